@@ -1,0 +1,256 @@
+"""Validation of a complaint typed in by an admin (counter, letter, phone, register import).
+
+``validate_new_complaint(raw)`` returns a normalised :class:`NewComplaint` or raises
+:class:`IntakeError` listing every bad field with a code (never a sentence: the UI words it).
+The server validates ``record_complaint`` payloads with the same function.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from lapor_desk.models.calendar import UTC
+from lapor_desk.models.categories import taxonomy
+from lapor_desk.models.enums import Channel, ComplaintType
+
+TITLE_MAX = 200
+BODY_MAX = 20000
+NAME_MAX = 120
+PLACE_MAX = 120
+
+_NIK = re.compile(r"^\d{16}$")
+_PHONE = re.compile(r"^\+?\d{8,15}$")
+_EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,190}\.[^@\s]{2,}$")
+
+
+@dataclass(frozen=True)
+class FieldError:
+    field: str
+    code: str  # required, too_long, too_short, invalid, unknown, future
+
+
+class IntakeError(ValueError):
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__(", ".join(f"{e.field}:{e.code}" for e in errors))
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class Reporter:
+    name: str | None = None
+    nik: str | None = None
+    phone: str | None = None
+    email: str | None = None
+
+    @property
+    def contact(self) -> str | None:
+        return self.phone or self.email
+
+
+@dataclass(frozen=True)
+class NewComplaint:
+    complaint_type: ComplaintType
+    misconduct: bool
+    title: str
+    body: str
+    incident_date: date | None
+    province: str
+    regency: str
+    district: str
+    village: str
+    category: str
+    subcategory: str | None
+    channel: Channel
+    anonymous: bool
+    confidential: bool
+    received_at: datetime
+    reporter: Reporter = field(default_factory=Reporter)
+    tags: tuple[str, ...] = ()
+
+    def to_payload(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["complaint_type"] = str(self.complaint_type)
+        data["channel"] = str(self.channel)
+        data["incident_date"] = self.incident_date.isoformat() if self.incident_date else None
+        data["received_at"] = self.received_at.astimezone(UTC).isoformat().replace("+00:00", "Z")
+        data["tags"] = list(self.tags)
+        return data
+
+
+_TRUE = {"1", "true", "ya", "y", "yes"}
+_FALSE = {"0", "false", "tidak", "t", "no", "n", ""}
+
+
+def _flag(value: Any, name: str, errors: list[FieldError]) -> bool:
+    if isinstance(value, bool):
+        return value
+    if value is None:
+        return False
+    if isinstance(value, (int, float)) and value in (0, 1):
+        return bool(value)
+    text = str(value).strip().casefold()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    errors.append(FieldError(name, "invalid"))
+    return False
+
+
+def _str(raw: dict[str, Any], name: str, errors: list[FieldError], *, required: bool,
+         limit: int, minimum: int = 0) -> str:
+    value = raw.get(name)
+    text = "" if value is None else str(value).strip()
+    if not text:
+        if required:
+            errors.append(FieldError(name, "required"))
+        return ""
+    if len(text) > limit:
+        errors.append(FieldError(name, "too_long"))
+    elif len(text) < minimum:
+        errors.append(FieldError(name, "too_short"))
+    return text
+
+
+def _parse_date(value: Any) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(text)
+
+
+def _parse_datetime(value: Any) -> datetime:
+    if isinstance(value, datetime):
+        moment = value
+    else:
+        text = str(value).strip().replace("Z", "+00:00")
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            moment = datetime.combine(_parse_date(text), datetime.min.time())
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+def _enum(enum: Any, value: Any, name: str, errors: list[FieldError]) -> Any:
+    text = "" if value is None else str(value).strip().casefold().replace(" ", "_")
+    if not text:
+        errors.append(FieldError(name, "required"))
+        return None
+    try:
+        return enum(text)
+    except ValueError:
+        errors.append(FieldError(name, "invalid"))
+        return None
+
+
+def validate_new_complaint(raw: dict[str, Any], now: datetime | None = None) -> NewComplaint:
+    now = now or datetime.now(UTC)
+    errors: list[FieldError] = []
+    ctype = _enum(ComplaintType, raw.get("complaint_type"), "complaint_type", errors)
+    channel = _enum(Channel, raw.get("channel"), "channel", errors)
+    misconduct = _flag(raw.get("misconduct"), "misconduct", errors)
+    if misconduct and ctype not in (None, ComplaintType.PENGADUAN):
+        errors.append(FieldError("misconduct", "invalid"))
+    title = _str(raw, "title", errors, required=True, limit=TITLE_MAX, minimum=5)
+    body = _str(raw, "body", errors, required=True, limit=BODY_MAX, minimum=10)
+    province = _str(raw, "province", errors, required=True, limit=PLACE_MAX)
+    regency = _str(raw, "regency", errors, required=True, limit=PLACE_MAX)
+    district = _str(raw, "district", errors, required=False, limit=PLACE_MAX)
+    village = _str(raw, "village", errors, required=False, limit=PLACE_MAX)
+
+    incident: date | None = None
+    if raw.get("incident_date") not in (None, ""):
+        try:
+            incident = _parse_date(raw["incident_date"])
+        except ValueError:
+            errors.append(FieldError("incident_date", "invalid"))
+        else:
+            if incident > now.date():
+                errors.append(FieldError("incident_date", "future"))
+            elif incident.year < 2000:
+                errors.append(FieldError("incident_date", "invalid"))
+
+    received = now
+    if raw.get("received_at") not in (None, ""):
+        try:
+            received = _parse_datetime(raw["received_at"])
+        except ValueError:
+            errors.append(FieldError("received_at", "invalid"))
+        else:
+            if received > now:
+                errors.append(FieldError("received_at", "future"))
+
+    tax = taxonomy()
+    category = tax.category(str(raw.get("category") or ""))
+    subcategory: str | None = None
+    if not raw.get("category"):
+        errors.append(FieldError("category", "required"))
+    elif category is None:
+        errors.append(FieldError("category", "unknown"))
+    elif raw.get("subcategory"):
+        subcategory = tax.subcategory(category, str(raw["subcategory"]))
+        if subcategory is None:
+            errors.append(FieldError("subcategory", "unknown"))
+
+    anonymous = _flag(raw.get("anonymous"), "anonymous", errors)
+    confidential = _flag(raw.get("confidential"), "confidential", errors)
+    rep = raw.get("reporter") or {}
+    if not isinstance(rep, dict):
+        errors.append(FieldError("reporter", "invalid"))
+        rep = {}
+    name = _str(rep, "name", errors, required=not anonymous, limit=NAME_MAX)
+    nik = str(rep.get("nik") or "").strip()
+    phone = re.sub(r"[\s\-()]", "", str(rep.get("phone") or ""))
+    email = str(rep.get("email") or "").strip()
+    if nik and not _NIK.match(nik):
+        errors.append(FieldError("reporter.nik", "invalid"))
+    if phone and not _PHONE.match(phone):
+        errors.append(FieldError("reporter.phone", "invalid"))
+    if email and not _EMAIL.match(email):
+        errors.append(FieldError("reporter.email", "invalid"))
+    for e in errors:
+        if e.field == "name":
+            errors[errors.index(e)] = FieldError("reporter.name", e.code)
+
+    raw_tags = raw.get("tags") or []
+    if isinstance(raw_tags, str):
+        raw_tags = [t for t in raw_tags.split(",")]
+    if not isinstance(raw_tags, list) or len(raw_tags) > 20:
+        errors.append(FieldError("tags", "invalid"))
+        raw_tags = []
+    tags = tuple(sorted({str(t).strip()[:50] for t in raw_tags if str(t).strip()}))
+
+    if errors:
+        raise IntakeError(errors)
+    assert ctype is not None and channel is not None and category is not None
+    return NewComplaint(
+        complaint_type=ctype,
+        misconduct=misconduct,
+        title=title,
+        body=body,
+        incident_date=incident,
+        province=province,
+        regency=regency,
+        district=district,
+        village=village,
+        category=category,
+        subcategory=subcategory,
+        channel=channel,
+        anonymous=anonymous,
+        confidential=confidential,
+        received_at=received,
+        reporter=Reporter(name or None, nik or None, phone or None, email or None),
+        tags=tags,
+    )
