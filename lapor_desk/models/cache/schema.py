@@ -1,0 +1,231 @@
+"""ORM tables of the local cache (one SQLite file per profile).
+
+Records pulled from the server keep the wire spelling: datetimes are ISO 8601 UTC text exactly as
+the server sent them (``2026-11-23T04:05:06.123456Z``, sortable as text) and JSON arrays/objects are
+JSON text. That keeps applying a page a plain ``executemany`` with no per-value conversion; the
+service layer turns rows into typed frozen dataclasses.
+
+The ``complaint`` table is the *effective* view the desktop shows: the server's row with the
+user's pending outbox actions replayed on top. The server's own row of a complaint that has local
+activity is kept in ``complaint_snapshot`` so pending actions can be re-applied when newer data
+arrives. Child records made by a pending action carry ``local_mutation_id`` until the server's
+copy (same client-made id) replaces them.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Index, Integer, MetaData, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Agency(Base):
+    __tablename__ = "agency"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    parent_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    level: Mapped[str] = mapped_column(String(16))
+    path: Mapped[str] = mapped_column(String(400), index=True)
+    name: Mapped[str] = mapped_column(String(300))
+    code: Mapped[str | None] = mapped_column(String(64))
+    region_code: Mapped[str | None] = mapped_column(String(32))
+
+
+class Complaint(Base):
+    __tablename__ = "complaint"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    tracking_number: Mapped[int | None] = mapped_column(Integer, index=True)
+    complaint_type: Mapped[str] = mapped_column(String(32))
+    misconduct: Mapped[bool] = mapped_column(Boolean, default=False)
+    title: Mapped[str] = mapped_column(Text)
+    body: Mapped[str | None] = mapped_column(Text)
+    redacted: Mapped[bool] = mapped_column(Boolean, default=False)
+    incident_date: Mapped[str | None] = mapped_column(String(10))
+    province: Mapped[str | None] = mapped_column(String(120))
+    regency: Mapped[str | None] = mapped_column(String(120))
+    district: Mapped[str | None] = mapped_column(String(120))
+    village: Mapped[str | None] = mapped_column(String(120))
+    category: Mapped[str | None] = mapped_column(String(200))
+    subcategory: Mapped[str | None] = mapped_column(String(200))
+    channel: Mapped[str | None] = mapped_column(String(32))
+    anonymous: Mapped[bool] = mapped_column(Boolean, default=False)
+    confidential: Mapped[bool] = mapped_column(Boolean, default=False)
+    reporter_name: Mapped[str | None] = mapped_column(String(200))
+    reporter_contact: Mapped[str | None] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(32), index=True)
+    responsible_id: Mapped[int] = mapped_column(Integer, index=True)
+    handling_unit_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    transition_version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[str] = mapped_column(String(40), index=True)
+    updated_at: Mapped[str | None] = mapped_column(String(40))
+    verify_due: Mapped[str | None] = mapped_column(String(40))
+    resolution_due: Mapped[str | None] = mapped_column(String(40))
+    auto_close_due: Mapped[str | None] = mapped_column(String(40))
+    paused_at: Mapped[str | None] = mapped_column(String(40))
+    forwarded_at: Mapped[str | None] = mapped_column(String(40))
+    first_follow_up_at: Mapped[str | None] = mapped_column(String(40))
+    last_follow_up_at: Mapped[str | None] = mapped_column(String(40))
+    closed_at: Mapped[str | None] = mapped_column(String(40))
+    handler_unit_ids: Mapped[str] = mapped_column(Text, default="[]")
+    duplicate_ids: Mapped[str] = mapped_column(Text, default="[]")
+    tags: Mapped[str] = mapped_column(Text, default="[]")
+    recorded_by: Mapped[int | None] = mapped_column(Integer)
+    #: The version of the server's row the user's view is based on (sent as ``base_version``).
+    #: ``None`` for a complaint recorded here and not yet accepted by the server.
+    server_version: Mapped[int | None] = mapped_column(Integer)
+
+
+class ComplaintSnapshot(Base):
+    """The server's row of a complaint that has local activity (``row`` is JSON, wire spelling).
+
+    ``row`` is ``None`` for a complaint recorded on this desktop that the server has not sent yet.
+    """
+
+    __tablename__ = "complaint_snapshot"
+
+    complaint_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    row: Mapped[str | None] = mapped_column(Text)
+
+
+class Disposition(Base):
+    __tablename__ = "disposition"
+    __table_args__ = (Index("ix_disposition_complaint", "complaint_id", "at"),)
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    complaint_id: Mapped[str] = mapped_column(String(64))
+    from_id: Mapped[int | None] = mapped_column(Integer)
+    to_id: Mapped[int | None] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(32))
+    note: Mapped[str | None] = mapped_column(Text)
+    actor_id: Mapped[int | None] = mapped_column(Integer)
+    actor_name: Mapped[str | None] = mapped_column(String(200))
+    at: Mapped[str] = mapped_column(String(40))
+    local_mutation_id: Mapped[int | None] = mapped_column(Integer)
+
+
+class FollowUp(Base):
+    __tablename__ = "follow_up"
+    __table_args__ = (Index("ix_follow_up_complaint", "complaint_id", "at"),)
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    complaint_id: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(32))
+    body: Mapped[str | None] = mapped_column(Text)
+    redacted: Mapped[bool] = mapped_column(Boolean, default=False)
+    author_id: Mapped[int | None] = mapped_column(Integer)
+    author_name: Mapped[str | None] = mapped_column(String(200))
+    unit_id: Mapped[int | None] = mapped_column(Integer)
+    at: Mapped[str] = mapped_column(String(40))
+    local_mutation_id: Mapped[int | None] = mapped_column(Integer)
+
+
+class Attachment(Base):
+    __tablename__ = "attachment"
+    __table_args__ = (Index("ix_attachment_complaint", "complaint_id"),)
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    complaint_id: Mapped[str] = mapped_column(String(64))
+    follow_up_id: Mapped[str | None] = mapped_column(String(64))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size: Mapped[int] = mapped_column(Integer)
+    mime_type: Mapped[str | None] = mapped_column(String(100))
+    filename: Mapped[str | None] = mapped_column(String(255))
+    created_at: Mapped[str | None] = mapped_column(String(40))
+    local_mutation_id: Mapped[int | None] = mapped_column(Integer)
+    #: Path of the verified blob under the profile's blob directory, once it is here.
+    local_path: Mapped[str | None] = mapped_column(Text)
+
+
+class Event(Base):
+    __tablename__ = "event"
+    __table_args__ = (Index("ix_event_complaint", "complaint_id", "at"),)
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    complaint_id: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(32))
+    from_status: Mapped[str | None] = mapped_column(String(32))
+    to_status: Mapped[str | None] = mapped_column(String(32))
+    actor_id: Mapped[int | None] = mapped_column(Integer)
+    actor_name: Mapped[str | None] = mapped_column(String(200))
+    at: Mapped[str] = mapped_column(String(40))
+    detail: Mapped[str] = mapped_column(Text, default="{}")
+    local_mutation_id: Mapped[int | None] = mapped_column(Integer)
+
+
+class OutboxEntry(Base):
+    """One user action waiting for, or answered by, the server. Conflicts are rows in state
+    ``conflict`` with the server's ``current`` row of the complaint."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (
+        Index("ix_outbox_state", "state", "mutation_id"),
+        Index("ix_outbox_complaint", "complaint_id", "mutation_id"),
+    )
+
+    mutation_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    kind: Mapped[str] = mapped_column(String(32))
+    complaint_id: Mapped[str] = mapped_column(String(64))
+    base_version: Mapped[int | None] = mapped_column(Integer)
+    payload: Mapped[str] = mapped_column(Text)  # JSON object
+    state: Mapped[str] = mapped_column(String(16), default="pending")  # OutboxState
+    reason: Mapped[str | None] = mapped_column(String(64))  # RejectReason code
+    detail: Mapped[str | None] = mapped_column(Text)
+    current: Mapped[str | None] = mapped_column(Text)  # server's complaint row on conflict (JSON)
+    version: Mapped[int | None] = mapped_column(Integer)  # complaint version when applied
+    created_at: Mapped[str] = mapped_column(String(40))
+    answered_at: Mapped[str | None] = mapped_column(String(40))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    #: Set when a person has looked at a rejection or conflict and dismissed it.
+    dismissed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Blob(Base):
+    """A blob this profile holds locally (uploaded by the user or downloaded and verified)."""
+
+    __tablename__ = "blob"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    local_path: Mapped[str] = mapped_column(Text)
+    uploaded: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class SyncState(Base):
+    """Exactly one row (id = 1)."""
+
+    __tablename__ = "sync_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    client_id: Mapped[str] = mapped_column(String(64))
+    cursor: Mapped[str | None] = mapped_column(Text)
+    next_mutation_id: Mapped[int] = mapped_column(Integer, default=1)
+    last_sync_at: Mapped[str | None] = mapped_column(String(40))
+    server_url: Mapped[str | None] = mapped_column(Text)
+    user_id: Mapped[int | None] = mapped_column(Integer)
+    username: Mapped[str | None] = mapped_column(String(120))
+    display_name: Mapped[str | None] = mapped_column(String(200))
+    role: Mapped[str | None] = mapped_column(String(32))
+    unit_id: Mapped[int | None] = mapped_column(Integer)
+    scope_root_id: Mapped[int | None] = mapped_column(Integer)
+
+
+#: Columns of each pulled entity as the cache stores them (the wire names, in wire order).
+ENTITY_TABLES = {
+    "agency": Agency.__table__,
+    "complaint": Complaint.__table__,
+    "disposition": Disposition.__table__,
+    "follow_up": FollowUp.__table__,
+    "attachment": Attachment.__table__,
+    "event": Event.__table__,
+}

@@ -1,0 +1,1 @@
+"""Alembic environment of the local cache. Opening a cache runs ``upgrade head`` in code."""

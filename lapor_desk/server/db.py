@@ -1,0 +1,293 @@
+"""The server's database schema (SQLAlchemy 2). SQLite and PostgreSQL alike.
+
+Every replicated row carries ``seq``: a value of the server's change counter, unique across all
+replicated tables and only ever growing. Pull pages are cut by ``seq`` (see docs/sync-protocol.md).
+``next_seqs`` takes values under a row lock on PostgreSQL (SQLite serialises writers anyway), so
+transactions commit in ``seq`` order and a reader never sees a gap that fills in later.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    update,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+
+SCHEMA_VERSION = 1
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC on the way in and out, on SQLite too."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        value = value.astimezone(timezone.utc)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=timezone.utc)
+        return value.astimezone(timezone.utc)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {datetime: UtcDateTime(), dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class ServerMeta(Base):
+    __tablename__ = "server_meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
+
+
+class Counter(Base):
+    __tablename__ = "counters"
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class Agency(Base):
+    __tablename__ = "agencies"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"), index=True)
+    level: Mapped[str] = mapped_column(String(16))  # AgencyLevel
+    path: Mapped[str] = mapped_column(String(255), index=True)
+    name: Mapped[str] = mapped_column(String(255))
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    region_code: Mapped[str | None] = mapped_column(String(32))
+    seq: Mapped[int] = mapped_column(BigInteger, unique=True)
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(120))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(32))  # Role
+    unit_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"), index=True)
+    #: Grows whenever the user's role or unit changes: cursors of the old scope are reset.
+    scope_epoch: Mapped[int] = mapped_column(Integer, default=1)
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime]
+
+
+class Token(Base):
+    __tablename__ = "tokens"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)  # sha256 hex
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    device: Mapped[str] = mapped_column(String(120), default="")
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]
+    last_used_at: Mapped[datetime | None]
+
+
+class Reporter(Base):
+    """A citizen's identity. Personal data (UU 27/2022): only name and contact of a
+    non-anonymous reporter ever leave the server; NIK never does."""
+
+    __tablename__ = "reporters"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str | None] = mapped_column(String(120))
+    nik: Mapped[str | None] = mapped_column(String(16))
+    phone: Mapped[str | None] = mapped_column(String(20))
+    email: Mapped[str | None] = mapped_column(String(255))
+    created_at: Mapped[datetime]
+
+
+class Complaint(Base):
+    __tablename__ = "complaints"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    tracking_number: Mapped[int] = mapped_column(Integer, unique=True)
+    complaint_type: Mapped[str] = mapped_column(String(32))
+    misconduct: Mapped[bool] = mapped_column(Boolean, default=False)
+    title: Mapped[str] = mapped_column(String(255))
+    body: Mapped[str] = mapped_column(Text)
+    incident_date: Mapped[date | None] = mapped_column(Date)
+    province: Mapped[str] = mapped_column(String(120))
+    regency: Mapped[str] = mapped_column(String(120))
+    district: Mapped[str] = mapped_column(String(120), default="")
+    village: Mapped[str] = mapped_column(String(120), default="")
+    category: Mapped[str] = mapped_column(String(200))
+    subcategory: Mapped[str | None] = mapped_column(String(200))
+    channel: Mapped[str] = mapped_column(String(32))
+    anonymous: Mapped[bool] = mapped_column(Boolean, default=False)
+    confidential: Mapped[bool] = mapped_column(Boolean, default=False)
+    reporter_id: Mapped[int | None] = mapped_column(ForeignKey("reporters.id"))
+    status: Mapped[str] = mapped_column(String(32), index=True)
+    responsible_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"))
+    handling_unit_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"), index=True)
+    #: Denormalised path of the node the complaint sits at (handling unit, else responsible).
+    location_path: Mapped[str] = mapped_column(String(255))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    transition_version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    verify_due: Mapped[datetime | None]
+    resolution_due: Mapped[datetime | None]
+    auto_close_due: Mapped[datetime | None] = mapped_column(UtcDateTime(), index=True)
+    paused_at: Mapped[datetime | None]
+    forwarded_at: Mapped[datetime | None]
+    first_follow_up_at: Mapped[datetime | None]
+    last_follow_up_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+    handler_unit_ids: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    duplicate_ids: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    tags: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    recorded_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    seq: Mapped[int] = mapped_column(BigInteger, unique=True)
+
+    __table_args__ = (Index("ix_complaints_location_seq", "location_path", "seq"),)
+
+
+class Disposition(Base):
+    __tablename__ = "dispositions"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    complaint_id: Mapped[str] = mapped_column(ForeignKey("complaints.id"), index=True)
+    from_id: Mapped[int] = mapped_column(Integer)
+    to_id: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(32))
+    note: Mapped[str] = mapped_column(Text, default="")
+    actor_id: Mapped[int | None] = mapped_column(Integer)
+    at: Mapped[datetime]
+    seq: Mapped[int] = mapped_column(BigInteger, unique=True)
+
+
+class FollowUp(Base):
+    __tablename__ = "follow_ups"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    complaint_id: Mapped[str] = mapped_column(ForeignKey("complaints.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))  # FollowUpKind
+    body: Mapped[str] = mapped_column(Text)
+    author_id: Mapped[int | None] = mapped_column(Integer)
+    unit_id: Mapped[int | None] = mapped_column(Integer)
+    at: Mapped[datetime]
+    seq: Mapped[int] = mapped_column(BigInteger, unique=True)
+
+
+class Attachment(Base):
+    __tablename__ = "attachments"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    complaint_id: Mapped[str] = mapped_column(ForeignKey("complaints.id"), index=True)
+    follow_up_id: Mapped[str | None] = mapped_column(String(36))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    mime_type: Mapped[str] = mapped_column(String(100))
+    filename: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[datetime]
+    seq: Mapped[int] = mapped_column(BigInteger, unique=True)
+
+
+class Blob(Base):
+    __tablename__ = "blobs"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    received: Mapped[int] = mapped_column(BigInteger, default=0)
+    complete: Mapped[bool] = mapped_column(Boolean, default=False)
+    uploaded_by: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime]
+
+
+class ComplaintEvent(Base):
+    """The audit trail: one row for every change to a complaint, by whom, from which action."""
+
+    __tablename__ = "complaint_events"
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    complaint_id: Mapped[str] = mapped_column(ForeignKey("complaints.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    from_status: Mapped[str | None] = mapped_column(String(32))
+    to_status: Mapped[str | None] = mapped_column(String(32))
+    actor_id: Mapped[int | None] = mapped_column(Integer)
+    at: Mapped[datetime]
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    client_id: Mapped[str | None] = mapped_column(String(36))
+    mutation_id: Mapped[int | None] = mapped_column(BigInteger)
+    seq: Mapped[int] = mapped_column(BigInteger, unique=True)
+
+
+class ScopeExit(Base):
+    """A complaint left a node: callers who could see it there get a tombstone."""
+
+    __tablename__ = "scope_exits"
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    complaint_id: Mapped[str] = mapped_column(String(36), index=True)
+    old_location_path: Mapped[str] = mapped_column(String(255))
+    at: Mapped[datetime]
+
+
+class Deletion(Base):
+    """A record deleted on the server (e.g. personal data purged): sent as a tombstone."""
+
+    __tablename__ = "deletions"
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(String(36))
+    location_path: Mapped[str] = mapped_column(String(255))
+    at: Mapped[datetime]
+
+
+class SyncClient(Base):
+    __tablename__ = "sync_clients"
+    client_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    last_mutation_id: Mapped[int] = mapped_column(BigInteger, default=0)
+    created_at: Mapped[datetime]
+    last_seen_at: Mapped[datetime | None]
+
+
+class MutationResult(Base):
+    """The answer given to each pushed action, so a retry gets the same answer again."""
+
+    __tablename__ = "mutation_results"
+    client_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    mutation_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    outcome: Mapped[str] = mapped_column(String(16))
+    complaint_id: Mapped[str | None] = mapped_column(String(36))
+    version: Mapped[int | None] = mapped_column(Integer)
+    reason: Mapped[str | None] = mapped_column(String(64))
+    detail: Mapped[str | None] = mapped_column(Text)
+    at: Mapped[datetime]
+
+
+REPLICATED = (Agency, Complaint, Disposition, FollowUp, Attachment, ComplaintEvent)
+
+
+def next_seqs(session: Session, count: int = 1) -> int:
+    """Reserve ``count`` consecutive change numbers; returns the first.
+
+    The UPDATE holds the counter's row lock until commit, so writers commit in seq order.
+    """
+    if count < 1:
+        raise ValueError("count must be positive")
+    result = session.execute(
+        update(Counter)
+        .where(Counter.name == "change_seq")
+        .values(value=Counter.value + count)
+        .returning(Counter.value)
+    ).scalar_one()
+    return int(result) - count + 1

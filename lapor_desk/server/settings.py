@@ -1,0 +1,28 @@
+"""Server settings: one typed object, built from the command line or tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class ServerSettings:
+    database_url: str
+    #: Where attachment blobs live; defaults to ``<sqlite file>.blobs`` or ``./lapor-blobs``.
+    blob_dir: Path | None = None
+    token_ttl_hours: int = 24 * 30
+    max_blob_bytes: int = 25 * 1024 * 1024
+    max_push_actions: int = 500
+    max_push_bytes: int = 8 * 1024 * 1024
+    #: Seconds between automatic closes of unanswered follow-ups (0 disables the loop).
+    auto_close_interval: float = 600.0
+    sla_config: Path | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def resolved_blob_dir(self) -> Path:
+        if self.blob_dir is not None:
+            return self.blob_dir
+        if self.database_url.startswith("sqlite:///") and len(self.database_url) > 10:
+            return Path(self.database_url[len("sqlite:///"):] + ".blobs")
+        return Path("lapor-blobs")

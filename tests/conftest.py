@@ -1,0 +1,87 @@
+"""Shared fixtures: the real reference server on loopback, on SQLite and on PostgreSQL.
+
+``LAPOR_TEST_PG_URL`` names a PostgreSQL admin URL (``scripts/pg-start.sh`` prints one; the test
+command sets it). With ``LAPOR_REQUIRE_PG=1`` (the test command and CI) a missing PostgreSQL
+fails the run instead of skipping the PostgreSQL half.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tests.support.live_server import DatabaseFactory, LiveServer
+
+PASSWORD = "rahasia-uji-123"  # the seeded users' password (tests/support/live_server.py too)
+
+BACKENDS = ["sqlite", "postgresql"]
+SEED_COMPLAINTS = 400
+SEED = 7
+
+
+def _pg_url() -> str | None:
+    url = os.environ.get("LAPOR_TEST_PG_URL")
+    if not url and os.environ.get("LAPOR_REQUIRE_PG") == "1":
+        pytest.fail("LAPOR_TEST_PG_URL is not set but PostgreSQL is required (run scripts/test.sh)")
+    return url
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    if request.param == "postgresql" and not _pg_url():
+        pytest.skip("PostgreSQL not configured: set LAPOR_TEST_PG_URL (scripts/test.sh does)")
+    return str(request.param)
+
+
+@pytest.fixture(scope="session")
+def db_factory(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[DatabaseFactory]:
+    from tests.support.live_server import DatabaseFactory
+
+    factory = DatabaseFactory(backend, tmp_path_factory.mktemp(f"db-{backend}"), _pg_url())
+    yield factory
+    factory.drop_all()
+
+
+@pytest.fixture(scope="session")
+def seeded_template(db_factory: DatabaseFactory) -> tuple[str, object]:
+    """A database initialised and seeded once per backend; tests get copies of it."""
+    from lapor_desk.server.database import init_database
+    from lapor_desk.server.seed import seed_database
+
+    url = db_factory.new_url()
+    init_database(url)
+    report = seed_database(url, complaints=SEED_COMPLAINTS, seed=SEED, password=PASSWORD)
+    from sqlalchemy import create_engine
+
+    # Close every pooled connection so the template can be copied.
+    create_engine(url).dispose()
+    return url, report
+
+
+@pytest.fixture
+def live_server(
+    db_factory: DatabaseFactory, seeded_template: tuple[str, object], tmp_path: Path
+) -> Iterator[LiveServer]:
+    """A fresh copy of the seeded database served on loopback for this test."""
+    from lapor_desk.server.settings import ServerSettings
+    from tests.support.live_server import start_server
+
+    template_url, report = seeded_template
+    url = db_factory.copy_of(template_url)
+    settings = ServerSettings(database_url=url, blob_dir=tmp_path / "blobs", auto_close_interval=0)
+    server = start_server(settings, seed=report)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def password() -> str:
+    return PASSWORD

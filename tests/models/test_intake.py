@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from lapor_desk.models.calendar import UTC
+from lapor_desk.models.enums import Channel, ComplaintType
+from lapor_desk.models.intake import IntakeError, validate_new_complaint
+
+NOW = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)
+
+
+def good(**over: object) -> dict[str, object]:
+    raw: dict[str, object] = {
+        "complaint_type": "pengaduan",
+        "channel": "walk_in",
+        "title": "Jalan poros Unaaha rusak parah",
+        "body": "Sejak Oktober jalan berlubang dan membahayakan pengendara motor.",
+        "incident_date": "2026-10-02",
+        "province": "Sulawesi Tenggara",
+        "regency": "Kabupaten Konawe",
+        "district": "Unaaha",
+        "category": "pekerjaan umum dan penataan ruang",
+        "reporter": {"name": "Siti Rahma", "phone": "0812-3456-7890", "nik": "7402011203900001"},
+    }
+    raw.update(over)
+    return raw
+
+
+def fields(exc: IntakeError) -> set[tuple[str, str]]:
+    return {(e.field, e.code) for e in exc.errors}
+
+
+def test_valid_complaint_is_normalised() -> None:
+    c = validate_new_complaint(good(), now=NOW)
+    assert c.complaint_type == ComplaintType.PENGADUAN
+    assert c.channel == Channel.WALK_IN
+    assert c.category == "PEKERJAAN UMUM DAN PENATAAN RUANG"
+    assert c.reporter.phone == "081234567890"
+    assert c.incident_date == date(2026, 10, 2)
+    payload = c.to_payload()
+    assert payload["received_at"].endswith("Z") and payload["channel"] == "walk_in"
+
+
+def test_every_bad_field_is_reported_at_once() -> None:
+    with pytest.raises(IntakeError) as info:
+        validate_new_complaint(
+            good(title="abc", channel="merpati", incident_date="2027-01-01", category="xyz",
+                 reporter={"name": "", "nik": "123"}),
+            now=NOW,
+        )
+    assert fields(info.value) == {
+        ("title", "too_short"),
+        ("channel", "invalid"),
+        ("incident_date", "future"),
+        ("category", "unknown"),
+        ("reporter.name", "required"),
+        ("reporter.nik", "invalid"),
+    }
+
+
+def test_anonymous_needs_no_name_and_misconduct_only_for_pengaduan() -> None:
+    c = validate_new_complaint(good(anonymous="ya", reporter={}), now=NOW)
+    assert c.anonymous and c.reporter.name is None
+    with pytest.raises(IntakeError) as info:
+        validate_new_complaint(good(complaint_type="aspirasi", misconduct=True), now=NOW)
+    assert ("misconduct", "invalid") in fields(info.value)
+
+
+def test_subcategory_must_belong_to_category() -> None:
+    ok = validate_new_complaint(good(category="KESEHATAN", subcategory="Administrasi BPJS Kesehatan"), now=NOW)
+    assert ok.subcategory == "ADMINISTRASI BPJS KESEHATAN"
+    with pytest.raises(IntakeError) as info:
+        validate_new_complaint(good(category="KESEHATAN", subcategory="Haji dan Umroh"), now=NOW)
+    assert ("subcategory", "unknown") in fields(info.value)
+
+
+def test_dates_in_indonesian_order_are_read() -> None:
+    c = validate_new_complaint(good(incident_date="02/10/2026", received_at="2026-11-20"), now=NOW)
+    assert c.incident_date == date(2026, 10, 2)
+    assert c.received_at == datetime(2026, 11, 20, tzinfo=UTC)

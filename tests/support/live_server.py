@@ -1,0 +1,145 @@
+"""The real reference server on loopback, for tests: SQLite or PostgreSQL, seeded once per
+session and copied per test (SQLite: a file copy; PostgreSQL: CREATE DATABASE ... TEMPLATE).
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import requests
+import uvicorn
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.orm import Session
+
+from lapor_desk.server.app import create_app
+from lapor_desk.server.settings import ServerSettings
+
+PASSWORD = "rahasia-uji-123"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class LiveServer:
+    url: str
+    settings: ServerSettings
+    engine: Engine
+    seed: Any = None  # the seed report: users and counts
+    _server: uvicorn.Server | None = field(default=None, repr=False)
+    _thread: threading.Thread | None = field(default=None, repr=False)
+
+    @property
+    def database_url(self) -> str:
+        return self.settings.database_url
+
+    def session(self) -> Session:
+        return Session(self.engine)
+
+    def user(self, role: str, index: int = 0) -> Any:
+        """The ``index``-th seeded user with ``role``."""
+        users = [u for u in self.seed.users if u.role == role]
+        return users[index]
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.should_exit = True
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+        self.engine.dispose()
+
+
+def start_server(settings: ServerSettings, seed: Any = None, port: int | None = None) -> LiveServer:
+    port = port or free_port()
+    app = create_app(settings)
+    config = uvicorn.Config(
+        app, host="127.0.0.1", port=port, log_level="warning", lifespan="on", access_log=False
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, name=f"lapor-server-{port}", daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            if requests.get(url + "/api/v1/health", timeout=1).status_code == 200:
+                break
+        except requests.RequestException:
+            pass
+        time.sleep(0.05)
+    else:
+        server.should_exit = True
+        raise RuntimeError("reference server did not start")
+    engine = create_engine(settings.database_url)
+    return LiveServer(url, settings, engine, seed, server, thread)
+
+
+class DatabaseFactory:
+    """Makes fresh databases of one backend, and copies of a seeded template."""
+
+    def __init__(self, backend: str, workdir: Path, pg_admin_url: str | None) -> None:
+        self.backend = backend
+        self.workdir = workdir
+        self.pg_admin_url = pg_admin_url
+        self._created: list[str] = []
+
+    def _pg_admin(self) -> Engine:
+        assert self.pg_admin_url is not None
+        return create_engine(self.pg_admin_url, isolation_level="AUTOCOMMIT")
+
+    def new_url(self, name: str | None = None) -> str:
+        name = name or f"lapor_{uuid.uuid4().hex[:12]}"
+        if self.backend == "sqlite":
+            return f"sqlite:///{self.workdir / (name + '.sqlite3')}"
+        engine = self._pg_admin()
+        with engine.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        engine.dispose()
+        self._created.append(name)
+        return make_url(self.pg_admin_url).set(database=name).render_as_string(hide_password=False)
+
+    def copy_of(self, template_url: str) -> str:
+        name = f"lapor_{uuid.uuid4().hex[:12]}"
+        if self.backend == "sqlite":
+            source = Path(make_url(template_url).database or "")
+            target = self.workdir / (name + ".sqlite3")
+            shutil.copyfile(source, target)
+            return f"sqlite:///{target}"
+        template = make_url(template_url).database
+        engine = self._pg_admin()
+        with engine.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+        engine.dispose()
+        self._created.append(name)
+        return make_url(self.pg_admin_url).set(database=name).render_as_string(hide_password=False)
+
+    def drop_all(self) -> None:
+        if self.backend != "postgresql" or not self._created:
+            return
+        engine = self._pg_admin()
+        with engine.connect() as conn:
+            for name in reversed(self._created):
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        engine.dispose()
+
+
+@contextmanager
+def running_server(settings: ServerSettings, seed: Any = None) -> Iterator[LiveServer]:
+    server = start_server(settings, seed)
+    try:
+        yield server
+    finally:
+        server.stop()
