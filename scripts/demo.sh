@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The main job, for now: the reference server with seeded data on loopback and a headless sync
+# of a desktop profile against it. Installs what a fresh Debian/Ubuntu machine needs.
+#   bash scripts/demo.sh [COMPLAINTS]      (default 5000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+complaints="${1:-5000}"
+python="${PYTHON:-python3}"
+[ -x .venv/bin/python ] || "$python" -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+.venv/bin/python -m pip install -q -e ".[server,ui,dev]"
+
+work="${LAPOR_DEMO_DIR:-$PWD/demo}"
+mkdir -p "$work"
+db="sqlite:///$work/server.sqlite3"
+port="${LAPOR_DEMO_PORT:-8765}"
+export LAPOR_PASSWORD="${LAPOR_PASSWORD:-demo-lapor-2026}"
+
+if [ ! -f "$work/server.sqlite3" ]; then
+  .venv/bin/lapor-server init-db --db "$db"
+  .venv/bin/lapor-server seed --db "$db" --complaints "$complaints" --seed 1 \
+      --password "$LAPOR_PASSWORD" --json > "$work/seed.json"
+fi
+.venv/bin/lapor-server serve --db "$db" --host 127.0.0.1 --port "$port" \
+    > "$work/server.log" 2>&1 &
+server_pid=$!
+trap 'kill $server_pid 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do
+  curl -fsS "http://127.0.0.1:$port/api/v1/health" >/dev/null 2>&1 && break
+  sleep 0.2
+done
+user="$(.venv/bin/python -c "import json,sys; d=json.load(open(sys.argv[1])); print(next(u['username'] for u in d['users'] if u['role']=='agency_admin'))" "$work/seed.json")"
+echo "Server: http://127.0.0.1:$port  user: $user  password: $LAPOR_PASSWORD"
+# The demo has no desktop keyring: keep the token in memory only.
+export PYTHON_KEYRING_BACKEND="${PYTHON_KEYRING_BACKEND:-keyring.backends.null.Keyring}"
+.venv/bin/lapor-desk sync --profile "$work/profile-$user" --server "http://127.0.0.1:$port" \
+    --user "$user" --once
+.venv/bin/lapor-desk status --profile "$work/profile-$user" --json
+echo "Server still running (Ctrl-C to stop); API docs at http://127.0.0.1:$port/docs"
+wait $server_pid
