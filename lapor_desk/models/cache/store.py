@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 import uuid
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -29,10 +30,20 @@ SCRIPT_LOCATION = "lapor_desk.models:migrations"
 
 @dataclass(frozen=True)
 class Cache:
-    """An open profile cache. ``engine`` is safe to share; use one Session/connection per batch."""
+    """An open profile cache. ``engine`` is safe to share; use one Session/connection per batch.
+
+    Read with ``engine``; write with ``writer.begin()``: its transactions start with
+    ``BEGIN IMMEDIATE``, so a writer that reads first (an outbox action, a sync page) waits for
+    the write lock up front (``busy_timeout``) instead of failing when another writer (the UI's
+    database worker and the sync engine may both write) committed in between.
+    """
 
     profile_dir: Path
     engine: Engine
+
+    @cached_property
+    def writer(self) -> Engine:
+        return self.engine.execution_options(lapor_immediate=True)
 
     @property
     def path(self) -> Path:
@@ -61,7 +72,8 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
 
 
 def _on_begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN")
+    immediate = connection.get_execution_options().get("lapor_immediate", False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def create_cache_engine(path: Path) -> Engine:
@@ -82,7 +94,7 @@ def migration_config() -> Config:
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the cache schema to ``revision`` (default: the newest)."""
     config = migration_config()
-    with engine.begin() as connection:
+    with engine.execution_options(lapor_immediate=True).begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
 
@@ -109,7 +121,7 @@ def open_cache(profile_dir: Path | str, *, migrate: bool = True) -> Cache:
 
 
 def ensure_sync_state(engine: Engine) -> None:
-    with engine.begin() as connection:
+    with engine.execution_options(lapor_immediate=True).begin() as connection:
         exists = connection.execute(select(SyncState.id).where(SyncState.id == 1)).first()
         if exists is None:
             connection.execute(

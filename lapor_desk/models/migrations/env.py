@@ -15,7 +15,7 @@ from lapor_desk.models.cache.schema import Base
 def run() -> None:
     connection = context.config.attributes.get("connection")
     if not isinstance(connection, Connection):
-        raise RuntimeError("the cache migrations run only with an open connection")
+        raise TypeError("the cache migrations run only with an open connection")
     context.configure(
         connection=connection,
         target_metadata=Base.metadata,

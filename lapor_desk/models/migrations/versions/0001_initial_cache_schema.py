@@ -19,26 +19,44 @@ branch_labels = None
 depends_on = None
 
 FTS_UP = [
-    "CREATE VIRTUAL TABLE complaint_fts USING fts5("
-    "title, body, content='complaint', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')",
-    "CREATE VIRTUAL TABLE follow_up_fts USING fts5("
-    "body, content='follow_up', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')",
-    "CREATE TRIGGER complaint_fts_ai AFTER INSERT ON complaint BEGIN "
-    "INSERT INTO complaint_fts(rowid, title, body) VALUES (new.rowid, new.title, new.body); END",
-    "CREATE TRIGGER complaint_fts_ad AFTER DELETE ON complaint BEGIN "
-    "INSERT INTO complaint_fts(complaint_fts, rowid, title, body) "
-    "VALUES ('delete', old.rowid, old.title, old.body); END",
-    "CREATE TRIGGER complaint_fts_au AFTER UPDATE OF title, body ON complaint BEGIN "
-    "INSERT INTO complaint_fts(complaint_fts, rowid, title, body) "
-    "VALUES ('delete', old.rowid, old.title, old.body); "
-    "INSERT INTO complaint_fts(rowid, title, body) VALUES (new.rowid, new.title, new.body); END",
-    "CREATE TRIGGER follow_up_fts_ai AFTER INSERT ON follow_up BEGIN "
-    "INSERT INTO follow_up_fts(rowid, body) VALUES (new.rowid, new.body); END",
-    "CREATE TRIGGER follow_up_fts_ad AFTER DELETE ON follow_up BEGIN "
-    "INSERT INTO follow_up_fts(follow_up_fts, rowid, body) VALUES ('delete', old.rowid, old.body); END",
-    "CREATE TRIGGER follow_up_fts_au AFTER UPDATE OF body ON follow_up BEGIN "
-    "INSERT INTO follow_up_fts(follow_up_fts, rowid, body) VALUES ('delete', old.rowid, old.body); "
-    "INSERT INTO follow_up_fts(rowid, body) VALUES (new.rowid, new.body); END",
+    (
+        "CREATE VIRTUAL TABLE complaint_fts USING fts5("
+        "title, body, content='complaint', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')"
+    ),
+    (
+        "CREATE VIRTUAL TABLE follow_up_fts USING fts5("
+        "body, content='follow_up', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')"
+    ),
+    (
+        "CREATE TRIGGER complaint_fts_ai AFTER INSERT ON complaint BEGIN "
+        "INSERT INTO complaint_fts(rowid, title, body) VALUES (new.rowid, new.title, new.body); END"
+    ),
+    (
+        "CREATE TRIGGER complaint_fts_ad AFTER DELETE ON complaint BEGIN "
+        "INSERT INTO complaint_fts(complaint_fts, rowid, title, body) "
+        "VALUES ('delete', old.rowid, old.title, old.body); END"
+    ),
+    (
+        "CREATE TRIGGER complaint_fts_au AFTER UPDATE OF title, body ON complaint "
+        "WHEN old.title IS NOT new.title OR old.body IS NOT new.body BEGIN "
+        "INSERT INTO complaint_fts(complaint_fts, rowid, title, body) "
+        "VALUES ('delete', old.rowid, old.title, old.body); "
+        "INSERT INTO complaint_fts(rowid, title, body) VALUES (new.rowid, new.title, new.body); END"
+    ),
+    (
+        "CREATE TRIGGER follow_up_fts_ai AFTER INSERT ON follow_up BEGIN "
+        "INSERT INTO follow_up_fts(rowid, body) VALUES (new.rowid, new.body); END"
+    ),
+    (
+        "CREATE TRIGGER follow_up_fts_ad AFTER DELETE ON follow_up BEGIN "
+        "INSERT INTO follow_up_fts(follow_up_fts, rowid, body) VALUES ('delete', old.rowid, old.body); END"
+    ),
+    (
+        "CREATE TRIGGER follow_up_fts_au AFTER UPDATE OF body ON follow_up "
+        "WHEN old.body IS NOT new.body BEGIN "
+        "INSERT INTO follow_up_fts(follow_up_fts, rowid, body) VALUES ('delete', old.rowid, old.body); "
+        "INSERT INTO follow_up_fts(rowid, body) VALUES (new.rowid, new.body); END"
+    ),
 ]
 FTS_DOWN = [
     "DROP TRIGGER IF EXISTS follow_up_fts_au",

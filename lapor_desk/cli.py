@@ -1,0 +1,274 @@
+"""``lapor-desk``: headless sync, status and register import for a desktop profile.
+
+    lapor-desk sync   --profile DIR --server URL --user NAME [--once] [--interval SECONDS]
+    lapor-desk status --profile DIR [--json]
+    lapor-desk import FILE --profile DIR
+
+The password comes from ``LAPOR_PASSWORD`` when there is no saved session token in the
+operating system's keyring; the token obtained is saved there (never in a file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import platform
+import signal
+import sys
+import threading
+from collections.abc import Sequence
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+from lapor_desk.models.cache.store import Cache, open_cache
+from lapor_desk.sync import credentials
+from lapor_desk.sync.engine import SyncEngine, SyncReport
+from lapor_desk.sync.errors import (
+    AuthError,
+    CancelledError,
+    ImportFailed,
+    NotSignedInError,
+    OfflineError,
+    ProtocolError,
+    ServerError,
+    SyncError,
+)
+from lapor_desk.sync.importer import import_register
+from lapor_desk.sync.log import event
+from lapor_desk.sync.outbox import Outbox
+from lapor_desk.sync.status import read_status
+from lapor_desk.sync.transport import Transport
+
+log = logging.getLogger("lapor_desk.cli")
+
+EXIT_OK, EXIT_USAGE, EXIT_OFFLINE, EXIT_AUTH, EXIT_SERVER, EXIT_PROTOCOL, EXIT_IMPORT = (
+    0, 2, 3, 4, 5, 6, 7)
+EXIT_INTERRUPTED = 130
+
+ADVICE = {
+    "offline": "Cannot reach the server. Check the network connection and the --server address; "
+               "your work is kept and will be sent at the next sync.",
+    "timeout": "The server did not answer in time. The connection may be slow; try again later.",
+    "connection_broken": "The connection broke during the transfer. Try again; sync resumes "
+                         "where it stopped.",
+    "tls_error": "The server's security certificate could not be verified. Check the address "
+                 "or ask your administrator for the correct CA bundle (--ca-bundle).",
+    "bad_credentials": "The user name or password is wrong. Check LAPOR_PASSWORD and --user.",
+    "account_disabled": "This account is disabled. Ask your national or agency administrator.",
+    "token_expired": "Your session has expired. Set LAPOR_PASSWORD and run sync again.",
+    "token_revoked": "Your session was ended. Set LAPOR_PASSWORD and run sync again.",
+    "token_invalid": "Your saved session is not valid. Set LAPOR_PASSWORD and run sync again.",
+    "auth_required": "Sign-in is needed. Set LAPOR_PASSWORD and run sync again.",
+    "client_mismatch": "This profile was used by another user. Use a separate --profile "
+                       "folder for each user.",
+    "forbidden": "Your account is not allowed to do this. Ask your administrator.",
+    "schema_too_new": "The server is newer than this LAPOR Desk. Install the latest version.",
+    "not_signed_in": "This profile has never been synced. Run 'lapor-desk sync' first.",
+}
+
+
+def _advice(error: SyncError) -> str:
+    if isinstance(error, ServerError):
+        default = "The server has a problem right now. Try again later; nothing was lost."
+    elif isinstance(error, ProtocolError):
+        default = ("The server sent an answer this desktop cannot use; nothing was changed. "
+                   "Report this to your administrator with the log file.")
+    else:
+        default = "Sync failed."
+    text = ADVICE.get(error.code, default)
+    if error.request_id:
+        text += f" (request id {error.request_id})"
+    return text
+
+
+def setup_logging(profile: Path | None, verbose: bool = False) -> Path:
+    if profile is not None:
+        log_dir = profile / "logs"
+    else:
+        from platformdirs import user_log_dir
+
+        log_dir = Path(user_log_dir("lapor-desk", "LAPOR"))
+    log_dir.mkdir(parents=True, exist_ok=True)
+    path = log_dir / "lapor-desk.log"
+    root = logging.getLogger("lapor_desk")
+    if not any(isinstance(h, RotatingFileHandler) and h.baseFilename == str(path)
+               for h in root.handlers):
+        handler = RotatingFileHandler(path, maxBytes=5 * 1024 * 1024, backupCount=5,
+                                      encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+        root.addHandler(handler)
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    return path
+
+
+def _error(message: str) -> None:
+    print(f"lapor-desk: {message}", file=sys.stderr)
+
+
+def _exit_code(error: SyncError) -> int:
+    if isinstance(error, OfflineError):
+        return EXIT_OFFLINE
+    if isinstance(error, (AuthError, NotSignedInError)):
+        return EXIT_AUTH
+    if isinstance(error, ServerError):
+        return EXIT_SERVER
+    if isinstance(error, CancelledError):
+        return EXIT_INTERRUPTED
+    return EXIT_PROTOCOL
+
+
+def _sign_in(engine: SyncEngine, cache: Cache, server: str, user: str, device: str) -> None:
+    with cache.engine.connect():
+        status = read_status(cache)
+    if status.user and status.user != user:
+        raise AuthError(f"profile belongs to {status.user}", code="client_mismatch")
+    token = credentials.load_token(server, user)
+    if token:
+        engine.transport.token = token
+        try:
+            engine.me()
+            return
+        except AuthError as exc:
+            event(log, "cli.token_refused", code=exc.code)
+            credentials.forget_token(server, user)
+    password = os.environ.get("LAPOR_PASSWORD")
+    if not password:
+        raise AuthError("no saved session and LAPOR_PASSWORD is not set", code="auth_required")
+    login = engine.login(user, password, device)
+    try:
+        credentials.save_token(server, user, login.token)
+    except Exception as exc:  # noqa: BLE001 - a missing keyring must not stop the sync
+        event(log, "cli.keyring_unavailable", logging.WARNING, error=type(exc).__name__)
+
+
+def _print_report(report: SyncReport) -> None:
+    print(f"synced: pushed {report.pushed} (applied {report.applied}, rejected "
+          f"{report.rejected}, conflicts {report.conflicts}); pulled {report.rows} rows in "
+          f"{report.pages} page(s)" + (f"; {report.resets} reset(s)" if report.resets else ""))
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    profile = Path(args.profile)
+    setup_logging(profile, args.verbose)
+    cancel = threading.Event()
+    cache = open_cache(profile)
+    verify: bool | str = args.ca_bundle or True
+    transport = Transport(args.server, verify=verify)
+    engine = SyncEngine(cache, transport, cancel=cancel)
+    try:
+        _sign_in(engine, cache, args.server, args.user, args.device)
+        while True:
+            try:
+                _print_report(engine.sync())
+            except AuthError as exc:
+                if args.once or not os.environ.get("LAPOR_PASSWORD"):
+                    raise
+                event(log, "cli.relogin", code=exc.code)
+                credentials.forget_token(args.server, args.user)
+                _sign_in(engine, cache, args.server, args.user, args.device)
+                continue
+            except (OfflineError, ServerError) as exc:
+                if args.once:
+                    raise
+                _error(_advice(exc))
+            if args.once:
+                return EXIT_OK
+            if cancel.wait(args.interval):
+                return EXIT_INTERRUPTED
+    except KeyboardInterrupt:
+        cancel.set()
+        _error("stopped; what was synced so far is kept.")
+        return EXIT_INTERRUPTED
+    except SyncError as exc:
+        event(log, "cli.sync_failed", logging.ERROR, code=exc.code, error=str(exc))
+        _error(_advice(exc))
+        return _exit_code(exc)
+    finally:
+        transport.close()
+        cache.close()
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    profile = Path(args.profile)
+    if not (profile / "cache.sqlite3").exists():
+        _error(f"no LAPOR Desk profile in {profile}. Run 'lapor-desk sync' first.")
+        return EXIT_USAGE
+    cache = open_cache(profile)
+    try:
+        status = read_status(cache)
+    finally:
+        cache.close()
+    if args.json:
+        print(json.dumps(status.as_dict(), indent=2, sort_keys=True))
+    else:
+        for key, value in status.as_dict().items():
+            print(f"{key:16} {value if value is not None else '-'}")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    profile = Path(args.profile)
+    setup_logging(profile, args.verbose)
+    cache = open_cache(profile)
+    try:
+        result = import_register(Outbox(cache), Path(args.file))
+    except ImportFailed as exc:
+        _error(str(exc))
+        for row_error in exc.errors:
+            print(f"  row {row_error.row}: {row_error.field}: {row_error.code}", file=sys.stderr)
+        if exc.code == "bad_encoding":
+            _error("Save the file from Excel as 'CSV UTF-8 (Comma delimited)' and try again.")
+        return EXIT_IMPORT
+    except NotSignedInError as exc:
+        _error(_advice(exc))
+        return EXIT_AUTH
+    finally:
+        cache.close()
+    print(f"imported {result.count} complaint(s); they will be sent at the next sync.")
+    if result.ignored_columns:
+        print("ignored columns: " + ", ".join(result.ignored_columns))
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="lapor-desk", description=__doc__.split("\n")[0])
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sync = sub.add_parser("sync", help="send pending work and fetch changes")
+    sync.add_argument("--profile", required=True, help="profile folder (holds the cache)")
+    sync.add_argument("--server", required=True, help="server address, e.g. https://...")
+    sync.add_argument("--user", required=True, help="user name")
+    sync.add_argument("--once", action="store_true", help="sync once and exit")
+    sync.add_argument("--interval", type=float, default=300.0, help="seconds between syncs")
+    sync.add_argument("--ca-bundle", help="CA bundle file for the server's certificate")
+    sync.add_argument("--device", default=platform.node() or "lapor-desk",
+                      help="device name shown to administrators")
+    sync.set_defaults(func=cmd_sync)
+    status = sub.add_parser("status", help="show what the profile's cache holds")
+    status.add_argument("--profile", required=True)
+    status.add_argument("--json", action="store_true", help="machine-readable output")
+    status.set_defaults(func=cmd_status)
+    imp = sub.add_parser("import", help="import a register of offline complaints (CSV/XLSX)")
+    imp.add_argument("file")
+    imp.add_argument("--profile", required=True)
+    imp.set_defaults(func=cmd_import)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "sync" and hasattr(signal, "SIGTERM"):
+        try:
+            signal.signal(signal.SIGTERM, signal.default_int_handler)
+        except ValueError:  # not the main thread (embedded use)
+            pass
+    code: int = args.func(args)
+    return code
+
+
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,64 @@
+"""The FastAPI application of the reference server (``create_app``)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+from fastapi import FastAPI
+from starlette.concurrency import run_in_threadpool
+
+from lapor_desk import __version__ as package_version
+from lapor_desk.server import errors, routes_auth, routes_blobs, routes_sync
+from lapor_desk.server.blobs import BlobStore
+from lapor_desk.server.middleware import RequestContextMiddleware
+from lapor_desk.server.services.complaints import auto_close_due
+from lapor_desk.server.settings import ServerSettings
+from lapor_desk.server.state import ServerState
+
+log = logging.getLogger(__name__)
+
+
+async def _auto_close_loop(state: ServerState, interval: float) -> None:
+    while True:
+        await asyncio.sleep(interval)
+        try:
+            await run_in_threadpool(auto_close_due, state.engine, state.now())
+        except Exception:  # keep the loop alive; the next round retries
+            log.exception("event=auto_close_failed")
+
+
+def create_app(settings: ServerSettings) -> FastAPI:
+    """The server for ``settings``; the database must have been initialised (init_database)."""
+    state = ServerState.open(settings)
+    blob_dir = Path(settings.resolved_blob_dir())
+    blob_dir.mkdir(parents=True, exist_ok=True)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        task = None
+        if settings.auto_close_interval > 0:
+            task = asyncio.create_task(_auto_close_loop(state, settings.auto_close_interval))
+        log.info("event=server_start backend=%s instance_id=%s", state.dialect, state.instance_id)
+        try:
+            yield
+        finally:
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+            state.engine.dispose()
+
+    app = FastAPI(title="LAPOR Desk reference server", version=str(package_version),
+                  lifespan=lifespan)
+    app.state.server = state
+    app.state.blobs = BlobStore(blob_dir, settings.max_blob_bytes)
+    errors.install(app)
+    app.include_router(routes_auth.router)
+    app.include_router(routes_sync.router)
+    app.include_router(routes_blobs.router)
+    app.add_middleware(RequestContextMiddleware)
+    return app

@@ -1,0 +1,182 @@
+"""``lapor-server``: set up, seed, serve and administer the reference server.
+
+    lapor-server init-db --db URL
+    lapor-server seed --db URL --complaints N --seed S --password P [--json]
+    lapor-server serve --db URL [--host 127.0.0.1] [--port 8000] [--blobs DIR]
+    lapor-server create-user --db URL --username U --display-name N --role R --unit ID|CODE
+    lapor-server move-user --db URL --username U --unit ID|CODE [--role R]
+    lapor-server disable-user --db URL --username U [--enable]
+    lapor-server purge-complaint --db URL (--id UUID | --tracking-number N)
+    lapor-server auto-close --db URL
+
+Passwords come from ``--password``, else ``LAPOR_PASSWORD``, else a prompt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from lapor_desk.models.enums import Role
+from lapor_desk.server.database import init_database, make_engine, transaction
+from lapor_desk.server.db import Agency, Complaint
+from lapor_desk.server.services import complaints, users
+from lapor_desk.server.services.errors import ServiceError
+from lapor_desk.server.settings import ServerSettings
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="lapor-server", description=__doc__.splitlines()[0])
+    parser.add_argument("--log-level", default="INFO")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text)
+        p.add_argument("--db", required=True, help="SQLAlchemy URL, e.g. sqlite:///lapor.sqlite3")
+        return p
+
+    command("init-db", "create or migrate the database")
+    p = command("seed", "fill the database with a realistic demo world")
+    p.add_argument("--complaints", type=int, default=1000)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--password", default=None)
+    p.add_argument("--json", action="store_true", help="print users and counts as JSON")
+    p.add_argument("--blobs", type=Path, default=None,
+                   help="where attachment files go (default: beside the SQLite file)")
+    p = command("serve", "run the HTTP server")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--blobs", type=Path, default=None, help="attachment blob directory")
+    p.add_argument("--auto-close-interval", type=float, default=600.0)
+    p = command("create-user", "add a desktop user")
+    p.add_argument("--username", required=True)
+    p.add_argument("--display-name", required=True)
+    p.add_argument("--role", required=True, choices=[str(r) for r in Role])
+    p.add_argument("--unit", required=True, help="unit id or code")
+    p.add_argument("--password", default=None)
+    p = command("move-user", "move a user to another unit (their cursors reset)")
+    p.add_argument("--username", required=True)
+    p.add_argument("--unit", required=True, help="unit id or code")
+    p.add_argument("--role", choices=[str(r) for r in Role], default=None)
+    p = command("disable-user", "disable (or --enable) an account")
+    p.add_argument("--username", required=True)
+    p.add_argument("--enable", action="store_true")
+    p = command("purge-complaint", "delete a complaint and its reporter's data")
+    group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument("--id")
+    group.add_argument("--tracking-number", type=int)
+    command("auto-close", "close unanswered complaints whose deadline passed, once")
+    return parser
+
+
+def _password(given: str | None) -> str:
+    if given:
+        return given
+    env = os.environ.get("LAPOR_PASSWORD")
+    if env:
+        return env
+    return getpass.getpass("Password: ")
+
+
+def _unit_id(session: Any, ref: str) -> int:
+    query = select(Agency.id).where(Agency.id == int(ref)) if ref.isdigit() else select(
+        Agency.id).where(Agency.code == ref)
+    found = session.scalars(query).first()
+    if found is None:
+        raise ServiceError(f"no unit {ref!r}", code="not_found")
+    return int(found)
+
+
+def _seed(args: argparse.Namespace) -> int:
+    from lapor_desk.server.seed import seed_database
+
+    blob_dir = args.blobs or Path(ServerSettings(database_url=args.db).resolved_blob_dir())
+    report = seed_database(args.db, complaints=args.complaints, seed=args.seed,
+                           password=_password(args.password), blob_dir=blob_dir)
+    if args.json:
+        print(json.dumps({
+            "users": [{"username": u.username, "role": str(u.role), "unit_id": u.unit_id,
+                       "unit_name": u.unit_name} for u in report.users],
+            "counts": dict(report.counts),
+        }, ensure_ascii=False))
+    else:
+        for key, value in dict(report.counts).items():
+            print(f"{key}: {value}")
+        print(f"users: {len(report.users)}")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from lapor_desk.server.app import create_app
+
+    init_database(args.db)
+    settings = ServerSettings(database_url=args.db, blob_dir=args.blobs,
+                              auto_close_interval=args.auto_close_interval)
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, access_log=False,
+                log_level=args.log_level.lower())
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.command == "init-db":
+        init_database(args.db)
+        print("database ready")
+        return 0
+    if args.command == "seed":
+        return _seed(args)
+    if args.command == "serve":
+        return _serve(args)
+    engine = make_engine(args.db)
+    try:
+        if args.command == "auto-close":
+            print(f"closed: {complaints.auto_close_due(engine)}")
+            return 0
+        with transaction(engine) as session:
+            if args.command == "create-user":
+                user_id = users.create_user(
+                    session, username=args.username, display_name=args.display_name,
+                    role=args.role, unit_id=_unit_id(session, args.unit),
+                    password=_password(args.password))
+                print(f"user {args.username} created (id {user_id})")
+            elif args.command == "move-user":
+                users.move_user(session, args.username, _unit_id(session, args.unit), args.role)
+                print(f"user {args.username} moved")
+            elif args.command == "disable-user":
+                users.disable_user(session, args.username, disabled=not args.enable)
+                print(f"user {args.username} {'enabled' if args.enable else 'disabled'}")
+            elif args.command == "purge-complaint":
+                complaint_id = args.id or session.scalars(
+                    select(Complaint.id).where(Complaint.tracking_number == args.tracking_number)
+                ).first()
+                if complaint_id is None:
+                    raise ServiceError("no such complaint", code="not_found")
+                complaints.delete_complaint(session, complaint_id)
+                print(f"complaint {complaint_id} purged")
+        return 0
+    finally:
+        engine.dispose()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=args.log_level.upper(),
+                        format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    try:
+        return run(args)
+    except ServiceError as error:
+        print(f"error: {error.message}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""Request ids, one structured log line per request, and the last-resort 500 (pure ASGI)."""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+import uuid
+from typing import Any
+
+import orjson
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+log = logging.getLogger("lapor_desk.server.request")
+
+_SANE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
+
+
+class RequestContextMiddleware:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        state: dict[str, Any] = scope.setdefault("state", {})
+        request_id = _incoming_id(scope) or uuid.uuid4().hex
+        state["request_id"] = request_id
+        started = time.perf_counter()
+        status = 500
+        response_started = False
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status, response_started
+            if message["type"] == "http.response.start":
+                response_started = True
+                status = message["status"]
+                headers = list(message.get("headers", []))
+                headers.append((b"x-request-id", request_id.encode("ascii")))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        except Exception:
+            log.exception("event=unhandled_error request_id=%s path=%s", request_id, scope["path"])
+            if not response_started:
+                body = orjson.dumps({"error": {"code": "internal_error",
+                                               "message": "internal server error",
+                                               "request_id": request_id}})
+                await send_with_id({"type": "http.response.start", "status": 500, "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(body)).encode()),
+                ]})
+                await send_with_id({"type": "http.response.body", "body": body})
+        finally:
+            elapsed = (time.perf_counter() - started) * 1000
+            log.info(
+                "event=request method=%s path=%s status=%d ms=%.1f request_id=%s user=%s code=%s",
+                scope["method"], scope["path"], status, elapsed, request_id,
+                state.get("username", "-"), state.get("error_code", "-"),
+            )
+
+
+def _incoming_id(scope: Scope) -> str | None:
+    for name, value in scope.get("headers", []):
+        if name == b"x-request-id":
+            try:
+                text = value.decode("ascii")
+            except UnicodeDecodeError:
+                return None
+            return text if _SANE_ID.match(text) else None
+    return None

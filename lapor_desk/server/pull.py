@@ -1,0 +1,294 @@
+"""Pull pages: the changes a viewer may see after a cursor, cut by seq, exact, in wire form.
+
+How a page is made (docs/sync-protocol.md, "Pull"): there are eight sources (six entities, scope
+exits, deletions), each filtered to the viewer's scope in SQL. Seqs are unique across sources, so
+the window ``(cursor, cursor + limit]`` holds at most ``limit`` changes; sparse scopes read wider
+windows (see ``_Reader.collect``). The database builds each row's JSON; when the rows exceed
+``max_bytes`` the page is cut in seq order. The whole page is read from one snapshot (see
+database.read_session), and writers commit in seq order, so a cursor never skips a change that
+commits later.
+"""
+
+from __future__ import annotations
+
+import base64
+import bisect
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import orjson
+from sqlalchemy import BigInteger, Integer, bindparam, select
+from sqlalchemy.orm import Session
+
+from lapor_desk.server.db import SCHEMA_VERSION, Counter
+from lapor_desk.server.pull_sql import COLUMNS, Selects
+from lapor_desk.server.scope import Viewer
+from lapor_desk.server.services.errors import ServiceError
+
+DEFAULT_LIMIT, MIN_LIMIT, MAX_LIMIT = 5000, 1, 20000
+DEFAULT_MAX_BYTES, MIN_MAX_BYTES, MAX_MAX_BYTES = 4 << 20, 64 << 10, 16 << 20
+ENTITIES = ("agency", "complaint", "disposition", "follow_up", "attachment", "event")
+_CURSOR_VERSION = 1
+#: How much wider the next window of a sparse scope is read (at most).
+GALLOP = 8
+
+
+class CursorInvalidError(ServiceError):
+    code = "cursor_invalid"
+
+
+@dataclass(frozen=True)
+class Cursor:
+    instance_id: str
+    user_id: int
+    scope_epoch: int
+    seq: int
+    #: How wide (in seqs) the next page's window should start: a hint for sparse scopes.
+    width: int = 0
+
+    def encode(self) -> str:
+        raw = orjson.dumps([_CURSOR_VERSION, self.instance_id, self.user_id, self.scope_epoch,
+                            self.seq, self.width])
+        return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
+
+    @classmethod
+    def decode(cls, text: str) -> Cursor:
+        try:
+            if len(text) > 512:
+                raise ValueError("too long")
+            raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+            version, instance, *numbers = orjson.loads(raw)
+            if (version != _CURSOR_VERSION or not isinstance(instance, str)
+                    or len(numbers) not in (3, 4)
+                    or not all(type(v) is int and 0 <= v < 1 << 62 for v in numbers)):
+                raise ValueError("bad fields")
+        except (ValueError, TypeError, orjson.JSONDecodeError) as error:
+            raise CursorInvalidError("the cursor is not one this server made") from error
+        return cls(instance, *numbers)
+
+
+def _iso(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def pull_page(session: Session, viewer: Viewer, *, cursor: str | None, limit: int,
+              max_bytes: int, instance_id: str, now: datetime) -> bytes:
+    """The JSON body of one pull page (uncompressed)."""
+    counter = int(session.execute(
+        select(Counter.value).where(Counter.name == "change_seq")
+    ).scalar_one())
+    user = viewer.user
+    lo = width = 0
+    if cursor:
+        parsed = Cursor.decode(cursor)
+        if (parsed.instance_id != instance_id or parsed.user_id != user.id
+                or parsed.scope_epoch != user.scope_epoch or parsed.seq > counter):
+            return _reset_body(now)
+        lo, width = parsed.seq, parsed.width
+    if lo >= counter:
+        unchanged = Cursor(instance_id, user.id, user.scope_epoch, lo, width).encode()
+        return _body(unchanged, False, now, {}, [])
+
+    reader = _Reader(session, viewer)
+    fetched, hi, has_more, width = reader.collect(lo, limit, counter, width)
+    seqs: dict[str, list[int]] = {}
+    encoded: dict[str, list[bytes]] = {}
+    for kind, name in SOURCES:
+        rows = fetched.get(name)
+        if not rows:
+            continue
+        seqs[name] = [row[0] for row in rows]
+        if kind == "tombstone":
+            encoded[name] = [orjson.dumps({"entity": row[1], "id": row[2]}) for row in rows]
+        else:
+            encoded[name] = [row[1].encode("utf-8") for row in rows]
+    total = sum(len(item) + 1 for items in encoded.values() for item in items)
+    last_seq = hi
+    if total > max_bytes:
+        last_seq, cut_before_end = _cut(seqs, encoded, max_bytes)
+        has_more = has_more or cut_before_end
+        for name, items in seqs.items():
+            keep = bisect.bisect_right(items, last_seq)
+            encoded[name] = encoded[name][:keep]
+    changes = {kind: encoded[name] for kind, name in SOURCES if kind != "tombstone" and encoded.get(name)}
+    tombstones = encoded.get("scope_exit", []) + encoded.get("deletion", [])
+    end = last_seq if has_more else max(last_seq, counter)
+    return _body(Cursor(instance_id, user.id, user.scope_epoch, end, width).encode(), has_more,
+                 now, changes, tombstones)
+
+
+def _cut(seqs: dict[str, list[int]], encoded: dict[str, list[bytes]],
+         max_bytes: int) -> tuple[int, bool]:
+    """The seq of the row (in seq order) that spends ``max_bytes``; and whether rows follow it."""
+    sizes = sorted(
+        (seq, len(item) + 1)
+        for name in seqs for seq, item in zip(seqs[name], encoded[name], strict=True)
+    )
+    spent = 0
+    for index, (seq, size) in enumerate(sizes):
+        spent += size
+        if spent >= max_bytes:
+            return seq, index + 1 < len(sizes)
+    return sizes[-1][0], False
+
+
+def _next_width(width: int, found: int, limit: int) -> int:
+    """Aim the next window at a little over ``limit`` changes, assuming a similar density: one
+    window then fills the page, and the few rows over the cut are all that is read twice."""
+    if found >= 0.9 * width:  # nearly every seq is visible: a window of `limit` fills a page
+        return limit
+    return max(limit, int(width * min(8.0, max(0.25, 1.1 * limit / max(found, 1)))))
+
+
+SOURCES = [(entity, entity) for entity in ENTITIES] + [("tombstone", "scope_exit"),
+                                                        ("tombstone", "deletion")]
+
+
+class _Reader:
+    """The statements of one page, for one viewer in one snapshot."""
+
+    def __init__(self, session: Session, viewer: Viewer) -> None:
+        self.session = session
+        self.viewer = viewer
+        self.selects = Selects(viewer)
+        self.params = viewer.params()
+
+    def _fetch(self, name: str, build: Callable[[], Any], **values: Any) -> list[Any] | None:
+        key = (self.viewer.dialect, self.viewer.kind, name)
+        return STATEMENTS.fetch(self.session, key, build, {**self.params, **values})
+
+    def collect(self, lo: int, limit: int, counter: int,
+                hint: int) -> tuple[dict[str, list[Any]], int, bool, int]:
+        """The page's rows per source, its last seq, whether visible changes follow, and the
+        width to start the next page's window with.
+
+        Seqs are unique across sources, so the window ``(lo, lo + limit]`` holds at most
+        ``limit`` changes. Windows are read until ``limit + 1`` changes are found or the counter
+        is reached, each source at most as many rows as are still missing; a sparse scope gets
+        wider windows (and the cursor remembers the width). The page is cut at the
+        ``limit``-th change: a source that ran into its row limit cannot hide a change at or
+        below that one, so pages are exact and ``has_more`` is too."""
+        width = min(max(limit, hint), limit << 12)
+        fetched: dict[str, list[Any]] = {}
+        start, total = lo, 0
+        while True:
+            hi = min(start + width, counter)
+            need = limit + 1 - total
+            found = 0
+            for _, name in SOURCES:
+                rows = self.rows(name, start, hi, need)
+                if rows:
+                    fetched.setdefault(name, []).extend(rows)
+                    found += len(rows)
+            total += found
+            if total > limit:
+                cut = sorted(row[0] for rows in fetched.values() for row in rows)[limit - 1]
+                for name, rows in fetched.items():
+                    fetched[name] = rows[:bisect.bisect_right([r[0] for r in rows], cut)]
+                return fetched, cut, True, _next_width(cut - lo, limit, limit)
+            if hi >= counter:
+                return fetched, counter, False, _next_width(hi - lo, total, limit)
+            start = hi
+            missing = limit + 1 - total
+            width = width * GALLOP if found == 0 else max(
+                limit, int(width * min(GALLOP, 1.25 * missing / found)))
+
+    def rows(self, name: str, lo: int, hi: int, limit: int) -> list[Any] | None:
+        """One source's first ``limit`` rows in ``(lo, hi]``, in seq order."""
+        def build() -> Any:
+            built = getattr(self.selects, name)(False)
+            if built is None:
+                return None
+            column, stmt = built
+            return (stmt.where(column > bindparam("lo", type_=BigInteger),
+                               column <= bindparam("hi", type_=BigInteger))
+                    .order_by(column).limit(bindparam("limit", type_=Integer)))
+
+        return self._fetch(f"rows-{name}", build, lo=lo, hi=hi, limit=limit)
+
+
+class StatementCache:
+    """Pull statements compiled once per (dialect, viewer kind, name) and run on the driver's own
+    cursor: building and hashing SQLAlchemy constructs per request would cost more than the
+    queries. Viewer values travel as bind parameters, so the text depends on the kind only."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[tuple[str, ...], tuple[str, dict[str, Any], tuple[str, ...] | None] | None] = {}
+        self._lock = threading.Lock()
+
+    def fetch(self, session: Session, key: tuple[str, ...], build: Callable[[], Any],
+              params: dict[str, Any]) -> list[Any] | None:
+        """Rows as plain tuples; ``None`` when ``build`` has no statement for this viewer."""
+        connection = session.connection()
+        if key not in self._compiled:
+            stmt = build()
+            entry = None
+            if stmt is not None:
+                compiled = stmt.compile(dialect=connection.dialect)
+                sql = str(compiled)
+                if "POSTCOMPILE" in sql:
+                    raise RuntimeError("pull statements must not need expanding parameters")
+                order = tuple(compiled.positiontup) if compiled.positional else None
+                entry = (sql, dict(compiled.params), order)
+            with self._lock:
+                self._compiled[key] = entry
+        entry = self._compiled[key]
+        if entry is None:
+            return None
+        sql, defaults, order = entry
+        values = {**defaults, **params}
+        args: Any = tuple(values[name] for name in order) if order is not None else values
+        cursor = connection.connection.cursor()
+        try:
+            cursor.execute(sql, args)
+            return list(cursor.fetchall())
+        finally:
+            cursor.close()
+
+
+STATEMENTS = StatementCache()
+
+
+def encode_row(session: Session, kind: str, row: Any) -> dict[str, Any]:
+    """A ``(seq, row_json)`` row as a dict keyed by wire column."""
+    return dict(zip(COLUMNS[kind], orjson.loads(row[1]), strict=True))
+
+
+def _body(cursor: str | None, has_more: bool, now: datetime, changes: dict[str, list[bytes]],
+          tombstones: list[bytes]) -> bytes:
+    parts: list[bytes] = [
+        b'{"schema_version":', str(SCHEMA_VERSION).encode(), b',"cursor":', orjson.dumps(cursor),
+        b',"has_more":', b"true" if has_more else b"false",
+        b',"reset":', b"true" if cursor is None else b"false",
+        b',"server_time":', orjson.dumps(_iso(now)), b',"changes":{',
+    ]
+    first = True
+    for entity in ENTITIES:
+        rows = changes.get(entity)
+        if not rows:
+            continue
+        if not first:
+            parts.append(b",")
+        first = False
+        parts += [orjson.dumps(entity), b':{"columns":', orjson.dumps(COLUMNS[entity]),
+                  b',"rows":[', b",".join(rows), b"]}"]
+    parts += [b'},"tombstones":[', b",".join(tombstones), b"]}"]
+    return b"".join(parts)
+
+
+def _reset_body(now: datetime) -> bytes:
+    return _body(None, False, now, {}, [])
+
+
+def iter_pages(fetch: Callable[[str | None], dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """Follow ``has_more`` from the start (a helper for tests and tools)."""
+    cursor: str | None = None
+    while True:
+        page = fetch(cursor)
+        yield page
+        if not page["has_more"]:
+            return
+        cursor = page["cursor"]

@@ -1,0 +1,215 @@
+"""The SELECTs behind a pull: one per replicated entity and tombstone source.
+
+Each row select gives ``(seq, row_json)``: the database builds the row's wire form, a JSON array in
+the contract's column order (SQLite ``json_array``, PostgreSQL ``json_build_array``), so a row
+costs Python almost nothing. Datetimes are formatted as ``2026-11-23T04:05:06.123456Z``; scope and
+the rahasia rule are SQL clauses from :class:`scope.Viewer`; anonymous reporters' identity is
+nulled here; actor names come from a join on ``users``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import (
+    Select,
+    Text,
+    case,
+    cast,
+    false,
+    func,
+    literal,
+    literal_column,
+    not_,
+    null,
+    select,
+)
+
+from lapor_desk.server.db import (
+    Agency,
+    Attachment,
+    ComplaintEvent,
+    Deletion,
+    Disposition,
+    FollowUp,
+    Reporter,
+    ScopeExit,
+    User,
+)
+from lapor_desk.server.scope import COMPLAINTS, Viewer
+
+COLUMNS: dict[str, list[str]] = {
+    "agency": ["id", "parent_id", "level", "path", "name", "code", "region_code"],
+    "complaint": [
+        "id", "tracking_number", "complaint_type", "misconduct", "title", "body", "redacted",
+        "incident_date", "province", "regency", "district", "village", "category", "subcategory",
+        "channel", "anonymous", "confidential", "reporter_name", "reporter_contact", "status",
+        "responsible_id", "handling_unit_id", "version", "transition_version", "created_at",
+        "updated_at", "verify_due", "resolution_due", "auto_close_due", "paused_at",
+        "forwarded_at", "first_follow_up_at", "last_follow_up_at", "closed_at",
+        "handler_unit_ids", "duplicate_ids", "tags", "recorded_by",
+    ],
+    "disposition": ["id", "complaint_id", "from_id", "to_id", "kind", "note", "actor_id",
+                    "actor_name", "at"],
+    "follow_up": ["id", "complaint_id", "kind", "body", "redacted", "author_id", "author_name",
+                  "unit_id", "at"],
+    "attachment": ["id", "complaint_id", "follow_up_id", "sha256", "size", "mime_type",
+                   "filename", "created_at"],
+    "event": ["id", "complaint_id", "kind", "from_status", "to_status", "actor_id", "actor_name",
+              "at", "detail"],
+}
+
+_PG_TS = 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'
+USERS = User.__table__
+
+
+class Selects:
+    """Builds the selects for one viewer on one dialect."""
+
+    def __init__(self, viewer: Viewer) -> None:
+        self.viewer = viewer
+        self.pg = viewer.dialect == "postgresql"
+
+    # --- value formatting inside the row array ------------------------------------------------
+
+    def ts(self, column: Any) -> Any:
+        if self.pg:
+            return func.to_char(func.timezone("UTC", column), _PG_TS, type_=Text)
+        return func.replace(cast(column, Text), " ", "T", type_=Text).concat("Z")
+
+    def date(self, column: Any) -> Any:
+        if self.pg:
+            return func.to_char(column, "YYYY-MM-DD", type_=Text)
+        return cast(column, Text)
+
+    def flag(self, condition: Any) -> Any:
+        """A JSON boolean (SQLite stores booleans as 0/1)."""
+        if self.pg:
+            return condition
+        return func.json(case((condition, "true"), else_="false"))
+
+    def json(self, column: Any, empty: str = "[]") -> Any:
+        if self.pg:
+            return func.coalesce(column, cast(literal(empty), column.type))
+        return func.json(func.coalesce(column, empty))
+
+    def array(self, *values: Any) -> Any:
+        if self.pg:
+            return cast(func.json_build_array(*values), Text)
+        return func.json_array(*values, type_=Text)
+
+    def _scoped(self, stmt: Select[Any], table: Any) -> Select[Any]:
+        """Children: join their complaint when scope needs it."""
+        if self.viewer.sees_everything:
+            return stmt
+        return stmt.join(COMPLAINTS, COMPLAINTS.c.id == table.c.complaint_id).where(
+            self.viewer.complaint_clause()
+        )
+
+    # --- one select per source: (seq) or (seq, row_json) --------------------------------------
+
+    def agency(self, seq_only: bool = False) -> tuple[Any, Select[Any]]:
+        a = Agency.__table__
+        if seq_only:
+            return a.c.seq, select(a.c.seq)
+        return a.c.seq, select(a.c.seq, self.array(
+            a.c.id, a.c.parent_id, a.c.level, a.c.path, a.c.name, a.c.code, a.c.region_code))
+
+    def complaint(self, seq_only: bool = False) -> tuple[Any, Select[Any]]:
+        c, r = COMPLAINTS.c, Reporter.__table__
+        if seq_only:
+            return c.seq, select(c.seq).where(self.viewer.complaint_clause())
+        readable = self.viewer.readable_clause()
+        named = c.anonymous == false()
+        row = self.array(
+            c.id, c.tracking_number, c.complaint_type, self.flag(c.misconduct), c.title,
+            case((readable, c.body), else_=null()), self.flag(not_(readable)),
+            self.date(c.incident_date), c.province, c.regency, c.district, c.village,
+            c.category, c.subcategory, c.channel, self.flag(c.anonymous), self.flag(c.confidential),
+            case((named, r.c.name), else_=null()),
+            case((named, func.coalesce(r.c.phone, r.c.email)), else_=null()),
+            c.status, c.responsible_id, c.handling_unit_id, c.version, c.transition_version,
+            self.ts(c.created_at), self.ts(c.updated_at), self.ts(c.verify_due),
+            self.ts(c.resolution_due), self.ts(c.auto_close_due), self.ts(c.paused_at),
+            self.ts(c.forwarded_at), self.ts(c.first_follow_up_at), self.ts(c.last_follow_up_at),
+            self.ts(c.closed_at), self.json(c.handler_unit_ids), self.json(c.duplicate_ids),
+            self.json(c.tags), c.recorded_by,
+        )
+        stmt = select(c.seq, row).select_from(COMPLAINTS.outerjoin(r, r.c.id == c.reporter_id))
+        return c.seq, stmt.where(self.viewer.complaint_clause())
+
+    def disposition(self, seq_only: bool = False) -> tuple[Any, Select[Any]]:
+        d = Disposition.__table__
+        if seq_only:
+            return d.c.seq, self._scoped(select(d.c.seq), d)
+        actor = USERS.alias("actor")
+        row = self.array(d.c.id, d.c.complaint_id, d.c.from_id, d.c.to_id, d.c.kind, d.c.note,
+                         d.c.actor_id, actor.c.display_name, self.ts(d.c.at))
+        stmt = select(d.c.seq, row).select_from(d.outerjoin(actor, actor.c.id == d.c.actor_id))
+        return d.c.seq, self._scoped(stmt, d)
+
+    def follow_up(self, seq_only: bool = False) -> tuple[Any, Select[Any]]:
+        f = FollowUp.__table__
+        if seq_only:
+            return f.c.seq, self._scoped(select(f.c.seq), f)
+        readable = self.viewer.readable_clause()
+        author = USERS.alias("author")
+        row = self.array(f.c.id, f.c.complaint_id, f.c.kind,
+                         case((readable, f.c.body), else_=null()), self.flag(not_(readable)),
+                         f.c.author_id, author.c.display_name, f.c.unit_id, self.ts(f.c.at))
+        stmt = select(f.c.seq, row).select_from(
+            f.join(COMPLAINTS, COMPLAINTS.c.id == f.c.complaint_id)
+            .outerjoin(author, author.c.id == f.c.author_id))
+        if not self.viewer.sees_everything:
+            stmt = stmt.where(self.viewer.complaint_clause())
+        return f.c.seq, stmt
+
+    def attachment(self, seq_only: bool = False) -> tuple[Any, Select[Any]]:
+        a = Attachment.__table__
+        columns: list[Any] = [a.c.seq]
+        if not seq_only:
+            columns.append(self.array(a.c.id, a.c.complaint_id, a.c.follow_up_id, a.c.sha256,
+                                      a.c.size, a.c.mime_type, a.c.filename,
+                                      self.ts(a.c.created_at)))
+        stmt = select(*columns).join(COMPLAINTS, COMPLAINTS.c.id == a.c.complaint_id).where(
+            self.viewer.readable_clause()
+        )
+        if not self.viewer.sees_everything:
+            stmt = stmt.where(self.viewer.complaint_clause())
+        return a.c.seq, stmt
+
+    def event(self, seq_only: bool = False) -> tuple[Any, Select[Any]]:
+        e = ComplaintEvent.__table__
+        if seq_only:
+            return e.c.seq, self._scoped(select(e.c.seq), e)
+        actor = USERS.alias("actor")
+        row = self.array(e.c.id, e.c.complaint_id, e.c.kind, e.c.from_status, e.c.to_status,
+                         e.c.actor_id, actor.c.display_name, self.ts(e.c.at),
+                         self.json(e.c.detail, "{}"))
+        stmt = select(e.c.seq, row).select_from(e.outerjoin(actor, actor.c.id == e.c.actor_id))
+        return e.c.seq, self._scoped(stmt, e)
+
+    def scope_exit(self, seq_only: bool = False) -> tuple[Any, Select[Any]] | None:
+        """Complaints that left a node in scope and are not visible now (none for national)."""
+        s = ScopeExit.__table__
+        clause = self.viewer.path_clause(s.c.old_location_path)
+        if clause is None:
+            return None
+        still_visible = select(literal(1)).where(
+            COMPLAINTS.c.id == s.c.complaint_id, self.viewer.complaint_clause()
+        ).exists()
+        stmt = select(s.c.seq, literal_column("'complaint'"), s.c.complaint_id).where(
+            clause, not_(still_visible)
+        )
+        return s.c.seq, stmt.with_only_columns(s.c.seq) if seq_only else stmt
+
+    def deletion(self, seq_only: bool = False) -> tuple[Any, Select[Any]]:
+        d = Deletion.__table__
+        stmt = select(d.c.seq) if seq_only else select(d.c.seq, d.c.entity, d.c.entity_id)
+        clause = self.viewer.path_clause(d.c.location_path)
+        return d.c.seq, stmt if clause is None else stmt.where(clause)
+
+    def complaint_by_id(self, complaint_id: str) -> Select[Any]:
+        """One complaint row as the viewer receives it (for a conflict's ``current``)."""
+        _, stmt = self.complaint()
+        return stmt.where(COMPLAINTS.c.id == complaint_id)

@@ -1,0 +1,85 @@
+"""Applying a pushed batch: each action in its own transaction, answers in order.
+
+A database error inside one action (a race on a client-made id, a value the database refuses)
+rolls back that action only: it is retried once, then answered ``rejected`` in a transaction of
+its own, so it never blocks the actions after it.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.orm import Session
+
+from lapor_desk.models.enums import Outcome, RejectReason
+from lapor_desk.server.database import read_session, transaction
+from lapor_desk.server.pull import encode_row
+from lapor_desk.server.pull_sql import Selects
+from lapor_desk.server.scope import Viewer
+from lapor_desk.server.services.actions import (
+    ActionResult,
+    Mutation,
+    apply_action,
+    bind_client,
+    record_result,
+    rejected,
+    stored_result,
+)
+from lapor_desk.server.state import ServerState
+
+log = logging.getLogger(__name__)
+
+
+def push_batch(state: ServerState, viewer: Viewer, client_id: str,
+               mutations: list[Mutation]) -> list[dict[str, Any]]:
+    """Apply ``mutations`` in order; raises ``ClientMismatchError`` before applying any when the
+    client belongs to another user."""
+    with transaction(state.engine) as session:
+        bind_client(session, client_id, viewer.user.id, state.now())
+    answers = []
+    for mutation in mutations:
+        result = _apply_one(state, viewer, client_id, mutation)
+        answers.append(_answer(state, viewer, result))
+    return answers
+
+
+def _apply_one(state: ServerState, viewer: Viewer, client_id: str,
+               mutation: Mutation) -> ActionResult:
+    for attempt in range(2):
+        try:
+            with transaction(state.engine) as session:
+                directory = state.directory(session)
+                return apply_action(session, viewer.actor, client_id, mutation,
+                                    directory=directory, config=state.config, now=state.now())
+        except (IntegrityError, DataError) as error:
+            log.warning("event=push_action_failed client_id=%s mutation_id=%s attempt=%d error=%s",
+                        client_id, mutation.mutation_id, attempt, type(error).__name__)
+    with transaction(state.engine) as session:
+        earlier = stored_result(session, client_id, mutation.mutation_id)
+        if earlier is not None:
+            return earlier
+        client = bind_client(session, client_id, viewer.user.id, state.now())
+        result = rejected(mutation, RejectReason.INVALID_PAYLOAD, "the server could not store it")
+        record_result(session, client, result, state.now())
+        return result
+
+
+def _answer(state: ServerState, viewer: Viewer, result: ActionResult) -> dict[str, Any]:
+    current = None
+    if result.outcome == Outcome.CONFLICT and result.complaint_id:
+        current = current_row(state, viewer, result.complaint_id)
+    return {"mutation_id": result.mutation_id, "outcome": str(result.outcome),
+            "version": result.version if result.outcome == Outcome.APPLIED else None,
+            "reason": result.reason, "detail": result.detail or None, "current": current}
+
+
+def current_row(state: ServerState, viewer: Viewer, complaint_id: str) -> dict[str, Any] | None:
+    with read_session(state.engine) as session:
+        return complaint_row(session, viewer, complaint_id)
+
+
+def complaint_row(session: Session, viewer: Viewer, complaint_id: str) -> dict[str, Any] | None:
+    row = session.execute(Selects(viewer).complaint_by_id(complaint_id)).first()
+    return encode_row(session, "complaint", row) if row is not None else None

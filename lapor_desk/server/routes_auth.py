@@ -1,0 +1,80 @@
+"""Health, login, logout and ``me``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from pydantic import BaseModel, Field
+from starlette.responses import Response
+
+from lapor_desk.server.auth import CurrentCaller, server_state
+from lapor_desk.server.database import transaction
+from lapor_desk.server.db import SCHEMA_VERSION
+from lapor_desk.server.errors import ApiError
+from lapor_desk.server.responses import json_response
+from lapor_desk.server.scope import Viewer
+from lapor_desk.server.services import tokens
+from lapor_desk.server.services.errors import AuthError
+
+router = APIRouter(prefix="/api/v1")
+
+
+class LoginIn(BaseModel):
+    username: str = Field(min_length=1, max_length=64, pattern=r"^[^\x00-\x1f\x7f]+$")
+    password: str = Field(min_length=1, max_length=1024, pattern=r"^[^\x00]+$")
+    device: str = Field(default="", max_length=120, pattern=r"^[^\x00-\x1f\x7f]*$")
+
+
+def user_json(viewer: Viewer) -> dict[str, Any]:
+    user = viewer.user
+    return {"id": user.id, "username": user.username, "display_name": user.display_name,
+            "role": str(user.role), "unit_id": user.unit_id, "scope_root_id": viewer.scope_root.id}
+
+
+def iso(moment: Any) -> str:
+    return str(moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ"))
+
+
+@router.get("/health")
+def health(request: Request) -> Response:
+    state = server_state(request)
+    return json_response(request, {"status": "ok", "schema_version": SCHEMA_VERSION,
+                                   "instance_id": state.instance_id})
+
+
+@router.post("/auth/login")
+def login(request: Request, body: LoginIn) -> Response:
+    state = server_state(request)
+    wait = state.throttle.retry_after(body.username)
+    if wait:
+        raise ApiError(429, "too_many_requests", "too many failed logins; try again later",
+                       headers={"Retry-After": str(wait)})
+    try:
+        with transaction(state.engine) as session:
+            result = tokens.login(session, body.username, body.password, body.device,
+                                  ttl=state.token_ttl, now=state.now())
+            viewer = state.viewer(session, result.user)
+    except AuthError as error:
+        if error.code == "bad_credentials":
+            state.throttle.failed(body.username)
+        raise
+    state.throttle.succeeded(body.username)
+    request.state.username = result.user.username
+    return json_response(request, {"token": result.token, "expires_at": iso(result.expires_at),
+                                   "user": user_json(viewer)})
+
+
+@router.post("/auth/logout")
+def logout(request: Request, caller: CurrentCaller) -> Response:
+    state = server_state(request)
+    with transaction(state.engine) as session:
+        tokens.logout(session, caller.token_id, state.now())
+    return json_response(request, {"status": "ok"})
+
+
+@router.get("/me")
+def me(request: Request, caller: CurrentCaller) -> Response:
+    return json_response(request, user_json(caller.viewer))
+
+

@@ -1,0 +1,99 @@
+"""``GET /sync/pull`` and ``POST /sync/push``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+from fastapi import APIRouter, Query, Request
+from pydantic import BaseModel, Field, ValidationError
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import Response
+
+from lapor_desk.server import pull as pull_module
+from lapor_desk.server.auth import CurrentCaller, server_state
+from lapor_desk.server.database import read_session
+from lapor_desk.server.errors import ApiError
+from lapor_desk.server.push import push_batch
+from lapor_desk.server.responses import json_response
+from lapor_desk.server.services.actions import Mutation
+
+router = APIRouter(prefix="/api/v1/sync")
+
+MAX_INT = 2**62
+
+
+class ActionIn(BaseModel):
+    mutation_id: int = Field(ge=1, le=MAX_INT)
+    kind: str = Field(min_length=1, max_length=64)
+    complaint_id: str | None = Field(default=None, max_length=64)
+    base_version: int | None = Field(default=None, ge=0, le=2**31 - 1)
+    payload: dict[str, Any] = Field(default_factory=dict)
+
+
+class PushIn(BaseModel):
+    client_id: str = Field(min_length=8, max_length=36, pattern=r"^[A-Za-z0-9-]+$")
+    actions: list[ActionIn]
+
+
+@router.get("/pull")
+def pull(
+    request: Request,
+    caller: CurrentCaller,
+    cursor: str | None = None,
+    limit: int = Query(pull_module.DEFAULT_LIMIT, ge=pull_module.MIN_LIMIT,
+                       le=pull_module.MAX_LIMIT),
+    max_bytes: int = Query(pull_module.DEFAULT_MAX_BYTES, ge=pull_module.MIN_MAX_BYTES,
+                           le=pull_module.MAX_MAX_BYTES),
+) -> Response:
+    state = server_state(request)
+    with read_session(state.engine) as session:
+        body = pull_module.pull_page(session, caller.viewer, cursor=cursor, limit=limit,
+                                     max_bytes=max_bytes, instance_id=state.instance_id,
+                                     now=state.now())
+    return json_response(request, body)
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The request body, refusing (413) anything over ``limit`` bytes without reading it all."""
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise ApiError(413, "too_large", f"the body is larger than {limit} bytes")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise ApiError(413, "too_large", f"the body is larger than {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+@router.post("/push")
+async def push(request: Request, caller: CurrentCaller) -> Response:
+    state = server_state(request)
+    raw = await read_body(request, state.settings.max_push_bytes)
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        raise ApiError(400, "invalid_request", "malformed JSON") from None
+    if isinstance(data, dict) and isinstance(data.get("actions"), list) and (
+        len(data["actions"]) > state.settings.max_push_actions
+    ):
+        raise ApiError(413, "too_large",
+                       f"at most {state.settings.max_push_actions} actions per batch")
+    try:
+        body = PushIn.model_validate(data)
+    except ValidationError as error:
+        raise ApiError(422, "invalid_request", _describe(error)) from None
+    mutations = [Mutation(a.mutation_id, a.kind, a.complaint_id, a.base_version, a.payload)
+                 for a in body.actions]
+    results = await run_in_threadpool(push_batch, state, caller.viewer, body.client_id, mutations)
+    return json_response(request, {"results": results})
+
+
+def _describe(error: ValidationError) -> str:
+    parts = []
+    for item in error.errors()[:5]:
+        location = ".".join(str(p) for p in item.get("loc", ()))
+        parts.append(f"{location}: {item.get('msg', 'invalid')}")
+    return "; ".join(parts)[:500]

@@ -1,0 +1,254 @@
+"""Applying one pushed action: idempotent, judged by ``lifecycle.decide``, answer recorded.
+
+``apply_action`` works inside the caller's transaction (one per action, see ``push.py``): it looks
+up an earlier answer to the same ``(client_id, mutation_id)``, otherwise decides, writes the
+changes, and records the answer and the client's last mutation id in the same transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from lapor_desk.models.agencies import Actor, DictDirectory, owning_agency
+from lapor_desk.models.calendar import DomainConfig, utcnow
+from lapor_desk.models.enums import ActionKind, Outcome, RejectReason
+from lapor_desk.models.intake import IntakeError, validate_new_complaint
+from lapor_desk.models.lifecycle import (
+    RULES,
+    AttachmentRef,
+    Conflict,
+    Rejection,
+    Transition,
+    _Reject,  # the lifecycle's own rejection signal, raised by parse_attachments
+    decide,
+    parse_attachments,
+)
+from lapor_desk.server.db import (
+    Attachment,
+    Complaint,
+    Disposition,
+    FollowUp,
+    MutationResult,
+    SyncClient,
+)
+from lapor_desk.server.services import records
+from lapor_desk.server.services.errors import ServiceError
+
+MAX_ID = 36
+MAX_EMAIL = 255
+
+
+class ClientMismatchError(ServiceError):
+    code = "client_mismatch"
+
+
+@dataclass(frozen=True)
+class Mutation:
+    mutation_id: int
+    kind: str
+    complaint_id: str | None
+    base_version: int | None
+    payload: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ActionResult:
+    mutation_id: int
+    outcome: Outcome
+    complaint_id: str | None = None
+    version: int | None = None
+    reason: str | None = None
+    detail: str | None = None
+    replayed: bool = False
+
+
+def bind_client(session: Session, client_id: str, user_id: int, now: datetime) -> SyncClient:
+    """The client's row, created for ``user_id`` on first use; raises ``ClientMismatchError``
+    when the client belongs to another user. Row-locked on PostgreSQL: one client's actions
+    are applied one at a time."""
+    client = session.scalars(
+        select(SyncClient).where(SyncClient.client_id == client_id).with_for_update()
+    ).first()
+    if client is None:
+        client = SyncClient(client_id=client_id, user_id=user_id, last_mutation_id=0,
+                            created_at=now, last_seen_at=now)
+        session.add(client)
+        session.flush()
+    elif client.user_id != user_id:
+        raise ClientMismatchError("this client id belongs to another user")
+    return client
+
+
+def stored_result(session: Session, client_id: str, mutation_id: int) -> ActionResult | None:
+    row = session.get(MutationResult, (client_id, mutation_id))
+    if row is None:
+        return None
+    return ActionResult(mutation_id, Outcome(row.outcome), row.complaint_id, row.version,
+                        row.reason, row.detail, replayed=True)
+
+
+def apply_action(
+    session: Session,
+    actor: Actor,
+    client_id: str,
+    mutation: Mutation,
+    *,
+    directory: DictDirectory,
+    config: DomainConfig,
+    now: datetime | None = None,
+) -> ActionResult:
+    """Apply one action in the caller's transaction and record its answer there too."""
+    now = now or utcnow()
+    client = bind_client(session, client_id, actor.user_id, now)
+    earlier = stored_result(session, client_id, mutation.mutation_id)
+    if earlier is not None:
+        return earlier
+    result = _judge_and_write(session, actor, client_id, mutation, directory, config, now)
+    record_result(session, client, result, now)
+    return result
+
+
+def record_result(session: Session, client: SyncClient, result: ActionResult, now: datetime) -> None:
+    session.add(MutationResult(
+        client_id=client.client_id, mutation_id=result.mutation_id, outcome=str(result.outcome),
+        complaint_id=result.complaint_id, version=result.version, reason=result.reason,
+        detail=result.detail, at=now,
+    ))
+    client.last_mutation_id = max(client.last_mutation_id or 0, result.mutation_id)
+    client.last_seen_at = now
+    session.flush()
+
+
+def rejected(mutation: Mutation, reason: RejectReason | str, detail: str = "") -> ActionResult:
+    return ActionResult(mutation.mutation_id, Outcome.REJECTED, mutation.complaint_id, None,
+                        str(reason), detail or None)
+
+
+def _judge_and_write(session: Session, actor: Actor, client_id: str, mutation: Mutation,
+                     directory: DictDirectory, config: DomainConfig, now: datetime) -> ActionResult:
+    try:
+        kind = ActionKind(mutation.kind)
+    except ValueError:
+        return rejected(mutation, RejectReason.UNKNOWN_ACTION, mutation.kind[:64])
+    problem = _payload_problem(mutation)
+    if problem:
+        return rejected(mutation, RejectReason.INVALID_PAYLOAD, problem)
+    if kind == ActionKind.RECORD_COMPLAINT:
+        return _record_complaint(session, actor, client_id, mutation, directory, config, now)
+    if not mutation.complaint_id:
+        return rejected(mutation, RejectReason.INVALID_PAYLOAD, "complaint_id is required")
+    complaint = records.lock_complaint(session, mutation.complaint_id)
+    state = records.state_of(complaint) if complaint is not None else None
+    decision = decide(state, kind, mutation.payload, actor, directory, config, now,
+                      mutation.base_version)
+    if isinstance(decision, Rejection):
+        return rejected(mutation, decision.reason, decision.detail)
+    if isinstance(decision, Conflict):
+        return ActionResult(mutation.mutation_id, Outcome.CONFLICT, mutation.complaint_id,
+                            None, None, "exclusive transition since base_version")
+    assert isinstance(decision, Transition) and complaint is not None
+    clash = _clashing_ids(session, decision)
+    if clash:
+        return rejected(mutation, RejectReason.ALREADY_EXISTS, clash)
+    refs = decision.follow_up.attachments if decision.follow_up is not None else ()
+    missing = records.missing_blobs(session, refs)
+    if missing:
+        return rejected(mutation, RejectReason.ATTACHMENT_MISSING, ",".join(missing))
+    records.write_transition(session, complaint, decision, directory=directory, now=now,
+                             client_id=client_id, mutation_id=mutation.mutation_id)
+    return ActionResult(mutation.mutation_id, Outcome.APPLIED, complaint.id, complaint.version)
+
+
+def _clashing_ids(session: Session, transition: Transition) -> str:
+    if transition.disposition is not None and records.existing_ids(
+        session, Disposition, [transition.disposition.id]
+    ):
+        return transition.disposition.id
+    if transition.follow_up is not None:
+        if records.existing_ids(session, FollowUp, [transition.follow_up.id]):
+            return transition.follow_up.id
+        taken = records.existing_ids(session, Attachment, [a.id for a in transition.follow_up.attachments])
+        if taken:
+            return taken[0]
+    return ""
+
+
+def _record_complaint(session: Session, actor: Actor, client_id: str, mutation: Mutation,
+                      directory: DictDirectory, config: DomainConfig,
+                      now: datetime) -> ActionResult:
+    roles, _ = RULES[ActionKind.RECORD_COMPLAINT]
+    if actor.role not in roles:
+        return rejected(mutation, RejectReason.ROLE_NOT_ALLOWED)
+    complaint_id = mutation.complaint_id
+    if not complaint_id or not 8 <= len(complaint_id) <= MAX_ID:
+        return rejected(mutation, RejectReason.INVALID_PAYLOAD, "complaint_id must be a client-made id")
+    raw = mutation.payload.get("complaint")
+    if not isinstance(raw, dict):
+        return rejected(mutation, RejectReason.INVALID_PAYLOAD, "complaint must be an object")
+    try:
+        new = validate_new_complaint(raw, now)
+        refs: tuple[AttachmentRef, ...] = parse_attachments(mutation.payload)
+    except IntakeError as error:
+        return rejected(mutation, RejectReason.INVALID_PAYLOAD, str(error)[:2000])
+    except _Reject as error:
+        return rejected(mutation, error.reason, error.detail)
+    if new.reporter.email and len(new.reporter.email) > MAX_EMAIL:
+        return rejected(mutation, RejectReason.INVALID_PAYLOAD, "reporter.email:too_long")
+    if session.get(Complaint, complaint_id) is not None:
+        return rejected(mutation, RejectReason.ALREADY_EXISTS, complaint_id)
+    taken = records.existing_ids(session, Attachment, [r.id for r in refs])
+    if taken:
+        return rejected(mutation, RejectReason.ALREADY_EXISTS, taken[0])
+    missing = records.missing_blobs(session, refs)
+    if missing:
+        return rejected(mutation, RejectReason.ATTACHMENT_MISSING, ",".join(missing))
+    unit = directory.get(actor.unit_id)
+    if unit is None:
+        return rejected(mutation, RejectReason.UNKNOWN_TARGET)
+    complaint = records.insert_complaint(
+        session, complaint_id=complaint_id, new=new, responsible=owning_agency(directory, unit),
+        config=config, now=now, event_kind=str(ActionKind.RECORD_COMPLAINT),
+        actor_id=actor.user_id, recorded_by=actor.user_id, handler_unit_ids=[actor.unit_id],
+        attachments=refs, client_id=client_id, mutation_id=mutation.mutation_id,
+    )
+    return ActionResult(mutation.mutation_id, Outcome.APPLIED, complaint.id, complaint.version)
+
+
+_ID_KEYS = ("disposition_id", "follow_up_id", "other_id")
+
+
+def _payload_problem(mutation: Mutation) -> str:
+    """Inputs the database could not store (NUL characters, over-long ids): caught before the
+    lifecycle, so they are rejected instead of failing the transaction."""
+    if mutation.complaint_id is not None and len(mutation.complaint_id) > MAX_ID:
+        return "complaint_id is too long"
+    payload = mutation.payload
+    for key in _ID_KEYS:
+        value = payload.get(key)
+        if isinstance(value, str) and len(value) > MAX_ID:
+            return f"{key} is too long"
+    attachments = payload.get("attachments")
+    if isinstance(attachments, list):
+        for item in attachments:
+            if isinstance(item, dict) and isinstance(item.get("id"), str) and len(item["id"]) > MAX_ID:
+                return "attachment id is too long"
+    if _has_nul(payload):
+        return "text contains NUL characters"
+    return ""
+
+
+def _has_nul(value: Any, depth: int = 0) -> bool:
+    if depth > 64:
+        return True
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k, depth + 1) or _has_nul(v, depth + 1) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(v, depth + 1) for v in value)
+    return False

@@ -1,0 +1,64 @@
+"""The agency tree and the acting user, loaded from the server database."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from lapor_desk.models.agencies import Actor, AgencyNode, DictDirectory, scope_root_for
+from lapor_desk.models.enums import AgencyLevel, Role
+from lapor_desk.server.db import Agency, User
+
+
+@dataclass(frozen=True)
+class UserRecord:
+    id: int
+    username: str
+    display_name: str
+    role: Role
+    unit_id: int
+    scope_epoch: int
+    disabled: bool
+
+    @classmethod
+    def of(cls, user: User) -> UserRecord:
+        return cls(user.id, user.username, user.display_name, Role(user.role), user.unit_id,
+                   user.scope_epoch, bool(user.disabled))
+
+
+def load_directory(session: Session) -> DictDirectory:
+    rows = session.execute(
+        select(Agency.id, Agency.parent_id, Agency.level, Agency.path, Agency.name, Agency.code,
+               Agency.region_code)
+    )
+    return DictDirectory(
+        [AgencyNode(r[0], r[1], AgencyLevel(r[2]), r[3], r[4], r[5], r[6]) for r in rows]
+    )
+
+
+class DirectoryCache:
+    """The agency tree, reloaded when an agency row changed (its newest ``seq`` moved)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._key: tuple[int | None, int] | None = None
+        self._directory = DictDirectory()
+
+    def get(self, session: Session) -> DictDirectory:
+        key = tuple(session.execute(select(func.max(Agency.seq), func.count(Agency.id))).one())
+        with self._lock:
+            if key != self._key:
+                self._directory = load_directory(session)
+                self._key = (key[0], key[1])
+            return self._directory
+
+
+def actor_for(user: UserRecord, directory: DictDirectory) -> Actor:
+    unit = directory.get(user.unit_id)
+    if unit is None:
+        raise LookupError(f"unit {user.unit_id} of user {user.username} is not in the tree")
+    root = scope_root_for(directory, user.role, unit)
+    return Actor(user.id, user.role, user.unit_id, root.id, user.display_name)

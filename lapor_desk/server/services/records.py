@@ -1,0 +1,275 @@
+"""Writing complaint changes: the one place that stamps rows with change sequence numbers.
+
+Every row written gets its own fresh ``seq`` (``db.next_seqs``). When a complaint moves to another
+node, a ``ScopeExit`` is written for the old place and the complaint and all its children are
+re-stamped, so the new audience receives them; the same when the units entitled to read a
+confidential complaint change.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from lapor_desk.models.agencies import AgencyDirectory, AgencyNode, location_of
+from lapor_desk.models.calendar import DomainConfig
+from lapor_desk.models.enums import Status
+from lapor_desk.models.intake import NewComplaint
+from lapor_desk.models.lifecycle import (
+    AttachmentRef,
+    ComplaintState,
+    EventRecord,
+    Transition,
+    new_complaint_deadlines,
+)
+from lapor_desk.server.db import (
+    Attachment,
+    Blob,
+    Complaint,
+    ComplaintEvent,
+    Disposition,
+    FollowUp,
+    Reporter,
+    ScopeExit,
+    next_seqs,
+)
+
+CHILD_TABLES: tuple[Any, ...] = (Disposition, FollowUp, Attachment, ComplaintEvent)
+
+_STATE_FIELDS = (
+    "status", "responsible_id", "handling_unit_id", "version", "transition_version", "verify_due",
+    "resolution_due", "auto_close_due", "paused_at", "forwarded_at", "first_follow_up_at",
+    "last_follow_up_at", "closed_at",
+)
+
+
+def state_of(complaint: Complaint) -> ComplaintState:
+    return ComplaintState(
+        id=complaint.id,
+        status=Status(complaint.status),
+        responsible_id=complaint.responsible_id,
+        handling_unit_id=complaint.handling_unit_id,
+        complaint_type=complaint.complaint_type,
+        misconduct=bool(complaint.misconduct),
+        version=complaint.version,
+        transition_version=complaint.transition_version,
+        created_at=complaint.created_at,
+        verify_due=complaint.verify_due,
+        resolution_due=complaint.resolution_due,
+        auto_close_due=complaint.auto_close_due,
+        paused_at=complaint.paused_at,
+        forwarded_at=complaint.forwarded_at,
+        first_follow_up_at=complaint.first_follow_up_at,
+        last_follow_up_at=complaint.last_follow_up_at,
+        closed_at=complaint.closed_at,
+        handler_unit_ids=tuple(int(u) for u in complaint.handler_unit_ids or ()),
+        duplicate_ids=tuple(str(d) for d in complaint.duplicate_ids or ()),
+    )
+
+
+def lock_complaint(session: Session, complaint_id: str) -> Complaint | None:
+    """The complaint, row-locked until commit on PostgreSQL."""
+    return session.scalars(
+        select(Complaint).where(Complaint.id == complaint_id).with_for_update()
+    ).first()
+
+
+def location_path(directory: AgencyDirectory, responsible_id: int, handling_unit_id: int | None) -> str:
+    node = directory.get(location_of(responsible_id, handling_unit_id))
+    if node is None:
+        raise LookupError(f"agency {location_of(responsible_id, handling_unit_id)} unknown")
+    return node.path
+
+
+def _child_keys(session: Session, complaint_id: str) -> list[tuple[Any, Any]]:
+    keys: list[tuple[Any, Any]] = []
+    for table in CHILD_TABLES:
+        for (ident,) in session.execute(
+            select(table.id).where(table.complaint_id == complaint_id).order_by(table.seq)
+        ):
+            keys.append((table, ident))
+    return keys
+
+
+def write_transition(
+    session: Session,
+    complaint: Complaint,
+    transition: Transition,
+    *,
+    directory: AgencyDirectory,
+    now: datetime,
+    client_id: str | None = None,
+    mutation_id: int | None = None,
+) -> None:
+    """Apply ``transition`` to ``complaint`` (already locked) and write its records."""
+    after = transition.state
+    old_path = complaint.location_path
+    new_path = location_path(directory, after.responsible_id, after.handling_unit_id)
+    handlers_changed = list(after.handler_unit_ids) != list(complaint.handler_unit_ids or [])
+    moved = new_path != old_path
+    restamp = moved or transition.scope_changed or (handlers_changed and complaint.confidential)
+    children = _child_keys(session, complaint.id) if restamp else []
+    follow_up = transition.follow_up
+    attachments = follow_up.attachments if follow_up is not None else ()
+    count = (
+        int(moved) + 1 + len(children) + int(transition.disposition is not None)
+        + int(follow_up is not None) + len(attachments) + 1
+    )
+    seqs = iter(range(next_seqs(session, count), 1 << 62))
+    if moved:
+        session.add(ScopeExit(seq=next(seqs), complaint_id=complaint.id,
+                              old_location_path=old_path, at=now))
+    for name in _STATE_FIELDS:
+        setattr(complaint, name, getattr(after, name))
+    complaint.status = str(after.status)
+    complaint.handler_unit_ids = list(after.handler_unit_ids)
+    complaint.duplicate_ids = list(after.duplicate_ids)
+    complaint.location_path = new_path
+    complaint.updated_at = now
+    complaint.seq = next(seqs)
+    session.flush()
+    _restamp(session, children, seqs)
+    if transition.disposition is not None:
+        d = transition.disposition
+        session.add(Disposition(id=d.id, complaint_id=complaint.id, from_id=d.from_id,
+                                to_id=d.to_id, kind=str(d.kind), note=d.note, actor_id=d.actor_id,
+                                at=d.at, seq=next(seqs)))
+    if follow_up is not None:
+        session.add(FollowUp(id=follow_up.id, complaint_id=complaint.id, kind=str(follow_up.kind),
+                             body=follow_up.body, author_id=follow_up.author_id,
+                             unit_id=follow_up.unit_id, at=follow_up.at, seq=next(seqs)))
+        add_attachments(session, complaint.id, follow_up.id, attachments, now, seqs)
+    add_event(session, complaint.id, transition.event, next(seqs), client_id, mutation_id)
+    session.flush()
+
+
+def _restamp(session: Session, children: list[tuple[Any, Any]], seqs: Iterable[int]) -> None:
+    by_table: dict[Any, list[dict[str, Any]]] = {}
+    iterator = iter(seqs)
+    for table, ident in children:
+        by_table.setdefault(table, []).append({"id": ident, "seq": next(iterator)})
+    for table, params in by_table.items():
+        session.execute(update(table), params)
+
+
+def add_attachments(session: Session, complaint_id: str, follow_up_id: str | None,
+                    refs: Sequence[AttachmentRef], now: datetime, seqs: Iterable[int]) -> None:
+    iterator = iter(seqs)
+    for ref in refs:
+        session.add(Attachment(id=ref.id, complaint_id=complaint_id, follow_up_id=follow_up_id,
+                               sha256=ref.sha256, size=ref.size, mime_type=ref.mime_type,
+                               filename=ref.filename, created_at=now, seq=next(iterator)))
+
+
+def add_event(session: Session, complaint_id: str, event: EventRecord, seq: int,
+              client_id: str | None = None, mutation_id: int | None = None) -> None:
+    session.add(ComplaintEvent(
+        complaint_id=complaint_id, kind=str(event.kind),
+        from_status=str(event.from_status) if event.from_status is not None else None,
+        to_status=str(event.to_status) if event.to_status is not None else None,
+        actor_id=event.actor_id, at=event.at, detail=dict(event.detail),
+        client_id=client_id, mutation_id=mutation_id, seq=seq,
+    ))
+
+
+def missing_blobs(session: Session, refs: Sequence[AttachmentRef]) -> list[str]:
+    """The hashes among ``refs`` with no complete blob of the stated size."""
+    if not refs:
+        return []
+    found = {
+        (sha, size) for sha, size in session.execute(
+            select(Blob.sha256, Blob.size).where(
+                Blob.sha256.in_({r.sha256 for r in refs}), Blob.complete.is_(True)
+            )
+        )
+    }
+    return [r.sha256 for r in refs if (r.sha256, r.size) not in found]
+
+
+def existing_ids(session: Session, table: Any, ids: Iterable[str]) -> list[str]:
+    wanted = [i for i in ids if i]
+    if not wanted:
+        return []
+    return list(session.scalars(select(table.id).where(table.id.in_(wanted))))
+
+
+def new_tracking_number(session: Session, rng: random.Random | None = None) -> int:
+    """A 7-digit tracking number not yet in use."""
+    rng = rng or random.SystemRandom()
+    while True:
+        number = rng.randint(1_000_000, 9_999_999)
+        if session.scalars(
+            select(Complaint.id).where(Complaint.tracking_number == number)
+        ).first() is None:
+            return number
+
+
+def insert_complaint(
+    session: Session,
+    *,
+    complaint_id: str,
+    new: NewComplaint,
+    responsible: AgencyNode,
+    config: DomainConfig,
+    now: datetime,
+    event_kind: str,
+    actor_id: int | None = None,
+    recorded_by: int | None = None,
+    handler_unit_ids: Sequence[int] = (),
+    attachments: Sequence[AttachmentRef] = (),
+    client_id: str | None = None,
+    mutation_id: int | None = None,
+    tracking_number: int | None = None,
+) -> Complaint:
+    """A new unverified complaint at ``responsible``, with its reporter and first event."""
+    rep = new.reporter
+    reporter = Reporter(name=rep.name, nik=rep.nik, phone=rep.phone, email=rep.email, created_at=now)
+    session.add(reporter)
+    session.flush()
+    seqs = iter(range(next_seqs(session, 2 + len(attachments)), 1 << 62))
+    complaint = Complaint(
+        id=complaint_id,
+        tracking_number=tracking_number or new_tracking_number(session),
+        complaint_type=str(new.complaint_type),
+        misconduct=new.misconduct,
+        title=new.title,
+        body=new.body,
+        incident_date=new.incident_date,
+        province=new.province,
+        regency=new.regency,
+        district=new.district,
+        village=new.village,
+        category=new.category,
+        subcategory=new.subcategory,
+        channel=str(new.channel),
+        anonymous=new.anonymous,
+        confidential=new.confidential,
+        reporter_id=reporter.id,
+        status=str(Status.UNVERIFIED),
+        responsible_id=responsible.id,
+        handling_unit_id=None,
+        location_path=responsible.path,
+        version=1,
+        transition_version=1,
+        created_at=new.received_at,
+        updated_at=now,
+        verify_due=new_complaint_deadlines(config, new.received_at)["verify_due"],
+        handler_unit_ids=list(dict.fromkeys(handler_unit_ids)),
+        duplicate_ids=[],
+        tags=list(new.tags),
+        recorded_by=recorded_by,
+        seq=next(seqs),
+    )
+    session.add(complaint)
+    session.flush()
+    add_attachments(session, complaint_id, None, attachments, now, seqs)
+    event = EventRecord(event_kind, None, Status.UNVERIFIED, actor_id, now,
+                        {"channel": str(new.channel)})
+    add_event(session, complaint_id, event, next(seqs), client_id, mutation_id)
+    session.flush()
+    return complaint

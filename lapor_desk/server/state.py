@@ -1,0 +1,52 @@
+"""What every request needs: the engine, settings, domain configuration and caches."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from lapor_desk.models.agencies import DictDirectory
+from lapor_desk.models.calendar import DomainConfig, default_config, load_config, utcnow
+from lapor_desk.server.database import instance_id, make_engine
+from lapor_desk.server.scope import Viewer
+from lapor_desk.server.services.directory import DirectoryCache, UserRecord
+from lapor_desk.server.services.tokens import LoginThrottle
+from lapor_desk.server.settings import ServerSettings
+
+
+@dataclass
+class ServerState:
+    settings: ServerSettings
+    engine: Engine
+    config: DomainConfig
+    instance_id: str
+    throttle: LoginThrottle = field(default_factory=LoginThrottle)
+    directories: DirectoryCache = field(default_factory=DirectoryCache)
+
+    @classmethod
+    def open(cls, settings: ServerSettings) -> ServerState:
+        engine = make_engine(settings.database_url)
+        with Session(engine) as session:
+            instance = instance_id(session)
+        config = load_config(settings.sla_config) if settings.sla_config else default_config()
+        return cls(settings, engine, config, instance)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def token_ttl(self) -> timedelta:
+        return timedelta(hours=self.settings.token_ttl_hours)
+
+    def directory(self, session: Session) -> DictDirectory:
+        return self.directories.get(session)
+
+    def viewer(self, session: Session, user: UserRecord) -> Viewer:
+        return Viewer.of(user, self.directory(session), self.dialect)
+
+    def now(self) -> datetime:
+        return utcnow()

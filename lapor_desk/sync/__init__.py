@@ -1,0 +1,1 @@
+"""Headless sync with the LAPOR Desk server: transport, protocol, outbox, engine. No Qt here."""

@@ -1,0 +1,139 @@
+"""Applying server data to the cache (inside the caller's transaction).
+
+Pages are applied with ``INSERT ... ON CONFLICT(id) DO UPDATE`` executemany per entity straight
+on the DB-API cursor (validated tuples, no per-row ORM or type processing), so a page is a handful
+of statements; FTS5 upkeep rides on the cache's triggers, or on one rebuild after a bulk load
+(see :mod:`lapor_desk.models.cache.fts`). After a page, complaints with local activity are recomputed (pending actions
+replayed on the new server rows).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Table, delete, select, update
+from sqlalchemy.engine import Connection
+
+from lapor_desk.models.agencies import Actor, DictDirectory
+from lapor_desk.models.cache.schema import (
+    ENTITY_TABLES,
+    Agency,
+    Complaint,
+    ComplaintSnapshot,
+    OutboxEntry,
+    SyncState,
+)
+from lapor_desk.models.calendar import DomainConfig
+from lapor_desk.sync import localview as lv
+from lapor_desk.sync.protocol import COLUMNS, ENTITY_ORDER, EntityRows, Page
+
+#: Columns the cache owns that a pulled row must not overwrite.
+_KEEP_ON_UPDATE = {"local_path"}
+
+
+@cache
+def upsert_sql(entity: str) -> str:
+    """``INSERT ... ON CONFLICT(id) DO UPDATE`` for one entity, parameters in ``COLUMNS`` order
+    followed by the cache's own column (``server_version`` or ``local_mutation_id``)."""
+    table: Table = ENTITY_TABLES[entity]  # type: ignore[assignment]
+    names = list(COLUMNS[entity])
+    if entity == "complaint":
+        names.append("server_version")
+    elif entity != "agency":
+        names.append("local_mutation_id")
+    updates = ", ".join(f"{n} = excluded.{n}" for n in names
+                        if n != "id" and n not in _KEEP_ON_UPDATE)
+    return (f"INSERT INTO {table.name} ({', '.join(names)}) "
+            f"VALUES ({', '.join('?' for _ in names)}) "
+            f"ON CONFLICT(id) DO UPDATE SET {updates}")
+
+
+def _parameters(entity: str, block: EntityRows) -> list[tuple[Any, ...]]:
+    if entity == "complaint":
+        version = block.columns.index("version")
+        return [(*row, row[version]) for row in block.rows]
+    if entity == "agency":
+        return block.rows
+    return [(*row, None) for row in block.rows]
+
+
+def _chunks(items: list[Any], size: int = 500) -> Iterable[list[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _active_ids(connection: Connection, candidates: set[str]) -> set[str]:
+    """Which of ``candidates`` have local activity (a snapshot or a pending action)."""
+    if not candidates:
+        return set()
+    found: set[str] = set()
+    ids = list(candidates)
+    for chunk in _chunks(ids):
+        found.update(str(r[0]) for r in connection.execute(select(
+            ComplaintSnapshot.complaint_id).where(ComplaintSnapshot.complaint_id.in_(chunk))))
+        found.update(str(r[0]) for r in connection.execute(select(
+            OutboxEntry.complaint_id).where(OutboxEntry.complaint_id.in_(chunk),
+                                            OutboxEntry.state == lv.PENDING)))
+    return found
+
+
+def apply_page(connection: Connection, page: Page, actor: Actor | None,
+               directory: DictDirectory, config: DomainConfig) -> DictDirectory:
+    """Apply one page's rows, tombstones and cursor. Returns the (possibly reloaded) directory."""
+    complaints = page.changes.get("complaint")
+    touched_ids = {row[0] for row in complaints.rows} if complaints else set()
+    active = _active_ids(connection, touched_ids)
+    for entity in ENTITY_ORDER:
+        block = page.changes.get(entity)
+        if block:
+            connection.exec_driver_sql(upsert_sql(entity), _parameters(entity, block))
+    if "agency" in page.changes:
+        directory = lv.load_directory(connection)
+
+    by_entity: dict[str, list[Any]] = {}
+    for tomb in page.tombstones:
+        by_entity.setdefault(tomb.entity, []).append(tomb.id)
+    dropped = [str(i) for i in by_entity.pop("complaint", [])]
+    if dropped:
+        lv.delete_complaints(connection, dropped)
+        for chunk in _chunks(dropped):
+            connection.execute(delete(ComplaintSnapshot).where(
+                ComplaintSnapshot.complaint_id.in_(chunk)))
+        touched_ids.difference_update(dropped)
+        active.difference_update(dropped)
+    for entity, ids in by_entity.items():
+        table: Table = ENTITY_TABLES[entity]  # type: ignore[assignment]
+        for chunk in _chunks(ids):
+            connection.execute(delete(table).where(table.c.id.in_(chunk)))
+
+    if active:
+        for row in complaints.dicts() if complaints else []:
+            if row["id"] in active:
+                lv.set_snapshot(connection, row["id"], row)
+        lv.rebuild(connection, sorted(active), actor, directory, config)
+    connection.execute(update(SyncState).where(SyncState.id == 1).values(cursor=page.cursor))
+    return directory
+
+
+def reset_cache(connection: Connection) -> None:
+    """The server says our cursor is void (other instance, or our scope changed): drop every
+    complaint and child record and the cursor; keep the outbox and complaints recorded here."""
+    local_ids = [str(r[0]) for r in connection.execute(
+        select(ComplaintSnapshot.complaint_id).where(ComplaintSnapshot.row.is_(None)))]
+    keep = set(local_ids)
+    connection.execute(delete(ComplaintSnapshot).where(ComplaintSnapshot.row.is_not(None)))
+    for entity in ("disposition", "follow_up", "attachment", "event"):
+        table: Table = ENTITY_TABLES[entity]  # type: ignore[assignment]
+        if keep:
+            connection.execute(delete(table).where(
+                table.c.complaint_id.not_in(keep) | table.c.local_mutation_id.is_(None)))
+        else:
+            connection.execute(delete(table))
+    if keep:
+        connection.execute(delete(Complaint).where(Complaint.id.not_in(keep)))
+    else:
+        connection.execute(delete(Complaint))
+    connection.execute(delete(Agency))
+    connection.execute(update(SyncState).where(SyncState.id == 1).values(cursor=None))

@@ -1,0 +1,123 @@
+"""Attachment blobs: resumable chunked upload and resumable, hash-verified download."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from lapor_desk.models.cache.schema import Attachment, Blob
+from lapor_desk.models.cache.store import Cache
+from lapor_desk.models.lifecycle import MAX_ATTACHMENT_BYTES
+from lapor_desk.sync.errors import BlobIntegrityError, ProtocolError
+from lapor_desk.sync.log import event
+from lapor_desk.sync.outbox import blob_path
+from lapor_desk.sync.protocol import parse_upload_state
+from lapor_desk.sync.transport import Transport
+
+log = logging.getLogger("lapor_desk.sync.blobs")
+
+UPLOAD_CHUNK = 4 * 1024 * 1024
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def upload_blob(cache: Cache, transport: Transport, sha256: str,
+                on_bytes: Callable[[int], None] | None = None,
+                chunk_size: int = UPLOAD_CHUNK) -> bool:
+    """Make sure the server holds the blob ``sha256``. Returns False when we do not have it."""
+    with cache.engine.connect() as connection:
+        blob = connection.execute(select(Blob).where(Blob.sha256 == sha256)).first()
+    if blob is None:
+        return False
+    if blob.uploaded:
+        return True
+    path = Path(blob.local_path)
+    if not path.exists() or file_sha256(path) != sha256:
+        raise BlobIntegrityError(f"local copy of blob {sha256} is missing or damaged",
+                                 code="local_blob_damaged")
+    total = path.stat().st_size
+    endpoint = f"/api/v1/blobs/{sha256}/upload"
+    state = parse_upload_state(transport.get_json(endpoint), total)
+    offset = state.offset
+    with path.open("rb") as handle:
+        while not state.complete:
+            handle.seek(offset)
+            chunk = handle.read(chunk_size)
+            try:
+                state = parse_upload_state(
+                    transport.put_bytes(endpoint, {"offset": offset, "total": total}, chunk),
+                    total,
+                )
+            except ProtocolError as exc:
+                if exc.code == "upload_offset_mismatch" and exc.server_offset is not None:
+                    event(log, "blob.offset_mismatch", sha256=sha256, ours=offset,
+                          server=exc.server_offset)
+                    offset = exc.server_offset
+                    continue
+                raise
+            if on_bytes is not None:
+                on_bytes(max(0, state.offset - offset))
+            if not state.complete and state.offset <= offset and chunk:
+                raise ProtocolError("upload made no progress", code="invalid_response")
+            offset = state.offset
+            if not chunk and not state.complete:
+                raise ProtocolError("server wants bytes past the end", code="invalid_response")
+    with cache.writer.begin() as connection:
+        connection.execute(update(Blob).where(Blob.sha256 == sha256).values(uploaded=True))
+    event(log, "blob.uploaded", sha256=sha256, size=total)
+    return True
+
+
+def download_blob(cache: Cache, transport: Transport, sha256: str, size: int | None = None,
+                  on_bytes: Callable[[int], None] | None = None) -> Path:
+    """Fetch a blob (resuming a partial download), verify its SHA-256 and record it."""
+    target = blob_path(cache, sha256)
+    if target.exists() and file_sha256(target) == sha256:
+        _record(cache, sha256, target)
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".part")
+    offset = partial.stat().st_size if partial.exists() else 0
+    if size is not None and offset > size:
+        partial.unlink()
+        offset = 0
+    with partial.open("ab") as sink:
+        sink.seek(offset)
+        got = transport.download(f"/api/v1/blobs/{sha256}", sink, offset, on_bytes)
+    if got > MAX_ATTACHMENT_BYTES or file_sha256(partial) != sha256:
+        partial.unlink(missing_ok=True)
+        raise BlobIntegrityError(f"downloaded blob {sha256} does not match its hash")
+    partial.replace(target)
+    _record(cache, sha256, target)
+    event(log, "blob.downloaded", sha256=sha256, size=got, resumed_from=offset)
+    return target
+
+
+def _record(cache: Cache, sha256: str, path: Path) -> None:
+    with cache.writer.begin() as connection:
+        connection.execute(sqlite_insert(Blob).values(
+            sha256=sha256, size=path.stat().st_size, local_path=str(path), uploaded=True,
+        ).on_conflict_do_nothing())
+        connection.execute(update(Attachment).where(Attachment.sha256 == sha256).values(
+            local_path=str(path)))
+
+
+def download_attachment(cache: Cache, transport: Transport, attachment_id: str,
+                        on_bytes: Callable[[int], None] | None = None) -> Path:
+    with cache.engine.connect() as connection:
+        row = connection.execute(select(Attachment.sha256, Attachment.size).where(
+            Attachment.id == attachment_id)).first()
+    if row is None:
+        raise ProtocolError(f"no attachment {attachment_id} in the cache", code="not_found")
+    return download_blob(cache, transport, row.sha256, row.size, on_bytes)

@@ -1,0 +1,332 @@
+"""The headless sync engine: push the outbox, pull pages, keep blobs.
+
+One :meth:`SyncEngine.sync` is: push (upload blobs first, then actions in batches of at most
+500, storing every answer) and then pull (each page and its cursor in ONE transaction, so an
+interruption resumes from the last committed page: never from zero, never skipping). Pending
+actions are replayed over pulled rows (see :mod:`lapor_desk.sync.localview`).
+
+The engine owns no thread: the service layer runs it on its network worker, passes a
+``progress`` callback and sets ``cancel`` (checked between pages and batches) to stop it.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import orjson
+from sqlalchemy import select, update
+
+from lapor_desk.models.cache import fts
+from lapor_desk.models.cache.schema import Complaint, OutboxEntry, SyncState
+from lapor_desk.models.cache.store import Cache
+from lapor_desk.models.calendar import DomainConfig, default_config, utcnow
+from lapor_desk.models.enums import EXCLUSIVE_ACTIONS, ActionKind, Outcome
+from lapor_desk.sync import localview as lv
+from lapor_desk.sync.apply import apply_page, reset_cache
+from lapor_desk.sync.blobs import download_attachment, upload_blob
+from lapor_desk.sync.errors import CancelledError, ProtocolError
+from lapor_desk.sync.log import event
+from lapor_desk.sync.outbox import scrub_record_payload
+from lapor_desk.sync.protocol import (
+    Health,
+    Login,
+    PushResult,
+    UserInfo,
+    parse_health,
+    parse_login,
+    parse_page,
+    parse_push_results,
+    parse_user,
+)
+from lapor_desk.sync.transport import Transport
+
+log = logging.getLogger("lapor_desk.sync.engine")
+
+MAX_BATCH = 500
+MAX_BATCH_BYTES = 7 * 1024 * 1024
+MAX_RESETS = 3
+#: Actions after which our own later actions on the same complaint are based on the new version.
+REBASING = EXCLUSIVE_ACTIONS | {ActionKind.RECORD_COMPLAINT}
+
+
+@dataclass(frozen=True)
+class Progress:
+    phase: str  # "push", "upload", "pull", "download", "done"
+    records: int  # rows applied / actions answered so far in this phase
+    bytes: int  # blob bytes moved so far in this phase
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    applied: int = 0
+    rejected: int = 0
+    conflicts: int = 0
+    pages: int = 0
+    rows: int = 0
+    resets: int = 0
+    uploaded_bytes: int = 0
+    finished_at: str | None = None
+    messages: list[str] = field(default_factory=list)
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        cache: Cache,
+        transport: Transport,
+        *,
+        progress: Callable[[Progress], None] | None = None,
+        cancel: threading.Event | None = None,
+        clock: Callable[[], datetime] = utcnow,
+        config: DomainConfig | None = None,
+        page_limit: int = 10_000,
+        page_max_bytes: int = 8 * 1024 * 1024,
+        batch_size: int = MAX_BATCH,
+    ) -> None:
+        self.cache = cache
+        self.transport = transport
+        self.progress = progress
+        self.cancel = cancel or threading.Event()
+        self.clock = clock
+        self.config = config or default_config()
+        self.page_limit = page_limit
+        self.page_max_bytes = page_max_bytes
+        self.batch_size = min(batch_size, MAX_BATCH)
+
+    # --- account ------------------------------------------------------------------------------
+
+    def health(self) -> Health:
+        return parse_health(self.transport.get_json("/api/v1/health"))
+
+    def login(self, username: str, password: str, device: str) -> Login:
+        """Sign in; the token is set on the transport and the user stored in the cache."""
+        body = self.transport.post_json(
+            "/api/v1/auth/login", {"username": username, "password": password, "device": device},
+            auth=False,
+        )
+        login = parse_login(body)
+        self.transport.token = login.token
+        self.remember_user(login.user)
+        return login
+
+    def me(self) -> UserInfo:
+        user = parse_user(self.transport.get_json("/api/v1/me"))
+        self.remember_user(user)
+        return user
+
+    def remember_user(self, user: UserInfo) -> None:
+        with self.cache.writer.begin() as connection:
+            connection.execute(update(SyncState).where(SyncState.id == 1).values(
+                server_url=self.transport.base_url, user_id=user.id, username=user.username,
+                display_name=user.display_name, role=str(user.role), unit_id=user.unit_id,
+                scope_root_id=user.scope_root_id,
+            ))
+
+    # --- one round --------------------------------------------------------------------------------
+
+    def sync(self) -> SyncReport:
+        report = SyncReport()
+        self.push(report)
+        self.pull(report)
+        now = lv.wire_time(self.clock())
+        with self.cache.writer.begin() as connection:
+            connection.execute(update(SyncState).where(SyncState.id == 1).values(
+                last_sync_at=now))
+        report.finished_at = now
+        self._progress("done", report.rows, report.uploaded_bytes)
+        event(log, "sync.done", pushed=report.pushed, applied=report.applied,
+              rejected=report.rejected, conflicts=report.conflicts, pages=report.pages,
+              rows=report.rows, resets=report.resets)
+        return report
+
+    def _check_cancel(self) -> None:
+        if self.cancel.is_set():
+            raise CancelledError("sync cancelled")
+
+    def _progress(self, phase: str, records: int, moved: int) -> None:
+        if self.progress is not None:
+            self.progress(Progress(phase, records, moved))
+
+    # --- pull -------------------------------------------------------------------------------------
+
+    def pull(self, report: SyncReport | None = None) -> SyncReport:
+        report = report or SyncReport()
+        with self.cache.engine.connect() as connection:
+            actor = lv.load_actor(connection)
+            directory = lv.load_directory(connection)
+        resets = 0
+        with self.cache.engine.connect() as connection:
+            # A bulk load cut short (cancel, crash, network) carries on as a bulk load.
+            bulk = not fts.triggers_present(connection)
+        while True:
+            self._check_cancel()
+            with self.cache.engine.connect() as connection:
+                cursor = connection.execute(
+                    select(SyncState.cursor).where(SyncState.id == 1)).scalar_one_or_none()
+            if not cursor and not bulk:
+                # Loading from scratch: index once at the end instead of row by row.
+                with self.cache.writer.begin() as connection:
+                    fts.suspend(connection)
+                bulk = True
+            params: dict[str, Any] = {"limit": self.page_limit, "max_bytes": self.page_max_bytes}
+            if cursor:
+                params["cursor"] = cursor
+            page = parse_page(self.transport.get_json("/api/v1/sync/pull", params))
+            if page.reset:
+                resets += 1
+                if resets > MAX_RESETS:
+                    raise ProtocolError("server keeps resetting the cursor", code="reset_loop")
+                with self.cache.writer.begin() as connection:
+                    reset_cache(connection)
+                directory = lv.load_directory_empty()
+                # Our scope changed (or the server did): learn who we are now.
+                self.me()
+                with self.cache.engine.connect() as connection:
+                    actor = lv.load_actor(connection)
+                report.resets += 1
+                event(log, "sync.reset", had_cursor=bool(cursor))
+                continue
+            with self.cache.writer.begin() as connection:
+                directory = apply_page(connection, page, actor, directory, self.config)
+            report.pages += 1
+            report.rows += page.row_count
+            self._progress("pull", report.rows, 0)
+            event(log, "sync.page", rows=page.row_count, has_more=page.has_more)
+            if not page.has_more:
+                break
+        with self.cache.writer.begin() as connection:
+            if bulk:
+                fts.resume(connection)
+            lv.rebuild(connection, lv.snapshot_ids(connection), actor,
+                       lv.load_directory(connection), self.config)
+        return report
+
+    # --- push -------------------------------------------------------------------------------------
+
+    def _next_batch(self) -> list[Any]:
+        with self.cache.engine.connect() as connection:
+            rows = list(connection.execute(
+                select(OutboxEntry).where(OutboxEntry.state == lv.PENDING)
+                .order_by(OutboxEntry.mutation_id).limit(self.batch_size)))
+        batch: list[Any] = []
+        rebased: set[str] = set()
+        size = 0
+        for row in rows:
+            if row.complaint_id in rebased and row.kind in EXCLUSIVE_ACTIONS:
+                break  # its base version depends on the answer to an earlier action
+            size += len(row.payload) + 200
+            if batch and size > MAX_BATCH_BYTES:
+                break
+            batch.append(row)
+            if row.kind in REBASING:
+                rebased.add(row.complaint_id)
+        return batch
+
+    def push(self, report: SyncReport | None = None) -> SyncReport:
+        report = report or SyncReport()
+        with self.cache.engine.connect() as connection:
+            client_id = connection.execute(
+                select(SyncState.client_id).where(SyncState.id == 1)).scalar_one()
+        while True:
+            self._check_cancel()
+            batch = self._next_batch()
+            if not batch:
+                return report
+            self._upload_blobs(batch, report)
+            actions = []
+            for row in batch:
+                base = row.base_version
+                if row.kind != ActionKind.RECORD_COMPLAINT and base is None:
+                    base = 0
+                actions.append({"mutation_id": row.mutation_id, "kind": row.kind,
+                                "complaint_id": row.complaint_id, "base_version": base,
+                                "payload": orjson.loads(row.payload)})
+            sent = [row.mutation_id for row in batch]
+            with self.cache.writer.begin() as connection:
+                connection.execute(update(OutboxEntry).where(OutboxEntry.mutation_id.in_(sent))
+                                   .values(attempts=OutboxEntry.attempts + 1))
+            body = self.transport.post_json("/api/v1/sync/push",
+                                            {"client_id": client_id, "actions": actions})
+            results = parse_push_results(body, sent)
+            self._store_results(results, report)
+            report.pushed += len(results)
+            self._progress("push", report.pushed, report.uploaded_bytes)
+
+    def _upload_blobs(self, batch: list[Any], report: SyncReport) -> None:
+        seen: set[str] = set()
+        for row in batch:
+            for ref in orjson.loads(row.payload).get("attachments") or []:
+                sha = ref.get("sha256") if isinstance(ref, dict) else None
+                if not isinstance(sha, str) or sha in seen:
+                    continue
+                seen.add(sha)
+                self._check_cancel()
+
+                def moved(count: int) -> None:
+                    report.uploaded_bytes += count
+                    self._progress("upload", report.pushed, report.uploaded_bytes)
+
+                upload_blob(self.cache, self.transport, sha, moved)
+
+    def _store_results(self, results: list[PushResult], report: SyncReport) -> None:
+        answered = lv.wire_time(self.clock())
+        with self.cache.writer.begin() as connection:
+            for result in results:
+                entry = connection.execute(select(OutboxEntry).where(
+                    OutboxEntry.mutation_id == result.mutation_id)).one()
+                values: dict[str, Any] = {"state": str(result.outcome), "answered_at": answered,
+                                          "reason": result.reason, "detail": result.detail,
+                                          "version": result.version}
+                if result.outcome == Outcome.APPLIED:
+                    report.applied += 1
+                    if entry.kind == ActionKind.RECORD_COMPLAINT:
+                        values["payload"] = orjson.dumps(
+                            scrub_record_payload(orjson.loads(entry.payload))).decode()
+                    if entry.kind in REBASING and result.version is not None:
+                        self._rebase(connection, entry.complaint_id, entry.mutation_id,
+                                     result.version)
+                elif result.outcome == Outcome.REJECTED:
+                    report.rejected += 1
+                else:
+                    report.conflicts += 1
+                    if result.current is not None:
+                        values["current"] = orjson.dumps(result.current).decode()
+                        self._newer_snapshot(connection, entry.complaint_id, result.current)
+                connection.execute(update(OutboxEntry).where(
+                    OutboxEntry.mutation_id == result.mutation_id).values(**values))
+                event(log, "push.answer", mutation_id=result.mutation_id, kind=entry.kind,
+                      outcome=str(result.outcome), reason=result.reason or "")
+
+    @staticmethod
+    def _rebase(connection: Any, complaint_id: str, mutation_id: int, version: int) -> None:
+        lv.mark_server_version(connection, complaint_id, version)
+        connection.execute(update(OutboxEntry).where(
+            OutboxEntry.complaint_id == complaint_id, OutboxEntry.state == lv.PENDING,
+            OutboxEntry.mutation_id > mutation_id,
+            (OutboxEntry.base_version.is_(None)) | (OutboxEntry.base_version < version),
+        ).values(base_version=version))
+
+    @staticmethod
+    def _newer_snapshot(connection: Any, complaint_id: str, current: dict[str, Any]) -> None:
+        known = connection.execute(select(Complaint.server_version).where(
+            Complaint.id == complaint_id)).scalar_one_or_none()
+        if known is None or current["version"] > known:
+            lv.set_snapshot(connection, complaint_id, current)
+
+    # --- blobs ------------------------------------------------------------------------------------
+
+    def download_attachment(self, attachment_id: str) -> Any:
+        total = 0
+
+        def moved(count: int) -> None:
+            nonlocal total
+            total += count
+            self._progress("download", 0, total)
+
+        return download_attachment(self.cache, self.transport, attachment_id, moved)

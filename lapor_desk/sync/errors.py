@@ -1,0 +1,101 @@
+"""Errors of the sync layer. Network and HTTP failures are translated into these exactly once, in
+:mod:`lapor_desk.sync.transport`; nothing above it sees a ``requests`` exception.
+
+::
+
+    SyncError                   anything the sync layer reports; ``code`` is a stable code
+    ├── OfflineError            server unreachable: DNS, refused, TLS, timeouts (after retries)
+    ├── AuthError               401 / 403: log in again (``code``: token_expired, bad_credentials,
+    │                           account_disabled, forbidden, client_mismatch, ...)
+    ├── ServerError             5xx or 429 after retries; try again later
+    ├── ProtocolError           the server answered something we cannot accept (malformed or
+    │   │                       hostile body, unknown schema version, 4xx protocol codes);
+    │   │                       nothing was changed in the cache
+    │   └── BlobIntegrityError  a blob's bytes do not hash to its SHA-256
+    ├── CancelledError          the user cancelled; what was committed stays committed
+    ├── NotSignedInError        the profile has never signed in (no user, no actor to act as)
+    ├── ActionRefused           a user action the lifecycle rules refuse locally (``reason`` is a
+    │                           ``RejectReason``); nothing was written
+    └── ImportFailed            a register file cannot be imported; ``errors`` lists every bad
+                                row (row number, field, code), or the file itself is unusable
+
+Messages are English for logs; the UI words each ``code`` for a person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class SyncError(Exception):
+    code: str = "sync_error"
+
+    def __init__(self, message: str = "", *, code: str | None = None,
+                 request_id: str | None = None, status: int | None = None) -> None:
+        super().__init__(message or self.code)
+        if code is not None:
+            self.code = code
+        self.request_id = request_id
+        self.status = status
+
+
+class OfflineError(SyncError):
+    code = "offline"
+
+
+class AuthError(SyncError):
+    code = "auth_required"
+
+
+class ServerError(SyncError):
+    code = "server_error"
+
+
+class ProtocolError(SyncError):
+    code = "protocol_error"
+
+    def __init__(self, message: str = "", *, code: str | None = None,
+                 request_id: str | None = None, status: int | None = None,
+                 server_offset: int | None = None) -> None:
+        super().__init__(message, code=code, request_id=request_id, status=status)
+        self.server_offset = server_offset
+
+
+class BlobIntegrityError(ProtocolError):
+    code = "hash_mismatch"
+
+
+class CancelledError(SyncError):
+    code = "cancelled"
+
+
+class NotSignedInError(SyncError):
+    code = "not_signed_in"
+
+
+class ActionRefused(SyncError):
+    code = "action_refused"
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(f"{reason}: {detail}" if detail else reason, code="action_refused")
+        self.reason = reason
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class RowError:
+    """One problem in an import file: 1-based row number as a spreadsheet shows it (the header
+    is row 1), the field, and a code (``required``, ``invalid``, ``unknown``, ...)."""
+
+    row: int
+    field: str
+    code: str
+
+
+class ImportFailed(SyncError):
+    code = "import_failed"
+
+    def __init__(self, message: str, *, code: str = "invalid_rows",
+                 errors: tuple[RowError, ...] = ()) -> None:
+        super().__init__(message, code=code)
+        self.errors = errors

@@ -1,0 +1,244 @@
+"""Strict parsing of what the sync server sends (``docs/sync-protocol.md``, schema version 1).
+
+Every response goes through a parser here before anything touches the cache. A body with wrong
+types, missing keys, absurd sizes or a ``schema_version`` newer than ours raises
+:class:`~lapor_desk.sync.errors.ProtocolError`; since parsing happens before the transaction that
+applies a page, a bad page changes nothing.
+
+Row blocks are validated by :mod:`lapor_desk.sync.rows`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+
+from lapor_desk.models.enums import Outcome, Role
+from lapor_desk.sync.errors import ProtocolError
+from lapor_desk.sync.rows import (
+    COLUMNS,
+    ENTITY_ORDER,
+    MAX_ID,
+    EntityRows,
+    check_json,
+    expect_bool,
+    expect_int,
+    expect_object,
+    expect_optional_text,
+    expect_text,
+    invalid,
+    parse_complaint_object,
+    parse_rows,
+)
+
+SCHEMA_VERSION = 1
+MAX_PAGE_ROWS = 250_000
+MAX_TOMBSTONES = 250_000
+MAX_CURSOR = 4096
+MAX_RESULTS = 500
+
+@dataclass(frozen=True)
+class Tombstone:
+    entity: str
+    id: str | int
+
+
+@dataclass(frozen=True)
+class Page:
+    schema_version: int
+    cursor: str | None
+    has_more: bool
+    reset: bool
+    server_time: str | None
+    changes: dict[str, EntityRows]
+    tombstones: tuple[Tombstone, ...]
+
+    @property
+    def row_count(self) -> int:
+        return sum(len(rows) for rows in self.changes.values()) + len(self.tombstones)
+
+
+def check_schema_version(value: Any) -> int:
+    version = expect_int(value, "schema_version", 1)
+    if version > SCHEMA_VERSION:
+        raise ProtocolError(
+            f"server speaks schema version {version}; this desktop knows {SCHEMA_VERSION}",
+            code="schema_too_new",
+        )
+    return version
+
+
+def parse_page(body: Any) -> Page:
+    data = expect_object(body, "page")
+    for key in ("schema_version", "cursor", "has_more"):
+        if key not in data:
+            raise invalid(f"page lacks {key}")
+    version = check_schema_version(data["schema_version"])
+    reset = expect_bool(data.get("reset", False), "reset")
+    cursor = expect_optional_text(data["cursor"], "cursor", MAX_CURSOR)
+    has_more = expect_bool(data["has_more"], "has_more")
+    if cursor is None and not reset:
+        raise invalid("page without a cursor")
+    server_time = expect_optional_text(data.get("server_time"), "server_time", 64)
+    raw_changes = expect_object({} if data.get("changes") is None else data["changes"], "changes")
+    changes: dict[str, EntityRows] = {}
+    total = 0
+    for entity, block in raw_changes.items():
+        if entity not in COLUMNS:
+            continue  # an entity a newer server knows: ignore
+        block_obj = expect_object(block, f"changes.{entity}")
+        rows = block_obj.get("rows")
+        if isinstance(rows, list):
+            total += len(rows)
+        if total > MAX_PAGE_ROWS:
+            raise invalid("page has too many rows")
+        changes[entity] = parse_rows(entity, block_obj.get("columns"), rows)
+    raw_tombs = [] if data.get("tombstones") is None else data["tombstones"]
+    if not isinstance(raw_tombs, list) or len(raw_tombs) > MAX_TOMBSTONES:
+        raise invalid("tombstones must be a list")
+    tombstones: list[Tombstone] = []
+    for raw in raw_tombs:
+        tomb = expect_object(raw, "tombstone")
+        entity = expect_text(tomb.get("entity"), "tombstone.entity", 64)
+        ident = tomb.get("id")
+        if entity == "agency":
+            tombstones.append(Tombstone(entity, expect_int(ident, "tombstone.id")))
+        elif entity in COLUMNS:
+            if type(ident) is int:
+                ident = str(ident)
+            tombstones.append(Tombstone(entity, expect_text(ident, "tombstone.id", MAX_ID)))
+    if reset and (changes or tombstones):
+        raise invalid("a reset page must not carry changes")
+    return Page(version, cursor, has_more, reset, server_time, changes, tuple(tombstones))
+
+
+@dataclass(frozen=True)
+class PushResult:
+    mutation_id: int
+    outcome: Outcome
+    version: int | None
+    reason: str | None
+    detail: str | None
+    current: dict[str, Any] | None
+
+
+def parse_push_results(body: Any, sent: Sequence[int]) -> list[PushResult]:
+    """Results of a push; each sent mutation id must be answered exactly once."""
+    data = expect_object(body, "push response")
+    raw = data.get("results")
+    if not isinstance(raw, list) or len(raw) > MAX_RESULTS:
+        raise invalid("results must be a list")
+    expected = set(sent)
+    results: list[PushResult] = []
+    seen: set[int] = set()
+    for item in raw:
+        obj = expect_object(item, "result")
+        mutation_id = expect_int(obj.get("mutation_id"), "mutation_id", 1)
+        if mutation_id not in expected or mutation_id in seen:
+            raise invalid(f"unexpected result for mutation {mutation_id}")
+        seen.add(mutation_id)
+        try:
+            outcome = Outcome(str(obj.get("outcome")))
+        except ValueError:
+            raise invalid("unknown outcome") from None
+        version = obj.get("version")
+        version = None if version is None else expect_int(version, "version", 0)
+        reason = expect_optional_text(obj.get("reason"), "reason", 64)
+        raw_detail = obj.get("detail")
+        if raw_detail is None or isinstance(raw_detail, str):
+            detail = expect_optional_text(raw_detail, "detail", 4000)
+        else:
+            check_json(raw_detail)
+            detail = orjson.dumps(raw_detail).decode()[:4000]
+        current = None
+        if obj.get("current") is not None:
+            current = parse_complaint_object(obj["current"])
+        if outcome == Outcome.REJECTED and reason is None:
+            raise invalid("a rejection needs a reason")
+        results.append(PushResult(mutation_id, outcome, version, reason, detail, current))
+    if seen != expected:
+        raise invalid("the server did not answer every action")
+    return results
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    id: int
+    username: str
+    display_name: str
+    role: Role
+    unit_id: int
+    scope_root_id: int
+
+
+def parse_user(value: Any) -> UserInfo:
+    data = expect_object(value, "user")
+    try:
+        role = Role(str(data.get("role")))
+    except ValueError:
+        raise invalid("unknown role") from None
+    return UserInfo(
+        id=expect_int(data.get("id"), "user.id"),
+        username=expect_text(data.get("username"), "user.username", 200),
+        display_name=expect_optional_text(data.get("display_name"), "user.display_name", 400) or "",
+        role=role,
+        unit_id=expect_int(data.get("unit_id"), "user.unit_id"),
+        scope_root_id=expect_int(data.get("scope_root_id"), "user.scope_root_id"),
+    )
+
+
+@dataclass(frozen=True)
+class Login:
+    token: str
+    expires_at: str | None
+    user: UserInfo
+
+
+def parse_login(body: Any) -> Login:
+    data = expect_object(body, "login")
+    return Login(
+        token=expect_text(data.get("token"), "token", 512),
+        expires_at=expect_optional_text(data.get("expires_at"), "expires_at", 64),
+        user=parse_user(data.get("user")),
+    )
+
+
+@dataclass(frozen=True)
+class UploadState:
+    offset: int
+    complete: bool
+
+
+def parse_upload_state(body: Any, total: int | None = None) -> UploadState:
+    data = expect_object(body, "upload")
+    offset = expect_int(data.get("offset"), "offset", 0)
+    if total is not None and offset > total:
+        raise invalid("upload offset beyond the blob")
+    return UploadState(offset, expect_bool(data.get("complete"), "complete"))
+
+
+@dataclass(frozen=True)
+class Health:
+    status: str
+    schema_version: int
+    instance_id: str
+
+
+def parse_health(body: Any) -> Health:
+    data = expect_object(body, "health")
+    return Health(
+        status=expect_text(data.get("status"), "status", 64),
+        schema_version=check_schema_version(data.get("schema_version")),
+        instance_id=expect_text(data.get("instance_id"), "instance_id", 200),
+    )
+
+
+__all__ = [
+    "COLUMNS", "ENTITY_ORDER", "SCHEMA_VERSION", "EntityRows", "Health", "Login", "Page",
+    "PushResult", "Tombstone", "UploadState", "UserInfo", "check_schema_version", "parse_health",
+    "parse_login", "parse_page", "parse_push_results", "parse_rows", "parse_upload_state",
+    "parse_user",
+]

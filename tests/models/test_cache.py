@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, insert, select, text, update
+from sqlalchemy.exc import DatabaseError
+
+from lapor_desk.models.cache import Complaint, FollowUp, SyncState, open_cache
+from lapor_desk.models.cache.search import integrity_check, search_complaint_ids
+from lapor_desk.models.cache.store import current_revision, head_revision, upgrade
+from tests.sync.wire import complaint
+
+
+def _row(cid: str, **over: object) -> dict[str, object]:
+    row = complaint(cid, **over)
+    for key in ("handler_unit_ids", "duplicate_ids", "tags"):
+        row[key] = "[]"
+    row["server_version"] = row["version"]
+    return row
+
+
+def test_open_creates_wal_cache_with_sync_state(tmp_path: Path) -> None:
+    cache = open_cache(tmp_path / "p")
+    assert cache.path.exists() and cache.blob_dir.is_dir()
+    with cache.engine.connect() as c:
+        assert c.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert c.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        state = c.execute(select(SyncState)).one()
+    assert state.next_mutation_id == 1 and len(state.client_id) == 36
+    assert current_revision(cache.engine) == head_revision()
+    cache.close()
+
+
+def test_reopen_keeps_client_id_and_rows(tmp_path: Path) -> None:
+    cache = open_cache(tmp_path)
+    with cache.engine.begin() as c:
+        c.execute(insert(Complaint), [_row("a"), _row("b")])
+        client_id = c.execute(select(SyncState.client_id)).scalar_one()
+    cache.close()
+    again = open_cache(tmp_path)
+    with again.engine.connect() as c:
+        assert c.execute(select(func.count()).select_from(Complaint)).scalar_one() == 2
+        assert c.execute(select(SyncState.client_id)).scalar_one() == client_id
+    again.close()
+
+
+def test_upgrade_from_older_revision_keeps_data(tmp_path: Path) -> None:
+    """A cache made at revision 0001 and populated upgrades to head keeping every row."""
+    cache = open_cache(tmp_path, migrate=False)
+    upgrade(cache.engine, "0001")
+    with cache.engine.begin() as c:
+        c.execute(insert(SyncState).values(id=1, client_id="c-1", next_mutation_id=7))
+        c.execute(insert(Complaint), [_row(f"c{i}") for i in range(20)])
+    cache.close()
+    cache = open_cache(tmp_path)  # runs upgrade head
+    assert current_revision(cache.engine) == head_revision()
+    with cache.engine.connect() as c:
+        assert c.execute(select(func.count()).select_from(Complaint)).scalar_one() == 20
+        assert c.execute(select(SyncState.next_mutation_id)).scalar_one() == 7
+        assert search_complaint_ids(c, "berlubang c3") == ["c3"]
+    upgrade(cache.engine)  # a no-op at head
+    cache.close()
+
+
+def test_fts_follows_upsert_update_and_delete(tmp_path: Path) -> None:
+    cache = open_cache(tmp_path)
+    with cache.engine.begin() as c:
+        c.execute(insert(Complaint), [_row("a", title="Lampu jalan padam"), _row("b")])
+        c.execute(insert(FollowUp).values(id="f1", complaint_id="b", kind="reply",
+                                          body="Petugas sudah memperbaiki pompa air", at="x"))
+    with cache.engine.begin() as c:
+        assert search_complaint_ids(c, "lampu") == ["a"]
+        assert search_complaint_ids(c, "pompa") == ["b"]
+        assert search_complaint_ids(c, "") == []
+        assert search_complaint_ids(c, 'lampu" OR *') == []  # hostile input is just words
+        c.execute(update(Complaint).where(Complaint.id == "a").values(title="Trotoar retak"))
+        c.execute(update(Complaint).where(Complaint.id == "a").values(status="done"))
+        assert search_complaint_ids(c, "lampu") == []
+        assert search_complaint_ids(c, "trotoar") == ["a"]
+        c.execute(text("DELETE FROM follow_up WHERE id='f1'"))
+        assert search_complaint_ids(c, "pompa") == []
+        c.execute(text("DELETE FROM complaint WHERE id='a'"))
+        assert search_complaint_ids(c, "trotoar") == []
+        integrity_check(c)
+
+
+def test_fts_integrity_check_detects_damage(tmp_path: Path) -> None:
+    cache = open_cache(tmp_path)
+    with cache.engine.begin() as c:
+        c.execute(insert(Complaint), [_row("a")])
+        c.exec_driver_sql("INSERT INTO complaint_fts(rowid, title, body) VALUES (999, 'x', 'y')")
+    with pytest.raises(DatabaseError), cache.engine.begin() as c:
+        integrity_check(c)
+
+
+def test_writers_take_the_write_lock_up_front(tmp_path: Path) -> None:
+    """A read-then-write transaction waits for another writer instead of failing."""
+    import threading
+    import time
+
+    cache = open_cache(tmp_path)
+    with cache.engine.begin() as c:
+        c.execute(insert(Complaint), [_row("a")])
+    holding = threading.Event()
+
+    def other_writer() -> None:
+        with cache.writer.begin() as c:
+            c.execute(update(Complaint).values(title="Judul lain"))
+            holding.set()
+            time.sleep(0.3)
+
+    thread = threading.Thread(target=other_writer)
+    thread.start()
+    holding.wait(5)
+    with cache.writer.begin() as c:  # BEGIN IMMEDIATE: waits for the lock, then reads fresh
+        title = c.execute(select(Complaint.title)).scalar_one()
+        c.execute(update(Complaint).values(title=title + " (2)"))
+    thread.join()
+    with cache.engine.connect() as c:
+        assert c.execute(select(Complaint.title)).scalar_one() == "Judul lain (2)"
+    cache.close()

@@ -1,0 +1,52 @@
+"""Server-test fixtures: the hand-made world (tests/server/builder.py) served on loopback, built
+once per backend and copied per test (or per module for read-only tests)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine
+
+from lapor_desk.server.settings import ServerSettings
+from tests.server.builder import World, build_world
+from tests.server.client import WorldServer
+from tests.support.live_server import DatabaseFactory, start_server
+
+
+@pytest.fixture(scope="session")
+def world_template(db_factory: DatabaseFactory) -> tuple[str, World]:
+    url = db_factory.new_url()
+    world = build_world(url)
+    create_engine(url).dispose()
+    return url, world
+
+
+def _serve(db_factory: DatabaseFactory, template: tuple[str, World], blob_dir: Path) -> WorldServer:
+    template_url, world = template
+    url = db_factory.copy_of(template_url)
+    settings = ServerSettings(database_url=url, blob_dir=blob_dir, auto_close_interval=0)
+    return WorldServer(start_server(settings, seed=world), world)
+
+
+@pytest.fixture
+def server(db_factory: DatabaseFactory, world_template: tuple[str, World],
+           tmp_path: Path) -> Iterator[WorldServer]:
+    """A fresh copy of the world for a test that writes."""
+    ws = _serve(db_factory, world_template, tmp_path / "blobs")
+    try:
+        yield ws
+    finally:
+        ws.live.stop()
+
+
+@pytest.fixture(scope="module")
+def shared_server(db_factory: DatabaseFactory, world_template: tuple[str, World],
+                  tmp_path_factory: pytest.TempPathFactory) -> Iterator[WorldServer]:
+    """One copy per module, for tests that only read."""
+    ws = _serve(db_factory, world_template, tmp_path_factory.mktemp("blobs"))
+    try:
+        yield ws
+    finally:
+        ws.live.stop()

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from lapor_desk.cli import main
+from lapor_desk.models.cache import open_cache
+from tests.sync.fakes import sign_in
+from tests.sync.test_importer import ID_HEADER, ID_ROWS
+
+
+def test_status_json_on_a_fresh_profile(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    open_cache(tmp_path).close()
+    assert main(["status", "--profile", str(tmp_path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    for key in ("complaints", "outbox_pending", "outbox_rejected", "conflicts", "cursor",
+                "last_sync_at"):
+        assert key in data
+    assert data["complaints"] == 0 and data["cursor"] is None
+
+
+def test_status_without_profile_explains(tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["status", "--profile", str(tmp_path / "none")]) != 0
+    assert "lapor-desk sync" in capsys.readouterr().err
+
+
+def test_import_reports_rows_and_exit_code(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    profile = tmp_path / "p"
+    cache = open_cache(profile)
+    sign_in(cache)
+    cache.close()
+    bad = tmp_path / "bad.csv"
+    bad.write_text("\n".join([ID_HEADER, ID_ROWS[0].replace("Budi", "")]), "utf-8")
+    assert main(["import", str(bad), "--profile", str(profile)]) == 7
+    assert "row 2: reporter.name: required" in capsys.readouterr().err
+    good = tmp_path / "good.csv"
+    good.write_text("\n".join([ID_HEADER, *ID_ROWS]), "utf-8")
+    assert main(["import", str(good), "--profile", str(profile)]) == 0
+    assert "imported 2" in capsys.readouterr().out
+    assert (profile / "logs" / "lapor-desk.log").exists()
+
+
+def test_sync_without_password_explains(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import keyring
+
+    from lapor_desk.sync.credentials import MemoryKeyring
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    monkeypatch.delenv("LAPOR_PASSWORD", raising=False)
+    try:
+        code = main(["sync", "--profile", str(tmp_path), "--server", "http://127.0.0.1:9",
+                     "--user", "sari", "--once"])
+    finally:
+        keyring.set_keyring(previous)
+    assert code == 4
+    assert "LAPOR_PASSWORD" in capsys.readouterr().err

@@ -1,0 +1,146 @@
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+
+from lapor_desk.models.enums import Outcome
+from lapor_desk.sync.errors import ProtocolError
+from lapor_desk.sync.protocol import (
+    COLUMNS,
+    parse_health,
+    parse_login,
+    parse_page,
+    parse_push_results,
+    parse_upload_state,
+)
+from tests.sync.wire import complaint, follow_up, page
+
+C = list(COLUMNS["complaint"]).index
+
+
+def good_page() -> dict[str, Any]:
+    return page("c1", agencies=True, complaints=[complaint("a"), complaint("b")],
+                follow_ups=[follow_up("f1", "a")],
+                tombstones=[{"entity": "complaint", "id": "z"}, {"entity": "agency", "id": 99}])
+
+
+def test_parses_a_good_page() -> None:
+    parsed = parse_page(good_page())
+    assert parsed.cursor == "c1" and not parsed.has_more and not parsed.reset
+    assert [r["id"] for r in parsed.changes["complaint"].dicts()] == ["a", "b"]
+    assert parsed.changes["complaint"].dicts()[0]["handler_unit_ids"] == "[]"
+    assert parsed.row_count == 5 + 2 + 1 + 2
+
+
+def test_unknown_columns_and_entities_are_ignored_missing_optional_become_null() -> None:
+    body = good_page()
+    block = body["changes"]["complaint"]
+    block["columns"].append("sentiment")
+    for row in block["rows"]:
+        row.append(0.4)
+    index = block["columns"].index("village")
+    del block["columns"][index]
+    for row in block["rows"]:
+        del row[index]
+    body["changes"]["survey"] = {"columns": ["id"], "rows": [[1]]}
+    body["tombstones"].append({"entity": "survey", "id": 3})
+    parsed = parse_page(body)
+    assert "sentiment" not in parsed.changes["complaint"].dicts()[0]
+    assert parsed.changes["complaint"].dicts()[0]["village"] is None
+    assert "survey" not in parsed.changes
+
+
+def _mutate(path: list[Any], value: Any) -> dict[str, Any]:
+    body = good_page()
+    target: Any = body
+    for key in path[:-1]:
+        target = target[key]
+    if value is KeyError:
+        del target[path[-1]]
+    else:
+        target[path[-1]] = value
+    return body
+
+
+HOSTILE = {
+    "not an object": ["a list"],
+    "schema too new": _mutate(["schema_version"], 2),
+    "schema not int": _mutate(["schema_version"], "1"),
+    "missing cursor": _mutate(["cursor"], KeyError),
+    "null cursor without reset": _mutate(["cursor"], None),
+    "huge cursor": _mutate(["cursor"], "x" * 10000),
+    "has_more not bool": _mutate(["has_more"], "false"),
+    "changes not object": _mutate(["changes"], []),
+    "rows not list": _mutate(["changes", "complaint", "rows"], {"a": 1}),
+    "row too short": _mutate(["changes", "complaint", "rows", 0], ["a"]),
+    "version as text": _mutate(["changes", "complaint", "rows", 0, C("version")], "7"),
+    "bool as int": _mutate(["changes", "complaint", "rows", 0, C("misconduct")], 1),
+    "required null": _mutate(["changes", "complaint", "rows", 0, C("id")], None),
+    "missing required column": _mutate(["changes", "follow_up", "columns", 1], "complaint"),
+    "list column as text": _mutate(["changes", "complaint", "rows", 0, C("handler_unit_ids")], "[1]"),
+    "giant text": _mutate(["changes", "complaint", "rows", 0, C("title")], "x" * 300_000),
+    "tombstone id object": _mutate(["tombstones", 0, "id"], {"x": 1}),
+    "agency tombstone text id": _mutate(["tombstones", 1, "id"], "99"),
+    "reset with changes": _mutate(["reset"], True),
+    "int overflow": _mutate(["changes", "complaint", "rows", 0, C("version")], 2**70),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_pages_are_refused(name: str) -> None:
+    with pytest.raises(ProtocolError) as info:
+        parse_page(copy.deepcopy(HOSTILE[name]))
+    if name == "schema too new":
+        assert info.value.code == "schema_too_new"
+
+
+def test_reset_page() -> None:
+    parsed = parse_page({"schema_version": 1, "cursor": None, "has_more": False, "reset": True,
+                         "changes": {}, "tombstones": []})
+    assert parsed.reset and parsed.cursor is None
+
+
+def test_push_results() -> None:
+    body = {"results": [
+        {"mutation_id": 1, "outcome": "applied", "version": 5, "reason": None, "detail": None,
+         "current": None},
+        {"mutation_id": 2, "outcome": "rejected", "version": None, "reason": "invalid_transition",
+         "detail": "forward from done", "current": None},
+        {"mutation_id": 3, "outcome": "conflict", "version": None, "reason": None, "detail": None,
+         "current": complaint("a", version=9)},
+    ]}
+    results = parse_push_results(body, [1, 2, 3])
+    assert [r.outcome for r in results] == [Outcome.APPLIED, Outcome.REJECTED, Outcome.CONFLICT]
+    assert results[2].current is not None and results[2].current["version"] == 9
+
+
+@pytest.mark.parametrize("body,sent", [
+    ({"results": []}, [1]),
+    ({"results": [{"mutation_id": 2, "outcome": "applied"}]}, [1]),
+    ({"results": [{"mutation_id": 1, "outcome": "maybe"}]}, [1]),
+    ({"results": [{"mutation_id": 1, "outcome": "rejected"}]}, [1]),
+    ({"results": [{"mutation_id": 1, "outcome": "applied"}] * 2}, [1]),
+    ({"results": [{"mutation_id": 1, "outcome": "conflict", "current": {"id": "a"}}]}, [1]),
+    ({"nope": 1}, [1]),
+])
+def test_bad_push_results_are_refused(body: Any, sent: list[int]) -> None:
+    with pytest.raises(ProtocolError):
+        parse_push_results(body, sent)
+
+
+def test_login_health_upload() -> None:
+    login = parse_login({"token": "t", "expires_at": None, "user": {
+        "id": 3, "username": "sari", "display_name": "Sari", "role": "liaison_officer",
+        "unit_id": 11, "scope_root_id": 11}})
+    assert login.user.unit_id == 11
+    with pytest.raises(ProtocolError):
+        parse_login({"token": "t", "user": {"id": 3, "username": "s", "role": "king",
+                                            "unit_id": 1, "scope_root_id": 1}})
+    assert parse_health({"status": "ok", "schema_version": 1, "instance_id": "i"}).status == "ok"
+    with pytest.raises(ProtocolError):
+        parse_health({"status": "ok", "schema_version": 5, "instance_id": "i"})
+    assert parse_upload_state({"offset": 3, "complete": False}, 10).offset == 3
+    with pytest.raises(ProtocolError):
+        parse_upload_state({"offset": 11, "complete": False}, 10)

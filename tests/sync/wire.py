@@ -1,0 +1,67 @@
+"""Builders of wire-format pages and rows for the sync unit tests (no server involved)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lapor_desk.sync.protocol import COLUMNS
+
+T0 = "2026-03-02T02:00:00.000000Z"
+
+AGENCIES = [
+    # id, parent, level, path, name
+    (1, None, "national", "/1/", "KemenPANRB"),
+    (10, 1, "agency", "/1/10/", "Pemprov Jawa Timur"),
+    (11, 10, "unit", "/1/10/11/", "Dinas Kesehatan"),
+    (12, 10, "unit", "/1/10/12/", "Dinas Pendidikan"),
+    (20, 1, "agency", "/1/20/", "Pemkab Konawe"),
+]
+
+
+def agency_rows() -> dict[str, Any]:
+    columns = list(COLUMNS["agency"])
+    rows = [[a[0], a[1], a[2], a[3], a[4], f"K{a[0]}", None] for a in AGENCIES]
+    return {"columns": columns, "rows": rows}
+
+
+def complaint(cid: str, **over: Any) -> dict[str, Any]:
+    row: dict[str, Any] = {name: None for name in COLUMNS["complaint"]}
+    row.update(
+        id=cid, tracking_number=1000000 + abs(hash(cid)) % 100000, complaint_type="pengaduan",
+        misconduct=False, title=f"Jalan rusak {cid}", body=f"Jalan berlubang di desa {cid}",
+        redacted=False, province="Jawa Timur", regency="Surabaya", category="Infrastruktur",
+        channel="web", anonymous=False, confidential=False, reporter_name="Budi",
+        reporter_contact="0812345678", status="unverified", responsible_id=10,
+        handling_unit_id=None, version=1, transition_version=1, created_at=T0, updated_at=T0,
+        verify_due="2026-03-05T02:00:00.000000Z", handler_unit_ids=[], duplicate_ids=[],
+        tags=[], recorded_by=None,
+    )
+    row.update(over)
+    return row
+
+
+def block(entity: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    columns = list(COLUMNS[entity])
+    return {"columns": columns, "rows": [[r.get(c) for c in columns] for r in rows]}
+
+
+def follow_up(fid: str, cid: str, body: str = "Sedang ditangani", **over: Any) -> dict[str, Any]:
+    row = {"id": fid, "complaint_id": cid, "kind": "reply", "body": body, "redacted": False,
+           "author_id": 5, "author_name": "Sari", "unit_id": 11, "at": T0}
+    row.update(over)
+    return row
+
+
+def page(cursor: str | None, *, has_more: bool = False, reset: bool = False,
+         agencies: bool = False, complaints: list[dict[str, Any]] | None = None,
+         follow_ups: list[dict[str, Any]] | None = None,
+         tombstones: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    changes: dict[str, Any] = {}
+    if agencies:
+        changes["agency"] = agency_rows()
+    if complaints:
+        changes["complaint"] = block("complaint", complaints)
+    if follow_ups:
+        changes["follow_up"] = block("follow_up", follow_ups)
+    return {"schema_version": 1, "cursor": cursor, "has_more": has_more, "reset": reset,
+            "server_time": T0, "changes": changes, "tombstones": tombstones or []}
