@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from fastapi import APIRouter, Path, Query, Request
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
@@ -14,6 +16,7 @@ from lapor_desk.server.errors import ApiError
 from lapor_desk.server.responses import json_response
 from lapor_desk.server.routes_sync import read_body
 
+log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api/v1/blobs")
 
 SHA = Path(pattern=r"^[0-9a-f]{64}$")
@@ -70,6 +73,9 @@ def download(request: Request, caller: CurrentCaller, sha256: str = SHA) -> Resp
     except BlobError as error:
         headers = {"Content-Range": f"bytes */{size}"} if error.status == 416 else None
         raise ApiError(error.status, error.code, error.message, headers=headers) from None
+    if not store.path(sha256).is_file():
+        log.error("event=blob_file_missing sha256=%s", sha256)
+        raise ApiError(404, "not_found", "the blob's file is missing on the server")
     headers = {"Accept-Ranges": "bytes", "ETag": f'"{sha256}"'}
     if byte_range is None:
         start, end, status = 0, size - 1, 200

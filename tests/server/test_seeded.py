@@ -3,13 +3,17 @@ in and pulls; paging is exact; no NIK and no anonymous identity leaves the serve
 
 from __future__ import annotations
 
+import base64
+import random
+import zlib
 from typing import Any
 
+import orjson
 import pytest
 from sqlalchemy import select
 
 from lapor_desk.server.db import Complaint, Reporter
-from tests.server.client import Api
+from tests.server.client import Api, apply_page
 from tests.support.live_server import LiveServer
 
 ROLES = ["national_admin", "agency_admin", "liaison_officer"]
@@ -63,3 +67,31 @@ def test_no_nik_or_anonymous_identity_on_the_wire(live_server: LiveServer, passw
     for row in api.pull_all()[0]["state"]["complaint"].values():
         if row["anonymous"]:
             assert row["reporter_name"] is None and row["reporter_contact"] is None
+
+
+def _with_width(cursor: str, width: int) -> str:
+    raw = orjson.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    raw[5:] = [width]
+    return base64.urlsafe_b64encode(orjson.dumps(raw)).rstrip(b"=").decode()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_random_limits_and_window_hints_never_change_the_result(
+    live_server: LiveServer, password: str, role: str
+) -> None:
+    """Whatever the page size and the window width a cursor suggests, the pages add up to
+    the same state (the width is only a hint for where to start looking)."""
+    api = _login(live_server, role, password)
+    whole = api.pull_all(limit=20000, max_bytes=16 << 20)[0]["state"]
+    rng = random.Random(zlib.crc32(role.encode()))
+    for _ in range(3):
+        limit = rng.randint(5, 400)
+        state: dict[str, Any] = {}
+        cursor = None
+        while True:
+            page = api.pull(cursor, limit=limit)
+            apply_page(state, page)
+            if not page["has_more"]:
+                break
+            cursor = _with_width(page["cursor"], rng.choice([0, 1, limit, 10**9]))
+        assert state == whole, limit

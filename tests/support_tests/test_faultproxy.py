@@ -216,6 +216,27 @@ def test_stalled_connection_from_accept(proxy: FaultProxy) -> None:
     assert [r.path for r in proxy.log()] == ["/two"]  # nothing was read on the stalled one
 
 
+def test_connection_rule_covers_every_request_of_that_connection(proxy: FaultProxy) -> None:
+    proxy.on_connection(Fault.inject_status(503), times=1)
+    with requests.Session() as first, requests.Session() as second:
+        assert [first.get(proxy.url + "/a", timeout=5).status_code for _ in range(3)] == [503] * 3
+        assert second.get(proxy.url + "/b", timeout=5).status_code == 200
+        assert first.get(proxy.url + "/a", timeout=5).status_code == 503  # still that connection
+
+
+def test_rules_can_be_removed_and_combined(proxy: FaultProxy) -> None:
+    rule = proxy.on_request(Fault.inject_status(500))
+    assert requests.get(proxy.url + "/x", timeout=5).status_code == 500
+    rule.remove()
+    proxy.on_request(Fault.truncate_response(10).with_delay(response=0.3), times=1)
+    started = time.monotonic()
+    with pytest.raises(requests.exceptions.ChunkedEncodingError):
+        requests.get(proxy.url + "/big?n=1000", timeout=5)
+    assert time.monotonic() - started >= 0.3
+    assert requests.get(proxy.url + "/x", timeout=5).status_code == 200
+    assert rule.hits == 1
+
+
 def test_truncated_response_is_closed_cleanly(proxy: FaultProxy) -> None:
     proxy.on_request(Fault.truncate_response(after_bytes=500), times=1)
     with pytest.raises(requests.exceptions.ChunkedEncodingError):
