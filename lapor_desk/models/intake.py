@@ -115,7 +115,7 @@ def _str(raw: dict[str, Any], name: str, errors: list[FieldError], *, required: 
     return text
 
 
-def _parse_date(value: Any) -> date | None:
+def _parse_date(value: Any) -> date:
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):

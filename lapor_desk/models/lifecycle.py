@@ -10,6 +10,7 @@ Rules that may change by regulation are rows of ``RULES`` and the SLA table in `
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
@@ -28,6 +29,7 @@ from lapor_desk.models.enums import (
     ActionKind,
     AgencyLevel,
     ArchiveReason,
+    ComplaintType,
     FollowUpKind,
     RejectReason,
     Role,
@@ -309,7 +311,16 @@ def _target(payload: dict[str, Any], key: str, directory: AgencyDirectory) -> Ag
     return node
 
 
-def _forward(state, payload, actor, scope_root, location, directory, config, now):  # type: ignore[no-untyped-def]
+def _forward(
+    state: ComplaintState,
+    payload: dict[str, Any],
+    actor: Actor,
+    scope_root: AgencyNode,
+    location: AgencyNode,
+    directory: AgencyDirectory,
+    config: DomainConfig,
+    now: datetime,
+) -> Transition:
     target = _target(payload, "to_id", directory)
     note = _text(payload, "note") or ""
     if not scope_root.contains(target) or target.id == state.location_id:
@@ -360,13 +371,20 @@ def _forward(state, payload, actor, scope_root, location, directory, config, now
     )
 
 
-def _type(state: ComplaintState):  # type: ignore[no-untyped-def]
-    from lapor_desk.models.enums import ComplaintType
-
+def _type(state: ComplaintState) -> ComplaintType:
     return ComplaintType(state.complaint_type)
 
 
-def _handle(state, payload, actor, scope_root, location, directory, config, now):  # type: ignore[no-untyped-def]
+def _handle(
+    state: ComplaintState,
+    payload: dict[str, Any],
+    actor: Actor,
+    scope_root: AgencyNode,
+    location: AgencyNode,
+    directory: AgencyDirectory,
+    config: DomainConfig,
+    now: datetime,
+) -> Transition:
     note = _text(payload, "note") or ""
     state = _resume(state, config, now)
     unit = directory.get(actor.unit_id)
@@ -400,7 +418,16 @@ def _handle(state, payload, actor, scope_root, location, directory, config, now)
     )
 
 
-def _postpone(state, payload, actor, scope_root, location, directory, config, now):  # type: ignore[no-untyped-def]
+def _postpone(
+    state: ComplaintState,
+    payload: dict[str, Any],
+    actor: Actor,
+    scope_root: AgencyNode,
+    location: AgencyNode,
+    directory: AgencyDirectory,
+    config: DomainConfig,
+    now: datetime,
+) -> Transition:
     reason = _required_text(payload, "reason", RejectReason.REASON_REQUIRED)
     after = _bump(state, True, status=S.POSTPONED, paused_at=now)
     return Transition(
@@ -408,7 +435,16 @@ def _postpone(state, payload, actor, scope_root, location, directory, config, no
     )
 
 
-def _not_our_authority(state, payload, actor, scope_root, location, directory, config, now):  # type: ignore[no-untyped-def]
+def _not_our_authority(
+    state: ComplaintState,
+    payload: dict[str, Any],
+    actor: Actor,
+    scope_root: AgencyNode,
+    location: AgencyNode,
+    directory: AgencyDirectory,
+    config: DomainConfig,
+    now: datetime,
+) -> Transition:
     reason = _required_text(payload, "reason", RejectReason.REASON_REQUIRED)
     if location.level == AgencyLevel.NATIONAL:
         raise _Reject(RejectReason.INVALID_TRANSITION, "already at national level")
@@ -445,10 +481,19 @@ def _not_our_authority(state, payload, actor, scope_root, location, directory, c
     )
 
 
-def _archive(state, payload, actor, scope_root, location, directory, config, now):  # type: ignore[no-untyped-def]
+def _archive(
+    state: ComplaintState,
+    payload: dict[str, Any],
+    actor: Actor,
+    scope_root: AgencyNode,
+    location: AgencyNode,
+    directory: AgencyDirectory,
+    config: DomainConfig,
+    now: datetime,
+) -> Transition:
     code = payload.get("reason_code")
     try:
-        reason_code = ArchiveReason(code)
+        reason_code = ArchiveReason(str(code))
     except ValueError:
         raise _Reject(RejectReason.REASON_REQUIRED, "reason_code from the archive list") from None
     note = _text(payload, "note") or ""
@@ -464,7 +509,16 @@ def _archive(state, payload, actor, scope_root, location, directory, config, now
     )
 
 
-def _reroute(state, payload, actor, scope_root, location, directory, config, now):  # type: ignore[no-untyped-def]
+def _reroute(
+    state: ComplaintState,
+    payload: dict[str, Any],
+    actor: Actor,
+    scope_root: AgencyNode,
+    location: AgencyNode,
+    directory: AgencyDirectory,
+    config: DomainConfig,
+    now: datetime,
+) -> Transition:
     target = _target(payload, "to_id", directory)
     note = _text(payload, "note") or ""
     if target.level != AgencyLevel.AGENCY or target.id == state.responsible_id:
@@ -524,7 +578,16 @@ def parse_attachments(payload: dict[str, Any]) -> tuple[AttachmentRef, ...]:
     return tuple(refs)
 
 
-def _follow_up(state, payload, actor, scope_root, location, directory, config, now):  # type: ignore[no-untyped-def]
+def _follow_up(
+    state: ComplaintState,
+    payload: dict[str, Any],
+    actor: Actor,
+    scope_root: AgencyNode,
+    location: AgencyNode,
+    directory: AgencyDirectory,
+    config: DomainConfig,
+    now: datetime,
+) -> Transition:
     body = _required_text(payload, "body", RejectReason.INVALID_PAYLOAD)
     after = _bump(
         state,
@@ -549,7 +612,16 @@ def _follow_up(state, payload, actor, scope_root, location, directory, config, n
     )
 
 
-def _internal_note(state, payload, actor, scope_root, location, directory, config, now):  # type: ignore[no-untyped-def]
+def _internal_note(
+    state: ComplaintState,
+    payload: dict[str, Any],
+    actor: Actor,
+    scope_root: AgencyNode,
+    location: AgencyNode,
+    directory: AgencyDirectory,
+    config: DomainConfig,
+    now: datetime,
+) -> Transition:
     body = _required_text(payload, "body", RejectReason.INVALID_PAYLOAD)
     after = _bump(state, False)
     return Transition(
@@ -567,13 +639,32 @@ def _internal_note(state, payload, actor, scope_root, location, directory, confi
     )
 
 
-def _close(state, payload, actor, scope_root, location, directory, config, now):  # type: ignore[no-untyped-def]
+def _close(
+    state: ComplaintState,
+    payload: dict[str, Any],
+    actor: Actor,
+    scope_root: AgencyNode,
+    location: AgencyNode,
+    directory: AgencyDirectory,
+    config: DomainConfig,
+    now: datetime,
+) -> Transition:
     note = _text(payload, "note") or ""
     after = _bump(state, True, status=S.DONE, closed_at=now, auto_close_due=None)
     return Transition(state=after, event=_event(ActionKind.CLOSE, state, after, actor, now, note=note))
 
 
-def _duplicate(state, payload, actor, scope_root, location, directory, config, now, link=True):  # type: ignore[no-untyped-def]
+def _duplicate(
+    state: ComplaintState,
+    payload: dict[str, Any],
+    actor: Actor,
+    scope_root: AgencyNode,
+    location: AgencyNode,
+    directory: AgencyDirectory,
+    config: DomainConfig,
+    now: datetime,
+    link: bool = True,
+) -> Transition:
     other = payload.get("other_id")
     if not isinstance(other, str) or not other:
         raise _Reject(RejectReason.INVALID_PAYLOAD, "other_id must be a complaint id")
@@ -589,11 +680,20 @@ def _duplicate(state, payload, actor, scope_root, location, directory, config, n
     return Transition(state=after, event=_event(kind, state, after, actor, now, other_id=other))
 
 
-def _unlink(state, payload, actor, scope_root, location, directory, config, now):  # type: ignore[no-untyped-def]
+def _unlink(
+    state: ComplaintState,
+    payload: dict[str, Any],
+    actor: Actor,
+    scope_root: AgencyNode,
+    location: AgencyNode,
+    directory: AgencyDirectory,
+    config: DomainConfig,
+    now: datetime,
+) -> Transition:
     return _duplicate(state, payload, actor, scope_root, location, directory, config, now, link=False)
 
 
-_HANDLERS = {
+_HANDLERS: dict[ActionKind, Callable[..., Transition]] = {
     ActionKind.FORWARD: _forward,
     ActionKind.HANDLE: _handle,
     ActionKind.POSTPONE: _postpone,
