@@ -26,7 +26,8 @@ fi
 server_pid=$!
 trap 'kill $server_pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do
-  curl -fsS "http://127.0.0.1:$port/api/v1/health" >/dev/null 2>&1 && break
+  .venv/bin/python -c "import sys, requests; sys.exit(0 if requests.get(sys.argv[1], timeout=1).ok else 1)" \
+      "http://127.0.0.1:$port/api/v1/health" >/dev/null 2>&1 && break
   sleep 0.2
 done
 user="$(.venv/bin/python -c "import json,sys; d=json.load(open(sys.argv[1])); print(next(u['username'] for u in d['users'] if u['role']=='agency_admin'))" "$work/seed.json")"
