@@ -1,5 +1,6 @@
-"""``lapor-desk``: headless sync, status and register import for a desktop profile.
+"""``lapor-desk``: the desktop workstation, and headless sync, status and register import.
 
+    lapor-desk [--demo]     open the desktop (--demo: a seeded training server on loopback)
     lapor-desk sync   --profile DIR --server URL --user NAME [--once] [--interval SECONDS]
     lapor-desk status --profile DIR [--json]
     lapor-desk import FILE --profile DIR
@@ -235,7 +236,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="lapor-desk", description=__doc__.split("\n")[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser.add_argument("--demo", action="store_true",
+                        help="open the desktop on a seeded training server (bimtek sandbox)")
+    sub = parser.add_subparsers(dest="command")
     sync = sub.add_parser("sync", help="send pending work and fetch changes")
     sync.add_argument("--profile", required=True, help="profile folder (holds the cache)")
     sync.add_argument("--server", required=True, help="server address, e.g. https://...")
@@ -259,6 +262,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command is None:  # the desktop (imported here: the headless commands need no Qt)
+        setup_logging(None, args.verbose)
+        from lapor_desk.ui.app import run
+
+        return run(sys.argv[:1], demo=args.demo)
     if args.command == "sync" and hasattr(signal, "SIGTERM"):
         try:
             signal.signal(signal.SIGTERM, signal.default_int_handler)

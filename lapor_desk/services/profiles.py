@@ -1,0 +1,62 @@
+"""Profiles: one per server and user, each a directory (cache, blobs, logs) under the platform's
+data directory. ``profile.json`` keeps what the login screen offers again (no secrets: the
+session token lives in the OS keyring)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, replace
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from platformdirs import user_data_dir
+
+from lapor_desk.services.types import UserProfile
+
+PROFILE_FILE = "profile.json"
+
+
+def default_root() -> Path:
+    return Path(user_data_dir("lapor-desk", "LAPOR")) / "profiles"
+
+
+def normalise_server(url: str) -> str:
+    url = url.strip().rstrip("/")
+    if url and "://" not in url:
+        url = "https://" + url
+    return url
+
+
+def profile_slug(server_url: str, username: str) -> str:
+    parts = urlsplit(normalise_server(server_url))
+    host = (parts.netloc or parts.path).replace(":", "_")
+    raw = f"{username}@{host}{parts.path if parts.netloc else ''}"
+    return re.sub(r"[^A-Za-z0-9._@-]+", "_", raw).strip("_")[:120]
+
+
+class ProfileStore:
+    def __init__(self, root: Path | None = None) -> None:
+        self.root = Path(root) if root is not None else default_root()
+
+    def directory(self, server_url: str, username: str) -> Path:
+        return self.root / profile_slug(server_url, username)
+
+    def save(self, profile: UserProfile) -> None:
+        path = Path(profile.directory)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / PROFILE_FILE).write_text(json.dumps(asdict(profile), indent=2), "utf-8")
+
+    def load(self, directory: Path) -> UserProfile | None:
+        try:
+            data = json.loads((directory / PROFILE_FILE).read_text("utf-8"))
+            return replace(UserProfile(**data), directory=str(directory))
+        except (OSError, ValueError, TypeError):
+            return None
+
+    def all(self) -> list[UserProfile]:
+        """Known profiles, most recently used first."""
+        if not self.root.is_dir():
+            return []
+        found = [p for p in (self.load(d) for d in self.root.iterdir() if d.is_dir()) if p]
+        return sorted(found, key=lambda p: p.last_used, reverse=True)

@@ -1,0 +1,161 @@
+"""Queues (the sidebar) and the ordered id lists behind the complaint table.
+
+Which queues a user sees follows the role (``QUEUES`` is data: change it here, not in widgets).
+An id list is computed in SQL, ordered by the running deadline (verification while unverified,
+resolution while forwarded or in progress; none while postponed or closed), soonest first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta, tzinfo
+from typing import Any
+
+from sqlalchemy import and_, func, literal_column, select
+
+from lapor_desk.models.cache.schema import Complaint, OutboxEntry
+from lapor_desk.models.cache.search import search_complaint_ids
+from lapor_desk.models.cache.store import Cache
+from lapor_desk.models.calendar import UTC, DomainConfig
+from lapor_desk.models.enums import Role, Status
+from lapor_desk.services.deadlines import DEADLINE_SQL
+from lapor_desk.services.errors import NotFound
+from lapor_desk.services.types import ComplaintFilter, QueueInfo
+
+ADMINS = frozenset({Role.NATIONAL_ADMIN, Role.AGENCY_ADMIN})
+EVERYONE = frozenset(Role)
+#: Outbox states a person must look at (until dismissed) or that are still waiting.
+OUTBOX_STATES = frozenset({"pending", "rejected"})
+CONFLICT_STATES = frozenset({"conflict"})
+SEARCH_LIMIT = 2000
+
+
+@dataclass(frozen=True)
+class QueueDef:
+    key: str
+    roles: frozenset[Role]
+    statuses: frozenset[Status] = frozenset()
+    outbox_states: frozenset[str] = frozenset()
+
+
+QUEUES: tuple[QueueDef, ...] = (
+    QueueDef("needs_verification", ADMINS, frozenset({Status.UNVERIFIED})),
+    QueueDef("not_followed_up", EVERYONE, frozenset({Status.FORWARDED})),
+    QueueDef("in_progress", EVERYONE, frozenset({Status.IN_PROGRESS})),
+    QueueDef("reporter_responded", EVERYONE, frozenset({Status.REPORTER_RESPONDED})),
+    QueueDef("postponed", ADMINS, frozenset({Status.POSTPONED})),
+    QueueDef("done", EVERYONE, frozenset({Status.DONE})),
+    QueueDef("archived", ADMINS, frozenset({Status.ARCHIVED})),
+    QueueDef("outbox", EVERYONE, outbox_states=OUTBOX_STATES),
+    QueueDef("conflicts", EVERYONE, outbox_states=CONFLICT_STATES),
+)
+QUEUE_BY_KEY = {q.key: q for q in QUEUES}
+
+
+def queues_for(role: str) -> tuple[QueueDef, ...]:
+    try:
+        who = Role(role)
+    except ValueError:
+        return ()
+    return tuple(q for q in QUEUES if who in q.roles)
+
+
+def _wire(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _outbox_ids(states: frozenset[str]) -> Any:
+    return select(OutboxEntry.complaint_id).where(
+        OutboxEntry.state.in_(sorted(states)), OutboxEntry.dismissed.is_(False))
+
+
+class QueueQueries:
+    def __init__(self, cache: Cache, role: Callable[[], str], config: DomainConfig,
+                 clock: Callable[[], datetime]) -> None:
+        self.cache = cache
+        self.role = role
+        self.config = config
+        self.clock = clock
+
+    def queues(self) -> list[QueueInfo]:
+        """Every queue the role sees, with its count and how many need attention; one read."""
+        now = _wire(self.clock())
+        deadline = literal_column(f"({DEADLINE_SQL})")
+        with self.cache.engine.connect() as connection:
+            by_status = {row[0]: (int(row[1]), int(row[2] or 0)) for row in connection.execute(
+                select(Complaint.status, func.count(),
+                       func.sum(and_(deadline.is_not(None), deadline < now)))
+                .group_by(Complaint.status))}
+            outbox = {row[0]: int(row[1]) for row in connection.execute(
+                select(OutboxEntry.state, func.count(func.distinct(OutboxEntry.complaint_id)))
+                .where(OutboxEntry.dismissed.is_(False)).group_by(OutboxEntry.state))}
+            out_total = connection.execute(select(func.count(func.distinct(
+                OutboxEntry.complaint_id))).where(OutboxEntry.state.in_(sorted(OUTBOX_STATES)),
+                                                  OutboxEntry.dismissed.is_(False))).scalar_one()
+        result = []
+        for queue in queues_for(self.role()):
+            if queue.key == "outbox":
+                result.append(QueueInfo(queue.key, int(out_total), outbox.get("rejected", 0)))
+            elif queue.outbox_states:
+                count = sum(outbox.get(s, 0) for s in queue.outbox_states)
+                result.append(QueueInfo(queue.key, count, count))
+            else:
+                count = sum(by_status.get(str(s), (0, 0))[0] for s in queue.statuses)
+                late = sum(by_status.get(str(s), (0, 0))[1] for s in queue.statuses)
+                result.append(QueueInfo(queue.key, count, late))
+        return result
+
+    def complaint_ids(self, queue_key: str, where: ComplaintFilter | None = None) -> list[str]:
+        """Ids of the queue's complaints that pass ``where``, soonest deadline first (search
+        results: still in deadline order, limited to the best matches)."""
+        queue = QUEUE_BY_KEY.get(queue_key)
+        if queue is None:
+            raise NotFound(f"no queue {queue_key}", code="not_found")
+        where = where or ComplaintFilter()
+        deadline = literal_column(f"({DEADLINE_SQL})")
+        query = select(Complaint.id)
+        if queue.statuses:
+            query = query.where(Complaint.status.in_(sorted(str(s) for s in queue.statuses)))
+        if queue.outbox_states:
+            query = query.where(Complaint.id.in_(_outbox_ids(queue.outbox_states)))
+        query = _narrow(query, where, self.config.calendar.tz)
+        query = query.order_by(deadline.is_(None), deadline,
+                               func.coalesce(Complaint.closed_at, Complaint.created_at).desc(),
+                               Complaint.id)
+        with self.cache.engine.connect() as connection:
+            if where.search.strip():
+                found = search_complaint_ids(connection, where.search, SEARCH_LIMIT)
+                if not found:
+                    return []
+                query = query.where(Complaint.id.in_(found))
+            return [str(row[0]) for row in connection.execute(query)]
+
+
+
+def _narrow(query: Any, where: ComplaintFilter, zone: tzinfo) -> Any:
+    """Filters; dates are local (WIB by default) calendar days."""
+    if where.complaint_type:
+        query = query.where(Complaint.complaint_type == where.complaint_type)
+    if where.channel:
+        query = query.where(Complaint.channel == where.channel)
+    if where.category:
+        query = query.where(Complaint.category == where.category)
+    if where.regency:
+        query = query.where(Complaint.regency == where.regency)
+    if where.unit_id is not None:
+        query = query.where((Complaint.handling_unit_id == where.unit_id)
+                            | (Complaint.responsible_id == where.unit_id))
+    if where.received_from is not None:
+        start = datetime.combine(where.received_from, time.min, tzinfo=zone)
+        query = query.where(Complaint.created_at >= _wire(start))
+    if where.received_to is not None:
+        end = datetime.combine(where.received_to + timedelta(days=1), time.min, tzinfo=zone)
+        query = query.where(Complaint.created_at < _wire(end))
+    if where.anonymous is not None:
+        query = query.where(Complaint.anonymous.is_(where.anonymous))
+    if where.confidential is not None:
+        query = query.where(Complaint.confidential.is_(where.confidential))
+    return query
+
+

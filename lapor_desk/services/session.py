@@ -1,0 +1,217 @@
+"""Signing in and out of a profile, syncing it, and its status.
+
+A :class:`Session` owns one profile's cache, HTTP transport and sync engine. ``sign_in``,
+``resume``, ``sign_out`` and ``sync`` talk to the network: the UI runs them on its network worker.
+``status`` only reads the cache (database worker).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+
+from lapor_desk.models.cache.schema import Agency
+from lapor_desk.models.cache.store import Cache, open_cache
+from lapor_desk.models.calendar import DomainConfig, default_config, utcnow
+from lapor_desk.services import errors
+from lapor_desk.services.profiles import ProfileStore, normalise_server
+from lapor_desk.services.types import (
+    SessionInfo,
+    StatusSummary,
+    SyncOutcome,
+    SyncProgress,
+    UserProfile,
+)
+from lapor_desk.sync import credentials
+from lapor_desk.sync import errors as sync_errors
+from lapor_desk.sync.engine import Progress, SyncEngine
+from lapor_desk.sync.log import event
+from lapor_desk.sync.outbox import Outbox
+from lapor_desk.sync.status import read_status
+from lapor_desk.sync.transport import RetryPolicy, Transport
+
+log = logging.getLogger("lapor_desk.services.session")
+
+#: A desktop gives up sooner than the headless CLI: the person is waiting and work is kept.
+DESKTOP_RETRY = RetryPolicy(attempts=3, base_delay=0.5, max_delay=5.0)
+TransportFactory = Callable[[str], Transport]
+
+
+def _default_transport(url: str) -> Transport:
+    return Transport(url, timeout=(5.0, 60.0), retry=DESKTOP_RETRY)
+
+
+def parse_time(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    return datetime.fromisoformat(text)
+
+
+class Session:
+    def __init__(self, store: ProfileStore, *, device: str = "lapor-desk",
+                 clock: Callable[[], datetime] = utcnow, config: DomainConfig | None = None,
+                 transport_factory: TransportFactory = _default_transport) -> None:
+        self.store = store
+        self.device = device
+        self.clock = clock
+        self.config = config or default_config()
+        self.transport_factory = transport_factory
+        self.info: SessionInfo | None = None
+        self.cache: Cache | None = None
+        self.outbox: Outbox | None = None
+        self._transport: Transport | None = None
+        self._engine: SyncEngine | None = None
+        self._online: bool | None = None
+        self._last_error: str | None = None
+        self._lock = threading.Lock()  # one sync at a time
+
+    # --- signing in and out -------------------------------------------------------------------
+
+    def _open(self, server_url: str, username: str) -> tuple[Path, SyncEngine]:
+        self.close()
+        directory = self.store.directory(server_url, username)
+        self.cache = open_cache(directory)
+        self._transport = self.transport_factory(server_url)
+        self._engine = SyncEngine(self.cache, self._transport, clock=self.clock,
+                                  config=self.config)
+        self.outbox = Outbox(self.cache, config=self.config, clock=self.clock)
+        return directory, self._engine
+
+    def sign_in(self, server_url: str, username: str, password: str) -> SessionInfo:
+        server_url = normalise_server(server_url)
+        username = username.strip()
+        directory, engine = self._open(server_url, username)
+        try:
+            login = engine.login(username, password, self.device)
+        except sync_errors.SyncError as exc:
+            self._online = not isinstance(exc, sync_errors.OfflineError)
+            self.close()
+            raise errors.translate(exc) from exc
+        self._online = True
+        try:
+            credentials.save_token(server_url, username, login.token)
+        except Exception as exc:  # noqa: BLE001 - no keyring: the session still works
+            event(log, "session.keyring_unavailable", logging.WARNING,
+                  error=type(exc).__name__)
+        return self._started(server_url, directory)
+
+    def resume(self, profile: UserProfile) -> SessionInfo:
+        """Open a known profile with the token saved in the keyring. Works offline when the
+        profile has synced before; raises :class:`SignInError` when a password is needed."""
+        token = credentials.load_token(profile.server_url, profile.username)
+        if not token:
+            raise errors.SignInError("no saved session", code="auth_required")
+        directory, engine = self._open(profile.server_url, profile.username)
+        engine.transport.token = token
+        try:
+            engine.me()
+            self._online = True
+        except sync_errors.AuthError as exc:
+            credentials.forget_token(profile.server_url, profile.username)
+            self.close()
+            raise errors.translate(exc) from exc
+        except sync_errors.SyncError as exc:
+            self._online = False
+            self._last_error = exc.code
+            assert self.cache is not None
+            if read_status(self.cache).user is None:
+                self.close()
+                raise errors.translate(exc) from exc
+        return self._started(profile.server_url, directory)
+
+    def _started(self, server_url: str, directory: Path) -> SessionInfo:
+        assert self.cache is not None
+        status = read_status(self.cache)
+        with self.cache.engine.connect() as connection:
+            state = connection.exec_driver_sql(
+                "SELECT user_id, display_name, unit_id FROM sync_state WHERE id = 1").one()
+            unit_name = connection.execute(select(Agency.name).where(
+                Agency.id == state.unit_id)).scalar_one_or_none()
+        self.info = SessionInfo(
+            server_url=server_url, username=status.user or "", display_name=state.display_name
+            or "", role=status.role or "", unit_id=int(state.unit_id or 0),
+            unit_name=unit_name or "", profile_dir=str(directory))
+        self.store.save(UserProfile(server_url, self.info.username, str(directory),
+                                    self.info.display_name, self.info.role,
+                                    self.clock().isoformat()))
+        event(log, "session.started", user=self.info.username, role=self.info.role)
+        return self.info
+
+    def refresh_info(self) -> SessionInfo | None:
+        """Re-read who we are (the unit's name arrives with the first sync)."""
+        if self.info is not None and self.cache is not None:
+            return self._started(self.info.server_url, Path(self.info.profile_dir))
+        return None
+
+    def sign_out(self) -> None:
+        """End the session on the server when reachable, forget the token, close the cache.
+        Unsent work stays in the profile's outbox for the next sign-in."""
+        if self.info is not None and self._transport is not None:
+            try:
+                self._transport.post_json("/api/v1/auth/logout", {})
+            except sync_errors.SyncError as exc:
+                event(log, "session.logout_unreached", code=exc.code)
+            credentials.forget_token(self.info.server_url, self.info.username)
+        self.close()
+
+    def close(self) -> None:
+        if self._transport is not None:
+            self._transport.close()
+        if self.cache is not None:
+            self.cache.close()
+        self.cache = self._transport = self._engine = self.outbox = None
+        self.info = None
+
+    # --- sync ---------------------------------------------------------------------------------
+
+    def sync(self, progress: Callable[[SyncProgress], None] | None = None,
+             cancel: threading.Event | None = None) -> SyncOutcome:
+        engine = self._require_engine()
+        started = time.monotonic()
+
+        def report(step: Progress) -> None:
+            if progress is not None:
+                progress(SyncProgress(step.phase, step.records, step.bytes,
+                                      time.monotonic() - started))
+
+        with self._lock:
+            engine.progress = report
+            engine.cancel = cancel or threading.Event()
+            try:
+                result = engine.sync()
+            except sync_errors.SyncError as exc:
+                if not isinstance(exc, sync_errors.CancelledError):
+                    self._online = not isinstance(exc, sync_errors.OfflineError)
+                    self._last_error = exc.code
+                raise errors.translate(exc) from exc
+            finally:
+                engine.progress = None
+        self._online, self._last_error = True, None
+        if self.info is not None and not self.info.unit_name:
+            self.refresh_info()
+        return SyncOutcome(result.pushed, result.applied, result.rejected, result.conflicts,
+                           result.rows, parse_time(result.finished_at))
+
+    def status(self) -> StatusSummary:
+        if self.cache is None:
+            return StatusSummary(None, None, 0, 0, 0, 0, None)
+        status = read_status(self.cache)
+        return StatusSummary(self._online, parse_time(status.last_sync_at),
+                             status.outbox_pending, status.outbox_rejected, status.conflicts,
+                             status.complaints, self._last_error)
+
+    def require_cache(self) -> Cache:
+        if self.cache is None:
+            raise errors.SignInError("not signed in", code="not_signed_in")
+        return self.cache
+
+    def _require_engine(self) -> SyncEngine:
+        if self._engine is None:
+            raise errors.SignInError("not signed in", code="not_signed_in")
+        return self._engine

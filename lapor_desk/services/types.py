@@ -1,0 +1,197 @@
+"""Plain frozen values the UI receives. No ORM objects, no sentences: codes and data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class DeadlineBadge(StrEnum):
+    NONE = "none"          # no running deadline (closed, archived, postponed)
+    ON_TRACK = "on_track"
+    DUE_SOON = "due_soon"  # due within one working day (amber)
+    OVERDUE = "overdue"    # past the deadline (red)
+
+
+class OutboxMark(StrEnum):
+    """What the outbox says about a complaint's row."""
+
+    NONE = "none"
+    PENDING = "pending"      # local action waiting to be sent
+    REJECTED = "rejected"    # the server refused an action: needs attention
+    CONFLICT = "conflict"    # someone else changed it first: needs a decision
+
+
+@dataclass(frozen=True)
+class UserProfile:
+    """A profile: one server and one user, with its own cache directory."""
+
+    server_url: str
+    username: str
+    directory: str
+    display_name: str = ""
+    role: str = ""
+    last_used: str = ""
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    server_url: str
+    username: str
+    display_name: str
+    role: str            # models.enums.Role value
+    unit_id: int
+    unit_name: str
+    profile_dir: str
+
+
+@dataclass(frozen=True)
+class ComplaintFilter:
+    """Narrowing of a queue. Empty fields do not filter."""
+
+    search: str = ""
+    complaint_type: str | None = None
+    channel: str | None = None
+    category: str | None = None
+    regency: str | None = None
+    unit_id: int | None = None
+    received_from: date | None = None
+    received_to: date | None = None
+    anonymous: bool | None = None
+    confidential: bool | None = None
+
+
+@dataclass(frozen=True)
+class QueueInfo:
+    key: str          # stable code, e.g. "needs_verification"
+    count: int
+    attention: int = 0  # overdue complaints in the queue (or rejected entries in the outbox)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    due: datetime | None
+    badge: DeadlineBadge
+    working_days_left: int | None  # negative when overdue
+
+
+@dataclass(frozen=True)
+class ComplaintRow:
+    id: str
+    tracking_number: int | None
+    title: str
+    complaint_type: str
+    status: str
+    channel: str | None
+    location_name: str
+    created_at: datetime
+    deadline: Deadline
+    anonymous: bool
+    confidential: bool
+    redacted: bool
+    outbox: OutboxMark
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: datetime
+    kind: str             # "disposition", "follow_up", "event"
+    code: str             # disposition kind / follow-up kind / event kind
+    actor_name: str
+    text: str | None      # note or body (None when redacted)
+    from_name: str = ""
+    to_name: str = ""
+    from_status: str | None = None
+    to_status: str | None = None
+    pending: bool = False  # made here, not yet accepted by the server
+    redacted: bool = False
+    attachments: tuple[str, ...] = ()  # file names
+
+
+@dataclass(frozen=True)
+class OutboxNote:
+    mutation_id: int
+    kind: str
+    state: str            # pending / rejected / conflict / applied
+    reason: str | None
+    detail: str | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class ComplaintDetail:
+    row: ComplaintRow
+    body: str | None       # None when redacted (rahasia and we are not a reader)
+    incident_date: str | None
+    province: str | None
+    regency: str | None
+    district: str | None
+    village: str | None
+    category: str | None
+    subcategory: str | None
+    misconduct: bool
+    reporter_name: str | None     # None for anonim
+    reporter_contact: str | None
+    responsible_name: str
+    handling_unit_name: str | None
+    tags: tuple[str, ...]
+    timeline: tuple[TimelineEntry, ...]
+    outbox: tuple[OutboxNote, ...]
+    allowed_actions: frozenset[str]   # ActionKind values the user may start now
+
+
+@dataclass(frozen=True)
+class AgencyItem:
+    id: int
+    parent_id: int | None
+    level: str
+    name: str
+    code: str
+    selectable: bool  # a valid forward target (not the national root, not the current place)
+
+
+@dataclass(frozen=True)
+class ActionResult:
+    mutation_id: int
+    kind: str
+    complaint_id: str
+    record_id: str | None
+    #: What the screens should refresh (Anki's OpChanges, in small).
+    changes: frozenset[str] = field(default_factory=lambda: frozenset({"queues", "rows",
+                                                                       "detail", "status"}))
+
+
+@dataclass(frozen=True)
+class StatusSummary:
+    online: bool | None      # None: not tried yet in this session
+    last_sync_at: datetime | None
+    pending: int
+    rejected: int
+    conflicts: int
+    complaints: int
+    last_error: str | None = None  # code of the last failed sync
+
+
+@dataclass(frozen=True)
+class SyncProgress:
+    phase: str        # push, upload, pull, download, done
+    records: int
+    bytes: int
+    elapsed: float    # seconds since the sync started
+
+
+@dataclass(frozen=True)
+class SyncOutcome:
+    pushed: int
+    applied: int
+    rejected: int
+    conflicts: int
+    pulled_rows: int
+    finished_at: datetime | None
+
+
+@dataclass(frozen=True)
+class DemoProgress:
+    step: str          # prepare, seed, start, ready
+    detail: int = 0    # e.g. number of complaints being seeded

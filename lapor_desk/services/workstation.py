@@ -1,0 +1,125 @@
+"""The facade the UI talks to: a session plus the queries and actions of its profile.
+
+It holds no Qt and no widgets. Network calls (``sign_in``, ``resume``, ``sync``, ``sign_out``)
+belong on the UI's network worker; everything else reads or writes the cache and belongs on its
+database worker. Each user action is one transaction; every answer is a frozen value.
+"""
+
+from __future__ import annotations
+
+import platform
+import threading
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import TypeVar
+
+from lapor_desk.models.calendar import DomainConfig, default_config, utcnow
+from lapor_desk.services.actions import ARCHIVE_REASONS, Actions
+from lapor_desk.services.complaints import ComplaintQueries
+from lapor_desk.services.errors import SignInError
+from lapor_desk.services.profiles import ProfileStore
+from lapor_desk.services.queues import QueueQueries
+from lapor_desk.services.session import Session, TransportFactory, _default_transport
+from lapor_desk.services.types import (
+    AgencyItem,
+    ComplaintDetail,
+    ComplaintFilter,
+    ComplaintRow,
+    QueueInfo,
+    SessionInfo,
+    StatusSummary,
+    SyncOutcome,
+    SyncProgress,
+    UserProfile,
+)
+
+T = TypeVar("T")
+
+
+class Workstation:
+    def __init__(self, profile_root: Path | None = None, *,
+                 clock: Callable[[], datetime] = utcnow, config: DomainConfig | None = None,
+                 device: str | None = None,
+                 transport_factory: TransportFactory = _default_transport) -> None:
+        self.clock = clock
+        self.config = config or default_config()
+        self.profiles = ProfileStore(profile_root)
+        self.session = Session(self.profiles, device=device or platform.node() or "lapor-desk",
+                               clock=clock, config=self.config,
+                               transport_factory=transport_factory)
+        self._queues: QueueQueries | None = None
+        self._complaints: ComplaintQueries | None = None
+        self._actions: Actions | None = None
+
+    # --- session (network worker) -------------------------------------------------------------
+
+    def known_profiles(self) -> list[UserProfile]:
+        return self.profiles.all()
+
+    def sign_in(self, server_url: str, username: str, password: str) -> SessionInfo:
+        return self._bind(self.session.sign_in(server_url, username, password))
+
+    def resume(self, profile: UserProfile) -> SessionInfo:
+        return self._bind(self.session.resume(profile))
+
+    def sign_out(self) -> None:
+        self.session.sign_out()
+        self._queues = self._complaints = self._actions = None
+
+    def close(self) -> None:
+        self.session.close()
+
+    def sync(self, progress: Callable[[SyncProgress], None] | None = None,
+             cancel: threading.Event | None = None) -> SyncOutcome:
+        return self.session.sync(progress, cancel)
+
+    @property
+    def info(self) -> SessionInfo | None:
+        return self.session.info
+
+    def _bind(self, info: SessionInfo) -> SessionInfo:
+        cache = self.session.require_cache()
+        assert self.session.outbox is not None
+        self._queues = QueueQueries(cache, self._role, self.config, self.clock)
+        self._complaints = ComplaintQueries(cache, self.config, self.clock)
+        self._actions = Actions(self.session.outbox)
+        return info
+
+    def _role(self) -> str:
+        return self.session.info.role if self.session.info else ""
+
+    # --- reads (database worker) --------------------------------------------------------------
+
+    def status(self) -> StatusSummary:
+        return self.session.status()
+
+    def queues(self) -> list[QueueInfo]:
+        return self._need(self._queues).queues()
+
+    def complaint_ids(self, queue_key: str,
+                      where: ComplaintFilter | None = None) -> list[str]:
+        return self._need(self._queues).complaint_ids(queue_key, where)
+
+    def rows(self, ids: Sequence[str]) -> list[ComplaintRow]:
+        return self._need(self._complaints).rows(ids)
+
+    def detail(self, complaint_id: str) -> ComplaintDetail:
+        return self._need(self._complaints).detail(complaint_id)
+
+    def forward_targets(self, complaint_id: str) -> list[AgencyItem]:
+        return self._need(self._complaints).forward_targets(complaint_id)
+
+    # --- actions (database worker) ------------------------------------------------------------
+
+    @property
+    def actions(self) -> Actions:
+        return self._need(self._actions)
+
+    archive_reasons = ARCHIVE_REASONS
+
+    @staticmethod
+    def _need(part: T | None) -> T:
+        if part is None:
+            raise SignInError("not signed in", code="not_signed_in")
+        return part

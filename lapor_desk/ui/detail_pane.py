@@ -1,0 +1,195 @@
+"""The complaint's detail: what it says, where it is, its privacy flags and whole timeline."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lapor_desk.services.types import ComplaintDetail, DeadlineBadge, OutboxMark, TimelineEntry
+from lapor_desk.ui import labels
+from lapor_desk.ui.i18n import is_language_change
+from lapor_desk.ui.models.complaint_table import deadline_text
+from lapor_desk.ui.resources import icon
+
+
+def chip(kind: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(f"chip_{kind}")
+    label.setProperty("chip", kind)
+    label.setVisible(False)
+    return label
+
+
+class DetailPane(QWidget):
+    forward_requested = Signal(str)
+    follow_up_requested = Signal(str, str)   # complaint id, "follow_up" or "internal_note"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.detail: ComplaintDetail | None = None
+        self.stack = QStackedWidget()
+        self.empty = QLabel()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setObjectName("emptyDetail")
+        page = QWidget()
+        self.title = QLabel()
+        self.title.setObjectName("detailTitle")
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.meta = QLabel()
+        self.meta.setObjectName("detailMeta")
+        self.meta.setWordWrap(True)
+        self.chips = {k: chip(k) for k in ("anonymous", "confidential", "overdue", "due_soon",
+                                           "pending", "rejected")}
+        chips = QHBoxLayout()
+        chips.setSpacing(6)
+        for widget in self.chips.values():
+            chips.addWidget(widget)
+        chips.addStretch(1)
+        self.forward_button = QPushButton(icon("forward"), "")
+        self.reply_button = QPushButton(icon("reply"), "")
+        self.note_button = QPushButton(icon("note"), "")
+        self.forward_button.clicked.connect(self._forward)
+        self.reply_button.clicked.connect(lambda: self._write("follow_up"))
+        self.note_button.clicked.connect(lambda: self._write("internal_note"))
+        buttons = QHBoxLayout()
+        for button in (self.forward_button, self.reply_button, self.note_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.browser = QTextBrowser()
+        self.browser.setObjectName("detailBrowser")
+        self.browser.setOpenLinks(False)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(16, 14, 16, 8)
+        layout.setSpacing(8)
+        layout.addWidget(self.title)
+        layout.addWidget(self.meta)
+        layout.addLayout(chips)
+        layout.addLayout(buttons)
+        layout.addWidget(self.browser, 1)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.empty.setText(self.tr("Select a complaint to see its details."))
+        self.forward_button.setText(self.tr("Forward…"))
+        self.reply_button.setText(self.tr("Follow-up reply…"))
+        self.note_button.setText(self.tr("Internal note…"))
+        self.chips["anonymous"].setText(self.tr("ANONYMOUS: reporter's identity is hidden"))
+        self.chips["confidential"].setText(self.tr("CONFIDENTIAL: content must not be made "
+                                                   "public"))
+        self.chips["pending"].setText(self.tr("Waiting to be sent"))
+        self.chips["rejected"].setText(self.tr("Needs attention: the server refused an action"))
+        if self.detail is not None:
+            self.show_detail(self.detail)
+
+    def clear(self) -> None:
+        self.detail = None
+        self.stack.setCurrentIndex(0)
+
+    @property
+    def complaint_id(self) -> str | None:
+        return self.detail.row.id if self.detail is not None else None
+
+    def _forward(self) -> None:
+        if self.detail is not None:
+            self.forward_requested.emit(self.detail.row.id)
+
+    def _write(self, kind: str) -> None:
+        if self.detail is not None:
+            self.follow_up_requested.emit(self.detail.row.id, kind)
+
+    def show_detail(self, detail: ComplaintDetail) -> None:
+        self.detail = detail
+        row = detail.row
+        self.title.setText(row.title)
+        number = str(row.tracking_number) if row.tracking_number else self.tr("new")
+        parts = [self.tr("No. %1").replace("%1", number), labels.complaint_type(row.complaint_type),
+                 labels.status(row.status), labels.channel(row.channel)]
+        self.meta.setText("  ·  ".join(p for p in parts if p))
+        badge = row.deadline.badge
+        self.chips["anonymous"].setVisible(row.anonymous)
+        self.chips["confidential"].setVisible(row.confidential)
+        self.chips["overdue"].setVisible(badge == DeadlineBadge.OVERDUE)
+        self.chips["due_soon"].setVisible(badge == DeadlineBadge.DUE_SOON)
+        self.chips["overdue"].setText(deadline_text(row))
+        self.chips["due_soon"].setText(deadline_text(row))
+        self.chips["pending"].setVisible(row.outbox == OutboxMark.PENDING)
+        self.chips["rejected"].setVisible(row.outbox in (OutboxMark.REJECTED,
+                                                         OutboxMark.CONFLICT))
+        allowed = detail.allowed_actions
+        self.forward_button.setVisible("forward" in allowed)
+        self.reply_button.setVisible("follow_up" in allowed)
+        self.note_button.setVisible("internal_note" in allowed)
+        self.browser.setHtml(self._html(detail))
+        self.stack.setCurrentIndex(1)
+
+    def _html(self, d: ComplaintDetail) -> str:
+        hidden = self.tr("Content hidden: confidential complaint outside your units.")
+        heading = self.tr("Timeline (newest first)")
+        body = (escape(d.body).replace("\n", "<br>") if d.body is not None else
+                f"<i>{escape(hidden)}</i>")
+        place = ", ".join(p for p in (d.village, d.district, d.regency, d.province) if p)
+        reporter = (escape(self.tr("Hidden (anonymous)")) if d.row.anonymous else
+                    escape(" · ".join(p for p in (d.reporter_name, d.reporter_contact) if p)
+                           or "—"))
+        facts = [
+            (self.tr("Reporter"), reporter),
+            (self.tr("Location"), escape(place or "—")),
+            (self.tr("Category"), escape(" › ".join(p for p in (d.category, d.subcategory) if p)
+                                    or "—")),
+            (self.tr("Responsible"), escape(d.responsible_name or "—")),
+            (self.tr("Handling unit"), escape(d.handling_unit_name or "—")),
+            (self.tr("Received"), escape(labels.when(d.row.created_at))),
+            (self.tr("Deadline"), escape(labels.when(d.row.deadline.due))),
+        ]
+        rows = "".join(f"<tr><td class='k'>{escape(k)}</td><td>{v}</td></tr>" for k, v in facts)
+        timeline = "".join(self._entry(t) for t in reversed(d.timeline))
+        return (
+            "<style>td.k{color:#5f6b76;padding-right:12px;white-space:nowrap}"
+            "p.when{color:#5f6b76;margin:0} p.text{margin:2px 0 10px 0}"
+            "span.pending{color:#8a5a00;font-weight:bold}</style>"
+            f"<p style='margin-bottom:12px'>{body}</p>"
+            f"<table style='margin-top:10px' cellspacing='0' cellpadding='2'>{rows}</table>"
+            f"<h3>{escape(heading)}</h3>{timeline}"
+        )
+
+    def _entry(self, t: TimelineEntry) -> str:
+        head = labels.timeline(t.code)
+        if t.kind == "disposition" and (t.from_name or t.to_name):
+            head += f": {t.from_name} → {t.to_name}"
+        elif t.kind == "event" and t.to_status and t.from_status != t.to_status:
+            head += f" ({labels.status(t.to_status)})"
+        who = f" · {t.actor_name}" if t.actor_name else ""
+        waiting = self.tr("waiting to be sent")
+        pending = f" <span class='pending'>{escape(waiting)}</span>" if t.pending else ""
+        text = ""
+        if t.redacted:
+            hidden = self.tr("Content hidden (confidential)")
+            text = f"<i>{escape(hidden)}</i>"
+        elif t.text:
+            text = escape(t.text).replace("\n", "<br>")
+        if t.attachments:
+            files = ", ".join(escape(a) for a in t.attachments)
+            text += f"<br><span style='color:#5f6b76'>📎 {files}</span>"
+        return (f"<p class='when'><b>{escape(head)}</b>{pending}<br>"
+                f"{escape(labels.when(t.at))}{escape(who)}</p><p class='text'>{text}</p>")

@@ -1,0 +1,55 @@
+"""Write a follow-up reply (tindak lanjut) the reporter sees, or an internal note."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class FollowUpDialog(QDialog):
+    def __init__(self, title: str, kind: str, anonymous: bool,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        reply = kind == "follow_up"
+        self.setWindowTitle(self.tr("Follow-up reply") if reply else self.tr("Internal note"))
+        self.resize(560, 420)
+        heading = QLabel(title)
+        heading.setWordWrap(True)
+        heading.setObjectName("dialogHeading")
+        hint = QLabel(self.tr("The reporter will see this reply.") if reply else
+                      self.tr("Only officers see internal notes; the reporter never does."))
+        hint.setObjectName("dialogIntro")
+        hint.setWordWrap(True)
+        self.privacy = QLabel(self.tr("ANONYMOUS report: do not mention the reporter's name or "
+                                      "contact."))
+        self.privacy.setObjectName("privacyWarning")
+        self.privacy.setWordWrap(True)
+        self.privacy.setVisible(anonymous and reply)
+        self.editor = QPlainTextEdit()
+        self.editor.setPlaceholderText(self.tr("Write the follow-up: what was done, by whom, "
+                                               "and what happens next.") if reply else
+                                       self.tr("Write the note…"))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("Send reply") if reply else self.tr("Save note"))
+        self.ok.setEnabled(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.editor.textChanged.connect(
+            lambda: self.ok.setEnabled(bool(self.editor.toPlainText().strip())))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (heading, hint, self.privacy, self.editor, self.buttons):
+            layout.addWidget(widget)
+        self.editor.setFocus()
+
+    def text(self) -> str:
+        return self.editor.toPlainText()

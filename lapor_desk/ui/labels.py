@@ -1,0 +1,146 @@
+"""Words for the codes the services return (statuses, queues, types, errors...).
+
+Lower layers return codes; sentences live here, in English, marked for translation.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+
+C = "Labels"
+
+QUEUES = {
+    "needs_verification": QT_TRANSLATE_NOOP("Labels", "Needs verification"),
+    "not_followed_up": QT_TRANSLATE_NOOP("Labels", "Not yet followed up"),
+    "in_progress": QT_TRANSLATE_NOOP("Labels", "In progress"),
+    "reporter_responded": QT_TRANSLATE_NOOP("Labels", "Reporter responded"),
+    "postponed": QT_TRANSLATE_NOOP("Labels", "Postponed"),
+    "done": QT_TRANSLATE_NOOP("Labels", "Done"),
+    "archived": QT_TRANSLATE_NOOP("Labels", "Archive"),
+    "outbox": QT_TRANSLATE_NOOP("Labels", "Outbox"),
+    "conflicts": QT_TRANSLATE_NOOP("Labels", "Conflicts"),
+}
+STATUSES = {
+    "unverified": QT_TRANSLATE_NOOP("Labels", "Unverified"),
+    "forwarded": QT_TRANSLATE_NOOP("Labels", "Forwarded, not followed up"),
+    "in_progress": QT_TRANSLATE_NOOP("Labels", "Forwarded, in progress"),
+    "reporter_responded": QT_TRANSLATE_NOOP("Labels", "Reporter responded"),
+    "postponed": QT_TRANSLATE_NOOP("Labels", "Postponed"),
+    "done": QT_TRANSLATE_NOOP("Labels", "Done"),
+    "archived": QT_TRANSLATE_NOOP("Labels", "Archived"),
+}
+TYPES = {
+    "pengaduan": QT_TRANSLATE_NOOP("Labels", "Complaint"),
+    "aspirasi": QT_TRANSLATE_NOOP("Labels", "Aspiration"),
+    "permintaan_informasi": QT_TRANSLATE_NOOP("Labels", "Information request"),
+}
+CHANNELS = {
+    "web": "Web", "sms": "SMS 1708", "whatsapp": "WhatsApp", "twitter": "X @lapor1708",
+    "instagram": "Instagram", "facebook": "Facebook", "youtube": "YouTube",
+    "mobile_app": QT_TRANSLATE_NOOP("Labels", "Mobile app"), "email": "Email",
+    "walk_in": QT_TRANSLATE_NOOP("Labels", "Walk-in"),
+    "letter": QT_TRANSLATE_NOOP("Labels", "Letter"),
+    "phone": QT_TRANSLATE_NOOP("Labels", "Phone"), "radio": "Radio",
+    "newspaper": QT_TRANSLATE_NOOP("Labels", "Newspaper"),
+}
+TIMELINE = {
+    "submitted": QT_TRANSLATE_NOOP("Labels", "Submitted by the reporter"),
+    "record_complaint": QT_TRANSLATE_NOOP("Labels", "Recorded by an admin"),
+    "forward": QT_TRANSLATE_NOOP("Labels", "Forwarded"),
+    "handle": QT_TRANSLATE_NOOP("Labels", "Handled by the agency itself"),
+    "postpone": QT_TRANSLATE_NOOP("Labels", "Postponed"),
+    "not_our_authority": QT_TRANSLATE_NOOP("Labels", "Returned: not our authority"),
+    "archive": QT_TRANSLATE_NOOP("Labels", "Archived"),
+    "reroute": QT_TRANSLATE_NOOP("Labels", "Rerouted"),
+    "close": QT_TRANSLATE_NOOP("Labels", "Closed"),
+    "auto_close": QT_TRANSLATE_NOOP("Labels", "Closed automatically"),
+    "reply": QT_TRANSLATE_NOOP("Labels", "Follow-up reply"),
+    "internal_note": QT_TRANSLATE_NOOP("Labels", "Internal note"),
+    "reporter_response": QT_TRANSLATE_NOOP("Labels", "Reporter's response"),
+    "link_duplicate": QT_TRANSLATE_NOOP("Labels", "Linked as duplicate"),
+    "unlink_duplicate": QT_TRANSLATE_NOOP("Labels", "Duplicate link removed"),
+}
+ERRORS = {
+    "offline": QT_TRANSLATE_NOOP("Labels", "Cannot reach the server. Your work is kept and "
+                                 "will be sent at the next sync."),
+    "timeout": QT_TRANSLATE_NOOP("Labels", "The server did not answer in time."),
+    "bad_credentials": QT_TRANSLATE_NOOP("Labels", "The user name or password is wrong."),
+    "account_disabled": QT_TRANSLATE_NOOP("Labels", "This account is disabled. Ask your "
+                                          "administrator."),
+    "token_expired": QT_TRANSLATE_NOOP("Labels", "Your session has expired. Please sign in "
+                                       "again."),
+    "token_revoked": QT_TRANSLATE_NOOP("Labels", "Your session was ended. Please sign in "
+                                       "again."),
+    "auth_required": QT_TRANSLATE_NOOP("Labels", "Please sign in."),
+    "too_many_requests": QT_TRANSLATE_NOOP("Labels", "Too many attempts. Wait a few minutes "
+                                           "and try again."),
+    "server_error": QT_TRANSLATE_NOOP("Labels", "The server has a problem right now. Try "
+                                      "again later; nothing was lost."),
+    "invalid_transition": QT_TRANSLATE_NOOP("Labels", "This action is not possible in the "
+                                            "complaint's current status."),
+    "role_not_allowed": QT_TRANSLATE_NOOP("Labels", "Your role may not do this."),
+    "out_of_scope": QT_TRANSLATE_NOOP("Labels", "This complaint is outside your area."),
+    "target_not_allowed": QT_TRANSLATE_NOOP("Labels", "The complaint cannot be forwarded "
+                                            "there."),
+    "reason_required": QT_TRANSLATE_NOOP("Labels", "Please give a reason."),
+    "invalid_payload": QT_TRANSLATE_NOOP("Labels", "Something in the form is missing or "
+                                         "invalid."),
+    "not_found": QT_TRANSLATE_NOOP("Labels", "The complaint is no longer in your list."),
+    "demo_failed": QT_TRANSLATE_NOOP("Labels", "The demo server could not be started."),
+    "cancelled": QT_TRANSLATE_NOOP("Labels", "Sync stopped. What was received is kept; the "
+                                   "next sync continues from there."),
+}
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate(C, text)
+
+
+def _lookup(table: dict[str, str], code: str | None) -> str:
+    if not code:
+        return ""
+    text = table.get(code)
+    return _t(text) if text is not None else code.replace("_", " ")
+
+
+def queue(code: str) -> str:
+    return _lookup(QUEUES, code)
+
+
+def status(code: str | None) -> str:
+    return _lookup(STATUSES, code)
+
+
+def complaint_type(code: str | None) -> str:
+    return _lookup(TYPES, code)
+
+
+def channel(code: str | None) -> str:
+    return _lookup(CHANNELS, code)
+
+
+def timeline(code: str) -> str:
+    return _lookup(TIMELINE, code)
+
+
+def error(code: str | None) -> str:
+    text = ERRORS.get(code or "")
+    if text is not None:
+        return _t(text)
+    return QCoreApplication.translate("Labels", "Something went wrong (%1).").replace("%1", code or "?")
+
+
+def when(moment: datetime | None) -> str:
+    """A local date and time, in the user's language."""
+    if moment is None:
+        return "—"
+    local = moment.astimezone()
+    return QLocale().toString(local.replace(tzinfo=None), "d MMM yyyy HH:mm")
+
+
+def day(moment: datetime | None) -> str:
+    if moment is None:
+        return "—"
+    return QLocale().toString(moment.astimezone().date(), "d MMM yyyy")

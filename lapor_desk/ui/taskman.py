@@ -1,0 +1,85 @@
+"""Background work off the UI thread, in the manner of Anki's ``aqt/taskman.py``.
+
+Two serial workers: ``db`` for everything that reads or writes the profile's cache (one at a
+time, in submission order) and ``net`` for the network (sign-in, sync). A task's function runs
+on its worker and must not touch widgets; its result (or exception) comes back to the UI thread
+through a queued signal and is handed to the ``on_done`` / ``on_error`` callback there.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+
+log = logging.getLogger("lapor_desk.ui.taskman")
+
+Done = Callable[[Any], None]
+Failed = Callable[[Exception], None]
+
+
+class TaskManager(QObject):
+    #: (callback, value) to run on the UI thread.
+    _delivered = Signal(object)
+    #: An exception no task handled: the window shows it (errors are never swallowed).
+    unhandled_error = Signal(object)
+    #: Tasks submitted and not yet delivered changed (tests wait on ``idle``).
+    busy_changed = Signal(int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._db = ThreadPoolExecutor(1, thread_name_prefix="lapor-db")
+        self._net = ThreadPoolExecutor(1, thread_name_prefix="lapor-net")
+        self._outstanding = 0
+        self._closed = False
+        self._delivered.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    @property
+    def idle(self) -> bool:
+        return self._outstanding == 0
+
+    def run_db(self, fn: Callable[[], Any], on_done: Done | None = None,
+               on_error: Failed | None = None) -> None:
+        self._submit(self._db, fn, on_done, on_error)
+
+    def run_net(self, fn: Callable[[], Any], on_done: Done | None = None,
+                on_error: Failed | None = None) -> None:
+        self._submit(self._net, fn, on_done, on_error)
+
+    def _submit(self, pool: ThreadPoolExecutor, fn: Callable[[], Any], on_done: Done | None,
+                on_error: Failed | None) -> None:
+        if self._closed:
+            return
+        self._outstanding += 1
+        self.busy_changed.emit(self._outstanding)
+
+        def work() -> None:
+            try:
+                value = fn()
+            except Exception as exc:  # noqa: BLE001 - handed to the UI thread, never dropped
+                log.debug("task failed: %r", exc)
+                self._delivered.emit((on_error, exc, True))
+            else:
+                self._delivered.emit((on_done, value, False))
+
+        pool.submit(work)
+
+    def _deliver(self, item: tuple[Callable[[Any], None] | None, Any, bool]) -> None:
+        callback, value, failed = item
+        self._outstanding -= 1
+        try:
+            if callback is not None:
+                callback(value)
+            elif failed:
+                self.unhandled_error.emit(value)
+        finally:
+            self.busy_changed.emit(self._outstanding)
+
+    def shutdown(self) -> None:
+        """Wait for running tasks (a sync stops at its next page when cancelled first)."""
+        self._closed = True
+        self._net.shutdown(wait=True, cancel_futures=True)
+        self._db.shutdown(wait=True, cancel_futures=True)
