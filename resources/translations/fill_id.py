@@ -158,6 +158,21 @@ ID = {
 }
 
 
+def _more_wording() -> None:
+    """Wording kept beside this file in ``strings_<area>.py`` (each defines ``ID = {...}``)."""
+    import importlib.util
+
+    for extra in sorted(Path(__file__).parent.glob("strings_*.py")):
+        spec = importlib.util.spec_from_file_location(extra.stem, extra)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        ID.update(module.ID)
+
+
+_more_wording()
+
+
 def fill(path: Path) -> list[str]:
     tree = ET.parse(path)
     missing = []
