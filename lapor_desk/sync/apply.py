@@ -27,7 +27,7 @@ from lapor_desk.models.cache.schema import (
 )
 from lapor_desk.models.calendar import DomainConfig
 from lapor_desk.sync import localview as lv
-from lapor_desk.sync.protocol import COLUMNS, ENTITY_ORDER, EntityRows, Page
+from lapor_desk.sync.protocol import COLUMNS, ENTITY_ORDER, Page
 
 #: Columns the cache owns that a pulled row must not overwrite.
 _KEEP_ON_UPDATE = {"local_path"}
@@ -35,28 +35,24 @@ _KEEP_ON_UPDATE = {"local_path"}
 
 @cache
 def upsert_sql(entity: str) -> str:
-    """``INSERT ... ON CONFLICT(id) DO UPDATE`` for one entity, parameters in ``COLUMNS`` order
-    followed by the cache's own column (``server_version`` or ``local_mutation_id``)."""
+    """``INSERT ... ON CONFLICT(id) DO UPDATE`` for one entity taking a row in ``COLUMNS`` order
+    as it is: the cache's own column is filled in SQL (``server_version`` repeats the row's
+    ``version`` parameter; ``local_mutation_id`` of a server row is NULL), so the validated rows
+    go to ``executemany`` without being copied."""
     table: Table = ENTITY_TABLES[entity]  # type: ignore[assignment]
     names = list(COLUMNS[entity])
+    values = [f"?{number}" for number in range(1, len(names) + 1)]
     if entity == "complaint":
         names.append("server_version")
+        values.append(f"?{names.index('version') + 1}")
     elif entity != "agency":
         names.append("local_mutation_id")
+        values.append("NULL")
     updates = ", ".join(f"{n} = excluded.{n}" for n in names
                         if n != "id" and n not in _KEEP_ON_UPDATE)
     return (f"INSERT INTO {table.name} ({', '.join(names)}) "
-            f"VALUES ({', '.join('?' for _ in names)}) "
+            f"VALUES ({', '.join(values)}) "
             f"ON CONFLICT(id) DO UPDATE SET {updates}")
-
-
-def _parameters(entity: str, block: EntityRows) -> list[tuple[Any, ...]]:
-    if entity == "complaint":
-        version = block.columns.index("version")
-        return [(*row, row[version]) for row in block.rows]
-    if entity == "agency":
-        return block.rows
-    return [(*row, None) for row in block.rows]
 
 
 def _chunks(items: list[Any], size: int = 500) -> Iterable[list[Any]]:
@@ -83,12 +79,18 @@ def apply_page(connection: Connection, page: Page, actor: Actor | None,
                directory: DictDirectory, config: DomainConfig) -> DictDirectory:
     """Apply one page's rows, tombstones and cursor. Returns the (possibly reloaded) directory."""
     complaints = page.changes.get("complaint")
-    touched_ids = {row[0] for row in complaints.rows} if complaints else set()
+    touched_ids = {str(row[0]) for row in complaints.rows} if complaints else set()
     active = _active_ids(connection, touched_ids)
-    for entity in ENTITY_ORDER:
-        block = page.changes.get(entity)
-        if block:
-            connection.exec_driver_sql(upsert_sql(entity), _parameters(entity, block))
+    # The DB-API cursor of this connection (same transaction): executemany takes the validated
+    # row lists as they are, with no per-row copy or type processing on the way.
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        for entity in ENTITY_ORDER:
+            block = page.changes.get(entity)
+            if block:
+                cursor.executemany(upsert_sql(entity), block.rows)
+    finally:
+        cursor.close()
     if "agency" in page.changes:
         directory = lv.load_directory(connection)
 

@@ -5,8 +5,9 @@ One :meth:`SyncEngine.sync` is: push (upload blobs first, then actions in batche
 interruption resumes from the last committed page: never from zero, never skipping). Pending
 actions are replayed over pulled rows (see :mod:`lapor_desk.sync.localview`).
 
-The engine owns no thread: the service layer runs it on its network worker, passes a
-``progress`` callback and sets ``cancel`` (checked between pages and batches) to stop it.
+The service layer runs the engine on its network worker, passes a ``progress`` callback and sets
+``cancel`` (checked between pages and batches) to stop it. The only thread the engine starts is
+the pull's one-page-ahead fetcher, which lives inside :meth:`SyncEngine.pull`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -35,6 +37,7 @@ from lapor_desk.sync.outbox import scrub_record_payload
 from lapor_desk.sync.protocol import (
     Health,
     Login,
+    Page,
     PushResult,
     UserInfo,
     parse_health,
@@ -50,6 +53,7 @@ log = logging.getLogger("lapor_desk.sync.engine")
 MAX_BATCH = 500
 MAX_BATCH_BYTES = 7 * 1024 * 1024
 MAX_RESETS = 3
+PREFETCH_MIN_ROWS = 1000
 #: Actions after which our own later actions on the same complaint are based on the new version.
 REBASING = EXCLUSIVE_ACTIONS | {ActionKind.RECORD_COMPLAINT}
 
@@ -88,6 +92,7 @@ class SyncEngine:
         page_limit: int = 10_000,
         page_max_bytes: int = 8 * 1024 * 1024,
         batch_size: int = MAX_BATCH,
+        prefetch_min_rows: int = PREFETCH_MIN_ROWS,
     ) -> None:
         self.cache = cache
         self.transport = transport
@@ -98,6 +103,9 @@ class SyncEngine:
         self.page_limit = page_limit
         self.page_max_bytes = page_max_bytes
         self.batch_size = min(batch_size, MAX_BATCH)
+        #: Fetch the next page while applying one of at least this many rows (small pages are
+        #: cheap to apply: no thread is worth it).
+        self.prefetch_min_rows = prefetch_min_rows
 
     # --- account ------------------------------------------------------------------------------
 
@@ -155,7 +163,24 @@ class SyncEngine:
 
     # --- pull -------------------------------------------------------------------------------------
 
+    def _fetch_page(self, cursor: str | None) -> Page:
+        """GET and parse one pull page (on the prefetch thread, or inline)."""
+        params: dict[str, Any] = {"limit": self.page_limit, "max_bytes": self.page_max_bytes}
+        if cursor:
+            params["cursor"] = cursor
+        return parse_page(self.transport.get_json("/api/v1/sync/pull", params))
+
     def pull(self, report: SyncReport | None = None) -> SyncReport:
+        """Pull pages until the server has no more, each applied with its cursor in one
+        transaction.
+
+        While a big page is being applied, the next one (from that page's cursor) is fetched and
+        parsed on one background thread, so the server's and the network's time overlaps ours.
+        At most one page is in flight: memory stays flat, pages are still applied and their
+        cursors committed strictly in order, a fetch error surfaces after the pages before it
+        are committed, and cancel is honoured before every page (the fetch in flight, if any,
+        is waited for and dropped, so the transport is never used by two threads at once).
+        """
         report = report or SyncReport()
         with self.cache.engine.connect() as connection:
             actor = lv.load_actor(connection)
@@ -164,42 +189,55 @@ class SyncEngine:
         with self.cache.engine.connect() as connection:
             # A bulk load cut short (cancel, crash, network) carries on as a bulk load.
             bulk = not fts.triggers_present(connection)
-        while True:
-            self._check_cancel()
-            with self.cache.engine.connect() as connection:
-                cursor = connection.execute(
-                    select(SyncState.cursor).where(SyncState.id == 1)).scalar_one_or_none()
-            if not cursor and not bulk:
-                # Loading from scratch: index once at the end instead of row by row.
-                with self.cache.writer.begin() as connection:
-                    fts.suspend(connection)
-                bulk = True
-            params: dict[str, Any] = {"limit": self.page_limit, "max_bytes": self.page_max_bytes}
-            if cursor:
-                params["cursor"] = cursor
-            page = parse_page(self.transport.get_json("/api/v1/sync/pull", params))
-            if page.reset:
-                resets += 1
-                if resets > MAX_RESETS:
-                    raise ProtocolError("server keeps resetting the cursor", code="reset_loop")
-                with self.cache.writer.begin() as connection:
-                    reset_cache(connection)
-                directory = lv.load_directory_empty()
-                # Our scope changed (or the server did): learn who we are now.
-                self.me()
-                with self.cache.engine.connect() as connection:
-                    actor = lv.load_actor(connection)
-                report.resets += 1
-                event(log, "sync.reset", had_cursor=bool(cursor))
-                continue
-            with self.cache.writer.begin() as connection:
-                directory = apply_page(connection, page, actor, directory, self.config)
-            report.pages += 1
-            report.rows += page.row_count
-            self._progress("pull", report.rows, 0)
-            event(log, "sync.page", rows=page.row_count, has_more=page.has_more)
-            if not page.has_more:
-                break
+        with ThreadPoolExecutor(max_workers=1,
+                                thread_name_prefix="lapor-sync-prefetch") as prefetcher:
+            ahead: Future[Page] | None = None
+            try:
+                while True:
+                    self._check_cancel()
+                    if ahead is None:
+                        with self.cache.engine.connect() as connection:
+                            cursor = connection.execute(select(SyncState.cursor).where(
+                                SyncState.id == 1)).scalar_one_or_none()
+                        if not cursor and not bulk:
+                            # Loading from scratch: index once at the end, not row by row.
+                            with self.cache.writer.begin() as connection:
+                                fts.suspend(connection)
+                            bulk = True
+                        page = self._fetch_page(cursor)
+                    else:
+                        page, ahead = ahead.result(), None
+                        self._check_cancel()
+                    if page.reset:
+                        resets += 1
+                        if resets > MAX_RESETS:
+                            raise ProtocolError("server keeps resetting the cursor",
+                                                code="reset_loop")
+                        with self.cache.writer.begin() as connection:
+                            reset_cache(connection)
+                        directory = lv.load_directory_empty()
+                        # Our scope changed (or the server did): learn who we are now.
+                        self.me()
+                        with self.cache.engine.connect() as connection:
+                            actor = lv.load_actor(connection)
+                        report.resets += 1
+                        event(log, "sync.reset", had_cursor=report.pages > 0 or bool(cursor))
+                        continue
+                    if page.has_more and page.row_count >= self.prefetch_min_rows:
+                        ahead = prefetcher.submit(self._fetch_page, page.cursor)
+                    with self.cache.writer.begin() as connection:
+                        directory = apply_page(connection, page, actor, directory, self.config)
+                    report.pages += 1
+                    report.rows += page.row_count
+                    self._progress("pull", report.rows, 0)
+                    event(log, "sync.page", rows=page.row_count, has_more=page.has_more)
+                    if not page.has_more:
+                        break
+                    del page  # only the page in flight stays in memory
+            finally:
+                if ahead is not None:
+                    ahead.cancel()
+                    wait([ahead])  # never leave the transport to a thread we no longer watch
         with self.cache.writer.begin() as connection:
             if bulk:
                 fts.resume(connection)

@@ -9,7 +9,7 @@ known optional columns a server omits become ``None``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -128,17 +128,40 @@ _ALLOWED: dict[str, frozenset[type]] = {
     _S: frozenset({str}), _K: frozenset({str, int}), _I: frozenset({int}),
     _B: frozenset({bool}), _L: frozenset({list}), _D: frozenset({dict}),
 }
+_MIN_INT, _MAX_INT = -(2**63), 2**63 - 1
+#: Value types that end a JSON value (no nesting below them).
+_JSON_LEAVES = frozenset({str, int, float, bool, _NONE})
 
 
-def _column(values: list[Any], kind: str, required: bool, what: str) -> list[Any]:
+def _json_column(present: list[Any], what: str) -> None:
+    """Check the JSON values of a column against the nesting and size limits. The usual shape
+    (flat arrays or objects of scalars) is checked at once; anything deeper value by value."""
+    if max(map(len, present)) > MAX_LIST:
+        raise invalid(f"{what}: JSON value too large")
+    members = [v for value in present
+               for v in (value.values() if type(value) is dict else value)]
+    if not set(map(type, members)) <= _JSON_LEAVES:
+        for value in present:
+            check_json(value)
+        return
+    texts = [v for v in members if type(v) is str]
+    if texts and max(map(len, texts)) > MAX_TEXT:
+        raise invalid(f"{what}: JSON text too long")
+
+
+def _column(values: Sequence[Any], kind: str, required: bool, what: str,
+            as_text: bool = True) -> Sequence[Any]:
     """Validate one column of a block at once (set-of-types and min/max checks run at C speed)
-    and return it in cache spelling."""
+    and return it in cache spelling: the same object when nothing needed converting.
+
+    Integer ids are turned into text when ``as_text``; otherwise they stay integers and the
+    database's TEXT affinity stores them as the same text."""
     types = set(map(type, values))
     if _NONE in types:
         if required:
             raise invalid(f"{what} must not be null")
         types.discard(_NONE)
-        present = [v for v in values if v is not None]
+        present: Sequence[Any] = [v for v in values if v is not None]
     else:
         present = values
     if not types <= _ALLOWED[kind]:
@@ -150,33 +173,36 @@ def _column(values: list[Any], kind: str, required: bool, what: str) -> list[Any
             raise invalid(f"{what} is too long")
     elif kind == _K:
         if int in types:
-            values = [str(v) if type(v) is int else v for v in values]
-            present = [v for v in values if v is not None]
+            numbers = [v for v in present if type(v) is int]
+            if min(numbers) < _MIN_INT or max(numbers) > _MAX_INT:
+                raise invalid(f"{what} is out of range")
+            if as_text:
+                values = [str(v) if type(v) is int else v for v in values]
+                present = [v for v in values if v is not None]
+            elif str not in types:
+                return values  # integers within range: at most 20 characters of text
+            else:
+                present = [v for v in present if type(v) is str]
         if max(map(len, present)) > MAX_ID:
             raise invalid(f"{what} is too long")
     elif kind == _I:
-        if min(present) < -(2**63) or max(present) >= 2**63:
+        if min(present) < _MIN_INT or max(present) > _MAX_INT:
             raise invalid(f"{what} is out of range")
     elif kind in _JSON_DEFAULT:
+        _json_column(list(present), what)
         default = _JSON_DEFAULT[kind]
-        out: list[Any] = []
-        for value in values:
-            if value is None:
-                out.append(default)
-                continue
-            check_json(value)
-            out.append(orjson.dumps(value).decode())
-        return out
+        dumps = orjson.dumps
+        return [default if value is None else dumps(value).decode() for value in values]
     return values
 
 
 @dataclass(frozen=True)
 class EntityRows:
     """One entity's rows of a page, validated: ``columns`` are all the cache columns we know
-    (in ``COLUMNS`` order), each row a tuple in that order."""
+    (in ``COLUMNS`` order), each row a sequence (list or tuple) in that order."""
 
     columns: tuple[str, ...]
-    rows: list[tuple[Any, ...]]
+    rows: list[Sequence[Any]]
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -185,8 +211,18 @@ class EntityRows:
         return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
 
 
+#: Entities whose rows are read back in Python (snapshots of complaints): their integer ids are
+#: turned into text here; other ids go to the database as sent (TEXT affinity makes them text).
+_IDS_AS_TEXT = frozenset({"complaint", "agency"})
+
+
 def parse_rows(entity: str, columns: Any, rows: Any) -> EntityRows:
-    """Validate one entity's ``columns``/``rows`` block."""
+    """Validate one entity's ``columns``/``rows`` block.
+
+    The block is transposed once (``zip(*rows)``, at C speed) and each column checked at once.
+    When the server sent exactly our columns in our order, the parsed row lists are reused (the
+    few converted values are written into them in place); otherwise rows are rebuilt as tuples.
+    """
     spec = COLUMNS[entity]
     if not isinstance(columns, list) or not 0 < len(columns) <= 500:
         raise invalid(f"{entity}.columns must be a non-empty list")
@@ -200,15 +236,28 @@ def parse_rows(entity: str, columns: Any, rows: Any) -> EntityRows:
     width = len(columns)
     if rows and (set(map(type, rows)) != {list} or set(map(len, rows)) != {width}):
         raise invalid(f"{entity} rows do not match their columns")
+    if not rows:
+        return EntityRows(tuple(spec), [])
+    transposed = list(zip(*rows, strict=True))
     position = {name: index for index, name in enumerate(columns)}
-    out_columns: list[list[Any]] = []
+    as_text = entity in _IDS_AS_TEXT
+    out_columns: list[Sequence[Any]] = []
+    changed: list[int] = []
     for name, (kind, required) in spec.items():
         index = position.get(name)
         if index is None:
             out_columns.append([_JSON_DEFAULT.get(kind)] * len(rows))
-        else:
-            values = [row[index] for row in rows]
-            out_columns.append(_column(values, kind, required, f"{entity}.{name}"))
+            continue
+        values = transposed[index]
+        checked = _column(values, kind, required, f"{entity}.{name}", as_text)
+        if checked is not values:
+            changed.append(len(out_columns))
+        out_columns.append(checked)
+    if tuple(columns) == tuple(spec):
+        for index in changed:
+            for row, value in zip(rows, out_columns[index]):
+                row[index] = value
+        return EntityRows(tuple(spec), rows)
     return EntityRows(tuple(spec), list(zip(*out_columns, strict=True)))
 
 

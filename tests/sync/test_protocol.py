@@ -144,3 +144,39 @@ def test_login_health_upload() -> None:
     assert parse_upload_state({"offset": 3, "complete": False}, 10).offset == 3
     with pytest.raises(ProtocolError):
         parse_upload_state({"offset": 11, "complete": False}, 10)
+
+
+def _event_page(rows: list[list[Any]]) -> dict[str, Any]:
+    body = page("c1")
+    body["changes"]["event"] = {"columns": list(COLUMNS["event"]), "rows": rows}
+    return body
+
+
+def _event(ident: Any = 7, detail: Any = None) -> list[Any]:
+    return [ident, "a", "note", None, None, 5, "Sari", "2026-03-02T02:00:00.000000Z",
+            {"note": "x"} if detail is None else detail]
+
+
+def test_event_ids_and_details_in_cache_spelling() -> None:
+    parsed = parse_page(_event_page([_event(7), _event("e8", {"to": [1, 2], "n": {"k": 1}})]))
+    rows = parsed.changes["event"].dicts()
+    assert [r["id"] for r in rows] == [7, "e8"]  # integer ids reach SQLite's TEXT affinity
+    assert rows[0]["detail"] == '{"note":"x"}' and rows[1]["detail"] == '{"to":[1,2],"n":{"k":1}}'
+
+
+def _nested(depth: int) -> Any:
+    value: Any = 1
+    for _ in range(depth):
+        value = [value]
+    return {"deep": value}
+
+
+@pytest.mark.parametrize("row", [
+    _event(2**63), _event(-(2**63) - 1), _event(True), _event(1.5), _event("x" * 65),
+    _event(7, _nested(12)), _event(7, {"big": "x" * 300_000}), _event(7, "{}"),
+    _event(7, {f"k{i}": i for i in range(10_001)}),
+], ids=["id too big", "id too small", "id bool", "id float", "id too long", "detail too deep",
+        "detail text too long", "detail as text", "detail too large"])
+def test_hostile_event_columns_are_refused(row: list[Any]) -> None:
+    with pytest.raises(ProtocolError):
+        parse_page(_event_page([_event(1), row]))

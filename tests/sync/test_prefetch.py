@@ -1,0 +1,133 @@
+"""The pull's one-page-ahead fetcher: overlap, order, errors, cancel (unit tests, fake transport)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from lapor_desk.models.cache import Cache, Complaint, SyncState, open_cache
+from lapor_desk.sync.engine import Progress, SyncEngine
+from lapor_desk.sync.errors import CancelledError, ProtocolError
+from tests.sync.fakes import FakeTransport, sign_in
+from tests.sync.wire import complaint, follow_up, page
+
+
+@pytest.fixture
+def cache(tmp_path: Path) -> Cache:
+    c = open_cache(tmp_path / "profile")
+    sign_in(c)
+    yield c
+    c.close()
+
+
+class ThreadedFake(FakeTransport):
+    """Records which thread asked for which cursor, and when."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lock = threading.Lock()
+        self.calls: list[tuple[str | None, str]] = []
+        self.fetching: dict[str | None, threading.Event] = {}
+
+    def started(self, cursor: str | None) -> threading.Event:
+        with self.lock:
+            return self.fetching.setdefault(cursor, threading.Event())
+
+    def get_json(self, path: str, params: Mapping[str, Any] | None = None) -> Any:
+        cursor = (params or {}).get("cursor")
+        with self.lock:
+            self.calls.append((cursor, threading.current_thread().name))
+        self.started(cursor).set()
+        return super().get_json(path, params)
+
+
+def state(cache: Cache) -> tuple[str | None, set[str]]:
+    with cache.engine.connect() as c:
+        cursor = c.execute(select(SyncState.cursor)).scalar_one()
+        return cursor, {r.id for r in c.execute(select(Complaint.id))}
+
+
+def engine_for(cache: Cache, fake: FakeTransport, **kw: Any) -> SyncEngine:
+    return SyncEngine(cache, fake, prefetch_min_rows=0, **kw)  # type: ignore[arg-type]
+
+
+def test_next_page_is_fetched_while_a_page_is_applied_and_applied_in_order(cache: Cache) -> None:
+    fake = ThreadedFake()
+    fake.pages = [page("c1", has_more=True, agencies=True, complaints=[complaint("a")]),
+                  page("c2", has_more=True, complaints=[complaint("a", version=2, title="Dua")],
+                       follow_ups=[follow_up("f1", "a")]),
+                  page("c3", complaints=[complaint("b")])]
+    overlapped: list[bool] = []
+    committed: list[str | None] = []
+
+    def progress(p: Progress) -> None:
+        if p.phase == "pull" and not overlapped:
+            # Page 1 is committed but its report not yet out: page 2 is (being) fetched already.
+            overlapped.append(fake.started("c1").wait(5))
+        committed.append(state(cache)[0])
+
+    report = engine_for(cache, fake, progress=progress).pull()
+    assert overlapped == [True]
+    assert [c for c, _ in fake.calls] == [None, "c1", "c2"]
+    assert all(name.startswith("lapor-sync-prefetch") for c, name in fake.calls if c)
+    assert committed[:3] == ["c1", "c2", "c3"] and report.pages == 3
+    cursor, ids = state(cache)
+    assert cursor == "c3" and ids == {"a", "b"}
+    with cache.engine.connect() as c:
+        assert c.execute(select(Complaint.title).where(Complaint.id == "a")).scalar_one() == "Dua"
+    assert not [t for t in threading.enumerate() if t.name.startswith("lapor-sync-prefetch")]
+
+
+def test_a_failed_fetch_surfaces_after_the_pages_before_it_are_committed(cache: Cache) -> None:
+    fake = ThreadedFake()
+    fake.pages = [page("c1", has_more=True, complaints=[complaint("a")]),
+                  page("c2", has_more=True, complaints=[complaint("b")]),
+                  ConnectionAbortedError("link down")]
+    with pytest.raises(ConnectionAbortedError):
+        engine_for(cache, fake).pull()
+    assert state(cache) == ("c2", {"a", "b"})
+    fake.pages = [page("c3", complaints=[complaint("c")])]
+    engine_for(cache, fake).pull()
+    assert fake.calls[-1][0] == "c2" and state(cache) == ("c3", {"a", "b", "c"})
+
+
+def test_a_bad_prefetched_page_changes_nothing(cache: Cache) -> None:
+    fake = ThreadedFake()
+    fake.pages = [page("c1", has_more=True, complaints=[complaint("a")]),
+                  {**page("c2", complaints=[complaint("b")]), "schema_version": 9}]
+    with pytest.raises(ProtocolError):
+        engine_for(cache, fake).pull()
+    assert state(cache) == ("c1", {"a"})
+
+
+def test_cancel_stops_before_the_prefetched_page_is_applied(cache: Cache) -> None:
+    fake = ThreadedFake()
+    cancel = threading.Event()
+    fake.pages = [page("c1", has_more=True, complaints=[complaint("a")]),
+                  page("c2", has_more=True, complaints=[complaint("b")]),
+                  page("c3", complaints=[complaint("c")])]
+
+    def progress(p: Progress) -> None:
+        cancel.set()
+
+    with pytest.raises(CancelledError):
+        engine_for(cache, fake, progress=progress, cancel=cancel).pull()
+    assert state(cache) == ("c1", {"a"})
+    assert len(fake.calls) <= 2  # at most the one page in flight, never further ahead
+    assert not [t for t in threading.enumerate() if t.name.startswith("lapor-sync-prefetch")]
+    fake.pages = [page("c2", complaints=[complaint("b")])]
+    engine_for(cache, fake).pull()
+    assert fake.calls[-1][0] == "c1" and state(cache) == ("c2", {"a", "b"})
+
+
+def test_small_pages_are_not_fetched_ahead(cache: Cache) -> None:
+    fake = ThreadedFake()
+    fake.pages = [page("c1", has_more=True, complaints=[complaint("a")]),
+                  page("c2", complaints=[complaint("b")])]
+    SyncEngine(cache, fake).pull()  # type: ignore[arg-type]
+    assert [name for _, name in fake.calls] == [threading.current_thread().name] * 2
