@@ -8,7 +8,7 @@ transactions commit in ``seq`` order and a reader never sees a gap that fills in
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -23,9 +23,10 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    bindparam,
     update,
 )
-from sqlalchemy.engine import Dialect
+from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 SCHEMA_VERSION = 1
@@ -42,15 +43,15 @@ class UtcDateTime(TypeDecorator[datetime]):
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetime given to a UTC column")
-        value = value.astimezone(timezone.utc)
+        value = value.astimezone(UTC)
         return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
 
     def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
         if value.tzinfo is None:
-            return value.replace(tzinfo=timezone.utc)
-        return value.astimezone(timezone.utc)
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
 
 
 class Base(DeclarativeBase):
@@ -277,17 +278,21 @@ class MutationResult(Base):
 REPLICATED = (Agency, Complaint, Disposition, FollowUp, Attachment, ComplaintEvent)
 
 
-def next_seqs(session: Session, count: int = 1) -> int:
+_NEXT_SEQS = (
+    update(Counter)
+    .where(Counter.name == "change_seq")
+    .values(value=Counter.value + bindparam("count", type_=BigInteger))
+    .returning(Counter.value)
+)
+
+
+def next_seqs(bind: Session | Connection, count: int = 1) -> int:
     """Reserve ``count`` consecutive change numbers; returns the first.
 
     The UPDATE holds the counter's row lock until commit, so writers commit in seq order.
     """
     if count < 1:
         raise ValueError("count must be positive")
-    result = session.execute(
-        update(Counter)
-        .where(Counter.name == "change_seq")
-        .values(value=Counter.value + count)
-        .returning(Counter.value)
-    ).scalar_one()
+    connection = bind.connection() if isinstance(bind, Session) else bind
+    result = connection.execute(_NEXT_SEQS, {"count": count}).scalar_one()
     return int(result) - count + 1

@@ -5,6 +5,11 @@ the contract's column order (SQLite ``json_array``, PostgreSQL ``json_build_arra
 costs Python almost nothing. Datetimes are formatted as ``2026-11-23T04:05:06.123456Z``; scope and
 the rahasia rule are SQL clauses from :class:`scope.Viewer`; anonymous reporters' identity is
 nulled here; actor names come from a join on ``users``.
+
+Events: the pull sends the part of the audit trail a desktop timeline needs (``sent_event_clause``):
+every status change, and every action that wrote no other row. An action that wrote a follow-up or
+a disposition and left the status as it was is told completely by that row, so its event stays on
+the server (docs/sync-protocol.md, "Events on the wire").
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import (
+    ColumnElement,
     Select,
     Text,
     case,
@@ -22,6 +28,7 @@ from sqlalchemy import (
     literal_column,
     not_,
     null,
+    or_,
     select,
 )
 
@@ -58,6 +65,20 @@ COLUMNS: dict[str, list[str]] = {
     "event": ["id", "complaint_id", "kind", "from_status", "to_status", "actor_id", "actor_name",
               "at", "detail"],
 }
+
+#: Event kinds whose action always writes a follow-up or a disposition row (same actor, same
+#: time, same target or text): without a status change, such an event is not sent.
+EVENTS_TOLD_BY_A_ROW = ("follow_up", "internal_note", "reporter_response", "forward", "handle",
+                        "not_our_authority", "reroute")
+
+
+def sent_event_clause(events: Any) -> ColumnElement[bool]:
+    """SQL: the events the pull sends (status changes, and actions with no other row)."""
+    # Literal constants (no bind parameters): the pull's statements are compiled once, unexpanded.
+    kinds: list[Any] = [literal_column(f"'{kind}'") for kind in EVENTS_TOLD_BY_A_ROW]
+    return or_(events.c.kind.not_in(kinds),
+               events.c.from_status.is_distinct_from(events.c.to_status))
+
 
 _PG_TS = 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'
 USERS = User.__table__
@@ -181,13 +202,13 @@ class Selects:
     def event(self, seq_only: bool = False) -> tuple[Any, Select[Any]]:
         e = ComplaintEvent.__table__
         if seq_only:
-            return e.c.seq, self._scoped(select(e.c.seq), e)
+            return e.c.seq, self._scoped(select(e.c.seq).where(sent_event_clause(e)), e)
         actor = USERS.alias("actor")
         row = self.array(e.c.id, e.c.complaint_id, e.c.kind, e.c.from_status, e.c.to_status,
                          e.c.actor_id, actor.c.display_name, self.ts(e.c.at),
                          self.json(e.c.detail, "{}"))
         stmt = select(e.c.seq, row).select_from(e.outerjoin(actor, actor.c.id == e.c.actor_id))
-        return e.c.seq, self._scoped(stmt, e)
+        return e.c.seq, self._scoped(stmt.where(sent_event_clause(e)), e)
 
     def scope_exit(self, seq_only: bool = False) -> tuple[Any, Select[Any]] | None:
         """Complaints that left a node in scope and are not visible now (none for national)."""

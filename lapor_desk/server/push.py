@@ -2,7 +2,7 @@
 
 A database error inside one action (a race on a client-made id, a value the database refuses)
 rolls back that action only: it is retried once, then answered ``rejected`` in a transaction of
-its own, so it never blocks the actions after it.
+its own, so it never blocks the actions after it. The agency directory is read once per batch.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
+from lapor_desk.models.agencies import DictDirectory
 from lapor_desk.models.enums import Outcome, RejectReason
 from lapor_desk.server.database import read_session, transaction
 from lapor_desk.server.pull import encode_row
@@ -38,19 +39,19 @@ def push_batch(state: ServerState, viewer: Viewer, client_id: str,
     client belongs to another user."""
     with transaction(state.engine) as session:
         bind_client(session, client_id, viewer.user.id, state.now())
+        directory = state.directory(session)
     answers = []
     for mutation in mutations:
-        result = _apply_one(state, viewer, client_id, mutation)
+        result = _apply_one(state, viewer, client_id, mutation, directory)
         answers.append(_answer(state, viewer, result))
     return answers
 
 
-def _apply_one(state: ServerState, viewer: Viewer, client_id: str,
-               mutation: Mutation) -> ActionResult:
+def _apply_one(state: ServerState, viewer: Viewer, client_id: str, mutation: Mutation,
+               directory: DictDirectory) -> ActionResult:
     for attempt in range(2):
         try:
             with transaction(state.engine) as session:
-                directory = state.directory(session)
                 return apply_action(session, viewer.actor, client_id, mutation,
                                     directory=directory, config=state.config, now=state.now())
         except (IntegrityError, DataError) as error:

@@ -7,10 +7,12 @@ import time
 from datetime import timedelta
 
 import orjson
+import pytest
 from sqlalchemy import select
 
 from lapor_desk.server.database import make_engine, transaction
-from lapor_desk.server.db import Complaint, ScopeExit
+from lapor_desk.server.db import Complaint, ComplaintEvent, ScopeExit
+from lapor_desk.server.responses import SUPPORTED_CODINGS, accepted_codings, choose_coding
 from lapor_desk.server.services import complaints as complaint_services
 from lapor_desk.server.services.users import move_user
 from tests.server.builder import NOW, complaint_payload, new_id
@@ -119,9 +121,36 @@ def test_entering_scope_resends_the_complaint_and_its_history(server: WorldServe
     state = after["state"]
     assert cid in state["complaint"]
     assert [f["body"] for f in state["follow_up"].values()] == ["catatan sebelum disposisi"]
-    assert {e["kind"] for e in state["event"].values()} >= {"submitted", "internal_note", "forward"}
+    # The note's event is told by its follow-up row and stays on the server (see below).
+    assert {e["kind"] for e in state["event"].values()} == {"submitted", "forward"}
     names = {d["actor_name"] for d in state["disposition"].values()}
     assert names == {"Admin_Prov"}
+
+
+def test_events_told_by_another_row_stay_on_the_server(server: WorldServer) -> None:
+    """The pull sends status changes and actions that wrote no other row; an action that wrote a
+    follow-up or a disposition without changing the status is told by that row alone."""
+    admin = server.login("admin_prov")
+    cid = server.cid("prov_plain")
+    before, _ = admin.pull_all()
+    note = admin.do("internal_note", cid, None, follow_up_id=new_id(), body="cek lapangan")
+    assert note["outcome"] == "applied"
+    forward = admin.do("forward", cid, note["version"], to_id=server.unit("prov_works"),
+                       disposition_id=new_id())
+    assert forward["outcome"] == "applied"
+    other = server.cid("prov_anon")
+    link = admin.do("link_duplicate", cid, None, other_id=other)
+    assert link["outcome"] == "applied"
+    after, _ = admin.pull_all(before["cursor"])
+    sent = {(e["kind"], e["from_status"], e["to_status"]) for e in after["state"]["event"].values()}
+    # (the forward moved the complaint, so its earlier history is re-sent too)
+    assert {kind for kind, _, _ in sent} == {"submitted", "forward", "link_duplicate"}
+    assert any(kind == "forward" and old != new for kind, old, new in sent)
+    with server.live.session() as session:
+        kinds = set(session.scalars(select(ComplaintEvent.kind).where(
+            ComplaintEvent.complaint_id == cid)))
+    assert {"internal_note", "forward", "link_duplicate"} <= kinds  # the audit trail is whole
+    assert len(after["state"]["follow_up"]) == 1 and len(after["state"]["disposition"]) == 1
 
 
 def test_deletion_tombstones(server: WorldServer) -> None:
@@ -180,3 +209,24 @@ def test_bad_cursors_and_parameters(shared_server: WorldServer) -> None:
         assert response.status_code == 422 and response.json()["error"]["code"] == "invalid_request"
     gz = api.http.get(api.base + "/sync/pull", headers={**api.headers, "Accept-Encoding": "gzip"})
     assert gz.headers["Content-Encoding"] == "gzip" and gz.json()["schema_version"] == 1
+    plain = api.http.get(api.base + "/sync/pull",
+                         headers={**api.headers, "Accept-Encoding": "zstd;q=0, identity"})
+    assert "Content-Encoding" not in plain.headers and plain.json()["schema_version"] == 1
+
+
+@pytest.mark.skipif("zstd" not in SUPPORTED_CODINGS, reason="no Zstandard codec installed")
+def test_zstd_when_the_client_accepts_it(shared_server: WorldServer) -> None:
+    api: Api = shared_server.login("nasional")
+    both = api.http.get(api.base + "/sync/pull",
+                        headers={**api.headers, "Accept-Encoding": "gzip, zstd"})
+    assert both.headers["Content-Encoding"] == "zstd" and both.json()["schema_version"] == 1
+    assert both.headers["Vary"] == "Accept-Encoding"
+
+
+def test_accept_encoding_parsing() -> None:
+    assert accepted_codings("gzip, deflate, zstd") == {"gzip", "deflate", "zstd"}
+    assert accepted_codings("zstd;q=0, gzip;q=0.5") == {"gzip"}
+    assert accepted_codings("ZSTD ; q=1.0,  br") == {"zstd", "br"}
+    assert accepted_codings("gzip;q=nonsense") == set()
+    assert choose_coding("identity") is None
+    assert choose_coding("gzip") == "gzip"

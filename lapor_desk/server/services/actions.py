@@ -3,15 +3,19 @@
 ``apply_action`` works inside the caller's transaction (one per action, see ``push.py``): it looks
 up an earlier answer to the same ``(client_id, mutation_id)``, otherwise decides, writes the
 changes, and records the answer and the client's last mutation id in the same transaction.
+Its statements are SQLAlchemy Core on the session's connection, built once (a pushed batch is up
+to 500 such transactions, so each must be cheap).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from lapor_desk.models.agencies import Actor, DictDirectory, owning_agency
@@ -67,25 +71,55 @@ class ActionResult:
     replayed: bool = False
 
 
-def bind_client(session: Session, client_id: str, user_id: int, now: datetime) -> SyncClient:
+_CLIENTS = cast(Table, SyncClient.__table__)
+_RESULTS = cast(Table, MutationResult.__table__)
+_SELECT_CLIENT = (select(_CLIENTS.c.user_id, _CLIENTS.c.last_mutation_id)
+                  .where(_CLIENTS.c.client_id == bindparam("client_id")).with_for_update())
+#: A client's first row; two first pushes of one client racing each other (a retry sent while
+#: the first attempt is still running) both get past the SELECT, so the second one must wait for
+#: the first and then use its row rather than fail on the primary key.
+_INSERT_CLIENT = {
+    "postgresql": pg_insert(_CLIENTS).on_conflict_do_nothing(index_elements=["client_id"]),
+    "sqlite": sqlite_insert(_CLIENTS).on_conflict_do_nothing(index_elements=["client_id"]),
+}
+_UPDATE_CLIENT = (update(_CLIENTS).where(_CLIENTS.c.client_id == bindparam("_client_id"))
+                  .values(last_mutation_id=bindparam("_last"), last_seen_at=bindparam("_seen")))
+_SELECT_RESULT = select(
+    _RESULTS.c.outcome, _RESULTS.c.complaint_id, _RESULTS.c.version, _RESULTS.c.reason,
+    _RESULTS.c.detail,
+).where(_RESULTS.c.client_id == bindparam("client_id"),
+        _RESULTS.c.mutation_id == bindparam("mutation_id"))
+_INSERT_RESULT = insert(_RESULTS)
+
+
+@dataclass
+class ClientState:
+    """A sync client's row, as read (and locked) by ``bind_client``."""
+
+    client_id: str
+    user_id: int
+    last_mutation_id: int
+
+
+def bind_client(session: Session, client_id: str, user_id: int, now: datetime) -> ClientState:
     """The client's row, created for ``user_id`` on first use; raises ``ClientMismatchError``
     when the client belongs to another user. Row-locked on PostgreSQL: one client's actions
     are applied one at a time."""
-    client = session.scalars(
-        select(SyncClient).where(SyncClient.client_id == client_id).with_for_update()
-    ).first()
-    if client is None:
-        client = SyncClient(client_id=client_id, user_id=user_id, last_mutation_id=0,
-                            created_at=now, last_seen_at=now)
-        session.add(client)
-        session.flush()
-    elif client.user_id != user_id:
+    connection = session.connection()
+    row = connection.execute(_SELECT_CLIENT, {"client_id": client_id}).first()
+    if row is None:
+        connection.execute(_INSERT_CLIENT[connection.dialect.name],
+                           {"client_id": client_id, "user_id": user_id, "last_mutation_id": 0,
+                            "created_at": now, "last_seen_at": now})
+        row = connection.execute(_SELECT_CLIENT, {"client_id": client_id}).one()
+    if row.user_id != user_id:
         raise ClientMismatchError("this client id belongs to another user")
-    return client
+    return ClientState(client_id, row.user_id, row.last_mutation_id or 0)
 
 
 def stored_result(session: Session, client_id: str, mutation_id: int) -> ActionResult | None:
-    row = session.get(MutationResult, (client_id, mutation_id))
+    row = session.connection().execute(
+        _SELECT_RESULT, {"client_id": client_id, "mutation_id": mutation_id}).first()
     if row is None:
         return None
     return ActionResult(mutation_id, Outcome(row.outcome), row.complaint_id, row.version,
@@ -113,15 +147,17 @@ def apply_action(
     return result
 
 
-def record_result(session: Session, client: SyncClient, result: ActionResult, now: datetime) -> None:
-    session.add(MutationResult(
-        client_id=client.client_id, mutation_id=result.mutation_id, outcome=str(result.outcome),
-        complaint_id=result.complaint_id, version=result.version, reason=result.reason,
-        detail=result.detail, at=now,
-    ))
-    client.last_mutation_id = max(client.last_mutation_id or 0, result.mutation_id)
-    client.last_seen_at = now
-    session.flush()
+def record_result(session: Session, client: ClientState, result: ActionResult,
+                  now: datetime) -> None:
+    connection = session.connection()
+    connection.execute(_INSERT_RESULT, {
+        "client_id": client.client_id, "mutation_id": result.mutation_id,
+        "outcome": str(result.outcome), "complaint_id": result.complaint_id,
+        "version": result.version, "reason": result.reason, "detail": result.detail, "at": now,
+    })
+    client.last_mutation_id = max(client.last_mutation_id, result.mutation_id)
+    connection.execute(_UPDATE_CLIENT, {"_client_id": client.client_id,
+                                        "_last": client.last_mutation_id, "_seen": now})
 
 
 def rejected(mutation: Mutation, reason: RejectReason | str, detail: str = "") -> ActionResult:
@@ -142,7 +178,7 @@ def _judge_and_write(session: Session, actor: Actor, client_id: str, mutation: M
         return _record_complaint(session, actor, client_id, mutation, directory, config, now)
     if not mutation.complaint_id:
         return rejected(mutation, RejectReason.INVALID_PAYLOAD, "complaint_id is required")
-    complaint = records.lock_complaint(session, mutation.complaint_id)
+    complaint = records.lock_complaint_row(session, mutation.complaint_id)
     state = records.state_of(complaint) if complaint is not None else None
     decision = decide(state, kind, mutation.payload, actor, directory, config, now,
                       mutation.base_version)
@@ -161,7 +197,8 @@ def _judge_and_write(session: Session, actor: Actor, client_id: str, mutation: M
         return rejected(mutation, RejectReason.ATTACHMENT_MISSING, ",".join(missing))
     records.write_transition(session, complaint, decision, directory=directory, now=now,
                              client_id=client_id, mutation_id=mutation.mutation_id)
-    return ActionResult(mutation.mutation_id, Outcome.APPLIED, complaint.id, complaint.version)
+    return ActionResult(mutation.mutation_id, Outcome.APPLIED, complaint.id,
+                        decision.state.version)
 
 
 def _clashing_ids(session: Session, transition: Transition) -> str:
@@ -199,7 +236,7 @@ def _record_complaint(session: Session, actor: Actor, client_id: str, mutation: 
         return rejected(mutation, error.reason, error.detail)
     if new.reporter.email and len(new.reporter.email) > MAX_EMAIL:
         return rejected(mutation, RejectReason.INVALID_PAYLOAD, "reporter.email:too_long")
-    if session.get(Complaint, complaint_id) is not None:
+    if records.existing_ids(session, Complaint, [complaint_id]):
         return rejected(mutation, RejectReason.ALREADY_EXISTS, complaint_id)
     taken = records.existing_ids(session, Attachment, [r.id for r in refs])
     if taken:

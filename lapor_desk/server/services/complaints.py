@@ -54,10 +54,11 @@ def submit_complaint(
 
 def reporter_response(session: Session, complaint_id: str, body: str, *,
                       response_id: str | None = None, directory: DictDirectory | None = None,
-                      now: datetime | None = None) -> Complaint:
-    """The reporter answered a follow-up: status ``reporter_responded``, auto-close stops."""
+                      now: datetime | None = None) -> int:
+    """The reporter answered a follow-up: status ``reporter_responded``, auto-close stops.
+    Returns the complaint's new version."""
     now = now or utcnow()
-    complaint = records.lock_complaint(session, complaint_id)
+    complaint = records.lock_complaint_row(session, complaint_id)
     if complaint is None:
         raise NotFoundError(f"no complaint {complaint_id}")
     if not body.strip() or "\x00" in body:
@@ -67,7 +68,7 @@ def reporter_response(session: Session, complaint_id: str, body: str, *,
     )
     records.write_transition(session, complaint, transition,
                              directory=directory or load_directory(session), now=now)
-    return complaint
+    return transition.state.version
 
 
 def auto_close_due(engine: Engine, now: datetime | None = None,
@@ -86,7 +87,7 @@ def auto_close_due(engine: Engine, now: datetime | None = None,
     for complaint_id in due:
         with transaction(engine) as session:
             directory = directory or load_directory(session)
-            complaint = records.lock_complaint(session, complaint_id)
+            complaint = records.lock_complaint_row(session, complaint_id)
             if complaint is None:
                 continue
             state = records.state_of(complaint)

@@ -4,6 +4,10 @@ Every row written gets its own fresh ``seq`` (``db.next_seqs``). When a complain
 node, a ``ScopeExit`` is written for the old place and the complaint and all its children are
 re-stamped, so the new audience receives them; the same when the units entitled to read a
 confidential complaint change.
+
+A pushed action is one short transaction (docs/sync-protocol.md, "Push"), so the hot path here is
+SQLAlchemy Core on the session's connection with statements built once: a complaint is read as a
+plain row (``lock_complaint_row``) and changed with one UPDATE, its records are plain INSERTs.
 """
 
 from __future__ import annotations
@@ -11,9 +15,10 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy.engine import Connection, Row
 from sqlalchemy.orm import Session
 
 from lapor_desk.models.agencies import AgencyDirectory, AgencyNode, location_of
@@ -41,6 +46,19 @@ from lapor_desk.server.db import (
 
 CHILD_TABLES: tuple[Any, ...] = (Disposition, FollowUp, Attachment, ComplaintEvent)
 
+COMPLAINTS = cast(Table, Complaint.__table__)
+#: What deciding and writing a transition reads of a complaint (not its texts).
+_LOCKED_COLUMNS = (
+    "id", "status", "responsible_id", "handling_unit_id", "complaint_type", "misconduct",
+    "version", "transition_version", "created_at", "verify_due", "resolution_due",
+    "auto_close_due", "paused_at", "forwarded_at", "first_follow_up_at", "last_follow_up_at",
+    "closed_at", "handler_unit_ids", "duplicate_ids", "location_path", "confidential",
+)
+_LOCK_ROW = (select(*(COMPLAINTS.c[name] for name in _LOCKED_COLUMNS))
+             .where(COMPLAINTS.c.id == bindparam("complaint_id")).with_for_update())
+_UPDATE_COMPLAINT = update(COMPLAINTS).where(COMPLAINTS.c.id == bindparam("_complaint_id"))
+_INSERT = {table: insert(table) for table in (*CHILD_TABLES, ScopeExit)}
+
 _STATE_FIELDS = (
     "status", "responsible_id", "handling_unit_id", "version", "transition_version", "verify_due",
     "resolution_due", "auto_close_due", "paused_at", "forwarded_at", "first_follow_up_at",
@@ -48,7 +66,7 @@ _STATE_FIELDS = (
 )
 
 
-def state_of(complaint: Complaint) -> ComplaintState:
+def state_of(complaint: Complaint | Row[Any]) -> ComplaintState:
     return ComplaintState(
         id=complaint.id,
         status=Status(complaint.status),
@@ -73,10 +91,16 @@ def state_of(complaint: Complaint) -> ComplaintState:
 
 
 def lock_complaint(session: Session, complaint_id: str) -> Complaint | None:
-    """The complaint, row-locked until commit on PostgreSQL."""
+    """The complaint as an ORM object, row-locked until commit on PostgreSQL."""
     return session.scalars(
         select(Complaint).where(Complaint.id == complaint_id).with_for_update()
     ).first()
+
+
+def lock_complaint_row(session: Session, complaint_id: str) -> Row[Any] | None:
+    """What ``state_of`` and ``write_transition`` need of the complaint, as a plain row,
+    row-locked until commit on PostgreSQL."""
+    return session.connection().execute(_LOCK_ROW, {"complaint_id": complaint_id}).first()
 
 
 def location_path(directory: AgencyDirectory, responsible_id: int, handling_unit_id: int | None) -> str:
@@ -86,10 +110,10 @@ def location_path(directory: AgencyDirectory, responsible_id: int, handling_unit
     return node.path
 
 
-def _child_keys(session: Session, complaint_id: str) -> list[tuple[Any, Any]]:
+def _child_keys(connection: Connection, complaint_id: str) -> list[tuple[Any, Any]]:
     keys: list[tuple[Any, Any]] = []
     for table in CHILD_TABLES:
-        for (ident,) in session.execute(
+        for (ident,) in connection.execute(
             select(table.id).where(table.complaint_id == complaint_id).order_by(table.seq)
         ):
             keys.append((table, ident))
@@ -98,7 +122,7 @@ def _child_keys(session: Session, complaint_id: str) -> list[tuple[Any, Any]]:
 
 def write_transition(
     session: Session,
-    complaint: Complaint,
+    complaint: Row[Any],
     transition: Transition,
     *,
     directory: AgencyDirectory,
@@ -106,75 +130,82 @@ def write_transition(
     client_id: str | None = None,
     mutation_id: int | None = None,
 ) -> None:
-    """Apply ``transition`` to ``complaint`` (already locked) and write its records."""
+    """Apply ``transition`` to ``complaint`` (a row from ``lock_complaint_row``, already locked)
+    and write its records."""
+    connection = session.connection()
     after = transition.state
     old_path = complaint.location_path
     new_path = location_path(directory, after.responsible_id, after.handling_unit_id)
     handlers_changed = list(after.handler_unit_ids) != list(complaint.handler_unit_ids or [])
     moved = new_path != old_path
     restamp = moved or transition.scope_changed or (handlers_changed and complaint.confidential)
-    children = _child_keys(session, complaint.id) if restamp else []
+    children = _child_keys(connection, complaint.id) if restamp else []
     follow_up = transition.follow_up
     attachments = follow_up.attachments if follow_up is not None else ()
     count = (
         int(moved) + 1 + len(children) + int(transition.disposition is not None)
         + int(follow_up is not None) + len(attachments) + 1
     )
-    seqs = iter(range(next_seqs(session, count), 1 << 62))
+    seqs = iter(range(next_seqs(connection, count), 1 << 62))
     if moved:
-        session.add(ScopeExit(seq=next(seqs), complaint_id=complaint.id,
-                              old_location_path=old_path, at=now))
-    for name in _STATE_FIELDS:
-        setattr(complaint, name, getattr(after, name))
-    complaint.status = str(after.status)
-    complaint.handler_unit_ids = list(after.handler_unit_ids)
-    complaint.duplicate_ids = list(after.duplicate_ids)
-    complaint.location_path = new_path
-    complaint.updated_at = now
-    complaint.seq = next(seqs)
-    session.flush()
-    _restamp(session, children, seqs)
+        connection.execute(_INSERT[ScopeExit], {"seq": next(seqs), "complaint_id": complaint.id,
+                                                "old_location_path": old_path, "at": now})
+    values: dict[str, Any] = {name: getattr(after, name) for name in _STATE_FIELDS}
+    values.update(
+        _complaint_id=complaint.id, status=str(after.status),
+        handler_unit_ids=list(after.handler_unit_ids), duplicate_ids=list(after.duplicate_ids),
+        location_path=new_path, updated_at=now, seq=next(seqs),
+    )
+    connection.execute(_UPDATE_COMPLAINT, values)
+    _restamp(connection, children, seqs)
     if transition.disposition is not None:
         d = transition.disposition
-        session.add(Disposition(id=d.id, complaint_id=complaint.id, from_id=d.from_id,
-                                to_id=d.to_id, kind=str(d.kind), note=d.note, actor_id=d.actor_id,
-                                at=d.at, seq=next(seqs)))
+        connection.execute(_INSERT[Disposition], {
+            "id": d.id, "complaint_id": complaint.id, "from_id": d.from_id, "to_id": d.to_id,
+            "kind": str(d.kind), "note": d.note, "actor_id": d.actor_id, "at": d.at,
+            "seq": next(seqs)})
     if follow_up is not None:
-        session.add(FollowUp(id=follow_up.id, complaint_id=complaint.id, kind=str(follow_up.kind),
-                             body=follow_up.body, author_id=follow_up.author_id,
-                             unit_id=follow_up.unit_id, at=follow_up.at, seq=next(seqs)))
+        connection.execute(_INSERT[FollowUp], {
+            "id": follow_up.id, "complaint_id": complaint.id, "kind": str(follow_up.kind),
+            "body": follow_up.body, "author_id": follow_up.author_id, "unit_id": follow_up.unit_id,
+            "at": follow_up.at, "seq": next(seqs)})
         add_attachments(session, complaint.id, follow_up.id, attachments, now, seqs)
     add_event(session, complaint.id, transition.event, next(seqs), client_id, mutation_id)
-    session.flush()
 
 
-def _restamp(session: Session, children: list[tuple[Any, Any]], seqs: Iterable[int]) -> None:
+def _restamp(connection: Connection, children: list[tuple[Any, Any]], seqs: Iterable[int]) -> None:
     by_table: dict[Any, list[dict[str, Any]]] = {}
     iterator = iter(seqs)
     for table, ident in children:
-        by_table.setdefault(table, []).append({"id": ident, "seq": next(iterator)})
+        by_table.setdefault(table, []).append({"_id": ident, "_seq": next(iterator)})
     for table, params in by_table.items():
-        session.execute(update(table), params)
+        t = table.__table__
+        connection.execute(
+            update(t).where(t.c.id == bindparam("_id")).values(seq=bindparam("_seq")), params)
 
 
 def add_attachments(session: Session, complaint_id: str, follow_up_id: str | None,
                     refs: Sequence[AttachmentRef], now: datetime, seqs: Iterable[int]) -> None:
+    if not refs:
+        return
     iterator = iter(seqs)
-    for ref in refs:
-        session.add(Attachment(id=ref.id, complaint_id=complaint_id, follow_up_id=follow_up_id,
-                               sha256=ref.sha256, size=ref.size, mime_type=ref.mime_type,
-                               filename=ref.filename, created_at=now, seq=next(iterator)))
+    session.connection().execute(_INSERT[Attachment], [
+        {"id": ref.id, "complaint_id": complaint_id, "follow_up_id": follow_up_id,
+         "sha256": ref.sha256, "size": ref.size, "mime_type": ref.mime_type,
+         "filename": ref.filename, "created_at": now, "seq": next(iterator)}
+        for ref in refs
+    ])
 
 
 def add_event(session: Session, complaint_id: str, event: EventRecord, seq: int,
               client_id: str | None = None, mutation_id: int | None = None) -> None:
-    session.add(ComplaintEvent(
-        complaint_id=complaint_id, kind=str(event.kind),
-        from_status=str(event.from_status) if event.from_status is not None else None,
-        to_status=str(event.to_status) if event.to_status is not None else None,
-        actor_id=event.actor_id, at=event.at, detail=dict(event.detail),
-        client_id=client_id, mutation_id=mutation_id, seq=seq,
-    ))
+    session.connection().execute(_INSERT[ComplaintEvent], {
+        "complaint_id": complaint_id, "kind": str(event.kind),
+        "from_status": str(event.from_status) if event.from_status is not None else None,
+        "to_status": str(event.to_status) if event.to_status is not None else None,
+        "actor_id": event.actor_id, "at": event.at, "detail": dict(event.detail),
+        "client_id": client_id, "mutation_id": mutation_id, "seq": seq,
+    })
 
 
 def missing_blobs(session: Session, refs: Sequence[AttachmentRef]) -> list[str]:
@@ -191,11 +222,19 @@ def missing_blobs(session: Session, refs: Sequence[AttachmentRef]) -> list[str]:
     return [r.sha256 for r in refs if (r.sha256, r.size) not in found]
 
 
+_EXISTING = {table: select(table.__table__.c.id).where(
+    table.__table__.c.id.in_(bindparam("ids", expanding=True)))
+    for table in (Complaint, *CHILD_TABLES)}
+
+
 def existing_ids(session: Session, table: Any, ids: Iterable[str]) -> list[str]:
     wanted = [i for i in ids if i]
     if not wanted:
         return []
-    return list(session.scalars(select(table.id).where(table.id.in_(wanted))))
+    stmt = _EXISTING.get(table)
+    if stmt is None:
+        stmt = select(table.id).where(table.id.in_(bindparam("ids", expanding=True)))
+    return list(session.connection().scalars(stmt, {"ids": wanted}))
 
 
 def new_tracking_number(session: Session, rng: random.Random | None = None) -> int:
