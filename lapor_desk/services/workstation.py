@@ -17,9 +17,14 @@ from typing import TypeVar
 from lapor_desk.models.calendar import DomainConfig, default_config, utcnow
 from lapor_desk.services.actions import ARCHIVE_REASONS, Actions
 from lapor_desk.services.complaints import ComplaintQueries
+from lapor_desk.services.duplicates import Duplicates
 from lapor_desk.services.errors import SignInError
+from lapor_desk.services.intake import Intake
+from lapor_desk.services.outbox_review import OutboxReview
 from lapor_desk.services.profiles import ProfileStore
 from lapor_desk.services.queues import QueueQueries
+from lapor_desk.services.register import Register
+from lapor_desk.services.replies import Replies
 from lapor_desk.services.session import Session, TransportFactory, _default_transport
 from lapor_desk.services.types import (
     AgencyItem,
@@ -33,6 +38,7 @@ from lapor_desk.services.types import (
     SyncProgress,
     UserProfile,
 )
+from lapor_desk.services.verification import Verification
 
 T = TypeVar("T")
 
@@ -51,6 +57,12 @@ class Workstation:
         self._queues: QueueQueries | None = None
         self._complaints: ComplaintQueries | None = None
         self._actions: Actions | None = None
+        self._verification: Verification | None = None
+        self._outbox_review: OutboxReview | None = None
+        self._intake: Intake | None = None
+        self._register: Register | None = None
+        self._duplicates: Duplicates | None = None
+        self._replies: Replies | None = None
 
     # --- session (network worker) -------------------------------------------------------------
 
@@ -66,6 +78,8 @@ class Workstation:
     def sign_out(self) -> None:
         self.session.sign_out()
         self._queues = self._complaints = self._actions = None
+        self._verification = self._outbox_review = None
+        self._intake = self._register = self._duplicates = self._replies = None
 
     def close(self) -> None:
         self.session.close()
@@ -84,6 +98,12 @@ class Workstation:
         self._queues = QueueQueries(cache, self._role, self.config, self.clock)
         self._complaints = ComplaintQueries(cache, self.config, self.clock)
         self._actions = Actions(self.session.outbox)
+        self._verification = Verification(cache, self.session.outbox)
+        self._outbox_review = OutboxReview(cache, self.session.outbox, self._verification)
+        self._intake = Intake(cache, self.session.outbox, self.clock)
+        self._register = Register(self.session.outbox, self.clock)
+        self._duplicates = Duplicates(cache, self.session.outbox)
+        self._replies = Replies(self.session.outbox, info.profile_dir, self.clock)
         return info
 
     def _role(self) -> str:
@@ -115,6 +135,35 @@ class Workstation:
     @property
     def actions(self) -> Actions:
         return self._need(self._actions)
+
+    @property
+    def intake(self) -> Intake:
+        """Record a complaint that arrived offline (services/intake.py)."""
+        return self._need(self._intake)
+
+    @property
+    def register(self) -> Register:
+        """Import a register file, with a dry-run preview (services/register.py)."""
+        return self._need(self._register)
+
+    @property
+    def duplicates(self) -> Duplicates:
+        return self._need(self._duplicates)
+
+    @property
+    def replies(self) -> Replies:
+        """Follow-ups with attachments, templates and drafts (services/replies.py)."""
+        return self._need(self._replies)
+
+    @property
+    def verification(self) -> Verification:
+        """Verification actions by kind, re-routing, bulk forward/archive (verification.py)."""
+        return self._need(self._verification)
+
+    @property
+    def outbox_review(self) -> OutboxReview:
+        """Kotak Keluar and Konflik: resend, re-apply, discard (outbox_review.py)."""
+        return self._need(self._outbox_review)
 
     archive_reasons = ARCHIVE_REASONS
 

@@ -33,6 +33,8 @@ def chip(kind: str) -> QLabel:
 class DetailPane(QWidget):
     forward_requested = Signal(str)
     follow_up_requested = Signal(str, str)   # complaint id, "follow_up" or "internal_note"
+    shown = Signal(object)                   # ComplaintDetail, after it is on screen
+    cleared = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +79,8 @@ class DetailPane(QWidget):
         layout.addLayout(chips)
         layout.addLayout(buttons)
         layout.addWidget(self.browser, 1)
+        self.sections = QVBoxLayout()  # extra sections under the timeline (add_section)
+        layout.addLayout(self.sections)
         self.stack.addWidget(self.empty)
         self.stack.addWidget(page)
         outer = QVBoxLayout(self)
@@ -105,6 +109,11 @@ class DetailPane(QWidget):
     def clear(self) -> None:
         self.detail = None
         self.stack.setCurrentIndex(0)
+        self.cleared.emit()
+
+    def add_section(self, widget: QWidget) -> None:
+        """Another part of the detail under the timeline (e.g. duplicates)."""
+        self.sections.addWidget(widget)
 
     @property
     def complaint_id(self) -> str | None:
@@ -142,6 +151,7 @@ class DetailPane(QWidget):
         self.note_button.setVisible("internal_note" in allowed)
         self.browser.setHtml(self._html(detail))
         self.stack.setCurrentIndex(1)
+        self.shown.emit(detail)
 
     def _html(self, d: ComplaintDetail) -> str:
         hidden = self.tr("Content hidden: confidential complaint outside your units.")

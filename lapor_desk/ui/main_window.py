@@ -25,10 +25,13 @@ from lapor_desk.services.types import ComplaintFilter, SessionInfo
 from lapor_desk.ui import i18n, labels
 from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.detail_pane import DetailPane
+from lapor_desk.ui.intake_flows import IntakeFlows
 from lapor_desk.ui.models.complaint_table import ComplaintTableModel
 from lapor_desk.ui.models.queue_list import QueueDelegate, QueueListModel
+from lapor_desk.ui.outbox_review import OutboxReviewArea
 from lapor_desk.ui.resources import icon
 from lapor_desk.ui.status_bar import DeskStatusBar
+from lapor_desk.ui.verify_flows import VerifyFlows
 from lapor_desk.ui.work import WorkFlows
 
 SYNC_INTERVAL_MS = 5 * 60 * 1000
@@ -87,11 +90,14 @@ class MainWindow(QMainWindow):
         self.banner_close.clicked.connect(self.hide_error)
         self.detail = DetailPane()
         self.flows = WorkFlows(self, controller, self.detail)
+        self.intake = IntakeFlows(self, controller, self.detail)
         self.setStatusBar(DeskStatusBar())
         self.statusBar().cancel_requested.connect(controller.cancel_sync)
         self._build_layout()
         self._build_actions()
         self._connect()
+        self.verify = VerifyFlows(self, controller)
+        self.outbox_review = OutboxReviewArea(self, controller, self.verify)
         self.sync_timer = QTimer(self, interval=SYNC_INTERVAL_MS)
         self.sync_timer.timeout.connect(controller.sync)
         self.retranslate()
@@ -163,6 +169,7 @@ class MainWindow(QMainWindow):
         self.toolbar.addWidget(spacer)
         self.toolbar.addWidget(self.user_label)
         self.file_menu = self.menuBar().addMenu("")
+        self.intake.install(self.toolbar, self.file_menu)
         self.file_menu.addAction(self.sign_out_action)
         self.file_menu.addAction(self.quit_action)
         self.view_menu = self.menuBar().addMenu("")

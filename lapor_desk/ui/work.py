@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QDialog
 from lapor_desk.services.types import AgencyItem
 from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.detail_pane import DetailPane
-from lapor_desk.ui.dialogs.follow_up import FollowUpDialog
 from lapor_desk.ui.dialogs.forward import ForwardDialog
+from lapor_desk.ui.reply_flow import ReplyFlow
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -33,6 +33,7 @@ class WorkFlows(QObject):
         detail.forward_requested.connect(self.forward)
         detail.follow_up_requested.connect(self.write)
         controller.targets_loaded.connect(self._targets_loaded)
+        self.replies = ReplyFlow(self)  # follow-ups: templates, attachments, drafts
 
     def forward_current(self) -> None:
         if self.detail.complaint_id and self.dialog is None:
@@ -55,11 +56,9 @@ class WorkFlows(QObject):
             "forward", complaint_id, dialog.target_id(), dialog.note_text()))
 
     def write(self, complaint_id: str, kind: str) -> None:
-        if self.detail.detail is None:
+        if self.detail.detail is None or self.detail.detail.row.id != complaint_id:
             return
-        row = self.detail.detail.row
-        dialog = FollowUpDialog(row.title, kind, row.anonymous, self.window)
-        self._open(dialog, lambda: self.controller.act(kind, complaint_id, dialog.text()))
+        self.replies.write(self.detail.detail, kind)
 
     def _open(self, dialog: QDialog, on_accept: object) -> None:
         self.dialog = dialog

@@ -1,6 +1,63 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>ArchiveDialog</name>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="135" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="153" />
+        <source>Archive complaint</source>
+        <translation>Arsipkan laporan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="137" />
+        <source>Archived complaints are not followed up. Choose why; the reason is kept with the complaint.</source>
+        <translation>Laporan yang diarsipkan tidak ditindaklanjuti. Pilih alasannya; alasan disimpan bersama laporan.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="148" />
+        <source>Note (required for “Other reason”)</source>
+        <translation>Catatan (wajib untuk “Alasan lain”)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="171" />
+        <source>Choose a reason for archiving.</source>
+        <translation>Pilih alasan pengarsipan.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="173" />
+        <source>For “Other reason”, write a note that explains it.</source>
+        <translation>Untuk “Alasan lain”, tulis catatan yang menjelaskannya.</translation>
+    </message>
+</context>
+<context>
+    <name>BulkSummaryDialog</name>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/bulk_summary.py" line="26" />
+        <source>%1 of %2 complaints archived.</source>
+        <translation>%1 dari %2 laporan diarsipkan.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/bulk_summary.py" line="27" />
+        <source>%1 of %2 complaints forwarded.</source>
+        <translation>%1 dari %2 laporan didisposisikan.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/bulk_summary.py" line="31" />
+        <source>They wait in the outbox and are sent at the next sync.</source>
+        <translation>Tindakan menunggu di Kotak Keluar dan dikirim pada sinkronisasi berikutnya.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/bulk_summary.py" line="35" />
+        <source>Not done (refused on this computer, nothing was written for them):</source>
+        <translation>Tidak dilakukan (ditolak di komputer ini, tidak ada yang disimpan untuknya):</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/bulk_summary.py" line="44" />
+        <source>No. %1 · %2</source>
+        <translation>No. %1 · %2</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintTable</name>
     <message>
         <location filename="../../lapor_desk/ui/models/complaint_table.py" line="36" />
@@ -163,165 +220,226 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="93" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="97" />
         <source>Select a complaint to see its details.</source>
         <translation>Pilih laporan untuk melihat rinciannya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="94" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="98" />
         <source>Forward…</source>
         <translation>Disposisi…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="95" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="99" />
         <source>Follow-up reply…</source>
         <translation>Tindak lanjut…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="96" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="100" />
         <source>Internal note…</source>
         <translation>Catatan internal…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="97" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="101" />
         <source>ANONYMOUS: reporter's identity is hidden</source>
         <translation>ANONIM: identitas pelapor dirahasiakan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="98" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="102" />
         <source>CONFIDENTIAL: content must not be made public</source>
         <translation>RAHASIA: isi laporan tidak boleh dipublikasikan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="100" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="104" />
         <source>Waiting to be sent</source>
         <translation>Menunggu dikirim</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="101" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="105" />
         <source>Needs attention: the server refused an action</source>
         <translation>Perlu perhatian: server menolak tindakan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="125" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="134" />
         <source>new</source>
         <translation>baru</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="126" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="135" />
         <source>No. %1</source>
         <translation>No. %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="147" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="157" />
         <source>Content hidden: confidential complaint outside your units.</source>
         <translation>Isi disembunyikan: laporan rahasia di luar unit Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="148" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="158" />
         <source>Timeline (newest first)</source>
         <translation>Riwayat (terbaru di atas)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="152" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="162" />
         <source>Hidden (anonymous)</source>
         <translation>Dirahasiakan (anonim)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="156" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="166" />
         <source>Reporter</source>
         <translation>Pelapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="157" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="167" />
         <source>Location</source>
         <translation>Lokasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="158" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="168" />
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="160" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="170" />
         <source>Responsible</source>
         <translation>Instansi terlapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="161" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="171" />
         <source>Handling unit</source>
         <translation>Unit penanganan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="162" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="172" />
         <source>Received</source>
         <translation>Diterima</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="163" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="173" />
         <source>Deadline</source>
         <translation>Tenggat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="183" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="193" />
         <source>waiting to be sent</source>
         <translation>menunggu dikirim</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="187" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="197" />
         <source>Content hidden (confidential)</source>
         <translation>Isi disembunyikan (rahasia)</translation>
     </message>
 </context>
 <context>
+    <name>DuplicatesPanel</name>
+    <message>
+        <location filename="../../lapor_desk/ui/duplicates_panel.py" line="81" />
+        <source>Similar complaints</source>
+        <translation>Laporan serupa</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/duplicates_panel.py" line="82" />
+        <source>Linked duplicates</source>
+        <translation>Duplikat tertaut</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/duplicates_panel.py" line="83" />
+        <source>Link as duplicate</source>
+        <translation>Tautkan sebagai duplikat</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/duplicates_panel.py" line="84" />
+        <source>Unlink</source>
+        <translation>Lepas tautan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/duplicates_panel.py" line="85" />
+        <source>No similar complaint in the same regency/city.</source>
+        <translation>Tidak ada laporan serupa di kabupaten/kota yang sama.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/duplicates_panel.py" line="86" />
+        <source>Same regency/city, similar words in the title</source>
+        <translation>Kabupaten/kota yang sama, kata-kata judul yang mirip</translation>
+    </message>
+</context>
+<context>
+    <name>FileList</name>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/intake_widgets.py" line="109" />
+        <source>Attach file…</source>
+        <translation>Lampirkan berkas…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/intake_widgets.py" line="110" />
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/intake_widgets.py" line="111" />
+        <source>Photos, letters or documents, at most 25 MB each</source>
+        <translation>Foto, surat atau dokumen, paling besar 25 MB per berkas</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/intake_widgets.py" line="115" />
+        <source>Attach files</source>
+        <translation>Lampirkan berkas</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/intake_widgets.py" line="116" />
+        <source>Photos and documents (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.xlsx *.mp4);;All files (*)</source>
+        <translation>Foto dan dokumen (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.xlsx *.mp4);;Semua berkas (*)</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="21" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="24" />
         <source>Follow-up reply</source>
         <translation>Tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="21" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="24" />
         <source>Internal note</source>
         <translation>Catatan internal</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="26" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="29" />
         <source>The reporter will see this reply.</source>
         <translation>Pelapor akan melihat tanggapan ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="27" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="30" />
         <source>Only officers see internal notes; the reporter never does.</source>
         <translation>Catatan internal hanya terlihat oleh petugas, tidak oleh pelapor.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="30" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="33" />
         <source>ANONYMOUS report: do not mention the reporter's name or contact.</source>
         <translation>Laporan ANONIM: jangan sebutkan nama atau kontak pelapor.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="36" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="39" />
         <source>Write the follow-up: what was done, by whom, and what happens next.</source>
         <translation>Tulis tindak lanjut: apa yang sudah dilakukan, oleh siapa, dan langkah berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="38" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="41" />
         <source>Write the note…</source>
         <translation>Tulis catatan…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="42" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="47" />
         <source>Send reply</source>
         <translation>Kirim tanggapan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="42" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="47" />
         <source>Save note</source>
         <translation>Simpan catatan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="44" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="49" />
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
@@ -357,6 +475,337 @@
         <location filename="../../lapor_desk/ui/dialogs/forward.py" line="73" />
         <source>Cancel</source>
         <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRegisterDialog</name>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="37" />
+        <source>Import a register file</source>
+        <translation>Impor berkas register</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="39" />
+        <source>Import complaints from a register file</source>
+        <translation>Impor laporan dari berkas register</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="41" />
+        <source>A CSV (UTF-8) or XLSX file with one complaint per row and column names in the first row (judul, isi, jenis, kanal, provinsi, kabupaten_kota, kategori, nama_pelapor…). Either every row is imported or none is.</source>
+        <translation>Berkas CSV (UTF-8) atau XLSX, satu laporan per baris, dengan nama kolom di baris pertama (judul, isi, jenis, kanal, provinsi, kabupaten_kota, kategori, nama_pelapor…). Semua baris diimpor, atau tidak satu pun.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="49" />
+        <source>Choose file…</source>
+        <translation>Pilih berkas…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="69" />
+        <source>Import</source>
+        <translation>Impor</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="71" />
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="84" />
+        <source>Choose a register file</source>
+        <translation>Pilih berkas register</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="85" />
+        <source>Register files (*.csv *.xlsx);;All files (*)</source>
+        <translation>Berkas register (*.csv *.xlsx);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="95" />
+        <source>Reading the file…</source>
+        <translation>Membaca berkas…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="109" />
+        <source>%1 rows, %2 with problems (marked red). Nothing can be imported until every row is valid: correct the file and choose it again.</source>
+        <translation>%1 baris, %2 bermasalah (ditandai merah). Tidak ada yang dapat diimpor sampai semua baris benar: perbaiki berkasnya lalu pilih kembali.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="117" />
+        <source>All %1 rows are valid.</source>
+        <translation>Semua %1 baris sudah benar.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="119" />
+        <source>Columns not imported: %1.</source>
+        <translation>Kolom yang tidak diimpor: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="134" />
+        <source>Importing…</source>
+        <translation>Mengimpor…</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeFlows</name>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="73" />
+        <source>Record complaint</source>
+        <translation>Catat laporan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="74" />
+        <source>Record a complaint received at the counter, by letter, phone, radio or newspaper (Ctrl+Shift+N)</source>
+        <translation>Catat laporan yang diterima di loket, lewat surat, telepon, radio atau surat kabar (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="77" />
+        <source>Import register file…</source>
+        <translation>Impor berkas register…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="153" />
+        <source>%1 complaints imported; they wait in Needs verification.</source>
+        <translation>%1 laporan diimpor; menunggu di Perlu Verifikasi.</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeLabels</name>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="14" />
+        <source>Type</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="15" />
+        <source>Involves misconduct</source>
+        <translation>Berkadar pengawasan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="16" />
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="17" />
+        <source>Chronology</source>
+        <translation>Kronologi</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="18" />
+        <source>Incident date</source>
+        <translation>Tanggal kejadian</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="19" />
+        <source>Received</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="20" />
+        <source>Province</source>
+        <translation>Provinsi</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="21" />
+        <source>Regency/city</source>
+        <translation>Kabupaten/kota</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="22" />
+        <source>District</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="23" />
+        <source>Village</source>
+        <translation>Kelurahan/desa</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="24" />
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="25" />
+        <source>Sub-category</source>
+        <translation>Subkategori</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="26" />
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="27" />
+        <source>Anonymous</source>
+        <translation>Anonim</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="28" />
+        <source>Confidential</source>
+        <translation>Rahasia</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="29" />
+        <source>Reporter</source>
+        <translation>Pelapor</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="30" />
+        <source>Reporter's name</source>
+        <translation>Nama pelapor</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="31" />
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="32" />
+        <source>Phone</source>
+        <translation>Telepon</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="33" />
+        <source>Email</source>
+        <translation>Surel</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="34" />
+        <source>Tags</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="39" />
+        <source>Write a title of at least 5 characters.</source>
+        <extracomment>(field, code) first, then code alone.</extracomment>
+        <translation>Tulis judul paling sedikit 5 karakter.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="41" />
+        <source>Write at least 10 characters: what happened, where and when.</source>
+        <translation>Tulis paling sedikit 10 karakter: apa yang terjadi, di mana dan kapan.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="43" />
+        <source>A NIK has exactly 16 digits.</source>
+        <translation>NIK terdiri dari tepat 16 digit.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="45" />
+        <source>Write the number with 8 to 15 digits, e.g. 081234567890.</source>
+        <translation>Tulis nomor dengan 8 sampai 15 digit, mis. 081234567890.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="47" />
+        <source>This is not an email address.</source>
+        <translation>Ini bukan alamat surel.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="49" />
+        <source>Write the reporter's name, or mark the complaint anonymous.</source>
+        <translation>Tulis nama pelapor, atau tandai laporan sebagai anonim.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="51" />
+        <source>Only a complaint (pengaduan) can involve misconduct.</source>
+        <translation>Hanya pengaduan yang dapat berkadar pengawasan.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="53" />
+        <source>Pick a category from the list.</source>
+        <translation>Pilih kategori dari daftar.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="54" />
+        <source>Pick a sub-category of the chosen category from the list.</source>
+        <translation>Pilih subkategori dari kategori yang dipilih.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="56" />
+        <source>Unknown channel.</source>
+        <translation>Kanal tidak dikenal.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="57" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="59" />
+        <source>The date cannot be in the future.</source>
+        <translation>Tanggal tidak boleh di masa depan.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="61" />
+        <source>Required.</source>
+        <translation>Wajib diisi.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="62" />
+        <source>Too long.</source>
+        <translation>Terlalu panjang.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="63" />
+        <source>Too short.</source>
+        <translation>Terlalu pendek.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="64" />
+        <source>Not valid.</source>
+        <translation>Tidak valid.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="65" />
+        <source>Not in the list.</source>
+        <translation>Tidak ada di daftar.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="66" />
+        <source>Cannot be in the future.</source>
+        <translation>Tidak boleh di masa depan.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="70" />
+        <source>The file is empty or has no rows under the header.</source>
+        <translation>Berkas kosong atau tidak ada baris di bawah judul kolom.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="72" />
+        <source>The file is not UTF-8 text. In Excel, save it as “CSV UTF-8”.</source>
+        <translation>Berkas bukan teks UTF-8. Di Excel, simpan sebagai “CSV UTF-8”.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="74" />
+        <source>The file cannot be read as CSV or XLSX.</source>
+        <translation>Berkas tidak dapat dibaca sebagai CSV atau XLSX.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="76" />
+        <source>Only CSV (UTF-8) and XLSX files can be imported.</source>
+        <translation>Hanya berkas CSV (UTF-8) dan XLSX yang dapat diimpor.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="78" />
+        <source>The file is too large (at most 20 MB and 10,000 rows). Split it.</source>
+        <translation>Berkas terlalu besar (paling besar 20 MB dan 10.000 baris). Pecah berkasnya.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="80" />
+        <source>The file cannot be opened.</source>
+        <translation>Berkas tidak dapat dibuka.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="81" />
+        <source>No known column names in the first row (e.g. judul, isi, kanal).</source>
+        <translation>Tidak ada nama kolom yang dikenal di baris pertama (mis. judul, isi, kanal).</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="83" />
+        <source>Some rows are not valid; nothing was imported.</source>
+        <translation>Ada baris yang tidak benar; tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="111" />
+        <source>The file cannot be imported (%1).</source>
+        <translation>Berkas tidak dapat diimpor (%1).</translation>
     </message>
 </context>
 <context>
@@ -689,89 +1138,191 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="197" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="204" />
         <source>LAPOR Desk</source>
         <translation>LAPOR Desk</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="198" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="205" />
         <source>Sync now</source>
         <translation>Sinkronkan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="199" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="206" />
         <source>Send your work and fetch changes (F5)</source>
         <translation>Kirim pekerjaan Anda dan ambil perubahan (F5)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="200" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="207" />
         <source>Forward</source>
         <translation>Disposisi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="201" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="208" />
         <source>Follow-up reply</source>
         <translation>Tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="202" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="209" />
         <source>Internal note</source>
         <translation>Catatan internal</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="203" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="210" />
         <source>Sign out</source>
         <translation>Keluar</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="204" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="211" />
         <source>Quit</source>
         <translation>Tutup aplikasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="205" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="212" />
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="206" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="213" />
         <source>&amp;View</source>
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="207" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="214" />
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="208" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="215" />
         <source>Search titles, reports and replies (Ctrl+F)</source>
         <translation>Cari judul, isi laporan, dan tanggapan (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="212" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="219" />
         <source>All types</source>
         <translation>Semua jenis</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="233" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="240" />
         <source>National admin</source>
         <translation>Admin Nasional</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="234" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="241" />
         <source>Agency admin</source>
         <translation>Admin Instansi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="234" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="241" />
         <source>Liaison officer</source>
         <translation>Pejabat Penghubung</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="329" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="336" />
         <source>(request id %1)</source>
         <translation>(id permintaan %1)</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxItems</name>
+    <message>
+        <location filename="../../lapor_desk/ui/models/outbox_items.py" line="28" />
+        <source>State</source>
+        <translation>Keadaan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/outbox_items.py" line="28" />
+        <source>Your action</source>
+        <translation>Tindakan Anda</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/outbox_items.py" line="29" />
+        <source>Complaint no. and title</source>
+        <translation>No. dan judul laporan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/outbox_items.py" line="29" />
+        <source>Made</source>
+        <translation>Dibuat</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/outbox_items.py" line="56" />
+        <source>No longer in your list</source>
+        <translation>Tidak lagi di daftar Anda</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/outbox_items.py" line="58" />
+        <source>new</source>
+        <translation>baru</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/outbox_items.py" line="59" />
+        <source>No. %1 · %2</source>
+        <translation>No. %1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxReviewPanel</name>
+    <message>
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="145" />
+        <source>Nothing here: every action was accepted by the server.</source>
+        <extracomment>Which outbox states each review queue lists.</extracomment>
+        <translation>Kosong: semua tindakan sudah diterima server.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="146" />
+        <source>Fix &amp;&amp; resend…</source>
+        <translation>Perbaiki &amp;&amp; kirim ulang…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="147" />
+        <source>Discard</source>
+        <translation>Buang</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="148" />
+        <source>Re-apply on the new state</source>
+        <translation>Terapkan ulang pada keadaan baru</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="149" />
+        <source>Drop mine</source>
+        <translation>Buang milik saya</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="211" />
+        <source>Not possible now: the complaint is not in your list or its status does not allow this action.</source>
+        <translation>Belum dapat dilakukan: laporan tidak ada di daftar Anda atau statusnya tidak memungkinkan tindakan ini.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="217" />
+        <source>Not possible on the new state: this action does not fit the complaint's status now. Drop yours, or choose another action in the detail.</source>
+        <translation>Tidak dapat diterapkan pada keadaan baru: tindakan ini tidak sesuai dengan status laporan sekarang. Buang milik Anda, atau pilih tindakan lain pada rincian laporan.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="228" />
+        <source>Action / status</source>
+        <translation>Tindakan / status</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="229" />
+        <source>Agency / unit</source>
+        <translation>Instansi / unit</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="230" />
+        <source>Version</source>
+        <translation>Versi</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="237" />
+        <source>What you did</source>
+        <translation>Yang Anda lakukan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="237" />
+        <source>On the server now</source>
+        <translation>Di server sekarang</translation>
     </message>
 </context>
 <context>
@@ -835,6 +1386,507 @@
         <location filename="../../lapor_desk/ui/dialogs/progress.py" line="74" />
         <source>Signing in as the demo admin…</source>
         <translation>Masuk sebagai admin demo…</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="90" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="93" />
+        <source>Handle ourselves</source>
+        <translation>Kelola sendiri</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="91" />
+        <source>Your agency handles this complaint itself (kelola): it is assigned to your unit and the resolution deadline starts.</source>
+        <translation>Instansi Anda menangani sendiri laporan ini (kelola): laporan diberikan ke unit Anda dan tenggat penyelesaian mulai berjalan.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="92" />
+        <source>Note (optional)</source>
+        <translation>Catatan (opsional)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="94" />
+        <source>Postpone complaint</source>
+        <translation>Tunda laporan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="95" />
+        <source>Postpone (tunda) while something is missing, for example the reporter's data is incomplete. The verification deadline pauses until you act again.</source>
+        <translation>Tunda laporan selama ada yang kurang, misalnya data pelapor belum lengkap. Tenggat verifikasi berhenti sampai Anda menindaklanjutinya lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="97" />
+        <source>Reason for postponing (required)</source>
+        <translation>Alasan penundaan (wajib)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="97" />
+        <source>Postpone</source>
+        <translation>Tunda</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="98" />
+        <source>Not our authority</source>
+        <translation>Bukan wewenang</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="99" />
+        <source>Return the complaint up the chain because it is not your agency's authority (bukan wewenang). Say why, so the next admin can route it.</source>
+        <translation>Kembalikan laporan ke tingkat di atas karena bukan wewenang instansi Anda. Tuliskan alasannya agar admin berikutnya dapat meneruskannya dengan tepat.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="101" />
+        <source>Why is it not your authority? (required)</source>
+        <translation>Mengapa bukan wewenang Anda? (wajib)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="102" />
+        <source>Return complaint</source>
+        <translation>Kembalikan laporan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="120" />
+        <source>Write the reason first: it is required and is kept in the complaint's history.</source>
+        <translation>Tulis alasannya dahulu: alasan wajib diisi dan disimpan dalam riwayat laporan.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordComplaintDialog</name>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="52" />
+        <source>Record a complaint</source>
+        <translation>Catat laporan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="54" />
+        <source>Record a complaint received outside the system</source>
+        <translation>Catat laporan yang diterima di luar aplikasi</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="56" />
+        <source>For complaints brought to the counter, or received by letter, phone, radio or newspaper. It waits in Needs verification and gets its tracking number at the next sync.</source>
+        <translation>Untuk laporan yang disampaikan langsung di loket, atau diterima lewat surat, telepon, radio atau surat kabar. Laporan menunggu di Perlu Verifikasi dan mendapat nomor pelacakan pada sinkronisasi berikutnya.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="88" />
+        <source>Save complaint</source>
+        <translation>Simpan laporan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="90" />
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="117" />
+        <source>Report</source>
+        <translation>Laporan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="125" />
+        <source>Abuse of authority by officials: it goes to the inspectorate and has 60 working days.</source>
+        <translation>Penyalahgunaan wewenang oleh pejabat: diteruskan ke inspektorat, batas waktu 60 hari kerja.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="129" />
+        <source>What is the problem, in one line</source>
+        <translation>Apa masalahnya, dalam satu baris</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="132" />
+        <source>What happened, where and when, who was involved, what the reporter asks for</source>
+        <translation>Apa yang terjadi, di mana dan kapan, siapa yang terlibat, apa yang diminta pelapor</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="141" />
+        <source>Not known</source>
+        <translation>Tidak diketahui</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="145" />
+        <source>Type to search…</source>
+        <translation>Ketik untuk mencari…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="149" />
+        <source>Optional; type to search…</source>
+        <translation>Tidak wajib; ketik untuk mencari…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="152" />
+        <source>Attachments</source>
+        <translation>Lampiran</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="156" />
+        <source>Location</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="161" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="162" />
+        <source>Optional</source>
+        <translation>Tidak wajib</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="169" />
+        <source>Channel and privacy</source>
+        <translation>Kanal dan kerahasiaan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="171" />
+        <source>Show online channels too</source>
+        <translation>Tampilkan juga kanal daring</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="181" />
+        <source>Anonymous</source>
+        <translation>Anonim</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="184" />
+        <source>The reporter's identity is hidden from the public and from the party reported.</source>
+        <translation>Identitas pelapor disembunyikan dari publik dan dari pihak yang dilaporkan.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="186" />
+        <source>Confidential</source>
+        <translation>Rahasia</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="188" />
+        <source>The content of the report is not shown to the public.</source>
+        <translation>Isi laporan tidak ditampilkan kepada publik.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="207" />
+        <source>Reporter</source>
+        <translation>Pelapor</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="211" />
+        <source>16 digits (optional)</source>
+        <translation>16 digit (tidak wajib)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="248" />
+        <source>Optional for an anonymous complaint</source>
+        <translation>Tidak wajib untuk laporan anonim</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="288" />
+        <source>Please correct the marked fields (%1).</source>
+        <translation>Perbaiki isian yang ditandai (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPreviewModel</name>
+    <message>
+        <location filename="../../lapor_desk/ui/models/register_preview.py" line="90" />
+        <source>Row</source>
+        <translation>Baris</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/register_preview.py" line="92" />
+        <source>Problems</source>
+        <translation>Masalah</translation>
+    </message>
+</context>
+<context>
+    <name>RerouteDialog</name>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="186" />
+        <source>Re-route to another agency</source>
+        <translation>Alihkan ke instansi lain</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="188" />
+        <source>Send the complaint to the agency that is responsible for it. It arrives there as a new complaint to verify.</source>
+        <translation>Kirim laporan ke instansi yang berwenang. Di sana laporan masuk sebagai laporan baru yang perlu diverifikasi.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="191" />
+        <source>Search an agency…</source>
+        <translation>Cari instansi…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="213" />
+        <source>Note for the agency (optional)</source>
+        <translation>Catatan untuk instansi (opsional)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="217" />
+        <source>Re-route</source>
+        <translation>Alihkan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="241" />
+        <source>Choose the agency that should handle the complaint.</source>
+        <translation>Pilih instansi yang seharusnya menangani laporan ini.</translation>
+    </message>
+</context>
+<context>
+    <name>SimilarListModel</name>
+    <message>
+        <location filename="../../lapor_desk/ui/models/similar_list.py" line="39" />
+        <source>new</source>
+        <translation>baru</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatePicker</name>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/reply_extras.py" line="46" />
+        <source>Template:</source>
+        <translation>Templat:</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/reply_extras.py" line="47" />
+        <source>Insert</source>
+        <translation>Sisipkan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/reply_extras.py" line="48" />
+        <source>Insert the template at the cursor, with the reporter's name (never for an anonymous complaint), the tracking number and the unit</source>
+        <translation>Sisipkan templat di posisi kursor, dengan nama pelapor (tidak pernah untuk laporan anonim), nomor pelacakan dan unit</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="52" />
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyFlows</name>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="94" />
+        <source>Veri&amp;fy</source>
+        <translation>&amp;Verifikasi</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="95" />
+        <source>Verify</source>
+        <translation>Verifikasi</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="96" />
+        <source>Handle, postpone, return, archive or re-route the complaint</source>
+        <translation>Kelola, tunda, kembalikan, arsipkan, atau alihkan laporan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="101" />
+        <source>Forward selected complaints…</source>
+        <translation>Disposisikan laporan terpilih…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="102" />
+        <source>Archive selected complaints…</source>
+        <translation>Arsipkan laporan terpilih…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="194" />
+        <source>%1 complaints selected</source>
+        <translation>%1 laporan terpilih</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyLabels</name>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="11" />
+        <source>Forward</source>
+        <translation>Disposisi</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="12" />
+        <source>Handle ourselves</source>
+        <translation>Kelola sendiri</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="13" />
+        <source>Postpone</source>
+        <translation>Tunda</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="14" />
+        <source>Not our authority</source>
+        <translation>Bukan wewenang</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="15" />
+        <source>Archive</source>
+        <translation>Arsip</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="16" />
+        <source>Re-route to another agency</source>
+        <translation>Alihkan ke instansi lain</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="17" />
+        <source>Follow-up reply</source>
+        <translation>Tindak lanjut</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="18" />
+        <source>Internal note</source>
+        <translation>Catatan internal</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="19" />
+        <source>Close complaint</source>
+        <translation>Selesaikan laporan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="20" />
+        <source>New complaint recorded here</source>
+        <translation>Laporan baru dicatat di sini</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="21" />
+        <source>Link as duplicate</source>
+        <translation>Tautkan sebagai duplikat</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="22" />
+        <source>Remove duplicate link</source>
+        <translation>Hapus tautan duplikat</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="26" />
+        <source>Wrong format: not a complaint, aspiration or information request</source>
+        <extracomment>ArchiveReason values in the order the dialog lists them.</extracomment>
+        <translation>Format tidak sesuai: bukan pengaduan, aspirasi, atau permintaan informasi</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="28" />
+        <source>Too general or unclear to act on</source>
+        <translation>Terlalu umum atau tidak jelas untuk ditindaklanjuti</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="29" />
+        <source>Not about a public service</source>
+        <translation>Bukan tentang pelayanan publik</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="30" />
+        <source>Duplicate of another report</source>
+        <translation>Duplikat dari laporan lain</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="31" />
+        <source>Data incomplete and the reporter did not complete it</source>
+        <translation>Data tidak lengkap dan tidak dilengkapi oleh pelapor</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="33" />
+        <source>Spam, advertising or abuse</source>
+        <translation>Spam, iklan, atau berisi kata-kata kasar</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="34" />
+        <source>Other reason (write a note)</source>
+        <translation>Alasan lain (tulis catatan)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="37" />
+        <source>Waiting to send</source>
+        <translation>Menunggu dikirim</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="38" />
+        <source>Rejected</source>
+        <translation>Ditolak</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="39" />
+        <source>Conflict</source>
+        <translation>Konflik</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="43" />
+        <source>The complaint no longer exists on the server (it was deleted or merged). There is nothing to fix: discard this action.</source>
+        <extracomment>Every RejectReason code, in words an admin understands, ending with what to do next.</extracomment>
+        <translation>Laporan ini sudah tidak ada di server (dihapus atau digabungkan). Tidak ada yang perlu diperbaiki: buang tindakan ini.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="46" />
+        <source>Before your action arrived, the complaint was moved outside your area, so you may no longer act on it. Discard this action; if the complaint comes back to you, fix and resend it.</source>
+        <translation>Sebelum tindakan Anda sampai, laporan dipindahkan ke luar wilayah kewenangan Anda, sehingga Anda tidak dapat lagi menindaklanjutinya. Buang tindakan ini; jika laporan kembali kepada Anda, perbaiki dan kirim ulang.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="50" />
+        <source>Your account's role does not allow this action (your role may have changed). Discard it, or ask your LAPOR! administrator to check your account.</source>
+        <translation>Peran akun Anda tidak mengizinkan tindakan ini (peran Anda mungkin telah diubah). Buang tindakan ini, atau minta administrator LAPOR! memeriksa akun Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="53" />
+        <source>The complaint's status changed before your action arrived, and the action no longer fits it. Look at the current status in the detail, then fix and resend a suitable action, or discard this one.</source>
+        <translation>Status laporan berubah sebelum tindakan Anda sampai, sehingga tindakan ini tidak lagi sesuai. Lihat status terkini pada rincian laporan, lalu perbaiki dan kirim ulang tindakan yang sesuai, atau buang tindakan ini.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="57" />
+        <source>Something in the action was missing or not valid. Open it with “Fix &amp; resend”, complete the form and send it again.</source>
+        <translation>Ada isian tindakan yang kosong atau tidak valid. Buka dengan “Perbaiki &amp; kirim ulang”, lengkapi isiannya, lalu kirim lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="60" />
+        <source>This action needs a reason and none reached the server. Choose “Fix &amp; resend” and write the reason.</source>
+        <translation>Tindakan ini memerlukan alasan, tetapi tidak ada alasan yang sampai ke server. Pilih “Perbaiki &amp; kirim ulang” dan tulis alasannya.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="63" />
+        <source>The unit or agency you chose no longer exists. Choose “Fix &amp; resend” and pick another one.</source>
+        <translation>Unit atau instansi yang Anda pilih sudah tidak ada. Pilih “Perbaiki &amp; kirim ulang” dan tentukan tujuan lain.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="66" />
+        <source>The complaint cannot go to the unit or agency you chose (it is already there, or it is outside your area). Choose “Fix &amp; resend” and pick another one.</source>
+        <translation>Laporan tidak dapat dikirim ke unit atau instansi yang Anda pilih (laporan sudah berada di sana, atau tujuan di luar wilayah Anda). Pilih “Perbaiki &amp; kirim ulang” dan tentukan tujuan lain.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="70" />
+        <source>An attached file did not reach the server. Choose “Fix &amp; resend”, attach the file again and send.</source>
+        <translation>Berkas lampiran tidak sampai ke server. Pilih “Perbaiki &amp; kirim ulang”, lampirkan berkasnya lagi, lalu kirim.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="73" />
+        <source>A complaint cannot be linked as a duplicate of itself. Discard this action and link the right complaint.</source>
+        <translation>Laporan tidak dapat ditautkan sebagai duplikat dirinya sendiri. Buang tindakan ini dan tautkan laporan yang benar.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="76" />
+        <source>The server already has this record: it was most likely sent before. Check the complaint's timeline, then discard this action.</source>
+        <translation>Server sudah memiliki data ini: kemungkinan besar sudah pernah dikirim. Periksa riwayat laporan, lalu buang tindakan ini.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="79" />
+        <source>The server does not know this action; this LAPOR Desk may be older than the server. Update the application, or discard the action.</source>
+        <translation>Server tidak mengenali tindakan ini; versi LAPOR Desk ini mungkin lebih lama daripada server. Perbarui aplikasi, atau buang tindakan ini.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="83" />
+        <source>Someone else changed this complaint before your action arrived, so it was not applied. Compare what you did with what the server holds now, then re-apply your action on the new state or drop yours.</source>
+        <translation>Orang lain mengubah laporan ini sebelum tindakan Anda sampai, sehingga tindakan Anda tidak diterapkan. Bandingkan yang Anda lakukan dengan yang ada di server sekarang, lalu terapkan ulang tindakan Anda pada keadaan baru atau buang milik Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="87" />
+        <source>Saved on this computer; it is sent at the next sync. The complaint already shows it.</source>
+        <translation>Tersimpan di komputer ini dan dikirim pada sinkronisasi berikutnya. Laporan sudah menampilkannya.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="90" />
+        <source>The server refused this action (%1). Check the complaint, then fix and resend or discard it.</source>
+        <translation>Server menolak tindakan ini (%1). Periksa laporannya, lalu perbaiki dan kirim ulang atau buang.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="93" />
+        <source>The complaint's newest state has not arrived yet. Sync first (F5), then re-apply.</source>
+        <translation>Keadaan terbaru laporan belum diterima. Sinkronkan dahulu (F5), lalu terapkan ulang.</translation>
     </message>
 </context>
 </TS>

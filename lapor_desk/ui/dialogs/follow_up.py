@@ -11,6 +11,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lapor_desk.ui.dialogs.intake_widgets import FileList
+from lapor_desk.ui.dialogs.reply_extras import TemplatePicker
+
 
 class FollowUpDialog(QDialog):
     def __init__(self, title: str, kind: str, anonymous: bool,
@@ -36,6 +39,8 @@ class FollowUpDialog(QDialog):
         self.editor.setPlaceholderText(self.tr("Write the follow-up: what was done, by whom, "
                                                "and what happens next.") if reply else
                                        self.tr("Write the note…"))
+        self.templates = TemplatePicker(self.editor)  # filled (and shown) for replies only
+        self.files = FileList()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -47,9 +52,13 @@ class FollowUpDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (heading, hint, self.privacy, self.editor, self.buttons):
+        for widget in (heading, hint, self.privacy, self.templates, self.editor, self.files,
+                       self.buttons):
             layout.addWidget(widget)
         self.editor.setFocus()
 
     def text(self) -> str:
         return self.editor.toPlainText()
+
+    def attachments(self) -> list[str]:
+        return self.files.paths()

@@ -1,0 +1,136 @@
+"""Recording a complaint that arrived offline (counter, letter, phone, radio, newspaper).
+
+The form's raw values are checked with the domain's own
+:func:`lapor_desk.models.intake.validate_new_complaint`; every bad field comes back as a
+:class:`FieldProblem` code (the UI words it next to the field) and nothing is written. A valid
+complaint is written by the outbox in ONE transaction (the complaint row the user sees at once,
+in Perlu Verifikasi, and its ``record_complaint`` entry); it gets its tracking number when the
+server accepts it at the next sync.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from lapor_desk.models.cache.schema import Complaint, SyncState
+from lapor_desk.models.cache.store import Cache
+from lapor_desk.models.categories import taxonomy
+from lapor_desk.models.enums import OFFLINE_CHANNELS, Channel, ComplaintType, Role
+from lapor_desk.models.intake import IntakeError, validate_new_complaint
+from lapor_desk.services.errors import ServiceError, translate
+from lapor_desk.sync.errors import SyncError
+from lapor_desk.sync.outbox import AttachmentFile, Outbox
+
+#: Offline channels in the order a counter clerk meets them (data, not widgets).
+OFFLINE_CHANNEL_ORDER: tuple[str, ...] = tuple(
+    str(c) for c in (Channel.WALK_IN, Channel.LETTER, Channel.PHONE, Channel.RADIO,
+                     Channel.NEWSPAPER) if c in OFFLINE_CHANNELS)
+ALL_CHANNELS: tuple[str, ...] = tuple(str(c) for c in Channel)
+COMPLAINT_TYPES: tuple[str, ...] = tuple(str(t) for t in ComplaintType)
+RECORDING_ROLES = frozenset({str(Role.NATIONAL_ADMIN), str(Role.AGENCY_ADMIN)})
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """One bad field: ``field`` is the intake name (``title``, ``reporter.nik``...), ``code`` is
+    ``required``, ``too_long``, ``too_short``, ``invalid``, ``unknown`` or ``future``."""
+
+    field: str
+    code: str
+
+
+class IntakeRefused(ServiceError):
+    """The form has bad fields; nothing was written."""
+
+    code = "invalid_fields"
+
+    def __init__(self, problems: Sequence[FieldProblem]) -> None:
+        super().__init__(", ".join(f"{p.field}:{p.code}" for p in problems))
+        self.problems = tuple(problems)
+
+
+@dataclass(frozen=True)
+class IntakeDefaults:
+    """What the form starts with: the user's own area, a walk-in complaint."""
+
+    province: str
+    regency: str
+    channel: str = str(Channel.WALK_IN)
+    complaint_type: str = str(ComplaintType.PENGADUAN)
+
+
+@dataclass(frozen=True)
+class RecordedComplaint:
+    complaint_id: str
+    mutation_id: int
+    attachments: int
+
+
+def problems_of(error: IntakeError) -> tuple[FieldProblem, ...]:
+    return tuple(FieldProblem(e.field, e.code) for e in error.errors)
+
+
+def category_tree() -> dict[str, list[str]]:
+    """The 2025 taxonomy: category -> its sub-categories (a copy the UI may keep)."""
+    return {name: list(subs) for name, subs in taxonomy().tree.items()}
+
+
+def subcategories(category: str) -> list[str]:
+    tax = taxonomy()
+    canonical = tax.category(category)
+    return list(tax.tree.get(canonical, [])) if canonical else []
+
+
+class Intake:
+    def __init__(self, cache: Cache, outbox: Outbox, clock: Callable[[], datetime]) -> None:
+        self.cache = cache
+        self.outbox = outbox
+        self.clock = clock
+
+    def defaults(self) -> IntakeDefaults:
+        """The province and kabupaten/kota most of the user's own complaints come from."""
+        with self.cache.engine.connect() as connection:
+            root = connection.execute(select(SyncState.scope_root_id)).scalar_one_or_none()
+            query = select(Complaint.province, Complaint.regency, func.count()).where(
+                Complaint.province.is_not(None), Complaint.regency.is_not(None))
+            if root is not None:
+                query = query.where(Complaint.responsible_id == root)
+            places: Counter[tuple[str, str]] = Counter({
+                (str(r[0]), str(r[1])): int(r[2]) for r in connection.execute(
+                    query.group_by(Complaint.province, Complaint.regency))})
+        if not places:
+            return IntakeDefaults("", "")
+        (province, regency), _n = places.most_common(1)[0]
+        return IntakeDefaults(province, regency)
+
+    def check(self, raw: dict[str, Any]) -> tuple[FieldProblem, ...]:
+        """Every bad field of ``raw`` (empty when it may be recorded). Writes nothing."""
+        try:
+            validate_new_complaint(raw, self.clock())
+        except IntakeError as exc:
+            return problems_of(exc)
+        return ()
+
+    def record(self, raw: dict[str, Any], files: Sequence[str | Path] = ()) -> RecordedComplaint:
+        """Validate, copy the attached files into the profile, record the complaint (one
+        transaction). Raises :class:`IntakeRefused` and writes nothing when a field is bad."""
+        problems = self.check(raw)
+        if problems:
+            raise IntakeRefused(problems)
+        try:
+            attached: list[AttachmentFile] = [self.outbox.add_file(Path(f)) for f in files]
+            receipt = self.outbox.record_complaint(raw, attached)
+        except IntakeError as exc:  # validated twice; the clock may have moved on
+            raise IntakeRefused(problems_of(exc)) from exc
+        except SyncError as exc:
+            raise translate(exc) from exc
+        except OSError as exc:
+            raise ServiceError(str(exc), code="file_unreadable") from exc
+        return RecordedComplaint(receipt.complaint_id, receipt.mutation_id, len(attached))

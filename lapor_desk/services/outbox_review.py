@@ -1,0 +1,190 @@
+"""Kotak Keluar and Konflik: the user's actions that wait, were refused, or met a newer state.
+
+* ``items`` lists pending, rejected and conflicting outbox entries (rejected and conflicts until
+  a person dismisses them), each with what the person asked for (:class:`ActionFields`, the
+  prefill for the dialog) and, for a conflict, what the server now holds.
+* ``resend`` submits a corrected action for a rejected one and dismisses the old entry.
+* ``reapply`` submits a conflicting action again on the state the server now holds.
+* ``discard`` dismisses a rejection or drops a conflicting action ("Buang milik saya").
+
+A resend or re-apply is two writes: the new action (one transaction, judged by the lifecycle
+against the complaint as it is now) and then the dismissal of the old entry. When the new action
+is refused nothing is written and the old entry stays for the person to decide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import orjson
+from sqlalchemy import select
+
+from lapor_desk.models.cache.schema import Agency, Complaint, OutboxEntry, SyncState
+from lapor_desk.models.cache.store import Cache
+from lapor_desk.services.complaints import allowed_actions
+from lapor_desk.services.errors import ActionNotAllowed, NotFound
+from lapor_desk.services.session import parse_time
+from lapor_desk.services.types import ActionResult
+from lapor_desk.services.verification import DIALOG_KINDS, ActionFields, Verification
+from lapor_desk.sync.outbox import Outbox
+
+PENDING, REJECTED, CONFLICT = "pending", "rejected", "conflict"
+REVIEW_STATES = (PENDING, REJECTED, CONFLICT)
+
+
+@dataclass(frozen=True)
+class ServerSide:
+    """What the server holds now (from the conflict answer)."""
+
+    status: str
+    responsible_name: str
+    handling_unit_name: str
+    version: int
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    mutation_id: int
+    kind: str                   # ActionKind value
+    state: str                  # pending / rejected / conflict
+    complaint_id: str
+    tracking_number: int | None
+    title: str                  # "" when the complaint is no longer in the cache
+    created_at: datetime
+    answered_at: datetime | None
+    attempts: int
+    reason: str | None          # RejectReason code (rejected)
+    detail: str | None
+    base_version: int | None    # the server version the action was made on
+    fields: ActionFields        # what the person asked for
+    here_status: str | None     # the complaint's status in this cache now (None: gone)
+    server: ServerSide | None   # conflicts: what the server holds
+    can_redo: bool              # the same kind of action is allowed on the complaint now
+
+    @property
+    def in_cache(self) -> bool:
+        return self.here_status is not None
+
+
+def fields_of(kind: str, payload: dict[str, Any], names: dict[int, str]) -> ActionFields:
+    to_id = payload.get("to_id")
+    to_id = to_id if isinstance(to_id, int) and not isinstance(to_id, bool) else None
+
+    def text(key: str) -> str:
+        value = payload.get(key)
+        return value if isinstance(value, str) else ""
+
+    return ActionFields(to_id=to_id, to_name=names.get(to_id, "") if to_id is not None else "",
+                        reason=text("reason"), reason_code=text("reason_code"),
+                        note=text("note"), body=text("body"))
+
+
+class OutboxReview:
+    def __init__(self, cache: Cache, outbox: Outbox, verification: Verification) -> None:
+        self.cache = cache
+        self.outbox = outbox
+        self.verification = verification
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def items(self, states: Iterable[str] = REVIEW_STATES,
+              complaint_id: str | None = None) -> list[ReviewItem]:
+        """Entries in ``states`` (dismissed ones left out), oldest first."""
+        wanted = sorted(set(states) & set(REVIEW_STATES))
+        query = select(OutboxEntry).where(OutboxEntry.state.in_(wanted),
+                                          OutboxEntry.dismissed.is_(False))
+        if complaint_id is not None:
+            query = query.where(OutboxEntry.complaint_id == complaint_id)
+        with self.cache.engine.connect() as connection:
+            entries = list(connection.execute(query.order_by(OutboxEntry.mutation_id)))
+            role = connection.execute(select(SyncState.role)).scalar_one_or_none() or ""
+            ids = sorted({e.complaint_id for e in entries})
+            here = {r.id: r for r in connection.execute(
+                select(Complaint.id, Complaint.tracking_number, Complaint.title,
+                       Complaint.status).where(Complaint.id.in_(ids)))}
+            payloads = {e.mutation_id: _json(e.payload) for e in entries}
+            currents = {e.mutation_id: _json(e.current) for e in entries if e.current}
+            agency_ids: set[int] = set()
+            for data in (*payloads.values(), *currents.values()):
+                for key in ("to_id", "responsible_id", "handling_unit_id"):
+                    if isinstance(data.get(key), int):
+                        agency_ids.add(data[key])
+            names = {int(r.id): r.name for r in connection.execute(
+                select(Agency.id, Agency.name).where(Agency.id.in_(sorted(agency_ids))))}
+        return [self._item(e, here.get(e.complaint_id), payloads[e.mutation_id],
+                           currents.get(e.mutation_id), names, role) for e in entries]
+
+    def item(self, mutation_id: int) -> ReviewItem:
+        found = [i for i in self.items() if i.mutation_id == mutation_id]
+        if not found:
+            raise NotFound(f"outbox entry {mutation_id}", code="not_found")
+        return found[0]
+
+    @staticmethod
+    def _item(e: Any, here: Any, payload: dict[str, Any], current: dict[str, Any] | None,
+              names: dict[int, str], role: str) -> ReviewItem:
+        server = None
+        if current:
+            unit = current.get("handling_unit_id")
+            server = ServerSide(
+                status=str(current.get("status") or ""),
+                responsible_name=names.get(current.get("responsible_id") or -1, ""),
+                handling_unit_name=names.get(unit, "") if isinstance(unit, int) else "",
+                version=int(current.get("version") or 0))
+        status = here.status if here is not None else None
+        can_redo = (status is not None and e.kind in DIALOG_KINDS
+                    and e.kind in allowed_actions(role, status))
+        created = parse_time(e.created_at)
+        assert created is not None
+        return ReviewItem(
+            mutation_id=e.mutation_id, kind=e.kind, state=e.state, complaint_id=e.complaint_id,
+            tracking_number=here.tracking_number if here is not None else None,
+            title=here.title if here is not None else "", created_at=created,
+            answered_at=parse_time(e.answered_at), attempts=int(e.attempts or 0),
+            reason=e.reason, detail=e.detail, base_version=e.base_version,
+            fields=fields_of(e.kind, payload, names), here_status=status, server=server,
+            can_redo=can_redo)
+
+    # --- deciding -----------------------------------------------------------------------------
+
+    def resend(self, mutation_id: int, fields: ActionFields) -> ActionResult:
+        """"Perbaiki & kirim ulang": a new action of the same kind with the corrected
+        ``fields``; the rejected entry is dismissed once the new one is written."""
+        old = self._answered(mutation_id, REJECTED)
+        result = self.verification.submit(old.kind, old.complaint_id, fields)
+        self.outbox.dismiss(mutation_id)
+        return result
+
+    def reapply(self, mutation_id: int) -> ActionResult:
+        """"Terapkan ulang pada keadaan baru": the same action again, made on the version the
+        server holds now; the conflict is dismissed once the new action is written."""
+        old = self._answered(mutation_id, CONFLICT)
+        if old.server is not None:
+            with self.cache.engine.connect() as connection:
+                known = connection.execute(select(Complaint.server_version).where(
+                    Complaint.id == old.complaint_id)).scalar_one_or_none()
+            if known is None or known < old.server.version:
+                # Not yet pulled: the action would be judged on an old state. Sync first.
+                raise ActionNotAllowed("stale_state", "sync to fetch the server's state first")
+        result = self.verification.submit(old.kind, old.complaint_id, old.fields)
+        self.outbox.dismiss(mutation_id)
+        return result
+
+    def discard(self, mutation_id: int) -> None:
+        """"Buang": a person has read a rejection, or drops their conflicting action."""
+        self._answered(mutation_id, REJECTED, CONFLICT)
+        self.outbox.dismiss(mutation_id)
+
+    def _answered(self, mutation_id: int, *states: str) -> ReviewItem:
+        found = self.item(mutation_id)
+        if found.state not in states:
+            raise ActionNotAllowed("invalid_transition", f"entry is {found.state}")
+        return found
+
+
+def _json(text: str | None) -> dict[str, Any]:
+    data = orjson.loads(text or "{}")
+    return data if isinstance(data, dict) else {}

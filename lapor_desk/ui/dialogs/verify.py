@@ -1,0 +1,249 @@
+"""Verification dialogs: handle ourselves (kelola), postpone (tunda), not our authority (bukan
+wewenang), archive (arsip, a reason from the list) and re-route (dialihkan) to another agency.
+
+Each dialog checks its own form on OK: a missing reason is refused with a message in the dialog
+and the dialog stays open, so nothing is written. ``fields()`` gives what the person filled in;
+``prefill`` re-opens a dialog with an earlier action's values ("Fix & resend").
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lapor_desk.services.types import AgencyItem
+from lapor_desk.services.verification import ActionFields
+from lapor_desk.ui import verify_labels
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+REASON_KINDS = ("handle", "postpone", "not_our_authority")
+
+
+class VerifyDialog(QDialog):
+    """Heading, intro, the form, an error line and OK/Cancel; subclasses add the form."""
+
+    def __init__(self, heading: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = QLabel(heading)
+        self.heading.setObjectName("dialogHeading")
+        self.heading.setWordWrap(True)
+        self.intro = QLabel()
+        self.intro.setObjectName("dialogIntro")
+        self.intro.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setObjectName("errorText")
+        self.error.setWordWrap(True)
+        self.error.setVisible(False)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.form = QVBoxLayout()
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.intro)
+        layout.addLayout(self.form, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def problem(self) -> str:
+        """What is wrong with the form ("" when it can be sent)."""
+        return ""
+
+    def accept(self) -> None:
+        problem = self.problem()
+        if problem:
+            self.error.setText(problem)
+            self.error.setVisible(True)
+            return
+        super().accept()
+
+    def fields(self) -> ActionFields:
+        raise NotImplementedError
+
+
+class ReasonDialog(VerifyDialog):
+    """Handle ourselves (a note, optional), postpone or not-our-authority (reason required)."""
+
+    def __init__(self, kind: str, title: str, prefill: ActionFields | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        assert kind in REASON_KINDS, kind
+        self.kind = kind
+        self.required = kind != "handle"
+        texts = {
+            "handle": (self.tr("Handle ourselves"), self.tr(
+                "Your agency handles this complaint itself (kelola): it is assigned to your "
+                "unit and the resolution deadline starts."), self.tr("Note (optional)"),
+                self.tr("Handle ourselves")),
+            "postpone": (self.tr("Postpone complaint"), self.tr(
+                "Postpone (tunda) while something is missing, for example the reporter's data "
+                "is incomplete. The verification deadline pauses until you act again."),
+                self.tr("Reason for postponing (required)"), self.tr("Postpone")),
+            "not_our_authority": (self.tr("Not our authority"), self.tr(
+                "Return the complaint up the chain because it is not your agency's authority "
+                "(bukan wewenang). Say why, so the next admin can route it."),
+                self.tr("Why is it not your authority? (required)"),
+                self.tr("Return complaint")),
+        }
+        window, intro, placeholder, ok = texts[kind]
+        self.setWindowTitle(window)
+        self.resize(520, 360)
+        self.intro.setText(intro)
+        self.editor = QPlainTextEdit()
+        self.editor.setPlaceholderText(placeholder)
+        self.editor.setTabChangesFocus(True)
+        self.form.addWidget(self.editor)
+        self.ok.setText(ok)
+        if prefill is not None:
+            self.editor.setPlainText(prefill.note if kind == "handle" else prefill.reason)
+        self.editor.textChanged.connect(lambda: self.error.setVisible(False))
+        self.editor.setFocus()
+
+    def problem(self) -> str:
+        if self.required and not self.editor.toPlainText().strip():
+            return self.tr("Write the reason first: it is required and is kept in the "
+                           "complaint's history.")
+        return ""
+
+    def fields(self) -> ActionFields:
+        text = self.editor.toPlainText().strip()
+        return ActionFields(note=text) if self.kind == "handle" else ActionFields(reason=text)
+
+
+class ArchiveDialog(VerifyDialog):
+    """Archive (arsip): one reason from the list; "other" needs a note."""
+
+    def __init__(self, heading: str, reasons: tuple[str, ...] | list[str],
+                 prefill: ActionFields | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(heading, parent)
+        self.setWindowTitle(self.tr("Archive complaint"))
+        self.resize(570, 520)
+        self.intro.setText(self.tr("Archived complaints are not followed up. Choose why; the "
+                                   "reason is kept with the complaint."))
+        self.group = QButtonGroup(self)
+        self.choices: dict[str, QRadioButton] = {}
+        for code in reasons:
+            button = QRadioButton(verify_labels.archive_reason(code))
+            button.setProperty("code", code)
+            self.group.addButton(button)
+            self.choices[code] = button
+            self.form.addWidget(button)
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText(self.tr("Note (required for “Other reason”)"))
+        self.note.setTabChangesFocus(True)
+        self.note.setMaximumHeight(110)
+        self.form.addSpacing(6)
+        self.form.addWidget(self.note)
+        self.ok.setText(self.tr("Archive complaint"))
+        if prefill is not None:
+            if prefill.reason_code in self.choices:
+                self.choices[prefill.reason_code].setChecked(True)
+            self.note.setPlainText(prefill.note)
+        self.group.buttonClicked.connect(lambda _b: self.error.setVisible(False))
+        self.note.textChanged.connect(lambda: self.error.setVisible(False))
+
+    def reason_code(self) -> str:
+        checked = self.group.checkedButton()
+        return str(checked.property("code")) if checked is not None else ""
+
+    def choose(self, code: str) -> None:
+        self.choices[code].setChecked(True)
+
+    def problem(self) -> str:
+        code = self.reason_code()
+        if not code:
+            return self.tr("Choose a reason for archiving.")
+        if code == "other" and not self.note.toPlainText().strip():
+            return self.tr("For “Other reason”, write a note that explains it.")
+        return ""
+
+    def fields(self) -> ActionFields:
+        return ActionFields(reason_code=self.reason_code(), note=self.note.toPlainText().strip())
+
+
+class RerouteDialog(VerifyDialog):
+    """Re-route (dialihkan) to another agency: a searchable list of agencies only."""
+
+    def __init__(self, title: str, agencies: list[AgencyItem],
+                 prefill: ActionFields | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.setWindowTitle(self.tr("Re-route to another agency"))
+        self.resize(540, 580)
+        self.intro.setText(self.tr("Send the complaint to the agency that is responsible for "
+                                   "it. It arrives there as a new complaint to verify."))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search an agency…"))
+        self.search.setClearButtonEnabled(True)
+        self.source = QStandardItemModel(self)
+        for agency in agencies:
+            item = QStandardItem(agency.name)
+            item.setData(agency.id, ID_ROLE)
+            item.setToolTip(agency.code)
+            flags = Qt.ItemFlag.ItemIsEnabled
+            if agency.selectable:
+                flags |= Qt.ItemFlag.ItemIsSelectable
+            item.setFlags(flags)
+            self.source.appendRow(item)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.source)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.list = QListView()
+        self.list.setModel(self.proxy)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.list.selectionModel().selectionChanged.connect(
+            lambda *_: self.error.setVisible(False))
+        self.list.doubleClicked.connect(lambda _i: self.accept())
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("Note for the agency (optional)"))
+        for widget in (self.search, self.list, self.note):
+            self.form.addWidget(widget)
+        self.form.setStretch(1, 1)
+        self.ok.setText(self.tr("Re-route"))
+        if prefill is not None:
+            if prefill.to_id is not None:
+                self.select(prefill.to_id)
+            self.note.setText(prefill.note)
+        self.search.setFocus()
+
+    def select(self, agency_id: int) -> bool:
+        found = self.source.match(self.source.index(0, 0), ID_ROLE, agency_id, 1,
+                                  Qt.MatchFlag.MatchExactly)
+        if not found:
+            return False
+        self.list.setCurrentIndex(self.proxy.mapFromSource(found[0]))
+        return self.target_id() == agency_id
+
+    def target_id(self) -> int | None:
+        selected = self.list.selectionModel().selectedIndexes()
+        if not selected:
+            return None
+        value = selected[0].data(ID_ROLE)
+        return int(value) if value is not None else None
+
+    def problem(self) -> str:
+        if self.target_id() is None:
+            return self.tr("Choose the agency that should handle the complaint.")
+        return ""
+
+    def fields(self) -> ActionFields:
+        target = self.target_id()
+        name = ""
+        if target is not None:
+            name = self.list.selectionModel().selectedIndexes()[0].data() or ""
+        return ActionFields(to_id=target, to_name=name, note=self.note.text().strip())

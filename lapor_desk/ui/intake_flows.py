@@ -1,0 +1,198 @@
+"""Work that brings complaints in and ties them together: record a complaint that arrived
+offline, import a register file after a preview, and link duplicates from the detail.
+
+Every service call runs on the database worker through the controller's task manager; results
+come back on the UI thread and the screens refresh from the controller's ``changed`` signal.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QToolBar, QWidgetAction
+
+from lapor_desk.services.errors import ServiceError
+from lapor_desk.services.intake import RECORDING_ROLES, IntakeRefused, category_tree
+from lapor_desk.services.register import ImportOutcome
+from lapor_desk.services.types import ActionResult, ComplaintDetail
+from lapor_desk.ui import intake_labels, labels
+from lapor_desk.ui.controller import DeskController
+from lapor_desk.ui.detail_pane import DetailPane
+from lapor_desk.ui.dialogs.import_register import ImportRegisterDialog
+from lapor_desk.ui.dialogs.record_complaint import RecordComplaintDialog
+from lapor_desk.ui.duplicates_panel import DuplicatesPanel
+from lapor_desk.ui.i18n import is_language_change
+from lapor_desk.ui.resources import icon
+
+
+class IntakeFlows(QObject):
+    recorded = Signal(object)      # RecordedComplaint
+    imported = Signal(object)      # ImportOutcome
+    duplicates_loaded = Signal(str)  # complaint id (tests wait on it)
+
+    def __init__(self, window: QMainWindow, controller: DeskController,
+                 detail: DetailPane) -> None:
+        super().__init__(window)
+        self.window = window
+        self.controller = controller
+        self.detail = detail
+        self.dialog: QDialog | None = None  # the open intake dialog (tests drive it)
+        self.record_action = QAction(icon("record"), "", window)
+        self.record_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.record_action.triggered.connect(self.record)
+        self.import_action = QAction(icon("import"), "", window)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.import_register)
+        self.panel = DuplicatesPanel()
+        detail.add_section(self.panel)
+        detail.shown.connect(self._detail_shown)
+        detail.cleared.connect(self.panel.clear)
+        self.panel.link_requested.connect(lambda c, o: self._duplicate("link", c, o))
+        self.panel.unlink_requested.connect(lambda c, o: self._duplicate("unlink", c, o))
+        controller.queues_loaded.connect(lambda _q: self._follow_role())
+        window.installEventFilter(self)
+        self.retranslate()
+        self._follow_role()
+
+    def install(self, toolbar: QToolBar, menu: QMenu) -> None:
+        """The actions in the toolbar (before its spacer) and the File menu."""
+        spacer = next((a for a in toolbar.actions() if isinstance(a, QWidgetAction)), None)
+        toolbar.insertAction(spacer, self.record_action)  # type: ignore[arg-type]
+        menu.addAction(self.record_action)
+        menu.addAction(self.import_action)
+        menu.addSeparator()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and is_language_change(event):
+            self.retranslate()
+        return False
+
+    def retranslate(self) -> None:
+        self.record_action.setText(self.tr("Record complaint"))
+        self.record_action.setToolTip(self.tr("Record a complaint received at the counter, by "
+                                              "letter, phone, radio or newspaper "
+                                              "(Ctrl+Shift+N)"))
+        self.import_action.setText(self.tr("Import register file…"))
+
+    def _follow_role(self) -> None:
+        info = self.controller.info
+        allowed = info is not None and info.role in RECORDING_ROLES
+        self.record_action.setEnabled(allowed)
+        self.record_action.setVisible(allowed or info is None)
+        self.import_action.setEnabled(allowed)
+
+    def _run(self, fn: Any, done: Any, failed: Any = None) -> None:
+        self.controller.taskman.run_db(fn, done, failed)
+
+    # --- record a complaint --------------------------------------------------------------------
+
+    def record(self) -> None:
+        if self.dialog is not None or not self.record_action.isEnabled():
+            return
+        station = self.controller.workstation
+        self._run(lambda: (station.intake.defaults(), category_tree()),
+                  lambda got: self._open_record(*got))
+
+    def _open_record(self, defaults: Any, tree: dict[str, list[str]]) -> None:
+        if self.dialog is not None:
+            return
+        dialog = RecordComplaintDialog(defaults, tree, self.window)
+        dialog.submitted.connect(lambda raw, files: self._save(dialog, raw, files))
+        self._open(dialog)
+
+    def _save(self, dialog: RecordComplaintDialog, raw: dict[str, Any],
+              files: list[str]) -> None:
+        station = self.controller.workstation
+
+        def done(recorded: Any) -> None:
+            dialog.accept()
+            self.controller.changed.emit(frozenset({"queues", "rows", "status"}))
+            self.recorded.emit(recorded)
+
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, IntakeRefused):
+                dialog.show_problems(exc.problems)
+            else:
+                dialog.show_failure(labels.error(getattr(exc, "code", None)))
+                if not isinstance(exc, ServiceError):
+                    self.controller.taskman.unhandled_error.emit(exc)
+
+        self._run(lambda: station.intake.record(raw, files), done, failed)
+
+    # --- import a register file ----------------------------------------------------------------
+
+    def import_register(self, path: str | None = None) -> None:
+        if self.dialog is not None or not self.import_action.isEnabled():
+            return
+        dialog = ImportRegisterDialog(self.window)
+        dialog.file_chosen.connect(lambda p: self._preview(dialog, p))
+        dialog.import_requested.connect(lambda p: self._import(dialog, p))
+        self._open(dialog)
+        if path:
+            dialog.choose_file(path)
+        else:
+            dialog.pick()
+
+    def _preview(self, dialog: ImportRegisterDialog, path: str) -> None:
+        station = self.controller.workstation
+
+        def failed(exc: Exception) -> None:
+            dialog.show_failure(labels.error(getattr(exc, "code", None)))
+
+        self._run(lambda: station.register.preview(path), dialog.show_preview, failed)
+
+    def _import(self, dialog: ImportRegisterDialog, path: str) -> None:
+        station = self.controller.workstation
+
+        def done(outcome: ImportOutcome) -> None:
+            dialog.accept()
+            self.controller.changed.emit(frozenset({"queues", "rows", "status"}))
+            self.window.statusBar().showMessage(
+                self.tr("%1 complaints imported; they wait in Needs verification.")
+                .replace("%1", str(outcome.count)), 10_000)
+            self.imported.emit(outcome)
+
+        def failed(exc: Exception) -> None:
+            code = getattr(exc, "code", None) or ""
+            dialog.show_failure(intake_labels.file_problem(code)
+                                if code in intake_labels.FILE_PROBLEMS else labels.error(code))
+
+        self._run(lambda: station.register.run(path), done, failed)
+
+    def _open(self, dialog: QDialog) -> None:
+        self.dialog = dialog
+
+        def finished(_result: int) -> None:
+            self.dialog = None
+            dialog.deleteLater()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    # --- duplicates ----------------------------------------------------------------------------
+
+    def _detail_shown(self, detail: ComplaintDetail) -> None:
+        complaint_id = detail.row.id
+        if self.panel.complaint_id != complaint_id:
+            self.panel.clear()
+        station = self.controller.workstation
+
+        def done(got: tuple[list[Any], list[Any]]) -> None:
+            if self.detail.complaint_id == complaint_id:
+                self.panel.set_items(complaint_id, *got)
+                self.duplicates_loaded.emit(complaint_id)
+
+        self._run(lambda: (station.duplicates.similar(complaint_id),
+                           station.duplicates.linked(complaint_id)), done)
+
+    def _duplicate(self, what: str, complaint_id: str, other_id: str) -> None:
+        station = self.controller.workstation
+        act = station.duplicates.link if what == "link" else station.duplicates.unlink
+
+        def done(result: ActionResult) -> None:
+            self.controller.action_done.emit(result)
+            self.controller.changed.emit(result.changes)
+
+        self._run(lambda: act(complaint_id, other_id), done)

@@ -1,0 +1,234 @@
+"""Verification in the main window: the actions (menu, toolbar, context menu, shortcuts), their
+dialogs, bulk forward / archive on a multi-row selection, and re-opening a dialog prefilled.
+
+Actions are enabled from what the services allow on the shown complaint
+(``ComplaintDetail.allowed_actions``). Every write runs on the database worker; the screens
+refresh from the controller's ``changed`` signal; refusals are shown in the window's banner.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QMenu, QToolButton
+
+from lapor_desk.services.types import ActionResult, AgencyItem
+from lapor_desk.services.verification import ActionFields, BulkOutcome
+from lapor_desk.ui import verify_labels
+from lapor_desk.ui.controller import DeskController
+from lapor_desk.ui.dialogs.bulk_summary import BulkSummaryDialog
+from lapor_desk.ui.dialogs.follow_up import FollowUpDialog
+from lapor_desk.ui.dialogs.forward import ForwardDialog
+from lapor_desk.ui.dialogs.verify import ArchiveDialog, ReasonDialog, RerouteDialog
+from lapor_desk.ui.i18n import is_language_change
+from lapor_desk.ui.resources import icon
+
+if TYPE_CHECKING:
+    from lapor_desk.ui.main_window import MainWindow
+
+VERIFY_KINDS = ("handle", "postpone", "not_our_authority", "archive", "reroute")
+SHORTCUTS = {"handle": "Ctrl+K", "postpone": "Ctrl+T", "not_our_authority": "Ctrl+B",
+             "archive": "Ctrl+Shift+A", "reroute": "Ctrl+L"}
+ICONS = {"handle": "handle", "postpone": "pause", "not_our_authority": "return",
+         "archive": "archive", "reroute": "reroute"}
+BULK_ROLES = frozenset({"national_admin", "agency_admin"})
+Submit = Callable[[ActionFields], Any]
+
+
+class VerifyFlows(QObject):
+    def __init__(self, window: MainWindow, controller: DeskController) -> None:
+        super().__init__(window)
+        self.window = window
+        self.controller = controller
+        self.dialog: QDialog | None = None           # the open dialog (tests drive it)
+        self.summary: BulkSummaryDialog | None = None
+        self.actions: dict[str, QAction] = {}
+        for kind in VERIFY_KINDS:
+            action = QAction(icon(ICONS[kind]), "", window)
+            action.setShortcut(QKeySequence(SHORTCUTS[kind]))
+            action.triggered.connect(lambda _c=False, k=kind: self.start_current(k))
+            action.setEnabled(False)
+            self.actions[kind] = action
+        self.bulk_forward_action = QAction(icon("forward"), "", window)
+        self.bulk_forward_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        self.bulk_forward_action.triggered.connect(self.bulk_forward)
+        self.bulk_archive_action = QAction(icon("archive"), "", window)
+        self.bulk_archive_action.triggered.connect(self.bulk_archive)
+        self.menu = QMenu(window)
+        for action in self.actions.values():
+            self.menu.addAction(action)
+        self.menu.addSeparator()
+        self.menu.addAction(self.bulk_forward_action)
+        self.menu.addAction(self.bulk_archive_action)
+        window.menuBar().insertMenu(window.view_menu.menuAction(), self.menu)
+        self.button = QToolButton()
+        self.button.setIcon(icon("handle"))
+        self.button.setMenu(self.menu)
+        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0; }")
+        window.toolbar.insertWidget(window.reply_action, self.button)
+        table = window.table
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._context_menu)
+        table.selectionModel().selectionChanged.connect(lambda *_: self.refresh_enabled())
+        window.queue_view.selectionModel().currentChanged.connect(
+            lambda *_: self.refresh_enabled())
+        controller.detail_loaded.connect(lambda _d: self.refresh_enabled())
+        window.installEventFilter(self)
+        self.retranslate()
+        self.refresh_enabled()
+
+    # --- words and state ----------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and is_language_change(event):
+            self.retranslate()
+        return False
+
+    def retranslate(self) -> None:
+        self.menu.setTitle(self.tr("Veri&fy"))
+        self.button.setText(self.tr("Verify") + " ▾")
+        self.button.setToolTip(self.tr("Handle, postpone, return, archive or re-route the "
+                                       "complaint"))
+        for kind, action in self.actions.items():
+            action.setText(verify_labels.action(kind) + "…")
+            action.setToolTip(f"{verify_labels.action(kind)} ({SHORTCUTS[kind]})")
+        self.bulk_forward_action.setText(self.tr("Forward selected complaints…"))
+        self.bulk_archive_action.setText(self.tr("Archive selected complaints…"))
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted(i.row() for i in self.window.table.selectionModel().selectedRows())
+        found = (self.window.table_model.id_at(r) for r in rows)
+        return [i for i in found if i]
+
+    def refresh_enabled(self) -> None:
+        detail = self.window.detail.detail
+        allowed = detail.allowed_actions if detail is not None else frozenset()
+        for kind, action in self.actions.items():
+            action.setEnabled(kind in allowed)
+        info = self.controller.info
+        bulk = info is not None and info.role in BULK_ROLES and len(self.selected_ids()) > 1
+        self.bulk_forward_action.setEnabled(bulk)
+        self.bulk_archive_action.setEnabled(bulk)
+
+    def _context_menu(self, position: QPoint) -> None:
+        self.refresh_enabled()
+        self.menu.popup(self.window.table.viewport().mapToGlobal(position))
+
+    # --- one complaint ------------------------------------------------------------------------
+
+    def start_current(self, kind: str) -> None:
+        detail = self.window.detail.detail
+        if detail is None or self.dialog is not None or kind not in detail.allowed_actions:
+            return
+        self.start(kind, detail.row.id, detail.row.title)
+
+    def start(self, kind: str, complaint_id: str, title: str,
+              prefill: ActionFields | None = None, submit: Submit | None = None) -> None:
+        """Open the dialog for ``kind`` (prefilled), then write with ``submit(fields)`` (the
+        plain action by default; "Fix & resend" passes its own)."""
+        if self.dialog is not None:
+            return
+        station = self.controller.workstation
+        write = submit or (lambda f: station.verification.submit(kind, complaint_id, f))
+        if kind == "reroute":
+            self.controller.taskman.run_db(
+                lambda: station.verification.reroute_targets(complaint_id),
+                lambda items: self._open(RerouteDialog(title, items, prefill, self.window),
+                                         write))
+        elif kind == "forward":
+            self.controller.taskman.run_db(
+                lambda: station.forward_targets(complaint_id),
+                lambda items: self._open_forward(title, items, prefill, write))
+        elif kind in ("follow_up", "internal_note"):
+            detail = self.window.detail.detail
+            anonymous = bool(detail and detail.row.id == complaint_id and detail.row.anonymous)
+            dialog = FollowUpDialog(title, kind, anonymous, self.window)
+            if prefill is not None:
+                dialog.editor.setPlainText(prefill.body)
+            self._open(dialog, write, lambda: ActionFields(body=dialog.text()))
+        elif kind == "archive":
+            self._open(ArchiveDialog(title, tuple(verify_labels.ARCHIVE_REASONS), prefill,
+                                     self.window), write)
+        else:
+            self._open(ReasonDialog(kind, title, prefill, self.window), write)
+
+    def _open_forward(self, title: str, items: list[AgencyItem],
+                      prefill: ActionFields | None, write: Submit) -> None:
+        dialog = ForwardDialog(title, items, self.window)
+        if prefill is not None:
+            if prefill.to_id is not None:
+                dialog.select(prefill.to_id)
+            dialog.note.setPlainText(prefill.note)
+        self._open(dialog, write, lambda: ActionFields(to_id=dialog.target_id(),
+                                                       note=dialog.note_text()))
+
+    def _open(self, dialog: QDialog, write: Submit,
+              fields: Callable[[], ActionFields] | None = None,
+              done: Callable[[Any], None] | None = None) -> None:
+        read = fields or dialog.fields  # type: ignore[attr-defined]
+        self.dialog = dialog
+
+        def finished(result: int) -> None:
+            self.dialog = None
+            if result == QDialog.DialogCode.Accepted:
+                chosen = read()  # read on the UI thread, written on the database worker
+                self.controller.taskman.run_db(lambda: write(chosen), done or self.written)
+            dialog.deleteLater()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def written(self, result: ActionResult) -> None:
+        self.controller.action_done.emit(result)
+        self.controller.changed.emit(result.changes)
+
+    # --- a selection --------------------------------------------------------------------------
+
+    def _heading(self, count: int) -> str:
+        return self.tr("%1 complaints selected").replace("%1", str(count))
+
+    def bulk_archive(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) < 2 or self.dialog is not None:
+            return
+        dialog = ArchiveDialog(self._heading(len(ids)), tuple(verify_labels.ARCHIVE_REASONS),
+                               parent=self.window)
+        self._open_bulk(dialog, "archive", ids, dialog.fields)
+
+    def bulk_forward(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) < 2 or self.dialog is not None:
+            return
+        station = self.controller.workstation
+
+        def targets_loaded(items: list[AgencyItem]) -> None:
+            dialog = ForwardDialog(self._heading(len(ids)), items, self.window)
+            self._open_bulk(dialog, "forward", ids, lambda: ActionFields(
+                to_id=dialog.target_id(), note=dialog.note_text()))
+
+        self.controller.taskman.run_db(station.verification.bulk_targets, targets_loaded)
+
+    def _open_bulk(self, dialog: QDialog, kind: str, ids: list[str],
+                   fields: Callable[[], ActionFields]) -> None:
+        station = self.controller.workstation
+        self._open(dialog, lambda f: station.verification.bulk(kind, ids, f), fields,
+                   self._bulk_done)
+
+    def _bulk_done(self, outcome: BulkOutcome) -> None:
+        if outcome.changes:
+            self.controller.changed.emit(outcome.changes)
+        summary = BulkSummaryDialog(outcome, self.window)
+        self.summary = summary
+
+        def closed(_result: int) -> None:
+            self.summary = None
+            summary.deleteLater()
+
+        summary.finished.connect(closed)
+        summary.open()

@@ -1,0 +1,161 @@
+"""Recording offline complaints, register import with preview, duplicates, reply templates and
+drafts: the service layer against the REAL reference server (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from lapor_desk.models.cache.schema import OutboxEntry
+from lapor_desk.services import Workstation
+from lapor_desk.services.drafts import DraftStore
+from lapor_desk.services.intake import IntakeRefused
+from lapor_desk.services.templates import ReplyContext, builtin_templates, render
+from lapor_desk.services.types import OutboxMark
+
+pytestmark = pytest.mark.timeout(120)
+
+CATEGORY = "PEKERJAAN UMUM DAN PENATAAN RUANG"
+HEADER = "judul,isi,jenis,kanal,provinsi,kabupaten_kota,kategori,nama_pelapor,anonim\n"
+GOOD = ("Lampu jalan padam di Jalan Sudirman,Sudah dua minggu lampu jalan padam dan rawan,"
+        "pengaduan,surat,Sulawesi Tenggara,Kota Kendari,{cat},Budi Santoso,tidak\n")
+
+
+def form(**changes: Any) -> dict[str, Any]:
+    raw: dict[str, Any] = {
+        "complaint_type": "pengaduan", "misconduct": False,
+        "title": "Jembatan kayu di Desa Lalonggasu rusak parah",
+        "body": "Jembatan penghubung dua dusun rusak sejak banjir bulan lalu; anak sekolah "
+                "harus memutar jauh.",
+        "incident_date": "2025-01-15", "province": "Sulawesi Tenggara",
+        "regency": "Kota Kendari", "district": "Mandonga", "village": "Korumba",
+        "category": CATEGORY, "subcategory": "", "channel": "walk_in",
+        "anonymous": False, "confidential": False,
+        "reporter": {"name": "Wa Ode Sitti", "nik": "7471010101900001",
+                     "phone": "081234567890", "email": ""},
+    }
+    raw.update(changes)
+    return raw
+
+
+def outbox_count(station: Workstation) -> int:
+    cache = station.session.require_cache()
+    with cache.engine.connect() as c:
+        return int(c.execute(select(func.count()).select_from(OutboxEntry)).scalar_one())
+
+
+@pytest.fixture(autouse=True)
+def known_category() -> None:
+    from lapor_desk.models.categories import taxonomy
+
+    assert taxonomy().category(CATEGORY) == CATEGORY
+
+
+def test_invalid_record_lists_every_bad_field_and_writes_nothing(signed_in: Workstation) -> None:
+    before = outbox_count(signed_in)
+    bad = form(title="abc", regency="", reporter={"name": "", "nik": "123"},
+               incident_date="2999-01-01", channel="merpati")
+    with pytest.raises(IntakeRefused) as refused:
+        signed_in.intake.record(bad)
+    found = {(p.field, p.code) for p in refused.value.problems}
+    assert {("title", "too_short"), ("regency", "required"), ("reporter.name", "required"),
+            ("reporter.nik", "invalid"), ("incident_date", "future"),
+            ("channel", "invalid")} <= found
+    assert outbox_count(signed_in) == before
+
+
+def test_recorded_complaint_waits_in_verification_then_gets_a_number(
+        signed_in: Workstation, tmp_path: Path) -> None:
+    defaults = signed_in.intake.defaults()
+    assert defaults.province and defaults.regency and defaults.channel == "walk_in"
+    photo = tmp_path / "jembatan.jpg"
+    photo.write_bytes(b"\xff\xd8\xff" + b"x" * 2048)
+    recorded = signed_in.intake.record(form(regency=defaults.regency), [photo])
+    assert recorded.attachments == 1
+    assert recorded.complaint_id in signed_in.complaint_ids("needs_verification")
+    [row] = signed_in.rows([recorded.complaint_id])
+    assert row.outbox == OutboxMark.PENDING and row.tracking_number is None
+    assert row.channel == "walk_in"
+    outcome = signed_in.sync()
+    assert outcome.applied == 1 and outcome.rejected == 0
+    [row] = signed_in.rows([recorded.complaint_id])
+    assert row.tracking_number and row.outbox == OutboxMark.NONE
+    detail = signed_in.detail(recorded.complaint_id)
+    assert detail.reporter_name == "Wa Ode Sitti"
+    assert any("jembatan.jpg" in t.attachments for t in detail.timeline)
+
+
+def test_register_preview_shows_bad_rows_and_a_good_file_imports_all(
+        signed_in: Workstation, tmp_path: Path) -> None:
+    bad = tmp_path / "register-salah.csv"
+    bad.write_text(HEADER + GOOD.format(cat=CATEGORY)
+                   + "Bau,pendek,pengaduan,telepon,Sulawesi Tenggara,,NGAWUR,,tidak\n"
+                   + GOOD.format(cat=CATEGORY), "utf-8")
+    before = outbox_count(signed_in)
+    preview = signed_in.register.preview(bad)
+    assert [r.row for r in preview.rows] == [2, 3, 4]
+    assert not preview.importable and preview.bad_rows == 1
+    problems = {(p.field, p.code) for p in preview.rows[1].problems}
+    assert {("title", "too_short"), ("regency", "required"),
+            ("category", "unknown")} <= problems
+    assert preview.rows[0].ok and preview.rows[0].values[0].startswith("Lampu jalan")
+    assert outbox_count(signed_in) == before  # a preview writes nothing
+
+    good = tmp_path / "register.csv"
+    good.write_text(HEADER + GOOD.format(cat=CATEGORY) * 3, "utf-8")
+    preview = signed_in.register.preview(good)
+    assert preview.importable and len(preview.rows) == 3
+    outcome = signed_in.register.run(good)
+    assert outcome.count == 3 and outbox_count(signed_in) == before + 3
+    waiting = set(signed_in.complaint_ids("needs_verification"))
+    assert set(outcome.complaint_ids) <= waiting
+
+    empty = tmp_path / "kosong.csv"
+    empty.write_text("", "utf-8")
+    assert signed_in.register.preview(empty).file_error == "empty"
+
+
+def test_similar_complaints_link_and_unlink(signed_in: Workstation) -> None:
+    first = signed_in.intake.record(form(title="Jalan berlubang di depan Pasar Sentral "
+                                               "Kendari")).complaint_id
+    second = signed_in.intake.record(form(title="Lubang besar jalan Pasar Sentral membahayakan",
+                                          channel="phone")).complaint_id
+    similar = [s.id for s in signed_in.duplicates.similar(first)]
+    assert second in similar and first not in similar
+    signed_in.duplicates.link(first, second)
+    assert [s.id for s in signed_in.duplicates.linked(first)] == [second]
+    assert [s.id for s in signed_in.duplicates.linked(second)] == [first]  # either way round
+    assert second not in [s.id for s in signed_in.duplicates.similar(first)]
+    signed_in.duplicates.unlink(second, first)  # from the other side
+    assert signed_in.duplicates.linked(first) == []
+    assert signed_in.sync().rejected == 0
+
+
+def test_template_names_only_a_reporter_who_is_not_anonymous() -> None:
+    body = "Yth. {nama_pelapor}, laporan {nomor} ditangani {unit}. {lainnya}"
+    named = ReplyContext("Budi Santoso", False, 9165816, "Dinas PUPR Kota Kendari")
+    hidden = ReplyContext("Budi Santoso", True, None, "Dinas PUPR Kota Kendari")
+    assert render(body, named) == ("Yth. Budi Santoso, laporan 9165816 ditangani Dinas PUPR "
+                                   "Kota Kendari. {lainnya}")
+    text = render(body, hidden)
+    assert "Budi" not in text and text.startswith("Yth. Bapak/Ibu Pelapor, laporan (nomor")
+    templates = builtin_templates()
+    assert len(templates) >= 4 and all("{nomor}" in t.body for t in templates)
+
+
+def test_drafts_survive_a_new_store_and_go_when_removed(tmp_path: Path) -> None:
+    clock = lambda: datetime(2025, 3, 3, tzinfo=UTC)
+    store = DraftStore(tmp_path, clock)
+    store.save("c1", "follow_up", "Yth. Bapak", ["/tmp/a.pdf"])
+    store.save("c1", "internal_note", "catatan")
+    again = DraftStore(tmp_path, clock)
+    draft = again.get("c1", "follow_up")
+    assert draft is not None and draft.text == "Yth. Bapak" and draft.files == ("/tmp/a.pdf",)
+    again.remove("c1", "follow_up")
+    assert DraftStore(tmp_path, clock).get("c1", "follow_up") is None
+    assert DraftStore(tmp_path, clock).get("c1", "internal_note") is not None
+    assert not list(tmp_path.glob(".drafts-*"))  # no temporary file left behind

@@ -1,0 +1,151 @@
+"""Render the intake screens to PNGs (run by test_intake_screens.py, or by hand):
+
+    DISPLAY=:99 python -m tests.ui.render_intake_screens OUT_DIR [EXTRA.qm]
+
+The record form with its field errors, a register preview with a bad row, the detail with
+"similar complaints", and a follow-up reply made from a template with an attachment. EXTRA.qm is
+an optional catalogue with wording not yet in the shipped one (the test builds it).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from lapor_desk.services import (
+    DEMO_PASSWORD,
+    DEMO_USER,
+    DemoServer,
+    Workstation,
+    use_memory_keyring,
+)
+from lapor_desk.ui import i18n
+from lapor_desk.ui.app import make_application
+from lapor_desk.ui.controller import DeskController
+from lapor_desk.ui.dialogs.import_register import ImportRegisterDialog
+from lapor_desk.ui.dialogs.record_complaint import RecordComplaintDialog
+from lapor_desk.ui.main_window import MainWindow
+from lapor_desk.ui.taskman import TaskManager
+from tests.services.test_intake import CATEGORY, GOOD, HEADER, form
+from tests.ui.render_screens import save
+
+
+def wait_for(app: QApplication, condition: Callable[[], bool], timeout: float = 60.0) -> None:
+    """Process events until ``condition`` holds. Uses an event loop INSTANCE: in PySide6 6.12
+    the static ``QApplication.processEvents`` (like other static void calls) drops a reference
+    to ``None`` on every call, and a long wait loop then aborts Python ("none_dealloc")."""
+    loop = QEventLoop()
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("screen did not settle")
+        loop.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+
+SCREENS = ("record_complaint_errors", "import_preview", "detail_duplicates",
+           "follow_up_template")
+
+
+def main(out: Path, extra_qm: str | None) -> int:
+    out.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="lapor-intake-screens-"))
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "qs"))
+    use_memory_keyring()
+    app = make_application(["render"])
+    if extra_qm:
+        extra = QTranslator(app)
+        assert extra.load(extra_qm), extra_qm
+        app.installTranslator(extra)
+    i18n.set_language("id")
+    demo = DemoServer(work / "demo", complaints=800)
+    taskman = TaskManager()
+    station = Workstation(demo.profile_root, device="screens")
+    try:
+        station.sign_in(demo.start(), DEMO_USER, DEMO_PASSWORD)
+        station.sync()
+        defaults = station.intake.defaults()
+        first = station.intake.record(form(
+            title="Jalan berlubang di depan Pasar Sentral", regency=defaults.regency,
+            province=defaults.province)).complaint_id
+        station.intake.record(form(title="Lubang besar di jalan Pasar Sentral membahayakan",
+                                   regency=defaults.regency, province=defaults.province,
+                                   channel="phone"))
+        controller = DeskController(station, taskman)
+        window = MainWindow(controller)
+        window.resize(1366, 768)
+        window.show()
+        window.start_session(station.info)  # type: ignore[arg-type]
+        wait_for(app, lambda: window.queue_key is not None and taskman.idle)
+
+        window.intake.record()
+        wait_for(app, lambda: isinstance(window.intake.dialog, RecordComplaintDialog))
+        record = window.intake.dialog
+        assert isinstance(record, RecordComplaintDialog)
+        record.title.setText("Jln")
+        record.reporter_nik.setText("74710101")
+        record.save_button.click()
+        wait_for(app, lambda: bool(record.problem_text("title")))
+        save(record, out / "record_complaint_errors.png")
+        record.reject()
+        wait_for(app, lambda: window.intake.dialog is None)
+
+        register = work / "register-loket-januari.csv"
+        register.write_text(HEADER + GOOD.format(cat=CATEGORY) * 2
+                            + "Bau,pendek,pengaduan,telepon,Sulawesi Tenggara,,NGAWUR,,tidak\n"
+                            + GOOD.format(cat=CATEGORY), "utf-8")
+        window.intake.import_register(str(register))
+        dialog = window.intake.dialog
+        assert isinstance(dialog, ImportRegisterDialog)
+        wait_for(app, lambda: dialog.preview is not None)
+        save(dialog, out / "import_preview.png")
+        dialog.reject()
+        wait_for(app, lambda: window.intake.dialog is None)
+
+        model = window.table_model
+        window.select_queue("needs_verification")
+        wait_for(app, lambda: model.row_of(first) >= 0 and taskman.idle)
+        window.table.selectRow(model.row_of(first))
+        panel = window.intake.panel
+        wait_for(app, lambda: panel.complaint_id == first and taskman.idle)
+        save(window.detail, out / "detail_duplicates.png")
+
+        window.select_queue("in_progress")
+        wait_for(app, lambda: window.queue_key == "in_progress" and model.rowCount() > 0
+                 and taskman.idle)
+        wait_for(app, lambda: model.loaded_row(model.id_at(0) or "") is not None)
+        window.table.selectRow(0)
+        wait_for(app, lambda: window.detail.detail is not None and taskman.idle
+                 and window.detail.detail.row.id == model.id_at(0))
+        window.flows.write_current("follow_up")
+        wait_for(app, lambda: window.flows.dialog is not None)
+        reply = window.flows.dialog
+        reply.templates.insert()  # type: ignore[union-attr]
+        attached = work / "foto-perbaikan-jalan.jpg"
+        attached.write_bytes(b"\xff\xd8\xff")
+        reply.files.add_paths([str(attached)])  # type: ignore[union-attr]
+        save(reply, out / "follow_up_template.png")  # type: ignore[arg-type]
+        reply.reject()  # type: ignore[union-attr]
+        wait_for(app, lambda: window.flows.dialog is None and taskman.idle)
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    finally:
+        taskman.shutdown()
+        station.close()
+        demo.reset()
+    return 0
+
+
+if __name__ == "__main__":
+    code = main(Path(sys.argv[1] if len(sys.argv) > 1 else "test-artifacts/screens"),
+                sys.argv[2] if len(sys.argv) > 2 else None)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)  # PySide6 6.12 may abort in finalisation (see render_screens.py)

@@ -1,0 +1,72 @@
+"""The intake screens rendered under Xvfb (offscreen without it) and saved as PNGs for people to
+look at: test-artifacts/screens/{record_complaint_errors,import_preview,detail_duplicates,
+follow_up_template}.png. The wording not yet in the shipped catalogue is compiled into a
+temporary one (the shipped .ts is never touched), which also checks it is all there."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+from tests.ui.render_intake_screens import SCREENS
+from tests.ui.test_screens import OUT, ROOT, display  # noqa: F401 - the Xvfb fixture
+
+pytestmark = pytest.mark.timeout(240)
+BIN = Path(sys.executable).parent
+
+
+def build_catalogue(tmp: Path) -> Path:
+    """lupdate every ui module into a COPY of the shipped .ts, fill it, compile it."""
+    shipped = ROOT / "resources" / "translations"
+    ts = tmp / "lapor_desk_id.ts"
+    shutil.copy(shipped / "lapor_desk_id.ts", ts)
+    sources = sorted(str(p) for p in (ROOT / "lapor_desk" / "ui").rglob("*.py"))
+    subprocess.run([str(BIN / "pyside6-lupdate"), *sources, "-ts", str(ts), "-no-obsolete"],
+                   check=True, capture_output=True)
+    spec = importlib.util.spec_from_file_location("fill_id", shipped / "fill_id.py")
+    assert spec is not None and spec.loader is not None
+    fill = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fill)
+    missing = fill.fill(ts)
+    mine = set()
+    for name in ("strings_intake.py",):
+        spec = importlib.util.spec_from_file_location(name, shipped / name)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        mine |= set(module.ID)
+    contexts = {m.findtext("source") for c in ET.parse(ts).getroot().iter("context")
+                if c.findtext("name") in ("IntakeLabels", "RecordComplaintDialog",
+                                          "ImportRegisterDialog", "DuplicatesPanel",
+                                          "TemplatePicker", "IntakeFlows", "FileList",
+                                          "RegisterPreviewModel")
+                for m in c.iter("message")}
+    assert not (contexts & set(missing)), sorted(contexts & set(missing))
+    qm = tmp / "extra_id.qm"
+    subprocess.run([str(BIN / "pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True,
+                   capture_output=True)
+    assert mine
+    return qm
+
+
+def test_intake_screens_render(display: dict[str, str], tmp_path: Path) -> None:  # noqa: F811
+    qm = build_catalogue(tmp_path)
+    env = {**os.environ, **display, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-m", "tests.ui.render_intake_screens", str(OUT),
+                           str(qm)], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=220, check=False)
+    assert done.returncode == 0, done.stderr[-4000:]
+    for name in SCREENS:
+        image = QImage(str(OUT / f"{name}.png"))
+        assert not image.isNull() and image.width() > 300, name
+        colours = {image.pixel(x, y) for x in range(0, image.width(), 5)
+                   for y in range(0, image.height(), 5)}
+        assert len(colours) > 5, name

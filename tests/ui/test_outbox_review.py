@@ -1,0 +1,152 @@
+"""Kotak Keluar and Konflik in the window, against the REAL reference server: a second profile
+(the national admin) acts on the same complaints, so the server really rejects an action and
+really reports conflicts; the admin fixes and resends, re-applies, or drops."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from lapor_desk.models.calendar import UTC
+from lapor_desk.services import Workstation
+from lapor_desk.services.outbox_review import ReviewItem, ServerSide
+from lapor_desk.services.verification import ActionFields
+from lapor_desk.ui import verify_labels
+from lapor_desk.ui.controller import DeskController
+from lapor_desk.ui.dialogs.verify import ArchiveDialog
+from lapor_desk.ui.main_window import MainWindow
+from lapor_desk.ui.models.outbox_items import ACTION, COMPLAINT, STATE, OutboxItemModel
+from tests.support.live_server import LiveServer
+from tests.ui.desk_support import WAIT, open_queue, save_png, signed_in_window, sync
+
+pytestmark = pytest.mark.timeout(240)
+
+
+@pytest.fixture
+def national(tmp_path: Path, live_server: LiveServer, password: str) -> Iterator[Workstation]:
+    station = Workstation(tmp_path / "national", device="pytest-national")
+    station.sign_in(live_server.url, "nasional1", password)
+    station.sync()
+    yield station
+    station.close()
+
+
+def panel_items(qtbot: Any, window: MainWindow, count: int) -> list[ReviewItem]:
+    model = window.outbox_review.panel.model
+    qtbot.waitUntil(lambda: model.rowCount() == count and window.controller.taskman.idle,
+                    timeout=WAIT)
+    return [item for r in range(count) if (item := model.item_at(r)) is not None]
+
+
+def test_rejected_action_is_explained_fixed_and_resent(
+        qtbot: Any, controller: DeskController, live_server: LiveServer, password: str,
+        national: Workstation) -> None:
+    window = signed_in_window(qtbot, controller, live_server, password)
+    station = controller.workstation
+    complaint_id = station.complaint_ids("needs_verification")[0]
+    station.verification.submit("archive", complaint_id, ActionFields(reason_code="spam"))
+    targets = national.verification.reroute_targets(complaint_id)
+    home = next(t for t in targets if not t.selectable)
+    national.verification.reroute(complaint_id, next(t for t in targets if t.selectable).id)
+    assert national.sync().applied == 1
+    assert sync(qtbot, window).rejected == 1
+
+    open_queue(qtbot, window, "outbox")
+    panel = window.outbox_review.panel
+    assert window.outbox_review.stack.currentWidget() is panel
+    [item] = panel_items(qtbot, window, 1)
+    assert item.state == "rejected" and item.reason == "out_of_scope"
+    assert panel.explain.text() == verify_labels.rejection("out_of_scope")
+    assert panel.resend_button.isVisible() and not panel.resend_button.isEnabled()
+    assert panel.discard_button.isVisible() and not panel.reapply_button.isVisible()
+    model = panel.model
+    assert model.index(0, STATE).data() == verify_labels.state("rejected")
+    assert model.index(0, COMPLAINT).data() != ""  # "no longer in your list"
+    save_png(window, "outbox_rejected")
+
+    # The complaint comes back to the admin's agency; now it can be fixed and resent.
+    national.verification.submit("forward", complaint_id, ActionFields(to_id=home.id))
+    assert national.sync().applied == 1
+    sync(qtbot, window)
+    qtbot.waitUntil(lambda: (i := panel.current_item()) is not None and i.can_redo,
+                    timeout=WAIT)
+    qtbot.waitUntil(lambda: window.detail.complaint_id == complaint_id, timeout=WAIT)
+    assert panel.resend_button.isEnabled()
+    panel.resend_button.click()
+    qtbot.waitUntil(lambda: window.verify.dialog is not None, timeout=WAIT)
+    dialog = window.verify.dialog
+    assert isinstance(dialog, ArchiveDialog) and dialog.reason_code() == "spam"  # prefilled
+    dialog.choose("duplicate")
+    dialog.ok.click()
+    [waiting] = panel_items(qtbot, window, 1)
+    assert waiting.state == "pending" and waiting.mutation_id != item.mutation_id
+    assert waiting.fields.reason_code == "duplicate"
+    assert sync(qtbot, window).applied == 1
+    panel_items(qtbot, window, 0)
+    assert panel.empty.isVisible()
+    assert station.rows([complaint_id])[0].status == "archived"
+
+
+def test_conflicts_resolved_both_ways(qtbot: Any, controller: DeskController,
+                                      live_server: LiveServer, password: str,
+                                      national: Workstation) -> None:
+    window = signed_in_window(qtbot, controller, live_server, password)
+    station = controller.workstation
+    keep, drop = station.complaint_ids("needs_verification")[:2]
+    for complaint_id in (keep, drop):
+        station.verification.submit("archive", complaint_id,
+                                    ActionFields(reason_code="too_general"))
+        national.verification.submit("postpone", complaint_id,
+                                     ActionFields(reason="Menunggu kelengkapan data"))
+    assert national.sync().applied == 2
+    assert sync(qtbot, window).conflicts == 2
+
+    open_queue(qtbot, window, "conflicts")
+    panel = window.outbox_review.panel
+    items = {i.complaint_id: i for i in panel_items(qtbot, window, 2)}
+    assert set(items) == {keep, drop}
+    assert panel.select(items[keep].mutation_id)
+    qtbot.waitUntil(lambda: window.detail.complaint_id == keep, timeout=WAIT)
+    assert panel.compare.isVisible() and panel.reapply_button.isEnabled()
+    server = items[keep].server
+    assert server is not None and server.status == "postponed"
+    assert str(server.version) in panel.compare.text()
+    assert panel.explain.text() == verify_labels.conflict()
+    save_png(window, "conflicts")
+    save_png(panel.card, "conflict_card")
+
+    panel.reapply_button.click()
+    [left] = panel_items(qtbot, window, 1)
+    assert left.complaint_id == drop
+    panel.drop_button.click()
+    panel_items(qtbot, window, 0)
+    assert station.status().conflicts == 0 and station.status().pending == 1
+    assert sync(qtbot, window).applied == 1
+    statuses = {r.id: r.status for r in station.rows([keep, drop])}
+    assert statuses == {keep: "archived", drop: "postponed"}
+
+
+def test_outbox_item_model(qtmodeltester: Any) -> None:
+    now = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)
+    items = [ReviewItem(
+        mutation_id=n, kind=kind, state=state, complaint_id=f"c{n}",
+        tracking_number=9_000_000 + n if n % 3 else None, title=f"Jalan rusak {n}",
+        created_at=now - timedelta(hours=n), answered_at=now, attempts=1,
+        reason="invalid_transition" if state == "rejected" else None, detail=None,
+        base_version=3, fields=ActionFields(reason_code="spam", to_id=5, to_name="Dinas PU"),
+        here_status="unverified" if n % 2 else None,
+        server=ServerSide("postponed", "Pemkot", "", 5) if state == "conflict" else None,
+        can_redo=bool(n % 2))
+        for n, (kind, state) in enumerate([("archive", "rejected"), ("forward", "conflict"),
+                                           ("postpone", "pending"), ("reroute", "rejected")])]
+    model = OutboxItemModel()
+    model.set_items(items)
+    qtmodeltester.check(model, force_py=True)
+    assert model.rowCount() == 4 and model.row_of(2) == 2
+    assert "Dinas PU" in model.index(1, ACTION).data()
+    model.set_items([])
+    qtmodeltester.check(model, force_py=True)
