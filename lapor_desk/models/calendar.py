@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -19,7 +19,7 @@ import holidays as holidays_lib
 
 from lapor_desk.models.enums import ComplaintType
 
-UTC = timezone.utc
+__all__ = ["UTC", "DomainConfig", "SlaTable", "WorkingCalendar", "default_config", "load_config", "utcnow"]
 
 
 def utcnow() -> datetime:

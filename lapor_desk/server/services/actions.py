@@ -28,7 +28,7 @@ from lapor_desk.models.lifecycle import (
     Conflict,
     Rejection,
     Transition,
-    _Reject,  # the lifecycle's own rejection signal, raised by parse_attachments
+    ActionRejected as _Reject,  # raised by parse_attachments
     decide,
     parse_attachments,
 )
