@@ -30,6 +30,9 @@ fi
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e ".[server,ui,dev]"
 
+# Strict typing of the layers below the UI (STYLE.md: strict mypy on models/ and sync/).
+.venv/bin/mypy lapor_desk/models lapor_desk/sync
+
 export LAPOR_TEST_PG_URL="$(bash scripts/pg-start.sh)"
 export LAPOR_REQUIRE_PG=1
 export QT_QPA_PLATFORM=offscreen
