@@ -23,6 +23,7 @@ from typing import Any, BinaryIO
 
 import orjson
 import requests
+import urllib3
 from requests.exceptions import (
     ChunkedEncodingError,
     ContentDecodingError,
@@ -127,7 +128,9 @@ class Transport:
         self.max_response_bytes = max_response_bytes
         self.session = session or requests.Session()
         self.session.headers["User-Agent"] = user_agent
-        self.session.headers["Accept-Encoding"] = "gzip"
+        # zstd when urllib3 can decode it (backports.zstd / Python 3.14), else gzip.
+        self.session.headers["Accept-Encoding"] = (
+            "zstd, gzip" if "zstd" in urllib3.util.request.ACCEPT_ENCODING else "gzip")
 
     def close(self) -> None:
         self.session.close()

@@ -284,7 +284,7 @@ def test_interrupted_pull_resumes_never_from_zero_never_skipping(live_server: Li
     desk.transport.get_json = spy  # type: ignore[method-assign]
     cancel.clear()
     desk.engine.progress = None
-    desk.engine.page_limit = 5000
+    desk.engine.page_limit = desk.engine.bulk_page_limit = 5000
     desk.engine.sync()
     assert requested[0]["cursor"] == cursor  # resumed, not from zero
     assert_cache_matches_server(desk.cache, live_server, desk.username)  # nothing skipped

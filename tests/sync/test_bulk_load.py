@@ -1,0 +1,160 @@
+"""The bulk load (initial sync or after a reset): full-text triggers and secondary indexes
+suspended, the biggest pages the server allows, each page committed with its cursor; records that
+change or go away during the load, and an interrupted load."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from lapor_desk.models.cache import (
+    Cache,
+    Complaint,
+    FollowUp,
+    fts,
+    open_cache,
+    search_complaint_ids,
+)
+from lapor_desk.models.cache.schema import ComplaintSnapshot, SyncState
+from lapor_desk.sync.engine import SyncEngine
+from lapor_desk.sync.outbox import Outbox
+from tests.sync.fakes import FakeTransport, sign_in
+from tests.sync.wire import complaint, follow_up, page
+
+
+@pytest.fixture
+def cache(tmp_path: Path) -> Cache:
+    c = open_cache(tmp_path / "profile")
+    sign_in(c)
+    yield c  # type: ignore[misc]
+    c.close()
+
+
+def engine_for(cache: Cache, fake: FakeTransport, **kw: Any) -> SyncEngine:
+    return SyncEngine(cache, fake, **kw)  # type: ignore[arg-type]
+
+
+def complaints(cache: Cache) -> dict[str, Any]:
+    with cache.engine.connect() as c:
+        return {r.id: r for r in c.execute(select(Complaint))}
+
+
+def follow_ups(cache: Cache) -> dict[str, Any]:
+    with cache.engine.connect() as c:
+        return {r.id: r for r in c.execute(select(FollowUp))}
+
+
+def cursor(cache: Cache) -> str | None:
+    with cache.engine.connect() as c:
+        return c.execute(select(SyncState.cursor)).scalar_one()
+
+
+def bulk(cache: Cache) -> bool:
+    with cache.engine.connect() as c:
+        return not fts.triggers_present(c)
+
+
+def test_initial_load_uses_big_pages_and_indexes_at_the_end(cache: Cache) -> None:
+    fake = FakeTransport()
+    fake.pages = [page("c1", has_more=True, agencies=True, complaints=[complaint("a")]),
+                  page("c2", complaints=[complaint("b")], follow_ups=[follow_up("f1", "a")])]
+    eng = engine_for(cache, fake)
+    eng.pull()
+    assert fake.pulls[0]["limit"] == 20_000 and fake.pulls[0]["max_bytes"] == 16 * 1024 * 1024
+    assert not bulk(cache) and cursor(cache) == "c2"
+    assert set(complaints(cache)) == {"a", "b"} and set(follow_ups(cache)) == {"f1"}
+    assert complaints(cache)["a"].server_version == 1
+    with cache.engine.connect() as c:
+        assert fts.triggers_present(c) and search_complaint_ids(c, "rusak") == ["a", "b"]
+    # The next (incremental) pull is applied in place with the ordinary page size.
+    fake.pages = [page("c3", complaints=[complaint("c")])]
+    eng.pull()
+    assert fake.pulls[-1]["limit"] == 10_000 and not bulk(cache)
+    assert set(complaints(cache)) == {"a", "b", "c"}
+
+
+def test_interrupted_bulk_load_resumes_in_bulk_from_the_last_cursor(tmp_path: Path) -> None:
+    first = open_cache(tmp_path / "p")
+    sign_in(first)
+    fake = FakeTransport()
+    fake.pages = [page("c1", has_more=True, agencies=True, complaints=[complaint("a")]),
+                  page("c2", has_more=True, complaints=[complaint("b")],
+                       follow_ups=[follow_up("f1", "a")]),
+                  ConnectionAbortedError("power cut")]
+    with pytest.raises(ConnectionAbortedError):
+        engine_for(first, fake).pull()
+    assert cursor(first) == "c2" and bulk(first)
+    assert set(complaints(first)) == {"a", "b"}
+    first.close()
+    again = open_cache(tmp_path / "p")
+    fake.pages = [page("c3", complaints=[complaint("c")])]
+    engine_for(again, fake).pull()
+    assert fake.pulls[-1]["cursor"] == "c2"  # never from zero, never skipping
+    assert fake.pulls[-1]["limit"] == 20_000  # in the same (bulk) mode
+    assert not bulk(again) and set(complaints(again)) == {"a", "b", "c"}
+    assert set(follow_ups(again)) == {"f1"}
+    with again.engine.connect() as c:
+        assert fts.triggers_present(c) and search_complaint_ids(c, "rusak") == ["a", "b", "c"]
+    again.close()
+
+
+def test_a_record_arriving_twice_keeps_the_newest(cache: Cache) -> None:
+    fake = FakeTransport()
+    fake.pages = [
+        page("c1", has_more=True, agencies=True,
+             complaints=[complaint("a"), complaint("b", version=4, title="Tetap")],
+             follow_ups=[follow_up("f1", "a", "lama")]),
+        page("c2", has_more=True, complaints=[complaint("a", version=3, title="Baru")]),
+        page("c3", follow_ups=[follow_up("f1", "a", "baru sekali")]),
+    ]
+    engine_for(cache, fake).pull()
+    rows = complaints(cache)
+    assert (rows["a"].version, rows["a"].server_version, rows["a"].title) == (3, 3, "Baru")
+    assert rows["b"].title == "Tetap" and follow_ups(cache)["f1"].body == "baru sekali"
+    with cache.engine.connect() as c:
+        assert search_complaint_ids(c, "baru") == ["a"]
+        assert search_complaint_ids(c, "tetap") == ["b"]
+
+
+def test_tombstones_during_the_load(cache: Cache) -> None:
+    fake = FakeTransport()
+    fake.pages = [
+        page("c1", has_more=True, agencies=True,
+             complaints=[complaint("a"), complaint("b"), complaint("c")],
+             follow_ups=[follow_up("f1", "a"), follow_up("f2", "b"), follow_up("f3", "c")]),
+        page("c2", has_more=True, tombstones=[
+            {"entity": "complaint", "id": "a"}, {"entity": "follow_up", "id": "f2"},
+            {"entity": "complaint", "id": "c"}]),
+        # c comes back (visible again) after its tombstone, with a new follow-up.
+        page("c3", complaints=[complaint("c", version=5)], follow_ups=[follow_up("f4", "c")],
+             tombstones=[{"entity": "follow_up", "id": "nie-gesehen"}]),
+    ]
+    engine_for(cache, fake).pull()
+    assert set(complaints(cache)) == {"b", "c"} and complaints(cache)["c"].version == 5
+    assert set(follow_ups(cache)) == {"f4"}  # f1, f3 went with their complaint; f2 deleted
+
+
+def test_reset_with_pending_actions_loads_in_bulk_and_replays_them(cache: Cache) -> None:
+    fake = FakeTransport()
+    fake.pages = [page("c1", agencies=True, complaints=[complaint("a"), complaint("b")])]
+    eng = engine_for(cache, fake)
+    eng.pull()
+    Outbox(cache).internal_note("a", "catatan internal")
+    fake.pages = [{"schema_version": 1, "cursor": None, "has_more": False, "reset": True},
+                  page("n1", has_more=True, agencies=True,
+                       complaints=[complaint("a", version=2, title="Dari server")]),
+                  page("n2", complaints=[complaint("x")])]
+    eng.pull()
+    assert not bulk(cache) and cursor(cache) == "n2"
+    rows = complaints(cache)
+    assert set(rows) == {"a", "x"} and rows["a"].title == "Dari server"
+    assert rows["a"].server_version == 2
+    notes = [f for f in follow_ups(cache).values() if f.local_mutation_id is not None]
+    assert [n.body for n in notes] == ["catatan internal"]  # the pending note is still shown
+    with cache.engine.connect() as c:
+        snapshot = c.execute(select(ComplaintSnapshot.row).where(
+            ComplaintSnapshot.complaint_id == "a")).scalar_one()
+    assert '"version":2' in snapshot and '"misconduct":false' in snapshot
