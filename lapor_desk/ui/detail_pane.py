@@ -188,7 +188,9 @@ class DetailPane(QWidget):
         if t.kind == "disposition" and (t.from_name or t.to_name):
             head += f": {t.from_name} → {t.to_name}"
         elif t.kind == "event" and t.to_status and t.from_status != t.to_status:
-            head += f" ({labels.status(t.to_status)})"
+            new_status = labels.status(t.to_status)
+            if new_status != head:  # "Tertunda", not "Tertunda (Tertunda)"
+                head += f" ({new_status})"
         who = f" · {t.actor_name}" if t.actor_name else ""
         waiting = self.tr("waiting to be sent")
         pending = f" <span class='pending'>{escape(waiting)}</span>" if t.pending else ""
