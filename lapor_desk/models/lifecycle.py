@@ -39,6 +39,7 @@ from lapor_desk.models.transitions import (
     MAX_ATTACHMENT_BYTES,
     MAX_ATTACHMENTS,
     ActionRejected,
+    Context,
     _bump,
     parse_attachments,
 )
@@ -160,7 +161,7 @@ def _decide(
         raise ActionRejected(RejectReason.INVALID_TRANSITION, f"{kind} from {state.status}")
 
     handler = HANDLERS[kind]
-    return handler(state, payload, actor, scope_root, location, directory, config, now)
+    return handler(state, payload, Context(actor, scope_root, location, directory, config, now))
 
 
 

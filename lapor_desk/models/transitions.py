@@ -7,7 +7,7 @@ A handler raises :class:`ActionRejected` for input it cannot accept.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -34,6 +34,19 @@ from lapor_desk.models.enums import (
 
 S = Status
 R = Role
+
+
+@dataclass(frozen=True)
+class Context:
+    """Who acts, where the complaint sits, and the rules in force: what every handler reads."""
+
+    actor: Actor
+    scope_root: AgencyNode
+    location: AgencyNode
+    directory: AgencyDirectory
+    config: DomainConfig
+    now: datetime
+
 
 
 def _text(payload: dict[str, Any], key: str, limit: int = 20000) -> str | None:
@@ -124,27 +137,20 @@ def _target(payload: dict[str, Any], key: str, directory: AgencyDirectory) -> Ag
 
 
 def _forward(
-    state: ComplaintState,
-    payload: dict[str, Any],
-    actor: Actor,
-    scope_root: AgencyNode,
-    location: AgencyNode,
-    directory: AgencyDirectory,
-    config: DomainConfig,
-    now: datetime,
+    state: ComplaintState, payload: dict[str, Any], ctx: Context,
 ) -> Transition:
-    target = _target(payload, "to_id", directory)
+    target = _target(payload, "to_id", ctx.directory)
     note = _text(payload, "note") or ""
-    if not scope_root.contains(target) or target.id == state.location_id:
+    if not ctx.scope_root.contains(target) or target.id == state.location_id:
         raise ActionRejected(RejectReason.TARGET_NOT_ALLOWED)
     if target.level == AgencyLevel.NATIONAL:
         raise ActionRejected(RejectReason.TARGET_NOT_ALLOWED)
-    if state.status == S.FORWARDED and actor.role != R.AGENCY_ADMIN:
+    if state.status == S.FORWARDED and ctx.actor.role != R.AGENCY_ADMIN:
         raise ActionRejected(RejectReason.INVALID_TRANSITION)
-    state = _resume(state, config, now)
+    state = _resume(state, ctx.config, ctx.now)
     if target.level == AgencyLevel.UNIT:
-        agency = owning_agency(directory, target)
-        forwarded_at = now
+        agency = owning_agency(ctx.directory, target)
+        forwarded_at = ctx.now
         after = _bump(
             state,
             True,
@@ -152,10 +158,10 @@ def _forward(
             responsible_id=agency.id,
             handling_unit_id=target.id,
             forwarded_at=forwarded_at,
-            resolution_due=config.calendar.add_working_days(
-                now, config.sla.resolution_days(_type(state), state.misconduct)
+            resolution_due=ctx.config.calendar.add_working_days(
+                ctx.now, ctx.config.sla.resolution_days(_type(state), state.misconduct)
             ),
-            handler_unit_ids=_with_handler(state, actor.unit_id, target.id),
+            handler_unit_ids=_with_handler(state, ctx.actor.unit_id, target.id),
         )
     else:
         after = _bump(
@@ -164,20 +170,20 @@ def _forward(
             status=S.UNVERIFIED,
             responsible_id=target.id,
             handling_unit_id=None,
-            verify_due=config.calendar.add_working_days(now, config.sla.verify),
-            handler_unit_ids=_with_handler(state, actor.unit_id),
+            verify_due=ctx.config.calendar.add_working_days(ctx.now, ctx.config.sla.verify),
+            handler_unit_ids=_with_handler(state, ctx.actor.unit_id),
         )
     return Transition(
         state=after,
-        event=_event(ActionKind.FORWARD, state, after, actor, now, to_id=target.id),
+        event=_event(ActionKind.FORWARD, state, after, ctx.actor, ctx.now, to_id=target.id),
         disposition=DispositionRecord(
             id=_new_id(payload, "disposition_id"),
             from_id=state.location_id,
             to_id=target.id,
             kind=ActionKind.FORWARD,
             note=note,
-            actor_id=actor.user_id,
-            at=now,
+            actor_id=ctx.actor.user_id,
+            at=ctx.now,
         ),
         scope_changed=True,
     )
@@ -188,18 +194,11 @@ def _type(state: ComplaintState) -> ComplaintType:
 
 
 def _handle(
-    state: ComplaintState,
-    payload: dict[str, Any],
-    actor: Actor,
-    scope_root: AgencyNode,
-    location: AgencyNode,
-    directory: AgencyDirectory,
-    config: DomainConfig,
-    now: datetime,
+    state: ComplaintState, payload: dict[str, Any], ctx: Context,
 ) -> Transition:
     note = _text(payload, "note") or ""
-    state = _resume(state, config, now)
-    unit = directory.get(actor.unit_id)
+    state = _resume(state, ctx.config, ctx.now)
+    unit = ctx.directory.get(ctx.actor.unit_id)
     if unit is None:
         raise ActionRejected(RejectReason.UNKNOWN_TARGET)
     after = _bump(
@@ -207,101 +206,80 @@ def _handle(
         True,
         status=S.FORWARDED,
         handling_unit_id=unit.id,
-        responsible_id=owning_agency(directory, unit).id,
-        forwarded_at=now,
-        resolution_due=config.calendar.add_working_days(
-            now, config.sla.resolution_days(_type(state), state.misconduct)
+        responsible_id=owning_agency(ctx.directory, unit).id,
+        forwarded_at=ctx.now,
+        resolution_due=ctx.config.calendar.add_working_days(
+            ctx.now, ctx.config.sla.resolution_days(_type(state), state.misconduct)
         ),
         handler_unit_ids=_with_handler(state, unit.id),
     )
     return Transition(
         state=after,
-        event=_event(ActionKind.HANDLE, state, after, actor, now),
+        event=_event(ActionKind.HANDLE, state, after, ctx.actor, ctx.now),
         disposition=DispositionRecord(
             id=_new_id(payload, "disposition_id"),
             from_id=state.location_id,
             to_id=unit.id,
             kind=ActionKind.HANDLE,
             note=note,
-            actor_id=actor.user_id,
-            at=now,
+            actor_id=ctx.actor.user_id,
+            at=ctx.now,
         ),
         scope_changed=state.location_id != unit.id,
     )
 
 
 def _postpone(
-    state: ComplaintState,
-    payload: dict[str, Any],
-    actor: Actor,
-    scope_root: AgencyNode,
-    location: AgencyNode,
-    directory: AgencyDirectory,
-    config: DomainConfig,
-    now: datetime,
+    state: ComplaintState, payload: dict[str, Any], ctx: Context,
 ) -> Transition:
     reason = _required_text(payload, "reason", RejectReason.REASON_REQUIRED)
-    after = _bump(state, True, status=S.POSTPONED, paused_at=now)
+    after = _bump(state, True, status=S.POSTPONED, paused_at=ctx.now)
     return Transition(
-        state=after, event=_event(ActionKind.POSTPONE, state, after, actor, now, reason=reason)
+        state=after, event=_event(ActionKind.POSTPONE, state, after, ctx.actor, ctx.now, reason=reason)
     )
 
 
 def _not_our_authority(
-    state: ComplaintState,
-    payload: dict[str, Any],
-    actor: Actor,
-    scope_root: AgencyNode,
-    location: AgencyNode,
-    directory: AgencyDirectory,
-    config: DomainConfig,
-    now: datetime,
+    state: ComplaintState, payload: dict[str, Any], ctx: Context,
 ) -> Transition:
     reason = _required_text(payload, "reason", RejectReason.REASON_REQUIRED)
-    if location.level == AgencyLevel.NATIONAL:
+    if ctx.location.level == AgencyLevel.NATIONAL:
         raise ActionRejected(RejectReason.INVALID_TRANSITION, "already at national level")
-    state = _resume(state, config, now)
-    if location.level == AgencyLevel.UNIT:
-        up = owning_agency(directory, location)
+    state = _resume(state, ctx.config, ctx.now)
+    if ctx.location.level == AgencyLevel.UNIT:
+        up = owning_agency(ctx.directory, ctx.location)
     else:
-        parent = directory.get(location.parent_id) if location.parent_id is not None else None
+        parent = ctx.directory.get(ctx.location.parent_id) if ctx.location.parent_id is not None else None
         if parent is None:
             raise ActionRejected(RejectReason.INVALID_TRANSITION)
-        up = owning_agency(directory, parent)
+        up = owning_agency(ctx.directory, parent)
     after = _bump(
         state,
         True,
         status=S.UNVERIFIED,
         responsible_id=up.id,
         handling_unit_id=None,
-        verify_due=config.calendar.add_working_days(now, config.sla.verify),
+        verify_due=ctx.config.calendar.add_working_days(ctx.now, ctx.config.sla.verify),
         resolution_due=None,
     )
     return Transition(
         state=after,
-        event=_event(ActionKind.NOT_OUR_AUTHORITY, state, after, actor, now, reason=reason),
+        event=_event(ActionKind.NOT_OUR_AUTHORITY, state, after, ctx.actor, ctx.now, reason=reason),
         disposition=DispositionRecord(
             id=_new_id(payload, "disposition_id"),
             from_id=state.location_id,
             to_id=up.id,
             kind=ActionKind.NOT_OUR_AUTHORITY,
             note=reason,
-            actor_id=actor.user_id,
-            at=now,
+            actor_id=ctx.actor.user_id,
+            at=ctx.now,
         ),
         scope_changed=True,
     )
 
 
 def _archive(
-    state: ComplaintState,
-    payload: dict[str, Any],
-    actor: Actor,
-    scope_root: AgencyNode,
-    location: AgencyNode,
-    directory: AgencyDirectory,
-    config: DomainConfig,
-    now: datetime,
+    state: ComplaintState, payload: dict[str, Any], ctx: Context,
 ) -> Transition:
     code = payload.get("reason_code")
     try:
@@ -311,51 +289,44 @@ def _archive(
     note = _text(payload, "note") or ""
     if reason_code == ArchiveReason.OTHER and not note:
         raise ActionRejected(RejectReason.REASON_REQUIRED, "note required for reason 'other'")
-    state = _resume(state, config, now)
-    after = _bump(state, True, status=S.ARCHIVED, closed_at=now)
+    state = _resume(state, ctx.config, ctx.now)
+    after = _bump(state, True, status=S.ARCHIVED, closed_at=ctx.now)
     return Transition(
         state=after,
         event=_event(
-            ActionKind.ARCHIVE, state, after, actor, now, reason_code=str(reason_code), note=note
+            ActionKind.ARCHIVE, state, after, ctx.actor, ctx.now, reason_code=str(reason_code), note=note
         ),
     )
 
 
 def _reroute(
-    state: ComplaintState,
-    payload: dict[str, Any],
-    actor: Actor,
-    scope_root: AgencyNode,
-    location: AgencyNode,
-    directory: AgencyDirectory,
-    config: DomainConfig,
-    now: datetime,
+    state: ComplaintState, payload: dict[str, Any], ctx: Context,
 ) -> Transition:
-    target = _target(payload, "to_id", directory)
+    target = _target(payload, "to_id", ctx.directory)
     note = _text(payload, "note") or ""
     if target.level != AgencyLevel.AGENCY or target.id == state.responsible_id:
         raise ActionRejected(RejectReason.TARGET_NOT_ALLOWED)
-    state = _resume(state, config, now)
+    state = _resume(state, ctx.config, ctx.now)
     after = _bump(
         state,
         True,
         status=S.UNVERIFIED,
         responsible_id=target.id,
         handling_unit_id=None,
-        verify_due=config.calendar.add_working_days(now, config.sla.verify),
+        verify_due=ctx.config.calendar.add_working_days(ctx.now, ctx.config.sla.verify),
         resolution_due=None,
     )
     return Transition(
         state=after,
-        event=_event(ActionKind.REROUTE, state, after, actor, now, to_id=target.id),
+        event=_event(ActionKind.REROUTE, state, after, ctx.actor, ctx.now, to_id=target.id),
         disposition=DispositionRecord(
             id=_new_id(payload, "disposition_id"),
             from_id=state.location_id,
             to_id=target.id,
             kind=ActionKind.REROUTE,
             note=note,
-            actor_id=actor.user_id,
-            at=now,
+            actor_id=ctx.actor.user_id,
+            at=ctx.now,
         ),
         scope_changed=True,
     )
@@ -391,90 +362,62 @@ def parse_attachments(payload: dict[str, Any]) -> tuple[AttachmentRef, ...]:
 
 
 def _follow_up(
-    state: ComplaintState,
-    payload: dict[str, Any],
-    actor: Actor,
-    scope_root: AgencyNode,
-    location: AgencyNode,
-    directory: AgencyDirectory,
-    config: DomainConfig,
-    now: datetime,
+    state: ComplaintState, payload: dict[str, Any], ctx: Context,
 ) -> Transition:
     body = _required_text(payload, "body", RejectReason.INVALID_PAYLOAD)
     after = _bump(
         state,
         False,
         status=S.IN_PROGRESS,
-        first_follow_up_at=state.first_follow_up_at or now,
-        last_follow_up_at=now,
-        auto_close_due=config.calendar.add_working_days(now, config.sla.auto_close),
+        first_follow_up_at=state.first_follow_up_at or ctx.now,
+        last_follow_up_at=ctx.now,
+        auto_close_due=ctx.config.calendar.add_working_days(ctx.now, ctx.config.sla.auto_close),
     )
     return Transition(
         state=after,
-        event=_event(ActionKind.FOLLOW_UP, state, after, actor, now),
+        event=_event(ActionKind.FOLLOW_UP, state, after, ctx.actor, ctx.now),
         follow_up=FollowUpRecord(
             id=_new_id(payload, "follow_up_id"),
             kind=FollowUpKind.REPLY,
             body=body,
-            author_id=actor.user_id,
-            unit_id=actor.unit_id,
-            at=now,
+            author_id=ctx.actor.user_id,
+            unit_id=ctx.actor.unit_id,
+            at=ctx.now,
             attachments=parse_attachments(payload),
         ),
     )
 
 
 def _internal_note(
-    state: ComplaintState,
-    payload: dict[str, Any],
-    actor: Actor,
-    scope_root: AgencyNode,
-    location: AgencyNode,
-    directory: AgencyDirectory,
-    config: DomainConfig,
-    now: datetime,
+    state: ComplaintState, payload: dict[str, Any], ctx: Context,
 ) -> Transition:
     body = _required_text(payload, "body", RejectReason.INVALID_PAYLOAD)
     after = _bump(state, False)
     return Transition(
         state=after,
-        event=_event(ActionKind.INTERNAL_NOTE, state, after, actor, now),
+        event=_event(ActionKind.INTERNAL_NOTE, state, after, ctx.actor, ctx.now),
         follow_up=FollowUpRecord(
             id=_new_id(payload, "follow_up_id"),
             kind=FollowUpKind.INTERNAL_NOTE,
             body=body,
-            author_id=actor.user_id,
-            unit_id=actor.unit_id,
-            at=now,
+            author_id=ctx.actor.user_id,
+            unit_id=ctx.actor.unit_id,
+            at=ctx.now,
             attachments=parse_attachments(payload),
         ),
     )
 
 
 def _close(
-    state: ComplaintState,
-    payload: dict[str, Any],
-    actor: Actor,
-    scope_root: AgencyNode,
-    location: AgencyNode,
-    directory: AgencyDirectory,
-    config: DomainConfig,
-    now: datetime,
+    state: ComplaintState, payload: dict[str, Any], ctx: Context,
 ) -> Transition:
     note = _text(payload, "note") or ""
-    after = _bump(state, True, status=S.DONE, closed_at=now, auto_close_due=None)
-    return Transition(state=after, event=_event(ActionKind.CLOSE, state, after, actor, now, note=note))
+    after = _bump(state, True, status=S.DONE, closed_at=ctx.now, auto_close_due=None)
+    return Transition(state=after, event=_event(ActionKind.CLOSE, state, after, ctx.actor, ctx.now, note=note))
 
 
 def _duplicate(
-    state: ComplaintState,
-    payload: dict[str, Any],
-    actor: Actor,
-    scope_root: AgencyNode,
-    location: AgencyNode,
-    directory: AgencyDirectory,
-    config: DomainConfig,
-    now: datetime,
+    state: ComplaintState, payload: dict[str, Any], ctx: Context,
     link: bool = True,
 ) -> Transition:
     other = payload.get("other_id")
@@ -489,20 +432,13 @@ def _duplicate(
         ids.remove(other)
     kind = ActionKind.LINK_DUPLICATE if link else ActionKind.UNLINK_DUPLICATE
     after = _bump(state, False, duplicate_ids=tuple(sorted(ids)))
-    return Transition(state=after, event=_event(kind, state, after, actor, now, other_id=other))
+    return Transition(state=after, event=_event(kind, state, after, ctx.actor, ctx.now, other_id=other))
 
 
 def _unlink(
-    state: ComplaintState,
-    payload: dict[str, Any],
-    actor: Actor,
-    scope_root: AgencyNode,
-    location: AgencyNode,
-    directory: AgencyDirectory,
-    config: DomainConfig,
-    now: datetime,
+    state: ComplaintState, payload: dict[str, Any], ctx: Context,
 ) -> Transition:
-    return _duplicate(state, payload, actor, scope_root, location, directory, config, now, link=False)
+    return _duplicate(state, payload, ctx, link=False)
 
 
 HANDLERS: dict[ActionKind, Callable[..., Transition]] = {
