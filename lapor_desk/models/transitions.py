@@ -373,19 +373,7 @@ def _follow_up(
         last_follow_up_at=ctx.now,
         auto_close_due=ctx.config.calendar.add_working_days(ctx.now, ctx.config.sla.auto_close),
     )
-    return Transition(
-        state=after,
-        event=_event(ActionKind.FOLLOW_UP, state, after, ctx.actor, ctx.now),
-        follow_up=FollowUpRecord(
-            id=_new_id(payload, "follow_up_id"),
-            kind=FollowUpKind.REPLY,
-            body=body,
-            author_id=ctx.actor.user_id,
-            unit_id=ctx.actor.unit_id,
-            at=ctx.now,
-            attachments=parse_attachments(payload),
-        ),
-    )
+    return _written(ActionKind.FOLLOW_UP, FollowUpKind.REPLY, state, after, body, payload, ctx)
 
 
 def _internal_note(
@@ -393,12 +381,21 @@ def _internal_note(
 ) -> Transition:
     body = _required_text(payload, "body", RejectReason.INVALID_PAYLOAD)
     after = _bump(state, False)
+    return _written(ActionKind.INTERNAL_NOTE, FollowUpKind.INTERNAL_NOTE, state, after, body,
+                    payload, ctx)
+
+
+def _written(
+    action: ActionKind, kind: FollowUpKind, before: ComplaintState, after: ComplaintState,
+    body: str, payload: dict[str, Any], ctx: Context,
+) -> Transition:
+    """A reply or note: the transition and the follow-up record it writes."""
     return Transition(
         state=after,
-        event=_event(ActionKind.INTERNAL_NOTE, state, after, ctx.actor, ctx.now),
+        event=_event(action, before, after, ctx.actor, ctx.now),
         follow_up=FollowUpRecord(
             id=_new_id(payload, "follow_up_id"),
-            kind=FollowUpKind.INTERNAL_NOTE,
+            kind=kind,
             body=body,
             author_id=ctx.actor.user_id,
             unit_id=ctx.actor.unit_id,
