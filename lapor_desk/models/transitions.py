@@ -136,6 +136,27 @@ def _target(payload: dict[str, Any], key: str, directory: AgencyDirectory) -> Ag
     return node
 
 
+def _moved(
+    action: ActionKind, before: ComplaintState, after: ComplaintState, payload: dict[str, Any],
+    target_id: int, note: str, ctx: Context, scope_changed: bool = True, **detail: Any,
+) -> Transition:
+    """A transition that moves the complaint to another node, with its disposition record."""
+    return Transition(
+        state=after,
+        event=_event(action, before, after, ctx.actor, ctx.now, **detail),
+        disposition=DispositionRecord(
+            id=_new_id(payload, "disposition_id"),
+            from_id=before.location_id,
+            to_id=target_id,
+            kind=action,
+            note=note,
+            actor_id=ctx.actor.user_id,
+            at=ctx.now,
+        ),
+        scope_changed=scope_changed,
+    )
+
+
 def _forward(
     state: ComplaintState, payload: dict[str, Any], ctx: Context,
 ) -> Transition:
@@ -173,20 +194,7 @@ def _forward(
             verify_due=ctx.config.calendar.add_working_days(ctx.now, ctx.config.sla.verify),
             handler_unit_ids=_with_handler(state, ctx.actor.unit_id),
         )
-    return Transition(
-        state=after,
-        event=_event(ActionKind.FORWARD, state, after, ctx.actor, ctx.now, to_id=target.id),
-        disposition=DispositionRecord(
-            id=_new_id(payload, "disposition_id"),
-            from_id=state.location_id,
-            to_id=target.id,
-            kind=ActionKind.FORWARD,
-            note=note,
-            actor_id=ctx.actor.user_id,
-            at=ctx.now,
-        ),
-        scope_changed=True,
-    )
+    return _moved(ActionKind.FORWARD, state, after, payload, target.id, note, ctx, to_id=target.id)
 
 
 def _type(state: ComplaintState) -> ComplaintType:
@@ -213,20 +221,8 @@ def _handle(
         ),
         handler_unit_ids=_with_handler(state, unit.id),
     )
-    return Transition(
-        state=after,
-        event=_event(ActionKind.HANDLE, state, after, ctx.actor, ctx.now),
-        disposition=DispositionRecord(
-            id=_new_id(payload, "disposition_id"),
-            from_id=state.location_id,
-            to_id=unit.id,
-            kind=ActionKind.HANDLE,
-            note=note,
-            actor_id=ctx.actor.user_id,
-            at=ctx.now,
-        ),
-        scope_changed=state.location_id != unit.id,
-    )
+    return _moved(ActionKind.HANDLE, state, after, payload, unit.id, note, ctx,
+                  scope_changed=state.location_id != unit.id)
 
 
 def _postpone(
@@ -262,20 +258,7 @@ def _not_our_authority(
         verify_due=ctx.config.calendar.add_working_days(ctx.now, ctx.config.sla.verify),
         resolution_due=None,
     )
-    return Transition(
-        state=after,
-        event=_event(ActionKind.NOT_OUR_AUTHORITY, state, after, ctx.actor, ctx.now, reason=reason),
-        disposition=DispositionRecord(
-            id=_new_id(payload, "disposition_id"),
-            from_id=state.location_id,
-            to_id=up.id,
-            kind=ActionKind.NOT_OUR_AUTHORITY,
-            note=reason,
-            actor_id=ctx.actor.user_id,
-            at=ctx.now,
-        ),
-        scope_changed=True,
-    )
+    return _moved(ActionKind.NOT_OUR_AUTHORITY, state, after, payload, up.id, reason, ctx, reason=reason)
 
 
 def _archive(
@@ -316,20 +299,7 @@ def _reroute(
         verify_due=ctx.config.calendar.add_working_days(ctx.now, ctx.config.sla.verify),
         resolution_due=None,
     )
-    return Transition(
-        state=after,
-        event=_event(ActionKind.REROUTE, state, after, ctx.actor, ctx.now, to_id=target.id),
-        disposition=DispositionRecord(
-            id=_new_id(payload, "disposition_id"),
-            from_id=state.location_id,
-            to_id=target.id,
-            kind=ActionKind.REROUTE,
-            note=note,
-            actor_id=ctx.actor.user_id,
-            at=ctx.now,
-        ),
-        scope_changed=True,
-    )
+    return _moved(ActionKind.REROUTE, state, after, payload, target.id, note, ctx, to_id=target.id)
 
 
 MAX_ATTACHMENTS = 20
