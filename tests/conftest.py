@@ -7,13 +7,11 @@ fails the run instead of skipping the PostgreSQL half.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-
-from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from tests.support.live_server import DatabaseFactory, LiveServer
@@ -26,16 +24,17 @@ SEED = 7
 
 
 def _pg_url() -> str | None:
-    url = os.environ.get("LAPOR_TEST_PG_URL")
-    if not url and os.environ.get("LAPOR_REQUIRE_PG") == "1":
-        pytest.fail("LAPOR_TEST_PG_URL is not set but PostgreSQL is required (run scripts/test.sh)")
-    return url
+    from tests.support.pg import pg_admin_url
+
+    return pg_admin_url(required_here=False)
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
 def backend(request: pytest.FixtureRequest) -> str:
-    if request.param == "postgresql" and not _pg_url():
-        pytest.skip("PostgreSQL not configured: set LAPOR_TEST_PG_URL (scripts/test.sh does)")
+    if request.param == "postgresql":
+        from tests.support.pg import pg_admin_url
+
+        pg_admin_url()  # skips on a machine without PostgreSQL; fails in CI
     return str(request.param)
 
 

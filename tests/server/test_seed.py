@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import random
 import re
 import uuid
@@ -66,6 +65,7 @@ from lapor_desk.server.seed.rows import (
     sqlite_time,
 )
 from lapor_desk.server.seed.workdays import FastCalendar
+from tests.support.pg import pg_admin_url
 
 N = 400
 SEED = 7
@@ -138,9 +138,7 @@ def test_other_seed_differs_but_keeps_the_region(
 
 
 def test_postgresql_gets_the_same_content(rows: dict[str, list[dict[str, Any]]]) -> None:
-    admin = os.environ.get("LAPOR_TEST_PG_URL")
-    if not admin:
-        pytest.skip("PostgreSQL not configured (LAPOR_TEST_PG_URL)")
+    admin = pg_admin_url()
     name = f"lapor_seed_{uuid.uuid4().hex[:10]}"
     engine = create_engine(admin, isolation_level="AUTOCOMMIT")
     with engine.connect() as conn:
