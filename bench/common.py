@@ -19,6 +19,9 @@ import requests
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = Path(os.environ.get("LAPOR_BENCH_DIR", ROOT / "bench" / "results"))
 PASSWORD = "bench-lapor-2026"
+#: Bumped when the seed generator makes different rows (v7: UUIDv7 ids), so a database cached
+#: by an older generator is not reused.
+SEED_FORMAT = "v7"
 
 
 def free_port() -> int:
@@ -33,7 +36,7 @@ def seeded_database(complaints: int, seed: int = 1) -> tuple[str, Path]:
     Returns the URL and the seed report path (JSON printed by ``lapor-server seed --json``).
     """
     RESULTS.mkdir(parents=True, exist_ok=True)
-    path = RESULTS / f"server-{complaints}-s{seed}.sqlite3"
+    path = RESULTS / f"server-{complaints}-s{seed}-{SEED_FORMAT}.sqlite3"
     report = path.with_suffix(".json")
     url = f"sqlite:///{path}"
     if not path.exists() or not report.exists():
@@ -53,15 +56,25 @@ def seeded_database(complaints: int, seed: int = 1) -> tuple[str, Path]:
     return url, report
 
 
+def process_cpu_seconds(pid: int) -> float:
+    """User + system CPU time a (Linux) process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 @contextmanager
-def server_process(url: str, blob_dir: Path | None = None) -> Iterator[str]:
-    """``lapor-server serve`` in its own process; yields its base URL."""
+def server_process(url: str, blob_dir: Path | None = None,
+                   started: list[subprocess.Popen[bytes]] | None = None) -> Iterator[str]:
+    """``lapor-server serve`` in its own process; yields its base URL (and appends the process
+    to ``started`` when given, e.g. to read its CPU time)."""
     port = free_port()
     exe = Path(sys.executable).with_name("lapor-server")
     args = [str(exe), "serve", "--db", url, "--host", "127.0.0.1", "--port", str(port)]
     if blob_dir is not None:
         args += ["--blobs", str(blob_dir)]
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    if started is not None:
+        started.append(proc)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60

@@ -33,12 +33,13 @@ def main() -> int:
     parser.add_argument("--server", required=True)
     parser.add_argument("--user", required=True)
     parser.add_argument("--actions", type=int, default=1000)
+    parser.add_argument("--layout", choices=["columns", "rows"], default="columns")
     args = parser.parse_args()
 
     token_file = args.profile / "bench-token"  # benchmark only: a throwaway local server
     cache = open_cache(args.profile)
     transport = Transport(args.server, token=token_file.read_text() if token_file.exists() else None)
-    engine = SyncEngine(cache, transport)
+    engine = SyncEngine(cache, transport, page_layout=args.layout)
     result: dict[str, object] = {"step": args.step}
     if args.step == "initial":
         login = engine.login(args.user, os.environ["LAPOR_PASSWORD"], "bench")
@@ -64,6 +65,8 @@ def main() -> int:
         result.update(seconds=time.perf_counter() - started, queue_seconds=queued,
                       applied=report.applied, rejected=report.rejected, conflicts=report.conflicts)
     result["peak_rss_mb"] = round(peak_rss_mb(), 1)
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    result["cpu_seconds"] = round(usage.ru_utime + usage.ru_stime, 2)  # whole process
     cache.close()
     print(json.dumps(result))
     return 0

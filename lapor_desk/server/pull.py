@@ -7,6 +7,10 @@ windows (see ``_Reader.collect``). The database builds each row's JSON; when the
 ``max_bytes`` the page is cut in seq order. The whole page is read from one snapshot (see
 database.read_session), and writers commit in seq order, so a cursor never skips a change that
 commits later.
+
+A page is written in the row layout (schema version 1) or, for a client that asks with
+``layout=columns``, in the columnar layout (version 2): the same rows re-read and written column
+by column with every record id once (``_columns_body``).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import orjson
 from sqlalchemy import BigInteger, Integer, bindparam, select
 from sqlalchemy.orm import Session
 
+from lapor_desk.models.gc_pause import gc_paused
 from lapor_desk.server.db import SCHEMA_VERSION, Counter
 from lapor_desk.server.pull_sql import COLUMNS, Selects
 from lapor_desk.server.scope import Viewer
@@ -75,8 +80,10 @@ def _iso(moment: datetime) -> str:
 
 
 def pull_page(session: Session, viewer: Viewer, *, cursor: str | None, limit: int,
-              max_bytes: int, instance_id: str, now: datetime) -> bytes:
-    """The JSON body of one pull page (uncompressed)."""
+              max_bytes: int, instance_id: str, now: datetime, layout: str = "rows") -> bytes:
+    """The JSON body of one pull page (uncompressed), in ``layout`` ``rows`` (schema version 1)
+    or ``columns`` (schema version 2, see :func:`_columns_body`)."""
+    body = _columns_body if layout == "columns" else _body
     counter = int(session.execute(
         select(Counter.value).where(Counter.name == "change_seq")
     ).scalar_one())
@@ -86,11 +93,11 @@ def pull_page(session: Session, viewer: Viewer, *, cursor: str | None, limit: in
         parsed = Cursor.decode(cursor)
         if (parsed.instance_id != instance_id or parsed.user_id != user.id
                 or parsed.scope_epoch != user.scope_epoch or parsed.seq > counter):
-            return _reset_body(now)
+            return body(None, False, now, {}, [])
         lo, width = parsed.seq, parsed.width
     if lo >= counter:
         unchanged = Cursor(instance_id, user.id, user.scope_epoch, lo, width).encode()
-        return _body(unchanged, False, now, {}, [])
+        return body(unchanged, False, now, {}, [])
 
     reader = _Reader(session, viewer)
     fetched, hi, has_more, width = reader.collect(lo, limit, counter, width)
@@ -116,8 +123,8 @@ def pull_page(session: Session, viewer: Viewer, *, cursor: str | None, limit: in
     changes = {kind: encoded[name] for kind, name in SOURCES if kind != "tombstone" and encoded.get(name)}
     tombstones = encoded.get("scope_exit", []) + encoded.get("deletion", [])
     end = last_seq if has_more else max(last_seq, counter)
-    return _body(Cursor(instance_id, user.id, user.scope_epoch, end, width).encode(), has_more,
-                 now, changes, tombstones)
+    return body(Cursor(instance_id, user.id, user.scope_epoch, end, width).encode(), has_more,
+                now, changes, tombstones, (lo, end, counter))
 
 
 def _cut(seqs: dict[str, list[int]], encoded: dict[str, list[bytes]],
@@ -257,14 +264,29 @@ def encode_row(session: Session, kind: str, row: Any) -> dict[str, Any]:
     return dict(zip(COLUMNS[kind], orjson.loads(row[1]), strict=True))
 
 
+#: ``(from, at, head)`` change sequence numbers of a page: where it started, where its cursor
+#: is, the newest change on the server (docs/sync-protocol.md, "progress").
+Progress = tuple[int, int, int]
+
+
+def _progress(progress: Progress | None) -> dict[str, int] | None:
+    if progress is None:
+        return None
+    start, at, head = progress
+    return {"from": start, "at": at, "head": head}
+
+
 def _body(cursor: str | None, has_more: bool, now: datetime, changes: dict[str, list[bytes]],
-          tombstones: list[bytes]) -> bytes:
+          tombstones: list[bytes], progress: Progress | None = None) -> bytes:
     parts: list[bytes] = [
         b'{"schema_version":', str(SCHEMA_VERSION).encode(), b',"cursor":', orjson.dumps(cursor),
         b',"has_more":', b"true" if has_more else b"false",
         b',"reset":', b"true" if cursor is None else b"false",
-        b',"server_time":', orjson.dumps(_iso(now)), b',"changes":{',
+        b',"server_time":', orjson.dumps(_iso(now)),
     ]
+    if progress is not None:
+        parts += [b',"progress":', orjson.dumps(_progress(progress))]
+    parts.append(b',"changes":{')
     first = True
     for entity in ENTITIES:
         rows = changes.get(entity)
@@ -279,8 +301,71 @@ def _body(cursor: str | None, has_more: bool, now: datetime, changes: dict[str, 
     return b"".join(parts)
 
 
-def _reset_body(now: datetime) -> bytes:
-    return _body(None, False, now, {}, [])
+COLUMNS_SCHEMA_VERSION = 2
+#: Columns holding record ids (text) that the columnar layout sends as references into the
+#: page's ``ids`` table. Agencies and events have integer ids made by the server.
+REF_COLUMNS: dict[str, frozenset[str]] = {
+    "agency": frozenset(),
+    "complaint": frozenset({"id"}),
+    "disposition": frozenset({"id", "complaint_id"}),
+    "follow_up": frozenset({"id", "complaint_id"}),
+    "attachment": frozenset({"id", "complaint_id", "follow_up_id"}),
+    "event": frozenset({"complaint_id"}),
+}
+
+
+def _refs(values: tuple[Any, ...], ids: dict[Any, int]) -> list[int | None]:
+    """A column of ids as references into the page's id table (each the difference to the
+    previous non-null reference of the column, so runs and new ids cost one or two digits)."""
+    out: list[int | None] = []
+    append = out.append
+    get = ids.get
+    previous = 0
+    for value in values:
+        if value is None:
+            append(None)
+            continue
+        index = get(value)
+        if index is None:
+            index = ids[value] = len(ids)
+        append(index - previous)
+        previous = index
+    return out
+
+
+def _columns_body(cursor: str | None, has_more: bool, now: datetime,
+                  changes: dict[str, list[bytes]], tombstones: list[bytes],
+                  progress: Progress | None = None) -> bytes:
+    """A page in the columnar layout (schema version 2): each entity's values column by
+    column, and every record id once, in the page's ``ids`` table. The same rows as
+    :func:`_body`; similar values side by side compress much better (docs/sync-protocol.md)."""
+    with gc_paused():  # a page is hundreds of thousands of fresh, acyclic objects
+        return _columns(cursor, has_more, now, changes, tombstones, progress)
+
+
+def _columns(cursor: str | None, has_more: bool, now: datetime,
+             changes: dict[str, list[bytes]], tombstones: list[bytes],
+             progress: Progress | None) -> bytes:
+    ids: dict[Any, int] = {}
+    blocks: dict[str, Any] = {}
+    for entity in ENTITIES:
+        rows = changes.get(entity)
+        if not rows:
+            continue
+        parsed = orjson.loads(b"[" + b",".join(rows) + b"]")
+        refs = REF_COLUMNS[entity]
+        columns: dict[str, Any] = {}
+        for name, values in zip(COLUMNS[entity], zip(*parsed, strict=True), strict=True):
+            columns[name] = {"ref": _refs(values, ids)} if name in refs else values
+        blocks[entity] = {"count": len(parsed), "columns": columns}
+    page = {
+        "schema_version": COLUMNS_SCHEMA_VERSION, "cursor": cursor, "has_more": has_more,
+        "reset": cursor is None, "server_time": _iso(now), "ids": list(ids),
+        "changes": blocks,
+        **({"progress": _progress(progress)} if progress is not None else {}),
+        "tombstones": [orjson.Fragment(item) for item in tombstones],
+    }
+    return orjson.dumps(page)
 
 
 def iter_pages(fetch: Callable[[str | None], dict[str, Any]]) -> Iterator[dict[str, Any]]:

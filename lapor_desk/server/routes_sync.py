@@ -45,12 +45,13 @@ def pull(
                        le=pull_module.MAX_LIMIT),
     max_bytes: int = Query(pull_module.DEFAULT_MAX_BYTES, ge=pull_module.MIN_MAX_BYTES,
                            le=pull_module.MAX_MAX_BYTES),
+    layout: str = Query("rows", pattern="^(rows|columns)$"),
 ) -> Response:
     state = server_state(request)
     with read_session(state.engine) as session:
         body = pull_module.pull_page(session, caller.viewer, cursor=cursor, limit=limit,
                                      max_bytes=max_bytes, instance_id=state.instance_id,
-                                     now=state.now())
+                                     now=state.now(), layout=layout)
     return json_response(request, body)
 
 

@@ -42,7 +42,11 @@ def upload_blob(cache: Cache, transport: Transport, sha256: str,
         return False
     if blob.uploaded:
         return True
-    path = Path(blob.local_path)
+    # The content-addressed place in THIS profile: the stored absolute path goes stale when a
+    # profile is moved or restored elsewhere (tests/models/test_cache_upgrade.py).
+    path = blob_path(cache, sha256)
+    if not path.exists():
+        path = Path(blob.local_path)
     if not path.exists() or file_sha256(path) != sha256:
         raise BlobIntegrityError(f"local copy of blob {sha256} is missing or damaged",
                                  code="local_blob_damaged")

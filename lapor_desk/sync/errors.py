@@ -6,7 +6,9 @@
     SyncError                   anything the sync layer reports; ``code`` is a stable code
     ├── OfflineError            server unreachable: DNS, refused, TLS, timeouts (after retries)
     ├── AuthError               401 / 403: log in again (``code``: token_expired, bad_credentials,
-    │                           account_disabled, forbidden, client_mismatch, ...)
+    │   │                       forbidden, client_mismatch, ...)
+    │   └── AccountDisabledError  ``account_disabled``: the account was disabled (revoked) on the
+    │                           server; the desktop wipes the profile's cache, key and token
     ├── ServerError             5xx or 429 after retries; try again later
     ├── ProtocolError           the server answered something we cannot accept (malformed or
     │   │                       hostile body, unknown schema version, 4xx protocol codes);
@@ -45,6 +47,10 @@ class OfflineError(SyncError):
 
 class AuthError(SyncError):
     code = "auth_required"
+
+
+class AccountDisabledError(AuthError):
+    code = "account_disabled"
 
 
 class ServerError(SyncError):

@@ -15,7 +15,6 @@ import hashlib
 import logging
 import mimetypes
 import shutil
-import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -31,6 +30,7 @@ from lapor_desk.models.cache.schema import Blob, OutboxEntry
 from lapor_desk.models.cache.store import Cache
 from lapor_desk.models.calendar import DomainConfig, default_config, utcnow
 from lapor_desk.models.enums import ActionKind, ArchiveReason
+from lapor_desk.models.ids import uuid7
 from lapor_desk.models.intake import NewComplaint, validate_new_complaint
 from lapor_desk.models.lifecycle import MAX_ATTACHMENT_BYTES, Conflict, Rejection, decide
 from lapor_desk.sync import localview as lv
@@ -65,7 +65,8 @@ class AttachmentFile:
 
 
 def new_id() -> str:
-    return str(uuid.uuid4())
+    """The id of a record made on this desktop: a UUIDv7 (time-ordered, see models.ids)."""
+    return uuid7()
 
 
 def take_mutation_id(connection: Connection) -> int:

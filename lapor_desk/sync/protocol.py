@@ -1,11 +1,12 @@
-"""Strict parsing of what the sync server sends (``docs/sync-protocol.md``, schema version 1).
+"""Strict parsing of what the sync server sends (``docs/sync-protocol.md``, schema version 2).
 
 Every response goes through a parser here before anything touches the cache. A body with wrong
 types, missing keys, absurd sizes or a ``schema_version`` newer than ours raises
 :class:`~lapor_desk.sync.errors.ProtocolError`; since parsing happens before the transaction that
 applies a page, a bad page changes nothing.
 
-Row blocks are validated by :mod:`lapor_desk.sync.rows`.
+Row blocks are validated by :mod:`lapor_desk.sync.rows` (the row layout, schema version 1) and
+:mod:`lapor_desk.sync.columnar` (the columnar layout, version 2, which this desktop asks for).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 import orjson
 
 from lapor_desk.models.enums import Outcome, Role
+from lapor_desk.sync.columnar import parse_columns, parse_ids
 from lapor_desk.sync.errors import ProtocolError
 from lapor_desk.sync.rows import (
     COLUMNS,
@@ -34,8 +36,11 @@ from lapor_desk.sync.rows import (
     parse_rows,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+#: The first schema version whose pages may come in the columnar layout.
+COLUMNS_SCHEMA_VERSION = 2
 MAX_PAGE_ROWS = 250_000
+MAX_PAGE_IDS = 3 * MAX_PAGE_ROWS
 MAX_TOMBSTONES = 250_000
 MAX_CURSOR = 4096
 MAX_RESULTS = 500
@@ -55,6 +60,10 @@ class Page:
     server_time: str | None
     changes: dict[str, EntityRows]
     tombstones: tuple[Tombstone, ...]
+    #: ``(from, at, head)`` change sequence numbers, when the server says them (an estimate of
+    #: how far the pull has come; see :func:`pull_fraction`)
+    progress: tuple[int, int, int] | None = None
+    wire_bytes: int = 0  # the page's size on the wire (compressed), set by the engine
 
     @property
     def row_count(self) -> int:
@@ -86,16 +95,25 @@ def parse_page(body: Any) -> Page:
     raw_changes = expect_object({} if data.get("changes") is None else data["changes"], "changes")
     changes: dict[str, EntityRows] = {}
     total = 0
-    for entity, block in raw_changes.items():
-        if entity not in COLUMNS:
-            continue  # an entity a newer server knows: ignore
-        block_obj = expect_object(block, f"changes.{entity}")
-        rows = block_obj.get("rows")
-        if isinstance(rows, list):
-            total += len(rows)
-        if total > MAX_PAGE_ROWS:
-            raise invalid("page has too many rows")
-        changes[entity] = parse_rows(entity, block_obj.get("columns"), rows)
+    if version >= COLUMNS_SCHEMA_VERSION:  # the columnar layout
+        ids = parse_ids(data.get("ids"), MAX_PAGE_IDS)
+        for entity, block in raw_changes.items():
+            if entity not in COLUMNS:
+                continue  # an entity a newer server knows: ignore
+            parsed = parse_columns(entity, block, ids, MAX_PAGE_ROWS - total)
+            total += len(parsed)
+            changes[entity] = parsed
+    else:  # the row layout
+        for entity, block in raw_changes.items():
+            if entity not in COLUMNS:
+                continue
+            block_obj = expect_object(block, f"changes.{entity}")
+            rows = block_obj.get("rows")
+            if isinstance(rows, list):
+                total += len(rows)
+            if total > MAX_PAGE_ROWS:
+                raise invalid("page has too many rows")
+            changes[entity] = parse_rows(entity, block_obj.get("columns"), rows)
     raw_tombs = [] if data.get("tombstones") is None else data["tombstones"]
     if not isinstance(raw_tombs, list) or len(raw_tombs) > MAX_TOMBSTONES:
         raise invalid("tombstones must be a list")
@@ -112,7 +130,33 @@ def parse_page(body: Any) -> Page:
             tombstones.append(Tombstone(entity, expect_text(ident, "tombstone.id", MAX_ID)))
     if reset and (changes or tombstones):
         raise invalid("a reset page must not carry changes")
-    return Page(version, cursor, has_more, reset, server_time, changes, tuple(tombstones))
+    return Page(version, cursor, has_more, reset, server_time, changes, tuple(tombstones),
+                parse_progress(data.get("progress")))
+
+
+def parse_progress(value: Any) -> tuple[int, int, int] | None:
+    """A page's optional ``progress`` object: ``from <= at <= head``, all non-negative."""
+    if value is None:
+        return None
+    data = expect_object(value, "progress")
+    start = expect_int(data.get("from"), "progress.from", 0)
+    at = expect_int(data.get("at"), "progress.at", start)
+    head = expect_int(data.get("head"), "progress.head", at)
+    return start, at, head
+
+
+def pull_fraction(first: tuple[int, int, int] | None,
+                  last: tuple[int, int, int] | None) -> float | None:
+    """How much of a pull is done, from its first page's and its latest page's progress: the
+    share of the change sequence between where the pull started and the server's newest change
+    that lies behind the cursor. An estimate (changes outside the caller's scope count too),
+    None when the server does not say."""
+    if first is None or last is None:
+        return None
+    start, head = first[0], last[2]
+    if head <= start:
+        return 1.0
+    return min(1.0, max(0.0, (last[1] - start) / (head - start)))
 
 
 @dataclass(frozen=True)

@@ -104,6 +104,8 @@ COLUMNS: dict[str, dict[str, tuple[str, bool]]] = {
 #: Order in which a page's entities are applied.
 ENTITY_ORDER = ("agency", "complaint", "disposition", "follow_up", "attachment", "event")
 _JSON_DEFAULT = {_L: "[]", _D: "{}"}
+#: What a JSON column holds when a server leaves it out or sends null.
+JSON_DEFAULT = _JSON_DEFAULT
 
 
 def check_json(value: Any, depth: int = 0) -> None:
@@ -196,6 +198,9 @@ def _column(values: Sequence[Any], kind: str, required: bool, what: str,
     return values
 
 
+column = _column
+
+
 @dataclass(frozen=True)
 class EntityRows:
     """One entity's rows of a page, validated: ``columns`` are all the cache columns we know
@@ -214,6 +219,10 @@ class EntityRows:
 #: Entities whose rows are read back in Python (snapshots of complaints): their integer ids are
 #: turned into text here; other ids go to the database as sent (TEXT affinity makes them text).
 _IDS_AS_TEXT = frozenset({"complaint", "agency"})
+
+
+def ids_as_text(entity: str) -> bool:
+    return entity in _IDS_AS_TEXT
 
 
 def parse_rows(entity: str, columns: Any, rows: Any) -> EntityRows:

@@ -35,6 +35,7 @@ from requests.exceptions import (
 )
 
 from lapor_desk.sync.errors import (
+    AccountDisabledError,
     AuthError,
     OfflineError,
     ProtocolError,
@@ -239,7 +240,8 @@ class Transport:
                 _retry_after(response),
             )
         if status in (401, 403):
-            raise AuthError(text, code=code or "auth_required", request_id=rid, status=status)
+            refused = AccountDisabledError if code == AccountDisabledError.code else AuthError
+            raise refused(text, code=code or "auth_required", request_id=rid, status=status)
         if status >= 500:
             raise ServerError(text, code=code or "internal_error", request_id=rid, status=status)
         server_offset: int | None = None
@@ -252,6 +254,9 @@ class Transport:
                 server_offset = None
         raise ProtocolError(text, code=code or "invalid_request", request_id=rid, status=status,
                             server_offset=server_offset)
+
+    #: bytes of the last JSON answer as they crossed the network (compressed); progress only
+    last_wire_bytes = 0
 
     def _read_body(self, response: requests.Response) -> bytes:
         parts: list[bytes] = []
@@ -280,6 +285,7 @@ class Transport:
             with response:
                 self._raise_for_status(response, request_id)
                 body = self._read_body(response)
+                self.last_wire_bytes = _wire_bytes(response, len(body))
             try:
                 return orjson.loads(body)
             except orjson.JSONDecodeError as exc:
@@ -307,3 +313,10 @@ class Transport:
                 self.sleep(delay)
 
 
+def _wire_bytes(response: requests.Response, fallback: int) -> int:
+    """What urllib3 read off the socket for ``response`` (before decompression)."""
+    try:
+        told = response.raw.tell()
+    except Exception:  # noqa: BLE001 - a transport adapter without tell(): count the body
+        return fallback
+    return told if isinstance(told, int) and told > 0 else fallback

@@ -507,3 +507,34 @@ def test_demo_queues_have_work(seeded: tuple[str, Any], rows: dict[str, Any]) ->
     national = [c for c in rows["complaints"] if c["status"] == "unverified"
                 and c["responsible_id"] == users["nasional1"].unit_id]
     assert national
+
+
+# --- ids -------------------------------------------------------------------------------------------
+
+
+def test_ids_are_uuid7_made_at_each_rows_creation(rows: dict[str, list[dict[str, Any]]]) -> None:
+    """Every seeded record's id is a UUIDv7 whose time is the moment the server created the row
+    (what a real server makes), so ids made later sort later."""
+    from lapor_desk.models.ids import uuid7_ms
+
+    def second(moment: datetime) -> int:
+        return int(moment.timestamp())
+
+    first_event: dict[str, datetime] = {}
+    for event in rows["complaint_events"]:
+        first_event.setdefault(event["complaint_id"], event["at"])
+    for complaint in rows["complaints"]:
+        ms = uuid7_ms(complaint["id"])
+        assert ms is not None and uuid.UUID(complaint["id"]).version == 7
+        assert ms // 1000 == second(first_event[complaint["id"]])
+    for table, moment in (("dispositions", "at"), ("follow_ups", "at"),
+                          ("attachments", "created_at")):
+        assert rows[table]
+        for row in rows[table]:
+            ms = uuid7_ms(row["id"])
+            assert ms is not None, (table, row["id"])
+            assert ms // 1000 == second(row[moment]), (table, row["id"])
+    ids = [c["id"] for c in sorted(rows["complaints"], key=lambda c: first_event[c["id"]])]
+    assert len(set(ids)) == len(ids)
+    # Time order is id order (up to the random millisecond inside one second).
+    assert sum(a > b for a, b in pairwise(ids)) <= len(ids) // 50

@@ -22,7 +22,7 @@ from lapor_desk.models.cache.schema import ComplaintSnapshot, SyncState
 from lapor_desk.sync.engine import SyncEngine
 from lapor_desk.sync.outbox import Outbox
 from tests.sync.fakes import FakeTransport, sign_in
-from tests.sync.wire import complaint, follow_up, page
+from tests.sync.wire import columnar, complaint, follow_up, page
 
 
 @pytest.fixture
@@ -158,3 +158,22 @@ def test_reset_with_pending_actions_loads_in_bulk_and_replays_them(cache: Cache)
         snapshot = c.execute(select(ComplaintSnapshot.row).where(
             ComplaintSnapshot.complaint_id == "a")).scalar_one()
     assert '"version":2' in snapshot and '"misconduct":false' in snapshot
+
+
+def test_pages_are_asked_for_in_columns_and_a_server_answering_in_rows_still_works(
+        cache: Cache) -> None:
+    fake = FakeTransport()
+    fake.pages = [
+        columnar(page("c1", has_more=True, agencies=True, complaints=[complaint("a")],
+                      follow_ups=[follow_up("f1", "a"), follow_up("f2", "b")])),
+        page("c2", has_more=True, complaints=[complaint("b", title="Lampu jalan padam")]),
+        columnar(page("c3", follow_ups=[follow_up("f3", "b", "sudah diganti")],
+                      tombstones=[{"entity": "follow_up", "id": "f1"}])),
+    ]
+    engine_for(cache, fake).pull()
+    assert [p["layout"] for p in fake.pulls] == ["columns"] * 3
+    assert set(complaints(cache)) == {"a", "b"} and set(follow_ups(cache)) == {"f2", "f3"}
+    assert follow_ups(cache)["f3"].complaint_id == "b" and cursor(cache) == "c3"
+    with cache.engine.connect() as c:
+        assert search_complaint_ids(c, "lampu") == ["b"]
+        assert search_complaint_ids(c, "diganti") == ["b"]

@@ -14,8 +14,9 @@ from lapor_desk.sync.protocol import (
     parse_page,
     parse_push_results,
     parse_upload_state,
+    pull_fraction,
 )
-from tests.sync.wire import complaint, follow_up, page
+from tests.sync.wire import columnar, complaint, follow_up, page
 
 C = list(COLUMNS["complaint"]).index
 
@@ -66,7 +67,7 @@ def _mutate(path: list[Any], value: Any) -> dict[str, Any]:
 
 HOSTILE = {
     "not an object": ["a list"],
-    "schema too new": _mutate(["schema_version"], 2),
+    "schema too new": _mutate(["schema_version"], 3),
     "schema not int": _mutate(["schema_version"], "1"),
     "missing cursor": _mutate(["cursor"], KeyError),
     "null cursor without reset": _mutate(["cursor"], None),
@@ -85,6 +86,11 @@ HOSTILE = {
     "agency tombstone text id": _mutate(["tombstones", 1, "id"], "99"),
     "reset with changes": _mutate(["reset"], True),
     "int overflow": _mutate(["changes", "complaint", "rows", 0, C("version")], 2**70),
+    "progress not object": _mutate(["progress"], [0, 5, 9]),
+    "progress at before from": _mutate(["progress"], {"from": 9, "at": 5, "head": 20}),
+    "progress head before at": _mutate(["progress"], {"from": 0, "at": 9, "head": 5}),
+    "progress negative": _mutate(["progress"], {"from": -1, "at": 5, "head": 9}),
+    "progress as text": _mutate(["progress"], {"from": "0", "at": 5, "head": 9}),
 }
 
 
@@ -94,6 +100,19 @@ def test_hostile_pages_are_refused(name: str) -> None:
         parse_page(copy.deepcopy(HOSTILE[name]))
     if name == "schema too new":
         assert info.value.code == "schema_too_new"
+
+
+def test_progress_is_optional_and_estimates_how_far_a_pull_has_come() -> None:
+    assert parse_page(good_page()).progress is None
+    body = good_page()
+    body["progress"] = {"from": 100, "at": 400, "head": 1100}
+    first = parse_page(body).progress
+    assert first == (100, 400, 1100)
+    assert pull_fraction(first, first) == pytest.approx(0.3)
+    assert pull_fraction(first, (400, 1100, 1100)) == 1.0
+    assert pull_fraction(first, (400, 700, 1300)) == pytest.approx(0.5)  # the head moved on
+    assert pull_fraction(None, first) is None
+    assert pull_fraction((7, 7, 7), (7, 7, 7)) == 1.0
 
 
 def test_reset_page() -> None:
@@ -180,3 +199,72 @@ def _nested(depth: int) -> Any:
 def test_hostile_event_columns_are_refused(row: list[Any]) -> None:
     with pytest.raises(ProtocolError):
         parse_page(_event_page([_event(1), row]))
+
+
+# --- the columnar layout (schema version 2) ------------------------------------------------------
+
+
+def test_columnar_page_parses_to_the_same_rows() -> None:
+    rows, columns = parse_page(good_page()), parse_page(columnar(good_page()))
+    assert columns.schema_version == 2 and columns.tombstones == rows.tombstones
+    assert columns.changes.keys() == rows.changes.keys()
+    for entity in rows.changes:
+        assert columns.changes[entity].dicts() == rows.changes[entity].dicts()
+    assert columns.row_count == rows.row_count
+
+
+def test_columnar_ids_refs_and_missing_columns() -> None:
+    body = columnar(good_page())
+    assert body["ids"] == ["a", "b", "f1"]
+    assert body["changes"]["complaint"]["columns"]["id"] == {"ref": [0, 1]}
+    assert body["changes"]["follow_up"]["columns"]["id"] == {"ref": [2]}
+    assert body["changes"]["follow_up"]["columns"]["complaint_id"] == {"ref": [0]}
+    del body["changes"]["complaint"]["columns"]["village"]  # optional: becomes null
+    body["changes"]["complaint"]["columns"]["sentiment"] = "anything"  # unknown: ignored
+    parsed = parse_page(body)
+    assert [r["village"] for r in parsed.changes["complaint"].dicts()] == [None, None]
+    assert parsed.changes["follow_up"].dicts()[0]["complaint_id"] == "a"
+
+
+def _mutate_columns(path: list[Any], value: Any) -> dict[str, Any]:
+    body = columnar(good_page())
+    target: Any = body
+    for key in path[:-1]:
+        target = target[key]
+    if value is KeyError:
+        del target[path[-1]]
+    else:
+        target[path[-1]] = value
+    return body
+
+
+_CC = ["changes", "complaint", "columns"]
+HOSTILE_COLUMNS = {
+    "ids not a list": _mutate_columns(["ids"], {"a": 0}),
+    "id not text": _mutate_columns(["ids", 0], 5),
+    "id too long": _mutate_columns(["ids", 0], "x" * 65),
+    "ids repeated": _mutate_columns(["ids", 1], "a"),
+    "ref past the ids": _mutate_columns([*_CC, "id", "ref", 1], 7),
+    "ref before the ids": _mutate_columns([*_CC, "id", "ref", 0], -1),
+    "ref as text": _mutate_columns([*_CC, "id", "ref", 0], "0"),
+    "ref as bool": _mutate_columns([*_CC, "id", "ref", 1], True),
+    "refs too few": _mutate_columns([*_CC, "id", "ref"], [0]),
+    "ref with extra keys": _mutate_columns([*_CC, "id", "extra"], 1),
+    "ref for an integer column": _mutate_columns([*_CC, "version"], {"ref": [0, 1]}),
+    "required ref null": _mutate_columns([*_CC, "id", "ref", 1], None),
+    "column too short": _mutate_columns([*_CC, "title"], ["satu"]),
+    "column not a list": _mutate_columns([*_CC, "title"], "satu"),
+    "count negative": _mutate_columns(["changes", "complaint", "count"], -1),
+    "count not int": _mutate_columns(["changes", "complaint", "count"], "2"),
+    "count too big": _mutate_columns(["changes", "complaint", "count"], 10**9),
+    "columns not object": _mutate_columns(_CC, [["a"]]),
+    "missing required column": _mutate_columns([*_CC, "status"], KeyError),
+    "wrong type in a column": _mutate_columns([*_CC, "misconduct", 0], 1),
+    "reset with changes": _mutate_columns(["reset"], True),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_COLUMNS))
+def test_hostile_columnar_pages_are_refused(name: str) -> None:
+    with pytest.raises(ProtocolError):
+        parse_page(copy.deepcopy(HOSTILE_COLUMNS[name]))

@@ -65,3 +65,34 @@ def page(cursor: str | None, *, has_more: bool = False, reset: bool = False,
         changes["follow_up"] = block("follow_up", follow_ups)
     return {"schema_version": 1, "cursor": cursor, "has_more": has_more, "reset": reset,
             "server_time": T0, "changes": changes, "tombstones": tombstones or []}
+
+
+#: Columns sent as references into a columnar page's ``ids`` (as the reference server does).
+REFS = {"complaint": {"id"}, "disposition": {"id", "complaint_id"},
+        "follow_up": {"id", "complaint_id"},
+        "attachment": {"id", "complaint_id", "follow_up_id"}, "event": {"complaint_id"}}
+
+
+def columnar(body: dict[str, Any]) -> dict[str, Any]:
+    """The same page in the columnar layout (schema version 2)."""
+    ids: dict[Any, int] = {}
+    changes: dict[str, Any] = {}
+    for entity, block in body.get("changes", {}).items():
+        columns: dict[str, Any] = {}
+        for index, name in enumerate(block["columns"]):
+            values = [row[index] for row in block["rows"]]
+            if name in REFS.get(entity, ()):
+                refs: list[int | None] = []
+                previous = 0
+                for value in values:
+                    if value is None:
+                        refs.append(None)
+                        continue
+                    at = ids.setdefault(value, len(ids))
+                    refs.append(at - previous)
+                    previous = at
+                columns[name] = {"ref": refs}
+            else:
+                columns[name] = values
+        changes[entity] = {"count": len(block["rows"]), "columns": columns}
+    return {**body, "schema_version": 2, "ids": list(ids), "changes": changes}

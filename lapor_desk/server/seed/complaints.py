@@ -216,7 +216,6 @@ class ComplaintFactory:
         reporter_id, reporter_row = self._reporter(channel, regency, district_index, created)
 
         c = SimulatedComplaint()
-        c.id = t.uid()
         c.topic, c.fill, c.ctype, c.misconduct = topic, fill, ctype, misconduct
         c.right_agency, c.right_unit = agency, unit
         c.res_days = self.sla.resolution_days(ComplaintType(ctype), misconduct)
@@ -268,6 +267,8 @@ class ComplaintFactory:
                 c.responsible = wrong.id
             created_event = created
             kind, actor = "submitted", None
+        # The row is created on the server when it is submitted or recorded: its id's time.
+        c.id = t.uid(created_event)
         c.created = created
         c.verify_due = t.cal.add(created, self.sla.verify)
         c.last = created_event

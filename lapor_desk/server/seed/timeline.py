@@ -17,6 +17,7 @@ from typing import Any
 
 from lapor_desk.models.calendar import DomainConfig
 from lapor_desk.models.enums import AgencyLevel, FollowUpKind, Status
+from lapor_desk.models.ids import format_uuid, uuid7_int
 from lapor_desk.server.seed import topics
 from lapor_desk.server.seed.attachment_files import BlobFile
 from lapor_desk.server.seed.directory import Directory, Node, SeededUser
@@ -96,10 +97,6 @@ class SimulatedComplaint:
     updates: int
 
 
-_UUID_MASK = ~((0xF000 << 64) | (0xC000 << 48)) & ((1 << 128) - 1)
-_UUID_V4 = (0x4000 << 64) | (0x8000 << 48)
-
-
 class Timeline:
     """Ids, office/citizen clocks and the lifecycle's transitions, all from one seeded ``rng``."""
 
@@ -117,11 +114,12 @@ class Timeline:
 
     # --- ids and times -----------------------------------------------------------------------
 
-    def uid(self) -> str:
-        """A UUID4 from the seeded generator (same as ``uuid.UUID(int=..., version=4)``)."""
-        bits = (self.rng.getrandbits(128) & _UUID_MASK) | _UUID_V4
-        h = f"{bits:032x}"
-        return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+    def uid(self, ts: int) -> str:
+        """The UUIDv7 a server makes for a row created at ``ts`` (epoch seconds): the
+        simulated clock has whole seconds, so the millisecond is drawn like the random bits,
+        all from the seeded generator (see :mod:`lapor_desk.models.ids`)."""
+        rng = self.rng
+        return format_uuid(uuid7_int(ts * 1000 + rng.randrange(1000), rng.getrandbits(74)))
 
     def office_time(self, after: int, wd: int) -> int:
         """A moment in office hours (WITA) ``wd`` working days after ``after`` (0 = same day if
@@ -160,11 +158,11 @@ class Timeline:
 
     def _disposition(self, c: SimulatedComplaint, ts: int, from_id: int, to_id: int, kind: str,
                      note: str, actor: int) -> None:
-        c.children.append(("d", self.uid(), from_id, to_id, kind, note, actor, ts))
+        c.children.append(("d", self.uid(ts), from_id, to_id, kind, note, actor, ts))
 
     def _follow_up(self, c: SimulatedComplaint, ts: int, kind: str, body: str,
                    author: int | None, unit: int | None, attach: BlobFile | None = None) -> None:
-        ident = self.uid()
+        ident = self.uid(ts)
         c.children.append(("f", ident, kind, body, author, unit, ts))
         if attach is not None:
             self.attachment(c, ts, attach, ident)
@@ -173,7 +171,7 @@ class Timeline:
                    follow_up_id: str | None) -> None:
         self.used_blobs[blob.sha256] = blob
         name = f"{blob.stem}_{self.rng.randrange(1, 9999):04d}.{blob.ext}"
-        c.children.append(("a", self.uid(), follow_up_id, blob, name, ts))
+        c.children.append(("a", self.uid(ts), follow_up_id, blob, name, ts))
 
     def location(self, c: SimulatedComplaint) -> int:
         return c.handling if c.handling is not None else c.responsible

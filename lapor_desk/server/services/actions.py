@@ -28,9 +28,11 @@ from lapor_desk.models.lifecycle import (
     Conflict,
     Rejection,
     Transition,
-    ActionRejected as _Reject,  # raised by parse_attachments
     decide,
     parse_attachments,
+)
+from lapor_desk.models.lifecycle import (
+    ActionRejected as _Reject,  # raised by parse_attachments
 )
 from lapor_desk.server.db import (
     Attachment,

@@ -4,7 +4,6 @@ unanswered complaints, an operator purges one. Used by the demo, the tests and t
 from __future__ import annotations
 
 import logging
-import uuid
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -17,6 +16,7 @@ from lapor_desk.models import lifecycle
 from lapor_desk.models.agencies import DictDirectory
 from lapor_desk.models.calendar import DomainConfig, default_config, utcnow
 from lapor_desk.models.enums import Status, SystemEventKind
+from lapor_desk.models.ids import uuid7
 from lapor_desk.models.intake import NewComplaint, validate_new_complaint
 from lapor_desk.server.database import transaction
 from lapor_desk.server.db import Complaint, Deletion, Reporter, next_seqs
@@ -46,7 +46,7 @@ def submit_complaint(
     if responsible is None:
         raise NotFoundError(f"no agency {responsible_id}")
     return records.insert_complaint(
-        session, complaint_id=complaint_id or str(uuid.uuid4()), new=new, responsible=responsible,
+        session, complaint_id=complaint_id or uuid7(), new=new, responsible=responsible,
         config=config or default_config(), now=now, event_kind=str(SystemEventKind.SUBMITTED),
         tracking_number=tracking_number,
     )
@@ -64,7 +64,7 @@ def reporter_response(session: Session, complaint_id: str, body: str, *,
     if not body.strip() or "\x00" in body:
         raise InvalidInputError("a response needs text")
     transition = lifecycle.reporter_response(
-        records.state_of(complaint), now, response_id or str(uuid.uuid4()), body.strip()
+        records.state_of(complaint), now, response_id or uuid7(), body.strip()
     )
     records.write_transition(session, complaint, transition,
                              directory=directory or load_directory(session), now=now)
