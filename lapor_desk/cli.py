@@ -1,9 +1,12 @@
 """``lapor-desk``: the desktop workstation, and headless sync, status and register import.
 
-    lapor-desk [--demo]     open the desktop (--demo: a seeded training server on loopback)
+    lapor-desk [--demo [--reset]]  open the desktop (--demo: a seeded training server on
+                            loopback; --reset: wipe the training data and start from the sample)
     lapor-desk sync   --profile DIR --server URL --user NAME [--once] [--interval SECONDS]
     lapor-desk status --profile DIR [--json]
     lapor-desk import FILE --profile DIR
+    lapor-desk --smoke-test SERVER USER   check an installation: window, sign-in, sync, JSON
+    lapor-desk --version
 
 The password comes from ``LAPOR_PASSWORD`` when there is no saved session token in the
 operating system's keyring; the token obtained is saved there (never in a file).
@@ -23,10 +26,13 @@ from collections.abc import Sequence
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
-from lapor_desk.models.cache.store import Cache, open_cache
+from lapor_desk import __version__
+from lapor_desk.models.cache.crypto import CacheKeyError
+from lapor_desk.models.cache.store import Cache
 from lapor_desk.sync import credentials
 from lapor_desk.sync.engine import SyncEngine, SyncReport
 from lapor_desk.sync.errors import (
+    AccountDisabledError,
     AuthError,
     CancelledError,
     ImportFailed,
@@ -39,6 +45,7 @@ from lapor_desk.sync.errors import (
 from lapor_desk.sync.importer import import_register
 from lapor_desk.sync.log import event
 from lapor_desk.sync.outbox import Outbox
+from lapor_desk.sync.secure_cache import open_secure_cache, wipe_profile
 from lapor_desk.sync.status import read_status
 from lapor_desk.sync.transport import Transport
 
@@ -57,7 +64,8 @@ ADVICE = {
     "tls_error": "The server's security certificate could not be verified. Check the address "
                  "or ask your administrator for the correct CA bundle (--ca-bundle).",
     "bad_credentials": "The user name or password is wrong. Check LAPOR_PASSWORD and --user.",
-    "account_disabled": "This account is disabled. Ask your national or agency administrator.",
+    "account_disabled": "This account is disabled on the server, so this profile's data was "
+                        "removed from this computer. Ask your national or agency administrator.",
     "token_expired": "Your session has expired. Set LAPOR_PASSWORD and run sync again.",
     "token_revoked": "Your session was ended. Set LAPOR_PASSWORD and run sync again.",
     "token_invalid": "Your saved session is not valid. Set LAPOR_PASSWORD and run sync again.",
@@ -84,6 +92,10 @@ def _advice(error: SyncError) -> str:
     return text
 
 
+#: The log rotates at 5 MiB and keeps five old files (lapor-desk.log.1 ... .5): at most 30 MiB.
+LOG_MAX_BYTES, LOG_BACKUPS = 5 * 1024 * 1024, 5
+
+
 def setup_logging(profile: Path | None, verbose: bool = False) -> Path:
     if profile is not None:
         log_dir = profile / "logs"
@@ -96,7 +108,7 @@ def setup_logging(profile: Path | None, verbose: bool = False) -> Path:
     root = logging.getLogger("lapor_desk")
     if not any(isinstance(h, RotatingFileHandler) and h.baseFilename == str(path)
                for h in root.handlers):
-        handler = RotatingFileHandler(path, maxBytes=5 * 1024 * 1024, backupCount=5,
+        handler = RotatingFileHandler(path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS,
                                       encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
         root.addHandler(handler)
@@ -106,6 +118,31 @@ def setup_logging(profile: Path | None, verbose: bool = False) -> Path:
 
 def _error(message: str) -> None:
     print(f"lapor-desk: {message}", file=sys.stderr)
+
+
+CACHE_ADVICE = {
+    "cache_key_missing": "The key of this profile's encrypted cache is not in the system keyring "
+                         "(was the keyring reset?). The cache cannot be read any more: delete the "
+                         "profile folder and sync again to download your data.",
+    "cache_key_wrong": "The key in the system keyring does not open this profile's cache. Delete "
+                       "the profile folder and sync again to download your data.",
+    "cache_encrypt_failed": "This profile's cache could not be encrypted; nothing was changed. "
+                            "Check the free disk space and try again.",
+    "keyring_unavailable": "No system keyring is available, and the cache is never kept "
+                           "unencrypted. Run inside a desktop session (GNOME Keyring, KWallet, "
+                           "Windows Credential Manager) or ask your IT support.",
+}
+
+
+def _open_profile(profile: Path) -> Cache | None:
+    """The profile's encrypted cache, or None after saying why it cannot be opened."""
+    try:
+        return open_secure_cache(profile)
+    except (CacheKeyError, credentials.CacheKeyUnavailable) as exc:
+        code = getattr(exc, "code", "keyring_unavailable")
+        event(log, "cli.cache_locked", logging.ERROR, code=code)
+        _error(CACHE_ADVICE.get(code, str(exc)))
+        return None
 
 
 def _exit_code(error: SyncError) -> int:
@@ -154,7 +191,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
     profile = Path(args.profile)
     setup_logging(profile, args.verbose)
     cancel = threading.Event()
-    cache = open_cache(profile)
+    cache = _open_profile(profile)
+    if cache is None:
+        return EXIT_AUTH
     verify: bool | str = args.ca_bundle or True
     transport = Transport(args.server, verify=verify)
     engine = SyncEngine(cache, transport, cancel=cancel)
@@ -182,6 +221,14 @@ def cmd_sync(args: argparse.Namespace) -> int:
         cancel.set()
         _error("stopped; what was synced so far is kept.")
         return EXIT_INTERRUPTED
+    except AccountDisabledError as exc:  # revoked: this computer keeps nothing of the account
+        event(log, "cli.account_revoked", logging.WARNING, user=args.user)
+        transport.close()
+        cache.close()
+        credentials.forget_token(args.server, args.user)
+        wipe_profile(profile)
+        _error(_advice(exc))
+        return EXIT_AUTH
     except SyncError as exc:
         event(log, "cli.sync_failed", logging.ERROR, code=exc.code, error=str(exc))
         _error(_advice(exc))
@@ -196,7 +243,9 @@ def cmd_status(args: argparse.Namespace) -> int:
     if not (profile / "cache.sqlite3").exists():
         _error(f"no LAPOR Desk profile in {profile}. Run 'lapor-desk sync' first.")
         return EXIT_USAGE
-    cache = open_cache(profile)
+    cache = _open_profile(profile)
+    if cache is None:
+        return EXIT_AUTH
     try:
         status = read_status(cache)
     finally:
@@ -212,7 +261,9 @@ def cmd_status(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     profile = Path(args.profile)
     setup_logging(profile, args.verbose)
-    cache = open_cache(profile)
+    cache = _open_profile(profile)
+    if cache is None:
+        return EXIT_AUTH
     try:
         result = import_register(Outbox(cache), Path(args.file))
     except ImportFailed as exc:
@@ -236,8 +287,18 @@ def cmd_import(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="lapor-desk", description=__doc__.split("\n")[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    parser.add_argument("--version", action="version", version=f"lapor-desk {__version__}")
+    parser.add_argument("--smoke-test", nargs=2, metavar=("SERVER", "USER"),
+                        help="check an installation: open the desktop, sign in (password from "
+                             "LAPOR_PASSWORD), sync, print the status as JSON and exit")
+    parser.add_argument("--profile-root", help=argparse.SUPPRESS)  # --smoke-test's profiles
     parser.add_argument("--demo", action="store_true",
-                        help="open the desktop on a seeded training server (bimtek sandbox)")
+                        help="open the desktop on a seeded training server (bimtek sandbox); "
+                             "the training data is kept between starts")
+    parser.add_argument("--reset", action="store_true",
+                        help="with --demo: delete the training data (every action and reply "
+                             "made in training) and start again from the sample data")
+    parser.add_argument("--yes", action="store_true", help=argparse.SUPPRESS)  # --reset: no prompt
     sub = parser.add_subparsers(dest="command")
     sync = sub.add_parser("sync", help="send pending work and fetch changes")
     sync.add_argument("--profile", required=True, help="profile folder (holds the cache)")
@@ -260,13 +321,41 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _confirm_demo_reset() -> bool:
+    """Ask on the terminal; without one (a trainer's launcher script) the flag is the answer."""
+    if not sys.stdin.isatty():
+        return True
+    from lapor_desk.services.demo import default_demo_root
+
+    print(f"This deletes the training data in {default_demo_root()} (every action and reply "
+          "made in training) and starts again from the sample data.")
+    try:
+        answer = input("Reset the training data? [y/N] ")
+    except EOFError:
+        return False
+    return answer.strip().lower() in ("y", "yes", "ya")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command is None and args.smoke_test:
+        from lapor_desk.ui.smoke import run_smoke
+
+        root = Path(args.profile_root) if args.profile_root else None
+        setup_logging(root, args.verbose)
+        server, user = args.smoke_test
+        return run_smoke(server, user, os.environ.get("LAPOR_PASSWORD", ""), root)
+    if args.reset and not (args.demo and args.command is None):
+        _error("--reset only works with --demo: it resets the training data, nothing else.")
+        return EXIT_USAGE
+    if args.reset and not args.yes and not _confirm_demo_reset():
+        print("Nothing was deleted.")
+        return EXIT_OK
     if args.command is None:  # the desktop (imported here: the headless commands need no Qt)
         setup_logging(None, args.verbose)
         from lapor_desk.ui.app import run
 
-        return run(sys.argv[:1], demo=args.demo)
+        return run(sys.argv[:1], demo=args.demo, reset=args.reset)
     if args.command == "sync" and hasattr(signal, "SIGTERM"):
         try:
             signal.signal(signal.SIGTERM, signal.default_int_handler)

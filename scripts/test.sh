@@ -11,6 +11,7 @@ apt_packages=(
   xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0
   fonts-dejavu-core
+  gnome-keyring dbus dbus-x11  # the real-keyring test (tests/sync/test_keyring_real.py)
 )
 missing=()
 for p in "${apt_packages[@]}"; do
@@ -35,6 +36,7 @@ fi
 
 export LAPOR_TEST_PG_URL="$(bash scripts/pg-start.sh)"
 export LAPOR_REQUIRE_PG=1
+export LAPOR_REQUIRE_KEYRING=1
 export QT_QPA_PLATFORM=offscreen
 mkdir -p test-artifacts
 exec .venv/bin/python -m pytest -p no:cacheprovider "$@"

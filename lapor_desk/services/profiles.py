@@ -1,10 +1,11 @@
 """Profiles: one per server and user, each a directory (cache, blobs, logs) under the platform's
-data directory. ``profile.json`` keeps what the login screen offers again (no secrets: the
-session token lives in the OS keyring)."""
+data directory, owner-only (0700; files 0600). ``profile.json`` keeps what the login screen offers
+again (no secrets: the session token and the cache key live in the OS keyring)."""
 
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import asdict, replace
 from pathlib import Path
@@ -12,6 +13,7 @@ from urllib.parse import urlsplit
 
 from platformdirs import user_data_dir
 
+from lapor_desk.models.cache.permissions import PRIVATE_FILE_MODE, make_private_dir
 from lapor_desk.services.types import UserProfile
 
 PROFILE_FILE = "profile.json"
@@ -43,9 +45,11 @@ class ProfileStore:
         return self.root / profile_slug(server_url, username)
 
     def save(self, profile: UserProfile) -> None:
-        path = Path(profile.directory)
-        path.mkdir(parents=True, exist_ok=True)
-        (path / PROFILE_FILE).write_text(json.dumps(asdict(profile), indent=2), "utf-8")
+        path = make_private_dir(Path(profile.directory))
+        target = path / PROFILE_FILE
+        descriptor = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, PRIVATE_FILE_MODE)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as out:
+            out.write(json.dumps(asdict(profile), indent=2))
 
     def load(self, directory: Path) -> UserProfile | None:
         try:

@@ -2,7 +2,14 @@
 
 A :class:`Session` owns one profile's cache, HTTP transport and sync engine. ``sign_in``,
 ``resume``, ``sign_out`` and ``sync`` talk to the network: the UI runs them on its network worker.
-``status`` only reads the cache (database worker).
+``status`` and ``unsynced_work`` only read the cache (database worker).
+
+The cache is encrypted with the profile's key from the OS keyring
+(:func:`lapor_desk.sync.secure_cache.open_secure_cache`). Signing out deletes the profile: cache,
+blobs, drafts, cache key and token; with unsynced actions it refuses (:class:`UnsyncedWorkError`)
+until the person has confirmed (``sign_out(discard_unsynced=True)``). When the server answers
+``account_disabled`` (the account was disabled or revoked) at any contact, the profile is wiped
+the same way at once and :class:`AccountRevoked` says why.
 """
 
 from __future__ import annotations
@@ -11,11 +18,13 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
 
+from lapor_desk.models.cache.crypto import CacheKeyError
 from lapor_desk.models.cache.schema import Agency
 from lapor_desk.models.cache.store import Cache, open_cache
 from lapor_desk.models.calendar import DomainConfig, default_config, utcnow
@@ -33,6 +42,7 @@ from lapor_desk.sync import errors as sync_errors
 from lapor_desk.sync.engine import Progress, SyncEngine
 from lapor_desk.sync.log import event
 from lapor_desk.sync.outbox import Outbox
+from lapor_desk.sync.secure_cache import open_secure_cache, wipe_profile
 from lapor_desk.sync.status import read_status
 from lapor_desk.sync.transport import RetryPolicy, Transport
 
@@ -47,6 +57,44 @@ def _default_transport(url: str) -> Transport:
     return Transport(url, timeout=(5.0, 60.0), retry=DESKTOP_RETRY)
 
 
+@dataclass(frozen=True)
+class UnsyncedWork:
+    """What signing out would throw away: actions not yet accepted by the server."""
+
+    pending: int  # waiting in the outbox
+    rejected: int  # refused by the server, not yet resolved by the person
+    conflicts: int
+
+    @property
+    def any(self) -> bool:
+        return bool(self.pending or self.rejected or self.conflicts)
+
+
+class UnsyncedWorkError(errors.ServiceError):
+    """``sign_out`` refused: there is unsynced work; ask the person, then pass
+    ``discard_unsynced=True``."""
+
+    code = "unsynced_work"
+
+    def __init__(self, work: UnsyncedWork) -> None:
+        super().__init__(f"{work.pending} pending, {work.rejected} rejected, "
+                         f"{work.conflicts} conflicts", code="unsynced_work")
+        self.work = work
+
+
+class AccountRevoked(errors.SignInError):
+    """The server said the account is disabled; this computer's copy of the profile (cache,
+    blobs, drafts, cache key, token) has been deleted."""
+
+    code = "account_revoked"
+
+
+class ProfileLocked(errors.SignInError):
+    """The profile's cache cannot be opened: ``cache_key_missing`` / ``cache_key_wrong`` (its key
+    is gone from the keyring: only :meth:`Session.forget_profile` helps), ``keyring_unavailable``
+    (no usable OS keyring: the cache is never kept unencrypted), ``cache_encrypt_failed``."""
+
+
 def parse_time(text: str | None) -> datetime | None:
     if not text:
         return None
@@ -56,8 +104,12 @@ def parse_time(text: str | None) -> datetime | None:
 class Session:
     def __init__(self, store: ProfileStore, *, device: str = "lapor-desk",
                  clock: Callable[[], datetime] = utcnow, config: DomainConfig | None = None,
-                 transport_factory: TransportFactory = _default_transport) -> None:
+                 transport_factory: TransportFactory = _default_transport,
+                 encrypt_cache: bool = True) -> None:
         self.store = store
+        #: False only for demo/training mode: seeded, made-up data whose sandbox outlives the
+        #: in-memory keyring the demo uses, so a key kept there would be lost at every restart.
+        self.encrypt_cache = encrypt_cache
         self.device = device
         self.clock = clock
         self.config = config or default_config()
@@ -76,7 +128,12 @@ class Session:
     def _open(self, server_url: str, username: str) -> tuple[Path, SyncEngine]:
         self.close()
         directory = self.store.directory(server_url, username)
-        self.cache = open_cache(directory)
+        try:
+            self.cache = (open_secure_cache(directory) if self.encrypt_cache
+                          else open_cache(directory))
+        except (CacheKeyError, credentials.CacheKeyUnavailable) as exc:
+            event(log, "session.cache_locked", logging.WARNING, code=exc.code)
+            raise ProfileLocked(str(exc), code=exc.code) from exc
         self._transport = self.transport_factory(server_url)
         self._engine = SyncEngine(self.cache, self._transport, clock=self.clock,
                                   config=self.config)
@@ -86,12 +143,17 @@ class Session:
     def sign_in(self, server_url: str, username: str, password: str) -> SessionInfo:
         server_url = normalise_server(server_url)
         username = username.strip()
+        fresh = not self.store.directory(server_url, username).exists()
         directory, engine = self._open(server_url, username)
         try:
             login = engine.login(username, password, self.device)
         except sync_errors.SyncError as exc:
             self._online = not isinstance(exc, sync_errors.OfflineError)
             self.close()
+            if fresh:  # nothing was ever stored here: leave no empty cache or key behind
+                self._wipe(server_url, username, directory)
+            elif isinstance(exc, sync_errors.AccountDisabledError):
+                self._wipe_revoked(server_url, username, directory, exc)
             raise errors.translate(exc) from exc
         self._online = True
         try:
@@ -115,6 +177,8 @@ class Session:
         except sync_errors.AuthError as exc:
             credentials.forget_token(profile.server_url, profile.username)
             self.close()
+            if isinstance(exc, sync_errors.AccountDisabledError):
+                self._wipe_revoked(profile.server_url, profile.username, directory, exc)
             raise errors.translate(exc) from exc
         except sync_errors.SyncError as exc:
             self._online = False
@@ -149,16 +213,55 @@ class Session:
             return self._started(self.info.server_url, Path(self.info.profile_dir))
         return None
 
-    def sign_out(self) -> None:
-        """End the session on the server when reachable, forget the token, close the cache.
-        Unsent work stays in the profile's outbox for the next sign-in."""
-        if self.info is not None and self._transport is not None:
-            try:
-                self._transport.post_json("/api/v1/auth/logout", {})
-            except sync_errors.SyncError as exc:
-                event(log, "session.logout_unreached", code=exc.code)
-            credentials.forget_token(self.info.server_url, self.info.username)
+    def unsynced_work(self) -> UnsyncedWork:
+        """Counts the sign-out confirmation shows (database worker)."""
+        if self.cache is None:
+            return UnsyncedWork(0, 0, 0)
+        status = read_status(self.cache)
+        return UnsyncedWork(status.outbox_pending, status.outbox_rejected, status.conflicts)
+
+    def sign_out(self, *, discard_unsynced: bool = False) -> None:
+        """End the session on the server when reachable, then delete this computer's copy of the
+        profile: cache, blobs, drafts, cache key and token. With unsynced work and without
+        ``discard_unsynced`` nothing happens but :class:`UnsyncedWorkError`."""
+        with self._lock:  # a running sync finishes (or sees its cancel) first
+            work = self.unsynced_work()
+            if work.any and not discard_unsynced:
+                raise UnsyncedWorkError(work)
+            info = self.info
+            if info is not None and self._transport is not None:
+                try:
+                    self._transport.post_json("/api/v1/auth/logout", {})
+                except sync_errors.SyncError as exc:
+                    event(log, "session.logout_unreached", code=exc.code)
+            self.close()
+            if info is not None:
+                self._wipe(info.server_url, info.username, Path(info.profile_dir))
+                event(log, "session.signed_out", discarded_pending=work.pending,
+                      discarded_rejected=work.rejected)
+
+    def forget_profile(self, profile: UserProfile) -> None:
+        """Delete a profile that is not open (e.g. one whose cache key is lost)."""
+        if self.info is not None and Path(self.info.profile_dir) == Path(profile.directory):
+            self.close()
+        self._wipe(profile.server_url, profile.username, Path(profile.directory))
+
+    def _wipe(self, server_url: str, username: str, directory: Path) -> None:
+        credentials.forget_token(server_url, username)
+        try:
+            wipe_profile(directory)
+        except OSError as exc:
+            event(log, "session.wipe_incomplete", logging.ERROR, error=type(exc).__name__)
+            raise errors.ServiceError(f"profile not fully deleted: {exc}",
+                                      code="wipe_incomplete") from exc
+
+    def _wipe_revoked(self, server_url: str, username: str, directory: Path,
+                      cause: sync_errors.SyncError) -> None:
         self.close()
+        self._wipe(server_url, username, directory)
+        event(log, "session.account_revoked_wiped", logging.WARNING, user=username)
+        raise AccountRevoked("the account is disabled; this computer's copy was deleted",
+                             code="account_revoked", request_id=cause.request_id) from cause
 
     def close(self) -> None:
         if self._transport is not None:
@@ -175,16 +278,32 @@ class Session:
         engine = self._require_engine()
         started = time.monotonic()
 
+        # The push knows its total (the outbox); the pull estimates one from how far its cursor
+        # has come through the server's change sequence (protocol.pull_fraction).
+        to_send = read_status(engine.cache).outbox_pending if progress is not None else 0
+
         def report(step: Progress) -> None:
-            if progress is not None:
-                progress(SyncProgress(step.phase, step.records, step.bytes,
-                                      time.monotonic() - started))
+            if progress is None:
+                return
+            total: int | None = None
+            if step.phase == "push":
+                total = to_send
+            elif step.phase == "pull" and step.fraction:
+                total = max(step.records, round(step.records / step.fraction))
+            progress(SyncProgress(step.phase, step.records, step.bytes,
+                                  time.monotonic() - started, total=total))
 
         with self._lock:
             engine.progress = report
             engine.cancel = cancel or threading.Event()
             try:
                 result = engine.sync()
+            except sync_errors.AccountDisabledError as exc:
+                if self.info is not None:  # raises AccountRevoked
+                    info = self.info
+                    self._wipe_revoked(info.server_url, info.username,
+                                       Path(info.profile_dir), exc)
+                raise errors.translate(exc) from exc
             except sync_errors.SyncError as exc:
                 if not isinstance(exc, sync_errors.CancelledError):
                     self._online = not isinstance(exc, sync_errors.OfflineError)
@@ -205,6 +324,11 @@ class Session:
         return StatusSummary(self._online, parse_time(status.last_sync_at),
                              status.outbox_pending, status.outbox_rejected, status.conflicts,
                              status.complaints, self._last_error)
+
+    @property
+    def transport(self) -> Transport | None:
+        """The signed-in session's connection to the server (None when signed out)."""
+        return self._transport
 
     def require_cache(self) -> Cache:
         if self.cache is None:

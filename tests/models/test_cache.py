@@ -8,7 +8,13 @@ from sqlalchemy.exc import DatabaseError
 
 from lapor_desk.models.cache import Complaint, FollowUp, SyncState, open_cache
 from lapor_desk.models.cache.search import integrity_check, search_complaint_ids
-from lapor_desk.models.cache.store import current_revision, head_revision, upgrade
+from lapor_desk.models.cache.store import (
+    SCHEMA_HEAD,
+    at_head,
+    current_revision,
+    head_revision,
+    upgrade,
+)
 from tests.sync.wire import complaint
 
 
@@ -30,6 +36,40 @@ def test_open_creates_wal_cache_with_sync_state(tmp_path: Path) -> None:
     assert state.next_mutation_id == 1 and len(state.client_id) == 36
     assert current_revision(cache.engine) == head_revision()
     cache.close()
+
+
+def test_schema_head_is_alembics_head_and_a_cache_there_skips_alembic(tmp_path: Path) -> None:
+    assert SCHEMA_HEAD == head_revision()  # bump SCHEMA_HEAD with every new migration
+    cache = open_cache(tmp_path, migrate=False)
+    assert not at_head(cache.engine)  # a new file: no revision yet
+    upgrade(cache.engine)
+    assert at_head(cache.engine)
+    cache.close()
+    code = ("import sys; from lapor_desk.models.cache import open_cache; "
+            f"open_cache({str(tmp_path)!r}).close(); "
+            "print(any(m == 'alembic' or m.startswith('alembic.') for m in sys.modules))")
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                          text=True, timeout=60)
+    assert done.stdout.strip() == "False"  # opening a cache at head never loads Alembic
+
+
+@pytest.mark.parametrize("encrypted", [False, True])
+def test_a_closed_cache_refuses_connections_and_makes_no_files(tmp_path: Path,
+                                                               encrypted: bool) -> None:
+    import shutil
+
+    from lapor_desk.models.cache import crypto
+    from lapor_desk.models.cache.store import CacheClosed
+
+    cache = open_cache(tmp_path / "p", key=crypto.new_key() if encrypted else None)
+    cache.close()
+    shutil.rmtree(tmp_path / "p")  # signing out deletes the profile
+    with pytest.raises(CacheClosed), cache.engine.connect():
+        pass
+    assert not (tmp_path / "p").exists()
 
 
 def test_reopen_keeps_client_id_and_rows(tmp_path: Path) -> None:

@@ -11,14 +11,14 @@ import os
 import sys
 from pathlib import Path
 
-from lapor_desk.models.cache.store import open_cache
 from lapor_desk.sync.engine import SyncEngine
+from lapor_desk.sync.secure_cache import open_secure_cache
 from lapor_desk.sync.transport import Transport
 
 
 def main(argv: list[str]) -> int:
     profile, server, user, page_limit, batch_size = argv
-    cache = open_cache(Path(profile))
+    cache = open_secure_cache(Path(profile))  # encrypted, as the desktop and the CLI keep it
     transport = Transport(server, timeout=(5.0, 20.0))
     try:
         engine = SyncEngine(

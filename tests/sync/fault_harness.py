@@ -4,7 +4,6 @@ nothing was applied twice and the cache is sound and equal to the server's view.
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from lapor_desk.sync.engine import SyncEngine
 from lapor_desk.sync.outbox import Outbox
 from lapor_desk.sync.transport import RetryPolicy, Transport
 from tests.support import compare
+from tests.support.cache_db import connect_cache
 from tests.support.live_server import LiveServer
 
 #: Retries as in production, but with tiny back-off so a test does not wait for them.
@@ -113,7 +113,7 @@ def server_events(server: LiveServer, client_id: str) -> Counter[int]:
 
 
 def assert_integrity(cache_path: Path) -> None:
-    connection = sqlite3.connect(cache_path)
+    connection = connect_cache(cache_path)  # encrypted or not
     try:
         assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     finally:
@@ -140,7 +140,7 @@ def assert_exactly_once(server: LiveServer, cache: Cache, queued: Sequence[int])
 
 
 def _rows(path: Path, table: str) -> set[tuple[Any, ...]]:
-    connection = sqlite3.connect(path)
+    connection = connect_cache(path)  # encrypted or not
     try:
         columns = [
             row[1]

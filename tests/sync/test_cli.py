@@ -1,14 +1,29 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from lapor_desk.cli import main
 from lapor_desk.models.cache import open_cache
+from lapor_desk.sync.credentials import MemoryKeyring
+from lapor_desk.sync.secure_cache import open_secure_cache
 from tests.sync.fakes import sign_in
 from tests.sync.test_importer import ID_HEADER, ID_ROWS
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """The CLI keeps each profile's cache key (and token) in the keyring: an in-memory one."""
+    import keyring
+
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
 
 
 def test_status_json_on_a_fresh_profile(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -30,7 +45,7 @@ def test_status_without_profile_explains(tmp_path: Path,
 def test_import_reports_rows_and_exit_code(tmp_path: Path,
                                           capsys: pytest.CaptureFixture[str]) -> None:
     profile = tmp_path / "p"
-    cache = open_cache(profile)
+    cache = open_secure_cache(profile)
     sign_in(cache)
     cache.close()
     bad = tmp_path / "bad.csv"

@@ -26,9 +26,10 @@ from typing import NamedTuple
 import pytest
 from sqlalchemy import text
 
-from lapor_desk.models.cache.store import open_cache
 from lapor_desk.sync.outbox import Outbox
+from lapor_desk.sync.secure_cache import open_secure_cache as open_cache
 from tests.support.faultproxy import Fault, FaultProxy
+from tests.support.file_keyring import child_env, file_keyring
 from tests.support.live_server import LiveServer
 from tests.sync.fault_harness import (
     Desk,
@@ -105,7 +106,7 @@ class Crasher:
         env = dict(os.environ)
         env.update(
             LAPOR_PASSWORD=self.password,
-            PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring",
+            **child_env(self.profile.parent / "keyring.json"),
             PYTHONPATH=str(REPO) + os.pathsep + env.get("PYTHONPATH", ""),
         )
         return env
@@ -190,6 +191,14 @@ def _server_blobs(server: LiveServer) -> dict[str, tuple[bool, int, int]]:
     with server.engine.connect() as connection:
         rows = connection.execute(text("SELECT sha256, complete, received, size FROM blobs"))
         return {sha: (bool(complete), received, size) for sha, complete, received, size in rows}
+
+
+@pytest.fixture(autouse=True)
+def shared_keyring(tmp_path: Path) -> Iterator[None]:
+    """The profile's cache is encrypted (the CLI encrypts it); its key lives in a keyring file
+    that this process and every killed and restarted desk process share."""
+    with file_keyring(tmp_path / "keyring.json"):
+        yield
 
 
 @pytest.fixture

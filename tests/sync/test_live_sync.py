@@ -27,6 +27,7 @@ from lapor_desk.sync.credentials import MemoryKeyring
 from lapor_desk.sync.engine import Progress, SyncEngine
 from lapor_desk.sync.errors import CancelledError
 from lapor_desk.sync.outbox import Outbox
+from lapor_desk.sync.secure_cache import open_secure_cache
 from lapor_desk.sync.transport import RetryPolicy, Transport
 from tests.support.compare import assert_cache_matches_server, server_view
 from tests.support.live_server import LiveServer
@@ -257,6 +258,22 @@ def test_deletions_and_leaving_scope_arrive_as_tombstones(live_server: LiveServe
         assert_cache_matches_server(desk.cache, live_server, desk.username)
 
 
+def test_pull_reports_received_bytes_and_how_far_it_has_come(live_server: LiveServer,
+                                                             desks: Any) -> None:
+    seen: list[Progress] = []
+    desk = desks("nasional2", page_limit=150, progress=seen.append)
+    desk.engine.bulk_page_limit = 150  # many pages, as a slow first sync has
+    desk.engine.sync()
+    pulls = [p for p in seen if p.phase == "pull"]
+    assert len(pulls) > 5
+    fractions = [p.fraction for p in pulls]
+    assert all(f is not None for f in fractions)
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0  # type: ignore[type-var]
+    assert 0.0 < fractions[len(fractions) // 2] < 1.0  # type: ignore[operator]
+    sizes = [p.bytes for p in pulls]
+    assert sizes == sorted(sizes) and sizes[0] > 0 and sizes[-1] > sizes[0]
+
+
 def test_interrupted_pull_resumes_never_from_zero_never_skipping(live_server: LiveServer,
                                                                  desks: Any) -> None:
     cancel = threading.Event()
@@ -295,7 +312,8 @@ def test_import_csv_and_xlsx_then_sync_and_status(live_server: LiveServer, tmp_p
                                                   monkeypatch: pytest.MonkeyPatch,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
     previous = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())
+    memory = MemoryKeyring()
+    keyring.set_keyring(memory)
     monkeypatch.setenv("LAPOR_PASSWORD", password)
     profile = tmp_path / "desk"
     base = ["--profile", str(profile)]
@@ -326,7 +344,11 @@ def test_import_csv_and_xlsx_then_sync_and_status(live_server: LiveServer, tmp_p
         keyring.set_keyring(previous)
     assert status["outbox_pending"] == 0 and status["outbox_rejected"] == 0
     assert status["conflicts"] == 0 and status["cursor"] and status["last_sync_at"]
-    cache = open_cache(profile)
+    keyring.set_keyring(memory)  # the CLI encrypted the cache; its key is in this keyring
+    try:
+        cache = open_secure_cache(profile)
+    finally:
+        keyring.set_keyring(previous)
     try:
         with cache.engine.connect() as c:
             titles = set(c.execute(select(Complaint.title)).scalars())

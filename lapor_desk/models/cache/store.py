@@ -1,27 +1,38 @@
 """Opening a profile's cache: one SQLite file per profile directory, migrated on open.
 
-``open_cache(profile_dir)`` creates the directory, opens ``cache.sqlite3`` with WAL journaling and
-``synchronous=FULL`` (a sync batch that committed survives a power cut), runs the Alembic
-migrations to head and makes sure the single ``sync_state`` row exists (with a fresh client id).
+``open_cache(profile_dir, key=...)`` creates the directory (owner-only, see
+:mod:`.permissions`), opens ``cache.sqlite3`` with WAL journaling and ``synchronous=FULL`` (a
+sync batch that committed survives a power cut), runs the Alembic migrations to head and makes
+sure the single ``sync_state`` row exists (with a fresh client id).
+
+With ``key`` (the profile's 32-byte cache key, kept in the OS keyring by
+:func:`lapor_desk.sync.secure_cache.open_secure_cache`, the path the desktop and the CLI take)
+the file is a SQLCipher database (:mod:`.crypto`): every pooled connection is a ``sqlcipher3``
+connection whose first statement is ``PRAGMA key``; a plaintext cache of an earlier version is
+encrypted in place first. Without a key the cache is plain SQLite (tests and tools), and an
+encrypted file is refused with :class:`~.crypto.CacheKeyError`.
 """
 
 from __future__ import annotations
 
-import sqlite3
+import threading
 import uuid
+import weakref
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, insert, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import QueuePool
 
+from lapor_desk.models.cache import crypto, permissions
+from lapor_desk.models.cache.crypto import CacheKeyError
 from lapor_desk.models.cache.schema import SyncState
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 CACHE_FILE = "cache.sqlite3"
 BLOB_DIR = "blobs"
@@ -40,6 +51,7 @@ class Cache:
 
     profile_dir: Path
     engine: Engine
+    encrypted: bool = False
 
     @cached_property
     def writer(self) -> Engine:
@@ -54,10 +66,24 @@ class Cache:
         return self.profile_dir / BLOB_DIR
 
     def close(self) -> None:
+        """Close every pooled connection and refuse new ones: a worker that still reads after
+        the profile was closed (and perhaps deleted) gets :class:`CacheClosed` instead of
+        re-creating database files in it."""
+        closed = _CLOSED.get(self.engine)
+        if closed is not None:
+            closed.set()
         self.engine.dispose()
 
 
-def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+class CacheClosed(Exception):
+    """The cache was closed (signed out, profile deleted); open it again to read it."""
+
+
+#: Each cache engine's "closed" flag (set by :meth:`Cache.close`).
+_CLOSED: weakref.WeakKeyDictionary[Engine, threading.Event] = weakref.WeakKeyDictionary()
+
+
+def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     # Let SQLAlchemy emit BEGIN itself (pysqlite's implicit transactions are not serialisable).
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
@@ -76,16 +102,46 @@ def _on_begin(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def create_cache_engine(path: Path) -> Engine:
-    engine = create_engine(
-        f"sqlite:///{path}", poolclass=QueuePool, pool_size=4, max_overflow=4
-    )
+def create_cache_engine(path: Path, key: bytes | None = None) -> Engine:
+    """The cache's engine: plain SQLite, or SQLCipher when ``key`` is given (the dialect then uses
+    ``sqlcipher3``'s DB-API module, so its errors are wrapped like sqlite3's)."""
+    closed = threading.Event()
+
+    def refuse_when_closed() -> None:
+        if closed.is_set():
+            raise CacheClosed(f"the cache {path} is closed")
+
+    if key is None:
+        engine = create_engine(
+            f"sqlite:///{path}", poolclass=QueuePool, pool_size=4, max_overflow=4
+        )
+        event.listen(engine, "do_connect", lambda *_args: refuse_when_closed())
+    else:
+        key_bytes = bytes(key)
+
+        def connect() -> Any:
+            refuse_when_closed()
+            return crypto.connect(path, key_bytes)
+
+        engine = create_engine(
+            f"sqlite:///{path}", module=crypto.dbapi, creator=connect,
+            poolclass=QueuePool, pool_size=4, max_overflow=4,
+        )
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
+    _CLOSED[engine] = closed
     return engine
 
 
+#: The newest cache schema revision. Opening a cache already there skips Alembic altogether
+#: (importing and running it costs a desktop's start a few hundred milliseconds);
+#: tests/models/test_cache.py checks that this is Alembic's head.
+SCHEMA_HEAD = "0001"
+
+
 def migration_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", SCRIPT_LOCATION)
     return config
@@ -93,6 +149,8 @@ def migration_config() -> Config:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the cache schema to ``revision`` (default: the newest)."""
+    from alembic import command
+
     config = migration_config()
     with engine.execution_options(lapor_immediate=True).begin() as connection:
         config.attributes["connection"] = connection
@@ -100,24 +158,52 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
 
 def head_revision() -> str | None:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(migration_config()).get_current_head()
 
 
-def open_cache(profile_dir: Path | str, *, migrate: bool = True) -> Cache:
-    """Open (creating if needed) the cache of the profile at ``profile_dir``."""
-    directory = Path(profile_dir)
-    directory.mkdir(parents=True, exist_ok=True)
-    (directory / BLOB_DIR).mkdir(exist_ok=True)
-    engine = create_cache_engine(directory / CACHE_FILE)
+def open_cache(profile_dir: Path | str, *, key: bytes | None = None,
+               migrate: bool = True) -> Cache:
+    """Open (creating if needed) the cache of the profile at ``profile_dir``; encrypted with
+    ``key`` when one is given. Raises :class:`CacheKeyError` when the file cannot be opened so."""
+    directory = permissions.make_private_dir(Path(profile_dir))
+    permissions.make_private_dir(directory / BLOB_DIR)
+    path = directory / CACHE_FILE
+    state = crypto.file_state(path)
+    if key is not None and state == "plaintext":
+        crypto.encrypt_in_place(path, key)
+    elif key is not None and state == "encrypted":
+        crypto.check_key(path, key)
+    elif key is None and state == "encrypted":
+        raise CacheKeyError(f"{path} is encrypted; its key is needed", code="cache_key_required")
+    if state == "missing":
+        permissions.create_private_file(path)  # SQLite gives -wal and -shm the same mode
+    engine = create_cache_engine(path, key)
     if migrate:
-        upgrade(engine)
+        if not at_head(engine):
+            upgrade(engine)
         ensure_sync_state(engine)
-    return Cache(directory, engine)
+    permissions.restrict_tree(directory)
+    return Cache(directory, engine, encrypted=key is not None)
+
+
+def at_head(engine: Engine) -> bool:
+    """The cache's recorded schema revision is :data:`SCHEMA_HEAD` (no upgrade to run)."""
+    try:
+        with engine.connect() as connection:
+            found = [row[0] for row in connection.exec_driver_sql(
+                "SELECT version_num FROM alembic_version")]
+    except OperationalError:  # a new file: no alembic_version table yet
+        return False
+    return found == [SCHEMA_HEAD]
 
 
 def ensure_sync_state(engine: Engine) -> None:

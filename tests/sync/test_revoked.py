@@ -1,0 +1,145 @@
+"""An account disabled on the server (``lapor-server disable-user``) wipes this computer's copy
+of the profile at its next contact: sync, resume or sign-in. The real server, over loopback."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+import requests
+
+from lapor_desk.server.cli import main as server_cli
+from lapor_desk.services import SignInError, Workstation
+from lapor_desk.services.session import AccountRevoked
+from lapor_desk.sync import credentials
+from lapor_desk.sync.credentials import MemoryKeyring
+from lapor_desk.sync.errors import AccountDisabledError, AuthError
+from lapor_desk.sync.transport import Transport
+from tests.support.live_server import LiveServer
+
+pytestmark = pytest.mark.timeout(120)
+USER = "admin.kendari"
+
+
+@pytest.fixture
+def memory() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def station(tmp_path: Path, memory: MemoryKeyring) -> Iterator[Workstation]:
+    desk = Workstation(tmp_path / "profiles", device="pytest")
+    yield desk
+    desk.close()
+
+
+def disable(server: LiveServer, username: str = USER) -> None:
+    assert server_cli(["disable-user", "--db", server.database_url,
+                       "--username", username]) == 0
+
+
+def assert_wiped(memory: MemoryKeyring, server: LiveServer, profile: Path) -> None:
+    assert not profile.exists()
+    assert credentials.load_token(server.url, USER) is None
+    assert not [s for s, _u in memory._store if s.startswith("lapor-desk-cache/")]
+
+
+def test_sync_after_the_account_is_disabled_wipes_the_profile(
+        station: Workstation, live_server: LiveServer, password: str,
+        memory: MemoryKeyring) -> None:
+    info = station.sign_in(live_server.url, USER, password)
+    station.sync()
+    profile = Path(info.profile_dir)
+    assert station.status().complaints > 0
+    assert station.session.outbox is not None
+    station.session.outbox.internal_note(station.complaint_ids("needs_verification")[0],
+                                         "belum terkirim")  # unsynced work goes too
+    disable(live_server)
+    with pytest.raises(AccountRevoked) as revoked:
+        station.sync()
+    assert revoked.value.code == "account_revoked"
+    assert isinstance(revoked.value, SignInError)  # the UI goes back to the sign-in screen
+    assert station.info is None
+    assert_wiped(memory, live_server, profile)
+    assert station.known_profiles() == []
+
+
+def test_resume_after_the_account_is_disabled_wipes_the_profile(
+        station: Workstation, live_server: LiveServer, password: str,
+        memory: MemoryKeyring) -> None:
+    info = station.sign_in(live_server.url, USER, password)
+    station.sync()
+    [profile] = station.known_profiles()
+    station.close()
+    disable(live_server)
+    with pytest.raises(AccountRevoked):
+        station.resume(profile)
+    assert_wiped(memory, live_server, Path(info.profile_dir))
+
+
+def test_sign_in_to_a_disabled_account_wipes_only_with_the_right_password(
+        station: Workstation, live_server: LiveServer, password: str,
+        memory: MemoryKeyring) -> None:
+    info = station.sign_in(live_server.url, USER, password)
+    station.sync()
+    station.close()
+    disable(live_server)
+    with pytest.raises(SignInError) as wrong:
+        station.sign_in(live_server.url, USER, "bukan-sandinya")
+    assert wrong.value.code == "bad_credentials"  # a guesser cannot wipe anything
+    assert Path(info.profile_dir, "cache.sqlite3").exists()
+    with pytest.raises(AccountRevoked):
+        station.sign_in(live_server.url, USER, password)
+    assert_wiped(memory, live_server, Path(info.profile_dir))
+
+
+def test_a_session_ended_elsewhere_keeps_the_profile(
+        station: Workstation, live_server: LiveServer, password: str,
+        memory: MemoryKeyring) -> None:
+    """``token_revoked`` (signed out from another place) is not a disabled account."""
+    info = station.sign_in(live_server.url, USER, password)
+    station.sync()
+    token = credentials.load_token(live_server.url, USER)
+    requests.post(live_server.url + "/api/v1/auth/logout", json={}, timeout=10,
+                  headers={"Authorization": f"Bearer {token}"}).raise_for_status()
+    with pytest.raises(SignInError) as ended:
+        station.sync()
+    assert ended.value.code == "token_revoked"
+    assert Path(info.profile_dir, "cache.sqlite3").exists()
+
+
+def test_transport_translates_account_disabled_once(live_server: LiveServer,
+                                                    password: str) -> None:
+    transport = Transport(live_server.url)
+    try:
+        login = transport.post_json("/api/v1/auth/login", {"username": USER,
+                                                           "password": password}, auth=False)
+        transport.token = login["token"]
+        disable(live_server)
+        with pytest.raises(AccountDisabledError) as caught:
+            transport.get_json("/api/v1/me")
+        assert caught.value.code == "account_disabled" and caught.value.status == 401
+        assert isinstance(caught.value, AuthError)
+        with pytest.raises(AccountDisabledError):
+            transport.post_json("/api/v1/auth/login", {"username": USER,
+                                                       "password": password}, auth=False)
+    finally:
+        transport.close()
+
+
+def test_a_disabled_account_on_a_new_computer_leaves_nothing_behind(
+        station: Workstation, live_server: LiveServer, password: str,
+        memory: MemoryKeyring) -> None:
+    disable(live_server)
+    with pytest.raises(SignInError) as refused:
+        station.sign_in(live_server.url, USER, password)
+    assert refused.value.code == "account_disabled"  # nothing was removed: plain refusal
+    assert not isinstance(refused.value, AccountRevoked)
+    assert list(station.profiles.root.iterdir()) == []
+    assert not memory._store
