@@ -55,6 +55,7 @@ class WorkingCalendar:
     extra_holidays: frozenset[date] = frozenset()
     extra_working_days: frozenset[date] = frozenset()
     _years: dict[int, frozenset[date]] = field(default_factory=dict, repr=False)
+    _counts: dict[int, list[int]] = field(default_factory=dict, repr=False)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -98,13 +99,34 @@ class WorkingCalendar:
         """Working days whose start lies in (start's local date, end's local date]."""
         if end <= start:
             return 0
-        day, last = self.local_date(start), self.local_date(end)
-        count = 0
-        while day < last:
-            day += timedelta(days=1)
-            if self.is_working_day(day):
-                count += 1
-        return count
+        first, last = self.local_date(start), self.local_date(end)
+        if last <= first:
+            return 0
+        if first.year == last.year:
+            counts = self._running_count(first.year)
+            return counts[_day_of_year(last)] - counts[_day_of_year(first)]
+        head = self._running_count(first.year)
+        count = head[-1] - head[_day_of_year(first)]
+        for year in range(first.year + 1, last.year):
+            count += self._running_count(year)[-1]
+        return count + self._running_count(last.year)[_day_of_year(last)]
+
+    def _running_count(self, year: int) -> list[int]:
+        """``counts[n]``: working days among the year's first ``n`` days (a running total, so a
+        deadline badge costs two lookups instead of a walk over every day in between)."""
+        cached = self._counts.get(year)
+        if cached is None:
+            cached = [0]
+            day = date(year, 1, 1)
+            while day.year == year:
+                cached.append(cached[-1] + self.is_working_day(day))
+                day += timedelta(days=1)
+            self._counts[year] = cached
+        return cached
+
+
+def _day_of_year(day: date) -> int:
+    return day.timetuple().tm_yday
 
 
 @dataclass(frozen=True)

@@ -2,20 +2,25 @@
 
 The server runs as a child process of the desktop (``python -m lapor_desk.server.cli``): the
 layers stay apart (services never import the server), the server's work never competes with the
-window for the interpreter, and stopping it is one ``terminate``. Every start uses a fresh
-sandbox directory, so a training session always begins from the same state; nothing touches
-the OS keyring (tokens are kept in memory).
+window for the interpreter, and stopping it is one ``terminate``. Nothing touches the OS keyring
+(tokens are kept in memory).
+
+The sandbox (server database, files, the demo profile's cache) lives in one directory, by default
+``<user data dir>/demo``, and survives a restart, so a training session spread over days keeps
+its participants' work. It is seeded once; :meth:`DemoServer.reseed` (the desktop's "Reset
+training data" and ``lapor-desk --demo --reset``) wipes it and seeds it afresh from the same
+seed, so every group starts from the same state. Only that directory is ever deleted.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.error
@@ -24,6 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import keyring
+from platformdirs import user_data_dir
 
 from lapor_desk.services.errors import DemoFailed
 from lapor_desk.services.types import DemoProgress
@@ -44,17 +50,30 @@ def use_memory_keyring() -> None:
     keyring.set_keyring(MemoryKeyring())
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+SEEDED_FILE = "seeded.json"
+PORT_FILE = "port"
+
+
+def default_demo_root() -> Path:
+    return Path(user_data_dir("lapor-desk", "LAPOR")) / "demo"
+
+
+def _free_port(preferred: int | None = None) -> int:
+    """``preferred`` when it is free (the demo profile's address stays the same), else any."""
+    for port in ((preferred, 0) if preferred else (0,)):
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return int(sock.getsockname()[1])
+    raise DemoFailed("no free port on 127.0.0.1", code="demo_failed")
 
 
 class DemoServer:
     def __init__(self, root: Path | None = None, *, complaints: int = DEMO_COMPLAINTS,
                  seed: int = DEMO_SEED, password: str = DEMO_PASSWORD) -> None:
-        self._own_root = root is None
-        self.root = Path(root) if root is not None else Path(tempfile.mkdtemp(prefix="lapor-demo-"))
+        self.root = Path(root) if root is not None else default_demo_root()
         self.complaints = complaints
         self.seed = seed
         self.password = password
@@ -81,17 +100,33 @@ class DemoServer:
             raise DemoFailed(f"{args[0]} failed (exit {done.returncode}); see "
                              f"{self.root / 'server.log'}", code="demo_failed")
 
+    @property
+    def seeded(self) -> bool:
+        """The sandbox holds a complete seed of this size and seed (kept from an earlier run)."""
+        try:
+            marker = json.loads((self.root / SEEDED_FILE).read_text("utf-8"))
+        except (OSError, ValueError):
+            return False
+        return (isinstance(marker, dict) and marker.get("complaints") == self.complaints
+                and marker.get("seed") == self.seed
+                and (self.root / "server.sqlite3").is_file())
+
     def start(self, progress: Callable[[DemoProgress], None] | None = None) -> str:
-        """Prepare and seed the database, start the server, return its URL (blocking: run it on
-        a worker)."""
+        """Prepare and seed the database unless the sandbox already has it, start the server,
+        return its URL (blocking: run it on a worker)."""
         report = progress or (lambda _p: None)
         self.root.mkdir(parents=True, exist_ok=True)
         try:
             report(DemoProgress("prepare"))
-            self._run("init-db", "--db", self.database_url)
-            report(DemoProgress("seed", self.complaints))
-            self._run("seed", "--db", self.database_url, "--complaints", str(self.complaints),
-                      "--seed", str(self.seed), "--blobs", str(self.root / "blobs"))
+            if not self.seeded:
+                self.wipe()  # a half-made sandbox (seeding interrupted) starts over
+                self._run("init-db", "--db", self.database_url)
+                report(DemoProgress("seed", self.complaints))
+                self._run("seed", "--db", self.database_url, "--complaints",
+                          str(self.complaints), "--seed", str(self.seed), "--blobs",
+                          str(self.root / "blobs"))
+                (self.root / SEEDED_FILE).write_text(json.dumps(
+                    {"complaints": self.complaints, "seed": self.seed}), "utf-8")
             report(DemoProgress("start"))
             url = self._serve()
         except (OSError, subprocess.SubprocessError) as exc:
@@ -101,7 +136,16 @@ class DemoServer:
         return url
 
     def _serve(self) -> str:
-        port = _free_port()
+        try:
+            before: int | None = int((self.root / PORT_FILE).read_text("utf-8"))
+        except (OSError, ValueError):
+            before = None
+        port = _free_port(before)
+        if port != before:
+            # The profile is named after the server's address: an old one would never be used
+            # again, and a new one is made by the first sync.
+            shutil.rmtree(self.profile_root, ignore_errors=True)
+            (self.root / PORT_FILE).write_text(str(port), "utf-8")
         command = [sys.executable, "-m", "lapor_desk.server.cli", "--log-level", "WARNING",
                    "serve", "--db", self.database_url, "--host", "127.0.0.1", "--port",
                    str(port), "--blobs", str(self.root / "blobs")]
@@ -136,13 +180,35 @@ class DemoServer:
                 process.kill()
                 process.wait()
 
+    def reseed(self, progress: Callable[[DemoProgress], None] | None = None) -> str:
+        """Training reset: stop the server, delete its database, its files and every demo
+        profile (their caches), seed afresh and start again; returns the new URL (blocking: run
+        it on a worker, after the desktop has closed the demo profile's cache).
+
+        Only the sandbox under ``root`` is touched, so this can never reach real profiles."""
+        self.stop()
+        self.wipe()
+        event(log, "demo.reset", root=str(self.root))
+        return self.start(progress)
+
+    def wipe(self) -> None:
+        """Delete the server's database and files and the demo profiles (their caches); the
+        server must be stopped and the demo profile's cache closed."""
+        self.url = None
+        with self._lock:
+            for name in (SEEDED_FILE, "server.sqlite3", "server.sqlite3-wal",
+                         "server.sqlite3-shm", "server.sqlite3-journal"):
+                (self.root / name).unlink(missing_ok=True)
+            for directory in (self.root / "blobs", self.profile_root):
+                shutil.rmtree(directory, ignore_errors=True)
+                if directory.exists():
+                    raise DemoFailed(f"could not delete {directory}", code="demo_failed")
+
     def reset(self) -> None:
         """Stop the server and delete the sandbox (the next start seeds afresh)."""
         self.stop()
         shutil.rmtree(self.root, ignore_errors=True)
 
     def close(self) -> None:
-        if self._own_root:
-            self.reset()
-        else:
-            self.stop()
+        """Stop the server; the sandbox stays for the next start."""
+        self.stop()

@@ -21,6 +21,7 @@ from lapor_desk.models.calendar import UTC, DomainConfig
 from lapor_desk.models.enums import Role, Status
 from lapor_desk.services.deadlines import DEADLINE_SQL
 from lapor_desk.services.errors import NotFound
+from lapor_desk.services.filter_options import FilterOptions, read_options
 from lapor_desk.services.types import ComplaintFilter, QueueInfo
 
 ADMINS = frozenset({Role.NATIONAL_ADMIN, Role.AGENCY_ADMIN})
@@ -81,7 +82,7 @@ class QueueQueries:
     def queues(self) -> list[QueueInfo]:
         """Every queue the role sees, with its count and how many need attention; one read."""
         now = _wire(self.clock())
-        deadline = literal_column(f"({DEADLINE_SQL})")
+        deadline: Any = literal_column(f"({DEADLINE_SQL})")
         with self.cache.engine.connect() as connection:
             by_status = {row[0]: (int(row[1]), int(row[2] or 0)) for row in connection.execute(
                 select(Complaint.status, func.count(),
@@ -109,20 +110,11 @@ class QueueQueries:
     def complaint_ids(self, queue_key: str, where: ComplaintFilter | None = None) -> list[str]:
         """Ids of the queue's complaints that pass ``where``, soonest deadline first (search
         results: still in deadline order, limited to the best matches)."""
-        queue = QUEUE_BY_KEY.get(queue_key)
-        if queue is None:
-            raise NotFound(f"no queue {queue_key}", code="not_found")
         where = where or ComplaintFilter()
-        deadline = literal_column(f"({DEADLINE_SQL})")
-        query = select(Complaint.id)
-        if queue.statuses:
-            query = query.where(Complaint.status.in_(sorted(str(s) for s in queue.statuses)))
-        if queue.outbox_states:
-            query = query.where(Complaint.id.in_(_outbox_ids(queue.outbox_states)))
+        deadline: Any = literal_column(f"({DEADLINE_SQL})")
+        query = select(Complaint.id).where(*_queue_conditions(queue_key))
         query = _narrow(query, where, self.config.calendar.tz)
-        query = query.order_by(deadline.is_(None), deadline,
-                               func.coalesce(Complaint.closed_at, Complaint.created_at).desc(),
-                               Complaint.id)
+        query = query.order_by(*_order(where.order, deadline))
         with self.cache.engine.connect() as connection:
             if where.search.strip():
                 found = search_complaint_ids(connection, where.search, SEARCH_LIMIT)
@@ -131,6 +123,45 @@ class QueueQueries:
                 query = query.where(Complaint.id.in_(found))
             return [str(row[0]) for row in connection.execute(query)]
 
+    def filter_options(self, queue_key: str) -> FilterOptions:
+        """What the queue's complaints carry (channels, categories, regions, units), with counts:
+        the filter bar offers only these."""
+        conditions = _queue_conditions(queue_key)
+        with self.cache.engine.connect() as connection:
+            return read_options(connection, conditions)
+
+
+#: Orders a list can take besides the default (the running deadline, soonest first).
+SORTS = ("deadline", "number", "title", "status", "type", "received")
+
+
+def _order(order: str, deadline: Any) -> list[Any]:
+    """ORDER BY for ``order`` (see ComplaintFilter.order); unknown codes give the default.
+    Complaints without a value (no deadline, no number yet) always come last."""
+    descending = order.startswith("-")
+    code = order.lstrip("-")
+    if code not in SORTS or code == "deadline":
+        running = deadline.desc() if descending else deadline
+        return [deadline.is_(None), running,
+                func.coalesce(Complaint.closed_at, Complaint.created_at).desc(), Complaint.id]
+    column = {"number": Complaint.tracking_number, "title": func.lower(Complaint.title),
+              "status": Complaint.status, "type": Complaint.complaint_type,
+              "received": Complaint.created_at}[code]
+    tie = Complaint.id.desc() if descending else Complaint.id
+    return [column.is_(None), column.desc() if descending else column, tie]
+
+
+def _queue_conditions(queue_key: str) -> list[Any]:
+    """The SQL clauses that make a queue (its statuses, or its outbox states)."""
+    queue = QUEUE_BY_KEY.get(queue_key)
+    if queue is None:
+        raise NotFound(f"no queue {queue_key}", code="not_found")
+    conditions: list[Any] = []
+    if queue.statuses:
+        conditions.append(Complaint.status.in_(sorted(str(s) for s in queue.statuses)))
+    if queue.outbox_states:
+        conditions.append(Complaint.id.in_(_outbox_ids(queue.outbox_states)))
+    return conditions
 
 
 def _narrow(query: Any, where: ComplaintFilter, zone: tzinfo) -> Any:
@@ -141,6 +172,8 @@ def _narrow(query: Any, where: ComplaintFilter, zone: tzinfo) -> Any:
         query = query.where(Complaint.channel == where.channel)
     if where.category:
         query = query.where(Complaint.category == where.category)
+    if where.subcategory:
+        query = query.where(Complaint.subcategory == where.subcategory)
     if where.regency:
         query = query.where(Complaint.regency == where.regency)
     if where.unit_id is not None:
@@ -157,5 +190,3 @@ def _narrow(query: Any, where: ComplaintFilter, zone: tzinfo) -> Any:
     if where.confidential is not None:
         query = query.where(Complaint.confidential.is_(where.confidential))
     return query
-
-

@@ -54,12 +54,16 @@ class ComplaintFilter:
     complaint_type: str | None = None
     channel: str | None = None
     category: str | None = None
+    subcategory: str | None = None
     regency: str | None = None
     unit_id: int | None = None
     received_from: date | None = None
     received_to: date | None = None
     anonymous: bool | None = None
     confidential: bool | None = None
+    #: List order: "" (deadline, soonest first) or a SORTS code of services/queues.py;
+    #: a leading "-" reverses it.
+    order: str = ""
 
 
 @dataclass(frozen=True)
@@ -179,6 +183,7 @@ class SyncProgress:
     records: int
     bytes: int
     elapsed: float    # seconds since the sync started
+    total: int | None = None  # records the phase has in all (pull: an estimate), or None
 
 
 @dataclass(frozen=True)

@@ -16,16 +16,24 @@ from typing import TypeVar
 
 from lapor_desk.models.calendar import DomainConfig, default_config, utcnow
 from lapor_desk.services.actions import ARCHIVE_REASONS, Actions
+from lapor_desk.services.attachments import Attachments
 from lapor_desk.services.complaints import ComplaintQueries
 from lapor_desk.services.duplicates import Duplicates
 from lapor_desk.services.errors import SignInError
+from lapor_desk.services.filter_options import FilterOptions
 from lapor_desk.services.intake import Intake
 from lapor_desk.services.outbox_review import OutboxReview
+from lapor_desk.services.oversight import Oversight
 from lapor_desk.services.profiles import ProfileStore
 from lapor_desk.services.queues import QueueQueries
 from lapor_desk.services.register import Register
 from lapor_desk.services.replies import Replies
-from lapor_desk.services.session import Session, TransportFactory, _default_transport
+from lapor_desk.services.session import (
+    Session,
+    TransportFactory,
+    UnsyncedWork,
+    _default_transport,
+)
 from lapor_desk.services.types import (
     AgencyItem,
     ComplaintDetail,
@@ -47,13 +55,15 @@ class Workstation:
     def __init__(self, profile_root: Path | None = None, *,
                  clock: Callable[[], datetime] = utcnow, config: DomainConfig | None = None,
                  device: str | None = None,
-                 transport_factory: TransportFactory = _default_transport) -> None:
+                 transport_factory: TransportFactory = _default_transport,
+                 encrypt_cache: bool = True) -> None:
         self.clock = clock
         self.config = config or default_config()
         self.profiles = ProfileStore(profile_root)
         self.session = Session(self.profiles, device=device or platform.node() or "lapor-desk",
                                clock=clock, config=self.config,
-                               transport_factory=transport_factory)
+                               transport_factory=transport_factory,
+                               encrypt_cache=encrypt_cache)
         self._queues: QueueQueries | None = None
         self._complaints: ComplaintQueries | None = None
         self._actions: Actions | None = None
@@ -75,8 +85,27 @@ class Workstation:
     def resume(self, profile: UserProfile) -> SessionInfo:
         return self._bind(self.session.resume(profile))
 
-    def sign_out(self) -> None:
-        self.session.sign_out()
+    def unsynced_work(self) -> UnsyncedWork:
+        """What signing out would throw away (database worker); the UI asks before it does."""
+        return self.session.unsynced_work()
+
+    def sign_out(self, *, discard_unsynced: bool = False) -> None:
+        """End the session and delete this computer's copy of the profile (cache, attachments,
+        drafts, cache key, token). With unsynced work and without ``discard_unsynced``: raises
+        ``UnsyncedWorkError`` and changes nothing."""
+        try:
+            self.session.sign_out(discard_unsynced=discard_unsynced)
+        finally:
+            if self.session.info is None:
+                self._unbind()
+
+    def forget_profile(self, profile: UserProfile) -> None:
+        """Delete a profile that cannot be opened (its cache key is lost from the keyring)."""
+        self.session.forget_profile(profile)
+        if self.session.info is None:
+            self._unbind()
+
+    def _unbind(self) -> None:
         self._queues = self._complaints = self._actions = None
         self._verification = self._outbox_review = None
         self._intake = self._register = self._duplicates = self._replies = None
@@ -121,6 +150,10 @@ class Workstation:
                       where: ComplaintFilter | None = None) -> list[str]:
         return self._need(self._queues).complaint_ids(queue_key, where)
 
+    def filter_options(self, queue_key: str) -> FilterOptions:
+        """The channels, categories, regions and units the queue's complaints carry."""
+        return self._need(self._queues).filter_options(queue_key)
+
     def rows(self, ids: Sequence[str]) -> list[ComplaintRow]:
         return self._need(self._complaints).rows(ids)
 
@@ -151,9 +184,21 @@ class Workstation:
         return self._need(self._duplicates)
 
     @property
+    def oversight(self) -> Oversight:
+        """Coordinators' dashboard and monthly recap (services/oversight.py; stateless)."""
+        return Oversight(self.session.require_cache(), self._role, self.config, self.clock)
+
+    @property
     def replies(self) -> Replies:
         """Follow-ups with attachments, templates and drafts (services/replies.py)."""
         return self._need(self._replies)
+
+    @property
+    def attachments(self) -> Attachments:
+        """Attachments, opened and kept for offline use (services/attachments.py)."""
+        info = self._need(self.session.info)
+        return Attachments(self.session.require_cache(),
+                           lambda: self.session.transport, info.profile_dir)
 
     @property
     def verification(self) -> Verification:

@@ -1,16 +1,20 @@
 """Starting the desktop: the application object, language, style, sign-in, demo mode.
 
-``run(demo=False)`` is what ``lapor-desk`` (no subcommand) and ``lapor-desk --demo`` call.
+``run(demo=False)`` is what ``lapor-desk`` (no subcommand) and ``lapor-desk --demo`` call. In demo
+mode (and only there) the File menu offers "Reset training data": after a confirmation it stops
+the embedded server, seeds it afresh, wipes the demo profile's cache and signs in again.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from lapor_desk.services import (
     DEMO_PASSWORD,
@@ -26,7 +30,9 @@ from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.dialogs.login import LoginDialog
 from lapor_desk.ui.dialogs.progress import ProgressDialog
 from lapor_desk.ui.main_window import MainWindow
+from lapor_desk.ui.notify import Notifier
 from lapor_desk.ui.resources import icon, style_sheet
+from lapor_desk.ui.status_bar import DeskStatusBar
 from lapor_desk.ui.taskman import TaskManager
 
 log = logging.getLogger("lapor_desk.ui.app")
@@ -54,22 +60,48 @@ class _Relay(QObject):
 class Desk(QObject):
     """Signs in (dialog or demo), then shows the main window; first sync with progress."""
 
-    def __init__(self, workstation: Workstation, demo: DemoServer | None = None) -> None:
+    def __init__(self, workstation: Workstation, demo: DemoServer | None = None, *,
+                 tray_available: Callable[[], bool] = QSystemTrayIcon.isSystemTrayAvailable,
+                 **controller_options: Any) -> None:
         super().__init__()
         self.taskman = TaskManager(self)
-        self.controller = DeskController(workstation, self.taskman, self)
+        self.controller = DeskController(workstation, self.taskman, self, **controller_options)
         self.window = MainWindow(self.controller)
         self.demo = demo
         self.login: LoginDialog | None = None
+        self._revoked: Exception | None = None  # shown on the sign-in dialog that follows
         self.progress: ProgressDialog | None = None
+        self.confirm_reset: QMessageBox | None = None
         self._relay = _Relay(self)
+        self.notifier = Notifier(self.window, tray_available)
         c = self.controller
         c.signed_in.connect(self._signed_in)
         c.sign_in_failed.connect(self._sign_in_failed)
         c.signed_out.connect(self.show_login)
         c.sync_progress.connect(self._first_sync_progress)
         c.sync_finished.connect(lambda _o: self._close_progress())
-        c.sync_failed.connect(lambda _e: self._close_progress())
+        c.sync_failed.connect(self._sync_failed)
+        c.new_work.connect(self.notifier.show_new_work)
+        bar = self.window.statusBar()
+        if isinstance(bar, DeskStatusBar):
+            c.reconnecting_changed.connect(bar.set_reconnecting)
+        self.reset_action: QAction | None = None
+        if demo is not None:  # never offered outside demo mode
+            self.reset_action = QAction(self.window)
+            self.reset_action.setObjectName("resetTrainingData")
+            self.reset_action.triggered.connect(self.confirm_demo_reset)
+            self.window.file_menu.insertAction(self.window.sign_out_action, self.reset_action)
+            self.window.installEventFilter(self)  # follow a language switch
+            self.retranslate()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and i18n.is_language_change(event):
+            self.retranslate()
+        return False
+
+    def retranslate(self) -> None:
+        if self.reset_action is not None:
+            self.reset_action.setText(self.tr("Reset training data…"))
 
     def start(self) -> None:
         if self.demo is not None:
@@ -86,6 +118,15 @@ class Desk(QObject):
         self.login.submitted.connect(self.controller.sign_in)
         self.login.rejected.connect(QApplication.quit)
         self.login.show()
+        if self._revoked is not None:  # the account was disabled: say why we are back here
+            self.login.failed(self._revoked)
+            self._revoked = None
+
+    def _sync_failed(self, error: Exception) -> None:
+        self._close_progress()
+        if getattr(error, "code", None) == "account_revoked":
+            self.window.sync_timer.stop()
+            self._revoked = error
 
     def start_demo(self) -> None:
         assert self.demo is not None
@@ -97,6 +138,62 @@ class Desk(QObject):
         self.taskman.run_net(lambda: demo.start(self._relay.demo.emit),
                              lambda url: self.controller.sign_in(url, DEMO_USER, DEMO_PASSWORD),
                              self._sign_in_failed)
+
+    # --- training (demo) reset ------------------------------------------------------------------
+
+    def confirm_demo_reset(self) -> None:
+        """Ask first (non-blocking); the reset starts only on an explicit "Reset"."""
+        if self.demo is None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Reset training data"),
+                          self.tr("Reset the training data?"), QMessageBox.StandardButton.NoButton,
+                          self.window)
+        box.setInformativeText(self.tr(
+            "Every complaint, reply and action made in this training session is deleted and "
+            "the demo starts again from the same sample data. This cannot be undone. Your real "
+            "LAPOR! account and profiles are not touched."))
+        reset = box.addButton(self.tr("Reset"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep my work"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.buttonClicked.connect(lambda button: self._reset_answer(button is reset))
+        self.confirm_reset = box
+        box.open()
+
+    def _reset_answer(self, confirmed: bool) -> None:
+        self.confirm_reset = None
+        if confirmed:
+            self.reset_demo()
+
+    def reset_demo(self) -> None:
+        """Reseed the demo server and wipe the demo profile's cache, then sign in again."""
+        demo = self.demo
+        if demo is None:
+            return
+        log.info("demo.reset_requested")
+        c = self.controller
+        c.cancel_sync()
+        c.stop_reconnecting()
+        self.window.sync_timer.stop()
+        self.window.hide()
+        self._close_progress()
+        self.progress = ProgressDialog(self.tr("Resetting the training data"),
+                                       cancellable=False)
+        self.progress.show()
+        self._relay.demo.connect(self.progress.show_demo)
+        workstation = c.workstation
+
+        def reseed(_ready: object = None) -> None:
+            self.window.table_model.set_ids([])
+            self.window.detail.clear()
+            self.taskman.run_net(lambda: demo.reseed(self._relay.demo.emit),
+                                 lambda url: c.sign_in(url, DEMO_USER, DEMO_PASSWORD),
+                                 self._sign_in_failed)
+
+        # The network worker first finishes (a cancelled sync stops at its next page); then the
+        # database worker closes the cache after its queued reads; then the server is reseeded.
+        self.taskman.run_net(lambda: None,
+                             lambda _r: self.taskman.run_db(workstation.close, reseed))
 
     def _signed_in(self, info: SessionInfo) -> None:
         if self.login is not None:
@@ -138,19 +235,27 @@ class Desk(QObject):
 
     def shutdown(self) -> None:
         self.controller.cancel_sync()
+        self.controller.stop_reconnecting()
+        self.notifier.close()
         self.taskman.shutdown()
         self.controller.workstation.close()
         if self.demo is not None:
             self.demo.close()
 
 
-def run(argv: Sequence[str] = (), *, demo: bool = False) -> int:
+def run(argv: Sequence[str] = (), *, demo: bool = False, reset: bool = False) -> int:
+    """The desktop; ``demo``: on the training sandbox, wiped first when ``reset``."""
     app = make_application(argv)
     server = None
     if demo:
         use_memory_keyring()
         server = DemoServer()
-        workstation = Workstation(server.profile_root, device="lapor-desk-demo")
+        if reset:
+            server.wipe()  # seeded afresh as the demo starts
+        # Training data is synthetic and its key would live only in memory (the demo keyring),
+        # which would make the sandbox unreadable at the next start: the demo cache is plain.
+        workstation = Workstation(server.profile_root, device="lapor-desk-demo",
+                                  encrypt_cache=False)
     else:
         workstation = Workstation()
     desk = Desk(workstation, server)

@@ -3,18 +3,26 @@ back as a signal on the UI thread. Widgets never call the Workstation directly.
 
 Like Anki's ``CollectionOp``: an action runs on the database worker, then ``changed`` tells the
 screens what to refresh (queues, rows, detail, status) instead of each screen guessing.
+
+While the last sync failed because the server could not be reached, the controller probes the
+server's health endpoint on the network worker (first after ``reconnect_first_ms``, then with
+doubling, jittered intervals up to ``reconnect_max_ms``) and syncs as soon as it answers. After
+every finished sync it asks the services whether new work arrived (``new_work``).
 """
 
 from __future__ import annotations
 
 import logging
+import random
 import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from lapor_desk.services import ServiceError, SyncCancelled, Workstation
+from lapor_desk.services.notifications import check_new_work
+from lapor_desk.services.reachability import server_answers
 from lapor_desk.services.types import (
     ActionResult,
     ComplaintFilter,
@@ -26,6 +34,11 @@ from lapor_desk.services.types import (
 from lapor_desk.ui.taskman import TaskManager
 
 log = logging.getLogger("lapor_desk.ui.controller")
+
+#: Sync failures that mean "the server cannot be reached": probe until it answers.
+UNREACHABLE = frozenset({"offline", "timeout", "connection_broken"})
+RECONNECT_FIRST_MS = 20_000
+RECONNECT_MAX_MS = 2 * 60_000
 
 
 class DeskController(QObject):
@@ -44,14 +57,27 @@ class DeskController(QObject):
     sync_finished = Signal(object)      # SyncOutcome
     sync_failed = Signal(object)        # ServiceError
     error = Signal(object)              # any other ServiceError, shown in one place
+    new_work = Signal(object)           # services.notifications.NewWork after a sync
+    reconnect_probed = Signal(bool)     # the server answered the probe (or not)
+    reconnecting_changed = Signal(bool)  # started / stopped waiting for the server
 
     def __init__(self, workstation: Workstation, taskman: TaskManager,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *, reconnect_first_ms: int = RECONNECT_FIRST_MS,
+                 reconnect_max_ms: int = RECONNECT_MAX_MS,
+                 jitter: Callable[[], float] = random.random) -> None:
         super().__init__(parent)
         self.workstation = workstation
         self.taskman = taskman
         self._cancel: threading.Event | None = None
         self._requests = 0
+        self.reconnect_first_ms = reconnect_first_ms
+        self.reconnect_max_ms = reconnect_max_ms
+        self._jitter = jitter
+        self._reconnect_delay = reconnect_first_ms
+        self._probing = False
+        self._reconnecting = False
+        self.reconnect_timer = QTimer(self, singleShot=True)
+        self.reconnect_timer.timeout.connect(self._probe)
         taskman.unhandled_error.connect(self._report)
 
     @property
@@ -82,9 +108,18 @@ class DeskController(QObject):
     def known_profiles(self) -> list[UserProfile]:
         return self.workstation.known_profiles()
 
-    def sign_out(self) -> None:
+    def load_unsynced_work(self, deliver: Callable[[Any], None]) -> None:
+        """Count what signing out would throw away (``UnsyncedWork``), on the database worker."""
+        self.taskman.run_db(self.workstation.unsynced_work, deliver)
+
+    def sign_out(self, discard_unsynced: bool = False) -> None:
+        """End the session and delete this computer's copy of the profile; the window asks
+        first (dialogs/sign_out.py). Refused with ``unsynced_work`` unless ``discard_unsynced``."""
         self.cancel_sync()
-        self.taskman.run_net(self.workstation.sign_out, lambda _r: self.signed_out.emit())
+        self.stop_reconnecting()
+        self.taskman.run_net(
+            lambda: self.workstation.sign_out(discard_unsynced=discard_unsynced),
+            lambda _r: self.signed_out.emit(), self._report)
 
     # --- reads -------------------------------------------------------------------------------
 
@@ -142,15 +177,23 @@ class DeskController(QObject):
 
         def finished(outcome: Any) -> None:
             self._cancel = None
+            self.stop_reconnecting()
             self.sync_finished.emit(outcome)
             self.changed.emit(frozenset({"queues", "rows", "detail", "status"}))
+            self.check_new_work()
 
         def failed(exc: Exception) -> None:
             self._cancel = None
             if not isinstance(exc, ServiceError):
                 self._report(exc)
                 exc = ServiceError(repr(exc), code="internal")
+            if exc.code in UNREACHABLE:
+                self._schedule_probe()
             self.sync_failed.emit(exc)
+            if exc.code == "account_revoked":  # the profile is already wiped: back to sign-in
+                self.stop_reconnecting()
+                self.signed_out.emit()
+                return
             self.changed.emit(frozenset({"queues", "rows", "detail", "status"}))
 
         self.taskman.run_net(lambda: self.workstation.sync(self._progress, cancel),
@@ -166,3 +209,64 @@ class DeskController(QObject):
 
     def is_cancelled(self, error: Exception) -> bool:
         return isinstance(error, SyncCancelled)
+
+    # --- new work ------------------------------------------------------------------------------
+
+    def check_new_work(self) -> None:
+        """Ask (on the database worker) whether the sync brought new work to announce."""
+        session = self.workstation.session
+
+        def done(found: Any) -> None:
+            if found is not None:
+                self.new_work.emit(found)
+
+        self.taskman.run_db(lambda: check_new_work(session.cache, session.info), done)
+
+    # --- sync on reconnect ---------------------------------------------------------------------
+
+    @property
+    def reconnecting(self) -> bool:
+        """Waiting for an unreachable server to answer again."""
+        return self._reconnecting
+
+    def stop_reconnecting(self) -> None:
+        self.reconnect_timer.stop()
+        self._reconnect_delay = self.reconnect_first_ms
+        if self._reconnecting:
+            self._reconnecting = False
+            self.reconnecting_changed.emit(False)
+
+    def _schedule_probe(self) -> None:
+        if not self._reconnecting:
+            self._reconnecting = True
+            self.reconnecting_changed.emit(True)
+        delay = self._reconnect_delay
+        self._reconnect_delay = min(self._reconnect_delay * 2, self.reconnect_max_ms)
+        # Jitter (80-120 %): desktops that lost the same server do not all come back at once.
+        self.reconnect_timer.start(max(1, int(delay * (0.8 + 0.4 * self._jitter()))))
+
+    def _probe(self) -> None:
+        info = self.workstation.info
+        if info is None or self._probing:
+            return
+        if self.syncing:  # a sync (by hand or on the timer) is already trying
+            return
+        self._probing = True
+        url = info.server_url
+        self.taskman.run_net(lambda: server_answers(url), self._probed, self._probe_failed)
+
+    def _probed(self, answered: bool) -> None:
+        self._probing = False
+        self.reconnect_probed.emit(bool(answered))
+        if self.workstation.info is None:
+            return
+        if answered:
+            log.info("reconnect.server_answers")
+            self.sync()  # on failure it schedules the next probe itself
+        else:
+            self._schedule_probe()
+
+    def _probe_failed(self, exc: Exception) -> None:
+        self._probing = False
+        self._report(exc)
+        self._schedule_probe()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -17,13 +17,62 @@ from PySide6.QtWidgets import (
 
 from lapor_desk.services.types import ComplaintDetail, DeadlineBadge, OutboxMark, TimelineEntry
 from lapor_desk.ui import labels
+from lapor_desk.ui.flow_layout import FlowLayout
 from lapor_desk.ui.i18n import is_language_change
 from lapor_desk.ui.models.complaint_table import deadline_text
 from lapor_desk.ui.resources import icon
 
+#: A chip never gets narrower than this many average characters (plus its padding).
+CHIP_MIN_CHARS = 8
 
-def chip(kind: str) -> QLabel:
-    label = QLabel()
+
+class ChipLabel(QLabel):
+    """A marker label: shows its whole text when there is room, elided (with the whole text
+    in the tooltip) when there is not."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        super().setText(text)
+        self.updateGeometry()
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def _padding(self) -> int:
+        return max(0, super().sizeHint().width()
+                   - self.fontMetrics().horizontalAdvance(super().text()))
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        # +2: elidedText measures with fractional advances and may elide an exact fit
+        return QSize(self.fontMetrics().horizontalAdvance(self._full) + self._padding() + 2,
+                     hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        least = self.fontMetrics().averageCharWidth() * CHIP_MIN_CHARS + self._padding()
+        return QSize(min(self.sizeHint().width(), least), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        room = self.width() - self._padding()
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight,
+                                              max(0, room))
+        if shown != super().text():
+            super().setText(shown)
+
+
+def chip(kind: str) -> ChipLabel:
+    label = ChipLabel()
     label.setObjectName(f"chip_{kind}")
     label.setProperty("chip", kind)
     label.setVisible(False)
@@ -53,21 +102,20 @@ class DetailPane(QWidget):
         self.meta.setWordWrap(True)
         self.chips = {k: chip(k) for k in ("anonymous", "confidential", "overdue", "due_soon",
                                            "pending", "rejected")}
-        chips = QHBoxLayout()
-        chips.setSpacing(6)
+        # Markers and buttons wrap onto more lines (and a lone marker elides) so the pane, and
+        # with it the window, fits 1366 px however many markers show, in either language.
+        chips = FlowLayout(spacing=6)
         for widget in self.chips.values():
             chips.addWidget(widget)
-        chips.addStretch(1)
         self.forward_button = QPushButton(icon("forward"), "")
         self.reply_button = QPushButton(icon("reply"), "")
         self.note_button = QPushButton(icon("note"), "")
         self.forward_button.clicked.connect(self._forward)
         self.reply_button.clicked.connect(lambda: self._write("follow_up"))
         self.note_button.clicked.connect(lambda: self._write("internal_note"))
-        buttons = QHBoxLayout()
+        buttons = FlowLayout(spacing=6)
         for button in (self.forward_button, self.reply_button, self.note_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
         self.browser = QTextBrowser()
         self.browser.setObjectName("detailBrowser")
         self.browser.setOpenLinks(False)

@@ -91,6 +91,26 @@ ERRORS = {
     "demo_failed": QT_TRANSLATE_NOOP("Labels", "The demo server could not be started."),
     "cancelled": QT_TRANSLATE_NOOP("Labels", "Sync stopped. What was received is kept; the "
                                    "next sync continues from there."),
+    "account_revoked": QT_TRANSLATE_NOOP(
+        "Labels", "This account was disabled on the server, so its data was removed from this "
+        "computer. Ask your administrator."),
+    "unsynced_work": QT_TRANSLATE_NOOP(
+        "Labels", "Sync or resolve the unsynced work first, or confirm that it may be deleted."),
+    "cache_key_missing": QT_TRANSLATE_NOOP(
+        "Labels", "The key that unlocks this computer's copy of your data is missing from the "
+        "system keyring. Remove the copy and sign in again to download your data."),
+    "cache_key_wrong": QT_TRANSLATE_NOOP(
+        "Labels", "The key that unlocks this computer's copy of your data is missing from the "
+        "system keyring. Remove the copy and sign in again to download your data."),
+    "keyring_unavailable": QT_TRANSLATE_NOOP(
+        "Labels", "No system keyring is available to keep this computer's data encrypted. Ask "
+        "your IT support to enable it (on Linux: GNOME Keyring or KWallet)."),
+    "cache_encrypt_failed": QT_TRANSLATE_NOOP(
+        "Labels", "This computer's copy of your data could not be encrypted. Nothing was "
+        "changed; try again, and report it if it happens again."),
+    "wipe_incomplete": QT_TRANSLATE_NOOP(
+        "Labels", "Some files of this computer's copy could not be deleted; they can no longer "
+        "be read. Close other programs and sign out again."),
 }
 
 

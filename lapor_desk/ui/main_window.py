@@ -2,40 +2,46 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QSettings, Qt, QTimer
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
     QMainWindow,
     QSizePolicy,
     QSplitter,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from lapor_desk.services.session import UnsyncedWork
 from lapor_desk.services.types import ComplaintFilter, SessionInfo
 from lapor_desk.ui import i18n, labels
+from lapor_desk.ui.attachments_panel import AttachmentFlow
+from lapor_desk.ui.complaint_view import complaint_view
 from lapor_desk.ui.controller import DeskController
+from lapor_desk.ui.dashboard import DashboardLauncher
 from lapor_desk.ui.detail_pane import DetailPane
+from lapor_desk.ui.dialogs.sign_out import confirm_sign_out
+from lapor_desk.ui.filter_bar import FilterBar
+from lapor_desk.ui.filter_choices import FilterChoices
 from lapor_desk.ui.intake_flows import IntakeFlows
-from lapor_desk.ui.models.complaint_table import ComplaintTableModel
-from lapor_desk.ui.models.queue_list import QueueDelegate, QueueListModel
+from lapor_desk.ui.keyboard import Keyboard
+from lapor_desk.ui.models.complaint_table import DEADLINE, ComplaintTableModel, order_code
+from lapor_desk.ui.models.queue_list import COUNT_ROLE, QueueDelegate, QueueListModel
 from lapor_desk.ui.outbox_review import OutboxReviewArea
 from lapor_desk.ui.resources import icon
 from lapor_desk.ui.status_bar import DeskStatusBar
 from lapor_desk.ui.verify_flows import VerifyFlows
+from lapor_desk.ui.window_state import WindowState
 from lapor_desk.ui.work import WorkFlows
 
 SYNC_INTERVAL_MS = 5 * 60 * 1000
-TYPES = ("", "pengaduan", "aspirasi", "permintaan_informasi")
 
 
 class MainWindow(QMainWindow):
@@ -46,6 +52,9 @@ class MainWindow(QMainWindow):
         self.queue_key: str | None = None
         self._request = 0
         self._keep_selection: str | None = None
+        self._drop_hidden_detail = False
+        self._shown_count: int | None = None
+        self.window_state = WindowState(self)
         self.queue_model = QueueListModel(self)
         self.queue_view = QListView()
         self.queue_view.setObjectName("queues")
@@ -53,35 +62,30 @@ class MainWindow(QMainWindow):
         self.queue_view.setItemDelegate(QueueDelegate(self.queue_view))
         self.queue_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.queue_view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.queue_view.setMinimumWidth(230)
+        self.queue_view.setMinimumWidth(180)
         self.queue_view.selectionModel().currentChanged.connect(self._queue_chosen)
         self.table_model = ComplaintTableModel(controller.fetch_rows, self)
-        self.table = QTableView()
-        self.table.setObjectName("complaints")
-        self.table.setModel(self.table_model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(30)
-        self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((138, 76, 300, 200, 150, 230, 120, 110)):
-            self.table.setColumnWidth(column, width)
+        self.table = complaint_view(self.table_model)
+        self._sort: tuple[int, Qt.SortOrder] = (DEADLINE, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
         self.table.selectionModel().currentRowChanged.connect(self._complaint_chosen)
         self.search = QLineEdit()
+        self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(160)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.type_filter = QComboBox()
+        self.filter_bar = FilterBar()
+        self.type_filter = self.filter_bar.type_combo
         self._search_timer = QTimer(self, singleShot=True, interval=250)
-        self._search_timer.timeout.connect(self.reload_ids)
+        self._search_timer.timeout.connect(self._narrowed)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.type_filter.currentIndexChanged.connect(lambda _i: self.reload_ids())
+        self.filter_bar.changed.connect(self._narrowed)
+        self.filter_choices = FilterChoices(controller, self.filter_bar, lambda: self.queue_key,
+                                            self)
         self.list_heading = QLabel()
         self.list_heading.setObjectName("listHeading")
+        self.list_count = QLabel()
+        self.list_count.setObjectName("listCount")
         self.banner = QLabel()
         self.banner.setObjectName("errorBanner")
         self.banner.setWordWrap(True)
@@ -89,23 +93,26 @@ class MainWindow(QMainWindow):
         self.banner_close.setText("✕")
         self.banner_close.clicked.connect(self.hide_error)
         self.detail = DetailPane()
+        self.attachments = AttachmentFlow(self, controller, self.detail)
         self.flows = WorkFlows(self, controller, self.detail)
         self.intake = IntakeFlows(self, controller, self.detail)
         self.setStatusBar(DeskStatusBar())
         self.statusBar().cancel_requested.connect(controller.cancel_sync)
         self._build_layout()
         self._build_actions()
+        self.dashboard = DashboardLauncher(self, controller)
+        self.dashboard.install(self.toolbar, self.view_menu)
         self._connect()
         self.verify = VerifyFlows(self, controller)
         self.outbox_review = OutboxReviewArea(self, controller, self.verify)
+        self.keyboard = Keyboard(self)
+        self.help_menu.addAction(self.keyboard.shortcuts_action)
         self.sync_timer = QTimer(self, interval=SYNC_INTERVAL_MS)
         self.sync_timer.timeout.connect(controller.sync)
         self.retranslate()
         self.hide_error()
         self.resize(1366, 768)
-        geometry = QSettings().value("main/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        self._saved_queue = self.window_state.restore()
 
     # --- building ----------------------------------------------------------------------------
 
@@ -115,16 +122,18 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(12, 10, 12, 0)
         column.setSpacing(8)
         top = QHBoxLayout()
-        top.addWidget(self.list_heading, 1)
-        top.addWidget(self.type_filter)
-        top.addWidget(self.search, 1)
+        top.addWidget(self.list_heading)
+        top.addWidget(self.list_count, 1)
+        top.addWidget(self.search, 2)
         banner = QHBoxLayout()
         banner.addWidget(self.banner, 1)
         banner.addWidget(self.banner_close)
         column.addLayout(banner)
         column.addLayout(top)
+        column.addWidget(self.filter_bar)
         column.addWidget(self.table, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.queue_view)
         self.splitter.addWidget(center)
         self.splitter.addWidget(self.detail)
@@ -151,7 +160,7 @@ class MainWindow(QMainWindow):
         self.find_action.triggered.connect(lambda: self.search.setFocus())
         self.addAction(self.find_action)
         self.sign_out_action = QAction(self)
-        self.sign_out_action.triggered.connect(self.controller.sign_out)
+        self.sign_out_action.triggered.connect(self.sign_out)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -181,6 +190,9 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _c=False, c=code: i18n.set_language(c, True))
             group.addAction(action)
             self.language_menu.addAction(action)
+        self.help_menu = self.menuBar().addMenu("")
+        self.diagnostics_action = self.help_menu.addAction("")
+        self.diagnostics_action.triggered.connect(self._save_diagnostics)
 
     def _connect(self) -> None:
         c = self.controller
@@ -207,25 +219,41 @@ class MainWindow(QMainWindow):
         self.forward_action.setText(self.tr("Forward"))
         self.reply_action.setText(self.tr("Follow-up reply"))
         self.note_action.setText(self.tr("Internal note"))
+        self.find_action.setText(self.tr("Go to the search"))
         self.sign_out_action.setText(self.tr("Sign out"))
         self.quit_action.setText(self.tr("Quit"))
         self.file_menu.setTitle(self.tr("&File"))
         self.view_menu.setTitle(self.tr("&View"))
+        self.help_menu.setTitle(self.tr("&Help"))
         self.language_menu.setTitle(self.tr("Language"))
+        self.diagnostics_action.setText(self.tr("Save diagnostics for support…"))
+        self.diagnostics_action.setStatusTip(self.tr(
+            "Save a file for your support team: versions, sync state and recent log, without "
+            "personal data"))
         self.search.setPlaceholderText(self.tr("Search titles, reports and replies (Ctrl+F)"))
-        current = self.type_filter.currentIndex()
-        self.type_filter.blockSignals(True)
-        self.type_filter.clear()
-        self.type_filter.addItem(self.tr("All types"), "")
-        for code in TYPES[1:]:
-            self.type_filter.addItem(labels.complaint_type(code), code)
-        self.type_filter.setCurrentIndex(max(current, 0))
-        self.type_filter.blockSignals(False)
+        self.search.setAccessibleName(self.tr("Search"))
+        self.queue_view.setAccessibleName(self.tr("Queues"))
+        self.table.setAccessibleName(self.tr("Complaints"))
         self._update_heading()
         self._show_user()
         self.table_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 7)
 
     # --- session -----------------------------------------------------------------------------
+
+    def sign_out(self) -> None:
+        """Count the unsynced work, ask, then sign out (deleting this computer's copy)."""
+        self.controller.load_unsynced_work(self._confirm_sign_out)
+
+    def _confirm_sign_out(self, work: UnsyncedWork) -> None:
+        if confirm_sign_out(work, self):
+            self.sync_timer.stop()
+            self.controller.sign_out(discard_unsynced=True)
+
+    def _save_diagnostics(self) -> None:
+        from lapor_desk.ui.dialogs.diagnostics import show_diagnostics
+
+        self._diagnostics = show_diagnostics(self.controller.workstation,
+                                             self.controller.taskman, self)
 
     def start_session(self, info: SessionInfo) -> None:
         self._show_user(info)
@@ -250,6 +278,8 @@ class MainWindow(QMainWindow):
             self.controller.load_queues()
         if "rows" in what and self.queue_key:
             self.reload_ids()
+        if "queues" in what or "rows" in what:
+            self.filter_choices.changed()
         if "detail" in what and self.detail.complaint_id:
             self.controller.load_detail(self.detail.complaint_id)
         if "status" in what:
@@ -257,10 +287,28 @@ class MainWindow(QMainWindow):
         self._show_user()
 
     def current_filter(self) -> ComplaintFilter:
-        return ComplaintFilter(search=self.search.text(),
-                               complaint_type=self.type_filter.currentData() or None)
+        return replace(self.filter_bar.narrowing(self.search.text()),
+                       order=order_code(*self._sort) or "")
+
+    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        """A header click orders the list (in SQL); columns that cannot order keep the last."""
+        if order_code(column, order) is None:
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(*self._sort)
+            header.blockSignals(False)
+            return
+        self._sort = (column, order)
+        self.reload_ids()
+
+    def _narrowed(self) -> None:
+        """A filter or the search changed: reload; a complaint no longer listed leaves the
+        detail (so the detail never shows what the filters exclude)."""
+        self.reload_ids()
+        self._drop_hidden_detail = True
 
     def reload_ids(self) -> None:
+        self._drop_hidden_detail = False
         if self.queue_key:
             self._keep_selection = self.current_id()
             self._request = self.controller.load_ids(self.queue_key, self.current_filter())
@@ -277,7 +325,9 @@ class MainWindow(QMainWindow):
     def _queues_loaded(self, queues: list) -> None:
         self.queue_model.set_queues(queues)
         if self.queue_key is None and queues:
-            self.select_queue(queues[0].key)
+            saved = self._saved_queue
+            self.select_queue(saved if saved and self.queue_model.row_of(saved) >= 0
+                              else queues[0].key)
         self._update_heading()
 
     def _queue_chosen(self, current: object, _previous: object) -> None:
@@ -285,23 +335,46 @@ class MainWindow(QMainWindow):
         if key and key != self.queue_key:
             self.queue_key = key
             self.detail.clear()
+            self._shown_count = None
             self._update_heading()
             self.reload_ids()
+            self.filter_choices.queue_opened(key)
 
     def _update_heading(self) -> None:
         self.list_heading.setText(labels.queue(self.queue_key) if self.queue_key else "")
+        self.list_count.setText(self.count_text())
+
+    def count_text(self) -> str:
+        """How many complaints the list shows: "12 of 40" while filtered or searched."""
+        shown = self._shown_count
+        if shown is None or not self.queue_key:
+            return ""
+        row = self.queue_model.row_of(self.queue_key)
+        total = self.queue_model.index(row).data(COUNT_ROLE) if row >= 0 else None
+        narrowed = self.filter_bar.is_active() or bool(self.search.text().strip())
+        if narrowed and total is not None:
+            return self.tr("%1 of %2").replace("%1", f"{shown:,}".replace(",", ".")).replace(
+                "%2", f"{int(total):,}".replace(",", "."))
+        return f"{shown:,}".replace(",", ".")
 
     def _ids_loaded(self, request: int, ids: list[str]) -> None:
         if request != self._request:
             return  # an older answer: the user moved on
         keep = self._keep_selection
+        drop_hidden, self._drop_hidden_detail = self._drop_hidden_detail, False
         self.table_model.set_ids(ids)
+        self._shown_count = len(ids)
+        self._update_heading()
         row = self.table_model.row_of(keep) if keep else -1
         if row >= 0:
             self.table.selectionModel().setCurrentIndex(
                 self.table_model.index(row, 0),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows)
+        shown = self.detail.complaint_id
+        if (drop_hidden and shown and self.table_model.row_of(shown) < 0
+                and not self.outbox_review.active):
+            self.detail.clear()
 
     def _complaint_chosen(self, current: object, _previous: object) -> None:
         complaint_id = self.current_id()
@@ -343,7 +416,7 @@ class MainWindow(QMainWindow):
         self.banner_close.setVisible(False)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        QSettings().setValue("main/geometry", self.saveGeometry())
+        self.window_state.save()
         self.sync_timer.stop()
         self.controller.cancel_sync()
         super().closeEvent(event)

@@ -22,6 +22,9 @@ class DeskStatusBar(QStatusBar):
         self.pending = QLabel()
         self.rejected = QLabel()
         self.rejected.setObjectName("rejectedCount")
+        self.reconnect = QLabel()
+        self.reconnect.setObjectName("reconnecting")
+        self.reconnect.setVisible(False)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.setMaximumWidth(120)
@@ -30,8 +33,9 @@ class DeskStatusBar(QStatusBar):
         self.progress_text = QLabel()
         self.cancel = QToolButton()
         self.cancel.clicked.connect(self.cancel_requested.emit)
-        for widget in (self.connection, self.last_sync, self.pending, self.rejected):
-            self.addWidget(widget)
+        for label in (self.connection, self.reconnect, self.last_sync, self.pending,
+                      self.rejected):
+            self.addWidget(label)
         for widget in (self.progress_text, self.progress, self.cancel):
             self.addPermanentWidget(widget)
         self._status: StatusSummary | None = None
@@ -45,6 +49,7 @@ class DeskStatusBar(QStatusBar):
 
     def retranslate(self) -> None:
         self.cancel.setText(self.tr("Stop"))
+        self.reconnect.setText(self.tr("Trying to reconnect; sync starts by itself"))
         if self._status is not None:
             self.show_status(self._status)
         else:
@@ -70,6 +75,10 @@ class DeskStatusBar(QStatusBar):
         self.rejected.setText(self.tr("Rejected: %1").replace("%1", str(status.rejected)))
         self.rejected.setVisible(status.rejected > 0)
         self.connection.setToolTip(labels.error(status.last_error) if status.last_error else "")
+
+    def set_reconnecting(self, reconnecting: bool) -> None:
+        """While offline: say that the desktop keeps trying, so nobody has to press Sync."""
+        self.reconnect.setVisible(reconnecting)
 
     def set_syncing(self, syncing: bool) -> None:
         for widget in (self.progress, self.progress_text, self.cancel):

@@ -1,7 +1,9 @@
 """Background work off the UI thread, in the manner of Anki's ``aqt/taskman.py``.
 
-Two serial workers: ``db`` for everything that reads or writes the profile's cache (one at a
-time, in submission order) and ``net`` for the network (sign-in, sync). A task's function runs
+Three serial workers: ``db`` for everything that reads or writes the profile's cache (one at a
+time, in submission order), ``net`` for the network (sign-in, sync), and ``read`` for slow
+read-only summaries (the filter bar's choices) that must not hold up the list behind them: it
+reads the cache on its own connection (SQLite's WAL lets readers run beside the writer). A task's function runs
 on its worker and must not touch widgets; its result (or exception) comes back to the UI thread
 through a queued signal and is handed to the ``on_done`` / ``on_error`` callback there.
 """
@@ -33,6 +35,7 @@ class TaskManager(QObject):
         super().__init__(parent)
         self._db = ThreadPoolExecutor(1, thread_name_prefix="lapor-db")
         self._net = ThreadPoolExecutor(1, thread_name_prefix="lapor-net")
+        self._read = ThreadPoolExecutor(1, thread_name_prefix="lapor-read")
         self._outstanding = 0
         self._closed = False
         self._delivered.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
@@ -48,6 +51,11 @@ class TaskManager(QObject):
     def run_net(self, fn: Callable[[], Any], on_done: Done | None = None,
                 on_error: Failed | None = None) -> None:
         self._submit(self._net, fn, on_done, on_error)
+
+    def run_read(self, fn: Callable[[], Any], on_done: Done | None = None,
+                 on_error: Failed | None = None) -> None:
+        """A slow read-only summary, beside (not behind) the ``db`` worker's queue."""
+        self._submit(self._read, fn, on_done, on_error)
 
     def _submit(self, pool: ThreadPoolExecutor, fn: Callable[[], Any], on_done: Done | None,
                 on_error: Failed | None) -> None:
@@ -82,4 +90,5 @@ class TaskManager(QObject):
         """Wait for running tasks (a sync stops at its next page when cancelled first)."""
         self._closed = True
         self._net.shutdown(wait=True, cancel_futures=True)
+        self._read.shutdown(wait=True, cancel_futures=True)
         self._db.shutdown(wait=True, cancel_futures=True)

@@ -30,6 +30,190 @@
     </message>
 </context>
 <context>
+    <name>AttachmentFlow</name>
+    <message>
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="203" />
+        <source>Downloading “%1”…</source>
+        <extracomment>prefetch after every finished sync (the offline policy); off only in tests that check on-demand downloads</extracomment>
+        <translation>Mengunduh “%1”…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="220" />
+        <source>Downloading “%1”… %2 of %3</source>
+        <translation>Mengunduh “%1”… %2 dari %3</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="244" />
+        <source>Open with another application</source>
+        <translation>Buka dengan aplikasi lain</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="245" />
+        <source>LAPOR Desk cannot show “%1” itself. Open it with the application this computer uses for such files?</source>
+        <translation>LAPOR Desk tidak dapat menampilkan “%1” sendiri. Buka dengan aplikasi yang dipakai komputer ini untuk berkas semacam itu?</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="250" />
+        <source>Files sent with a complaint can contain harmful content. Open only files you expect.</source>
+        <translation>Berkas yang dikirim bersama laporan dapat berisi konten berbahaya. Buka hanya berkas yang Anda harapkan.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="270" />
+        <source>No application on this computer opens “%1”.</source>
+        <translation>Tidak ada aplikasi di komputer ini yang dapat membuka “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="277" />
+        <source>“%1” is not on this computer yet and the server cannot be reached. It will be downloaded automatically after the next successful sync.</source>
+        <translation>“%1” belum ada di komputer ini dan server tidak dapat dihubungi. Berkas akan diunduh otomatis setelah sinkronisasi berikutnya berhasil.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="281" />
+        <source>“%1” arrived damaged (it does not match its checksum) and was not opened. Try again later.</source>
+        <translation>“%1” diterima dalam keadaan rusak (tidak cocok dengan checksum-nya) dan tidak dibuka. Coba lagi nanti.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="284" />
+        <source>“%1” could not be opened.</source>
+        <translation>“%1” tidak dapat dibuka.</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentListModel</name>
+    <message>
+        <location filename="../../lapor_desk/ui/models/attachment_list.py" line="27" />
+        <source>Image</source>
+        <translation>Gambar</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/attachment_list.py" line="29" />
+        <source>PDF document</source>
+        <translation>Dokumen PDF</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/attachment_list.py" line="30" />
+        <source>Other file</source>
+        <translation>Berkas lain</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/attachment_list.py" line="39" />
+        <source>On this computer</source>
+        <translation>Ada di komputer ini</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/attachment_list.py" line="41" />
+        <source>Will download when online</source>
+        <translation>Diunduh saat daring</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/attachment_list.py" line="42" />
+        <source>Not downloaded</source>
+        <translation>Belum diunduh</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/attachment_list.py" line="75" />
+        <source>File</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/attachment_list.py" line="75" />
+        <source>Type</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/attachment_list.py" line="76" />
+        <source>Size</source>
+        <translation>Ukuran</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/attachment_list.py" line="77" />
+        <source>Offline</source>
+        <translation>Luring</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentViewer</name>
+    <message>
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="226" />
+        <source>This image cannot be shown: the file is damaged or is not an image (%1).</source>
+        <extracomment>"Fit" shrinks a large picture to the window and enlarges a small one at most this much.</extracomment>
+        <translation>Gambar ini tidak dapat ditampilkan: berkas rusak atau bukan gambar (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="235" />
+        <source>PDF viewing is not installed. Open the file with the system application.</source>
+        <translation>Penampil PDF tidak terpasang. Buka berkas dengan aplikasi sistem.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="243" />
+        <source>This PDF cannot be shown: the file is damaged or is not a PDF (%1).</source>
+        <translation>PDF ini tidak dapat ditampilkan: berkas rusak atau bukan PDF (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="323" />
+        <source>Attachment: %1</source>
+        <translation>Lampiran: %1</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="324" />
+        <source>Fit to window</source>
+        <translation>Sesuaikan jendela</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="325" />
+        <source>Fit to the window (F)</source>
+        <translation>Sesuaikan dengan jendela (F)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="326" />
+        <source>100 %</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="327" />
+        <source>Actual size (0)</source>
+        <translation>Ukuran asli (0)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="329" />
+        <source>Zoom out (-)</source>
+        <translation>Perkecil (-)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="331" />
+        <source>Zoom in (+)</source>
+        <translation>Perbesar (+)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="333" />
+        <source>Previous page (Page Up)</source>
+        <translation>Halaman sebelumnya (Page Up)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="335" />
+        <source>Next page (Page Down)</source>
+        <translation>Halaman berikutnya (Page Down)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="346" />
+        <source>Page %1 of %2</source>
+        <translation>Halaman %1 dari %2</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="97" />
+        <source>Attachments (%1)</source>
+        <translation>Lampiran (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="99" />
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+</context>
+<context>
     <name>BulkSummaryDialog</name>
     <message>
         <location filename="../../lapor_desk/ui/dialogs/bulk_summary.py" line="26" />
@@ -92,7 +276,7 @@
     <message>
         <location filename="../../lapor_desk/ui/models/complaint_table.py" line="39" />
         <source>Unit / agency</source>
-        <translation>Unit / instansi</translation>
+        <translation>Unit kerja / instansi</translation>
     </message>
     <message>
         <location filename="../../lapor_desk/ui/models/complaint_table.py" line="40" />
@@ -100,70 +284,356 @@
         <translation>Diterima</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="57" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="73" />
         <source>Overdue</source>
-        <translation>Terlambat</translation>
+        <extracomment>Columns the list can be ordered by (the services' ComplaintFilter.order codes); the others (privacy, unit) keep the current order.</extracomment>
+        <translation>Lewat tenggat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="58" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="74" />
         <source>Overdue %1 WD</source>
         <translation>Terlambat %1 HK</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="60" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="76" />
         <source>Today</source>
         <translation>Hari ini</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="61" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="77" />
         <source>%1 WD left</source>
         <translation>Sisa %1 HK</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="68" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="84" />
         <source>ANONYMOUS</source>
         <translation>ANONIM</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="70" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="86" />
         <source>CONFIDENTIAL</source>
         <translation>RAHASIA</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="77" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="93" />
         <source>%1 (waiting to send)</source>
         <translation>%1 (menunggu dikirim)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="79" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="95" />
         <source>%1 (rejected by server)</source>
         <translation>%1 (ditolak server)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="82" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="98" />
         <source>%1 (conflict)</source>
         <translation>%1 (konflik)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="207" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="223" />
         <source>Due %1</source>
         <translation>Tenggat %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="222" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="238" />
         <source>new</source>
         <translation>baru</translation>
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../lapor_desk/ui/models/dashboard_table.py" line="34" />
+        <source>Complaints</source>
+        <translation>Laporan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/dashboard_table.py" line="35" />
+        <source>Overdue</source>
+        <translation>Lewat tenggat</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/dashboard_table.py" line="36" />
+        <source>Without follow-up</source>
+        <translation>Tanpa tindak lanjut</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/dashboard_table.py" line="37" />
+        <source>Median 1st follow-up</source>
+        <translation>Median tindak lanjut pertama</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/dashboard_table.py" line="40" />
+        <source>Unit / agency</source>
+        <translation>Unit kerja / instansi</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/dashboard_table.py" line="41" />
+        <source>Kabupaten/kota</source>
+        <translation>Kabupaten/kota</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/dashboard_table.py" line="44" />
+        <source>Open complaints past their deadline, in working days</source>
+        <translation>Laporan terbuka yang melewati tenggat, dalam hari kerja</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/dashboard_table.py" line="46" />
+        <source>Forwarded to a unit and still without a follow-up reply</source>
+        <translation>Sudah didisposisikan ke unit tetapi belum ada tindak lanjut</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/dashboard_table.py" line="48" />
+        <source>Working days from forwarding to the first follow-up reply: half of the complaints got it within this</source>
+        <translation>Hari kerja sejak disposisi sampai tindak lanjut pertama: separuh laporan mendapatkannya dalam waktu ini</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardLauncher</name>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="518" />
+        <source>Dashboard</source>
+        <translation>Dasbor</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="519" />
+        <source>Per unit and kabupaten/kota: statuses, overdue, follow-up time, trend; monthly recap (Ctrl+Shift+B)</source>
+        <translation>Per unit kerja dan kabupaten/kota: status, lewat tenggat, waktu tindak lanjut, tren; rekap bulanan (Ctrl+Shift+B)</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="103" />
+        <source>Save the monthly recap</source>
+        <extracomment>Calm status colours, in the spirit of resources/style.qss (amber waits, green is done).</extracomment>
+        <translation>Simpan rekap bulanan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="265" />
+        <source>Oversight dashboard</source>
+        <translation>Dasbor Pemantauan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="266" />
+        <source>By unit</source>
+        <translation>Per unit kerja</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="267" />
+        <source>One row per unit or agency directly below yours</source>
+        <translation>Satu baris per unit kerja atau instansi tepat di bawah instansi Anda</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="268" />
+        <source>By kabupaten/kota</source>
+        <translation>Per kabupaten/kota</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="269" />
+        <source>One row per kabupaten/kota of the incident</source>
+        <translation>Satu baris per kabupaten/kota lokasi kejadian</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="270" />
+        <source>Complaints received in this month (status as of now)</source>
+        <translation>Laporan yang diterima pada bulan ini (status saat ini)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="271" />
+        <source>Refresh</source>
+        <translation>Muat ulang</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="272" />
+        <source>Export XLSX…</source>
+        <translation>Ekspor XLSX…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="273" />
+        <source>Save the monthly recap as an Excel workbook</source>
+        <translation>Simpan rekap bulanan sebagai berkas Excel</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="274" />
+        <source>Export CSV…</source>
+        <translation>Ekspor CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="275" />
+        <source>Save the monthly recap as CSV (UTF-8, ';')</source>
+        <translation>Simpan rekap bulanan sebagai CSV (UTF-8, ';')</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="276" />
+        <source>Complaints</source>
+        <translation>Laporan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="276" />
+        <source>Overdue</source>
+        <translation>Lewat tenggat</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="277" />
+        <source>Without follow-up</source>
+        <translation>Tanpa tindak lanjut</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="278" />
+        <source>Median to first follow-up</source>
+        <translation>Median tindak lanjut pertama</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="278" />
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="279" />
+        <source>Open complaints past their deadline, in working days</source>
+        <translation>Laporan terbuka yang melewati tenggat, dalam hari kerja</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="280" />
+        <source>Forwarded to a unit and still without a follow-up reply</source>
+        <translation>Sudah didisposisikan ke unit tetapi belum ada tindak lanjut</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="282" />
+        <source>Half of the complaints got their first follow-up reply within this many working days of being forwarded</source>
+        <translation>Separuh laporan mendapat tindak lanjut pertama dalam sekian hari kerja sejak didisposisikan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="287" />
+        <source>No complaints in this period</source>
+        <translation>Tidak ada laporan pada periode ini</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="288" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="289" />
+        <source>Complaints by status</source>
+        <translation>Laporan menurut status</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="290" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="291" />
+        <source>Received and finished per month</source>
+        <translation>Diterima dan selesai per bulan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="296" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="381" />
+        <source>All months</source>
+        <translation>Semua bulan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="351" />
+        <source>Counting…</source>
+        <translation>Menghitung…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="364" />
+        <source>Counted from this computer's copy at %1.</source>
+        <translation>Dihitung dari salinan di komputer ini pada %1.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="376" />
+        <source>Status by unit / agency</source>
+        <translation>Status per unit kerja / instansi</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="377" />
+        <source>Status by kabupaten/kota</source>
+        <translation>Status per kabupaten/kota</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="388" />
+        <source>%1 working days</source>
+        <translation>%1 hari kerja</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="397" />
+        <source>Received</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="398" />
+        <source>Finished (done)</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="429" />
+        <source>Saving %1…</source>
+        <translation>Menyimpan %1…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="438" />
+        <source>Recap saved: %1</source>
+        <translation>Rekap tersimpan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="446" />
+        <source>The recap could not be saved: %1</source>
+        <translation>Rekap tidak dapat disimpan: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWindow</name>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="476" />
+        <source>Oversight dashboard — LAPOR Desk</source>
+        <translation>Dasbor Pemantauan — LAPOR Desk</translation>
+    </message>
+</context>
+<context>
     <name>Desk</name>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="93" />
+        <location filename="../../lapor_desk/ui/app.py" line="104" />
+        <source>Reset training data…</source>
+        <translation>Atur ulang data pelatihan…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/app.py" line="134" />
         <source>Preparing the LAPOR Desk demo</source>
         <translation>Menyiapkan demo LAPOR Desk</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="112" />
+        <location filename="../../lapor_desk/ui/app.py" line="148" />
+        <source>Reset training data</source>
+        <translation>Atur ulang data pelatihan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/app.py" line="149" />
+        <source>Reset the training data?</source>
+        <translation>Atur ulang data pelatihan?</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/app.py" line="152" />
+        <source>Every complaint, reply and action made in this training session is deleted and the demo starts again from the same sample data. This cannot be undone. Your real LAPOR! account and profiles are not touched.</source>
+        <translation>Semua laporan, tanggapan, dan tindakan yang dibuat dalam sesi pelatihan ini dihapus dan demo dimulai lagi dari data contoh yang sama. Ini tidak dapat dibatalkan. Akun LAPOR! dan profil Anda yang sebenarnya tidak tersentuh.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/app.py" line="155" />
+        <source>Reset</source>
+        <translation>Atur ulang</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/app.py" line="156" />
+        <source>Keep my work</source>
+        <translation>Simpan pekerjaan saya</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/app.py" line="180" />
+        <source>Resetting the training data</source>
+        <translation>Mengatur ulang data pelatihan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/app.py" line="209" />
         <source>First sync</source>
         <translation>Sinkronisasi pertama</translation>
     </message>
@@ -171,48 +641,53 @@
 <context>
     <name>DeskStatusBar</name>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="47" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="51" />
         <source>Stop</source>
         <translation>Hentikan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="51" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="52" />
+        <source>Trying to reconnect; sync starts by itself</source>
+        <translation>Mencoba tersambung lagi; sinkronisasi mulai dengan sendirinya</translation>
+    </message>
+    <message>
         <location filename="../../lapor_desk/ui/status_bar.py" line="56" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="61" />
         <source>● Not connected yet</source>
         <translation>● Belum tersambung</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="59" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="64" />
         <source>● Online</source>
         <translation>● Daring</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="62" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="67" />
         <source>● Offline: work is kept and sent later</source>
         <translation>● Luring: pekerjaan disimpan dan dikirim nanti</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="67" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="72" />
         <source>Last sync: %1</source>
         <translation>Sinkronisasi terakhir: %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="69" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="74" />
         <source>Waiting to send: %1</source>
         <translation>Menunggu dikirim: %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="70" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="75" />
         <source>Rejected: %1</source>
         <translation>Ditolak: %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="78" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="87" />
         <source>Syncing…</source>
         <translation>Menyinkronkan…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="81" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="90" />
         <source>Syncing: %1 records</source>
         <translation>Menyinkronkan: %1 data</translation>
     </message>
@@ -220,114 +695,148 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="97" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="145" />
         <source>Select a complaint to see its details.</source>
+        <extracomment>A chip never gets narrower than this many average characters (plus its padding).</extracomment>
         <translation>Pilih laporan untuk melihat rinciannya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="98" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="146" />
         <source>Forward…</source>
         <translation>Disposisi…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="99" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="147" />
         <source>Follow-up reply…</source>
         <translation>Tindak lanjut…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="100" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="148" />
         <source>Internal note…</source>
         <translation>Catatan internal…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="101" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="149" />
         <source>ANONYMOUS: reporter's identity is hidden</source>
         <translation>ANONIM: identitas pelapor dirahasiakan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="102" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="150" />
         <source>CONFIDENTIAL: content must not be made public</source>
         <translation>RAHASIA: isi laporan tidak boleh dipublikasikan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="104" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="152" />
         <source>Waiting to be sent</source>
         <translation>Menunggu dikirim</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="105" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="153" />
         <source>Needs attention: the server refused an action</source>
         <translation>Perlu perhatian: server menolak tindakan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="134" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="182" />
         <source>new</source>
         <translation>baru</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="135" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="183" />
         <source>No. %1</source>
         <translation>No. %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="157" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="205" />
         <source>Content hidden: confidential complaint outside your units.</source>
         <translation>Isi disembunyikan: laporan rahasia di luar unit Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="158" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="206" />
         <source>Timeline (newest first)</source>
         <translation>Riwayat (terbaru di atas)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="162" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="210" />
         <source>Hidden (anonymous)</source>
         <translation>Dirahasiakan (anonim)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="166" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="214" />
         <source>Reporter</source>
         <translation>Pelapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="167" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="215" />
         <source>Location</source>
         <translation>Lokasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="168" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="216" />
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="170" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="218" />
         <source>Responsible</source>
         <translation>Instansi terlapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="171" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="219" />
         <source>Handling unit</source>
         <translation>Unit penanganan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="172" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="220" />
         <source>Received</source>
         <translation>Diterima</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="173" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="221" />
         <source>Deadline</source>
         <translation>Tenggat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="193" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="243" />
         <source>waiting to be sent</source>
         <translation>menunggu dikirim</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="197" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="247" />
         <source>Content hidden (confidential)</source>
         <translation>Isi disembunyikan (rahasia)</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsDialog</name>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/diagnostics.py" line="50" />
+        <source>Diagnostics for support</source>
+        <translation>Diagnostik untuk dukungan teknis</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/diagnostics.py" line="53" />
+        <source>LAPOR Desk saves a file with its version, the state of your sync and its recent log, for your support team. Names, NIK, phone numbers, e-mail addresses, passwords and complaint texts are removed.</source>
+        <translation>LAPOR Desk menyimpan sebuah berkas berisi versi aplikasi, status sinkronisasi, dan log terbaru untuk tim dukungan teknis Anda. Nama, NIK, nomor telepon, alamat e-mail, kata sandi, dan isi laporan dihapus dari berkas ini.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/diagnostics.py" line="57" />
+        <source>Saving diagnostics…</source>
+        <translation>Menyimpan diagnostik…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/diagnostics.py" line="63" />
+        <source>Open folder</source>
+        <translation>Buka folder</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/diagnostics.py" line="83" />
+        <source>Saved. Send this file to your support team:</source>
+        <translation>Tersimpan. Kirim berkas ini ke tim dukungan teknis Anda:</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/diagnostics.py" line="88" />
+        <source>The diagnostics could not be saved: %1</source>
+        <translation>Diagnostik tidak dapat disimpan: %1</translation>
     </message>
 </context>
 <context>
@@ -389,6 +898,142 @@
         <location filename="../../lapor_desk/ui/dialogs/intake_widgets.py" line="116" />
         <source>Photos and documents (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.xlsx *.mp4);;All files (*)</source>
         <translation>Foto dan dokumen (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.xlsx *.mp4);;Semua berkas (*)</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="298" />
+        <source>All types</source>
+        <extracomment>Received-date presets, counted back from today in local calendar days ("custom": two dates). the widget Tab reaches after the last filter (the window's list)</extracomment>
+        <translation>Semua jenis</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="302" />
+        <source>All channels</source>
+        <translation>Semua kanal</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="315" />
+        <source>All categories</source>
+        <translation>Semua kategori</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="318" />
+        <source>All regions</source>
+        <translation>Semua wilayah</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="323" />
+        <source>All units</source>
+        <translation>Semua unit</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="327" />
+        <source>Any privacy</source>
+        <translation>Semua privasi</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="327" />
+        <source>Anonymous</source>
+        <translation>Anonim</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="328" />
+        <source>Confidential</source>
+        <translation>Rahasia</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="329" />
+        <source>No privacy flag</source>
+        <translation>Tanpa anonim/rahasia</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="332" />
+        <source>Received any time</source>
+        <translation>Diterima kapan saja</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="332" />
+        <source>Received today</source>
+        <translation>Diterima hari ini</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="333" />
+        <source>Last 7 days</source>
+        <translation>7 hari terakhir</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="333" />
+        <source>Last 30 days</source>
+        <translation>30 hari terakhir</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="334" />
+        <source>This month</source>
+        <translation>Bulan ini</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="334" />
+        <source>Date range…</source>
+        <translation>Rentang tanggal…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="346" />
+        <source>Type</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="346" />
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="347" />
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="347" />
+        <source>Region</source>
+        <translation>Wilayah</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="348" />
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="348" />
+        <source>Privacy</source>
+        <translation>Privasi</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="349" />
+        <source>Received</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="365" />
+        <source>Remove every filter (Ctrl+Shift+X)</source>
+        <translation>Hapus semua filter (Ctrl+Shift+X)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="394" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="395" />
+        <source>Received from</source>
+        <translation>Diterima sejak</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="396" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="397" />
+        <source>Received until</source>
+        <translation>Diterima sampai</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="398" />
+        <source>Reset filters</source>
+        <translation>Hapus semua filter</translation>
     </message>
 </context>
 <context>
@@ -809,6 +1454,100 @@
     </message>
 </context>
 <context>
+    <name>Keyboard</name>
+    <message>
+        <location filename="../../lapor_desk/ui/keyboard.py" line="82" />
+        <source>Open queue %1</source>
+        <extracomment>Where the keyboard is must be visible: a blue frame on the focused pane.</extracomment>
+        <translation>Buka antrean %1</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/keyboard.py" line="83" />
+        <source>Next pane (queues, list, detail)</source>
+        <translation>Panel berikutnya (antrean, daftar, rincian)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/keyboard.py" line="84" />
+        <source>Previous pane</source>
+        <translation>Panel sebelumnya</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/keyboard.py" line="85" />
+        <source>Go to the filters</source>
+        <translation>Ke filter</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/keyboard.py" line="86" />
+        <source>Reset filters</source>
+        <translation>Hapus semua filter</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/keyboard.py" line="87" />
+        <source>Back to the list</source>
+        <translation>Kembali ke daftar</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/keyboard.py" line="88" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Pintasan keyboard</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/keyboard.py" line="177" />
+        <source>Open a queue (its place in the list of queues)</source>
+        <translation>Buka antrean (menurut urutannya di daftar antrean)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/keyboard.py" line="178" />
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/keyboard.py" line="178" />
+        <source>Open the chosen complaint in the detail</source>
+        <translation>Buka laporan terpilih di rincian</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/keyboard.py" line="179" />
+        <source>Up / Down, Page Up / Page Down</source>
+        <translation>Atas / Bawah, Page Up / Page Down</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/keyboard.py" line="179" />
+        <source>Move in the list</source>
+        <translation>Bergerak di daftar</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/keyboard.py" line="180" />
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Shift+Tab</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/keyboard.py" line="180" />
+        <source>Next / previous field</source>
+        <translation>Isian berikutnya / sebelumnya</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/keyboard.py" line="181" />
+        <source>Space</source>
+        <translation>Spasi</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/keyboard.py" line="181" />
+        <source>Open a filter's choices</source>
+        <translation>Buka pilihan filter</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/keyboard.py" line="182" />
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/keyboard.py" line="182" />
+        <source>Remove the filter in the focused box</source>
+        <translation>Hapus filter pada kotak yang aktif</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../lapor_desk/ui/labels.py" line="15" />
@@ -1076,7 +1815,38 @@
         <translation>Sinkronisasi dihentikan. Data yang sudah diterima tetap tersimpan; sinkronisasi berikutnya melanjutkan dari sana.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="132" />
+        <location filename="../../lapor_desk/ui/labels.py" line="94" />
+        <source>This account was disabled on the server, so its data was removed from this computer. Ask your administrator.</source>
+        <translation>Akun ini dinonaktifkan di server, sehingga datanya telah dihapus dari komputer ini. Hubungi administrator Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="97" />
+        <source>Sync or resolve the unsynced work first, or confirm that it may be deleted.</source>
+        <translation>Sinkronkan atau selesaikan dahulu pekerjaan yang belum tersinkron, atau pastikan bahwa pekerjaan itu boleh dihapus.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="99" />
+        <location filename="../../lapor_desk/ui/labels.py" line="102" />
+        <source>The key that unlocks this computer's copy of your data is missing from the system keyring. Remove the copy and sign in again to download your data.</source>
+        <translation>Kunci pembuka salinan data Anda di komputer ini tidak ada di keyring sistem. Hapus salinan itu lalu masuk lagi untuk mengunduh data Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="105" />
+        <source>No system keyring is available to keep this computer's data encrypted. Ask your IT support to enable it (on Linux: GNOME Keyring or KWallet).</source>
+        <translation>Keyring sistem tidak tersedia untuk menjaga data di komputer ini tetap terenkripsi. Minta bantuan dukungan TI untuk mengaktifkannya (di Linux: GNOME Keyring atau KWallet).</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="108" />
+        <source>This computer's copy of your data could not be encrypted. Nothing was changed; try again, and report it if it happens again.</source>
+        <translation>Salinan data Anda di komputer ini tidak dapat dienkripsi. Tidak ada yang diubah; coba lagi, dan laporkan bila terjadi lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="111" />
+        <source>Some files of this computer's copy could not be deleted; they can no longer be read. Close other programs and sign out again.</source>
+        <translation>Sebagian berkas salinan data di komputer ini tidak dapat dihapus; berkas itu tidak dapat dibaca lagi. Tutup program lain lalu keluar lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="152" />
         <source>Something went wrong (%1).</source>
         <translation>Terjadi kesalahan (%1).</translation>
     </message>
@@ -1084,143 +1854,227 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="27" />
         <location filename="../../lapor_desk/ui/dialogs/login.py" line="30" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="33" />
         <source>Sign in to LAPOR Desk</source>
+        <extracomment>Error codes that mean the server could not be reached at all.</extracomment>
         <translation>Masuk ke LAPOR Desk</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="32" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="35" />
         <source>Use the account your agency's LAPOR! administrator gave you. Your work stays on this computer and is sent when you are online.</source>
         <translation>Gunakan akun yang diberikan administrator LAPOR! instansi Anda. Pekerjaan Anda tersimpan di komputer ini dan dikirim saat daring.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="43" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="49" />
         <source>e.g. admin.kendari</source>
         <translation>mis. admin.kendari</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="53" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="59" />
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="54" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="60" />
         <source>User name</source>
         <translation>Nama pengguna</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="55" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="61" />
         <source>Password</source>
         <translation>Kata sandi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="58" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="64" />
         <source>Sign in</source>
         <translation>Masuk</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="59" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="65" />
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="76" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="82" />
         <source>Fill in the server, user name and password.</source>
         <translation>Isi alamat server, nama pengguna, dan kata sandi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="86" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="92" />
         <source>Signing in…</source>
         <translation>Sedang masuk…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="106" />
+        <source>Cannot reach the server %1. Check that the address is right and that this computer is connected to the network (try opening the address in a browser), then sign in again. If the network is down, try again later: nothing is lost.</source>
+        <translation>Server %1 tidak dapat dihubungi. Periksa apakah alamatnya benar dan komputer ini tersambung ke jaringan (coba buka alamat itu di peramban), lalu masuk lagi. Jika jaringan sedang putus, coba lagi nanti: tidak ada yang hilang.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="115" />
+        <source>The user name or password is wrong. Check both and try again (passwords are case-sensitive). Forgot it? Ask your agency's LAPOR! administrator to reset it.</source>
+        <translation>Nama pengguna atau kata sandi salah. Periksa keduanya dan coba lagi (huruf besar dan kecil pada kata sandi dibedakan). Lupa? Minta admin LAPOR! instansi Anda untuk mengatur ulang.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="120" />
+        <source>The server's security certificate could not be verified. Check the address (it should start with https://) or ask your administrator.</source>
+        <translation>Sertifikat keamanan server tidak dapat diverifikasi. Periksa alamatnya (seharusnya diawali https://) atau tanyakan kepada admin Anda.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="204" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="216" />
         <source>LAPOR Desk</source>
         <translation>LAPOR Desk</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="205" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="217" />
         <source>Sync now</source>
         <translation>Sinkronkan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="206" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="218" />
         <source>Send your work and fetch changes (F5)</source>
         <translation>Kirim pekerjaan Anda dan ambil perubahan (F5)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="207" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="219" />
         <source>Forward</source>
         <translation>Disposisi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="208" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="220" />
         <source>Follow-up reply</source>
         <translation>Tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="209" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="221" />
         <source>Internal note</source>
         <translation>Catatan internal</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="210" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="222" />
+        <source>Go to the search</source>
+        <translation>Ke kotak pencarian</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/main_window.py" line="223" />
         <source>Sign out</source>
         <translation>Keluar</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="211" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="224" />
         <source>Quit</source>
         <translation>Tutup aplikasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="212" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="225" />
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="213" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="226" />
         <source>&amp;View</source>
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="214" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="227" />
+        <source>&amp;Help</source>
+        <translation>&amp;Bantuan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/main_window.py" line="228" />
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="215" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="229" />
+        <source>Save diagnostics for support…</source>
+        <translation>Simpan diagnostik untuk dukungan teknis…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/main_window.py" line="231" />
+        <source>Save a file for your support team: versions, sync state and recent log, without personal data</source>
+        <translation>Simpan berkas untuk tim dukungan teknis: versi, status sinkronisasi, dan log terbaru, tanpa data pribadi</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/main_window.py" line="233" />
         <source>Search titles, reports and replies (Ctrl+F)</source>
         <translation>Cari judul, isi laporan, dan tanggapan (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="219" />
-        <source>All types</source>
-        <translation>Semua jenis</translation>
+        <location filename="../../lapor_desk/ui/main_window.py" line="234" />
+        <source>Search</source>
+        <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="240" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="235" />
+        <source>Queues</source>
+        <translation>Antrean</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/main_window.py" line="236" />
+        <source>Complaints</source>
+        <translation>Laporan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/main_window.py" line="268" />
         <source>National admin</source>
         <translation>Admin Nasional</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="241" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="269" />
         <source>Agency admin</source>
         <translation>Admin Instansi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="241" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="269" />
         <source>Liaison officer</source>
         <translation>Pejabat Penghubung</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="336" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="356" />
+        <source>%1 of %2</source>
+        <translation>%1 dari %2</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/main_window.py" line="409" />
         <source>(request id %1)</source>
         <translation>(id permintaan %1)</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <location filename="../../lapor_desk/ui/notify.py" line="38" />
+        <source>A complaint was forwarded to your unit</source>
+        <translation>Satu laporan didisposisikan ke unit Anda</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/notify.py" line="41" />
+        <source>%1 complaints were forwarded to your unit</source>
+        <translation>%1 laporan didisposisikan ke unit Anda</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/notify.py" line="44" />
+        <source>A new complaint needs verification</source>
+        <translation>Satu laporan baru perlu diverifikasi</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/notify.py" line="46" />
+        <source>%1 new complaints need verification</source>
+        <translation>%1 laporan baru perlu diverifikasi</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/notify.py" line="50" />
+        <source>Tracking numbers %1 and %2 more.</source>
+        <translation>Nomor pelacakan %1 dan %2 lainnya.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/notify.py" line="53" />
+        <source>Tracking number: %1</source>
+        <translation>Nomor pelacakan: %1</translation>
     </message>
 </context>
 <context>
@@ -1328,62 +2182,82 @@
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/progress.py" line="44" />
+        <location filename="../../lapor_desk/ui/dialogs/progress.py" line="96" />
         <source>Stop</source>
         <translation>Hentikan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/progress.py" line="53" />
+        <location filename="../../lapor_desk/ui/dialogs/progress.py" line="106" />
         <source>Stopping after the current page…</source>
         <translation>Berhenti setelah halaman ini…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/progress.py" line="62" />
+        <location filename="../../lapor_desk/ui/dialogs/progress.py" line="115" />
         <source>Sending your work…</source>
         <translation>Mengirim pekerjaan Anda…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/progress.py" line="62" />
+        <location filename="../../lapor_desk/ui/dialogs/progress.py" line="115" />
         <source>Uploading files…</source>
         <translation>Mengunggah berkas…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/progress.py" line="63" />
+        <location filename="../../lapor_desk/ui/dialogs/progress.py" line="116" />
         <source>Receiving complaints…</source>
         <translation>Menerima laporan…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/progress.py" line="64" />
+        <location filename="../../lapor_desk/ui/dialogs/progress.py" line="117" />
         <source>Downloading files…</source>
         <translation>Mengunduh berkas…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/progress.py" line="64" />
+        <location filename="../../lapor_desk/ui/dialogs/progress.py" line="117" />
         <source>Finished.</source>
         <translation>Selesai.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/progress.py" line="66" />
+        <location filename="../../lapor_desk/ui/dialogs/progress.py" line="121" />
         <source>%1 records · %2 · %3 s</source>
         <translation>%1 data · %2 · %3 dtk</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/progress.py" line="71" />
+        <location filename="../../lapor_desk/ui/dialogs/progress.py" line="126" />
+        <source>%1 records · %2 s</source>
+        <translation>%1 data · %2 dtk</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/progress.py" line="138" />
+        <source>%1 records per second</source>
+        <translation>%1 data per detik</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/progress.py" line="145" />
+        <source>Less than a minute left</source>
+        <translation>Kurang dari satu menit lagi</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/progress.py" line="147" />
+        <source>About %1 min left</source>
+        <translation>Sekitar %1 menit lagi</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/progress.py" line="150" />
         <source>Preparing the training database…</source>
         <translation>Menyiapkan basis data pelatihan…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/progress.py" line="72" />
+        <location filename="../../lapor_desk/ui/dialogs/progress.py" line="151" />
         <source>Creating %1 sample complaints…</source>
         <translation>Membuat %1 laporan contoh…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/progress.py" line="73" />
+        <location filename="../../lapor_desk/ui/dialogs/progress.py" line="152" />
         <source>Starting the local server…</source>
         <translation>Menyalakan server lokal…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/progress.py" line="74" />
+        <location filename="../../lapor_desk/ui/dialogs/progress.py" line="153" />
         <source>Signing in as the demo admin…</source>
         <translation>Masuk sebagai admin demo…</translation>
     </message>
@@ -1625,6 +2499,68 @@
         <location filename="../../lapor_desk/ui/dialogs/verify.py" line="241" />
         <source>Choose the agency that should handle the complaint.</source>
         <translation>Pilih instansi yang seharusnya menangani laporan ini.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../lapor_desk/ui/keyboard.py" line="191" />
+        <source>Keyboard shortcuts</source>
+        <translation>Pintasan keyboard</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/keyboard.py" line="196" />
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+</context>
+<context>
+    <name>SignOutDialog</name>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/sign_out.py" line="22" />
+        <location filename="../../lapor_desk/ui/dialogs/sign_out.py" line="50" />
+        <source>Sign out</source>
+        <translation>Keluar</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/sign_out.py" line="26" />
+        <source>Unsynced work will be lost</source>
+        <translation>Pekerjaan yang belum tersinkron akan hilang</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/sign_out.py" line="29" />
+        <source>Actions not yet sent to the server: %1</source>
+        <translation>Aksi yang belum dikirim ke server: %1</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/sign_out.py" line="32" />
+        <source>Actions the server refused, not yet resolved: %1</source>
+        <translation>Aksi yang ditolak server dan belum diselesaikan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/sign_out.py" line="35" />
+        <source>Conflicts not yet resolved: %1</source>
+        <translation>Konflik yang belum diselesaikan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/sign_out.py" line="38" />
+        <source>Signing out deletes them from this computer for good, with the complaints, attachments and drafts kept here. To keep them, cancel and sync first; the Outbox shows what is waiting.</source>
+        <translation>Keluar akan menghapusnya dari komputer ini untuk selamanya, bersama laporan, lampiran, dan draf yang tersimpan di sini. Untuk menyimpannya, batalkan lalu sinkronkan dahulu; Kotak Keluar menampilkan apa yang masih menunggu.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/sign_out.py" line="42" />
+        <source>Delete and sign out</source>
+        <translation>Hapus dan keluar</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/sign_out.py" line="45" />
+        <source>Sign out and remove this computer's copy?</source>
+        <translation>Keluar dan hapus salinan di komputer ini?</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/sign_out.py" line="47" />
+        <source>The complaints, attachments and drafts kept on this computer for your account are deleted, with the key that encrypts them. Everything you sent is safe on the server: sign in again to download it.</source>
+        <translation>Laporan, lampiran, dan draf akun Anda yang tersimpan di komputer ini dihapus, bersama kunci yang mengenkripsinya. Semua yang sudah Anda kirim aman di server: masuk lagi untuk mengunduhnya.</translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,32 @@ def test_local_date_is_wib_not_utc(calendar: WorkingCalendar) -> None:
     assert calendar.local_date(calendar.add_working_days(late, 1)) == date(2026, 11, 23)
 
 
+def test_working_days_between_equals_a_walk_over_every_day() -> None:
+    """The running totals give what counting day by day gives, across years and leap days, with
+    the configured extra holidays and working days."""
+    import random
+    from datetime import timedelta
+
+    calendar = WorkingCalendar(extra_holidays=frozenset({date(2025, 6, 3), date(2027, 1, 4)}),
+                               extra_working_days=frozenset({date(2026, 3, 21)}))
+
+    def walk(start: datetime, end: datetime) -> int:
+        day, last = calendar.local_date(start), calendar.local_date(end)
+        count = 0
+        while day < last:
+            day += timedelta(days=1)
+            count += calendar.is_working_day(day)
+        return count
+
+    pick = random.Random(20261202)
+    for _ in range(400):
+        start = wib(2023, 12, 25) + timedelta(hours=pick.randrange(0, 4 * 365 * 24))
+        end = start + timedelta(hours=pick.randrange(-48, 800 * 24))
+        assert calendar.working_days_between(start, end) == walk(start, end), (start, end)
+    assert calendar.working_days_between(wib(2023, 12, 29), wib(2027, 1, 5)) == \
+        walk(wib(2023, 12, 29), wib(2027, 1, 5))
+
+
 def test_working_days_between(calendar: WorkingCalendar) -> None:
     assert calendar.working_days_between(wib(2026, 11, 20), wib(2026, 11, 27)) == 5
     assert calendar.working_days_between(wib(2026, 11, 27), wib(2026, 11, 20)) == 0

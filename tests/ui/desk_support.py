@@ -17,8 +17,12 @@ SCREENS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screens"
 
 
 def signed_in_window(qtbot: Any, controller: DeskController, live_server: LiveServer,
-                     password: str, username: str = "admin.kendari") -> MainWindow:
+                     password: str, username: str = "admin.kendari", *,
+                     prefetch: bool = False) -> MainWindow:
+    """A main window signed in and synced. ``prefetch``: the attachments' offline prefetch
+    after each sync (off unless a test is about attachments: the seeded files are not served)."""
     window = MainWindow(controller)
+    window.attachments.auto_prefetch = prefetch
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()

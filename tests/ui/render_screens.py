@@ -1,9 +1,12 @@
 """Render the main screens to PNGs (run by test_screens.py under Xvfb, or by hand).
 
     DISPLAY=:99 python -m tests.ui.render_screens OUT_DIR
+    DISPLAY=:99 QT_SCALE_FACTOR=2 python -m tests.ui.render_screens OUT_DIR --hidpi
 
 Goes through the real demo path: the seeded reference server as a child process
 (``DemoServer``), sign-in as the demo admin, a full sync, then the windows in Indonesian.
+With ``--hidpi`` (run at device pixel ratio 2) only the main window is rendered, to
+main-window-hidpi.png, with a filter on and the detail open.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QSettings
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLineEdit, QWidget
 
 from lapor_desk.services import (
     DEMO_PASSWORD,
@@ -47,7 +50,36 @@ def save(widget: QWidget, path: Path) -> None:
     assert widget.grab().save(str(path)), path
 
 
-def main(out: Path) -> int:
+def squeezed(window: QWidget) -> list[str]:
+    """Visible controls shorter than their own minimum: text cut at the top or bottom."""
+    found = []
+    for widget in window.findChildren(QWidget):
+        if isinstance(widget.parentWidget(), QLineEdit):
+            continue  # a line edit's own icon buttons are drawn at the icon's size
+        if (isinstance(widget, (QAbstractButton, QComboBox, QLineEdit)) and widget.isVisible()
+                and widget.height() < widget.minimumSizeHint().height()):
+            found.append(f"{type(widget).__name__}:{widget.objectName() or widget.toolTip()}"
+                         f" in {type(widget.parentWidget()).__name__} {widget.size().toTuple()}"
+                         f" < {widget.minimumSizeHint().toTuple()} {widget.text()!r}")
+    return found
+
+
+def show_a_filter(app: QApplication, window: MainWindow, taskman: TaskManager) -> None:
+    """The busiest channel chosen in the filter bar: the picture shows an active filter."""
+    bar = window.filter_bar
+    wait_for(app, lambda: bar.channel.count() > 1 and taskman.idle)
+    counts = [int(bar.channel.itemText(i).rsplit("(", 1)[-1].rstrip(")"))
+              for i in range(1, bar.channel.count())]
+    bar.channel.setCurrentIndex(1 + counts.index(max(counts)))
+    wait_for(app, lambda: taskman.idle and window.table_model.rowCount() > 0)
+    model = window.table_model
+    wait_for(app, lambda: model.loaded_row(model.id_at(0) or "") is not None)
+    window.table.selectRow(0)  # the filter hid the open complaint: open one it shows
+    wait_for(app, lambda: window.detail.detail is not None and taskman.idle
+             and window.detail.detail.row.id == model.id_at(0))
+
+
+def main(out: Path, hidpi: bool = False) -> int:
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="lapor-screens-qs-"))
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -77,6 +109,16 @@ def main(out: Path) -> int:
                      and (row.anonymous or row.confidential)), 0)
         window.table.selectRow(pick)
         wait_for(app, lambda: window.detail.detail is not None and taskman.idle)
+        if hidpi:
+            show_a_filter(app, window, taskman)
+            if window.devicePixelRatio() != 2:
+                raise SystemExit(f"device pixel ratio {window.devicePixelRatio()}, not 2")
+            clipped = squeezed(window)
+            if clipped:
+                raise SystemExit(f"squeezed below their minimum height at ratio 2: {clipped}")
+            save(window, out / "main-window-hidpi.png")
+            window.close()
+            return 0
         save(window, out / "main_window.png")
         save(window.detail, out / "detail.png")
         window.flows.forward_current()
@@ -101,6 +143,9 @@ def main(out: Path) -> int:
         save(login, out / "login_dialog.png")
         i18n.set_language("en")
         save(window, out / "main_window_en.png")
+        i18n.set_language("id")
+        show_a_filter(app, window, taskman)
+        save(window, out / "main_window_filters.png")
         window.close()
         login.close()
         for widget in (login, window):
@@ -114,7 +159,8 @@ def main(out: Path) -> int:
 
 
 if __name__ == "__main__":
-    code = main(Path(sys.argv[1] if len(sys.argv) > 1 else "test-artifacts/screens"))
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    code = main(Path(args[0] if args else "test-artifacts/screens"), "--hidpi" in sys.argv)
     # PySide6 6.12 aborts in interpreter finalisation after this run ("none_dealloc"); the
     # pictures are written and flushed, so leave without finalising (see the report).
     sys.stdout.flush()

@@ -30,6 +30,7 @@ WAIT = 30_000
 def window(qtbot: Any, controller: DeskController, live_server: LiveServer,
            password: str) -> MainWindow:
     window = MainWindow(controller)
+    window.attachments.auto_prefetch = False  # the seeded files are not served here
     qtbot.addWidget(window)
     window.show()
     with qtbot.waitSignal(controller.signed_in, timeout=WAIT) as signed:
@@ -167,8 +168,9 @@ def test_duplicate_suggested_linked_and_unlinked(qtbot: Any, window: MainWindow,
                     second in panel.similar_model.ids(), timeout=WAIT)
 
 
-def _open_reply(qtbot: Any, window: MainWindow, complaint_id: str) -> FollowUpDialog:
-    open_complaint(qtbot, window, "in_progress", complaint_id)
+def _open_reply(qtbot: Any, window: MainWindow, complaint_id: str,
+                queue: str = "in_progress") -> FollowUpDialog:
+    open_complaint(qtbot, window, queue, complaint_id)
     window.flows.write_current("follow_up")
     qtbot.waitUntil(lambda: isinstance(window.flows.dialog, FollowUpDialog), timeout=WAIT)
     dialog = window.flows.dialog
@@ -181,11 +183,16 @@ def test_templates_name_only_named_reporters_and_drafts_come_back(
     controller = window.controller
     station = controller.workstation
     ids = on_db(qtbot, controller, lambda: station.complaint_ids("in_progress"))
-    details = on_db(qtbot, controller, lambda: [station.detail(i) for i in ids[:60]])
-    hidden = next(d for d in details if d.row.anonymous)
-    named = next(d for d in details if not d.row.anonymous and d.reporter_name)
+    rows = on_db(qtbot, controller, lambda: station.rows(ids))
+    named = on_db(qtbot, controller, lambda: next(
+        d for d in (station.detail(r.id) for r in rows if not r.anonymous) if d.reporter_name))
+    # an anonymous reporter's complaint that may get a reply, from whichever queue has one
+    hidden_queue, hidden_id = on_db(qtbot, controller, lambda: next(
+        (queue, r.id) for queue in ("in_progress", "not_followed_up", "reporter_responded")
+        for r in station.rows(station.complaint_ids(queue)) if r.anonymous))
+    hidden = on_db(qtbot, controller, lambda: station.detail(hidden_id))
 
-    dialog = _open_reply(qtbot, window, hidden.row.id)
+    dialog = _open_reply(qtbot, window, hidden.row.id, hidden_queue)
     text = dialog.templates.rendered("received")
     assert "Bapak/Ibu Pelapor" in text and str(hidden.row.tracking_number) in text
     dialog.reject()

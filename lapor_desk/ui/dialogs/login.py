@@ -18,6 +18,9 @@ from lapor_desk.services.types import UserProfile
 from lapor_desk.ui import labels
 from lapor_desk.ui.resources import icon
 
+#: Error codes that mean the server could not be reached at all.
+UNREACHABLE = frozenset({"offline", "timeout", "connection_broken"})
+
 
 class LoginDialog(QDialog):
     submitted = Signal(str, str, str)  # server, user, password
@@ -36,7 +39,10 @@ class LoginDialog(QDialog):
         intro.setObjectName("dialogIntro")
         self.server = QComboBox()
         self.server.setEditable(True)
-        self.server.lineEdit().setPlaceholderText("https://lapor.example.go.id")
+        field = self.server.lineEdit()
+        assert field is not None  # an editable combo box has one
+        self.server_field: QLineEdit = field
+        self.server_field.setPlaceholderText("https://lapor.example.go.id")
         for url in dict.fromkeys(p.server_url for p in profiles):
             self.server.addItem(url)
         self.username = QLineEdit()
@@ -92,6 +98,28 @@ class LoginDialog(QDialog):
         self.message.setVisible(True)
 
     def failed(self, error: Exception) -> None:
-        self.show_error(labels.error(getattr(error, "code", None)))
+        """Say what went wrong and what to do next, and put the cursor where the fix is."""
+        code = getattr(error, "code", None)
+        server = self.server.currentText().strip()
+        if code in UNREACHABLE:
+            self.show_error(self.tr(
+                "Cannot reach the server %1. Check that the address is right and that this "
+                "computer is connected to the network (try opening the address in a browser), "
+                "then sign in again. If the network is down, try again later: nothing is lost.")
+                .replace("%1", server))
+            self.server_field.selectAll()
+            self.server.setFocus()
+            return
+        if code == "bad_credentials":
+            self.show_error(self.tr(
+                "The user name or password is wrong. Check both and try again (passwords are "
+                "case-sensitive). Forgot it? Ask your agency's LAPOR! administrator to reset "
+                "it."))
+        elif code == "tls_error":
+            self.show_error(self.tr(
+                "The server's security certificate could not be verified. Check the address "
+                "(it should start with https://) or ask your administrator."))
+        else:
+            self.show_error(labels.error(code))
         self.password.selectAll()
         self.password.setFocus()

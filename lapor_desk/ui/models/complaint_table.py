@@ -39,6 +39,22 @@ HEADERS = (
     QT_TRANSLATE_NOOP("ComplaintTable", "Unit / agency"),
     QT_TRANSLATE_NOOP("ComplaintTable", "Type"), QT_TRANSLATE_NOOP("ComplaintTable", "Received"),
 )
+#: Columns the list can be ordered by (the services' ComplaintFilter.order codes); the
+#: others (privacy, unit) keep the current order.
+SORT_CODES = {DEADLINE: "deadline", NUMBER: "number", TITLE: "title", STATUS: "status",
+              TYPE: "type", RECEIVED: "received"}
+
+
+def order_code(column: int, order: Qt.SortOrder) -> str | None:
+    """ComplaintFilter.order for a header's sort indicator (None: not a sortable column)."""
+    code = SORT_CODES.get(column)
+    if code is None:
+        return None
+    if column == DEADLINE and order == Qt.SortOrder.AscendingOrder:
+        return ""  # the default: soonest deadline first
+    return code if order == Qt.SortOrder.AscendingOrder else "-" + code
+
+
 BADGE_COLORS = {DeadlineBadge.OVERDUE: ("#fde7e7", "#b71c1c"),
                 DeadlineBadge.DUE_SOON: ("#fff4dc", "#8a5a00")}
 

@@ -1,0 +1,372 @@
+"""Attachments of a complaint, and which of them this laptop keeps for working offline.
+
+The policy (``OfflinePolicy``):
+
+* **Prefetch after every sync**, on the network worker: the attachments of complaints still being
+  worked (statuses of the active queues, ``ACTIVE_STATUSES``), most urgent deadline first, until
+  the *budget* (default 200 MB, per profile, ``set_budget``) is used. Files already here count
+  against the budget; a single file over ``max_file_bytes`` is left for on-demand download.
+* **On demand**: opening an attachment that is not here downloads it now when the server is
+  reachable (outside the budget: the officer asked for it).
+* **Offline**: opening one that is not here raises :class:`AttachmentUnavailable` (code
+  ``offline``), and the attachment is remembered as *wanted*: the next prefetch fetches it first,
+  as soon as a sync reaches the server again.
+
+Every blob is verified against its SHA-256 when it arrives (``sync.blobs.download_blob``, which
+also resumes a partial ``.part`` file) and again before it is handed to a viewer: a damaged local
+copy is removed and never shown. Files live only in the profile's blob store.
+
+Reads (``for_complaint``, ``plan``) belong on the database worker; ``open`` and ``prefetch``
+talk to the network and belong on the network worker (they write the cache only through
+``sync.blobs``, one short transaction per blob).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import literal_column, select
+
+from lapor_desk.models.cache.schema import Attachment, Blob, Complaint
+from lapor_desk.models.cache.store import Cache
+from lapor_desk.models.enums import Status
+from lapor_desk.models.lifecycle import MAX_ATTACHMENT_BYTES
+from lapor_desk.services.deadlines import DEADLINE_SQL
+from lapor_desk.services.errors import NotFound, ServiceError, translate
+from lapor_desk.sync import errors as sync_errors
+from lapor_desk.sync.blobs import download_blob, file_sha256
+from lapor_desk.sync.log import event
+from lapor_desk.sync.transport import Transport
+
+log = logging.getLogger("lapor_desk.services.attachments")
+
+SETTINGS_FILE = "offline-attachments.json"
+OPENED_DIR = "opened"  # named copies handed to the system's application
+OPENED_KEEP_SECONDS = 3600.0  # pruned after an hour (the system's application has read them)
+DEFAULT_BUDGET = 200 * 1024 * 1024
+#: Complaints whose attachments are kept offline: the ones still being worked.
+ACTIVE_STATUSES = frozenset({Status.UNVERIFIED, Status.FORWARDED, Status.IN_PROGRESS,
+                             Status.REPORTER_RESPONDED, Status.POSTPONED})
+IMAGE_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/bmp", "image/webp",
+                         "image/tiff"})
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".tif", ".tiff"})
+
+TransportSource = Callable[[], Transport | None]
+#: The settings file is written from both workers: one lock for every Attachments object.
+_SETTINGS_LOCK = threading.Lock()
+Moved = Callable[[int], None]
+
+
+class AttachmentUnavailable(ServiceError):
+    """The attachment is not on this laptop and cannot be fetched now.
+
+    Codes: ``offline`` (will be fetched when the server is reachable again), ``damaged`` (the
+    download did not match its SHA-256), ``not_signed_in``.
+    """
+
+    code = "offline"
+
+
+def kind_of(mime_type: str | None, filename: str | None) -> str:
+    """``image``, ``pdf`` or ``other``: which viewer shows it."""
+    mime = (mime_type or "").lower()
+    suffix = Path(filename or "").suffix.lower()
+    if mime == "application/pdf" or (not mime and suffix == ".pdf"):
+        return "pdf"
+    if mime in IMAGE_TYPES or (mime in ("", "application/octet-stream")
+                               and suffix in IMAGE_SUFFIXES):
+        return "image"
+    return "other"
+
+
+@dataclass(frozen=True)
+class AttachmentInfo:
+    id: str
+    complaint_id: str
+    follow_up_id: str | None
+    filename: str
+    mime_type: str
+    kind: str              # image / pdf / other
+    size: int
+    sha256: str
+    available: bool        # a local copy is in the profile's blob store
+    wanted: bool = False   # asked for while offline: fetched on the next sync
+
+
+@dataclass(frozen=True)
+class OfflinePolicy:
+    budget_bytes: int = DEFAULT_BUDGET
+    max_file_bytes: int = MAX_ATTACHMENT_BYTES
+
+
+@dataclass(frozen=True)
+class OfflinePlan:
+    """What the next prefetch downloads (``fetch``, in order) and what it keeps."""
+
+    fetch: tuple[AttachmentInfo, ...]
+    kept_bytes: int        # bytes of the plan's attachments already here
+    planned_bytes: int     # bytes of ``fetch`` (wanted ones included)
+    left_out: int          # active attachments the budget (or the file cap) leaves out
+
+
+@dataclass(frozen=True)
+class PrefetchResult:
+    downloaded: int
+    bytes: int
+    failed: int
+    offline: bool          # stopped because the server could not be reached
+
+
+class Attachments:
+    def __init__(self, cache: Cache, transport: TransportSource,
+                 profile_dir: Path | str) -> None:
+        self.cache = cache
+        self.transport = transport
+        self.settings_path = Path(profile_dir) / SETTINGS_FILE
+
+    # --- settings (budget, wanted) ------------------------------------------------------------
+
+    def _settings(self) -> dict[str, object]:
+        try:
+            data = json.loads(self.settings_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def _save(self, data: dict[str, object]) -> None:
+        self.settings_path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.settings_path.parent, prefix=".attachments-")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, self.settings_path)
+
+    def policy(self) -> OfflinePolicy:
+        budget = self._settings().get("budget_bytes", DEFAULT_BUDGET)
+        return OfflinePolicy(budget_bytes=budget if isinstance(budget, int) and budget >= 0
+                             else DEFAULT_BUDGET)
+
+    def set_budget(self, budget_bytes: int) -> None:
+        """How many bytes of attachments the prefetch may keep (0: on demand only)."""
+        with _SETTINGS_LOCK:
+            data = self._settings()
+            data["budget_bytes"] = max(0, int(budget_bytes))
+            self._save(data)
+
+    def wanted(self) -> tuple[str, ...]:
+        ids = self._settings().get("wanted", [])
+        return tuple(str(i) for i in ids) if isinstance(ids, list) else ()
+
+    def _want(self, attachment_id: str, add: bool) -> None:
+        with _SETTINGS_LOCK:
+            data = self._settings()
+            ids = [i for i in self.wanted() if i != attachment_id]
+            if add:
+                ids.append(attachment_id)
+            data["wanted"] = ids
+            self._save(data)
+
+    # --- reads (database worker) --------------------------------------------------------------
+
+    def for_complaint(self, complaint_id: str) -> list[AttachmentInfo]:
+        """The complaint's attachments (its own and its follow-ups'), oldest first."""
+        with self.cache.engine.connect() as connection:
+            rows = list(connection.execute(select(Attachment).where(
+                Attachment.complaint_id == complaint_id).order_by(Attachment.created_at,
+                                                                 Attachment.id)))
+            own = self._own(connection, [r.sha256 for r in rows])
+        wanted = set(self.wanted())
+        return [self._info(r, wanted, own) for r in rows]
+
+    def info(self, attachment_id: str) -> AttachmentInfo:
+        with self.cache.engine.connect() as connection:
+            row = connection.execute(select(Attachment).where(
+                Attachment.id == attachment_id)).first()
+            own = self._own(connection, [row.sha256] if row is not None else [])
+        if row is None:
+            raise NotFound(f"no attachment {attachment_id}", code="not_found")
+        return self._info(row, set(self.wanted()), own)
+
+    def _info(self, r: Any, wanted: set[str], own: dict[str, str]) -> AttachmentInfo:
+        """``r`` is an Attachment row; ``own`` the local paths in the blob table."""
+        return AttachmentInfo(
+            id=r.id, complaint_id=r.complaint_id, follow_up_id=r.follow_up_id,
+            filename=r.filename or r.sha256[:12], mime_type=r.mime_type or "",
+            kind=kind_of(r.mime_type, r.filename), size=int(r.size or 0), sha256=r.sha256,
+            available=self._local(r.local_path, r.sha256, own) is not None,
+            wanted=r.id in wanted)
+
+    def _local(self, local_path: str | None, sha256: str, own: dict[str, str]) -> Path | None:
+        """The local copy's path, if one is here (our own uploads are in the blob table)."""
+        candidates = [Path(p) for p in (local_path, own.get(sha256)) if p]
+        candidates.append(self.cache.blob_dir / sha256[:2] / sha256)
+        return next((p for p in candidates if p.is_file()), None)
+
+    @staticmethod
+    def _own(connection: Any, shas: Sequence[str] | None = None) -> dict[str, str]:
+        query = select(Blob.sha256, Blob.local_path)
+        if shas is not None:
+            query = query.where(Blob.sha256.in_(list(shas)))
+        return {r.sha256: r.local_path for r in connection.execute(query)}
+
+    def plan(self, policy: OfflinePolicy | None = None) -> OfflinePlan:
+        """Which attachments the prefetch keeps: wanted ones, then the active complaints'
+        attachments by deadline (soonest first) while they fit in the budget."""
+        policy = policy or self.policy()
+        deadline: Any = literal_column(f"({DEADLINE_SQL})")
+        with self.cache.engine.connect() as connection:
+            rows = list(connection.execute(
+                select(Attachment).join(Complaint, Complaint.id == Attachment.complaint_id)
+                .where(Complaint.status.in_(sorted(str(s) for s in ACTIVE_STATUSES)))
+                .order_by(deadline.is_(None), deadline, Attachment.created_at, Attachment.id)))
+            wanted_ids = self.wanted()
+            wanted_rows = list(connection.execute(select(Attachment).where(
+                Attachment.id.in_(wanted_ids)))) if wanted_ids else []
+            own = self._own(connection)
+        wanted = set(wanted_ids)
+        fetch: list[AttachmentInfo] = []
+        seen: set[str] = set()
+        planned = 0
+        for row in wanted_rows:
+            info = self._info(row, wanted, own)
+            if info.sha256 not in seen and not info.available:
+                fetch.append(info)
+                planned += info.size
+            seen.add(info.sha256)
+        used, kept, left_out = 0, 0, 0
+        for row in rows:
+            info = self._info(row, wanted, own)
+            if info.sha256 in seen:
+                continue
+            seen.add(info.sha256)
+            if info.size > policy.max_file_bytes or used + info.size > policy.budget_bytes:
+                left_out += 1
+                continue
+            used += info.size
+            if info.available:
+                kept += info.size
+            else:
+                fetch.append(info)
+                planned += info.size
+        return OfflinePlan(tuple(fetch), kept, planned, left_out)
+
+    # --- network (network worker) -------------------------------------------------------------
+
+    def open(self, attachment_id: str, on_bytes: Moved | None = None) -> Path:
+        """A verified local copy of the attachment, downloading it when it is not here.
+
+        Raises :class:`AttachmentUnavailable` (``offline``: remembered and fetched on the next
+        sync; ``damaged``: the server's copy does not match its hash)."""
+        info = self.info(attachment_id)
+        local = self._verified(info)
+        if local is not None:
+            return local
+        transport = self.transport()
+        if transport is None:
+            raise AttachmentUnavailable("not signed in", code="not_signed_in")
+        try:
+            path = download_blob(self.cache, transport, info.sha256, info.size, on_bytes)
+        except sync_errors.BlobIntegrityError as exc:
+            raise AttachmentUnavailable(str(exc), code="damaged") from exc
+        except sync_errors.OfflineError as exc:
+            self._want(attachment_id, True)
+            event(log, "attachment.wanted_offline", attachment=attachment_id)
+            raise AttachmentUnavailable(str(exc), code="offline") from exc
+        except sync_errors.SyncError as exc:
+            raise translate(exc) from exc
+        if info.wanted:
+            self._want(attachment_id, False)
+        return path
+
+    def named_copy(self, attachment_id: str) -> Path:
+        """A copy under its own file name, for the system's application (blobs are named by
+        hash, without an extension). It stays inside the profile: ``opened/<hash>/<name>``."""
+        info = self.info(attachment_id)
+        source = self.open(attachment_id)
+        name = Path(info.filename.replace("\\", "/")).name.strip(". ") or info.sha256[:12]
+        target = self.settings_path.parent / OPENED_DIR / info.sha256[:16] / name
+        if not (target.is_file() and file_sha256(target) == info.sha256):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+        return target
+
+    def prune_named_copies(self, older_than: float = OPENED_KEEP_SECONDS) -> int:
+        """Delete named copies handed to the system more than ``older_than`` seconds ago (the
+        verified blob stays; personal data is not left lying around under readable names)."""
+        root = self.settings_path.parent / OPENED_DIR
+        if not root.is_dir():
+            return 0
+        cutoff = time.time() - older_than
+        removed = 0
+        for path in root.glob("*/*"):
+            try:
+                if path.is_file() and path.stat().st_mtime < cutoff:
+                    path.unlink()
+                    removed += 1
+                    if not any(path.parent.iterdir()):
+                        path.parent.rmdir()
+            except OSError:
+                continue
+        return removed
+
+    def _verified(self, info: AttachmentInfo) -> Path | None:
+        """The local copy when its SHA-256 matches; a damaged copy is deleted."""
+        with self.cache.engine.connect() as connection:
+            row = connection.execute(select(Attachment.local_path).where(
+                Attachment.id == info.id)).first()
+            own = self._own(connection, [info.sha256])
+        local = self._local(row.local_path if row else None, info.sha256, own)
+        if local is None:
+            return None
+        if file_sha256(local) == info.sha256:
+            return local
+        event(log, "attachment.local_damaged", logging.WARNING, sha256=info.sha256)
+        if local.is_relative_to(self.cache.blob_dir):
+            local.unlink(missing_ok=True)
+        return None
+
+    def prefetch(self, cancel: threading.Event | None = None,
+                 on_bytes: Moved | None = None,
+                 plan: OfflinePlan | None = None) -> PrefetchResult:
+        """Download what :meth:`plan` says; stops at the first offline error or when cancelled.
+        A file that fails its hash check is skipped (and retried by a later prefetch)."""
+        self.prune_named_copies()
+        plan = plan or self.plan()
+        return self.fetch_some(plan.fetch, cancel, on_bytes)
+
+    def fetch_some(self, items: Sequence[AttachmentInfo], cancel: threading.Event | None = None,
+                   on_bytes: Moved | None = None) -> PrefetchResult:
+        transport = self.transport()
+        if transport is None:
+            return PrefetchResult(0, 0, 0, False)
+        done = moved = failed = 0
+        for info in items:
+            if cancel is not None and cancel.is_set():
+                break
+            try:
+                download_blob(self.cache, transport, info.sha256, info.size, on_bytes)
+            except sync_errors.OfflineError:
+                event(log, "attachment.prefetch_offline", done=done)
+                return PrefetchResult(done, moved, failed, True)
+            except sync_errors.SyncError as exc:
+                failed += 1
+                event(log, "attachment.prefetch_failed", logging.WARNING, sha256=info.sha256,
+                      code=exc.code)
+                continue
+            done += 1
+            moved += info.size
+            if info.wanted:
+                self._want(info.id, False)
+        event(log, "attachment.prefetched", count=done, bytes=moved, failed=failed)
+        return PrefetchResult(done, moved, failed, False)

@@ -1,0 +1,541 @@
+"""The coordinators' dashboard (pemantauan): how the units and kabupaten/kota in scope are doing.
+
+:class:`DashboardPage` shows, for the chosen breakdown (per unit / per kabupaten-kota) and month
+(or all months), summary tiles, a stacked bar chart of statuses per group, the monthly trend of
+received vs finished complaints and the table behind them; it exports the monthly recap
+(rekapitulasi) as XLSX or CSV. :class:`DashboardWindow` holds the page in its own window and
+:class:`DashboardLauncher` puts the "Dashboard" action into the main window for coordinators
+(national and agency admins; a liaison officer has no dashboard: their queues already show their
+one unit).
+
+Every figure is computed on the database worker (``workstation.oversight``) and every export is
+written there too; answers come back by the task manager's queued signal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QLocale,
+    QObject,
+    QSettings,
+    QStandardPaths,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lapor_desk.services import ServiceError
+from lapor_desk.services.oversight import STATUS_ORDER, Overview
+from lapor_desk.services.types import SessionInfo
+from lapor_desk.ui import labels
+from lapor_desk.ui.charts import ColumnChart, Series, StackedBarChart
+from lapor_desk.ui.controller import DeskController
+from lapor_desk.ui.i18n import is_language_change
+from lapor_desk.ui.models.dashboard_table import (
+    NAME,
+    TOTAL,
+    DashboardTableModel,
+    group_label,
+    median_text,
+    status_short,
+)
+from lapor_desk.ui.resources import icon
+
+COORDINATOR_ROLES = frozenset({"national_admin", "agency_admin"})
+#: Calm status colours, in the spirit of resources/style.qss (amber waits, green is done).
+STATUS_COLORS = {
+    "unverified": "#90a4ae", "forwarded": "#ffb74d", "in_progress": "#64b5f6",
+    "reporter_responded": "#9575cd", "postponed": "#bcaaa4", "done": "#81c784",
+    "archived": "#d5dde1",
+}
+RECEIVED_COLOR, FINISHED_COLOR = "#1565c0", "#43a047"
+TILE_STYLE = ("QFrame#dashboardTile { background: #ffffff; border: 1px solid #e0e4e8; "
+              "border-radius: 6px; } QLabel#tileValue { font-size: 18pt; font-weight: 600; } "
+              "QLabel#tileValue[alert=\"true\"] { color: #b71c1c; } "
+              "QLabel#tileTitle { color: #546e7a; }")
+PANEL_STYLE = ("QFrame#chartPanel { background: #ffffff; border: 1px solid #e0e4e8; "
+               "border-radius: 6px; } QLabel#chartTitle { font-weight: 600; } "
+               "QPushButton[breakdown]:checked { background: #e3edf7; color: #0d47a1; "
+               "border-color: #90b4de; } "
+               "QTableView#dashboardTable QHeaderView::section { padding: 4px 5px; }")
+FORMATS = {"xlsx": "Excel (*.xlsx)", "csv": "CSV (*.csv)"}
+PathChooser = Callable[[QWidget, str, str], str]
+
+
+def dashboard_available(info: SessionInfo | None) -> bool:
+    return info is not None and info.role in COORDINATOR_ROLES
+
+
+def month_text(month: date) -> str:
+    return QLocale().toString(QDate(month.year, month.month, 1), "MMMM yyyy")
+
+
+def ask_save_path(parent: QWidget, fmt: str, suggested: str) -> str:
+    """The save dialog (tests inject their own chooser instead)."""
+    title = QCoreApplication.translate("DashboardPage", "Save the monthly recap")
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, FORMATS[fmt])
+    if path and not path.lower().endswith("." + fmt):
+        path += "." + fmt
+    return path
+
+
+class _Tile(QFrame):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("dashboardTile")
+        self.title = QLabel()
+        self.title.setObjectName("tileTitle")
+        self.value = QLabel("—")
+        self.value.setObjectName("tileValue")
+        self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.setSpacing(2)
+        layout.addWidget(self.title)
+        layout.addWidget(self.value)
+
+    def show_value(self, text: str, alert: bool = False) -> None:
+        self.value.setText(text)
+        self.value.setProperty("alert", "true" if alert else "false")
+        self.value.style().unpolish(self.value)
+        self.value.style().polish(self.value)
+        self.setAccessibleName(f"{self.title.text()}: {text}")
+
+
+def _panel(title: QLabel, body: QWidget) -> QFrame:
+    frame = QFrame()
+    frame.setObjectName("chartPanel")
+    title.setObjectName("chartTitle")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(12, 10, 12, 10)
+    layout.setSpacing(6)
+    layout.addWidget(title)
+    layout.addWidget(body, 1)
+    return frame
+
+
+class DashboardPage(QWidget):
+    loaded = Signal(object)         # Overview
+    exported = Signal(str)          # path written
+    export_failed = Signal(object)  # the exception
+
+    def __init__(self, controller: DeskController, parent: QWidget | None = None,
+                 ask_path: PathChooser = ask_save_path) -> None:
+        super().__init__(parent)
+        self.setObjectName("dashboard")
+        self.controller = controller
+        self.ask_path = ask_path
+        self.overview: Overview | None = None
+        self._request = 0
+        self.setStyleSheet(TILE_STYLE + PANEL_STYLE)
+        self.heading = QLabel()
+        self.heading.setObjectName("listHeading")
+        self.scope = QLabel()
+        self.scope.setObjectName("detailMeta")
+        self.by_unit = QPushButton()
+        self.by_regency = QPushButton()
+        self.breakdown_group = QButtonGroup(self)
+        for button, key in ((self.by_unit, "unit"), (self.by_regency, "regency")):
+            button.setCheckable(True)
+            button.setProperty("breakdown", key)
+            self.breakdown_group.addButton(button)
+        self.by_unit.setChecked(True)
+        self.breakdown_group.buttonToggled.connect(self._breakdown_toggled)
+        self.month = QComboBox()
+        self.month.setMinimumContentsLength(16)
+        self.month.currentIndexChanged.connect(lambda _i: self.reload())
+        self.refresh_button = QPushButton(icon("sync"), "")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.xlsx_button = QPushButton(icon("export"), "")
+        self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
+        self.csv_button = QPushButton(icon("export"), "")
+        self.csv_button.clicked.connect(lambda: self.export("csv"))
+        self.tiles = {key: _Tile() for key in ("total", "overdue", "unfollowed", "median",
+                                                "done")}
+        self.bars = StackedBarChart()
+        self.bars.setObjectName("statusChart")
+        self.bar_scroll = QScrollArea()
+        self.bar_scroll.setWidget(self.bars)
+        self.bar_scroll.setWidgetResizable(True)
+        self.bar_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.bar_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.trend = ColumnChart()
+        self.trend.setObjectName("trendChart")
+        self.bars_title, self.trend_title = QLabel(), QLabel()
+        self.model = DashboardTableModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("dashboardTable")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        header.setSortIndicator(TOTAL, Qt.SortOrder.DescendingOrder)  # the service's order
+        header.sortIndicatorChanged.connect(lambda *_: self._fit_columns())
+        self.message = QLabel()
+        self.message.setObjectName("detailMeta")
+        self.message.setWordWrap(True)
+        self._build()
+        self._reload_timer = QTimer(self, singleShot=True, interval=400)
+        self._reload_timer.timeout.connect(self.reload)
+        controller.changed.connect(self._changed)
+        self.retranslate()
+
+    def _build(self) -> None:
+        top = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        titles.addWidget(self.heading)
+        titles.addWidget(self.scope)
+        top.addLayout(titles, 1)
+        segmented = QHBoxLayout()
+        segmented.setSpacing(0)
+        segmented.addWidget(self.by_unit)
+        segmented.addWidget(self.by_regency)
+        top.addLayout(segmented)
+        top.addSpacing(8)
+        top.addWidget(self.month)
+        top.addWidget(self.refresh_button)
+        top.addSpacing(8)
+        top.addWidget(self.xlsx_button)
+        top.addWidget(self.csv_button)
+        tiles = QHBoxLayout()
+        for tile in self.tiles.values():
+            tiles.addWidget(tile, 1)
+        charts = QSplitter(Qt.Orientation.Horizontal)
+        charts.addWidget(_panel(self.bars_title, self.bar_scroll))
+        charts.addWidget(_panel(self.trend_title, self.trend))
+        charts.setSizes([640, 520])
+        charts.setChildrenCollapsible(False)
+        body = QSplitter(Qt.Orientation.Vertical)
+        body.addWidget(charts)
+        body.addWidget(self.table)
+        body.setSizes([420, 260])
+        body.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 12, 14, 10)
+        layout.setSpacing(10)
+        layout.addLayout(top)
+        layout.addLayout(tiles)
+        layout.addWidget(body, 1)
+        layout.addWidget(self.message)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Oversight dashboard"))
+        self.by_unit.setText(self.tr("By unit"))
+        self.by_unit.setToolTip(self.tr("One row per unit or agency directly below yours"))
+        self.by_regency.setText(self.tr("By kabupaten/kota"))
+        self.by_regency.setToolTip(self.tr("One row per kabupaten/kota of the incident"))
+        self.month.setToolTip(self.tr("Complaints received in this month (status as of now)"))
+        self.refresh_button.setText(self.tr("Refresh"))
+        self.xlsx_button.setText(self.tr("Export XLSX…"))
+        self.xlsx_button.setToolTip(self.tr("Save the monthly recap as an Excel workbook"))
+        self.csv_button.setText(self.tr("Export CSV…"))
+        self.csv_button.setToolTip(self.tr("Save the monthly recap as CSV (UTF-8, ';')"))
+        titles = {"total": self.tr("Complaints"), "overdue": self.tr("Overdue"),
+                  "unfollowed": self.tr("Without follow-up"),
+                  "median": self.tr("Median to first follow-up"), "done": self.tr("Done")}
+        tips = {"overdue": self.tr("Open complaints past their deadline, in working days"),
+                "unfollowed": self.tr("Forwarded to a unit and still without a follow-up "
+                                      "reply"),
+                "median": self.tr("Half of the complaints got their first follow-up reply "
+                                  "within this many working days of being forwarded")}
+        for key, tile in self.tiles.items():
+            tile.title.setText(titles[key])
+            tile.setToolTip(tips.get(key, ""))
+        self.bars.empty_text = self.trend.empty_text = self.tr("No complaints in this period")
+        self.bars.total_label = self.trend.total_label = self.tr("Total")
+        self.bars.setAccessibleName(self.tr("Complaints by status"))
+        self.trend.setAccessibleName(self.tr("Received and finished per month"))
+        self.trend_title.setText(self.tr("Received and finished per month"))
+        current = self.month.currentData()
+        self.month.blockSignals(True)
+        if self.month.count() == 0:
+            self.month.addItem("", None)
+        self.month.setItemText(0, self.tr("All months"))
+        for row in range(1, self.month.count()):
+            self.month.setItemText(row, month_text(date.fromisoformat(self.month.itemData(row))))
+        self.month.setCurrentIndex(max(self.month.findData(current), 0))
+        self.month.blockSignals(False)
+        self._show(self.overview)
+
+    # --- state --------------------------------------------------------------------------------
+
+    def _breakdown_toggled(self, _button: object, checked: bool) -> None:
+        if checked:
+            self.reload()
+
+    @property
+    def breakdown(self) -> str:
+        checked = self.breakdown_group.checkedButton()
+        return str(checked.property("breakdown")) if checked is not None else "unit"
+
+    def set_breakdown(self, key: str) -> None:
+        (self.by_regency if key == "regency" else self.by_unit).setChecked(True)
+
+    @property
+    def chosen_month(self) -> date | None:
+        value = self.month.currentData()
+        return date.fromisoformat(value) if value else None
+
+    def choose_month(self, month: date | None) -> None:
+        self.month.setCurrentIndex(max(self.month.findData(
+            month.isoformat() if month else None), 0))
+
+    # --- loading (database worker) ------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """The months to choose from, then the figures."""
+        station = self.controller.workstation
+        self.controller.taskman.run_db(lambda: station.oversight.months(), self._months_loaded,
+                                       self._failed)
+        self.reload()
+
+    def _months_loaded(self, months: tuple[date, ...]) -> None:
+        current = self.month.currentData()
+        self.month.blockSignals(True)
+        while self.month.count() > 1:
+            self.month.removeItem(1)
+        for month in months:
+            self.month.addItem(month_text(month), month.isoformat())
+        self.month.setCurrentIndex(max(self.month.findData(current), 0))
+        self.month.blockSignals(False)
+
+    def reload(self) -> None:
+        if self.controller.info is None:
+            return
+        self._request += 1
+        request, breakdown, month = self._request, self.breakdown, self.chosen_month
+        station = self.controller.workstation
+        self.message.setText(self.tr("Counting…"))
+        self.controller.taskman.run_db(lambda: station.oversight.overview(breakdown, month),
+                                       lambda o: self._loaded(request, o), self._failed)
+
+    def _changed(self, what: frozenset[str]) -> None:
+        if self.isVisible() and ("queues" in what or "rows" in what):
+            self._reload_timer.start()
+
+    def _loaded(self, request: int, overview: Overview) -> None:
+        if request != self._request:
+            return  # the user moved on
+        self.overview = overview
+        self._show(overview)
+        self.message.setText(self.tr("Counted from this computer's copy at %1.")
+                             .replace("%1", labels.when(overview.generated_at)))
+        self.loaded.emit(overview)
+
+    def _failed(self, error: Exception) -> None:
+        if isinstance(error, ServiceError):
+            self.message.setText(labels.error(error.code))
+        else:
+            self.controller.taskman.unhandled_error.emit(error)
+
+    def _show(self, overview: Overview | None) -> None:
+        unit = self.breakdown == "unit"
+        self.bars_title.setText(self.tr("Status by unit / agency") if unit
+                                else self.tr("Status by kabupaten/kota"))
+        if overview is None:
+            return
+        self.scope.setText(overview.scope_name + "  ·  " + (
+            month_text(overview.month) if overview.month else self.tr("All months")))
+        total = overview.total
+        self.tiles["total"].show_value(str(total.total))
+        self.tiles["overdue"].show_value(str(total.overdue), alert=total.overdue > 0)
+        self.tiles["unfollowed"].show_value(str(total.unfollowed))
+        median = total.median_follow_up_days
+        self.tiles["median"].show_value(
+            self.tr("%1 working days").replace("%1", median_text(median))
+            if median is not None else "—")
+        self.tiles["done"].show_value(str(total.count("done")))
+        series = [Series(s, status_short(s), STATUS_COLORS[s]) for s in STATUS_ORDER]
+        self.bars.set_data([group_label(g) for g in overview.groups], series,
+                           [list(g.statuses) for g in overview.groups])
+        self.trend.set_data(
+            [QLocale().toString(QDate(p.month.year, p.month.month, 1), "MMM yy")
+             for p in overview.trend],
+            [Series("received", self.tr("Received"), RECEIVED_COLOR),
+             Series("finished", self.tr("Finished (done)"), FINISHED_COLOR)],
+            [[p.received, p.finished] for p in overview.trend])
+        self.model.set_groups(overview.breakdown, overview.groups, overview.total)
+        header = self.table.horizontalHeader()
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Number columns as wide as their (two-line) heading, the name takes the rest."""
+        metrics = self.table.horizontalHeader().fontMetrics()
+        for column in range(1, self.model.columnCount()):
+            heading = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            widest = max((metrics.horizontalAdvance(line) for line in heading.split("\n")),
+                         default=0)
+            self.table.setColumnWidth(column, max(widest + 32, 56))
+
+    # --- export -------------------------------------------------------------------------------
+
+    def suggested_name(self, fmt: str) -> str:
+        month = self.chosen_month
+        period = f"{month.year:04d}-{month.month:02d}" if month else "semua"
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        return str(Path(folder) / f"rekap-lapor-{period}.{fmt}")
+
+    def export(self, fmt: str) -> None:
+        path = self.ask_path(self, fmt, self.suggested_name(fmt))
+        if not path:
+            return
+        month = self.chosen_month
+        station = self.controller.workstation
+        self.message.setText(self.tr("Saving %1…").replace("%1", path))
+        for button in (self.xlsx_button, self.csv_button):
+            button.setEnabled(False)
+        self.controller.taskman.run_db(
+            lambda: str(station.oversight.export_recap(path, fmt, month)),
+            self._exported, self._export_failed)
+
+    def _exported(self, path: str) -> None:
+        self._exporting_done()
+        self.message.setText(self.tr("Recap saved: %1").replace("%1", path))
+        self.exported.emit(path)
+
+    def _export_failed(self, error: Exception) -> None:
+        self._exporting_done()
+        if isinstance(error, ServiceError):
+            self.message.setText(labels.error(error.code))
+        else:
+            self.message.setText(self.tr("The recap could not be saved: %1")
+                                 .replace("%1", str(error)))
+        self.export_failed.emit(error)
+
+    def _exporting_done(self) -> None:
+        for button in (self.xlsx_button, self.csv_button):
+            button.setEnabled(True)
+
+
+class DashboardWindow(QMainWindow):
+    """The dashboard in its own window, so the queues stay open beside it."""
+
+    def __init__(self, controller: DeskController, parent: QWidget | None = None,
+                 ask_path: PathChooser = ask_save_path) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowIcon(icon("dashboard"))
+        self.page = DashboardPage(controller, self, ask_path)
+        self.setCentralWidget(self.page)
+        self.resize(1280, 820)
+        geometry = QSettings().value("dashboard/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Oversight dashboard — LAPOR Desk"))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        QSettings().setValue("dashboard/geometry", self.saveGeometry())
+        super().closeEvent(event)
+
+
+class DashboardLauncher(QObject):
+    """The "Dashboard" action in the main window, shown to coordinators only."""
+
+    def __init__(self, window: QMainWindow, controller: DeskController) -> None:
+        super().__init__(window)
+        self.main_window = window
+        self.controller = controller
+        self.window: DashboardWindow | None = None
+        self.action = QAction(icon("dashboard"), "", window)
+        self.action.setShortcut(QKeySequence("Ctrl+Shift+B"))
+        self.action.triggered.connect(self.open)
+        controller.signed_in.connect(lambda _i: self._follow_role())
+        controller.queues_loaded.connect(lambda _q: self._follow_role())
+        controller.signed_out.connect(self._signed_out)
+        window.installEventFilter(self)
+        self.retranslate()
+        self._follow_role()
+
+    def install(self, toolbar: QToolBar, menu: QMenu) -> None:
+        """The action in the toolbar (before its spacer) and in ``menu`` (the View menu)."""
+        spacer = next((a for a in toolbar.actions() if (w := toolbar.widgetForAction(a))
+                       is not None and w.sizePolicy().horizontalPolicy()
+                       == QSizePolicy.Policy.Expanding), None)
+        if spacer is None:
+            toolbar.addAction(self.action)
+        else:
+            toolbar.insertAction(spacer, self.action)
+        menu.addAction(self.action)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.main_window and is_language_change(event):
+            self.retranslate()
+        return False
+
+    def retranslate(self) -> None:
+        self.action.setText(self.tr("Dashboard"))
+        self.action.setToolTip(self.tr("Per unit and kabupaten/kota: statuses, overdue, "
+                                       "follow-up time, trend; monthly recap (Ctrl+Shift+B)"))
+
+    def _follow_role(self) -> None:
+        self.action.setVisible(dashboard_available(self.controller.info))
+
+    def open(self) -> DashboardWindow | None:
+        if not dashboard_available(self.controller.info):
+            return None
+        if self.window is None:
+            self.window = DashboardWindow(self.controller, self.main_window)
+        self.window.show()
+        self.window.raise_()
+        self.window.activateWindow()
+        self.window.page.refresh()
+        return self.window
+
+    def _signed_out(self) -> None:
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+        self.action.setVisible(False)
