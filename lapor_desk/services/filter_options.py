@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select, union_all
+from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from lapor_desk.models.cache.schema import Agency, Complaint, SyncState
@@ -83,21 +83,27 @@ def read_options(connection: Connection, conditions: list[Any]) -> FilterOptions
 
 
 def _units(connection: Connection, conditions: list[Any]) -> tuple[UnitChoice, ...]:
-    """Agencies a complaint is with (responsible or handling unit), under the user's scope."""
-    places = union_all(
-        select(Complaint.id.label("cid"), Complaint.responsible_id.label("aid"))
-        .where(*conditions),
-        select(Complaint.id.label("cid"), Complaint.handling_unit_id.label("aid"))
-        .where(*conditions, Complaint.handling_unit_id.is_not(None),
-               Complaint.handling_unit_id != Complaint.responsible_id),
-    ).subquery()
-    query = (select(Agency.id, Agency.name, func.count(func.distinct(places.c.cid)))
-             .join(places, places.c.aid == Agency.id).group_by(Agency.id, Agency.name))
+    """Agencies a complaint is with (responsible or handling unit), under the user's scope:
+    complaints counted per (responsible, handling) pair in SQL, each pair credited to both
+    units here (once when they are the same unit)."""
+    counts: dict[int, int] = {}
+    for responsible, handling, count in connection.execute(
+            select(Complaint.responsible_id, Complaint.handling_unit_id, func.count())
+            .where(*conditions)
+            .group_by(Complaint.responsible_id, Complaint.handling_unit_id)):
+        n = int(count)
+        if responsible is not None:
+            counts[int(responsible)] = counts.get(int(responsible), 0) + n
+        if handling is not None and handling != responsible:
+            counts[int(handling)] = counts.get(int(handling), 0) + n
+    if not counts:
+        return ()
+    query = select(Agency.id, Agency.name).where(Agency.id.in_(sorted(counts)))
     root_id = connection.execute(select(SyncState.scope_root_id)).scalar_one_or_none()
     if root_id is not None:
         root = connection.execute(select(Agency.path).where(Agency.id == root_id)
                                   ).scalar_one_or_none()
         if root:
             query = query.where(Agency.path.startswith(root))
-    found = [UnitChoice(int(i), str(name), int(n)) for i, name, n in connection.execute(query)]
+    found = [UnitChoice(int(i), str(name), counts[int(i)]) for i, name in connection.execute(query)]
     return tuple(sorted(found, key=lambda u: u.name.casefold()))

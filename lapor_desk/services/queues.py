@@ -12,14 +12,14 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta, tzinfo
 from typing import Any
 
-from sqlalchemy import and_, func, literal_column, select
+from sqlalchemy import func, literal_column, select
 
 from lapor_desk.models.cache.schema import Complaint, OutboxEntry
 from lapor_desk.models.cache.search import search_complaint_ids
 from lapor_desk.models.cache.store import Cache
 from lapor_desk.models.calendar import UTC, DomainConfig
 from lapor_desk.models.enums import Role, Status
-from lapor_desk.services.deadlines import DEADLINE_SQL
+from lapor_desk.services.deadlines import DEADLINE_SQL, RESOLUTION_STATUSES, VERIFY_STATUSES
 from lapor_desk.services.errors import NotFound
 from lapor_desk.services.filter_options import FilterOptions, read_options
 from lapor_desk.services.types import ComplaintFilter, QueueInfo
@@ -80,14 +80,22 @@ class QueueQueries:
         self.clock = clock
 
     def queues(self) -> list[QueueInfo]:
-        """Every queue the role sees, with its count and how many need attention; one read."""
+        """Every queue the role sees, with its count and how many need attention; one read.
+        Counted from indexes: complaints per status, and the overdue ones per running deadline
+        (a range of the verification or the resolution order index)."""
         now = _wire(self.clock())
-        deadline: Any = literal_column(f"({DEADLINE_SQL})")
         with self.cache.engine.connect() as connection:
-            by_status = {row[0]: (int(row[1]), int(row[2] or 0)) for row in connection.execute(
-                select(Complaint.status, func.count(),
-                       func.sum(and_(deadline.is_not(None), deadline < now)))
-                .group_by(Complaint.status))}
+            counts = {str(row[0]): int(row[1]) for row in connection.execute(
+                select(Complaint.status, func.count()).group_by(Complaint.status))}
+            late: dict[str, int] = {}
+            for statuses, due in ((VERIFY_STATUSES, Complaint.verify_due),
+                                  (RESOLUTION_STATUSES, Complaint.resolution_due)):
+                late.update({str(row[0]): int(row[1]) for row in connection.execute(
+                    select(Complaint.status, func.count())
+                    .where(Complaint.status.in_(sorted(str(s) for s in statuses)),
+                           due.is_not(None), due < now)
+                    .group_by(Complaint.status))})
+            by_status = {status: (count, late.get(status, 0)) for status, count in counts.items()}
             outbox = {row[0]: int(row[1]) for row in connection.execute(
                 select(OutboxEntry.state, func.count(func.distinct(OutboxEntry.complaint_id)))
                 .where(OutboxEntry.dismissed.is_(False)).group_by(OutboxEntry.state))}
@@ -111,10 +119,9 @@ class QueueQueries:
         """Ids of the queue's complaints that pass ``where``, soonest deadline first (search
         results: still in deadline order, limited to the best matches)."""
         where = where or ComplaintFilter()
-        deadline: Any = literal_column(f"({DEADLINE_SQL})")
         query = select(Complaint.id).where(*_queue_conditions(queue_key))
         query = _narrow(query, where, self.config.calendar.tz)
-        query = query.order_by(*_order(where.order, deadline))
+        query = query.order_by(*_order(where.order, _running_deadline(queue_key)))
         with self.cache.engine.connect() as connection:
             if where.search.strip():
                 found = search_complaint_ids(connection, where.search, SEARCH_LIMIT)
@@ -135,15 +142,33 @@ class QueueQueries:
 SORTS = ("deadline", "number", "title", "status", "type", "received")
 
 
+def _running_deadline(queue_key: str) -> Any:
+    """The SQL for the running deadline of the queue's complaints: the verification or the
+    resolution deadline when every status of the queue runs the same one (what the order
+    indexes of schema.Complaint hold), None when none of them runs one, else the general CASE."""
+    queue = QUEUE_BY_KEY.get(queue_key)
+    statuses = queue.statuses if queue is not None else frozenset()
+    if statuses and statuses <= VERIFY_STATUSES:
+        return Complaint.verify_due
+    if statuses and statuses <= RESOLUTION_STATUSES:
+        return Complaint.resolution_due
+    if statuses and not statuses & (VERIFY_STATUSES | RESOLUTION_STATUSES):
+        return None
+    return literal_column(f"({DEADLINE_SQL})")
+
+
 def _order(order: str, deadline: Any) -> list[Any]:
     """ORDER BY for ``order`` (see ComplaintFilter.order); unknown codes give the default.
-    Complaints without a value (no deadline, no number yet) always come last."""
+    Complaints without a value (no deadline, no number yet) always come last. ``deadline`` is
+    the queue's running deadline (:func:`_running_deadline`; None: the queue has none)."""
     descending = order.startswith("-")
     code = order.lstrip("-")
+    recent = func.coalesce(Complaint.closed_at, Complaint.created_at).desc()
     if code not in SORTS or code == "deadline":
+        if deadline is None:  # no deadline runs: the newest first (ix_complaint_recent_order)
+            return [recent, Complaint.id]
         running = deadline.desc() if descending else deadline
-        return [deadline.is_(None), running,
-                func.coalesce(Complaint.closed_at, Complaint.created_at).desc(), Complaint.id]
+        return [deadline.is_(None), running, recent, Complaint.id]
     column = {"number": Complaint.tracking_number, "title": func.lower(Complaint.title),
               "status": Complaint.status, "type": Complaint.complaint_type,
               "received": Complaint.created_at}[code]

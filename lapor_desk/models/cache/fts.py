@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from sqlalchemy import Index
 from sqlalchemy.engine import Connection
+from sqlalchemy.schema import CreateIndex
 
 from lapor_desk.models.cache.schema import Base
 
@@ -84,7 +85,8 @@ def resume(connection: Connection) -> None:
     """Recreate the secondary indexes, rebuild both full-text indexes from their tables and
     restore trigger upkeep."""
     for index in _bulk_indexes():
-        index.create(connection, checkfirst=True)
+        # IF NOT EXISTS, not checkfirst: SQLAlchemy cannot reflect expression indexes.
+        connection.execute(CreateIndex(index, if_not_exists=True))
     connection.exec_driver_sql("INSERT INTO complaint_fts(complaint_fts) VALUES ('rebuild')")
     connection.exec_driver_sql("INSERT INTO follow_up_fts(follow_up_fts) VALUES ('rebuild')")
     for statement in TRIGGERS:

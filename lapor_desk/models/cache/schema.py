@@ -14,7 +14,7 @@ copy (same client-made id) replaces them.
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Index, Integer, MetaData, String, Text
+from sqlalchemy import Boolean, Index, Integer, MetaData, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING = {
@@ -84,6 +84,18 @@ class Complaint(Base):
     #: The version of the server's row the user's view is based on (sent as ``base_version``).
     #: ``None`` for a complaint recorded here and not yet accepted by the server.
     server_version: Mapped[int | None] = mapped_column(Integer)
+
+    # A queue's list in its default order (services/queues.py: the running deadline, soonest
+    # first, then the newest) read straight from an index, with no sort: one per kind of
+    # running deadline. The ORDER BY must repeat these expressions exactly.
+    __table_args__ = (
+        Index("ix_complaint_verify_order", "status", text("verify_due IS NULL"), "verify_due",
+              text("coalesce(closed_at, created_at) DESC"), "id"),
+        Index("ix_complaint_resolution_order", "status", text("resolution_due IS NULL"),
+              "resolution_due", text("coalesce(closed_at, created_at) DESC"), "id"),
+        Index("ix_complaint_recent_order", "status",
+              text("coalesce(closed_at, created_at) DESC"), "id"),
+    )
 
 
 class ComplaintSnapshot(Base):
