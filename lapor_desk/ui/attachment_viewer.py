@@ -108,7 +108,8 @@ class ImagePage(QScrollArea):
 
 
 def _pdf_classes() -> tuple[Any, Any] | None:
-    """QtPdf lives in the PySide6-Pdf wheel; without it PDFs open in the system application."""
+    """QtPdf (PySide6-Addons below 6.12, PySide6-Pdf from 6.12); without it PDFs open in the
+    system application."""
     try:
         from PySide6.QtPdf import QPdfDocument
         from PySide6.QtPdfWidgets import QPdfView
