@@ -198,14 +198,33 @@ class Attachments:
             raise NotFound(f"no attachment {attachment_id}", code="not_found")
         return self._info(row, set(self.wanted()), own)
 
-    def _info(self, r: Any, wanted: set[str], own: dict[str, str]) -> AttachmentInfo:
-        """``r`` is an Attachment row; ``own`` the local paths in the blob table."""
+    def _info(self, r: Any, wanted: set[str], own: dict[str, str],
+              stored: set[str] | None = None) -> AttachmentInfo:
+        """``r`` is an Attachment row; ``own`` the local paths in the blob table; ``stored``
+        (when given) the hashes in the blob store, so only other local paths are looked at."""
+        if stored is not None and r.sha256 in stored:
+            available = True
+        elif stored is not None and not r.local_path and r.sha256 not in own:
+            available = False
+        else:
+            available = self._local(r.local_path, r.sha256, own) is not None
         return AttachmentInfo(
             id=r.id, complaint_id=r.complaint_id, follow_up_id=r.follow_up_id,
             filename=r.filename or r.sha256[:12], mime_type=r.mime_type or "",
             kind=kind_of(r.mime_type, r.filename), size=int(r.size or 0), sha256=r.sha256,
-            available=self._local(r.local_path, r.sha256, own) is not None,
-            wanted=r.id in wanted)
+            available=available, wanted=r.id in wanted)
+
+    def _stored(self) -> set[str]:
+        """Hashes of the files in the profile's blob store (one directory listing per prefix
+        instead of a file-system lookup per attachment)."""
+        found: set[str] = set()
+        root = self.cache.blob_dir
+        if not root.is_dir():
+            return found
+        for prefix in os.scandir(root):
+            if prefix.is_dir():
+                found.update(entry.name for entry in os.scandir(prefix.path) if entry.is_file())
+        return found
 
     def _local(self, local_path: str | None, sha256: str, own: dict[str, str]) -> Path | None:
         """The local copy's path, if one is here (our own uploads are in the blob table)."""
@@ -234,19 +253,20 @@ class Attachments:
             wanted_rows = list(connection.execute(select(Attachment).where(
                 Attachment.id.in_(wanted_ids)))) if wanted_ids else []
             own = self._own(connection)
+        stored = self._stored()
         wanted = set(wanted_ids)
         fetch: list[AttachmentInfo] = []
         seen: set[str] = set()
         planned = 0
         for row in wanted_rows:
-            info = self._info(row, wanted, own)
+            info = self._info(row, wanted, own, stored)
             if info.sha256 not in seen and not info.available:
                 fetch.append(info)
                 planned += info.size
             seen.add(info.sha256)
         used, kept, left_out = 0, 0, 0
         for row in rows:
-            info = self._info(row, wanted, own)
+            info = self._info(row, wanted, own, stored)
             if info.sha256 in seen:
                 continue
             seen.add(info.sha256)

@@ -338,4 +338,6 @@ class AttachmentFlow(QObject):
             service.prune_named_copies()
             return list(service.plan().fetch)
 
-        self.controller.taskman.run_db(plan, next_one, fail)
+        # Read-only (and a look at the blob store): beside the database worker, never in front
+        # of the list the person is waiting for.
+        self.controller.taskman.run_read(plan, next_one, fail)

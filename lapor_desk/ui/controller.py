@@ -213,14 +213,14 @@ class DeskController(QObject):
     # --- new work ------------------------------------------------------------------------------
 
     def check_new_work(self) -> None:
-        """Ask (on the database worker) whether the sync brought new work to announce."""
+        """Ask (on the read worker, beside the lists) whether the sync brought new work."""
         session = self.workstation.session
 
         def done(found: Any) -> None:
             if found is not None:
                 self.new_work.emit(found)
 
-        self.taskman.run_db(lambda: check_new_work(session.cache, session.info), done)
+        self.taskman.run_read(lambda: check_new_work(session.cache, session.info), done)
 
     # --- sync on reconnect ---------------------------------------------------------------------
 
