@@ -82,8 +82,8 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--complaints", type=int, default=100_000)
     parser.add_argument("--actions", type=int, default=1000)
-    parser.add_argument("--layout", choices=["columns", "rows"], default="columns",
-                        help="pull page layout: columns (schema version 2) or rows (version 1)")
+    parser.add_argument("--layout", choices=["packed", "columns", "rows"], default="packed",
+                        help="pull page layout: packed (schema version 3), columns (2) or rows (1)")
     parser.add_argument("--no-floor", action="store_true", help="skip measuring the floor")
     args = parser.parse_args()
 
@@ -124,7 +124,8 @@ def main() -> int:
     rows.append(["initial sync (national admin, empty cache)", f"{initial['seconds']:.1f} s",
                  "<= 20 s", f"floor {floor_seconds:.1f} s ({floor_rows:,} rows)" if floor_rows
                  else "floor not measured"])
-    rows.append(["  bytes on the wire", f"{initial_bytes / mb:.1f} MB", "<= 30 MB",
+    rows.append(["  bytes on the wire", f"{initial_bytes / 1e6:.1f} MB ({initial_bytes / mb:.1f} MiB)",
+                 "<= 30 MB",
                  f"{initial['rows']:,} rows in {initial['pages']} pages"])
     rows.append(["  peak memory of the syncing process", f"{initial['peak_rss_mb']:.0f} MB",
                  "<= 300 MB", f"CPU: client {initial['cpu_seconds']:.1f} s, server {server_cpu:.1f} s"])

@@ -33,7 +33,7 @@ def main() -> int:
     parser.add_argument("--server", required=True)
     parser.add_argument("--user", required=True)
     parser.add_argument("--actions", type=int, default=1000)
-    parser.add_argument("--layout", choices=["columns", "rows"], default="columns")
+    parser.add_argument("--layout", choices=["packed", "columns", "rows"], default="packed")
     args = parser.parse_args()
 
     token_file = args.profile / "bench-token"  # benchmark only: a throwaway local server

@@ -28,6 +28,7 @@ from sqlalchemy import BigInteger, Integer, bindparam, select
 from sqlalchemy.orm import Session
 
 from lapor_desk.models.gc_pause import gc_paused
+from lapor_desk.server import packing
 from lapor_desk.server.db import SCHEMA_VERSION, Counter
 from lapor_desk.server.pull_sql import COLUMNS, Selects
 from lapor_desk.server.scope import Viewer
@@ -83,7 +84,7 @@ def pull_page(session: Session, viewer: Viewer, *, cursor: str | None, limit: in
               max_bytes: int, instance_id: str, now: datetime, layout: str = "rows") -> bytes:
     """The JSON body of one pull page (uncompressed), in ``layout`` ``rows`` (schema version 1)
     or ``columns`` (schema version 2, see :func:`_columns_body`)."""
-    body = _columns_body if layout == "columns" else _body
+    body = {"columns": _columns_body, "packed": _packed_body}.get(layout, _body)
     counter = int(session.execute(
         select(Counter.value).where(Counter.name == "change_seq")
     ).scalar_one())
@@ -362,6 +363,67 @@ def _columns(cursor: str | None, has_more: bool, now: datetime,
         "schema_version": COLUMNS_SCHEMA_VERSION, "cursor": cursor, "has_more": has_more,
         "reset": cursor is None, "server_time": _iso(now), "ids": list(ids),
         "changes": blocks,
+        **({"progress": _progress(progress)} if progress is not None else {}),
+        "tombstones": [orjson.Fragment(item) for item in tombstones],
+    }
+    return orjson.dumps(page)
+
+
+def _packed_body(cursor: str | None, has_more: bool, now: datetime,
+                 changes: dict[str, list[bytes]], tombstones: list[bytes],
+                 progress: Progress | None = None) -> bytes:
+    """A page in the packed layout (schema version 3, see :mod:`lapor_desk.server.packing`): the
+    columnar layout with each column in the form that compresses best."""
+    with gc_paused():
+        return _packed(cursor, has_more, now, changes, tombstones, progress)
+
+
+def _packed(cursor: str | None, has_more: bool, now: datetime,
+            changes: dict[str, list[bytes]], tombstones: list[bytes],
+            progress: Progress | None) -> bytes:
+    parsed: dict[str, list[Any]] = {
+        entity: orjson.loads(b"[" + b",".join(changes[entity]) + b"]")
+        for entity in ENTITIES if changes.get(entity)}
+    # the page's own records' ids open the id table, entity by entity (their milliseconds are
+    # then sent as the difference to the row's own time)
+    ids: dict[Any, int] = {}
+    timed: list[tuple[str, list[int | None]]] = []
+    for entity, time_name in packing.TIMED.items():
+        rows = parsed.get(entity)
+        if not rows:
+            continue
+        micros = packing.epoch_us([row[COLUMNS[entity].index(time_name)] for row in rows])
+        if micros is None:
+            break
+        before = len(ids)
+        for row in rows:
+            ids.setdefault(row[0], len(ids))
+        if len(ids) != before + len(rows):  # an id twice: leave the rest in reference order
+            break
+        timed.append((entity, micros))
+    blocks: dict[str, Any] = {}
+    for entity, rows in parsed.items():
+        refs = REF_COLUMNS[entity]
+        times = packing.TIME_COLUMNS[entity]
+        columns: dict[str, Any] = {}
+        for name, values in zip(COLUMNS[entity], zip(*rows, strict=True), strict=True):
+            column: Any = None
+            if name in refs:
+                column = {"ref": _refs(values, ids)}
+            elif name in times:
+                micros = packing.epoch_us(values)
+                if micros is not None:
+                    column = packing.time_column(micros)
+            elif type(next((v for v in values if v is not None), None)) is int:
+                column = packing.int_column(values)
+            if column is None:
+                column = packing.dict_column(values)
+            columns[name] = column
+        blocks[entity] = {"count": len(rows), "columns": columns}
+    page = {
+        "schema_version": packing.PACKED_SCHEMA_VERSION, "cursor": cursor, "has_more": has_more,
+        "reset": cursor is None, "server_time": _iso(now),
+        "ids": packing.id_table(list(ids), timed), "changes": blocks,
         **({"progress": _progress(progress)} if progress is not None else {}),
         "tombstones": [orjson.Fragment(item) for item in tombstones],
     }

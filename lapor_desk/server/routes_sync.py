@@ -45,7 +45,7 @@ def pull(
                        le=pull_module.MAX_LIMIT),
     max_bytes: int = Query(pull_module.DEFAULT_MAX_BYTES, ge=pull_module.MIN_MAX_BYTES,
                            le=pull_module.MAX_MAX_BYTES),
-    layout: str = Query("rows", pattern="^(rows|columns)$"),
+    layout: str = Query("rows", pattern="^(rows|columns|packed)$"),
 ) -> Response:
     state = server_state(request)
     with read_session(state.engine) as session:

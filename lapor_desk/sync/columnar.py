@@ -1,4 +1,5 @@
-"""Validation of the columnar page layout (schema version 2, ``docs/sync-protocol.md``).
+"""Validation of the columnar page layout (schema version 2, ``docs/sync-protocol.md``) and of
+the packed one built on it (version 3, :mod:`lapor_desk.sync.packed`).
 
 A page in this layout carries ``ids``, the table of record ids it uses (each once), and per
 entity ``{"count": n, "columns": {name: column}}`` where a column is either a list of ``n``
@@ -13,6 +14,7 @@ from __future__ import annotations
 from itertools import accumulate
 from typing import Any
 
+from lapor_desk.sync.packed import decode_column
 from lapor_desk.sync.rows import (
     COLUMNS,
     JSON_DEFAULT,
@@ -70,8 +72,10 @@ def resolve(refs: Any, count: int, ids: list[str], what: str) -> list[Any]:
     return out
 
 
-def parse_columns(entity: str, block: Any, ids: list[str], max_rows: int) -> EntityRows:
-    """Validate one entity's ``{"count", "columns"}`` block of a columnar page."""
+def parse_columns(entity: str, block: Any, ids: list[str], max_rows: int,
+                  packed: bool = False) -> EntityRows:
+    """Validate one entity's ``{"count", "columns"}`` block of a columnar page (``packed``: of
+    a packed page, whose columns may also come as ``dict``, ``delta`` or ``time``)."""
     data = expect_object(block, f"changes.{entity}")
     count = expect_int(data.get("count"), f"{entity}.count", 0)
     if count > max_rows:
@@ -93,9 +97,12 @@ def parse_columns(entity: str, block: Any, ids: list[str], max_rows: int) -> Ent
             continue
         raw = columns[name]
         if isinstance(raw, dict):
-            if set(raw) != {"ref"}:
+            if set(raw) == {"ref"}:
+                values = resolve(raw["ref"], count, ids, what)
+            elif packed:
+                values = decode_column(raw, count, what)
+            else:
                 raise invalid(f"{what} must be a list or a reference column")
-            values = resolve(raw["ref"], count, ids, what)
         elif isinstance(raw, list):
             if len(raw) != count:
                 raise invalid(f"{what} must have one value per row")

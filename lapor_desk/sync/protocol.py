@@ -20,6 +20,7 @@ import orjson
 from lapor_desk.models.enums import Outcome, Role
 from lapor_desk.sync.columnar import parse_columns, parse_ids
 from lapor_desk.sync.errors import ProtocolError
+from lapor_desk.sync.packed import decode_ids
 from lapor_desk.sync.rows import (
     COLUMNS,
     ENTITY_ORDER,
@@ -36,9 +37,12 @@ from lapor_desk.sync.rows import (
     parse_rows,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: The first schema version whose pages may come in the columnar layout.
 COLUMNS_SCHEMA_VERSION = 2
+#: The first schema version whose pages may come in the packed layout (columnar, each column in
+#: the form that compresses best: :mod:`lapor_desk.sync.packed`).
+PACKED_SCHEMA_VERSION = 3
 MAX_PAGE_ROWS = 250_000
 MAX_PAGE_IDS = 3 * MAX_PAGE_ROWS
 MAX_TOMBSTONES = 250_000
@@ -96,11 +100,16 @@ def parse_page(body: Any) -> Page:
     changes: dict[str, EntityRows] = {}
     total = 0
     if version >= COLUMNS_SCHEMA_VERSION:  # the columnar layout
-        ids = parse_ids(data.get("ids"), MAX_PAGE_IDS)
+        packed = version >= PACKED_SCHEMA_VERSION
+        raw_ids = data.get("ids")
+        if packed and isinstance(raw_ids, dict):
+            ids = decode_ids(raw_ids, raw_changes, MAX_PAGE_IDS)
+        else:
+            ids = parse_ids(raw_ids, MAX_PAGE_IDS)
         for entity, block in raw_changes.items():
             if entity not in COLUMNS:
                 continue  # an entity a newer server knows: ignore
-            parsed = parse_columns(entity, block, ids, MAX_PAGE_ROWS - total)
+            parsed = parse_columns(entity, block, ids, MAX_PAGE_ROWS - total, packed)
             total += len(parsed)
             changes[entity] = parsed
     else:  # the row layout

@@ -160,7 +160,7 @@ def test_reset_with_pending_actions_loads_in_bulk_and_replays_them(cache: Cache)
     assert '"version":2' in snapshot and '"misconduct":false' in snapshot
 
 
-def test_pages_are_asked_for_in_columns_and_a_server_answering_in_rows_still_works(
+def test_pages_are_asked_for_packed_and_a_server_answering_in_rows_or_columns_still_works(
         cache: Cache) -> None:
     fake = FakeTransport()
     fake.pages = [
@@ -171,7 +171,7 @@ def test_pages_are_asked_for_in_columns_and_a_server_answering_in_rows_still_wor
                       tombstones=[{"entity": "follow_up", "id": "f1"}])),
     ]
     engine_for(cache, fake).pull()
-    assert [p["layout"] for p in fake.pulls] == ["columns"] * 3
+    assert [p["layout"] for p in fake.pulls] == ["packed"] * 3
     assert set(complaints(cache)) == {"a", "b"} and set(follow_ups(cache)) == {"f2", "f3"}
     assert follow_ups(cache)["f3"].complaint_id == "b" and cursor(cache) == "c3"
     with cache.engine.connect() as c:

@@ -67,7 +67,7 @@ def _mutate(path: list[Any], value: Any) -> dict[str, Any]:
 
 HOSTILE = {
     "not an object": ["a list"],
-    "schema too new": _mutate(["schema_version"], 3),
+    "schema too new": _mutate(["schema_version"], 4),
     "schema not int": _mutate(["schema_version"], "1"),
     "missing cursor": _mutate(["cursor"], KeyError),
     "null cursor without reset": _mutate(["cursor"], None),
