@@ -9,7 +9,8 @@ A column may be sent as
 - ``{"delta": [...]}`` for integers that climb (event ids, tracking numbers): each value the
   difference to the previous non-null one;
 - ``{"time": "s" | "us", "delta": [...]}`` for timestamps: seconds (or microseconds) since
-  1970-01-01 UTC, each the difference to the previous non-null one of the column.
+  1970-01-01 UTC, each the difference to the previous non-null one of the column. The database
+  gives them as numbers (``pull_sql.Selects(epoch=True)``): nothing is parsed here.
 
 The ids table is ``{"ms": [...], "rest": "hex...", "timed": [[entity, n], ...]}`` when every id
 is a lowercase UUID: the first 48 bits (UUIDv7's milliseconds) as numbers, the other 80 bits as
@@ -25,7 +26,6 @@ cheap heuristic, never a trial compression.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import orjson
@@ -34,7 +34,8 @@ PACKED_SCHEMA_VERSION = 3
 #: Each entity's time column that its own ids' milliseconds are counted from.
 TIMED: dict[str, str] = {"complaint": "created_at", "disposition": "at", "follow_up": "at",
                          "attachment": "created_at"}
-#: Columns holding a timestamp (the database writes them ``2026-11-23T04:05:06.123456Z``).
+#: Columns holding a timestamp: in the packed layout the database writes them as microseconds
+#: since 1970 (``pull_sql.Selects(epoch=True)``), the desktop as ``2026-11-23T04:05:06.123456Z``.
 TIME_COLUMNS: dict[str, frozenset[str]] = {
     "agency": frozenset(),
     "complaint": frozenset({
@@ -48,35 +49,8 @@ TIME_COLUMNS: dict[str, frozenset[str]] = {
 _HEX = "0123456789abcdef"
 
 
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_MICROSECOND = timedelta(microseconds=1)
-
-
 def _every(text: str, start: int, step: int, char: str, count: int) -> bool:
     return text[start::step] == char * count
-
-
-def epoch_us(values: tuple[Any, ...] | list[Any]) -> list[int | None] | None:
-    """Timestamps as microseconds since 1970 (``None`` stays); ``None`` if any value is not a
-    UTC time in the database's spelling (``2026-11-23T04:05:06.123456Z``), so that the desktop
-    writes back exactly the text the database made. The spelling is checked on all values at
-    once (C speed)."""
-    present = [v for v in values if v is not None]
-    if not present:
-        return None
-    try:
-        if set(map(len, present)) != {27}:
-            return None
-        joined = "".join(present)
-        n = len(present)
-        if not (_every(joined, 26, 27, "Z", n) and _every(joined, 19, 27, ".", n)
-                and _every(joined, 10, 27, "T", n) and _every(joined, 4, 27, "-", n)):
-            return None
-        parse = datetime.fromisoformat
-        epoch, unit = _EPOCH, _MICROSECOND
-        return [None if v is None else (parse(v) - epoch) // unit for v in values]
-    except (ValueError, TypeError):
-        return None
 
 
 def _deltas(values: list[int | None]) -> list[int | None]:
@@ -94,47 +68,57 @@ def _deltas(values: list[int | None]) -> list[int | None]:
     return out
 
 
-def time_column(micros: list[int | None]) -> dict[str, Any]:
-    whole = all(v is None or v % 1_000_000 == 0 for v in micros)
-    if whole:
-        micros = [None if v is None else v // 1_000_000 for v in micros]
-    return {"time": "s" if whole else "us", "delta": _deltas(micros)}
+def time_column(micros: tuple[int | None, ...] | list[int | None]) -> dict[str, Any]:
+    """A timestamp column (microseconds since 1970, as the database gave them) in whole seconds
+    when it holds no fractions."""
+    present = [v for v in micros if v is not None]
+    if present and not any(map((1_000_000).__rmod__, present)):
+        values: list[int | None] = [None if v is None else v // 1_000_000 for v in micros]
+        return {"time": "s", "delta": _deltas(values)}
+    return {"time": "us", "delta": _deltas(list(micros))}
+
+
+#: How many values of a column the form is chosen on.
+SAMPLE = 256
 
 
 def int_column(values: tuple[Any, ...]) -> Any:
-    """``{"delta": ...}`` when the values climb (ids, tracking numbers): the differences are
-    much smaller than the values themselves."""
-    present = [v for v in values if v is not None]
-    if len(present) < 8 or set(map(type, present)) != {int}:
+    """``{"delta": ...}`` when the values climb (ids, tracking numbers): the differences (in a
+    sample) are much smaller than the values themselves."""
+    sample = [v for v in values[:SAMPLE] if v is not None]
+    if len(sample) < 8 or set(map(type, sample)) != {int}:
         return list(values)
-    deltas = _deltas(list(values))
-    if sum(map(abs, (d for d in deltas if d is not None))) * 4 >= sum(map(abs, present)):
+    steps = [b - a for a, b in zip(sample, sample[1:], strict=False)]
+    if sum(map(abs, steps)) * 4 >= sum(map(abs, sample[1:])):
         return list(values)
-    return {"delta": deltas}
+    if set(map(type, values)) - {int, type(None)}:
+        return list(values)
+    return {"delta": _deltas(list(values))}
 
 
 _SCALARS = (frozenset({str}), frozenset({int}), frozenset({bool}))
 
 
 def dict_column(values: tuple[Any, ...]) -> Any:
-    """``{"dict", "idx"}`` when few distinct values repeat, else the list itself."""
+    """``{"dict", "idx"}`` when few distinct values repeat (at most ``max(16, count / 8)``),
+    else the list itself. A sample whose values are mostly distinct ends the attempt early."""
     count = len(values)
     if count < 8:
         return list(values)
     limit = max(16, count // 8)
     types = set(map(type, values))
     types.discard(type(None))
-    if frozenset(types) in _SCALARS or not types:
-        keys: Any = values  # one scalar type (and null): the values are their own keys
-        if len(dict.fromkeys(values[:3 * limit])) > limit:
-            return list(values)
-    else:
-        keys = list(map(orjson.dumps, values))
+    scalar = frozenset(types) in _SCALARS or not types
+    sample = values[:SAMPLE]
+    keys_of_sample = sample if scalar else list(map(orjson.dumps, sample))
+    if len(dict.fromkeys(keys_of_sample)) > max(16, len(sample) // 2):
+        return list(values)
+    keys: Any = values if scalar else list(map(orjson.dumps, values))
     distinct = dict.fromkeys(keys)
     if len(distinct) > limit:
         return list(values)
     position = {key: at for at, key in enumerate(distinct)}
-    if keys is values:
+    if scalar:  # one scalar type (and null): the values are their own keys
         return {"dict": list(distinct), "idx": [position[v] for v in values]}
     return {"dict": [orjson.Fragment(key) for key in distinct],
             "idx": [position[k] for k in keys]}
@@ -162,7 +146,8 @@ def id_table(ids: list[Any], timed: list[tuple[str, list[int | None]]]) -> Any:
     """The page's ids in the packed form (or the plain list when they are not all UUIDs).
 
     ``timed`` gives, in order, each entity whose rows' own ids open the table and those rows'
-    times in microseconds: the first ids belong to the first entity's rows, row by row."""
+    times in microseconds (``None`` counts as 0): the first ids belong to the first entity's
+    rows, row by row."""
     parts = _uuid_parts(ids)
     if parts is None:
         return list(ids)

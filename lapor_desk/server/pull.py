@@ -100,7 +100,7 @@ def pull_page(session: Session, viewer: Viewer, *, cursor: str | None, limit: in
         unchanged = Cursor(instance_id, user.id, user.scope_epoch, lo, width).encode()
         return body(unchanged, False, now, {}, [])
 
-    reader = _Reader(session, viewer)
+    reader = _Reader(session, viewer, epoch=layout == "packed")
     fetched, hi, has_more, width = reader.collect(lo, limit, counter, width)
     seqs: dict[str, list[int]] = {}
     encoded: dict[str, list[bytes]] = {}
@@ -158,14 +158,15 @@ SOURCES = [(entity, entity) for entity in ENTITIES] + [("tombstone", "scope_exit
 class _Reader:
     """The statements of one page, for one viewer in one snapshot."""
 
-    def __init__(self, session: Session, viewer: Viewer) -> None:
+    def __init__(self, session: Session, viewer: Viewer, epoch: bool = False) -> None:
         self.session = session
         self.viewer = viewer
-        self.selects = Selects(viewer)
+        self.selects = Selects(viewer, epoch)
         self.params = viewer.params()
+        self.times = "epoch" if epoch else "text"
 
     def _fetch(self, name: str, build: Callable[[], Any], **values: Any) -> list[Any] | None:
-        key = (self.viewer.dialect, self.viewer.kind, name)
+        key = (self.viewer.dialect, self.viewer.kind, self.times, name)
         return STATEMENTS.fetch(self.session, key, build, {**self.params, **values})
 
     def collect(self, lo: int, limit: int, counter: int,
@@ -381,6 +382,7 @@ def _packed_body(cursor: str | None, has_more: bool, now: datetime,
 def _packed(cursor: str | None, has_more: bool, now: datetime,
             changes: dict[str, list[bytes]], tombstones: list[bytes],
             progress: Progress | None) -> bytes:
+    """The rows come with their times as microseconds since 1970 (``Selects(epoch=True)``)."""
     parsed: dict[str, list[Any]] = {
         entity: orjson.loads(b"[" + b",".join(changes[entity]) + b"]")
         for entity in ENTITIES if changes.get(entity)}
@@ -392,15 +394,13 @@ def _packed(cursor: str | None, has_more: bool, now: datetime,
         rows = parsed.get(entity)
         if not rows:
             continue
-        micros = packing.epoch_us([row[COLUMNS[entity].index(time_name)] for row in rows])
-        if micros is None:
-            break
+        at = COLUMNS[entity].index(time_name)
         before = len(ids)
         for row in rows:
             ids.setdefault(row[0], len(ids))
         if len(ids) != before + len(rows):  # an id twice: leave the rest in reference order
             break
-        timed.append((entity, micros))
+        timed.append((entity, [row[at] for row in rows]))
     blocks: dict[str, Any] = {}
     for entity, rows in parsed.items():
         refs = REF_COLUMNS[entity]
@@ -411,9 +411,7 @@ def _packed(cursor: str | None, has_more: bool, now: datetime,
             if name in refs:
                 column = {"ref": _refs(values, ids)}
             elif name in times:
-                micros = packing.epoch_us(values)
-                if micros is not None:
-                    column = packing.time_column(micros)
+                column = packing.time_column(values)
             elif type(next((v for v in values if v is not None), None)) is int:
                 column = packing.int_column(values)
             if column is None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     ColumnElement,
     Select,
     Text,
@@ -87,16 +88,28 @@ USERS = User.__table__
 class Selects:
     """Builds the selects for one viewer on one dialect."""
 
-    def __init__(self, viewer: Viewer) -> None:
+    def __init__(self, viewer: Viewer, epoch: bool = False) -> None:
         self.viewer = viewer
         self.pg = viewer.dialect == "postgresql"
+        #: Timestamps as microseconds since 1970 (whole numbers) instead of ISO text: what the
+        #: packed layout sends, made by the database rather than parsed back in Python.
+        self.epoch = epoch
 
     # --- value formatting inside the row array ------------------------------------------------
 
     def ts(self, column: Any) -> Any:
+        if self.epoch:
+            return self._epoch_us(column)
         if self.pg:
             return func.to_char(func.timezone("UTC", column), _PG_TS, type_=Text)
         return func.replace(cast(column, Text), " ", "T", type_=Text).concat("Z")
+
+    def _epoch_us(self, column: Any) -> Any:
+        if self.pg:  # EXTRACT gives an exact numeric (PostgreSQL 14+)
+            return cast(func.extract("epoch", column) * 1_000_000, BigInteger)
+        # SQLite keeps `YYYY-MM-DD HH:MM:SS.ffffff`: whole seconds, then the six digits
+        return (cast(func.strftime("%s", column), BigInteger) * 1_000_000
+                + cast(func.substr(column, 21, 6), BigInteger))
 
     def date(self, column: Any) -> Any:
         if self.pg:
