@@ -14,7 +14,7 @@ from __future__ import annotations
 from itertools import accumulate
 from typing import Any
 
-from lapor_desk.sync.packed import decode_column
+from lapor_desk.sync.packed import decode_column, dictionary
 from lapor_desk.sync.rows import (
     COLUMNS,
     JSON_DEFAULT,
@@ -99,6 +99,14 @@ def parse_columns(entity: str, block: Any, ids: list[str], max_rows: int,
         if isinstance(raw, dict):
             if set(raw) == {"ref"}:
                 values = resolve(raw["ref"], count, ids, what)
+            elif packed and set(raw) == {"dict", "idx"}:
+                # check each distinct value once (JSON ones are written as text once too)
+                distinct, index = dictionary(raw, count, what)
+                checked = column(distinct, kind, False, what, as_text)
+                if required and any(distinct[i] is None for i in set(index)):
+                    raise invalid(f"{what} must not be null")
+                out.append([checked[i] for i in index])
+                continue
             elif packed:
                 values = decode_column(raw, count, what)
             else:

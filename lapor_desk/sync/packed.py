@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 from itertools import accumulate
+from operator import add
 from typing import Any
 
 from lapor_desk.sync.rows import MAX_ID, expect_object, invalid
@@ -62,24 +63,34 @@ def undelta(deltas: list[Any]) -> list[Any]:
     return out
 
 
-#: ``MM:SS`` of each second of an hour.
+#: ``MM:SS`` of each second of an hour, and the same with whole-second ending.
 _MINUTES_SECONDS = [f"{m:02d}:{s:02d}" for m in range(60) for s in range(60)]
+_MINUTES_SECONDS_WHOLE = [f"{text}.000000Z" for text in _MINUTES_SECONDS]
 
 
 class _Hours:
-    """``YYYY-MM-DDTHH:`` of an hour since 1970, remembered (a page spans few of them)."""
+    """``YYYY-MM-DDTHH:`` of an hour since 1970, remembered across pages (a year of hours is
+    under 9,000 texts; the memory is dropped if it ever passes ``LIMIT``)."""
+
+    LIMIT = 100_000
 
     def __init__(self) -> None:
         self.known: dict[int, str] = {}
         self.days: dict[int, str] = {}
 
     def __call__(self, hour: int) -> str:
+        if len(self.known) >= self.LIMIT:
+            self.known.clear()
+            self.days.clear()
         days, hours = divmod(hour, 24)
         day = self.days.get(days)
         if day is None:
             day = self.days[days] = date.fromordinal(days + _EPOCH).isoformat()
         text = self.known[hour] = f"{day}T{hours:02d}:"
         return text
+
+
+_HOURS = _Hours()
 
 
 def time_values(raw: dict[str, Any], count: int, what: str) -> tuple[list[int | None], int]:
@@ -99,18 +110,19 @@ def time_values(raw: dict[str, Any], count: int, what: str) -> tuple[list[int | 
 def time_texts(values: list[int | None], per_second: int) -> list[str | None]:
     """Times since 1970 as ``2026-11-23T04:05:06.123456Z`` (the hot path of a pull: per value
     one lookup of its hour, one of its minute and second)."""
-    hours = _Hours()
+    hours = _HOURS
     known = hours.known
     table = _MINUTES_SECONDS
     out: list[str | None] = []
     append = out.append
     if per_second == 1:
+        whole = _MINUTES_SECONDS_WHOLE
         for value in values:
             if value is None:
                 append(None)
             else:
                 hour, rest = divmod(value, 3600)
-                append((known.get(hour) or hours(hour)) + table[rest] + ".000000Z")
+                append((known.get(hour) or hours(hour)) + whole[rest])
         return out
     for value in values:
         if value is None:
@@ -122,6 +134,17 @@ def time_texts(values: list[int | None], per_second: int) -> list[str | None]:
     return out
 
 
+def dictionary(raw: dict[str, Any], count: int, what: str) -> tuple[list[Any], list[int]]:
+    """A ``dict`` column's values and indexes, checked (every index lands in the values)."""
+    values, index = raw["dict"], raw["idx"]
+    if not isinstance(values, list) or len(values) > max(count, 1):
+        raise invalid(f"{what} must have a list of values")
+    index = _ints(index, count, what, nullable=False)
+    if index and (min(index) < 0 or max(index) >= len(values)):
+        raise invalid(f"{what} refers outside its values")
+    return values, index
+
+
 def decode_column(raw: dict[str, Any], count: int, what: str) -> list[Any]:
     """The plain values of a ``dict``, ``delta`` or ``time`` column."""
     if "time" in raw:
@@ -129,12 +152,7 @@ def decode_column(raw: dict[str, Any], count: int, what: str) -> list[Any]:
     if set(raw) == {"delta"}:
         return undelta(_ints(raw["delta"], count, what))
     if set(raw) == {"dict", "idx"}:
-        values, index = raw["dict"], raw["idx"]
-        if not isinstance(values, list) or len(values) > max(count, 1):
-            raise invalid(f"{what} must have a list of values")
-        index = _ints(index, count, what, nullable=False)
-        if index and (min(index) < 0 or max(index) >= len(values)):
-            raise invalid(f"{what} refers outside its values")
+        values, index = dictionary(raw, count, what)
         return [values[i] for i in index]
     raise invalid(f"{what} must be a list, a reference, dict, delta or time column")
 
@@ -199,7 +217,7 @@ def decode_ids(value: Any, changes: Any, limit: int) -> list[str]:
         columns = expect_object(block.get("columns"), f"{entity}.columns")
         bases = _epoch_ms(columns.get(TIMED[entity]), count, f"{entity}.{TIMED[entity]}")
         offset = len(values)
-        values.extend(base + ms[offset + i] for i, base in enumerate(bases[:n]))
+        values.extend(map(add, bases[:n], ms[offset:offset + n]))
     values.extend(undelta(ms[len(values):]) if len(values) < len(ms) else [])
     if values and (min(values) < 0 or max(values) >= _MAX_MS):
         raise invalid("ids.ms out of range")
