@@ -7,6 +7,7 @@ resolution while forwarded or in progress; none while postponed or closed), soon
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta, tzinfo
@@ -71,6 +72,41 @@ def _outbox_ids(states: frozenset[str]) -> Any:
         OutboxEntry.state.in_(sorted(states)), OutboxEntry.dismissed.is_(False))
 
 
+class _IdLists:
+    """The id lists read last, kept while the cache has not changed (``Cache.data_version``):
+    going back to a queue or to "all" after a filter is then a copy, not a query. Holds at most
+    ``MAX_IDS`` ids in all (about 10 MB), the most recently used first."""
+
+    MAX_IDS = 120_000
+
+    def __init__(self) -> None:
+        self.version: int | None = None
+        self.lists: dict[tuple[str, ComplaintFilter], list[str]] = {}
+        self.lock = threading.Lock()
+
+    def get(self, key: tuple[str, ComplaintFilter], version: int) -> list[str] | None:
+        with self.lock:
+            if version != self.version:
+                self.lists.clear()
+                self.version = version
+                return None
+            ids = self.lists.pop(key, None)
+            if ids is None:
+                return None
+            self.lists[key] = ids  # most recent last
+            return list(ids)
+
+    def put(self, key: tuple[str, ComplaintFilter], version: int, ids: list[str]) -> None:
+        with self.lock:
+            if version != self.version or len(ids) > self.MAX_IDS:
+                return
+            self.lists[key] = list(ids)
+            total = sum(map(len, self.lists.values()))
+            while total > self.MAX_IDS:
+                oldest = next(iter(self.lists))
+                total -= len(self.lists.pop(oldest))
+
+
 class QueueQueries:
     def __init__(self, cache: Cache, role: Callable[[], str], config: DomainConfig,
                  clock: Callable[[], datetime]) -> None:
@@ -78,6 +114,7 @@ class QueueQueries:
         self.role = role
         self.config = config
         self.clock = clock
+        self._id_lists = _IdLists()
 
     def queues(self) -> list[QueueInfo]:
         """Every queue the role sees, with its count and how many need attention; one read.
@@ -117,8 +154,19 @@ class QueueQueries:
 
     def complaint_ids(self, queue_key: str, where: ComplaintFilter | None = None) -> list[str]:
         """Ids of the queue's complaints that pass ``where``, soonest deadline first (search
-        results: still in deadline order, limited to the best matches)."""
+        results: still in deadline order, limited to the best matches). A list read before is
+        given again while nothing has been written to the cache since (``_IdLists``)."""
         where = where or ComplaintFilter()
+        version = self.cache.data_version()
+        key = (queue_key, where)
+        remembered = self._id_lists.get(key, version)
+        if remembered is not None:
+            return remembered
+        ids = self._read_ids(queue_key, where)
+        self._id_lists.put(key, version, ids)
+        return ids
+
+    def _read_ids(self, queue_key: str, where: ComplaintFilter) -> list[str]:
         query = select(Complaint.id).where(*_queue_conditions(queue_key))
         query = _narrow(query, where, self.config.calendar.tz)
         # A whole queue (or a search in it) is read in index order. Filtered, it is cheaper to

@@ -65,6 +65,21 @@ class Cache:
     def blob_dir(self) -> Path:
         return self.profile_dir / BLOB_DIR
 
+    def data_version(self) -> int:
+        """A number that changes whenever anything commits to the cache, in this process or in
+        another: SQLite's ``PRAGMA data_version`` on a connection of its own that never writes.
+        Read it *before* reading data to remember: if it is the same later, nothing changed
+        since (what was read may be newer than the number, never older)."""
+        lock, holder = _WATCHERS.setdefault(self.engine, (threading.Lock(), []))
+        with lock:
+            if not holder:
+                holder.append(self.engine.raw_connection())
+            cursor = holder[0].cursor()
+            try:
+                return int(cursor.execute("PRAGMA data_version").fetchone()[0])
+            finally:
+                cursor.close()
+
     def close(self) -> None:
         """Close every pooled connection and refuse new ones: a worker that still reads after
         the profile was closed (and perhaps deleted) gets :class:`CacheClosed` instead of
@@ -72,6 +87,12 @@ class Cache:
         closed = _CLOSED.get(self.engine)
         if closed is not None:
             closed.set()
+        watcher = _WATCHERS.pop(self.engine, None)
+        if watcher is not None:
+            with watcher[0]:
+                for connection in watcher[1]:
+                    connection.close()
+                watcher[1].clear()
         self.engine.dispose()
 
 
@@ -79,6 +100,9 @@ class CacheClosed(Exception):
     """The cache was closed (signed out, profile deleted); open it again to read it."""
 
 
+#: Each cache engine's watcher connection (:meth:`Cache.data_version`), closed with the cache.
+_WATCHERS: weakref.WeakKeyDictionary[Engine, tuple[threading.Lock, list[Any]]] = (
+    weakref.WeakKeyDictionary())
 #: Each cache engine's "closed" flag (set by :meth:`Cache.close`).
 _CLOSED: weakref.WeakKeyDictionary[Engine, threading.Event] = weakref.WeakKeyDictionary()
 
