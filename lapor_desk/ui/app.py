@@ -7,6 +7,7 @@ the embedded server, seeds it afresh, wipes the demo profile's cache and signs i
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -36,6 +37,8 @@ from lapor_desk.ui.status_bar import DeskStatusBar
 from lapor_desk.ui.taskman import TaskManager
 
 log = logging.getLogger("lapor_desk.ui.app")
+#: Whether the objects of the first session's start were frozen (``Desk._signed_in``).
+_FROZEN = False
 
 
 def make_application(argv: Sequence[str] = ()) -> QApplication:
@@ -202,6 +205,14 @@ class Desk(QObject):
         self._close_progress()
         self.window.show()
         self.window.start_session(info)
+        # What exists now (modules, Qt wrappers, the window) lives as long as the process: move
+        # it out of the collector's sight, so the full collections a sync's pages set off walk
+        # only the objects made since (each would otherwise hold every thread, the window's
+        # too, for as long as it takes to visit them all). Once per process.
+        global _FROZEN
+        if not _FROZEN:
+            gc.freeze()
+            _FROZEN = True
         self.taskman.run_db(self.controller.workstation.status, self._maybe_first_sync)
 
     def _maybe_first_sync(self, status: object) -> None:
