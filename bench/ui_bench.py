@@ -222,6 +222,9 @@ def use_rows(args: argparse.Namespace, use: dict[str, Any]) -> list[list[object]
         spread(use["filters"], 100, f"change a filter ({args.filter_queues} biggest queues)",
                f"{ids_part(use, 'filters_ids')}each filter bar choice on, then off "
                "(type, channel, category, regency, unit, privacy, received)"),
+        *([spread(use["filters_on"], 100, "  of which a choice made (on)", ""),
+           spread(use["filters_off"], 100, "  of which back to all (off)", "")]
+          if "filters_on" in use else []),
         spread(use["search"], 100, "full-text search (debounce excluded)",
                f"{ids_part(use, 'search_ids')}hits {hits}"),
         spread(use["open"], 50, "open a complaint (select -> detail)",

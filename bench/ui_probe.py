@@ -85,6 +85,7 @@ class Probe:
         self.resets = 0
         self.last_reset = 0.0
         self.ids_times: list[float] = []  # gesture -> ids in the model, per timed reload
+        self.filter_steps: list[tuple[str, float, float]] = []
         self.window.table_model.modelReset.connect(self._reset)
         self.synced: list[object] = []
         self.sync_errors: list[object] = []
@@ -185,6 +186,9 @@ class Probe:
             for index in (1, 0):
                 times.append(self.timed_reload(partial(combo.setCurrentIndex, index),
                                                f"{combo.objectName()} = {index}"))
+                # each step: the choice (on) or "all" again (off), whole gesture and ids only
+                self.filter_steps.append(("on" if index else "off", round(times[-1] * 1000, 1),
+                                          round(self.ids_times[-1] * 1000, 1)))
                 self.rows_ready()
         return times
 
@@ -221,6 +225,9 @@ class Probe:
             filter_times += self.filter_changes()
             filter_ids += self.ids_times
         result["filters"] = summary(filter_times)
+        for side in ("on", "off"):
+            result[f"filters_{side}"] = summary([t / 1000 for s, t, _ in self.filter_steps
+                                                 if s == side])
         result["filters_ids"] = summary(filter_ids)
         # Full-text search through the search box (the 250 ms typing pause is not counted).
         search_times: list[float] = []
