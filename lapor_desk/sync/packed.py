@@ -116,13 +116,13 @@ def time_texts(values: list[int | None], per_second: int) -> list[str | None]:
     out: list[str | None] = []
     append = out.append
     if per_second == 1:
-        whole = _MINUTES_SECONDS_WHOLE
+        ending = _MINUTES_SECONDS_WHOLE
         for value in values:
             if value is None:
                 append(None)
             else:
                 hour, rest = divmod(value, 3600)
-                append((known.get(hour) or hours(hour)) + whole[rest])
+                append((known.get(hour) or hours(hour)) + ending[rest])
         return out
     for value in values:
         if value is None:
