@@ -26,6 +26,7 @@ cheap heuristic, never a trial compression.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 import orjson
@@ -88,7 +89,7 @@ def int_column(values: tuple[Any, ...]) -> Any:
     sample = [v for v in values[:SAMPLE] if v is not None]
     if len(sample) < 8 or set(map(type, sample)) != {int}:
         return list(values)
-    steps = [b - a for a, b in zip(sample, sample[1:], strict=False)]
+    steps = [b - a for a, b in pairwise(sample)]
     if sum(map(abs, steps)) * 4 >= sum(map(abs, sample[1:])):
         return list(values)
     if set(map(type, values)) - {int, type(None)}:

@@ -69,6 +69,14 @@ class MainWindow(QMainWindow):
         self._sort: tuple[int, Qt.SortOrder] = (DEADLINE, Qt.SortOrder.AscendingOrder)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
         self.table.selectionModel().currentRowChanged.connect(self._complaint_chosen)
+        # What an empty list means, over the list itself (hidden while it has rows)
+        self.empty_list = QLabel(self.table.viewport())
+        self.empty_list.setObjectName("emptyList")
+        self.empty_list.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_list.setWordWrap(True)
+        self.empty_list.hide()
+        empty_layout = QVBoxLayout(self.table.viewport())
+        empty_layout.addWidget(self.empty_list)
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
@@ -235,6 +243,8 @@ class MainWindow(QMainWindow):
         self.queue_view.setAccessibleName(self.tr("Queues"))
         self.table.setAccessibleName(self.tr("Complaints"))
         self._update_heading()
+        if getattr(self, "_shown_count", None) is not None:
+            self._update_empty_list()
         self._show_user()
         self.table_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 7)
 
@@ -344,6 +354,21 @@ class MainWindow(QMainWindow):
         self.list_heading.setText(labels.queue(self.queue_key) if self.queue_key else "")
         self.list_count.setText(self.count_text())
 
+    def _update_empty_list(self) -> None:
+        """Say why the list is empty and what to do: filters or a search that nothing matches,
+        or a queue with nothing in it."""
+        if self._shown_count:
+            self.empty_list.hide()
+            return
+        if self.filter_bar.is_active() or self.search.text().strip():
+            self.empty_list.setText(self.tr(
+                "No complaint in this queue matches the filters or the search. "
+                "Use “%1” or change the search to see more.").replace(
+                    "%1", self.filter_bar.reset_button.text()))
+        else:
+            self.empty_list.setText(self.tr("This queue is empty."))
+        self.empty_list.show()
+
     def count_text(self) -> str:
         """How many complaints the list shows: "12 of 40" while filtered or searched."""
         shown = self._shown_count
@@ -365,6 +390,7 @@ class MainWindow(QMainWindow):
         self.table_model.set_ids(ids)
         self._shown_count = len(ids)
         self._update_heading()
+        self._update_empty_list()
         row = self.table_model.row_of(keep) if keep else -1
         if row >= 0:
             self.table.selectionModel().setCurrentIndex(

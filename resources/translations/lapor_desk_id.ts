@@ -134,68 +134,68 @@
 <context>
     <name>AttachmentViewer</name>
     <message>
-        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="226" />
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="227" />
         <source>This image cannot be shown: the file is damaged or is not an image (%1).</source>
         <extracomment>"Fit" shrinks a large picture to the window and enlarges a small one at most this much.</extracomment>
         <translation>Gambar ini tidak dapat ditampilkan: berkas rusak atau bukan gambar (%1).</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="235" />
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="236" />
         <source>PDF viewing is not installed. Open the file with the system application.</source>
         <translation>Penampil PDF tidak terpasang. Buka berkas dengan aplikasi sistem.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="243" />
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="244" />
         <source>This PDF cannot be shown: the file is damaged or is not a PDF (%1).</source>
         <translation>PDF ini tidak dapat ditampilkan: berkas rusak atau bukan PDF (%1).</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="323" />
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="324" />
         <source>Attachment: %1</source>
         <translation>Lampiran: %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="324" />
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="325" />
         <source>Fit to window</source>
         <translation>Sesuaikan jendela</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="325" />
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="326" />
         <source>Fit to the window (F)</source>
         <translation>Sesuaikan dengan jendela (F)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="326" />
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="327" />
         <source>100 %</source>
         <translation>100 %</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="327" />
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="328" />
         <source>Actual size (0)</source>
         <translation>Ukuran asli (0)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="329" />
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="330" />
         <source>Zoom out (-)</source>
         <translation>Perkecil (-)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="331" />
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="332" />
         <source>Zoom in (+)</source>
         <translation>Perbesar (+)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="333" />
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="334" />
         <source>Previous page (Page Up)</source>
         <translation>Halaman sebelumnya (Page Up)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="335" />
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="336" />
         <source>Next page (Page Down)</source>
         <translation>Halaman berikutnya (Page Down)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="346" />
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="347" />
         <source>Page %1 of %2</source>
         <translation>Halaman %1 dari %2</translation>
     </message>
@@ -593,47 +593,48 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="104" />
+        <location filename="../../lapor_desk/ui/app.py" line="107" />
         <source>Reset training data…</source>
+        <extracomment>Whether the objects of the first session's start were frozen (``Desk._signed_in``).</extracomment>
         <translation>Atur ulang data pelatihan…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="134" />
+        <location filename="../../lapor_desk/ui/app.py" line="137" />
         <source>Preparing the LAPOR Desk demo</source>
         <translation>Menyiapkan demo LAPOR Desk</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="148" />
+        <location filename="../../lapor_desk/ui/app.py" line="151" />
         <source>Reset training data</source>
         <translation>Atur ulang data pelatihan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="149" />
+        <location filename="../../lapor_desk/ui/app.py" line="152" />
         <source>Reset the training data?</source>
         <translation>Atur ulang data pelatihan?</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="152" />
+        <location filename="../../lapor_desk/ui/app.py" line="155" />
         <source>Every complaint, reply and action made in this training session is deleted and the demo starts again from the same sample data. This cannot be undone. Your real LAPOR! account and profiles are not touched.</source>
         <translation>Semua laporan, tanggapan, dan tindakan yang dibuat dalam sesi pelatihan ini dihapus dan demo dimulai lagi dari data contoh yang sama. Ini tidak dapat dibatalkan. Akun LAPOR! dan profil Anda yang sebenarnya tidak tersentuh.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="155" />
+        <location filename="../../lapor_desk/ui/app.py" line="158" />
         <source>Reset</source>
         <translation>Atur ulang</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="156" />
+        <location filename="../../lapor_desk/ui/app.py" line="159" />
         <source>Keep my work</source>
         <translation>Simpan pekerjaan saya</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="180" />
+        <location filename="../../lapor_desk/ui/app.py" line="183" />
         <source>Resetting the training data</source>
         <translation>Mengatur ulang data pelatihan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="209" />
+        <location filename="../../lapor_desk/ui/app.py" line="220" />
         <source>First sync</source>
         <translation>Sinkronisasi pertama</translation>
     </message>
@@ -1924,122 +1925,132 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="216" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="224" />
         <source>LAPOR Desk</source>
         <translation>LAPOR Desk</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="217" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="225" />
         <source>Sync now</source>
         <translation>Sinkronkan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="218" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="226" />
         <source>Send your work and fetch changes (F5)</source>
         <translation>Kirim pekerjaan Anda dan ambil perubahan (F5)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="219" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="227" />
         <source>Forward</source>
         <translation>Disposisi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="220" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="228" />
         <source>Follow-up reply</source>
         <translation>Tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="221" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="229" />
         <source>Internal note</source>
         <translation>Catatan internal</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="222" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="230" />
         <source>Go to the search</source>
         <translation>Ke kotak pencarian</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="223" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="231" />
         <source>Sign out</source>
         <translation>Keluar</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="224" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="232" />
         <source>Quit</source>
         <translation>Tutup aplikasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="225" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="233" />
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="226" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="234" />
         <source>&amp;View</source>
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="227" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="235" />
         <source>&amp;Help</source>
         <translation>&amp;Bantuan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="228" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="236" />
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="229" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="237" />
         <source>Save diagnostics for support…</source>
         <translation>Simpan diagnostik untuk dukungan teknis…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="231" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="239" />
         <source>Save a file for your support team: versions, sync state and recent log, without personal data</source>
         <translation>Simpan berkas untuk tim dukungan teknis: versi, status sinkronisasi, dan log terbaru, tanpa data pribadi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="233" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="241" />
         <source>Search titles, reports and replies (Ctrl+F)</source>
         <translation>Cari judul, isi laporan, dan tanggapan (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="234" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="242" />
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="235" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="243" />
         <source>Queues</source>
         <translation>Antrean</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="236" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="244" />
         <source>Complaints</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="268" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="276" />
         <source>National admin</source>
         <translation>Admin Nasional</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="269" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="277" />
         <source>Agency admin</source>
         <translation>Admin Instansi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="269" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="277" />
         <source>Liaison officer</source>
         <translation>Pejabat Penghubung</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="356" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="363" />
+        <source>No complaint in this queue matches the filters or the search. Use “%1” or change the search to see more.</source>
+        <translation>Tidak ada laporan di antrean ini yang cocok dengan filter atau pencarian. Pilih “%1” atau ubah kata pencarian untuk melihat lebih banyak.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/main_window.py" line="367" />
+        <source>This queue is empty.</source>
+        <translation>Antrean ini kosong.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/main_window.py" line="379" />
         <source>%1 of %2</source>
         <translation>%1 dari %2</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="409" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="433" />
         <source>(request id %1)</source>
         <translation>(id permintaan %1)</translation>
     </message>

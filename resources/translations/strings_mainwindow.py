@@ -28,6 +28,12 @@ ID = {
     "Received from": "Diterima sejak",
     "Received until": "Diterima sampai",
     "Reset filters": "Hapus semua filter",
+    # the list when empty
+    "No complaint in this queue matches the filters or the search. "
+    "Use “%1” or change the search to see more.":
+        "Tidak ada laporan di antrean ini yang cocok dengan filter atau pencarian. "
+        "Pilih “%1” atau ubah kata pencarian untuk melihat lebih banyak.",
+    "This queue is empty.": "Antrean ini kosong.",
     "Remove every filter (Ctrl+Shift+X)": "Hapus semua filter (Ctrl+Shift+X)",
     # main window
     "&Help": "&Bantuan",

@@ -198,11 +198,15 @@ def test_window_filters_against_the_server(qtbot: Any, controller: DeskControlle
     bar.received_to.setDate(date(2020, 1, 2))
     settle(qtbot, window, [])
     assert window.list_count.text().startswith("0")
+    # the empty list says why and what to do, naming the reset button as it reads
+    qtbot.waitUntil(window.empty_list.isVisible, timeout=WAIT)
+    assert bar.reset_button.text() in window.empty_list.text()
     save_png(window, "main_window_filtered")
 
     # the keyboard's reset: every filter off, the whole queue back, the reset button gone
     window.keyboard.reset_filters_action.trigger()
     settle(qtbot, window, station.complaint_ids("done"))
+    assert not window.empty_list.isVisible()
 
     # a header click orders the list in SQL; a column that cannot order keeps the last one
     header = window.table.horizontalHeader()
