@@ -17,7 +17,7 @@ from lapor_desk.server.pull import _packed_body
 from lapor_desk.sync import packed
 from lapor_desk.sync.errors import ProtocolError
 from lapor_desk.sync.protocol import COLUMNS, parse_page
-from tests.sync.wire import complaint, follow_up, page
+from tests.sync.wire import complaint, follow_up, mutate, page
 
 T = datetime(2026, 3, 2, 2, 0, tzinfo=UTC)
 
@@ -142,15 +142,7 @@ def test_microseconds_and_times_before_1970_are_written_back_exactly() -> None:
 
 
 def _mutated(path: list[Any], value: Any) -> dict[str, Any]:
-    body = _packed(_rows_page())
-    target: Any = body
-    for key in path[:-1]:
-        target = target[key]
-    if value is KeyError:
-        del target[path[-1]]
-    else:
-        target[path[-1]] = value
-    return body
+    return mutate(_packed(_rows_page()), path, value)
 
 
 _CC = ["changes", "complaint", "columns"]

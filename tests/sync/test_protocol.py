@@ -16,7 +16,7 @@ from lapor_desk.sync.protocol import (
     parse_upload_state,
     pull_fraction,
 )
-from tests.sync.wire import columnar, complaint, follow_up, page
+from tests.sync.wire import columnar, complaint, follow_up, mutate, page
 
 C = list(COLUMNS["complaint"]).index
 
@@ -54,15 +54,7 @@ def test_unknown_columns_and_entities_are_ignored_missing_optional_become_null()
 
 
 def _mutate(path: list[Any], value: Any) -> dict[str, Any]:
-    body = good_page()
-    target: Any = body
-    for key in path[:-1]:
-        target = target[key]
-    if value is KeyError:
-        del target[path[-1]]
-    else:
-        target[path[-1]] = value
-    return body
+    return mutate(good_page(), path, value)
 
 
 HOSTILE = {
@@ -227,15 +219,7 @@ def test_columnar_ids_refs_and_missing_columns() -> None:
 
 
 def _mutate_columns(path: list[Any], value: Any) -> dict[str, Any]:
-    body = columnar(good_page())
-    target: Any = body
-    for key in path[:-1]:
-        target = target[key]
-    if value is KeyError:
-        del target[path[-1]]
-    else:
-        target[path[-1]] = value
-    return body
+    return mutate(columnar(good_page()), path, value)
 
 
 _CC = ["changes", "complaint", "columns"]

@@ -96,3 +96,15 @@ def columnar(body: dict[str, Any]) -> dict[str, Any]:
                 columns[name] = values
         changes[entity] = {"count": len(block["rows"]), "columns": columns}
     return {**body, "schema_version": 2, "ids": list(ids), "changes": changes}
+
+
+def mutate(body: dict[str, Any], path: list[Any], value: Any) -> dict[str, Any]:
+    """``body`` with the value at ``path`` replaced by ``value`` (removed when ``KeyError``)."""
+    target: Any = body
+    for key in path[:-1]:
+        target = target[key]
+    if value is KeyError:
+        del target[path[-1]]
+    else:
+        target[path[-1]] = value
+    return body
