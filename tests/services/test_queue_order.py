@@ -4,7 +4,7 @@ the order indexes without a sort (EXPLAIN shows no temporary B-tree)."""
 from __future__ import annotations
 
 import random
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -17,10 +17,12 @@ from lapor_desk.services.deadlines import DEADLINE_SQL
 from lapor_desk.services.queues import (
     QUEUES,
     QueueQueries,
+    _narrow,
     _order,
     _queue_conditions,
     _running_deadline,
 )
+from lapor_desk.services.types import ComplaintFilter
 from tests.sync.wire import complaint
 
 STATUSES = ["unverified", "forwarded", "in_progress", "reporter_responded", "postponed", "done",
@@ -40,7 +42,13 @@ def queries(tmp_path: Path) -> QueueQueries:
     for n in range(600):
         row = complaint(f"c{n:04d}", status=pick.choice(STATUSES), verify_due=_when(pick),
                         resolution_due=_when(pick), closed_at=_when(pick),
-                        created_at=_when(pick) or "2026-01-01T00:00:00.000000Z")
+                        created_at=_when(pick) or "2026-01-01T00:00:00.000000Z",
+                        channel=pick.choice(["web", "sms", "whatsapp"]),
+                        complaint_type=pick.choice(["pengaduan", "aspirasi"]),
+                        regency=pick.choice(["Surabaya", "Kota Kendari"]),
+                        anonymous=pick.random() < 0.3, confidential=pick.random() < 0.2,
+                        responsible_id=pick.choice([10, 20]),
+                        handling_unit_id=pick.choice([None, 10, 11]))
         for key in ("handler_unit_ids", "duplicate_ids", "tags"):
             row[key] = "[]"
         row["server_version"] = row["version"]
@@ -83,3 +91,32 @@ def test_queue_counts_match_a_count_row_by_row(queries: QueueQueries) -> None:
                for r in mine]
         assert info.count == len(mine)
         assert info.attention == sum(1 for d in due if d is not None and d < now), info.key
+
+
+FILTERS = [
+    ComplaintFilter(channel="web"), ComplaintFilter(channel="sms"),
+    ComplaintFilter(complaint_type="pengaduan"), ComplaintFilter(regency="Surabaya"),
+    ComplaintFilter(anonymous=False, confidential=False), ComplaintFilter(unit_id=10),
+    ComplaintFilter(received_from=date(2026, 3, 1), received_to=date(2026, 8, 31)),
+    ComplaintFilter(channel="web", received_from=date(2026, 5, 1)),
+    ComplaintFilter(channel="nowhere"),
+]
+
+
+@pytest.mark.parametrize("where", FILTERS, ids=str)
+@pytest.mark.parametrize("queue", ["needs_verification", "in_progress", "done", "archived"])
+def test_a_filtered_list_is_the_sorted_filter_and_found_in_the_filter_index(
+        queries: QueueQueries, queue: str, where: ComplaintFilter) -> None:
+    """Found in ix_complaint_filters alone and put in the queue's order: the same list the
+    general ORDER BY gives on the filtered rows."""
+    general = literal_column(f"({DEADLINE_SQL})")
+    query = _narrow(select(Complaint.id).where(*_queue_conditions(queue)), where, UTC)
+    with queries.cache.engine.connect() as connection:
+        expected = [row[0] for row in connection.execute(query.order_by(
+            *_order("", general if queue != "archived" else None)))]
+        sql = str(query.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}))
+        plan = " ".join(row[3] for row in connection.exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
+    assert queries.complaint_ids(queue, where) == expected
+    assert "COVERING INDEX ix_complaint_filters" in plan, plan
+    if where.channel != "nowhere":
+        assert expected, where  # every other filter keeps some of each queue's rows

@@ -1,0 +1,31 @@
+"""filter index
+
+Revision ID: 0003
+Revises: 0002
+Create Date: 2026-12-02
+
+One index holding every column the filter bar narrows by (and the id), so a filtered queue of
+50,000 complaints is found in the index alone instead of reading each complaint's row: about
+100 ms became 4-20 ms at 100,000 complaints (bench/queue_bench.py). Built once when a cache of
+revision 0002 is opened (about 1 s at 100,000 complaints).
+"""
+
+from __future__ import annotations
+
+from alembic import op
+
+revision = '0003'
+down_revision = '0002'
+branch_labels = None
+depends_on = None
+
+COLUMNS = ["status", "channel", "complaint_type", "category", "subcategory", "regency",
+           "handling_unit_id", "responsible_id", "created_at", "anonymous", "confidential", "id"]
+
+
+def upgrade() -> None:
+    op.create_index("ix_complaint_filters", "complaint", COLUMNS)
+
+
+def downgrade() -> None:
+    op.drop_index("ix_complaint_filters", table_name="complaint")
