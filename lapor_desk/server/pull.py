@@ -10,7 +10,9 @@ commits later.
 
 A page is written in the row layout (schema version 1) or, for a client that asks with
 ``layout=columns``, in the columnar layout (version 2): the same rows re-read and written column
-by column with every record id once (``_columns_body``).
+by column with every record id once (``_columns_body``); with ``layout=packed``, in the packed
+layout (version 3, ``_packed_body`` and :mod:`lapor_desk.server.packing`): columnar, each column
+in its most compact form, the rows read with their times as numbers.
 """
 
 from __future__ import annotations
@@ -82,8 +84,9 @@ def _iso(moment: datetime) -> str:
 
 def pull_page(session: Session, viewer: Viewer, *, cursor: str | None, limit: int,
               max_bytes: int, instance_id: str, now: datetime, layout: str = "rows") -> bytes:
-    """The JSON body of one pull page (uncompressed), in ``layout`` ``rows`` (schema version 1)
-    or ``columns`` (schema version 2, see :func:`_columns_body`)."""
+    """The JSON body of one pull page (uncompressed), in ``layout`` ``rows`` (schema version 1),
+    ``columns`` (schema version 2, see :func:`_columns_body`) or ``packed`` (schema version 3,
+    see :func:`_packed_body`; its rows are read with times as numbers)."""
     body = {"columns": _columns_body, "packed": _packed_body}.get(layout, _body)
     counter = int(session.execute(
         select(Counter.value).where(Counter.name == "change_seq")
