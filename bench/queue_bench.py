@@ -29,7 +29,7 @@ from bench.common import PASSWORD, RESULTS, print_table, seeded_database, server
 from lapor_desk.models.cache.store import open_cache
 from lapor_desk.models.calendar import default_config, utcnow
 from lapor_desk.services.complaints import ComplaintQueries
-from lapor_desk.services.queues import QueueQueries
+from lapor_desk.services.queues import QueueQueries, _IdLists
 from lapor_desk.services.types import ComplaintFilter
 
 USER = "nasional1"
@@ -108,7 +108,29 @@ def main() -> int:
         times, _ = timed(lambda t=term: queues.complaint_ids(biggest, ComplaintFilter(search=t)),
                          max(1, args.runs // 2))
         search_times += times
-    add(f"full-text search in {biggest} ({len(TERMS)} terms)", search_times)
+    add(f"full-text search in {biggest} ({len(TERMS)} terms)", search_times,
+        "nothing remembered")
+    # As in the window: the queue's own list is remembered (it was just shown), the narrowed
+    # list is not (each run forgets it again).
+    queues._id_lists.MAX_IDS = _IdLists.MAX_IDS
+    queues.complaint_ids(biggest)
+
+    def narrowed(where: ComplaintFilter) -> list[str]:
+        queues._id_lists.lists.pop((biggest, where), None)
+        return queues.complaint_ids(biggest, where)
+
+    times, ids = timed(lambda: narrowed(ComplaintFilter(channel="whatsapp")), args.runs)
+    add(f"ids of {biggest}, channel filter, queue remembered", times)
+    search_times = []
+    hits: list[str] = []
+    for term in TERMS:
+        times, ids = timed(lambda t=term: narrowed(ComplaintFilter(search=t)),
+                           max(1, args.runs // 2))
+        search_times += times
+        hits.append(f"{term}:{len(ids)}")
+    add(f"full-text search in {biggest}, queue remembered", search_times,
+        "hits " + ", ".join(hits))
+    queues._id_lists.MAX_IDS = -1
     sample = queues.complaint_ids(biggest)[:: max(1, counts[0].count // 20)][:20]
     detail_times: list[float] = []
     for complaint_id in sample:

@@ -8,6 +8,7 @@ resolution while forwarded or in progress; none while postponed or closed), soon
 from __future__ import annotations
 
 import threading
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta, tzinfo
@@ -16,7 +17,7 @@ from typing import Any
 from sqlalchemy import func, literal_column, select
 
 from lapor_desk.models.cache.schema import Complaint, OutboxEntry
-from lapor_desk.models.cache.search import search_complaint_ids
+from lapor_desk.models.cache.search import search_clause, search_matches
 from lapor_desk.models.cache.store import Cache
 from lapor_desk.models.calendar import UTC, DomainConfig
 from lapor_desk.models.enums import Role, Status
@@ -30,7 +31,6 @@ EVERYONE = frozenset(Role)
 #: Outbox states a person must look at (until dismissed) or that are still waiting.
 OUTBOX_STATES = frozenset({"pending", "rejected"})
 CONFLICT_STATES = frozenset({"conflict"})
-SEARCH_LIMIT = 2000
 
 
 @dataclass(frozen=True)
@@ -72,35 +72,55 @@ def _outbox_ids(states: frozenset[str]) -> Any:
         OutboxEntry.state.in_(sorted(states)), OutboxEntry.dismissed.is_(False))
 
 
+class _Listed:
+    """An id list, and for a whole queue in its own order the complaint table's rowids beside
+    the ids (what a search keeps a queue's rows by, :func:`search_matches`)."""
+
+    __slots__ = ("ids", "rowids")
+
+    def __init__(self, ids: list[str], rowids: array[int] | None = None) -> None:
+        self.ids = ids
+        self.rowids = rowids
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
 class _IdLists:
     """The id lists read last, kept while the cache has not changed (``Cache.data_version``):
-    going back to a queue or to "all" after a filter is then a copy, not a query. Holds at most
-    ``MAX_IDS`` ids in all (about 10 MB), the most recently used first."""
+    going back to a queue or to "all" after a filter is then a copy, not a query, and a filter
+    or a search in the queue keeps some of its list instead of ordering rows again. Holds at
+    most ``MAX_IDS`` ids in all (about 10 MB), the most recently used first."""
 
     MAX_IDS = 120_000
 
     def __init__(self) -> None:
         self.version: int | None = None
-        self.lists: dict[tuple[str, ComplaintFilter], list[str]] = {}
+        self.lists: dict[tuple[str, ComplaintFilter], _Listed] = {}
         self.lock = threading.Lock()
 
-    def get(self, key: tuple[str, ComplaintFilter], version: int) -> list[str] | None:
+    def listed(self, key: tuple[str, ComplaintFilter], version: int) -> _Listed | None:
+        """What is kept for ``key`` at ``version`` (not a copy: read it, never change it)."""
         with self.lock:
             if version != self.version:
                 self.lists.clear()
                 self.version = version
                 return None
-            ids = self.lists.pop(key, None)
-            if ids is None:
-                return None
-            self.lists[key] = ids  # most recent last
-            return list(ids)
+            listed = self.lists.pop(key, None)
+            if listed is not None:
+                self.lists[key] = listed  # most recent last
+            return listed
 
-    def put(self, key: tuple[str, ComplaintFilter], version: int, ids: list[str]) -> None:
+    def get(self, key: tuple[str, ComplaintFilter], version: int) -> list[str] | None:
+        listed = self.listed(key, version)
+        return None if listed is None else list(listed.ids)
+
+    def put(self, key: tuple[str, ComplaintFilter], version: int, ids: list[str],
+            rowids: array[int] | None = None) -> None:
         with self.lock:
             if version != self.version or len(ids) > self.MAX_IDS:
                 return
-            self.lists[key] = list(ids)
+            self.lists[key] = _Listed(list(ids), rowids)
             total = sum(map(len, self.lists.values()))
             while total > self.MAX_IDS:
                 oldest = next(iter(self.lists))
@@ -115,6 +135,7 @@ class QueueQueries:
         self.config = config
         self.clock = clock
         self._id_lists = _IdLists()
+        self._order_sql: dict[str, str] = {}
 
     def queues(self) -> list[QueueInfo]:
         """Every queue the role sees, with its count and how many need attention; one read.
@@ -153,46 +174,92 @@ class QueueQueries:
         return result
 
     def complaint_ids(self, queue_key: str, where: ComplaintFilter | None = None) -> list[str]:
-        """Ids of the queue's complaints that pass ``where``, soonest deadline first (search
-        results: still in deadline order, limited to the best matches). A list read before is
-        given again while nothing has been written to the cache since (``_IdLists``)."""
+        """Ids of the queue's complaints that pass ``where``, soonest deadline first (a search
+        keeps every complaint that matches, in the list's order). A list read before is given
+        again while nothing has been written to the cache since (``_IdLists``)."""
         where = where or ComplaintFilter()
+        if where.search and not where.search.strip():
+            where = replace(where, search="")  # blanks typed are no search
         version = self.cache.data_version()
         key = (queue_key, where)
         remembered = self._id_lists.get(key, version)
         if remembered is not None:
             return remembered
-        ids = self._read_ids(queue_key, where)
+        if where == ComplaintFilter():
+            return list(self._queue_order(queue_key, version).ids)
+        ids = self._read_ids(queue_key, where, version)
         self._id_lists.put(key, version, ids)
         return ids
 
-    def _read_ids(self, queue_key: str, where: ComplaintFilter) -> list[str]:
+    def _queue_order(self, queue_key: str, version: int) -> _Listed:
+        """The whole queue in its own order with the rowids (remembered, or read from its
+        order index: the index holds both, no complaint row is read)."""
+        key = (queue_key, ComplaintFilter())
+        listed = self._id_lists.listed(key, version)
+        if listed is not None and listed.rowids is not None:
+            return listed
+        sql = self._order_sql.get(queue_key)
+        if sql is None:  # fixed per queue: compiled once, its values written in
+            query: Any = (select(Complaint.id, literal_column("complaint.rowid"))
+                     .where(*_queue_conditions(queue_key))
+                     .order_by(*_order("", _running_deadline(queue_key))))
+            sql = str(query.compile(dialect=self.cache.engine.dialect,
+                                    compile_kwargs={"literal_binds": True}))
+            self._order_sql[queue_key] = sql
+        # On the driver's own cursor: SQLAlchemy's result rows would double the time of a
+        # 50,000-id list (bench/queue_bench.py).
+        with self.cache.engine.connect() as connection:
+            cursor = connection.connection.cursor()
+            try:
+                cursor.execute(sql)
+                rows = cursor.fetchall()
+            finally:
+                cursor.close()
+        listed = _Listed([str(row[0]) for row in rows], array("q", [row[1] for row in rows]))
+        self._id_lists.put(key, version, listed.ids, listed.rowids)
+        return listed
+
+    def _read_ids(self, queue_key: str, where: ComplaintFilter, version: int) -> list[str]:
         query = select(Complaint.id).where(*_queue_conditions(queue_key))
         query = _narrow(query, where, self.config.calendar.tz)
         filtered = replace(where, order="", search="") != ComplaintFilter()
-        if filtered and not where.order and not where.search.strip():
-            # Filtered in the default order: which complaints pass comes from the filter index
-            # alone (ix_complaint_filters, no row is read); their order from the queue's own
-            # list (remembered, or read from its order index). The order ends on the id, so
-            # the queue's order kept for a subset is that subset's order.
+        searched = bool(where.search.strip())
+        if not where.order:
+            # In the default order: which complaints pass comes from the filter index alone
+            # (ix_complaint_filters, no row is read) and from the full-text indexes; their
+            # order from the queue's own list (remembered, or read from its order index). The
+            # order ends on the id, so the queue's order kept for a subset is that subset's.
+            passing: set[str] | None = None
+            matches = None
             with self.cache.engine.connect() as connection:
-                passing = {str(row[0]) for row in connection.execute(query)}
-            if not passing:
-                return []
-            return [i for i in self.complaint_ids(queue_key) if i in passing]
-        # A whole queue (or a search in it) is read in index order. Filtered in another order,
-        # it is cheaper to find the rows through the status index in table order and sort them
-        # than to visit every row of the queue in index order: the general expression keeps
-        # SQLite off the order indexes (bench/queue_bench.py, "channel filter").
-        deadline = (literal_column(f"({DEADLINE_SQL})") if filtered
+                if filtered:
+                    passing = {str(row[0]) for row in connection.execute(query)}
+                    if not passing:
+                        return []
+                if searched:
+                    matches = search_matches(connection, where.search)
+                    if not matches:
+                        return []
+            whole = self._queue_order(queue_key, version)
+            if matches is None:
+                assert passing is not None
+                return [i for i in whole.ids if i in passing]
+            assert whole.rowids is not None
+            return [i for i, rowid in zip(whole.ids, whole.rowids, strict=True)
+                    if matches.has(i, rowid) and (passing is None or i in passing)]
+        # In another order. Filtered or searched, it is cheaper to find the rows through the
+        # status index in table order and sort them than to visit every row of the queue in
+        # index order: the general expression keeps SQLite off the order indexes
+        # (bench/queue_bench.py, "channel filter"); the whole queue is read in index order.
+        deadline = (literal_column(f"({DEADLINE_SQL})") if filtered or searched
                     else _running_deadline(queue_key))
         query = query.order_by(*_order(where.order, deadline))
+        if searched:
+            clause = search_clause(where.search, literal_column("complaint.rowid"), Complaint.id)
+            if clause is None:
+                return []
+            query = query.where(clause)
         with self.cache.engine.connect() as connection:
-            if where.search.strip():
-                found = search_complaint_ids(connection, where.search, SEARCH_LIMIT)
-                if not found:
-                    return []
-                query = query.where(Complaint.id.in_(found))
             return [str(row[0]) for row in connection.execute(query)]
 
     def filter_options(self, queue_key: str) -> FilterOptions:

@@ -41,14 +41,18 @@ def queries(tmp_path: Path) -> Iterator[QueueQueries]:
 
 
 def _counting(queries: QueueQueries) -> list[str]:
-    """The SELECTs on complaints that reach the database from now on."""
+    """The SELECTs on complaints that SQLite runs from now on (traced on the driver's
+    connection: some lists are read on its own cursor, past SQLAlchemy's events)."""
     seen: list[str] = []
 
-    def count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+    def count(statement: str) -> None:
         if statement.lstrip().upper().startswith("SELECT") and "complaint" in statement:
             seen.append(statement)
 
-    event.listen(queries.cache.engine, "before_cursor_execute", count)
+    def trace(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+        dbapi_connection.set_trace_callback(count)
+
+    event.listen(queries.cache.engine, "checkout", trace)
     return seen
 
 
