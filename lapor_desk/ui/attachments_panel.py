@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +40,8 @@ from lapor_desk.ui.models.attachment_list import AttachmentListModel, size_label
 
 log = logging.getLogger("lapor_desk.ui.attachments")
 MAX_ROWS_SHOWN = 4
+#: How long after a sync the offline prefetch plans (ms).
+PREFETCH_DELAY_MS = 2000
 
 
 class AttachmentsPanel(QWidget):
@@ -157,12 +159,20 @@ class AttachmentFlow(QObject):
         #: prefetch after every finished sync (the offline policy); off only in tests that
         #: check on-demand downloads
         self.auto_prefetch = True
+        #: a prefetch has gone through its whole plan since signing in: a sync that brings
+        #: nothing new then changes nothing it would plan
+        self._planned = False
+        # After a sync, a moment later: the plan reads every active complaint's attachments and
+        # would otherwise share the processor with the list the person is waiting for.
+        self._prefetch_timer = QTimer(self, singleShot=True, interval=PREFETCH_DELAY_MS)
+        self._prefetch_timer.timeout.connect(self.prefetch)
         self._received: dict[str, int] = {}
         detail.shown.connect(self._shown)
         detail.cleared.connect(self._cleared)
         self.panel.open_requested.connect(self.open)
         controller.sync_finished.connect(self._synced)
         controller.signed_out.connect(self._cleared)
+        controller.signed_out.connect(self._signed_out)
         self._moved.connect(self._progress)
 
     @property
@@ -180,6 +190,10 @@ class AttachmentFlow(QObject):
     def _cleared(self, *_args: object) -> None:
         self.complaint_id = None
         self.panel.clear()
+
+    def _signed_out(self) -> None:
+        self._prefetch_timer.stop()
+        self._planned = False
 
     def reload(self) -> None:
         complaint_id = self.complaint_id
@@ -295,9 +309,12 @@ class AttachmentFlow(QObject):
 
     # --- offline prefetch ---------------------------------------------------------------------
 
-    def _synced(self, _outcome: object) -> None:
-        if self.auto_prefetch:
-            self.prefetch()
+    def _synced(self, outcome: object) -> None:
+        if not self.auto_prefetch:
+            return
+        if self._planned and not getattr(outcome, "pulled_rows", 1):
+            return  # nothing came: what the last plan fetched is still what it would plan
+        self._prefetch_timer.start()
 
     def prefetch(self) -> None:
         """Fetch what the offline policy keeps, one file per network task."""
@@ -308,6 +325,7 @@ class AttachmentFlow(QObject):
 
         def next_one(queue: list[AttachmentInfo]) -> None:
             if not queue or self.controller.info is None:
+                self._planned = not queue
                 finish(False)
                 return
             item = queue[0]

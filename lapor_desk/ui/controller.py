@@ -179,7 +179,13 @@ class DeskController(QObject):
             self._cancel = None
             self.stop_reconnecting()
             self.sync_finished.emit(outcome)
-            self.changed.emit(frozenset({"queues", "rows", "detail", "status"}))
+            if getattr(outcome, "pushed", 1) or getattr(outcome, "pulled_rows", 1):
+                self.changed.emit(frozenset({"queues", "rows", "detail", "status"}))
+            else:
+                # Nothing came or went: the list and the detail stand (reading them again would
+                # reset the list under the person's eyes); the counts of overdue complaints
+                # move with the clock.
+                self.changed.emit(frozenset({"counts", "status"}))
             self.check_new_work()
 
         def failed(exc: Exception) -> None:

@@ -284,7 +284,7 @@ class MainWindow(QMainWindow):
     # --- loading -----------------------------------------------------------------------------
 
     def refresh(self, what: frozenset[str]) -> None:
-        if "queues" in what:
+        if "queues" in what or "counts" in what:
             self.controller.load_queues()
         if "rows" in what and self.queue_key:
             self.reload_ids()

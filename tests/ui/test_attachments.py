@@ -26,7 +26,7 @@ from lapor_desk.services.types import (
 )
 from lapor_desk.ui import i18n
 from lapor_desk.ui.attachment_viewer import AttachmentViewer
-from lapor_desk.ui.attachments_panel import AttachmentFlow
+from lapor_desk.ui.attachments_panel import PREFETCH_DELAY_MS, AttachmentFlow
 from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.main_window import MainWindow
 from lapor_desk.ui.models.attachment_list import AttachmentListModel, offline_label
@@ -158,6 +158,14 @@ def test_each_sync_fetches_the_active_queues_attachments_in_the_background(
     show(qtbot, window, flow, plan.fetch[0].complaint_id)
     row = flow.panel.model.row_of(plan.fetch[0].id)
     assert flow.panel.model.item_at(row).available
+    # A sync that brings nothing plans nothing again (the plan reads every active complaint's
+    # attachments); one that brings rows does.
+    with qtbot.assertNotEmitted(flow.prefetch_done, wait=PREFETCH_DELAY_MS + 1000):
+        assert sync(qtbot, window).pulled_rows == 0
+    controller.workstation.replies.send(plan.fetch[0].complaint_id, "internal_note",
+                                        "Foto lapangan menyusul.", [])
+    with qtbot.waitSignal(flow.prefetch_done, timeout=60_000):
+        assert sync(qtbot, window).pulled_rows > 0
 
 
 def test_other_files_open_in_the_system_application_after_a_warning(

@@ -29,7 +29,7 @@ from lapor_desk.ui.dialogs.progress import ProgressDialog, TimeLeft
 from lapor_desk.ui.main_window import MainWindow
 from lapor_desk.ui.notify import Notifier, describe
 from tests.support.live_server import LiveServer, start_server
-from tests.ui.desk_support import save_png
+from tests.ui.desk_support import save_png, signed_in_window, sync
 
 pytestmark = pytest.mark.timeout(240)
 WAIT = 30_000
@@ -415,3 +415,23 @@ def test_training_reset_action_follows_the_language(qtbot: Any, tmp_path: Path) 
         desk.shutdown()
         demo.close()
     assert not (tmp_path / "demo").exists() or not any((tmp_path / "demo").iterdir())
+
+
+def test_a_sync_that_brings_nothing_leaves_the_list_alone(
+        qtbot: Any, controller: DeskController, live_server: LiveServer, password: str) -> None:
+    """Nothing came or went: the list is not read again (it would reset under the person's
+    eyes and push back the first rows at start-up), the counts are (overdue moves with the
+    clock). A sync that carries work does both."""
+    window = signed_in_window(qtbot, controller, live_server, password)
+    resets: list[int] = []
+    counted: list[object] = []
+    window.table_model.modelReset.connect(lambda: resets.append(1))
+    controller.queues_loaded.connect(counted.append)
+    outcome = sync(qtbot, window)
+    assert (outcome.pushed, outcome.pulled_rows) == (0, 0)
+    assert resets == [] and counted
+    complaint_id = window.table_model.id_at(0)
+    assert complaint_id
+    controller.workstation.replies.send(complaint_id, "internal_note", "Dicek besok pagi.", [])
+    outcome = sync(qtbot, window)
+    assert outcome.pushed == 1 and resets
