@@ -15,8 +15,7 @@ from importlib import resources
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import holidays as holidays_lib
-
+from lapor_desk.models import holiday_table
 from lapor_desk.models.enums import ComplaintType
 
 __all__ = ["UTC", "DomainConfig", "SlaTable", "WorkingCalendar", "default_config", "load_config", "utcnow"]
@@ -64,10 +63,11 @@ class WorkingCalendar:
     def _holidays_of(self, year: int) -> frozenset[date]:
         cached = self._years.get(year)
         if cached is None:
-            found = holidays_lib.country_holidays(
-                self.country, years=year, categories=self.categories
-            )
-            cached = frozenset(found.keys())
+            if (self.country, tuple(self.categories)) == (holiday_table.COUNTRY,
+                                                          holiday_table.CATEGORIES):
+                cached = holiday_table.shipped(year)
+            if cached is None:
+                cached = holiday_table.from_package(year, self.country, tuple(self.categories))
             self._years[year] = cached
         return cached
 

@@ -123,8 +123,11 @@ class DeskController(QObject):
 
     # --- reads -------------------------------------------------------------------------------
 
-    def load_queues(self) -> None:
-        self.taskman.run_db(self.workstation.queues, self.queues_loaded.emit)
+    def load_queues(self, *, beside: bool = False) -> None:
+        """The sidebar's counts; ``beside``: on the read worker, not in front of the lists
+        (a refresh of the counts alone, the clock having moved)."""
+        run = self.taskman.run_read if beside else self.taskman.run_db
+        run(self.workstation.queues, self.queues_loaded.emit)
 
     def load_ids(self, queue_key: str, where: ComplaintFilter) -> int:
         """Ask for a queue's id list; answers with ``ids_loaded(request, ids)``."""
@@ -186,7 +189,8 @@ class DeskController(QObject):
                 # reset the list under the person's eyes); the counts of overdue complaints
                 # move with the clock.
                 self.changed.emit(frozenset({"counts", "status"}))
-            self.check_new_work()
+            if getattr(outcome, "pulled_rows", 1):  # new work only ever comes by a pull
+                self.check_new_work()
 
         def failed(exc: Exception) -> None:
             self._cancel = None

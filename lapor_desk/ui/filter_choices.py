@@ -16,7 +16,7 @@ from lapor_desk.ui.filter_bar import FilterBar
 
 log = logging.getLogger("lapor_desk.ui.filter_choices")
 
-DELAY_MS = 150
+DELAY_MS = 400  # after the list and its first rows, which it would otherwise slow down
 
 
 class FilterChoices(QObject):

@@ -284,8 +284,10 @@ class MainWindow(QMainWindow):
     # --- loading -----------------------------------------------------------------------------
 
     def refresh(self, what: frozenset[str]) -> None:
-        if "queues" in what or "counts" in what:
+        if "queues" in what:
             self.controller.load_queues()
+        elif "counts" in what:
+            self.controller.load_queues(beside=True)
         if "rows" in what and self.queue_key:
             self.reload_ids()
         if "queues" in what or "rows" in what:
