@@ -164,13 +164,23 @@ class Session:
         return self._started(server_url, directory)
 
     def resume(self, profile: UserProfile) -> SessionInfo:
-        """Open a known profile with the token saved in the keyring. Works offline when the
-        profile has synced before; raises :class:`SignInError` when a password is needed."""
+        """Open a known profile with the token saved in the keyring; raises
+        :class:`SignInError` when a password is needed.
+
+        A profile that has synced before opens from its cache at once, without asking the
+        server anything: on a slow link or none the window does not wait for it. The sync that
+        follows (the desktop starts one) is where the server says whether the saved session
+        still stands: a refused one ends the session there (:meth:`sync`), a disabled account
+        wipes the profile. A profile never synced asks the server who it is first."""
         token = credentials.load_token(profile.server_url, profile.username)
         if not token:
             raise errors.SignInError("no saved session", code="auth_required")
         directory, engine = self._open(profile.server_url, profile.username)
         engine.transport.token = token
+        assert self.cache is not None
+        if read_status(self.cache).user is not None:
+            self._online = None  # not known until the first contact
+            return self._started(profile.server_url, directory)
         try:
             engine.me()
             self._online = True
@@ -303,6 +313,14 @@ class Session:
                     info = self.info
                     self._wipe_revoked(info.server_url, info.username,
                                        Path(info.profile_dir), exc)
+                raise errors.translate(exc) from exc
+            except sync_errors.AuthError as exc:
+                # The saved session is refused (expired, revoked, unknown): it is of no more
+                # use; the person signs in again with the password (the profile stays).
+                self._online, self._last_error = True, exc.code
+                if self.info is not None:
+                    credentials.forget_token(self.info.server_url, self.info.username)
+                event(log, "session.refused", logging.WARNING, code=exc.code)
                 raise errors.translate(exc) from exc
             except sync_errors.SyncError as exc:
                 if not isinstance(exc, sync_errors.CancelledError):

@@ -22,6 +22,7 @@ from lapor_desk.services import (
     DEMO_USER,
     DemoServer,
     ServiceError,
+    SignInError,
     Workstation,
     use_memory_keyring,
 )
@@ -72,7 +73,7 @@ class Desk(QObject):
         self.window = MainWindow(self.controller)
         self.demo = demo
         self.login: LoginDialog | None = None
-        self._revoked: Exception | None = None  # shown on the sign-in dialog that follows
+        self._ended: Exception | None = None  # shown on the sign-in dialog that follows
         self.progress: ProgressDialog | None = None
         self.confirm_reset: QMessageBox | None = None
         self._relay = _Relay(self)
@@ -121,15 +122,15 @@ class Desk(QObject):
         self.login.submitted.connect(self.controller.sign_in)
         self.login.rejected.connect(QApplication.quit)
         self.login.show()
-        if self._revoked is not None:  # the account was disabled: say why we are back here
-            self.login.failed(self._revoked)
-            self._revoked = None
+        if self._ended is not None:  # the session was refused or the account disabled
+            self.login.failed(self._ended)
+            self._ended = None
 
     def _sync_failed(self, error: Exception) -> None:
         self._close_progress()
-        if getattr(error, "code", None) == "account_revoked":
+        if isinstance(error, SignInError):  # the session ended (the controller signs out)
             self.window.sync_timer.stop()
-            self._revoked = error
+            self._ended = error
 
     def start_demo(self) -> None:
         assert self.demo is not None

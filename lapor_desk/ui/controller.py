@@ -20,7 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from lapor_desk.services import ServiceError, SyncCancelled, Workstation
+from lapor_desk.services import ServiceError, SignInError, SyncCancelled, Workstation
 from lapor_desk.services.notifications import check_new_work
 from lapor_desk.services.reachability import server_answers
 from lapor_desk.services.types import (
@@ -200,7 +200,9 @@ class DeskController(QObject):
             if exc.code in UNREACHABLE:
                 self._schedule_probe()
             self.sync_failed.emit(exc)
-            if exc.code == "account_revoked":  # the profile is already wiped: back to sign-in
+            if isinstance(exc, SignInError):
+                # The saved session was refused (or the account disabled and the profile
+                # wiped): back to the sign-in screen, which says why.
                 self.stop_reconnecting()
                 self.signed_out.emit()
                 return

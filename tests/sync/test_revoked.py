@@ -1,10 +1,13 @@
 """An account disabled on the server (``lapor-server disable-user``) wipes this computer's copy
-of the profile at its next contact: sync, resume or sign-in. The real server, over loopback."""
+of the profile at its next contact: a sync (the first one after a resume) or a sign-in. A
+session refused otherwise (signed out elsewhere, expired) keeps the profile and asks for the
+password again. The real server, over loopback."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import keyring
 import pytest
@@ -70,16 +73,19 @@ def test_sync_after_the_account_is_disabled_wipes_the_profile(
     assert station.known_profiles() == []
 
 
-def test_resume_after_the_account_is_disabled_wipes_the_profile(
+def test_resume_after_the_account_is_disabled_wipes_the_profile_at_the_first_sync(
         station: Workstation, live_server: LiveServer, password: str,
         memory: MemoryKeyring) -> None:
+    """A synced profile opens from its cache without asking the server (offline-first); the
+    sync the desktop starts right after is the first contact, and it wipes."""
     info = station.sign_in(live_server.url, USER, password)
     station.sync()
     [profile] = station.known_profiles()
     station.close()
     disable(live_server)
+    assert station.resume(profile).username == USER
     with pytest.raises(AccountRevoked):
-        station.resume(profile)
+        station.sync()
     assert_wiped(memory, live_server, Path(info.profile_dir))
 
 
@@ -112,6 +118,40 @@ def test_a_session_ended_elsewhere_keeps_the_profile(
         station.sync()
     assert ended.value.code == "token_revoked"
     assert Path(info.profile_dir, "cache.sqlite3").exists()
+    # the refused token is forgotten: the next start asks for the password
+    assert credentials.load_token(live_server.url, USER) is None
+    [profile] = station.known_profiles()
+    station.close()
+    with pytest.raises(SignInError) as again:
+        station.resume(profile)
+    assert again.value.code == "auth_required"
+    assert station.sign_in(live_server.url, USER, password).profile_dir == info.profile_dir
+    assert station.status().complaints > 0  # the same profile, its cache kept
+
+
+def test_a_synced_profile_resumes_without_asking_the_server(
+        station: Workstation, live_server: LiveServer, password: str,
+        memory: MemoryKeyring) -> None:
+    station.sign_in(live_server.url, USER, password)
+    station.sync()
+    [profile] = station.known_profiles()
+    station.close()
+    asked: list[str] = []
+    original = Transport._send
+
+    def counting(transport: Transport, method: str, path: str, **kwargs: Any) -> Any:
+        asked.append(path)
+        return original(transport, method, path, **kwargs)
+
+    Transport._send = counting  # type: ignore[method-assign]
+    try:
+        info = station.resume(profile)
+        assert info.username == USER and asked == []
+        assert station.status().online is None  # not known before the first contact
+        station.sync()
+        assert asked and station.status().online is True
+    finally:
+        Transport._send = original  # type: ignore[method-assign]
 
 
 def test_transport_translates_account_disabled_once(live_server: LiveServer,

@@ -11,10 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import requests
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
 from lapor_desk.services import Workstation
+from lapor_desk.sync import credentials
+from lapor_desk.ui import labels
 from lapor_desk.ui.app import Desk
 from lapor_desk.ui.dialogs.login import LoginDialog
 from lapor_desk.ui.models.queue_list import COUNT_ROLE
@@ -159,3 +162,33 @@ def test_empty_fields_are_asked_for_without_a_request(qtbot: Any, desk: Desk) ->
     qtbot.keyClick(login.password, Qt.Key.Key_Return)
     assert requests == [] and login.isVisible()
     assert login.message.text() == login_text("Fill in the server, user name and password.")
+
+
+def test_a_refused_saved_session_brings_back_the_sign_in_with_the_reason(
+        qtbot: Any, desk: Desk, tmp_path: Path, live_server: LiveServer, password: str) -> None:
+    """The saved profile opens from its cache without waiting for the server; the start-up sync
+    learns the session was ended elsewhere, and the sign-in dialog comes back saying so. The
+    profile and its cache stay for the next sign-in."""
+    earlier = Workstation(tmp_path / "profiles", device="pytest")
+    info = earlier.sign_in(live_server.url, "admin.kendari", password)
+    earlier.sync()
+    token = credentials.load_token(live_server.url, "admin.kendari")
+    requests.post(live_server.url + "/api/v1/auth/logout", json={}, timeout=10,
+                  headers={"Authorization": f"Bearer {token}"}).raise_for_status()
+    earlier.close()
+    failures: list[Exception] = []
+    desk.controller.sync_failed.connect(failures.append)
+    desk.start()
+    qtbot.waitUntil(lambda: bool(failures), timeout=WAIT)
+    login = desk.login
+    assert login is not None
+    qtbot.waitUntil(lambda: login.isVisible() and login.message.isVisible(), timeout=WAIT)
+    assert not desk.window.isVisible()
+    assert getattr(failures[0], "code", None) == "token_revoked"
+    assert login.message.text() == labels.error("token_revoked")
+    assert credentials.load_token(live_server.url, "admin.kendari") is None
+    assert Path(info.profile_dir, "cache.sqlite3").exists()
+    with qtbot.waitSignal(desk.controller.signed_in, timeout=WAIT):
+        type_in(qtbot, login, live_server.url, "admin.kendari", password)
+    assert desk.controller.info is not None
+    assert desk.controller.info.profile_dir == info.profile_dir
