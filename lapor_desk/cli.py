@@ -25,12 +25,12 @@ import threading
 from collections.abc import Sequence
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lapor_desk import __version__
 from lapor_desk.models.cache.crypto import CacheKeyError
 from lapor_desk.models.cache.store import Cache
 from lapor_desk.sync import credentials
-from lapor_desk.sync.engine import SyncEngine, SyncReport
 from lapor_desk.sync.errors import (
     AccountDisabledError,
     AuthError,
@@ -47,7 +47,9 @@ from lapor_desk.sync.log import event
 from lapor_desk.sync.outbox import Outbox
 from lapor_desk.sync.secure_cache import open_secure_cache, wipe_profile
 from lapor_desk.sync.status import read_status
-from lapor_desk.sync.transport import Transport
+
+if TYPE_CHECKING:  # the headless sync's: imported by it (the desktop starts without requests)
+    from lapor_desk.sync.engine import SyncEngine, SyncReport
 
 log = logging.getLogger("lapor_desk.cli")
 
@@ -194,6 +196,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
     cache = _open_profile(profile)
     if cache is None:
         return EXIT_AUTH
+    from lapor_desk.sync.engine import SyncEngine
+    from lapor_desk.sync.transport import Transport
+
     verify: bool | str = args.ca_bundle or True
     transport = Transport(args.server, verify=verify)
     engine = SyncEngine(cache, transport, cancel=cancel)

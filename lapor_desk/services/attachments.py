@@ -33,7 +33,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import null, select, union_all
 
@@ -44,9 +44,10 @@ from lapor_desk.models.lifecycle import MAX_ATTACHMENT_BYTES
 from lapor_desk.services.deadlines import RESOLUTION_STATUSES, VERIFY_STATUSES
 from lapor_desk.services.errors import NotFound, ServiceError, translate
 from lapor_desk.sync import errors as sync_errors
-from lapor_desk.sync.blobs import download_blob, file_sha256
 from lapor_desk.sync.log import event
-from lapor_desk.sync.transport import Transport
+
+if TYPE_CHECKING:  # brings requests: imported where a file is fetched (see sync/retry.py)
+    from lapor_desk.sync.transport import Transport
 
 log = logging.getLogger("lapor_desk.services.attachments")
 
@@ -61,7 +62,7 @@ IMAGE_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/bmp", "i
                          "image/tiff"})
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".tif", ".tiff"})
 
-TransportSource = Callable[[], Transport | None]
+TransportSource = Callable[[], "Transport | None"]
 #: The settings file is written from both workers: one lock for every Attachments object.
 _SETTINGS_LOCK = threading.Lock()
 Moved = Callable[[int], None]
@@ -315,6 +316,8 @@ class Attachments:
         transport = self.transport()
         if transport is None:
             raise AttachmentUnavailable("not signed in", code="not_signed_in")
+        from lapor_desk.sync.blobs import download_blob
+
         try:
             path = download_blob(self.cache, transport, info.sha256, info.size, on_bytes)
         except sync_errors.BlobIntegrityError as exc:
@@ -336,6 +339,8 @@ class Attachments:
         source = self.open(attachment_id)
         name = Path(info.filename.replace("\\", "/")).name.strip(". ") or info.sha256[:12]
         target = self.settings_path.parent / OPENED_DIR / info.sha256[:16] / name
+        from lapor_desk.sync.blobs import file_sha256
+
         if not (target.is_file() and file_sha256(target) == info.sha256):
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
@@ -369,6 +374,8 @@ class Attachments:
         local = self._local(row.local_path if row else None, info.sha256, own)
         if local is None:
             return None
+        from lapor_desk.sync.blobs import file_sha256
+
         if file_sha256(local) == info.sha256:
             return local
         event(log, "attachment.local_damaged", logging.WARNING, sha256=info.sha256)
@@ -390,6 +397,8 @@ class Attachments:
         transport = self.transport()
         if transport is None:
             return PrefetchResult(0, 0, 0, False)
+        from lapor_desk.sync.blobs import download_blob
+
         done = moved = failed = 0
         for info in items:
             if cancel is not None and cancel.is_set():

@@ -11,7 +11,7 @@ import logging
 
 from lapor_desk.sync import errors as sync_errors
 from lapor_desk.sync.log import event
-from lapor_desk.sync.transport import RetryPolicy, Transport
+from lapor_desk.sync.retry import RetryPolicy
 
 log = logging.getLogger("lapor_desk.services.reachability")
 
@@ -22,6 +22,8 @@ _ONE_TRY = RetryPolicy(attempts=1)
 def server_answers(server_url: str, *, timeout: tuple[float, float] = PROBE_TIMEOUT) -> bool:
     """True when ``GET /api/v1/health`` answers ``ok``; False when it cannot be reached or
     answers with an error. Never raises for network trouble."""
+    from lapor_desk.sync.transport import Transport  # brings requests: see sync/retry.py
+
     transport = Transport(server_url, timeout=timeout, retry=_ONE_TRY)
     try:
         body = transport.get_json("/api/v1/health")

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -39,21 +40,26 @@ from lapor_desk.services.types import (
 )
 from lapor_desk.sync import credentials
 from lapor_desk.sync import errors as sync_errors
-from lapor_desk.sync.engine import Progress, SyncEngine
 from lapor_desk.sync.log import event
 from lapor_desk.sync.outbox import Outbox
+from lapor_desk.sync.retry import RetryPolicy
 from lapor_desk.sync.secure_cache import open_secure_cache, wipe_profile
 from lapor_desk.sync.status import read_status
-from lapor_desk.sync.transport import RetryPolicy, Transport
+
+if TYPE_CHECKING:  # imported when first used: they bring requests (see sync/retry.py)
+    from lapor_desk.sync.engine import Progress, SyncEngine
+    from lapor_desk.sync.transport import Transport
 
 log = logging.getLogger("lapor_desk.services.session")
 
 #: A desktop gives up sooner than the headless CLI: the person is waiting and work is kept.
 DESKTOP_RETRY = RetryPolicy(attempts=3, base_delay=0.5, max_delay=5.0)
-TransportFactory = Callable[[str], Transport]
+TransportFactory = Callable[[str], "Transport"]
 
 
 def _default_transport(url: str) -> Transport:
+    from lapor_desk.sync.transport import Transport
+
     return Transport(url, timeout=(5.0, 60.0), retry=DESKTOP_RETRY)
 
 
@@ -119,13 +125,16 @@ class Session:
         self.outbox: Outbox | None = None
         self._transport: Transport | None = None
         self._engine: SyncEngine | None = None
+        self._server_url: str | None = None
+        self._token: str | None = None
+        self._connect_lock = threading.Lock()
         self._online: bool | None = None
         self._last_error: str | None = None
         self._lock = threading.Lock()  # one sync at a time
 
     # --- signing in and out -------------------------------------------------------------------
 
-    def _open(self, server_url: str, username: str) -> tuple[Path, SyncEngine]:
+    def _open(self, server_url: str, username: str) -> Path:
         self.close()
         directory = self.store.directory(server_url, username)
         try:
@@ -134,19 +143,35 @@ class Session:
         except (CacheKeyError, credentials.CacheKeyUnavailable) as exc:
             event(log, "session.cache_locked", logging.WARNING, code=exc.code)
             raise ProfileLocked(str(exc), code=exc.code) from exc
-        self._transport = self.transport_factory(server_url)
-        self._engine = SyncEngine(self.cache, self._transport, clock=self.clock,
-                                  config=self.config)
+        self._server_url = server_url
         self.outbox = Outbox(self.cache, config=self.config, clock=self.clock)
-        return directory, self._engine
+        return directory
+
+    def _connect(self, token: str | None = None) -> SyncEngine:
+        """The profile's transport and sync engine, made at their first use (a resumed session
+        shows its cache before the network stack is even imported). ``token``: the saved one."""
+        with self._connect_lock:
+            if token is not None:
+                self._token = token
+            if self._engine is None:
+                if self.cache is None or self._server_url is None:
+                    raise errors.SignInError("not signed in", code="not_signed_in")
+                from lapor_desk.sync.engine import SyncEngine
+
+                transport = self.transport_factory(self._server_url)
+                transport.token = self._token
+                self._engine = SyncEngine(self.cache, transport, clock=self.clock,
+                                          config=self.config)
+                self._transport = transport
+            return self._engine
 
     def sign_in(self, server_url: str, username: str, password: str) -> SessionInfo:
         server_url = normalise_server(server_url)
         username = username.strip()
         fresh = not self.store.directory(server_url, username).exists()
-        directory, engine = self._open(server_url, username)
+        directory = self._open(server_url, username)
         try:
-            login = engine.login(username, password, self.device)
+            login = self._connect().login(username, password, self.device)
         except sync_errors.SyncError as exc:
             self._online = not isinstance(exc, sync_errors.OfflineError)
             self.close()
@@ -175,14 +200,14 @@ class Session:
         token = credentials.load_token(profile.server_url, profile.username)
         if not token:
             raise errors.SignInError("no saved session", code="auth_required")
-        directory, engine = self._open(profile.server_url, profile.username)
-        engine.transport.token = token
+        directory = self._open(profile.server_url, profile.username)
+        self._token = token
         assert self.cache is not None
         if read_status(self.cache).user is not None:
             self._online = None  # not known until the first contact
             return self._started(profile.server_url, directory)
         try:
-            engine.me()
+            self._connect().me()
             self._online = True
         except sync_errors.AuthError as exc:
             credentials.forget_token(profile.server_url, profile.username)
@@ -239,9 +264,10 @@ class Session:
             if work.any and not discard_unsynced:
                 raise UnsyncedWorkError(work)
             info = self.info
-            if info is not None and self._transport is not None:
+            transport = self.transport
+            if info is not None and transport is not None:
                 try:
-                    self._transport.post_json("/api/v1/auth/logout", {})
+                    transport.post_json("/api/v1/auth/logout", {})
                 except sync_errors.SyncError as exc:
                     event(log, "session.logout_unreached", code=exc.code)
             self.close()
@@ -279,6 +305,7 @@ class Session:
         if self.cache is not None:
             self.cache.close()
         self.cache = self._transport = self._engine = self.outbox = None
+        self._server_url = self._token = None
         self.info = None
 
     # --- sync ---------------------------------------------------------------------------------
@@ -346,6 +373,9 @@ class Session:
     @property
     def transport(self) -> Transport | None:
         """The signed-in session's connection to the server (None when signed out)."""
+        if self.cache is None:
+            return None
+        self._connect()
         return self._transport
 
     def require_cache(self) -> Cache:
@@ -354,6 +384,4 @@ class Session:
         return self.cache
 
     def _require_engine(self) -> SyncEngine:
-        if self._engine is None:
-            raise errors.SignInError("not signed in", code="not_signed_in")
-        return self._engine
+        return self._connect()

@@ -18,7 +18,6 @@ import random
 import time
 import uuid
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 import orjson
@@ -43,24 +42,13 @@ from lapor_desk.sync.errors import (
     SyncError,
 )
 from lapor_desk.sync.log import event
+from lapor_desk.sync.retry import RetryPolicy
 
 log = logging.getLogger("lapor_desk.sync.transport")
 
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
 MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 CHUNK = 64 * 1024
-
-
-@dataclass(frozen=True)
-class RetryPolicy:
-    attempts: int = 5  # tries in all, including the first
-    base_delay: float = 0.5  # seconds; the n-th retry waits up to base * 2**n
-    max_delay: float = 30.0
-    max_retry_after: float = 300.0  # never wait longer than this for a Retry-After
-
-    def backoff(self, retry_number: int, rand: Callable[[], float]) -> float:
-        """Full jitter: uniform in [0, min(max_delay, base * 2**retry_number)]."""
-        return float(rand() * min(self.max_delay, self.base_delay * (2**retry_number)))
 
 
 class _Retryable(Exception):

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
@@ -40,6 +40,8 @@ from lapor_desk.ui.taskman import TaskManager
 log = logging.getLogger("lapor_desk.ui.app")
 #: Whether the objects of the first session's start were frozen (``Desk._signed_in``).
 _FROZEN = False
+#: The first sync waits for the session's first list at most this long (ms).
+START_SYNC_LATEST_MS = 3000
 
 
 def make_application(argv: Sequence[str] = ()) -> QApplication:
@@ -77,6 +79,12 @@ class Desk(QObject):
         self.progress: ProgressDialog | None = None
         self.confirm_reset: QMessageBox | None = None
         self._relay = _Relay(self)
+        # The first sync of a session starts once its first list is on screen (it imports the
+        # network stack and works beside the list), at the latest after START_SYNC_LATEST_MS.
+        self._sync_due = False
+        self._start_sync_timer = QTimer(self, singleShot=True, interval=START_SYNC_LATEST_MS)
+        self._start_sync_timer.timeout.connect(self._start_up_sync)
+        self.window.list_shown.connect(self._start_up_sync)
         self.notifier = Notifier(self.window, tray_available)
         c = self.controller
         c.signed_in.connect(self._signed_in)
@@ -214,6 +222,14 @@ class Desk(QObject):
         if not _FROZEN:
             gc.freeze()
             _FROZEN = True
+        self._sync_due = True
+        self._start_sync_timer.start()
+
+    def _start_up_sync(self) -> None:
+        if not self._sync_due:
+            return
+        self._sync_due = False
+        self._start_sync_timer.stop()
         self.taskman.run_db(self.controller.workstation.status, self._maybe_first_sync)
 
     def _maybe_first_sync(self, status: object) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -45,9 +45,14 @@ SYNC_INTERVAL_MS = 5 * 60 * 1000
 
 
 class MainWindow(QMainWindow):
+    #: the session's first list is on screen with its first rows (or is empty): the desk
+    #: starts its first sync then, not in the list's way
+    list_shown = Signal()
+
     def __init__(self, controller: DeskController) -> None:
         super().__init__()
         self.controller = controller
+        self._list_shown = False
         self.setWindowIcon(icon("app"))
         self.queue_key: str | None = None
         self._request = 0
@@ -65,6 +70,7 @@ class MainWindow(QMainWindow):
         self.queue_view.setMinimumWidth(180)
         self.queue_view.selectionModel().currentChanged.connect(self._queue_chosen)
         self.table_model = ComplaintTableModel(controller.fetch_rows, self)
+        self.table_model.rows_arrived.connect(self._first_list_shown)
         self.table = complaint_view(self.table_model)
         self._sort: tuple[int, Qt.SortOrder] = (DEADLINE, Qt.SortOrder.AscendingOrder)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
@@ -266,6 +272,7 @@ class MainWindow(QMainWindow):
                                              self.controller.taskman, self)
 
     def start_session(self, info: SessionInfo) -> None:
+        self._list_shown = False
         self._show_user(info)
         self.refresh(frozenset({"queues", "status"}))
         self.sync_timer.start()
@@ -352,6 +359,11 @@ class MainWindow(QMainWindow):
             self.reload_ids()
             self.filter_choices.queue_opened(key)
 
+    def _first_list_shown(self) -> None:
+        if not self._list_shown:
+            self._list_shown = True
+            self.list_shown.emit()
+
     def _update_heading(self) -> None:
         self.list_heading.setText(labels.queue(self.queue_key) if self.queue_key else "")
         self.list_count.setText(self.count_text())
@@ -391,6 +403,8 @@ class MainWindow(QMainWindow):
         drop_hidden, self._drop_hidden_detail = self._drop_hidden_detail, False
         self.table_model.set_ids(ids)
         self._shown_count = len(ids)
+        if not ids:
+            self._first_list_shown()
         self._update_heading()
         self._update_empty_list()
         row = self.table_model.row_of(keep) if keep else -1

@@ -149,26 +149,29 @@ SEARCHES = ["jalan", "jalan rusak", "LAMPU padam", "se", "pompa air", "obat ktp 
             "nothing", "  ", "!!!", 'lampu" OR *']
 
 
-@pytest.mark.parametrize("order", ["", "-deadline", "title"])
-@pytest.mark.parametrize("search", SEARCHES)
 @pytest.mark.parametrize("queue", ["needs_verification", "done", "archived"])
 def test_a_search_keeps_every_match_of_the_queue_in_the_lists_order(
-        queries: QueueQueries, queue: str, search: str, order: str) -> None:
+        queries: QueueQueries, queue: str) -> None:
     """A complaint stays when its title and body, or one of its replies, hold every word
-    typed; the list keeps its order (the default one, or the one a header click chose)."""
+    typed; the list keeps its order (the default one, or the one a header click chose),
+    filtered or not."""
     with queries.cache.engine.connect() as connection:
         texts = {row.id: f"{row.title} {row.body}" for row in connection.execute(
             select(Complaint.id, Complaint.title, Complaint.body))}
         replies = list(connection.execute(select(FollowUp.complaint_id, FollowUp.body)))
-    found = {i for i, t in texts.items() if _matches(t, search)}
-    found |= {r.complaint_id for r in replies if _matches(r.body, search)}
-    for where in (ComplaintFilter(order=order), ComplaintFilter(order=order, channel="web")):
-        listed = queries.complaint_ids(queue, where)
-        # nothing typed is no search; typed without a word ("!!!") finds nothing
-        expected = [i for i in listed if i in found] if search.strip() else listed
-        assert queries.complaint_ids(queue, replace(where, search=search)) == expected
-        if search == "jalan" or search == "se":
-            assert expected  # the common words are found in every queue
+    for search in SEARCHES:
+        found = {i for i, t in texts.items() if _matches(t, search)}
+        found |= {r.complaint_id for r in replies if _matches(r.body, search)}
+        for order in ("", "-deadline", "title"):
+            for where in (ComplaintFilter(order=order),
+                          ComplaintFilter(order=order, channel="web")):
+                listed = queries.complaint_ids(queue, where)
+                # nothing typed is no search; typed without a word ("!!!") finds nothing
+                expected = [i for i in listed if i in found] if search.strip() else listed
+                searched = queries.complaint_ids(queue, replace(where, search=search))
+                assert searched == expected, (search, where)
+                if search in ("jalan", "se"):
+                    assert expected  # the common words are found in every queue
 
 
 def test_a_reply_alone_can_match(queries: QueueQueries) -> None:

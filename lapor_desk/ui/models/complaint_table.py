@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QColor, QFont
 
@@ -100,6 +101,9 @@ def status_text(row: ComplaintRow) -> str:
 
 
 class ComplaintTableModel(QAbstractTableModel):
+    #: a page of rows of the current list arrived (the first one: the list is readable)
+    rows_arrived = Signal()
+
     def __init__(self, fetch: Fetch, parent: Any = None) -> None:
         super().__init__(parent)
         self._fetch = fetch
@@ -155,6 +159,7 @@ class ComplaintTableModel(QAbstractTableModel):
             return  # the list changed meanwhile
         for row in rows:
             self._rows[row.id] = row
+        self.rows_arrived.emit()
         if self._inside_data:
             return  # answered synchronously: data() reads it at once
         first = page * PAGE
