@@ -191,6 +191,16 @@ class QueueQueries:
         self._id_lists.put(key, version, ids)
         return ids
 
+    def remember(self, queue_key: str) -> bool:
+        """Read the queue's list into memory ahead of its first opening (nothing when it is
+        remembered already or too big to keep); True when it read."""
+        version = self.cache.data_version()
+        listed = self._id_lists.listed((queue_key, ComplaintFilter()), version)
+        if listed is not None and listed.rowids is not None:
+            return False
+        self._queue_order(queue_key, version)
+        return True
+
     def _queue_order(self, queue_key: str, version: int) -> _Listed:
         """The whole queue in its own order with the rowids (remembered, or read from its
         order index: the index holds both, no complaint row is read)."""

@@ -150,6 +150,10 @@ class Workstation:
                       where: ComplaintFilter | None = None) -> list[str]:
         return self._need(self._queues).complaint_ids(queue_key, where)
 
+    def remember_queue(self, queue_key: str) -> bool:
+        """Read a queue's list ahead of its first opening (``QueueQueries.remember``)."""
+        return self._need(self._queues).remember(queue_key)
+
     def filter_options(self, queue_key: str) -> FilterOptions:
         """The channels, categories, regions and units the queue's complaints carry."""
         return self._need(self._queues).filter_options(queue_key)

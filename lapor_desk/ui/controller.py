@@ -70,6 +70,7 @@ class DeskController(QObject):
         self.taskman = taskman
         self._cancel: threading.Event | None = None
         self._requests = 0
+        self._remembering = 0
         self.reconnect_first_ms = reconnect_first_ms
         self.reconnect_max_ms = reconnect_max_ms
         self._jitter = jitter
@@ -136,6 +137,23 @@ class DeskController(QObject):
         self.taskman.run_db(lambda: self.workstation.complaint_ids(queue_key, where),
                             lambda ids: self.ids_loaded.emit(request, ids))
         return request
+
+    def remember_queues(self, keys: list[str]) -> None:
+        """Read the queues' lists ahead of their first opening, one queue per task on the
+        database worker: whatever the person asks meanwhile waits behind one queue at most.
+        A newer call (the cache changed again) ends an older chain."""
+        self._remembering += 1
+        chain = self._remembering
+
+        def next_one(left: list[str]) -> None:
+            if not left or chain != self._remembering or self.workstation.info is None:
+                return
+            key = left[0]
+            self.taskman.run_db(lambda: self.workstation.remember_queue(key),
+                                lambda _read: next_one(left[1:]),
+                                lambda exc: log.info("queue %s not read ahead: %r", key, exc))
+
+        next_one(list(keys))
 
     def fetch_rows(self, ids: list[str],
                    deliver: Callable[[list[ComplaintRow]], None]) -> None:

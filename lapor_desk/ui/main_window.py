@@ -53,6 +53,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.controller = controller
         self._list_shown = False
+        #: the other queues' lists are to be read ahead once the current one shows its rows
+        #: (at a session's start and after the cache changed under them)
+        self._remember_due = False
         self.setWindowIcon(icon("app"))
         self.queue_key: str | None = None
         self._request = 0
@@ -273,6 +276,7 @@ class MainWindow(QMainWindow):
 
     def start_session(self, info: SessionInfo) -> None:
         self._list_shown = False
+        self._remember_due = True
         self._show_user(info)
         self.refresh(frozenset({"queues", "status"}))
         self.sync_timer.start()
@@ -296,6 +300,7 @@ class MainWindow(QMainWindow):
         elif "counts" in what:
             self.controller.load_queues(beside=True)
         if "rows" in what and self.queue_key:
+            self._remember_due = True
             self.reload_ids()
         if "queues" in what or "rows" in what:
             self.filter_choices.changed()
@@ -360,9 +365,16 @@ class MainWindow(QMainWindow):
             self.filter_choices.queue_opened(key)
 
     def _first_list_shown(self) -> None:
+        """The current list shows its rows (or is empty)."""
         if not self._list_shown:
             self._list_shown = True
             self.list_shown.emit()
+        if self._remember_due:
+            self._remember_due = False
+            model = self.queue_model
+            others = [k for k in (model.key_at(r) for r in range(model.rowCount()))
+                      if k and k != self.queue_key and k not in ("outbox", "conflicts")]
+            self.controller.remember_queues(others)
 
     def _update_heading(self) -> None:
         self.list_heading.setText(labels.queue(self.queue_key) if self.queue_key else "")

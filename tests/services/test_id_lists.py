@@ -112,3 +112,14 @@ def test_the_watcher_closes_with_the_cache(tmp_path: Path) -> None:
     cache.close()
     with pytest.raises(CacheClosed):
         cache.data_version()
+
+
+def test_a_queue_read_ahead_opens_without_a_query(queries: QueueQueries) -> None:
+    assert queries.remember("needs_verification") is True
+    assert queries.remember("needs_verification") is False  # already in memory
+    seen = _counting(queries)
+    assert len(queries.complaint_ids("needs_verification")) == 40
+    assert seen == []
+    with queries.cache.writer.begin() as connection:  # a change: read ahead again
+        connection.execute(update(Complaint).values(channel="email"))
+    assert queries.remember("needs_verification") is True

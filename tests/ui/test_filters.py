@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from sqlalchemy import event
 
 from lapor_desk.services.filter_options import CategoryChoice, Choice, FilterOptions, UnitChoice
 from lapor_desk.services.types import ComplaintFilter
@@ -227,3 +228,36 @@ def test_window_filters_against_the_server(qtbot: Any, controller: DeskControlle
     fresh = station.filter_options("in_progress")
     qtbot.waitUntil(lambda: bar.unit.count() >= len(fresh.units) + 1, timeout=WAIT)
     assert bar.channel.currentData() == channel.value
+
+
+def test_the_other_queues_are_read_ahead_and_open_from_memory(
+        qtbot: Any, controller: DeskController, live_server: LiveServer, password: str) -> None:
+    """Once the first list shows its rows, the other queues' lists are read on the database
+    worker, one per task; opening one of them then asks the database for no list."""
+    station = controller.workstation
+    read: list[str] = []
+    original = station.remember_queue
+
+    def remember(key: str) -> bool:
+        read.append(key)
+        return original(key)
+
+    station.remember_queue = remember  # type: ignore[method-assign]
+    window = signed_in_window(qtbot, controller, live_server, password)
+    qtbot.waitUntil(lambda: bool(read) and controller.taskman.idle, timeout=WAIT)
+    keys = [window.queue_model.key_at(r) for r in range(window.queue_model.rowCount())]
+    assert set(read) >= {k for k in keys if k not in (window.queue_key, "outbox", "conflicts")}
+    statements: list[str] = []
+
+    def trace(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+        dbapi_connection.set_trace_callback(statements.append)
+
+    engine = station.session.require_cache().engine
+    event.listen(engine, "checkout", trace)
+    try:
+        open_queue(qtbot, window, "done")
+    finally:
+        event.remove(engine, "checkout", trace)
+    assert window.table_model.rowCount() > 0
+    assert statements  # the rows were read (the trace works)...
+    assert not [s for s in statements if "complaint.rowid" in s]  # ...the list was not
