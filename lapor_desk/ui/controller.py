@@ -46,7 +46,7 @@ class DeskController(QObject):
     sign_in_failed = Signal(object)     # ServiceError
     signed_out = Signal()
     queues_loaded = Signal(object)      # list[QueueInfo]
-    ids_loaded = Signal(int, object)    # request number, list[str]
+    ids_loaded = Signal(int, object, object)  # request number, list[str], first rows
     detail_loaded = Signal(object)      # ComplaintDetail
     targets_loaded = Signal(object)     # list[AgencyItem]
     status_loaded = Signal(object)      # StatusSummary
@@ -130,12 +130,18 @@ class DeskController(QObject):
         run = self.taskman.run_read if beside else self.taskman.run_db
         run(self.workstation.queues, self.queues_loaded.emit)
 
-    def load_ids(self, queue_key: str, where: ComplaintFilter) -> int:
-        """Ask for a queue's id list; answers with ``ids_loaded(request, ids)``."""
+    def load_ids(self, queue_key: str, where: ComplaintFilter, first_rows: int = 0) -> int:
+        """Ask for a queue's id list; answers with ``ids_loaded(request, ids, rows)``, the
+        rows of the list's first ``first_rows`` ids read in the same task (the list is then
+        painted once, with its rows, instead of empty first)."""
         self._requests += 1
         request = self._requests
-        self.taskman.run_db(lambda: self.workstation.complaint_ids(queue_key, where),
-                            lambda ids: self.ids_loaded.emit(request, ids))
+
+        def read() -> tuple[list[str], list[ComplaintRow]]:
+            ids = self.workstation.complaint_ids(queue_key, where)
+            return ids, (self.workstation.rows(ids[:first_rows]) if first_rows else [])
+
+        self.taskman.run_db(read, lambda found: self.ids_loaded.emit(request, *found))
         return request
 
     def remember_queues(self, keys: list[str]) -> None:

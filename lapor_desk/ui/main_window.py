@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from lapor_desk.services.session import UnsyncedWork
-from lapor_desk.services.types import ComplaintFilter, SessionInfo
+from lapor_desk.services.types import ComplaintFilter, ComplaintRow, SessionInfo
 from lapor_desk.ui import i18n, labels
 from lapor_desk.ui.attachments_panel import AttachmentFlow
 from lapor_desk.ui.complaint_view import complaint_view
@@ -32,7 +32,12 @@ from lapor_desk.ui.filter_bar import FilterBar
 from lapor_desk.ui.filter_choices import FilterChoices
 from lapor_desk.ui.intake_flows import IntakeFlows
 from lapor_desk.ui.keyboard import Keyboard
-from lapor_desk.ui.models.complaint_table import DEADLINE, ComplaintTableModel, order_code
+from lapor_desk.ui.models.complaint_table import (
+    DEADLINE,
+    PAGE,
+    ComplaintTableModel,
+    order_code,
+)
 from lapor_desk.ui.models.queue_list import COUNT_ROLE, QueueDelegate, QueueListModel
 from lapor_desk.ui.outbox_review import OutboxReviewArea
 from lapor_desk.ui.resources import icon
@@ -335,7 +340,8 @@ class MainWindow(QMainWindow):
         self._drop_hidden_detail = False
         if self.queue_key:
             self._keep_selection = self.current_id()
-            self._request = self.controller.load_ids(self.queue_key, self.current_filter())
+            self._request = self.controller.load_ids(self.queue_key, self.current_filter(),
+                                                     first_rows=PAGE)
 
     def current_id(self) -> str | None:
         index = self.table.currentIndex()
@@ -408,14 +414,14 @@ class MainWindow(QMainWindow):
                 "%2", f"{int(total):,}".replace(",", "."))
         return f"{shown:,}".replace(",", ".")
 
-    def _ids_loaded(self, request: int, ids: list[str]) -> None:
+    def _ids_loaded(self, request: int, ids: list[str], rows: list[ComplaintRow]) -> None:
         if request != self._request:
             return  # an older answer: the user moved on
         keep = self._keep_selection
         drop_hidden, self._drop_hidden_detail = self._drop_hidden_detail, False
-        self.table_model.set_ids(ids)
+        self.table_model.set_ids(ids, rows)
         self._shown_count = len(ids)
-        if not ids:
+        if rows or not ids:
             self._first_list_shown()
         self._update_heading()
         self._update_empty_list()

@@ -116,13 +116,17 @@ class ComplaintTableModel(QAbstractTableModel):
 
     # --- ids ---------------------------------------------------------------------------------
 
-    def set_ids(self, ids: Sequence[str]) -> None:
+    def set_ids(self, ids: Sequence[str], first_rows: Sequence[ComplaintRow] = ()) -> None:
+        """A new list; ``first_rows``: the rows of its first page, when read with it."""
         self.beginResetModel()
         self._ids = list(ids)
         self._position = {i: n for n, i in enumerate(self._ids)}
         self._rows.clear()
         self._requested.clear()
         self._generation += 1
+        if first_rows:
+            self._rows.update((row.id, row) for row in first_rows)
+            self._requested.add(0)
         self.endResetModel()
 
     def refresh_rows(self) -> None:
