@@ -147,12 +147,10 @@ class Session:
         self.outbox = Outbox(self.cache, config=self.config, clock=self.clock)
         return directory
 
-    def _connect(self, token: str | None = None) -> SyncEngine:
+    def _connect(self) -> SyncEngine:
         """The profile's transport and sync engine, made at their first use (a resumed session
-        shows its cache before the network stack is even imported). ``token``: the saved one."""
+        shows its cache before the network stack is even imported), with the saved token."""
         with self._connect_lock:
-            if token is not None:
-                self._token = token
             if self._engine is None:
                 if self.cache is None or self._server_url is None:
                     raise errors.SignInError("not signed in", code="not_signed_in")
