@@ -23,8 +23,6 @@ if TYPE_CHECKING:
 
 QUEUE_KEYS = 9
 #: Where the keyboard is must be visible: a blue frame on the focused pane.
-FOCUS_STYLE = ("QListView#queues:focus, QTableView#complaints:focus { border: 2px solid #1565c0; "
-               "border-radius: 6px; }")
 OPEN_KEYS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter})
 
 
@@ -59,7 +57,6 @@ class Keyboard(QObject):
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
         window.table.installEventFilter(self)
         window.installEventFilter(self)
-        window.splitter.setStyleSheet(FOCUS_STYLE)
         self.set_tab_order()
         self.retranslate()
 
