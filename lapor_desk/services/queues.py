@@ -115,12 +115,12 @@ class _IdLists:
         listed = self.listed(key, version)
         return None if listed is None else list(listed.ids)
 
-    def put(self, key: tuple[str, ComplaintFilter], version: int, ids: list[str],
-            rowids: array[int] | None = None) -> None:
+    def put(self, key: tuple[str, ComplaintFilter], version: int, listed: _Listed) -> None:
+        """Keep ``listed`` (itself: whoever hands it over changes it no more)."""
         with self.lock:
-            if version != self.version or len(ids) > self.MAX_IDS:
+            if version != self.version or len(listed) > self.MAX_IDS:
                 return
-            self.lists[key] = _Listed(list(ids), rowids)
+            self.lists[key] = listed
             total = sum(map(len, self.lists.values()))
             while total > self.MAX_IDS:
                 oldest = next(iter(self.lists))
@@ -188,25 +188,27 @@ class QueueQueries:
         if where == ComplaintFilter():
             return list(self._queue_order(queue_key, version).ids)
         ids = self._read_ids(queue_key, where, version)
-        self._id_lists.put(key, version, ids)
+        self._id_lists.put(key, version, _Listed(list(ids)))
         return ids
 
     def remember(self, queue_key: str) -> bool:
         """Read the queue's list into memory ahead of its first opening (nothing when it is
-        remembered already or too big to keep); True when it read."""
+        remembered already); True when it read."""
         version = self.cache.data_version()
-        listed = self._id_lists.listed((queue_key, ComplaintFilter()), version)
-        if listed is not None and listed.rowids is not None:
+        if self._remembered_order(queue_key, version) is not None:
             return False
         self._queue_order(queue_key, version)
         return True
 
+    def _remembered_order(self, queue_key: str, version: int) -> _Listed | None:
+        listed = self._id_lists.listed((queue_key, ComplaintFilter()), version)
+        return listed if listed is not None and listed.rowids is not None else None
+
     def _queue_order(self, queue_key: str, version: int) -> _Listed:
         """The whole queue in its own order with the rowids (remembered, or read from its
         order index: the index holds both, no complaint row is read)."""
-        key = (queue_key, ComplaintFilter())
-        listed = self._id_lists.listed(key, version)
-        if listed is not None and listed.rowids is not None:
+        listed = self._remembered_order(queue_key, version)
+        if listed is not None:
             return listed
         sql = self._order_sql.get(queue_key)
         if sql is None:  # fixed per queue: compiled once, its values written in
@@ -226,7 +228,7 @@ class QueueQueries:
             finally:
                 cursor.close()
         listed = _Listed([str(row[0]) for row in rows], array("q", [row[1] for row in rows]))
-        self._id_lists.put(key, version, listed.ids, listed.rowids)
+        self._id_lists.put((queue_key, ComplaintFilter()), version, listed)
         return listed
 
     def _read_ids(self, queue_key: str, where: ComplaintFilter, version: int) -> list[str]:

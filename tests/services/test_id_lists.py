@@ -15,7 +15,7 @@ from sqlalchemy import event, insert, update
 from lapor_desk.models.cache import Complaint, open_cache
 from lapor_desk.models.cache.store import CacheClosed
 from lapor_desk.models.calendar import default_config
-from lapor_desk.services.queues import QueueQueries, _IdLists
+from lapor_desk.services.queues import QueueQueries, _IdLists, _Listed
 from lapor_desk.services.types import ComplaintFilter
 from tests.sync.wire import complaint
 
@@ -95,11 +95,11 @@ def test_memory_is_bounded() -> None:
     version = 1
     assert lists.get(("a", ComplaintFilter()), version) is None
     for n in range(5):
-        lists.put((f"q{n}", ComplaintFilter()), version, [str(i) for i in range(30)])
+        lists.put((f"q{n}", ComplaintFilter()), version, _Listed([str(i) for i in range(30)]))
     held = sum(map(len, lists.lists.values()))
     assert held <= 100 and lists.get(("q4", ComplaintFilter()), version) is not None
     assert lists.get(("q0", ComplaintFilter()), version) is None  # the oldest went first
-    lists.put(("big", ComplaintFilter()), version, ["x"] * 101)  # too big to keep at all
+    lists.put(("big", ComplaintFilter()), version, _Listed(["x"] * 101))  # too big to keep at all
     assert lists.get(("big", ComplaintFilter()), version) is None
     assert lists.get(("q4", ComplaintFilter()), version + 1) is None  # a new version: all gone
     assert lists.lists == {}

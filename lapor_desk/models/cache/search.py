@@ -53,6 +53,12 @@ def _matching(fts: Any, query: str) -> Any:
     return select(fts.c.rowid).where(literal_column(fts.name).op("MATCH")(query))
 
 
+def _replied(query: str) -> Any:
+    """The complaint ids of the follow-ups that match."""
+    return select(_FOLLOW_UP.c.complaint_id).where(
+        _FOLLOW_UP.c.rowid.in_(_matching(_FOLLOW_UP_FTS, query)))
+
+
 def search_matches(connection: Connection, user_text: str) -> Matches:
     """Every complaint whose title, body or a follow-up body matches what was typed (no words:
     nothing). Reads only the two full-text indexes and, for a matching follow-up, its row."""
@@ -61,9 +67,7 @@ def search_matches(connection: Connection, user_text: str) -> Matches:
         return NOTHING
     rowids = frozenset(int(row[0]) for row in connection.execute(
         _matching(_COMPLAINT_FTS, query)))
-    ids = frozenset(str(row[0]) for row in connection.execute(
-        select(_FOLLOW_UP.c.complaint_id).where(
-            _FOLLOW_UP.c.rowid.in_(_matching(_FOLLOW_UP_FTS, query)))))
+    ids = frozenset(str(row[0]) for row in connection.execute(_replied(query)))
     return Matches(rowids, ids)
 
 
@@ -73,9 +77,7 @@ def search_clause(user_text: str, rowid: Any, complaint_id: Any) -> Any | None:
     query = fts_query(user_text)
     if query is None:
         return None
-    return or_(rowid.in_(_matching(_COMPLAINT_FTS, query)),
-               complaint_id.in_(select(_FOLLOW_UP.c.complaint_id).where(
-                   _FOLLOW_UP.c.rowid.in_(_matching(_FOLLOW_UP_FTS, query)))))
+    return or_(rowid.in_(_matching(_COMPLAINT_FTS, query)), complaint_id.in_(_replied(query)))
 
 
 def search_complaint_ids(connection: Connection, user_text: str, limit: int = 500) -> list[str]:
