@@ -2,6 +2,8 @@
 # The whole test suite on a fresh Debian/Ubuntu machine: installs the system packages (Qt's
 # libraries, Xvfb, PostgreSQL), makes .venv with every Python dependency, starts a throwaway
 # PostgreSQL on loopback and runs pytest. Extra arguments go to pytest.
+# The tests run in LAPOR_TEST_WORKERS processes (pytest-xdist, a test file per process at a time;
+# default 2, the CI machine's cores); LAPOR_TEST_WORKERS=0 runs them in this one process.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -39,4 +41,5 @@ export LAPOR_REQUIRE_PG=1
 export LAPOR_REQUIRE_KEYRING=1
 export QT_QPA_PLATFORM=offscreen
 mkdir -p test-artifacts
-exec .venv/bin/python -m pytest -p no:cacheprovider "$@"
+workers="${LAPOR_TEST_WORKERS:-2}"
+exec .venv/bin/python -m pytest -p no:cacheprovider -n "$workers" --dist loadfile "$@"
