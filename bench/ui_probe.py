@@ -22,6 +22,10 @@ import time
 
 STARTED = time.time()  # first line of the program: the interpreter is up, nothing imported yet
 
+import gc
+
+gc.disable()  # as ``lapor-desk`` does for its start (cli.main; resumed by ui.app.start_up_over)
+
 import argparse
 import json
 import os

@@ -15,6 +15,7 @@ operating system's keyring; the token obtained is saved there (never in a file).
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import logging
 import os
@@ -28,9 +29,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lapor_desk import __version__
-from lapor_desk.models.cache.crypto import CacheKeyError
-from lapor_desk.models.cache.store import Cache
-from lapor_desk.sync import credentials
 from lapor_desk.sync.errors import (
     AccountDisabledError,
     AuthError,
@@ -42,13 +40,12 @@ from lapor_desk.sync.errors import (
     ServerError,
     SyncError,
 )
-from lapor_desk.sync.importer import import_register
 from lapor_desk.sync.log import event
-from lapor_desk.sync.outbox import Outbox
-from lapor_desk.sync.secure_cache import open_secure_cache, wipe_profile
-from lapor_desk.sync.status import read_status
 
-if TYPE_CHECKING:  # the headless sync's: imported by it (the desktop starts without requests)
+# The headless commands import the cache and the sync engine when they run: the desktop's
+# start imports only what its window needs, with the collector held off (``main``).
+if TYPE_CHECKING:
+    from lapor_desk.models.cache.store import Cache
     from lapor_desk.sync.engine import SyncEngine, SyncReport
 
 log = logging.getLogger("lapor_desk.cli")
@@ -138,6 +135,10 @@ CACHE_ADVICE = {
 
 def _open_profile(profile: Path) -> Cache | None:
     """The profile's encrypted cache, or None after saying why it cannot be opened."""
+    from lapor_desk.models.cache.crypto import CacheKeyError
+    from lapor_desk.sync import credentials
+    from lapor_desk.sync.secure_cache import open_secure_cache
+
     try:
         return open_secure_cache(profile)
     except (CacheKeyError, credentials.CacheKeyUnavailable) as exc:
@@ -160,6 +161,9 @@ def _exit_code(error: SyncError) -> int:
 
 
 def _sign_in(engine: SyncEngine, cache: Cache, server: str, user: str, device: str) -> None:
+    from lapor_desk.sync import credentials
+    from lapor_desk.sync.status import read_status
+
     with cache.engine.connect():
         status = read_status(cache)
     if status.user and status.user != user:
@@ -196,7 +200,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
     cache = _open_profile(profile)
     if cache is None:
         return EXIT_AUTH
+    from lapor_desk.sync import credentials
     from lapor_desk.sync.engine import SyncEngine
+    from lapor_desk.sync.secure_cache import wipe_profile
     from lapor_desk.sync.transport import Transport
 
     verify: bool | str = args.ca_bundle or True
@@ -244,6 +250,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    from lapor_desk.sync.status import read_status
+
     profile = Path(args.profile)
     if not (profile / "cache.sqlite3").exists():
         _error(f"no LAPOR Desk profile in {profile}. Run 'lapor-desk sync' first.")
@@ -264,6 +272,9 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from lapor_desk.sync.importer import import_register
+    from lapor_desk.sync.outbox import Outbox
+
     profile = Path(args.profile)
     setup_logging(profile, args.verbose)
     cache = _open_profile(profile)
@@ -357,6 +368,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("Nothing was deleted.")
         return EXIT_OK
     if args.command is None:  # the desktop (imported here: the headless commands need no Qt)
+        # The start makes some 100,000 objects that live as long as the process (modules, ORM
+        # and Qt wrappers, the window); the collector would walk them all again and again
+        # (~0.3 s of a 2 s start). It is held off until the session's first screen, where what
+        # exists is frozen and collection resumes (ui.app.start_up_over).
+        gc.disable()
         setup_logging(None, args.verbose)
         from lapor_desk.ui.app import run
 

@@ -4,7 +4,10 @@
 frozen dataclasses from :mod:`.types`; errors are :mod:`.errors`.
 """
 
-from lapor_desk.services.demo import DEMO_PASSWORD, DEMO_USER, DemoServer, use_memory_keyring
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from lapor_desk.services.errors import (
     ActionNotAllowed,
     DemoFailed,
@@ -16,6 +19,20 @@ from lapor_desk.services.errors import (
     SyncCancelled,
 )
 from lapor_desk.services.workstation import Workstation
+
+if TYPE_CHECKING:
+    from lapor_desk.services.demo import DEMO_PASSWORD, DEMO_USER, DemoServer, use_memory_keyring
+
+#: The training sandbox's names, imported at first use (the desktop's start does not need it).
+_DEMO = frozenset({"DEMO_PASSWORD", "DEMO_USER", "DemoServer", "use_memory_keyring"})
+
+
+def __getattr__(name: str) -> Any:
+    if name in _DEMO:
+        from lapor_desk.services import demo
+
+        return getattr(demo, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "DEMO_PASSWORD", "DEMO_USER", "ActionNotAllowed", "DemoFailed", "DemoServer", "NotFound",

@@ -25,7 +25,7 @@ from lapor_desk.services.intake import Intake
 from lapor_desk.services.outbox_review import OutboxReview
 from lapor_desk.services.oversight import Oversight
 from lapor_desk.services.profiles import ProfileStore
-from lapor_desk.services.queues import QueueQueries
+from lapor_desk.services.queues import QueueQueries, queues_for
 from lapor_desk.services.register import Register
 from lapor_desk.services.replies import Replies
 from lapor_desk.services.session import (
@@ -137,6 +137,10 @@ class Workstation:
 
     def _role(self) -> str:
         return self.session.info.role if self.session.info else ""
+
+    def queue_keys(self) -> list[str]:
+        """The queues the signed-in role sees, in the sidebar's order (no read: any thread)."""
+        return [queue.key for queue in queues_for(self._role())]
 
     # --- reads (database worker) --------------------------------------------------------------
 

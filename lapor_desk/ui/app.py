@@ -11,21 +11,13 @@ import gc
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
-from lapor_desk.services import (
-    DEMO_PASSWORD,
-    DEMO_USER,
-    DemoServer,
-    ServiceError,
-    SignInError,
-    Workstation,
-    use_memory_keyring,
-)
+from lapor_desk.services import ServiceError, SignInError, Workstation
 from lapor_desk.services.types import SessionInfo, SyncProgress
 from lapor_desk.ui import i18n
 from lapor_desk.ui.controller import DeskController
@@ -37,9 +29,15 @@ from lapor_desk.ui.resources import icon, style_sheet
 from lapor_desk.ui.status_bar import DeskStatusBar
 from lapor_desk.ui.taskman import TaskManager
 
+if TYPE_CHECKING:  # the training sandbox is imported when the demo starts
+    from lapor_desk.services.demo import DemoServer
+
 log = logging.getLogger("lapor_desk.ui.app")
-#: Whether the objects of the first session's start were frozen (``Desk._signed_in``).
+#: Whether the objects of the first session's start were frozen (``start_up_over``).
 _FROZEN = False
+#: The collector, held off by ``lapor-desk`` during the start, resumes at the latest after this
+#: long (ms) even when nobody signs in.
+START_UP_GC_LATEST_MS = 15000
 #: The first sync waits for the session's first list at most this long (ms).
 START_SYNC_LATEST_MS = 3000
 
@@ -55,6 +53,22 @@ def make_application(argv: Sequence[str] = ()) -> QApplication:
     app.setStyleSheet(style_sheet())
     i18n.set_language(i18n.saved_language())
     return app
+
+
+def start_up_over() -> None:
+    """The start is over: freeze what exists and let the collector run again.
+
+    What exists now (modules, Qt wrappers, the window) lives as long as the process: frozen, it
+    is out of the collector's sight, so the full collections a sync's pages set off walk only the
+    objects made since (each would otherwise hold every thread, the window's too, for as long as
+    it takes to visit them all). Once per process; ``lapor-desk`` disabled the collector for the
+    start (cli.main), and it is enabled here in any case.
+    """
+    global _FROZEN
+    if not _FROZEN:
+        gc.freeze()
+        _FROZEN = True
+    gc.enable()
 
 
 class _Relay(QObject):
@@ -141,6 +155,8 @@ class Desk(QObject):
             self._ended = error
 
     def start_demo(self) -> None:
+        from lapor_desk.services.demo import DEMO_PASSWORD, DEMO_USER
+
         assert self.demo is not None
         demo = self.demo
         self.progress = ProgressDialog(self.tr("Preparing the LAPOR Desk demo"),
@@ -179,6 +195,8 @@ class Desk(QObject):
 
     def reset_demo(self) -> None:
         """Reseed the demo server and wipe the demo profile's cache, then sign in again."""
+        from lapor_desk.services.demo import DEMO_PASSWORD, DEMO_USER
+
         demo = self.demo
         if demo is None:
             return
@@ -214,14 +232,7 @@ class Desk(QObject):
         self._close_progress()
         self.window.show()
         self.window.start_session(info)
-        # What exists now (modules, Qt wrappers, the window) lives as long as the process: move
-        # it out of the collector's sight, so the full collections a sync's pages set off walk
-        # only the objects made since (each would otherwise hold every thread, the window's
-        # too, for as long as it takes to visit them all). Once per process.
-        global _FROZEN
-        if not _FROZEN:
-            gc.freeze()
-            _FROZEN = True
+        start_up_over()
         self._sync_due = True
         self._start_sync_timer.start()
 
@@ -250,6 +261,7 @@ class Desk(QObject):
             self.progress = None
 
     def _sign_in_failed(self, error: Exception) -> None:
+        start_up_over()
         if self.login is not None and self.login.isVisible():
             if getattr(error, "code", "") != "auth_required":  # no saved session: just ask
                 self.login.failed(error)
@@ -276,6 +288,8 @@ def run(argv: Sequence[str] = (), *, demo: bool = False, reset: bool = False) ->
     app = make_application(argv)
     server = None
     if demo:
+        from lapor_desk.services.demo import DemoServer, use_memory_keyring
+
         use_memory_keyring()
         server = DemoServer()
         if reset:
@@ -288,6 +302,7 @@ def run(argv: Sequence[str] = (), *, demo: bool = False, reset: bool = False) ->
         workstation = Workstation()
     desk = Desk(workstation, server)
     desk.start()
+    QTimer.singleShot(START_UP_GC_LATEST_MS, start_up_over)
     try:
         return app.exec()
     finally:

@@ -109,6 +109,10 @@ class DeskController(QObject):
     def known_profiles(self) -> list[UserProfile]:
         return self.workstation.known_profiles()
 
+    def queue_keys(self) -> list[str]:
+        """The signed-in role's queues in the sidebar's order (known without a read)."""
+        return self.workstation.queue_keys()
+
     def load_unsynced_work(self, deliver: Callable[[Any], None]) -> None:
         """Count what signing out would throw away (``UnsyncedWork``), on the database worker."""
         self.taskman.run_db(self.workstation.unsynced_work, deliver)

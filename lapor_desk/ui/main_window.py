@@ -283,7 +283,15 @@ class MainWindow(QMainWindow):
         self._list_shown = False
         self._remember_due = True
         self._show_user(info)
-        self.refresh(frozenset({"queues", "status"}))
+        keys = self.controller.queue_keys() if self.queue_key is None else []
+        if keys:
+            # The first list (the queue open when the window last closed) is read at once, the
+            # counts beside it on the read worker: the rows show without waiting for the counts.
+            saved = self._saved_queue
+            self._open_queue(saved if saved in keys else keys[0])
+            self.refresh(frozenset({"counts", "status"}))
+        else:
+            self.refresh(frozenset({"queues", "status"}))
         self.sync_timer.start()
 
     def _show_user(self, info: SessionInfo | None = None) -> None:
@@ -358,17 +366,22 @@ class MainWindow(QMainWindow):
             saved = self._saved_queue
             self.select_queue(saved if saved and self.queue_model.row_of(saved) >= 0
                               else queues[0].key)
+        elif self.queue_key is not None and not self.queue_view.currentIndex().isValid():
+            self.select_queue(self.queue_key)  # opened before the counts came (start_session)
         self._update_heading()
 
     def _queue_chosen(self, current: object, _previous: object) -> None:
         key = self.queue_model.key_at(self.queue_view.currentIndex().row())
         if key and key != self.queue_key:
-            self.queue_key = key
-            self.detail.clear()
-            self._shown_count = None
-            self._update_heading()
-            self.reload_ids()
-            self.filter_choices.queue_opened(key)
+            self._open_queue(key)
+
+    def _open_queue(self, key: str) -> None:
+        self.queue_key = key
+        self.detail.clear()
+        self._shown_count = None
+        self._update_heading()
+        self.reload_ids()
+        self.filter_choices.queue_opened(key)
 
     def _first_list_shown(self) -> None:
         """The current list shows its rows (or is empty)."""

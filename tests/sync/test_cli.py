@@ -75,3 +75,17 @@ def test_sync_without_password_explains(tmp_path: Path, capsys: pytest.CaptureFi
         keyring.set_keyring(previous)
     assert code == 4
     assert "LAPOR_PASSWORD" in capsys.readouterr().err
+
+
+def test_the_entry_point_imports_no_database_before_the_desktop_holds_off_the_collector() -> None:
+    """``lapor-desk`` imports its module first; the cache (SQLAlchemy) and the sync engine come
+    only with a command, or with the desktop once its start has disabled the collector."""
+    import subprocess
+    import sys
+
+    code = ("import sys; import lapor_desk.cli; "
+            "print(sorted({m.split('.')[0] for m in sys.modules} & "
+            "{'sqlalchemy', 'requests', 'keyring', 'PySide6', 'sqlcipher3'}))")
+    done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                          text=True, timeout=60)
+    assert done.stdout.strip() == "[]"

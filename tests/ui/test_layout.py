@@ -86,8 +86,11 @@ def test_layout_round_trip(qtbot: Any, controller: DeskController, live_server: 
     qtbot.addWidget(again)
     again.show()
     again.start_session(info)  # type: ignore[arg-type]
+    # The saved queue opens at once: its list is asked for beside the counts, not after them.
+    assert again.queue_key == "in_progress" and again.queue_model.rowCount() == 0
     qtbot.waitUntil(lambda: again.queue_key is not None and controller.taskman.idle,
                     timeout=WAIT)
+    assert again.queue_model.key_at(again.queue_view.currentIndex().row()) == "in_progress"
     assert layout_of(again) == changed
     station = controller.workstation
     qtbot.waitUntil(lambda: [again.table_model.id_at(r) for r in range(
