@@ -17,6 +17,10 @@ main window; ``QT_QPA_PLATFORM=offscreen``) in child processes (``bench/ui_probe
 - the first sync of an empty profile of the same size, with the same heartbeat;
 - cold start with the server unreachable (for information: offline start-up).
 
+The package's bytecode is compiled first, as installing it does (pip and PyInstaller ship .pyc
+files): a start from bare sources, as with ``PYTHONDONTWRITEBYTECODE=1`` (this machine's
+environment sets it), compiles the hundred modules it imports each time (``--no-bytecode``).
+
 The desktop's secrets (session token, cache key) are kept in a bench-only keyring file
 (``bench/ui_keyring.py``), since the in-memory keyring of the tests dies with each process. Timings on a loaded machine are
 inflated: the table's title shows the load average before and after the run.
@@ -119,6 +123,22 @@ def import_time() -> tuple[float, list[tuple[str, float]]]:
 DIAGNOSIS: list[str] = []  # ["--stall-stacks"] with --stall-stacks
 
 
+def prepare_bytecode(compiled: bool) -> str:
+    """Compile the package's and the probe's bytecode (as an installation has it), or, with
+    ``compiled`` false, remove the package's and keep the probes from writing any (every start
+    then compiles from source). Says which, for the table."""
+    import compileall
+
+    if compiled:
+        for folder in ("lapor_desk", "bench"):
+            compileall.compile_dir(ROOT / folder, quiet=1)
+        return "bytecode compiled first, as an installation has it"
+    for cache in (ROOT / "lapor_desk").rglob("__pycache__"):
+        shutil.rmtree(cache, ignore_errors=True)
+    os.environ["PYTHONDONTWRITEBYTECODE"] = "1"
+    return "from source: no bytecode (--no-bytecode)"
+
+
 def initial_sync(profiles: Path, settings: Path, keys: Path, url: str) -> dict[str, Any]:
     return probe("initial", profiles, settings, keys, "--server", url, "--user", DESK_USER,
                  *DIAGNOSIS)
@@ -193,7 +213,7 @@ def startup_rows(found: dict[str, Any]) -> list[list[object]]:
          f"load {found['cold_load']}")],
         ["  of which interpreter up to first line", ms(median("first_line")), "", "", ""],
         ["  of which to imports done (from spawn)", ms(median("imported")), "", "",
-         "lapor_desk.cli + lapor_desk.ui.app + PySide6"],
+         f"lapor_desk.cli + lapor_desk.ui.app + PySide6; {found.get('bytecode', '')}"],
     ]
     for key, label in (("build", "application + Desk + main window built"),
                        ("resume", "resume (open cache, migrate, /me)"),
@@ -327,6 +347,8 @@ def main() -> int:
                         help="do not measure the first sync again (it is measured when the "
                         "snapshot is built)")
     parser.add_argument("--rebuild", action="store_true", help="build the snapshot again")
+    parser.add_argument("--no-bytecode", action="store_true",
+                        help="start the desktop from bare sources (no .pyc; see the docstring)")
     parser.add_argument("--stall-stacks", action="store_true",
                         help="diagnosis: sample the threads' stacks while the event loop stalls "
                         "(in the --json figures; perturbs the timings a little)")
@@ -358,6 +380,7 @@ def main() -> int:
         (snapshot.root / "initial.json").write_text(json.dumps(figures))
         return figures
 
+    bytecode = prepare_bytecode(not args.no_bytecode)
     reason = "--rebuild" if args.rebuild else problem(snapshot, expected)
     built = rebuild(reason) if reason else remembered_initial(snapshot, args)
     try:
@@ -370,6 +393,7 @@ def main() -> int:
         built = rebuild("the desktop did not start from the cached snapshot")
         found = measure(args, snapshot, blobs, built)
     found["importtime"] = import_time()
+    found["bytecode"] = bytecode
     table(args, found, counts, (before, load()))
     if args.json is not None:
         args.json.write_text(json.dumps(found, indent=2, default=str))
