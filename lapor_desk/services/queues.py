@@ -18,7 +18,7 @@ from sqlalchemy import func, literal_column, select
 
 from lapor_desk.models.cache.schema import Complaint, OutboxEntry
 from lapor_desk.models.cache.search import search_clause, search_matches
-from lapor_desk.models.cache.store import Cache
+from lapor_desk.models.cache.store import Cache, driver_rows
 from lapor_desk.models.calendar import UTC, DomainConfig
 from lapor_desk.models.enums import Role, Status
 from lapor_desk.services.deadlines import DEADLINE_SQL, RESOLUTION_STATUSES, VERIFY_STATUSES
@@ -241,11 +241,13 @@ class QueueQueries:
             # (ix_complaint_filters, no row is read) and from the full-text indexes; their
             # order from the queue's own list (remembered, or read from its order index). The
             # order ends on the id, so the queue's order kept for a subset is that subset's.
-            passing: set[str] | None = None
+            passing: set[int] | None = None  # the complaint table's rowids
             matches = None
             with self.cache.engine.connect() as connection:
                 if filtered:
-                    passing = {str(row[0]) for row in connection.execute(query)}
+                    rowid = literal_column("complaint.rowid")
+                    passing = {int(row[0]) for row in driver_rows(
+                        connection, query.with_only_columns(rowid))}
                     if not passing:
                         return []
                 if searched:
@@ -253,12 +255,13 @@ class QueueQueries:
                     if not matches:
                         return []
             whole = self._queue_order(queue_key, version)
+            assert whole.rowids is not None
+            pairs = zip(whole.ids, whole.rowids, strict=True)
             if matches is None:
                 assert passing is not None
-                return [i for i in whole.ids if i in passing]
-            assert whole.rowids is not None
-            return [i for i, rowid in zip(whole.ids, whole.rowids, strict=True)
-                    if matches.has(i, rowid) and (passing is None or i in passing)]
+                return [i for i, rowid in pairs if rowid in passing]
+            return [i for i, rowid in pairs
+                    if matches.has(i, rowid) and (passing is None or rowid in passing)]
         # In another order. Filtered or searched, it is cheaper to find the rows through the
         # status index in table order and sort them than to visit every row of the queue in
         # index order: the general expression keeps SQLite off the order indexes

@@ -16,6 +16,8 @@ from typing import Any
 from sqlalchemy import column, literal_column, or_, select, table, text
 from sqlalchemy.engine import Connection
 
+from lapor_desk.models.cache.store import driver_rows
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -65,9 +67,9 @@ def search_matches(connection: Connection, user_text: str) -> Matches:
     query = fts_query(user_text)
     if query is None:
         return NOTHING
-    rowids = frozenset(int(row[0]) for row in connection.execute(
-        _matching(_COMPLAINT_FTS, query)))
-    ids = frozenset(str(row[0]) for row in connection.execute(_replied(query)))
+    rowids = frozenset(int(row[0]) for row in driver_rows(
+        connection, _matching(_COMPLAINT_FTS, query)))
+    ids = frozenset(str(row[0]) for row in driver_rows(connection, _replied(query)))
     return Matches(rowids, ids)
 
 

@@ -23,9 +23,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, insert, select
+from sqlalchemy import Connection, Engine, create_engine, event, insert, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import QueuePool
+from sqlalchemy.sql.compiler import SQLCompiler
 
 from lapor_desk.models.cache import crypto, permissions
 from lapor_desk.models.cache.crypto import CacheKeyError
@@ -33,6 +34,7 @@ from lapor_desk.models.cache.schema import SyncState
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy.sql.elements import ClauseElement
 
 CACHE_FILE = "cache.sqlite3"
 BLOB_DIR = "blobs"
@@ -94,6 +96,23 @@ class Cache:
                     connection.close()
                 watcher[1].clear()
         self.engine.dispose()
+
+
+def driver_rows(connection: Connection, statement: ClauseElement) -> list[Any]:
+    """The rows of ``statement`` read on the driver's own cursor, for the long lists of ids
+    the desktop filters and searches with: SQLAlchemy's result rows cost about as much again as
+    SQLite's reading (43,000 rowids: 110 ms against 69 ms; ``bench/queue_bench.py``). Values stay
+    bound parameters (an ``IN`` list is expanded into one parameter per value)."""
+    compiled = statement.compile(dialect=connection.dialect,
+                                 compile_kwargs={"render_postcompile": True})
+    assert isinstance(compiled, SQLCompiler)
+    params = compiled.params
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(str(compiled), [params[name] for name in compiled.positiontup or ()])
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
 
 
 class CacheClosed(Exception):
