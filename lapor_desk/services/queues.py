@@ -18,7 +18,7 @@ from sqlalchemy import func, literal_column, select
 
 from lapor_desk.models.cache.schema import Complaint, OutboxEntry
 from lapor_desk.models.cache.search import search_clause, search_matches
-from lapor_desk.models.cache.store import Cache, driver_rows
+from lapor_desk.models.cache.store import Cache, driver_fetch, driver_rows
 from lapor_desk.models.calendar import UTC, DomainConfig
 from lapor_desk.models.enums import Role, Status
 from lapor_desk.services.deadlines import DEADLINE_SQL, RESOLUTION_STATUSES, VERIFY_STATUSES
@@ -221,12 +221,7 @@ class QueueQueries:
         # On the driver's own cursor: SQLAlchemy's result rows would double the time of a
         # 50,000-id list (bench/queue_bench.py).
         with self.cache.engine.connect() as connection:
-            cursor = connection.connection.cursor()
-            try:
-                cursor.execute(sql)
-                rows = cursor.fetchall()
-            finally:
-                cursor.close()
+            rows = driver_fetch(connection, sql)
         listed = _Listed([str(row[0]) for row in rows], array("q", [row[1] for row in rows]))
         self._id_lists.put((queue_key, ComplaintFilter()), version, listed)
         return listed

@@ -18,6 +18,7 @@ from __future__ import annotations
 import threading
 import uuid
 import weakref
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -107,9 +108,15 @@ def driver_rows(connection: Connection, statement: ClauseElement) -> list[Any]:
                                  compile_kwargs={"render_postcompile": True})
     assert isinstance(compiled, SQLCompiler)
     params = compiled.params
+    return driver_fetch(connection, str(compiled),
+                        [params[name] for name in compiled.positiontup or ()])
+
+
+def driver_fetch(connection: Connection, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+    """The rows of ``sql`` (already compiled for SQLite) on the driver's own cursor."""
     cursor = connection.connection.cursor()
     try:
-        cursor.execute(str(compiled), [params[name] for name in compiled.positiontup or ()])
+        cursor.execute(sql, params)
         return list(cursor.fetchall())
     finally:
         cursor.close()
