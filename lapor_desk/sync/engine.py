@@ -125,6 +125,8 @@ class SyncEngine:
         #: Fetch the next page while applying one of at least this many rows (small pages are
         #: cheap to apply: no thread is worth it).
         self.prefetch_min_rows = prefetch_min_rows
+        #: The agency directory, read again only when a pull may have changed it.
+        self._directories = lv.DirectoryCache()
         #: ``columns`` (schema version 2) or ``rows`` (version 1, e.g. to compare the two).
         self.page_layout = page_layout
 
@@ -211,7 +213,7 @@ class SyncEngine:
         report = report or SyncReport()
         with self.cache.engine.connect() as connection:
             actor = lv.load_actor(connection)
-            directory = lv.load_directory(connection)
+            directory = self._directories.get(connection)
         resets = 0
         received = 0
         first_progress: tuple[int, int, int] | None = None
@@ -273,8 +275,9 @@ class SyncEngine:
         with self.cache.writer.begin() as connection:
             if bulk:
                 fts.resume(connection)
-            lv.rebuild(connection, lv.snapshot_ids(connection), actor,
-                       lv.load_directory(connection), self.config)
+            # The directory as the pages left it (apply_page reads it again when one carries
+            # agencies; a reset starts it empty).
+            lv.rebuild(connection, lv.snapshot_ids(connection), actor, directory, self.config)
         return report
 
     # --- push -------------------------------------------------------------------------------------
