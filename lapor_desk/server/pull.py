@@ -29,6 +29,7 @@ import orjson
 from sqlalchemy import BigInteger, Integer, bindparam, select
 from sqlalchemy.orm import Session
 
+from lapor_desk.models.driver import driver_fetch
 from lapor_desk.models.gc_pause import gc_paused
 from lapor_desk.server import packing
 from lapor_desk.server.db import SCHEMA_VERSION, Counter
@@ -253,12 +254,7 @@ class StatementCache:
         sql, defaults, order = entry
         values = {**defaults, **params}
         args: Any = tuple(values[name] for name in order) if order is not None else values
-        cursor = connection.connection.cursor()
-        try:
-            cursor.execute(sql, args)
-            return list(cursor.fetchall())
-        finally:
-            cursor.close()
+        return driver_fetch(connection, sql, args)
 
 
 STATEMENTS = StatementCache()

@@ -18,8 +18,9 @@ from sqlalchemy import func, literal_column, select
 
 from lapor_desk.models.cache.schema import Complaint, OutboxEntry
 from lapor_desk.models.cache.search import search_clause, search_matches
-from lapor_desk.models.cache.store import Cache, driver_fetch, driver_rows
+from lapor_desk.models.cache.store import Cache, driver_rows
 from lapor_desk.models.calendar import UTC, DomainConfig
+from lapor_desk.models.driver import driver_fetch
 from lapor_desk.models.enums import Role, Status
 from lapor_desk.services.deadlines import DEADLINE_SQL, RESOLUTION_STATUSES, VERIFY_STATUSES
 from lapor_desk.services.errors import NotFound

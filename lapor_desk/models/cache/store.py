@@ -18,7 +18,6 @@ from __future__ import annotations
 import threading
 import uuid
 import weakref
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -32,6 +31,7 @@ from sqlalchemy.sql.compiler import SQLCompiler
 from lapor_desk.models.cache import crypto, permissions
 from lapor_desk.models.cache.crypto import CacheKeyError
 from lapor_desk.models.cache.schema import SyncState
+from lapor_desk.models.driver import driver_fetch
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -110,16 +110,6 @@ def driver_rows(connection: Connection, statement: ClauseElement) -> list[Any]:
     params = compiled.params
     return driver_fetch(connection, str(compiled),
                         [params[name] for name in compiled.positiontup or ()])
-
-
-def driver_fetch(connection: Connection, sql: str, params: Sequence[Any] = ()) -> list[Any]:
-    """The rows of ``sql`` (already compiled for SQLite) on the driver's own cursor."""
-    cursor = connection.connection.cursor()
-    try:
-        cursor.execute(sql, params)
-        return list(cursor.fetchall())
-    finally:
-        cursor.close()
 
 
 class CacheClosed(Exception):
