@@ -390,9 +390,10 @@ class MainWindow(QMainWindow):
             self.list_shown.emit()
         if self._remember_due:
             self._remember_due = False
-            model = self.queue_model
-            others = [k for k in (model.key_at(r) for r in range(model.rowCount()))
-                      if k and k != self.queue_key and k not in ("outbox", "conflicts")]
+            # The role's queues, not the sidebar's rows: the first list can show before the
+            # counts have filled the sidebar (start_session reads both at once).
+            others = [k for k in self.controller.queue_keys()
+                      if k != self.queue_key and k not in ("outbox", "conflicts")]
             self.controller.remember_queues(others)
 
     def _update_heading(self) -> None:
