@@ -6,8 +6,9 @@ interruption resumes from the last committed page: never from zero, never skippi
 actions are replayed over pulled rows (see :mod:`lapor_desk.sync.localview`).
 
 The service layer runs the engine on its network worker, passes a ``progress`` callback and sets
-``cancel`` (checked between pages and batches) to stop it. The only thread the engine starts is
-the pull's one-page-ahead fetcher, which lives inside :meth:`SyncEngine.pull`.
+``cancel`` (checked between pages and batches) to stop it. The only threads the engine starts are
+the pull's pipeline (fetching and checking the next pages), which live inside
+:meth:`SyncEngine.pull`.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 import orjson
@@ -35,6 +36,7 @@ from lapor_desk.sync.blobs import download_attachment, upload_blob
 from lapor_desk.sync.errors import CancelledError, ProtocolError
 from lapor_desk.sync.log import event
 from lapor_desk.sync.outbox import scrub_record_payload
+from lapor_desk.sync.pipeline import PagePipeline, next_cursor
 from lapor_desk.sync.protocol import (
     Health,
     Login,
@@ -187,8 +189,8 @@ class SyncEngine:
 
     # --- pull -------------------------------------------------------------------------------------
 
-    def _fetch_page(self, cursor: str | None, bulk: bool = False) -> Page:
-        """GET and parse one pull page (on the prefetch thread, or inline)."""
+    def _fetch_body(self, cursor: str | None, bulk: bool = False) -> tuple[Any, int]:
+        """GET one pull page: its JSON (not yet checked) and the bytes it took on the wire."""
         params: dict[str, Any] = (
             {"limit": self.bulk_page_limit, "max_bytes": self.bulk_page_max_bytes} if bulk
             else {"limit": self.page_limit, "max_bytes": self.page_max_bytes})
@@ -196,19 +198,32 @@ class SyncEngine:
         if cursor:
             params["cursor"] = cursor
         with gc_paused():
-            page = parse_page(self.transport.get_json("/api/v1/sync/pull", params))
-        return replace(page, wire_bytes=getattr(self.transport, "last_wire_bytes", 0))
+            body = self.transport.get_json("/api/v1/sync/pull", params)
+        return body, getattr(self.transport, "last_wire_bytes", 0)
+
+    @staticmethod
+    def _check_page(fetched: tuple[Any, int]) -> Page:
+        """Check and decode a fetched page (on the pipeline's check thread, or inline)."""
+        body, wire_bytes = fetched
+        with gc_paused():
+            page = parse_page(body)
+        return replace(page, wire_bytes=wire_bytes)
+
+    def _fetch_page(self, cursor: str | None, bulk: bool = False) -> Page:
+        return self._check_page(self._fetch_body(cursor, bulk))
 
     def pull(self, report: SyncReport | None = None) -> SyncReport:
         """Pull pages until the server has no more, each applied with its cursor in one
         transaction.
 
-        While a big page is being applied, the next one (from that page's cursor) is fetched and
-        parsed on one background thread, so the server's and the network's time overlaps ours.
-        At most one page is in flight: memory stays flat, pages are still applied and their
-        cursors committed strictly in order, a fetch error surfaces after the pages before it
-        are committed, and cancel is honoured before every page (the fetch in flight, if any,
-        is waited for and dropped, so the transport is never used by two threads at once).
+        From the first big page on, the next pages are fetched and checked ahead on the
+        pipeline's two threads (:mod:`lapor_desk.sync.pipeline`): the server builds page N+2
+        while page N+1 is checked and page N applied. At most two pages are fetched ahead of the
+        one being applied, so memory stays flat; pages are still applied and their cursors
+        committed strictly in order, an error surfaces after the pages before it are committed,
+        and cancel is honoured before every page (the request in flight, if any, is waited for
+        and dropped, so the transport is never used by two threads at once). Small pages are
+        fetched inline: no thread is worth it.
         """
         report = report or SyncReport()
         with self.cache.engine.connect() as connection:
@@ -220,58 +235,68 @@ class SyncEngine:
         with self.cache.engine.connect() as connection:
             # A bulk load cut short (cancel, crash, network) carries on as a bulk load.
             bulk = not fts.triggers_present(connection)
-        with ThreadPoolExecutor(max_workers=1,
-                                thread_name_prefix="lapor-sync-prefetch") as prefetcher:
-            ahead: Future[Page] | None = None
-            try:
-                while True:
-                    self._check_cancel()
-                    if ahead is None:
-                        with self.cache.engine.connect() as connection:
-                            cursor = connection.execute(select(SyncState.cursor).where(
-                                SyncState.id == 1)).scalar_one_or_none()
-                        if not cursor and not bulk:
-                            # Loading from scratch: index once at the end, not row by row.
-                            with self.cache.writer.begin() as connection:
-                                fts.suspend(connection)
-                            bulk = True
-                        page = self._fetch_page(cursor, bulk)
-                    else:
-                        page, ahead = ahead.result(), None
-                        self._check_cancel()
-                    if page.reset:
-                        resets += 1
-                        if resets > MAX_RESETS:
-                            raise ProtocolError("server keeps resetting the cursor",
-                                                code="reset_loop")
-                        with self.cache.writer.begin() as connection:
-                            reset_cache(connection)
-                        directory = lv.load_directory_empty()
-                        # Our scope changed (or the server did): learn who we are now.
-                        self.me()
-                        with self.cache.engine.connect() as connection:
-                            actor = lv.load_actor(connection)
-                        report.resets += 1
-                        event(log, "sync.reset", had_cursor=report.pages > 0 or bool(cursor))
-                        continue
-                    if page.has_more and page.row_count >= self.prefetch_min_rows:
-                        ahead = prefetcher.submit(self._fetch_page, page.cursor, bulk)
-                    with self.cache.writer.begin() as connection:
-                        directory = apply_page(connection, page, actor, directory, self.config)
-                    report.pages += 1
-                    report.rows += page.row_count
-                    received += page.wire_bytes
-                    first_progress = first_progress or page.progress
-                    self._progress("pull", report.rows, received,
-                                   pull_fraction(first_progress, page.progress))
-                    event(log, "sync.page", rows=page.row_count, has_more=page.has_more)
-                    if not page.has_more:
-                        break
-                    del page  # only the page in flight stays in memory
-            finally:
+        ahead: PagePipeline[Page] | None = None
+        try:
+            while True:
+                self._check_cancel()
+                page: Page | None = None
                 if ahead is not None:
-                    ahead.cancel()
-                    wait([ahead])  # never leave the transport to a thread we no longer watch
+                    page = ahead.next()
+                    self._check_cancel()
+                    if page is None:  # the pipeline ended without the last page: go on inline
+                        ahead.close()
+                        ahead = None
+                if page is None:
+                    with self.cache.engine.connect() as connection:
+                        cursor = connection.execute(select(SyncState.cursor).where(
+                            SyncState.id == 1)).scalar_one_or_none()
+                    if not cursor and not bulk:
+                        # Loading from scratch: index once at the end, not row by row.
+                        with self.cache.writer.begin() as connection:
+                            fts.suspend(connection)
+                        bulk = True
+                    page = self._fetch_page(cursor, bulk)
+                if page.reset:
+                    if ahead is not None:  # nothing follows a reset page
+                        ahead.close()
+                        ahead = None
+                    resets += 1
+                    if resets > MAX_RESETS:
+                        raise ProtocolError("server keeps resetting the cursor",
+                                            code="reset_loop")
+                    with self.cache.writer.begin() as connection:
+                        reset_cache(connection)
+                    directory = lv.load_directory_empty()
+                    # Our scope changed (or the server did): learn who we are now.
+                    self.me()
+                    with self.cache.engine.connect() as connection:
+                        actor = lv.load_actor(connection)
+                    report.resets += 1
+                    event(log, "sync.reset", had_cursor=report.pages > 0 or bool(cursor))
+                    continue
+                if (ahead is None and page.has_more and page.cursor
+                        and page.row_count >= self.prefetch_min_rows):
+                    ahead = PagePipeline(partial(self._fetch_body, bulk=bulk), self._check_page,
+                                         page.cursor, follow=lambda fetched: next_cursor(fetched[0]))
+                with self.cache.writer.begin() as connection:
+                    directory = apply_page(connection, page, actor, directory, self.config)
+                    if bulk and (ahead is None or not ahead.ready()):
+                        # Nothing to apply yet: make the rows so far searchable meanwhile
+                        # (cache/fts.py); when pages come faster, the end does it at once.
+                        fts.index_new_rows(connection)
+                report.pages += 1
+                report.rows += page.row_count
+                received += page.wire_bytes
+                first_progress = first_progress or page.progress
+                self._progress("pull", report.rows, received,
+                               pull_fraction(first_progress, page.progress))
+                event(log, "sync.page", rows=page.row_count, has_more=page.has_more)
+                if not page.has_more:
+                    break
+                del page  # only the pages in the pipeline stay in memory
+        finally:
+            if ahead is not None:
+                ahead.close()  # never leave the transport to a thread we no longer watch
         with self.cache.writer.begin() as connection:
             if bulk:
                 fts.resume(connection)

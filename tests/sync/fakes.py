@@ -43,6 +43,8 @@ class FakeTransport:
         assert path == "/api/v1/sync/pull", path
         self.pulls.append(dict(params or {}))
         item = self.pages.pop(0)
+        if callable(item):  # something that happens before the server answers, then the page
+            item = item()
         if isinstance(item, Exception):
             raise item
         return orjson.loads(orjson.dumps(item))

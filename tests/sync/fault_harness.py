@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import select, text
 
+from lapor_desk.models.cache import fts
 from lapor_desk.models.cache.schema import Complaint, OutboxEntry, SyncState
 from lapor_desk.models.cache.store import Cache, open_cache
 from lapor_desk.sync.engine import SyncEngine
@@ -113,9 +114,18 @@ def server_events(server: LiveServer, client_id: str) -> Counter[int]:
 
 
 def assert_integrity(cache_path: Path) -> None:
+    """``PRAGMA integrity_check`` is ok, and the full-text indexes hold exactly their tables'
+    rows, unless a bulk load is unfinished (it indexes the rest when it completes)."""
     connection = connect_cache(cache_path)  # encrypted or not
     try:
         assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        triggers = connection.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN "
+            f"({', '.join(repr(n) for n in fts.TRIGGER_NAMES)})").fetchone()[0]
+        if triggers == len(fts.TRIGGER_NAMES):
+            for table in ("complaint_fts", "follow_up_fts"):
+                connection.execute(  # raises when the index disagrees with its table
+                    f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
     finally:
         connection.close()
 

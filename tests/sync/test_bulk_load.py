@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from lapor_desk.models.cache import (
     Cache,
@@ -18,7 +18,8 @@ from lapor_desk.models.cache import (
     open_cache,
     search_complaint_ids,
 )
-from lapor_desk.models.cache.schema import ComplaintSnapshot, SyncState
+from lapor_desk.models.cache.schema import ComplaintSnapshot, FtsBulk, SyncState
+from lapor_desk.models.cache.search import integrity_check
 from lapor_desk.sync.engine import SyncEngine
 from lapor_desk.sync.outbox import Outbox
 from tests.sync.fakes import FakeTransport, sign_in
@@ -177,3 +178,106 @@ def test_pages_are_asked_for_packed_and_a_server_answering_in_rows_or_columns_st
     with cache.engine.connect() as c:
         assert search_complaint_ids(c, "lampu") == ["b"]
         assert search_complaint_ids(c, "diganti") == ["b"]
+
+
+def fts_consistent(cache: Cache) -> None:
+    """Both full-text indexes hold exactly their tables' rows (raises otherwise)."""
+    with cache.engine.connect() as c:
+        integrity_check(c)
+
+
+def marks(cache: Cache) -> dict[str, int]:
+    with cache.engine.connect() as c:
+        return {name: upto for name, upto in c.execute(select(FtsBulk.name, FtsBulk.indexed_to))}
+
+
+def test_each_page_is_indexed_for_search_with_the_page(tmp_path: Path) -> None:
+    first = open_cache(tmp_path / "p")
+    sign_in(first)
+    fake = FakeTransport()
+    fake.pages = [page("c1", has_more=True, agencies=True,
+                       complaints=[complaint("a", title="Jembatan ambruk")],
+                       follow_ups=[follow_up("f1", "a", "tim sudah meninjau")]),
+                  ConnectionAbortedError("power cut")]
+    with pytest.raises(ConnectionAbortedError):
+        engine_for(first, fake).pull()
+    assert bulk(first)  # unfinished: the secondary indexes wait for the end, the text does not
+    with first.engine.connect() as c:
+        assert search_complaint_ids(c, "jembatan") == ["a"]
+        assert search_complaint_ids(c, "meninjau") == ["a"]
+        last = {t: c.exec_driver_sql(f"SELECT max(rowid) FROM {t}").scalar_one()
+                for t in ("complaint", "follow_up")}
+    assert marks(first) == last
+    first.close()
+    again = open_cache(tmp_path / "p")
+    fake.pages = [page("c2", complaints=[complaint("b", title="Jembatan retak")])]
+    engine_for(again, fake).pull()
+    assert not bulk(again) and marks(again) == {}
+    with again.engine.connect() as c:
+        assert sorted(search_complaint_ids(c, "jembatan")) == ["a", "b"]
+        left = c.exec_driver_sql(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%bulk%'").scalar_one()
+    assert left == 0  # the bulk triggers are gone with the load
+    fts_consistent(again)
+    again.close()
+
+
+def test_the_index_stays_exact_through_changes_during_the_load(cache: Cache) -> None:
+    def note_before_the_answer() -> dict[str, Any]:
+        # taken meanwhile; f2 had the last rowid, so the note gets it again (below the mark)
+        Outbox(cache).internal_note("b", "catatan internal soal kabel")
+        return page("c3", follow_ups=[follow_up("f3", "b", "tiang baru dipasang")])
+
+    fake = FakeTransport()
+    fake.pages = [
+        page("c1", has_more=True, agencies=True,
+             complaints=[complaint("a", title="Jalan rusak", body="Aspal terkelupas"),
+                         complaint("b", title="Lampu padam", body="Gelap sejak Senin")],
+             follow_ups=[follow_up("f1", "a", "sudah diperbaiki"),
+                         follow_up("f2", "b", "menunggu tiang")]),
+        # an update and a delete of indexed rows
+        page("c2", has_more=True,
+             complaints=[complaint("a", version=2, title="Jalan berlubang",
+                                   body="Aspal terkelupas")],
+             tombstones=[{"entity": "follow_up", "id": "f2"}]),
+        note_before_the_answer,
+    ]
+    engine_for(cache, fake).pull()
+    assert not bulk(cache) and set(follow_ups(cache)) >= {"f1", "f3"}
+    fts_consistent(cache)
+    with cache.engine.connect() as c:
+        assert search_complaint_ids(c, "berlubang") == ["a"]
+        assert search_complaint_ids(c, "rusak") == []
+        assert search_complaint_ids(c, "menunggu") == []
+        assert search_complaint_ids(c, "dipasang") == ["b"]
+        assert search_complaint_ids(c, "kabel") == ["b"]
+    # and the ordinary triggers keep it exact from here on
+    Outbox(cache).internal_note("a", "material datang besok")
+    fts_consistent(cache)
+    with cache.engine.connect() as c:
+        assert search_complaint_ids(c, "datang") == ["a"]
+
+
+def test_a_load_begun_without_marks_rebuilds_the_text_index_at_the_end(tmp_path: Path) -> None:
+    first = open_cache(tmp_path / "p")
+    sign_in(first)
+    fake = FakeTransport()
+    fake.pages = [page("c1", has_more=True, agencies=True,
+                       complaints=[complaint("a", title="Sumur kering")]),
+                  ConnectionAbortedError("power cut")]
+    with pytest.raises(ConnectionAbortedError):
+        engine_for(first, fake).pull()
+    with first.writer.begin() as c:  # as a version that indexed at the end left it
+        for name in fts.BULK_TRIGGER_NAMES:
+            c.exec_driver_sql(f"DROP TRIGGER {name}")
+        c.execute(delete(FtsBulk))
+        c.exec_driver_sql("INSERT INTO complaint_fts(complaint_fts) VALUES ('delete-all')")
+    first.close()
+    again = open_cache(tmp_path / "p")
+    fake.pages = [page("c2", complaints=[complaint("b", title="Sumur tercemar")])]
+    engine_for(again, fake).pull()
+    assert not bulk(again)
+    with again.engine.connect() as c:
+        assert sorted(search_complaint_ids(c, "sumur")) == ["a", "b"]
+    fts_consistent(again)
+    again.close()

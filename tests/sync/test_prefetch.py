@@ -74,13 +74,33 @@ def test_next_page_is_fetched_while_a_page_is_applied_and_applied_in_order(cache
     report = engine_for(cache, fake, progress=progress).pull()
     assert overlapped == [True]
     assert [c for c, _ in fake.calls] == [None, "c1", "c2"]
-    assert all(name.startswith("lapor-sync-prefetch") for c, name in fake.calls if c)
+    assert all(name.startswith("lapor-sync-prefetch") for c, name in fake.calls if c), fake.calls
     assert committed[:3] == ["c1", "c2", "c3"] and report.pages == 3
     cursor, ids = state(cache)
     assert cursor == "c3" and ids == {"a", "b"}
     with cache.engine.connect() as c:
         assert c.execute(select(Complaint.title).where(Complaint.id == "a")).scalar_one() == "Dua"
     assert not [t for t in threading.enumerate() if t.name.startswith("lapor-sync-prefetch")]
+
+
+def test_the_next_page_is_asked_for_before_the_last_one_is_checked(cache: Cache) -> None:
+    fake = ThreadedFake()
+    fake.pages = [page(f"c{n}", has_more=n < 4, complaints=[complaint(f"k{n}")])
+                  for n in range(1, 5)]
+    eng = engine_for(cache, fake)
+    check = eng._check_page
+    asked_while_checking: list[bool] = []
+
+    def slow_check(fetched: Any) -> Any:
+        if fetched[0]["cursor"] == "c2":  # page 2: is page 3 (after cursor c2) asked for meanwhile?
+            asked_while_checking.append(fake.started("c2").wait(5))
+        return check(fetched)
+
+    eng._check_page = slow_check  # type: ignore[method-assign]
+    eng.pull()
+    assert asked_while_checking == [True]
+    assert state(cache) == ("c4", {"k1", "k2", "k3", "k4"})
+    assert [c for c, _ in fake.calls] == [None, "c1", "c2", "c3"]
 
 
 def test_a_failed_fetch_surfaces_after_the_pages_before_it_are_committed(cache: Cache) -> None:
@@ -108,21 +128,21 @@ def test_a_bad_prefetched_page_changes_nothing(cache: Cache) -> None:
 def test_cancel_stops_before_the_prefetched_page_is_applied(cache: Cache) -> None:
     fake = ThreadedFake()
     cancel = threading.Event()
-    fake.pages = [page("c1", has_more=True, complaints=[complaint("a")]),
-                  page("c2", has_more=True, complaints=[complaint("b")]),
-                  page("c3", complaints=[complaint("c")])]
+    fake.pages = [page(f"c{n}", has_more=n < 5, complaints=[complaint(f"k{n}")])
+                  for n in range(1, 6)]
 
     def progress(p: Progress) -> None:
         cancel.set()
 
     with pytest.raises(CancelledError):
         engine_for(cache, fake, progress=progress, cancel=cancel).pull()
-    assert state(cache) == ("c1", {"a"})
-    assert len(fake.calls) <= 2  # at most the one page in flight, never further ahead
+    assert state(cache) == ("c1", {"k1"})
+    # at most two pages fetched ahead of the one applied, never further
+    assert [c for c, _ in fake.calls] in ([None, "c1"], [None, "c1", "c2"])
     assert not [t for t in threading.enumerate() if t.name.startswith("lapor-sync-prefetch")]
-    fake.pages = [page("c2", complaints=[complaint("b")])]
+    fake.pages = [page("c2", complaints=[complaint("k2")])]
     engine_for(cache, fake).pull()
-    assert fake.calls[-1][0] == "c1" and state(cache) == ("c2", {"a", "b"})
+    assert fake.calls[-1][0] == "c1" and state(cache) == ("c2", {"k1", "k2"})
 
 
 def test_small_pages_are_not_fetched_ahead(cache: Cache) -> None:

@@ -3,20 +3,35 @@
 
 Normally triggers keep the index in step with every insert, upsert, delete and tombstone. A bulk
 load (an initial sync or one after a reset, when the cache starts empty) instead *suspends* the
-triggers and the secondary B-tree indexes of the pulled tables, and rebuilds all of them once at
-the end, which is many times faster. The triggers' absence is itself the persistent "bulk load
+triggers and the secondary B-tree indexes of the pulled tables and builds them again when it
+completes, which is many times faster. The triggers' absence is itself the persistent "bulk load
 unfinished" mark: a pull that finds it carries on as a bulk load and restores everything when it
 completes; :func:`ensure_fresh` repairs on demand (e.g. a search screen of a profile whose first
 sync was cut short and that stays offline).
+
+The full-text indexes need not wait for the end: after a page whose next one has not arrived
+yet (the network is slower than this machine), the sync engine calls :func:`index_new_rows` in
+the page's transaction, which indexes the rows past each table's mark in ``fts_bulk`` and moves
+the mark; what is still unindexed at the end is indexed then. So on a slow link the records
+are searchable while they arrive and little is left after the last page, and on a fast one no
+time goes to it that the pages need. Rows at or below the mark are in the index, so during the
+load three *bulk triggers* per table keep exactly those rows right: an update or a delete of
+one (a record pulled twice, a tombstone, an action taken meanwhile) changes the index at once,
+and so does an insert that gets such a rowid again; every other insert waits for the next
+:func:`index_new_rows`. The mark is written into the triggers as a number (a subquery per
+inserted row cost 0.8 s more per 100,000 rows than the number), so they are made again whenever
+it moves. A bulk load begun without marks (by an older version) rebuilds both indexes at the
+end, as before.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Index
+from sqlalchemy import Index, delete, select
+from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.engine import Connection
 from sqlalchemy.schema import CreateIndex
 
-from lapor_desk.models.cache.schema import Base
+from lapor_desk.models.cache.schema import Base, FtsBulk
 
 #: Secondary indexes dropped during a bulk load (primary keys stay: upserts need them).
 BULK_TABLES = ("complaint", "disposition", "follow_up", "event")
@@ -73,22 +88,101 @@ def triggers_present(connection: Connection) -> bool:
     return int(found) == len(TRIGGER_NAMES)
 
 
+#: The indexed tables: their full-text table and its columns.
+FTS_TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "complaint": ("complaint_fts", ("title", "body")),
+    "follow_up": ("follow_up_fts", ("body",)),
+}
+
+BULK_TRIGGER_NAMES = tuple(f"{table}_fts_bulk_{kind}" for table in FTS_TABLES
+                           for kind in ("ai", "ad", "au"))
+
+
+def _bulk_triggers(table: str, upto: int) -> list[str]:
+    """The bulk triggers of ``table`` for the mark ``upto`` (rows at or below it are indexed)."""
+    fts, columns = FTS_TABLES[table]
+    names = ", ".join(columns)
+    new = ", ".join(f"new.{c}" for c in columns)
+    old = ", ".join(f"old.{c}" for c in columns)
+    changed = " OR ".join(f"old.{c} IS NOT new.{c}" for c in columns)
+    add = f"INSERT INTO {fts}(rowid, {names}) VALUES (new.rowid, {new});"
+    remove = f"INSERT INTO {fts}({fts}, rowid, {names}) VALUES ('delete', old.rowid, {old});"
+    upto = int(upto)
+    return [
+        (f"CREATE TRIGGER {table}_fts_bulk_ai AFTER INSERT ON {table} "
+         f"WHEN new.rowid <= {upto} BEGIN {add} END"),
+        (f"CREATE TRIGGER {table}_fts_bulk_ad AFTER DELETE ON {table} "
+         f"WHEN old.rowid <= {upto} BEGIN {remove} END"),
+        (f"CREATE TRIGGER {table}_fts_bulk_au AFTER UPDATE OF {names} ON {table} "
+         f"WHEN old.rowid <= {upto} AND ({changed}) BEGIN {remove} {add} END"),
+    ]
+
+
+def _set_mark(connection: Connection, table: str, upto: int) -> None:
+    for kind in ("ai", "ad", "au"):
+        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {table}_fts_bulk_{kind}")
+    for statement in _bulk_triggers(table, upto):
+        connection.exec_driver_sql(statement)
+    connection.execute(insert(FtsBulk).values(name=table, indexed_to=upto)
+                       .on_conflict_do_update(index_elements=["name"],
+                                              set_={"indexed_to": upto}))
+
+
+def _marks(connection: Connection) -> dict[str, int]:
+    return {str(name): int(upto) for name, upto in connection.execute(
+        select(FtsBulk.name, FtsBulk.indexed_to))}
+
+
+def _last_rowid(connection: Connection, table: str) -> int:
+    return int(connection.exec_driver_sql(
+        f"SELECT coalesce(max(rowid), 0) FROM {table}").scalar_one())
+
+
 def suspend(connection: Connection) -> None:
-    """Stop index upkeep for a bulk load (stale until :func:`resume`)."""
+    """Stop index upkeep for a bulk load: the secondary indexes until :func:`resume`, the
+    full-text indexes until each page's :func:`index_new_rows`."""
+    in_step = triggers_present(connection)  # else the full-text indexes' state is unknown
     for name in TRIGGER_NAMES:
         connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
     for index in _bulk_indexes():
         connection.exec_driver_sql(f"DROP INDEX IF EXISTS {index.name}")
+    if in_step:
+        for table in FTS_TABLES:
+            _set_mark(connection, table, _last_rowid(connection, table))
+
+
+def index_new_rows(connection: Connection) -> None:
+    """Index the rows past each table's mark and move the marks (after a page of a bulk load,
+    in its transaction); nothing to do when the load began without marks (it is rebuilt at the
+    end)."""
+    marks = _marks(connection)
+    if set(marks) != set(FTS_TABLES):
+        return
+    for table, (fts, columns) in FTS_TABLES.items():
+        last = _last_rowid(connection, table)
+        if last <= marks[table]:
+            continue  # nothing new (or the last rows were deleted: the mark stays)
+        names = ", ".join(columns)
+        connection.exec_driver_sql(
+            f"INSERT INTO {fts}(rowid, {names}) SELECT rowid, {names} FROM {table} "
+            f"WHERE rowid > ?", (marks[table],))
+        _set_mark(connection, table, last)
 
 
 def resume(connection: Connection) -> None:
-    """Recreate the secondary indexes, rebuild both full-text indexes from their tables and
-    restore trigger upkeep."""
+    """Recreate the secondary indexes, bring both full-text indexes up to date (index the rows
+    past the marks, or rebuild them when the load kept none) and restore trigger upkeep."""
     for index in _bulk_indexes():
         # IF NOT EXISTS, not checkfirst: SQLAlchemy cannot reflect expression indexes.
         connection.execute(CreateIndex(index, if_not_exists=True))
-    connection.exec_driver_sql("INSERT INTO complaint_fts(complaint_fts) VALUES ('rebuild')")
-    connection.exec_driver_sql("INSERT INTO follow_up_fts(follow_up_fts) VALUES ('rebuild')")
+    if set(_marks(connection)) == set(FTS_TABLES):
+        index_new_rows(connection)
+    else:
+        connection.exec_driver_sql("INSERT INTO complaint_fts(complaint_fts) VALUES ('rebuild')")
+        connection.exec_driver_sql("INSERT INTO follow_up_fts(follow_up_fts) VALUES ('rebuild')")
+    for name in BULK_TRIGGER_NAMES:
+        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+    connection.execute(delete(FtsBulk))
     for statement in TRIGGERS:
         connection.exec_driver_sql(statement)
 

@@ -222,6 +222,19 @@ class Blob(Base):
     uploaded: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+class FtsBulk(Base):
+    """How far a bulk load's full-text indexing has come (cache schema 0004): while a bulk load
+    runs, the rows of ``name`` (``complaint``, ``follow_up``) up to rowid ``indexed_to`` are in
+    that table's full-text index, and each page's newer rows are indexed with the page (see
+    :mod:`lapor_desk.models.cache.fts`). No rows: no bulk load, or one begun by a version that
+    indexed everything at the end."""
+
+    __tablename__ = "fts_bulk"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    indexed_to: Mapped[int] = mapped_column(Integer)
+
+
 class SyncState(Base):
     """Exactly one row (id = 1)."""
 
