@@ -50,6 +50,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
                 task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await task
+            await run_in_threadpool(state.read_ahead.close)
             state.engine.dispose()
 
     app = FastAPI(title="LAPOR Desk reference server", version=str(package_version),

@@ -23,7 +23,7 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 from sqlalchemy import BigInteger, Integer, bindparam, select
@@ -83,11 +83,19 @@ def _iso(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
+class PulledPage(NamedTuple):
+    body: bytes  # the page's JSON, uncompressed
+    cursor: str | None
+    has_more: bool
+
+
 def pull_page(session: Session, viewer: Viewer, *, cursor: str | None, limit: int,
-              max_bytes: int, instance_id: str, now: datetime, layout: str = "rows") -> bytes:
-    """The JSON body of one pull page (uncompressed), in ``layout`` ``rows`` (schema version 1),
+              max_bytes: int, instance_id: str, now: datetime,
+              layout: str = "rows") -> PulledPage:
+    """One pull page: its JSON body (uncompressed), in ``layout`` ``rows`` (schema version 1),
     ``columns`` (schema version 2, see :func:`_columns_body`) or ``packed`` (schema version 3,
-    see :func:`_packed_body`; its rows are read with times as numbers)."""
+    see :func:`_packed_body`; its rows are read with times as numbers), with its cursor and
+    ``has_more``."""
     body = {"columns": _columns_body, "packed": _packed_body}.get(layout, _body)
     counter = int(session.execute(
         select(Counter.value).where(Counter.name == "change_seq")
@@ -98,11 +106,11 @@ def pull_page(session: Session, viewer: Viewer, *, cursor: str | None, limit: in
         parsed = Cursor.decode(cursor)
         if (parsed.instance_id != instance_id or parsed.user_id != user.id
                 or parsed.scope_epoch != user.scope_epoch or parsed.seq > counter):
-            return body(None, False, now, {}, [])
+            return PulledPage(body(None, False, now, {}, []), None, False)
         lo, width = parsed.seq, parsed.width
     if lo >= counter:
         unchanged = Cursor(instance_id, user.id, user.scope_epoch, lo, width).encode()
-        return body(unchanged, False, now, {}, [])
+        return PulledPage(body(unchanged, False, now, {}, []), unchanged, False)
 
     reader = _Reader(session, viewer, epoch=layout == "packed")
     fetched, hi, has_more, width = reader.collect(lo, limit, counter, width)
@@ -128,8 +136,9 @@ def pull_page(session: Session, viewer: Viewer, *, cursor: str | None, limit: in
     changes = {kind: encoded[name] for kind, name in SOURCES if kind != "tombstone" and encoded.get(name)}
     tombstones = encoded.get("scope_exit", []) + encoded.get("deletion", [])
     end = last_seq if has_more else max(last_seq, counter)
-    return body(Cursor(instance_id, user.id, user.scope_epoch, end, width).encode(), has_more,
-                now, changes, tombstones, (lo, end, counter))
+    next_cursor = Cursor(instance_id, user.id, user.scope_epoch, end, width).encode()
+    return PulledPage(body(next_cursor, has_more, now, changes, tombstones, (lo, end, counter)),
+                      next_cursor, has_more)
 
 
 def _cut(seqs: dict[str, list[int]], encoded: dict[str, list[bytes]],

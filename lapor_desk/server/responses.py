@@ -65,13 +65,24 @@ def compress(body: bytes, coding: str) -> bytes:
     return gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0)
 
 
+def encode_body(body: bytes, coding: str | None) -> tuple[bytes, str | None]:
+    """``body`` compressed with ``coding`` when it is worth it, and the coding used."""
+    if coding is None or len(body) <= GZIP_MIN_BYTES:
+        return body, None
+    return compress(body, coding), coding
+
+
 def json_response(request: Request, payload: Any, status: int = 200,
                   headers: dict[str, str] | None = None) -> Response:
     body = payload if isinstance(payload, bytes) else orjson.dumps(payload)
+    body, coding = encode_body(body, choose_coding(request.headers.get("accept-encoding", "")))
+    return encoded_response(body, coding, status, headers)
+
+
+def encoded_response(body: bytes, coding: str | None, status: int = 200,
+                     headers: dict[str, str] | None = None) -> Response:
+    """A JSON response whose body is already compressed with ``coding`` (or not, ``None``)."""
     all_headers = {"Vary": "Accept-Encoding", **(headers or {})}
-    if len(body) > GZIP_MIN_BYTES:
-        coding = choose_coding(request.headers.get("accept-encoding", ""))
-        if coding is not None:
-            body = compress(body, coding)
-            all_headers["Content-Encoding"] = coding
+    if coding is not None:
+        all_headers["Content-Encoding"] = coding
     return Response(body, status_code=status, media_type="application/json", headers=all_headers)

@@ -15,7 +15,13 @@ from lapor_desk.server.auth import CurrentCaller, server_state
 from lapor_desk.server.database import read_session
 from lapor_desk.server.errors import ApiError
 from lapor_desk.server.push import push_batch
-from lapor_desk.server.responses import json_response
+from lapor_desk.server.read_ahead import PageKey, ReadyPage
+from lapor_desk.server.responses import (
+    choose_coding,
+    encode_body,
+    encoded_response,
+    json_response,
+)
 from lapor_desk.server.services.actions import Mutation
 
 router = APIRouter(prefix="/api/v1/sync")
@@ -48,11 +54,26 @@ def pull(
     layout: str = Query("rows", pattern="^(rows|columns|packed)$"),
 ) -> Response:
     state = server_state(request)
-    with read_session(state.engine) as session:
-        body = pull_module.pull_page(session, caller.viewer, cursor=cursor, limit=limit,
-                                     max_bytes=max_bytes, instance_id=state.instance_id,
-                                     now=state.now(), layout=layout)
-    return json_response(request, body)
+    viewer = caller.viewer
+    coding = choose_coding(request.headers.get("accept-encoding", ""))
+
+    def key(at: str | None) -> PageKey:
+        return PageKey(viewer.user.id, viewer.user.scope_epoch, at, limit, max_bytes, layout,
+                       coding)
+
+    def make(at: str | None) -> ReadyPage:
+        with read_session(state.engine) as session:
+            page = pull_module.pull_page(session, viewer, cursor=at, limit=limit,
+                                         max_bytes=max_bytes, instance_id=state.instance_id,
+                                         now=state.now(), layout=layout)
+        body, used = encode_body(page.body, coding)
+        return ReadyPage(body, used, page.cursor if page.has_more else None)
+
+    ready = state.read_ahead.take(key(cursor)) or make(cursor)
+    if ready.next_cursor is not None:  # a big pull: make its next page while this one travels
+        following = ready.next_cursor
+        state.read_ahead.prepare(key(following), lambda: make(following))
+    return encoded_response(ready.body, ready.coding)
 
 
 async def read_body(request: Request, limit: int) -> bytes:

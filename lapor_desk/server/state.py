@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from lapor_desk.models.agencies import DictDirectory
 from lapor_desk.models.calendar import DomainConfig, default_config, load_config, utcnow
 from lapor_desk.server.database import instance_id, make_engine
+from lapor_desk.server.read_ahead import ReadAhead
 from lapor_desk.server.scope import Viewer
 from lapor_desk.server.services.directory import DirectoryCache, UserRecord
 from lapor_desk.server.services.tokens import LoginThrottle
@@ -25,6 +26,8 @@ class ServerState:
     instance_id: str
     throttle: LoginThrottle = field(default_factory=LoginThrottle)
     directories: DirectoryCache = field(default_factory=DirectoryCache)
+    #: Pull pages made before they are asked for (server/read_ahead.py).
+    read_ahead: ReadAhead = field(default_factory=ReadAhead)
 
     @classmethod
     def open(cls, settings: ServerSettings) -> ServerState:

@@ -39,6 +39,7 @@ class LiveServer:
     settings: ServerSettings
     engine: Engine
     seed: Any = None  # the seed report: users and counts
+    app: Any = None  # the FastAPI app (its state: app.state.server)
     _server: uvicorn.Server | None = field(default=None, repr=False)
     _thread: threading.Thread | None = field(default=None, repr=False)
 
@@ -84,7 +85,7 @@ def start_server(settings: ServerSettings, seed: Any = None, port: int | None = 
         server.should_exit = True
         raise RuntimeError("reference server did not start")
     engine = create_engine(settings.database_url)
-    return LiveServer(url, settings, engine, seed, server, thread)
+    return LiveServer(url, settings, engine, seed, app, server, thread)
 
 
 class DatabaseFactory:
