@@ -13,6 +13,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
+import shlex
 import shutil
 import sqlite3
 import subprocess
@@ -78,6 +80,41 @@ def bulk_insert_floor(url: str, workdir: Path) -> tuple[float, int]:
     return time.perf_counter() - started, rows
 
 
+IN_SHAPED_NETNS = "LAPOR_BENCH_SHAPED_RATE"
+
+
+def run_shaped(rate: str) -> int:
+    """Run this bench again inside ``unshare -n`` with its loopback limited to ``rate``."""
+    if not re.fullmatch(r"[0-9]+(\.[0-9]+)?[kmg]?bit", rate):
+        print(f"--rate {rate}: give a rate like 8mbit or 512kbit", file=sys.stderr)
+        return 2
+    missing = [tool for tool in ("unshare", "tc", "ip") if shutil.which(tool) is None]
+    if missing or os.geteuid() != 0:
+        print("--rate needs root, unshare, tc and ip", file=sys.stderr)
+        return 2
+    inner = " ".join(shlex.quote(a) for a in [sys.executable, "-m", "bench.sync_bench",
+                                                 *sys.argv[1:]])
+    script = f"ip link set lo up && ip link set lo mtu 1500 && {inner}"
+    env = {**os.environ, IN_SHAPED_NETNS: rate}
+    return subprocess.run(["unshare", "-n", "sh", "-c", script], env=env, check=False).returncode
+
+
+def shape_port(rate: str, port: int) -> None:
+    """Limit the traffic to and from ``port`` on loopback to ``rate`` (the relay's port: the
+    link between the desktop and the server; the relay's own hop to the server stays fast)."""
+    commands = [  # htb: this kernel has no prio qdisc; unmatched traffic goes to 1:20
+        "tc qdisc add dev lo root handle 1: htb default 20 r2q 1000",
+        f"tc class add dev lo parent 1: classid 1:10 htb rate {rate} ceil {rate}",
+        "tc class add dev lo parent 1: classid 1:20 htb rate 10gbit",
+        f"tc filter add dev lo parent 1: protocol ip prio 1 u32 match ip sport {port} 0xffff "
+        "flowid 1:10",
+        f"tc filter add dev lo parent 1: protocol ip prio 1 u32 match ip dport {port} 0xffff "
+        "flowid 1:10",
+    ]
+    for command in commands:
+        subprocess.run(command.split(), check=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--complaints", type=int, default=100_000)
@@ -85,7 +122,12 @@ def main() -> int:
     parser.add_argument("--layout", choices=["packed", "columns", "rows"], default="packed",
                         help="pull page layout: packed (schema version 3), columns (2) or rows (1)")
     parser.add_argument("--no-floor", action="store_true", help="skip measuring the floor")
+    parser.add_argument("--rate", help="a slower link, e.g. 8mbit: the whole bench runs in a "
+                        "network namespace of its own whose loopback is shaped with tc tbf "
+                        "(needs root, unshare and tc)")
     args = parser.parse_args()
+    if args.rate and os.environ.get(IN_SHAPED_NETNS) != args.rate:
+        return run_shaped(args.rate)
 
     url, report_path = seeded_database(args.complaints)
     seed = json.loads(report_path.read_text())
@@ -105,6 +147,8 @@ def main() -> int:
                         started=servers) as base:
         wire = WireCounter(int(base.rsplit(":", 1)[1]))
         wire.serve()
+        if args.rate:
+            shape_port(args.rate, wire.port)
         via = f"http://127.0.0.1:{wire.port}"
 
         server_cpu = process_cpu_seconds(servers[0].pid)
@@ -137,7 +181,7 @@ def main() -> int:
     print_table(
         f"Sync benchmark: {counts.get('complaints', args.complaints):,} complaints, "
         f"{counts.get('follow_ups', 0):,} follow-ups, {os.cpu_count()} cores, loopback, "
-        f"{args.layout} layout",
+        f"{args.layout} layout" + (f", link shaped to {args.rate}" if args.rate else ""),
         rows, ["step", "measured", "goal", "note"],
     )
     return 0
