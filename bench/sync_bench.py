@@ -106,10 +106,8 @@ def shape_port(rate: str, port: int) -> None:
         "tc qdisc add dev lo root handle 1: htb default 20 r2q 1000",
         f"tc class add dev lo parent 1: classid 1:10 htb rate {rate} ceil {rate}",
         "tc class add dev lo parent 1: classid 1:20 htb rate 10gbit",
-        f"tc filter add dev lo parent 1: protocol ip prio 1 u32 match ip sport {port} 0xffff "
-        "flowid 1:10",
-        f"tc filter add dev lo parent 1: protocol ip prio 1 u32 match ip dport {port} 0xffff "
-        "flowid 1:10",
+        f"tc filter add dev lo parent 1: protocol ip prio 1 u32 match ip sport {port} 0xffff flowid 1:10",
+        f"tc filter add dev lo parent 1: protocol ip prio 1 u32 match ip dport {port} 0xffff flowid 1:10",
     ]
     for command in commands:
         subprocess.run(command.split(), check=True)

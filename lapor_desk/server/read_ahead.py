@@ -64,10 +64,14 @@ class ReadAhead:
         self._closed = False
 
     def take(self, key: PageKey) -> ReadyPage | None:
-        """The page made ahead for ``key`` (waiting for it if it is being made), or ``None``."""
+        """The page made ahead for ``key`` (waiting for it if it is being made), or ``None``
+        (then the request makes the page itself, also when its making had not begun yet: a
+        request never waits behind pages made ahead for others)."""
         with self._lock:
             entry = self._pages.pop(key, None)
         if entry is None:
+            return None
+        if entry[1].cancel():  # not begun (other desktops' pages first): the request makes it
             return None
         try:
             return entry[1].result()

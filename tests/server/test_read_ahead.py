@@ -4,6 +4,7 @@ user, scope, cursor, page size, layout and coding; the pages are the same as wit
 from __future__ import annotations
 
 import threading
+import time
 from typing import Any
 
 import pytest
@@ -22,10 +23,23 @@ def key(**over: Any) -> PageKey:
     return PageKey(**values)
 
 
+def made(ahead: ReadAhead, at: PageKey) -> None:
+    """Wait until the page for ``at`` is made (a request arriving before its making begins
+    makes the page itself, see the next tests)."""
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        entry = ahead._pages.get(at)
+        if entry is None or entry[1].done():
+            return
+        time.sleep(0.005)
+    raise AssertionError("the page was not made")
+
+
 def test_a_page_is_handed_out_once_and_only_for_its_own_key() -> None:
     ahead = ReadAhead()
     try:
         ahead.prepare(key(), lambda: ReadyPage(b"page 2", "zstd", "c2"))
+        made(ahead, key())
         for other in (key(user_id=2), key(scope_epoch=1), key(cursor="c0"), key(limit=99),
                       key(layout="rows"), key(coding="gzip")):
             assert ahead.take(other) is None
@@ -47,12 +61,37 @@ def test_a_request_waits_for_the_page_being_made_and_a_failed_one_is_made_again(
         raise RuntimeError("database went away")
 
     try:
-        ahead.prepare(key(), slow)
+        started = threading.Event()
+        ahead.prepare(key(), lambda: (started.set(), slow())[1])
+        assert started.wait(5)  # being made when the request comes
         threading.Timer(0.1, release.set).start()
         assert ahead.take(key()) == ReadyPage(b"later", None, None)
         ahead.prepare(key(cursor="c9"), broken)
+        made(ahead, key(cursor="c9"))
         assert ahead.take(key(cursor="c9")) is None  # the request makes its page itself
     finally:
+        ahead.close()
+
+
+def test_a_request_does_not_wait_behind_pages_made_for_others() -> None:
+    ahead = ReadAhead()
+    busy = threading.Event()
+    release = threading.Event()
+
+    def long() -> ReadyPage:
+        busy.set()
+        release.wait(5)
+        return ReadyPage(b"other desktop", None, None)
+
+    try:
+        ahead.prepare(key(user_id=7), long)
+        assert busy.wait(5)
+        ahead.prepare(key(), lambda: ReadyPage(b"mine", None, None))  # queued behind it
+        started = time.monotonic()
+        assert ahead.take(key()) is None  # not begun: the request makes it itself, at once
+        assert time.monotonic() - started < 1
+    finally:
+        release.set()
         ahead.close()
 
 
@@ -65,6 +104,7 @@ def test_old_pages_are_dropped_and_few_are_held() -> None:
         assert ahead.take(key(cursor="c2")) is None  # two were held already
         now[0] = 31.0
         ahead.prepare(key(cursor="c5"), lambda: ReadyPage(b"y", None, None))
+        made(ahead, key(cursor="c5"))
         assert ahead.take(key(cursor="c0")) is None  # dropped: not asked for in time
         assert ahead.take(key(cursor="c5")) == ReadyPage(b"y", None, None)
     finally:
@@ -84,7 +124,14 @@ def spy(server: WorldServer) -> list[bool]:
         served.append(page is not None)
         return page
 
+    prepare = ahead.prepare
+
+    def prepared(at: PageKey, make: Any) -> None:
+        prepare(at, make)
+        made(ahead, at)  # the next request comes after (on loopback it may come sooner)
+
     ahead.take = counting
+    ahead.prepare = prepared
     return served
 
 
