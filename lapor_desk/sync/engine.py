@@ -6,8 +6,8 @@ interruption resumes from the last committed page: never from zero, never skippi
 actions are replayed over pulled rows (see :mod:`lapor_desk.sync.localview`).
 
 The service layer runs the engine on its network worker, passes a ``progress`` callback and sets
-``cancel`` (checked between pages and batches) to stop it. The only threads the engine starts are
-the pull's pipeline (fetching and checking the next pages), which live inside
+``cancel`` (checked between pages and batches) to stop it. The only thread the engine starts is
+the pull's pipeline (fetching the next pages), which lives inside
 :meth:`SyncEngine.pull`.
 """
 
@@ -203,7 +203,7 @@ class SyncEngine:
 
     @staticmethod
     def _check_page(fetched: tuple[Any, int]) -> Page:
-        """Check and decode a fetched page (on the pipeline's check thread, or inline)."""
+        """Check and decode a fetched page."""
         body, wire_bytes = fetched
         with gc_paused():
             page = parse_page(body)
@@ -216,14 +216,14 @@ class SyncEngine:
         """Pull pages until the server has no more, each applied with its cursor in one
         transaction.
 
-        From the first big page on, the next pages are fetched and checked ahead on the
-        pipeline's two threads (:mod:`lapor_desk.sync.pipeline`): the server builds page N+2
-        while page N+1 is checked and page N applied. At most two pages are fetched ahead of the
-        one being applied, so memory stays flat; pages are still applied and their cursors
-        committed strictly in order, an error surfaces after the pages before it are committed,
-        and cancel is honoured before every page (the request in flight, if any, is waited for
-        and dropped, so the transport is never used by two threads at once). Small pages are
-        fetched inline: no thread is worth it.
+        From the first big page on, the next pages are fetched ahead on the pipeline's thread
+        (:mod:`lapor_desk.sync.pipeline`): page N+1 is asked for as soon as page N's JSON has
+        arrived, while page N is checked and applied here. At most two pages are fetched ahead
+        of the one being applied, so memory stays flat; pages are still applied and their
+        cursors committed strictly in order, an error surfaces after the pages before it are
+        committed, and cancel is honoured before every page (the request in flight, if any, is
+        waited for and dropped, so the transport is never used by two threads at once). Small
+        pages are fetched inline: no thread is worth it.
         """
         report = report or SyncReport()
         with self.cache.engine.connect() as connection:
@@ -235,17 +235,20 @@ class SyncEngine:
         with self.cache.engine.connect() as connection:
             # A bulk load cut short (cancel, crash, network) carries on as a bulk load.
             bulk = not fts.triggers_present(connection)
-        ahead: PagePipeline[Page] | None = None
+        ahead: PagePipeline | None = None
         try:
             while True:
                 self._check_cancel()
                 page: Page | None = None
                 if ahead is not None:
-                    page = ahead.next()
+                    fetched = ahead.next()
                     self._check_cancel()
-                    if page is None:  # the pipeline ended without the last page: go on inline
+                    if fetched is None:  # the pipeline ended without the last page: go inline
                         ahead.close()
                         ahead = None
+                    else:
+                        page = self._check_page(fetched)
+                        del fetched
                 if page is None:
                     with self.cache.engine.connect() as connection:
                         cursor = connection.execute(select(SyncState.cursor).where(
@@ -276,8 +279,8 @@ class SyncEngine:
                     continue
                 if (ahead is None and page.has_more and page.cursor
                         and page.row_count >= self.prefetch_min_rows):
-                    ahead = PagePipeline(partial(self._fetch_body, bulk=bulk), self._check_page,
-                                         page.cursor, follow=lambda fetched: next_cursor(fetched[0]))
+                    ahead = PagePipeline(partial(self._fetch_body, bulk=bulk), page.cursor,
+                                         follow=lambda fetched: next_cursor(fetched[0]))
                 with self.cache.writer.begin() as connection:
                     directory = apply_page(connection, page, actor, directory, self.config)
                     if bulk and (ahead is None or not ahead.ready()):
