@@ -254,7 +254,7 @@ class SyncEngine:
                         cursor = connection.execute(select(SyncState.cursor).where(
                             SyncState.id == 1)).scalar_one_or_none()
                     if not cursor and not bulk:
-                        # Loading from scratch: index once at the end, not row by row.
+                        # Loading from scratch: index in bulk (cache/fts.py), not row by row.
                         with self.cache.writer.begin() as connection:
                             fts.suspend(connection)
                         bulk = True
