@@ -151,6 +151,22 @@ def suspend(connection: Connection) -> None:
             _set_mark(connection, table, _last_rowid(connection, table))
 
 
+def _index_past_marks(connection: Connection, marks: dict[str, int]) -> dict[str, int]:
+    """Index each table's rows past its mark; returns the tables' new marks (only those that
+    moved: when the last rows were deleted, a mark stays)."""
+    moved: dict[str, int] = {}
+    for table, (fts, columns) in FTS_TABLES.items():
+        last = _last_rowid(connection, table)
+        if last <= marks[table]:
+            continue
+        names = ", ".join(columns)
+        connection.exec_driver_sql(
+            f"INSERT INTO {fts}(rowid, {names}) SELECT rowid, {names} FROM {table} "
+            f"WHERE rowid > ?", (marks[table],))
+        moved[table] = last
+    return moved
+
+
 def index_new_rows(connection: Connection) -> None:
     """Index the rows past each table's mark and move the marks (after a page of a bulk load,
     in its transaction); nothing to do when the load began without marks (it is rebuilt at the
@@ -158,14 +174,7 @@ def index_new_rows(connection: Connection) -> None:
     marks = _marks(connection)
     if set(marks) != set(FTS_TABLES):
         return
-    for table, (fts, columns) in FTS_TABLES.items():
-        last = _last_rowid(connection, table)
-        if last <= marks[table]:
-            continue  # nothing new (or the last rows were deleted: the mark stays)
-        names = ", ".join(columns)
-        connection.exec_driver_sql(
-            f"INSERT INTO {fts}(rowid, {names}) SELECT rowid, {names} FROM {table} "
-            f"WHERE rowid > ?", (marks[table],))
+    for table, last in _index_past_marks(connection, marks).items():
         _set_mark(connection, table, last)
 
 
@@ -175,8 +184,9 @@ def resume(connection: Connection) -> None:
     for index in _bulk_indexes():
         # IF NOT EXISTS, not checkfirst: SQLAlchemy cannot reflect expression indexes.
         connection.execute(CreateIndex(index, if_not_exists=True))
-    if set(_marks(connection)) == set(FTS_TABLES):
-        index_new_rows(connection)
+    marks = _marks(connection)
+    if set(marks) == set(FTS_TABLES):
+        _index_past_marks(connection, marks)  # the marks and their triggers go just below
     else:
         connection.exec_driver_sql("INSERT INTO complaint_fts(complaint_fts) VALUES ('rebuild')")
         connection.exec_driver_sql("INSERT INTO follow_up_fts(follow_up_fts) VALUES ('rebuild')")
