@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import partial
@@ -25,6 +26,7 @@ import orjson
 from sqlalchemy import select, update
 
 from lapor_desk.models.cache import fts
+from lapor_desk.models.cache.checkpoint import BackgroundCheckpoints, checkpoints_elsewhere
 from lapor_desk.models.cache.schema import Complaint, OutboxEntry, SyncState
 from lapor_desk.models.cache.store import Cache
 from lapor_desk.models.calendar import DomainConfig, default_config, utcnow
@@ -236,6 +238,11 @@ class SyncEngine:
             # A bulk load cut short (cancel, crash, network) carries on as a bulk load.
             bulk = not fts.triggers_present(connection)
         ahead: PagePipeline | None = None
+        # The pages are applied on one connection held for the pull; during a bulk load its
+        # WAL checkpoints run on a thread of their own (cache/checkpoint.py).
+        page_writer = self.cache.writer.connect()
+        stack = ExitStack()
+        checkpoints: BackgroundCheckpoints | None = None
         try:
             while True:
                 self._check_cancel()
@@ -281,12 +288,16 @@ class SyncEngine:
                         and page.row_count >= self.prefetch_min_rows):
                     ahead = PagePipeline(partial(self._fetch_body, bulk=bulk), page.cursor,
                                          follow=lambda fetched: next_cursor(fetched[0]))
-                with self.cache.writer.begin() as connection:
-                    directory = apply_page(connection, page, actor, directory, self.config)
+                if bulk and checkpoints is None:
+                    checkpoints = stack.enter_context(checkpoints_elsewhere(page_writer))
+                with page_writer.begin():
+                    directory = apply_page(page_writer, page, actor, directory, self.config)
                     if bulk and (ahead is None or not ahead.ready()):
                         # Nothing to apply yet: make the rows so far searchable meanwhile
                         # (cache/fts.py); when pages come faster, the end does it at once.
-                        fts.index_new_rows(connection)
+                        fts.index_new_rows(page_writer)
+                if checkpoints is not None:
+                    checkpoints.request()
                 report.pages += 1
                 report.rows += page.row_count
                 received += page.wire_bytes
@@ -300,6 +311,8 @@ class SyncEngine:
         finally:
             if ahead is not None:
                 ahead.close()  # never leave the transport to a thread we no longer watch
+            stack.close()
+            page_writer.close()
         with self.cache.writer.begin() as connection:
             if bulk:
                 fts.resume(connection)

@@ -4,6 +4,9 @@ change or go away during the load, and an interrupted load."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -14,12 +17,14 @@ from lapor_desk.models.cache import (
     Cache,
     Complaint,
     FollowUp,
+    checkpoint,
     fts,
     open_cache,
     search_complaint_ids,
 )
 from lapor_desk.models.cache.schema import ComplaintSnapshot, FtsBulk, SyncState
 from lapor_desk.models.cache.search import integrity_check
+from lapor_desk.sync import engine as engine_module
 from lapor_desk.sync.engine import SyncEngine
 from lapor_desk.sync.outbox import Outbox
 from tests.sync.fakes import FakeTransport, sign_in
@@ -281,3 +286,54 @@ def test_a_load_begun_without_marks_rebuilds_the_text_index_at_the_end(tmp_path:
         assert sorted(search_complaint_ids(c, "sumur")) == ["a", "b"]
     fts_consistent(again)
     again.close()
+
+
+def autocheckpoints(cache: Cache) -> list[int]:
+    """``wal_autocheckpoint`` of every connection the pool holds (and of new ones)."""
+    held = [cache.engine.connect() for _ in range(8)]  # the pool's 4 and its 4 overflow
+    try:
+        return [int(c.connection.driver_connection.execute(  # type: ignore[union-attr]
+            "PRAGMA wal_autocheckpoint").fetchone()[0]) for c in held]
+    finally:
+        for c in held:
+            c.close()
+
+
+def checkpoint_threads() -> list[str]:
+    return [t.name for t in threading.enumerate() if t.name == "lapor-wal-checkpoint"]
+
+
+def test_a_bulk_load_checkpoints_beside_the_pages(cache: Cache,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    workers: list[checkpoint.BackgroundCheckpoints] = []
+    real = checkpoint.checkpoints_elsewhere
+
+    @contextmanager
+    def spied(connection: Any) -> Iterator[checkpoint.BackgroundCheckpoints]:
+        with real(connection) as worker:
+            workers.append(worker)
+            yield worker
+
+    monkeypatch.setattr(engine_module, "checkpoints_elsewhere", spied)
+    fake = FakeTransport()
+    fake.pages = [page("c1", has_more=True, agencies=True, complaints=[complaint("a")]),
+                  page("c2", complaints=[complaint("b")], follow_ups=[follow_up("f1", "a")])]
+    engine_for(cache, fake).pull()
+    assert len(workers) == 1 and workers[0].runs >= 1 and workers[0].copied > 0
+    assert not checkpoint_threads() and set(autocheckpoints(cache)) == {1000}
+    # An incremental pull commits as usual, its checkpoints inline.
+    fake.pages = [page("c3", complaints=[complaint("c")])]
+    engine_for(cache, fake).pull()
+    assert len(workers) == 1 and set(complaints(cache)) == {"a", "b", "c"}
+    with cache.engine.connect() as c:
+        assert c.exec_driver_sql("PRAGMA integrity_check").scalar_one() == "ok"
+
+
+def test_a_bulk_load_cut_short_stops_its_checkpoints(cache: Cache) -> None:
+    fake = FakeTransport()
+    fake.pages = [page("c1", has_more=True, agencies=True, complaints=[complaint("a")]),
+                  ConnectionAbortedError("link lost")]
+    with pytest.raises(ConnectionAbortedError):
+        engine_for(cache, fake).pull()
+    assert cursor(cache) == "c1" and bulk(cache)
+    assert not checkpoint_threads() and set(autocheckpoints(cache)) == {1000}

@@ -1,0 +1,68 @@
+"""A bulk load's WAL checkpoints on a thread of their own (cache/checkpoint.py), on a real cache
+file."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from lapor_desk.models.cache import open_cache
+from lapor_desk.models.cache.checkpoint import checkpoints_elsewhere
+
+
+def autocheckpoint(driver: object) -> int:
+    return int(driver.execute("PRAGMA wal_autocheckpoint").fetchone()[0])  # type: ignore[attr-defined]
+
+
+def write_a_lot(connection: object, rows: int = 4000) -> None:
+    with connection.begin():  # type: ignore[attr-defined]
+        connection.exec_driver_sql(  # type: ignore[attr-defined]
+            "INSERT INTO scratch (body) SELECT printf('%.2000c', 'x') "
+            f"FROM (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+            f"WHERE i < {rows}) SELECT i FROM n)")
+
+
+def test_commits_leave_the_copy_to_the_thread_and_the_setting_comes_back(tmp_path: Path) -> None:
+    cache = open_cache(tmp_path / "p")
+    with cache.writer.begin() as c:
+        c.exec_driver_sql("CREATE TABLE scratch (body TEXT)")
+    file = cache.path
+    try:
+        with cache.writer.connect() as connection:
+            driver = connection.connection.driver_connection
+            assert autocheckpoint(driver) == 1000
+            with checkpoints_elsewhere(connection) as worker:
+                assert autocheckpoint(driver) == 0
+                size = file.stat().st_size
+                write_a_lot(connection)  # about 8 MB: 2,000 WAL pages, past the automatic 1,000
+                # the commit did not copy anything into the database file itself
+                assert file.stat().st_size == size
+                worker.request()
+                write_a_lot(connection)
+                worker.request()
+            assert not any(t.name == "lapor-wal-checkpoint" for t in threading.enumerate())
+            assert worker.runs >= 1 and worker.copied >= 2000
+            assert file.stat().st_size > size + 8_000_000
+            assert autocheckpoint(driver) == 1000
+        with cache.engine.connect() as c:
+            assert c.exec_driver_sql("SELECT count(*) FROM scratch").scalar_one() == 8000
+            assert c.exec_driver_sql("PRAGMA integrity_check").scalar_one() == "ok"
+    finally:
+        cache.close()
+
+
+def test_the_setting_comes_back_when_the_load_fails(tmp_path: Path) -> None:
+    cache = open_cache(tmp_path / "p")
+    try:
+        with cache.writer.connect() as connection:
+            driver = connection.connection.driver_connection
+            try:
+                with checkpoints_elsewhere(connection) as worker:
+                    worker.request()
+                    raise ConnectionAbortedError("link lost")
+            except ConnectionAbortedError:
+                pass
+            assert autocheckpoint(driver) == 1000
+            assert not any(t.name == "lapor-wal-checkpoint" for t in threading.enumerate())
+    finally:
+        cache.close()
