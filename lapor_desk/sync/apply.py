@@ -60,9 +60,18 @@ def _chunks(items: list[Any], size: int = 500) -> Iterable[list[Any]]:
         yield items[start:start + size]
 
 
+def _any_activity(connection: Connection) -> bool:
+    """Whether any complaint has local activity (two lookups; an initial sync has none, and
+    then a page's 20,000 ids need not be looked up one chunk at a time)."""
+    snapshot = select(ComplaintSnapshot.complaint_id).limit(1)
+    pending = select(OutboxEntry.mutation_id).where(OutboxEntry.state == lv.PENDING).limit(1)
+    return (connection.execute(snapshot).first() is not None
+            or connection.execute(pending).first() is not None)
+
+
 def _active_ids(connection: Connection, candidates: set[str]) -> set[str]:
     """Which of ``candidates`` have local activity (a snapshot or a pending action)."""
-    if not candidates:
+    if not candidates or not _any_activity(connection):
         return set()
     found: set[str] = set()
     ids = list(candidates)
