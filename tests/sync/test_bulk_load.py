@@ -337,3 +337,16 @@ def test_a_bulk_load_cut_short_stops_its_checkpoints(cache: Cache) -> None:
         engine_for(cache, fake).pull()
     assert cursor(cache) == "c1" and bulk(cache)
     assert not checkpoint_threads() and set(autocheckpoints(cache)) == {1000}
+
+
+def test_a_bulk_load_builds_the_text_indexes_in_bigger_segments(cache: Cache) -> None:
+    fake = FakeTransport()
+    fake.pages = [page("c1", agencies=True, complaints=[complaint("a"), complaint("b")],
+                       follow_ups=[follow_up("f1", "a")])]
+    engine_for(cache, fake).pull()
+    with cache.engine.connect() as c:
+        for name in ("complaint_fts", "follow_up_fts"):
+            assert c.exec_driver_sql(
+                f"SELECT v FROM {name}_config WHERE k = 'hashsize'").scalar_one() == fts.HASH_SIZE
+        integrity_check(c)
+        assert search_complaint_ids(c, "rusak") == ["a", "b"]
