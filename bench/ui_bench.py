@@ -247,7 +247,8 @@ def use_rows(args: argparse.Namespace, use: dict[str, Any]) -> list[list[object]
            spread(use["filters_off"], 100, "  of which back to all (off)", "")]
           if "filters_on" in use else []),
         spread(use["search"], 100, "full-text search (debounce excluded)",
-               f"{ids_part(use, 'search_ids')}hits {hits}"),
+               f"{ids_part(use, 'search_ids')}slowest: {use.get('search_slowest', '?')}; "
+               f"hits {hits}"),
         spread(use["open"], 50, "open a complaint (select -> detail)",
                "rows spread over the status queues"),
         [f"scroll one page ({use['scrolled_queue']}, {use['scrolled_rows']} rows)",

@@ -238,18 +238,21 @@ class Probe:
         hits: dict[str, int] = {}
         self.ids_times.clear()
         search_ids: list[float] = []
+        slowest = (0.0, "")
         for key in (biggest, keys[0]):
             self.switch_to(key)
             self.rows_ready()
             self.ids_times.clear()
             for term in self.args.terms:
                 search_times.append(self.timed_reload(partial(self.search, term), term))
+                slowest = max(slowest, (search_times[-1], f"{term} in {key}"))
                 hits[term] = max(hits.get(term, 0), self.window.table_model.rowCount())
             search_ids += self.ids_times
             self.timed_reload(lambda: self.search(""), "search cleared")
         result["search"] = summary(search_times)
         result["search_ids"] = summary(search_ids)
         result["search_hits"] = hits
+        result["search_slowest"] = slowest[1]
         # Opening complaints: rows spread over the status queues, each scrolled into view first.
         result["open"] = summary(self.open_complaints(keys, sizes, self.args.opens))
         # Scrolling the biggest queue to its end, one page of rows at a time.

@@ -6,9 +6,9 @@ interruption resumes from the last committed page: never from zero, never skippi
 actions are replayed over pulled rows (see :mod:`lapor_desk.sync.localview`).
 
 The service layer runs the engine on its network worker, passes a ``progress`` callback and sets
-``cancel`` (checked between pages and batches) to stop it. The only thread the engine starts is
-the pull's pipeline (fetching the next pages), which lives inside
-:meth:`SyncEngine.pull`.
+``cancel`` (checked between pages and batches) to stop it. The only threads the engine starts
+are the pull's pipeline (fetching the next pages) and, during a bulk load, the WAL checkpoints'
+(:mod:`lapor_desk.models.cache.checkpoint`); both live inside :meth:`SyncEngine.pull`.
 """
 
 from __future__ import annotations
@@ -311,8 +311,10 @@ class SyncEngine:
         finally:
             if ahead is not None:
                 ahead.close()  # never leave the transport to a thread we no longer watch
-            stack.close()
-            page_writer.close()
+            try:
+                stack.close()  # the checkpoints' thread stopped, the automatic ones back
+            finally:
+                page_writer.close()
         with self.cache.writer.begin() as connection:
             if bulk:
                 fts.resume(connection)

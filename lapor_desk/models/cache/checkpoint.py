@@ -78,7 +78,6 @@ class BackgroundCheckpoints:
         finally:
             raw.close()
 
-
     def _checkpoint(self, driver: Any) -> None:
         try:
             _busy, _in_wal, copied = driver.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
