@@ -24,6 +24,10 @@ environment sets it), compiles the hundred modules it imports each time (``--no-
 The desktop's secrets (session token, cache key) are kept in a bench-only keyring file
 (``bench/ui_keyring.py``), since the in-memory keyring of the tests dies with each process. Timings on a loaded machine are
 inflated: the table's title shows the load average before and after the run.
+
+Diagnosis: with ``LAPOR_BENCH_TRACE_TASKS=1`` each worker task that waited or ran over 40 ms, and
+each search typed, is written to the desktop's log under ``bench/results/ui-logs-<n>/`` (which
+worker, the task's function, how long it waited behind others and how long it ran).
 """
 
 from __future__ import annotations

@@ -49,6 +49,33 @@ WAIT = 120.0
 HEARTBEAT_MS = 10
 
 
+def trace_tasks(slow: float = 0.04) -> None:
+    """Diagnosis (``LAPOR_BENCH_TRACE_TASKS``): write each worker task that waited or ran longer
+    than ``slow`` seconds to stderr (the desktop's log): worker, function, wait, run."""
+    from lapor_desk.ui.taskman import TaskManager
+
+    submit = TaskManager._submit
+
+    def traced_submit(manager: Any, pool: Any, fn: Any, on_done: Any, on_error: Any) -> None:
+        queued = time.perf_counter()
+
+        def traced() -> Any:
+            started = time.perf_counter()
+            try:
+                return fn()
+            finally:
+                ran = time.perf_counter() - started
+                if ran > slow or started - queued > slow:
+                    name = getattr(fn, "__qualname__", repr(fn))
+                    print(f"TASK {pool._thread_name_prefix} {name} waited "
+                          f"{(started - queued) * 1000:.0f} ran {ran * 1000:.0f} ms",
+                          file=sys.stderr, flush=True)
+
+        submit(manager, pool, traced, on_done, on_error)
+
+    TaskManager._submit = traced_submit  # type: ignore[method-assign]
+
+
 class Probe:
     """Drives one Desk and times what the user sees."""
 
@@ -68,6 +95,8 @@ class Probe:
         from lapor_desk.ui.app import Desk, make_application
 
         self.marks["imported"] = time.time()
+        if os.environ.get("LAPOR_BENCH_TRACE_TASKS"):
+            trace_tasks()
         self.QEventLoop, self.QTimer, self.Qt = QEventLoop, QTimer, Qt
         self.credentials = credentials
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -274,6 +303,8 @@ class Probe:
         return result
 
     def search(self, term: str) -> None:
+        if os.environ.get("LAPOR_BENCH_TRACE_TASKS"):
+            print(f"SEARCH {term!r} at {time.perf_counter():.3f}", file=sys.stderr, flush=True)
         window = self.window
         window.search.setText(term)
         window._search_timer.stop()  # the typing pause (250 ms) is left out of the clock

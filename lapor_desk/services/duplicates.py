@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from itertools import combinations
 
 import orjson
-from sqlalchemy import select, text
+from sqlalchemy import literal_column, select, text
 from sqlalchemy.engine import Connection
 
-from lapor_desk.models.cache.schema import Complaint
+from lapor_desk.models.cache.schema import NO_LINKS, Complaint
 from lapor_desk.models.cache.store import Cache
 from lapor_desk.services.errors import NotFound, translate
 from lapor_desk.services.types import ActionResult
@@ -86,7 +86,11 @@ def _linked_ids(connection: Connection, complaint_id: str) -> tuple[list[str], l
     mine = [str(i) for i in orjson.loads(own or "[]")]
     pattern = f'%"{complaint_id}"%'
     theirs = [str(r[0]) for r in connection.execute(select(Complaint.id).where(
-        Complaint.duplicate_ids.like(pattern), Complaint.id != complaint_id))]
+        # the first term, a literal like the index's own WHERE (not a bound parameter), lets
+        # SQLite read only ix_complaint_duplicate_links
+        Complaint.duplicate_ids != literal_column(f"'{NO_LINKS}'"),
+        Complaint.duplicate_ids.like(pattern),
+        Complaint.id != complaint_id))]
     return mine, [i for i in theirs if i not in mine]
 
 

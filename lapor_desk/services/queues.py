@@ -266,7 +266,7 @@ class QueueQueries:
                     else _running_deadline(queue_key))
         query = query.order_by(*_order(where.order, deadline))
         if searched:
-            clause = search_clause(where.search, literal_column("complaint.rowid"), Complaint.id)
+            clause = search_clause(where.search, literal_column("complaint.rowid"))
             if clause is None:
                 return []
             query = query.where(clause)

@@ -1,13 +1,21 @@
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.exc import DatabaseError
 
 from lapor_desk.models.cache import Complaint, FollowUp, SyncState, open_cache
-from lapor_desk.models.cache.search import integrity_check, search_complaint_ids
+from lapor_desk.models.cache.fts import owners_differ
+from lapor_desk.models.cache.search import (
+    OwnersDiffer,
+    integrity_check,
+    search_complaint_ids,
+    search_matches,
+)
 from lapor_desk.models.cache.store import (
     SCHEMA_HEAD,
     at_head,
@@ -92,12 +100,19 @@ def test_upgrade_from_older_revision_keeps_data(tmp_path: Path) -> None:
     with cache.engine.begin() as c:
         c.execute(insert(SyncState).values(id=1, client_id="c-1", next_mutation_id=7))
         c.execute(insert(Complaint), [_row(f"c{i}") for i in range(20)])
+        c.execute(insert(FollowUp), [_follow_up(f"f{i}", f"c{i % 25}", "Puskesmas tutup")
+                                     for i in range(30)])  # 5 whose complaint is not here
     cache.close()
     cache = open_cache(tmp_path)  # runs upgrade head
     assert current_revision(cache.engine) == head_revision()
     with cache.engine.connect() as c:
         assert c.execute(select(func.count()).select_from(Complaint)).scalar_one() == 20
         assert c.execute(select(SyncState.next_mutation_id)).scalar_one() == 7
+        # 0005 gave every follow-up its complaint's rowid (null for the 5 without one)
+        assert owners_differ(c) == 0
+        assert c.exec_driver_sql("SELECT count(*) FROM follow_up_owner "
+                                 "WHERE complaint_rowid IS NULL").scalar_one() == 5
+        assert len(search_matches(c, "puskesmas").rowids) == 20
         assert search_complaint_ids(c, "berlubang c3") == ["c3"]
     upgrade(cache.engine)  # a no-op at head
     cache.close()
@@ -123,6 +138,52 @@ def test_fts_follows_upsert_update_and_delete(tmp_path: Path) -> None:
         c.execute(text("DELETE FROM complaint WHERE id='a'"))
         assert search_complaint_ids(c, "trotoar") == []
         integrity_check(c)
+
+
+def _follow_up(fid: str, cid: str, body: str) -> dict[str, object]:
+    return {"id": fid, "complaint_id": cid, "kind": "reply", "body": body, "at": "x"}
+
+
+def _owners(c: Any) -> dict[str, str | None]:
+    """Each follow-up's id and the id of the complaint ``follow_up_owner`` gives for it."""
+    return {str(r[0]): r[1] for r in c.exec_driver_sql(
+        "SELECT f.id, c.id FROM follow_up_owner o JOIN follow_up f ON f.rowid = o.follow_up_rowid "
+        "LEFT JOIN complaint c ON c.rowid = o.complaint_rowid")}
+
+
+def _found(c: Any, words: str) -> set[str]:
+    rowids = search_matches(c, words).rowids
+    return {str(r[0]) for r in c.execute(select(Complaint.id).where(
+        text("complaint.rowid IN (SELECT value FROM json_each(:ids))")),
+        {"ids": json.dumps(sorted(rowids))})}
+
+
+def test_follow_up_owner_keeps_each_follow_ups_complaint(tmp_path: Path) -> None:
+    cache = open_cache(tmp_path)
+    with cache.engine.begin() as c:
+        c.execute(insert(Complaint), [_row("a"), _row("b")])
+        c.execute(insert(FollowUp), [_follow_up("f1", "a", "Pompa air diganti"),
+                                     _follow_up("f2", "z", "Pompa air baru")])
+        assert _owners(c) == {"f1": "a", "f2": None}  # z is not in the cache yet
+        assert _found(c, "pompa") == {"a"}
+        c.execute(insert(Complaint), [_row("z")])  # ... now it is
+        assert _owners(c) == {"f1": "a", "f2": "z"} and _found(c, "pompa") == {"a", "z"}
+        c.execute(text("DELETE FROM complaint WHERE id = 'a'"))  # left the scope
+        assert _owners(c) == {"f1": None, "f2": "z"} and _found(c, "pompa") == {"z"}
+        c.execute(insert(Complaint), [_row("a")])  # back, under another rowid
+        assert _owners(c) == {"f1": "a", "f2": "z"} and _found(c, "pompa") == {"a", "z"}
+        c.execute(update(FollowUp).where(FollowUp.id == "f2").values(complaint_id="b"))
+        assert _owners(c) == {"f1": "a", "f2": "b"} and _found(c, "pompa") == {"a", "b"}
+        c.execute(update(Complaint).where(Complaint.id == "b").values(title="Pasar"))  # upsert
+        assert _found(c, "pompa") == {"a", "b"}
+        c.execute(text("DELETE FROM follow_up WHERE id = 'f1'"))
+        assert _owners(c) == {"f2": "b"} and _found(c, "pompa") == {"b"}
+        integrity_check(c)
+        # A wrong row is caught.
+        c.exec_driver_sql("UPDATE follow_up_owner SET complaint_rowid = 999")
+        with pytest.raises(OwnersDiffer):
+            integrity_check(c)
+    cache.close()
 
 
 def test_fts_integrity_check_detects_damage(tmp_path: Path) -> None:

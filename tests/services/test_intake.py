@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from lapor_desk.models.cache.schema import OutboxEntry
-from lapor_desk.services import Workstation
+from lapor_desk.services import Workstation, duplicates
 from lapor_desk.services.drafts import DraftStore
 from lapor_desk.services.intake import IntakeRefused
 from lapor_desk.services.templates import ReplyContext, builtin_templates, render
@@ -133,6 +133,21 @@ def test_similar_complaints_link_and_unlink(signed_in: Workstation) -> None:
     signed_in.duplicates.unlink(second, first)  # from the other side
     assert signed_in.duplicates.linked(first) == []
     assert signed_in.sync().rejected == 0
+
+
+def test_complaints_linking_to_one_are_found_from_their_index(signed_in: Workstation) -> None:
+    """Showing a complaint asks which complaints link to it: that reads the partial index of
+    complaints with links, not every complaint's row (255 ms at 100,000 complaints)."""
+    captured: list[str] = []
+    with signed_in.session.require_cache().engine.connect() as connection:
+        event.listen(connection, "before_cursor_execute",
+                     lambda _c, _cur, statement, *_a: captured.append(statement))
+        first = signed_in.complaint_ids("needs_verification")[0]
+        duplicates._linked_ids(connection, first)
+        [linking] = [s for s in captured if "LIKE" in s]
+        plan = " ".join(str(r[-1]) for r in connection.exec_driver_sql(
+            f"EXPLAIN QUERY PLAN {linking}", ('%"x"%', "x")))
+    assert "ix_complaint_duplicate_links" in plan, plan
 
 
 def test_template_names_only_a_reporter_who_is_not_anonymous() -> None:

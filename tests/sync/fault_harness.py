@@ -115,7 +115,8 @@ def server_events(server: LiveServer, client_id: str) -> Counter[int]:
 
 def assert_integrity(cache_path: Path) -> None:
     """``PRAGMA integrity_check`` is ok, and the full-text indexes hold exactly their tables'
-    rows, unless a bulk load is unfinished (it indexes the rest when it completes)."""
+    rows and ``follow_up_owner`` each follow-up's complaint, unless a bulk load is unfinished
+    (it indexes the rest when it completes)."""
     connection = connect_cache(cache_path)  # encrypted or not
     try:
         assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
@@ -126,6 +127,12 @@ def assert_integrity(cache_path: Path) -> None:
             for table in ("complaint_fts", "follow_up_fts"):
                 connection.execute(  # raises when the index disagrees with its table
                     f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
+            assert connection.execute(  # each follow-up's complaint, as rowids
+                f"SELECT count(*) FROM ({fts.OWNERS_SQL} EXCEPT SELECT * FROM follow_up_owner)"
+            ).fetchone()[0] == 0
+            assert connection.execute(
+                f"SELECT count(*) FROM (SELECT * FROM follow_up_owner EXCEPT {fts.OWNERS_SQL})"
+            ).fetchone()[0] == 0
     finally:
         connection.close()
 

@@ -23,7 +23,7 @@ from lapor_desk.models.cache import (
     search_complaint_ids,
 )
 from lapor_desk.models.cache.schema import ComplaintSnapshot, FtsBulk, SyncState
-from lapor_desk.models.cache.search import integrity_check
+from lapor_desk.models.cache.search import integrity_check, search_matches
 from lapor_desk.sync import engine as engine_module
 from lapor_desk.sync.engine import SyncEngine
 from lapor_desk.sync.outbox import Outbox
@@ -75,6 +75,10 @@ def test_initial_load_uses_big_pages_and_indexes_at_the_end(cache: Cache) -> Non
     assert complaints(cache)["a"].server_version == 1
     with cache.engine.connect() as c:
         assert fts.triggers_present(c) and search_complaint_ids(c, "rusak") == ["a", "b"]
+        # each follow-up's complaint, written after the load (its triggers were off)
+        assert fts.owners_differ(c) == 0
+        a_rowid = c.exec_driver_sql("SELECT rowid FROM complaint WHERE id = 'a'").scalar_one()
+        assert search_matches(c, "ditangani").rowids == {a_rowid}
     # The next (incremental) pull is applied in place with the ordinary page size.
     fake.pages = [page("c3", complaints=[complaint("c")])]
     eng.pull()

@@ -1,5 +1,6 @@
 """Upkeep of the full-text index (two external-content FTS5 tables over ``complaint`` and
-``follow_up``).
+``follow_up``, and ``follow_up_owner``, which gives a matching follow-up's complaint without
+reading the follow-up's row).
 
 Normally triggers keep the index in step with every insert, upsert, delete and tombstone. A bulk
 load (an initial sync or one after a reset, when the cache starts empty) instead *suspends* the
@@ -82,6 +83,69 @@ TRIGGERS = (
 )
 
 
+#: Upkeep of ``follow_up_owner`` (each follow-up's complaint as rowids, cache schema 0005): a
+#: follow-up added, removed or moved, a complaint added or removed (a follow-up often arrives
+#: before its complaint; a complaint pulled again after it left may get another rowid).
+OWNER_TRIGGERS = (
+    (
+        "CREATE TRIGGER IF NOT EXISTS follow_up_owner_ai AFTER INSERT ON follow_up BEGIN "
+        "INSERT OR REPLACE INTO follow_up_owner(follow_up_rowid, complaint_rowid) VALUES "
+        "(new.rowid, (SELECT rowid FROM complaint WHERE id = new.complaint_id)); END"
+    ),
+    (
+        "CREATE TRIGGER IF NOT EXISTS follow_up_owner_ad AFTER DELETE ON follow_up BEGIN "
+        "DELETE FROM follow_up_owner WHERE follow_up_rowid = old.rowid; END"
+    ),
+    (
+        "CREATE TRIGGER IF NOT EXISTS follow_up_owner_au AFTER UPDATE OF complaint_id ON follow_up "
+        "WHEN old.complaint_id IS NOT new.complaint_id BEGIN "
+        "UPDATE follow_up_owner SET complaint_rowid = "
+        "(SELECT rowid FROM complaint WHERE id = new.complaint_id) "
+        "WHERE follow_up_rowid = new.rowid; END"
+    ),
+    (
+        "CREATE TRIGGER IF NOT EXISTS complaint_owner_ai AFTER INSERT ON complaint BEGIN "
+        "UPDATE follow_up_owner SET complaint_rowid = new.rowid WHERE follow_up_rowid IN "
+        "(SELECT rowid FROM follow_up WHERE complaint_id = new.id); END"
+    ),
+    (
+        "CREATE TRIGGER IF NOT EXISTS complaint_owner_ad AFTER DELETE ON complaint BEGIN "
+        "UPDATE follow_up_owner SET complaint_rowid = NULL WHERE follow_up_rowid IN "
+        "(SELECT rowid FROM follow_up WHERE complaint_id = old.id); END"
+    ),
+    (
+        "CREATE TRIGGER IF NOT EXISTS complaint_owner_au AFTER UPDATE OF id ON complaint "
+        "WHEN old.id IS NOT new.id BEGIN "
+        "UPDATE follow_up_owner SET complaint_rowid = NULL WHERE follow_up_rowid IN "
+        "(SELECT rowid FROM follow_up WHERE complaint_id = old.id); "
+        "UPDATE follow_up_owner SET complaint_rowid = new.rowid WHERE follow_up_rowid IN "
+        "(SELECT rowid FROM follow_up WHERE complaint_id = new.id); END"
+    ),
+)
+OWNER_TRIGGER_NAMES = ("follow_up_owner_ai", "follow_up_owner_ad", "follow_up_owner_au",
+                       "complaint_owner_ai", "complaint_owner_ad", "complaint_owner_au")
+#: What ``follow_up_owner`` must hold: every follow-up and its complaint's rowid, if any.
+OWNERS_SQL = ("SELECT f.rowid, c.rowid FROM follow_up f "
+              "LEFT JOIN complaint c ON c.id = f.complaint_id")
+
+
+def fill_owners(connection: Connection) -> None:
+    """Write ``follow_up_owner`` again from the two tables (after a bulk load, in which its
+    triggers are off: about 0.4 s at 500,000 follow-ups)."""
+    connection.exec_driver_sql("DELETE FROM follow_up_owner")
+    connection.exec_driver_sql(
+        f"INSERT INTO follow_up_owner(follow_up_rowid, complaint_rowid) {OWNERS_SQL}")
+
+
+def owners_differ(connection: Connection) -> int:
+    """How many rows of ``follow_up_owner`` are missing, extra or wrong (0 when it is right)."""
+    return int(connection.exec_driver_sql(
+        "SELECT (SELECT count(*) FROM ("
+        f"{OWNERS_SQL} EXCEPT SELECT follow_up_rowid, complaint_rowid FROM follow_up_owner)) + "
+        "(SELECT count(*) FROM (SELECT follow_up_rowid, complaint_rowid FROM follow_up_owner "
+        f"EXCEPT {OWNERS_SQL}))").scalar_one())
+
+
 def triggers_present(connection: Connection) -> bool:
     found = connection.exec_driver_sql(
         "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_fts_a%'"
@@ -157,11 +221,11 @@ def _tune(connection: Connection) -> None:
 
 
 def suspend(connection: Connection) -> None:
-    """Stop index upkeep for a bulk load: the secondary indexes until :func:`resume`, the
-    full-text indexes until each page's :func:`index_new_rows`."""
+    """Stop index upkeep for a bulk load: the secondary indexes and ``follow_up_owner`` until
+    :func:`resume`, the full-text indexes until each page's :func:`index_new_rows`."""
     _tune(connection)
     in_step = triggers_present(connection)  # else the full-text indexes' state is unknown
-    for name in TRIGGER_NAMES:
+    for name in (*TRIGGER_NAMES, *OWNER_TRIGGER_NAMES):
         connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
     for index in _bulk_indexes():
         connection.exec_driver_sql(f"DROP INDEX IF EXISTS {index.name}")
@@ -199,7 +263,8 @@ def index_new_rows(connection: Connection) -> None:
 
 def resume(connection: Connection) -> None:
     """Recreate the secondary indexes, bring both full-text indexes up to date (index the rows
-    past the marks, or rebuild them when the load kept none) and restore trigger upkeep."""
+    past the marks, or rebuild them when the load kept none), write ``follow_up_owner`` again
+    and restore trigger upkeep."""
     _tune(connection)  # a load begun by an older version
     for index in _bulk_indexes():
         # IF NOT EXISTS, not checkfirst: SQLAlchemy cannot reflect expression indexes.
@@ -213,7 +278,8 @@ def resume(connection: Connection) -> None:
     for name in BULK_TRIGGER_NAMES:
         connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
     connection.execute(delete(FtsBulk))
-    for statement in TRIGGERS:
+    fill_owners(connection)
+    for statement in (*OWNER_TRIGGERS, *TRIGGERS):
         connection.exec_driver_sql(statement)
 
 

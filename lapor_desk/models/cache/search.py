@@ -1,10 +1,11 @@
 """Full-text search over complaint titles and bodies and follow-up bodies (SQLite FTS5).
 
 Two ways to ask. :func:`search_matches` finds every complaint that matches, unranked, as the
-complaint table's rowids (a title or a body) and complaint ids (a follow-up): the complaint list
-keeps its own order and only needs to know which of its rows stay, and finding the matches
-without ranking them never reads a complaint row (1–30 ms at 100,000 complaints against 15–80 ms
-ranked). :func:`search_complaint_ids` ranks, best first, and reads the ids.
+complaint table's rowids (a title or a body matched, or a follow-up: its complaint's rowid comes
+from ``follow_up_owner``, not from the follow-up's own row): the complaint list keeps its own
+order and only needs to know which of its rows stay, and finding the matches without ranking
+them reads neither a complaint's nor a follow-up's row (1–30 ms at 100,000 complaints against
+15–80 ms ranked). :func:`search_complaint_ids` ranks, best first, and reads the ids.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 from sqlalchemy import column, literal_column, or_, select, table, text
 from sqlalchemy.engine import Connection
 
+from lapor_desk.models.cache import fts
 from lapor_desk.models.cache.store import driver_rows
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -48,7 +50,7 @@ NOTHING = Matches(frozenset(), frozenset())
 
 _COMPLAINT_FTS = table("complaint_fts", column("rowid"))
 _FOLLOW_UP_FTS = table("follow_up_fts", column("rowid"))
-_FOLLOW_UP = table("follow_up", column("rowid"), column("complaint_id"))
+_OWNER = table("follow_up_owner", column("follow_up_rowid"), column("complaint_rowid"))
 
 
 def _matching(fts: Any, query: str) -> Any:
@@ -56,9 +58,10 @@ def _matching(fts: Any, query: str) -> Any:
 
 
 def _replied(query: str) -> Any:
-    """The complaint ids of the follow-ups that match."""
-    return select(_FOLLOW_UP.c.complaint_id).where(
-        _FOLLOW_UP.c.rowid.in_(_matching(_FOLLOW_UP_FTS, query)))
+    """The complaint rowids of the follow-ups that match."""
+    return select(_OWNER.c.complaint_rowid).where(
+        _OWNER.c.follow_up_rowid.in_(_matching(_FOLLOW_UP_FTS, query)),
+        _OWNER.c.complaint_rowid.is_not(None))
 
 
 def search_matches(connection: Connection, user_text: str) -> Matches:
@@ -67,19 +70,18 @@ def search_matches(connection: Connection, user_text: str) -> Matches:
     query = fts_query(user_text)
     if query is None:
         return NOTHING
-    rowids = frozenset(int(row[0]) for row in driver_rows(
-        connection, _matching(_COMPLAINT_FTS, query)))
-    ids = frozenset(str(row[0]) for row in driver_rows(connection, _replied(query)))
-    return Matches(rowids, ids)
+    rowids = {int(row[0]) for row in driver_rows(connection, _matching(_COMPLAINT_FTS, query))}
+    rowids.update(int(row[0]) for row in driver_rows(connection, _replied(query)))
+    return Matches(frozenset(rowids), frozenset())
 
 
-def search_clause(user_text: str, rowid: Any, complaint_id: Any) -> Any | None:
-    """A WHERE clause keeping the complaints that match (``rowid`` and ``complaint_id`` are the
-    complaint table's columns in the query it narrows); None when nothing was typed."""
+def search_clause(user_text: str, rowid: Any) -> Any | None:
+    """A WHERE clause keeping the complaints that match (``rowid`` is the complaint table's
+    rowid in the query it narrows); None when nothing was typed."""
     query = fts_query(user_text)
     if query is None:
         return None
-    return or_(rowid.in_(_matching(_COMPLAINT_FTS, query)), complaint_id.in_(_replied(query)))
+    return or_(rowid.in_(_matching(_COMPLAINT_FTS, query)), rowid.in_(_replied(query)))
 
 
 def search_complaint_ids(connection: Connection, user_text: str, limit: int = 500) -> list[str]:
@@ -108,11 +110,19 @@ def rebuild_index(connection: Connection) -> None:
     connection.exec_driver_sql("INSERT INTO follow_up_fts(follow_up_fts) VALUES ('rebuild')")
 
 
+class OwnersDiffer(Exception):
+    """``follow_up_owner`` does not give every follow-up's complaint."""
+
+
 def integrity_check(connection: Connection) -> None:
-    """Raise ``sqlalchemy.exc.DatabaseError`` when an index disagrees with its table."""
+    """Raise ``sqlalchemy.exc.DatabaseError`` when an index disagrees with its table, or
+    :class:`OwnersDiffer` when ``follow_up_owner`` does."""
     connection.exec_driver_sql(
         "INSERT INTO complaint_fts(complaint_fts, rank) VALUES ('integrity-check', 1)"
     )
     connection.exec_driver_sql(
         "INSERT INTO follow_up_fts(follow_up_fts, rank) VALUES ('integrity-check', 1)"
     )
+    wrong = fts.owners_differ(connection)
+    if wrong:
+        raise OwnersDiffer(f"follow_up_owner has {wrong} rows missing, extra or wrong")
