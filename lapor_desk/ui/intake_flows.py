@@ -184,8 +184,10 @@ class IntakeFlows(QObject):
                 self.panel.set_items(complaint_id, *got)
                 self.duplicates_loaded.emit(complaint_id)
 
-        self._run(lambda: (station.duplicates.similar(complaint_id),
-                           station.duplicates.linked(complaint_id)), done)
+        # Read-only: on the read worker, beside the database worker, so a list asked for right
+        # after opening a complaint does not wait behind the ranked full-text lookup.
+        self.controller.taskman.run_read(lambda: (station.duplicates.similar(complaint_id),
+                                                  station.duplicates.linked(complaint_id)), done)
 
     def _duplicate(self, what: str, complaint_id: str, other_id: str) -> None:
         station = self.controller.workstation
