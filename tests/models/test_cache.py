@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.exc import DatabaseError
 
-from lapor_desk.models.cache import Complaint, FollowUp, SyncState, open_cache
+from lapor_desk.models.cache import Complaint, FollowUp, SyncState, fts, open_cache
 from lapor_desk.models.cache.fts import owners_differ
 from lapor_desk.models.cache.search import (
     OwnersDiffer,
@@ -183,6 +183,31 @@ def test_follow_up_owner_keeps_each_follow_ups_complaint(tmp_path: Path) -> None
         c.exec_driver_sql("UPDATE follow_up_owner SET complaint_rowid = 999")
         with pytest.raises(OwnersDiffer):
             integrity_check(c)
+    cache.close()
+
+
+def test_upgrade_in_the_middle_of_a_bulk_load_leaves_the_new_lookups_to_its_end(
+        tmp_path: Path) -> None:
+    """A cache at 0004 whose first sync was cut short opens at 0005: ``follow_up_owner`` and
+    the duplicate-links index are made when the load completes, like the other indexes."""
+    cache = open_cache(tmp_path, migrate=False)
+    upgrade(cache.engine, "0004")
+    with cache.engine.begin() as c:
+        c.execute(insert(SyncState).values(id=1, client_id="c-1", next_mutation_id=1))
+        fts.suspend(c)
+        c.execute(insert(Complaint), [_row("a", duplicate_ids='["b"]'), _row("b")])
+        c.execute(insert(FollowUp), [_follow_up("f1", "a", "Puskesmas tutup")])
+    cache.close()
+    cache = open_cache(tmp_path)
+    with cache.engine.begin() as c:
+        names = {r[0] for r in c.exec_driver_sql("SELECT name FROM sqlite_master")}
+        assert "follow_up_owner" in names and "ix_complaint_duplicate_links" not in names
+        assert not names & set(fts.OWNER_TRIGGER_NAMES) and not fts.triggers_present(c)
+        fts.resume(c)  # the load completes
+        names = {r[0] for r in c.exec_driver_sql("SELECT name FROM sqlite_master")}
+        assert {"ix_complaint_duplicate_links", *fts.OWNER_TRIGGER_NAMES} <= names
+        assert owners_differ(c) == 0 and _found(c, "puskesmas") == {"a"}
+        integrity_check(c)
     cache.close()
 
 
