@@ -257,7 +257,7 @@ class QueueQueries:
                 assert passing is not None
                 return [i for i, rowid in pairs if rowid in passing]
             return [i for i, rowid in pairs
-                    if matches.has(i, rowid) and (passing is None or rowid in passing)]
+                    if matches.has(rowid) and (passing is None or rowid in passing)]
         # In another order. Filtered or searched, it is cheaper to find the rows through the
         # status index in table order and sort them than to visit every row of the queue in
         # index order: the general expression keeps SQLite off the order indexes

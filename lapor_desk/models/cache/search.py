@@ -33,20 +33,19 @@ def fts_query(user_text: str) -> str | None:
 
 @dataclass(frozen=True)
 class Matches:
-    """The complaints a search found: by the complaint table's rowid (the title or the body
-    matched) or by id (a follow-up matched)."""
+    """The complaints a search found, as the complaint table's rowids (the title, the body or
+    one of the complaint's follow-ups matched)."""
 
     rowids: frozenset[int]
-    ids: frozenset[str]
 
     def __bool__(self) -> bool:
-        return bool(self.rowids or self.ids)
+        return bool(self.rowids)
 
-    def has(self, complaint_id: str, rowid: int) -> bool:
-        return rowid in self.rowids or complaint_id in self.ids
+    def has(self, rowid: int) -> bool:
+        return rowid in self.rowids
 
 
-NOTHING = Matches(frozenset(), frozenset())
+NOTHING = Matches(frozenset())
 
 _COMPLAINT_FTS = table("complaint_fts", column("rowid"))
 _FOLLOW_UP_FTS = table("follow_up_fts", column("rowid"))
@@ -72,7 +71,7 @@ def search_matches(connection: Connection, user_text: str) -> Matches:
         return NOTHING
     rowids = {int(row[0]) for row in driver_rows(connection, _matching(_COMPLAINT_FTS, query))}
     rowids.update(int(row[0]) for row in driver_rows(connection, _replied(query)))
-    return Matches(frozenset(rowids), frozenset())
+    return Matches(frozenset(rowids))
 
 
 def search_clause(user_text: str, rowid: Any) -> Any | None:
