@@ -66,3 +66,18 @@ def test_the_setting_comes_back_when_the_load_fails(tmp_path: Path) -> None:
             assert not any(t.name == "lapor-wal-checkpoint" for t in threading.enumerate())
     finally:
         cache.close()
+
+
+def test_a_connection_closed_under_the_load_does_not_hide_what_went_wrong(tmp_path: Path) -> None:
+    cache = open_cache(tmp_path / "p")
+    try:
+        with cache.writer.connect() as connection:
+            try:
+                with checkpoints_elsewhere(connection):
+                    connection.connection.driver_connection.close()  # type: ignore[union-attr]
+                    raise ConnectionAbortedError("link lost")
+            except ConnectionAbortedError:
+                pass  # the load's own error, not the failed restore, reaches the caller
+            connection.invalidate()
+    finally:
+        cache.close()

@@ -103,4 +103,7 @@ def checkpoints_elsewhere(connection: Connection) -> Iterator[BackgroundCheckpoi
         yield worker
     finally:
         worker.close()
-        driver.execute(f"PRAGMA wal_autocheckpoint={before}")
+        try:
+            driver.execute(f"PRAGMA wal_autocheckpoint={before}")
+        except Exception as error:  # noqa: BLE001 - a closed connection is not given out again
+            log.warning("event=autocheckpoint_not_restored error=%s", error)
