@@ -18,6 +18,7 @@ logs; sentences for people live in the UI, keyed by ``code``.
 
 from __future__ import annotations
 
+from lapor_desk.models.validation import detail_problems
 from lapor_desk.sync import errors as sync_errors
 
 
@@ -49,11 +50,16 @@ class SyncCancelled(ServiceError):
 
 
 class ActionNotAllowed(ServiceError):
+    """``problems`` names the bad fields of a refused action: ``(field, code)`` pairs such as
+    ``("note", "too_long")`` (``models/validation.py``), empty when the refusal is not about a
+    value."""
+
     code = "invalid_transition"
 
     def __init__(self, code: str, detail: str = "") -> None:
         super().__init__(f"{code}: {detail}" if detail else code, code=code)
         self.detail = detail
+        self.problems: tuple[tuple[str, str], ...] = tuple(detail_problems(detail))
 
 
 class NotFound(ServiceError):

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from lapor_desk.models.intake import IntakeError, validate_new_complaint
+from lapor_desk.models.text import clean_line
 from lapor_desk.services.errors import ServiceError, translate
 from lapor_desk.services.intake import FieldProblem
 from lapor_desk.sync import importer
@@ -32,8 +33,9 @@ PREVIEW_FIELDS: tuple[str, ...] = (
 @dataclass(frozen=True)
 class PreviewRow:
     row: int                          # as the spreadsheet shows it (the header is row 1)
-    values: tuple[str, ...]           # one text per PREVIEW_FIELDS entry
+    values: tuple[str, ...]           # one text per PREVIEW_FIELDS entry (cleaned as stored)
     problems: tuple[FieldProblem, ...]
+    cleaned: bool = False             # invisible characters (NUL, controls...) were removed
 
     @property
     def ok(self) -> bool:
@@ -53,6 +55,10 @@ class RegisterPreview:
         return sum(1 for r in self.rows if not r.ok)
 
     @property
+    def cleaned_rows(self) -> tuple[int, ...]:
+        return tuple(r.row for r in self.rows if r.cleaned)
+
+    @property
     def importable(self) -> bool:
         """All or nothing: only a file whose every row is valid may be imported."""
         return self.file_error is None and bool(self.rows) and self.bad_rows == 0
@@ -63,6 +69,7 @@ class ImportOutcome:
     count: int
     complaint_ids: tuple[str, ...]
     ignored_columns: tuple[str, ...]
+    cleaned_rows: tuple[int, ...] = ()
 
 
 def _text(value: Any) -> str:
@@ -72,7 +79,7 @@ def _text(value: Any) -> str:
         return value.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, date):
         return value.isoformat()
-    return str(value)
+    return clean_line(str(value))
 
 
 def _shown(raw: dict[str, Any]) -> tuple[str, ...]:
@@ -107,7 +114,7 @@ def preview_register(path: Path | str, now: datetime) -> RegisterPreview:
             problems: tuple[FieldProblem, ...] = ()
         except IntakeError as exc:
             problems = tuple(FieldProblem(e.field, e.code) for e in exc.errors)
-        shown.append(PreviewRow(offset + 2, _shown(raw), problems))
+        shown.append(PreviewRow(offset + 2, _shown(raw), problems, importer.cleaned(raw)))
     if not shown:
         return RegisterPreview(name, (), ignored, "empty")
     return RegisterPreview(name, tuple(shown), ignored)
@@ -131,4 +138,4 @@ class Register:
         except OSError as exc:
             raise ServiceError(str(exc), code="unreadable") from exc
         return ImportOutcome(result.count, tuple(r.complaint_id for r in result.receipts),
-                             result.ignored_columns)
+                             result.ignored_columns, result.cleaned_rows)

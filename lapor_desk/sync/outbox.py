@@ -1,7 +1,10 @@
 """Writing user actions: the local effective change and its outbox entry in ONE transaction.
 
-Every method judges the action with :func:`lapor_desk.models.lifecycle.decide` against what the
-user sees; a refusal raises :class:`~lapor_desk.sync.errors.ActionRefused` and writes nothing.
+Every method checks the action's values with the check the server runs
+(:mod:`lapor_desk.models.validation`: text cleaned, lengths, ids, attachments) and queues the
+checked payload, so what is queued is what the server accepts; then it judges the action with
+:func:`lapor_desk.models.lifecycle.decide` against what the user sees. A refusal raises
+:class:`~lapor_desk.sync.errors.ActionRefused` and writes nothing.
 Otherwise the complaint shows the result at once and the action waits in the outbox for the next
 push. Mutation ids grow strictly (one counter in ``sync_state``); ids of new records are UUID4.
 
@@ -33,6 +36,13 @@ from lapor_desk.models.enums import ActionKind, ArchiveReason
 from lapor_desk.models.ids import uuid7
 from lapor_desk.models.intake import NewComplaint, validate_new_complaint
 from lapor_desk.models.lifecycle import MAX_ATTACHMENT_BYTES, Conflict, Rejection, decide
+from lapor_desk.models.text import clean_filename
+from lapor_desk.models.validation import (
+    FILENAME_MAX,
+    ActionRejected,
+    check_payload,
+    check_record,
+)
 from lapor_desk.sync import localview as lv
 from lapor_desk.sync.errors import ActionRefused, NotSignedInError
 from lapor_desk.sync.log import event
@@ -155,6 +165,10 @@ class Outbox:
         """Judge and record one action on an existing complaint (one transaction)."""
         if kind == ActionKind.RECORD_COMPLAINT:
             raise ValueError("use record_complaint")
+        try:  # the complaint's id is the cache's own, as the server sent it
+            payload = check_payload(kind, payload)
+        except ActionRejected as refused:
+            raise ActionRefused(str(refused.reason), refused.detail) from None
         now = self.clock()
         with self.cache.writer.begin() as connection:
             actor = lv.load_actor(connection)
@@ -205,8 +219,7 @@ class Outbox:
                 raise NotSignedInError("sign in and sync once before recording complaints")
             for complaint, files in complaints:
                 complaint_id = new_id()
-                payload = {"complaint": complaint.to_payload(),
-                           "attachments": [a.as_payload() for a in files]}
+                payload = _checked_record(complaint_id, complaint, files, now)
                 mutation_id = take_mutation_id(connection)
                 self._insert_entry(connection, mutation_id, ActionKind.RECORD_COMPLAINT,
                                    complaint_id, None, payload, now)
@@ -228,7 +241,7 @@ class Outbox:
         source = Path(path)
         size = source.stat().st_size
         if size > MAX_ATTACHMENT_BYTES:
-            raise ActionRefused("invalid_payload", "attachment larger than 25 MiB")
+            raise ActionRefused("invalid_payload", "attachments.size:too_large")
         digest = hashlib.sha256()
         with source.open("rb") as handle:
             for chunk in iter(lambda: handle.read(1 << 20), b""):
@@ -245,7 +258,8 @@ class Outbox:
                 sha256=sha, size=size, local_path=str(target), uploaded=False,
             ).on_conflict_do_nothing())
         mime = mime_type or mimetypes.guess_type(source.name)[0] or "application/octet-stream"
-        return AttachmentFile(new_id(), sha, size, mime, (filename or source.name)[:255])
+        name = clean_filename(clean_filename(filename or source.name)[:FILENAME_MAX])
+        return AttachmentFile(new_id(), sha, size, mime, name or sha[:16])
 
     # --- answers a person looks at --------------------------------------------------------------
 
@@ -265,6 +279,16 @@ class Outbox:
             base_version=base_version, payload=orjson.dumps(payload).decode(),
             state=lv.PENDING, created_at=lv.wire_time(now), attempts=0, dismissed=False,
         ))
+
+
+def _checked_record(complaint_id: str, complaint: NewComplaint,
+                    files: Sequence[AttachmentFile], now: datetime) -> dict[str, Any]:
+    """The payload of a ``record_complaint`` action, through the server's own check."""
+    payload = {"complaint": complaint.to_payload(), "attachments": [a.as_payload() for a in files]}
+    try:
+        return check_record(complaint_id, payload, now)[1]
+    except ActionRejected as refused:
+        raise ActionRefused(str(refused.reason), refused.detail) from None
 
 
 def outbox_entry_exists(connection: Connection, mutation_id: int) -> bool:

@@ -115,7 +115,7 @@ class IntakeFlows(QObject):
             if isinstance(exc, IntakeRefused):
                 dialog.show_problems(exc.problems)
             else:
-                dialog.show_failure(labels.error(getattr(exc, "code", None)))
+                dialog.show_failure(labels.error_text(exc))
                 if not isinstance(exc, ServiceError):
                     self.controller.taskman.unhandled_error.emit(exc)
 

@@ -113,6 +113,35 @@ ERRORS = {
         "be read. Close other programs and sign out again."),
 }
 
+#: What is wrong with a value of a refused action (``field:code`` from models/validation.py).
+ACTION_PROBLEMS = {
+    "note:too_long": QT_TRANSLATE_NOOP("Labels", "The note is too long: at most 20,000 "
+                                       "characters. Shorten it and try again."),
+    "reason:too_long": QT_TRANSLATE_NOOP("Labels", "The reason is too long: at most 20,000 "
+                                         "characters. Shorten it and try again."),
+    "body:too_long": QT_TRANSLATE_NOOP("Labels", "The text is too long: at most 20,000 "
+                                       "characters. Shorten it, or attach the rest as a file."),
+    "reason:required": QT_TRANSLATE_NOOP("Labels", "Please give a reason."),
+    "note:required": QT_TRANSLATE_NOOP("Labels", "For the reason “Other”, write a note that "
+                                       "explains it."),
+    "body:required": QT_TRANSLATE_NOOP("Labels", "The text is empty. Write the reply or note "
+                                       "first (invisible characters do not count)."),
+    "reason_code:required": QT_TRANSLATE_NOOP("Labels", "Choose a reason from the list."),
+    "reason_code:invalid": QT_TRANSLATE_NOOP("Labels", "Choose a reason from the list."),
+    "to_id:required": QT_TRANSLATE_NOOP("Labels", "Choose where the complaint goes."),
+    "to_id:invalid": QT_TRANSLATE_NOOP("Labels", "Choose where the complaint goes."),
+    "attachments:too_many": QT_TRANSLATE_NOOP("Labels", "At most 20 files can be attached. "
+                                              "Remove some and try again."),
+    "attachments.size:too_large": QT_TRANSLATE_NOOP("Labels", "A file is larger than 25 MB. "
+                                                    "Make it smaller (e.g. a lower photo "
+                                                    "resolution) and attach it again."),
+    "attachments.filename:required": QT_TRANSLATE_NOOP(
+        "Labels", "An attached file has no usable name. Rename the file and attach it again."),
+    "attachments.filename:too_long": QT_TRANSLATE_NOOP(
+        "Labels", "An attached file's name is longer than 255 characters. Rename the file and "
+                  "attach it again."),
+}
+
 
 def _t(text: str) -> str:
     return QCoreApplication.translate(C, text)
@@ -150,6 +179,16 @@ def error(code: str | None) -> str:
     if text is not None:
         return _t(text)
     return QCoreApplication.translate("Labels", "Something went wrong (%1).").replace("%1", code or "?")
+
+
+def error_text(exc: BaseException) -> str:
+    """What an error means, with the bad values of a refused action named when it has them
+    (``problems``: ``(field, code)`` pairs); otherwise the words of its ``code``."""
+    problems = getattr(exc, "problems", ()) or ()
+    words = [ACTION_PROBLEMS.get(f"{name}:{code}") for name, code in problems]
+    if words and all(words):
+        return " ".join(dict.fromkeys(_t(str(w)) for w in words))
+    return error(getattr(exc, "code", None))
 
 
 def when(moment: datetime | None) -> str:

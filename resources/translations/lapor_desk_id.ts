@@ -32,48 +32,48 @@
 <context>
     <name>AttachmentFlow</name>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="203" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="217" />
         <source>Downloading “%1”…</source>
-        <extracomment>prefetch after every finished sync (the offline policy); off only in tests that check on-demand downloads</extracomment>
+        <extracomment>prefetch after every finished sync (the offline policy); off only in tests that check on-demand downloads a prefetch has gone through its whole plan since signing in: a sync that brings nothing new then changes nothing it would plan</extracomment>
         <translation>Mengunduh “%1”…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="220" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="234" />
         <source>Downloading “%1”… %2 of %3</source>
         <translation>Mengunduh “%1”… %2 dari %3</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="244" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="258" />
         <source>Open with another application</source>
         <translation>Buka dengan aplikasi lain</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="245" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="259" />
         <source>LAPOR Desk cannot show “%1” itself. Open it with the application this computer uses for such files?</source>
         <translation>LAPOR Desk tidak dapat menampilkan “%1” sendiri. Buka dengan aplikasi yang dipakai komputer ini untuk berkas semacam itu?</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="250" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="264" />
         <source>Files sent with a complaint can contain harmful content. Open only files you expect.</source>
         <translation>Berkas yang dikirim bersama laporan dapat berisi konten berbahaya. Buka hanya berkas yang Anda harapkan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="270" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="284" />
         <source>No application on this computer opens “%1”.</source>
         <translation>Tidak ada aplikasi di komputer ini yang dapat membuka “%1”.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="277" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="291" />
         <source>“%1” is not on this computer yet and the server cannot be reached. It will be downloaded automatically after the next successful sync.</source>
         <translation>“%1” belum ada di komputer ini dan server tidak dapat dihubungi. Berkas akan diunduh otomatis setelah sinkronisasi berikutnya berhasil.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="281" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="295" />
         <source>“%1” arrived damaged (it does not match its checksum) and was not opened. Try again later.</source>
         <translation>“%1” diterima dalam keadaan rusak (tidak cocok dengan checksum-nya) dan tidak dibuka. Coba lagi nanti.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="284" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="298" />
         <source>“%1” could not be opened.</source>
         <translation>“%1” tidak dapat dibuka.</translation>
     </message>
@@ -203,12 +203,13 @@
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="97" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="99" />
         <source>Attachments (%1)</source>
+        <extracomment>How long after a sync the offline prefetch plans (ms).</extracomment>
         <translation>Lampiran (%1)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="99" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="101" />
         <source>Open</source>
         <translation>Buka</translation>
     </message>
@@ -244,98 +245,99 @@
 <context>
     <name>ComplaintTable</name>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="36" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="37" />
         <source>Deadline</source>
         <translation>Tenggat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="36" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="37" />
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="37" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="38" />
         <source>Title</source>
         <translation>Judul</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="38" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="39" />
         <source>Privacy</source>
         <translation>Privasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="40" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="41" />
         <source>Type</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="37" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="38" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="39" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="40" />
         <source>Unit / agency</source>
         <translation>Unit kerja / instansi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="40" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="41" />
         <source>Received</source>
         <translation>Diterima</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="73" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="74" />
         <source>Overdue</source>
         <extracomment>Columns the list can be ordered by (the services' ComplaintFilter.order codes); the others (privacy, unit) keep the current order.</extracomment>
         <translation>Lewat tenggat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="74" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="75" />
         <source>Overdue %1 WD</source>
         <translation>Terlambat %1 HK</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="76" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="77" />
         <source>Today</source>
         <translation>Hari ini</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="77" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="78" />
         <source>%1 WD left</source>
         <translation>Sisa %1 HK</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="84" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="85" />
         <source>ANONYMOUS</source>
         <translation>ANONIM</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="86" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="87" />
         <source>CONFIDENTIAL</source>
         <translation>RAHASIA</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="93" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="94" />
         <source>%1 (waiting to send)</source>
         <translation>%1 (menunggu dikirim)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="95" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="96" />
         <source>%1 (rejected by server)</source>
         <translation>%1 (ditolak server)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="98" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="99" />
         <source>%1 (conflict)</source>
         <translation>%1 (konflik)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="223" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="232" />
         <source>Due %1</source>
+        <extracomment>a page of rows of the current list arrived (the first one: the list is readable)</extracomment>
         <translation>Tenggat %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="238" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="247" />
         <source>new</source>
         <translation>baru</translation>
     </message>
@@ -593,48 +595,48 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="107" />
+        <location filename="../../lapor_desk/ui/app.py" line="130" />
         <source>Reset training data…</source>
-        <extracomment>Whether the objects of the first session's start were frozen (``Desk._signed_in``).</extracomment>
+        <extracomment>Whether the objects of the first session's start were frozen (``start_up_over``). The collector, held off by ``lapor-desk`` during the start, resumes at the latest after this long (ms) even when nobody signs in. The first sync waits for the session's first list at most this long (ms).</extracomment>
         <translation>Atur ulang data pelatihan…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="137" />
+        <location filename="../../lapor_desk/ui/app.py" line="162" />
         <source>Preparing the LAPOR Desk demo</source>
         <translation>Menyiapkan demo LAPOR Desk</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="151" />
+        <location filename="../../lapor_desk/ui/app.py" line="176" />
         <source>Reset training data</source>
         <translation>Atur ulang data pelatihan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="152" />
+        <location filename="../../lapor_desk/ui/app.py" line="177" />
         <source>Reset the training data?</source>
         <translation>Atur ulang data pelatihan?</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="155" />
+        <location filename="../../lapor_desk/ui/app.py" line="180" />
         <source>Every complaint, reply and action made in this training session is deleted and the demo starts again from the same sample data. This cannot be undone. Your real LAPOR! account and profiles are not touched.</source>
         <translation>Semua laporan, tanggapan, dan tindakan yang dibuat dalam sesi pelatihan ini dihapus dan demo dimulai lagi dari data contoh yang sama. Ini tidak dapat dibatalkan. Akun LAPOR! dan profil Anda yang sebenarnya tidak tersentuh.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="158" />
+        <location filename="../../lapor_desk/ui/app.py" line="183" />
         <source>Reset</source>
         <translation>Atur ulang</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="159" />
+        <location filename="../../lapor_desk/ui/app.py" line="184" />
         <source>Keep my work</source>
         <translation>Simpan pekerjaan saya</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="183" />
+        <location filename="../../lapor_desk/ui/app.py" line="210" />
         <source>Resetting the training data</source>
         <translation>Mengatur ulang data pelatihan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="220" />
+        <location filename="../../lapor_desk/ui/app.py" line="248" />
         <source>First sync</source>
         <translation>Sinkronisasi pertama</translation>
     </message>
@@ -1126,67 +1128,72 @@
 <context>
     <name>ImportRegisterDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="37" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="42" />
         <source>Import a register file</source>
         <translation>Impor berkas register</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="39" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="44" />
         <source>Import complaints from a register file</source>
         <translation>Impor laporan dari berkas register</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="41" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="46" />
         <source>A CSV (UTF-8) or XLSX file with one complaint per row and column names in the first row (judul, isi, jenis, kanal, provinsi, kabupaten_kota, kategori, nama_pelapor…). Either every row is imported or none is.</source>
         <translation>Berkas CSV (UTF-8) atau XLSX, satu laporan per baris, dengan nama kolom di baris pertama (judul, isi, jenis, kanal, provinsi, kabupaten_kota, kategori, nama_pelapor…). Semua baris diimpor, atau tidak satu pun.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="49" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="54" />
         <source>Choose file…</source>
         <translation>Pilih berkas…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="69" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="74" />
         <source>Import</source>
         <translation>Impor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="71" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="76" />
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="84" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="89" />
         <source>Choose a register file</source>
         <translation>Pilih berkas register</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="85" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="90" />
         <source>Register files (*.csv *.xlsx);;All files (*)</source>
         <translation>Berkas register (*.csv *.xlsx);;Semua berkas (*)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="95" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="100" />
         <source>Reading the file…</source>
         <translation>Membaca berkas…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="109" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="114" />
         <source>%1 rows, %2 with problems (marked red). Nothing can be imported until every row is valid: correct the file and choose it again.</source>
         <translation>%1 baris, %2 bermasalah (ditandai merah). Tidak ada yang dapat diimpor sampai semua baris benar: perbaiki berkasnya lalu pilih kembali.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="117" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="122" />
         <source>All %1 rows are valid.</source>
         <translation>Semua %1 baris sudah benar.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="119" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="124" />
         <source>Columns not imported: %1.</source>
         <translation>Kolom yang tidak diimpor: %1.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="134" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="127" />
+        <source>Invisible characters (such as NUL or text-direction marks) were removed from rows %1.</source>
+        <translation>Karakter tak terlihat (seperti NUL atau tanda arah teks) dihapus dari baris %1.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="143" />
         <source>Importing…</source>
         <translation>Mengimpor…</translation>
     </message>
@@ -1380,76 +1387,87 @@
     </message>
     <message>
         <location filename="../../lapor_desk/ui/intake_labels.py" line="61" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="63" />
+        <source>Write a date from the year 2000 on, e.g. 31/12/2025 or 2025-12-31.</source>
+        <translation>Tulis tanggal mulai tahun 2000, misalnya 31/12/2025 atau 2025-12-31.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="66" />
+        <source>An email address has at most 255 characters.</source>
+        <translation>Alamat email paling banyak 255 karakter.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="68" />
         <source>Required.</source>
         <translation>Wajib diisi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="62" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="69" />
         <source>Too long.</source>
         <translation>Terlalu panjang.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="63" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="70" />
         <source>Too short.</source>
         <translation>Terlalu pendek.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="64" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="71" />
         <source>Not valid.</source>
         <translation>Tidak valid.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="65" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="72" />
         <source>Not in the list.</source>
         <translation>Tidak ada di daftar.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="66" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="73" />
         <source>Cannot be in the future.</source>
         <translation>Tidak boleh di masa depan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="70" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="77" />
         <source>The file is empty or has no rows under the header.</source>
         <translation>Berkas kosong atau tidak ada baris di bawah judul kolom.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="72" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="79" />
         <source>The file is not UTF-8 text. In Excel, save it as “CSV UTF-8”.</source>
         <translation>Berkas bukan teks UTF-8. Di Excel, simpan sebagai “CSV UTF-8”.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="74" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="81" />
         <source>The file cannot be read as CSV or XLSX.</source>
         <translation>Berkas tidak dapat dibaca sebagai CSV atau XLSX.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="76" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="83" />
         <source>Only CSV (UTF-8) and XLSX files can be imported.</source>
         <translation>Hanya berkas CSV (UTF-8) dan XLSX yang dapat diimpor.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="78" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="85" />
         <source>The file is too large (at most 20 MB and 10,000 rows). Split it.</source>
         <translation>Berkas terlalu besar (paling besar 20 MB dan 10.000 baris). Pecah berkasnya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="80" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="87" />
         <source>The file cannot be opened.</source>
         <translation>Berkas tidak dapat dibuka.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="81" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="88" />
         <source>No known column names in the first row (e.g. judul, isi, kanal).</source>
         <translation>Tidak ada nama kolom yang dikenal di baris pertama (mis. judul, isi, kanal).</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="83" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="90" />
         <source>Some rows are not valid; nothing was imported.</source>
         <translation>Ada baris yang tidak benar; tidak ada yang diimpor.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="111" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="118" />
         <source>The file cannot be imported (%1).</source>
         <translation>Berkas tidak dapat diimpor (%1).</translation>
     </message>
@@ -1457,93 +1475,93 @@
 <context>
     <name>Keyboard</name>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="82" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="79" />
         <source>Open queue %1</source>
         <extracomment>Where the keyboard is must be visible: a blue frame on the focused pane.</extracomment>
         <translation>Buka antrean %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="83" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="80" />
         <source>Next pane (queues, list, detail)</source>
         <translation>Panel berikutnya (antrean, daftar, rincian)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="84" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="81" />
         <source>Previous pane</source>
         <translation>Panel sebelumnya</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="85" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="82" />
         <source>Go to the filters</source>
         <translation>Ke filter</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="86" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="83" />
         <source>Reset filters</source>
         <translation>Hapus semua filter</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="87" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="84" />
         <source>Back to the list</source>
         <translation>Kembali ke daftar</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="88" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="85" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Pintasan keyboard</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="177" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="174" />
         <source>Open a queue (its place in the list of queues)</source>
         <translation>Buka antrean (menurut urutannya di daftar antrean)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="178" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="175" />
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="178" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="175" />
         <source>Open the chosen complaint in the detail</source>
         <translation>Buka laporan terpilih di rincian</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="179" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="176" />
         <source>Up / Down, Page Up / Page Down</source>
         <translation>Atas / Bawah, Page Up / Page Down</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="179" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="176" />
         <source>Move in the list</source>
         <translation>Bergerak di daftar</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="180" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="177" />
         <source>Tab / Shift+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="180" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="177" />
         <source>Next / previous field</source>
         <translation>Isian berikutnya / sebelumnya</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="181" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="178" />
         <source>Space</source>
         <translation>Spasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="181" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="178" />
         <source>Open a filter's choices</source>
         <translation>Buka pilihan filter</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="182" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="179" />
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="182" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="179" />
         <source>Remove the filter in the focused box</source>
         <translation>Hapus filter pada kotak yang aktif</translation>
     </message>
@@ -1792,6 +1810,7 @@
     </message>
     <message>
         <location filename="../../lapor_desk/ui/labels.py" line="87" />
+        <location filename="../../lapor_desk/ui/labels.py" line="124" />
         <source>Please give a reason.</source>
         <translation>Silakan isi alasannya.</translation>
     </message>
@@ -1847,7 +1866,65 @@
         <translation>Sebagian berkas salinan data di komputer ini tidak dapat dihapus; berkas itu tidak dapat dibaca lagi. Tutup program lain lalu keluar lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="152" />
+        <location filename="../../lapor_desk/ui/labels.py" line="118" />
+        <source>The note is too long: at most 20,000 characters. Shorten it and try again.</source>
+        <extracomment>What is wrong with a value of a refused action (``field:code`` from models/validation.py).</extracomment>
+        <translation>Catatan terlalu panjang: paling banyak 20.000 karakter. Persingkat lalu coba lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="120" />
+        <source>The reason is too long: at most 20,000 characters. Shorten it and try again.</source>
+        <translation>Alasan terlalu panjang: paling banyak 20.000 karakter. Persingkat lalu coba lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="122" />
+        <source>The text is too long: at most 20,000 characters. Shorten it, or attach the rest as a file.</source>
+        <translation>Teks terlalu panjang: paling banyak 20.000 karakter. Persingkat, atau lampirkan sisanya sebagai berkas.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="125" />
+        <source>For the reason “Other”, write a note that explains it.</source>
+        <translation>Untuk alasan “Lainnya”, tulis catatan yang menjelaskannya.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="127" />
+        <source>The text is empty. Write the reply or note first (invisible characters do not count).</source>
+        <translation>Teksnya kosong. Tulis tanggapan atau catatannya dulu (karakter tak terlihat tidak dihitung).</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="129" />
+        <location filename="../../lapor_desk/ui/labels.py" line="130" />
+        <source>Choose a reason from the list.</source>
+        <translation>Pilih alasan dari daftar.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="131" />
+        <location filename="../../lapor_desk/ui/labels.py" line="132" />
+        <source>Choose where the complaint goes.</source>
+        <translation>Pilih tujuan laporan.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="133" />
+        <source>At most 20 files can be attached. Remove some and try again.</source>
+        <translation>Paling banyak 20 berkas dapat dilampirkan. Hapus sebagian lalu coba lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="135" />
+        <source>A file is larger than 25 MB. Make it smaller (e.g. a lower photo resolution) and attach it again.</source>
+        <translation>Ada berkas yang lebih besar dari 25 MB. Perkecil berkasnya (misalnya resolusi foto lebih rendah) lalu lampirkan lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="138" />
+        <source>An attached file has no usable name. Rename the file and attach it again.</source>
+        <translation>Ada berkas lampiran yang namanya tidak dapat dipakai. Ganti nama berkasnya lalu lampirkan lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="140" />
+        <source>An attached file's name is longer than 255 characters. Rename the file and attach it again.</source>
+        <translation>Nama berkas lampiran lebih dari 255 karakter. Ganti nama berkasnya lalu lampirkan lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="181" />
         <source>Something went wrong (%1).</source>
         <translation>Terjadi kesalahan (%1).</translation>
     </message>
@@ -1925,132 +2002,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="224" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="238" />
         <source>LAPOR Desk</source>
+        <extracomment>the session's first list is on screen with its first rows (or is empty): the desk starts its first sync then, not in the list's way the other queues' lists are to be read ahead once the current one shows its rows (at a session's start and after the cache changed under them)</extracomment>
         <translation>LAPOR Desk</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="225" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="239" />
         <source>Sync now</source>
         <translation>Sinkronkan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="226" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="240" />
         <source>Send your work and fetch changes (F5)</source>
         <translation>Kirim pekerjaan Anda dan ambil perubahan (F5)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="227" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="241" />
         <source>Forward</source>
         <translation>Disposisi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="228" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="242" />
         <source>Follow-up reply</source>
         <translation>Tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="229" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="243" />
         <source>Internal note</source>
         <translation>Catatan internal</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="230" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="244" />
         <source>Go to the search</source>
         <translation>Ke kotak pencarian</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="231" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="245" />
         <source>Sign out</source>
         <translation>Keluar</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="232" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="246" />
         <source>Quit</source>
         <translation>Tutup aplikasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="233" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="247" />
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="234" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="248" />
         <source>&amp;View</source>
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="235" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="249" />
         <source>&amp;Help</source>
         <translation>&amp;Bantuan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="236" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="250" />
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="237" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="251" />
         <source>Save diagnostics for support…</source>
         <translation>Simpan diagnostik untuk dukungan teknis…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="239" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="253" />
         <source>Save a file for your support team: versions, sync state and recent log, without personal data</source>
         <translation>Simpan berkas untuk tim dukungan teknis: versi, status sinkronisasi, dan log terbaru, tanpa data pribadi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="241" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="255" />
         <source>Search titles, reports and replies (Ctrl+F)</source>
         <translation>Cari judul, isi laporan, dan tanggapan (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="242" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="256" />
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="243" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="257" />
         <source>Queues</source>
         <translation>Antrean</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="244" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="258" />
         <source>Complaints</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="276" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="302" />
         <source>National admin</source>
         <translation>Admin Nasional</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="277" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="303" />
         <source>Agency admin</source>
         <translation>Admin Instansi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="277" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="303" />
         <source>Liaison officer</source>
         <translation>Pejabat Penghubung</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="363" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="411" />
         <source>No complaint in this queue matches the filters or the search. Use “%1” or change the search to see more.</source>
         <translation>Tidak ada laporan di antrean ini yang cocok dengan filter atau pencarian. Pilih “%1” atau ubah kata pencarian untuk melihat lebih banyak.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="367" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="415" />
         <source>This queue is empty.</source>
         <translation>Antrean ini kosong.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="379" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="427" />
         <source>%1 of %2</source>
         <translation>%1 dari %2</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="433" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="483" />
         <source>(request id %1)</source>
         <translation>(id permintaan %1)</translation>
     </message>
@@ -2515,12 +2593,12 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="191" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="188" />
         <source>Keyboard shortcuts</source>
         <translation>Pintasan keyboard</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="196" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="193" />
         <source>Close</source>
         <translation>Tutup</translation>
     </message>

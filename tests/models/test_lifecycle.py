@@ -57,7 +57,7 @@ def complaint(status: Status = Status.UNVERIFIED, at: AgencyNode = KONAWE, **kw:
     unit = at.id if at.level == AgencyLevel.UNIT else None
     responsible = KONAWE.id if unit else at.id
     base = ComplaintState(
-        id="c-1", status=status, responsible_id=responsible, handling_unit_id=unit,
+        id="c-000001", status=status, responsible_id=responsible, handling_unit_id=unit,
         complaint_type="pengaduan", misconduct=False, version=3, transition_version=2,
         created_at=datetime(2026, 11, 18, 2, tzinfo=UTC),
         verify_due=datetime(2026, 11, 23, 2, tzinfo=UTC),
@@ -113,7 +113,7 @@ def test_national_forwards_to_agency_for_verification_there() -> None:
         (KONAWE_ADMIN, ActionKind.ARCHIVE, {"reason_code": "other"}, RejectReason.REASON_REQUIRED),
         (KONAWE_ADMIN, ActionKind.FOLLOW_UP, {"body": "Sudah ditangani"}, RejectReason.INVALID_TRANSITION),
         (KONAWE_ADMIN, ActionKind.CLOSE, {}, RejectReason.INVALID_TRANSITION),
-        (KONAWE_ADMIN, ActionKind.LINK_DUPLICATE, {"other_id": "c-1"}, RejectReason.DUPLICATE_OF_ITSELF),
+        (KONAWE_ADMIN, ActionKind.LINK_DUPLICATE, {"other_id": "c-000001"}, RejectReason.DUPLICATE_OF_ITSELF),
         (KONAWE_ADMIN, ActionKind.RECORD_COMPLAINT, {}, RejectReason.UNKNOWN_ACTION),
     ],
 )
@@ -196,11 +196,11 @@ def test_reroute_to_another_agency() -> None:
 
 
 def test_duplicate_links_are_symmetric_set_operations() -> None:
-    linked = run(complaint(), ActionKind.LINK_DUPLICATE, KONAWE_ADMIN, other_id="c-2")
-    assert isinstance(linked, Transition) and linked.state.duplicate_ids == ("c-2",)
-    again = run(linked.state, ActionKind.LINK_DUPLICATE, KONAWE_ADMIN, other_id="c-2")
-    assert isinstance(again, Transition) and again.state.duplicate_ids == ("c-2",)
-    gone = run(again.state, ActionKind.UNLINK_DUPLICATE, KONAWE_ADMIN, other_id="c-2")
+    linked = run(complaint(), ActionKind.LINK_DUPLICATE, KONAWE_ADMIN, other_id="c-000002")
+    assert isinstance(linked, Transition) and linked.state.duplicate_ids == ("c-000002",)
+    again = run(linked.state, ActionKind.LINK_DUPLICATE, KONAWE_ADMIN, other_id="c-000002")
+    assert isinstance(again, Transition) and again.state.duplicate_ids == ("c-000002",)
+    gone = run(again.state, ActionKind.UNLINK_DUPLICATE, KONAWE_ADMIN, other_id="c-000002")
     assert isinstance(gone, Transition) and gone.state.duplicate_ids == ()
 
 

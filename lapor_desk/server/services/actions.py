@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from lapor_desk.models.agencies import Actor, DictDirectory, owning_agency
 from lapor_desk.models.calendar import DomainConfig, utcnow
 from lapor_desk.models.enums import ActionKind, Outcome, RejectReason
-from lapor_desk.models.intake import IntakeError, validate_new_complaint
+from lapor_desk.models.intake import IntakeError
 from lapor_desk.models.lifecycle import (
     RULES,
     AttachmentRef,
@@ -29,10 +29,14 @@ from lapor_desk.models.lifecycle import (
     Rejection,
     Transition,
     decide,
-    parse_attachments,
 )
-from lapor_desk.models.lifecycle import (
-    ActionRejected as _Reject,  # raised by parse_attachments
+from lapor_desk.models.text import clean_line
+from lapor_desk.models.validation import (
+    ActionRejected,
+    attachment_refs,
+    check_record,
+    check_record_id,
+    is_record_id,
 )
 from lapor_desk.server.db import (
     Attachment,
@@ -44,9 +48,6 @@ from lapor_desk.server.db import (
 )
 from lapor_desk.server.services import records
 from lapor_desk.server.services.errors import ServiceError
-
-MAX_ID = 36
-MAX_EMAIL = 255
 
 
 class ClientMismatchError(ServiceError):
@@ -163,8 +164,11 @@ def record_result(session: Session, client: ClientState, result: ActionResult,
 
 
 def rejected(mutation: Mutation, reason: RejectReason | str, detail: str = "") -> ActionResult:
-    return ActionResult(mutation.mutation_id, Outcome.REJECTED, mutation.complaint_id, None,
-                        str(reason), detail or None)
+    """A refusal as it is stored and answered: the complaint id only when it is an id at all,
+    the detail cleaned (it may quote what the client sent)."""
+    complaint_id = mutation.complaint_id if is_record_id(mutation.complaint_id) else None
+    return ActionResult(mutation.mutation_id, Outcome.REJECTED, complaint_id, None,
+                        str(reason), clean_line(detail)[:2000] or None)
 
 
 def _judge_and_write(session: Session, actor: Actor, client_id: str, mutation: Mutation,
@@ -173,13 +177,12 @@ def _judge_and_write(session: Session, actor: Actor, client_id: str, mutation: M
         kind = ActionKind(mutation.kind)
     except ValueError:
         return rejected(mutation, RejectReason.UNKNOWN_ACTION, mutation.kind[:64])
-    problem = _payload_problem(mutation)
-    if problem:
-        return rejected(mutation, RejectReason.INVALID_PAYLOAD, problem)
     if kind == ActionKind.RECORD_COMPLAINT:
         return _record_complaint(session, actor, client_id, mutation, directory, config, now)
-    if not mutation.complaint_id:
-        return rejected(mutation, RejectReason.INVALID_PAYLOAD, "complaint_id is required")
+    try:  # before the id reaches the database (PostgreSQL refuses a NUL in it)
+        check_record_id(mutation.complaint_id, "complaint_id")
+    except ActionRejected as error:
+        return rejected(mutation, error.reason, error.detail)
     complaint = records.lock_complaint_row(session, mutation.complaint_id)
     state = records.state_of(complaint) if complaint is not None else None
     decision = decide(state, kind, mutation.payload, actor, directory, config, now,
@@ -223,21 +226,14 @@ def _record_complaint(session: Session, actor: Actor, client_id: str, mutation: 
     roles, _ = RULES[ActionKind.RECORD_COMPLAINT]
     if actor.role not in roles:
         return rejected(mutation, RejectReason.ROLE_NOT_ALLOWED)
-    complaint_id = mutation.complaint_id
-    if not complaint_id or not 8 <= len(complaint_id) <= MAX_ID:
-        return rejected(mutation, RejectReason.INVALID_PAYLOAD, "complaint_id must be a client-made id")
-    raw = mutation.payload.get("complaint")
-    if not isinstance(raw, dict):
-        return rejected(mutation, RejectReason.INVALID_PAYLOAD, "complaint must be an object")
     try:
-        new = validate_new_complaint(raw, now)
-        refs: tuple[AttachmentRef, ...] = parse_attachments(mutation.payload)
+        new, checked = check_record(mutation.complaint_id, mutation.payload, now)
     except IntakeError as error:
-        return rejected(mutation, RejectReason.INVALID_PAYLOAD, str(error)[:2000])
-    except _Reject as error:
+        return rejected(mutation, RejectReason.INVALID_PAYLOAD, str(error))
+    except ActionRejected as error:
         return rejected(mutation, error.reason, error.detail)
-    if new.reporter.email and len(new.reporter.email) > MAX_EMAIL:
-        return rejected(mutation, RejectReason.INVALID_PAYLOAD, "reporter.email:too_long")
+    complaint_id = str(mutation.complaint_id)
+    refs: tuple[AttachmentRef, ...] = attachment_refs(checked)
     if records.existing_ids(session, Complaint, [complaint_id]):
         return rejected(mutation, RejectReason.ALREADY_EXISTS, complaint_id)
     taken = records.existing_ids(session, Attachment, [r.id for r in refs])
@@ -256,38 +252,3 @@ def _record_complaint(session: Session, actor: Actor, client_id: str, mutation: 
         attachments=refs, client_id=client_id, mutation_id=mutation.mutation_id,
     )
     return ActionResult(mutation.mutation_id, Outcome.APPLIED, complaint.id, complaint.version)
-
-
-_ID_KEYS = ("disposition_id", "follow_up_id", "other_id")
-
-
-def _payload_problem(mutation: Mutation) -> str:
-    """Inputs the database could not store (NUL characters, over-long ids): caught before the
-    lifecycle, so they are rejected instead of failing the transaction."""
-    if mutation.complaint_id is not None and len(mutation.complaint_id) > MAX_ID:
-        return "complaint_id is too long"
-    payload = mutation.payload
-    for key in _ID_KEYS:
-        value = payload.get(key)
-        if isinstance(value, str) and len(value) > MAX_ID:
-            return f"{key} is too long"
-    attachments = payload.get("attachments")
-    if isinstance(attachments, list):
-        for item in attachments:
-            if isinstance(item, dict) and isinstance(item.get("id"), str) and len(item["id"]) > MAX_ID:
-                return "attachment id is too long"
-    if _has_nul(payload):
-        return "text contains NUL characters"
-    return ""
-
-
-def _has_nul(value: Any, depth: int = 0) -> bool:
-    if depth > 64:
-        return True
-    if isinstance(value, str):
-        return "\x00" in value
-    if isinstance(value, dict):
-        return any(_has_nul(k, depth + 1) or _has_nul(v, depth + 1) for k, v in value.items())
-    if isinstance(value, list):
-        return any(_has_nul(v, depth + 1) for v in value)
-    return False

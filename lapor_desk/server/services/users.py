@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from lapor_desk.models.calendar import utcnow
 from lapor_desk.models.enums import Role
+from lapor_desk.models.text import clean_line
 from lapor_desk.server.db import Agency, Token, User
 from lapor_desk.server.services.errors import InvalidInputError, NotFoundError
 
@@ -51,6 +52,7 @@ def create_user(
 ) -> int:
     """Add a user; give ``password`` or an already computed ``password_hash``. Returns the id."""
     role = Role(role)
+    display_name = clean_line(display_name)  # no controls, no bidirectional overrides
     if not username or len(username) > 64 or not display_name or len(display_name) > 120:
         raise InvalidInputError("username (1-64) and display name (1-120) are required")
     if session.get(Agency, unit_id) is None:
