@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
+from lapor_desk.models.text import clean_text
 from lapor_desk.services.drafts import Draft, DraftStore
 from lapor_desk.services.errors import ActionNotAllowed, ServiceError, translate
 from lapor_desk.services.templates import ReplyTemplate, load_templates
@@ -42,8 +43,8 @@ class Replies:
              files: Sequence[str | Path] = ()) -> ActionResult:
         if kind not in KINDS:
             raise ActionNotAllowed("invalid_payload", f"unknown kind {kind}")
-        if not body.strip():
-            raise ActionNotAllowed("invalid_payload", "empty text")
+        if not clean_text(body):
+            raise ActionNotAllowed("invalid_payload", "body:required")
         try:
             attached = [self.outbox.add_file(Path(f)) for f in files]
             write = self.outbox.follow_up if kind == "follow_up" else self.outbox.internal_note

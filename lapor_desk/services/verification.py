@@ -16,6 +16,7 @@ from sqlalchemy import select
 from lapor_desk.models.cache.schema import Agency, Complaint, SyncState
 from lapor_desk.models.cache.store import Cache
 from lapor_desk.models.enums import AgencyLevel, ArchiveReason
+from lapor_desk.models.text import clean_text
 from lapor_desk.services.errors import ActionNotAllowed, NotFound, ServiceError, translate
 from lapor_desk.services.types import ActionResult, AgencyItem
 from lapor_desk.sync.errors import SyncError
@@ -63,18 +64,19 @@ class BulkOutcome:
 
 
 def check_fields(kind: str, fields: ActionFields) -> None:
-    """The checks a dialog makes before anything is written (the lifecycle repeats them)."""
-    if kind in REASON_KINDS and not fields.reason.strip():
-        raise ActionNotAllowed("reason_required", "reason")
+    """The checks a dialog makes before anything is written (the outbox then runs the whole
+    check the server runs, models/validation.py); text counts as it will be stored."""
+    if kind in REASON_KINDS and not clean_text(fields.reason):
+        raise ActionNotAllowed("reason_required", "reason:required")
     if kind in ("forward", "reroute") and fields.to_id is None:
-        raise ActionNotAllowed("unknown_target", "choose a target")
+        raise ActionNotAllowed("unknown_target", "to_id:required")
     if kind == "archive":
         if fields.reason_code not in {str(r) for r in ArchiveReason}:
-            raise ActionNotAllowed("reason_required", "reason_code from the archive list")
-        if fields.reason_code == ArchiveReason.OTHER and not fields.note.strip():
-            raise ActionNotAllowed("reason_required", "note required for reason 'other'")
-    if kind in ("follow_up", "internal_note") and not fields.body.strip():
-        raise ActionNotAllowed("invalid_payload", "empty text")
+            raise ActionNotAllowed("reason_required", "reason_code:invalid")
+        if fields.reason_code == ArchiveReason.OTHER and not clean_text(fields.note):
+            raise ActionNotAllowed("reason_required", "note:required")
+    if kind in ("follow_up", "internal_note") and not clean_text(fields.body):
+        raise ActionNotAllowed("invalid_payload", "body:required")
     if kind not in DIALOG_KINDS:
         raise ActionNotAllowed("unknown_action", kind)
 

@@ -184,6 +184,7 @@ class Outbox:
                 raise ActionRefused(str(decision.reason), decision.detail)
             if isinstance(decision, Conflict):  # cannot happen without a base version
                 raise ActionRefused("conflict")
+            _held_here(connection, payload)
             lv.ensure_snapshot(connection, complaint_id, row)
             mutation_id = take_mutation_id(connection)
             self._insert_entry(connection, mutation_id, kind, complaint_id,
@@ -220,6 +221,7 @@ class Outbox:
             for complaint, files in complaints:
                 complaint_id = new_id()
                 payload = _checked_record(complaint_id, complaint, files, now)
+                _held_here(connection, payload)
                 mutation_id = take_mutation_id(connection)
                 self._insert_entry(connection, mutation_id, ActionKind.RECORD_COMPLAINT,
                                    complaint_id, None, payload, now)
@@ -289,6 +291,20 @@ def _checked_record(complaint_id: str, complaint: NewComplaint,
         return check_record(complaint_id, payload, now)[1]
     except ActionRejected as refused:
         raise ActionRefused(str(refused.reason), refused.detail) from None
+
+
+def _held_here(connection: Connection, payload: dict[str, Any]) -> None:
+    """Every attachment names a blob this profile holds, of the stated size: the push uploads
+    it before the action, and the server refuses a reference to content it does not hold
+    (``attachment_missing``, with the same detail)."""
+    refs = payload.get("attachments") or []
+    if not refs:
+        return
+    held = {(sha, size) for sha, size in connection.execute(
+        select(Blob.sha256, Blob.size).where(Blob.sha256.in_({r["sha256"] for r in refs})))}
+    missing = [r["sha256"] for r in refs if (r["sha256"], r["size"]) not in held]
+    if missing:
+        raise ActionRefused("attachment_missing", ",".join(missing))
 
 
 def outbox_entry_exists(connection: Connection, mutation_id: int) -> bool:

@@ -88,6 +88,8 @@ ERRORS = {
     "invalid_payload": QT_TRANSLATE_NOOP("Labels", "Something in the form is missing or "
                                          "invalid."),
     "not_found": QT_TRANSLATE_NOOP("Labels", "The complaint is no longer in your list."),
+    "attachment_missing": QT_TRANSLATE_NOOP("Labels", "An attached file is not on this "
+                                            "computer (any more). Attach it again."),
     "demo_failed": QT_TRANSLATE_NOOP("Labels", "The demo server could not be started."),
     "cancelled": QT_TRANSLATE_NOOP("Labels", "Sync stopped. What was received is kept; the "
                                    "next sync continues from there."),

@@ -1810,7 +1810,7 @@
     </message>
     <message>
         <location filename="../../lapor_desk/ui/labels.py" line="87" />
-        <location filename="../../lapor_desk/ui/labels.py" line="124" />
+        <location filename="../../lapor_desk/ui/labels.py" line="126" />
         <source>Please give a reason.</source>
         <translation>Silakan isi alasannya.</translation>
     </message>
@@ -1826,105 +1826,110 @@
     </message>
     <message>
         <location filename="../../lapor_desk/ui/labels.py" line="91" />
+        <source>An attached file is not on this computer (any more). Attach it again.</source>
+        <translation>Berkas lampiran tidak (lagi) ada di komputer ini. Lampirkan lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="93" />
         <source>The demo server could not be started.</source>
         <translation>Server demo tidak dapat dijalankan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="92" />
+        <location filename="../../lapor_desk/ui/labels.py" line="94" />
         <source>Sync stopped. What was received is kept; the next sync continues from there.</source>
         <translation>Sinkronisasi dihentikan. Data yang sudah diterima tetap tersimpan; sinkronisasi berikutnya melanjutkan dari sana.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="94" />
+        <location filename="../../lapor_desk/ui/labels.py" line="96" />
         <source>This account was disabled on the server, so its data was removed from this computer. Ask your administrator.</source>
         <translation>Akun ini dinonaktifkan di server, sehingga datanya telah dihapus dari komputer ini. Hubungi administrator Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="97" />
+        <location filename="../../lapor_desk/ui/labels.py" line="99" />
         <source>Sync or resolve the unsynced work first, or confirm that it may be deleted.</source>
         <translation>Sinkronkan atau selesaikan dahulu pekerjaan yang belum tersinkron, atau pastikan bahwa pekerjaan itu boleh dihapus.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="99" />
-        <location filename="../../lapor_desk/ui/labels.py" line="102" />
+        <location filename="../../lapor_desk/ui/labels.py" line="101" />
+        <location filename="../../lapor_desk/ui/labels.py" line="104" />
         <source>The key that unlocks this computer's copy of your data is missing from the system keyring. Remove the copy and sign in again to download your data.</source>
         <translation>Kunci pembuka salinan data Anda di komputer ini tidak ada di keyring sistem. Hapus salinan itu lalu masuk lagi untuk mengunduh data Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="105" />
+        <location filename="../../lapor_desk/ui/labels.py" line="107" />
         <source>No system keyring is available to keep this computer's data encrypted. Ask your IT support to enable it (on Linux: GNOME Keyring or KWallet).</source>
         <translation>Keyring sistem tidak tersedia untuk menjaga data di komputer ini tetap terenkripsi. Minta bantuan dukungan TI untuk mengaktifkannya (di Linux: GNOME Keyring atau KWallet).</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="108" />
+        <location filename="../../lapor_desk/ui/labels.py" line="110" />
         <source>This computer's copy of your data could not be encrypted. Nothing was changed; try again, and report it if it happens again.</source>
         <translation>Salinan data Anda di komputer ini tidak dapat dienkripsi. Tidak ada yang diubah; coba lagi, dan laporkan bila terjadi lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="111" />
+        <location filename="../../lapor_desk/ui/labels.py" line="113" />
         <source>Some files of this computer's copy could not be deleted; they can no longer be read. Close other programs and sign out again.</source>
         <translation>Sebagian berkas salinan data di komputer ini tidak dapat dihapus; berkas itu tidak dapat dibaca lagi. Tutup program lain lalu keluar lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="118" />
+        <location filename="../../lapor_desk/ui/labels.py" line="120" />
         <source>The note is too long: at most 20,000 characters. Shorten it and try again.</source>
         <extracomment>What is wrong with a value of a refused action (``field:code`` from models/validation.py).</extracomment>
         <translation>Catatan terlalu panjang: paling banyak 20.000 karakter. Persingkat lalu coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="120" />
+        <location filename="../../lapor_desk/ui/labels.py" line="122" />
         <source>The reason is too long: at most 20,000 characters. Shorten it and try again.</source>
         <translation>Alasan terlalu panjang: paling banyak 20.000 karakter. Persingkat lalu coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="122" />
+        <location filename="../../lapor_desk/ui/labels.py" line="124" />
         <source>The text is too long: at most 20,000 characters. Shorten it, or attach the rest as a file.</source>
         <translation>Teks terlalu panjang: paling banyak 20.000 karakter. Persingkat, atau lampirkan sisanya sebagai berkas.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="125" />
+        <location filename="../../lapor_desk/ui/labels.py" line="127" />
         <source>For the reason “Other”, write a note that explains it.</source>
         <translation>Untuk alasan “Lainnya”, tulis catatan yang menjelaskannya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="127" />
+        <location filename="../../lapor_desk/ui/labels.py" line="129" />
         <source>The text is empty. Write the reply or note first (invisible characters do not count).</source>
         <translation>Teksnya kosong. Tulis tanggapan atau catatannya dulu (karakter tak terlihat tidak dihitung).</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="129" />
-        <location filename="../../lapor_desk/ui/labels.py" line="130" />
+        <location filename="../../lapor_desk/ui/labels.py" line="131" />
+        <location filename="../../lapor_desk/ui/labels.py" line="132" />
         <source>Choose a reason from the list.</source>
         <translation>Pilih alasan dari daftar.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="131" />
-        <location filename="../../lapor_desk/ui/labels.py" line="132" />
+        <location filename="../../lapor_desk/ui/labels.py" line="133" />
+        <location filename="../../lapor_desk/ui/labels.py" line="134" />
         <source>Choose where the complaint goes.</source>
         <translation>Pilih tujuan laporan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="133" />
+        <location filename="../../lapor_desk/ui/labels.py" line="135" />
         <source>At most 20 files can be attached. Remove some and try again.</source>
         <translation>Paling banyak 20 berkas dapat dilampirkan. Hapus sebagian lalu coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="135" />
+        <location filename="../../lapor_desk/ui/labels.py" line="137" />
         <source>A file is larger than 25 MB. Make it smaller (e.g. a lower photo resolution) and attach it again.</source>
         <translation>Ada berkas yang lebih besar dari 25 MB. Perkecil berkasnya (misalnya resolusi foto lebih rendah) lalu lampirkan lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="138" />
+        <location filename="../../lapor_desk/ui/labels.py" line="140" />
         <source>An attached file has no usable name. Rename the file and attach it again.</source>
         <translation>Ada berkas lampiran yang namanya tidak dapat dipakai. Ganti nama berkasnya lalu lampirkan lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="140" />
+        <location filename="../../lapor_desk/ui/labels.py" line="142" />
         <source>An attached file's name is longer than 255 characters. Rename the file and attach it again.</source>
         <translation>Nama berkas lampiran lebih dari 255 karakter. Ganti nama berkasnya lalu lampirkan lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="181" />
+        <location filename="../../lapor_desk/ui/labels.py" line="183" />
         <source>Something went wrong (%1).</source>
         <translation>Terjadi kesalahan (%1).</translation>
     </message>

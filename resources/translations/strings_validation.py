@@ -30,6 +30,8 @@ ID = {
     "again.":
         "Nama berkas lampiran lebih dari 255 karakter. Ganti nama berkasnya lalu lampirkan "
         "lagi.",
+    "An attached file is not on this computer (any more). Attach it again.":
+        "Berkas lampiran tidak (lagi) ada di komputer ini. Lampirkan lagi.",
     # a recorded complaint's fields (lapor_desk/ui/intake_labels.py)
     "Write a date from the year 2000 on, e.g. 31/12/2025 or 2025-12-31.":
         "Tulis tanggal mulai tahun 2000, misalnya 31/12/2025 atau 2025-12-31.",
