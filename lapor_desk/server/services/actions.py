@@ -177,12 +177,13 @@ def _judge_and_write(session: Session, actor: Actor, client_id: str, mutation: M
         kind = ActionKind(mutation.kind)
     except ValueError:
         return rejected(mutation, RejectReason.UNKNOWN_ACTION, mutation.kind[:64])
+    problem = _payload_problem(mutation)
+    if problem:
+        return rejected(mutation, RejectReason.INVALID_PAYLOAD, problem)
     if kind == ActionKind.RECORD_COMPLAINT:
         return _record_complaint(session, actor, client_id, mutation, directory, config, now)
-    try:  # before the id reaches the database (PostgreSQL refuses a NUL in it)
-        check_record_id(mutation.complaint_id, "complaint_id")
-    except ActionRejected as error:
-        return rejected(mutation, error.reason, error.detail)
+    if not mutation.complaint_id:
+        return rejected(mutation, RejectReason.INVALID_PAYLOAD, "complaint_id is required")
     complaint = records.lock_complaint_row(session, mutation.complaint_id)
     state = records.state_of(complaint) if complaint is not None else None
     decision = decide(state, kind, mutation.payload, actor, directory, config, now,
@@ -226,7 +227,7 @@ def _record_complaint(session: Session, actor: Actor, client_id: str, mutation: 
     roles, _ = RULES[ActionKind.RECORD_COMPLAINT]
     if actor.role not in roles:
         return rejected(mutation, RejectReason.ROLE_NOT_ALLOWED)
-    try:
+    try:  # models/validation.py: the check the desktop ran before it queued the action
         new, checked = check_record(mutation.complaint_id, mutation.payload, now)
     except IntakeError as error:
         return rejected(mutation, RejectReason.INVALID_PAYLOAD, str(error))
@@ -252,3 +253,14 @@ def _record_complaint(session: Session, actor: Actor, client_id: str, mutation: 
         attachments=refs, client_id=client_id, mutation_id=mutation.mutation_id,
     )
     return ActionResult(mutation.mutation_id, Outcome.APPLIED, complaint.id, complaint.version)
+
+
+def _payload_problem(mutation: Mutation) -> str:
+    """A complaint id the database could not hold (too long, a NUL...), refused before anything
+    is looked up by it. Every other value is checked by ``models/validation.py`` (in ``decide``
+    and ``check_record``), as the desktop checked it before queueing."""
+    try:
+        check_record_id(mutation.complaint_id, "complaint_id")
+    except ActionRejected as error:
+        return error.detail
+    return ""
