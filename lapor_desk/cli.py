@@ -297,6 +297,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     print(f"imported {result.count} complaint(s); they will be sent at the next sync.")
     if result.ignored_columns:
         print("ignored columns: " + ", ".join(result.ignored_columns))
+    if result.cleaned_rows:
+        print("invisible characters (NUL, controls, text-direction marks) removed from rows: "
+              + ", ".join(str(r) for r in result.cleaned_rows))
     return EXIT_OK
 
 
