@@ -22,13 +22,18 @@ from lapor_desk.server.state import ServerState
 log = logging.getLogger(__name__)
 
 
-async def _auto_close_loop(state: ServerState, interval: float) -> None:
+async def _housekeeping_loop(state: ServerState, blobs: BlobStore, interval: float) -> None:
+    """Every ``interval`` seconds: close unanswered follow-ups, remove abandoned uploads."""
     while True:
         await asyncio.sleep(interval)
         try:
             await run_in_threadpool(auto_close_due, state.engine, state.now())
         except Exception:  # keep the loop alive; the next round retries
             log.exception("event=auto_close_failed")
+        try:
+            await run_in_threadpool(blobs.expire_uploads, state.engine, state.now())
+        except Exception:
+            log.exception("event=blob_uploads_expire_failed")
 
 
 def create_app(settings: ServerSettings) -> FastAPI:
@@ -36,12 +41,14 @@ def create_app(settings: ServerSettings) -> FastAPI:
     state = ServerState.open(settings)
     blob_dir = Path(settings.resolved_blob_dir())
     blob_dir.mkdir(parents=True, exist_ok=True)
+    blobs = BlobStore(blob_dir, settings.max_blob_bytes)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         task = None
         if settings.auto_close_interval > 0:
-            task = asyncio.create_task(_auto_close_loop(state, settings.auto_close_interval))
+            task = asyncio.create_task(
+                _housekeeping_loop(state, blobs, settings.auto_close_interval))
         log.info("event=server_start backend=%s instance_id=%s", state.dialect, state.instance_id)
         try:
             yield
@@ -56,7 +63,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
     app = FastAPI(title="LAPOR Desk reference server", version=str(package_version),
                   lifespan=lifespan)
     app.state.server = state
-    app.state.blobs = BlobStore(blob_dir, settings.max_blob_bytes)
+    app.state.blobs = blobs
     errors.install(app)
     app.include_router(routes_auth.router)
     app.include_router(routes_sync.router)

@@ -205,6 +205,10 @@ class Attachment(Base):
 
 
 class Blob(Base):
+    """Content the server holds completely, stored once whoever sent it (``server/blobs.py``).
+    ``uploaded_by`` is the first user who completed it (kept for the record); who may use the
+    content is ``BlobUpload``'s and the attachments' business."""
+
     __tablename__ = "blobs"
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     size: Mapped[int] = mapped_column(BigInteger)
@@ -212,6 +216,25 @@ class Blob(Base):
     complete: Mapped[bool] = mapped_column(Boolean, default=False)
     uploaded_by: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime]
+
+
+class BlobUpload(Base):
+    """One user's upload of one content: in progress (its bytes in that user's own partial file)
+    or ``complete`` — the user sent every byte and owns the blob."""
+
+    __tablename__ = "blob_uploads"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    received: Mapped[int] = mapped_column(BigInteger, default=0)
+    complete: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    __table_args__ = (
+        Index("ix_blob_uploads_user_open", "user_id", "complete", "updated_at"),
+        Index("ix_blob_uploads_open", "complete", "updated_at"),
+    )
 
 
 class ComplaintEvent(Base):

@@ -10,8 +10,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response, StreamingResponse
 
 from lapor_desk.server.auth import CurrentCaller, server_state
+from lapor_desk.server.blob_access import BlobAccess
 from lapor_desk.server.blobs import BlobError, BlobStore, parse_range
-from lapor_desk.server.db import Blob
 from lapor_desk.server.errors import ApiError
 from lapor_desk.server.responses import json_response
 from lapor_desk.server.routes_sync import read_body
@@ -34,9 +34,11 @@ def _translate(error: BlobError) -> ApiError:
 
 @router.get("/{sha256}/upload")
 def upload_status(request: Request, caller: CurrentCaller, sha256: str = SHA) -> Response:
+    """The caller's own upload of ``sha256`` (offset 0 when they never sent any of it, whether or
+    not somebody else did)."""
     state = server_state(request)
     with Session(state.engine) as session:
-        status = blob_store(request).status(session, sha256)
+        status = blob_store(request).status(session, sha256, caller.user.id)
     return json_response(request, {"offset": status.offset, "complete": status.complete})
 
 
@@ -64,11 +66,7 @@ def download(request: Request, caller: CurrentCaller, sha256: str = SHA) -> Resp
     size = 0
     try:
         with Session(state.engine) as session:
-            if not store.may_download(session, caller.viewer, sha256):
-                raise ApiError(403, "forbidden", "you may not download this attachment")
-            blob = session.get(Blob, sha256)
-            assert blob is not None
-            size = blob.size
+            size = store.may_download(session, BlobAccess(caller.viewer), sha256)
         byte_range = parse_range(request.headers.get("range"), size)
     except BlobError as error:
         headers = {"Content-Range": f"bytes */{size}"} if error.status == 416 else None
