@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from lapor_desk.models.agencies import DictDirectory
 from lapor_desk.models.enums import Outcome, RejectReason
+from lapor_desk.server.blob_access import BlobAccess
 from lapor_desk.server.database import read_session, transaction
 from lapor_desk.server.pull import encode_row
 from lapor_desk.server.pull_sql import Selects
@@ -53,7 +54,8 @@ def _apply_one(state: ServerState, viewer: Viewer, client_id: str, mutation: Mut
         try:
             with transaction(state.engine) as session:
                 return apply_action(session, viewer.actor, client_id, mutation,
-                                    directory=directory, config=state.config, now=state.now())
+                                    directory=directory, config=state.config,
+                                    attachments=BlobAccess(viewer), now=state.now())
         except (IntegrityError, DataError) as error:
             log.warning("event=push_action_failed client_id=%s mutation_id=%s attempt=%d error=%s",
                         client_id, mutation.mutation_id, attempt, type(error).__name__)

@@ -32,48 +32,48 @@
 <context>
     <name>AttachmentFlow</name>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="203" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="217" />
         <source>Downloading “%1”…</source>
-        <extracomment>prefetch after every finished sync (the offline policy); off only in tests that check on-demand downloads</extracomment>
+        <extracomment>prefetch after every finished sync (the offline policy); off only in tests that check on-demand downloads a prefetch has gone through its whole plan since signing in: a sync that brings nothing new then changes nothing it would plan</extracomment>
         <translation>Mengunduh “%1”…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="220" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="234" />
         <source>Downloading “%1”… %2 of %3</source>
         <translation>Mengunduh “%1”… %2 dari %3</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="244" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="258" />
         <source>Open with another application</source>
         <translation>Buka dengan aplikasi lain</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="245" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="259" />
         <source>LAPOR Desk cannot show “%1” itself. Open it with the application this computer uses for such files?</source>
         <translation>LAPOR Desk tidak dapat menampilkan “%1” sendiri. Buka dengan aplikasi yang dipakai komputer ini untuk berkas semacam itu?</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="250" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="264" />
         <source>Files sent with a complaint can contain harmful content. Open only files you expect.</source>
         <translation>Berkas yang dikirim bersama laporan dapat berisi konten berbahaya. Buka hanya berkas yang Anda harapkan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="270" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="284" />
         <source>No application on this computer opens “%1”.</source>
         <translation>Tidak ada aplikasi di komputer ini yang dapat membuka “%1”.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="277" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="291" />
         <source>“%1” is not on this computer yet and the server cannot be reached. It will be downloaded automatically after the next successful sync.</source>
         <translation>“%1” belum ada di komputer ini dan server tidak dapat dihubungi. Berkas akan diunduh otomatis setelah sinkronisasi berikutnya berhasil.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="281" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="295" />
         <source>“%1” arrived damaged (it does not match its checksum) and was not opened. Try again later.</source>
         <translation>“%1” diterima dalam keadaan rusak (tidak cocok dengan checksum-nya) dan tidak dibuka. Coba lagi nanti.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="284" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="298" />
         <source>“%1” could not be opened.</source>
         <translation>“%1” tidak dapat dibuka.</translation>
     </message>
@@ -203,12 +203,13 @@
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="97" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="99" />
         <source>Attachments (%1)</source>
+        <extracomment>How long after a sync the offline prefetch plans (ms).</extracomment>
         <translation>Lampiran (%1)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="99" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="101" />
         <source>Open</source>
         <translation>Buka</translation>
     </message>
@@ -244,98 +245,99 @@
 <context>
     <name>ComplaintTable</name>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="36" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="37" />
         <source>Deadline</source>
         <translation>Tenggat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="36" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="37" />
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="37" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="38" />
         <source>Title</source>
         <translation>Judul</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="38" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="39" />
         <source>Privacy</source>
         <translation>Privasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="40" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="41" />
         <source>Type</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="37" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="38" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="39" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="40" />
         <source>Unit / agency</source>
         <translation>Unit kerja / instansi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="40" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="41" />
         <source>Received</source>
         <translation>Diterima</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="73" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="74" />
         <source>Overdue</source>
         <extracomment>Columns the list can be ordered by (the services' ComplaintFilter.order codes); the others (privacy, unit) keep the current order.</extracomment>
         <translation>Lewat tenggat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="74" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="75" />
         <source>Overdue %1 WD</source>
         <translation>Terlambat %1 HK</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="76" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="77" />
         <source>Today</source>
         <translation>Hari ini</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="77" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="78" />
         <source>%1 WD left</source>
         <translation>Sisa %1 HK</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="84" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="85" />
         <source>ANONYMOUS</source>
         <translation>ANONIM</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="86" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="87" />
         <source>CONFIDENTIAL</source>
         <translation>RAHASIA</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="93" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="94" />
         <source>%1 (waiting to send)</source>
         <translation>%1 (menunggu dikirim)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="95" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="96" />
         <source>%1 (rejected by server)</source>
         <translation>%1 (ditolak server)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="98" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="99" />
         <source>%1 (conflict)</source>
         <translation>%1 (konflik)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="223" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="232" />
         <source>Due %1</source>
+        <extracomment>a page of rows of the current list arrived (the first one: the list is readable)</extracomment>
         <translation>Tenggat %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="238" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="247" />
         <source>new</source>
         <translation>baru</translation>
     </message>
@@ -593,48 +595,48 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="107" />
+        <location filename="../../lapor_desk/ui/app.py" line="130" />
         <source>Reset training data…</source>
-        <extracomment>Whether the objects of the first session's start were frozen (``Desk._signed_in``).</extracomment>
+        <extracomment>Whether the objects of the first session's start were frozen (``start_up_over``). The collector, held off by ``lapor-desk`` during the start, resumes at the latest after this long (ms) even when nobody signs in. The first sync waits for the session's first list at most this long (ms).</extracomment>
         <translation>Atur ulang data pelatihan…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="137" />
+        <location filename="../../lapor_desk/ui/app.py" line="162" />
         <source>Preparing the LAPOR Desk demo</source>
         <translation>Menyiapkan demo LAPOR Desk</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="151" />
+        <location filename="../../lapor_desk/ui/app.py" line="176" />
         <source>Reset training data</source>
         <translation>Atur ulang data pelatihan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="152" />
+        <location filename="../../lapor_desk/ui/app.py" line="177" />
         <source>Reset the training data?</source>
         <translation>Atur ulang data pelatihan?</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="155" />
+        <location filename="../../lapor_desk/ui/app.py" line="180" />
         <source>Every complaint, reply and action made in this training session is deleted and the demo starts again from the same sample data. This cannot be undone. Your real LAPOR! account and profiles are not touched.</source>
         <translation>Semua laporan, tanggapan, dan tindakan yang dibuat dalam sesi pelatihan ini dihapus dan demo dimulai lagi dari data contoh yang sama. Ini tidak dapat dibatalkan. Akun LAPOR! dan profil Anda yang sebenarnya tidak tersentuh.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="158" />
+        <location filename="../../lapor_desk/ui/app.py" line="183" />
         <source>Reset</source>
         <translation>Atur ulang</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="159" />
+        <location filename="../../lapor_desk/ui/app.py" line="184" />
         <source>Keep my work</source>
         <translation>Simpan pekerjaan saya</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="183" />
+        <location filename="../../lapor_desk/ui/app.py" line="210" />
         <source>Resetting the training data</source>
         <translation>Mengatur ulang data pelatihan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="220" />
+        <location filename="../../lapor_desk/ui/app.py" line="248" />
         <source>First sync</source>
         <translation>Sinkronisasi pertama</translation>
     </message>
@@ -1457,93 +1459,93 @@
 <context>
     <name>Keyboard</name>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="82" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="79" />
         <source>Open queue %1</source>
         <extracomment>Where the keyboard is must be visible: a blue frame on the focused pane.</extracomment>
         <translation>Buka antrean %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="83" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="80" />
         <source>Next pane (queues, list, detail)</source>
         <translation>Panel berikutnya (antrean, daftar, rincian)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="84" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="81" />
         <source>Previous pane</source>
         <translation>Panel sebelumnya</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="85" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="82" />
         <source>Go to the filters</source>
         <translation>Ke filter</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="86" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="83" />
         <source>Reset filters</source>
         <translation>Hapus semua filter</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="87" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="84" />
         <source>Back to the list</source>
         <translation>Kembali ke daftar</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="88" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="85" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Pintasan keyboard</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="177" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="174" />
         <source>Open a queue (its place in the list of queues)</source>
         <translation>Buka antrean (menurut urutannya di daftar antrean)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="178" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="175" />
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="178" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="175" />
         <source>Open the chosen complaint in the detail</source>
         <translation>Buka laporan terpilih di rincian</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="179" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="176" />
         <source>Up / Down, Page Up / Page Down</source>
         <translation>Atas / Bawah, Page Up / Page Down</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="179" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="176" />
         <source>Move in the list</source>
         <translation>Bergerak di daftar</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="180" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="177" />
         <source>Tab / Shift+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="180" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="177" />
         <source>Next / previous field</source>
         <translation>Isian berikutnya / sebelumnya</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="181" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="178" />
         <source>Space</source>
         <translation>Spasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="181" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="178" />
         <source>Open a filter's choices</source>
         <translation>Buka pilihan filter</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="182" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="179" />
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="182" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="179" />
         <source>Remove the filter in the focused box</source>
         <translation>Hapus filter pada kotak yang aktif</translation>
     </message>
@@ -1925,132 +1927,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="224" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="238" />
         <source>LAPOR Desk</source>
+        <extracomment>the session's first list is on screen with its first rows (or is empty): the desk starts its first sync then, not in the list's way the other queues' lists are to be read ahead once the current one shows its rows (at a session's start and after the cache changed under them)</extracomment>
         <translation>LAPOR Desk</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="225" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="239" />
         <source>Sync now</source>
         <translation>Sinkronkan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="226" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="240" />
         <source>Send your work and fetch changes (F5)</source>
         <translation>Kirim pekerjaan Anda dan ambil perubahan (F5)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="227" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="241" />
         <source>Forward</source>
         <translation>Disposisi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="228" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="242" />
         <source>Follow-up reply</source>
         <translation>Tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="229" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="243" />
         <source>Internal note</source>
         <translation>Catatan internal</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="230" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="244" />
         <source>Go to the search</source>
         <translation>Ke kotak pencarian</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="231" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="245" />
         <source>Sign out</source>
         <translation>Keluar</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="232" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="246" />
         <source>Quit</source>
         <translation>Tutup aplikasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="233" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="247" />
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="234" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="248" />
         <source>&amp;View</source>
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="235" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="249" />
         <source>&amp;Help</source>
         <translation>&amp;Bantuan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="236" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="250" />
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="237" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="251" />
         <source>Save diagnostics for support…</source>
         <translation>Simpan diagnostik untuk dukungan teknis…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="239" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="253" />
         <source>Save a file for your support team: versions, sync state and recent log, without personal data</source>
         <translation>Simpan berkas untuk tim dukungan teknis: versi, status sinkronisasi, dan log terbaru, tanpa data pribadi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="241" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="255" />
         <source>Search titles, reports and replies (Ctrl+F)</source>
         <translation>Cari judul, isi laporan, dan tanggapan (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="242" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="256" />
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="243" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="257" />
         <source>Queues</source>
         <translation>Antrean</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="244" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="258" />
         <source>Complaints</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="276" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="302" />
         <source>National admin</source>
         <translation>Admin Nasional</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="277" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="303" />
         <source>Agency admin</source>
         <translation>Admin Instansi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="277" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="303" />
         <source>Liaison officer</source>
         <translation>Pejabat Penghubung</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="363" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="411" />
         <source>No complaint in this queue matches the filters or the search. Use “%1” or change the search to see more.</source>
         <translation>Tidak ada laporan di antrean ini yang cocok dengan filter atau pencarian. Pilih “%1” atau ubah kata pencarian untuk melihat lebih banyak.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="367" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="415" />
         <source>This queue is empty.</source>
         <translation>Antrean ini kosong.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="379" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="427" />
         <source>%1 of %2</source>
         <translation>%1 dari %2</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="433" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="483" />
         <source>(request id %1)</source>
         <translation>(id permintaan %1)</translation>
     </message>
@@ -2515,12 +2518,12 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="191" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="188" />
         <source>Keyboard shortcuts</source>
         <translation>Pintasan keyboard</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="196" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="193" />
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
@@ -2797,41 +2800,41 @@
     </message>
     <message>
         <location filename="../../lapor_desk/ui/verify_labels.py" line="70" />
-        <source>An attached file did not reach the server. Choose “Fix &amp; resend”, attach the file again and send.</source>
-        <translation>Berkas lampiran tidak sampai ke server. Pilih “Perbaiki &amp; kirim ulang”, lampirkan berkasnya lagi, lalu kirim.</translation>
+        <source>An attached file is not on the server for your account: its upload did not finish, or the file came from another account. Write the action again with the file attached from this computer, then discard this one.</source>
+        <translation>Berkas lampiran tidak ada di server untuk akun Anda: unggahannya belum selesai, atau berkas itu berasal dari akun lain. Buat ulang tindakan ini dengan melampirkan berkas dari komputer ini, lalu buang tindakan yang ditolak ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="73" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="74" />
         <source>A complaint cannot be linked as a duplicate of itself. Discard this action and link the right complaint.</source>
         <translation>Laporan tidak dapat ditautkan sebagai duplikat dirinya sendiri. Buang tindakan ini dan tautkan laporan yang benar.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="76" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="77" />
         <source>The server already has this record: it was most likely sent before. Check the complaint's timeline, then discard this action.</source>
         <translation>Server sudah memiliki data ini: kemungkinan besar sudah pernah dikirim. Periksa riwayat laporan, lalu buang tindakan ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="79" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="80" />
         <source>The server does not know this action; this LAPOR Desk may be older than the server. Update the application, or discard the action.</source>
         <translation>Server tidak mengenali tindakan ini; versi LAPOR Desk ini mungkin lebih lama daripada server. Perbarui aplikasi, atau buang tindakan ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="83" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="84" />
         <source>Someone else changed this complaint before your action arrived, so it was not applied. Compare what you did with what the server holds now, then re-apply your action on the new state or drop yours.</source>
         <translation>Orang lain mengubah laporan ini sebelum tindakan Anda sampai, sehingga tindakan Anda tidak diterapkan. Bandingkan yang Anda lakukan dengan yang ada di server sekarang, lalu terapkan ulang tindakan Anda pada keadaan baru atau buang milik Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="87" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="88" />
         <source>Saved on this computer; it is sent at the next sync. The complaint already shows it.</source>
         <translation>Tersimpan di komputer ini dan dikirim pada sinkronisasi berikutnya. Laporan sudah menampilkannya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="90" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="91" />
         <source>The server refused this action (%1). Check the complaint, then fix and resend or discard it.</source>
         <translation>Server menolak tindakan ini (%1). Periksa laporannya, lalu perbaiki dan kirim ulang atau buang.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="93" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="94" />
         <source>The complaint's newest state has not arrived yet. Sync first (F5), then re-apply.</source>
         <translation>Keadaan terbaru laporan belum diterima. Sinkronkan dahulu (F5), lalu terapkan ulang.</translation>
     </message>
