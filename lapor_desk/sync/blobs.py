@@ -6,9 +6,11 @@ import hashlib
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import Connection
 
 from lapor_desk.models.cache.schema import Attachment, Blob
 from lapor_desk.models.cache.store import Cache
@@ -81,6 +83,18 @@ def upload_blob(cache: Cache, transport: Transport, sha256: str,
         connection.execute(update(Blob).where(Blob.sha256 == sha256).values(uploaded=True))
     event(log, "blob.uploaded", sha256=sha256, size=total)
     return True
+
+
+def forget_uploaded(connection: Connection, payload: dict[str, Any]) -> None:
+    """The server refused an action's attachments (``attachment_missing``): it holds none of them
+    for this user — a download marked them uploaded while the user could read them, or an upload
+    went astray. The next action naming them uploads them again (asking the server first)."""
+    refs = payload.get("attachments")
+    shas = [ref["sha256"] for ref in refs if isinstance(ref, dict)
+            and isinstance(ref.get("sha256"), str)] if isinstance(refs, list) else []
+    if shas:
+        connection.execute(update(Blob).where(Blob.sha256.in_(shas)).values(uploaded=False))
+        event(log, "blob.upload_forgotten", count=len(shas))
 
 
 def download_blob(cache: Cache, transport: Transport, sha256: str, size: int | None = None,

@@ -30,11 +30,11 @@ from lapor_desk.models.cache.checkpoint import BackgroundCheckpoints, checkpoint
 from lapor_desk.models.cache.schema import Complaint, OutboxEntry, SyncState
 from lapor_desk.models.cache.store import Cache
 from lapor_desk.models.calendar import DomainConfig, default_config, utcnow
-from lapor_desk.models.enums import EXCLUSIVE_ACTIONS, ActionKind, Outcome
+from lapor_desk.models.enums import EXCLUSIVE_ACTIONS, ActionKind, Outcome, RejectReason
 from lapor_desk.models.gc_pause import gc_paused
 from lapor_desk.sync import localview as lv
 from lapor_desk.sync.apply import apply_page, reset_cache
-from lapor_desk.sync.blobs import download_attachment, upload_blob
+from lapor_desk.sync.blobs import download_attachment, forget_uploaded, upload_blob
 from lapor_desk.sync.errors import CancelledError, ProtocolError
 from lapor_desk.sync.log import event
 from lapor_desk.sync.outbox import scrub_record_payload
@@ -409,6 +409,8 @@ class SyncEngine:
                                      result.version)
                 elif result.outcome == Outcome.REJECTED:
                     report.rejected += 1
+                    if result.reason == RejectReason.ATTACHMENT_MISSING:
+                        forget_uploaded(connection, orjson.loads(entry.payload))
                 else:
                     report.conflicts += 1
                     if result.current is not None:
