@@ -9,6 +9,10 @@ connection errors, timeouts, bodies broken mid-read (chunked encoding / decoding
 JSON) and HTTP 429/502/503/504. ``POST /sync/push`` is retried because actions are idempotent by
 mutation id; login is never retried on 401 (4xx other than 429 is never retried). TLS certificate
 errors are not retried. Each logical request sends one ``X-Request-ID`` (kept across retries).
+
+Every answer's ``Date`` header, with when the request left and its answer arrived, goes to the
+transport's :class:`~lapor_desk.sync.clock.ServerClock` (when its owner gave it one): that is how
+the desktop learns the server's clock.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from requests.exceptions import (
     ConnectionError as RequestsConnectionError,
 )
 
+from lapor_desk.sync.clock import ServerClock
 from lapor_desk.sync.errors import (
     AccountDisabledError,
     AuthError,
@@ -104,6 +109,7 @@ class Transport:
         session: requests.Session | None = None,
         max_response_bytes: int = MAX_RESPONSE_BYTES,
         user_agent: str = "lapor-desk/0.1",
+        server_clock: ServerClock | None = None,
     ) -> None:
         if verify is False or verify == "":
             raise ValueError("TLS verification cannot be turned off; pass a CA bundle path")
@@ -115,6 +121,8 @@ class Transport:
         self.sleep = sleep
         self.rand = rand
         self.max_response_bytes = max_response_bytes
+        #: Learns the server's clock from every answer's ``Date`` (None: nobody asks).
+        self.server_clock = server_clock
         self.session = session or requests.Session()
         self.session.headers["User-Agent"] = user_agent
         # zstd when urllib3 can decode it (backports.zstd / Python 3.14), else gzip.
@@ -198,8 +206,10 @@ class Transport:
               stream: bool = False, auth: bool = True) -> requests.Response:
         if auth and self.token and "Authorization" not in headers:
             headers["Authorization"] = f"Bearer {self.token}"
+        clock = self.server_clock
+        sent = clock.elapsed() if clock is not None else 0.0
         try:
-            return self.session.request(
+            response = self.session.request(
                 method, self.base_url + path, params=params, data=data, headers=headers,
                 timeout=self.timeout, verify=self.verify, stream=stream, allow_redirects=False,
             )
@@ -214,6 +224,9 @@ class Transport:
             raise _Retryable(OfflineError(f"cannot connect: {exc}", code="offline")) from exc
         except requests.RequestException as exc:
             raise OfflineError(f"request failed: {exc}", code="offline") from exc
+        if clock is not None:  # the headers are in: the server made the answer since ``sent``
+            clock.observe(response.headers.get("Date"), sent, clock.elapsed())
+        return response
 
     def _raise_for_status(self, response: requests.Response, request_id: str) -> None:
         status = response.status_code
