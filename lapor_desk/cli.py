@@ -201,13 +201,17 @@ def cmd_sync(args: argparse.Namespace) -> int:
     if cache is None:
         return EXIT_AUTH
     from lapor_desk.sync import credentials
+    from lapor_desk.sync.clock import CLOCK_FILE, ServerClock
     from lapor_desk.sync.engine import SyncEngine
     from lapor_desk.sync.secure_cache import wipe_profile
     from lapor_desk.sync.transport import Transport
 
     verify: bool | str = args.ca_bundle or True
-    transport = Transport(args.server, verify=verify)
-    engine = SyncEngine(cache, transport, cancel=cancel)
+    # The server's clock, learned from its answers and kept in the profile: the times the
+    # profile records (here and in ``import``) are in it.
+    server_clock = ServerClock(store=profile / CLOCK_FILE)
+    transport = Transport(args.server, verify=verify, server_clock=server_clock)
+    engine = SyncEngine(cache, transport, cancel=cancel, clock=server_clock.now)
     try:
         _sign_in(engine, cache, args.server, args.user, args.device)
         while True:
@@ -272,6 +276,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from lapor_desk.sync.clock import CLOCK_FILE, ServerClock
     from lapor_desk.sync.importer import import_register
     from lapor_desk.sync.outbox import Outbox
 
@@ -281,7 +286,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     if cache is None:
         return EXIT_AUTH
     try:
-        result = import_register(Outbox(cache), Path(args.file))
+        # Received "now" is by the server's clock as the last sync learned it (offline too).
+        clock = ServerClock(store=profile / CLOCK_FILE)
+        result = import_register(Outbox(cache, clock=clock.now), Path(args.file))
     except ImportFailed as exc:
         _error(str(exc))
         for row_error in exc.errors:

@@ -14,6 +14,7 @@ apt_packages=(
   libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0
   fonts-dejavu-core
   gnome-keyring dbus dbus-x11  # the real-keyring test (tests/sync/test_keyring_real.py)
+  faketime  # a PC clock an hour ahead (tests/*/test_*clock_ahead.py)
 )
 missing=()
 for p in "${apt_packages[@]}"; do

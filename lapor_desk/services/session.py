@@ -10,6 +10,10 @@ blobs, drafts, cache key and token; with unsynced actions it refuses (:class:`Un
 until the person has confirmed (``sign_out(discard_unsynced=True)``). When the server answers
 ``account_disabled`` (the account was disabled or revoked) at any contact, the profile is wiped
 the same way at once and :class:`AccountRevoked` says why.
+
+The session keeps the server's clock (:class:`~lapor_desk.sync.clock.ServerClock`, learned from
+every answer and saved in the profile): the times the profile records and sends are in it
+(:meth:`Session.server_now`), and :meth:`Session.clock_skew` says when the PC's clock is off.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from lapor_desk.models.calendar import DomainConfig, default_config, utcnow
 from lapor_desk.services import errors
 from lapor_desk.services.profiles import ProfileStore, normalise_server
 from lapor_desk.services.types import (
+    ClockSkew,
     SessionInfo,
     StatusSummary,
     SyncOutcome,
@@ -40,6 +45,7 @@ from lapor_desk.services.types import (
 )
 from lapor_desk.sync import credentials
 from lapor_desk.sync import errors as sync_errors
+from lapor_desk.sync.clock import CLOCK_FILE, ServerClock
 from lapor_desk.sync.log import event
 from lapor_desk.sync.outbox import Outbox
 from lapor_desk.sync.retry import RetryPolicy
@@ -118,6 +124,8 @@ class Session:
         self.encrypt_cache = encrypt_cache
         self.device = device
         self.clock = clock
+        #: The server's clock, learned from its answers (this PC's own clock is ``clock``).
+        self.server_clock = ServerClock(wall=clock)
         self.config = config or default_config()
         self.transport_factory = transport_factory
         self.info: SessionInfo | None = None
@@ -144,7 +152,8 @@ class Session:
             event(log, "session.cache_locked", logging.WARNING, code=exc.code)
             raise ProfileLocked(str(exc), code=exc.code) from exc
         self._server_url = server_url
-        self.outbox = Outbox(self.cache, config=self.config, clock=self.clock)
+        self.server_clock.load(directory / CLOCK_FILE)
+        self.outbox = Outbox(self.cache, config=self.config, clock=self.server_clock.now)
         return directory
 
     def _connect(self) -> SyncEngine:
@@ -158,7 +167,8 @@ class Session:
 
                 transport = self.transport_factory(self._server_url)
                 transport.token = self._token
-                self._engine = SyncEngine(self.cache, transport, clock=self.clock,
+                transport.server_clock = self.server_clock
+                self._engine = SyncEngine(self.cache, transport, clock=self.server_clock.now,
                                           config=self.config)
                 self._transport = transport
             return self._engine
@@ -298,6 +308,8 @@ class Session:
                              code="account_revoked", request_id=cause.request_id) from cause
 
     def close(self) -> None:
+        self.server_clock.persist()  # the PC's clock may have been set since the last answer
+        self.server_clock.load(None)
         if self._transport is not None:
             self._transport.close()
         if self.cache is not None:
@@ -359,6 +371,21 @@ class Session:
             self.refresh_info()
         return SyncOutcome(result.pushed, result.applied, result.rejected, result.conflicts,
                            result.rows, parse_time(result.finished_at))
+
+    def server_now(self) -> datetime:
+        """Now by the server's clock when known (else by this PC's): the time to record."""
+        return self.server_clock.now()
+
+    def clock_skew(self) -> ClockSkew | None:
+        """How far this PC's clock is off, when it is off by more than a few minutes (no
+        database, no network: any thread)."""
+        if self.cache is None:
+            return None
+        reading = self.server_clock.reading()
+        if reading is None or not reading.noticeable:
+            return None
+        return ClockSkew(ahead=-reading.offset, learned_at=reading.learned_at,
+                         confirmed=not reading.saved)
 
     def status(self) -> StatusSummary:
         if self.cache is None:

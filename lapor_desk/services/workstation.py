@@ -36,6 +36,7 @@ from lapor_desk.services.session import (
 )
 from lapor_desk.services.types import (
     AgencyItem,
+    ClockSkew,
     ComplaintDetail,
     ComplaintFilter,
     ComplaintRow,
@@ -121,6 +122,10 @@ class Workstation:
     def info(self) -> SessionInfo | None:
         return self.session.info
 
+    def clock_skew(self) -> ClockSkew | None:
+        """This PC's clock against the server's when off by minutes (no I/O: any thread)."""
+        return self.session.clock_skew()
+
     def _bind(self, info: SessionInfo) -> SessionInfo:
         cache = self.session.require_cache()
         assert self.session.outbox is not None
@@ -128,9 +133,10 @@ class Workstation:
         self._complaints = ComplaintQueries(cache, self.config, self.clock)
         self._actions = Actions(self.session.outbox)
         self._verification = Verification(cache, self.session.outbox)
+        # What is recorded and sent is timed by the server's clock (session.server_now).
+        self._intake = Intake(cache, self.session.outbox, self.session.server_now)
         self._outbox_review = OutboxReview(cache, self.session.outbox, self._verification)
-        self._intake = Intake(cache, self.session.outbox, self.clock)
-        self._register = Register(self.session.outbox, self.clock)
+        self._register = Register(self.session.outbox, self.session.server_now)
         self._duplicates = Duplicates(cache, self.session.outbox)
         self._replies = Replies(self.session.outbox, info.profile_dir, self.clock)
         return info
