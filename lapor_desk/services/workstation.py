@@ -135,7 +135,8 @@ class Workstation:
         self._verification = Verification(cache, self.session.outbox)
         # What is recorded and sent is timed by the server's clock (session.server_now).
         self._intake = Intake(cache, self.session.outbox, self.session.server_now)
-        self._outbox_review = OutboxReview(cache, self.session.outbox, self._verification)
+        self._outbox_review = OutboxReview(cache, self.session.outbox, self._verification,
+                                           self._intake, self.session.server_clock)
         self._register = Register(self.session.outbox, self.session.server_now)
         self._duplicates = Duplicates(cache, self.session.outbox)
         self._replies = Replies(self.session.outbox, info.profile_dir, self.clock)

@@ -26,6 +26,7 @@ from sqlalchemy import insert, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 
+from lapor_desk.models.agencies import Actor
 from lapor_desk.models.cache.schema import Blob, OutboxEntry
 from lapor_desk.models.cache.store import Cache
 from lapor_desk.models.calendar import DomainConfig, default_config, utcnow
@@ -184,41 +185,82 @@ class Outbox:
     # --- complaints recorded here ---------------------------------------------------------------
 
     def record_complaint(self, raw: dict[str, Any],
-                         attachments: Sequence[AttachmentFile] = ()) -> ActionReceipt:
+                         attachments: Sequence[AttachmentFile] = (), *,
+                         replaces: int | None = None) -> ActionReceipt:
         """Record a complaint that arrived offline (walk-in, letter, phone...).
+
+        With ``replaces``, the complaint is the corrected form of that refused
+        ``record_complaint`` entry: in the same transaction the refused entry is resolved
+        (dismissed, its NIK dropped) and the new one keeps its complaint id, so the server
+        can never hold both. Raises :class:`ActionRefused` (``invalid_transition``) when that
+        entry is not a refused, unresolved recorded complaint any more.
 
         Raises :class:`lapor_desk.models.intake.IntakeError` listing every bad field.
         """
-        complaint = validate_new_complaint(raw, self.clock())
-        return self.record_validated([(complaint, tuple(attachments))])[0]
+        now = self.clock()
+        complaint = validate_new_complaint(raw, now)
+        with self.cache.writer.begin() as connection:
+            actor = lv.load_actor(connection)
+            if actor is None:
+                raise NotSignedInError("sign in and sync once before recording complaints")
+            complaint_id = new_id()
+            if replaces is not None:
+                complaint_id = self._resolve_refused_record(connection, replaces) or complaint_id
+            receipt = self._record_one(connection, actor, complaint_id, complaint,
+                                       tuple(attachments), now)
+        event(log, "outbox.recorded", count=1, replaces=replaces or "")
+        return receipt
 
     def record_validated(
         self, complaints: Iterable[tuple[NewComplaint, Sequence[AttachmentFile]]]
     ) -> list[ActionReceipt]:
         """Record already validated complaints, all in one transaction (used by the importer)."""
         now = self.clock()
-        created = lv.wire_time(now)
         receipts: list[ActionReceipt] = []
         with self.cache.writer.begin() as connection:
             actor = lv.load_actor(connection)
             if actor is None:
                 raise NotSignedInError("sign in and sync once before recording complaints")
             for complaint, files in complaints:
-                complaint_id = new_id()
-                payload = {"complaint": complaint.to_payload(),
-                           "attachments": [a.as_payload() for a in files]}
-                mutation_id = take_mutation_id(connection)
-                self._insert_entry(connection, mutation_id, ActionKind.RECORD_COMPLAINT,
-                                   complaint_id, None, payload, now)
-                lv.ensure_snapshot(connection, complaint_id, None)
-                lv.upsert_complaint_row(
-                    connection, lv.local_record_row(complaint_id, payload, actor, created))
-                lv.write_attachments(connection, complaint_id, None, mutation_id, payload,
-                                     created)
-                receipts.append(ActionReceipt(mutation_id, ActionKind.RECORD_COMPLAINT,
-                                              complaint_id, complaint_id))
+                receipts.append(self._record_one(connection, actor, new_id(), complaint,
+                                                 files, now))
         event(log, "outbox.recorded", count=len(receipts))
         return receipts
+
+    def _record_one(self, connection: Connection, actor: Actor, complaint_id: str,
+                    complaint: NewComplaint, files: Sequence[AttachmentFile],
+                    now: datetime) -> ActionReceipt:
+        created = lv.wire_time(now)
+        payload = {"complaint": complaint.to_payload(),
+                   "attachments": [a.as_payload() for a in files]}
+        mutation_id = take_mutation_id(connection)
+        self._insert_entry(connection, mutation_id, ActionKind.RECORD_COMPLAINT,
+                           complaint_id, None, payload, now)
+        lv.ensure_snapshot(connection, complaint_id, None)
+        lv.upsert_complaint_row(
+            connection, lv.local_record_row(complaint_id, payload, actor, created))
+        lv.write_attachments(connection, complaint_id, None, mutation_id, payload, created)
+        return ActionReceipt(mutation_id, ActionKind.RECORD_COMPLAINT, complaint_id,
+                             complaint_id)
+
+    @staticmethod
+    def _resolve_refused_record(connection: Connection, mutation_id: int) -> str | None:
+        """Dismiss the refused ``record_complaint`` entry ``mutation_id`` (its NIK dropped) and
+        give the complaint id its correction keeps (None when the server refused that id as
+        taken)."""
+        entry = connection.execute(select(OutboxEntry).where(
+            OutboxEntry.mutation_id == mutation_id)).first()
+        if (entry is None or entry.kind != ActionKind.RECORD_COMPLAINT
+                or entry.state != lv.REJECTED or entry.dismissed):
+            raise ActionRefused("invalid_transition", "not a refused recorded complaint")
+        resolved = connection.execute(update(OutboxEntry).where(
+            OutboxEntry.mutation_id == mutation_id, OutboxEntry.dismissed.is_(False),
+        ).values(dismissed=True, payload=orjson.dumps(
+            scrub_record_payload(orjson.loads(entry.payload))).decode()))
+        if resolved.rowcount != 1:
+            raise ActionRefused("invalid_transition", "already resolved")
+        taken = entry.reason == "already_exists" and entry.detail == entry.complaint_id
+        return None if taken else str(entry.complaint_id)
 
     # --- files ----------------------------------------------------------------------------------
 
@@ -250,12 +292,19 @@ class Outbox:
     # --- answers a person looks at --------------------------------------------------------------
 
     def dismiss(self, mutation_id: int) -> None:
-        """A person has seen a rejection or conflict; it leaves the attention list."""
+        """A person has seen a rejection or conflict; it leaves the attention list (a
+        refused recorded complaint keeps no NIK from then on)."""
         with self.cache.writer.begin() as connection:
+            entry = connection.execute(select(OutboxEntry.kind, OutboxEntry.payload).where(
+                OutboxEntry.mutation_id == mutation_id)).first()
+            values: dict[str, Any] = {"dismissed": True}
+            if entry is not None and entry.kind == ActionKind.RECORD_COMPLAINT:
+                values["payload"] = orjson.dumps(
+                    scrub_record_payload(orjson.loads(entry.payload))).decode()
             connection.execute(update(OutboxEntry).where(
                 OutboxEntry.mutation_id == mutation_id,
                 OutboxEntry.state.in_([lv.REJECTED, lv.CONFLICT]),
-            ).values(dismissed=True))
+            ).values(**values))
 
     def _insert_entry(self, connection: Connection, mutation_id: int, kind: ActionKind,
                       complaint_id: str, base_version: int | None, payload: dict[str, Any],

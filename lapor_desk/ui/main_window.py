@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
         self.dashboard.install(self.toolbar, self.view_menu)
         self._connect()
         self.verify = VerifyFlows(self, controller)
-        self.outbox_review = OutboxReviewArea(self, controller, self.verify)
+        self.outbox_review = OutboxReviewArea(self, controller, self.verify, self.intake)
         self.keyboard = Keyboard(self)
         self.help_menu.addAction(self.keyboard.shortcuts_action)
         self.sync_timer = QTimer(self, interval=SYNC_INTERVAL_MS)

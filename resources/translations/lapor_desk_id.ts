@@ -878,29 +878,34 @@
 <context>
     <name>FileList</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/intake_widgets.py" line="109" />
+        <location filename="../../lapor_desk/ui/dialogs/intake_widgets.py" line="122" />
         <source>Attach file…</source>
         <translation>Lampirkan berkas…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/intake_widgets.py" line="110" />
+        <location filename="../../lapor_desk/ui/dialogs/intake_widgets.py" line="123" />
         <source>Remove</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/intake_widgets.py" line="111" />
+        <location filename="../../lapor_desk/ui/dialogs/intake_widgets.py" line="124" />
         <source>Photos, letters or documents, at most 25 MB each</source>
         <translation>Foto, surat atau dokumen, paling besar 25 MB per berkas</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/intake_widgets.py" line="115" />
+        <location filename="../../lapor_desk/ui/dialogs/intake_widgets.py" line="128" />
         <source>Attach files</source>
         <translation>Lampirkan berkas</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/intake_widgets.py" line="116" />
+        <location filename="../../lapor_desk/ui/dialogs/intake_widgets.py" line="129" />
         <source>Photos and documents (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.xlsx *.mp4);;All files (*)</source>
         <translation>Foto dan dokumen (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.xlsx *.mp4);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/intake_widgets.py" line="148" />
+        <source>Attached before (%1 KB)</source>
+        <translation>Sudah dilampirkan sebelumnya (%1 KB)</translation>
     </message>
 </context>
 <context>
@@ -1196,22 +1201,22 @@
 <context>
     <name>IntakeFlows</name>
     <message>
-        <location filename="../../lapor_desk/ui/intake_flows.py" line="73" />
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="80" />
         <source>Record complaint</source>
         <translation>Catat laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_flows.py" line="74" />
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="81" />
         <source>Record a complaint received at the counter, by letter, phone, radio or newspaper (Ctrl+Shift+N)</source>
         <translation>Catat laporan yang diterima di loket, lewat surat, telepon, radio atau surat kabar (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_flows.py" line="77" />
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="84" />
         <source>Import register file…</source>
         <translation>Impor berkas register…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_flows.py" line="153" />
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="193" />
         <source>%1 complaints imported; they wait in Needs verification.</source>
         <translation>%1 laporan diimpor; menunggu di Perlu Verifikasi.</translation>
     </message>
@@ -2114,17 +2119,22 @@
         <translation>Dibuat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/outbox_items.py" line="56" />
+        <location filename="../../lapor_desk/ui/models/outbox_items.py" line="57" />
+        <source>Not recorded · %1</source>
+        <translation>Belum tercatat · %1</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/outbox_items.py" line="60" />
         <source>No longer in your list</source>
         <translation>Tidak lagi di daftar Anda</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/outbox_items.py" line="58" />
+        <location filename="../../lapor_desk/ui/models/outbox_items.py" line="62" />
         <source>new</source>
         <translation>baru</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/outbox_items.py" line="59" />
+        <location filename="../../lapor_desk/ui/models/outbox_items.py" line="63" />
         <source>No. %1 · %2</source>
         <translation>No. %1 · %2</translation>
     </message>
@@ -2132,63 +2142,68 @@
 <context>
     <name>OutboxReviewPanel</name>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="145" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="147" />
         <source>Nothing here: every action was accepted by the server.</source>
         <extracomment>Which outbox states each review queue lists.</extracomment>
         <translation>Kosong: semua tindakan sudah diterima server.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="146" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="148" />
         <source>Fix &amp;&amp; resend…</source>
         <translation>Perbaiki &amp;&amp; kirim ulang…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="147" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="149" />
         <source>Discard</source>
         <translation>Buang</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="148" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="150" />
         <source>Re-apply on the new state</source>
         <translation>Terapkan ulang pada keadaan baru</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="149" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="151" />
         <source>Drop mine</source>
         <translation>Buang milik saya</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="211" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="213" />
         <source>Not possible now: the complaint is not in your list or its status does not allow this action.</source>
         <translation>Belum dapat dilakukan: laporan tidak ada di daftar Anda atau statusnya tidak memungkinkan tindakan ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="217" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="219" />
         <source>Not possible on the new state: this action does not fit the complaint's status now. Drop yours, or choose another action in the detail.</source>
         <translation>Tidak dapat diterapkan pada keadaan baru: tindakan ini tidak sesuai dengan status laporan sekarang. Buang milik Anda, atau pilih tindakan lain pada rincian laporan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="228" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="231" />
+        <source>This computer's clock was ahead of the server's when the complaint was recorded; the form sets the time by the server's clock.</source>
+        <translation>Jam komputer ini lebih cepat dari jam server saat laporan dicatat; formulir memakai waktu menurut jam server.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="243" />
         <source>Action / status</source>
         <translation>Tindakan / status</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="229" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="244" />
         <source>Agency / unit</source>
         <translation>Instansi / unit</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="230" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="245" />
         <source>Version</source>
         <translation>Versi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="237" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="252" />
         <source>What you did</source>
         <translation>Yang Anda lakukan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="237" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="252" />
         <source>On the server now</source>
         <translation>Di server sekarang</translation>
     </message>
@@ -2343,128 +2358,164 @@
 <context>
     <name>RecordComplaintDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="52" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="63" />
         <source>Record a complaint</source>
+        <extracomment>Values the form has no field for, kept as they came (a reopened complaint's tags).</extracomment>
         <translation>Catat laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="54" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="65" />
         <source>Record a complaint received outside the system</source>
         <translation>Catat laporan yang diterima di luar aplikasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="56" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="67" />
         <source>For complaints brought to the counter, or received by letter, phone, radio or newspaper. It waits in Needs verification and gets its tracking number at the next sync.</source>
         <translation>Untuk laporan yang disampaikan langsung di loket, atau diterima lewat surat, telepon, radio atau surat kabar. Laporan menunggu di Perlu Verifikasi dan mendapat nomor pelacakan pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="88" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="100" />
         <source>Save complaint</source>
         <translation>Simpan laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="90" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="102" />
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="117" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="129" />
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="125" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="137" />
         <source>Abuse of authority by officials: it goes to the inspectorate and has 60 working days.</source>
         <translation>Penyalahgunaan wewenang oleh pejabat: diteruskan ke inspektorat, batas waktu 60 hari kerja.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="129" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="141" />
         <source>What is the problem, in one line</source>
         <translation>Apa masalahnya, dalam satu baris</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="132" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="144" />
         <source>What happened, where and when, who was involved, what the reporter asks for</source>
         <translation>Apa yang terjadi, di mana dan kapan, siapa yang terlibat, apa yang diminta pelapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="141" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="153" />
         <source>Not known</source>
         <translation>Tidak diketahui</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="145" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="164" />
         <source>Type to search…</source>
         <translation>Ketik untuk mencari…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="149" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="168" />
         <source>Optional; type to search…</source>
         <translation>Tidak wajib; ketik untuk mencari…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="152" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="171" />
         <source>Attachments</source>
         <translation>Lampiran</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="156" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="175" />
         <source>Location</source>
         <translation>Lokasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="161" />
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="162" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="180" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="181" />
         <source>Optional</source>
         <translation>Tidak wajib</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="169" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="188" />
         <source>Channel and privacy</source>
         <translation>Kanal dan kerahasiaan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="171" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="190" />
         <source>Show online channels too</source>
         <translation>Tampilkan juga kanal daring</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="181" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="200" />
         <source>Anonymous</source>
         <translation>Anonim</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="184" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="203" />
         <source>The reporter's identity is hidden from the public and from the party reported.</source>
         <translation>Identitas pelapor disembunyikan dari publik dan dari pihak yang dilaporkan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="186" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="205" />
         <source>Confidential</source>
         <translation>Rahasia</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="188" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="207" />
         <source>The content of the report is not shown to the public.</source>
         <translation>Isi laporan tidak ditampilkan kepada publik.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="207" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="226" />
         <source>Reporter</source>
         <translation>Pelapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="211" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="230" />
         <source>16 digits (optional)</source>
         <translation>16 digit (tidak wajib)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="248" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="267" />
         <source>Optional for an anonymous complaint</source>
         <translation>Tidak wajib untuk laporan anonim</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="288" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="306" />
+        <source>Fix a refused complaint</source>
+        <translation>Perbaiki laporan yang ditolak</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="307" />
+        <source>Fix a complaint the server refused</source>
+        <translation>Perbaiki laporan yang ditolak server</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="309" />
+        <source>Everything typed is here, with its files. Correct it and save: it is sent again at the next sync and the refused one leaves the Outbox. Cancel leaves the refused complaint in the Outbox as it was.</source>
+        <translation>Semua yang sudah diketik ada di sini, beserta berkasnya. Perbaiki lalu simpan: laporan dikirim lagi pada sinkronisasi berikutnya dan yang ditolak keluar dari Kotak Keluar. Batal membiarkan laporan yang ditolak tetap di Kotak Keluar seperti semula.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="312" />
+        <source>Save and send again</source>
+        <translation>Simpan dan kirim ulang</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="321" />
+        <source>The server refused this complaint.</source>
+        <translation>Server menolak laporan ini.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="323" />
+        <source>The time it was received was ahead of the server's clock (this computer's clock was fast); it is now set by the server's clock: check it.</source>
+        <translation>Waktu diterimanya lebih cepat dari jam server (jam komputer ini terlalu cepat); kini disetel menurut jam server: periksalah.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="327" />
+        <source>Set by the server's clock: this computer's clock was ahead when the complaint was recorded.</source>
+        <translation>Disetel menurut jam server: jam komputer ini lebih cepat saat laporan dicatat.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="381" />
         <source>Please correct the marked fields (%1).</source>
         <translation>Perbaiki isian yang ditandai (%1).</translation>
     </message>
