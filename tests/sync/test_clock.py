@@ -201,7 +201,7 @@ def test_the_transport_tells_its_clock_every_answer() -> None:
 
 def test_a_real_answer_over_loopback_teaches_the_difference() -> None:
     """The scripted server's own ``Date`` (http.server stamps it), the PC an hour ahead."""
-    real: Callable[[], datetime] = lambda: datetime.now(UTC)  # noqa: E731
+    real: Callable[[], datetime] = lambda: datetime.now(UTC)
     clock = ServerClock(wall=lambda: real() + timedelta(hours=1))
     script: Script
     with scripted_server() as script:
