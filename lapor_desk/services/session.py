@@ -12,8 +12,7 @@ until the person has confirmed (``sign_out(discard_unsynced=True)``). When the s
 the same way at once and :class:`AccountRevoked` says why.
 
 The session keeps the server's clock (:class:`~lapor_desk.sync.clock.ServerClock`, learned from
-every answer and saved in the profile): the times the profile records and sends are in it
-(:meth:`Session.server_now`), and :meth:`Session.clock_skew` says when the PC's clock is off.
+every answer and saved in the profile): the times the profile records and sends are in it.
 """
 
 from __future__ import annotations
@@ -36,7 +35,6 @@ from lapor_desk.models.calendar import DomainConfig, default_config, utcnow
 from lapor_desk.services import errors
 from lapor_desk.services.profiles import ProfileStore, normalise_server
 from lapor_desk.services.types import (
-    ClockSkew,
     SessionInfo,
     StatusSummary,
     SyncOutcome,
@@ -371,21 +369,6 @@ class Session:
             self.refresh_info()
         return SyncOutcome(result.pushed, result.applied, result.rejected, result.conflicts,
                            result.rows, parse_time(result.finished_at))
-
-    def server_now(self) -> datetime:
-        """Now by the server's clock when known (else by this PC's): the time to record."""
-        return self.server_clock.now()
-
-    def clock_skew(self) -> ClockSkew | None:
-        """How far this PC's clock is off, when it is off by more than a few minutes (no
-        database, no network: any thread)."""
-        if self.cache is None:
-            return None
-        reading = self.server_clock.reading()
-        if reading is None or not reading.noticeable:
-            return None
-        return ClockSkew(ahead=-reading.offset, learned_at=reading.learned_at,
-                         confirmed=not reading.saved)
 
     def status(self) -> StatusSummary:
         if self.cache is None:

@@ -123,8 +123,15 @@ class Workstation:
         return self.session.info
 
     def clock_skew(self) -> ClockSkew | None:
-        """This PC's clock against the server's when off by minutes (no I/O: any thread)."""
-        return self.session.clock_skew()
+        """How far this PC's clock is off from the server's, when it is off by more than a few
+        minutes (arithmetic on what the answers taught, no I/O: any thread)."""
+        if self.session.cache is None:
+            return None
+        reading = self.session.server_clock.reading()
+        if reading is None or not reading.noticeable:
+            return None
+        return ClockSkew(ahead=-reading.offset, learned_at=reading.learned_at,
+                         confirmed=not reading.saved)
 
     def _bind(self, info: SessionInfo) -> SessionInfo:
         cache = self.session.require_cache()
@@ -133,11 +140,12 @@ class Workstation:
         self._complaints = ComplaintQueries(cache, self.config, self.clock)
         self._actions = Actions(self.session.outbox)
         self._verification = Verification(cache, self.session.outbox)
-        # What is recorded and sent is timed by the server's clock (session.server_now).
-        self._intake = Intake(cache, self.session.outbox, self.session.server_now)
+        # What is recorded and sent is timed by the server's clock (sync/clock.py).
+        server_now = self.session.server_clock.now
+        self._intake = Intake(cache, self.session.outbox, server_now)
         self._outbox_review = OutboxReview(cache, self.session.outbox, self._verification,
                                            self._intake, self.session.server_clock)
-        self._register = Register(self.session.outbox, self.session.server_now)
+        self._register = Register(self.session.outbox, server_now)
         self._duplicates = Duplicates(cache, self.session.outbox)
         self._replies = Replies(self.session.outbox, info.profile_dir, self.clock)
         return info

@@ -43,7 +43,7 @@ def test_an_offline_start_keeps_the_servers_clock(live_server: LiveServer, tmp_p
         skew = again.clock_skew()
         assert skew is not None and not skew.confirmed  # saved by the earlier start
         assert abs(skew.ahead - AHEAD) < timedelta(seconds=3)
-        assert abs(again.session.server_now() - utcnow()) < timedelta(seconds=3)
+        assert abs(again.session.server_clock.now() - utcnow()) < timedelta(seconds=3)
         recorded = again.intake.record(form(regency="Kota Kendari"))
         cache = again.session.require_cache()
         with cache.engine.connect() as connection:
