@@ -30,6 +30,7 @@ from sqlalchemy import select
 
 from lapor_desk.models.cache.schema import Agency, Complaint, OutboxEntry, SyncState
 from lapor_desk.models.cache.store import Cache
+from lapor_desk.models.calendar import UTC
 from lapor_desk.models.enums import ActionKind, RejectReason
 from lapor_desk.services.complaints import allowed_actions
 from lapor_desk.services.errors import ActionNotAllowed, NotFound
@@ -227,11 +228,13 @@ class OutboxReview:
         now = self.clock.now()
         typed = parse_time(str(raw.get("received_at") or "").replace("Z", "+00:00"))
         received = typed or old.created_at
+        if received.tzinfo is None:
+            received = received.replace(tzinfo=UTC)
         corrected = False
         if received > now or FieldProblem("received_at", "future") in problems:
             # Recorded by a clock ahead of the server's: put it on the server's clock.
-            shifted = received + (self.clock.offset() or timedelta(0))
-            received, corrected = min(shifted, now), True
+            shifted = min(received + (self.clock.offset() or timedelta(0)), now)
+            received, corrected = shifted, shifted != received
         raw["received_at"] = received.isoformat()
         return RecordedForm(mutation_id, raw, files, old.reason, problems, received, corrected)
 
