@@ -644,55 +644,100 @@
 <context>
     <name>DeskStatusBar</name>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="51" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="102" />
         <source>Stop</source>
         <translation>Hentikan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="52" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="103" />
         <source>Trying to reconnect; sync starts by itself</source>
         <translation>Mencoba tersambung lagi; sinkronisasi mulai dengan sendirinya</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="56" />
-        <location filename="../../lapor_desk/ui/status_bar.py" line="61" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="109" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="115" />
         <source>● Not connected yet</source>
         <translation>● Belum tersambung</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="64" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="118" />
         <source>● Online</source>
         <translation>● Daring</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="67" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="121" />
         <source>● Offline: work is kept and sent later</source>
         <translation>● Luring: pekerjaan disimpan dan dikirim nanti</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="72" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="127" />
         <source>Last sync: %1</source>
         <translation>Sinkronisasi terakhir: %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="74" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="130" />
         <source>Waiting to send: %1</source>
         <translation>Menunggu dikirim: %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="75" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="131" />
         <source>Rejected: %1</source>
         <translation>Ditolak: %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="87" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="149" />
         <source>Syncing…</source>
         <translation>Menyinkronkan…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="90" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="152" />
         <source>Syncing: %1 records</source>
         <translation>Menyinkronkan: %1 data</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/status_bar.py" line="164" />
+        <source>⚠ The computer's clock is %1 fast</source>
+        <translation>⚠ Jam komputer %1 lebih cepat</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/status_bar.py" line="165" />
+        <source>⚠ The computer's clock is %1 slow</source>
+        <translation>⚠ Jam komputer %1 lebih lambat</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/status_bar.py" line="166" />
+        <source>%1: set it, or turn on automatic time.</source>
+        <translation>%1: setel jam, atau aktifkan waktu otomatis.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/status_bar.py" line="169" />
+        <source>Compared with the server's clock at %1. Until the clock is set, the times you record are taken from the server's clock.</source>
+        <translation>Dibandingkan dengan jam server pada %1. Sampai jam disetel, waktu yang Anda catat diambil dari jam server.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/status_bar.py" line="172" />
+        <source>Compared with the server's clock at %1, before this start; it is checked again at the next sync. Until the clock is set, the times you record are taken from the server's clock.</source>
+        <translation>Dibandingkan dengan jam server pada %1, sebelum aplikasi dibuka kali ini; diperiksa lagi pada sinkronisasi berikutnya. Sampai jam disetel, waktu yang Anda catat diambil dari jam server.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/status_bar.py" line="181" />
+        <source>%1 min</source>
+        <translation>%1 menit</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/status_bar.py" line="184" />
+        <source>%1 h %2 min</source>
+        <translation>%1 jam %2 menit</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/status_bar.py" line="185" />
+        <source>%1 h</source>
+        <translation>%1 jam</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/status_bar.py" line="186" />
+        <source>%1 days</source>
+        <translation>%1 hari</translation>
     </message>
 </context>
 <context>
@@ -1932,133 +1977,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="238" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="248" />
         <source>LAPOR Desk</source>
-        <extracomment>the session's first list is on screen with its first rows (or is empty): the desk starts its first sync then, not in the list's way the other queues' lists are to be read ahead once the current one shows its rows (at a session's start and after the cache changed under them)</extracomment>
+        <extracomment>How often the clock warning is checked besides after each sync (a clock set right meanwhile). the session's first list is on screen with its first rows (or is empty): the desk starts its first sync then, not in the list's way the other queues' lists are to be read ahead once the current one shows its rows (at a session's start and after the cache changed under them)</extracomment>
         <translation>LAPOR Desk</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="239" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="249" />
         <source>Sync now</source>
         <translation>Sinkronkan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="240" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="250" />
         <source>Send your work and fetch changes (F5)</source>
         <translation>Kirim pekerjaan Anda dan ambil perubahan (F5)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="241" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="251" />
         <source>Forward</source>
         <translation>Disposisi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="242" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="252" />
         <source>Follow-up reply</source>
         <translation>Tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="243" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="253" />
         <source>Internal note</source>
         <translation>Catatan internal</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="244" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="254" />
         <source>Go to the search</source>
         <translation>Ke kotak pencarian</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="245" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="255" />
         <source>Sign out</source>
         <translation>Keluar</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="246" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="256" />
         <source>Quit</source>
         <translation>Tutup aplikasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="247" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="257" />
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="248" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="258" />
         <source>&amp;View</source>
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="249" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="259" />
         <source>&amp;Help</source>
         <translation>&amp;Bantuan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="250" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="260" />
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="251" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="261" />
         <source>Save diagnostics for support…</source>
         <translation>Simpan diagnostik untuk dukungan teknis…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="253" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="263" />
         <source>Save a file for your support team: versions, sync state and recent log, without personal data</source>
         <translation>Simpan berkas untuk tim dukungan teknis: versi, status sinkronisasi, dan log terbaru, tanpa data pribadi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="255" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="265" />
         <source>Search titles, reports and replies (Ctrl+F)</source>
         <translation>Cari judul, isi laporan, dan tanggapan (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="256" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="266" />
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="257" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="267" />
         <source>Queues</source>
         <translation>Antrean</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="258" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="268" />
         <source>Complaints</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="302" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="312" />
         <source>National admin</source>
         <translation>Admin Nasional</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="303" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="313" />
         <source>Agency admin</source>
         <translation>Admin Instansi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="303" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="313" />
         <source>Liaison officer</source>
         <translation>Pejabat Penghubung</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="411" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="421" />
         <source>No complaint in this queue matches the filters or the search. Use “%1” or change the search to see more.</source>
         <translation>Tidak ada laporan di antrean ini yang cocok dengan filter atau pencarian. Pilih “%1” atau ubah kata pencarian untuk melihat lebih banyak.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="415" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="425" />
         <source>This queue is empty.</source>
         <translation>Antrean ini kosong.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="427" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="437" />
         <source>%1 of %2</source>
         <translation>%1 dari %2</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="483" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="493" />
         <source>(request id %1)</source>
         <translation>(id permintaan %1)</translation>
     </message>
