@@ -38,6 +38,7 @@ from lapor_desk.sync.errors import (
     OfflineError,
     ProtocolError,
     ServerError,
+    StorageError,
     SyncError,
 )
 from lapor_desk.sync.log import event
@@ -52,6 +53,7 @@ log = logging.getLogger("lapor_desk.cli")
 
 EXIT_OK, EXIT_USAGE, EXIT_OFFLINE, EXIT_AUTH, EXIT_SERVER, EXIT_PROTOCOL, EXIT_IMPORT = (
     0, 2, 3, 4, 5, 6, 7)
+EXIT_STORAGE = 8  # the disk under the profile failed (full, read-only, I/O error...)
 EXIT_INTERRUPTED = 130
 
 ADVICE = {
@@ -77,7 +79,34 @@ ADVICE = {
 }
 
 
+#: What to do when the disk under the profile fails ({folder}: the profile, {drive}: its drive).
+#: A profile that cannot be read may hold work not yet sent: never advise deleting it.
+KEEP = "Do not delete the folder: it may hold work not yet sent."
+STORAGE_ADVICE = {
+    "disk_full": "There is no free space left on drive {drive} (profile folder {folder}). Free "
+                 "some space there, then run this again: what was saved is kept, and a sync "
+                 "continues where it stopped.",
+    "disk_limit": "A file-size limit or disk quota of this account stops writes in {folder} "
+                  "(drive {drive}). Raise the limit (ulimit -f, quota) or free space, then run "
+                  "this again: what was saved is kept.",
+    "disk_read_only": "Drive {drive} is read-only (write-protected, or the system made it "
+                      "read-only after disk errors), so nothing can be saved in {folder}. Have "
+                      "the disk checked, then run this again. " + KEEP,
+    "disk_no_access": "This account may not read or write {folder}. Check the folder's owner "
+                      "and permissions (or run as the user who owns it), then run this again. "
+                      + KEEP,
+    "disk_error": "The disk holding {folder} (drive {drive}) reported a read or write error. "
+                  + KEEP + " Copy it somewhere safe, have the disk checked, then run this again.",
+    "cache_damaged": "The cache in {folder} is damaged and cannot be read. " + KEEP + " Copy it "
+                     "somewhere safe and contact support.",
+}
+
+
 def _advice(error: SyncError) -> str:
+    if isinstance(error, StorageError):
+        fault = error.fault
+        return STORAGE_ADVICE.get(error.code, STORAGE_ADVICE["disk_error"]).format(
+            folder=fault.folder, drive=fault.drive)
     if isinstance(error, ServerError):
         default = "The server has a problem right now. Try again later; nothing was lost."
     elif isinstance(error, ProtocolError):
@@ -121,10 +150,14 @@ def _error(message: str) -> None:
 
 CACHE_ADVICE = {
     "cache_key_missing": "The key of this profile's encrypted cache is not in the system keyring "
-                         "(was the keyring reset?). The cache cannot be read any more: delete the "
-                         "profile folder and sync again to download your data.",
-    "cache_key_wrong": "The key in the system keyring does not open this profile's cache. Delete "
-                       "the profile folder and sync again to download your data.",
+                         "(was the keyring reset, or is this another user account?). The cache "
+                         "cannot be read without it and may hold work not yet sent: keep the "
+                         "profile folder (copy it somewhere safe) and contact support; it opens "
+                         "again once its key is back in the keyring.",
+    "cache_key_wrong": "The key in the system keyring does not open this profile's cache (was "
+                       "the keyring reset, or the folder copied from another computer?). The "
+                       "cache may hold work not yet sent: keep the profile folder (copy it "
+                       "somewhere safe) and contact support; it opens again with its own key.",
     "cache_encrypt_failed": "This profile's cache could not be encrypted; nothing was changed. "
                             "Check the free disk space and try again.",
     "keyring_unavailable": "No system keyring is available, and the cache is never kept "
@@ -133,8 +166,8 @@ CACHE_ADVICE = {
 }
 
 
-def _open_profile(profile: Path) -> Cache | None:
-    """The profile's encrypted cache, or None after saying why it cannot be opened."""
+def _open_profile(profile: Path) -> Cache | int:
+    """The profile's encrypted cache, or the exit code after saying why it cannot be opened."""
     from lapor_desk.models.cache.crypto import CacheKeyError
     from lapor_desk.sync import credentials
     from lapor_desk.sync.secure_cache import open_secure_cache
@@ -145,10 +178,16 @@ def _open_profile(profile: Path) -> Cache | None:
         code = getattr(exc, "code", "keyring_unavailable")
         event(log, "cli.cache_locked", logging.ERROR, code=code)
         _error(CACHE_ADVICE.get(code, str(exc)))
-        return None
+        return EXIT_AUTH
+    except StorageError as exc:
+        event(log, "cli.cache_storage", logging.ERROR, code=exc.code, error=exc.fault.detail)
+        _error(_advice(exc))
+        return EXIT_STORAGE
 
 
 def _exit_code(error: SyncError) -> int:
+    if isinstance(error, StorageError):
+        return EXIT_STORAGE
     if isinstance(error, OfflineError):
         return EXIT_OFFLINE
     if isinstance(error, (AuthError, NotSignedInError)):
@@ -198,8 +237,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
     setup_logging(profile, args.verbose)
     cancel = threading.Event()
     cache = _open_profile(profile)
-    if cache is None:
-        return EXIT_AUTH
+    if isinstance(cache, int):
+        return cache
     from lapor_desk.sync import credentials
     from lapor_desk.sync.clock import CLOCK_FILE, ServerClock
     from lapor_desk.sync.engine import SyncEngine
@@ -224,7 +263,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
                 credentials.forget_token(args.server, args.user)
                 _sign_in(engine, cache, args.server, args.user, args.device)
                 continue
-            except (OfflineError, ServerError) as exc:
+            except (OfflineError, ServerError, StorageError) as exc:
                 if args.once:
                     raise
                 _error(_advice(exc))
@@ -261,10 +300,13 @@ def cmd_status(args: argparse.Namespace) -> int:
         _error(f"no LAPOR Desk profile in {profile}. Run 'lapor-desk sync' first.")
         return EXIT_USAGE
     cache = _open_profile(profile)
-    if cache is None:
-        return EXIT_AUTH
+    if isinstance(cache, int):
+        return cache
     try:
         status = read_status(cache)
+    except StorageError as exc:
+        _error(_advice(exc))
+        return EXIT_STORAGE
     finally:
         cache.close()
     if args.json:
@@ -283,8 +325,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     profile = Path(args.profile)
     setup_logging(profile, args.verbose)
     cache = _open_profile(profile)
-    if cache is None:
-        return EXIT_AUTH
+    if isinstance(cache, int):
+        return cache
     try:
         # Received "now" is by the server's clock as the last sync learned it (offline too).
         clock = ServerClock(store=profile / CLOCK_FILE)
@@ -299,6 +341,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     except NotSignedInError as exc:
         _error(_advice(exc))
         return EXIT_AUTH
+    except StorageError as exc:  # one transaction: nothing of the file was imported
+        event(log, "cli.import_storage", logging.ERROR, code=exc.code, error=exc.fault.detail)
+        _error("Nothing was imported. " + _advice(exc))
+        return EXIT_STORAGE
     finally:
         cache.close()
     print(f"imported {result.count} complaint(s); they will be sent at the next sync.")

@@ -45,11 +45,18 @@ class ProfileStore:
         return self.root / profile_slug(server_url, username)
 
     def save(self, profile: UserProfile) -> None:
+        """Write ``profile.json`` whole or not at all (a full disk keeps the previous one)."""
         path = make_private_dir(Path(profile.directory))
         target = path / PROFILE_FILE
-        descriptor = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, PRIVATE_FILE_MODE)
-        with os.fdopen(descriptor, "w", encoding="utf-8") as out:
-            out.write(json.dumps(asdict(profile), indent=2))
+        partial = path / (PROFILE_FILE + ".tmp")
+        descriptor = os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, PRIVATE_FILE_MODE)
+        try:
+            with os.fdopen(descriptor, "w", encoding="utf-8") as out:
+                out.write(json.dumps(asdict(profile), indent=2))
+            os.replace(partial, target)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
 
     def load(self, directory: Path) -> UserProfile | None:
         try:

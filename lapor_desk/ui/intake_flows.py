@@ -151,7 +151,7 @@ class IntakeFlows(QObject):
             if isinstance(exc, IntakeRefused):
                 dialog.show_problems(exc.problems)
             else:
-                dialog.show_failure(labels.error(getattr(exc, "code", None)))
+                dialog.show_failure(labels.error_message(exc))
                 if not isinstance(exc, ServiceError):
                     self.controller.taskman.unhandled_error.emit(exc)
 
@@ -179,7 +179,7 @@ class IntakeFlows(QObject):
         station = self.controller.workstation
 
         def failed(exc: Exception) -> None:
-            dialog.show_failure(labels.error(getattr(exc, "code", None)))
+            dialog.show_failure(labels.error_message(exc))
 
         self._run(lambda: station.register.preview(path), dialog.show_preview, failed)
 
@@ -197,7 +197,7 @@ class IntakeFlows(QObject):
         def failed(exc: Exception) -> None:
             code = getattr(exc, "code", None) or ""
             dialog.show_failure(intake_labels.file_problem(code)
-                                if code in intake_labels.FILE_PROBLEMS else labels.error(code))
+                                if code in intake_labels.FILE_PROBLEMS else labels.error_message(exc))
 
         self._run(lambda: station.register.run(path), done, failed)
 

@@ -487,7 +487,7 @@ class MainWindow(QMainWindow):
 
     def show_error(self, error: Exception) -> None:
         """The one place errors are shown: a calm banner above the list."""
-        text = labels.error(getattr(error, "code", None))
+        text = labels.error_message(error)
         request_id = getattr(error, "request_id", None)
         if request_id:
             text += " " + self.tr("(request id %1)").replace("%1", request_id)

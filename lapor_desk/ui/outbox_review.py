@@ -340,7 +340,7 @@ class OutboxReviewArea(QObject):
         if isinstance(error, ServiceError) and error.code == "stale_state":
             self.panel.show_notice(verify_labels.stale())
         elif isinstance(error, ServiceError):
-            self.panel.show_notice(labels.error(error.code))
+            self.panel.show_notice(labels.error_message(error))
             self.controller.error.emit(error)
         else:
             self.controller.taskman.unhandled_error.emit(error)

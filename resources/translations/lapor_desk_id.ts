@@ -1603,305 +1603,349 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="15" />
+        <location filename="../../lapor_desk/ui/labels.py" line="16" />
         <source>Needs verification</source>
         <translation>Perlu Verifikasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="16" />
+        <location filename="../../lapor_desk/ui/labels.py" line="17" />
         <source>Not yet followed up</source>
         <translation>Belum Ditindaklanjuti</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="17" />
+        <location filename="../../lapor_desk/ui/labels.py" line="18" />
         <source>In progress</source>
         <translation>Sedang Diproses</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="18" />
-        <location filename="../../lapor_desk/ui/labels.py" line="29" />
+        <location filename="../../lapor_desk/ui/labels.py" line="19" />
+        <location filename="../../lapor_desk/ui/labels.py" line="30" />
         <source>Reporter responded</source>
         <translation>Ditanggapi Pelapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="19" />
-        <location filename="../../lapor_desk/ui/labels.py" line="30" />
-        <location filename="../../lapor_desk/ui/labels.py" line="53" />
+        <location filename="../../lapor_desk/ui/labels.py" line="20" />
+        <location filename="../../lapor_desk/ui/labels.py" line="31" />
+        <location filename="../../lapor_desk/ui/labels.py" line="54" />
         <source>Postponed</source>
         <translation>Tertunda</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="20" />
-        <location filename="../../lapor_desk/ui/labels.py" line="31" />
+        <location filename="../../lapor_desk/ui/labels.py" line="21" />
+        <location filename="../../lapor_desk/ui/labels.py" line="32" />
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="21" />
+        <location filename="../../lapor_desk/ui/labels.py" line="22" />
         <source>Archive</source>
         <translation>Arsip</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="22" />
+        <location filename="../../lapor_desk/ui/labels.py" line="23" />
         <source>Outbox</source>
         <translation>Kotak Keluar</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="23" />
+        <location filename="../../lapor_desk/ui/labels.py" line="24" />
         <source>Conflicts</source>
         <translation>Konflik</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="26" />
+        <location filename="../../lapor_desk/ui/labels.py" line="27" />
         <source>Unverified</source>
         <translation>Belum Terverifikasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="27" />
+        <location filename="../../lapor_desk/ui/labels.py" line="28" />
         <source>Forwarded, not followed up</source>
         <translation>Terdisposisi, Belum Ditindaklanjuti</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="28" />
+        <location filename="../../lapor_desk/ui/labels.py" line="29" />
         <source>Forwarded, in progress</source>
         <translation>Terdisposisi, Sedang Diproses</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="32" />
-        <location filename="../../lapor_desk/ui/labels.py" line="55" />
+        <location filename="../../lapor_desk/ui/labels.py" line="33" />
+        <location filename="../../lapor_desk/ui/labels.py" line="56" />
         <source>Archived</source>
         <translation>Diarsipkan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="35" />
+        <location filename="../../lapor_desk/ui/labels.py" line="36" />
         <source>Complaint</source>
         <translation>Pengaduan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="36" />
+        <location filename="../../lapor_desk/ui/labels.py" line="37" />
         <source>Aspiration</source>
         <translation>Aspirasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="37" />
+        <location filename="../../lapor_desk/ui/labels.py" line="38" />
         <source>Information request</source>
         <translation>Permintaan Informasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="42" />
+        <location filename="../../lapor_desk/ui/labels.py" line="43" />
         <source>Mobile app</source>
         <translation>Aplikasi seluler</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="43" />
+        <location filename="../../lapor_desk/ui/labels.py" line="44" />
         <source>Walk-in</source>
         <translation>Tatap muka</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="44" />
+        <location filename="../../lapor_desk/ui/labels.py" line="45" />
         <source>Letter</source>
         <translation>Surat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="45" />
+        <location filename="../../lapor_desk/ui/labels.py" line="46" />
         <source>Phone</source>
         <translation>Telepon</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="46" />
+        <location filename="../../lapor_desk/ui/labels.py" line="47" />
         <source>Newspaper</source>
         <translation>Surat kabar</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="49" />
+        <location filename="../../lapor_desk/ui/labels.py" line="50" />
         <source>Submitted by the reporter</source>
         <translation>Dikirim oleh pelapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="50" />
+        <location filename="../../lapor_desk/ui/labels.py" line="51" />
         <source>Recorded by an admin</source>
         <translation>Dicatat oleh admin</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="51" />
+        <location filename="../../lapor_desk/ui/labels.py" line="52" />
         <source>Forwarded</source>
         <translation>Didisposisikan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="52" />
+        <location filename="../../lapor_desk/ui/labels.py" line="53" />
         <source>Handled by the agency itself</source>
         <translation>Dikelola sendiri oleh instansi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="54" />
+        <location filename="../../lapor_desk/ui/labels.py" line="55" />
         <source>Returned: not our authority</source>
         <translation>Dikembalikan: bukan wewenang</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="56" />
+        <location filename="../../lapor_desk/ui/labels.py" line="57" />
         <source>Rerouted</source>
         <translation>Dialihkan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="57" />
+        <location filename="../../lapor_desk/ui/labels.py" line="58" />
         <source>Closed</source>
         <translation>Ditutup</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="58" />
+        <location filename="../../lapor_desk/ui/labels.py" line="59" />
         <source>Closed automatically</source>
         <translation>Ditutup otomatis</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="59" />
+        <location filename="../../lapor_desk/ui/labels.py" line="60" />
         <source>Follow-up reply</source>
         <translation>Tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="60" />
+        <location filename="../../lapor_desk/ui/labels.py" line="61" />
         <source>Internal note</source>
         <translation>Catatan internal</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="61" />
+        <location filename="../../lapor_desk/ui/labels.py" line="62" />
         <source>Reporter's response</source>
         <translation>Tanggapan pelapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="62" />
+        <location filename="../../lapor_desk/ui/labels.py" line="63" />
         <source>Linked as duplicate</source>
         <translation>Ditautkan sebagai duplikat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="63" />
+        <location filename="../../lapor_desk/ui/labels.py" line="64" />
         <source>Duplicate link removed</source>
         <translation>Tautan duplikat dihapus</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="66" />
+        <location filename="../../lapor_desk/ui/labels.py" line="67" />
         <source>Cannot reach the server. Your work is kept and will be sent at the next sync.</source>
         <translation>Server tidak dapat dihubungi. Pekerjaan Anda tersimpan dan akan dikirim pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="68" />
+        <location filename="../../lapor_desk/ui/labels.py" line="69" />
         <source>The server did not answer in time.</source>
         <translation>Server tidak menjawab tepat waktu.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="69" />
+        <location filename="../../lapor_desk/ui/labels.py" line="70" />
         <source>The user name or password is wrong.</source>
         <translation>Nama pengguna atau kata sandi salah.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="70" />
+        <location filename="../../lapor_desk/ui/labels.py" line="71" />
         <source>This account is disabled. Ask your administrator.</source>
         <translation>Akun ini dinonaktifkan. Hubungi administrator Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="72" />
+        <location filename="../../lapor_desk/ui/labels.py" line="73" />
         <source>Your session has expired. Please sign in again.</source>
         <translation>Sesi Anda telah berakhir. Silakan masuk kembali.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="74" />
+        <location filename="../../lapor_desk/ui/labels.py" line="75" />
         <source>Your session was ended. Please sign in again.</source>
         <translation>Sesi Anda telah diakhiri. Silakan masuk kembali.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="76" />
+        <location filename="../../lapor_desk/ui/labels.py" line="77" />
         <source>Please sign in.</source>
         <translation>Silakan masuk.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="77" />
+        <location filename="../../lapor_desk/ui/labels.py" line="78" />
         <source>Too many attempts. Wait a few minutes and try again.</source>
         <translation>Terlalu banyak percobaan. Tunggu beberapa menit lalu coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="79" />
+        <location filename="../../lapor_desk/ui/labels.py" line="80" />
         <source>The server has a problem right now. Try again later; nothing was lost.</source>
         <translation>Server sedang bermasalah. Coba lagi nanti; tidak ada yang hilang.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="81" />
+        <location filename="../../lapor_desk/ui/labels.py" line="82" />
         <source>This action is not possible in the complaint's current status.</source>
         <translation>Tindakan ini tidak dapat dilakukan pada status laporan saat ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="83" />
+        <location filename="../../lapor_desk/ui/labels.py" line="84" />
         <source>Your role may not do this.</source>
         <translation>Peran Anda tidak diizinkan melakukan ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="84" />
+        <location filename="../../lapor_desk/ui/labels.py" line="85" />
         <source>This complaint is outside your area.</source>
         <translation>Laporan ini di luar wilayah kewenangan Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="85" />
+        <location filename="../../lapor_desk/ui/labels.py" line="86" />
         <source>The complaint cannot be forwarded there.</source>
         <translation>Laporan tidak dapat didisposisikan ke sana.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="87" />
+        <location filename="../../lapor_desk/ui/labels.py" line="88" />
         <source>Please give a reason.</source>
         <translation>Silakan isi alasannya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="88" />
+        <location filename="../../lapor_desk/ui/labels.py" line="89" />
         <source>Something in the form is missing or invalid.</source>
         <translation>Ada isian yang kosong atau tidak valid.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="90" />
+        <location filename="../../lapor_desk/ui/labels.py" line="91" />
         <source>The complaint is no longer in your list.</source>
         <translation>Laporan ini sudah tidak ada di daftar Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="91" />
+        <location filename="../../lapor_desk/ui/labels.py" line="92" />
         <source>The demo server could not be started.</source>
         <translation>Server demo tidak dapat dijalankan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="92" />
+        <location filename="../../lapor_desk/ui/labels.py" line="93" />
         <source>Sync stopped. What was received is kept; the next sync continues from there.</source>
         <translation>Sinkronisasi dihentikan. Data yang sudah diterima tetap tersimpan; sinkronisasi berikutnya melanjutkan dari sana.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="94" />
+        <location filename="../../lapor_desk/ui/labels.py" line="95" />
         <source>This account was disabled on the server, so its data was removed from this computer. Ask your administrator.</source>
         <translation>Akun ini dinonaktifkan di server, sehingga datanya telah dihapus dari komputer ini. Hubungi administrator Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="97" />
+        <location filename="../../lapor_desk/ui/labels.py" line="98" />
         <source>Sync or resolve the unsynced work first, or confirm that it may be deleted.</source>
         <translation>Sinkronkan atau selesaikan dahulu pekerjaan yang belum tersinkron, atau pastikan bahwa pekerjaan itu boleh dihapus.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="99" />
-        <location filename="../../lapor_desk/ui/labels.py" line="102" />
-        <source>The key that unlocks this computer's copy of your data is missing from the system keyring. Remove the copy and sign in again to download your data.</source>
-        <translation>Kunci pembuka salinan data Anda di komputer ini tidak ada di keyring sistem. Hapus salinan itu lalu masuk lagi untuk mengunduh data Anda.</translation>
+        <location filename="../../lapor_desk/ui/labels.py" line="101" />
+        <source>The key that unlocks this computer's copy of your data is missing from the system keyring (was the keyring reset, or is this another user account?). The copy may hold work not yet sent: keep its folder, make a copy of it, and contact your IT support. It opens again once its key is back in the keyring.</source>
+        <translation>Kunci pembuka salinan data Anda di komputer ini tidak ada di keyring sistem (apakah keyring diatur ulang, atau ini akun pengguna lain?). Salinan itu mungkin berisi pekerjaan yang belum terkirim: simpan foldernya, buat salinannya, lalu hubungi bagian TI. Salinan itu dapat dibuka lagi setelah kuncinya kembali ke keyring.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="105" />
+        <location filename="../../lapor_desk/ui/labels.py" line="106" />
+        <source>The key in the system keyring does not open this computer's copy of your data (was the keyring reset, or the folder copied from another computer?). The copy may hold work not yet sent: keep its folder, make a copy of it, and contact your IT support. It opens again with its own key.</source>
+        <translation>Kunci di keyring sistem tidak dapat membuka salinan data Anda di komputer ini (apakah keyring diatur ulang, atau foldernya disalin dari komputer lain?). Salinan itu mungkin berisi pekerjaan yang belum terkirim: simpan foldernya, buat salinannya, lalu hubungi bagian TI. Salinan itu dapat dibuka lagi dengan kuncinya sendiri.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="112" />
+        <source>There is no free space left on the drive where LAPOR Desk keeps your data. Free some space there (empty the Recycle Bin, move or delete large files you no longer need), then try again. What was already saved is kept, and a sync continues where it stopped.</source>
+        <translation>Ruang kosong di drive tempat LAPOR Desk menyimpan data Anda sudah habis. Kosongkan sebagian ruang di drive itu (kosongkan Recycle Bin, pindahkan berkas besar yang tidak diperlukan lagi ke tempat lain), lalu coba lagi. Yang sudah tersimpan tetap ada, dan sinkronisasi dilanjutkan dari titik terakhir.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="117" />
+        <source>This computer does not let LAPOR Desk write more data (a file size limit or storage quota of your account). Ask your IT support to raise the limit or free some space, then try again. What was already saved is kept.</source>
+        <translation>Komputer ini tidak mengizinkan LAPOR Desk menulis data lebih banyak (ada batas ukuran berkas atau kuota penyimpanan pada akun Anda). Minta bagian TI menaikkan batas itu atau mengosongkan sebagian ruang, lalu coba lagi. Yang sudah tersimpan tetap ada.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="121" />
+        <source>The drive where LAPOR Desk keeps your data has become read-only (it may be write-protected, or the system locked it after disk errors), so nothing can be saved. Close LAPOR Desk and have the disk checked by your IT support. Do not delete the LAPOR Desk folder: it may hold work not yet sent.</source>
+        <translation>Drive tempat LAPOR Desk menyimpan data Anda menjadi hanya-baca (mungkin dilindungi dari penulisan, atau dikunci sistem setelah terjadi kerusakan disk), sehingga tidak ada yang dapat disimpan. Tutup LAPOR Desk dan minta bagian TI memeriksa disk itu. Jangan hapus folder LAPOR Desk: mungkin masih ada pekerjaan yang belum terkirim.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="126" />
+        <source>LAPOR Desk may not read or write its data folder (a missing permission). Ask your IT support to give your account access to it, then try again. Do not delete the folder: it may hold work not yet sent.</source>
+        <translation>LAPOR Desk tidak diizinkan membaca atau menulis folder datanya (izin akses kurang). Minta bagian TI memberi akun Anda akses ke folder itu, lalu coba lagi. Jangan hapus folder itu: mungkin masih ada pekerjaan yang belum terkirim.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="130" />
+        <source>The disk where LAPOR Desk keeps your data reported a read or write error. Do not delete the LAPOR Desk folder: it may hold work not yet sent. Make a copy of it if you can and contact your IT support to have the disk checked.</source>
+        <translation>Disk tempat LAPOR Desk menyimpan data Anda mengalami kesalahan baca atau tulis. Jangan hapus folder LAPOR Desk: mungkin masih ada pekerjaan yang belum terkirim. Salin folder itu bila bisa, lalu hubungi bagian TI untuk memeriksa disk.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="134" />
+        <source>This computer's copy of your data is damaged and cannot be read. Do not delete it: it may hold work not yet sent. Make a copy of its folder and contact your IT support or the LAPOR! help desk.</source>
+        <translation>Salinan data Anda di komputer ini rusak dan tidak dapat dibaca. Jangan dihapus: mungkin masih ada pekerjaan yang belum terkirim. Salin foldernya, lalu hubungi bagian TI atau layanan bantuan LAPOR!.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="138" />
         <source>No system keyring is available to keep this computer's data encrypted. Ask your IT support to enable it (on Linux: GNOME Keyring or KWallet).</source>
         <translation>Keyring sistem tidak tersedia untuk menjaga data di komputer ini tetap terenkripsi. Minta bantuan dukungan TI untuk mengaktifkannya (di Linux: GNOME Keyring atau KWallet).</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="108" />
+        <location filename="../../lapor_desk/ui/labels.py" line="141" />
         <source>This computer's copy of your data could not be encrypted. Nothing was changed; try again, and report it if it happens again.</source>
         <translation>Salinan data Anda di komputer ini tidak dapat dienkripsi. Tidak ada yang diubah; coba lagi, dan laporkan bila terjadi lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="111" />
+        <location filename="../../lapor_desk/ui/labels.py" line="144" />
         <source>Some files of this computer's copy could not be deleted; they can no longer be read. Close other programs and sign out again.</source>
         <translation>Sebagian berkas salinan data di komputer ini tidak dapat dihapus; berkas itu tidak dapat dibaca lagi. Tutup program lain lalu keluar lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="152" />
+        <location filename="../../lapor_desk/ui/labels.py" line="185" />
         <source>Something went wrong (%1).</source>
         <translation>Terjadi kesalahan (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="195" />
+        <source>Folder: %1 (drive %2)</source>
+        <translation>Folder: %1 (drive %2)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="196" />
+        <source>Folder: %1</source>
+        <translation>Folder: %1</translation>
     </message>
 </context>
 <context>

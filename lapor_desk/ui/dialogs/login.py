@@ -120,6 +120,6 @@ class LoginDialog(QDialog):
                 "The server's security certificate could not be verified. Check the address "
                 "(it should start with https://) or ask your administrator."))
         else:
-            self.show_error(labels.error(code))
+            self.show_error(labels.error_message(error))
         self.password.selectAll()
         self.password.setFocus()
