@@ -42,7 +42,7 @@ from lapor_desk.models.cache.store import Cache
 from lapor_desk.models.enums import Status
 from lapor_desk.models.lifecycle import MAX_ATTACHMENT_BYTES
 from lapor_desk.services.deadlines import running_deadlines
-from lapor_desk.services.errors import NotFound, ServiceError, translate
+from lapor_desk.services.errors import NotFound, ServiceError, storage_guard, translate
 from lapor_desk.sync import errors as sync_errors
 from lapor_desk.sync.log import event
 
@@ -149,13 +149,18 @@ class Attachments:
         return data if isinstance(data, dict) else {}
 
     def _save(self, data: dict[str, object]) -> None:
-        self.settings_path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.settings_path.parent, prefix=".attachments-")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, self.settings_path)
+        with storage_guard(self.settings_path.parent):
+            self.settings_path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.settings_path.parent, prefix=".attachments-")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                    json.dump(data, handle)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                os.replace(tmp, self.settings_path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
 
     def policy(self) -> OfflinePolicy:
         budget = self._settings().get("budget_bytes", DEFAULT_BUDGET)
@@ -332,8 +337,13 @@ class Attachments:
         from lapor_desk.sync.blobs import file_sha256
 
         if not (target.is_file() and file_sha256(target) == info.sha256):
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+            with storage_guard(self.settings_path.parent):
+                target.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    shutil.copyfile(source, target)
+                except BaseException:
+                    target.unlink(missing_ok=True)
+                    raise
         return target
 
     def prune_named_copies(self, older_than: float = OPENED_KEEP_SECONDS) -> int:
@@ -398,6 +408,9 @@ class Attachments:
             except sync_errors.OfflineError:
                 event(log, "attachment.prefetch_offline", done=done)
                 return PrefetchResult(done, moved, failed, True)
+            except sync_errors.StorageError as exc:  # the next file would not fit either
+                event(log, "attachment.prefetch_storage", logging.ERROR, code=exc.code, done=done)
+                raise translate(exc) from exc
             except sync_errors.SyncError as exc:
                 failed += 1
                 event(log, "attachment.prefetch_failed", logging.WARNING, sha256=info.sha256,

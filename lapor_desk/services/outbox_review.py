@@ -18,6 +18,7 @@ is refused nothing is written and the old entry stays for the person to decide.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -33,7 +34,7 @@ from lapor_desk.models.cache.store import Cache
 from lapor_desk.models.calendar import UTC
 from lapor_desk.models.enums import ActionKind, RejectReason
 from lapor_desk.services.complaints import allowed_actions
-from lapor_desk.services.errors import ActionNotAllowed, NotFound
+from lapor_desk.services.errors import ActionNotAllowed, NotFound, translate
 from lapor_desk.services.intake import (
     RECORDING_ROLES,
     FieldProblem,
@@ -45,8 +46,11 @@ from lapor_desk.services.session import parse_time
 from lapor_desk.services.types import ActionResult
 from lapor_desk.services.verification import DIALOG_KINDS, ActionFields, Verification
 from lapor_desk.sync.clock import ServerClock
+from lapor_desk.sync.errors import SyncError
+from lapor_desk.sync.log import event
 from lapor_desk.sync.outbox import Outbox
 
+log = logging.getLogger("lapor_desk.services.outbox_review")
 PENDING, REJECTED, CONFLICT = "pending", "rejected", "conflict"
 REVIEW_STATES = (PENDING, REJECTED, CONFLICT)
 RECORD = str(ActionKind.RECORD_COMPLAINT)
@@ -206,7 +210,7 @@ class OutboxReview:
         ``fields``; the rejected entry is dismissed once the new one is written."""
         old = self._answered(mutation_id, REJECTED)
         result = self.verification.submit(old.kind, old.complaint_id, fields)
-        self.outbox.dismiss(mutation_id)
+        self._dismiss(mutation_id, written=True)
         return result
 
     def recorded_form(self, mutation_id: int) -> RecordedForm:
@@ -260,13 +264,24 @@ class OutboxReview:
                 # Not yet pulled: the action would be judged on an old state. Sync first.
                 raise ActionNotAllowed("stale_state", "sync to fetch the server's state first")
         result = self.verification.submit(old.kind, old.complaint_id, old.fields)
-        self.outbox.dismiss(mutation_id)
+        self._dismiss(mutation_id, written=True)
         return result
 
     def discard(self, mutation_id: int) -> None:
         """"Buang": a person has read a rejection, or drops their conflicting action."""
         self._answered(mutation_id, REJECTED, CONFLICT)
-        self.outbox.dismiss(mutation_id)
+        self._dismiss(mutation_id)
+
+    def _dismiss(self, mutation_id: int, written: bool = False) -> None:
+        """Dismiss the old entry. After the new action was ``written``, a failing disk leaves the
+        old entry listed (the person discards it later) rather than report a failure that
+        would have the action made twice."""
+        try:
+            self.outbox.dismiss(mutation_id)
+        except SyncError as exc:
+            if not written:
+                raise translate(exc) from exc
+            event(log, "outbox_review.not_dismissed", logging.WARNING, code=exc.code)
 
     def _answered(self, mutation_id: int, *states: str) -> ReviewItem:
         found = self.item(mutation_id)

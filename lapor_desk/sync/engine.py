@@ -35,7 +35,7 @@ from lapor_desk.models.gc_pause import gc_paused
 from lapor_desk.sync import localview as lv
 from lapor_desk.sync.apply import apply_page, reset_cache
 from lapor_desk.sync.blobs import download_attachment, forget_uploaded, upload_blob
-from lapor_desk.sync.errors import CancelledError, ProtocolError
+from lapor_desk.sync.errors import CancelledError, ProtocolError, storage_guard
 from lapor_desk.sync.log import event
 from lapor_desk.sync.outbox import scrub_record_payload
 from lapor_desk.sync.pipeline import PagePipeline, next_cursor
@@ -156,7 +156,7 @@ class SyncEngine:
         return user
 
     def remember_user(self, user: UserInfo) -> None:
-        with self.cache.writer.begin() as connection:
+        with storage_guard(self.cache.profile_dir), self.cache.writer.begin() as connection:
             connection.execute(update(SyncState).where(SyncState.id == 1).values(
                 server_url=self.transport.base_url, user_id=user.id, username=user.username,
                 display_name=user.display_name, role=str(user.role), unit_id=user.unit_id,
@@ -166,13 +166,16 @@ class SyncEngine:
     # --- one round --------------------------------------------------------------------------------
 
     def sync(self) -> SyncReport:
+        """One round. A failing disk stops it with :class:`StorageError`: the page or answer
+        being written is rolled back, what was committed stays, and the next round resumes."""
         report = SyncReport()
-        self.push(report)
-        self.pull(report)
-        now = lv.wire_time(self.clock())
-        with self.cache.writer.begin() as connection:
-            connection.execute(update(SyncState).where(SyncState.id == 1).values(
-                last_sync_at=now))
+        with storage_guard(self.cache.profile_dir):
+            self.push(report)
+            self.pull(report)
+            now = lv.wire_time(self.clock())
+            with self.cache.writer.begin() as connection:
+                connection.execute(update(SyncState).where(SyncState.id == 1).values(
+                    last_sync_at=now))
         report.finished_at = now
         self._progress("done", report.rows, report.uploaded_bytes)
         event(log, "sync.done", pushed=report.pushed, applied=report.applied,

@@ -16,6 +16,7 @@ import logging
 import mimetypes
 import shutil
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -35,7 +36,7 @@ from lapor_desk.models.ids import uuid7
 from lapor_desk.models.intake import NewComplaint, validate_new_complaint
 from lapor_desk.models.lifecycle import MAX_ATTACHMENT_BYTES, Conflict, Rejection, decide
 from lapor_desk.sync import localview as lv
-from lapor_desk.sync.errors import ActionRefused, NotSignedInError
+from lapor_desk.sync.errors import ActionRefused, NotSignedInError, storage_guard
 from lapor_desk.sync.log import event
 
 log = logging.getLogger("lapor_desk.sync.outbox")
@@ -157,7 +158,7 @@ class Outbox:
         if kind == ActionKind.RECORD_COMPLAINT:
             raise ValueError("use record_complaint")
         now = self.clock()
-        with self.cache.writer.begin() as connection:
+        with self._storage(), self.cache.writer.begin() as connection:
             actor = lv.load_actor(connection)
             if actor is None:
                 raise NotSignedInError("sign in and sync once before acting")
@@ -217,7 +218,7 @@ class Outbox:
         """Record already validated complaints, all in one transaction (used by the importer)."""
         now = self.clock()
         receipts: list[ActionReceipt] = []
-        with self.cache.writer.begin() as connection:
+        with self._storage(), self.cache.writer.begin() as connection:
             actor = lv.load_actor(connection)
             if actor is None:
                 raise NotSignedInError("sign in and sync once before recording complaints")
@@ -277,15 +278,20 @@ class Outbox:
                 digest.update(chunk)
         sha = digest.hexdigest()
         target = blob_path(self.cache, sha)
-        if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            partial = target.with_suffix(".part")
-            shutil.copyfile(source, partial)
-            partial.replace(target)
-        with self.cache.writer.begin() as connection:
-            connection.execute(sqlite_insert(Blob).values(
-                sha256=sha, size=size, local_path=str(target), uploaded=False,
-            ).on_conflict_do_nothing())
+        with self._storage():  # the source was read whole above: what fails now is our disk
+            if not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                partial = target.with_suffix(".part")
+                try:
+                    shutil.copyfile(source, partial)
+                except BaseException:
+                    partial.unlink(missing_ok=True)  # a half copy only takes the space
+                    raise
+                partial.replace(target)
+            with self.cache.writer.begin() as connection:
+                connection.execute(sqlite_insert(Blob).values(
+                    sha256=sha, size=size, local_path=str(target), uploaded=False,
+                ).on_conflict_do_nothing())
         mime = mime_type or mimetypes.guess_type(source.name)[0] or "application/octet-stream"
         return AttachmentFile(new_id(), sha, size, mime, (filename or source.name)[:255])
 
@@ -294,7 +300,7 @@ class Outbox:
     def dismiss(self, mutation_id: int) -> None:
         """A person has seen a rejection or conflict; it leaves the attention list (a
         refused recorded complaint keeps no NIK from then on)."""
-        with self.cache.writer.begin() as connection:
+        with self._storage(), self.cache.writer.begin() as connection:
             entry = connection.execute(select(OutboxEntry.kind, OutboxEntry.payload).where(
                 OutboxEntry.mutation_id == mutation_id)).first()
             values: dict[str, Any] = {"dismissed": True}
@@ -305,6 +311,10 @@ class Outbox:
                 OutboxEntry.mutation_id == mutation_id,
                 OutboxEntry.state.in_([lv.REJECTED, lv.CONFLICT]),
             ).values(**values))
+
+    def _storage(self) -> AbstractContextManager[None]:
+        """A failure of the profile's disk inside becomes :class:`StorageError`."""
+        return storage_guard(self.cache.profile_dir)
 
     def _insert_entry(self, connection: Connection, mutation_id: int, kind: ActionKind,
                       complaint_id: str, base_version: int | None, payload: dict[str, Any],
