@@ -69,15 +69,17 @@ def _default_transport(url: str) -> Transport:
 
 @dataclass(frozen=True)
 class UnsyncedWork:
-    """What signing out would throw away: actions not yet accepted by the server."""
+    """What signing out would throw away: actions not yet accepted by the server, and replies
+    typed but not sent (drafts: counted by the workstation, which keeps them)."""
 
     pending: int  # waiting in the outbox
     rejected: int  # refused by the server, not yet resolved by the person
     conflicts: int
+    drafts: int = 0
 
     @property
     def any(self) -> bool:
-        return bool(self.pending or self.rejected or self.conflicts)
+        return bool(self.pending or self.rejected or self.conflicts or self.drafts)
 
 
 class UnsyncedWorkError(errors.ServiceError):

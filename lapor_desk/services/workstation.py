@@ -10,6 +10,7 @@ from __future__ import annotations
 import platform
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
@@ -32,6 +33,7 @@ from lapor_desk.services.session import (
     Session,
     TransportFactory,
     UnsyncedWork,
+    UnsyncedWorkError,
     _default_transport,
 )
 from lapor_desk.services.types import (
@@ -88,12 +90,18 @@ class Workstation:
 
     def unsynced_work(self) -> UnsyncedWork:
         """What signing out would throw away (database worker); the UI asks before it does."""
-        return self.session.unsynced_work()
+        work = self.session.unsynced_work()
+        drafts = self._replies.drafts.count() if self._replies is not None else 0
+        return replace(work, drafts=drafts)
 
     def sign_out(self, *, discard_unsynced: bool = False) -> None:
         """End the session and delete this computer's copy of the profile (cache, attachments,
-        drafts, cache key, token). With unsynced work and without ``discard_unsynced``: raises
-        ``UnsyncedWorkError`` and changes nothing."""
+        drafts, cache key, token). With unsynced work (drafts too) and without
+        ``discard_unsynced``: raises ``UnsyncedWorkError`` and changes nothing."""
+        if not discard_unsynced and self.session.info is not None:
+            work = self.unsynced_work()
+            if work.any:
+                raise UnsyncedWorkError(work)
         try:
             self.session.sign_out(discard_unsynced=discard_unsynced)
         finally:

@@ -2672,7 +2672,7 @@
     <name>SignOutDialog</name>
     <message>
         <location filename="../../lapor_desk/ui/dialogs/sign_out.py" line="22" />
-        <location filename="../../lapor_desk/ui/dialogs/sign_out.py" line="50" />
+        <location filename="../../lapor_desk/ui/dialogs/sign_out.py" line="53" />
         <source>Sign out</source>
         <translation>Keluar</translation>
     </message>
@@ -2698,21 +2698,26 @@
     </message>
     <message>
         <location filename="../../lapor_desk/ui/dialogs/sign_out.py" line="38" />
+        <source>Replies and notes typed but not sent (drafts): %1</source>
+        <translation>Balasan dan catatan yang sudah diketik tetapi belum dikirim (draf): %1</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/sign_out.py" line="41" />
         <source>Signing out deletes them from this computer for good, with the complaints, attachments and drafts kept here. To keep them, cancel and sync first; the Outbox shows what is waiting.</source>
         <translation>Keluar akan menghapusnya dari komputer ini untuk selamanya, bersama laporan, lampiran, dan draf yang tersimpan di sini. Untuk menyimpannya, batalkan lalu sinkronkan dahulu; Kotak Keluar menampilkan apa yang masih menunggu.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/sign_out.py" line="42" />
+        <location filename="../../lapor_desk/ui/dialogs/sign_out.py" line="45" />
         <source>Delete and sign out</source>
         <translation>Hapus dan keluar</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/sign_out.py" line="45" />
+        <location filename="../../lapor_desk/ui/dialogs/sign_out.py" line="48" />
         <source>Sign out and remove this computer's copy?</source>
         <translation>Keluar dan hapus salinan di komputer ini?</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/sign_out.py" line="47" />
+        <location filename="../../lapor_desk/ui/dialogs/sign_out.py" line="50" />
         <source>The complaints, attachments and drafts kept on this computer for your account are deleted, with the key that encrypts them. Everything you sent is safe on the server: sign in again to download it.</source>
         <translation>Laporan, lampiran, dan draf akun Anda yang tersimpan di komputer ini dihapus, bersama kunci yang mengenkripsinya. Semua yang sudah Anda kirim aman di server: masuk lagi untuk mengunduhnya.</translation>
     </message>
