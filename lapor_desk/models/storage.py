@@ -1,9 +1,10 @@
 """What went wrong with the disk under a profile: a failure's code, told from the error and from
 looking at the files.
 
-A profile's cache read or write that fails for a reason of the disk (SQLite's ``database or disk is full``,
-``disk I/O error``, ``unable to open database file``, ``attempt to write a readonly database``, or
-an ``OSError`` of a file in the profile folder) is described by a :class:`StorageFault`:
+A read or write of a profile's files that fails for a reason of the disk (SQLite's ``database
+or disk is full``, ``disk I/O error``, ``unable to open database file``, ``attempt to write a
+readonly database``, or an ``OSError`` of a file in the profile folder) is described by a
+:class:`StorageFault`:
 
 ==================  =========================================================================
 ``disk_full``       no free space left on the drive (``ENOSPC``, ``SQLITE_FULL``)

@@ -197,7 +197,8 @@ class IntakeFlows(QObject):
         def failed(exc: Exception) -> None:
             code = getattr(exc, "code", None) or ""
             dialog.show_failure(intake_labels.file_problem(code)
-                                if code in intake_labels.FILE_PROBLEMS else labels.error_message(exc))
+                                if code in intake_labels.FILE_PROBLEMS
+                                else labels.error_message(exc))
 
         self._run(lambda: station.register.run(path), done, failed)
 
