@@ -124,6 +124,16 @@ def _advice(error: SyncError) -> str:
 LOG_MAX_BYTES, LOG_BACKUPS = 5 * 1024 * 1024, 5
 
 
+class LogFile(RotatingFileHandler):
+    """The log file. A line the disk cannot take (full, read-only) is dropped: printing the
+    logging module's traceback would bury the command's own message saying what to do."""
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        if isinstance(sys.exc_info()[1], OSError):
+            return
+        super().handleError(record)
+
+
 def setup_logging(profile: Path | None, verbose: bool = False) -> Path:
     if profile is not None:
         log_dir = profile / "logs"
@@ -136,8 +146,8 @@ def setup_logging(profile: Path | None, verbose: bool = False) -> Path:
     root = logging.getLogger("lapor_desk")
     if not any(isinstance(h, RotatingFileHandler) and h.baseFilename == str(path)
                for h in root.handlers):
-        handler = RotatingFileHandler(path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS,
-                                      encoding="utf-8")
+        handler = LogFile(path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS,
+                          encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
         root.addHandler(handler)
     root.setLevel(logging.DEBUG if verbose else logging.INFO)

@@ -145,3 +145,41 @@ def test_the_cli_sync_under_a_file_size_limit_says_what_to_do_and_loses_nothing(
                                     tmp_path / "reference")
     finally:
         desk.close()
+
+
+def test_the_cli_import_on_a_full_disk_imports_nothing_and_says_why(
+        tmp_path: Path, keyring_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from lapor_desk.cli import main
+    from tests.sync.fakes import sign_in
+    from tests.sync.test_importer import ID_HEADER, ID_ROWS
+
+    register = tmp_path / "register.csv"  # on another disk, as a USB stick's file would be
+    register.write_text("\n".join([ID_HEADER, *ID_ROWS]), "utf-8")
+    with small_disk(tmp_path / "disk", 8 * 1024 * 1024) as disk:
+        profile = disk / "profile"
+        desktop = open_secure_cache(profile)  # the desktop has the profile open meanwhile
+        try:
+            sign_in(desktop)
+            with desktop.engine.connect() as c:
+                c.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            ballast = fill(disk, 0)
+            assert main(["import", str(register), "--profile", str(profile)]) == 8
+        finally:
+            desktop.close()
+        err = capsys.readouterr().err
+        assert err.startswith("lapor-desk: Nothing was imported. There is no free space left")
+        assert "Traceback" not in err and str(profile) in err
+        assert _outbox_size(profile) == 0  # one transaction: no row of the file was written
+
+        ballast.unlink()
+        assert main(["import", str(register), "--profile", str(profile)]) == 0
+        assert f"imported {len(ID_ROWS)} complaint(s)" in capsys.readouterr().out
+        assert _outbox_size(profile) == len(ID_ROWS)  # once, not twice
+
+
+def _outbox_size(profile: Path) -> int:
+    cache = open_secure_cache(profile)
+    try:
+        return len(outbox_states(cache))
+    finally:
+        cache.close()
