@@ -1092,52 +1092,52 @@
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="24" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="31" />
         <source>Follow-up reply</source>
         <translation>Tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="24" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="31" />
         <source>Internal note</source>
         <translation>Catatan internal</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="29" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="36" />
         <source>The reporter will see this reply.</source>
         <translation>Pelapor akan melihat tanggapan ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="30" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="37" />
         <source>Only officers see internal notes; the reporter never does.</source>
         <translation>Catatan internal hanya terlihat oleh petugas, tidak oleh pelapor.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="33" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="40" />
         <source>ANONYMOUS report: do not mention the reporter's name or contact.</source>
         <translation>Laporan ANONIM: jangan sebutkan nama atau kontak pelapor.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="39" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="46" />
         <source>Write the follow-up: what was done, by whom, and what happens next.</source>
         <translation>Tulis tindak lanjut: apa yang sudah dilakukan, oleh siapa, dan langkah berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="41" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="48" />
         <source>Write the note…</source>
         <translation>Tulis catatan…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="47" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="58" />
         <source>Send reply</source>
         <translation>Kirim tanggapan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="47" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="58" />
         <source>Save note</source>
         <translation>Simpan catatan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="49" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="60" />
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
@@ -2759,32 +2759,32 @@
 <context>
     <name>VerifyFlows</name>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="94" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="97" />
         <source>Veri&amp;fy</source>
         <translation>&amp;Verifikasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="95" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="98" />
         <source>Verify</source>
         <translation>Verifikasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="96" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="99" />
         <source>Handle, postpone, return, archive or re-route the complaint</source>
         <translation>Kelola, tunda, kembalikan, arsipkan, atau alihkan laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="101" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="104" />
         <source>Forward selected complaints…</source>
         <translation>Disposisikan laporan terpilih…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="102" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="105" />
         <source>Archive selected complaints…</source>
         <translation>Arsipkan laporan terpilih…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="194" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="212" />
         <source>%1 complaints selected</source>
         <translation>%1 laporan terpilih</translation>
     </message>
