@@ -31,6 +31,7 @@ from lapor_desk.models.enums import (
     Role,
     Status,
 )
+from lapor_desk.models.shapes import is_filename, is_mime_type, is_record_id, is_sha256
 
 S = Status
 R = Role
@@ -121,7 +122,7 @@ def _bump(state: ComplaintState, exclusive: bool, **changes: Any) -> ComplaintSt
 
 def _new_id(payload: dict[str, Any], key: str) -> str:
     value = payload.get(key)
-    if not isinstance(value, str) or not (8 <= len(value) <= 64):
+    if not is_record_id(value):  # every desktop refuses a page with another shape
         raise ActionRejected(RejectReason.INVALID_PAYLOAD, f"{key} must be a client-made id")
     return value
 
@@ -317,14 +318,12 @@ def parse_attachments(payload: dict[str, Any]) -> tuple[AttachmentRef, ...]:
             raise ActionRejected(RejectReason.INVALID_PAYLOAD, "attachment must be an object")
         sha, size = item.get("sha256"), item.get("size")
         ident, mime, name = item.get("id"), item.get("mime_type"), item.get("filename")
-        if (
-            not isinstance(sha, str) or len(sha) != 64
-            or any(c not in "0123456789abcdef" for c in sha)
+        if (  # the shapes every desktop checks a pulled page against (models/shapes.py)
+            not is_sha256(sha)
             or not isinstance(size, int) or isinstance(size, bool)
             or not 0 <= size <= MAX_ATTACHMENT_BYTES
-            or not isinstance(ident, str) or not 8 <= len(ident) <= 64
-            or not isinstance(mime, str) or len(mime) > 100
-            or not isinstance(name, str) or not 0 < len(name) <= 255
+            or not is_record_id(ident) or not is_mime_type(mime)
+            or not is_filename(name) or not name
         ):
             raise ActionRejected(RejectReason.INVALID_PAYLOAD, "attachment fields are not valid")
         refs.append(AttachmentRef(ident, sha, size, mime, name))

@@ -210,8 +210,12 @@ class SyncEngine:
     def _check_page(fetched: tuple[Any, int]) -> Page:
         """Check and decode a fetched page."""
         body, wire_bytes = fetched
-        with gc_paused():
-            page = parse_page(body)
+        try:
+            with gc_paused():
+                page = parse_page(body)
+        except ProtocolError as exc:  # nothing of the page was applied
+            event(log, "sync.page_refused", logging.WARNING, code=exc.code, error=str(exc))
+            raise
         return replace(page, wire_bytes=wire_bytes)
 
     def _fetch_page(self, cursor: str | None, bulk: bool = False) -> Page:

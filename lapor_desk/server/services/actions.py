@@ -38,6 +38,7 @@ from lapor_desk.models.lifecycle import (
 from lapor_desk.models.lifecycle import (
     ActionRejected as _Reject,  # raised by parse_attachments
 )
+from lapor_desk.models.shapes import is_record_id
 from lapor_desk.server.db import (
     Attachment,
     Complaint,
@@ -264,7 +265,7 @@ def _record_complaint(session: Session, actor: Actor, client_id: str, mutation: 
     if actor.role not in roles:
         return rejected(mutation, RejectReason.ROLE_NOT_ALLOWED)
     complaint_id = mutation.complaint_id
-    if not complaint_id or not 8 <= len(complaint_id) <= MAX_ID:
+    if not is_record_id(complaint_id):
         return rejected(mutation, RejectReason.INVALID_PAYLOAD, "complaint_id must be a client-made id")
     raw = mutation.payload.get("complaint")
     if not isinstance(raw, dict):
