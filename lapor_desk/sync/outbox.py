@@ -35,8 +35,9 @@ from lapor_desk.models.enums import ActionKind, ArchiveReason
 from lapor_desk.models.ids import uuid7
 from lapor_desk.models.intake import NewComplaint, validate_new_complaint
 from lapor_desk.models.lifecycle import MAX_ATTACHMENT_BYTES, Conflict, Rejection, decide
+from lapor_desk.models.shapes import is_sha256, safe_file_name
 from lapor_desk.sync import localview as lv
-from lapor_desk.sync.errors import ActionRefused, NotSignedInError, storage_guard
+from lapor_desk.sync.errors import ActionRefused, NotSignedInError, ProtocolError, storage_guard
 from lapor_desk.sync.log import event
 
 log = logging.getLogger("lapor_desk.sync.outbox")
@@ -80,6 +81,12 @@ def take_mutation_id(connection: Connection) -> int:
 
 
 def blob_path(cache: Cache, sha256: str) -> Path:
+    """Where the blob ``sha256`` lives in the profile's blob store. A hash comes from the wire
+    (an attachment row), so anything but 64 lowercase hex digits is refused here too: a path is
+    never built from a value that was not checked (``../../`` would leave the profile)."""
+    if not is_sha256(sha256):
+        raise ProtocolError("a blob's hash must be 64 lowercase hex digits",
+                            code="invalid_response")
     return cache.blob_dir / sha256[:2] / sha256
 
 
@@ -293,7 +300,10 @@ class Outbox:
                     sha256=sha, size=size, local_path=str(target), uploaded=False,
                 ).on_conflict_do_nothing())
         mime = mime_type or mimetypes.guess_type(source.name)[0] or "application/octet-stream"
-        return AttachmentFile(new_id(), sha, size, mime, (filename or source.name)[:255])
+        # The name as every side accepts it (models/shapes.py): no separator, no control or
+        # bidirectional formatting character, at most 255 bytes.
+        name = safe_file_name(filename or source.name, sha[:12])
+        return AttachmentFile(new_id(), sha, size, mime, name)
 
     # --- answers a person looks at --------------------------------------------------------------
 

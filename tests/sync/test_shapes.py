@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import copy
 import hashlib
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from lapor_desk.models.cache import open_cache
+from lapor_desk.models.shapes import is_filename
 from lapor_desk.sync.errors import ProtocolError
+from lapor_desk.sync.outbox import Outbox
 from lapor_desk.sync.protocol import COLUMNS, parse_login, parse_page, parse_user
 from tests.sync.wire import T0, attachment, columnar, complaint, follow_up, page, uid
 
@@ -138,3 +142,14 @@ def test_a_token_that_cannot_go_into_a_header_is_refused(token: str) -> None:
             "unit_id": 11, "scope_root_id": 11}
     with pytest.raises(ProtocolError):
         parse_login({"token": token, "expires_at": None, "user": user})
+
+
+def test_a_local_file_is_attached_under_a_name_every_side_accepts(tmp_path: Path) -> None:
+    source = tmp_path / "lap\u202eoran\nwarga.pdf"  # a name Linux allows
+    source.write_bytes(b"%PDF-1.4")
+    cache = open_cache(tmp_path / "profile")
+    try:
+        attached = Outbox(cache).add_file(source)
+    finally:
+        cache.close()
+    assert attached.filename == "laporanwarga.pdf" and is_filename(attached.filename)
