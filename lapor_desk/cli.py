@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from lapor_desk import __version__
 from lapor_desk.sync.errors import (
     AccountDisabledError,
+    AddressRefused,
     AuthError,
     CancelledError,
     ImportFailed,
@@ -64,6 +65,9 @@ ADVICE = {
                          "where it stopped.",
     "tls_error": "The server's security certificate could not be verified. Check the address "
                  "or ask your administrator for the correct CA bundle (--ca-bundle).",
+    "plain_http": "Nothing was sent: over http:// the password and complaints would cross the "
+                  "network unprotected. Use the server's https:// address in --server.",
+    "invalid_address": "Nothing was sent: give --server as https://lapor.example.go.id.",
     "bad_credentials": "The user name or password is wrong. Check LAPOR_PASSWORD and --user.",
     "account_disabled": "This account is disabled on the server, so this profile's data was "
                         "removed from this computer. Ask your national or agency administrator.",
@@ -243,6 +247,13 @@ def _print_report(report: SyncReport) -> None:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
+    from lapor_desk.sync.address import check_server_url
+
+    try:  # before the profile is opened or anything connects (the transport checks it too)
+        check_server_url(args.server)
+    except AddressRefused as exc:
+        _error(_advice(exc))
+        return EXIT_USAGE
     profile = Path(args.profile)
     setup_logging(profile, args.verbose)
     cancel = threading.Event()

@@ -4,7 +4,8 @@
 
     ServiceError              anything a service reports; ``code`` is a stable code the UI words
     ├── SignInError           the server refused the sign-in or the saved session
-    │                         (bad_credentials, account_disabled, token_expired, ...)
+    │                         (bad_credentials, account_disabled, token_expired, ...), or the
+    │                         desktop refuses its address (plain_http, invalid_address)
     ├── OfflineError          the server cannot be reached; work stays in the outbox
     ├── ServerProblem         the server failed or is busy; try again later
     ├── SyncCancelled         the user stopped a sync; what was committed stays
@@ -104,7 +105,8 @@ def translate(error: sync_errors.SyncError) -> ServiceError:
         return ActionNotAllowed(error.reason, error.detail)
     if isinstance(error, sync_errors.OfflineError):
         return OfflineError(str(error), code=error.code, request_id=rid)
-    if isinstance(error, (sync_errors.AuthError, sync_errors.NotSignedInError)):
+    if isinstance(error, (sync_errors.AuthError, sync_errors.NotSignedInError,
+                          sync_errors.AddressRefused)):
         return SignInError(str(error), code=error.code, request_id=rid)
     if isinstance(error, sync_errors.ServerError):
         return ServerProblem(str(error), code=error.code, request_id=rid)

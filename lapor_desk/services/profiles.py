@@ -30,6 +30,15 @@ def normalise_server(url: str) -> str:
     return url
 
 
+def address_problem(url: str) -> str | None:
+    """Why the desktop would refuse to talk to the server address ``url`` as typed (``None``
+    when it would not): ``plain_http`` for ``http://`` to another computer, ``invalid_address``.
+    The same check the transport makes before it connects (sync/address.py)."""
+    from lapor_desk.sync.address import address_problem as problem
+
+    return problem(normalise_server(url)) if url.strip() else None
+
+
 def profile_slug(server_url: str, username: str) -> str:
     parts = urlsplit(normalise_server(server_url))
     host = (parts.netloc or parts.path).replace(":", "_")

@@ -43,6 +43,7 @@ from lapor_desk.services.types import (
 )
 from lapor_desk.sync import credentials
 from lapor_desk.sync import errors as sync_errors
+from lapor_desk.sync.address import check_server_url
 from lapor_desk.sync.clock import CLOCK_FILE, ServerClock
 from lapor_desk.sync.log import event
 from lapor_desk.sync.outbox import Outbox
@@ -187,6 +188,11 @@ class Session:
 
     def sign_in(self, server_url: str, username: str, password: str) -> SessionInfo:
         server_url = normalise_server(server_url)
+        try:  # before any profile is made or anything connects (the transport checks it too)
+            check_server_url(server_url)
+        except sync_errors.AddressRefused as exc:
+            event(log, "session.address_refused", logging.WARNING, code=exc.code)
+            raise errors.translate(exc) from exc
         username = username.strip()
         fresh = not self.store.directory(server_url, username).exists()
         directory = self._open(server_url, username)
@@ -409,10 +415,14 @@ class Session:
 
     @property
     def transport(self) -> Transport | None:
-        """The signed-in session's connection to the server (None when signed out)."""
+        """The signed-in session's connection to the server (None when signed out, or when the
+        profile's address is one the desktop no longer talks to: plain http://)."""
         if self.cache is None:
             return None
-        self._connect()
+        try:
+            self._connect()
+        except sync_errors.AddressRefused:
+            return None
         return self._transport
 
     def require_cache(self) -> Cache:
@@ -421,4 +431,7 @@ class Session:
         return self.cache
 
     def _require_engine(self) -> SyncEngine:
-        return self._connect()
+        try:
+            return self._connect()
+        except sync_errors.AddressRefused as exc:  # a profile saved with plain http://
+            raise errors.translate(exc) from exc

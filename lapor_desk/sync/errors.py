@@ -8,6 +8,8 @@ nothing above sees an ``OperationalError`` or an ``OSError`` of the profile fold
 
     SyncError                   anything the sync layer reports; ``code`` is a stable code
     ├── OfflineError            server unreachable: DNS, refused, TLS, timeouts (after retries)
+    ├── AddressRefused          the server's address is refused before any connection is made:
+    │                           ``plain_http`` (http:// to another computer), ``invalid_address``
     ├── AuthError               401 / 403: log in again (``code``: token_expired, bad_credentials,
     │   │                       forbidden, client_mismatch, ...)
     │   └── AccountDisabledError  ``account_disabled``: the account was disabled (revoked) on the
@@ -55,6 +57,12 @@ class SyncError(Exception):
 
 class OfflineError(SyncError):
     code = "offline"
+
+
+class AddressRefused(SyncError):
+    """The desktop does not talk to this address (see :mod:`lapor_desk.sync.address`)."""
+
+    code = "plain_http"
 
 
 class AuthError(SyncError):

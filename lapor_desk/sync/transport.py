@@ -1,8 +1,11 @@
 """HTTP transport to the sync server: the one place where ``requests`` is used.
 
 One :class:`requests.Session` per transport; every call has a (connect, read) timeout; TLS
-verification is always on (``verify`` is ``True`` or a CA bundle path). Failures are translated
-once, here, into :mod:`lapor_desk.sync.errors`.
+verification is always on (``verify`` is ``True`` or a CA bundle path); redirects are never
+followed (a ``3xx`` is a protocol error), so nothing can send a request on to plain ``http://``.
+A transport is only made for an address :func:`lapor_desk.sync.address.check_server_url` allows
+(``https://``, or ``http://`` to this computer): the check runs before anything connects.
+Failures are translated once, here, into :mod:`lapor_desk.sync.errors`.
 
 Retries (own loop, exponential backoff with full jitter, ``Retry-After`` honoured):
 connection errors, timeouts, bodies broken mid-read (chunked encoding / decoding errors, truncated
@@ -37,6 +40,7 @@ from requests.exceptions import (
     ConnectionError as RequestsConnectionError,
 )
 
+from lapor_desk.sync.address import check_server_url
 from lapor_desk.sync.clock import ServerClock
 from lapor_desk.sync.errors import (
     AccountDisabledError,
@@ -113,6 +117,7 @@ class Transport:
     ) -> None:
         if verify is False or verify == "":
             raise ValueError("TLS verification cannot be turned off; pass a CA bundle path")
+        check_server_url(base_url)  # before any session or connection exists
         self.base_url = base_url.rstrip("/")
         self.token = token
         self.verify: bool | str = verify

@@ -141,6 +141,16 @@ ERRORS = {
     "cache_encrypt_failed": QT_TRANSLATE_NOOP(
         "Labels", "This computer's copy of your data could not be encrypted. Nothing was "
         "changed; try again, and report it if it happens again."),
+    "plain_http": QT_TRANSLATE_NOOP(
+        "Labels", "This server address starts with http://, which would send your password and "
+        "the complaints unprotected over the network. Use the address that starts with "
+        "https:// (ask your administrator if you do not know it)."),
+    "invalid_address": QT_TRANSLATE_NOOP(
+        "Labels", "This is not a server address. Type it like https://lapor.example.go.id."),
+    "invalid_response": QT_TRANSLATE_NOOP(
+        "Labels", "The server sent data this computer cannot accept, so none of it was saved. "
+        "Sync again later; if it happens again, save the diagnostics (Help menu) and send them "
+        "to your administrator."),
     "wipe_incomplete": QT_TRANSLATE_NOOP(
         "Labels", "Some files of this computer's copy could not be deleted; they can no longer "
         "be read. Close other programs and sign out again."),

@@ -1918,6 +1918,16 @@
         <translation>Salinan data Anda di komputer ini rusak dan tidak dapat dibaca. Jangan dihapus: mungkin masih ada pekerjaan yang belum terkirim. Salin foldernya, lalu hubungi bagian TI atau layanan bantuan LAPOR!.</translation>
     </message>
     <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="205" />
+        <source>Folder: %1 (drive %2)</source>
+        <translation>Folder: %1 (drive %2)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="206" />
+        <source>Folder: %1</source>
+        <translation>Folder: %1</translation>
+    </message>
+    <message>
         <location filename="../../lapor_desk/ui/labels.py" line="138" />
         <source>No system keyring is available to keep this computer's data encrypted. Ask your IT support to enable it (on Linux: GNOME Keyring or KWallet).</source>
         <translation>Keyring sistem tidak tersedia untuk menjaga data di komputer ini tetap terenkripsi. Minta bantuan dukungan TI untuk mengaktifkannya (di Linux: GNOME Keyring atau KWallet).</translation>
@@ -1929,91 +1939,101 @@
     </message>
     <message>
         <location filename="../../lapor_desk/ui/labels.py" line="144" />
+        <source>This server address starts with http://, which would send your password and the complaints unprotected over the network. Use the address that starts with https:// (ask your administrator if you do not know it).</source>
+        <translation>Alamat server ini diawali http://, sehingga kata sandi Anda dan isi laporan akan terkirim tanpa perlindungan lewat jaringan. Gunakan alamat yang diawali https:// (tanyakan kepada administrator Anda bila belum tahu).</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="148" />
+        <source>This is not a server address. Type it like https://lapor.example.go.id.</source>
+        <translation>Ini bukan alamat server. Tuliskan seperti https://lapor.example.go.id.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="150" />
+        <source>The server sent data this computer cannot accept, so none of it was saved. Sync again later; if it happens again, save the diagnostics (Help menu) and send them to your administrator.</source>
+        <translation>Server mengirim data yang tidak dapat diterima komputer ini, sehingga tidak ada yang disimpan. Sinkronkan lagi nanti; bila terjadi lagi, simpan diagnostik (menu Bantuan) lalu kirimkan kepada administrator Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="154" />
         <source>Some files of this computer's copy could not be deleted; they can no longer be read. Close other programs and sign out again.</source>
         <translation>Sebagian berkas salinan data di komputer ini tidak dapat dihapus; berkas itu tidak dapat dibaca lagi. Tutup program lain lalu keluar lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="185" />
+        <location filename="../../lapor_desk/ui/labels.py" line="195" />
         <source>Something went wrong (%1).</source>
         <translation>Terjadi kesalahan (%1).</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="195" />
-        <source>Folder: %1 (drive %2)</source>
-        <translation>Folder: %1 (drive %2)</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="196" />
-        <source>Folder: %1</source>
-        <translation>Folder: %1</translation>
     </message>
 </context>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="30" />
         <location filename="../../lapor_desk/ui/dialogs/login.py" line="33" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="36" />
         <source>Sign in to LAPOR Desk</source>
-        <extracomment>Error codes that mean the server could not be reached at all.</extracomment>
+        <extracomment>Error codes that mean the server could not be reached at all. Error codes that mean the desktop refuses the address itself, before connecting.</extracomment>
         <translation>Masuk ke LAPOR Desk</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="35" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="38" />
         <source>Use the account your agency's LAPOR! administrator gave you. Your work stays on this computer and is sent when you are online.</source>
         <translation>Gunakan akun yang diberikan administrator LAPOR! instansi Anda. Pekerjaan Anda tersimpan di komputer ini dan dikirim saat daring.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="49" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="58" />
         <source>e.g. admin.kendari</source>
         <translation>mis. admin.kendari</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="59" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="68" />
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="60" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="70" />
         <source>User name</source>
         <translation>Nama pengguna</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="61" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="71" />
         <source>Password</source>
         <translation>Kata sandi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="64" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="74" />
         <source>Sign in</source>
         <translation>Masuk</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="65" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="75" />
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="82" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="93" />
+        <source>Use the address that starts with https://. With http:// your password and the complaints would travel unprotected, so LAPOR Desk does not connect to it.</source>
+        <translation>Gunakan alamat yang diawali https://. Dengan http://, kata sandi Anda dan isi laporan akan terkirim tanpa perlindungan, sehingga LAPOR Desk tidak mau terhubung ke alamat itu.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="101" />
         <source>Fill in the server, user name and password.</source>
         <translation>Isi alamat server, nama pengguna, dan kata sandi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="92" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="117" />
         <source>Signing in…</source>
         <translation>Sedang masuk…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="106" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="136" />
         <source>Cannot reach the server %1. Check that the address is right and that this computer is connected to the network (try opening the address in a browser), then sign in again. If the network is down, try again later: nothing is lost.</source>
         <translation>Server %1 tidak dapat dihubungi. Periksa apakah alamatnya benar dan komputer ini tersambung ke jaringan (coba buka alamat itu di peramban), lalu masuk lagi. Jika jaringan sedang putus, coba lagi nanti: tidak ada yang hilang.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="115" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="145" />
         <source>The user name or password is wrong. Check both and try again (passwords are case-sensitive). Forgot it? Ask your agency's LAPOR! administrator to reset it.</source>
         <translation>Nama pengguna atau kata sandi salah. Periksa keduanya dan coba lagi (huruf besar dan kecil pada kata sandi dibedakan). Lupa? Minta admin LAPOR! instansi Anda untuk mengatur ulang.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="120" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="150" />
         <source>The server's security certificate could not be verified. Check the address (it should start with https://) or ask your administrator.</source>
         <translation>Sertifikat keamanan server tidak dapat diverifikasi. Periksa alamatnya (seharusnya diawali https://) atau tanyakan kepada admin Anda.</translation>
     </message>
