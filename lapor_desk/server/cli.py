@@ -28,6 +28,7 @@ from sqlalchemy import select
 from lapor_desk.models.enums import Role
 from lapor_desk.server.database import init_database, make_engine, transaction
 from lapor_desk.server.db import Agency, Complaint
+from lapor_desk.server.lifeline import follow_parent
 from lapor_desk.server.services import complaints, users
 from lapor_desk.server.services.errors import ServiceError
 from lapor_desk.server.settings import ServerSettings
@@ -168,6 +169,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    follow_parent()  # started by the desktop's demo: end with it (server/lifeline.py)
     args = _parser().parse_args(argv)
     logging.basicConfig(level=args.log_level.upper(),
                         format="%(asctime)s %(levelname)s %(name)s %(message)s")
