@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 
 from lapor_desk.services import SignInError, Workstation
-from lapor_desk.services.profiles import address_problem
 from lapor_desk.services.reachability import server_answers
 from lapor_desk.sync import credentials
+from lapor_desk.sync.retry import RetryPolicy
+from lapor_desk.sync.transport import Transport
 from tests.support.listener import Listener, listening, own_address
 from tests.support.live_server import LiveServer
 
@@ -28,9 +29,14 @@ def listener() -> Iterator[Listener]:
         yield listening_socket
 
 
+def quick(url: str) -> Transport:
+    """A transport that gives up at once (were it to connect, the test would not wait)."""
+    return Transport(url, timeout=(2.0, 2.0), retry=RetryPolicy(attempts=1))
+
+
 def test_sign_in_to_plain_http_is_refused_before_connecting(listener: Listener,
                                                             tmp_path: Path) -> None:
-    station = Workstation(tmp_path / "profiles", device="pytest")
+    station = Workstation(tmp_path / "profiles", device="pytest", transport_factory=quick)
     try:
         with pytest.raises(SignInError) as info:
             station.sign_in(listener.url, "admin.kendari", "kata-sandi-rahasia")
@@ -43,6 +49,8 @@ def test_sign_in_to_plain_http_is_refused_before_connecting(listener: Listener,
 
 
 def test_an_address_typed_without_a_scheme_is_https() -> None:
+    from lapor_desk.services.profiles import address_problem
+
     assert address_problem("lapor.example.go.id") is None
     assert address_problem("http://lapor.example.go.id") == "plain_http"
     assert address_problem("  http://127.0.0.1:8000/ ") is None
@@ -51,7 +59,7 @@ def test_an_address_typed_without_a_scheme_is_https() -> None:
 def test_a_profile_saved_with_plain_http_opens_but_never_syncs_over_it(
         listener: Listener, live_server: LiveServer, password: str, tmp_path: Path) -> None:
     root = tmp_path / "profiles"
-    station = Workstation(root, device="pytest", encrypt_cache=False)
+    station = Workstation(root, device="pytest", encrypt_cache=False, transport_factory=quick)
     station.sign_in(live_server.url, "admin.kendari", password)
     station.sync()
     profile = station.known_profiles()[0]
