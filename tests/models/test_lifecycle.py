@@ -66,8 +66,8 @@ def complaint(status: Status = Status.UNVERIFIED, at: AgencyNode = KONAWE, **kw:
 
 
 def run(state: ComplaintState, kind: ActionKind, who: Actor, base: int | None = 3, **payload: object):  # type: ignore[no-untyped-def]
-    payload.setdefault("disposition_id", "disp-0001")
-    payload.setdefault("follow_up_id", "fu-000001")
+    payload.setdefault("disposition_id", "0192f3a4-5b6c-7d8e-9fa0-000000000001")  # client-made
+    payload.setdefault("follow_up_id", "0192f3a4-5b6c-7d8e-9fa0-000000000002")
     return decide(state, kind, dict(payload), who, DIRECTORY, CONFIG, NOW, base_version=base)
 
 
@@ -178,7 +178,8 @@ def test_postpone_pauses_the_verification_clock() -> None:
     assert isinstance(paused, Transition) and paused.state.status == Status.POSTPONED
     later = datetime(2026, 11, 30, 2, tzinfo=UTC)  # five working days later
     resumed = decide(
-        paused.state, ActionKind.FORWARD, {"to_id": DINAS_PU.id, "disposition_id": "d-00000002"},
+        paused.state, ActionKind.FORWARD,
+        {"to_id": DINAS_PU.id, "disposition_id": "0192f3a4-5b6c-7d8e-9fa0-000000000003"},
         KONAWE_ADMIN, DIRECTORY, CONFIG, later, base_version=paused.state.version,
     )
     assert isinstance(resumed, Transition)
