@@ -595,48 +595,48 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="130" />
+        <location filename="../../lapor_desk/ui/app.py" line="131" />
         <source>Reset training data…</source>
         <extracomment>Whether the objects of the first session's start were frozen (``start_up_over``). The collector, held off by ``lapor-desk`` during the start, resumes at the latest after this long (ms) even when nobody signs in. The first sync waits for the session's first list at most this long (ms).</extracomment>
         <translation>Atur ulang data pelatihan…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="162" />
+        <location filename="../../lapor_desk/ui/app.py" line="163" />
         <source>Preparing the LAPOR Desk demo</source>
         <translation>Menyiapkan demo LAPOR Desk</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="176" />
+        <location filename="../../lapor_desk/ui/app.py" line="177" />
         <source>Reset training data</source>
         <translation>Atur ulang data pelatihan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="177" />
+        <location filename="../../lapor_desk/ui/app.py" line="178" />
         <source>Reset the training data?</source>
         <translation>Atur ulang data pelatihan?</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="180" />
+        <location filename="../../lapor_desk/ui/app.py" line="181" />
         <source>Every complaint, reply and action made in this training session is deleted and the demo starts again from the same sample data. This cannot be undone. Your real LAPOR! account and profiles are not touched.</source>
         <translation>Semua laporan, tanggapan, dan tindakan yang dibuat dalam sesi pelatihan ini dihapus dan demo dimulai lagi dari data contoh yang sama. Ini tidak dapat dibatalkan. Akun LAPOR! dan profil Anda yang sebenarnya tidak tersentuh.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="183" />
+        <location filename="../../lapor_desk/ui/app.py" line="184" />
         <source>Reset</source>
         <translation>Atur ulang</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="184" />
+        <location filename="../../lapor_desk/ui/app.py" line="185" />
         <source>Keep my work</source>
         <translation>Simpan pekerjaan saya</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="210" />
+        <location filename="../../lapor_desk/ui/app.py" line="211" />
         <source>Resetting the training data</source>
         <translation>Mengatur ulang data pelatihan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="248" />
+        <location filename="../../lapor_desk/ui/app.py" line="249" />
         <source>First sync</source>
         <translation>Sinkronisasi pertama</translation>
     </message>
