@@ -14,6 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from lapor_desk import __version__ as package_version
 from lapor_desk.server import errors, routes_auth, routes_blobs, routes_sync
 from lapor_desk.server.blobs import BlobStore
+from lapor_desk.server.logs import event
 from lapor_desk.server.middleware import RequestContextMiddleware
 from lapor_desk.server.services.complaints import auto_close_due
 from lapor_desk.server.settings import ServerSettings
@@ -28,12 +29,12 @@ async def _housekeeping_loop(state: ServerState, blobs: BlobStore, interval: flo
         await asyncio.sleep(interval)
         try:
             await run_in_threadpool(auto_close_due, state.engine, state.now())
-        except Exception:  # keep the loop alive; the next round retries
-            log.exception("event=auto_close_failed")
+        except Exception as error:  # noqa: BLE001 - logged; the next round retries
+            event(log, "auto_close_failed", logging.ERROR, exc=error)
         try:
             await run_in_threadpool(blobs.expire_uploads, state.engine, state.now())
-        except Exception:
-            log.exception("event=blob_uploads_expire_failed")
+        except Exception as error:  # noqa: BLE001 - logged; the next round retries
+            event(log, "blob_uploads_expire_failed", logging.ERROR, exc=error)
 
 
 def create_app(settings: ServerSettings) -> FastAPI:
@@ -49,7 +50,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
         if settings.auto_close_interval > 0:
             task = asyncio.create_task(
                 _housekeeping_loop(state, blobs, settings.auto_close_interval))
-        log.info("event=server_start backend=%s instance_id=%s", state.dialect, state.instance_id)
+        event(log, "server_start", backend=state.dialect, instance_id=state.instance_id)
         try:
             yield
         finally:

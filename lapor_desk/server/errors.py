@@ -22,6 +22,7 @@ from sqlalchemy.exc import DataError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
+from lapor_desk.server.logs import event
 from lapor_desk.server.services.errors import AuthError, ServiceError
 
 log = logging.getLogger(__name__)
@@ -101,7 +102,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(OperationalError)
     async def _database(request: Request, exc: OperationalError) -> Response:
-        log.warning("event=database_unavailable request_id=%s error=%s",
-                    request_id_of(request), str(exc.orig)[:200])
+        event(log, "database_unavailable", logging.WARNING, request_id=request_id_of(request),
+              error=str(exc.orig)[:200])
         return error_response(request, 503, "unavailable", "the database is busy or unavailable",
                               {"Retry-After": "2"})

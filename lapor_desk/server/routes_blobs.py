@@ -13,6 +13,7 @@ from lapor_desk.server.auth import CurrentCaller, server_state
 from lapor_desk.server.blob_access import BlobAccess
 from lapor_desk.server.blobs import BlobError, BlobStore, parse_range
 from lapor_desk.server.errors import ApiError
+from lapor_desk.server.logs import event
 from lapor_desk.server.responses import json_response
 from lapor_desk.server.routes_sync import read_body
 
@@ -72,7 +73,7 @@ def download(request: Request, caller: CurrentCaller, sha256: str = SHA) -> Resp
         headers = {"Content-Range": f"bytes */{size}"} if error.status == 416 else None
         raise ApiError(error.status, error.code, error.message, headers=headers) from None
     if not store.path(sha256).is_file():
-        log.error("event=blob_file_missing sha256=%s", sha256)
+        event(log, "blob_file_missing", logging.ERROR, sha256=sha256)
         raise ApiError(404, "not_found", "the blob's file is missing on the server")
     headers = {"Accept-Ranges": "bytes", "ETag": f'"{sha256}"'}
     if byte_range is None:

@@ -32,48 +32,48 @@
 <context>
     <name>AttachmentFlow</name>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="217" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="218" />
         <source>Downloading “%1”…</source>
         <extracomment>prefetch after every finished sync (the offline policy); off only in tests that check on-demand downloads a prefetch has gone through its whole plan since signing in: a sync that brings nothing new then changes nothing it would plan</extracomment>
         <translation>Mengunduh “%1”…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="234" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="235" />
         <source>Downloading “%1”… %2 of %3</source>
         <translation>Mengunduh “%1”… %2 dari %3</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="258" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="259" />
         <source>Open with another application</source>
         <translation>Buka dengan aplikasi lain</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="259" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="260" />
         <source>LAPOR Desk cannot show “%1” itself. Open it with the application this computer uses for such files?</source>
         <translation>LAPOR Desk tidak dapat menampilkan “%1” sendiri. Buka dengan aplikasi yang dipakai komputer ini untuk berkas semacam itu?</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="264" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="265" />
         <source>Files sent with a complaint can contain harmful content. Open only files you expect.</source>
         <translation>Berkas yang dikirim bersama laporan dapat berisi konten berbahaya. Buka hanya berkas yang Anda harapkan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="284" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="285" />
         <source>No application on this computer opens “%1”.</source>
         <translation>Tidak ada aplikasi di komputer ini yang dapat membuka “%1”.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="291" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="292" />
         <source>“%1” is not on this computer yet and the server cannot be reached. It will be downloaded automatically after the next successful sync.</source>
         <translation>“%1” belum ada di komputer ini dan server tidak dapat dihubungi. Berkas akan diunduh otomatis setelah sinkronisasi berikutnya berhasil.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="295" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="296" />
         <source>“%1” arrived damaged (it does not match its checksum) and was not opened. Try again later.</source>
         <translation>“%1” diterima dalam keadaan rusak (tidak cocok dengan checksum-nya) dan tidak dibuka. Coba lagi nanti.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="298" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="299" />
         <source>“%1” could not be opened.</source>
         <translation>“%1” tidak dapat dibuka.</translation>
     </message>
@@ -203,13 +203,13 @@
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="99" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="100" />
         <source>Attachments (%1)</source>
         <extracomment>How long after a sync the offline prefetch plans (ms).</extracomment>
         <translation>Lampiran (%1)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="101" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="102" />
         <source>Open</source>
         <translation>Buka</translation>
     </message>
