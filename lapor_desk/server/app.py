@@ -14,6 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from lapor_desk import __version__ as package_version
 from lapor_desk.server import errors, routes_auth, routes_blobs, routes_sync
 from lapor_desk.server.blobs import BlobStore
+from lapor_desk.server.body_limit import BodyLimitMiddleware, BodyLimits
 from lapor_desk.server.logs import event
 from lapor_desk.server.middleware import RequestContextMiddleware
 from lapor_desk.server.services.complaints import auto_close_due
@@ -69,5 +70,13 @@ def create_app(settings: ServerSettings) -> FastAPI:
     app.include_router(routes_auth.router)
     app.include_router(routes_sync.router)
     app.include_router(routes_blobs.router)
+    # Innermost first: bodies are bounded inside the request context (a 413 gets its id and
+    # log line) and before anything reads them.
+    app.add_middleware(BodyLimitMiddleware, limits=BodyLimits({
+        ("POST", "/api/v1/auth/login"): routes_auth.LOGIN_BODY_BYTES,
+        ("POST", "/api/v1/sync/push"): settings.max_push_bytes,
+        ("PUT", "/api/v1/blobs/{sha256}/upload"): min(settings.max_chunk_bytes,
+                                                      settings.max_blob_bytes),
+    }))
     app.add_middleware(RequestContextMiddleware)
     return app

@@ -49,14 +49,20 @@ def request_id_of(request: Request) -> str:
     return str(getattr(request.state, "request_id", ""))
 
 
+def error_json(code: str, message: str, request_id: str,
+               extra: dict[str, Any] | None = None) -> bytes:
+    """The error body (also written by the pure-ASGI middlewares, which have no Request)."""
+    body: dict[str, Any] = {"code": code, "message": message, "request_id": request_id}
+    body.update(extra or {})
+    return orjson.dumps({"error": body})
+
+
 def error_response(request: Request, status: int, code: str, message: str,
                    headers: dict[str, str] | None = None,
                    extra: dict[str, Any] | None = None) -> Response:
-    body: dict[str, Any] = {"code": code, "message": message, "request_id": request_id_of(request)}
-    body.update(extra or {})
     request.state.error_code = code
-    return Response(orjson.dumps({"error": body}), status_code=status,
-                    media_type="application/json", headers=headers)
+    return Response(error_json(code, message, request_id_of(request), extra),
+                    status_code=status, media_type="application/json", headers=headers)
 
 
 def _describe(errors: list[Any]) -> str:

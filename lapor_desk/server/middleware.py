@@ -12,9 +12,9 @@ import time
 import uuid
 from typing import Any
 
-import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from lapor_desk.server.errors import error_json
 from lapor_desk.server.logs import event
 
 log = logging.getLogger("lapor_desk.server.request")
@@ -53,9 +53,7 @@ class RequestContextMiddleware:
             event(log, "unhandled_error", logging.ERROR, exc=error, request_id=request_id,
                   path=scope["path"])
             if not response_started:
-                body = orjson.dumps({"error": {"code": "internal_error",
-                                               "message": "internal server error",
-                                               "request_id": request_id}})
+                body = error_json("internal_error", "internal server error", request_id)
                 await send_with_id({"type": "http.response.start", "status": 500, "headers": [
                     (b"content-type", b"application/json"),
                     (b"content-length", str(len(body)).encode()),

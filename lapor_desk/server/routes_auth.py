@@ -19,6 +19,10 @@ from lapor_desk.server.services.errors import AuthError
 
 router = APIRouter(prefix="/api/v1")
 
+#: The largest login body: every body ``LoginIn`` accepts fits, even written with ``\uXXXX``
+#: escapes throughout (1,024 password characters of up to 12 bytes each, plus the rest).
+LOGIN_BODY_BYTES = 16 * 1024
+
 
 class LoginIn(BaseModel):
     username: str = Field(min_length=1, max_length=64, pattern=r"^[^\x00-\x1f\x7f]+$")

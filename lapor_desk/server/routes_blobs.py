@@ -51,7 +51,7 @@ async def upload_chunk(request: Request, caller: CurrentCaller, sha256: str = SH
     store = blob_store(request)
     if total > store.max_bytes:
         raise ApiError(413, "too_large", f"blobs are at most {store.max_bytes} bytes")
-    data = await read_body(request, min(store.max_bytes, 4 << 20))
+    data = await read_body(request)  # at most the chunk limit (server/body_limit.py)
     try:
         status = await run_in_threadpool(store.put_chunk, state.engine, sha256, offset, total,
                                          data, caller.user.id, state.now())

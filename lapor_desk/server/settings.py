@@ -13,6 +13,8 @@ class ServerSettings:
     blob_dir: Path | None = None
     token_ttl_hours: int = 24 * 30
     max_blob_bytes: int = 25 * 1024 * 1024
+    #: The largest body of one ``PUT /blobs/{sha256}/upload`` (the desktop sends 4 MiB).
+    max_chunk_bytes: int = 4 * 1024 * 1024
     max_push_actions: int = 500
     max_push_bytes: int = 8 * 1024 * 1024
     #: Seconds between automatic closes of unanswered follow-ups (0 disables the loop).
