@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from datetime import datetime
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -38,9 +39,11 @@ async def _housekeeping_loop(state: ServerState, blobs: BlobStore, interval: flo
             event(log, "blob_uploads_expire_failed", logging.ERROR, exc=error)
 
 
-def create_app(settings: ServerSettings) -> FastAPI:
-    """The server for ``settings``; the database must have been initialised (init_database)."""
-    state = ServerState.open(settings)
+def create_app(settings: ServerSettings,
+               clock: Callable[[], datetime] | None = None) -> FastAPI:
+    """The server for ``settings``; the database must have been initialised (init_database).
+    ``clock``: the server's time (tests move it)."""
+    state = ServerState.open(settings, clock)
     blob_dir = Path(settings.resolved_blob_dir())
     blob_dir.mkdir(parents=True, exist_ok=True)
     blobs = BlobStore(blob_dir, settings.max_blob_bytes)

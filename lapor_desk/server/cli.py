@@ -3,6 +3,7 @@
     lapor-server init-db --db URL
     lapor-server seed --db URL --complaints N --seed S --password P [--json]
     lapor-server serve --db URL [--host 127.0.0.1] [--port 8000] [--blobs DIR]
+                       [--trusted-proxy ADDR|CIDR ...]
     lapor-server create-user --db URL --username U --display-name N --role R --unit ID|CODE
     lapor-server move-user --db URL --username U --unit ID|CODE [--role R]
     lapor-server disable-user --db URL --username U [--enable]
@@ -26,6 +27,7 @@ from typing import Any
 from sqlalchemy import select
 
 from lapor_desk.models.enums import Role
+from lapor_desk.server.addresses import parse_networks
 from lapor_desk.server.database import init_database, make_engine, transaction
 from lapor_desk.server.db import Agency, Complaint
 from lapor_desk.server.lifeline import follow_parent
@@ -57,6 +59,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--blobs", type=Path, default=None, help="attachment blob directory")
     p.add_argument("--auto-close-interval", type=float, default=600.0)
+    p.add_argument("--trusted-proxy", action="append", default=[], metavar="ADDR|CIDR",
+                   help="a reverse proxy whose X-Forwarded-For names the client (repeatable); "
+                        "from other peers the header is ignored")
     p = command("create-user", "add a desktop user")
     p.add_argument("--username", required=True)
     p.add_argument("--display-name", required=True)
@@ -120,11 +125,18 @@ def _serve(args: argparse.Namespace) -> int:
 
     from lapor_desk.server.app import create_app
 
+    try:
+        parse_networks(args.trusted_proxy)
+    except ValueError as error:
+        raise ServiceError(f"--trusted-proxy: {error}", code="invalid_input") from None
     init_database(args.db)
     settings = ServerSettings(database_url=args.db, blob_dir=args.blobs,
-                              auto_close_interval=args.auto_close_interval)
+                              auto_close_interval=args.auto_close_interval,
+                              trusted_proxies=tuple(args.trusted_proxy))
+    # proxy_headers=False: uvicorn would otherwise take X-Forwarded-For from any local peer;
+    # the server reads it itself, from trusted proxies only (server/addresses.py).
     uvicorn.run(create_app(settings), host=args.host, port=args.port, access_log=False,
-                log_level=args.log_level.lower())
+                log_level=args.log_level.lower(), proxy_headers=False)
     return 0
 
 
@@ -137,6 +149,8 @@ def run(args: argparse.Namespace) -> int:
         return _seed(args)
     if args.command == "serve":
         return _serve(args)
+    # Asked before the transaction: a prompt must not hold the database's write lock.
+    new_password = _password(args.password) if args.command == "create-user" else ""
     engine = make_engine(args.db)
     try:
         if args.command == "auto-close":
@@ -147,7 +161,7 @@ def run(args: argparse.Namespace) -> int:
                 user_id = users.create_user(
                     session, username=args.username, display_name=args.display_name,
                     role=args.role, unit_id=_unit_id(session, args.unit),
-                    password=_password(args.password))
+                    password=new_password)
                 print(f"user {args.username} created (id {user_id})")
             elif args.command == "move-user":
                 users.move_user(session, args.username, _unit_id(session, args.unit), args.role)

@@ -108,6 +108,20 @@ class Token(Base):
     last_used_at: Mapped[datetime | None]
 
 
+class LoginThrottleEntry(Base):
+    """Failed-login counts every server process sees (services/throttle.py). ``key`` is
+    ``u:<casefolded username>`` or ``a:<client address or IPv6 /64>``."""
+
+    __tablename__ = "login_throttle"
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    window_start: Mapped[datetime]
+    #: How often the limit was reached: each lock lasts twice as long as the one before.
+    strikes: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None]
+    updated_at: Mapped[datetime] = mapped_column(index=True)
+
+
 class Reporter(Base):
     """A citizen's identity. Personal data (UU 27/2022): only name and contact of a
     non-anonymous reporter ever leave the server; NIK never does."""

@@ -17,6 +17,13 @@ class ServerSettings:
     max_chunk_bytes: int = 4 * 1024 * 1024
     max_push_actions: int = 500
     max_push_bytes: int = 8 * 1024 * 1024
+    #: Failed logins before logins are slowed down, per username and per client address (an
+    #: office behind one NAT address shares the second; see services/throttle.py).
+    login_failures_per_user: int = 5
+    login_failures_per_address: int = 30
+    #: Addresses or networks (``10.0.0.0/8``) of reverse proxies whose ``X-Forwarded-For`` names
+    #: the client; from any other peer the header is ignored.
+    trusted_proxies: tuple[str, ...] = ()
     #: Seconds between automatic closes of unanswered follow-ups (0 disables the loop).
     auto_close_interval: float = 600.0
     sla_config: Path | None = None

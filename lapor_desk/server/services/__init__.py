@@ -5,7 +5,8 @@ the session it is given; the caller owns the transaction (``database.transaction
 except ``complaints.auto_close_due(engine)``, which opens one transaction per complaint itself.
 
     users       hash_password, create_user, move_user, disable_user, set_password
-    tokens      login, authenticate, logout, LoginThrottle
+    tokens      login, authenticate, logout
+    throttle    LoginThrottle: failed-login counts in the database, per username and address
     actions     apply_action (one pushed action, idempotent), bind_client
     complaints  submit_complaint, reporter_response, auto_close_due, delete_complaint
     records     the row writer every change goes through (seqs, scope exits, re-stamping)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-import threading
-import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -86,38 +84,3 @@ def logout(session: Session, token_id: int, now: datetime | None = None) -> None
     token = session.get(Token, token_id)
     if token is not None and token.revoked_at is None:
         token.revoked_at = now or utcnow()
-
-
-class LoginThrottle:
-    """Slows password guessing: after ``limit`` failures for a username within ``window``
-    seconds, further attempts are refused until the window has passed. In-process only."""
-
-    def __init__(self, limit: int = 5, window: float = 300.0) -> None:
-        self.limit = limit
-        self.window = window
-        self._failures: dict[str, list[float]] = {}
-        self._lock = threading.Lock()
-
-    def retry_after(self, username: str, now: float | None = None) -> int:
-        """Seconds to wait before trying ``username`` again, 0 when allowed."""
-        now = time.monotonic() if now is None else now
-        with self._lock:
-            recent = [t for t in self._failures.get(username.casefold(), []) if now - t < self.window]
-            if recent:
-                self._failures[username.casefold()] = recent
-            else:
-                self._failures.pop(username.casefold(), None)
-            if len(recent) < self.limit:
-                return 0
-            return max(1, int(self.window - (now - recent[0])) + 1)
-
-    def failed(self, username: str, now: float | None = None) -> None:
-        now = time.monotonic() if now is None else now
-        with self._lock:
-            if len(self._failures) > 100_000:
-                self._failures.clear()
-            self._failures.setdefault(username.casefold(), []).append(now)
-
-    def succeeded(self, username: str) -> None:
-        with self._lock:
-            self._failures.pop(username.casefold(), None)
