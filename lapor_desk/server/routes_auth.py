@@ -7,6 +7,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
+from sqlalchemy.orm import Session
 from starlette.responses import Response
 
 from lapor_desk.server.addresses import client_address
@@ -66,16 +67,19 @@ def login(request: Request, body: LoginIn) -> Response:
         raise ApiError(429, "too_many_requests", "too many failed logins; try again later",
                        headers={"Retry-After": str(attempt.retry_after)})
     try:
+        with Session(state.engine) as session:  # argon2 runs without holding the write lock
+            checked = tokens.check_password(session, body.username, body.password)
         with transaction(state.engine) as session:
-            result = tokens.login(session, body.username, body.password, body.device,
-                                  ttl=state.token_ttl, now=now)
+            result = tokens.issue_token(session, checked, body.device, ttl=state.token_ttl,
+                                        now=now)
             state.throttle.succeeded(session, attempt)
             viewer = state.viewer(session, result.user)
     except AuthError as error:
         event(log, "login_failed", logging.WARNING, user=body.username, addr=client.address,
               code=error.code)
         raise
-    event(log, "login", user=result.user.username, addr=client.address)
+    event(log, "login", user=result.user.username, addr=client.address,
+          rehashed=result.rehashed)
     request.state.username = result.user.username
     return json_response(request, {"token": result.token, "expires_at": iso(result.expires_at),
                                    "user": user_json(viewer)})

@@ -11,7 +11,12 @@ class ServerSettings:
     database_url: str
     #: Where attachment blobs live; defaults to ``<sqlite file>.blobs`` or ``./lapor-blobs``.
     blob_dir: Path | None = None
-    token_ttl_hours: int = 24 * 30
+    #: A token ends this long after the login, however much it is used.
+    token_ttl_hours: float = 24 * 30
+    #: ... and this long after its last use (0: never idle). A desktop that is open syncs every
+    #: few minutes and stays signed in; one closed overnight or over a weekend asks for the
+    #: password the next working day, so a token left on a shared or lost PC is of no use by then.
+    token_idle_hours: float = 8
     max_blob_bytes: int = 25 * 1024 * 1024
     #: The largest body of one ``PUT /blobs/{sha256}/upload`` (the desktop sends 4 MiB).
     max_chunk_bytes: int = 4 * 1024 * 1024

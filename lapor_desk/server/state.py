@@ -54,6 +54,11 @@ class ServerState:
     def token_ttl(self) -> timedelta:
         return timedelta(hours=self.settings.token_ttl_hours)
 
+    @property
+    def token_idle(self) -> timedelta | None:
+        hours = self.settings.token_idle_hours
+        return timedelta(hours=hours) if hours > 0 else None
+
     def directory(self, session: Session) -> DictDirectory:
         return self.directories.get(session)
 

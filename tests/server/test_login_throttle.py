@@ -183,7 +183,7 @@ def test_failed_and_refused_logins_are_logged_with_username_and_address(
     assert _messages(caplog, "login_throttled") == [
         "event=login_throttled user=admin_kab addr=127.0.0.1 by=user retry_after=60"]
     assert _messages(caplog, "login") == [
-        "event=login user=nasional addr=127.0.0.1"]
+        "event=login user=nasional addr=127.0.0.1 rehashed=False"]
 
 
 def test_x_forwarded_for_counts_only_from_a_trusted_proxy(
