@@ -143,7 +143,7 @@ class SyncEngine:
         """Sign in; the token is set on the transport and the user stored in the cache."""
         body = self.transport.post_json(
             "/api/v1/auth/login", {"username": username, "password": password, "device": device},
-            auth=False,
+            auth=False, retry_throttled=False,
         )
         login = parse_login(body)
         self.transport.token = login.token

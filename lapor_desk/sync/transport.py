@@ -10,7 +10,9 @@ Failures are translated once, here, into :mod:`lapor_desk.sync.errors`.
 Retries (own loop, exponential backoff with full jitter, ``Retry-After`` honoured):
 connection errors, timeouts, bodies broken mid-read (chunked encoding / decoding errors, truncated
 JSON) and HTTP 429/502/503/504. ``POST /sync/push`` is retried because actions are idempotent by
-mutation id; login is never retried on 401 (4xx other than 429 is never retried). TLS certificate
+mutation id; login is never retried on 401 (4xx other than 429 is never retried), nor on 429: a
+throttled login waits for the person, who sees at once that they must wait (``Retry-After`` is
+minutes there; a retry would send the same, perhaps wrong, password again). TLS certificate
 errors are not retried. Each logical request sends one ``X-Request-ID`` (kept across retries).
 
 Every answer's ``Date`` header, with when the request left and its answer arrived, goes to the
@@ -142,9 +144,10 @@ class Transport:
     def get_json(self, path: str, params: Mapping[str, Any] | None = None) -> Any:
         return self._call("GET", path, params=params)
 
-    def post_json(self, path: str, body: Any, *, auth: bool = True) -> Any:
+    def post_json(self, path: str, body: Any, *, auth: bool = True,
+                  retry_throttled: bool = True) -> Any:
         return self._call("POST", path, data=orjson.dumps(body), auth=auth,
-                          content_type="application/json")
+                          content_type="application/json", retry_throttled=retry_throttled)
 
     def put_bytes(self, path: str, params: Mapping[str, Any], data: bytes) -> Any:
         return self._call("PUT", path, params=params, data=data,
@@ -281,7 +284,7 @@ class Transport:
 
     def _call(self, method: str, path: str, *, params: Mapping[str, Any] | None = None,
               data: bytes | None = None, auth: bool = True,
-              content_type: str | None = None) -> Any:
+              content_type: str | None = None, retry_throttled: bool = True) -> Any:
         request_id = uuid.uuid4().hex
 
         def attempt() -> Any:
@@ -289,7 +292,12 @@ class Transport:
             response = self._send(method, path, headers=headers, params=params, data=data,
                                   stream=True, auth=auth)
             with response:
-                self._raise_for_status(response, request_id)
+                try:
+                    self._raise_for_status(response, request_id)
+                except _Retryable as failure:
+                    if retry_throttled or response.status_code != 429:
+                        raise
+                    raise failure.final from None
                 body = self._read_body(response)
                 self.last_wire_bytes = _wire_bytes(response, len(body))
             try:
