@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 from lapor_desk.server.blob_access import BlobAccess
 from lapor_desk.server.database import transaction
 from lapor_desk.server.db import Blob, BlobUpload
+from lapor_desk.server.logs import event
 from lapor_desk.server.services.errors import ServiceError
 
 log = logging.getLogger(__name__)
@@ -216,7 +217,7 @@ class BlobStore:
             return []
         connection.execute(delete(UPLOADS).where(UPLOADS.c.user_id == user_id,
                                                  UPLOADS.c.sha256.in_(stale)))
-        log.info("event=blob_uploads_dropped user_id=%s count=%d", user_id, len(stale))
+        event(log, "blob_uploads_dropped", user_id=user_id, count=len(stale))
         return [self.partial_path(sha, user_id) for sha in stale]
 
     def expire_uploads(self, engine: Engine, now: datetime) -> int:
@@ -237,7 +238,7 @@ class BlobStore:
         removed = sum(_unlink(path) for path, key in self._partial_files()
                       if key not in in_progress and _mtime(path) < written_before)
         if expired or removed:
-            log.info("event=blob_uploads_expired uploads=%d files=%d", expired, removed)
+            event(log, "blob_uploads_expired", uploads=expired, files=removed)
         return removed
 
     def _partial_files(self) -> Iterator[tuple[Path, tuple[str, int] | None]]:

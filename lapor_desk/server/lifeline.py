@@ -19,6 +19,8 @@ import sys
 from collections.abc import Callable, MutableMapping
 from typing import Any
 
+from lapor_desk.server.logs import event
+
 PARENT_ENV = "LAPOR_PARENT_PID"
 PR_SET_PDEATHSIG = 1
 
@@ -41,7 +43,7 @@ def follow_parent(environ: MutableMapping[str, str] | None = None, *, libc: Any 
     library = libc if libc is not None else ctypes.CDLL(None, use_errno=True)
     if library.prctl(PR_SET_PDEATHSIG, ctypes.c_ulong(signal.SIGTERM), ctypes.c_ulong(0),
                      ctypes.c_ulong(0), ctypes.c_ulong(0)) != 0:
-        log.warning("event=lifeline.prctl_failed errno=%s", ctypes.get_errno())
+        event(log, "lifeline.prctl_failed", logging.WARNING, errno=ctypes.get_errno())
     if getppid() != parent:  # the parent died before the kernel was asked to tell us
-        log.warning("event=lifeline.parent_gone parent=%s", parent)
+        event(log, "lifeline.parent_gone", logging.WARNING, parent=parent)
         leave(0)
