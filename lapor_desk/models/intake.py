@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from lapor_desk.models.calendar import UTC
@@ -24,6 +24,11 @@ TITLE_MAX = 200
 BODY_MAX = 20000
 NAME_MAX = 120
 PLACE_MAX = 120
+#: How far ahead of the checking side's clock a client-supplied time may be (a PC clock a little
+#: fast). Both sides check with it: the desktop against its estimate of the server's clock
+#: (sync/clock.py), the server against its own. A time within it, but later than ``now``, is
+#: taken as ``now``: nothing is recorded as received in the future.
+CLOCK_SKEW_TOLERANCE = timedelta(minutes=5)
 
 _NIK = re.compile(r"^\d{16}$")
 _PHONE = re.compile(r"^\+?\d{8,15}$")
@@ -194,7 +199,7 @@ def validate_new_complaint(raw: dict[str, Any], now: datetime | None = None) -> 
         except ValueError:
             errors.append(FieldError("incident_date", "invalid"))
         else:
-            if incident > now.date():
+            if incident > (now + CLOCK_SKEW_TOLERANCE).date():
                 errors.append(FieldError("incident_date", "future"))
             elif incident.year < 2000:
                 errors.append(FieldError("incident_date", "invalid"))
@@ -206,8 +211,9 @@ def validate_new_complaint(raw: dict[str, Any], now: datetime | None = None) -> 
         except ValueError:
             errors.append(FieldError("received_at", "invalid"))
         else:
-            if received > now:
+            if received > now + CLOCK_SKEW_TOLERANCE:
                 errors.append(FieldError("received_at", "future"))
+            received = min(received, now)
 
     tax = taxonomy()
     category_text = clean_line(str(raw.get("category") or ""))

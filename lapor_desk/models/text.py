@@ -66,9 +66,14 @@ def clean_text(text: str) -> str:
     return _LONG_BREAKS.sub("\n", text).strip()
 
 
+#: Bidirectional marks (ALM, LRM, RLM): harmless in prose, but nothing a file name needs, and
+#: the shape every side checks a file name against refuses them (``models/shapes.py``).
+_FILENAME_MARKS = re.compile("[\u061c\u200e\u200f]")
+
+
 def clean_filename(name: str) -> str:
-    """A file name as it is shown and stored (one-line text)."""
-    return clean_line(name)
+    """A file name as it is shown and stored: one-line text without bidirectional marks."""
+    return _FILENAME_MARKS.sub("", clean_line(name)).strip()
 
 
 def needs_cleaning(text: str, *, long: bool = False) -> bool:

@@ -13,8 +13,9 @@ and PostgreSQL).
   (``required``, ``too_long``, ``invalid``), which the desktop words for a person.
 - :func:`check_record` — a ``record_complaint`` action: the complaint (``models/intake.py``)
   and its attachments.
-- :func:`check_record_id` — ids made by clients: 8–36 characters of ``[A-Za-z0-9-]`` (a UUID
-  is one); refused, never cleaned.
+- :func:`check_record_id` — ids made by clients: a UUID in canonical text, the shape every
+  desktop checks a pulled page against (``models/shapes.py``); refused, never cleaned. Hashes,
+  file names and media types of attachments are held to the same shapes (after cleaning).
 
 Every limit is no longer than the server's column that stores the value
 (``tests/server/test_validation_limits.py`` compares them with ``server/db.py``). Cleaning is
@@ -23,7 +24,6 @@ idempotent, so checking a checked payload again returns it unchanged.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
@@ -31,12 +31,13 @@ from typing import Any
 from lapor_desk.models.complaint_state import ActionRejected, AttachmentRef
 from lapor_desk.models.enums import ActionKind, ArchiveReason, RejectReason
 from lapor_desk.models.intake import IntakeError, NewComplaint, validate_new_complaint
+from lapor_desk.models.shapes import is_filename, is_mime_type, is_sha256
+from lapor_desk.models.shapes import is_record_id as _is_uuid
 from lapor_desk.models.text import clean_filename, clean_line, clean_text
 
 __all__ = [
     "FILENAME_MAX",
     "ID_MAX",
-    "ID_MIN",
     "MAX_AGENCY_ID",
     "MAX_ATTACHMENTS",
     "MAX_ATTACHMENT_BYTES",
@@ -53,7 +54,6 @@ __all__ = [
     "is_record_id",
 ]
 
-ID_MIN = 8
 ID_MAX = 36             # String(36) id columns
 TEXT_MAX = 20000        # a note, reason or reply (Text columns; the intake's BODY_MAX alike)
 MIME_MAX = 100          # attachments.mime_type String(100)
@@ -62,9 +62,7 @@ MAX_ATTACHMENTS = 20
 MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
 MAX_AGENCY_ID = 2**31 - 1  # agencies.id and dispositions.to_id are Integer columns
 
-_RECORD_ID = re.compile(r"[A-Za-z0-9-]{8,36}")
 _ARCHIVE_REASONS = frozenset(str(r) for r in ArchiveReason)
-_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 def _problem(name: str, code: str,
@@ -73,8 +71,9 @@ def _problem(name: str, code: str,
 
 
 def is_record_id(value: object) -> bool:
-    """An id a client may make for a new record (and name a complaint by)."""
-    return isinstance(value, str) and _RECORD_ID.fullmatch(value) is not None
+    """An id a client may make for a new record (and name a complaint by): a UUID in canonical
+    text (``models/shapes.py``)."""
+    return _is_uuid(value)
 
 
 def check_record_id(value: object, name: str) -> str:
@@ -124,7 +123,7 @@ def check_attachments(raw: object) -> list[dict[str, Any]]:
             raise _problem("attachments", "invalid")
         ident = check_record_id(item.get("id"), "attachments.id")
         sha, size = item.get("sha256"), item.get("size")
-        if not isinstance(sha, str) or _SHA256.fullmatch(sha) is None:
+        if not is_sha256(sha):
             raise _problem("attachments.sha256", "invalid")
         if not isinstance(size, int) or isinstance(size, bool) or size < 0:
             raise _problem("attachments.size", "invalid")
@@ -138,10 +137,14 @@ def check_attachments(raw: object) -> list[dict[str, Any]]:
         mime, name = clean_line(mime), clean_filename(name)
         if len(mime) > MIME_MAX:
             raise _problem("attachments.mime_type", "too_long")
+        if not is_mime_type(mime):
+            raise _problem("attachments.mime_type", "invalid")
         if not name:
             raise _problem("attachments.filename", "required")
         if len(name) > FILENAME_MAX:
             raise _problem("attachments.filename", "too_long")
+        if not is_filename(name):  # a path separator, "." or ".."
+            raise _problem("attachments.filename", "invalid")
         refs.append({"id": ident, "sha256": sha, "size": size, "mime_type": mime,
                      "filename": name})
     return refs

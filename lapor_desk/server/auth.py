@@ -41,7 +41,7 @@ def current_caller(request: Request) -> Caller:
     state = server_state(request)
     now = state.now()
     with Session(state.engine) as session:
-        found = tokens.authenticate(session, raw, now)
+        found = tokens.authenticate(session, raw, now, state.token_idle)
         viewer = state.viewer(session, found.user)
     if found.needs_touch:
         with transaction(state.engine) as session:

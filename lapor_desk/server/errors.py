@@ -22,6 +22,7 @@ from sqlalchemy.exc import DataError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
+from lapor_desk.server.logs import event
 from lapor_desk.server.services.errors import AuthError, ServiceError
 
 log = logging.getLogger(__name__)
@@ -48,14 +49,20 @@ def request_id_of(request: Request) -> str:
     return str(getattr(request.state, "request_id", ""))
 
 
+def error_json(code: str, message: str, request_id: str,
+               extra: dict[str, Any] | None = None) -> bytes:
+    """The error body (also written by the pure-ASGI middlewares, which have no Request)."""
+    body: dict[str, Any] = {"code": code, "message": message, "request_id": request_id}
+    body.update(extra or {})
+    return orjson.dumps({"error": body})
+
+
 def error_response(request: Request, status: int, code: str, message: str,
                    headers: dict[str, str] | None = None,
                    extra: dict[str, Any] | None = None) -> Response:
-    body: dict[str, Any] = {"code": code, "message": message, "request_id": request_id_of(request)}
-    body.update(extra or {})
     request.state.error_code = code
-    return Response(orjson.dumps({"error": body}), status_code=status,
-                    media_type="application/json", headers=headers)
+    return Response(error_json(code, message, request_id_of(request), extra),
+                    status_code=status, media_type="application/json", headers=headers)
 
 
 def _describe(errors: list[Any]) -> str:
@@ -101,7 +108,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(OperationalError)
     async def _database(request: Request, exc: OperationalError) -> Response:
-        log.warning("event=database_unavailable request_id=%s error=%s",
-                    request_id_of(request), str(exc.orig)[:200])
+        event(log, "database_unavailable", logging.WARNING, request_id=request_id_of(request),
+              error=str(exc.orig)[:200])
         return error_response(request, 503, "unavailable", "the database is busy or unavailable",
                               {"Retry-After": "2"})

@@ -2,22 +2,32 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
+from sqlalchemy.orm import Session
 from starlette.responses import Response
 
+from lapor_desk.server.addresses import client_address
 from lapor_desk.server.auth import CurrentCaller, server_state
 from lapor_desk.server.database import transaction
 from lapor_desk.server.db import SCHEMA_VERSION
 from lapor_desk.server.errors import ApiError
+from lapor_desk.server.logs import event
 from lapor_desk.server.responses import json_response
 from lapor_desk.server.scope import Viewer
 from lapor_desk.server.services import tokens
 from lapor_desk.server.services.errors import AuthError
+from lapor_desk.server.services.throttle import Refused
 
+log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api/v1")
+
+#: The largest login body: every body ``LoginIn`` accepts fits, even written with ``\uXXXX``
+#: escapes throughout (1,024 password characters of up to 12 bytes each, plus the rest).
+LOGIN_BODY_BYTES = 16 * 1024
 
 
 class LoginIn(BaseModel):
@@ -45,21 +55,31 @@ def health(request: Request) -> Response:
 
 @router.post("/auth/login")
 def login(request: Request, body: LoginIn) -> Response:
+    """Throttled per username and per client address (services/throttle.py): an attempt is
+    counted before its password is checked; a refused one is 429 with ``Retry-After``."""
     state = server_state(request)
-    wait = state.throttle.retry_after(body.username)
-    if wait:
+    client = client_address(request.scope, state.trusted_proxies)
+    now = state.now()
+    attempt = state.throttle.attempt(state.engine, body.username, client.bucket, now)
+    if isinstance(attempt, Refused):
+        event(log, "login_throttled", logging.WARNING, user=body.username, addr=client.address,
+              by=attempt.by, retry_after=attempt.retry_after)
         raise ApiError(429, "too_many_requests", "too many failed logins; try again later",
-                       headers={"Retry-After": str(wait)})
+                       headers={"Retry-After": str(attempt.retry_after)})
     try:
+        with Session(state.engine) as session:  # argon2 runs without holding the write lock
+            checked = tokens.check_password(session, body.username, body.password)
         with transaction(state.engine) as session:
-            result = tokens.login(session, body.username, body.password, body.device,
-                                  ttl=state.token_ttl, now=state.now())
+            result = tokens.issue_token(session, checked, body.device, ttl=state.token_ttl,
+                                        now=now)
+            state.throttle.succeeded(session, attempt)
             viewer = state.viewer(session, result.user)
     except AuthError as error:
-        if error.code == "bad_credentials":
-            state.throttle.failed(body.username)
+        event(log, "login_failed", logging.WARNING, user=body.username, addr=client.address,
+              code=error.code)
         raise
-    state.throttle.succeeded(body.username)
+    event(log, "login", user=result.user.username, addr=client.address,
+          rehashed=result.rehashed)
     request.state.username = result.user.username
     return json_response(request, {"token": result.token, "expires_at": iso(result.expires_at),
                                    "user": user_json(viewer)})

@@ -10,9 +10,10 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response, StreamingResponse
 
 from lapor_desk.server.auth import CurrentCaller, server_state
+from lapor_desk.server.blob_access import BlobAccess
 from lapor_desk.server.blobs import BlobError, BlobStore, parse_range
-from lapor_desk.server.db import Blob
 from lapor_desk.server.errors import ApiError
+from lapor_desk.server.logs import event
 from lapor_desk.server.responses import json_response
 from lapor_desk.server.routes_sync import read_body
 
@@ -34,9 +35,11 @@ def _translate(error: BlobError) -> ApiError:
 
 @router.get("/{sha256}/upload")
 def upload_status(request: Request, caller: CurrentCaller, sha256: str = SHA) -> Response:
+    """The caller's own upload of ``sha256`` (offset 0 when they never sent any of it, whether or
+    not somebody else did)."""
     state = server_state(request)
     with Session(state.engine) as session:
-        status = blob_store(request).status(session, sha256)
+        status = blob_store(request).status(session, sha256, caller.user.id)
     return json_response(request, {"offset": status.offset, "complete": status.complete})
 
 
@@ -48,7 +51,7 @@ async def upload_chunk(request: Request, caller: CurrentCaller, sha256: str = SH
     store = blob_store(request)
     if total > store.max_bytes:
         raise ApiError(413, "too_large", f"blobs are at most {store.max_bytes} bytes")
-    data = await read_body(request, min(store.max_bytes, 4 << 20))
+    data = await read_body(request)  # at most the chunk limit (server/body_limit.py)
     try:
         status = await run_in_threadpool(store.put_chunk, state.engine, sha256, offset, total,
                                          data, caller.user.id, state.now())
@@ -64,17 +67,13 @@ def download(request: Request, caller: CurrentCaller, sha256: str = SHA) -> Resp
     size = 0
     try:
         with Session(state.engine) as session:
-            if not store.may_download(session, caller.viewer, sha256):
-                raise ApiError(403, "forbidden", "you may not download this attachment")
-            blob = session.get(Blob, sha256)
-            assert blob is not None
-            size = blob.size
+            size = store.may_download(session, BlobAccess(caller.viewer), sha256)
         byte_range = parse_range(request.headers.get("range"), size)
     except BlobError as error:
         headers = {"Content-Range": f"bytes */{size}"} if error.status == 416 else None
         raise ApiError(error.status, error.code, error.message, headers=headers) from None
     if not store.path(sha256).is_file():
-        log.error("event=blob_file_missing sha256=%s", sha256)
+        event(log, "blob_file_missing", logging.ERROR, sha256=sha256)
         raise ApiError(404, "not_found", "the blob's file is missing on the server")
     headers = {"Accept-Ranges": "bytes", "ETag": f'"{sha256}"'}
     if byte_range is None:

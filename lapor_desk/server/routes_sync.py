@@ -76,24 +76,17 @@ def pull(
     return encoded_response(ready.body, ready.coding)
 
 
-async def read_body(request: Request, limit: int) -> bytes:
-    """The request body, refusing (413) anything over ``limit`` bytes without reading it all."""
-    declared = request.headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > limit:
-        raise ApiError(413, "too_large", f"the body is larger than {limit} bytes")
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise ApiError(413, "too_large", f"the body is larger than {limit} bytes")
-        chunks.append(chunk)
+async def read_body(request: Request) -> bytes:
+    """The request body. Its size is bounded before it is read, by the route's limit in
+    ``server/body_limit.py`` (413 ``too_large``)."""
+    chunks = [chunk async for chunk in request.stream()]
     return b"".join(chunks)
 
 
 @router.post("/push")
 async def push(request: Request, caller: CurrentCaller) -> Response:
     state = server_state(request)
-    raw = await read_body(request, state.settings.max_push_bytes)
+    raw = await read_body(request)
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError:

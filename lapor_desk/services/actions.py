@@ -62,4 +62,7 @@ class Actions:
 
     def dismiss(self, mutation_id: int) -> None:
         """A person has read a rejection or conflict."""
-        self.outbox.dismiss(mutation_id)
+        try:
+            self.outbox.dismiss(mutation_id)
+        except SyncError as exc:
+            raise translate(exc) from exc

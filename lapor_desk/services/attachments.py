@@ -41,8 +41,9 @@ from lapor_desk.models.cache.schema import Attachment, Blob
 from lapor_desk.models.cache.store import Cache
 from lapor_desk.models.enums import Status
 from lapor_desk.models.lifecycle import MAX_ATTACHMENT_BYTES
+from lapor_desk.models.shapes import is_sha256, safe_file_name, shown_text
 from lapor_desk.services.deadlines import running_deadlines
-from lapor_desk.services.errors import NotFound, ServiceError, translate
+from lapor_desk.services.errors import NotFound, ServiceError, storage_guard, translate
 from lapor_desk.sync import errors as sync_errors
 from lapor_desk.sync.log import event
 
@@ -149,13 +150,18 @@ class Attachments:
         return data if isinstance(data, dict) else {}
 
     def _save(self, data: dict[str, object]) -> None:
-        self.settings_path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.settings_path.parent, prefix=".attachments-")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, self.settings_path)
+        with storage_guard(self.settings_path.parent):
+            self.settings_path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.settings_path.parent, prefix=".attachments-")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                    json.dump(data, handle)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                os.replace(tmp, self.settings_path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
 
     def policy(self) -> OfflinePolicy:
         budget = self._settings().get("budget_bytes", DEFAULT_BUDGET)
@@ -210,7 +216,7 @@ class Attachments:
         available = self._available(r, own, stored)
         return AttachmentInfo(
             id=r.id, complaint_id=r.complaint_id, follow_up_id=r.follow_up_id,
-            filename=r.filename or r.sha256[:12], mime_type=r.mime_type or "",
+            filename=shown_text(r.filename) or r.sha256[:12], mime_type=r.mime_type or "",
             kind=kind_of(r.mime_type, r.filename), size=int(r.size or 0), sha256=r.sha256,
             available=available, wanted=r.id in wanted)
 
@@ -234,7 +240,10 @@ class Attachments:
         return found
 
     def _local(self, local_path: str | None, sha256: str, own: dict[str, str]) -> Path | None:
-        """The local copy's path, if one is here (our own uploads are in the blob table)."""
+        """The local copy's path, if one is here (our own uploads are in the blob table). A hash
+        that is not one (a cache filled before pages were checked by shape) has none."""
+        if not is_sha256(sha256):
+            return None
         candidates = [Path(p) for p in (local_path, own.get(sha256)) if p]
         candidates.append(self.cache.blob_dir / sha256[:2] / sha256)
         return next((p for p in candidates if p.is_file()), None)
@@ -326,14 +335,22 @@ class Attachments:
         """A copy under its own file name, for the system's application (blobs are named by
         hash, without an extension). It stays inside the profile: ``opened/<hash>/<name>``."""
         info = self.info(attachment_id)
-        source = self.open(attachment_id)
-        name = Path(info.filename.replace("\\", "/")).name.strip(". ") or info.sha256[:12]
-        target = self.settings_path.parent / OPENED_DIR / info.sha256[:16] / name
+        source = self.open(attachment_id)  # refuses a hash that is not one
+        # The name came from the wire: only a plain name, fit for any file system, is used.
+        folder = self.settings_path.parent / OPENED_DIR / info.sha256[:16]
+        target = folder / safe_file_name(info.filename, info.sha256[:12])
+        if target.parent != folder or not is_sha256(info.sha256):
+            raise AttachmentUnavailable("attachment name or hash unusable", code="damaged")
         from lapor_desk.sync.blobs import file_sha256
 
         if not (target.is_file() and file_sha256(target) == info.sha256):
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+            with storage_guard(self.settings_path.parent):
+                target.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    shutil.copyfile(source, target)
+                except BaseException:
+                    target.unlink(missing_ok=True)
+                    raise
         return target
 
     def prune_named_copies(self, older_than: float = OPENED_KEEP_SECONDS) -> int:
@@ -369,8 +386,8 @@ class Attachments:
         if file_sha256(local) == info.sha256:
             return local
         event(log, "attachment.local_damaged", logging.WARNING, sha256=info.sha256)
-        if local.is_relative_to(self.cache.blob_dir):
-            local.unlink(missing_ok=True)
+        if local.resolve().is_relative_to(self.cache.blob_dir.resolve()):
+            local.unlink(missing_ok=True)  # never a file outside the blob store
         return None
 
     def prefetch(self, cancel: threading.Event | None = None,
@@ -398,6 +415,9 @@ class Attachments:
             except sync_errors.OfflineError:
                 event(log, "attachment.prefetch_offline", done=done)
                 return PrefetchResult(done, moved, failed, True)
+            except sync_errors.StorageError as exc:  # the next file would not fit either
+                event(log, "attachment.prefetch_storage", logging.ERROR, code=exc.code, done=done)
+                raise translate(exc) from exc
             except sync_errors.SyncError as exc:
                 failed += 1
                 event(log, "attachment.prefetch_failed", logging.WARNING, sha256=info.sha256,

@@ -27,6 +27,7 @@ from lapor_desk.models.cache.store import Cache
 from lapor_desk.models.calendar import DomainConfig
 from lapor_desk.models.enums import ActionKind, AgencyLevel, Role, Status
 from lapor_desk.models.lifecycle import RULES
+from lapor_desk.models.shapes import shown_text
 from lapor_desk.services.deadlines import deadline_of, running_due
 from lapor_desk.services.errors import NotFound
 from lapor_desk.services.session import parse_time
@@ -136,7 +137,8 @@ class ComplaintQueries:
             files: dict[str | None, list[str]] = {}
             for a in connection.execute(select(Attachment).where(
                     Attachment.complaint_id == complaint_id).order_by(Attachment.created_at)):
-                files.setdefault(a.follow_up_id, []).append(a.filename or a.sha256[:12])
+                files.setdefault(a.follow_up_id, []).append(shown_text(a.filename)
+                                                              or a.sha256[:12])
             entries = list(connection.execute(select(OutboxEntry).where(
                 OutboxEntry.complaint_id == complaint_id).order_by(OutboxEntry.mutation_id)))
             names = agency_names(connection, [c.responsible_id, c.handling_unit_id]

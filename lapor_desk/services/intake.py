@@ -19,14 +19,14 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from lapor_desk.models.cache.schema import Complaint, SyncState
+from lapor_desk.models.cache.schema import Blob, Complaint, SyncState
 from lapor_desk.models.cache.store import Cache
 from lapor_desk.models.categories import taxonomy
 from lapor_desk.models.enums import OFFLINE_CHANNELS, Channel, ComplaintType, Role
 from lapor_desk.models.intake import IntakeError, validate_new_complaint
 from lapor_desk.services.errors import ServiceError, translate
 from lapor_desk.sync.errors import SyncError
-from lapor_desk.sync.outbox import AttachmentFile, Outbox
+from lapor_desk.sync.outbox import AttachmentFile, Outbox, new_id
 
 #: Offline channels in the order a counter clerk meets them (data, not widgets).
 OFFLINE_CHANNEL_ORDER: tuple[str, ...] = tuple(
@@ -64,6 +64,17 @@ class IntakeDefaults:
     regency: str
     channel: str = str(Channel.WALK_IN)
     complaint_type: str = str(ComplaintType.PENGADUAN)
+
+
+@dataclass(frozen=True)
+class StoredAttachment:
+    """A file already in the profile, attached to a complaint recorded here before (reopened
+    from the outbox): it is attached again as it is, without being picked again."""
+
+    sha256: str
+    size: int
+    mime_type: str
+    filename: str
 
 
 @dataclass(frozen=True)
@@ -118,15 +129,21 @@ class Intake:
             return problems_of(exc)
         return ()
 
-    def record(self, raw: dict[str, Any], files: Sequence[str | Path] = ()) -> RecordedComplaint:
+    def record(self, raw: dict[str, Any],
+               files: Sequence[str | Path | StoredAttachment] = (), *,
+               replaces: int | None = None) -> RecordedComplaint:
         """Validate, copy the attached files into the profile, record the complaint (one
-        transaction). Raises :class:`IntakeRefused` and writes nothing when a field is bad."""
+        transaction). Raises :class:`IntakeRefused` and writes nothing when a field is bad.
+
+        ``replaces``: the mutation id of a refused recorded complaint this one corrects; it is
+        resolved in the same transaction (:meth:`Outbox.record_complaint`)."""
         problems = self.check(raw)
         if problems:
             raise IntakeRefused(problems)
         try:
-            attached: list[AttachmentFile] = [self.outbox.add_file(Path(f)) for f in files]
-            receipt = self.outbox.record_complaint(raw, attached)
+            attached = [self._stored(f) if isinstance(f, StoredAttachment)
+                        else self.outbox.add_file(Path(f)) for f in files]
+            receipt = self.outbox.record_complaint(raw, attached, replaces=replaces)
         except IntakeError as exc:  # validated twice; the clock may have moved on
             raise IntakeRefused(problems_of(exc)) from exc
         except SyncError as exc:
@@ -134,3 +151,13 @@ class Intake:
         except OSError as exc:
             raise ServiceError(str(exc), code="file_unreadable") from exc
         return RecordedComplaint(receipt.complaint_id, receipt.mutation_id, len(attached))
+
+    def _stored(self, file: StoredAttachment) -> AttachmentFile:
+        """A file kept in the profile, attached again (under a new attachment id)."""
+        with self.cache.engine.connect() as connection:
+            held = connection.execute(select(Blob.sha256).where(
+                Blob.sha256 == file.sha256)).first()
+        if held is None:
+            raise ServiceError(f"{file.filename} is no longer in the profile",
+                               code="file_unreadable")
+        return AttachmentFile(new_id(), file.sha256, file.size, file.mime_type, file.filename)

@@ -7,18 +7,21 @@ after that is the draft removed, so a refused reply keeps what was typed.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
 from lapor_desk.models.text import clean_text
 from lapor_desk.services.drafts import Draft, DraftStore
-from lapor_desk.services.errors import ActionNotAllowed, ServiceError, translate
+from lapor_desk.services.errors import ActionNotAllowed, ServiceError, storage_guard, translate
 from lapor_desk.services.templates import ReplyTemplate, load_templates
 from lapor_desk.services.types import ActionResult
 from lapor_desk.sync.errors import SyncError
+from lapor_desk.sync.log import event
 from lapor_desk.sync.outbox import Outbox
 
+log = logging.getLogger("lapor_desk.services.replies")
 KINDS = ("follow_up", "internal_note")
 
 
@@ -37,7 +40,10 @@ class Replies:
 
     def save_draft(self, complaint_id: str, kind: str, text: str,
                    files: Sequence[str] = ()) -> None:
-        self.drafts.save(complaint_id, kind, text, tuple(files))
+        """Keep what was typed; a full disk raises :class:`StorageProblem` (the previous draft
+        file stays whole, the text stays in the form)."""
+        with storage_guard(self.profile_dir):
+            self.drafts.save(complaint_id, kind, text, tuple(files))
 
     def send(self, complaint_id: str, kind: str, body: str,
              files: Sequence[str | Path] = ()) -> ActionResult:
@@ -53,6 +59,9 @@ class Replies:
             raise translate(exc) from exc
         except OSError as exc:
             raise ServiceError(str(exc), code="file_unreadable") from exc
-        self.drafts.remove(complaint_id, kind)
+        try:
+            self.drafts.remove(complaint_id, kind)
+        except OSError as exc:  # the reply IS written: saying it failed would have it sent twice
+            event(log, "drafts.not_removed", logging.WARNING, error=str(exc))
         return ActionResult(receipt.mutation_id, str(receipt.kind), receipt.complaint_id,
                             receipt.record_id)

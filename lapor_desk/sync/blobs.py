@@ -6,14 +6,16 @@ import hashlib
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import Connection
 
 from lapor_desk.models.cache.schema import Attachment, Blob
 from lapor_desk.models.cache.store import Cache
 from lapor_desk.models.lifecycle import MAX_ATTACHMENT_BYTES
-from lapor_desk.sync.errors import BlobIntegrityError, ProtocolError
+from lapor_desk.sync.errors import BlobIntegrityError, ProtocolError, storage_guard
 from lapor_desk.sync.log import event
 from lapor_desk.sync.outbox import blob_path
 from lapor_desk.sync.protocol import parse_upload_state
@@ -77,15 +79,34 @@ def upload_blob(cache: Cache, transport: Transport, sha256: str,
             offset = state.offset
             if not chunk and not state.complete:
                 raise ProtocolError("server wants bytes past the end", code="invalid_response")
-    with cache.writer.begin() as connection:
+    with storage_guard(cache.profile_dir), cache.writer.begin() as connection:
         connection.execute(update(Blob).where(Blob.sha256 == sha256).values(uploaded=True))
     event(log, "blob.uploaded", sha256=sha256, size=total)
     return True
 
 
+def forget_uploaded(connection: Connection, payload: dict[str, Any]) -> None:
+    """The server refused an action's attachments (``attachment_missing``): it holds none of them
+    for this user — a download marked them uploaded while the user could read them, or an upload
+    went astray. The next action naming them uploads them again (asking the server first)."""
+    refs = payload.get("attachments")
+    shas = [ref["sha256"] for ref in refs if isinstance(ref, dict)
+            and isinstance(ref.get("sha256"), str)] if isinstance(refs, list) else []
+    if shas:
+        connection.execute(update(Blob).where(Blob.sha256.in_(shas)).values(uploaded=False))
+        event(log, "blob.upload_forgotten", count=len(shas))
+
+
 def download_blob(cache: Cache, transport: Transport, sha256: str, size: int | None = None,
                   on_bytes: Callable[[int], None] | None = None) -> Path:
-    """Fetch a blob (resuming a partial download), verify its SHA-256 and record it."""
+    """Fetch a blob (resuming a partial download), verify its SHA-256 and record it. A full
+    disk raises :class:`StorageError` and keeps the part received: the next try resumes it."""
+    with storage_guard(cache.profile_dir):
+        return _download_blob(cache, transport, sha256, size, on_bytes)
+
+
+def _download_blob(cache: Cache, transport: Transport, sha256: str, size: int | None,
+                   on_bytes: Callable[[int], None] | None) -> Path:
     target = blob_path(cache, sha256)
     if target.exists() and file_sha256(target) == sha256:
         _record(cache, sha256, target)

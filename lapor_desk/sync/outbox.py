@@ -19,6 +19,7 @@ import logging
 import mimetypes
 import shutil
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -29,6 +30,7 @@ from sqlalchemy import insert, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 
+from lapor_desk.models.agencies import Actor
 from lapor_desk.models.cache.schema import Blob, OutboxEntry
 from lapor_desk.models.cache.store import Cache
 from lapor_desk.models.calendar import DomainConfig, default_config, utcnow
@@ -36,15 +38,14 @@ from lapor_desk.models.enums import ActionKind, ArchiveReason
 from lapor_desk.models.ids import uuid7
 from lapor_desk.models.intake import NewComplaint, validate_new_complaint
 from lapor_desk.models.lifecycle import MAX_ATTACHMENT_BYTES, Conflict, Rejection, decide
-from lapor_desk.models.text import clean_filename
+from lapor_desk.models.shapes import is_sha256, safe_file_name
 from lapor_desk.models.validation import (
-    FILENAME_MAX,
     ActionRejected,
     check_payload,
     check_record,
 )
 from lapor_desk.sync import localview as lv
-from lapor_desk.sync.errors import ActionRefused, NotSignedInError
+from lapor_desk.sync.errors import ActionRefused, NotSignedInError, ProtocolError, storage_guard
 from lapor_desk.sync.log import event
 
 log = logging.getLogger("lapor_desk.sync.outbox")
@@ -88,6 +89,12 @@ def take_mutation_id(connection: Connection) -> int:
 
 
 def blob_path(cache: Cache, sha256: str) -> Path:
+    """Where the blob ``sha256`` lives in the profile's blob store. A hash comes from the wire
+    (an attachment row), so anything but 64 lowercase hex digits is refused here too: a path is
+    never built from a value that was not checked (``../../`` would leave the profile)."""
+    if not is_sha256(sha256):
+        raise ProtocolError("a blob's hash must be 64 lowercase hex digits",
+                            code="invalid_response")
     return cache.blob_dir / sha256[:2] / sha256
 
 
@@ -170,7 +177,7 @@ class Outbox:
         except ActionRejected as refused:
             raise ActionRefused(str(refused.reason), refused.detail) from None
         now = self.clock()
-        with self.cache.writer.begin() as connection:
+        with self._storage(), self.cache.writer.begin() as connection:
             actor = lv.load_actor(connection)
             if actor is None:
                 raise NotSignedInError("sign in and sync once before acting")
@@ -199,41 +206,82 @@ class Outbox:
     # --- complaints recorded here ---------------------------------------------------------------
 
     def record_complaint(self, raw: dict[str, Any],
-                         attachments: Sequence[AttachmentFile] = ()) -> ActionReceipt:
+                         attachments: Sequence[AttachmentFile] = (), *,
+                         replaces: int | None = None) -> ActionReceipt:
         """Record a complaint that arrived offline (walk-in, letter, phone...).
+
+        With ``replaces``, the complaint is the corrected form of that refused
+        ``record_complaint`` entry: in the same transaction the refused entry is resolved
+        (dismissed, its NIK dropped) and the new one keeps its complaint id, so the server
+        can never hold both. Raises :class:`ActionRefused` (``invalid_transition``) when that
+        entry is not a refused, unresolved recorded complaint any more.
 
         Raises :class:`lapor_desk.models.intake.IntakeError` listing every bad field.
         """
-        complaint = validate_new_complaint(raw, self.clock())
-        return self.record_validated([(complaint, tuple(attachments))])[0]
+        now = self.clock()
+        complaint = validate_new_complaint(raw, now)
+        with self.cache.writer.begin() as connection:
+            actor = lv.load_actor(connection)
+            if actor is None:
+                raise NotSignedInError("sign in and sync once before recording complaints")
+            complaint_id = new_id()
+            if replaces is not None:
+                complaint_id = self._resolve_refused_record(connection, replaces) or complaint_id
+            receipt = self._record_one(connection, actor, complaint_id, complaint,
+                                       tuple(attachments), now)
+        event(log, "outbox.recorded", count=1, replaces=replaces or "")
+        return receipt
 
     def record_validated(
         self, complaints: Iterable[tuple[NewComplaint, Sequence[AttachmentFile]]]
     ) -> list[ActionReceipt]:
         """Record already validated complaints, all in one transaction (used by the importer)."""
         now = self.clock()
-        created = lv.wire_time(now)
         receipts: list[ActionReceipt] = []
-        with self.cache.writer.begin() as connection:
+        with self._storage(), self.cache.writer.begin() as connection:
             actor = lv.load_actor(connection)
             if actor is None:
                 raise NotSignedInError("sign in and sync once before recording complaints")
             for complaint, files in complaints:
-                complaint_id = new_id()
-                payload = _checked_record(complaint_id, complaint, files, now)
-                _held_here(connection, payload)
-                mutation_id = take_mutation_id(connection)
-                self._insert_entry(connection, mutation_id, ActionKind.RECORD_COMPLAINT,
-                                   complaint_id, None, payload, now)
-                lv.ensure_snapshot(connection, complaint_id, None)
-                lv.upsert_complaint_row(
-                    connection, lv.local_record_row(complaint_id, payload, actor, created))
-                lv.write_attachments(connection, complaint_id, None, mutation_id, payload,
-                                     created)
-                receipts.append(ActionReceipt(mutation_id, ActionKind.RECORD_COMPLAINT,
-                                              complaint_id, complaint_id))
+                receipts.append(self._record_one(connection, actor, new_id(), complaint,
+                                                 files, now))
         event(log, "outbox.recorded", count=len(receipts))
         return receipts
+
+    def _record_one(self, connection: Connection, actor: Actor, complaint_id: str,
+                    complaint: NewComplaint, files: Sequence[AttachmentFile],
+                    now: datetime) -> ActionReceipt:
+        created = lv.wire_time(now)
+        payload = _checked_record(complaint_id, complaint, files, now)
+        _held_here(connection, payload)
+        mutation_id = take_mutation_id(connection)
+        self._insert_entry(connection, mutation_id, ActionKind.RECORD_COMPLAINT,
+                           complaint_id, None, payload, now)
+        lv.ensure_snapshot(connection, complaint_id, None)
+        lv.upsert_complaint_row(
+            connection, lv.local_record_row(complaint_id, payload, actor, created))
+        lv.write_attachments(connection, complaint_id, None, mutation_id, payload, created)
+        return ActionReceipt(mutation_id, ActionKind.RECORD_COMPLAINT, complaint_id,
+                             complaint_id)
+
+    @staticmethod
+    def _resolve_refused_record(connection: Connection, mutation_id: int) -> str | None:
+        """Dismiss the refused ``record_complaint`` entry ``mutation_id`` (its NIK dropped) and
+        give the complaint id its correction keeps (None when the server refused that id as
+        taken)."""
+        entry = connection.execute(select(OutboxEntry).where(
+            OutboxEntry.mutation_id == mutation_id)).first()
+        if (entry is None or entry.kind != ActionKind.RECORD_COMPLAINT
+                or entry.state != lv.REJECTED or entry.dismissed):
+            raise ActionRefused("invalid_transition", "not a refused recorded complaint")
+        resolved = connection.execute(update(OutboxEntry).where(
+            OutboxEntry.mutation_id == mutation_id, OutboxEntry.dismissed.is_(False),
+        ).values(dismissed=True, payload=orjson.dumps(
+            scrub_record_payload(orjson.loads(entry.payload))).decode()))
+        if resolved.rowcount != 1:
+            raise ActionRefused("invalid_transition", "already resolved")
+        taken = entry.reason == "already_exists" and entry.detail == entry.complaint_id
+        return None if taken else str(entry.complaint_id)
 
     # --- files ----------------------------------------------------------------------------------
 
@@ -250,28 +298,46 @@ class Outbox:
                 digest.update(chunk)
         sha = digest.hexdigest()
         target = blob_path(self.cache, sha)
-        if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            partial = target.with_suffix(".part")
-            shutil.copyfile(source, partial)
-            partial.replace(target)
-        with self.cache.writer.begin() as connection:
-            connection.execute(sqlite_insert(Blob).values(
-                sha256=sha, size=size, local_path=str(target), uploaded=False,
-            ).on_conflict_do_nothing())
+        with self._storage():  # the source was read whole above: what fails now is our disk
+            if not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                partial = target.with_suffix(".part")
+                try:
+                    shutil.copyfile(source, partial)
+                except BaseException:
+                    partial.unlink(missing_ok=True)  # a half copy only takes the space
+                    raise
+                partial.replace(target)
+            with self.cache.writer.begin() as connection:
+                connection.execute(sqlite_insert(Blob).values(
+                    sha256=sha, size=size, local_path=str(target), uploaded=False,
+                ).on_conflict_do_nothing())
         mime = mime_type or mimetypes.guess_type(source.name)[0] or "application/octet-stream"
-        name = clean_filename(clean_filename(filename or source.name)[:FILENAME_MAX])
-        return AttachmentFile(new_id(), sha, size, mime, name or sha[:16])
+        # The name as every side accepts it (models/shapes.py): no separator, no control or
+        # bidirectional formatting character, at most 255 bytes.
+        name = safe_file_name(filename or source.name, sha[:12])
+        return AttachmentFile(new_id(), sha, size, mime, name)
 
     # --- answers a person looks at --------------------------------------------------------------
 
     def dismiss(self, mutation_id: int) -> None:
-        """A person has seen a rejection or conflict; it leaves the attention list."""
-        with self.cache.writer.begin() as connection:
+        """A person has seen a rejection or conflict; it leaves the attention list (a
+        refused recorded complaint keeps no NIK from then on)."""
+        with self._storage(), self.cache.writer.begin() as connection:
+            entry = connection.execute(select(OutboxEntry.kind, OutboxEntry.payload).where(
+                OutboxEntry.mutation_id == mutation_id)).first()
+            values: dict[str, Any] = {"dismissed": True}
+            if entry is not None and entry.kind == ActionKind.RECORD_COMPLAINT:
+                values["payload"] = orjson.dumps(
+                    scrub_record_payload(orjson.loads(entry.payload))).decode()
             connection.execute(update(OutboxEntry).where(
                 OutboxEntry.mutation_id == mutation_id,
                 OutboxEntry.state.in_([lv.REJECTED, lv.CONFLICT]),
-            ).values(dismissed=True))
+            ).values(**values))
+
+    def _storage(self) -> AbstractContextManager[None]:
+        """A failure of the profile's disk inside becomes :class:`StorageError`."""
+        return storage_guard(self.cache.profile_dir)
 
     def _insert_entry(self, connection: Connection, mutation_id: int, kind: ActionKind,
                       complaint_id: str, base_version: int | None, payload: dict[str, Any],

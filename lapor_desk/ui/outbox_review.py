@@ -3,7 +3,8 @@
 When the Outbox or Conflicts queue is chosen, :class:`OutboxReviewArea` puts the
 :class:`OutboxReviewPanel` where the complaint list is: the actions on top, the chosen one below
 with what the server said in plain words and the choices — for a rejection "Fix & resend" (the
-same dialog, prefilled) or "Discard"; for a conflict, what you did beside what the server holds
+same dialog, prefilled; a refused recorded complaint opens in its own form with everything typed
+and its files) or "Discard"; for a conflict, what you did beside what the server holds
 now, and "Re-apply on the new state" or "Drop mine". The complaint shows in the detail pane.
 """
 
@@ -27,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from lapor_desk.services import ServiceError
-from lapor_desk.services.outbox_review import ReviewItem
-from lapor_desk.ui import labels, verify_labels
+from lapor_desk.services.outbox_review import RECORD, ReviewItem, field_problems
+from lapor_desk.ui import intake_labels, labels, verify_labels
 from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.i18n import is_language_change
 from lapor_desk.ui.models.outbox_items import (
@@ -45,6 +46,7 @@ from lapor_desk.ui.models.outbox_items import (
 from lapor_desk.ui.resources import icon
 
 if TYPE_CHECKING:
+    from lapor_desk.ui.intake_flows import IntakeFlows
     from lapor_desk.ui.main_window import MainWindow
     from lapor_desk.ui.verify_flows import VerifyFlows
 
@@ -200,7 +202,7 @@ class OutboxReviewPanel(QWidget):
             return
         self.card_title.setText(f"{verify_labels.state(item.state)}: {action_text(item)}")
         self.card_complaint.setText(complaint_text(item) + "  ·  " + labels.when(item.created_at))
-        self.explain.setText(explanation(item))
+        self.explain.setText(self._explanation(item))
         self.compare.setVisible(item.state == "conflict" and item.server is not None)
         if item.server is not None:
             self.compare.setText(self._comparison(item))
@@ -217,6 +219,19 @@ class OutboxReviewPanel(QWidget):
             "Not possible on the new state: this action does not fit the complaint's status "
             "now. Drop yours, or choose another action in the detail."))
         self.drop_button.setVisible(conflict)
+
+    def _explanation(self, item: ReviewItem) -> str:
+        """What the server said; for a refused recorded complaint also each field it named."""
+        text = explanation(item)
+        if item.kind != RECORD or item.state != "rejected":
+            return text
+        problems = field_problems(item.reason, item.detail)
+        lines = [intake_labels.row_problem(p.field, p.code) for p in problems]
+        if any(p.field == "received_at" and p.code == "future" for p in problems):
+            lines.append(self.tr("This computer's clock was ahead of the server's when the "
+                                 "complaint was recorded; the form sets the time by the "
+                                 "server's clock."))
+        return "\n".join([text, *lines])
 
     def _comparison(self, item: ReviewItem) -> str:
         server = item.server
@@ -244,11 +259,12 @@ class OutboxReviewArea(QObject):
     """Puts the panel in the main window in place of the list for the review queues."""
 
     def __init__(self, window: MainWindow, controller: DeskController,
-                 verify: VerifyFlows) -> None:
+                 verify: VerifyFlows, intake: IntakeFlows) -> None:
         super().__init__(window)
         self.window = window
         self.controller = controller
         self.verify = verify
+        self.intake = intake
         self.panel = OutboxReviewPanel()
         self.stack = QStackedWidget()
         self.stack.setObjectName("listStack")
@@ -302,6 +318,9 @@ class OutboxReviewArea(QObject):
     # --- the choices --------------------------------------------------------------------------
 
     def resend(self, item: ReviewItem) -> None:
+        if item.kind == RECORD:  # its own form, with everything that was typed
+            self.intake.reopen(item.mutation_id)
+            return
         review = self.controller.workstation.outbox_review
         self.verify.start(item.kind, item.complaint_id, item.title, item.fields,
                           submit=lambda fields: review.resend(item.mutation_id, fields))
@@ -321,7 +340,7 @@ class OutboxReviewArea(QObject):
         if isinstance(error, ServiceError) and error.code == "stale_state":
             self.panel.show_notice(verify_labels.stale())
         elif isinstance(error, ServiceError):
-            self.panel.show_notice(labels.error(error.code))
+            self.panel.show_notice(labels.error_message(error))
             self.controller.error.emit(error)
         else:
             self.controller.taskman.unhandled_error.emit(error)

@@ -1,23 +1,30 @@
 """Writing a follow-up reply or an internal note: templates, attachments, and a draft saved as
 the officer types (about a second after the last key), so closing the dialog, a crash or a
-power cut loses nothing. The draft is removed once the reply is written to the outbox.
+power cut loses nothing. The draft is removed once the reply is written to the outbox; the
+dialog stays open until then, so a reply that could not be written (a full disk) is still there
+with the reason, to send again.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QDialog
+from shiboken6 import isValid
 
 from lapor_desk.services.drafts import Draft
+from lapor_desk.services.errors import ServiceError
 from lapor_desk.services.templates import ReplyTemplate, context_of
 from lapor_desk.services.types import ActionResult, ComplaintDetail
+from lapor_desk.ui import labels
 from lapor_desk.ui.dialogs.follow_up import FollowUpDialog
 
 if TYPE_CHECKING:
     from lapor_desk.ui.work import WorkFlows
 
+log = logging.getLogger("lapor_desk.ui.reply_flow")
 DRAFT_DELAY_MS = 1000
 
 
@@ -69,31 +76,58 @@ class ReplyFlow(QObject):
         dialog.files.changed.connect(timer.start)
         dialog.setProperty("draftTimer", timer)
 
-        def finished(_result: int) -> None:  # runs before the send: the draft is kept first
+        def finished(_result: int) -> None:
             timer.stop()
-            self._save(row.id, kind, dialog)
+            if not dialog.sending and not dialog.property("sent"):  # keep what was typed
+                self._save(row.id, kind, dialog)
 
         dialog.finished.connect(finished)
-        self.flows._open(dialog, lambda: self._send(row.id, kind, dialog.text(),
-                                                    dialog.attachments()))
+        dialog.submitted.connect(lambda: self._send(row.id, kind, dialog))
+        self.flows._open(dialog, lambda: None)
 
-    def _save(self, complaint_id: str, kind: str, dialog: FollowUpDialog) -> None:
+    def _save(self, complaint_id: str, kind: str, dialog: FollowUpDialog,
+              quiet: bool = False) -> None:
+        """Keep the draft on the database worker; a failure shows in the window's banner, or,
+        ``quiet`` (just before a send, which says the same in the dialog), in the log only."""
         text, files = dialog.text(), dialog.attachments()
         station = self.controller.workstation
+
+        def failed(exc: Exception) -> None:
+            log.warning("event=draft_not_saved code=%s", getattr(exc, "code", type(exc).__name__))
+
         self.controller.taskman.run_db(
             lambda: station.replies.save_draft(complaint_id, kind, text, files),
-            lambda _r: self.draft_saved.emit(complaint_id, kind))
+            lambda _r: self.draft_saved.emit(complaint_id, kind), failed if quiet else None)
 
-    def _send(self, complaint_id: str, kind: str, text: str, files: list[str]) -> None:
+    def _send(self, complaint_id: str, kind: str, dialog: FollowUpDialog) -> None:
+        """Keep the draft first (a crash while sending loses nothing), then write the reply."""
         station = self.controller.workstation
+        text, files = dialog.text(), dialog.attachments()
+        draft_timer(dialog).stop()
+        self._save(complaint_id, kind, dialog, quiet=True)
 
         def done(result: ActionResult) -> None:
+            if isValid(dialog):
+                dialog.setProperty("sent", True)
+                if dialog.isVisible():
+                    dialog.accept()
+                dialog.deleteLater()
             self.controller.action_done.emit(result)
             self.controller.changed.emit(result.changes)
             self.sent.emit(result)
 
+        def failed(exc: Exception) -> None:
+            shown = isValid(dialog) and dialog.isVisible()
+            if shown:
+                dialog.show_failure(labels.error_message(exc))
+            elif isValid(dialog):
+                dialog.deleteLater()
+            if not shown or not isinstance(exc, ServiceError):
+                # closed meanwhile (its draft was kept just before the send), or a bug (logged)
+                self.controller.taskman.unhandled_error.emit(exc)
+
         self.controller.taskman.run_db(
-            lambda: station.replies.send(complaint_id, kind, text, files), done)
+            lambda: station.replies.send(complaint_id, kind, text, files), done, failed)
 
 
 def draft_timer(dialog: QDialog) -> Any:

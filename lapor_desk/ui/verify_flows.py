@@ -3,7 +3,9 @@ dialogs, bulk forward / archive on a multi-row selection, and re-opening a dialo
 
 Actions are enabled from what the services allow on the shown complaint
 (``ComplaintDetail.allowed_actions``). Every write runs on the database worker; the screens
-refresh from the controller's ``changed`` signal; refusals are shown in the window's banner.
+refresh from the controller's ``changed`` signal; refusals are shown in the window's banner. An
+action the disk could not take (``StorageProblem``: nothing was written) brings its dialog back
+as it was, so nothing typed is lost.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QMenu, QToolButton
 
+from lapor_desk.services.errors import StorageProblem
 from lapor_desk.services.types import ActionResult, AgencyItem
 from lapor_desk.services.verification import ActionFields, BulkOutcome
 from lapor_desk.ui import verify_labels
@@ -149,6 +152,7 @@ class VerifyFlows(QObject):
             detail = self.window.detail.detail
             anonymous = bool(detail and detail.row.id == complaint_id and detail.row.anonymous)
             dialog = FollowUpDialog(title, kind, anonymous, self.window)
+            dialog.submitted.connect(dialog.accept)  # written once closed, as every dialog here
             if prefill is not None:
                 dialog.editor.setPlainText(prefill.body)
             self._open(dialog, write, lambda: ActionFields(body=dialog.text()))
@@ -176,10 +180,24 @@ class VerifyFlows(QObject):
 
         def finished(result: int) -> None:
             self.dialog = None
-            if result == QDialog.DialogCode.Accepted:
-                chosen = read()  # read on the UI thread, written on the database worker
-                self.controller.taskman.run_db(lambda: write(chosen), done or self.written)
-            dialog.deleteLater()
+            if result != QDialog.DialogCode.Accepted:
+                dialog.deleteLater()
+                return
+            chosen = read()  # read on the UI thread, written on the database worker
+
+            def written(value: Any) -> None:
+                dialog.deleteLater()
+                (done or self.written)(value)
+
+            def failed(exc: Exception) -> None:
+                self.controller.taskman.unhandled_error.emit(exc)  # the window's banner
+                if isinstance(exc, StorageProblem) and self.dialog is None:
+                    self.dialog = dialog  # not written: the dialog again, as it was
+                    dialog.open()
+                else:
+                    dialog.deleteLater()
+
+            self.controller.taskman.run_db(lambda: write(chosen), written, failed)
 
         dialog.finished.connect(finished)
         dialog.open()

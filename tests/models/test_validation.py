@@ -126,8 +126,9 @@ def test_lengths_count_what_is_stored() -> None:
 
 
 def test_record_ids() -> None:
-    assert is_record_id(ID) and is_record_id("abcd-123")
-    for bad in ("abc", "x" * 37, "abcdefg\x00", "../../etc/x", "ábcdefgh", None, 12345678):
+    assert is_record_id(ID)
+    for bad in ("abc", "abcd-123", "x" * 37, "abcdefg\x00", "../../etc/x", "ábcdefgh", None,
+                12345678, ID.upper(), ID.replace("-", ""), "{" + ID + "}"):
         assert not is_record_id(bad)
 
 

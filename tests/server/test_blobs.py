@@ -49,7 +49,11 @@ def test_hash_mismatch_discards_the_upload(server: WorldServer) -> None:
     response = api.put(f"/blobs/{wrong}/upload", params={"offset": 0, "total": len(data)}, data=data)
     assert response.status_code == 422 and response.json()["error"]["code"] == "hash_mismatch"
     assert api.get(f"/blobs/{wrong}/upload").json() == {"offset": 0, "complete": False}
-    assert api.get(f"/blobs/{wrong}").status_code == 404
+    # Nothing of it is kept; a download is refused like that of any content not the caller's
+    # (403 whether or not the server holds it: the answer tells nobody what exists).
+    partials = (server.live.settings.resolved_blob_dir() / ".partial").rglob("*")
+    assert not [path for path in partials if path.is_file()]
+    assert api.get(f"/blobs/{wrong}").status_code == 403
 
 
 def test_uploader_may_download_before_attaching_others_may_not(server: WorldServer) -> None:

@@ -71,7 +71,7 @@ def test_rejection_does_not_block_later_actions(server: WorldServer) -> None:
     results = api.push(
         api.action("postpone", cid, 1),  # reason missing
         api.action("teleport", cid, 1),  # unknown kind
-        api.action("forward", "no-such-complaint", 1, to_id=1, disposition_id=new_id()),
+        api.action("forward", new_id(), 1, to_id=1, disposition_id=new_id()),  # unknown
         api.action("archive", cid, 1, reason_code="not-a-code"),
         api.action("postpone", cid, 1, reason="data pelapor kurang"),
         api.action("forward", cid, 2, to_id=server.unit("prov_works"), disposition_id=new_id()),

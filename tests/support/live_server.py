@@ -9,9 +9,10 @@ import socket
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -63,11 +64,14 @@ class LiveServer:
         self.engine.dispose()
 
 
-def start_server(settings: ServerSettings, seed: Any = None, port: int | None = None) -> LiveServer:
+def start_server(settings: ServerSettings, seed: Any = None, port: int | None = None,
+                 clock: Callable[[], datetime] | None = None) -> LiveServer:
     port = port or free_port()
-    app = create_app(settings)
+    app = create_app(settings, clock)
+    # As ``lapor-server serve`` runs it: the server reads X-Forwarded-For itself.
     config = uvicorn.Config(
-        app, host="127.0.0.1", port=port, log_level="warning", lifespan="on", access_log=False
+        app, host="127.0.0.1", port=port, log_level="warning", lifespan="on", access_log=False,
+        proxy_headers=False,
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name=f"lapor-server-{port}", daemon=True)

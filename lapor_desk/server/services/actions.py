@@ -3,15 +3,19 @@
 ``apply_action`` works inside the caller's transaction (one per action, see ``push.py``): it looks
 up an earlier answer to the same ``(client_id, mutation_id)``, otherwise decides, writes the
 changes, and records the answer and the client's last mutation id in the same transaction.
+Every action is judged first and written after one check of the attachments it would write
+(whatever its kind): each must name a blob the caller may use (``AttachmentAccess``), else the
+action is rejected ``attachment_missing`` and nothing of it is written.
 Its statements are SQLAlchemy Core on the session's connection, built once (a pushed batch is up
 to 500 such transactions, so each must be cheap).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, cast
+from typing import Any, Protocol, cast
 
 from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -52,6 +56,14 @@ from lapor_desk.server.services.errors import ServiceError
 
 class ClientMismatchError(ServiceError):
     code = "client_mismatch"
+
+
+class AttachmentAccess(Protocol):
+    """Which attachments the acting user may name (``server/blob_access.py``)."""
+
+    def refused(self, session: Session, refs: Sequence[AttachmentRef]) -> list[str]:
+        """The hashes among ``refs`` the user may not attach."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -137,15 +149,18 @@ def apply_action(
     *,
     directory: DictDirectory,
     config: DomainConfig,
+    attachments: AttachmentAccess,
     now: datetime | None = None,
 ) -> ActionResult:
-    """Apply one action in the caller's transaction and record its answer there too."""
+    """Apply one action in the caller's transaction and record its answer there too.
+    ``attachments`` says which blobs ``actor`` may attach."""
     now = now or utcnow()
     client = bind_client(session, client_id, actor.user_id, now)
     earlier = stored_result(session, client_id, mutation.mutation_id)
     if earlier is not None:
         return earlier
-    result = _judge_and_write(session, actor, client_id, mutation, directory, config, now)
+    result = _judge_and_write(session, actor, client_id, mutation, directory, config, now,
+                              attachments)
     record_result(session, client, result, now)
     return result
 
@@ -171,8 +186,17 @@ def rejected(mutation: Mutation, reason: RejectReason | str, detail: str = "") -
                         str(reason), clean_line(detail)[:2000] or None)
 
 
+@dataclass(frozen=True)
+class _Accepted:
+    """An action judged acceptable, not yet written: the attachments it would write and how."""
+
+    attachments: tuple[AttachmentRef, ...]
+    write: Callable[[], ActionResult]
+
+
 def _judge_and_write(session: Session, actor: Actor, client_id: str, mutation: Mutation,
-                     directory: DictDirectory, config: DomainConfig, now: datetime) -> ActionResult:
+                     directory: DictDirectory, config: DomainConfig, now: datetime,
+                     access: AttachmentAccess) -> ActionResult:
     try:
         kind = ActionKind(mutation.kind)
     except ValueError:
@@ -181,7 +205,21 @@ def _judge_and_write(session: Session, actor: Actor, client_id: str, mutation: M
     if problem:
         return rejected(mutation, RejectReason.INVALID_PAYLOAD, problem)
     if kind == ActionKind.RECORD_COMPLAINT:
-        return _record_complaint(session, actor, client_id, mutation, directory, config, now)
+        judged = _record_complaint(session, actor, client_id, mutation, directory, config, now)
+    else:
+        judged = _transition(session, actor, client_id, kind, mutation, directory, config, now)
+    if isinstance(judged, ActionResult):
+        return judged
+    # The one gate every attachment an action writes passes through.
+    refused = access.refused(session, judged.attachments)
+    if refused:
+        return rejected(mutation, RejectReason.ATTACHMENT_MISSING, ",".join(refused))
+    return judged.write()
+
+
+def _transition(session: Session, actor: Actor, client_id: str, kind: ActionKind,
+                mutation: Mutation, directory: DictDirectory, config: DomainConfig,
+                now: datetime) -> ActionResult | _Accepted:
     if not mutation.complaint_id:
         return rejected(mutation, RejectReason.INVALID_PAYLOAD, "complaint_id is required")
     complaint = records.lock_complaint_row(session, mutation.complaint_id)
@@ -197,14 +235,16 @@ def _judge_and_write(session: Session, actor: Actor, client_id: str, mutation: M
     clash = _clashing_ids(session, decision)
     if clash:
         return rejected(mutation, RejectReason.ALREADY_EXISTS, clash)
+    row, transition = complaint, decision
+
+    def write() -> ActionResult:
+        records.write_transition(session, row, transition, directory=directory, now=now,
+                                 client_id=client_id, mutation_id=mutation.mutation_id)
+        return ActionResult(mutation.mutation_id, Outcome.APPLIED, row.id,
+                            transition.state.version)
+
     refs = decision.follow_up.attachments if decision.follow_up is not None else ()
-    missing = records.missing_blobs(session, refs)
-    if missing:
-        return rejected(mutation, RejectReason.ATTACHMENT_MISSING, ",".join(missing))
-    records.write_transition(session, complaint, decision, directory=directory, now=now,
-                             client_id=client_id, mutation_id=mutation.mutation_id)
-    return ActionResult(mutation.mutation_id, Outcome.APPLIED, complaint.id,
-                        decision.state.version)
+    return _Accepted(refs, write)
 
 
 def _clashing_ids(session: Session, transition: Transition) -> str:
@@ -223,7 +263,7 @@ def _clashing_ids(session: Session, transition: Transition) -> str:
 
 def _record_complaint(session: Session, actor: Actor, client_id: str, mutation: Mutation,
                       directory: DictDirectory, config: DomainConfig,
-                      now: datetime) -> ActionResult:
+                      now: datetime) -> ActionResult | _Accepted:
     roles, _ = RULES[ActionKind.RECORD_COMPLAINT]
     if actor.role not in roles:
         return rejected(mutation, RejectReason.ROLE_NOT_ALLOWED)
@@ -240,19 +280,22 @@ def _record_complaint(session: Session, actor: Actor, client_id: str, mutation: 
     taken = records.existing_ids(session, Attachment, [r.id for r in refs])
     if taken:
         return rejected(mutation, RejectReason.ALREADY_EXISTS, taken[0])
-    missing = records.missing_blobs(session, refs)
-    if missing:
-        return rejected(mutation, RejectReason.ATTACHMENT_MISSING, ",".join(missing))
     unit = directory.get(actor.unit_id)
     if unit is None:
         return rejected(mutation, RejectReason.UNKNOWN_TARGET)
-    complaint = records.insert_complaint(
-        session, complaint_id=complaint_id, new=new, responsible=owning_agency(directory, unit),
-        config=config, now=now, event_kind=str(ActionKind.RECORD_COMPLAINT),
-        actor_id=actor.user_id, recorded_by=actor.user_id, handler_unit_ids=[actor.unit_id],
-        attachments=refs, client_id=client_id, mutation_id=mutation.mutation_id,
-    )
-    return ActionResult(mutation.mutation_id, Outcome.APPLIED, complaint.id, complaint.version)
+    responsible, new_id = owning_agency(directory, unit), complaint_id
+
+    def write() -> ActionResult:
+        complaint = records.insert_complaint(
+            session, complaint_id=new_id, new=new, responsible=responsible, config=config, now=now,
+            event_kind=str(ActionKind.RECORD_COMPLAINT), actor_id=actor.user_id,
+            recorded_by=actor.user_id, handler_unit_ids=[actor.unit_id], attachments=refs,
+            client_id=client_id, mutation_id=mutation.mutation_id,
+        )
+        return ActionResult(mutation.mutation_id, Outcome.APPLIED, complaint.id,
+                            complaint.version)
+
+    return _Accepted(refs, write)
 
 
 def _payload_problem(mutation: Mutation) -> str:

@@ -22,6 +22,7 @@ from lapor_desk.models.text import clean_text
 from lapor_desk.models.validation import TEXT_MAX
 from lapor_desk.server.database import transaction
 from lapor_desk.server.db import Complaint, Deletion, Reporter, next_seqs
+from lapor_desk.server.logs import event
 from lapor_desk.server.services import records
 from lapor_desk.server.services.directory import load_directory
 from lapor_desk.server.services.errors import InvalidInputError, NotFoundError
@@ -100,7 +101,7 @@ def auto_close_due(engine: Engine, now: datetime | None = None,
                                      directory=directory, now=now)
             closed += 1
     if closed:
-        log.info("event=auto_close closed=%d", closed)
+        event(log, "auto_close", closed=closed)
     return closed
 
 

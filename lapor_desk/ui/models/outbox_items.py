@@ -52,6 +52,10 @@ def action_text(item: ReviewItem) -> str:
 
 
 def complaint_text(item: ReviewItem) -> str:
+    if not item.in_cache and item.kind == "record_complaint" and item.title:
+        # refused before the server ever held it: only the outbox keeps what was typed
+        return (QCoreApplication.translate("OutboxItems", "Not recorded · %1")
+                .replace("%1", item.title))
     if not item.in_cache:
         return QCoreApplication.translate("OutboxItems", "No longer in your list")
     number = (str(item.tracking_number) if item.tracking_number else
