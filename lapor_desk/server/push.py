@@ -2,7 +2,8 @@
 
 A database error inside one action (a race on a client-made id, a value the database refuses)
 rolls back that action only: it is retried once, then answered ``rejected`` in a transaction of
-its own, so it never blocks the actions after it. The agency directory is read once per batch.
+its own (which stores nothing the client sent but the mutation id), so it never blocks the
+actions after it. The agency directory is read once per batch.
 """
 
 from __future__ import annotations
@@ -65,7 +66,10 @@ def _apply_one(state: ServerState, viewer: Viewer, client_id: str, mutation: Mut
         if earlier is not None:
             return earlier
         client = bind_client(session, client_id, viewer.user.id, state.now())
-        result = rejected(mutation, RejectReason.INVALID_PAYLOAD, "the server could not store it")
+        # Nothing the client sent but its mutation id: the database refused something of it
+        # (PostgreSQL refuses NUL in text, also in an unknown kind or a complaint id).
+        unstorable = Mutation(mutation.mutation_id, mutation.kind, None, None)
+        result = rejected(unstorable, RejectReason.INVALID_PAYLOAD, "the server could not store it")
         record_result(session, client, result, state.now())
         return result
 

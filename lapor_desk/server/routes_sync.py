@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 import orjson
 from fastapi import APIRouter, Query, Request
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
@@ -29,11 +29,21 @@ router = APIRouter(prefix="/api/v1/sync")
 MAX_INT = 2**62
 
 
+def _json_integer(value: Any) -> Any:
+    """An integer as JSON Schema has it: ``5`` or ``5.0``, never ``true`` or ``"5"``."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("not an integer")  # noqa: TRY004 - pydantic reports a ValueError
+    return value
+
+
+_JSON_INTEGER = BeforeValidator(_json_integer)  # after any bounds (their JSON schema stays)
+
+
 class ActionIn(BaseModel):
-    mutation_id: int = Field(ge=1, le=MAX_INT)
+    mutation_id: Annotated[int, Field(ge=1, le=MAX_INT), _JSON_INTEGER]
     kind: str = Field(min_length=1, max_length=64)
     complaint_id: str | None = Field(default=None, max_length=64)
-    base_version: int | None = Field(default=None, ge=0, le=2**31 - 1)
+    base_version: Annotated[int, Field(ge=0, le=2**31 - 1), _JSON_INTEGER] | None = None
     payload: dict[str, Any] = Field(default_factory=dict)
 
 
