@@ -162,7 +162,8 @@ class BlobStore:
         size, received = upload.size, min(upload.received, _length(partial))
         if size != total:
             if offset != 0:
-                raise BlobError(422, "invalid_request", "total differs from the upload's")
+                raise BlobError(409, "upload_total_mismatch",
+                                "total differs from the upload in progress; start again at 0")
             size, received = total, 0
         if offset != received:
             refusal = BlobError(409, "upload_offset_mismatch",
@@ -172,7 +173,7 @@ class BlobStore:
             connection.execute(update(UPLOADS).where(*where).values(received=received))
             return _Received(UploadState(received, False), refusal)
         if offset + len(chunk.data) > total:
-            raise BlobError(422, "invalid_request", "the chunk goes past total")
+            raise BlobError(422, "chunk_past_total", "the chunk goes past total")
         remove = self._make_room(connection, user_id, sha) if new else []
         self._write(partial, offset, chunk.data)
         received = offset + len(chunk.data)

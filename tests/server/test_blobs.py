@@ -76,3 +76,21 @@ def test_upload_limits_and_bad_input(server: WorldServer) -> None:
     assert api.put(f"/blobs/{sha}/upload", params={"offset": 0}, data=b"x").status_code == 422
     unauthenticated = server.anonymous().get(f"/blobs/{sha}/upload")
     assert unauthenticated.status_code == 401
+
+
+def test_a_chunk_that_does_not_fit_the_upload_says_why(server: WorldServer) -> None:
+    """Refusals that depend on the content, not on the request's shape, have codes of their own
+    (a schema cannot tell them; docs/sync-protocol.md, Attachments)."""
+    api = server.login("admin_prov")
+    data = b"laporan kerusakan jalan " * 10
+    sha = hashlib.sha256(data).hexdigest()
+    past = api.put(f"/blobs/{sha}/upload", params={"offset": 0, "total": 4}, data=data[:8])
+    assert (past.status_code, past.json()["error"]["code"]) == (422, "chunk_past_total")
+    first = api.put(f"/blobs/{sha}/upload", params={"offset": 0, "total": len(data)},
+                    data=data[:10])
+    assert first.status_code == 200 and first.json() == {"offset": 10, "complete": False}
+    other_total = api.put(f"/blobs/{sha}/upload", params={"offset": 10, "total": len(data) + 1},
+                          data=data[10:20])
+    assert other_total.status_code == 409
+    assert other_total.json()["error"]["code"] == "upload_total_mismatch"
+    assert api.get(f"/blobs/{sha}/upload").json() == {"offset": 10, "complete": False}
