@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import orjson
 from fastapi import APIRouter, Query, Request
-from pydantic import BaseModel, BeforeValidator, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
@@ -14,6 +14,17 @@ from lapor_desk.server import pull as pull_module
 from lapor_desk.server.auth import CurrentCaller, server_state
 from lapor_desk.server.database import read_session
 from lapor_desk.server.errors import ApiError
+from lapor_desk.server.openapi import (
+    AUTHENTICATED,
+    INVALID,
+    MALFORMED_JSON,
+    Link,
+    Refusal,
+    model_ref,
+    raw_body,
+    responses,
+    success,
+)
 from lapor_desk.server.push import push_batch
 from lapor_desk.server.read_ahead import PageKey, ReadyPage
 from lapor_desk.server.responses import (
@@ -49,14 +60,55 @@ class ActionIn(BaseModel):
 
 class PushIn(BaseModel):
     client_id: str = Field(min_length=8, max_length=36, pattern=r"^[A-Za-z0-9-]+$")
+    #: At most ``ServerSettings.max_push_actions`` (the document says how many; 413 beyond).
     actions: list[ActionIn]
 
 
-@router.get("/pull")
+class ActionResultOut(BaseModel):
+    mutation_id: int
+    outcome: Literal["applied", "rejected", "conflict"]
+    version: int | None = Field(description="The complaint's new version when applied.")
+    reason: str | None = Field(description="A `RejectReason` code when rejected.")
+    detail: str | None
+    current: dict[str, Any] | None = Field(
+        description="When in conflict: the complaint row as in pull, keyed by column.")
+
+
+class PushOut(BaseModel):
+    results: list[ActionResultOut] = Field(description="One answer per action, in order.")
+
+
+class PageOut(BaseModel):
+    """A pull page; ``changes`` and the rest are written per layout (docs/sync-protocol.md)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    schema_version: Literal[1, 2, 3] = Field(description="1 rows, 2 columns, 3 packed.")
+    cursor: str | None = Field(description="Where the next page starts; null with `reset`.")
+    has_more: bool
+    reset: bool
+    server_time: str
+    changes: dict[str, Any]
+    tombstones: list[Any]
+
+
+CURSOR_INVALID = Refusal(400, ("cursor_invalid",),
+                         "the cursor is not one this server made (for this instance)")
+CLIENT_MISMATCH = Refusal(403, ("client_mismatch",),
+                          "the `client_id` belongs to another user")
+BATCH_TOO_LARGE = Refusal(413, ("too_large",), "a batch of more actions than allowed")
+
+
+@router.get("/pull", operation_id="pull", responses={
+    **success(PageOut, "The page after `cursor`; `Content-Encoding` when compressed.", {
+        "NextPage": Link("pull", {"cursor": "$response.body#/cursor"},
+                         "The next page (from the start again after a `reset`).")}),
+    **responses(*AUTHENTICATED, CURSOR_INVALID, INVALID)})
 def pull(
     request: Request,
     caller: CurrentCaller,
-    cursor: str | None = None,
+    cursor: str | None = Query(None, description="Opaque: where the previous page ended; "
+                                                 "absent or empty from the start."),
     limit: int = Query(pull_module.DEFAULT_LIMIT, ge=pull_module.MIN_LIMIT,
                        le=pull_module.MAX_LIMIT),
     max_bytes: int = Query(pull_module.DEFAULT_MAX_BYTES, ge=pull_module.MIN_MAX_BYTES,
@@ -93,7 +145,10 @@ async def read_body(request: Request) -> bytes:
     return b"".join(chunks)
 
 
-@router.post("/push")
+@router.post("/push", operation_id="push", responses={
+    **success(PushOut, "The outcome of each action, in order."),
+    **responses(*AUTHENTICATED, MALFORMED_JSON, CLIENT_MISMATCH, BATCH_TOO_LARGE, INVALID),
+}, openapi_extra=raw_body(model_ref(PushIn)))
 async def push(request: Request, caller: CurrentCaller) -> Response:
     state = server_state(request)
     raw = await read_body(request)
