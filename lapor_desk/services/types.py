@@ -69,7 +69,7 @@ class ComplaintFilter:
 @dataclass(frozen=True)
 class QueueInfo:
     key: str          # stable code, e.g. "needs_verification"
-    count: int
+    count: int        # complaints; for the outbox and conflicts, the actions listed there
     attention: int = 0  # overdue complaints in the queue (or rejected entries in the outbox)
 
 

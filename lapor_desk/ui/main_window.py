@@ -427,6 +427,8 @@ class MainWindow(QMainWindow):
 
     def count_text(self) -> str:
         """How many complaints the list shows: "12 of 40" while filtered or searched."""
+        if self.outbox_review.active:  # the panel's actions, not the hidden list's complaints
+            return self.outbox_review.count_text()
         shown = self._shown_count
         if shown is None or not self.queue_key:
             return ""

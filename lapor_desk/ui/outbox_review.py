@@ -275,6 +275,7 @@ class OutboxReviewArea(QObject):
         self.stack.addWidget(window.table)
         self.stack.addWidget(self.panel)
         self.loads = 0  # answers received (tests wait on it)
+        self._listed: tuple[str, int] | None = None  # (queue, actions listed) once loaded
         window.queue_view.selectionModel().currentChanged.connect(lambda *_: self._queue())
         controller.changed.connect(self._changed)
         self.panel.chosen.connect(self._chosen)
@@ -291,6 +292,14 @@ class OutboxReviewArea(QObject):
         if self.active:
             self.reload()
 
+    def count_text(self) -> str:
+        """The heading's count while a review queue is open: the actions the panel lists (not
+        the complaints behind them: a refused recorded complaint, or one that left the user's
+        area, is listed here and is in no complaint list). Empty until they are loaded."""
+        if self._listed is None or self._listed[0] != self.window.queue_key:
+            return ""
+        return f"{self._listed[1]:,}".replace(",", ".")
+
     def _changed(self, what: frozenset[str]) -> None:
         if self.active and ("queues" in what or "rows" in what):
             self.reload()
@@ -302,11 +311,13 @@ class OutboxReviewArea(QObject):
         states = REVIEW_QUEUES[key]
         station = self.controller.workstation
         self.controller.taskman.run_db(lambda: station.outbox_review.items(states),
-                                       self._loaded)
+                                       lambda items: self._loaded(items, key))
 
-    def _loaded(self, items: list[ReviewItem]) -> None:
-        if self.active:
+    def _loaded(self, items: list[ReviewItem], key: str | None) -> None:
+        if self.active and key == self.window.queue_key:
             self.panel.set_items(items)
+            self._listed = (key, len(items))
+            self.window.list_count.setText(self.window.count_text())
         self.loads += 1
 
     def _chosen(self, item: ReviewItem | None) -> None:

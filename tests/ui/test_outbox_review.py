@@ -15,11 +15,12 @@ from lapor_desk.models.calendar import UTC
 from lapor_desk.services import Workstation
 from lapor_desk.services.outbox_review import ReviewItem, ServerSide
 from lapor_desk.services.verification import ActionFields
-from lapor_desk.ui import verify_labels
+from lapor_desk.ui import labels, verify_labels
 from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.dialogs.verify import ArchiveDialog
 from lapor_desk.ui.main_window import MainWindow
 from lapor_desk.ui.models.outbox_items import ACTION, COMPLAINT, STATE, OutboxItemModel
+from lapor_desk.ui.models.queue_list import ATTENTION_ROLE, COUNT_ROLE
 from tests.support.live_server import LiveServer
 from tests.ui.desk_support import WAIT, open_queue, save_png, signed_in_window, sync
 
@@ -128,6 +129,45 @@ def test_conflicts_resolved_both_ways(qtbot: Any, controller: DeskController,
     assert sync(qtbot, window).applied == 1
     statuses = {r.id: r.status for r in station.rows([keep, drop])}
     assert statuses == {keep: "archived", drop: "postponed"}
+
+
+def test_heading_counts_the_actions_the_panel_lists(
+        qtbot: Any, controller: DeskController, live_server: LiveServer, password: str,
+        national: Workstation) -> None:
+    """The heading, the sidebar and the status bar count what the panel lists: actions, also
+    those whose complaint is in no list here (it left the user's area), and each action on a
+    complaint that has several."""
+    window = signed_in_window(qtbot, controller, live_server, password)
+    station = controller.workstation
+    gone, busy = station.complaint_ids("needs_verification")[:2]
+    station.verification.submit("archive", gone, ActionFields(reason_code="spam"))
+    targets = national.verification.reroute_targets(gone)
+    national.verification.reroute(gone, next(t for t in targets if t.selectable).id)
+    assert national.sync().applied == 1
+    assert sync(qtbot, window).rejected == 1  # out of the admin's area: in no list here
+    assert not station.rows([gone])
+    for text in ("Pelapor sudah dihubungi.", "Menunggu jawaban dinas."):
+        station.replies.send(busy, "internal_note", text)
+    controller.changed.emit(frozenset({"queues", "status"}))
+
+    open_queue(qtbot, window, "outbox")
+    listed = panel_items(qtbot, window, 3)
+    assert sorted(i.state for i in listed) == ["pending", "pending", "rejected"]
+    qtbot.waitUntil(lambda: window.list_count.text() == "3", timeout=WAIT)
+    assert window.list_heading.text() == labels.queue("outbox")
+    row = window.queue_model.row_of("outbox")
+    qtbot.waitUntil(lambda: window.queue_model.index(row).data(COUNT_ROLE) == 3, timeout=WAIT)
+    assert window.queue_model.index(row).data(ATTENTION_ROLE) == 1  # the refused one
+    status = station.status()
+    assert (status.pending, status.rejected) == (2, 1)
+    save_png(window, "outbox_heading_count")
+
+    open_queue(qtbot, window, "conflicts")
+    panel_items(qtbot, window, 0)
+    qtbot.waitUntil(lambda: window.list_count.text() == "0", timeout=WAIT)
+    open_queue(qtbot, window, "needs_verification")  # a complaint list counts complaints again
+    qtbot.waitUntil(lambda: window.list_count.text() == str(window.table_model.rowCount()),
+                    timeout=WAIT)
 
 
 def test_outbox_item_model(qtmodeltester: Any) -> None:
