@@ -19,14 +19,15 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from lapor_desk.models.cache.schema import Blob, Complaint, SyncState
+from lapor_desk.models.cache.schema import Complaint, SyncState
 from lapor_desk.models.cache.store import Cache
 from lapor_desk.models.categories import taxonomy
 from lapor_desk.models.enums import OFFLINE_CHANNELS, Channel, ComplaintType, Role
 from lapor_desk.models.intake import IntakeError, validate_new_complaint
+from lapor_desk.services.attach import StoredAttachment, attachment_files
 from lapor_desk.services.errors import ServiceError, translate
 from lapor_desk.sync.errors import SyncError
-from lapor_desk.sync.outbox import AttachmentFile, Outbox, new_id
+from lapor_desk.sync.outbox import Outbox
 
 #: Offline channels in the order a counter clerk meets them (data, not widgets).
 OFFLINE_CHANNEL_ORDER: tuple[str, ...] = tuple(
@@ -64,17 +65,6 @@ class IntakeDefaults:
     regency: str
     channel: str = str(Channel.WALK_IN)
     complaint_type: str = str(ComplaintType.PENGADUAN)
-
-
-@dataclass(frozen=True)
-class StoredAttachment:
-    """A file already in the profile, attached to a complaint recorded here before (reopened
-    from the outbox): it is attached again as it is, without being picked again."""
-
-    sha256: str
-    size: int
-    mime_type: str
-    filename: str
 
 
 @dataclass(frozen=True)
@@ -141,8 +131,7 @@ class Intake:
         if problems:
             raise IntakeRefused(problems)
         try:
-            attached = [self._stored(f) if isinstance(f, StoredAttachment)
-                        else self.outbox.add_file(Path(f)) for f in files]
+            attached = attachment_files(self.outbox, files)
             receipt = self.outbox.record_complaint(raw, attached, replaces=replaces)
         except IntakeError as exc:  # validated twice; the clock may have moved on
             raise IntakeRefused(problems_of(exc)) from exc
@@ -151,13 +140,3 @@ class Intake:
         except OSError as exc:
             raise ServiceError(str(exc), code="file_unreadable") from exc
         return RecordedComplaint(receipt.complaint_id, receipt.mutation_id, len(attached))
-
-    def _stored(self, file: StoredAttachment) -> AttachmentFile:
-        """A file kept in the profile, attached again (under a new attachment id)."""
-        with self.cache.engine.connect() as connection:
-            held = connection.execute(select(Blob.sha256).where(
-                Blob.sha256 == file.sha256)).first()
-        if held is None:
-            raise ServiceError(f"{file.filename} is no longer in the profile",
-                               code="file_unreadable")
-        return AttachmentFile(new_id(), file.sha256, file.size, file.mime_type, file.filename)

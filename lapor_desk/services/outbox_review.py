@@ -3,22 +3,25 @@
 * ``items`` lists pending, rejected and conflicting outbox entries (rejected and conflicts until
   a person dismisses them), each with what the person asked for (:class:`ActionFields`, the
   prefill for the dialog) and, for a conflict, what the server now holds.
-* ``resend`` submits a corrected action for a rejected one and dismisses the old entry.
+* ``resend`` writes a corrected action for a rejected one (a reply or note with its files: those
+  kept from the refused one and those picked again) and dismisses the old entry in the same
+  transaction.
 * ``recorded_form`` gives back a refused recorded complaint as it was typed (with its files and
   the server's reasons), to open in its form again; ``resend_recorded`` records the corrected
   complaint and resolves the refused one in ONE transaction, under the same complaint id, so
   the server holds it once whatever happens (a second resend is refused).
-* ``reapply`` submits a conflicting action again on the state the server now holds.
+* ``reapply`` submits a conflicting action again (with its files) on the state the server now
+  holds.
 * ``discard`` dismisses a rejection or drops a conflicting action ("Buang milik saya").
 
-A resend or re-apply is two writes: the new action (one transaction, judged by the lifecycle
-against the complaint as it is now) and then the dismissal of the old entry. When the new action
-is refused nothing is written and the old entry stays for the person to decide.
+A resend or re-apply is ONE transaction: the new action, judged by the lifecycle against the
+complaint as it is now, and the dismissal of the old entry. When the new action is refused
+nothing is written and the old entry stays for the person to decide; a second resend of the
+same entry is refused (``invalid_transition``), so the action is never made twice.
 """
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -33,24 +36,23 @@ from lapor_desk.models.cache.schema import Agency, Complaint, OutboxEntry, SyncS
 from lapor_desk.models.cache.store import Cache
 from lapor_desk.models.calendar import UTC
 from lapor_desk.models.enums import ActionKind, RejectReason
+from lapor_desk.services.attach import StoredAttachment, stored_files
 from lapor_desk.services.complaints import allowed_actions
 from lapor_desk.services.errors import ActionNotAllowed, NotFound, translate
-from lapor_desk.services.intake import (
-    RECORDING_ROLES,
-    FieldProblem,
-    Intake,
-    RecordedComplaint,
-    StoredAttachment,
-)
+from lapor_desk.services.intake import RECORDING_ROLES, FieldProblem, Intake, RecordedComplaint
+from lapor_desk.services.replies import Replies
 from lapor_desk.services.session import parse_time
 from lapor_desk.services.types import ActionResult
-from lapor_desk.services.verification import DIALOG_KINDS, ActionFields, Verification
+from lapor_desk.services.verification import (
+    DIALOG_KINDS,
+    REPLY_KINDS,
+    ActionFields,
+    Verification,
+)
 from lapor_desk.sync.clock import ServerClock
 from lapor_desk.sync.errors import SyncError
-from lapor_desk.sync.log import event
 from lapor_desk.sync.outbox import Outbox
 
-log = logging.getLogger("lapor_desk.services.outbox_review")
 PENDING, REJECTED, CONFLICT = "pending", "rejected", "conflict"
 REVIEW_STATES = (PENDING, REJECTED, CONFLICT)
 RECORD = str(ActionKind.RECORD_COMPLAINT)
@@ -125,16 +127,18 @@ def fields_of(kind: str, payload: dict[str, Any], names: dict[int, str]) -> Acti
 
     return ActionFields(to_id=to_id, to_name=names.get(to_id, "") if to_id is not None else "",
                         reason=text("reason"), reason_code=text("reason_code"),
-                        note=text("note"), body=text("body"))
+                        note=text("note"), body=text("body"),
+                        files=stored_files(payload) if kind in REPLY_KINDS else ())
 
 
 class OutboxReview:
     def __init__(self, cache: Cache, outbox: Outbox, verification: Verification,
-                 intake: Intake, clock: ServerClock) -> None:
+                 intake: Intake, replies: Replies, clock: ServerClock) -> None:
         self.cache = cache
         self.outbox = outbox
         self.verification = verification
         self.intake = intake
+        self.replies = replies
         self.clock = clock
 
     # --- reading ------------------------------------------------------------------------------
@@ -207,11 +211,12 @@ class OutboxReview:
 
     def resend(self, mutation_id: int, fields: ActionFields) -> ActionResult:
         """"Perbaiki & kirim ulang": a new action of the same kind with the corrected
-        ``fields``; the rejected entry is dismissed once the new one is written."""
+        ``fields`` (a reply or note with ``fields.files``: the files kept from the refused one
+        and those picked again); the rejected entry is dismissed in the same transaction."""
         old = self._answered(mutation_id, REJECTED)
-        result = self.verification.submit(old.kind, old.complaint_id, fields)
-        self._dismiss(mutation_id, written=True)
-        return result
+        if old.kind == RECORD:
+            raise ActionNotAllowed("invalid_transition", "a recorded complaint reopens its form")
+        return self._write(old, fields)
 
     def recorded_form(self, mutation_id: int) -> RecordedForm:
         """A refused recorded complaint as it was typed: every field, its files (still in the
@@ -223,11 +228,7 @@ class OutboxReview:
             payload = _json(connection.execute(select(OutboxEntry.payload).where(
                 OutboxEntry.mutation_id == mutation_id)).scalar_one())
         raw = dict(payload.get("complaint") or {})
-        files = tuple(
-            StoredAttachment(str(a["sha256"]), int(a["size"]),
-                             str(a.get("mime_type") or "application/octet-stream"),
-                             str(a.get("filename") or a["sha256"][:12]))
-            for a in payload.get("attachments") or [] if isinstance(a, dict))
+        files = stored_files(payload)
         problems = field_problems(old.reason, old.detail)
         now = self.clock.now()
         typed = parse_time(str(raw.get("received_at") or "").replace("Z", "+00:00"))
@@ -263,25 +264,24 @@ class OutboxReview:
             if known is None or known < old.server.version:
                 # Not yet pulled: the action would be judged on an old state. Sync first.
                 raise ActionNotAllowed("stale_state", "sync to fetch the server's state first")
-        result = self.verification.submit(old.kind, old.complaint_id, old.fields)
-        self._dismiss(mutation_id, written=True)
-        return result
+        return self._write(old, old.fields)
 
     def discard(self, mutation_id: int) -> None:
         """"Buang": a person has read a rejection, or drops their conflicting action."""
         self._answered(mutation_id, REJECTED, CONFLICT)
-        self._dismiss(mutation_id)
-
-    def _dismiss(self, mutation_id: int, written: bool = False) -> None:
-        """Dismiss the old entry. After the new action was ``written``, a failing disk leaves the
-        old entry listed (the person discards it later) rather than report a failure that
-        would have the action made twice."""
         try:
             self.outbox.dismiss(mutation_id)
         except SyncError as exc:
-            if not written:
-                raise translate(exc) from exc
-            event(log, "outbox_review.not_dismissed", logging.WARNING, code=exc.code)
+            raise translate(exc) from exc
+
+    def _write(self, old: ReviewItem, fields: ActionFields) -> ActionResult:
+        """The new action of ``old``'s kind, written with the dismissal of ``old`` (one
+        transaction): a reply or note as a new one is, with its files; any other by kind."""
+        if old.kind in REPLY_KINDS:
+            return self.replies.send(old.complaint_id, old.kind, fields.body, fields.files,
+                                     replaces=old.mutation_id)
+        return self.verification.submit(old.kind, old.complaint_id, fields,
+                                        replaces=old.mutation_id)
 
     def _answered(self, mutation_id: int, *states: str) -> ReviewItem:
         found = self.item(mutation_id)

@@ -17,6 +17,7 @@ from lapor_desk.models.cache.schema import Agency, Complaint, SyncState
 from lapor_desk.models.cache.store import Cache
 from lapor_desk.models.enums import AgencyLevel, ArchiveReason
 from lapor_desk.models.text import clean_text
+from lapor_desk.services.attach import FileToAttach
 from lapor_desk.services.errors import ActionNotAllowed, NotFound, ServiceError, translate
 from lapor_desk.services.types import ActionResult, AgencyItem
 from lapor_desk.sync.errors import SyncError
@@ -25,6 +26,8 @@ from lapor_desk.sync.outbox import ActionReceipt, Outbox
 #: Kinds with a dialog in the desktop (what "fix and resend" can re-open).
 DIALOG_KINDS = frozenset({"forward", "handle", "postpone", "not_our_authority", "archive",
                           "reroute", "follow_up", "internal_note"})
+#: Kinds written with their files by services/replies.py, not here.
+REPLY_KINDS = frozenset({"follow_up", "internal_note"})
 #: Kinds that need a written reason.
 REASON_KINDS = frozenset({"postpone", "not_our_authority"})
 #: Kinds that may run on a selection of complaints.
@@ -41,6 +44,8 @@ class ActionFields:
     reason_code: str = ""         # archive: an ArchiveReason value
     note: str = ""                # forward, handle, archive, reroute
     body: str = ""                # follow_up, internal_note
+    #: follow_up, internal_note: the files, picked (paths) or kept in the profile.
+    files: tuple[FileToAttach, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -91,20 +96,24 @@ class Verification:
         self.cache = cache
         self.outbox = outbox
 
-    def submit(self, kind: str, complaint_id: str, fields: ActionFields) -> ActionResult:
-        """Check ``fields`` and record the action ``kind`` on one complaint (one transaction)."""
+    def submit(self, kind: str, complaint_id: str, fields: ActionFields, *,
+               replaces: int | None = None) -> ActionResult:
+        """Check ``fields`` and record the action ``kind`` on one complaint (one transaction).
+        ``replaces``: the refused or conflicting entry it corrects, dismissed in the same
+        transaction (:meth:`Outbox.submit`)."""
+        if kind in REPLY_KINDS:
+            raise ValueError(f"{kind} is written with its files by Replies.send")
         check_fields(kind, fields)
-        o, f = self.outbox, fields
+        o, f, r = self.outbox, fields, replaces
         note = f.note.strip()
         run: dict[str, Callable[[], ActionReceipt]] = {
-            "forward": lambda: o.forward(complaint_id, int(f.to_id or 0), note),
-            "reroute": lambda: o.reroute(complaint_id, int(f.to_id or 0), note),
-            "handle": lambda: o.handle(complaint_id, note),
-            "postpone": lambda: o.postpone(complaint_id, f.reason.strip()),
-            "not_our_authority": lambda: o.not_our_authority(complaint_id, f.reason.strip()),
-            "archive": lambda: o.archive(complaint_id, f.reason_code, note),
-            "follow_up": lambda: o.follow_up(complaint_id, f.body.strip()),
-            "internal_note": lambda: o.internal_note(complaint_id, f.body.strip()),
+            "forward": lambda: o.forward(complaint_id, int(f.to_id or 0), note, replaces=r),
+            "reroute": lambda: o.reroute(complaint_id, int(f.to_id or 0), note, replaces=r),
+            "handle": lambda: o.handle(complaint_id, note, replaces=r),
+            "postpone": lambda: o.postpone(complaint_id, f.reason.strip(), replaces=r),
+            "not_our_authority": lambda: o.not_our_authority(complaint_id, f.reason.strip(),
+                                                             replaces=r),
+            "archive": lambda: o.archive(complaint_id, f.reason_code, note, replaces=r),
         }
         try:
             return _result(run[kind]())

@@ -151,11 +151,12 @@ class Workstation:
         # What is recorded and sent is timed by the server's clock (sync/clock.py).
         server_now = self.session.server_clock.now
         self._intake = Intake(cache, self.session.outbox, server_now)
+        self._replies = Replies(self.session.outbox, info.profile_dir, self.clock)
         self._outbox_review = OutboxReview(cache, self.session.outbox, self._verification,
-                                           self._intake, self.session.server_clock)
+                                           self._intake, self._replies,
+                                           self.session.server_clock)
         self._register = Register(self.session.outbox, server_now)
         self._duplicates = Duplicates(cache, self.session.outbox)
-        self._replies = Replies(self.session.outbox, info.profile_dir, self.clock)
         return info
 
     def _role(self) -> str:

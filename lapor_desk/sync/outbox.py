@@ -122,41 +122,48 @@ class Outbox:
 
     # --- lifecycle actions ----------------------------------------------------------------------
 
-    def forward(self, complaint_id: str, to_id: int, note: str = "") -> ActionReceipt:
+    def forward(self, complaint_id: str, to_id: int, note: str = "", *,
+                replaces: int | None = None) -> ActionReceipt:
         return self.submit(ActionKind.FORWARD, complaint_id,
-                           {"to_id": to_id, "note": note, "disposition_id": new_id()})
+                           {"to_id": to_id, "note": note, "disposition_id": new_id()}, replaces)
 
-    def handle(self, complaint_id: str, note: str = "") -> ActionReceipt:
+    def handle(self, complaint_id: str, note: str = "", *,
+               replaces: int | None = None) -> ActionReceipt:
         return self.submit(ActionKind.HANDLE, complaint_id,
-                           {"note": note, "disposition_id": new_id()})
+                           {"note": note, "disposition_id": new_id()}, replaces)
 
-    def postpone(self, complaint_id: str, reason: str) -> ActionReceipt:
-        return self.submit(ActionKind.POSTPONE, complaint_id, {"reason": reason})
+    def postpone(self, complaint_id: str, reason: str, *,
+                 replaces: int | None = None) -> ActionReceipt:
+        return self.submit(ActionKind.POSTPONE, complaint_id, {"reason": reason}, replaces)
 
-    def not_our_authority(self, complaint_id: str, reason: str) -> ActionReceipt:
+    def not_our_authority(self, complaint_id: str, reason: str, *,
+                          replaces: int | None = None) -> ActionReceipt:
         return self.submit(ActionKind.NOT_OUR_AUTHORITY, complaint_id,
-                           {"reason": reason, "disposition_id": new_id()})
+                           {"reason": reason, "disposition_id": new_id()}, replaces)
 
     def archive(self, complaint_id: str, reason_code: ArchiveReason | str,
-                note: str = "") -> ActionReceipt:
+                note: str = "", *, replaces: int | None = None) -> ActionReceipt:
         return self.submit(ActionKind.ARCHIVE, complaint_id,
-                           {"reason_code": str(reason_code), "note": note})
+                           {"reason_code": str(reason_code), "note": note}, replaces)
 
-    def reroute(self, complaint_id: str, to_id: int, note: str = "") -> ActionReceipt:
+    def reroute(self, complaint_id: str, to_id: int, note: str = "", *,
+                replaces: int | None = None) -> ActionReceipt:
         return self.submit(ActionKind.REROUTE, complaint_id,
-                           {"to_id": to_id, "note": note, "disposition_id": new_id()})
+                           {"to_id": to_id, "note": note, "disposition_id": new_id()}, replaces)
 
     def follow_up(self, complaint_id: str, body: str,
-                  attachments: Sequence[AttachmentFile] = ()) -> ActionReceipt:
+                  attachments: Sequence[AttachmentFile] = (), *,
+                  replaces: int | None = None) -> ActionReceipt:
         return self.submit(ActionKind.FOLLOW_UP, complaint_id, {
             "follow_up_id": new_id(), "body": body,
-            "attachments": [a.as_payload() for a in attachments]})
+            "attachments": [a.as_payload() for a in attachments]}, replaces)
 
     def internal_note(self, complaint_id: str, body: str,
-                      attachments: Sequence[AttachmentFile] = ()) -> ActionReceipt:
+                      attachments: Sequence[AttachmentFile] = (), *,
+                      replaces: int | None = None) -> ActionReceipt:
         return self.submit(ActionKind.INTERNAL_NOTE, complaint_id, {
             "follow_up_id": new_id(), "body": body,
-            "attachments": [a.as_payload() for a in attachments]})
+            "attachments": [a.as_payload() for a in attachments]}, replaces)
 
     def close(self, complaint_id: str, note: str = "") -> ActionReceipt:
         return self.submit(ActionKind.CLOSE, complaint_id, {"note": note})
@@ -167,9 +174,12 @@ class Outbox:
     def unlink_duplicate(self, complaint_id: str, other_id: str) -> ActionReceipt:
         return self.submit(ActionKind.UNLINK_DUPLICATE, complaint_id, {"other_id": other_id})
 
-    def submit(self, kind: ActionKind, complaint_id: str,
-               payload: dict[str, Any]) -> ActionReceipt:
-        """Judge and record one action on an existing complaint (one transaction)."""
+    def submit(self, kind: ActionKind, complaint_id: str, payload: dict[str, Any],
+               replaces: int | None = None) -> ActionReceipt:
+        """Judge and record one action on an existing complaint (one transaction). With
+        ``replaces`` ("fix and resend", "re-apply"), that refused or conflicting entry of the
+        same kind and complaint is dismissed in the same transaction; when it is not one any
+        more (a second resend) :class:`ActionRefused` ``invalid_transition``, nothing written."""
         if kind == ActionKind.RECORD_COMPLAINT:
             raise ValueError("use record_complaint")
         try:  # the complaint's id is the cache's own, as the server sent it
@@ -192,6 +202,8 @@ class Outbox:
             if isinstance(decision, Conflict):  # cannot happen without a base version
                 raise ActionRefused("conflict")
             _held_here(connection, payload)
+            if replaces is not None:
+                _resolve_answered(connection, replaces, kind, complaint_id)
             lv.ensure_snapshot(connection, complaint_id, row)
             mutation_id = take_mutation_id(connection)
             self._insert_entry(connection, mutation_id, kind, complaint_id,
@@ -371,6 +383,18 @@ def _held_here(connection: Connection, payload: dict[str, Any]) -> None:
     missing = [r["sha256"] for r in refs if (r["sha256"], r["size"]) not in held]
     if missing:
         raise ActionRefused("attachment_missing", ",".join(missing))
+
+
+def _resolve_answered(connection: Connection, mutation_id: int, kind: ActionKind,
+                      complaint_id: str) -> None:
+    """Dismiss the refused or conflicting ``kind`` entry ``mutation_id`` on ``complaint_id``
+    that the action being written replaces."""
+    resolved = connection.execute(update(OutboxEntry).where(
+        OutboxEntry.mutation_id == mutation_id, OutboxEntry.kind == str(kind),
+        OutboxEntry.complaint_id == complaint_id, OutboxEntry.dismissed.is_(False),
+        OutboxEntry.state.in_([lv.REJECTED, lv.CONFLICT])).values(dismissed=True))
+    if resolved.rowcount != 1:
+        raise ActionRefused("invalid_transition", "not a refused or conflicting action")
 
 
 def outbox_entry_exists(connection: Connection, mutation_id: int) -> bool:

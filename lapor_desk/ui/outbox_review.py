@@ -3,8 +3,8 @@
 When the Outbox or Conflicts queue is chosen, :class:`OutboxReviewArea` puts the
 :class:`OutboxReviewPanel` where the complaint list is: the actions on top, the chosen one below
 with what the server said in plain words and the choices — for a rejection "Fix & resend" (the
-same dialog, prefilled; a refused recorded complaint opens in its own form with everything typed
-and its files) or "Discard"; for a conflict, what you did beside what the server holds
+same dialog, prefilled: a reply or note with its files, a refused recorded complaint in its own
+form with everything typed and its files) or "Discard"; for a conflict, what you did beside what the server holds
 now, and "Re-apply on the new state" or "Drop mine". The complaint shows in the detail pane.
 """
 
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from lapor_desk.services import ServiceError
 from lapor_desk.services.outbox_review import RECORD, ReviewItem, field_problems
+from lapor_desk.services.verification import REPLY_KINDS
 from lapor_desk.ui import intake_labels, labels, verify_labels
 from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.i18n import is_language_change
@@ -331,6 +332,9 @@ class OutboxReviewArea(QObject):
     def resend(self, item: ReviewItem) -> None:
         if item.kind == RECORD:  # its own form, with everything that was typed
             self.intake.reopen(item.mutation_id)
+            return
+        if item.kind in REPLY_KINDS:  # the reply dialog, with the files it carried
+            self.window.flows.replies.resend(item)
             return
         review = self.controller.workstation.outbox_review
         self.verify.start(item.kind, item.complaint_id, item.title, item.fields,

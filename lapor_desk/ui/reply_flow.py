@@ -3,21 +3,30 @@ the officer types (about a second after the last key), so closing the dialog, a 
 power cut loses nothing. The draft is removed once the reply is written to the outbox; the
 dialog stays open until then, so a reply that could not be written (a full disk) is still there
 with the reason, to send again.
+
+"Fix & resend" of a refused reply or note (the outbox review) opens the same dialog with what
+was written and the files it carried; the officer keeps, removes or adds files, and it is
+written as a new one is, with its files, the refused one dismissed in the same transaction. It
+keeps no draft: until it is written, the refused entry still holds what was written.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QDialog
 from shiboken6 import isValid
 
+from lapor_desk.services.attach import StoredAttachment
 from lapor_desk.services.drafts import Draft
 from lapor_desk.services.errors import ServiceError
+from lapor_desk.services.outbox_review import ReviewItem
 from lapor_desk.services.templates import ReplyTemplate, context_of
 from lapor_desk.services.types import ActionResult, ComplaintDetail
+from lapor_desk.services.verification import ActionFields
 from lapor_desk.ui import labels
 from lapor_desk.ui.dialogs.follow_up import FollowUpDialog
 
@@ -99,12 +108,36 @@ class ReplyFlow(QObject):
             lambda: station.replies.save_draft(complaint_id, kind, text, files),
             lambda _r: self.draft_saved.emit(complaint_id, kind), failed if quiet else None)
 
+    def resend(self, item: ReviewItem) -> None:
+        """"Fix & resend" of the refused reply or note ``item``: its text and files in the
+        dialog; sent as a new one, the refused entry dismissed with it."""
+        if self._opening or self.flows.dialog is not None:
+            return
+        detail = self.flows.detail.detail
+        anonymous = bool(detail and detail.row.id == item.complaint_id and detail.row.anonymous)
+        dialog = FollowUpDialog(item.title, item.kind, anonymous, self.flows.window)
+        dialog.editor.setPlainText(item.fields.body)
+        dialog.files.add_stored([f for f in item.fields.files if isinstance(f, StoredAttachment)])
+        station = self.controller.workstation
+
+        def submitted() -> None:  # read here, on the UI thread; written on the worker
+            fields = ActionFields(body=dialog.text(), files=tuple(dialog.files.files()))
+            self._write(dialog, lambda: station.outbox_review.resend(item.mutation_id, fields))
+
+        dialog.submitted.connect(submitted)
+        self.flows._open(dialog, lambda: None)
+
     def _send(self, complaint_id: str, kind: str, dialog: FollowUpDialog) -> None:
         """Keep the draft first (a crash while sending loses nothing), then write the reply."""
         station = self.controller.workstation
         text, files = dialog.text(), dialog.attachments()
         draft_timer(dialog).stop()
         self._save(complaint_id, kind, dialog, quiet=True)
+        self._write(dialog, lambda: station.replies.send(complaint_id, kind, text, files))
+
+    def _write(self, dialog: FollowUpDialog, write: Callable[[], ActionResult]) -> None:
+        """``write`` on the database worker (the values were read from the dialog here, on the
+        UI thread); the dialog closes once it is written, and shows why when it is not."""
 
         def done(result: ActionResult) -> None:
             if isValid(dialog):
@@ -126,8 +159,7 @@ class ReplyFlow(QObject):
                 # closed meanwhile (its draft was kept just before the send), or a bug (logged)
                 self.controller.taskman.unhandled_error.emit(exc)
 
-        self.controller.taskman.run_db(
-            lambda: station.replies.send(complaint_id, kind, text, files), done, failed)
+        self.controller.taskman.run_db(write, done, failed)
 
 
 def draft_timer(dialog: QDialog) -> Any:

@@ -23,7 +23,6 @@ from lapor_desk.services.verification import ActionFields, BulkOutcome
 from lapor_desk.ui import verify_labels
 from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.dialogs.bulk_summary import BulkSummaryDialog
-from lapor_desk.ui.dialogs.follow_up import FollowUpDialog
 from lapor_desk.ui.dialogs.forward import ForwardDialog
 from lapor_desk.ui.dialogs.verify import ArchiveDialog, ReasonDialog, RerouteDialog
 from lapor_desk.ui.i18n import is_language_change
@@ -148,14 +147,6 @@ class VerifyFlows(QObject):
             self.controller.taskman.run_db(
                 lambda: station.forward_targets(complaint_id),
                 lambda items: self._open_forward(title, items, prefill, write))
-        elif kind in ("follow_up", "internal_note"):
-            detail = self.window.detail.detail
-            anonymous = bool(detail and detail.row.id == complaint_id and detail.row.anonymous)
-            dialog = FollowUpDialog(title, kind, anonymous, self.window)
-            dialog.submitted.connect(dialog.accept)  # written once closed, as every dialog here
-            if prefill is not None:
-                dialog.editor.setPlainText(prefill.body)
-            self._open(dialog, write, lambda: ActionFields(body=dialog.text()))
         elif kind == "archive":
             self._open(ArchiveDialog(title, tuple(verify_labels.ARCHIVE_REASONS), prefill,
                                      self.window), write)

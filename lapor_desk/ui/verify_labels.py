@@ -69,8 +69,8 @@ REJECTIONS = {
         "one."),
     "attachment_missing": QT_TRANSLATE_NOOP(
         "VerifyLabels", "An attached file is not on the server for your account: its upload "
-        "did not finish, or the file came from another account. Write the action again with "
-        "the file attached from this computer, then discard this one."),
+        "did not finish, or the file came from another account. Choose “Fix & resend”: the "
+        "files stay attached and are uploaded again from this computer at the next sync."),
     "duplicate_of_itself": QT_TRANSLATE_NOOP(
         "VerifyLabels", "A complaint cannot be linked as a duplicate of itself. Discard this "
         "action and link the right complaint."),

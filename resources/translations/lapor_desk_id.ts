@@ -2242,12 +2242,12 @@
         <translation>Antrean ini kosong.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="437" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="439" />
         <source>%1 of %2</source>
         <translation>%1 dari %2</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="493" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="495" />
         <source>(request id %1)</source>
         <translation>(id permintaan %1)</translation>
     </message>
@@ -2331,68 +2331,68 @@
 <context>
     <name>OutboxReviewPanel</name>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="147" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="148" />
         <source>Nothing here: every action was accepted by the server.</source>
         <extracomment>Which outbox states each review queue lists.</extracomment>
         <translation>Kosong: semua tindakan sudah diterima server.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="148" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="149" />
         <source>Fix &amp;&amp; resend…</source>
         <translation>Perbaiki &amp;&amp; kirim ulang…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="149" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="150" />
         <source>Discard</source>
         <translation>Buang</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="150" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="151" />
         <source>Re-apply on the new state</source>
         <translation>Terapkan ulang pada keadaan baru</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="151" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="152" />
         <source>Drop mine</source>
         <translation>Buang milik saya</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="213" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="214" />
         <source>Not possible now: the complaint is not in your list or its status does not allow this action.</source>
         <translation>Belum dapat dilakukan: laporan tidak ada di daftar Anda atau statusnya tidak memungkinkan tindakan ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="219" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="220" />
         <source>Not possible on the new state: this action does not fit the complaint's status now. Drop yours, or choose another action in the detail.</source>
         <translation>Tidak dapat diterapkan pada keadaan baru: tindakan ini tidak sesuai dengan status laporan sekarang. Buang milik Anda, atau pilih tindakan lain pada rincian laporan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="231" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="232" />
         <source>This computer's clock was ahead of the server's when the complaint was recorded; the form sets the time by the server's clock.</source>
         <translation>Jam komputer ini lebih cepat dari jam server saat laporan dicatat; formulir memakai waktu menurut jam server.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="243" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="244" />
         <source>Action / status</source>
         <translation>Tindakan / status</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="244" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="245" />
         <source>Agency / unit</source>
         <translation>Instansi / unit</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="245" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="246" />
         <source>Version</source>
         <translation>Versi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="252" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="253" />
         <source>What you did</source>
         <translation>Yang Anda lakukan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="252" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="253" />
         <source>On the server now</source>
         <translation>Di server sekarang</translation>
     </message>
@@ -2859,32 +2859,32 @@
 <context>
     <name>VerifyFlows</name>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="97" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="96" />
         <source>Veri&amp;fy</source>
         <translation>&amp;Verifikasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="98" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="97" />
         <source>Verify</source>
         <translation>Verifikasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="99" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="98" />
         <source>Handle, postpone, return, archive or re-route the complaint</source>
         <translation>Kelola, tunda, kembalikan, arsipkan, atau alihkan laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="104" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="103" />
         <source>Forward selected complaints…</source>
         <translation>Disposisikan laporan terpilih…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="105" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="104" />
         <source>Archive selected complaints…</source>
         <translation>Arsipkan laporan terpilih…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="212" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="203" />
         <source>%1 complaints selected</source>
         <translation>%1 laporan terpilih</translation>
     </message>
@@ -3045,8 +3045,8 @@
     </message>
     <message>
         <location filename="../../lapor_desk/ui/verify_labels.py" line="70" />
-        <source>An attached file is not on the server for your account: its upload did not finish, or the file came from another account. Write the action again with the file attached from this computer, then discard this one.</source>
-        <translation>Berkas lampiran tidak ada di server untuk akun Anda: unggahannya belum selesai, atau berkas itu berasal dari akun lain. Buat ulang tindakan ini dengan melampirkan berkas dari komputer ini, lalu buang tindakan yang ditolak ini.</translation>
+        <source>An attached file is not on the server for your account: its upload did not finish, or the file came from another account. Choose “Fix &amp; resend”: the files stay attached and are uploaded again from this computer at the next sync.</source>
+        <translation>Berkas lampiran tidak ada di server untuk akun Anda: unggahannya belum selesai, atau berkas itu berasal dari akun lain. Pilih “Perbaiki &amp; kirim ulang”: berkasnya tetap terlampir dan diunggah lagi dari komputer ini pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
         <location filename="../../lapor_desk/ui/verify_labels.py" line="74" />
