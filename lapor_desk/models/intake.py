@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
-from lapor_desk.models.calendar import UTC
+from lapor_desk.models.calendar import UTC, WIT
 from lapor_desk.models.categories import taxonomy
 from lapor_desk.models.enums import Channel, ComplaintType
 from lapor_desk.models.text import clean_line, clean_text
@@ -146,7 +146,15 @@ def _parse_date(value: Any) -> date:
     raise ValueError(text)
 
 
-def _parse_datetime(value: Any) -> datetime:
+def latest_today(now: datetime) -> date:
+    """The last calendar date that is not in the future at ``now``: today where Indonesia's day
+    begins first (WIT), with the clock skew allowed. A walk-in's "today" in WIB, WITA or WIT is
+    never after it, whatever the hour (at 01:00 WIB it is already that date in WIT, while UTC is
+    still on the day before)."""
+    return (now + CLOCK_SKEW_TOLERANCE).astimezone(WIT).date()
+
+
+def _parse_datetime(value: Any, zone: tzinfo) -> datetime:
     if isinstance(value, datetime):
         moment = value
     else:
@@ -156,7 +164,7 @@ def _parse_datetime(value: Any) -> datetime:
         except ValueError:
             moment = datetime.combine(_parse_date(text), datetime.min.time())
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
+        moment = moment.replace(tzinfo=zone)
     if moment.year < EARLIEST_YEAR:
         raise ValueError(str(value))
     try:
@@ -177,7 +185,10 @@ def _enum(enum: Any, value: Any, name: str, errors: list[FieldError]) -> Any:
         return None
 
 
-def validate_new_complaint(raw: dict[str, Any], now: datetime | None = None) -> NewComplaint:
+def validate_new_complaint(raw: dict[str, Any], now: datetime | None = None,
+                           local_zone: tzinfo = UTC) -> NewComplaint:
+    """``local_zone``: the zone of a ``received_at`` written without one (a register kept in
+    the office's time); on the wire every time carries its zone (``Z``)."""
     now = now or datetime.now(UTC)
     errors: list[FieldError] = []
     ctype = _enum(ComplaintType, raw.get("complaint_type"), "complaint_type", errors)
@@ -199,7 +210,7 @@ def validate_new_complaint(raw: dict[str, Any], now: datetime | None = None) -> 
         except ValueError:
             errors.append(FieldError("incident_date", "invalid"))
         else:
-            if incident > (now + CLOCK_SKEW_TOLERANCE).date():
+            if incident > latest_today(now):
                 errors.append(FieldError("incident_date", "future"))
             elif incident.year < 2000:
                 errors.append(FieldError("incident_date", "invalid"))
@@ -207,7 +218,7 @@ def validate_new_complaint(raw: dict[str, Any], now: datetime | None = None) -> 
     received = now
     if raw.get("received_at") not in (None, ""):
         try:
-            received = _parse_datetime(raw["received_at"])
+            received = _parse_datetime(raw["received_at"], local_zone)
         except ValueError:
             errors.append(FieldError("received_at", "invalid"))
         else:

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
+from lapor_desk.models.calendar import UTC
 from lapor_desk.models.intake import IntakeError, validate_new_complaint
 from lapor_desk.models.text import clean_line
 from lapor_desk.services.errors import ServiceError, translate
@@ -88,8 +89,9 @@ def _shown(raw: dict[str, Any]) -> tuple[str, ...]:
                        else raw.get(f)) for f in PREVIEW_FIELDS)
 
 
-def preview_register(path: Path | str, now: datetime) -> RegisterPreview:
-    """Read and validate every row of ``path`` without writing anything."""
+def preview_register(path: Path | str, now: datetime, zone: tzinfo = UTC) -> RegisterPreview:
+    """Read and validate every row of ``path`` without writing anything (``zone``: of the times
+    the register writes without one, as the importer reads them)."""
     name = str(path)
     try:
         rows = importer.read_table(Path(path))
@@ -110,7 +112,7 @@ def preview_register(path: Path | str, now: datetime) -> RegisterPreview:
             continue  # a blank line, as the importer skips it
         raw = importer._raw_complaint(mapping, row)
         try:
-            validate_new_complaint(raw, now)
+            validate_new_complaint(raw, now, zone)
             problems: tuple[FieldProblem, ...] = ()
         except IntakeError as exc:
             problems = tuple(FieldProblem(e.field, e.code) for e in exc.errors)
@@ -126,7 +128,7 @@ class Register:
         self.clock = clock
 
     def preview(self, path: Path | str) -> RegisterPreview:
-        return preview_register(path, self.clock())
+        return preview_register(path, self.clock(), self.outbox.config.calendar.tz)
 
     def run(self, path: Path | str) -> ImportOutcome:
         """Import every row in one transaction, or nothing (raises a ServiceError whose code is

@@ -6,6 +6,8 @@ Headers may be English (the intake field names) or Bahasa Indonesia (``judul``, 
 written in one transaction, or NOTHING is written and :class:`ImportFailed` lists an error per bad
 row (row number as the spreadsheet shows it, field, code). Unusable files (bad encoding, not a
 CSV/XLSX, empty, too big) raise :class:`ImportFailed` with a file-level code and touch nothing.
+A received time written without a zone (``2026-03-05 09:30``, an Excel date and time) is the
+office's local time, in the calendar's zone (``sla.toml``: WIB by default), not UTC.
 
 Invisible characters that registers carry along from letters, chat exports and old systems (NUL
 and other controls, bidirectional overrides in titles and names) are cleaned exactly as the
@@ -23,11 +25,11 @@ import logging
 import re
 import zipfile
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
-from lapor_desk.models.calendar import utcnow
+from lapor_desk.models.calendar import UTC, utcnow
 from lapor_desk.models.intake import IntakeError, NewComplaint, validate_new_complaint
 from lapor_desk.models.text import needs_cleaning
 from lapor_desk.sync.errors import ImportFailed, RowError
@@ -225,8 +227,10 @@ def cleaned(raw: dict[str, Any]) -> bool:
                for name, value in (*raw.items(), *reporter.items()))
 
 
-def parse_register(path: Path | str, now: datetime | None = None) -> ParsedRegister:
-    """Validate every row; returns the complaints or raises ImportFailed with all row errors."""
+def parse_register(path: Path | str, now: datetime | None = None,
+                   zone: tzinfo = UTC) -> ParsedRegister:
+    """Validate every row; returns the complaints or raises ImportFailed with all row errors.
+    ``zone``: the office's zone, of a time the register writes without one."""
     rows = read_table(Path(path))
     if not rows or not any(_cell(v) not in (None, "") for v in rows[0]):
         raise ImportFailed("the file has no header row", code="empty")
@@ -252,7 +256,7 @@ def parse_register(path: Path | str, now: datetime | None = None) -> ParsedRegis
         row_number = offset + 2  # the header is row 1
         raw = _raw_complaint(mapping, row)
         try:
-            complaints.append(validate_new_complaint(raw, now))
+            complaints.append(validate_new_complaint(raw, now, zone))
         except IntakeError as exc:
             errors.extend(RowError(row_number, e.field, e.code) for e in exc.errors)
         if cleaned(raw):
@@ -268,7 +272,7 @@ def parse_register(path: Path | str, now: datetime | None = None) -> ParsedRegis
 
 def import_register(outbox: Outbox, path: Path | str) -> ImportResult:
     """Validate the whole file, then record every complaint in ONE transaction."""
-    parsed = parse_register(path, outbox.clock())
+    parsed = parse_register(path, outbox.clock(), outbox.config.calendar.tz)
     receipts = outbox.record_validated([(c, ()) for c in parsed.complaints])
     event(log, "import.done", file=Path(path).name, rows=len(receipts),
           ignored_columns=",".join(parsed.ignored_columns),

@@ -4,8 +4,10 @@ beyond it. Every answer says the server's time in ``Date``."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
@@ -14,6 +16,7 @@ from lapor_desk.models.intake import CLOCK_SKEW_TOLERANCE
 from lapor_desk.server.db import Complaint
 from tests.server.builder import complaint_payload, new_id
 from tests.server.client import WorldServer
+from tests.support.clock import MovableClock
 
 
 def _wire(moment: datetime) -> str:
@@ -56,3 +59,24 @@ def test_every_answer_tells_the_servers_time(server: WorldServer) -> None:
             "limit": 1}), api.get("/no-such-endpoint")):
         stamp = parsedate_to_datetime(response.headers["Date"])
         assert before - timedelta(seconds=2) <= stamp <= utcnow() + timedelta(seconds=1)
+
+
+def test_todays_incident_at_one_in_the_morning_wib_is_no_future_date(
+        serve_world: Callable[..., WorldServer]) -> None:
+    """At 01:00 WIB (18:00 UTC the day before) a walk-in's "today" is accepted; the day after
+    is the future everywhere in Indonesia (03:00 in WIT) and refused. The server's clock is
+    injected at that hour."""
+    now = utcnow()
+    night = now.replace(hour=18, minute=0, second=0, microsecond=0)
+    night = night if night <= now else night - timedelta(days=1)
+    server = serve_world(clock=MovableClock(night))
+    api = server.login("admin_kab")
+    today = night.astimezone(ZoneInfo("Asia/Jakarta")).date()
+    assert today == night.date() + timedelta(days=1)
+    for day, outcome in ((today, ("applied", None)),
+                         (today + timedelta(days=1), ("rejected", "invalid_payload"))):
+        answer = api.do("record_complaint", new_id(), None, complaint=complaint_payload(
+            "Warga datang melapor lampu jalan", channel="walk_in", received_at=_wire(night),
+            incident_date=day.isoformat()))
+        assert (answer["outcome"], answer.get("reason")) == outcome, answer
+    assert answer["detail"] == "incident_date:future"
