@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select, update
 
 from lapor_desk.models.cache.schema import Blob, OutboxEntry
-from lapor_desk.services import ActionNotAllowed, Workstation
+from lapor_desk.services import ActionNotAllowed, ServiceError, Workstation
 from lapor_desk.services.attach import StoredAttachment
 from lapor_desk.services.outbox_review import ReviewItem
 from lapor_desk.services.verification import ActionFields
@@ -145,6 +145,11 @@ def test_a_note_refused_for_its_file_is_fixed_and_resent_with_its_files(
     assert kept["foto_gorong_gorong.jpg"].size == photo.stat().st_size
 
     body = "Foto gorong-gorong dan surat dinas terlampir."
+    lost = replace(kept["salah_kirim.pdf"], sha256="0" * 64)  # no longer in the profile
+    with pytest.raises(ServiceError) as unreadable:
+        signed_in.outbox_review.resend(refused.mutation_id, replace(refused.fields, files=(lost,)))
+    assert unreadable.value.code == "file_unreadable"  # nothing written, the refusal stays
+    assert [i.mutation_id for i in signed_in.outbox_review.items()] == [refused.mutation_id]
     files = (kept["foto_gorong_gorong.jpg"], str(letter))  # the wrong file removed
     sent = signed_in.outbox_review.resend(refused.mutation_id, replace(refused.fields, body=body,
                                                                        files=files))
