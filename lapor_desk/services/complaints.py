@@ -40,6 +40,9 @@ from lapor_desk.services.types import (
     TimelineEntry,
 )
 
+#: Events whose detail can carry words a person wrote (a reason, a note): on a complaint the user
+#: may not read the server leaves those words out (docs/sync-protocol.md, "Scope").
+_EVENTS_WITH_TEXT = frozenset({"postpone", "archive", "close", "not_our_authority"})
 #: Events already shown by the disposition or follow-up record they made.
 _SHOWN_BY_RECORD = frozenset({"forward", "handle", "not_our_authority", "reroute", "follow_up",
                               "internal_note", "reporter_response"})
@@ -146,7 +149,8 @@ class ComplaintQueries:
                                  + [d.to_id for d in dispositions])
             marks = outbox_marks(connection, [complaint_id])
         row = self._row(c, names, marks, self.clock())
-        timeline = self._timeline(dispositions, follow_ups, events, files, names)
+        timeline = self._timeline(dispositions, follow_ups, events, files, names,
+                                  hidden=bool(c.redacted))
         return ComplaintDetail(
             row=row, body=c.body, incident_date=c.incident_date, province=c.province,
             regency=c.regency, district=c.district, village=c.village, category=c.category,
@@ -164,18 +168,22 @@ class ComplaintQueries:
 
     @staticmethod
     def _timeline(dispositions: list[Any], follow_ups: list[Any], events: list[Any],
-                  files: dict[str | None, list[str]],
-                  names: dict[int, str]) -> tuple[TimelineEntry, ...]:
+                  files: dict[str | None, list[str]], names: dict[int, str],
+                  hidden: bool = False) -> tuple[TimelineEntry, ...]:
+        """``hidden``: the complaint is rahasia and the user may not read it, so the server sent
+        its records without their words; the entries say so (those made here keep theirs)."""
         entries = [TimelineEntry(
             at=_time(e.at), kind="event", code=e.kind, actor_name=e.actor_name or "",
             text=_event_text(e.detail), from_status=e.from_status, to_status=e.to_status,
             pending=e.local_mutation_id is not None, attachments=tuple(files.get(None, ()))
-            if e.kind in ("submitted", "record_complaint") else ())
+            if e.kind in ("submitted", "record_complaint") else (),
+            redacted=hidden and e.local_mutation_id is None and e.kind in _EVENTS_WITH_TEXT)
             for e in events if e.kind not in _SHOWN_BY_RECORD]
         entries += [TimelineEntry(
             at=_time(d.at), kind="disposition", code=d.kind, actor_name=d.actor_name or "",
             text=d.note or None, from_name=names.get(d.from_id or -1, ""),
-            to_name=names.get(d.to_id or -1, ""), pending=d.local_mutation_id is not None)
+            to_name=names.get(d.to_id or -1, ""), pending=d.local_mutation_id is not None,
+            redacted=hidden and d.local_mutation_id is None)
             for d in dispositions]
         entries += [TimelineEntry(
             at=_time(f.at), kind="follow_up", code=f.kind, actor_name=f.author_name or "",

@@ -219,6 +219,14 @@ def timeline(code: str) -> str:
     return _lookup(TIMELINE, code)
 
 
+def complaint_title(title: str) -> str:
+    """A complaint's title, or words saying it is hidden: a rahasia complaint arrives with an
+    empty title for a user who may not read it (every real title has a few characters)."""
+    if title:
+        return title
+    return QCoreApplication.translate("Labels", "Confidential complaint (title hidden)")
+
+
 def error(code: str | None) -> str:
     text = ERRORS.get(code or "")
     if text is not None:

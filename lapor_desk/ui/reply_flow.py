@@ -73,7 +73,8 @@ class ReplyFlow(QObject):
         if self.flows.dialog is not None:
             return
         row = detail.row
-        dialog = FollowUpDialog(row.title, kind, row.anonymous, self.flows.window)
+        dialog = FollowUpDialog(labels.complaint_title(row.title), kind, row.anonymous,
+                                self.flows.window)
         if templates:
             dialog.templates.set_templates(templates, context_of(detail))
         if draft is not None:
@@ -115,7 +116,8 @@ class ReplyFlow(QObject):
             return
         detail = self.flows.detail.detail
         anonymous = bool(detail and detail.row.id == item.complaint_id and detail.row.anonymous)
-        dialog = FollowUpDialog(item.title, item.kind, anonymous, self.flows.window)
+        dialog = FollowUpDialog(labels.complaint_title(item.title), item.kind, anonymous,
+                                self.flows.window)
         dialog.editor.setPlainText(item.fields.body)
         dialog.files.add_stored([f for f in item.fields.files if isinstance(f, StoredAttachment)])
         station = self.controller.workstation

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QAbstractItemView, QDialog, QMenu, QToolButton
 from lapor_desk.services.errors import StorageProblem
 from lapor_desk.services.types import ActionResult, AgencyItem
 from lapor_desk.services.verification import ActionFields, BulkOutcome
-from lapor_desk.ui import verify_labels
+from lapor_desk.ui import labels, verify_labels
 from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.dialogs.bulk_summary import BulkSummaryDialog
 from lapor_desk.ui.dialogs.forward import ForwardDialog
@@ -136,6 +136,7 @@ class VerifyFlows(QObject):
         plain action by default; "Fix & resend" passes its own)."""
         if self.dialog is not None:
             return
+        title = labels.complaint_title(title)
         station = self.controller.workstation
         write = submit or (lambda f: station.verification.submit(kind, complaint_id, f))
         if kind == "reroute":

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog
 
 from lapor_desk.services.errors import StorageProblem
 from lapor_desk.services.types import AgencyItem
+from lapor_desk.ui import labels
 from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.detail_pane import DetailPane
 from lapor_desk.ui.dialogs.forward import ForwardDialog
@@ -52,7 +53,8 @@ class WorkFlows(QObject):
         complaint_id, self._waiting_targets = self._waiting_targets, None
         if complaint_id is None or self.detail.detail is None:
             return
-        dialog = ForwardDialog(self.detail.detail.row.title, items, self.window)
+        dialog = ForwardDialog(labels.complaint_title(self.detail.detail.row.title), items,
+                               self.window)
         self._open(dialog, lambda: self.controller.act(
             "forward", complaint_id, dialog.target_id(), dialog.note_text(),
             on_done=lambda _r: dialog.deleteLater(), on_error=lambda e: self._again(dialog, e)))

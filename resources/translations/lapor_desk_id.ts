@@ -804,52 +804,57 @@
         <translation>Riwayat (terbaru di atas)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="210" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="211" />
         <source>Hidden (anonymous)</source>
         <translation>Dirahasiakan (anonim)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="214" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="213" />
+        <source>Hidden (confidential)</source>
+        <translation>Disembunyikan (rahasia)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="218" />
         <source>Reporter</source>
         <translation>Pelapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="215" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="219" />
         <source>Location</source>
         <translation>Lokasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="216" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="220" />
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="218" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="222" />
         <source>Responsible</source>
         <translation>Instansi terlapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="219" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="223" />
         <source>Handling unit</source>
         <translation>Unit penanganan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="220" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="224" />
         <source>Received</source>
         <translation>Diterima</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="221" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="225" />
         <source>Deadline</source>
         <translation>Tenggat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="243" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="247" />
         <source>waiting to be sent</source>
         <translation>menunggu dikirim</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="247" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="251" />
         <source>Content hidden (confidential)</source>
         <translation>Isi disembunyikan (rahasia)</translation>
     </message>
@@ -1940,6 +1945,46 @@
         <translation>Salinan data Anda di komputer ini rusak dan tidak dapat dibaca. Jangan dihapus: mungkin masih ada pekerjaan yang belum terkirim. Salin foldernya, lalu hubungi bagian TI atau layanan bantuan LAPOR!.</translation>
     </message>
     <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="254" />
+        <source>Folder: %1 (drive %2)</source>
+        <translation>Folder: %1 (drive %2)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="255" />
+        <source>Folder: %1</source>
+        <translation>Folder: %1</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="140" />
+        <source>No system keyring is available to keep this computer's data encrypted. Ask your IT support to enable it (on Linux: GNOME Keyring or KWallet).</source>
+        <translation>Keyring sistem tidak tersedia untuk menjaga data di komputer ini tetap terenkripsi. Minta bantuan dukungan TI untuk mengaktifkannya (di Linux: GNOME Keyring atau KWallet).</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="143" />
+        <source>This computer's copy of your data could not be encrypted. Nothing was changed; try again, and report it if it happens again.</source>
+        <translation>Salinan data Anda di komputer ini tidak dapat dienkripsi. Tidak ada yang diubah; coba lagi, dan laporkan bila terjadi lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="146" />
+        <source>This server address starts with http://, which would send your password and the complaints unprotected over the network. Use the address that starts with https:// (ask your administrator if you do not know it).</source>
+        <translation>Alamat server ini diawali http://, sehingga kata sandi Anda dan isi laporan akan terkirim tanpa perlindungan lewat jaringan. Gunakan alamat yang diawali https:// (tanyakan kepada administrator Anda bila belum tahu).</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="150" />
+        <source>This is not a server address. Type it like https://lapor.example.go.id.</source>
+        <translation>Ini bukan alamat server. Tuliskan seperti https://lapor.example.go.id.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="152" />
+        <source>The server sent data this computer cannot accept, so none of it was saved. Sync again later; if it happens again, save the diagnostics (Help menu) and send them to your administrator.</source>
+        <translation>Server mengirim data yang tidak dapat diterima komputer ini, sehingga tidak ada yang disimpan. Sinkronkan lagi nanti; bila terjadi lagi, simpan diagnostik (menu Bantuan) lalu kirimkan kepada administrator Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="156" />
+        <source>Some files of this computer's copy could not be deleted; they can no longer be read. Close other programs and sign out again.</source>
+        <translation>Sebagian berkas salinan data di komputer ini tidak dapat dihapus; berkas itu tidak dapat dibaca lagi. Tutup program lain lalu keluar lagi.</translation>
+    </message>
+    <message>
         <location filename="../../lapor_desk/ui/labels.py" line="163" />
         <source>The note is too long: at most 20,000 characters. Shorten it and try again.</source>
         <extracomment>What is wrong with a value of a refused action (``field:code`` from models/validation.py).</extracomment>
@@ -1998,47 +2043,12 @@
         <translation>Nama berkas lampiran lebih dari 255 karakter. Ganti nama berkasnya lalu lampirkan lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="246" />
-        <source>Folder: %1 (drive %2)</source>
-        <translation>Folder: %1 (drive %2)</translation>
+        <location filename="../../lapor_desk/ui/labels.py" line="227" />
+        <source>Confidential complaint (title hidden)</source>
+        <translation>Laporan rahasia (judul disembunyikan)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="247" />
-        <source>Folder: %1</source>
-        <translation>Folder: %1</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="140" />
-        <source>No system keyring is available to keep this computer's data encrypted. Ask your IT support to enable it (on Linux: GNOME Keyring or KWallet).</source>
-        <translation>Keyring sistem tidak tersedia untuk menjaga data di komputer ini tetap terenkripsi. Minta bantuan dukungan TI untuk mengaktifkannya (di Linux: GNOME Keyring atau KWallet).</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="143" />
-        <source>This computer's copy of your data could not be encrypted. Nothing was changed; try again, and report it if it happens again.</source>
-        <translation>Salinan data Anda di komputer ini tidak dapat dienkripsi. Tidak ada yang diubah; coba lagi, dan laporkan bila terjadi lagi.</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="146" />
-        <source>This server address starts with http://, which would send your password and the complaints unprotected over the network. Use the address that starts with https:// (ask your administrator if you do not know it).</source>
-        <translation>Alamat server ini diawali http://, sehingga kata sandi Anda dan isi laporan akan terkirim tanpa perlindungan lewat jaringan. Gunakan alamat yang diawali https:// (tanyakan kepada administrator Anda bila belum tahu).</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="150" />
-        <source>This is not a server address. Type it like https://lapor.example.go.id.</source>
-        <translation>Ini bukan alamat server. Tuliskan seperti https://lapor.example.go.id.</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="152" />
-        <source>The server sent data this computer cannot accept, so none of it was saved. Sync again later; if it happens again, save the diagnostics (Help menu) and send them to your administrator.</source>
-        <translation>Server mengirim data yang tidak dapat diterima komputer ini, sehingga tidak ada yang disimpan. Sinkronkan lagi nanti; bila terjadi lagi, simpan diagnostik (menu Bantuan) lalu kirimkan kepada administrator Anda.</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="156" />
-        <source>Some files of this computer's copy could not be deleted; they can no longer be read. Close other programs and sign out again.</source>
-        <translation>Sebagian berkas salinan data di komputer ini tidak dapat dihapus; berkas itu tidak dapat dibaca lagi. Tutup program lain lalu keluar lagi.</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="226" />
+        <location filename="../../lapor_desk/ui/labels.py" line="234" />
         <source>Something went wrong (%1).</source>
         <translation>Terjadi kesalahan (%1).</translation>
     </message>
@@ -2884,7 +2894,7 @@
         <translation>Arsipkan laporan terpilih…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="203" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="204" />
         <source>%1 complaints selected</source>
         <translation>%1 laporan terpilih</translation>
     </message>

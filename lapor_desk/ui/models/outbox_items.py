@@ -61,7 +61,7 @@ def complaint_text(item: ReviewItem) -> str:
     number = (str(item.tracking_number) if item.tracking_number else
               QCoreApplication.translate("OutboxItems", "new"))
     return (QCoreApplication.translate("OutboxItems", "No. %1 · %2")
-            .replace("%1", number).replace("%2", item.title))
+            .replace("%1", number).replace("%2", labels.complaint_title(item.title)))
 
 
 def explanation(item: ReviewItem) -> str:
