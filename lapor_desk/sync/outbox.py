@@ -11,10 +11,8 @@ moves it forward once an earlier exclusive action of ours on the same complaint 
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import mimetypes
-import shutil
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -26,6 +24,7 @@ from sqlalchemy import insert, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 
+from lapor_desk.models.cache.blob_store import TooLarge
 from lapor_desk.models.cache.schema import Blob, OutboxEntry
 from lapor_desk.models.cache.store import Cache
 from lapor_desk.models.calendar import DomainConfig, default_config, utcnow
@@ -78,7 +77,8 @@ def take_mutation_id(connection: Connection) -> int:
 
 
 def blob_path(cache: Cache, sha256: str) -> Path:
-    return cache.blob_dir / sha256[:2] / sha256
+    """Where the blob ``sha256`` is kept (sealed: read it through ``cache.blobs``)."""
+    return cache.blobs.path(sha256)
 
 
 def scrub_record_payload(payload: dict[str, Any]) -> dict[str, Any]:
@@ -224,25 +224,19 @@ class Outbox:
 
     def add_file(self, path: Path | str, mime_type: str | None = None,
                  filename: str | None = None) -> AttachmentFile:
-        """Copy a file into the profile's blob store (content-addressed) for attaching."""
+        """Keep a copy of a file in the profile's blob store (content-addressed by its plaintext
+        SHA-256, sealed at rest) for attaching; the file is read once."""
         source = Path(path)
-        size = source.stat().st_size
-        if size > MAX_ATTACHMENT_BYTES:
+        if source.stat().st_size > MAX_ATTACHMENT_BYTES:
             raise ActionRefused("invalid_payload", "attachment larger than 25 MiB")
-        digest = hashlib.sha256()
-        with source.open("rb") as handle:
-            for chunk in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(chunk)
-        sha = digest.hexdigest()
-        target = blob_path(self.cache, sha)
-        if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            partial = target.with_suffix(".part")
-            shutil.copyfile(source, partial)
-            partial.replace(target)
+        try:
+            sha, size = self.cache.blobs.add_file(source, MAX_ATTACHMENT_BYTES)
+        except TooLarge as exc:  # it grew while being read
+            raise ActionRefused("invalid_payload", "attachment larger than 25 MiB") from exc
         with self.cache.writer.begin() as connection:
             connection.execute(sqlite_insert(Blob).values(
-                sha256=sha, size=size, local_path=str(target), uploaded=False,
+                sha256=sha, size=size, local_path=str(blob_path(self.cache, sha)),
+                uploaded=False,
             ).on_conflict_do_nothing())
         mime = mime_type or mimetypes.guess_type(source.name)[0] or "application/octet-stream"
         return AttachmentFile(new_id(), sha, size, mime, (filename or source.name)[:255])
