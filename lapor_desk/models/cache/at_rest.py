@@ -165,14 +165,23 @@ class SealedWriter:
     def write(self, data: bytes | bytearray | memoryview) -> int:
         if self.finished:
             raise ValueError("write to a finished sealed file")
-        self._pending += data
-        self.digest.update(data)
-        self.size += len(data)
-        # A full segment is written once more follows: the last one is sealed as last.
-        while len(self._pending) > SEGMENT:
-            self._seal(bytes(self._pending[:SEGMENT]), last=False)
-            del self._pending[:SEGMENT]
-        return len(data)
+        view = memoryview(data).cast("B")
+        self.digest.update(view)
+        self.size += len(view)
+        position, end = 0, len(view)
+        # A full segment is sealed once more follows: the last one is sealed as last.
+        while position < end:
+            if len(self._pending) == SEGMENT:
+                self._seal(bytes(self._pending), last=False)
+                self._pending.clear()
+            if not self._pending and end - position > SEGMENT:
+                self._seal(bytes(view[position:position + SEGMENT]), last=False)
+                position += SEGMENT
+                continue
+            take = min(SEGMENT - len(self._pending), end - position)
+            self._pending += view[position:position + take]
+            position += take
+        return len(view)
 
     def _seal(self, plain: bytes, last: bool) -> None:
         self.handle.write(self._aead.encrypt(_nonce(self._index, last), plain, self.header))
@@ -254,16 +263,16 @@ class SealedReader(io.RawIOBase):
     def read(self, size: int | None = -1) -> bytes:
         """``size`` bytes (all that is left when negative or None); fewer only at the end."""
         left = max(0, self.size - self._position)
-        size = left if size is None or size < 0 else min(size, left)
-        out = bytearray(size)
-        view = memoryview(out)
-        done = 0
-        while done < size:
-            got = self.readinto(view[done:])
-            if not got:
-                break
-            done += got
-        return bytes(out[:done])
+        wanted = left if size is None or size < 0 else min(size, left)
+        parts: list[bytes] = []
+        while wanted > 0:
+            index, skip = divmod(self._position, SEGMENT)
+            plain = self._segment(index)
+            piece = plain if skip == 0 and wanted >= len(plain) else plain[skip:skip + wanted]
+            parts.append(piece)
+            self._position += len(piece)
+            wanted -= len(piece)
+        return b"".join(parts)
 
     def close(self) -> None:
         self._current = None
