@@ -6,6 +6,9 @@ read-only summaries (the filter bar's choices) that must not hold up the list be
 reads the cache on its own connection (SQLite's WAL lets readers run beside the writer). A task's function runs
 on its worker and must not touch widgets; its result (or exception) comes back to the UI thread
 through a queued signal and is handed to the ``on_done`` / ``on_error`` callback there.
+
+When a session ends, :meth:`TaskManager.new_epoch` cuts it off: its tasks still run to their
+end, but their answers are dropped, never handed to the next session's window.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ class TaskManager(QObject):
         self._read = ThreadPoolExecutor(1, thread_name_prefix="lapor-read")
         self._outstanding = 0
         self._closed = False
+        self._epoch = 0
         self._delivered.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     @property
@@ -63,23 +67,31 @@ class TaskManager(QObject):
             return
         self._outstanding += 1
         self.busy_changed.emit(self._outstanding)
+        epoch = self._epoch
 
         def work() -> None:
             try:
                 value = fn()
             except Exception as exc:  # noqa: BLE001 - handed to the UI thread, never dropped
                 log.debug("task failed: %r", exc)
-                self._delivered.emit((on_error, exc, True))
+                self._delivered.emit((on_error, exc, True, epoch))
             else:
-                self._delivered.emit((on_done, value, False))
+                self._delivered.emit((on_done, value, False, epoch))
 
         pool.submit(work)
 
-    def _deliver(self, item: tuple[Callable[[Any], None] | None, Any, bool]) -> None:
-        callback, value, failed = item
+    def new_epoch(self) -> None:
+        """The session ended: answers to the tasks asked for so far are not delivered."""
+        self._epoch += 1
+
+    def _deliver(self, item: tuple[Callable[[Any], None] | None, Any, bool, int]) -> None:
+        callback, value, failed, epoch = item
         self._outstanding -= 1
         try:
-            if callback is not None:
+            if epoch != self._epoch:
+                # An ended session's answer (its data, or the error of a closed cache).
+                log.debug("task of an ended session dropped (failed=%s)", failed)
+            elif callback is not None:
                 callback(value)
             elif failed:
                 self.unhandled_error.emit(value)
