@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import time
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QClipboard, QGuiApplication, QPixmapCache
@@ -83,10 +84,12 @@ def dispose(window: QMainWindow, *others: QObject) -> None:
 def collect() -> None:
     """A full collection, the objects frozen at the start included (then frozen again, with
     the new session's window, for the reason they were: see ``app.start_up_over``)."""
+    started = time.perf_counter()
     frozen = gc.get_freeze_count()
     if frozen:
         gc.unfreeze()
     found = gc.collect()
     if frozen:
         gc.freeze()
-    log.info("event=session.collected objects=%d was_frozen=%d", found, frozen)
+    log.info("event=session.collected objects=%d was_frozen=%d ms=%.0f", found, frozen,
+             (time.perf_counter() - started) * 1000)

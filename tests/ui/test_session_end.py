@@ -139,14 +139,24 @@ class Application:
         self.earlier = {id(o) for o in self.held}
 
     @staticmethod
-    def _python_models() -> list[QAbstractItemModel]:
-        gc.unfreeze()  # the start-up froze objects out of the collector's sight
-        return [o for o in gc.get_objects()
+    def _tracked() -> list[object]:
+        """Every object the collector tracks, those the start-up froze included (frozen again
+        afterwards: the desk runs as it does outside tests)."""
+        frozen = gc.get_freeze_count()
+        gc.unfreeze()
+        everything = gc.get_objects()
+        if frozen:
+            gc.freeze()
+        return everything
+
+    @classmethod
+    def _python_models(cls) -> list[QAbstractItemModel]:
+        return [o for o in cls._tracked()
                 if isinstance(o, QAbstractItemModel) and shiboken6.isValid(o)]
 
-    @staticmethod
-    def _answers() -> list[object]:
-        return [o for o in gc.get_objects()
+    @classmethod
+    def _answers(cls) -> list[object]:
+        return [o for o in cls._tracked()
                 if isinstance(o, (ComplaintDetail, ComplaintRow, AttachmentInfo))]
 
     def widgets(self) -> list[QWidget]:
@@ -180,9 +190,8 @@ class Application:
         return sorted({text for text in forbidden if text and text in everything})
 
     def live_answers(self) -> list[object]:
-        """The services' answers the window held (rows, details, attachments), still alive."""
-        gc.unfreeze()
-        gc.collect()
+        """The services' answers the window held (rows, details, attachments), still alive:
+        referenced from anywhere, frozen or not (no collection is run here)."""
         return [o for o in self._answers() if id(o) not in self.earlier]
 
 
