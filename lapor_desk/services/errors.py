@@ -12,12 +12,16 @@
     ├── NotFound              the complaint (or profile) does not exist in this cache
     └── DemoFailed            the embedded demo server could not be prepared or started
 
+    CacheClosed               (not a ServiceError) a task that ran into the end of its session:
+                              the profile was closed under it; there is nothing to show
+
 Sync-layer errors are translated exactly once, here (:func:`translate`). Messages are English for
 logs; sentences for people live in the UI, keyed by ``code``.
 """
 
 from __future__ import annotations
 
+from lapor_desk.models.cache.store import CacheClosed  # noqa: F401 - for the UI
 from lapor_desk.sync import errors as sync_errors
 
 

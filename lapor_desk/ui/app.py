@@ -67,13 +67,19 @@ def start_up_over() -> None:
     What exists now (modules, Qt wrappers, the window) lives as long as the process: frozen, it
     is out of the collector's sight, so the full collections a sync's pages set off walk only the
     objects made since (each would otherwise hold every thread, the window's too, for as long as
-    it takes to visit them all). Once per process; ``lapor-desk`` disabled the collector for the
-    start (cli.main), and it is enabled here in any case.
+    it takes to visit them all). Once per process, and again at the start of a session after one
+    ended (whose objects were let go then: ui/session_scope.py); ``lapor-desk`` disabled the
+    collector for the start (cli.main), and it is enabled here in any case.
     """
     global _FROZEN
     if not _FROZEN:
         gc.freeze()
         _FROZEN = True
+    elif not gc.get_freeze_count():
+        # A session ended since (session_scope.collect let the frozen objects go): what it
+        # left is collected first, so that only the new session's objects are frozen.
+        gc.collect()
+        gc.freeze()
     gc.enable()
 
 
@@ -148,7 +154,7 @@ class Desk(QObject):
         """Replace the session's window and controller by new, empty ones and dispose of the
         old ones whole (``session_scope``): answers still on their way are dropped, what was
         copied in the application leaves the clipboard, the services let go of the profile."""
-        self.taskman.new_epoch()
+        self.controller.taskman.end()  # nothing more run for it, no answer handed on
         self._sync_due = False
         self._start_sync_timer.stop()
         self._close_progress()
@@ -300,7 +306,8 @@ class Desk(QObject):
             return
         self._sync_due = False
         self._start_sync_timer.stop()
-        self.taskman.run_db(self.controller.workstation.status, self._maybe_first_sync)
+        self.controller.taskman.run_db(self.controller.workstation.status,
+                                       self._maybe_first_sync)
 
     def _maybe_first_sync(self, status: object) -> None:
         if getattr(status, "last_sync_at", None) is None:

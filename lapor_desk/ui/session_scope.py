@@ -9,12 +9,13 @@ controller, and :func:`dispose` deletes the old ones whole. Nothing is cleared b
 widgets that the next widget would be missing from: whatever is made inside the window (or
 parented to it) goes with it. With them go
 
-* the answers of tasks the ended session had asked for (``TaskManager.new_epoch``: a detail
-  read just before signing out never lands in the next session's window),
+* the session's tasks (``SessionTasks.end``): answers on their way are dropped (a detail read
+  just before signing out never lands anywhere) and nothing the old window asks for while it
+  is taken down is run,
 * what was copied in the application to the clipboard (:class:`ClipboardWatch`),
 * Qt's pixmap cache, and
-* the Python objects that held the deleted widgets' data, collected at once (the start-up froze
-  the first session's objects out of the collector's sight: they are let back in first).
+* the Python objects that held the deleted widgets' data, collected (the start-up froze the
+  first session's objects out of the collector's sight: they are let back in).
 """
 
 from __future__ import annotations
@@ -76,20 +77,28 @@ def dispose(window: QMainWindow, *others: QObject) -> None:
             widget.close()  # a dashboard keeps its geometry; nothing of the session is kept
     window.hide()
     QPixmapCache.clear()
-    window.destroyed.connect(lambda *_: QTimer.singleShot(0, collect))
-    for item in (window, *others):
+    doomed = [window, *others]
+    left = [len(doomed)]
+
+    def gone(*_args: object) -> None:
+        # Only once all of them are gone: the controller's connections (lambdas that hold the
+        # window) are released with it.
+        left[0] -= 1
+        if not left[0]:
+            QTimer.singleShot(0, collect)
+
+    for item in doomed:
+        item.destroyed.connect(gone)
         item.deleteLater()
 
 
 def collect() -> None:
-    """A full collection, the objects frozen at the start included (then frozen again, with
-    the new session's window, for the reason they were: see ``app.start_up_over``)."""
+    """A full collection, the objects frozen at the start included. They stay thawed: the
+    next session's start freezes again (``app.start_up_over``), once whatever the ended session
+    still had on its way (a task's answer, a timer) is garbage too."""
     started = time.perf_counter()
     frozen = gc.get_freeze_count()
-    if frozen:
-        gc.unfreeze()
+    gc.unfreeze()
     found = gc.collect()
-    if frozen:
-        gc.freeze()
     log.info("event=session.collected objects=%d was_frozen=%d ms=%.0f", found, frozen,
              (time.perf_counter() - started) * 1000)
