@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from lapor_desk.models.cache import at_rest
+from lapor_desk.models.cache import at_rest, file_writes
 from lapor_desk.models.cache.at_rest import SealedFileError
 from lapor_desk.sync.log import event
 
@@ -83,7 +83,7 @@ class DraftStore:
         if self._key is None:
             return False
         for leftover in self.path.parent.glob(".drafts-*.tmp"):  # a write cut off by a crash
-            at_rest.scrub_file(leftover)
+            file_writes.scrub_file(leftover)
         with self._lock:
             try:
                 if at_rest.file_is_sealed(self.path):
@@ -129,7 +129,7 @@ class DraftStore:
         data = json.dumps(drafts, ensure_ascii=False, indent=1).encode("utf-8")
         if self._key is not None:
             data = at_rest.seal_bytes(self._key, data)
-        with at_rest.atomic_file(self.path, prefix=".drafts-",
+        with file_writes.atomic_file(self.path, prefix=".drafts-",
                                  scrub_old=replacing_plaintext) as out:
             out.write(data)
         event(log, "drafts.saved", count=len(drafts))

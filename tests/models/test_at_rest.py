@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from lapor_desk.models.cache import at_rest
+from lapor_desk.models.cache import file_writes
 from lapor_desk.models.cache.at_rest import (
     HEADER,
     SEGMENT,
@@ -137,10 +137,10 @@ def test_resume_keeps_whole_segments_and_cuts_a_torn_tail(tmp_path: Path) -> Non
 def test_atomic_file_leaves_the_old_file_or_the_new_one(tmp_path: Path) -> None:
     target = tmp_path / "drafts.json"
     target.write_bytes(b"old")
-    with pytest.raises(RuntimeError), at_rest.atomic_file(target) as out:
+    with pytest.raises(RuntimeError), file_writes.atomic_file(target) as out:
         out.write(b"half of the new")
         raise RuntimeError("the disk is full")
     assert target.read_bytes() == b"old" and sorted(tmp_path.iterdir()) == [target]
-    with at_rest.atomic_file(target, scrub_old=True) as out:
+    with file_writes.atomic_file(target, scrub_old=True) as out:
         out.write(b"new")
     assert target.read_bytes() == b"new" and sorted(tmp_path.iterdir()) == [target]

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from lapor_desk.models.cache import at_rest
+from lapor_desk.models.cache import at_rest, file_writes
 from lapor_desk.models.cache.at_rest import SealedFileError, SealedReader
 from lapor_desk.models.cache.blob_writing import (
     COPY_CHUNK,
@@ -172,7 +172,7 @@ class BlobStore:
         digest = hashlib.sha256()
         size = 0
         try:
-            with at_rest.atomic_file(target, prefix=".lapor-copy-") as out:
+            with file_writes.atomic_file(target, prefix=".lapor-copy-") as out:
                 for chunk in self.chunks(sha256):
                     digest.update(chunk)
                     size += len(chunk)
@@ -217,7 +217,7 @@ class BlobStore:
             else:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(temporary, target)
-                at_rest.fsync_directory(target.parent)
+                file_writes.fsync_directory(target.parent)
             return sha256, writer.size
         except BaseException:
             temporary.unlink(missing_ok=True)
@@ -244,13 +244,13 @@ class BlobStore:
                 path = Path(directory) / name
                 try:
                     if name.startswith(TEMP_PREFIX):
-                        at_rest.scrub_file(path)
+                        file_writes.scrub_file(path)
                         removed += 1
                         continue
                     if at_rest.file_is_sealed(path):
                         continue
                     if name.endswith(PARTIAL_SUFFIX):
-                        at_rest.scrub_file(path)
+                        file_writes.scrub_file(path)
                         removed += 1
                         continue
                     at_rest.seal_in_place(path, self.key)

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import BinaryIO, Protocol, Self
 
-from lapor_desk.models.cache import at_rest
+from lapor_desk.models.cache import file_writes
 from lapor_desk.models.cache.at_rest import SealedWriter
 
 PARTIAL_SUFFIX = ".part"
@@ -144,7 +144,7 @@ class PartialBlob:
         os.fsync(self._handle.fileno())
         self._handle.close()
         os.replace(self.path, self.target)
-        at_rest.fsync_directory(self.target.parent)
+        file_writes.fsync_directory(self.target.parent)
         return self._writer.size
 
     def discard(self) -> None:
