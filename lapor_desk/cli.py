@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from lapor_desk import __version__
 from lapor_desk.sync.errors import (
     AccountDisabledError,
+    AddressRefused,
     AuthError,
     CancelledError,
     ImportFailed,
@@ -38,6 +39,7 @@ from lapor_desk.sync.errors import (
     OfflineError,
     ProtocolError,
     ServerError,
+    StorageError,
     SyncError,
 )
 from lapor_desk.sync.log import event
@@ -52,6 +54,7 @@ log = logging.getLogger("lapor_desk.cli")
 
 EXIT_OK, EXIT_USAGE, EXIT_OFFLINE, EXIT_AUTH, EXIT_SERVER, EXIT_PROTOCOL, EXIT_IMPORT = (
     0, 2, 3, 4, 5, 6, 7)
+EXIT_STORAGE = 8  # the disk under the profile failed (full, read-only, I/O error...)
 EXIT_INTERRUPTED = 130
 
 ADVICE = {
@@ -62,6 +65,9 @@ ADVICE = {
                          "where it stopped.",
     "tls_error": "The server's security certificate could not be verified. Check the address "
                  "or ask your administrator for the correct CA bundle (--ca-bundle).",
+    "plain_http": "Nothing was sent: over http:// the password and complaints would cross the "
+                  "network unprotected. Use the server's https:// address in --server.",
+    "invalid_address": "Nothing was sent: give --server as https://lapor.example.go.id.",
     "bad_credentials": "The user name or password is wrong. Check LAPOR_PASSWORD and --user.",
     "account_disabled": "This account is disabled on the server, so this profile's data was "
                         "removed from this computer. Ask your national or agency administrator.",
@@ -77,7 +83,34 @@ ADVICE = {
 }
 
 
+#: What to do when the disk under the profile fails ({folder}: the profile, {drive}: its drive).
+#: A profile that cannot be read may hold work not yet sent: never advise deleting it.
+KEEP = "Do not delete the folder: it may hold work not yet sent."
+STORAGE_ADVICE = {
+    "disk_full": "There is no free space left on drive {drive} (profile folder {folder}). Free "
+                 "some space there, then run this again: what was saved is kept, and a sync "
+                 "continues where it stopped.",
+    "disk_limit": "A file-size limit or disk quota of this account stops writes in {folder} "
+                  "(drive {drive}). Raise the limit (ulimit -f, quota) or free space, then run "
+                  "this again: what was saved is kept.",
+    "disk_read_only": "Drive {drive} is read-only (write-protected, or the system made it "
+                      "read-only after disk errors), so nothing can be saved in {folder}. Have "
+                      "the disk checked, then run this again. " + KEEP,
+    "disk_no_access": "This account may not read or write {folder}. Check the folder's owner "
+                      "and permissions (or run as the user who owns it), then run this again. "
+                      + KEEP,
+    "disk_error": "The disk holding {folder} (drive {drive}) reported a read or write error. "
+                  + KEEP + " Copy it somewhere safe, have the disk checked, then run this again.",
+    "cache_damaged": "The cache in {folder} is damaged and cannot be read. " + KEEP + " Copy it "
+                     "somewhere safe and contact support.",
+}
+
+
 def _advice(error: SyncError) -> str:
+    if isinstance(error, StorageError):
+        fault = error.fault
+        return STORAGE_ADVICE.get(error.code, STORAGE_ADVICE["disk_error"]).format(
+            folder=fault.folder, drive=fault.drive)
     if isinstance(error, ServerError):
         default = "The server has a problem right now. Try again later; nothing was lost."
     elif isinstance(error, ProtocolError):
@@ -95,6 +128,16 @@ def _advice(error: SyncError) -> str:
 LOG_MAX_BYTES, LOG_BACKUPS = 5 * 1024 * 1024, 5
 
 
+class LogFile(RotatingFileHandler):
+    """The log file. A line the disk cannot take (full, read-only) is dropped: printing the
+    logging module's traceback would bury the command's own message saying what to do."""
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        if isinstance(sys.exc_info()[1], OSError):
+            return
+        super().handleError(record)
+
+
 def setup_logging(profile: Path | None, verbose: bool = False) -> Path:
     if profile is not None:
         log_dir = profile / "logs"
@@ -107,8 +150,8 @@ def setup_logging(profile: Path | None, verbose: bool = False) -> Path:
     root = logging.getLogger("lapor_desk")
     if not any(isinstance(h, RotatingFileHandler) and h.baseFilename == str(path)
                for h in root.handlers):
-        handler = RotatingFileHandler(path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS,
-                                      encoding="utf-8")
+        handler = LogFile(path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS,
+                          encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
         root.addHandler(handler)
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
@@ -121,10 +164,14 @@ def _error(message: str) -> None:
 
 CACHE_ADVICE = {
     "cache_key_missing": "The key of this profile's encrypted cache is not in the system keyring "
-                         "(was the keyring reset?). The cache cannot be read any more: delete the "
-                         "profile folder and sync again to download your data.",
-    "cache_key_wrong": "The key in the system keyring does not open this profile's cache. Delete "
-                       "the profile folder and sync again to download your data.",
+                         "(was the keyring reset, or is this another user account?). The cache "
+                         "cannot be read without it and may hold work not yet sent: keep the "
+                         "profile folder (copy it somewhere safe) and contact support; it opens "
+                         "again once its key is back in the keyring.",
+    "cache_key_wrong": "The key in the system keyring does not open this profile's cache (was "
+                       "the keyring reset, or the folder copied from another computer?). The "
+                       "cache may hold work not yet sent: keep the profile folder (copy it "
+                       "somewhere safe) and contact support; it opens again with its own key.",
     "cache_encrypt_failed": "This profile's cache could not be encrypted; nothing was changed. "
                             "Check the free disk space and try again.",
     "keyring_unavailable": "No system keyring is available, and the cache is never kept "
@@ -133,8 +180,8 @@ CACHE_ADVICE = {
 }
 
 
-def _open_profile(profile: Path) -> Cache | None:
-    """The profile's encrypted cache, or None after saying why it cannot be opened."""
+def _open_profile(profile: Path) -> Cache | int:
+    """The profile's encrypted cache, or the exit code after saying why it cannot be opened."""
     from lapor_desk.models.cache.crypto import CacheKeyError
     from lapor_desk.sync import credentials
     from lapor_desk.sync.secure_cache import open_secure_cache
@@ -145,10 +192,16 @@ def _open_profile(profile: Path) -> Cache | None:
         code = getattr(exc, "code", "keyring_unavailable")
         event(log, "cli.cache_locked", logging.ERROR, code=code)
         _error(CACHE_ADVICE.get(code, str(exc)))
-        return None
+        return EXIT_AUTH
+    except StorageError as exc:
+        event(log, "cli.cache_storage", logging.ERROR, code=exc.code, error=exc.fault.detail)
+        _error(_advice(exc))
+        return EXIT_STORAGE
 
 
 def _exit_code(error: SyncError) -> int:
+    if isinstance(error, StorageError):
+        return EXIT_STORAGE
     if isinstance(error, OfflineError):
         return EXIT_OFFLINE
     if isinstance(error, (AuthError, NotSignedInError)):
@@ -194,20 +247,31 @@ def _print_report(report: SyncReport) -> None:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
+    from lapor_desk.sync.address import check_server_url
+
+    try:  # before the profile is opened or anything connects (the transport checks it too)
+        check_server_url(args.server)
+    except AddressRefused as exc:
+        _error(_advice(exc))
+        return EXIT_USAGE
     profile = Path(args.profile)
     setup_logging(profile, args.verbose)
     cancel = threading.Event()
     cache = _open_profile(profile)
-    if cache is None:
-        return EXIT_AUTH
+    if isinstance(cache, int):
+        return cache
     from lapor_desk.sync import credentials
+    from lapor_desk.sync.clock import CLOCK_FILE, ServerClock
     from lapor_desk.sync.engine import SyncEngine
     from lapor_desk.sync.secure_cache import wipe_profile
     from lapor_desk.sync.transport import Transport
 
     verify: bool | str = args.ca_bundle or True
-    transport = Transport(args.server, verify=verify)
-    engine = SyncEngine(cache, transport, cancel=cancel)
+    # The server's clock, learned from its answers and kept in the profile: the times the
+    # profile records (here and in ``import``) are in it.
+    server_clock = ServerClock(store=profile / CLOCK_FILE)
+    transport = Transport(args.server, verify=verify, server_clock=server_clock)
+    engine = SyncEngine(cache, transport, cancel=cancel, clock=server_clock.now)
     try:
         _sign_in(engine, cache, args.server, args.user, args.device)
         while True:
@@ -220,7 +284,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
                 credentials.forget_token(args.server, args.user)
                 _sign_in(engine, cache, args.server, args.user, args.device)
                 continue
-            except (OfflineError, ServerError) as exc:
+            except (OfflineError, ServerError, StorageError) as exc:
                 if args.once:
                     raise
                 _error(_advice(exc))
@@ -257,10 +321,13 @@ def cmd_status(args: argparse.Namespace) -> int:
         _error(f"no LAPOR Desk profile in {profile}. Run 'lapor-desk sync' first.")
         return EXIT_USAGE
     cache = _open_profile(profile)
-    if cache is None:
-        return EXIT_AUTH
+    if isinstance(cache, int):
+        return cache
     try:
         status = read_status(cache)
+    except StorageError as exc:
+        _error(_advice(exc))
+        return EXIT_STORAGE
     finally:
         cache.close()
     if args.json:
@@ -272,16 +339,19 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from lapor_desk.sync.clock import CLOCK_FILE, ServerClock
     from lapor_desk.sync.importer import import_register
     from lapor_desk.sync.outbox import Outbox
 
     profile = Path(args.profile)
     setup_logging(profile, args.verbose)
     cache = _open_profile(profile)
-    if cache is None:
-        return EXIT_AUTH
+    if isinstance(cache, int):
+        return cache
     try:
-        result = import_register(Outbox(cache), Path(args.file))
+        # Received "now" is by the server's clock as the last sync learned it (offline too).
+        clock = ServerClock(store=profile / CLOCK_FILE)
+        result = import_register(Outbox(cache, clock=clock.now), Path(args.file))
     except ImportFailed as exc:
         _error(str(exc))
         for row_error in exc.errors:
@@ -292,11 +362,18 @@ def cmd_import(args: argparse.Namespace) -> int:
     except NotSignedInError as exc:
         _error(_advice(exc))
         return EXIT_AUTH
+    except StorageError as exc:  # one transaction: nothing of the file was imported
+        event(log, "cli.import_storage", logging.ERROR, code=exc.code, error=exc.fault.detail)
+        _error("Nothing was imported. " + _advice(exc))
+        return EXIT_STORAGE
     finally:
         cache.close()
     print(f"imported {result.count} complaint(s); they will be sent at the next sync.")
     if result.ignored_columns:
         print("ignored columns: " + ", ".join(result.ignored_columns))
+    if result.cleaned_rows:
+        print("invisible characters (NUL, controls, text-direction marks) removed from rows: "
+              + ", ".join(str(r) for r in result.cleaned_rows))
     return EXIT_OK
 
 

@@ -14,6 +14,8 @@ apt_packages=(
   libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0
   fonts-dejavu-core
   gnome-keyring dbus dbus-x11  # the real-keyring test (tests/sync/test_keyring_real.py)
+  faketime  # a PC clock an hour ahead (tests/*/test_*clock_ahead.py)
+  mount  # a small tmpfs for the full-disk tests (tests/support/small_disk.py; needs root)
 )
 missing=()
 for p in "${apt_packages[@]}"; do
@@ -39,6 +41,7 @@ fi
 export LAPOR_TEST_PG_URL="$(bash scripts/pg-start.sh)"
 export LAPOR_REQUIRE_PG=1
 export LAPOR_REQUIRE_KEYRING=1
+export LAPOR_REQUIRE_MOUNT=1  # the full-disk tests mount a small tmpfs: fail, never skip
 export QT_QPA_PLATFORM=offscreen
 mkdir -p test-artifacts
 workers="${LAPOR_TEST_WORKERS:-2}"

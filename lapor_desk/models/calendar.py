@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -18,7 +18,12 @@ from zoneinfo import ZoneInfo
 from lapor_desk.models import holiday_table
 from lapor_desk.models.enums import ComplaintType
 
-__all__ = ["UTC", "DomainConfig", "SlaTable", "WorkingCalendar", "default_config", "load_config", "utcnow"]
+__all__ = ["UTC", "WIT", "DomainConfig", "SlaTable", "WorkingCalendar", "default_config",
+           "load_config", "utcnow"]
+
+#: Indonesia's easternmost time zone (WIT, Papua and Maluku: UTC+9, no daylight saving): where
+#: a calendar day in Indonesia begins first. WIB (UTC+7) and WITA (UTC+8) are behind it.
+WIT = timezone(timedelta(hours=9), "WIT")
 
 
 def utcnow() -> datetime:

@@ -89,6 +89,16 @@ class Transition:
     scope_changed: bool = False
 
 
+class ActionRejected(Exception):
+    """Input an action cannot be accepted with (raised by ``models/validation.py`` and the
+    lifecycle's handlers; ``decide`` turns it into a :class:`Rejection`)."""
+
+    def __init__(self, reason: RejectReason, detail: str = "") -> None:
+        super().__init__(reason, detail)
+        self.reason = reason
+        self.detail = detail
+
+
 @dataclass(frozen=True)
 class Rejection:
     reason: RejectReason

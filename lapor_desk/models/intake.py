@@ -2,28 +2,45 @@
 
 ``validate_new_complaint(raw)`` returns a normalised :class:`NewComplaint` or raises
 :class:`IntakeError` listing every bad field with a code (never a sentence: the UI words it).
-The server validates ``record_complaint`` payloads with the same function.
+The server validates ``record_complaint`` payloads with the same function
+(``models/validation.py::check_record``). Text is cleaned first (``models/text.py``: controls,
+NUL among them, removed; bidirectional overrides removed from the title, names and places), and
+every length is within the server's column for it.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
-from lapor_desk.models.calendar import UTC
+from lapor_desk.models.calendar import UTC, WIT
 from lapor_desk.models.categories import taxonomy
 from lapor_desk.models.enums import Channel, ComplaintType
+from lapor_desk.models.text import clean_line, clean_text
 
 TITLE_MAX = 200
 BODY_MAX = 20000
 NAME_MAX = 120
 PLACE_MAX = 120
+#: How far ahead of the checking side's clock a client-supplied time may be (a PC clock a little
+#: fast). Both sides check with it: the desktop against its estimate of the server's clock
+#: (sync/clock.py), the server against its own. A time within it, but later than ``now``, is
+#: taken as ``now``: nothing is recorded as received in the future.
+CLOCK_SKEW_TOLERANCE = timedelta(minutes=5)
 
 _NIK = re.compile(r"^\d{16}$")
 _PHONE = re.compile(r"^\+?\d{8,15}$")
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,190}\.[^@\s]{2,}$")
+#: Each limit is within the server's column (tests/server/test_validation_limits.py); lengths
+#: count the text as cleaned (models/text.py).
+EMAIL_MAX = 255
+TAG_MAX = 50
+TAGS_MAX = 20
+#: Nothing in LAPOR! is older: an earlier received time is a typing mistake (and near year 1 a
+#: time zone's offset runs past what a datetime holds).
+EARLIEST_YEAR = 2000
 
 
 @dataclass(frozen=True)
@@ -91,7 +108,7 @@ def _flag(value: Any, name: str, errors: list[FieldError]) -> bool:
         return False
     if isinstance(value, (int, float)) and value in (0, 1):
         return bool(value)
-    text = str(value).strip().casefold()
+    text = clean_line(str(value)).casefold()
     if text in _TRUE:
         return True
     if text in _FALSE:
@@ -101,9 +118,9 @@ def _flag(value: Any, name: str, errors: list[FieldError]) -> bool:
 
 
 def _str(raw: dict[str, Any], name: str, errors: list[FieldError], *, required: bool,
-         limit: int, minimum: int = 0) -> str:
+         limit: int, minimum: int = 0, long: bool = False) -> str:
     value = raw.get(name)
-    text = "" if value is None else str(value).strip()
+    text = "" if value is None else (clean_text if long else clean_line)(str(value))
     if not text:
         if required:
             errors.append(FieldError(name, "required"))
@@ -120,7 +137,7 @@ def _parse_date(value: Any) -> date:
         return value.date()
     if isinstance(value, date):
         return value
-    text = str(value).strip()
+    text = clean_line(str(value))
     for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"):
         try:
             return datetime.strptime(text, fmt).date()
@@ -129,22 +146,35 @@ def _parse_date(value: Any) -> date:
     raise ValueError(text)
 
 
-def _parse_datetime(value: Any) -> datetime:
+def latest_today(now: datetime) -> date:
+    """The last calendar date that is not in the future at ``now``: today where Indonesia's day
+    begins first (WIT), with the clock skew allowed. A walk-in's "today" in WIB, WITA or WIT is
+    never after it, whatever the hour (at 01:00 WIB it is already that date in WIT, while UTC is
+    still on the day before)."""
+    return (now + CLOCK_SKEW_TOLERANCE).astimezone(WIT).date()
+
+
+def _parse_datetime(value: Any, zone: tzinfo) -> datetime:
     if isinstance(value, datetime):
         moment = value
     else:
-        text = str(value).strip().replace("Z", "+00:00")
+        text = clean_line(str(value)).replace("Z", "+00:00")
         try:
             moment = datetime.fromisoformat(text)
         except ValueError:
             moment = datetime.combine(_parse_date(text), datetime.min.time())
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
+        moment = moment.replace(tzinfo=zone)
+    if moment.year < EARLIEST_YEAR:
+        raise ValueError(str(value))
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:  # 9999-12-31T23:59-01:00 is past the last moment a datetime holds
+        raise ValueError(str(value)) from None
 
 
 def _enum(enum: Any, value: Any, name: str, errors: list[FieldError]) -> Any:
-    text = "" if value is None else str(value).strip().casefold().replace(" ", "_")
+    text = "" if value is None else clean_line(str(value)).casefold().replace(" ", "_")
     if not text:
         errors.append(FieldError(name, "required"))
         return None
@@ -155,7 +185,10 @@ def _enum(enum: Any, value: Any, name: str, errors: list[FieldError]) -> Any:
         return None
 
 
-def validate_new_complaint(raw: dict[str, Any], now: datetime | None = None) -> NewComplaint:
+def validate_new_complaint(raw: dict[str, Any], now: datetime | None = None,
+                           local_zone: tzinfo = UTC) -> NewComplaint:
+    """``local_zone``: the zone of a ``received_at`` written without one (a register kept in
+    the office's time); on the wire every time carries its zone (``Z``)."""
     now = now or datetime.now(UTC)
     errors: list[FieldError] = []
     ctype = _enum(ComplaintType, raw.get("complaint_type"), "complaint_type", errors)
@@ -164,7 +197,7 @@ def validate_new_complaint(raw: dict[str, Any], now: datetime | None = None) -> 
     if misconduct and ctype not in (None, ComplaintType.PENGADUAN):
         errors.append(FieldError("misconduct", "invalid"))
     title = _str(raw, "title", errors, required=True, limit=TITLE_MAX, minimum=5)
-    body = _str(raw, "body", errors, required=True, limit=BODY_MAX, minimum=10)
+    body = _str(raw, "body", errors, required=True, limit=BODY_MAX, minimum=10, long=True)
     province = _str(raw, "province", errors, required=True, limit=PLACE_MAX)
     regency = _str(raw, "regency", errors, required=True, limit=PLACE_MAX)
     district = _str(raw, "district", errors, required=False, limit=PLACE_MAX)
@@ -177,7 +210,7 @@ def validate_new_complaint(raw: dict[str, Any], now: datetime | None = None) -> 
         except ValueError:
             errors.append(FieldError("incident_date", "invalid"))
         else:
-            if incident > now.date():
+            if incident > latest_today(now):
                 errors.append(FieldError("incident_date", "future"))
             elif incident.year < 2000:
                 errors.append(FieldError("incident_date", "invalid"))
@@ -185,22 +218,25 @@ def validate_new_complaint(raw: dict[str, Any], now: datetime | None = None) -> 
     received = now
     if raw.get("received_at") not in (None, ""):
         try:
-            received = _parse_datetime(raw["received_at"])
+            received = _parse_datetime(raw["received_at"], local_zone)
         except ValueError:
             errors.append(FieldError("received_at", "invalid"))
         else:
-            if received > now:
+            if received > now + CLOCK_SKEW_TOLERANCE:
                 errors.append(FieldError("received_at", "future"))
+            received = min(received, now)
 
     tax = taxonomy()
-    category = tax.category(str(raw.get("category") or ""))
+    category_text = clean_line(str(raw.get("category") or ""))
+    subcategory_text = clean_line(str(raw.get("subcategory") or ""))
+    category = tax.category(category_text)
     subcategory: str | None = None
-    if not raw.get("category"):
+    if not category_text:
         errors.append(FieldError("category", "required"))
     elif category is None:
         errors.append(FieldError("category", "unknown"))
-    elif raw.get("subcategory"):
-        subcategory = tax.subcategory(category, str(raw["subcategory"]))
+    elif subcategory_text:
+        subcategory = tax.subcategory(category, subcategory_text)
         if subcategory is None:
             errors.append(FieldError("subcategory", "unknown"))
 
@@ -211,14 +247,16 @@ def validate_new_complaint(raw: dict[str, Any], now: datetime | None = None) -> 
         errors.append(FieldError("reporter", "invalid"))
         rep = {}
     name = _str(rep, "name", errors, required=not anonymous, limit=NAME_MAX)
-    nik = str(rep.get("nik") or "").strip()
-    phone = re.sub(r"[\s\-()]", "", str(rep.get("phone") or ""))
-    email = str(rep.get("email") or "").strip()
-    if nik and not _NIK.match(nik):
+    nik = clean_line(str(rep.get("nik") or ""))
+    phone = re.sub(r"[\s\-()]", "", clean_line(str(rep.get("phone") or "")))
+    email = clean_line(str(rep.get("email") or ""))
+    if nik and not _NIK.fullmatch(nik):
         errors.append(FieldError("reporter.nik", "invalid"))
-    if phone and not _PHONE.match(phone):
+    if phone and not _PHONE.fullmatch(phone):
         errors.append(FieldError("reporter.phone", "invalid"))
-    if email and not _EMAIL.match(email):
+    if len(email) > EMAIL_MAX:
+        errors.append(FieldError("reporter.email", "too_long"))
+    elif email and not _EMAIL.fullmatch(email):
         errors.append(FieldError("reporter.email", "invalid"))
     for e in errors:
         if e.field == "name":
@@ -227,10 +265,11 @@ def validate_new_complaint(raw: dict[str, Any], now: datetime | None = None) -> 
     raw_tags = raw.get("tags") or []
     if isinstance(raw_tags, str):
         raw_tags = [t for t in raw_tags.split(",")]
-    if not isinstance(raw_tags, list) or len(raw_tags) > 20:
+    if not isinstance(raw_tags, list) or len(raw_tags) > TAGS_MAX:
         errors.append(FieldError("tags", "invalid"))
         raw_tags = []
-    tags = tuple(sorted({str(t).strip()[:50] for t in raw_tags if str(t).strip()}))
+    tags = tuple(sorted({tag for tag in (clean_line(clean_line(str(t))[:TAG_MAX])
+                                         for t in raw_tags) if tag}))
 
     if errors:
         raise IntakeError(errors)

@@ -16,6 +16,7 @@ from typing import Any
 from lapor_desk.models.agencies import Actor, AgencyDirectory, can_see
 from lapor_desk.models.calendar import DomainConfig
 from lapor_desk.models.complaint_state import (
+    ActionRejected,
     AttachmentRef,
     ComplaintState,
     Conflict,
@@ -34,15 +35,8 @@ from lapor_desk.models.enums import (
     Role,
     Status,
 )
-from lapor_desk.models.transitions import (
-    HANDLERS,
-    MAX_ATTACHMENT_BYTES,
-    MAX_ATTACHMENTS,
-    ActionRejected,
-    Context,
-    _bump,
-    parse_attachments,
-)
+from lapor_desk.models.transitions import HANDLERS, Context, _bump, parse_attachments
+from lapor_desk.models.validation import MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, check_payload
 
 _Reject = ActionRejected
 
@@ -161,7 +155,8 @@ def _decide(
         raise ActionRejected(RejectReason.INVALID_TRANSITION, f"{kind} from {state.status}")
 
     handler = HANDLERS[kind]
-    return handler(state, payload, Context(actor, scope_root, location, directory, config, now))
+    checked = check_payload(kind, payload)
+    return handler(state, checked, Context(actor, scope_root, location, directory, config, now))
 
 
 

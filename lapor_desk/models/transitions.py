@@ -1,7 +1,9 @@
 """One function per desktop action: given a complaint the caller may act on, the transition.
 
-``lifecycle.decide`` checks scope, role, status and conflicts, then calls the handler here.
-A handler raises :class:`ActionRejected` for input it cannot accept.
+``lifecycle.decide`` checks scope, role, status and conflicts, then the payload's values
+(``models/validation.py``: the check both sides share), then calls the handler here with the
+checked payload. A handler raises :class:`ActionRejected` for a payload the rules refuse (an
+unknown or unsuitable target).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 from lapor_desk.models.agencies import Actor, AgencyDirectory, AgencyNode, owning_agency
 from lapor_desk.models.calendar import DomainConfig
 from lapor_desk.models.complaint_state import (
+    ActionRejected,
     AttachmentRef,
     ComplaintState,
     DispositionRecord,
@@ -30,6 +33,10 @@ from lapor_desk.models.enums import (
     RejectReason,
     Role,
     Status,
+)
+from lapor_desk.models.validation import (
+    attachment_refs,
+    check_attachments,
 )
 
 S = Status
@@ -49,32 +56,9 @@ class Context:
 
 
 
-def _text(payload: dict[str, Any], key: str, limit: int = 20000) -> str | None:
-    value = payload.get(key)
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise ActionRejected(RejectReason.INVALID_PAYLOAD, f"{key} must be text")
-    value = value.strip()
-    if len(value) > limit:
-        raise ActionRejected(RejectReason.INVALID_PAYLOAD, f"{key} is longer than {limit} characters")
-    return value
-
-
-class ActionRejected(Exception):
-    """Raised by a handler (or ``parse_attachments``) for input it cannot accept."""
-
-    def __init__(self, reason: RejectReason, detail: str = "") -> None:
-        super().__init__(reason, detail)
-        self.reason = reason
-        self.detail = detail
-
-
-def _required_text(payload: dict[str, Any], key: str, reason: RejectReason) -> str:
-    value = _text(payload, key)
-    if not value:
-        raise ActionRejected(reason, f"{key} is required")
-    return value
+def _text(payload: dict[str, Any], key: str) -> str:
+    """A checked text of the payload (``""`` when absent)."""
+    return str(payload.get(key) or "")
 
 
 def _resume(state: ComplaintState, config: DomainConfig, now: datetime) -> ComplaintState:
@@ -120,17 +104,12 @@ def _bump(state: ComplaintState, exclusive: bool, **changes: Any) -> ComplaintSt
 
 
 def _new_id(payload: dict[str, Any], key: str) -> str:
-    value = payload.get(key)
-    if not isinstance(value, str) or not (8 <= len(value) <= 64):
-        raise ActionRejected(RejectReason.INVALID_PAYLOAD, f"{key} must be a client-made id")
-    return value
+    """A checked client-made id of the payload."""
+    return str(payload[key])
 
 
 def _target(payload: dict[str, Any], key: str, directory: AgencyDirectory) -> AgencyNode:
-    raw = payload.get(key)
-    if not isinstance(raw, int) or isinstance(raw, bool):
-        raise ActionRejected(RejectReason.INVALID_PAYLOAD, f"{key} must be a unit id")
-    node = directory.get(raw)
+    node = directory.get(int(payload[key]))
     if node is None:
         raise ActionRejected(RejectReason.UNKNOWN_TARGET)
     return node
@@ -161,7 +140,7 @@ def _forward(
     state: ComplaintState, payload: dict[str, Any], ctx: Context,
 ) -> Transition:
     target = _target(payload, "to_id", ctx.directory)
-    note = _text(payload, "note") or ""
+    note = _text(payload, "note")
     if not ctx.scope_root.contains(target) or target.id == state.location_id:
         raise ActionRejected(RejectReason.TARGET_NOT_ALLOWED)
     if target.level == AgencyLevel.NATIONAL:
@@ -204,7 +183,7 @@ def _type(state: ComplaintState) -> ComplaintType:
 def _handle(
     state: ComplaintState, payload: dict[str, Any], ctx: Context,
 ) -> Transition:
-    note = _text(payload, "note") or ""
+    note = _text(payload, "note")
     state = _resume(state, ctx.config, ctx.now)
     unit = ctx.directory.get(ctx.actor.unit_id)
     if unit is None:
@@ -228,7 +207,7 @@ def _handle(
 def _postpone(
     state: ComplaintState, payload: dict[str, Any], ctx: Context,
 ) -> Transition:
-    reason = _required_text(payload, "reason", RejectReason.REASON_REQUIRED)
+    reason = _text(payload, "reason")
     after = _bump(state, True, status=S.POSTPONED, paused_at=ctx.now)
     return Transition(
         state=after, event=_event(ActionKind.POSTPONE, state, after, ctx.actor, ctx.now, reason=reason)
@@ -238,7 +217,7 @@ def _postpone(
 def _not_our_authority(
     state: ComplaintState, payload: dict[str, Any], ctx: Context,
 ) -> Transition:
-    reason = _required_text(payload, "reason", RejectReason.REASON_REQUIRED)
+    reason = _text(payload, "reason")
     if ctx.location.level == AgencyLevel.NATIONAL:
         raise ActionRejected(RejectReason.INVALID_TRANSITION, "already at national level")
     state = _resume(state, ctx.config, ctx.now)
@@ -264,14 +243,8 @@ def _not_our_authority(
 def _archive(
     state: ComplaintState, payload: dict[str, Any], ctx: Context,
 ) -> Transition:
-    code = payload.get("reason_code")
-    try:
-        reason_code = ArchiveReason(str(code))
-    except ValueError:
-        raise ActionRejected(RejectReason.REASON_REQUIRED, "reason_code from the archive list") from None
-    note = _text(payload, "note") or ""
-    if reason_code == ArchiveReason.OTHER and not note:
-        raise ActionRejected(RejectReason.REASON_REQUIRED, "note required for reason 'other'")
+    reason_code = ArchiveReason(payload["reason_code"])
+    note = _text(payload, "note")
     state = _resume(state, ctx.config, ctx.now)
     after = _bump(state, True, status=S.ARCHIVED, closed_at=ctx.now)
     return Transition(
@@ -286,7 +259,7 @@ def _reroute(
     state: ComplaintState, payload: dict[str, Any], ctx: Context,
 ) -> Transition:
     target = _target(payload, "to_id", ctx.directory)
-    note = _text(payload, "note") or ""
+    note = _text(payload, "note")
     if target.level != AgencyLevel.AGENCY or target.id == state.responsible_id:
         raise ActionRejected(RejectReason.TARGET_NOT_ALLOWED)
     state = _resume(state, ctx.config, ctx.now)
@@ -302,39 +275,16 @@ def _reroute(
     return _moved(ActionKind.REROUTE, state, after, payload, target.id, note, ctx, to_id=target.id)
 
 
-MAX_ATTACHMENTS = 20
-MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
-
-
 def parse_attachments(payload: dict[str, Any]) -> tuple[AttachmentRef, ...]:
-    """Validate ``payload["attachments"]``; raises ``_Reject`` through ``decide``."""
-    raw = payload.get("attachments", [])
-    if not isinstance(raw, list) or len(raw) > MAX_ATTACHMENTS:
-        raise ActionRejected(RejectReason.INVALID_PAYLOAD, "attachments must be a list of at most 20")
-    refs = []
-    for item in raw:
-        if not isinstance(item, dict):
-            raise ActionRejected(RejectReason.INVALID_PAYLOAD, "attachment must be an object")
-        sha, size = item.get("sha256"), item.get("size")
-        ident, mime, name = item.get("id"), item.get("mime_type"), item.get("filename")
-        if (
-            not isinstance(sha, str) or len(sha) != 64
-            or any(c not in "0123456789abcdef" for c in sha)
-            or not isinstance(size, int) or isinstance(size, bool)
-            or not 0 <= size <= MAX_ATTACHMENT_BYTES
-            or not isinstance(ident, str) or not 8 <= len(ident) <= 64
-            or not isinstance(mime, str) or len(mime) > 100
-            or not isinstance(name, str) or not 0 < len(name) <= 255
-        ):
-            raise ActionRejected(RejectReason.INVALID_PAYLOAD, "attachment fields are not valid")
-        refs.append(AttachmentRef(ident, sha, size, mime, name))
-    return tuple(refs)
+    """``payload["attachments"]`` checked (``models/validation.py``); raises
+    :class:`ActionRejected`."""
+    return attachment_refs({"attachments": check_attachments(payload.get("attachments", []))})
 
 
 def _follow_up(
     state: ComplaintState, payload: dict[str, Any], ctx: Context,
 ) -> Transition:
-    body = _required_text(payload, "body", RejectReason.INVALID_PAYLOAD)
+    body = _text(payload, "body")
     after = _bump(
         state,
         False,
@@ -349,7 +299,7 @@ def _follow_up(
 def _internal_note(
     state: ComplaintState, payload: dict[str, Any], ctx: Context,
 ) -> Transition:
-    body = _required_text(payload, "body", RejectReason.INVALID_PAYLOAD)
+    body = _text(payload, "body")
     after = _bump(state, False)
     return _written(ActionKind.INTERNAL_NOTE, FollowUpKind.INTERNAL_NOTE, state, after, body,
                     payload, ctx)
@@ -370,7 +320,7 @@ def _written(
             author_id=ctx.actor.user_id,
             unit_id=ctx.actor.unit_id,
             at=ctx.now,
-            attachments=parse_attachments(payload),
+            attachments=attachment_refs(payload),
         ),
     )
 
@@ -378,7 +328,7 @@ def _written(
 def _close(
     state: ComplaintState, payload: dict[str, Any], ctx: Context,
 ) -> Transition:
-    note = _text(payload, "note") or ""
+    note = _text(payload, "note")
     after = _bump(state, True, status=S.DONE, closed_at=ctx.now, auto_close_due=None)
     return Transition(state=after, event=_event(ActionKind.CLOSE, state, after, ctx.actor, ctx.now, note=note))
 
@@ -387,9 +337,7 @@ def _duplicate(
     state: ComplaintState, payload: dict[str, Any], ctx: Context,
     link: bool = True,
 ) -> Transition:
-    other = payload.get("other_id")
-    if not isinstance(other, str) or not other:
-        raise ActionRejected(RejectReason.INVALID_PAYLOAD, "other_id must be a complaint id")
+    other = str(payload["other_id"])
     if other == state.id:
         raise ActionRejected(RejectReason.DUPLICATE_OF_ITSELF)
     ids = list(state.duplicate_ids)

@@ -5,15 +5,18 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from datetime import datetime
 from pathlib import Path
 
 from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
 
 from lapor_desk import __version__ as package_version
-from lapor_desk.server import errors, routes_auth, routes_blobs, routes_sync
+from lapor_desk.server import errors, openapi, routes_auth, routes_blobs, routes_sync
 from lapor_desk.server.blobs import BlobStore
+from lapor_desk.server.body_limit import BodyLimitMiddleware, BodyLimits
+from lapor_desk.server.logs import event
 from lapor_desk.server.middleware import RequestContextMiddleware
 from lapor_desk.server.services.complaints import auto_close_due
 from lapor_desk.server.settings import ServerSettings
@@ -22,27 +25,36 @@ from lapor_desk.server.state import ServerState
 log = logging.getLogger(__name__)
 
 
-async def _auto_close_loop(state: ServerState, interval: float) -> None:
+async def _housekeeping_loop(state: ServerState, blobs: BlobStore, interval: float) -> None:
+    """Every ``interval`` seconds: close unanswered follow-ups, remove abandoned uploads."""
     while True:
         await asyncio.sleep(interval)
         try:
             await run_in_threadpool(auto_close_due, state.engine, state.now())
-        except Exception:  # keep the loop alive; the next round retries
-            log.exception("event=auto_close_failed")
+        except Exception as error:  # noqa: BLE001 - logged; the next round retries
+            event(log, "auto_close_failed", logging.ERROR, exc=error)
+        try:
+            await run_in_threadpool(blobs.expire_uploads, state.engine, state.now())
+        except Exception as error:  # noqa: BLE001 - logged; the next round retries
+            event(log, "blob_uploads_expire_failed", logging.ERROR, exc=error)
 
 
-def create_app(settings: ServerSettings) -> FastAPI:
-    """The server for ``settings``; the database must have been initialised (init_database)."""
-    state = ServerState.open(settings)
+def create_app(settings: ServerSettings,
+               clock: Callable[[], datetime] | None = None) -> FastAPI:
+    """The server for ``settings``; the database must have been initialised (init_database).
+    ``clock``: the server's time (tests move it)."""
+    state = ServerState.open(settings, clock)
     blob_dir = Path(settings.resolved_blob_dir())
     blob_dir.mkdir(parents=True, exist_ok=True)
+    blobs = BlobStore(blob_dir, settings.max_blob_bytes)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         task = None
         if settings.auto_close_interval > 0:
-            task = asyncio.create_task(_auto_close_loop(state, settings.auto_close_interval))
-        log.info("event=server_start backend=%s instance_id=%s", state.dialect, state.instance_id)
+            task = asyncio.create_task(
+                _housekeeping_loop(state, blobs, settings.auto_close_interval))
+        event(log, "server_start", backend=state.dialect, instance_id=state.instance_id)
         try:
             yield
         finally:
@@ -56,10 +68,23 @@ def create_app(settings: ServerSettings) -> FastAPI:
     app = FastAPI(title="LAPOR Desk reference server", version=str(package_version),
                   lifespan=lifespan)
     app.state.server = state
-    app.state.blobs = BlobStore(blob_dir, settings.max_blob_bytes)
+    app.state.blobs = blobs
     errors.install(app)
     app.include_router(routes_auth.router)
     app.include_router(routes_sync.router)
     app.include_router(routes_blobs.router)
+    body_limits = BodyLimits({
+        ("POST", "/api/v1/auth/login"): routes_auth.LOGIN_BODY_BYTES,
+        ("POST", "/api/v1/sync/push"): settings.max_push_bytes,
+        ("PUT", routes_blobs.UPLOAD_PATH): min(settings.max_chunk_bytes, settings.max_blob_bytes),
+    })
+    openapi.install(app, openapi.Limits(
+        body_limits,
+        parameter_maximums={("PUT", routes_blobs.UPLOAD_PATH, "total"): settings.max_blob_bytes},
+        max_items={("PushIn", "actions"): settings.max_push_actions},
+    ), models=(routes_sync.PushIn,))
+    # Innermost first: bodies are bounded inside the request context (a 413 gets its id and
+    # log line) and before anything reads them.
+    app.add_middleware(BodyLimitMiddleware, limits=body_limits)
     app.add_middleware(RequestContextMiddleware)
     return app

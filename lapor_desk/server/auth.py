@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
 from lapor_desk.server.database import transaction
@@ -28,20 +29,28 @@ def server_state(request: Request) -> ServerState:
     return state
 
 
-def current_caller(request: Request) -> Caller:
+#: ``Authorization: Bearer <token>``; named in the OpenAPI document as the scheme ``bearer`` of
+#: every route that depends on :func:`current_caller`. Without a token the route answers 401
+#: ``auth_required`` itself (``auto_error=False``), in the contract's error body.
+BEARER = HTTPBearer(scheme_name="bearer", auto_error=False,
+                    description="The token of `POST /api/v1/auth/login`.")
+
+
+def current_caller(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER)],
+) -> Caller:
     """Runs in the thread pool (it queries the database)."""
-    header = request.headers.get("authorization", "")
-    scheme, _, raw = header.partition(" ")
-    if scheme.lower() != "bearer" or not raw.strip():
+    if credentials is None or credentials.scheme.lower() != "bearer":
         raise ApiError(401, "auth_required", "a bearer token is required",
                        headers={"WWW-Authenticate": "Bearer"})
-    raw = raw.strip()
+    raw = credentials.credentials
     if len(raw) > 256:
         raise ApiError(401, "token_invalid", "unknown token")
     state = server_state(request)
     now = state.now()
     with Session(state.engine) as session:
-        found = tokens.authenticate(session, raw, now)
+        found = tokens.authenticate(session, raw, now, state.token_idle)
         viewer = state.viewer(session, found.user)
     if found.needs_touch:
         with transaction(state.engine) as session:

@@ -3,13 +3,18 @@
     lapor-server init-db --db URL
     lapor-server seed --db URL --complaints N --seed S --password P [--json]
     lapor-server serve --db URL [--host 127.0.0.1] [--port 8000] [--blobs DIR]
+                       [--trusted-proxy ADDR|CIDR ...] [--token-idle-hours H] [--token-ttl-hours H]
     lapor-server create-user --db URL --username U --display-name N --role R --unit ID|CODE
+    lapor-server set-password USERNAME --db URL [--password-stdin]
     lapor-server move-user --db URL --username U --unit ID|CODE [--role R]
     lapor-server disable-user --db URL --username U [--enable]
     lapor-server purge-complaint --db URL (--id UUID | --tracking-number N)
     lapor-server auto-close --db URL
 
-Passwords come from ``--password``, else ``LAPOR_PASSWORD``, else a prompt.
+Passwords of ``seed`` and ``create-user`` come from ``--password``, else ``LAPOR_PASSWORD``, else a
+prompt. ``set-password`` never takes one on the command line (other users of the machine can
+read it there): it asks twice without echo, or reads one line from standard input with
+``--password-stdin``; it ends the user's sessions and lifts any login throttle on the username.
 """
 
 from __future__ import annotations
@@ -26,9 +31,11 @@ from typing import Any
 from sqlalchemy import select
 
 from lapor_desk.models.enums import Role
+from lapor_desk.server.addresses import parse_networks
 from lapor_desk.server.database import init_database, make_engine, transaction
 from lapor_desk.server.db import Agency, Complaint
-from lapor_desk.server.services import complaints, users
+from lapor_desk.server.lifeline import follow_parent
+from lapor_desk.server.services import complaints, throttle, users
 from lapor_desk.server.services.errors import ServiceError
 from lapor_desk.server.settings import ServerSettings
 
@@ -56,12 +63,24 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--blobs", type=Path, default=None, help="attachment blob directory")
     p.add_argument("--auto-close-interval", type=float, default=600.0)
+    defaults = ServerSettings(database_url="")
+    p.add_argument("--trusted-proxy", action="append", default=[], metavar="ADDR|CIDR",
+                   help="a reverse proxy whose X-Forwarded-For names the client (repeatable); "
+                        "from other peers the header is ignored")
+    p.add_argument("--token-idle-hours", type=float, default=defaults.token_idle_hours,
+                   help="a token ends after this long unused (0: never; default %(default)s)")
+    p.add_argument("--token-ttl-hours", type=float, default=defaults.token_ttl_hours,
+                   help="a token ends this long after the login (default %(default)s)")
     p = command("create-user", "add a desktop user")
     p.add_argument("--username", required=True)
     p.add_argument("--display-name", required=True)
     p.add_argument("--role", required=True, choices=[str(r) for r in Role])
     p.add_argument("--unit", required=True, help="unit id or code")
     p.add_argument("--password", default=None)
+    p = command("set-password", "give a user a new password (their sessions end)")
+    p.add_argument("username")
+    p.add_argument("--password-stdin", action="store_true",
+                   help="read the password from the first line of standard input")
     p = command("move-user", "move a user to another unit (their cursors reset)")
     p.add_argument("--username", required=True)
     p.add_argument("--unit", required=True, help="unit id or code")
@@ -84,6 +103,18 @@ def _password(given: str | None) -> str:
     if env:
         return env
     return getpass.getpass("Password: ")
+
+
+def _new_password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().removesuffix("\n").removesuffix("\r")
+    if not sys.stdin.isatty():
+        raise ServiceError("no terminal to ask for the password on: use --password-stdin",
+                           code="invalid_input")
+    first = getpass.getpass("New password: ")
+    if getpass.getpass("Again: ") != first:
+        raise ServiceError("the two passwords differ; nothing changed", code="invalid_input")
+    return first
 
 
 def _unit_id(session: Any, ref: str) -> int:
@@ -119,11 +150,20 @@ def _serve(args: argparse.Namespace) -> int:
 
     from lapor_desk.server.app import create_app
 
+    try:
+        parse_networks(args.trusted_proxy)
+    except ValueError as error:
+        raise ServiceError(f"--trusted-proxy: {error}", code="invalid_input") from None
     init_database(args.db)
     settings = ServerSettings(database_url=args.db, blob_dir=args.blobs,
-                              auto_close_interval=args.auto_close_interval)
+                              auto_close_interval=args.auto_close_interval,
+                              trusted_proxies=tuple(args.trusted_proxy),
+                              token_idle_hours=args.token_idle_hours,
+                              token_ttl_hours=args.token_ttl_hours)
+    # proxy_headers=False: uvicorn would otherwise take X-Forwarded-For from any local peer;
+    # the server reads it itself, from trusted proxies only (server/addresses.py).
     uvicorn.run(create_app(settings), host=args.host, port=args.port, access_log=False,
-                log_level=args.log_level.lower())
+                log_level=args.log_level.lower(), proxy_headers=False)
     return 0
 
 
@@ -136,6 +176,12 @@ def run(args: argparse.Namespace) -> int:
         return _seed(args)
     if args.command == "serve":
         return _serve(args)
+    # Asked before the transaction: a prompt must not hold the database's write lock.
+    new_password = ""
+    if args.command == "set-password":
+        new_password = _new_password(args.password_stdin)
+    elif args.command == "create-user":
+        new_password = _password(args.password)
     engine = make_engine(args.db)
     try:
         if args.command == "auto-close":
@@ -146,8 +192,12 @@ def run(args: argparse.Namespace) -> int:
                 user_id = users.create_user(
                     session, username=args.username, display_name=args.display_name,
                     role=args.role, unit_id=_unit_id(session, args.unit),
-                    password=_password(args.password))
+                    password=new_password)
                 print(f"user {args.username} created (id {user_id})")
+            elif args.command == "set-password":
+                ended = users.set_password(session, args.username, new_password)
+                throttle.forget_user(session, args.username)
+                print(f"password of {args.username} set; {ended} session(s) ended")
             elif args.command == "move-user":
                 users.move_user(session, args.username, _unit_id(session, args.unit), args.role)
                 print(f"user {args.username} moved")
@@ -168,6 +218,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    follow_parent()  # started by the desktop's demo: end with it (server/lifeline.py)
     args = _parser().parse_args(argv)
     logging.basicConfig(level=args.log_level.upper(),
                         format="%(asctime)s %(levelname)s %(name)s %(message)s")

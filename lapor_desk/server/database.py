@@ -22,6 +22,7 @@ from sqlalchemy import create_engine, event, select
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session
 
+from lapor_desk.server import logs
 from lapor_desk.server.db import SCHEMA_VERSION, Counter, ServerMeta
 
 log = logging.getLogger(__name__)
@@ -118,7 +119,7 @@ def init_database(url: str) -> None:
                 session.add(ServerMeta(key="instance_id", value=str(uuid.uuid4())))
             if "schema_version" not in meta:
                 session.add(ServerMeta(key="schema_version", value=str(SCHEMA_VERSION)))
-        log.info("event=init_database backend=%s", engine.dialect.name)
+        logs.event(log, "init_database", backend=engine.dialect.name)
     finally:
         engine.dispose()
 

@@ -108,6 +108,20 @@ class Token(Base):
     last_used_at: Mapped[datetime | None]
 
 
+class LoginThrottleEntry(Base):
+    """Failed-login counts every server process sees (services/throttle.py). ``key`` is
+    ``u:<casefolded username>`` or ``a:<client address or IPv6 /64>``."""
+
+    __tablename__ = "login_throttle"
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    window_start: Mapped[datetime]
+    #: How often the limit was reached: each lock lasts twice as long as the one before.
+    strikes: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None]
+    updated_at: Mapped[datetime] = mapped_column(index=True)
+
+
 class Reporter(Base):
     """A citizen's identity. Personal data (UU 27/2022): only name and contact of a
     non-anonymous reporter ever leave the server; NIK never does."""
@@ -205,6 +219,10 @@ class Attachment(Base):
 
 
 class Blob(Base):
+    """Content the server holds completely, stored once whoever sent it (``server/blobs.py``).
+    ``uploaded_by`` is the first user who completed it (kept for the record); who may use the
+    content is ``BlobUpload``'s and the attachments' business."""
+
     __tablename__ = "blobs"
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     size: Mapped[int] = mapped_column(BigInteger)
@@ -212,6 +230,25 @@ class Blob(Base):
     complete: Mapped[bool] = mapped_column(Boolean, default=False)
     uploaded_by: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime]
+
+
+class BlobUpload(Base):
+    """One user's upload of one content: in progress (its bytes in that user's own partial file)
+    or ``complete`` — the user sent every byte and owns the blob."""
+
+    __tablename__ = "blob_uploads"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    received: Mapped[int] = mapped_column(BigInteger, default=0)
+    complete: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    __table_args__ = (
+        Index("ix_blob_uploads_user_open", "user_id", "complete", "updated_at"),
+        Index("ix_blob_uploads_open", "complete", "updated_at"),
+    )
 
 
 class ComplaintEvent(Base):

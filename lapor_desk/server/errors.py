@@ -4,7 +4,8 @@
     ApiError(status, code)            raised by routes for protocol, auth and size problems
     services.errors.ServiceError      mapped by its code (AuthError -> 401, NotFoundError -> 404, ...)
     RequestValidationError            400 for malformed JSON, else 422 ``invalid_request``
-    starlette HTTPException           404 ``not_found``, 405 ``invalid_request``
+    starlette HTTPException           404 ``not_found``, 405 ``invalid_request`` (``Allow``: the
+                                      methods the API document lists for the path)
     sqlalchemy DataError              422 ``invalid_request`` (a value the database cannot hold)
     sqlalchemy OperationalError       503 ``unavailable`` (database busy or down), Retry-After
     anything else                     500 ``internal_error`` (see middleware.py), logged
@@ -13,6 +14,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 import orjson
@@ -22,6 +24,7 @@ from sqlalchemy.exc import DataError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
+from lapor_desk.server.logs import event
 from lapor_desk.server.services.errors import AuthError, ServiceError
 
 log = logging.getLogger(__name__)
@@ -48,14 +51,31 @@ def request_id_of(request: Request) -> str:
     return str(getattr(request.state, "request_id", ""))
 
 
+def error_json(code: str, message: str, request_id: str,
+               extra: dict[str, Any] | None = None) -> bytes:
+    """The error body (also written by the pure-ASGI middlewares, which have no Request)."""
+    body: dict[str, Any] = {"code": code, "message": message, "request_id": request_id}
+    body.update(extra or {})
+    return orjson.dumps({"error": body})
+
+
 def error_response(request: Request, status: int, code: str, message: str,
                    headers: dict[str, str] | None = None,
                    extra: dict[str, Any] | None = None) -> Response:
-    body: dict[str, Any] = {"code": code, "message": message, "request_id": request_id_of(request)}
-    body.update(extra or {})
     request.state.error_code = code
-    return Response(orjson.dumps({"error": body}), status_code=status,
-                    media_type="application/json", headers=headers)
+    return Response(error_json(code, message, request_id_of(request), extra),
+                    status_code=status, media_type="application/json", headers=headers)
+
+
+def allowed_methods(request: Request) -> str | None:
+    """The methods the API document lists for the request's path (Starlette's own 405 names
+    only the first route that matched the path: ``GET`` for ``/blobs/{sha256}/upload``)."""
+    path = request.scope["path"]
+    for template, operations in request.app.openapi()["paths"].items():
+        parts = re.split(r"\{[^/{}]+\}", template)
+        if re.fullmatch("[^/]+".join(re.escape(part) for part in parts), path):
+            return ", ".join(sorted(method.upper() for method in operations))
+    return None
 
 
 def _describe(errors: list[Any]) -> str:
@@ -91,8 +111,10 @@ def install(app: FastAPI) -> None:
         if exc.status_code == 404:
             return error_response(request, 404, "not_found", "no such endpoint")
         code = "too_large" if exc.status_code == 413 else "invalid_request"
-        return error_response(request, exc.status_code, code, str(exc.detail),
-                              dict(exc.headers or {}))
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            headers["Allow"] = allowed_methods(request) or headers.get("Allow", "")
+        return error_response(request, exc.status_code, code, str(exc.detail), headers)
 
     @app.exception_handler(DataError)
     async def _unstorable(request: Request, exc: DataError) -> Response:
@@ -101,7 +123,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(OperationalError)
     async def _database(request: Request, exc: OperationalError) -> Response:
-        log.warning("event=database_unavailable request_id=%s error=%s",
-                    request_id_of(request), str(exc.orig)[:200])
+        event(log, "database_unavailable", logging.WARNING, request_id=request_id_of(request),
+              error=str(exc.orig)[:200])
         return error_response(request, 503, "unavailable", "the database is busy or unavailable",
                               {"Retry-After": "2"})

@@ -1,4 +1,8 @@
-"""Request ids, one structured log line per request, and the last-resort 500 (pure ASGI)."""
+"""Request ids, one structured log line per request, and the last-resort 500 (pure ASGI).
+
+The request line is written by ``server.logs.event``: a path, method or username cannot
+break it.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +12,10 @@ import time
 import uuid
 from typing import Any
 
-import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from lapor_desk.server.errors import error_json
+from lapor_desk.server.logs import event
 
 log = logging.getLogger("lapor_desk.server.request")
 
@@ -43,12 +49,11 @@ class RequestContextMiddleware:
 
         try:
             await self.app(scope, receive, send_with_id)
-        except Exception:
-            log.exception("event=unhandled_error request_id=%s path=%s", request_id, scope["path"])
+        except Exception as error:  # noqa: BLE001 - logged with its trace, answered 500
+            event(log, "unhandled_error", logging.ERROR, exc=error, request_id=request_id,
+                  path=scope["path"])
             if not response_started:
-                body = orjson.dumps({"error": {"code": "internal_error",
-                                               "message": "internal server error",
-                                               "request_id": request_id}})
+                body = error_json("internal_error", "internal server error", request_id)
                 await send_with_id({"type": "http.response.start", "status": 500, "headers": [
                     (b"content-type", b"application/json"),
                     (b"content-length", str(len(body)).encode()),
@@ -56,11 +61,9 @@ class RequestContextMiddleware:
                 await send_with_id({"type": "http.response.body", "body": body})
         finally:
             elapsed = (time.perf_counter() - started) * 1000
-            log.info(
-                "event=request method=%s path=%s status=%d ms=%.1f request_id=%s user=%s code=%s",
-                scope["method"], scope["path"], status, elapsed, request_id,
-                state.get("username", "-"), state.get("error_code", "-"),
-            )
+            event(log, "request", method=scope["method"], path=scope["path"], status=status,
+                  ms=f"{elapsed:.1f}", request_id=request_id, user=state.get("username", "-"),
+                  code=state.get("error_code", "-"))
 
 
 def _incoming_id(scope: Scope) -> str | None:

@@ -6,6 +6,15 @@ costs Python almost nothing. Datetimes are formatted as ``2026-11-23T04:05:06.12
 the rahasia rule are SQL clauses from :class:`scope.Viewer`; anonymous reporters' identity is
 nulled here; actor names come from a join on ``users``.
 
+Rahasia: every layout, every page made ahead and a push's conflict row are made from these rows,
+so this is where a complaint's words are withheld from a user who may not read it
+(``Viewer.readable_clause``; docs/sync-protocol.md, "Scope"). Such a user receives the complaint's
+routing facts and none of its words: its title is ``""``; its body, reporter and reporter's
+contact are null; its tags empty; its dispositions' notes null; its follow-ups' bodies null; its
+events' details only the keys in ``EVENT_DETAIL_CODES``; no attachment rows. Each of these is a
+``CASE`` whose first test is ``confidential = false``, so an ordinary complaint costs one
+comparison per column; a child row finds its complaint as ``_reading`` says.
+
 Events: the pull sends the part of the audit trail a desktop timeline needs (``sent_event_clause``):
 every status change, and every action that wrote no other row. An action that wrote a follow-up or
 a disposition and left the status as it was is told completely by that row, so its event stays on
@@ -14,6 +23,7 @@ the server (docs/sync-protocol.md, "Events on the wire").
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import (
@@ -21,6 +31,7 @@ from sqlalchemy import (
     ColumnElement,
     Select,
     Text,
+    and_,
     case,
     cast,
     false,
@@ -31,6 +42,7 @@ from sqlalchemy import (
     null,
     or_,
     select,
+    true,
 )
 
 from lapor_desk.server.db import (
@@ -71,6 +83,11 @@ COLUMNS: dict[str, list[str]] = {
 #: time, same target or text): without a status change, such an event is not sent.
 EVENTS_TOLD_BY_A_ROW = ("follow_up", "internal_note", "reporter_response", "forward", "handle",
                         "not_our_authority", "reroute")
+
+
+#: The event detail keys that hold a code or an id, never words a person wrote: all a user who may
+#: not read a rahasia complaint receives of its events' details (a reason or note is left out).
+EVENT_DETAIL_CODES = ("to_id", "other_id", "reason_code", "channel")
 
 
 def sent_event_clause(events: Any) -> ColumnElement[bool]:
@@ -132,6 +149,19 @@ class Selects:
             return cast(func.json_build_array(*values), Text)
         return func.json_array(*values, type_=Text)
 
+    def codes_only(self, detail: Any) -> Any:
+        """An event detail with only its ``EVENT_DETAIL_CODES`` keys (the others left out)."""
+        pairs: list[Any] = []
+        for key in EVENT_DETAIL_CODES:
+            value = (detail.op("->")(literal_column(f"'{key}'")) if self.pg
+                     else func.json_extract(detail, literal_column(f"'$.{key}'")))
+            pairs += [literal_column(f"'{key}'"), value]
+        if self.pg:
+            return func.json_strip_nulls(func.json_build_object(*pairs), type_=detail.type)
+        # json_patch onto {} drops the keys whose value is null (RFC 7396): the absent ones
+        return func.json_patch(literal_column("'{}'"), func.json_object(*pairs),
+                               type_=detail.type)
+
     def _scoped(self, stmt: Select[Any], table: Any) -> Select[Any]:
         """Children: join their complaint when scope needs it."""
         if self.viewer.sees_everything:
@@ -139,6 +169,25 @@ class Selects:
         return stmt.join(COMPLAINTS, COMPLAINTS.c.id == table.c.complaint_id).where(
             self.viewer.complaint_clause()
         )
+
+    def _reading(self, table: Any) -> tuple[Any, Callable[[Select[Any]], Select[Any]]]:
+        """What the rahasia rule reads of a child row's complaint: the SQL for "the caller may
+        read it", and how to join the complaint (and scope) to the row's statement.
+
+        A scoped viewer's statement joins the complaint for scope anyway. For a viewer who sees
+        everything PostgreSQL looks the complaint up by its key in a LATERAL subquery: its LIMIT
+        keeps the planner from making it a hash join, which reads the whole complaints table for
+        every page, and consecutive rows of one complaint share one lookup. SQLite joins by key.
+        """
+        if not self.viewer.sees_everything:
+            return self.viewer.readable_clause(), lambda stmt: self._scoped(stmt, table)
+        if not self.pg:
+            return self.viewer.readable_clause(), lambda stmt: stmt.join(
+                COMPLAINTS, COMPLAINTS.c.id == table.c.complaint_id)
+        owner = COMPLAINTS.alias("owner")
+        reading = (select(self.viewer.readable_clause(owner).label("readable"))
+                   .where(owner.c.id == table.c.complaint_id).limit(1).lateral("reading"))
+        return reading.c.readable, lambda stmt: stmt.join(reading, true())
 
     # --- one select per source: (seq) or (seq, row_json) --------------------------------------
 
@@ -154,9 +203,10 @@ class Selects:
         if seq_only:
             return c.seq, select(c.seq).where(self.viewer.complaint_clause())
         readable = self.viewer.readable_clause()
-        named = c.anonymous == false()
+        named = and_(c.anonymous == false(), readable)
         row = self.array(
-            c.id, c.tracking_number, c.complaint_type, self.flag(c.misconduct), c.title,
+            c.id, c.tracking_number, c.complaint_type, self.flag(c.misconduct),
+            case((readable, c.title), else_=literal_column("''")),
             case((readable, c.body), else_=null()), self.flag(not_(readable)),
             self.date(c.incident_date), c.province, c.regency, c.district, c.village,
             c.category, c.subcategory, c.channel, self.flag(c.anonymous), self.flag(c.confidential),
@@ -167,7 +217,7 @@ class Selects:
             self.ts(c.resolution_due), self.ts(c.auto_close_due), self.ts(c.paused_at),
             self.ts(c.forwarded_at), self.ts(c.first_follow_up_at), self.ts(c.last_follow_up_at),
             self.ts(c.closed_at), self.json(c.handler_unit_ids), self.json(c.duplicate_ids),
-            self.json(c.tags), c.recorded_by,
+            self.json(case((readable, c.tags), else_=null())), c.recorded_by,
         )
         stmt = select(c.seq, row).select_from(COMPLAINTS.outerjoin(r, r.c.id == c.reporter_id))
         return c.seq, stmt.where(self.viewer.complaint_clause())
@@ -177,26 +227,25 @@ class Selects:
         if seq_only:
             return d.c.seq, self._scoped(select(d.c.seq), d)
         actor = USERS.alias("actor")
-        row = self.array(d.c.id, d.c.complaint_id, d.c.from_id, d.c.to_id, d.c.kind, d.c.note,
+        readable, with_complaint = self._reading(d)
+        row = self.array(d.c.id, d.c.complaint_id, d.c.from_id, d.c.to_id, d.c.kind,
+                         case((readable, d.c.note), else_=null()),
                          d.c.actor_id, actor.c.display_name, self.ts(d.c.at))
         stmt = select(d.c.seq, row).select_from(d.outerjoin(actor, actor.c.id == d.c.actor_id))
-        return d.c.seq, self._scoped(stmt, d)
+        return d.c.seq, with_complaint(stmt)
 
     def follow_up(self, seq_only: bool = False) -> tuple[Any, Select[Any]]:
         f = FollowUp.__table__
         if seq_only:
             return f.c.seq, self._scoped(select(f.c.seq), f)
-        readable = self.viewer.readable_clause()
+        readable, with_complaint = self._reading(f)
         author = USERS.alias("author")
         row = self.array(f.c.id, f.c.complaint_id, f.c.kind,
                          case((readable, f.c.body), else_=null()), self.flag(not_(readable)),
                          f.c.author_id, author.c.display_name, f.c.unit_id, self.ts(f.c.at))
         stmt = select(f.c.seq, row).select_from(
-            f.join(COMPLAINTS, COMPLAINTS.c.id == f.c.complaint_id)
-            .outerjoin(author, author.c.id == f.c.author_id))
-        if not self.viewer.sees_everything:
-            stmt = stmt.where(self.viewer.complaint_clause())
-        return f.c.seq, stmt
+            f.outerjoin(author, author.c.id == f.c.author_id))
+        return f.c.seq, with_complaint(stmt)
 
     def attachment(self, seq_only: bool = False) -> tuple[Any, Select[Any]]:
         a = Attachment.__table__
@@ -205,23 +254,21 @@ class Selects:
             columns.append(self.array(a.c.id, a.c.complaint_id, a.c.follow_up_id, a.c.sha256,
                                       a.c.size, a.c.mime_type, a.c.filename,
                                       self.ts(a.c.created_at)))
-        stmt = select(*columns).join(COMPLAINTS, COMPLAINTS.c.id == a.c.complaint_id).where(
-            self.viewer.readable_clause()
-        )
-        if not self.viewer.sees_everything:
-            stmt = stmt.where(self.viewer.complaint_clause())
-        return a.c.seq, stmt
+        readable, with_complaint = self._reading(a)
+        return a.c.seq, with_complaint(select(*columns).select_from(a)).where(readable)
 
     def event(self, seq_only: bool = False) -> tuple[Any, Select[Any]]:
         e = ComplaintEvent.__table__
         if seq_only:
             return e.c.seq, self._scoped(select(e.c.seq).where(sent_event_clause(e)), e)
         actor = USERS.alias("actor")
+        readable, with_complaint = self._reading(e)
+        detail = case((readable, e.c.detail), else_=self.codes_only(e.c.detail))
         row = self.array(e.c.id, e.c.complaint_id, e.c.kind, e.c.from_status, e.c.to_status,
                          e.c.actor_id, actor.c.display_name, self.ts(e.c.at),
-                         self.json(e.c.detail, "{}"))
+                         self.json(detail, "{}"))
         stmt = select(e.c.seq, row).select_from(e.outerjoin(actor, actor.c.id == e.c.actor_id))
-        return e.c.seq, self._scoped(stmt.where(sent_event_clause(e)), e)
+        return e.c.seq, with_complaint(stmt.where(sent_event_clause(e)))
 
     def scope_exit(self, seq_only: bool = False) -> tuple[Any, Select[Any]] | None:
         """Complaints that left a node in scope and are not visible now (none for national)."""

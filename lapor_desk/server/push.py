@@ -2,7 +2,8 @@
 
 A database error inside one action (a race on a client-made id, a value the database refuses)
 rolls back that action only: it is retried once, then answered ``rejected`` in a transaction of
-its own, so it never blocks the actions after it. The agency directory is read once per batch.
+its own (which stores nothing the client sent but the mutation id), so it never blocks the
+actions after it. The agency directory is read once per batch.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from sqlalchemy.orm import Session
 
 from lapor_desk.models.agencies import DictDirectory
 from lapor_desk.models.enums import Outcome, RejectReason
+from lapor_desk.server.blob_access import BlobAccess
 from lapor_desk.server.database import read_session, transaction
+from lapor_desk.server.logs import event
 from lapor_desk.server.pull import encode_row
 from lapor_desk.server.pull_sql import Selects
 from lapor_desk.server.scope import Viewer
@@ -53,16 +56,20 @@ def _apply_one(state: ServerState, viewer: Viewer, client_id: str, mutation: Mut
         try:
             with transaction(state.engine) as session:
                 return apply_action(session, viewer.actor, client_id, mutation,
-                                    directory=directory, config=state.config, now=state.now())
+                                    directory=directory, config=state.config,
+                                    attachments=BlobAccess(viewer), now=state.now())
         except (IntegrityError, DataError) as error:
-            log.warning("event=push_action_failed client_id=%s mutation_id=%s attempt=%d error=%s",
-                        client_id, mutation.mutation_id, attempt, type(error).__name__)
+            event(log, "push_action_failed", logging.WARNING, client_id=client_id,
+                  mutation_id=mutation.mutation_id, attempt=attempt, error=type(error).__name__)
     with transaction(state.engine) as session:
         earlier = stored_result(session, client_id, mutation.mutation_id)
         if earlier is not None:
             return earlier
         client = bind_client(session, client_id, viewer.user.id, state.now())
-        result = rejected(mutation, RejectReason.INVALID_PAYLOAD, "the server could not store it")
+        # Nothing the client sent but its mutation id: the database refused something of it
+        # (PostgreSQL refuses NUL in text, also in an unknown kind or a complaint id).
+        unstorable = Mutation(mutation.mutation_id, mutation.kind, None, None)
+        result = rejected(unstorable, RejectReason.INVALID_PAYLOAD, "the server could not store it")
         record_result(session, client, result, state.now())
         return result
 

@@ -24,6 +24,8 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
+from lapor_desk.server.logs import event
+
 log = logging.getLogger(__name__)
 
 #: Seconds a page made ahead waits to be asked for.
@@ -75,8 +77,8 @@ class ReadAhead:
             return None
         try:
             return entry[1].result()
-        except Exception:
-            log.warning("event=pull_ahead_failed", exc_info=True)
+        except Exception as error:  # noqa: BLE001 - logged; the request makes its page
+            event(log, "pull_ahead_failed", logging.WARNING, exc=error)
             return None
 
     def prepare(self, key: PageKey, make: Callable[[], ReadyPage]) -> None:

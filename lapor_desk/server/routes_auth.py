@@ -2,28 +2,82 @@
 
 from __future__ import annotations
 
-from typing import Any
+import logging
+from typing import Any, Literal
 
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
+from sqlalchemy.orm import Session
 from starlette.responses import Response
 
+from lapor_desk.models.enums import Role
+from lapor_desk.server.addresses import client_address
 from lapor_desk.server.auth import CurrentCaller, server_state
 from lapor_desk.server.database import transaction
 from lapor_desk.server.db import SCHEMA_VERSION
 from lapor_desk.server.errors import ApiError
+from lapor_desk.server.logs import event
+from lapor_desk.server.openapi import (
+    AUTHENTICATED,
+    INVALID,
+    MALFORMED_JSON,
+    RETRY_AFTER,
+    UNAVAILABLE,
+    Refusal,
+    responses,
+    success,
+)
 from lapor_desk.server.responses import json_response
 from lapor_desk.server.scope import Viewer
 from lapor_desk.server.services import tokens
 from lapor_desk.server.services.errors import AuthError
+from lapor_desk.server.services.throttle import Refused
 
+log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api/v1")
+
+#: The largest login body: every body ``LoginIn`` accepts fits, even written with ``\uXXXX``
+#: escapes throughout (1,024 password characters of up to 12 bytes each, plus the rest).
+LOGIN_BODY_BYTES = 16 * 1024
 
 
 class LoginIn(BaseModel):
     username: str = Field(min_length=1, max_length=64, pattern=r"^[^\x00-\x1f\x7f]+$")
     password: str = Field(min_length=1, max_length=1024, pattern=r"^[^\x00]+$")
     device: str = Field(default="", max_length=120, pattern=r"^[^\x00-\x1f\x7f]*$")
+
+
+class UserOut(BaseModel):
+    id: int
+    username: str
+    display_name: str
+    role: Role
+    unit_id: int
+    scope_root_id: int = Field(description="The agency whose subtree the user sees.")
+
+
+class LoginOut(BaseModel):
+    token: str = Field(description="The bearer token (`Authorization: Bearer <token>`).")
+    expires_at: str = Field(description="When the token ends at the latest (ISO 8601 UTC).")
+    user: UserOut
+
+
+class StatusOut(BaseModel):
+    status: Literal["ok"]
+
+
+class HealthOut(BaseModel):
+    status: Literal["ok"]
+    schema_version: int
+    instance_id: str
+
+
+WRONG_LOGIN = Refusal(401, ("bad_credentials", "account_disabled"),
+                      "an unknown user or a wrong password (the same answer), or a disabled "
+                      "account")
+THROTTLED = Refusal(429, ("too_many_requests",),
+                    "too many failed logins for this username or from this address",
+                    {"Retry-After": RETRY_AFTER})
 
 
 def user_json(viewer: Viewer) -> dict[str, Any]:
@@ -36,36 +90,50 @@ def iso(moment: Any) -> str:
     return str(moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ"))
 
 
-@router.get("/health")
+@router.get("/health", operation_id="health",
+            responses={**success(HealthOut, "The server is up."), **responses()})
 def health(request: Request) -> Response:
     state = server_state(request)
     return json_response(request, {"status": "ok", "schema_version": SCHEMA_VERSION,
                                    "instance_id": state.instance_id})
 
 
-@router.post("/auth/login")
+@router.post("/auth/login", operation_id="login", responses={
+    **success(LoginOut, "Signed in."),
+    **responses(MALFORMED_JSON, WRONG_LOGIN, INVALID, THROTTLED, UNAVAILABLE)})
 def login(request: Request, body: LoginIn) -> Response:
+    """Throttled per username and per client address (services/throttle.py): an attempt is
+    counted before its password is checked; a refused one is 429 with ``Retry-After``."""
     state = server_state(request)
-    wait = state.throttle.retry_after(body.username)
-    if wait:
+    client = client_address(request.scope, state.trusted_proxies)
+    now = state.now()
+    attempt = state.throttle.attempt(state.engine, body.username, client.bucket, now)
+    if isinstance(attempt, Refused):
+        event(log, "login_throttled", logging.WARNING, user=body.username, addr=client.address,
+              by=attempt.by, retry_after=attempt.retry_after)
         raise ApiError(429, "too_many_requests", "too many failed logins; try again later",
-                       headers={"Retry-After": str(wait)})
+                       headers={"Retry-After": str(attempt.retry_after)})
     try:
+        with Session(state.engine) as session:  # argon2 runs without holding the write lock
+            checked = tokens.check_password(session, body.username, body.password)
         with transaction(state.engine) as session:
-            result = tokens.login(session, body.username, body.password, body.device,
-                                  ttl=state.token_ttl, now=state.now())
+            result = tokens.issue_token(session, checked, body.device, ttl=state.token_ttl,
+                                        now=now)
+            state.throttle.succeeded(session, attempt)
             viewer = state.viewer(session, result.user)
     except AuthError as error:
-        if error.code == "bad_credentials":
-            state.throttle.failed(body.username)
+        event(log, "login_failed", logging.WARNING, user=body.username, addr=client.address,
+              code=error.code)
         raise
-    state.throttle.succeeded(body.username)
+    event(log, "login", user=result.user.username, addr=client.address,
+          rehashed=result.rehashed)
     request.state.username = result.user.username
     return json_response(request, {"token": result.token, "expires_at": iso(result.expires_at),
                                    "user": user_json(viewer)})
 
 
-@router.post("/auth/logout")
+@router.post("/auth/logout", operation_id="logout", responses={
+    **success(StatusOut, "The caller's token is revoked."), **responses(*AUTHENTICATED)})
 def logout(request: Request, caller: CurrentCaller) -> Response:
     state = server_state(request)
     with transaction(state.engine) as session:
@@ -73,7 +141,8 @@ def logout(request: Request, caller: CurrentCaller) -> Response:
     return json_response(request, {"status": "ok"})
 
 
-@router.get("/me")
+@router.get("/me", operation_id="me", responses={**success(UserOut, "The caller."),
+                               **responses(*AUTHENTICATED)})
 def me(request: Request, caller: CurrentCaller) -> Response:
     return json_response(request, user_json(caller.viewer))
 

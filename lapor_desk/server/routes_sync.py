@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any, Literal
 
 import orjson
 from fastapi import APIRouter, Query, Request
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
@@ -14,6 +14,17 @@ from lapor_desk.server import pull as pull_module
 from lapor_desk.server.auth import CurrentCaller, server_state
 from lapor_desk.server.database import read_session
 from lapor_desk.server.errors import ApiError
+from lapor_desk.server.openapi import (
+    AUTHENTICATED,
+    INVALID,
+    MALFORMED_JSON,
+    Link,
+    Refusal,
+    model_ref,
+    raw_body,
+    responses,
+    success,
+)
 from lapor_desk.server.push import push_batch
 from lapor_desk.server.read_ahead import PageKey, ReadyPage
 from lapor_desk.server.responses import (
@@ -29,24 +40,75 @@ router = APIRouter(prefix="/api/v1/sync")
 MAX_INT = 2**62
 
 
+def _json_integer(value: Any) -> Any:
+    """An integer as JSON Schema has it: ``5`` or ``5.0``, never ``true`` or ``"5"``."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("not an integer")  # noqa: TRY004 - pydantic reports a ValueError
+    return value
+
+
+_JSON_INTEGER = BeforeValidator(_json_integer)  # after any bounds (their JSON schema stays)
+
+
 class ActionIn(BaseModel):
-    mutation_id: int = Field(ge=1, le=MAX_INT)
+    mutation_id: Annotated[int, Field(ge=1, le=MAX_INT), _JSON_INTEGER]
     kind: str = Field(min_length=1, max_length=64)
     complaint_id: str | None = Field(default=None, max_length=64)
-    base_version: int | None = Field(default=None, ge=0, le=2**31 - 1)
+    base_version: Annotated[int, Field(ge=0, le=2**31 - 1), _JSON_INTEGER] | None = None
     payload: dict[str, Any] = Field(default_factory=dict)
 
 
 class PushIn(BaseModel):
     client_id: str = Field(min_length=8, max_length=36, pattern=r"^[A-Za-z0-9-]+$")
+    #: At most ``ServerSettings.max_push_actions`` (the document says how many; 413 beyond).
     actions: list[ActionIn]
 
 
-@router.get("/pull")
+class ActionResultOut(BaseModel):
+    mutation_id: int
+    outcome: Literal["applied", "rejected", "conflict"]
+    version: int | None = Field(description="The complaint's new version when applied.")
+    reason: str | None = Field(description="A `RejectReason` code when rejected.")
+    detail: str | None
+    current: dict[str, Any] | None = Field(
+        description="When in conflict: the complaint row as in pull, keyed by column.")
+
+
+class PushOut(BaseModel):
+    results: list[ActionResultOut] = Field(description="One answer per action, in order.")
+
+
+class PageOut(BaseModel):
+    """A pull page; ``changes`` and the rest are written per layout (docs/sync-protocol.md)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    schema_version: Literal[1, 2, 3] = Field(description="1 rows, 2 columns, 3 packed.")
+    cursor: str | None = Field(description="Where the next page starts; null with `reset`.")
+    has_more: bool
+    reset: bool
+    server_time: str
+    changes: dict[str, Any]
+    tombstones: list[Any]
+
+
+CURSOR_INVALID = Refusal(400, ("cursor_invalid",),
+                         "the cursor is not one this server made (for this instance)")
+CLIENT_MISMATCH = Refusal(403, ("client_mismatch",),
+                          "the `client_id` belongs to another user")
+BATCH_TOO_LARGE = Refusal(413, ("too_large",), "a batch of more actions than allowed")
+
+
+@router.get("/pull", operation_id="pull", responses={
+    **success(PageOut, "The page after `cursor`; `Content-Encoding` when compressed.", {
+        "NextPage": Link("pull", {"cursor": "$response.body#/cursor"},
+                         "The next page (from the start again after a `reset`).")}),
+    **responses(*AUTHENTICATED, CURSOR_INVALID, INVALID)})
 def pull(
     request: Request,
     caller: CurrentCaller,
-    cursor: str | None = None,
+    cursor: str | None = Query(None, description="Opaque: where the previous page ended; "
+                                                 "absent or empty from the start."),
     limit: int = Query(pull_module.DEFAULT_LIMIT, ge=pull_module.MIN_LIMIT,
                        le=pull_module.MAX_LIMIT),
     max_bytes: int = Query(pull_module.DEFAULT_MAX_BYTES, ge=pull_module.MIN_MAX_BYTES,
@@ -76,24 +138,20 @@ def pull(
     return encoded_response(ready.body, ready.coding)
 
 
-async def read_body(request: Request, limit: int) -> bytes:
-    """The request body, refusing (413) anything over ``limit`` bytes without reading it all."""
-    declared = request.headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > limit:
-        raise ApiError(413, "too_large", f"the body is larger than {limit} bytes")
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise ApiError(413, "too_large", f"the body is larger than {limit} bytes")
-        chunks.append(chunk)
+async def read_body(request: Request) -> bytes:
+    """The request body. Its size is bounded before it is read, by the route's limit in
+    ``server/body_limit.py`` (413 ``too_large``)."""
+    chunks = [chunk async for chunk in request.stream()]
     return b"".join(chunks)
 
 
-@router.post("/push")
+@router.post("/push", operation_id="push", responses={
+    **success(PushOut, "The outcome of each action, in order."),
+    **responses(*AUTHENTICATED, MALFORMED_JSON, CLIENT_MISMATCH, BATCH_TOO_LARGE, INVALID),
+}, openapi_extra=raw_body(model_ref(PushIn)))
 async def push(request: Request, caller: CurrentCaller) -> Response:
     state = server_state(request)
-    raw = await read_body(request, state.settings.max_push_bytes)
+    raw = await read_body(request)
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError:

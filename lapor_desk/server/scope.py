@@ -2,9 +2,11 @@
 
 A :class:`Viewer` is the authenticated user with their home unit and scope root. Its clauses
 filter complaints (and, joined through them, every child record) on every endpoint; the
-``readable`` clause is the rahasia rule: the body of a confidential complaint, its follow-ups and
-its attachments go only to units in ``handler_unit_ids``, to the liaison of the handling unit and
-to the admins of the agency responsible for it (they must read it to verify it).
+``readable`` clause is the rahasia rule: the words of a confidential complaint (its title, body,
+reporter, tags, disposition notes, event reasons and notes, follow-ups and attachments) go only to
+units in ``handler_unit_ids``, to the liaison of the handling unit and to the admins of the agency
+responsible for it (they must read it to verify it); others get its routing facts
+(``pull_sql.Selects``).
 """
 
 from __future__ import annotations

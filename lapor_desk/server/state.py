@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -10,11 +11,12 @@ from sqlalchemy.orm import Session
 
 from lapor_desk.models.agencies import DictDirectory
 from lapor_desk.models.calendar import DomainConfig, default_config, load_config, utcnow
+from lapor_desk.server.addresses import Network, parse_networks
 from lapor_desk.server.database import instance_id, make_engine
 from lapor_desk.server.read_ahead import ReadAhead
 from lapor_desk.server.scope import Viewer
 from lapor_desk.server.services.directory import DirectoryCache, UserRecord
-from lapor_desk.server.services.tokens import LoginThrottle
+from lapor_desk.server.services.throttle import LoginThrottle
 from lapor_desk.server.settings import ServerSettings
 
 
@@ -25,17 +27,24 @@ class ServerState:
     config: DomainConfig
     instance_id: str
     throttle: LoginThrottle = field(default_factory=LoginThrottle)
+    trusted_proxies: tuple[Network, ...] = ()
     directories: DirectoryCache = field(default_factory=DirectoryCache)
     #: Pull pages made before they are asked for (server/read_ahead.py).
     read_ahead: ReadAhead = field(default_factory=ReadAhead)
+    #: The server's clock (tests give their own).
+    clock: Callable[[], datetime] = utcnow
 
     @classmethod
-    def open(cls, settings: ServerSettings) -> ServerState:
+    def open(cls, settings: ServerSettings,
+             clock: Callable[[], datetime] | None = None) -> ServerState:
         engine = make_engine(settings.database_url)
         with Session(engine) as session:
             instance = instance_id(session)
         config = load_config(settings.sla_config) if settings.sla_config else default_config()
-        return cls(settings, engine, config, instance)
+        throttle = LoginThrottle(settings.login_failures_per_user,
+                                 settings.login_failures_per_address)
+        return cls(settings, engine, config, instance, throttle,
+                   parse_networks(settings.trusted_proxies), clock=clock or utcnow)
 
     @property
     def dialect(self) -> str:
@@ -45,6 +54,11 @@ class ServerState:
     def token_ttl(self) -> timedelta:
         return timedelta(hours=self.settings.token_ttl_hours)
 
+    @property
+    def token_idle(self) -> timedelta | None:
+        hours = self.settings.token_idle_hours
+        return timedelta(hours=hours) if hours > 0 else None
+
     def directory(self, session: Session) -> DictDirectory:
         return self.directories.get(session)
 
@@ -52,4 +66,4 @@ class ServerState:
         return Viewer.of(user, self.directory(session), self.dialect)
 
     def now(self) -> datetime:
-        return utcnow()
+        return self.clock()

@@ -16,6 +16,7 @@ from lapor_desk.services.errors import (
     ServerProblem,
     ServiceError,
     SignInError,
+    StorageProblem,
     SyncCancelled,
 )
 from lapor_desk.services.workstation import Workstation
@@ -36,6 +37,7 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "DEMO_PASSWORD", "DEMO_USER", "ActionNotAllowed", "DemoFailed", "DemoServer", "NotFound",
-    "OfflineError", "ServerProblem", "ServiceError", "SignInError", "SyncCancelled",
+    "OfflineError", "ServerProblem", "ServiceError", "SignInError", "StorageProblem",
+    "SyncCancelled",
     "Workstation", "use_memory_keyring",
 ]

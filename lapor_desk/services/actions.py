@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from lapor_desk.models.enums import ArchiveReason
+from lapor_desk.models.text import clean_text
 from lapor_desk.services.errors import ActionNotAllowed, translate
 from lapor_desk.services.types import ActionResult
 from lapor_desk.sync.errors import SyncError
@@ -35,30 +36,33 @@ class Actions:
         return self._do(lambda: self.outbox.handle(complaint_id, note.strip()))
 
     def postpone(self, complaint_id: str, reason: str) -> ActionResult:
-        if not reason.strip():
-            raise ActionNotAllowed("reason_required")
+        if not clean_text(reason):
+            raise ActionNotAllowed("reason_required", "reason:required")
         return self._do(lambda: self.outbox.postpone(complaint_id, reason.strip()))
 
     def not_our_authority(self, complaint_id: str, reason: str) -> ActionResult:
-        if not reason.strip():
-            raise ActionNotAllowed("reason_required")
+        if not clean_text(reason):
+            raise ActionNotAllowed("reason_required", "reason:required")
         return self._do(lambda: self.outbox.not_our_authority(complaint_id, reason.strip()))
 
     def archive(self, complaint_id: str, reason_code: str, note: str = "") -> ActionResult:
         if reason_code not in ARCHIVE_REASONS:
-            raise ActionNotAllowed("invalid_payload", "unknown archive reason")
+            raise ActionNotAllowed("reason_required", "reason_code:invalid")
         return self._do(lambda: self.outbox.archive(complaint_id, reason_code, note.strip()))
 
     def follow_up(self, complaint_id: str, body: str) -> ActionResult:
-        if not body.strip():
-            raise ActionNotAllowed("invalid_payload", "empty reply")
+        if not clean_text(body):
+            raise ActionNotAllowed("invalid_payload", "body:required")
         return self._do(lambda: self.outbox.follow_up(complaint_id, body.strip()))
 
     def internal_note(self, complaint_id: str, body: str) -> ActionResult:
-        if not body.strip():
-            raise ActionNotAllowed("invalid_payload", "empty note")
+        if not clean_text(body):
+            raise ActionNotAllowed("invalid_payload", "body:required")
         return self._do(lambda: self.outbox.internal_note(complaint_id, body.strip()))
 
     def dismiss(self, mutation_id: int) -> None:
         """A person has read a rejection or conflict."""
-        self.outbox.dismiss(mutation_id)
+        try:
+            self.outbox.dismiss(mutation_id)
+        except SyncError as exc:
+            raise translate(exc) from exc

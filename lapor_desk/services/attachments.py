@@ -45,8 +45,9 @@ from lapor_desk.models.cache.schema import Attachment
 from lapor_desk.models.cache.store import Cache
 from lapor_desk.models.enums import Status
 from lapor_desk.models.lifecycle import MAX_ATTACHMENT_BYTES
+from lapor_desk.models.shapes import is_sha256, shown_text
 from lapor_desk.services.deadlines import running_deadlines
-from lapor_desk.services.errors import NotFound, ServiceError, translate
+from lapor_desk.services.errors import NotFound, ServiceError, storage_guard, translate
 from lapor_desk.services.external_copies import EXTERNAL_KEEP_SECONDS, ExternalCopies
 from lapor_desk.sync import errors as sync_errors
 from lapor_desk.sync.log import event
@@ -153,13 +154,18 @@ class Attachments:
         return data if isinstance(data, dict) else {}
 
     def _save(self, data: dict[str, object]) -> None:
-        self.settings_path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.settings_path.parent, prefix=".attachments-")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, self.settings_path)
+        with storage_guard(self.settings_path.parent):
+            self.settings_path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.settings_path.parent, prefix=".attachments-")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                    json.dump(data, handle)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                os.replace(tmp, self.settings_path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
 
     def policy(self) -> OfflinePolicy:
         budget = self._settings().get("budget_bytes", DEFAULT_BUDGET)
@@ -210,7 +216,7 @@ class Attachments:
         so that the store is not asked once per attachment."""
         return AttachmentInfo(
             id=r.id, complaint_id=r.complaint_id, follow_up_id=r.follow_up_id,
-            filename=r.filename or r.sha256[:12], mime_type=r.mime_type or "",
+            filename=shown_text(r.filename) or r.sha256[:12], mime_type=r.mime_type or "",
             kind=kind_of(r.mime_type, r.filename), size=int(r.size or 0), sha256=r.sha256,
             available=self._available(r.sha256, stored), wanted=r.id in wanted)
 
@@ -276,7 +282,7 @@ class Attachments:
 
         Raises :class:`AttachmentUnavailable` (``offline``: remembered and fetched on the next
         sync; ``damaged``: the server's copy does not match its hash)."""
-        info = self.info(attachment_id)
+        info = self._usable(attachment_id)
         store = self.cache.blobs
         if store.contains(info.sha256):
             try:
@@ -291,7 +297,7 @@ class Attachments:
 
     def fetch(self, attachment_id: str, on_bytes: Moved | None = None) -> AttachmentInfo:
         """Make sure a verified copy of the attachment is here (downloading it if need be)."""
-        info = self.info(attachment_id)
+        info = self._usable(attachment_id)
         store = self.cache.blobs
         if store.contains(info.sha256):
             if store.verify(info.sha256) is not None:
@@ -299,6 +305,16 @@ class Attachments:
             self._drop_damaged(info)
         self._download(info, on_bytes)
         return self.info(attachment_id)
+
+    def _usable(self, attachment_id: str) -> AttachmentInfo:
+        """The attachment's info, refused (``invalid_response``) when its hash is not one: a
+        cache filled before pages were checked by shape may hold such a row, and no file or
+        request is ever made from it."""
+        info = self.info(attachment_id)
+        if not is_sha256(info.sha256):
+            raise AttachmentUnavailable("the attachment's hash is not a SHA-256",
+                                        code="invalid_response")
+        return info
 
     def _drop_damaged(self, info: AttachmentInfo) -> None:
         event(log, "attachment.local_damaged", logging.WARNING, sha256=info.sha256)
@@ -328,7 +344,8 @@ class Attachments:
         (services/external_copies.py: owner-only, inside the profile, removed later)."""
         info = self.fetch(attachment_id)
         try:
-            return self.external.make(info.sha256, info.filename)
+            with storage_guard(self.settings_path.parent):
+                return self.external.make(info.sha256, info.filename)
         except BlobDamaged as exc:
             self._drop_damaged(info)
             raise AttachmentUnavailable(str(exc), code="damaged") from exc
@@ -363,6 +380,9 @@ class Attachments:
             except sync_errors.OfflineError:
                 event(log, "attachment.prefetch_offline", done=done)
                 return PrefetchResult(done, moved, failed, True)
+            except sync_errors.StorageError as exc:  # the next file would not fit either
+                event(log, "attachment.prefetch_storage", logging.ERROR, code=exc.code, done=done)
+                raise translate(exc) from exc
             except sync_errors.SyncError as exc:
                 failed += 1
                 event(log, "attachment.prefetch_failed", logging.WARNING, sha256=info.sha256,

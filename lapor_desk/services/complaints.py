@@ -27,6 +27,7 @@ from lapor_desk.models.cache.store import Cache
 from lapor_desk.models.calendar import DomainConfig
 from lapor_desk.models.enums import ActionKind, AgencyLevel, Role, Status
 from lapor_desk.models.lifecycle import RULES
+from lapor_desk.models.shapes import shown_text
 from lapor_desk.services.deadlines import deadline_of, running_due
 from lapor_desk.services.errors import NotFound
 from lapor_desk.services.session import parse_time
@@ -39,6 +40,9 @@ from lapor_desk.services.types import (
     TimelineEntry,
 )
 
+#: Events whose detail can carry words a person wrote (a reason, a note): on a complaint the user
+#: may not read the server leaves those words out (docs/sync-protocol.md, "Scope").
+_EVENTS_WITH_TEXT = frozenset({"postpone", "archive", "close", "not_our_authority"})
 #: Events already shown by the disposition or follow-up record they made.
 _SHOWN_BY_RECORD = frozenset({"forward", "handle", "not_our_authority", "reroute", "follow_up",
                               "internal_note", "reporter_response"})
@@ -136,7 +140,8 @@ class ComplaintQueries:
             files: dict[str | None, list[str]] = {}
             for a in connection.execute(select(Attachment).where(
                     Attachment.complaint_id == complaint_id).order_by(Attachment.created_at)):
-                files.setdefault(a.follow_up_id, []).append(a.filename or a.sha256[:12])
+                files.setdefault(a.follow_up_id, []).append(shown_text(a.filename)
+                                                              or a.sha256[:12])
             entries = list(connection.execute(select(OutboxEntry).where(
                 OutboxEntry.complaint_id == complaint_id).order_by(OutboxEntry.mutation_id)))
             names = agency_names(connection, [c.responsible_id, c.handling_unit_id]
@@ -144,7 +149,8 @@ class ComplaintQueries:
                                  + [d.to_id for d in dispositions])
             marks = outbox_marks(connection, [complaint_id])
         row = self._row(c, names, marks, self.clock())
-        timeline = self._timeline(dispositions, follow_ups, events, files, names)
+        timeline = self._timeline(dispositions, follow_ups, events, files, names,
+                                  hidden=bool(c.redacted))
         return ComplaintDetail(
             row=row, body=c.body, incident_date=c.incident_date, province=c.province,
             regency=c.regency, district=c.district, village=c.village, category=c.category,
@@ -162,18 +168,22 @@ class ComplaintQueries:
 
     @staticmethod
     def _timeline(dispositions: list[Any], follow_ups: list[Any], events: list[Any],
-                  files: dict[str | None, list[str]],
-                  names: dict[int, str]) -> tuple[TimelineEntry, ...]:
+                  files: dict[str | None, list[str]], names: dict[int, str],
+                  hidden: bool = False) -> tuple[TimelineEntry, ...]:
+        """``hidden``: the complaint is rahasia and the user may not read it, so the server sent
+        its records without their words; the entries say so (those made here keep theirs)."""
         entries = [TimelineEntry(
             at=_time(e.at), kind="event", code=e.kind, actor_name=e.actor_name or "",
             text=_event_text(e.detail), from_status=e.from_status, to_status=e.to_status,
             pending=e.local_mutation_id is not None, attachments=tuple(files.get(None, ()))
-            if e.kind in ("submitted", "record_complaint") else ())
+            if e.kind in ("submitted", "record_complaint") else (),
+            redacted=hidden and e.local_mutation_id is None and e.kind in _EVENTS_WITH_TEXT)
             for e in events if e.kind not in _SHOWN_BY_RECORD]
         entries += [TimelineEntry(
             at=_time(d.at), kind="disposition", code=d.kind, actor_name=d.actor_name or "",
             text=d.note or None, from_name=names.get(d.from_id or -1, ""),
-            to_name=names.get(d.to_id or -1, ""), pending=d.local_mutation_id is not None)
+            to_name=names.get(d.to_id or -1, ""), pending=d.local_mutation_id is not None,
+            redacted=hidden and d.local_mutation_id is None)
             for d in dispositions]
         entries += [TimelineEntry(
             at=_time(f.at), kind="follow_up", code=f.kind, actor_name=f.author_name or "",

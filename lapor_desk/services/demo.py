@@ -2,8 +2,9 @@
 
 The server runs as a child process of the desktop (``python -m lapor_desk.server.cli``): the
 layers stay apart (services never import the server), the server's work never competes with the
-window for the interpreter, and stopping it is one ``terminate``. Nothing touches the OS keyring
-(tokens are kept in memory).
+window for the interpreter, and stopping it is one ``terminate``. It ends with the desktop even
+when the desktop is killed (:mod:`lapor_desk.services.child_process`). Nothing touches the OS
+keyring (tokens are kept in memory).
 
 The sandbox (server database, files, the demo profile's cache) lives in one directory, by default
 ``<user data dir>/demo``, and survives a restart, so a training session spread over days keeps
@@ -31,6 +32,7 @@ from pathlib import Path
 import keyring
 from platformdirs import user_data_dir
 
+from lapor_desk.services.child_process import Child
 from lapor_desk.services.errors import DemoFailed
 from lapor_desk.services.types import DemoProgress
 from lapor_desk.sync.credentials import MemoryKeyring
@@ -78,7 +80,7 @@ class DemoServer:
         self.seed = seed
         self.password = password
         self.url: str | None = None
-        self._process: subprocess.Popen[bytes] | None = None
+        self._process: Child | None = None
         self._lock = threading.Lock()
 
     @property
@@ -94,10 +96,9 @@ class DemoServer:
                    *args]
         env = dict(os.environ, LAPOR_PASSWORD=self.password)
         with open(self.root / "server.log", "ab") as out:
-            done = subprocess.run(command, stdout=out, stderr=out, env=env, check=False,
-                                  timeout=STEP_TIMEOUT)
-        if done.returncode != 0:
-            raise DemoFailed(f"{args[0]} failed (exit {done.returncode}); see "
+            returncode = Child(command, stdout=out, stderr=out, env=env).wait(STEP_TIMEOUT)
+        if returncode != 0:
+            raise DemoFailed(f"{args[0]} failed (exit {returncode}); see "
                              f"{self.root / 'server.log'}", code="demo_failed")
 
     @property
@@ -149,16 +150,15 @@ class DemoServer:
         command = [sys.executable, "-m", "lapor_desk.server.cli", "--log-level", "WARNING",
                    "serve", "--db", self.database_url, "--host", "127.0.0.1", "--port",
                    str(port), "--blobs", str(self.root / "blobs")]
-        out = open(self.root / "server.log", "ab")  # noqa: SIM115 - the child keeps it open
-        with self._lock:
-            self._process = subprocess.Popen(command, stdout=out, stderr=out)
-        out.close()
+        with open(self.root / "server.log", "ab") as out, self._lock:
+            process = self._process = Child(command, stdout=out, stderr=out)
         url = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
-            if self._process.poll() is not None:
-                raise DemoFailed(f"demo server exited ({self._process.returncode})",
-                                 code="demo_failed")
+            exited = process.poll()
+            if exited is not None:
+                self.stop()
+                raise DemoFailed(f"demo server exited ({exited})", code="demo_failed")
             try:
                 with urllib.request.urlopen(url + "/api/v1/health", timeout=1) as answer:
                     if answer.status == 200:
@@ -172,13 +172,8 @@ class DemoServer:
     def stop(self) -> None:
         with self._lock:
             process, self._process = self._process, None
-        if process is not None and process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+        if process is not None:
+            process.stop()
 
     def reseed(self, progress: Callable[[DemoProgress], None] | None = None) -> str:
         """Training reset: stop the server, delete its database, its files and every demo

@@ -107,6 +107,11 @@ class DraftStore:
                      tuple(str(f) for f in files) if isinstance(files, list) else (),
                      str(item.get("saved_at") or ""))
 
+    def count(self) -> int:
+        """How many drafts there are: typed work not sent yet."""
+        with self._lock:
+            return len(self._load())
+
     def save(self, complaint_id: str, kind: str, text: str,
              files: tuple[str, ...] | list[str] = ()) -> None:
         """Keep the draft (an empty text with no files removes it)."""

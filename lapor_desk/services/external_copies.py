@@ -21,7 +21,8 @@ import shutil
 import time
 from pathlib import Path
 
-from lapor_desk.models.cache.blob_store import BlobStore
+from lapor_desk.models.cache.blob_store import BlobDamaged, BlobStore, check_sha256
+from lapor_desk.models.shapes import safe_file_name
 from lapor_desk.sync.log import event
 
 log = logging.getLogger("lapor_desk.services.external_copies")
@@ -39,8 +40,11 @@ class ExternalCopies:
     def make(self, sha256: str, filename: str) -> Path:
         """The verified plaintext of blob ``sha256`` as ``opened/<hash>/<filename>`` (made
         again unless an intact copy is there). Raises ``BlobDamaged``."""
-        name = Path(filename.replace("\\", "/")).name.strip(". ") or sha256[:12]
-        target = self.root / sha256[:16] / name
+        # The name came from the wire: only a plain name, fit for any file system, is used.
+        folder = self.root / check_sha256(sha256)[:16]
+        target = folder / safe_file_name(filename, sha256[:12])
+        if target.parent != folder:
+            raise BlobDamaged("attachment name unusable", code="blob_damaged")
         if target.is_file() and _sha256(target) == sha256:
             target.touch()  # kept for another EXTERNAL_KEEP_SECONDS from now
         else:

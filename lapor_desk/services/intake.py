@@ -24,9 +24,10 @@ from lapor_desk.models.cache.store import Cache
 from lapor_desk.models.categories import taxonomy
 from lapor_desk.models.enums import OFFLINE_CHANNELS, Channel, ComplaintType, Role
 from lapor_desk.models.intake import IntakeError, validate_new_complaint
+from lapor_desk.services.attach import StoredAttachment, attachment_files
 from lapor_desk.services.errors import ServiceError, translate
 from lapor_desk.sync.errors import SyncError
-from lapor_desk.sync.outbox import AttachmentFile, Outbox
+from lapor_desk.sync.outbox import Outbox
 
 #: Offline channels in the order a counter clerk meets them (data, not widgets).
 OFFLINE_CHANNEL_ORDER: tuple[str, ...] = tuple(
@@ -118,15 +119,20 @@ class Intake:
             return problems_of(exc)
         return ()
 
-    def record(self, raw: dict[str, Any], files: Sequence[str | Path] = ()) -> RecordedComplaint:
+    def record(self, raw: dict[str, Any],
+               files: Sequence[str | Path | StoredAttachment] = (), *,
+               replaces: int | None = None) -> RecordedComplaint:
         """Validate, copy the attached files into the profile, record the complaint (one
-        transaction). Raises :class:`IntakeRefused` and writes nothing when a field is bad."""
+        transaction). Raises :class:`IntakeRefused` and writes nothing when a field is bad.
+
+        ``replaces``: the mutation id of a refused recorded complaint this one corrects; it is
+        resolved in the same transaction (:meth:`Outbox.record_complaint`)."""
         problems = self.check(raw)
         if problems:
             raise IntakeRefused(problems)
         try:
-            attached: list[AttachmentFile] = [self.outbox.add_file(Path(f)) for f in files]
-            receipt = self.outbox.record_complaint(raw, attached)
+            attached = attachment_files(self.outbox, files)
+            receipt = self.outbox.record_complaint(raw, attached, replaces=replaces)
         except IntakeError as exc:  # validated twice; the clock may have moved on
             raise IntakeRefused(problems_of(exc)) from exc
         except SyncError as exc:

@@ -3,20 +3,30 @@
 * ``items`` lists pending, rejected and conflicting outbox entries (rejected and conflicts until
   a person dismisses them), each with what the person asked for (:class:`ActionFields`, the
   prefill for the dialog) and, for a conflict, what the server now holds.
-* ``resend`` submits a corrected action for a rejected one and dismisses the old entry.
-* ``reapply`` submits a conflicting action again on the state the server now holds.
+* ``resend`` writes a corrected action for a rejected one (a reply or note with its files: those
+  kept from the refused one and those picked again) and dismisses the old entry in the same
+  transaction.
+* ``recorded_form`` gives back a refused recorded complaint as it was typed (with its files and
+  the server's reasons), to open in its form again; ``resend_recorded`` records the corrected
+  complaint and resolves the refused one in ONE transaction, under the same complaint id, so
+  the server holds it once whatever happens (a second resend is refused).
+* ``reapply`` submits a conflicting action again (with its files) on the state the server now
+  holds.
 * ``discard`` dismisses a rejection or drops a conflicting action ("Buang milik saya").
 
-A resend or re-apply is two writes: the new action (one transaction, judged by the lifecycle
-against the complaint as it is now) and then the dismissal of the old entry. When the new action
-is refused nothing is written and the old entry stays for the person to decide.
+A resend or re-apply is ONE transaction: the new action, judged by the lifecycle against the
+complaint as it is now, and the dismissal of the old entry. When the new action is refused
+nothing is written and the old entry stays for the person to decide; a second resend of the
+same entry is refused (``invalid_transition``), so the action is never made twice.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -24,15 +34,31 @@ from sqlalchemy import select
 
 from lapor_desk.models.cache.schema import Agency, Complaint, OutboxEntry, SyncState
 from lapor_desk.models.cache.store import Cache
+from lapor_desk.models.calendar import UTC
+from lapor_desk.models.enums import ActionKind, RejectReason
+from lapor_desk.services.attach import StoredAttachment, stored_files
 from lapor_desk.services.complaints import allowed_actions
-from lapor_desk.services.errors import ActionNotAllowed, NotFound
+from lapor_desk.services.errors import ActionNotAllowed, NotFound, translate
+from lapor_desk.services.intake import RECORDING_ROLES, FieldProblem, Intake, RecordedComplaint
+from lapor_desk.services.replies import Replies
 from lapor_desk.services.session import parse_time
 from lapor_desk.services.types import ActionResult
-from lapor_desk.services.verification import DIALOG_KINDS, ActionFields, Verification
+from lapor_desk.services.verification import (
+    DIALOG_KINDS,
+    REPLY_KINDS,
+    ActionFields,
+    Verification,
+)
+from lapor_desk.sync.clock import ServerClock
+from lapor_desk.sync.errors import SyncError
 from lapor_desk.sync.outbox import Outbox
 
 PENDING, REJECTED, CONFLICT = "pending", "rejected", "conflict"
 REVIEW_STATES = (PENDING, REJECTED, CONFLICT)
+RECORD = str(ActionKind.RECORD_COMPLAINT)
+#: ``field:code`` pairs in the detail of an ``invalid_payload`` refusal of a recorded complaint
+#: (the server's :class:`~lapor_desk.models.intake.IntakeError`).
+_FIELD_CODE = re.compile(r"(?<![\w.])([a-z_]+(?:\.[a-z_]+)?):([a-z_]+)\b")
 
 
 @dataclass(frozen=True)
@@ -69,6 +95,28 @@ class ReviewItem:
         return self.here_status is not None
 
 
+@dataclass(frozen=True)
+class RecordedForm:
+    """A refused recorded complaint as it was typed, to open in its form again."""
+
+    mutation_id: int
+    raw: dict[str, Any]          # the form's values (``received_at`` as suggested below)
+    attachments: tuple[StoredAttachment, ...]
+    reason: str | None           # RejectReason code
+    problems: tuple[FieldProblem, ...]  # the server's field problems, if it named any
+    received_at: datetime        # when it was received, by the server's clock
+    #: The time recorded was ahead of the server's (this PC's clock was fast): ``received_at``
+    #: is it corrected by the clock difference known now.
+    received_corrected: bool
+
+
+def field_problems(reason: str | None, detail: str | None) -> tuple[FieldProblem, ...]:
+    """The fields the server named when it refused a recorded complaint as invalid."""
+    if reason != RejectReason.INVALID_PAYLOAD or not detail:
+        return ()
+    return tuple(FieldProblem(f, c) for f, c in _FIELD_CODE.findall(detail))
+
+
 def fields_of(kind: str, payload: dict[str, Any], names: dict[int, str]) -> ActionFields:
     to_id = payload.get("to_id")
     to_id = to_id if isinstance(to_id, int) and not isinstance(to_id, bool) else None
@@ -79,14 +127,19 @@ def fields_of(kind: str, payload: dict[str, Any], names: dict[int, str]) -> Acti
 
     return ActionFields(to_id=to_id, to_name=names.get(to_id, "") if to_id is not None else "",
                         reason=text("reason"), reason_code=text("reason_code"),
-                        note=text("note"), body=text("body"))
+                        note=text("note"), body=text("body"),
+                        files=stored_files(payload) if kind in REPLY_KINDS else ())
 
 
 class OutboxReview:
-    def __init__(self, cache: Cache, outbox: Outbox, verification: Verification) -> None:
+    def __init__(self, cache: Cache, outbox: Outbox, verification: Verification,
+                 intake: Intake, replies: Replies, clock: ServerClock) -> None:
         self.cache = cache
         self.outbox = outbox
         self.verification = verification
+        self.intake = intake
+        self.replies = replies
+        self.clock = clock
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -137,12 +190,18 @@ class OutboxReview:
         status = here.status if here is not None else None
         can_redo = (status is not None and e.kind in DIALOG_KINDS
                     and e.kind in allowed_actions(role, status))
+        title = here.title if here is not None else ""
+        if e.kind == RECORD:  # reopened in its form; it was never on the server
+            can_redo = e.state == REJECTED and role in RECORDING_ROLES
+            complaint = payload.get("complaint")
+            if not title and isinstance(complaint, dict):
+                title = str(complaint.get("title") or "")
         created = parse_time(e.created_at)
         assert created is not None
         return ReviewItem(
             mutation_id=e.mutation_id, kind=e.kind, state=e.state, complaint_id=e.complaint_id,
             tracking_number=here.tracking_number if here is not None else None,
-            title=here.title if here is not None else "", created_at=created,
+            title=title, created_at=created,
             answered_at=parse_time(e.answered_at), attempts=int(e.attempts or 0),
             reason=e.reason, detail=e.detail, base_version=e.base_version,
             fields=fields_of(e.kind, payload, names), here_status=status, server=server,
@@ -152,11 +211,47 @@ class OutboxReview:
 
     def resend(self, mutation_id: int, fields: ActionFields) -> ActionResult:
         """"Perbaiki & kirim ulang": a new action of the same kind with the corrected
-        ``fields``; the rejected entry is dismissed once the new one is written."""
+        ``fields`` (a reply or note with ``fields.files``: the files kept from the refused one
+        and those picked again); the rejected entry is dismissed in the same transaction."""
         old = self._answered(mutation_id, REJECTED)
-        result = self.verification.submit(old.kind, old.complaint_id, fields)
-        self.outbox.dismiss(mutation_id)
-        return result
+        if old.kind == RECORD:
+            raise ActionNotAllowed("invalid_transition", "a recorded complaint reopens its form")
+        return self._write(old, fields)
+
+    def recorded_form(self, mutation_id: int) -> RecordedForm:
+        """A refused recorded complaint as it was typed: every field, its files (still in the
+        profile), the server's reasons, and when it was received by the server's clock."""
+        old = self._answered(mutation_id, REJECTED)
+        if old.kind != RECORD:
+            raise ActionNotAllowed("invalid_transition", f"entry is a {old.kind}")
+        with self.cache.engine.connect() as connection:
+            payload = _json(connection.execute(select(OutboxEntry.payload).where(
+                OutboxEntry.mutation_id == mutation_id)).scalar_one())
+        raw = dict(payload.get("complaint") or {})
+        files = stored_files(payload)
+        problems = field_problems(old.reason, old.detail)
+        now = self.clock.now()
+        typed = parse_time(str(raw.get("received_at") or "").replace("Z", "+00:00"))
+        received = typed or old.created_at
+        if received.tzinfo is None:
+            received = received.replace(tzinfo=UTC)
+        corrected = False
+        if received > now or FieldProblem("received_at", "future") in problems:
+            # Recorded by a clock ahead of the server's: put it on the server's clock.
+            shifted = min(received + (self.clock.offset() or timedelta(0)), now)
+            received, corrected = shifted, shifted != received
+        raw["received_at"] = received.isoformat()
+        return RecordedForm(mutation_id, raw, files, old.reason, problems, received, corrected)
+
+    def resend_recorded(self, mutation_id: int, raw: dict[str, Any],
+                        files: Sequence[str | Path | StoredAttachment]) -> RecordedComplaint:
+        """"Perbaiki & kirim ulang" of a recorded complaint: the corrected form is recorded
+        and the refused entry resolved in ONE transaction (nothing changes when the form is
+        refused; a second resend of the same entry is refused)."""
+        old = self._answered(mutation_id, REJECTED)
+        if old.kind != RECORD:
+            raise ActionNotAllowed("invalid_transition", f"entry is a {old.kind}")
+        return self.intake.record(raw, files, replaces=mutation_id)
 
     def reapply(self, mutation_id: int) -> ActionResult:
         """"Terapkan ulang pada keadaan baru": the same action again, made on the version the
@@ -169,14 +264,24 @@ class OutboxReview:
             if known is None or known < old.server.version:
                 # Not yet pulled: the action would be judged on an old state. Sync first.
                 raise ActionNotAllowed("stale_state", "sync to fetch the server's state first")
-        result = self.verification.submit(old.kind, old.complaint_id, old.fields)
-        self.outbox.dismiss(mutation_id)
-        return result
+        return self._write(old, old.fields)
 
     def discard(self, mutation_id: int) -> None:
         """"Buang": a person has read a rejection, or drops their conflicting action."""
         self._answered(mutation_id, REJECTED, CONFLICT)
-        self.outbox.dismiss(mutation_id)
+        try:
+            self.outbox.dismiss(mutation_id)
+        except SyncError as exc:
+            raise translate(exc) from exc
+
+    def _write(self, old: ReviewItem, fields: ActionFields) -> ActionResult:
+        """The new action of ``old``'s kind, written with the dismissal of ``old`` (one
+        transaction): a reply or note as a new one is, with its files; any other by kind."""
+        if old.kind in REPLY_KINDS:
+            return self.replies.send(old.complaint_id, old.kind, fields.body, fields.files,
+                                     replaces=old.mutation_id)
+        return self.verification.submit(old.kind, old.complaint_id, fields,
+                                        replaces=old.mutation_id)
 
     def _answered(self, mutation_id: int, *states: str) -> ReviewItem:
         found = self.item(mutation_id)

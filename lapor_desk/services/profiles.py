@@ -30,6 +30,15 @@ def normalise_server(url: str) -> str:
     return url
 
 
+def address_problem(url: str) -> str | None:
+    """Why the desktop would refuse to talk to the server address ``url`` as typed (``None``
+    when it would not): ``plain_http`` for ``http://`` to another computer, ``invalid_address``.
+    The same check the transport makes before it connects (sync/address.py)."""
+    from lapor_desk.sync.address import address_problem as problem
+
+    return problem(normalise_server(url)) if url.strip() else None
+
+
 def profile_slug(server_url: str, username: str) -> str:
     parts = urlsplit(normalise_server(server_url))
     host = (parts.netloc or parts.path).replace(":", "_")
@@ -45,11 +54,18 @@ class ProfileStore:
         return self.root / profile_slug(server_url, username)
 
     def save(self, profile: UserProfile) -> None:
+        """Write ``profile.json`` whole or not at all (a full disk keeps the previous one)."""
         path = make_private_dir(Path(profile.directory))
         target = path / PROFILE_FILE
-        descriptor = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, PRIVATE_FILE_MODE)
-        with os.fdopen(descriptor, "w", encoding="utf-8") as out:
-            out.write(json.dumps(asdict(profile), indent=2))
+        partial = path / (PROFILE_FILE + ".tmp")
+        descriptor = os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, PRIVATE_FILE_MODE)
+        try:
+            with os.fdopen(descriptor, "w", encoding="utf-8") as out:
+                out.write(json.dumps(asdict(profile), indent=2))
+            os.replace(partial, target)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
 
     def load(self, directory: Path) -> UserProfile | None:
         try:

@@ -155,19 +155,17 @@ class QueueQueries:
                            due.is_not(None), due < now)
                     .group_by(Complaint.status))})
             by_status = {status: (count, late.get(status, 0)) for status, count in counts.items()}
+            # The review queues list actions (outbox entries), not complaints: their counts
+            # are the actions the panel lists (ui/outbox_review.py), as the status bar's.
             outbox = {row[0]: int(row[1]) for row in connection.execute(
-                select(OutboxEntry.state, func.count(func.distinct(OutboxEntry.complaint_id)))
+                select(OutboxEntry.state, func.count())
                 .where(OutboxEntry.dismissed.is_(False)).group_by(OutboxEntry.state))}
-            out_total = connection.execute(select(func.count(func.distinct(
-                OutboxEntry.complaint_id))).where(OutboxEntry.state.in_(sorted(OUTBOX_STATES)),
-                                                  OutboxEntry.dismissed.is_(False))).scalar_one()
         result = []
         for queue in queues_for(self.role()):
-            if queue.key == "outbox":
-                result.append(QueueInfo(queue.key, int(out_total), outbox.get("rejected", 0)))
-            elif queue.outbox_states:
+            if queue.outbox_states:
                 count = sum(outbox.get(s, 0) for s in queue.outbox_states)
-                result.append(QueueInfo(queue.key, count, count))
+                attention = outbox.get("rejected", 0) if queue.key == "outbox" else count
+                result.append(QueueInfo(queue.key, count, attention))
             else:
                 count = sum(by_status.get(str(s), (0, 0))[0] for s in queue.statuses)
                 late = sum(by_status.get(str(s), (0, 0))[1] for s in queue.statuses)

@@ -24,7 +24,11 @@ def server_answers(server_url: str, *, timeout: tuple[float, float] = PROBE_TIME
     answers with an error. Never raises for network trouble."""
     from lapor_desk.sync.transport import Transport  # brings requests: see sync/retry.py
 
-    transport = Transport(server_url, timeout=timeout, retry=_ONE_TRY)
+    try:
+        transport = Transport(server_url, timeout=timeout, retry=_ONE_TRY)
+    except sync_errors.AddressRefused as exc:  # never probed over plain http://
+        event(log, "reachability.address_refused", logging.DEBUG, code=exc.code)
+        return False
     try:
         body = transport.get_json("/api/v1/health")
     except sync_errors.SyncError as exc:

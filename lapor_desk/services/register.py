@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
+from lapor_desk.models.calendar import UTC
 from lapor_desk.models.intake import IntakeError, validate_new_complaint
+from lapor_desk.models.text import clean_line
 from lapor_desk.services.errors import ServiceError, translate
 from lapor_desk.services.intake import FieldProblem
 from lapor_desk.sync import importer
@@ -32,8 +34,9 @@ PREVIEW_FIELDS: tuple[str, ...] = (
 @dataclass(frozen=True)
 class PreviewRow:
     row: int                          # as the spreadsheet shows it (the header is row 1)
-    values: tuple[str, ...]           # one text per PREVIEW_FIELDS entry
+    values: tuple[str, ...]           # one text per PREVIEW_FIELDS entry (cleaned as stored)
     problems: tuple[FieldProblem, ...]
+    cleaned: bool = False             # invisible characters (NUL, controls...) were removed
 
     @property
     def ok(self) -> bool:
@@ -53,6 +56,10 @@ class RegisterPreview:
         return sum(1 for r in self.rows if not r.ok)
 
     @property
+    def cleaned_rows(self) -> tuple[int, ...]:
+        return tuple(r.row for r in self.rows if r.cleaned)
+
+    @property
     def importable(self) -> bool:
         """All or nothing: only a file whose every row is valid may be imported."""
         return self.file_error is None and bool(self.rows) and self.bad_rows == 0
@@ -63,6 +70,7 @@ class ImportOutcome:
     count: int
     complaint_ids: tuple[str, ...]
     ignored_columns: tuple[str, ...]
+    cleaned_rows: tuple[int, ...] = ()
 
 
 def _text(value: Any) -> str:
@@ -72,7 +80,7 @@ def _text(value: Any) -> str:
         return value.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, date):
         return value.isoformat()
-    return str(value)
+    return clean_line(str(value))
 
 
 def _shown(raw: dict[str, Any]) -> tuple[str, ...]:
@@ -81,8 +89,9 @@ def _shown(raw: dict[str, Any]) -> tuple[str, ...]:
                        else raw.get(f)) for f in PREVIEW_FIELDS)
 
 
-def preview_register(path: Path | str, now: datetime) -> RegisterPreview:
-    """Read and validate every row of ``path`` without writing anything."""
+def preview_register(path: Path | str, now: datetime, zone: tzinfo = UTC) -> RegisterPreview:
+    """Read and validate every row of ``path`` without writing anything (``zone``: of the times
+    the register writes without one, as the importer reads them)."""
     name = str(path)
     try:
         rows = importer.read_table(Path(path))
@@ -103,11 +112,11 @@ def preview_register(path: Path | str, now: datetime) -> RegisterPreview:
             continue  # a blank line, as the importer skips it
         raw = importer._raw_complaint(mapping, row)
         try:
-            validate_new_complaint(raw, now)
+            validate_new_complaint(raw, now, zone)
             problems: tuple[FieldProblem, ...] = ()
         except IntakeError as exc:
             problems = tuple(FieldProblem(e.field, e.code) for e in exc.errors)
-        shown.append(PreviewRow(offset + 2, _shown(raw), problems))
+        shown.append(PreviewRow(offset + 2, _shown(raw), problems, importer.cleaned(raw)))
     if not shown:
         return RegisterPreview(name, (), ignored, "empty")
     return RegisterPreview(name, tuple(shown), ignored)
@@ -119,7 +128,7 @@ class Register:
         self.clock = clock
 
     def preview(self, path: Path | str) -> RegisterPreview:
-        return preview_register(path, self.clock())
+        return preview_register(path, self.clock(), self.outbox.config.calendar.tz)
 
     def run(self, path: Path | str) -> ImportOutcome:
         """Import every row in one transaction, or nothing (raises a ServiceError whose code is
@@ -131,4 +140,4 @@ class Register:
         except OSError as exc:
             raise ServiceError(str(exc), code="unreadable") from exc
         return ImportOutcome(result.count, tuple(r.complaint_id for r in result.receipts),
-                             result.ignored_columns)
+                             result.ignored_columns, result.cleaned_rows)

@@ -2,22 +2,29 @@
 
 Sending copies the picked files into the profile's blob store (content-addressed, so a retry
 copies nothing twice), then writes the follow-up and its outbox entry in ONE transaction; only
-after that is the draft removed, so a refused reply keeps what was typed.
+after that is the draft removed, so a refused reply keeps what was typed. "Fix & resend" of a
+refused reply or note (services/outbox_review.py) sends through here too, with the files it
+kept and those picked again.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
+from lapor_desk.models.text import clean_text
+from lapor_desk.services.attach import FileToAttach, attachment_files
 from lapor_desk.services.drafts import Draft, DraftStore
-from lapor_desk.services.errors import ActionNotAllowed, ServiceError, translate
+from lapor_desk.services.errors import ActionNotAllowed, ServiceError, storage_guard, translate
 from lapor_desk.services.templates import ReplyTemplate, load_templates
 from lapor_desk.services.types import ActionResult
 from lapor_desk.sync.errors import SyncError
+from lapor_desk.sync.log import event
 from lapor_desk.sync.outbox import Outbox
 
+log = logging.getLogger("lapor_desk.services.replies")
 KINDS = ("follow_up", "internal_note")
 
 
@@ -37,22 +44,33 @@ class Replies:
 
     def save_draft(self, complaint_id: str, kind: str, text: str,
                    files: Sequence[str] = ()) -> None:
-        self.drafts.save(complaint_id, kind, text, tuple(files))
+        """Keep what was typed; a full disk raises :class:`StorageProblem` (the previous draft
+        file stays whole, the text stays in the form)."""
+        with storage_guard(self.profile_dir):
+            self.drafts.save(complaint_id, kind, text, tuple(files))
 
     def send(self, complaint_id: str, kind: str, body: str,
-             files: Sequence[str | Path] = ()) -> ActionResult:
+             files: Sequence[FileToAttach] = (), *, replaces: int | None = None) -> ActionResult:
+        """Write the reply or note with its files (picked paths, or files kept in the profile
+        from a refused one). ``replaces``: the refused or conflicting entry this one corrects,
+        dismissed in the same transaction (:meth:`Outbox.submit`); the draft is then left as it
+        is (it belongs to a new reply being written)."""
         if kind not in KINDS:
             raise ActionNotAllowed("invalid_payload", f"unknown kind {kind}")
-        if not body.strip():
-            raise ActionNotAllowed("invalid_payload", "empty text")
+        if not clean_text(body):
+            raise ActionNotAllowed("invalid_payload", "body:required")
         try:
-            attached = [self.outbox.add_file(Path(f)) for f in files]
+            attached = attachment_files(self.outbox, files)
             write = self.outbox.follow_up if kind == "follow_up" else self.outbox.internal_note
-            receipt = write(complaint_id, body.strip(), attached)
+            receipt = write(complaint_id, body.strip(), attached, replaces=replaces)
         except SyncError as exc:
             raise translate(exc) from exc
         except OSError as exc:
             raise ServiceError(str(exc), code="file_unreadable") from exc
-        self.drafts.remove(complaint_id, kind)
+        try:
+            if replaces is None:
+                self.drafts.remove(complaint_id, kind)
+        except OSError as exc:  # the reply IS written: saying it failed would have it sent twice
+            event(log, "drafts.not_removed", logging.WARNING, error=str(exc))
         return ActionResult(receipt.mutation_id, str(receipt.kind), receipt.complaint_id,
                             receipt.record_id)

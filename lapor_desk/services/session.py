@@ -10,6 +10,9 @@ blobs, drafts, cache key and token; with unsynced actions it refuses (:class:`Un
 until the person has confirmed (``sign_out(discard_unsynced=True)``). When the server answers
 ``account_disabled`` (the account was disabled or revoked) at any contact, the profile is wiped
 the same way at once and :class:`AccountRevoked` says why.
+
+The session keeps the server's clock (:class:`~lapor_desk.sync.clock.ServerClock`, learned from
+every answer and saved in the profile): the times the profile records and sends are in it.
 """
 
 from __future__ import annotations
@@ -40,11 +43,13 @@ from lapor_desk.services.types import (
 )
 from lapor_desk.sync import credentials
 from lapor_desk.sync import errors as sync_errors
+from lapor_desk.sync.address import check_server_url
+from lapor_desk.sync.clock import CLOCK_FILE, ServerClock
 from lapor_desk.sync.log import event
 from lapor_desk.sync.outbox import Outbox
 from lapor_desk.sync.retry import RetryPolicy
 from lapor_desk.sync.secure_cache import open_secure_cache, wipe_profile
-from lapor_desk.sync.status import read_status
+from lapor_desk.sync.status import CacheStatus, read_status
 
 if TYPE_CHECKING:  # imported when first used: they bring requests (see sync/retry.py)
     from lapor_desk.sync.engine import Progress, SyncEngine
@@ -65,15 +70,17 @@ def _default_transport(url: str) -> Transport:
 
 @dataclass(frozen=True)
 class UnsyncedWork:
-    """What signing out would throw away: actions not yet accepted by the server."""
+    """What signing out would throw away: actions not yet accepted by the server, and replies
+    typed but not sent (drafts: counted by the workstation, which keeps them)."""
 
     pending: int  # waiting in the outbox
     rejected: int  # refused by the server, not yet resolved by the person
     conflicts: int
+    drafts: int = 0
 
     @property
     def any(self) -> bool:
-        return bool(self.pending or self.rejected or self.conflicts)
+        return bool(self.pending or self.rejected or self.conflicts or self.drafts)
 
 
 class UnsyncedWorkError(errors.ServiceError):
@@ -97,8 +104,15 @@ class AccountRevoked(errors.SignInError):
 
 class ProfileLocked(errors.SignInError):
     """The profile's cache cannot be opened: ``cache_key_missing`` / ``cache_key_wrong`` (its key
-    is gone from the keyring: only :meth:`Session.forget_profile` helps), ``keyring_unavailable``
-    (no usable OS keyring: the cache is never kept unencrypted), ``cache_encrypt_failed``."""
+    is gone from the keyring, or another one is there), ``keyring_unavailable`` (no usable OS
+    keyring: the cache is never kept unencrypted), ``cache_encrypt_failed``. ``folder`` is the
+    profile's: it may hold work not yet sent, so nothing here deletes it (only the person may,
+    :meth:`Session.forget_profile`). A failing disk is not a locked profile:
+    :class:`~lapor_desk.services.errors.StorageProblem`."""
+
+    def __init__(self, message: str, *, code: str, folder: Path) -> None:
+        super().__init__(message, code=code)
+        self.folder = str(folder)
 
 
 def parse_time(text: str | None) -> datetime | None:
@@ -118,6 +132,8 @@ class Session:
         self.encrypt_cache = encrypt_cache
         self.device = device
         self.clock = clock
+        #: The server's clock, learned from its answers (this PC's own clock is ``clock``).
+        self.server_clock = ServerClock(wall=clock)
         self.config = config or default_config()
         self.transport_factory = transport_factory
         self.info: SessionInfo | None = None
@@ -138,13 +154,19 @@ class Session:
         self.close()
         directory = self.store.directory(server_url, username)
         try:
-            self.cache = (open_secure_cache(directory) if self.encrypt_cache
-                          else open_cache(directory))
+            with sync_errors.storage_guard(directory):
+                self.cache = (open_secure_cache(directory) if self.encrypt_cache
+                              else open_cache(directory))
         except (CacheKeyError, credentials.CacheKeyUnavailable) as exc:
             event(log, "session.cache_locked", logging.WARNING, code=exc.code)
-            raise ProfileLocked(str(exc), code=exc.code) from exc
+            raise ProfileLocked(str(exc), code=exc.code, folder=directory) from exc
+        except sync_errors.StorageError as exc:
+            event(log, "session.cache_storage", logging.ERROR, code=exc.code,
+                  error=exc.fault.detail)
+            raise errors.translate(exc) from exc
         self._server_url = server_url
-        self.outbox = Outbox(self.cache, config=self.config, clock=self.clock)
+        self.server_clock.load(directory / CLOCK_FILE)
+        self.outbox = Outbox(self.cache, config=self.config, clock=self.server_clock.now)
         return directory
 
     def _connect(self) -> SyncEngine:
@@ -158,13 +180,19 @@ class Session:
 
                 transport = self.transport_factory(self._server_url)
                 transport.token = self._token
-                self._engine = SyncEngine(self.cache, transport, clock=self.clock,
+                transport.server_clock = self.server_clock
+                self._engine = SyncEngine(self.cache, transport, clock=self.server_clock.now,
                                           config=self.config)
                 self._transport = transport
             return self._engine
 
     def sign_in(self, server_url: str, username: str, password: str) -> SessionInfo:
         server_url = normalise_server(server_url)
+        try:  # before any profile is made or anything connects (the transport checks it too)
+            check_server_url(server_url)
+        except sync_errors.AddressRefused as exc:
+            event(log, "session.address_refused", logging.WARNING, code=exc.code)
+            raise errors.translate(exc) from exc
         username = username.strip()
         fresh = not self.store.directory(server_url, username).exists()
         directory = self._open(server_url, username)
@@ -201,7 +229,7 @@ class Session:
         directory = self._open(profile.server_url, profile.username)
         self._token = token
         assert self.cache is not None
-        if read_status(self.cache).user is not None:
+        if self._read_status(self.cache).user is not None:
             self._online = None  # not known until the first contact
             return self._started(profile.server_url, directory)
         try:
@@ -217,14 +245,14 @@ class Session:
             self._online = False
             self._last_error = exc.code
             assert self.cache is not None
-            if read_status(self.cache).user is None:
+            if self._read_status(self.cache).user is None:
                 self.close()
                 raise errors.translate(exc) from exc
         return self._started(profile.server_url, directory)
 
     def _started(self, server_url: str, directory: Path) -> SessionInfo:
         assert self.cache is not None
-        status = read_status(self.cache)
+        status = self._read_status(self.cache)
         with self.cache.engine.connect() as connection:
             state = connection.exec_driver_sql(
                 "SELECT user_id, display_name, unit_id FROM sync_state WHERE id = 1").one()
@@ -234,9 +262,12 @@ class Session:
             server_url=server_url, username=status.user or "", display_name=state.display_name
             or "", role=status.role or "", unit_id=int(state.unit_id or 0),
             unit_name=unit_name or "", profile_dir=str(directory))
-        self.store.save(UserProfile(server_url, self.info.username, str(directory),
-                                    self.info.display_name, self.info.role,
-                                    self.clock().isoformat()))
+        try:
+            self.store.save(UserProfile(server_url, self.info.username, str(directory),
+                                        self.info.display_name, self.info.role,
+                                        self.clock().isoformat()))
+        except OSError as exc:  # only what the sign-in screen offers; the old file stays whole
+            event(log, "session.profile_not_saved", logging.WARNING, error=str(exc))
         event(log, "session.started", user=self.info.username, role=self.info.role)
         return self.info
 
@@ -250,7 +281,7 @@ class Session:
         """Counts the sign-out confirmation shows (database worker)."""
         if self.cache is None:
             return UnsyncedWork(0, 0, 0)
-        status = read_status(self.cache)
+        status = self._read_status(self.cache)
         return UnsyncedWork(status.outbox_pending, status.outbox_rejected, status.conflicts)
 
     def sign_out(self, *, discard_unsynced: bool = False) -> None:
@@ -298,6 +329,8 @@ class Session:
                              code="account_revoked", request_id=cause.request_id) from cause
 
     def close(self) -> None:
+        self.server_clock.persist()  # the PC's clock may have been set since the last answer
+        self.server_clock.load(None)
         if self._transport is not None:
             self._transport.close()
         if self.cache is not None:
@@ -315,7 +348,7 @@ class Session:
 
         # The push knows its total (the outbox); the pull estimates one from how far its cursor
         # has come through the server's change sequence (protocol.pull_fraction).
-        to_send = read_status(engine.cache).outbox_pending if progress is not None else 0
+        to_send = self._read_status(engine.cache).outbox_pending if progress is not None else 0
 
         def report(step: Progress) -> None:
             if progress is None:
@@ -347,6 +380,11 @@ class Session:
                     credentials.forget_token(self.info.server_url, self.info.username)
                 event(log, "session.refused", logging.WARNING, code=exc.code)
                 raise errors.translate(exc) from exc
+            except sync_errors.StorageError as exc:  # the network said nothing new
+                self._last_error = exc.code
+                event(log, "session.sync_storage", logging.ERROR, code=exc.code,
+                      error=exc.fault.detail)
+                raise errors.translate(exc) from exc
             except sync_errors.SyncError as exc:
                 if not isinstance(exc, sync_errors.CancelledError):
                     self._online = not isinstance(exc, sync_errors.OfflineError)
@@ -363,17 +401,28 @@ class Session:
     def status(self) -> StatusSummary:
         if self.cache is None:
             return StatusSummary(None, None, 0, 0, 0, 0, None)
-        status = read_status(self.cache)
+        status = self._read_status(self.cache)
         return StatusSummary(self._online, parse_time(status.last_sync_at),
                              status.outbox_pending, status.outbox_rejected, status.conflicts,
                              status.complaints, self._last_error)
 
+    @staticmethod
+    def _read_status(cache: Cache) -> CacheStatus:
+        try:
+            return read_status(cache)
+        except sync_errors.StorageError as exc:
+            raise errors.translate(exc) from exc
+
     @property
     def transport(self) -> Transport | None:
-        """The signed-in session's connection to the server (None when signed out)."""
+        """The signed-in session's connection to the server (None when signed out, or when the
+        profile's address is one the desktop no longer talks to: plain http://)."""
         if self.cache is None:
             return None
-        self._connect()
+        try:
+            self._connect()
+        except sync_errors.AddressRefused:
+            return None
         return self._transport
 
     def require_cache(self) -> Cache:
@@ -382,4 +431,7 @@ class Session:
         return self.cache
 
     def _require_engine(self) -> SyncEngine:
-        return self._connect()
+        try:
+            return self._connect()
+        except sync_errors.AddressRefused as exc:  # a profile saved with plain http://
+            raise errors.translate(exc) from exc

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 
@@ -69,7 +69,7 @@ class ComplaintFilter:
 @dataclass(frozen=True)
 class QueueInfo:
     key: str          # stable code, e.g. "needs_verification"
-    count: int
+    count: int        # complaints; for the outbox and conflicts, the actions listed there
     attention: int = 0  # overdue complaints in the queue (or rejected entries in the outbox)
 
 
@@ -175,6 +175,15 @@ class StatusSummary:
     conflicts: int
     complaints: int
     last_error: str | None = None  # code of the last failed sync
+
+
+@dataclass(frozen=True)
+class ClockSkew:
+    """This PC's clock against the server's, when it is off by more than a few minutes."""
+
+    ahead: timedelta        # how far the PC's clock is ahead (negative: behind)
+    learned_at: datetime    # when the server last told its time (server time)
+    confirmed: bool         # told in this session (False: saved by an earlier one)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,8 @@ from sqlalchemy import select
 from lapor_desk.models.cache.schema import Agency, Complaint, SyncState
 from lapor_desk.models.cache.store import Cache
 from lapor_desk.models.enums import AgencyLevel, ArchiveReason
+from lapor_desk.models.text import clean_text
+from lapor_desk.services.attach import FileToAttach
 from lapor_desk.services.errors import ActionNotAllowed, NotFound, ServiceError, translate
 from lapor_desk.services.types import ActionResult, AgencyItem
 from lapor_desk.sync.errors import SyncError
@@ -24,6 +26,8 @@ from lapor_desk.sync.outbox import ActionReceipt, Outbox
 #: Kinds with a dialog in the desktop (what "fix and resend" can re-open).
 DIALOG_KINDS = frozenset({"forward", "handle", "postpone", "not_our_authority", "archive",
                           "reroute", "follow_up", "internal_note"})
+#: Kinds written with their files by services/replies.py, not here.
+REPLY_KINDS = frozenset({"follow_up", "internal_note"})
 #: Kinds that need a written reason.
 REASON_KINDS = frozenset({"postpone", "not_our_authority"})
 #: Kinds that may run on a selection of complaints.
@@ -40,6 +44,8 @@ class ActionFields:
     reason_code: str = ""         # archive: an ArchiveReason value
     note: str = ""                # forward, handle, archive, reroute
     body: str = ""                # follow_up, internal_note
+    #: follow_up, internal_note: the files, picked (paths) or kept in the profile.
+    files: tuple[FileToAttach, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,18 +69,19 @@ class BulkOutcome:
 
 
 def check_fields(kind: str, fields: ActionFields) -> None:
-    """The checks a dialog makes before anything is written (the lifecycle repeats them)."""
-    if kind in REASON_KINDS and not fields.reason.strip():
-        raise ActionNotAllowed("reason_required", "reason")
+    """The checks a dialog makes before anything is written (the outbox then runs the whole
+    check the server runs, models/validation.py); text counts as it will be stored."""
+    if kind in REASON_KINDS and not clean_text(fields.reason):
+        raise ActionNotAllowed("reason_required", "reason:required")
     if kind in ("forward", "reroute") and fields.to_id is None:
-        raise ActionNotAllowed("unknown_target", "choose a target")
+        raise ActionNotAllowed("unknown_target", "to_id:required")
     if kind == "archive":
         if fields.reason_code not in {str(r) for r in ArchiveReason}:
-            raise ActionNotAllowed("reason_required", "reason_code from the archive list")
-        if fields.reason_code == ArchiveReason.OTHER and not fields.note.strip():
-            raise ActionNotAllowed("reason_required", "note required for reason 'other'")
-    if kind in ("follow_up", "internal_note") and not fields.body.strip():
-        raise ActionNotAllowed("invalid_payload", "empty text")
+            raise ActionNotAllowed("reason_required", "reason_code:invalid")
+        if fields.reason_code == ArchiveReason.OTHER and not clean_text(fields.note):
+            raise ActionNotAllowed("reason_required", "note:required")
+    if kind in ("follow_up", "internal_note") and not clean_text(fields.body):
+        raise ActionNotAllowed("invalid_payload", "body:required")
     if kind not in DIALOG_KINDS:
         raise ActionNotAllowed("unknown_action", kind)
 
@@ -89,20 +96,24 @@ class Verification:
         self.cache = cache
         self.outbox = outbox
 
-    def submit(self, kind: str, complaint_id: str, fields: ActionFields) -> ActionResult:
-        """Check ``fields`` and record the action ``kind`` on one complaint (one transaction)."""
+    def submit(self, kind: str, complaint_id: str, fields: ActionFields, *,
+               replaces: int | None = None) -> ActionResult:
+        """Check ``fields`` and record the action ``kind`` on one complaint (one transaction).
+        ``replaces``: the refused or conflicting entry it corrects, dismissed in the same
+        transaction (:meth:`Outbox.submit`)."""
+        if kind in REPLY_KINDS:
+            raise ValueError(f"{kind} is written with its files by Replies.send")
         check_fields(kind, fields)
-        o, f = self.outbox, fields
+        o, f, r = self.outbox, fields, replaces
         note = f.note.strip()
         run: dict[str, Callable[[], ActionReceipt]] = {
-            "forward": lambda: o.forward(complaint_id, int(f.to_id or 0), note),
-            "reroute": lambda: o.reroute(complaint_id, int(f.to_id or 0), note),
-            "handle": lambda: o.handle(complaint_id, note),
-            "postpone": lambda: o.postpone(complaint_id, f.reason.strip()),
-            "not_our_authority": lambda: o.not_our_authority(complaint_id, f.reason.strip()),
-            "archive": lambda: o.archive(complaint_id, f.reason_code, note),
-            "follow_up": lambda: o.follow_up(complaint_id, f.body.strip()),
-            "internal_note": lambda: o.internal_note(complaint_id, f.body.strip()),
+            "forward": lambda: o.forward(complaint_id, int(f.to_id or 0), note, replaces=r),
+            "reroute": lambda: o.reroute(complaint_id, int(f.to_id or 0), note, replaces=r),
+            "handle": lambda: o.handle(complaint_id, note, replaces=r),
+            "postpone": lambda: o.postpone(complaint_id, f.reason.strip(), replaces=r),
+            "not_our_authority": lambda: o.not_our_authority(complaint_id, f.reason.strip(),
+                                                             replaces=r),
+            "archive": lambda: o.archive(complaint_id, f.reason_code, note, replaces=r),
         }
         try:
             return _result(run[kind]())

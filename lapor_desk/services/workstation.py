@@ -10,6 +10,7 @@ from __future__ import annotations
 import platform
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
@@ -32,10 +33,12 @@ from lapor_desk.services.session import (
     Session,
     TransportFactory,
     UnsyncedWork,
+    UnsyncedWorkError,
     _default_transport,
 )
 from lapor_desk.services.types import (
     AgencyItem,
+    ClockSkew,
     ComplaintDetail,
     ComplaintFilter,
     ComplaintRow,
@@ -87,12 +90,18 @@ class Workstation:
 
     def unsynced_work(self) -> UnsyncedWork:
         """What signing out would throw away (database worker); the UI asks before it does."""
-        return self.session.unsynced_work()
+        work = self.session.unsynced_work()
+        drafts = self._replies.drafts.count() if self._replies is not None else 0
+        return replace(work, drafts=drafts)
 
     def sign_out(self, *, discard_unsynced: bool = False) -> None:
         """End the session and delete this computer's copy of the profile (cache, attachments,
-        drafts, cache key, token). With unsynced work and without ``discard_unsynced``: raises
-        ``UnsyncedWorkError`` and changes nothing."""
+        drafts, cache key, token). With unsynced work (drafts too) and without
+        ``discard_unsynced``: raises ``UnsyncedWorkError`` and changes nothing."""
+        if not discard_unsynced and self.session.info is not None:
+            work = self.unsynced_work()
+            if work.any:
+                raise UnsyncedWorkError(work)
         try:
             self.session.sign_out(discard_unsynced=discard_unsynced)
         finally:
@@ -126,6 +135,17 @@ class Workstation:
     def info(self) -> SessionInfo | None:
         return self.session.info
 
+    def clock_skew(self) -> ClockSkew | None:
+        """How far this PC's clock is off from the server's, when it is off by more than a few
+        minutes (arithmetic on what the answers taught, no I/O: any thread)."""
+        if self.session.cache is None:
+            return None
+        reading = self.session.server_clock.reading()
+        if reading is None or not reading.noticeable:
+            return None
+        return ClockSkew(ahead=-reading.offset, learned_at=reading.learned_at,
+                         confirmed=not reading.saved)
+
     def _bind(self, info: SessionInfo) -> SessionInfo:
         cache = self.session.require_cache()
         assert self.session.outbox is not None
@@ -133,15 +153,19 @@ class Workstation:
         self._complaints = ComplaintQueries(cache, self.config, self.clock)
         self._actions = Actions(self.session.outbox)
         self._verification = Verification(cache, self.session.outbox)
-        self._outbox_review = OutboxReview(cache, self.session.outbox, self._verification)
-        self._intake = Intake(cache, self.session.outbox, self.clock)
-        self._register = Register(self.session.outbox, self.clock)
-        self._duplicates = Duplicates(cache, self.session.outbox)
+        # What is recorded and sent is timed by the server's clock (sync/clock.py).
+        server_now = self.session.server_clock.now
+        self._intake = Intake(cache, self.session.outbox, server_now)
         self._replies = Replies(self.session.outbox, info.profile_dir, self.clock)
         # What an earlier version (or a crash) left in the clear: drafts are sealed, copies
         # handed to other applications removed (attachment files: when the cache opened).
         self._replies.drafts.seal_plaintext()
         self.attachments.remove_external_copies(0)
+        self._outbox_review = OutboxReview(cache, self.session.outbox, self._verification,
+                                           self._intake, self._replies,
+                                           self.session.server_clock)
+        self._register = Register(self.session.outbox, server_now)
+        self._duplicates = Duplicates(cache, self.session.outbox)
         return info
 
     def _role(self) -> str:

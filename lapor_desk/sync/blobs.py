@@ -11,16 +11,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import Connection
 
 from lapor_desk.models.cache.at_rest import SealedFileError
 from lapor_desk.models.cache.blob_store import BlobDamaged, BlobStore
 from lapor_desk.models.cache.schema import Attachment, Blob
 from lapor_desk.models.cache.store import Cache
 from lapor_desk.models.lifecycle import MAX_ATTACHMENT_BYTES
-from lapor_desk.sync.errors import BlobIntegrityError, ProtocolError
+from lapor_desk.sync.errors import BlobIntegrityError, ProtocolError, storage_guard
 from lapor_desk.sync.log import event
 from lapor_desk.sync.outbox import blob_path
 from lapor_desk.sync.protocol import parse_upload_state
@@ -48,7 +50,7 @@ def upload_blob(cache: Cache, transport: Transport, sha256: str,
     except (BlobDamaged, SealedFileError) as exc:
         raise BlobIntegrityError(f"local copy of blob {sha256} is missing or damaged",
                                  code="local_blob_damaged") from exc
-    with cache.writer.begin() as connection:
+    with storage_guard(cache.profile_dir), cache.writer.begin() as connection:
         connection.execute(update(Blob).where(Blob.sha256 == sha256).values(uploaded=True))
     event(log, "blob.uploaded", sha256=sha256, size=total)
     return True
@@ -89,12 +91,31 @@ def _upload(store: BlobStore, transport: Transport, sha256: str,
     return total
 
 
+def forget_uploaded(connection: Connection, payload: dict[str, Any]) -> None:
+    """The server refused an action's attachments (``attachment_missing``): it holds none of them
+    for this user — a download marked them uploaded while the user could read them, or an upload
+    went astray. The next action naming them uploads them again (asking the server first)."""
+    refs = payload.get("attachments")
+    shas = [ref["sha256"] for ref in refs if isinstance(ref, dict)
+            and isinstance(ref.get("sha256"), str)] if isinstance(refs, list) else []
+    if shas:
+        connection.execute(update(Blob).where(Blob.sha256.in_(shas)).values(uploaded=False))
+        event(log, "blob.upload_forgotten", count=len(shas))
+
+
 def download_blob(cache: Cache, transport: Transport, sha256: str, size: int | None = None,
                   on_bytes: Callable[[int], None] | None = None) -> Path:
     """Fetch a blob (resuming a partial download), verify its SHA-256 and record it. Returns
-    where it is kept, sealed: read it through ``cache.blobs``."""
+    where it is kept, sealed: read it through ``cache.blobs``. A full disk raises
+    :class:`StorageError` and keeps the part received: the next try resumes it."""
+    with storage_guard(cache.profile_dir):
+        return _download_blob(cache, transport, sha256, size, on_bytes)
+
+
+def _download_blob(cache: Cache, transport: Transport, sha256: str, size: int | None,
+                   on_bytes: Callable[[int], None] | None) -> Path:
+    target = blob_path(cache, sha256)  # refuses a hash that is not one, before any file is touched
     store = cache.blobs
-    target = blob_path(cache, sha256)
     if target.exists():
         here = store.verify(sha256)
         if here is not None:

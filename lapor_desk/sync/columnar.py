@@ -14,16 +14,15 @@ from __future__ import annotations
 from itertools import accumulate
 from typing import Any
 
+from lapor_desk.models.shapes import record_ids_ok
 from lapor_desk.sync.packed import decode_column, dictionary
 from lapor_desk.sync.rows import (
     COLUMNS,
     JSON_DEFAULT,
-    MAX_ID,
     EntityRows,
     column,
     expect_int,
     expect_object,
-    ids_as_text,
     invalid,
 )
 
@@ -31,14 +30,14 @@ _NONE = type(None)
 
 
 def parse_ids(value: Any, limit: int) -> list[str]:
-    """The page's id table: distinct texts of at most ``MAX_ID`` characters."""
+    """The page's id table: distinct record ids (UUIDs in canonical text)."""
     if value is None:
         return []
     if not isinstance(value, list) or len(value) > limit:
         raise invalid("ids must be a list")
     if value:
-        if set(map(type, value)) != {str} or max(map(len, value)) > MAX_ID:
-            raise invalid("ids must be short texts")
+        if set(map(type, value)) != {str} or not record_ids_ok(value):
+            raise invalid("ids must be record ids (UUIDs)")
         if len(set(value)) != len(value):
             raise invalid("ids must be distinct")
     return value
@@ -88,7 +87,6 @@ def parse_columns(entity: str, block: Any, ids: list[str], max_rows: int,
                if required and name not in columns]
     if missing:
         raise invalid(f"{entity} lacks required columns {missing}")
-    as_text = ids_as_text(entity)
     out: list[Any] = []
     for name, (kind, required) in spec.items():
         what = f"{entity}.{name}"
@@ -102,7 +100,7 @@ def parse_columns(entity: str, block: Any, ids: list[str], max_rows: int,
             elif packed and set(raw) == {"dict", "idx"}:
                 # check each distinct value once (JSON ones are written as text once too)
                 distinct, index = dictionary(raw, count, what)
-                checked = column(distinct, kind, False, what, as_text)
+                checked = column(distinct, kind, False, what)
                 if required and any(distinct[i] is None for i in set(index)):
                     raise invalid(f"{what} must not be null")
                 out.append([checked[i] for i in index])
@@ -117,5 +115,5 @@ def parse_columns(entity: str, block: Any, ids: list[str], max_rows: int,
             values = raw
         else:
             raise invalid(f"{what} must be a list or a reference column")
-        out.append(column(values, kind, required, what, as_text))
+        out.append(column(values, kind, required, what))
     return EntityRows(tuple(spec), list(zip(*out, strict=True)) if count else [])

@@ -30,12 +30,12 @@ from lapor_desk.models.cache.checkpoint import BackgroundCheckpoints, checkpoint
 from lapor_desk.models.cache.schema import Complaint, OutboxEntry, SyncState
 from lapor_desk.models.cache.store import Cache
 from lapor_desk.models.calendar import DomainConfig, default_config, utcnow
-from lapor_desk.models.enums import EXCLUSIVE_ACTIONS, ActionKind, Outcome
+from lapor_desk.models.enums import EXCLUSIVE_ACTIONS, ActionKind, Outcome, RejectReason
 from lapor_desk.models.gc_pause import gc_paused
 from lapor_desk.sync import localview as lv
 from lapor_desk.sync.apply import apply_page, reset_cache
-from lapor_desk.sync.blobs import download_attachment, upload_blob
-from lapor_desk.sync.errors import CancelledError, ProtocolError
+from lapor_desk.sync.blobs import download_attachment, forget_uploaded, upload_blob
+from lapor_desk.sync.errors import CancelledError, ProtocolError, storage_guard
 from lapor_desk.sync.log import event
 from lapor_desk.sync.outbox import scrub_record_payload
 from lapor_desk.sync.pipeline import PagePipeline, next_cursor
@@ -143,7 +143,7 @@ class SyncEngine:
         """Sign in; the token is set on the transport and the user stored in the cache."""
         body = self.transport.post_json(
             "/api/v1/auth/login", {"username": username, "password": password, "device": device},
-            auth=False,
+            auth=False, retry_throttled=False,
         )
         login = parse_login(body)
         self.transport.token = login.token
@@ -156,7 +156,7 @@ class SyncEngine:
         return user
 
     def remember_user(self, user: UserInfo) -> None:
-        with self.cache.writer.begin() as connection:
+        with storage_guard(self.cache.profile_dir), self.cache.writer.begin() as connection:
             connection.execute(update(SyncState).where(SyncState.id == 1).values(
                 server_url=self.transport.base_url, user_id=user.id, username=user.username,
                 display_name=user.display_name, role=str(user.role), unit_id=user.unit_id,
@@ -166,13 +166,16 @@ class SyncEngine:
     # --- one round --------------------------------------------------------------------------------
 
     def sync(self) -> SyncReport:
+        """One round. A failing disk stops it with :class:`StorageError`: the page or answer
+        being written is rolled back, what was committed stays, and the next round resumes."""
         report = SyncReport()
-        self.push(report)
-        self.pull(report)
-        now = lv.wire_time(self.clock())
-        with self.cache.writer.begin() as connection:
-            connection.execute(update(SyncState).where(SyncState.id == 1).values(
-                last_sync_at=now))
+        with storage_guard(self.cache.profile_dir):
+            self.push(report)
+            self.pull(report)
+            now = lv.wire_time(self.clock())
+            with self.cache.writer.begin() as connection:
+                connection.execute(update(SyncState).where(SyncState.id == 1).values(
+                    last_sync_at=now))
         report.finished_at = now
         self._progress("done", report.rows, report.uploaded_bytes)
         event(log, "sync.done", pushed=report.pushed, applied=report.applied,
@@ -207,8 +210,12 @@ class SyncEngine:
     def _check_page(fetched: tuple[Any, int]) -> Page:
         """Check and decode a fetched page."""
         body, wire_bytes = fetched
-        with gc_paused():
-            page = parse_page(body)
+        try:
+            with gc_paused():
+                page = parse_page(body)
+        except ProtocolError as exc:  # nothing of the page was applied
+            event(log, "sync.page_refused", logging.WARNING, code=exc.code, error=str(exc))
+            raise
         return replace(page, wire_bytes=wire_bytes)
 
     def _fetch_page(self, cursor: str | None, bulk: bool = False) -> Page:
@@ -409,6 +416,8 @@ class SyncEngine:
                                      result.version)
                 elif result.outcome == Outcome.REJECTED:
                     report.rejected += 1
+                    if result.reason == RejectReason.ATTACHMENT_MISSING:
+                        forget_uploaded(connection, orjson.loads(entry.payload))
                 else:
                     report.conflicts += 1
                     if result.current is not None:

@@ -1,10 +1,15 @@
 """Errors of the sync layer. Network and HTTP failures are translated into these exactly once, in
-:mod:`lapor_desk.sync.transport`; nothing above it sees a ``requests`` exception.
+:mod:`lapor_desk.sync.transport`; nothing above it sees a ``requests`` exception. Failures of the
+disk under the profile (the cache, its blob store) are translated at the sync layer's entry points
+(opening the cache, the outbox's writes, a sync, a blob transfer) by :func:`storage_guard`;
+nothing above sees an ``OperationalError`` or an ``OSError`` of the profile folder.
 
 ::
 
     SyncError                   anything the sync layer reports; ``code`` is a stable code
     ├── OfflineError            server unreachable: DNS, refused, TLS, timeouts (after retries)
+    ├── AddressRefused          the server's address is refused before any connection is made:
+    │                           ``plain_http`` (http:// to another computer), ``invalid_address``
     ├── AuthError               401 / 403: log in again (``code``: token_expired, bad_credentials,
     │   │                       forbidden, client_mismatch, ...)
     │   └── AccountDisabledError  ``account_disabled``: the account was disabled (revoked) on the
@@ -18,6 +23,10 @@
     ├── NotSignedInError        the profile has never signed in (no user, no actor to act as)
     ├── ActionRefused           a user action the lifecycle rules refuse locally (``reason`` is a
     │                           ``RejectReason``); nothing was written
+    ├── StorageError            the disk under the profile failed (``code``: disk_full, disk_limit,
+    │                           disk_read_only, disk_no_access, disk_error, cache_damaged; see
+    │                           models/storage.py); the transaction in progress was rolled
+    │                           back, what was committed stays, nothing was deleted
     └── ImportFailed            a register file cannot be imported; ``errors`` lists every bad
                                 row (row number, field, code), or the file itself is unusable
 
@@ -26,7 +35,12 @@ Messages are English for logs; the UI words each ``code`` for a person.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
+
+from lapor_desk.models.storage import StorageFault, classify
 
 
 class SyncError(Exception):
@@ -43,6 +57,12 @@ class SyncError(Exception):
 
 class OfflineError(SyncError):
     code = "offline"
+
+
+class AddressRefused(SyncError):
+    """The desktop does not talk to this address (see :mod:`lapor_desk.sync.address`)."""
+
+    code = "plain_http"
 
 
 class AuthError(SyncError):
@@ -86,6 +106,31 @@ class ActionRefused(SyncError):
         super().__init__(f"{reason}: {detail}" if detail else reason, code="action_refused")
         self.reason = reason
         self.detail = detail
+
+
+class StorageError(SyncError):
+    """The disk under the profile failed; ``fault`` says how and where (folder, drive)."""
+
+    code = "disk_error"
+
+    def __init__(self, fault: StorageFault) -> None:
+        super().__init__(f"{fault.code} in {fault.folder}: {fault.detail}", code=fault.code)
+        self.fault = fault
+
+
+@contextmanager
+def storage_guard(folder: Path | str) -> Iterator[None]:
+    """Raise a failure of the disk under the profile ``folder`` inside the block as
+    :class:`StorageError`; anything else passes unchanged."""
+    try:
+        yield
+    except SyncError:
+        raise
+    except Exception as exc:
+        fault = classify(exc, folder)
+        if fault is None:
+            raise
+        raise StorageError(fault) from exc
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,15 @@ Headers may be English (the intake field names) or Bahasa Indonesia (``judul``, 
 written in one transaction, or NOTHING is written and :class:`ImportFailed` lists an error per bad
 row (row number as the spreadsheet shows it, field, code). Unusable files (bad encoding, not a
 CSV/XLSX, empty, too big) raise :class:`ImportFailed` with a file-level code and touch nothing.
+A received time written without a zone (``2026-03-05 09:30``, an Excel date and time) is the
+office's local time, in the calendar's zone (``sla.toml``: WIB by default), not UTC.
+
+Invisible characters that registers carry along from letters, chat exports and old systems (NUL
+and other controls, bidirectional overrides in titles and names) are cleaned exactly as the
+server cleans them (``models/text.py``): what is queued is what the server accepts. The rows that
+had some are reported (``cleaned_rows``). Excel keeps a control character of a cell as
+``_xHHHH_`` (ECMA-376, ST_Xstring): an XLSX cell is read back with the character itself, so it is
+cleaned the same way (and an Excel line break ``_x000D_`` is a line break again).
 """
 
 from __future__ import annotations
@@ -16,12 +25,13 @@ import logging
 import re
 import zipfile
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
-from lapor_desk.models.calendar import utcnow
+from lapor_desk.models.calendar import UTC, utcnow
 from lapor_desk.models.intake import IntakeError, NewComplaint, validate_new_complaint
+from lapor_desk.models.text import needs_cleaning
 from lapor_desk.sync.errors import ImportFailed, RowError
 from lapor_desk.sync.log import event
 from lapor_desk.sync.outbox import ActionReceipt, Outbox
@@ -83,14 +93,40 @@ def _word(value: Any) -> str:
 class ImportResult:
     receipts: tuple[ActionReceipt, ...]
     ignored_columns: tuple[str, ...]
+    #: Rows (as the spreadsheet numbers them) whose text had invisible characters removed.
+    cleaned_rows: tuple[int, ...] = ()
 
     @property
     def count(self) -> int:
         return len(self.receipts)
 
 
+@dataclass(frozen=True)
+class ParsedRegister:
+    complaints: list[NewComplaint]
+    ignored_columns: tuple[str, ...]
+    cleaned_rows: tuple[int, ...]
+
+
+_OOXML_ESCAPE = re.compile("_x([0-9A-Fa-f]{4})_")
+
+
+def unescape_cell(text: str) -> str:
+    """An XLSX string as Excel meant it: ``_xHHHH_`` is the character U+HHHH (``_x005F_``
+    escapes an underscore)."""
+    if "_x" not in text:
+        return text
+    return _OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
+def _binary(head: bytes) -> bool:
+    """NUL bytes all over the start of the file: a binary file or UTF-16 text. A stray NUL in
+    a text register is not (it is cleaned with the row's text)."""
+    return head.count(b"\x00") > 2 + len(head) // 100
+
+
 def _read_csv(data: bytes) -> list[list[Any]]:
-    if b"\x00" in data[:8192]:
+    if _binary(data[:8192]):
         raise ImportFailed("this is not a CSV text file", code="not_tabular")
     try:
         text = data.decode("utf-8-sig")
@@ -117,7 +153,8 @@ def _read_xlsx(data: bytes) -> list[list[Any]]:
         sheet = book.worksheets[0]
         rows: list[list[Any]] = []
         for row in sheet.iter_rows(values_only=True):
-            rows.append(list(row)[:MAX_COLUMNS])
+            rows.append([unescape_cell(v) if isinstance(v, str) else v
+                         for v in list(row)[:MAX_COLUMNS]])
             if len(rows) > MAX_ROWS + 1:
                 break
         return rows
@@ -183,9 +220,17 @@ def _raw_complaint(mapping: list[str | None], row: list[Any]) -> dict[str, Any]:
     return raw
 
 
-def parse_register(path: Path | str, now: datetime | None = None
-                   ) -> tuple[list[NewComplaint], tuple[str, ...]]:
-    """Validate every row; returns the complaints or raises ImportFailed with all row errors."""
+def cleaned(raw: dict[str, Any]) -> bool:
+    """Whether validating the row's values removes an invisible character from one."""
+    reporter = raw.get("reporter") or {}
+    return any(isinstance(value, str) and needs_cleaning(value, long=name == "body")
+               for name, value in (*raw.items(), *reporter.items()))
+
+
+def parse_register(path: Path | str, now: datetime | None = None,
+                   zone: tzinfo = UTC) -> ParsedRegister:
+    """Validate every row; returns the complaints or raises ImportFailed with all row errors.
+    ``zone``: the office's zone, of a time the register writes without one."""
     rows = read_table(Path(path))
     if not rows or not any(_cell(v) not in (None, "") for v in rows[0]):
         raise ImportFailed("the file has no header row", code="empty")
@@ -204,27 +249,32 @@ def parse_register(path: Path | str, now: datetime | None = None
     now = now or utcnow()
     complaints: list[NewComplaint] = []
     errors: list[RowError] = []
+    cleaned_rows: list[int] = []
     for offset, row in enumerate(data_rows):
         if not any(_cell(v) not in (None, "") for v in row):
             continue  # blank line
         row_number = offset + 2  # the header is row 1
+        raw = _raw_complaint(mapping, row)
         try:
-            complaints.append(validate_new_complaint(_raw_complaint(mapping, row), now))
+            complaints.append(validate_new_complaint(raw, now, zone))
         except IntakeError as exc:
             errors.extend(RowError(row_number, e.field, e.code) for e in exc.errors)
+        if cleaned(raw):
+            cleaned_rows.append(row_number)
     if errors:
         bad_rows = len({e.row for e in errors})
         raise ImportFailed(f"{bad_rows} row(s) are not valid; nothing was imported",
                            errors=tuple(errors))
     if not complaints:
         raise ImportFailed("the file has a header but no rows", code="empty")
-    return complaints, ignored
+    return ParsedRegister(complaints, ignored, tuple(cleaned_rows))
 
 
 def import_register(outbox: Outbox, path: Path | str) -> ImportResult:
     """Validate the whole file, then record every complaint in ONE transaction."""
-    complaints, ignored = parse_register(path, outbox.clock())
-    receipts = outbox.record_validated([(c, ()) for c in complaints])
+    parsed = parse_register(path, outbox.clock(), outbox.config.calendar.tz)
+    receipts = outbox.record_validated([(c, ()) for c in parsed.complaints])
     event(log, "import.done", file=Path(path).name, rows=len(receipts),
-          ignored_columns=",".join(ignored))
-    return ImportResult(tuple(receipts), ignored)
+          ignored_columns=",".join(parsed.ignored_columns),
+          cleaned_rows=",".join(str(r) for r in parsed.cleaned_rows))
+    return ImportResult(tuple(receipts), parsed.ignored_columns, parsed.cleaned_rows)

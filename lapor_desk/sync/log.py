@@ -2,23 +2,13 @@
 
     event(logger, "sync.page_applied", rows=5000, cursor_len=44)
     -> "sync.page_applied rows=5000 cursor_len=44"
+
+Values (many come from the wire: error codes, reasons, paths) are escaped and quoted by
+:mod:`lapor_desk.logline`, the one place that decides how a value is written.
 """
 
 from __future__ import annotations
 
-import logging
-from typing import Any
+from lapor_desk.logline import event
 
-
-def _value(value: Any) -> str:
-    text = str(value)
-    if not text or any(c in text for c in " \t\n\"="):
-        return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
-    return text
-
-
-def event(logger: logging.Logger, name: str, level: int = logging.INFO, **fields: Any) -> None:
-    if not logger.isEnabledFor(level):
-        return
-    parts = [name, *(f"{key}={_value(value)}" for key, value in fields.items())]
-    logger.log(level, " ".join(parts))
+__all__ = ["event"]

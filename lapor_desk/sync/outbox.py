@@ -1,7 +1,10 @@
 """Writing user actions: the local effective change and its outbox entry in ONE transaction.
 
-Every method judges the action with :func:`lapor_desk.models.lifecycle.decide` against what the
-user sees; a refusal raises :class:`~lapor_desk.sync.errors.ActionRefused` and writes nothing.
+Every method checks the action's values with the check the server runs
+(:mod:`lapor_desk.models.validation`: text cleaned, lengths, ids, attachments) and queues the
+checked payload, so what is queued is what the server accepts; then it judges the action with
+:func:`lapor_desk.models.lifecycle.decide` against what the user sees. A refusal raises
+:class:`~lapor_desk.sync.errors.ActionRefused` and writes nothing.
 Otherwise the complaint shows the result at once and the action waits in the outbox for the next
 push. Mutation ids grow strictly (one counter in ``sync_state``); ids of new records are UUID4.
 
@@ -14,6 +17,7 @@ from __future__ import annotations
 import logging
 import mimetypes
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -24,6 +28,7 @@ from sqlalchemy import insert, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 
+from lapor_desk.models.agencies import Actor
 from lapor_desk.models.cache.blob_store import TooLarge
 from lapor_desk.models.cache.schema import Blob, OutboxEntry
 from lapor_desk.models.cache.store import Cache
@@ -32,8 +37,14 @@ from lapor_desk.models.enums import ActionKind, ArchiveReason
 from lapor_desk.models.ids import uuid7
 from lapor_desk.models.intake import NewComplaint, validate_new_complaint
 from lapor_desk.models.lifecycle import MAX_ATTACHMENT_BYTES, Conflict, Rejection, decide
+from lapor_desk.models.shapes import is_sha256, safe_file_name
+from lapor_desk.models.validation import (
+    ActionRejected,
+    check_payload,
+    check_record,
+)
 from lapor_desk.sync import localview as lv
-from lapor_desk.sync.errors import ActionRefused, NotSignedInError
+from lapor_desk.sync.errors import ActionRefused, NotSignedInError, ProtocolError, storage_guard
 from lapor_desk.sync.log import event
 
 log = logging.getLogger("lapor_desk.sync.outbox")
@@ -77,7 +88,13 @@ def take_mutation_id(connection: Connection) -> int:
 
 
 def blob_path(cache: Cache, sha256: str) -> Path:
-    """Where the blob ``sha256`` is kept (sealed: read it through ``cache.blobs``)."""
+    """Where the blob ``sha256`` is kept in the profile's blob store (sealed: read it through
+    ``cache.blobs``). A hash comes from the wire (an attachment row), so anything but 64
+    lowercase hex digits is refused here too: a path is never built from a value that was not
+    checked (``../../`` would leave the profile)."""
+    if not is_sha256(sha256):
+        raise ProtocolError("a blob's hash must be 64 lowercase hex digits",
+                            code="invalid_response")
     return cache.blobs.path(sha256)
 
 
@@ -105,41 +122,48 @@ class Outbox:
 
     # --- lifecycle actions ----------------------------------------------------------------------
 
-    def forward(self, complaint_id: str, to_id: int, note: str = "") -> ActionReceipt:
+    def forward(self, complaint_id: str, to_id: int, note: str = "", *,
+                replaces: int | None = None) -> ActionReceipt:
         return self.submit(ActionKind.FORWARD, complaint_id,
-                           {"to_id": to_id, "note": note, "disposition_id": new_id()})
+                           {"to_id": to_id, "note": note, "disposition_id": new_id()}, replaces)
 
-    def handle(self, complaint_id: str, note: str = "") -> ActionReceipt:
+    def handle(self, complaint_id: str, note: str = "", *,
+               replaces: int | None = None) -> ActionReceipt:
         return self.submit(ActionKind.HANDLE, complaint_id,
-                           {"note": note, "disposition_id": new_id()})
+                           {"note": note, "disposition_id": new_id()}, replaces)
 
-    def postpone(self, complaint_id: str, reason: str) -> ActionReceipt:
-        return self.submit(ActionKind.POSTPONE, complaint_id, {"reason": reason})
+    def postpone(self, complaint_id: str, reason: str, *,
+                 replaces: int | None = None) -> ActionReceipt:
+        return self.submit(ActionKind.POSTPONE, complaint_id, {"reason": reason}, replaces)
 
-    def not_our_authority(self, complaint_id: str, reason: str) -> ActionReceipt:
+    def not_our_authority(self, complaint_id: str, reason: str, *,
+                          replaces: int | None = None) -> ActionReceipt:
         return self.submit(ActionKind.NOT_OUR_AUTHORITY, complaint_id,
-                           {"reason": reason, "disposition_id": new_id()})
+                           {"reason": reason, "disposition_id": new_id()}, replaces)
 
     def archive(self, complaint_id: str, reason_code: ArchiveReason | str,
-                note: str = "") -> ActionReceipt:
+                note: str = "", *, replaces: int | None = None) -> ActionReceipt:
         return self.submit(ActionKind.ARCHIVE, complaint_id,
-                           {"reason_code": str(reason_code), "note": note})
+                           {"reason_code": str(reason_code), "note": note}, replaces)
 
-    def reroute(self, complaint_id: str, to_id: int, note: str = "") -> ActionReceipt:
+    def reroute(self, complaint_id: str, to_id: int, note: str = "", *,
+                replaces: int | None = None) -> ActionReceipt:
         return self.submit(ActionKind.REROUTE, complaint_id,
-                           {"to_id": to_id, "note": note, "disposition_id": new_id()})
+                           {"to_id": to_id, "note": note, "disposition_id": new_id()}, replaces)
 
     def follow_up(self, complaint_id: str, body: str,
-                  attachments: Sequence[AttachmentFile] = ()) -> ActionReceipt:
+                  attachments: Sequence[AttachmentFile] = (), *,
+                  replaces: int | None = None) -> ActionReceipt:
         return self.submit(ActionKind.FOLLOW_UP, complaint_id, {
             "follow_up_id": new_id(), "body": body,
-            "attachments": [a.as_payload() for a in attachments]})
+            "attachments": [a.as_payload() for a in attachments]}, replaces)
 
     def internal_note(self, complaint_id: str, body: str,
-                      attachments: Sequence[AttachmentFile] = ()) -> ActionReceipt:
+                      attachments: Sequence[AttachmentFile] = (), *,
+                      replaces: int | None = None) -> ActionReceipt:
         return self.submit(ActionKind.INTERNAL_NOTE, complaint_id, {
             "follow_up_id": new_id(), "body": body,
-            "attachments": [a.as_payload() for a in attachments]})
+            "attachments": [a.as_payload() for a in attachments]}, replaces)
 
     def close(self, complaint_id: str, note: str = "") -> ActionReceipt:
         return self.submit(ActionKind.CLOSE, complaint_id, {"note": note})
@@ -150,13 +174,20 @@ class Outbox:
     def unlink_duplicate(self, complaint_id: str, other_id: str) -> ActionReceipt:
         return self.submit(ActionKind.UNLINK_DUPLICATE, complaint_id, {"other_id": other_id})
 
-    def submit(self, kind: ActionKind, complaint_id: str,
-               payload: dict[str, Any]) -> ActionReceipt:
-        """Judge and record one action on an existing complaint (one transaction)."""
+    def submit(self, kind: ActionKind, complaint_id: str, payload: dict[str, Any],
+               replaces: int | None = None) -> ActionReceipt:
+        """Judge and record one action on an existing complaint (one transaction). With
+        ``replaces`` ("fix and resend", "re-apply"), that refused or conflicting entry of the
+        same kind and complaint is dismissed in the same transaction; when it is not one any
+        more (a second resend) :class:`ActionRefused` ``invalid_transition``, nothing written."""
         if kind == ActionKind.RECORD_COMPLAINT:
             raise ValueError("use record_complaint")
+        try:  # the complaint's id is the cache's own, as the server sent it
+            payload = check_payload(kind, payload)
+        except ActionRejected as refused:
+            raise ActionRefused(str(refused.reason), refused.detail) from None
         now = self.clock()
-        with self.cache.writer.begin() as connection:
+        with self._storage(), self.cache.writer.begin() as connection:
             actor = lv.load_actor(connection)
             if actor is None:
                 raise NotSignedInError("sign in and sync once before acting")
@@ -170,6 +201,9 @@ class Outbox:
                 raise ActionRefused(str(decision.reason), decision.detail)
             if isinstance(decision, Conflict):  # cannot happen without a base version
                 raise ActionRefused("conflict")
+            _held_here(connection, payload)
+            if replaces is not None:
+                _resolve_answered(connection, replaces, kind, complaint_id)
             lv.ensure_snapshot(connection, complaint_id, row)
             mutation_id = take_mutation_id(connection)
             self._insert_entry(connection, mutation_id, kind, complaint_id,
@@ -184,41 +218,82 @@ class Outbox:
     # --- complaints recorded here ---------------------------------------------------------------
 
     def record_complaint(self, raw: dict[str, Any],
-                         attachments: Sequence[AttachmentFile] = ()) -> ActionReceipt:
+                         attachments: Sequence[AttachmentFile] = (), *,
+                         replaces: int | None = None) -> ActionReceipt:
         """Record a complaint that arrived offline (walk-in, letter, phone...).
+
+        With ``replaces``, the complaint is the corrected form of that refused
+        ``record_complaint`` entry: in the same transaction the refused entry is resolved
+        (dismissed, its NIK dropped) and the new one keeps its complaint id, so the server
+        can never hold both. Raises :class:`ActionRefused` (``invalid_transition``) when that
+        entry is not a refused, unresolved recorded complaint any more.
 
         Raises :class:`lapor_desk.models.intake.IntakeError` listing every bad field.
         """
-        complaint = validate_new_complaint(raw, self.clock())
-        return self.record_validated([(complaint, tuple(attachments))])[0]
+        now = self.clock()
+        complaint = validate_new_complaint(raw, now)
+        with self.cache.writer.begin() as connection:
+            actor = lv.load_actor(connection)
+            if actor is None:
+                raise NotSignedInError("sign in and sync once before recording complaints")
+            complaint_id = new_id()
+            if replaces is not None:
+                complaint_id = self._resolve_refused_record(connection, replaces) or complaint_id
+            receipt = self._record_one(connection, actor, complaint_id, complaint,
+                                       tuple(attachments), now)
+        event(log, "outbox.recorded", count=1, replaces=replaces or "")
+        return receipt
 
     def record_validated(
         self, complaints: Iterable[tuple[NewComplaint, Sequence[AttachmentFile]]]
     ) -> list[ActionReceipt]:
         """Record already validated complaints, all in one transaction (used by the importer)."""
         now = self.clock()
-        created = lv.wire_time(now)
         receipts: list[ActionReceipt] = []
-        with self.cache.writer.begin() as connection:
+        with self._storage(), self.cache.writer.begin() as connection:
             actor = lv.load_actor(connection)
             if actor is None:
                 raise NotSignedInError("sign in and sync once before recording complaints")
             for complaint, files in complaints:
-                complaint_id = new_id()
-                payload = {"complaint": complaint.to_payload(),
-                           "attachments": [a.as_payload() for a in files]}
-                mutation_id = take_mutation_id(connection)
-                self._insert_entry(connection, mutation_id, ActionKind.RECORD_COMPLAINT,
-                                   complaint_id, None, payload, now)
-                lv.ensure_snapshot(connection, complaint_id, None)
-                lv.upsert_complaint_row(
-                    connection, lv.local_record_row(complaint_id, payload, actor, created))
-                lv.write_attachments(connection, complaint_id, None, mutation_id, payload,
-                                     created)
-                receipts.append(ActionReceipt(mutation_id, ActionKind.RECORD_COMPLAINT,
-                                              complaint_id, complaint_id))
+                receipts.append(self._record_one(connection, actor, new_id(), complaint,
+                                                 files, now))
         event(log, "outbox.recorded", count=len(receipts))
         return receipts
+
+    def _record_one(self, connection: Connection, actor: Actor, complaint_id: str,
+                    complaint: NewComplaint, files: Sequence[AttachmentFile],
+                    now: datetime) -> ActionReceipt:
+        created = lv.wire_time(now)
+        payload = _checked_record(complaint_id, complaint, files, now)
+        _held_here(connection, payload)
+        mutation_id = take_mutation_id(connection)
+        self._insert_entry(connection, mutation_id, ActionKind.RECORD_COMPLAINT,
+                           complaint_id, None, payload, now)
+        lv.ensure_snapshot(connection, complaint_id, None)
+        lv.upsert_complaint_row(
+            connection, lv.local_record_row(complaint_id, payload, actor, created))
+        lv.write_attachments(connection, complaint_id, None, mutation_id, payload, created)
+        return ActionReceipt(mutation_id, ActionKind.RECORD_COMPLAINT, complaint_id,
+                             complaint_id)
+
+    @staticmethod
+    def _resolve_refused_record(connection: Connection, mutation_id: int) -> str | None:
+        """Dismiss the refused ``record_complaint`` entry ``mutation_id`` (its NIK dropped) and
+        give the complaint id its correction keeps (None when the server refused that id as
+        taken)."""
+        entry = connection.execute(select(OutboxEntry).where(
+            OutboxEntry.mutation_id == mutation_id)).first()
+        if (entry is None or entry.kind != ActionKind.RECORD_COMPLAINT
+                or entry.state != lv.REJECTED or entry.dismissed):
+            raise ActionRefused("invalid_transition", "not a refused recorded complaint")
+        resolved = connection.execute(update(OutboxEntry).where(
+            OutboxEntry.mutation_id == mutation_id, OutboxEntry.dismissed.is_(False),
+        ).values(dismissed=True, payload=orjson.dumps(
+            scrub_record_payload(orjson.loads(entry.payload))).decode()))
+        if resolved.rowcount != 1:
+            raise ActionRefused("invalid_transition", "already resolved")
+        taken = entry.reason == "already_exists" and entry.detail == entry.complaint_id
+        return None if taken else str(entry.complaint_id)
 
     # --- files ----------------------------------------------------------------------------------
 
@@ -228,28 +303,43 @@ class Outbox:
         SHA-256, sealed at rest) for attaching; the file is read once."""
         source = Path(path)
         if source.stat().st_size > MAX_ATTACHMENT_BYTES:
-            raise ActionRefused("invalid_payload", "attachment larger than 25 MiB")
-        try:
-            sha, size = self.cache.blobs.add_file(source, MAX_ATTACHMENT_BYTES)
-        except TooLarge as exc:  # it grew while being read
-            raise ActionRefused("invalid_payload", "attachment larger than 25 MiB") from exc
-        with self.cache.writer.begin() as connection:
-            connection.execute(sqlite_insert(Blob).values(
-                sha256=sha, size=size, local_path=str(blob_path(self.cache, sha)),
-                uploaded=False,
-            ).on_conflict_do_nothing())
+            raise ActionRefused("invalid_payload", "attachments.size:too_large")
+        with self._storage():  # the source is read while sealed: what fails is mostly our disk
+            try:
+                sha, size = self.cache.blobs.add_file(source, MAX_ATTACHMENT_BYTES)
+            except TooLarge as exc:  # it grew while being read
+                raise ActionRefused("invalid_payload", "attachments.size:too_large") from exc
+            with self.cache.writer.begin() as connection:
+                connection.execute(sqlite_insert(Blob).values(
+                    sha256=sha, size=size, local_path=str(blob_path(self.cache, sha)),
+                    uploaded=False,
+                ).on_conflict_do_nothing())
         mime = mime_type or mimetypes.guess_type(source.name)[0] or "application/octet-stream"
-        return AttachmentFile(new_id(), sha, size, mime, (filename or source.name)[:255])
+        # The name as every side accepts it (models/shapes.py): no separator, no control or
+        # bidirectional formatting character, at most 255 bytes.
+        name = safe_file_name(filename or source.name, sha[:12])
+        return AttachmentFile(new_id(), sha, size, mime, name)
 
     # --- answers a person looks at --------------------------------------------------------------
 
     def dismiss(self, mutation_id: int) -> None:
-        """A person has seen a rejection or conflict; it leaves the attention list."""
-        with self.cache.writer.begin() as connection:
+        """A person has seen a rejection or conflict; it leaves the attention list (a
+        refused recorded complaint keeps no NIK from then on)."""
+        with self._storage(), self.cache.writer.begin() as connection:
+            entry = connection.execute(select(OutboxEntry.kind, OutboxEntry.payload).where(
+                OutboxEntry.mutation_id == mutation_id)).first()
+            values: dict[str, Any] = {"dismissed": True}
+            if entry is not None and entry.kind == ActionKind.RECORD_COMPLAINT:
+                values["payload"] = orjson.dumps(
+                    scrub_record_payload(orjson.loads(entry.payload))).decode()
             connection.execute(update(OutboxEntry).where(
                 OutboxEntry.mutation_id == mutation_id,
                 OutboxEntry.state.in_([lv.REJECTED, lv.CONFLICT]),
-            ).values(dismissed=True))
+            ).values(**values))
+
+    def _storage(self) -> AbstractContextManager[None]:
+        """A failure of the profile's disk inside becomes :class:`StorageError`."""
+        return storage_guard(self.cache.profile_dir)
 
     def _insert_entry(self, connection: Connection, mutation_id: int, kind: ActionKind,
                       complaint_id: str, base_version: int | None, payload: dict[str, Any],
@@ -259,6 +349,42 @@ class Outbox:
             base_version=base_version, payload=orjson.dumps(payload).decode(),
             state=lv.PENDING, created_at=lv.wire_time(now), attempts=0, dismissed=False,
         ))
+
+
+def _checked_record(complaint_id: str, complaint: NewComplaint,
+                    files: Sequence[AttachmentFile], now: datetime) -> dict[str, Any]:
+    """The payload of a ``record_complaint`` action, through the server's own check."""
+    payload = {"complaint": complaint.to_payload(), "attachments": [a.as_payload() for a in files]}
+    try:
+        return check_record(complaint_id, payload, now)[1]
+    except ActionRejected as refused:
+        raise ActionRefused(str(refused.reason), refused.detail) from None
+
+
+def _held_here(connection: Connection, payload: dict[str, Any]) -> None:
+    """Every attachment names a blob this profile holds, of the stated size: the push uploads
+    it before the action, and the server refuses a reference to content it does not hold
+    (``attachment_missing``, with the same detail)."""
+    refs = payload.get("attachments") or []
+    if not refs:
+        return
+    held = {(sha, size) for sha, size in connection.execute(
+        select(Blob.sha256, Blob.size).where(Blob.sha256.in_({r["sha256"] for r in refs})))}
+    missing = [r["sha256"] for r in refs if (r["sha256"], r["size"]) not in held]
+    if missing:
+        raise ActionRefused("attachment_missing", ",".join(missing))
+
+
+def _resolve_answered(connection: Connection, mutation_id: int, kind: ActionKind,
+                      complaint_id: str) -> None:
+    """Dismiss the refused or conflicting ``kind`` entry ``mutation_id`` on ``complaint_id``
+    that the action being written replaces."""
+    resolved = connection.execute(update(OutboxEntry).where(
+        OutboxEntry.mutation_id == mutation_id, OutboxEntry.kind == str(kind),
+        OutboxEntry.complaint_id == complaint_id, OutboxEntry.dismissed.is_(False),
+        OutboxEntry.state.in_([lv.REJECTED, lv.CONFLICT])).values(dismissed=True))
+    if resolved.rowcount != 1:
+        raise ActionRefused("invalid_transition", "not a refused or conflicting action")
 
 
 def outbox_entry_exists(connection: Connection, mutation_id: int) -> bool:

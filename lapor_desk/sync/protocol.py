@@ -1,9 +1,11 @@
 """Strict parsing of what the sync server sends (``docs/sync-protocol.md``, schema version 2).
 
 Every response goes through a parser here before anything touches the cache. A body with wrong
-types, missing keys, absurd sizes or a ``schema_version`` newer than ours raises
-:class:`~lapor_desk.sync.errors.ProtocolError`; since parsing happens before the transaction that
-applies a page, a bad page changes nothing.
+types, missing keys, absurd sizes, a value of the wrong shape (a record id that is not a UUID, a
+``sha256`` that is not 64 hex digits, a file name with a path separator or a control character,
+a number out of its range: :mod:`lapor_desk.models.shapes`) or a ``schema_version`` newer than
+ours raises :class:`~lapor_desk.sync.errors.ProtocolError`; since parsing happens before the
+transaction that applies a page, a bad page changes nothing, on disk or in the cache.
 
 Row blocks are validated by :mod:`lapor_desk.sync.rows` (the row layout, schema version 1) and
 :mod:`lapor_desk.sync.columnar` (the columnar layout, version 2, which this desktop asks for).
@@ -18,13 +20,13 @@ from typing import Any
 import orjson
 
 from lapor_desk.models.enums import Outcome, Role
+from lapor_desk.models.shapes import is_record_id, showable
 from lapor_desk.sync.columnar import parse_columns, parse_ids
 from lapor_desk.sync.errors import ProtocolError
 from lapor_desk.sync.packed import decode_ids
 from lapor_desk.sync.rows import (
     COLUMNS,
     ENTITY_ORDER,
-    MAX_ID,
     EntityRows,
     check_json,
     expect_bool,
@@ -132,11 +134,13 @@ def parse_page(body: Any) -> Page:
         entity = expect_text(tomb.get("entity"), "tombstone.entity", 64)
         ident = tomb.get("id")
         if entity == "agency":
-            tombstones.append(Tombstone(entity, expect_int(ident, "tombstone.id")))
+            tombstones.append(Tombstone(entity, expect_int(ident, "tombstone.id", 1)))
+        elif entity == "event":  # made by the server; the cache keeps it as text
+            tombstones.append(Tombstone(entity, str(expect_int(ident, "tombstone.id", 1))))
         elif entity in COLUMNS:
-            if type(ident) is int:
-                ident = str(ident)
-            tombstones.append(Tombstone(entity, expect_text(ident, "tombstone.id", MAX_ID)))
+            if not is_record_id(ident):
+                raise invalid("tombstone.id must be a record id (a UUID)")
+            tombstones.append(Tombstone(entity, ident))
     if reset and (changes or tombstones):
         raise invalid("a reset page must not carry changes")
     return Page(version, cursor, has_more, reset, server_time, changes, tuple(tombstones),
@@ -233,9 +237,12 @@ def parse_user(value: Any) -> UserInfo:
         role = Role(str(data.get("role")))
     except ValueError:
         raise invalid("unknown role") from None
+    username = expect_text(data.get("username"), "user.username", 200)
+    if not username or not showable(username):
+        raise invalid("user.username must be a name without control characters")
     return UserInfo(
         id=expect_int(data.get("id"), "user.id"),
-        username=expect_text(data.get("username"), "user.username", 200),
+        username=username,
         display_name=expect_optional_text(data.get("display_name"), "user.display_name", 400) or "",
         role=role,
         unit_id=expect_int(data.get("unit_id"), "user.unit_id"),
@@ -252,8 +259,11 @@ class Login:
 
 def parse_login(body: Any) -> Login:
     data = expect_object(body, "login")
+    token = expect_text(data.get("token"), "token", 512)
+    if not token or not (token.isascii() and token.isprintable()) or " " in token:
+        raise invalid("token must be visible ASCII characters")  # it goes into a header
     return Login(
-        token=expect_text(data.get("token"), "token", 512),
+        token=token,
         expires_at=expect_optional_text(data.get("expires_at"), "expires_at", 64),
         user=parse_user(data.get("user")),
     )

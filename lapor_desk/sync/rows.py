@@ -5,16 +5,24 @@ running at C speed) rather than value by value, so a 10,000-row page costs milli
 out as tuples in the cache's column order and spelling (datetimes as the ISO text the server sent,
 JSON arrays/objects as JSON text). Columns we do not know are dropped (forward compatibility);
 known optional columns a server omits become ``None``.
+
+Beyond its type, every value that names a record, a file or a number is checked by shape
+(:mod:`lapor_desk.models.shapes`): record ids are UUIDs, ``sha256`` is 64 lowercase hex digits,
+file names and media types carry no path separator, control or bidirectional formatting
+character, ids made by the server are positive, counts and sizes within their range. A page
+that breaks any of it is refused whole (``invalid_response``), before its transaction.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import orjson
 
+from lapor_desk.models.lifecycle import MAX_ATTACHMENT_BYTES
+from lapor_desk.models.shapes import filenames_ok, mime_types_ok, record_ids_ok, sha256s_ok
 from lapor_desk.sync.errors import ProtocolError
 
 MAX_TEXT = 200_000
@@ -31,9 +39,10 @@ def expect_object(value: Any, what: str) -> Mapping[str, Any]:
 
 
 def expect_int(value: Any, what: str, minimum: int | None = None) -> int:
+    """A whole number of at most 64 bits (what the cache can store), at least ``minimum``."""
     if not isinstance(value, int) or isinstance(value, bool):
         raise invalid(f"{what} must be an integer")
-    if minimum is not None and value < minimum:
+    if not -(2**63) <= value < 2**63 or (minimum is not None and value < minimum):
         raise invalid(f"{what} is out of range")
     return value
 
@@ -54,56 +63,62 @@ def expect_bool(value: Any, what: str) -> bool:
     return value
 
 
-# Column kinds: s=str, k=id (text, or an integer sent as text), i=int, b=bool, l/d=JSON.
-_S, _K, _I, _B, _L, _D = "s", "k", "i", "b", "l", "d"
+# Column kinds. Texts: s=text, u=record id (a UUID), h=SHA-256, f=file name, m=media type.
+# Whole numbers (64-bit): p=id made by the server (positive), n=count (not negative),
+# z=attachment size. b=bool. JSON: l=array, d=object, P=array of server ids, U=array of record
+# ids.
+_S, _U, _H, _F, _M = "s", "u", "h", "f", "m"
+_P, _N, _Z, _B = "p", "n", "z", "b"
+_L, _D, _LP, _LU = "l", "d", "P", "U"
+#: The longest text a tombstone's record id may be before its shape is even looked at.
 MAX_ID = 64
 
 #: entity -> column -> (kind, required). Required columns must be present and non-null.
 COLUMNS: dict[str, dict[str, tuple[str, bool]]] = {
     "agency": {
-        "id": (_I, True), "parent_id": (_I, False), "level": (_S, True), "path": (_S, True),
+        "id": (_P, True), "parent_id": (_P, False), "level": (_S, True), "path": (_S, True),
         "name": (_S, True), "code": (_S, False), "region_code": (_S, False),
     },
     "complaint": {
-        "id": (_K, True), "tracking_number": (_I, False), "complaint_type": (_S, True),
+        "id": (_U, True), "tracking_number": (_N, False), "complaint_type": (_S, True),
         "misconduct": (_B, True), "title": (_S, True), "body": (_S, False),
         "redacted": (_B, True), "incident_date": (_S, False), "province": (_S, False),
         "regency": (_S, False), "district": (_S, False), "village": (_S, False),
         "category": (_S, False), "subcategory": (_S, False), "channel": (_S, False),
         "anonymous": (_B, True), "confidential": (_B, True), "reporter_name": (_S, False),
-        "reporter_contact": (_S, False), "status": (_S, True), "responsible_id": (_I, True),
-        "handling_unit_id": (_I, False), "version": (_I, True),
-        "transition_version": (_I, True), "created_at": (_S, True), "updated_at": (_S, False),
+        "reporter_contact": (_S, False), "status": (_S, True), "responsible_id": (_P, True),
+        "handling_unit_id": (_P, False), "version": (_N, True),
+        "transition_version": (_N, True), "created_at": (_S, True), "updated_at": (_S, False),
         "verify_due": (_S, False), "resolution_due": (_S, False), "auto_close_due": (_S, False),
         "paused_at": (_S, False), "forwarded_at": (_S, False),
         "first_follow_up_at": (_S, False), "last_follow_up_at": (_S, False),
-        "closed_at": (_S, False), "handler_unit_ids": (_L, False), "duplicate_ids": (_L, False),
-        "tags": (_L, False), "recorded_by": (_I, False),
+        "closed_at": (_S, False), "handler_unit_ids": (_LP, False),
+        "duplicate_ids": (_LU, False), "tags": (_L, False), "recorded_by": (_P, False),
     },
     "disposition": {
-        "id": (_K, True), "complaint_id": (_K, True), "from_id": (_I, False),
-        "to_id": (_I, False), "kind": (_S, True), "note": (_S, False), "actor_id": (_I, False),
+        "id": (_U, True), "complaint_id": (_U, True), "from_id": (_P, False),
+        "to_id": (_P, False), "kind": (_S, True), "note": (_S, False), "actor_id": (_P, False),
         "actor_name": (_S, False), "at": (_S, True),
     },
     "follow_up": {
-        "id": (_K, True), "complaint_id": (_K, True), "kind": (_S, True), "body": (_S, False),
-        "redacted": (_B, False), "author_id": (_I, False), "author_name": (_S, False),
-        "unit_id": (_I, False), "at": (_S, True),
+        "id": (_U, True), "complaint_id": (_U, True), "kind": (_S, True), "body": (_S, False),
+        "redacted": (_B, False), "author_id": (_P, False), "author_name": (_S, False),
+        "unit_id": (_P, False), "at": (_S, True),
     },
     "attachment": {
-        "id": (_K, True), "complaint_id": (_K, True), "follow_up_id": (_K, False),
-        "sha256": (_S, True), "size": (_I, True), "mime_type": (_S, False),
-        "filename": (_S, False), "created_at": (_S, False),
+        "id": (_U, True), "complaint_id": (_U, True), "follow_up_id": (_U, False),
+        "sha256": (_H, True), "size": (_Z, True), "mime_type": (_M, False),
+        "filename": (_F, False), "created_at": (_S, False),
     },
     "event": {
-        "id": (_K, True), "complaint_id": (_K, True), "kind": (_S, True),
-        "from_status": (_S, False), "to_status": (_S, False), "actor_id": (_I, False),
+        "id": (_P, True), "complaint_id": (_U, True), "kind": (_S, True),
+        "from_status": (_S, False), "to_status": (_S, False), "actor_id": (_P, False),
         "actor_name": (_S, False), "at": (_S, True), "detail": (_D, False),
     },
 }
 #: Order in which a page's entities are applied.
 ENTITY_ORDER = ("agency", "complaint", "disposition", "follow_up", "attachment", "event")
-_JSON_DEFAULT = {_L: "[]", _D: "{}"}
+_JSON_DEFAULT = {_L: "[]", _D: "{}", _LP: "[]", _LU: "[]"}
 #: What a JSON column holds when a server leaves it out or sends null.
 JSON_DEFAULT = _JSON_DEFAULT
 
@@ -126,11 +141,19 @@ def check_json(value: Any, depth: int = 0) -> None:
 
 
 _NONE = type(None)
+_MAX_INT = 2**63 - 1
+#: Whole-number kinds: their smallest and largest value.
+_RANGES: dict[str, tuple[int, int]] = {_P: (1, _MAX_INT), _N: (0, _MAX_INT),
+                                       _Z: (0, MAX_ATTACHMENT_BYTES)}
+#: Text kinds with a shape: the check of a whole column (models/shapes.py).
+_SHAPES: dict[str, Callable[[Sequence[str]], bool]] = {
+    _U: record_ids_ok, _H: sha256s_ok, _F: filenames_ok, _M: mime_types_ok}
 _ALLOWED: dict[str, frozenset[type]] = {
-    _S: frozenset({str}), _K: frozenset({str, int}), _I: frozenset({int}),
-    _B: frozenset({bool}), _L: frozenset({list}), _D: frozenset({dict}),
+    **{kind: frozenset({str}) for kind in (_S, *_SHAPES)},
+    **{kind: frozenset({int}) for kind in _RANGES},
+    _B: frozenset({bool}), _D: frozenset({dict}),
+    **{kind: frozenset({list}) for kind in (_L, _LP, _LU)},
 }
-_MIN_INT, _MAX_INT = -(2**63), 2**63 - 1
 #: Value types that end a JSON value (no nesting below them).
 _JSON_LEAVES = frozenset({str, int, float, bool, _NONE})
 
@@ -151,13 +174,20 @@ def _json_column(present: list[Any], what: str) -> None:
         raise invalid(f"{what}: JSON text too long")
 
 
-def _column(values: Sequence[Any], kind: str, required: bool, what: str,
-            as_text: bool = True) -> Sequence[Any]:
-    """Validate one column of a block at once (set-of-types and min/max checks run at C speed)
-    and return it in cache spelling: the same object when nothing needed converting.
+def _members_ok(present: Sequence[list[Any]], kind: str) -> bool:
+    """The members of a column of JSON arrays of server ids (``P``) or record ids (``U``)."""
+    members = [v for value in present for v in value]
+    if not members:
+        return True
+    types = set(map(type, members))
+    if kind == _LP:
+        return types == {int} and min(members) >= 1 and max(members) <= _MAX_INT
+    return types == {str} and record_ids_ok(members)
 
-    Integer ids are turned into text when ``as_text``; otherwise they stay integers and the
-    database's TEXT affinity stores them as the same text."""
+
+def _column(values: Sequence[Any], kind: str, required: bool, what: str) -> Sequence[Any]:
+    """Validate one column of a block at once (set-of-types, min/max and shape checks run at C
+    speed) and return it in cache spelling: the same object when nothing needed converting."""
     types = set(map(type, values))
     if _NONE in types:
         if required:
@@ -173,25 +203,17 @@ def _column(values: Sequence[Any], kind: str, required: bool, what: str,
     if kind == _S:
         if max(map(len, present)) > MAX_TEXT:
             raise invalid(f"{what} is too long")
-    elif kind == _K:
-        if int in types:
-            numbers = [v for v in present if type(v) is int]
-            if min(numbers) < _MIN_INT or max(numbers) > _MAX_INT:
-                raise invalid(f"{what} is out of range")
-            if as_text:
-                values = [str(v) if type(v) is int else v for v in values]
-                present = [v for v in values if v is not None]
-            elif str not in types:
-                return values  # integers within range: at most 20 characters of text
-            else:
-                present = [v for v in present if type(v) is str]
-        if max(map(len, present)) > MAX_ID:
-            raise invalid(f"{what} is too long")
-    elif kind == _I:
-        if min(present) < _MIN_INT or max(present) > _MAX_INT:
+    elif kind in _SHAPES:
+        if not _SHAPES[kind](present):
+            raise invalid(f"{what} has a value of the wrong shape")
+    elif kind in _RANGES:
+        low, high = _RANGES[kind]
+        if min(present) < low or max(present) > high:
             raise invalid(f"{what} is out of range")
     elif kind in _JSON_DEFAULT:
         _json_column(list(present), what)
+        if kind in (_LP, _LU) and not _members_ok(present, kind):
+            raise invalid(f"{what} has a member of the wrong shape")
         default = _JSON_DEFAULT[kind]
         dumps = orjson.dumps
         return [default if value is None else dumps(value).decode() for value in values]
@@ -214,15 +236,6 @@ class EntityRows:
 
     def dicts(self) -> list[dict[str, Any]]:
         return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
-
-
-#: Entities whose rows are read back in Python (snapshots of complaints): their integer ids are
-#: turned into text here; other ids go to the database as sent (TEXT affinity makes them text).
-_IDS_AS_TEXT = frozenset({"complaint", "agency"})
-
-
-def ids_as_text(entity: str) -> bool:
-    return entity in _IDS_AS_TEXT
 
 
 def parse_rows(entity: str, columns: Any, rows: Any) -> EntityRows:
@@ -249,7 +262,6 @@ def parse_rows(entity: str, columns: Any, rows: Any) -> EntityRows:
         return EntityRows(tuple(spec), [])
     transposed = list(zip(*rows, strict=True))
     position = {name: index for index, name in enumerate(columns)}
-    as_text = entity in _IDS_AS_TEXT
     out_columns: list[Sequence[Any]] = []
     changed: list[int] = []
     for name, (kind, required) in spec.items():
@@ -258,7 +270,7 @@ def parse_rows(entity: str, columns: Any, rows: Any) -> EntityRows:
             out_columns.append([_JSON_DEFAULT.get(kind)] * len(rows))
             continue
         values = transposed[index]
-        checked = _column(values, kind, required, f"{entity}.{name}", as_text)
+        checked = _column(values, kind, required, f"{entity}.{name}")
         if checked is not values:
             changed.append(len(out_columns))
         out_columns.append(checked)

@@ -23,6 +23,7 @@ from lapor_desk.models.cache.crypto import CacheKeyError, file_state
 from lapor_desk.models.cache.permissions import private_umask
 from lapor_desk.models.cache.store import CACHE_FILE, Cache, open_cache
 from lapor_desk.sync import credentials
+from lapor_desk.sync.errors import storage_guard
 from lapor_desk.sync.log import event
 
 log = logging.getLogger("lapor_desk.sync.secure_cache")
@@ -31,19 +32,21 @@ WIPE_ATTEMPTS = 3
 
 def open_secure_cache(profile_dir: Path | str, *, migrate: bool = True) -> Cache:
     """Open the profile's cache encrypted with its keyring key. Raises :class:`CacheKeyError`
-    (``cache_key_missing``, ``cache_key_wrong``, ``cache_encrypt_failed``) or
-    :class:`credentials.CacheKeyUnavailable` (no usable keyring)."""
+    (``cache_key_missing``, ``cache_key_wrong``, ``cache_encrypt_failed``),
+    :class:`credentials.CacheKeyUnavailable` (no usable keyring) or :class:`StorageError` (the
+    disk failed: full, read-only, an I/O error... never reported as a wrong key)."""
     private_umask()  # blobs, drafts and logs this process writes are owner-only too
     directory = Path(profile_dir)
-    key = credentials.load_cache_key(directory)
-    if key is None:
-        state = file_state(directory / CACHE_FILE)
-        if state == "encrypted":
-            raise CacheKeyError(f"the key of {directory / CACHE_FILE} is not in the keyring",
-                                code="cache_key_missing")
-        key = credentials.create_cache_key(directory)
-        event(log, "cache.key_created", upgrade=state == "plaintext")
-    return open_cache(directory, key=key, migrate=migrate)
+    with storage_guard(directory):
+        key = credentials.load_cache_key(directory)
+        if key is None:
+            state = file_state(directory / CACHE_FILE)
+            if state == "encrypted":
+                raise CacheKeyError(f"the key of {directory / CACHE_FILE} is not in the keyring",
+                                    code="cache_key_missing")
+            key = credentials.create_cache_key(directory)
+            event(log, "cache.key_created", upgrade=state == "plaintext")
+        return open_cache(directory, key=key, migrate=migrate)
 
 
 def wipe_profile(profile_dir: Path | str) -> None:

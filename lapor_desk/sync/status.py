@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from lapor_desk.models.cache.schema import Complaint, OutboxEntry, SyncState
 from lapor_desk.models.cache.store import Cache
 from lapor_desk.sync import localview as lv
+from lapor_desk.sync.errors import storage_guard
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class CacheStatus:
 
 
 def read_status(cache: Cache) -> CacheStatus:
-    with cache.engine.connect() as connection:
+    with storage_guard(cache.profile_dir), cache.engine.connect() as connection:
         complaints = connection.execute(select(func.count()).select_from(Complaint)).scalar_one()
         counts: dict[str, int] = dict(connection.execute(
             select(OutboxEntry.state, func.count()).where(OutboxEntry.dismissed.is_(False))

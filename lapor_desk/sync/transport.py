@@ -1,14 +1,23 @@
 """HTTP transport to the sync server: the one place where ``requests`` is used.
 
 One :class:`requests.Session` per transport; every call has a (connect, read) timeout; TLS
-verification is always on (``verify`` is ``True`` or a CA bundle path). Failures are translated
-once, here, into :mod:`lapor_desk.sync.errors`.
+verification is always on (``verify`` is ``True`` or a CA bundle path); redirects are never
+followed (a ``3xx`` is a protocol error), so nothing can send a request on to plain ``http://``.
+A transport is only made for an address :func:`lapor_desk.sync.address.check_server_url` allows
+(``https://``, or ``http://`` to this computer): the check runs before anything connects.
+Failures are translated once, here, into :mod:`lapor_desk.sync.errors`.
 
 Retries (own loop, exponential backoff with full jitter, ``Retry-After`` honoured):
 connection errors, timeouts, bodies broken mid-read (chunked encoding / decoding errors, truncated
 JSON) and HTTP 429/502/503/504. ``POST /sync/push`` is retried because actions are idempotent by
-mutation id; login is never retried on 401 (4xx other than 429 is never retried). TLS certificate
+mutation id; login is never retried on 401 (4xx other than 429 is never retried), nor on 429: a
+throttled login waits for the person, who sees at once that they must wait (``Retry-After`` is
+minutes there; a retry would send the same, perhaps wrong, password again). TLS certificate
 errors are not retried. Each logical request sends one ``X-Request-ID`` (kept across retries).
+
+Every answer's ``Date`` header, with when the request left and its answer arrived, goes to the
+transport's :class:`~lapor_desk.sync.clock.ServerClock` (when its owner gave it one): that is how
+the desktop learns the server's clock.
 """
 
 from __future__ import annotations
@@ -33,6 +42,8 @@ from requests.exceptions import (
     ConnectionError as RequestsConnectionError,
 )
 
+from lapor_desk.sync.address import check_server_url
+from lapor_desk.sync.clock import ServerClock
 from lapor_desk.sync.errors import (
     AccountDisabledError,
     AuthError,
@@ -104,9 +115,11 @@ class Transport:
         session: requests.Session | None = None,
         max_response_bytes: int = MAX_RESPONSE_BYTES,
         user_agent: str = "lapor-desk/0.1",
+        server_clock: ServerClock | None = None,
     ) -> None:
         if verify is False or verify == "":
             raise ValueError("TLS verification cannot be turned off; pass a CA bundle path")
+        check_server_url(base_url)  # before any session or connection exists
         self.base_url = base_url.rstrip("/")
         self.token = token
         self.verify: bool | str = verify
@@ -115,6 +128,8 @@ class Transport:
         self.sleep = sleep
         self.rand = rand
         self.max_response_bytes = max_response_bytes
+        #: Learns the server's clock from every answer's ``Date`` (None: nobody asks).
+        self.server_clock = server_clock
         self.session = session or requests.Session()
         self.session.headers["User-Agent"] = user_agent
         # zstd when urllib3 can decode it (backports.zstd / Python 3.14), else gzip.
@@ -129,9 +144,10 @@ class Transport:
     def get_json(self, path: str, params: Mapping[str, Any] | None = None) -> Any:
         return self._call("GET", path, params=params)
 
-    def post_json(self, path: str, body: Any, *, auth: bool = True) -> Any:
+    def post_json(self, path: str, body: Any, *, auth: bool = True,
+                  retry_throttled: bool = True) -> Any:
         return self._call("POST", path, data=orjson.dumps(body), auth=auth,
-                          content_type="application/json")
+                          content_type="application/json", retry_throttled=retry_throttled)
 
     def put_bytes(self, path: str, params: Mapping[str, Any], data: bytes) -> Any:
         return self._call("PUT", path, params=params, data=data,
@@ -198,8 +214,10 @@ class Transport:
               stream: bool = False, auth: bool = True) -> requests.Response:
         if auth and self.token and "Authorization" not in headers:
             headers["Authorization"] = f"Bearer {self.token}"
+        clock = self.server_clock
+        sent = clock.elapsed() if clock is not None else 0.0
         try:
-            return self.session.request(
+            response = self.session.request(
                 method, self.base_url + path, params=params, data=data, headers=headers,
                 timeout=self.timeout, verify=self.verify, stream=stream, allow_redirects=False,
             )
@@ -214,6 +232,9 @@ class Transport:
             raise _Retryable(OfflineError(f"cannot connect: {exc}", code="offline")) from exc
         except requests.RequestException as exc:
             raise OfflineError(f"request failed: {exc}", code="offline") from exc
+        if clock is not None:  # the headers are in: the server made the answer since ``sent``
+            clock.observe(response.headers.get("Date"), sent, clock.elapsed())
+        return response
 
     def _raise_for_status(self, response: requests.Response, request_id: str) -> None:
         status = response.status_code
@@ -263,7 +284,7 @@ class Transport:
 
     def _call(self, method: str, path: str, *, params: Mapping[str, Any] | None = None,
               data: bytes | None = None, auth: bool = True,
-              content_type: str | None = None) -> Any:
+              content_type: str | None = None, retry_throttled: bool = True) -> Any:
         request_id = uuid.uuid4().hex
 
         def attempt() -> Any:
@@ -271,7 +292,12 @@ class Transport:
             response = self._send(method, path, headers=headers, params=params, data=data,
                                   stream=True, auth=auth)
             with response:
-                self._raise_for_status(response, request_id)
+                try:
+                    self._raise_for_status(response, request_id)
+                except _Retryable as failure:
+                    if retry_throttled or response.status_code != 429:
+                        raise
+                    raise failure.final from None
                 body = self._read_body(response)
                 self.last_wire_bytes = _wire_bytes(response, len(body))
             try:

@@ -33,6 +33,7 @@ from lapor_desk.ui.notify import Notifier
 from lapor_desk.ui.resources import icon, style_sheet
 from lapor_desk.ui.session_scope import ClipboardWatch, dispose
 from lapor_desk.ui.status_bar import DeskStatusBar
+from lapor_desk.ui.stop_signals import quit_on_signals
 from lapor_desk.ui.taskman import TaskManager
 
 if TYPE_CHECKING:  # the training sandbox is imported when the demo starts
@@ -367,9 +368,12 @@ def run(argv: Sequence[str] = (), *, demo: bool = False, reset: bool = False) ->
     else:
         workstation = Workstation()
     desk = Desk(workstation, server)
+    # SIGTERM (and Ctrl+C) quit the loop, so the shutdown below runs: the demo's server stops.
+    restore_signals = quit_on_signals(app)
     desk.start()
     QTimer.singleShot(START_UP_GC_LATEST_MS, start_up_over)
     try:
         return app.exec()
     finally:
         desk.shutdown()
+        restore_signals()

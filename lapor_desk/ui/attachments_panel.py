@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lapor_desk.logline import event
 from lapor_desk.services import ServiceError
 from lapor_desk.services.attachments import AttachmentInfo, AttachmentUnavailable
 from lapor_desk.services.types import ComplaintDetail
@@ -286,7 +287,7 @@ class AttachmentFlow(QObject):
 
     def _hand_over(self, path: Path) -> None:
         if not self.open_external(QUrl.fromLocalFile(str(path))):
-            log.warning("event=attachment.no_system_application name=%s", path.name)
+            event(log, "attachment.no_system_application", logging.WARNING, name=path.name)
             self.panel.show_message(self.tr("No application on this computer opens “%1”.")
                                     .replace("%1", path.name))
 

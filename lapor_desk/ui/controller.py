@@ -50,6 +50,7 @@ class DeskController(QObject):
     detail_loaded = Signal(object)      # ComplaintDetail
     targets_loaded = Signal(object)     # list[AgencyItem]
     status_loaded = Signal(object)      # StatusSummary
+    clock_checked = Signal(object)      # ClockSkew, or None when the PC's clock is right
     action_done = Signal(object)        # ActionResult
     changed = Signal(object)            # frozenset of what to refresh
     sync_started = Signal()
@@ -180,6 +181,11 @@ class DeskController(QObject):
 
     def load_status(self) -> None:
         self.taskman.run_db(self.workstation.status, self.status_loaded.emit)
+
+    def check_clock(self) -> None:
+        """Is this PC's clock off from the server's? (Arithmetic on what the answers taught,
+        no I/O: answered at once.)"""
+        self.clock_checked.emit(self.workstation.clock_skew())
 
     # --- actions -----------------------------------------------------------------------------
 

@@ -178,7 +178,7 @@ class DetailPane(QWidget):
     def show_detail(self, detail: ComplaintDetail) -> None:
         self.detail = detail
         row = detail.row
-        self.title.setText(row.title)
+        self.title.setText(labels.complaint_title(row.title))
         number = str(row.tracking_number) if row.tracking_number else self.tr("new")
         parts = [self.tr("No. %1").replace("%1", number), labels.complaint_type(row.complaint_type),
                  labels.status(row.status), labels.channel(row.channel)]
@@ -207,9 +207,13 @@ class DetailPane(QWidget):
         body = (escape(d.body).replace("\n", "<br>") if d.body is not None else
                 f"<i>{escape(hidden)}</i>")
         place = ", ".join(p for p in (d.village, d.district, d.regency, d.province) if p)
-        reporter = (escape(self.tr("Hidden (anonymous)")) if d.row.anonymous else
-                    escape(" · ".join(p for p in (d.reporter_name, d.reporter_contact) if p)
-                           or "—"))
+        if d.row.anonymous:
+            reporter = escape(self.tr("Hidden (anonymous)"))
+        elif d.row.redacted:
+            reporter = escape(self.tr("Hidden (confidential)"))
+        else:
+            reporter = escape(" · ".join(p for p in (d.reporter_name, d.reporter_contact) if p)
+                              or "—")
         facts = [
             (self.tr("Reporter"), reporter),
             (self.tr("Location"), escape(place or "—")),
@@ -242,12 +246,10 @@ class DetailPane(QWidget):
         who = f" · {t.actor_name}" if t.actor_name else ""
         waiting = self.tr("waiting to be sent")
         pending = f" <span class='pending'>{escape(waiting)}</span>" if t.pending else ""
-        text = ""
+        text = escape(t.text).replace("\n", "<br>") if t.text else ""
         if t.redacted:
             hidden = self.tr("Content hidden (confidential)")
-            text = f"<i>{escape(hidden)}</i>"
-        elif t.text:
-            text = escape(t.text).replace("\n", "<br>")
+            text += ("<br>" if text else "") + f"<i>{escape(hidden)}</i>"
         if t.attachments:
             files = ", ".join(escape(a) for a in t.attachments)
             text += f"<br><span style='color:#5f6b76'>📎 {files}</span>"

@@ -1,5 +1,6 @@
 """Work that brings complaints in and ties them together: record a complaint that arrived
-offline, import a register file after a preview, and link duplicates from the detail.
+offline (or reopen one the server refused, from the outbox review), import a register file
+after a preview, and link duplicates from the detail.
 
 Every service call runs on the database worker through the controller's task manager; results
 come back on the UI thread and the screens refresh from the controller's ``changed`` signal.
@@ -14,7 +15,13 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QToolBar, QWidgetAction
 
 from lapor_desk.services.errors import ServiceError
-from lapor_desk.services.intake import RECORDING_ROLES, IntakeRefused, category_tree
+from lapor_desk.services.intake import (
+    RECORDING_ROLES,
+    IntakeDefaults,
+    IntakeRefused,
+    category_tree,
+)
+from lapor_desk.services.outbox_review import RecordedForm
 from lapor_desk.services.register import ImportOutcome
 from lapor_desk.services.types import ActionResult, ComplaintDetail
 from lapor_desk.ui import intake_labels, labels
@@ -102,24 +109,57 @@ class IntakeFlows(QObject):
         dialog.submitted.connect(lambda raw, files: self._save(dialog, raw, files))
         self._open(dialog)
 
+    def reopen(self, mutation_id: int) -> None:
+        """Open a refused recorded complaint in its form: everything typed, its files, the
+        server's reasons. Saving records the corrected complaint and resolves the refused one
+        together; cancelling changes nothing (it stays in the outbox as it was)."""
+        if self.dialog is not None:
+            return
+        review = self.controller.workstation.outbox_review
+
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, ServiceError):
+                self.controller.error.emit(exc)
+            else:
+                self.controller.taskman.unhandled_error.emit(exc)
+
+        self._run(lambda: (review.recorded_form(mutation_id), category_tree()),
+                  lambda got: self._open_reopened(*got), failed)
+
+    def _open_reopened(self, form: RecordedForm, tree: dict[str, list[str]]) -> None:
+        if self.dialog is not None:
+            return
+        defaults = IntakeDefaults(str(form.raw.get("province") or ""),
+                                  str(form.raw.get("regency") or ""))
+        dialog = RecordComplaintDialog(defaults, tree, self.window)
+        dialog.reopen(form)
+        dialog.submitted.connect(
+            lambda raw, files: self._save(dialog, raw, files, replaces=form.mutation_id))
+        self._open(dialog)
+
     def _save(self, dialog: RecordComplaintDialog, raw: dict[str, Any],
-              files: list[str]) -> None:
+              files: list[Any], replaces: int | None = None) -> None:
         station = self.controller.workstation
 
         def done(recorded: Any) -> None:
             dialog.accept()
-            self.controller.changed.emit(frozenset({"queues", "rows", "status"}))
+            what = {"queues", "rows", "status"} | ({"detail"} if replaces is not None else set())
+            self.controller.changed.emit(frozenset(what))
             self.recorded.emit(recorded)
 
         def failed(exc: Exception) -> None:
             if isinstance(exc, IntakeRefused):
                 dialog.show_problems(exc.problems)
             else:
-                dialog.show_failure(labels.error(getattr(exc, "code", None)))
+                dialog.show_failure(labels.error_message(exc))
                 if not isinstance(exc, ServiceError):
                     self.controller.taskman.unhandled_error.emit(exc)
 
-        self._run(lambda: station.intake.record(raw, files), done, failed)
+        if replaces is None:
+            self._run(lambda: station.intake.record(raw, files), done, failed)
+        else:
+            self._run(lambda: station.outbox_review.resend_recorded(replaces, raw, files),
+                      done, failed)
 
     # --- import a register file ----------------------------------------------------------------
 
@@ -139,7 +179,7 @@ class IntakeFlows(QObject):
         station = self.controller.workstation
 
         def failed(exc: Exception) -> None:
-            dialog.show_failure(labels.error(getattr(exc, "code", None)))
+            dialog.show_failure(labels.error_message(exc))
 
         self._run(lambda: station.register.preview(path), dialog.show_preview, failed)
 
@@ -157,7 +197,8 @@ class IntakeFlows(QObject):
         def failed(exc: Exception) -> None:
             code = getattr(exc, "code", None) or ""
             dialog.show_failure(intake_labels.file_problem(code)
-                                if code in intake_labels.FILE_PROBLEMS else labels.error(code))
+                                if code in intake_labels.FILE_PROBLEMS
+                                else labels.error_message(exc))
 
         self._run(lambda: station.register.run(path), done, failed)
 

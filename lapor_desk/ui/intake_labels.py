@@ -58,6 +58,13 @@ PROBLEMS: dict[tuple[str, str] | str, object] = {
                                                    "future."),
     ("received_at", "future"): QT_TRANSLATE_NOOP("IntakeLabels", "The date cannot be in the "
                                                  "future."),
+    ("received_at", "invalid"): QT_TRANSLATE_NOOP("IntakeLabels", "Write a date from the year "
+                                                  "2000 on, e.g. 31/12/2025 or 2025-12-31."),
+    ("incident_date", "invalid"): QT_TRANSLATE_NOOP("IntakeLabels", "Write a date from the "
+                                                    "year 2000 on, e.g. 31/12/2025 or "
+                                                    "2025-12-31."),
+    ("reporter.email", "too_long"): QT_TRANSLATE_NOOP("IntakeLabels", "An email address has "
+                                                      "at most 255 characters."),
     "required": QT_TRANSLATE_NOOP("IntakeLabels", "Required."),
     "too_long": QT_TRANSLATE_NOOP("IntakeLabels", "Too long."),
     "too_short": QT_TRANSLATE_NOOP("IntakeLabels", "Too short."),

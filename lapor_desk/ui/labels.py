@@ -5,6 +5,7 @@ Lower layers return codes; sentences live here, in English, marked for translati
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
@@ -88,6 +89,8 @@ ERRORS = {
     "invalid_payload": QT_TRANSLATE_NOOP("Labels", "Something in the form is missing or "
                                          "invalid."),
     "not_found": QT_TRANSLATE_NOOP("Labels", "The complaint is no longer in your list."),
+    "attachment_missing": QT_TRANSLATE_NOOP("Labels", "An attached file is not on this "
+                                            "computer (any more). Attach it again."),
     "demo_failed": QT_TRANSLATE_NOOP("Labels", "The demo server could not be started."),
     "cancelled": QT_TRANSLATE_NOOP("Labels", "Sync stopped. What was received is kept; the "
                                    "next sync continues from there."),
@@ -96,21 +99,92 @@ ERRORS = {
         "computer. Ask your administrator."),
     "unsynced_work": QT_TRANSLATE_NOOP(
         "Labels", "Sync or resolve the unsynced work first, or confirm that it may be deleted."),
+    # The copy cannot be read: it may hold work not yet sent, so never a word of deleting it.
     "cache_key_missing": QT_TRANSLATE_NOOP(
         "Labels", "The key that unlocks this computer's copy of your data is missing from the "
-        "system keyring. Remove the copy and sign in again to download your data."),
+        "system keyring (was the keyring reset, or is this another user account?). The copy "
+        "may hold work not yet sent: keep its folder, make a copy of it, and contact your IT "
+        "support. It opens again once its key is back in the keyring."),
     "cache_key_wrong": QT_TRANSLATE_NOOP(
-        "Labels", "The key that unlocks this computer's copy of your data is missing from the "
-        "system keyring. Remove the copy and sign in again to download your data."),
+        "Labels", "The key in the system keyring does not open this computer's copy of your "
+        "data (was the keyring reset, or the folder copied from another computer?). The copy "
+        "may hold work not yet sent: keep its folder, make a copy of it, and contact your IT "
+        "support. It opens again with its own key."),
+    # The disk under the profile (models/storage.py): what was saved stays.
+    "disk_full": QT_TRANSLATE_NOOP(
+        "Labels", "There is no free space left on the drive where LAPOR Desk keeps your data. "
+        "Free some space there (empty the Recycle Bin, move or delete large files you no "
+        "longer need), then try again. What was already saved is kept, and a sync continues "
+        "where it stopped."),
+    "disk_limit": QT_TRANSLATE_NOOP(
+        "Labels", "This computer does not let LAPOR Desk write more data (a file size limit or "
+        "storage quota of your account). Ask your IT support to raise the limit or free some "
+        "space, then try again. What was already saved is kept."),
+    "disk_read_only": QT_TRANSLATE_NOOP(
+        "Labels", "The drive where LAPOR Desk keeps your data has become read-only (it may be "
+        "write-protected, or the system locked it after disk errors), so nothing can be saved. "
+        "Close LAPOR Desk and have the disk checked by your IT support. Do not delete the LAPOR "
+        "Desk folder: it may hold work not yet sent."),
+    "disk_no_access": QT_TRANSLATE_NOOP(
+        "Labels", "LAPOR Desk may not read or write its data folder (a missing permission). "
+        "Ask your IT support to give your account access to it, then try again. Do not delete "
+        "the folder: it may hold work not yet sent."),
+    "disk_error": QT_TRANSLATE_NOOP(
+        "Labels", "The disk where LAPOR Desk keeps your data reported a read or write error. "
+        "Do not delete the LAPOR Desk folder: it may hold work not yet sent. Make a copy of it "
+        "if you can and contact your IT support to have the disk checked."),
+    "cache_damaged": QT_TRANSLATE_NOOP(
+        "Labels", "This computer's copy of your data is damaged and cannot be read. Do not "
+        "delete it: it may hold work not yet sent. Make a copy of its folder and contact your "
+        "IT support or the LAPOR! help desk."),
     "keyring_unavailable": QT_TRANSLATE_NOOP(
         "Labels", "No system keyring is available to keep this computer's data encrypted. Ask "
         "your IT support to enable it (on Linux: GNOME Keyring or KWallet)."),
     "cache_encrypt_failed": QT_TRANSLATE_NOOP(
         "Labels", "This computer's copy of your data could not be encrypted. Nothing was "
         "changed; try again, and report it if it happens again."),
+    "plain_http": QT_TRANSLATE_NOOP(
+        "Labels", "This server address starts with http://, which would send your password and "
+        "the complaints unprotected over the network. Use the address that starts with "
+        "https:// (ask your administrator if you do not know it)."),
+    "invalid_address": QT_TRANSLATE_NOOP(
+        "Labels", "This is not a server address. Type it like https://lapor.example.go.id."),
+    "invalid_response": QT_TRANSLATE_NOOP(
+        "Labels", "The server sent data this computer cannot accept, so none of it was saved. "
+        "Sync again later; if it happens again, save the diagnostics (Help menu) and send them "
+        "to your administrator."),
     "wipe_incomplete": QT_TRANSLATE_NOOP(
         "Labels", "Some files of this computer's copy could not be deleted; they can no longer "
         "be read. Close other programs and sign out again."),
+}
+
+#: What is wrong with a value of a refused action (``field:code`` from models/validation.py).
+ACTION_PROBLEMS = {
+    "note:too_long": QT_TRANSLATE_NOOP("Labels", "The note is too long: at most 20,000 "
+                                       "characters. Shorten it and try again."),
+    "reason:too_long": QT_TRANSLATE_NOOP("Labels", "The reason is too long: at most 20,000 "
+                                         "characters. Shorten it and try again."),
+    "body:too_long": QT_TRANSLATE_NOOP("Labels", "The text is too long: at most 20,000 "
+                                       "characters. Shorten it, or attach the rest as a file."),
+    "reason:required": QT_TRANSLATE_NOOP("Labels", "Please give a reason."),
+    "note:required": QT_TRANSLATE_NOOP("Labels", "For the reason “Other”, write a note that "
+                                       "explains it."),
+    "body:required": QT_TRANSLATE_NOOP("Labels", "The text is empty. Write the reply or note "
+                                       "first (invisible characters do not count)."),
+    "reason_code:required": QT_TRANSLATE_NOOP("Labels", "Choose a reason from the list."),
+    "reason_code:invalid": QT_TRANSLATE_NOOP("Labels", "Choose a reason from the list."),
+    "to_id:required": QT_TRANSLATE_NOOP("Labels", "Choose where the complaint goes."),
+    "to_id:invalid": QT_TRANSLATE_NOOP("Labels", "Choose where the complaint goes."),
+    "attachments:too_many": QT_TRANSLATE_NOOP("Labels", "At most 20 files can be attached. "
+                                              "Remove some and try again."),
+    "attachments.size:too_large": QT_TRANSLATE_NOOP("Labels", "A file is larger than 25 MB. "
+                                                    "Make it smaller (e.g. a lower photo "
+                                                    "resolution) and attach it again."),
+    "attachments.filename:required": QT_TRANSLATE_NOOP(
+        "Labels", "An attached file has no usable name. Rename the file and attach it again."),
+    "attachments.filename:too_long": QT_TRANSLATE_NOOP(
+        "Labels", "An attached file's name is longer than 255 characters. Rename the file and "
+                  "attach it again."),
 }
 
 
@@ -145,11 +219,42 @@ def timeline(code: str) -> str:
     return _lookup(TIMELINE, code)
 
 
+def complaint_title(title: str) -> str:
+    """A complaint's title, or words saying it is hidden: a rahasia complaint arrives with an
+    empty title for a user who may not read it (every real title has a few characters)."""
+    if title:
+        return title
+    return QCoreApplication.translate("Labels", "Confidential complaint (title hidden)")
+
+
 def error(code: str | None) -> str:
     text = ERRORS.get(code or "")
     if text is not None:
         return _t(text)
     return QCoreApplication.translate("Labels", "Something went wrong (%1).").replace("%1", code or "?")
+
+
+def error_text(exc: BaseException) -> str:
+    """What an error means, with the bad values of a refused action named when it has them
+    (``problems``: ``(field, code)`` pairs); otherwise the words of its ``code``."""
+    problems = getattr(exc, "problems", ()) or ()
+    words = [ACTION_PROBLEMS.get(f"{name}:{code}") for name, code in problems]
+    if words and all(words):
+        return " ".join(dict.fromkeys(_t(str(w)) for w in words))
+    return error(getattr(exc, "code", None))
+
+
+def error_message(exc: BaseException) -> str:
+    """What to tell the person about ``exc``: what it means (:func:`error_text`) and, for an
+    error about the profile's folder (a full disk, a lost key), which folder and drive."""
+    text = error_text(exc)
+    folder, drive = getattr(exc, "folder", None), getattr(exc, "drive", None)
+    if not folder:
+        return text
+    where = (QCoreApplication.translate("Labels", "Folder: %1 (drive %2)") if drive
+             else QCoreApplication.translate("Labels", "Folder: %1"))
+    values = {"%1": str(folder), "%2": str(drive or "")}
+    return text + " " + re.sub(r"%[12]", lambda m: values[m.group(0)], where)
 
 
 def when(moment: datetime | None) -> str:

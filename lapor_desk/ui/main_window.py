@@ -47,6 +47,8 @@ from lapor_desk.ui.window_state import WindowState
 from lapor_desk.ui.work import WorkFlows
 
 SYNC_INTERVAL_MS = 5 * 60 * 1000
+#: How often the clock warning is checked besides after each sync (a clock set right meanwhile).
+CLOCK_CHECK_MS = 60 * 1000
 
 
 class MainWindow(QMainWindow):
@@ -126,11 +128,14 @@ class MainWindow(QMainWindow):
         self.dashboard.install(self.toolbar, self.view_menu)
         self._connect()
         self.verify = VerifyFlows(self, controller)
-        self.outbox_review = OutboxReviewArea(self, controller, self.verify)
+        self.outbox_review = OutboxReviewArea(self, controller, self.verify, self.intake)
         self.keyboard = Keyboard(self)
         self.help_menu.addAction(self.keyboard.shortcuts_action)
         self.sync_timer = QTimer(self, interval=SYNC_INTERVAL_MS)
         self.sync_timer.timeout.connect(controller.sync)
+        self.clock_timer = QTimer(self, interval=CLOCK_CHECK_MS)
+        self.clock_timer.timeout.connect(controller.check_clock)
+        self.clock_timer.start()
         self.retranslate()
         self.hide_error()
         self.resize(1366, 768)
@@ -222,6 +227,11 @@ class MainWindow(QMainWindow):
         c.ids_loaded.connect(self._ids_loaded)
         c.detail_loaded.connect(self._detail_loaded)
         c.status_loaded.connect(self.statusBar().show_status)
+        bar = self.statusBar()
+        assert isinstance(bar, DeskStatusBar)
+        c.status_loaded.connect(lambda _s: c.check_clock())
+        c.clock_checked.connect(bar.show_clock)
+        c.signed_out.connect(lambda: bar.show_clock(None))
         c.changed.connect(self.refresh)
         c.sync_started.connect(lambda: self._syncing(True))
         c.sync_progress.connect(self.statusBar().show_progress)
@@ -417,6 +427,8 @@ class MainWindow(QMainWindow):
 
     def count_text(self) -> str:
         """How many complaints the list shows: "12 of 40" while filtered or searched."""
+        if self.outbox_review.active:  # the panel's actions, not the hidden list's complaints
+            return self.outbox_review.count_text()
         shown = self._shown_count
         if shown is None or not self.queue_key:
             return ""
@@ -477,7 +489,7 @@ class MainWindow(QMainWindow):
 
     def show_error(self, error: Exception) -> None:
         """The one place errors are shown: a calm banner above the list."""
-        text = labels.error(getattr(error, "code", None))
+        text = labels.error_message(error)
         request_id = getattr(error, "request_id", None)
         if request_id:
             text += " " + self.tr("(request id %1)").replace("%1", request_id)

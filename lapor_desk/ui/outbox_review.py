@@ -3,7 +3,8 @@
 When the Outbox or Conflicts queue is chosen, :class:`OutboxReviewArea` puts the
 :class:`OutboxReviewPanel` where the complaint list is: the actions on top, the chosen one below
 with what the server said in plain words and the choices — for a rejection "Fix & resend" (the
-same dialog, prefilled) or "Discard"; for a conflict, what you did beside what the server holds
+same dialog, prefilled: a reply or note with its files, a refused recorded complaint in its own
+form with everything typed and its files) or "Discard"; for a conflict, what you did beside what the server holds
 now, and "Re-apply on the new state" or "Drop mine". The complaint shows in the detail pane.
 """
 
@@ -27,8 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from lapor_desk.services import ServiceError
-from lapor_desk.services.outbox_review import ReviewItem
-from lapor_desk.ui import labels, verify_labels
+from lapor_desk.services.outbox_review import RECORD, ReviewItem, field_problems
+from lapor_desk.services.verification import REPLY_KINDS
+from lapor_desk.ui import intake_labels, labels, verify_labels
 from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.i18n import is_language_change
 from lapor_desk.ui.models.outbox_items import (
@@ -45,6 +47,7 @@ from lapor_desk.ui.models.outbox_items import (
 from lapor_desk.ui.resources import icon
 
 if TYPE_CHECKING:
+    from lapor_desk.ui.intake_flows import IntakeFlows
     from lapor_desk.ui.main_window import MainWindow
     from lapor_desk.ui.verify_flows import VerifyFlows
 
@@ -200,7 +203,7 @@ class OutboxReviewPanel(QWidget):
             return
         self.card_title.setText(f"{verify_labels.state(item.state)}: {action_text(item)}")
         self.card_complaint.setText(complaint_text(item) + "  ·  " + labels.when(item.created_at))
-        self.explain.setText(explanation(item))
+        self.explain.setText(self._explanation(item))
         self.compare.setVisible(item.state == "conflict" and item.server is not None)
         if item.server is not None:
             self.compare.setText(self._comparison(item))
@@ -217,6 +220,19 @@ class OutboxReviewPanel(QWidget):
             "Not possible on the new state: this action does not fit the complaint's status "
             "now. Drop yours, or choose another action in the detail."))
         self.drop_button.setVisible(conflict)
+
+    def _explanation(self, item: ReviewItem) -> str:
+        """What the server said; for a refused recorded complaint also each field it named."""
+        text = explanation(item)
+        if item.kind != RECORD or item.state != "rejected":
+            return text
+        problems = field_problems(item.reason, item.detail)
+        lines = [intake_labels.row_problem(p.field, p.code) for p in problems]
+        if any(p.field == "received_at" and p.code == "future" for p in problems):
+            lines.append(self.tr("This computer's clock was ahead of the server's when the "
+                                 "complaint was recorded; the form sets the time by the "
+                                 "server's clock."))
+        return "\n".join([text, *lines])
 
     def _comparison(self, item: ReviewItem) -> str:
         server = item.server
@@ -244,11 +260,12 @@ class OutboxReviewArea(QObject):
     """Puts the panel in the main window in place of the list for the review queues."""
 
     def __init__(self, window: MainWindow, controller: DeskController,
-                 verify: VerifyFlows) -> None:
+                 verify: VerifyFlows, intake: IntakeFlows) -> None:
         super().__init__(window)
         self.window = window
         self.controller = controller
         self.verify = verify
+        self.intake = intake
         self.panel = OutboxReviewPanel()
         self.stack = QStackedWidget()
         self.stack.setObjectName("listStack")
@@ -259,6 +276,7 @@ class OutboxReviewArea(QObject):
         self.stack.addWidget(window.table)
         self.stack.addWidget(self.panel)
         self.loads = 0  # answers received (tests wait on it)
+        self._listed: tuple[str, int] | None = None  # (queue, actions listed) once loaded
         window.queue_view.selectionModel().currentChanged.connect(lambda *_: self._queue())
         controller.changed.connect(self._changed)
         self.panel.chosen.connect(self._chosen)
@@ -275,6 +293,14 @@ class OutboxReviewArea(QObject):
         if self.active:
             self.reload()
 
+    def count_text(self) -> str:
+        """The heading's count while a review queue is open: the actions the panel lists (not
+        the complaints behind them: a refused recorded complaint, or one that left the user's
+        area, is listed here and is in no complaint list). Empty until they are loaded."""
+        if self._listed is None or self._listed[0] != self.window.queue_key:
+            return ""
+        return f"{self._listed[1]:,}".replace(",", ".")
+
     def _changed(self, what: frozenset[str]) -> None:
         if self.active and ("queues" in what or "rows" in what):
             self.reload()
@@ -286,11 +312,13 @@ class OutboxReviewArea(QObject):
         states = REVIEW_QUEUES[key]
         station = self.controller.workstation
         self.controller.taskman.run_db(lambda: station.outbox_review.items(states),
-                                       self._loaded)
+                                       lambda items: self._loaded(items, key))
 
-    def _loaded(self, items: list[ReviewItem]) -> None:
-        if self.active:
+    def _loaded(self, items: list[ReviewItem], key: str | None) -> None:
+        if self.active and key == self.window.queue_key:
             self.panel.set_items(items)
+            self._listed = (key, len(items))
+            self.window.list_count.setText(self.window.count_text())
         self.loads += 1
 
     def _chosen(self, item: ReviewItem | None) -> None:
@@ -302,6 +330,12 @@ class OutboxReviewArea(QObject):
     # --- the choices --------------------------------------------------------------------------
 
     def resend(self, item: ReviewItem) -> None:
+        if item.kind == RECORD:  # its own form, with everything that was typed
+            self.intake.reopen(item.mutation_id)
+            return
+        if item.kind in REPLY_KINDS:  # the reply dialog, with the files it carried
+            self.window.flows.replies.resend(item)
+            return
         review = self.controller.workstation.outbox_review
         self.verify.start(item.kind, item.complaint_id, item.title, item.fields,
                           submit=lambda fields: review.resend(item.mutation_id, fields))
@@ -321,7 +355,7 @@ class OutboxReviewArea(QObject):
         if isinstance(error, ServiceError) and error.code == "stale_state":
             self.panel.show_notice(verify_labels.stale())
         elif isinstance(error, ServiceError):
-            self.panel.show_notice(labels.error(error.code))
+            self.panel.show_notice(labels.error_message(error))
             self.controller.error.emit(error)
         else:
             self.controller.taskman.unhandled_error.emit(error)

@@ -3,7 +3,9 @@ dialogs, bulk forward / archive on a multi-row selection, and re-opening a dialo
 
 Actions are enabled from what the services allow on the shown complaint
 (``ComplaintDetail.allowed_actions``). Every write runs on the database worker; the screens
-refresh from the controller's ``changed`` signal; refusals are shown in the window's banner.
+refresh from the controller's ``changed`` signal; refusals are shown in the window's banner. An
+action the disk could not take (``StorageProblem``: nothing was written) brings its dialog back
+as it was, so nothing typed is lost.
 """
 
 from __future__ import annotations
@@ -15,12 +17,12 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QMenu, QToolButton
 
+from lapor_desk.services.errors import StorageProblem
 from lapor_desk.services.types import ActionResult, AgencyItem
 from lapor_desk.services.verification import ActionFields, BulkOutcome
-from lapor_desk.ui import verify_labels
+from lapor_desk.ui import labels, verify_labels
 from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.dialogs.bulk_summary import BulkSummaryDialog
-from lapor_desk.ui.dialogs.follow_up import FollowUpDialog
 from lapor_desk.ui.dialogs.forward import ForwardDialog
 from lapor_desk.ui.dialogs.verify import ArchiveDialog, ReasonDialog, RerouteDialog
 from lapor_desk.ui.i18n import is_language_change
@@ -134,6 +136,7 @@ class VerifyFlows(QObject):
         plain action by default; "Fix & resend" passes its own)."""
         if self.dialog is not None:
             return
+        title = labels.complaint_title(title)
         station = self.controller.workstation
         write = submit or (lambda f: station.verification.submit(kind, complaint_id, f))
         if kind == "reroute":
@@ -145,13 +148,6 @@ class VerifyFlows(QObject):
             self.controller.taskman.run_db(
                 lambda: station.forward_targets(complaint_id),
                 lambda items: self._open_forward(title, items, prefill, write))
-        elif kind in ("follow_up", "internal_note"):
-            detail = self.window.detail.detail
-            anonymous = bool(detail and detail.row.id == complaint_id and detail.row.anonymous)
-            dialog = FollowUpDialog(title, kind, anonymous, self.window)
-            if prefill is not None:
-                dialog.editor.setPlainText(prefill.body)
-            self._open(dialog, write, lambda: ActionFields(body=dialog.text()))
         elif kind == "archive":
             self._open(ArchiveDialog(title, tuple(verify_labels.ARCHIVE_REASONS), prefill,
                                      self.window), write)
@@ -176,10 +172,24 @@ class VerifyFlows(QObject):
 
         def finished(result: int) -> None:
             self.dialog = None
-            if result == QDialog.DialogCode.Accepted:
-                chosen = read()  # read on the UI thread, written on the database worker
-                self.controller.taskman.run_db(lambda: write(chosen), done or self.written)
-            dialog.deleteLater()
+            if result != QDialog.DialogCode.Accepted:
+                dialog.deleteLater()
+                return
+            chosen = read()  # read on the UI thread, written on the database worker
+
+            def written(value: Any) -> None:
+                dialog.deleteLater()
+                (done or self.written)(value)
+
+            def failed(exc: Exception) -> None:
+                self.controller.taskman.unhandled_error.emit(exc)  # the window's banner
+                if isinstance(exc, StorageProblem) and self.dialog is None:
+                    self.dialog = dialog  # not written: the dialog again, as it was
+                    dialog.open()
+                else:
+                    dialog.deleteLater()
+
+            self.controller.taskman.run_db(lambda: write(chosen), written, failed)
 
         dialog.finished.connect(finished)
         dialog.open()

@@ -68,8 +68,9 @@ REJECTIONS = {
         "already there, or it is outside your area). Choose “Fix & resend” and pick another "
         "one."),
     "attachment_missing": QT_TRANSLATE_NOOP(
-        "VerifyLabels", "An attached file did not reach the server. Choose “Fix & resend”, "
-        "attach the file again and send."),
+        "VerifyLabels", "An attached file is not on the server for your account: its upload "
+        "did not finish, or the file came from another account. Choose “Fix & resend”: the "
+        "files stay attached and are uploaded again from this computer at the next sync."),
     "duplicate_of_itself": QT_TRANSLATE_NOOP(
         "VerifyLabels", "A complaint cannot be linked as a duplicate of itself. Discard this "
         "action and link the right complaint."),

@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog
 
+from lapor_desk.services.errors import StorageProblem
 from lapor_desk.services.types import AgencyItem
+from lapor_desk.ui import labels
 from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.detail_pane import DetailPane
 from lapor_desk.ui.dialogs.forward import ForwardDialog
@@ -51,9 +53,11 @@ class WorkFlows(QObject):
         complaint_id, self._waiting_targets = self._waiting_targets, None
         if complaint_id is None or self.detail.detail is None:
             return
-        dialog = ForwardDialog(self.detail.detail.row.title, items, self.window)
+        dialog = ForwardDialog(labels.complaint_title(self.detail.detail.row.title), items,
+                               self.window)
         self._open(dialog, lambda: self.controller.act(
-            "forward", complaint_id, dialog.target_id(), dialog.note_text()))
+            "forward", complaint_id, dialog.target_id(), dialog.note_text(),
+            on_done=lambda _r: dialog.deleteLater(), on_error=lambda e: self._again(dialog, e)))
 
     def write(self, complaint_id: str, kind: str) -> None:
         if self.detail.detail is None or self.detail.detail.row.id != complaint_id:
@@ -61,13 +65,25 @@ class WorkFlows(QObject):
         self.replies.write(self.detail.detail, kind)
 
     def _open(self, dialog: QDialog, on_accept: object) -> None:
+        """Show ``dialog``; once accepted ``on_accept()`` writes and then deletes it."""
         self.dialog = dialog
 
         def finished(result: int) -> None:
             self.dialog = None
             if result == QDialog.DialogCode.Accepted:
                 on_accept()  # type: ignore[operator]
-            dialog.deleteLater()
+            else:
+                dialog.deleteLater()
 
         dialog.finished.connect(finished)
         dialog.open()
+
+    def _again(self, dialog: QDialog, error: Exception) -> None:
+        """The action was not written: say why in the banner and, when the disk refused it,
+        bring the dialog back as it was (nothing typed is lost)."""
+        self.controller.taskman.unhandled_error.emit(error)
+        if isinstance(error, StorageProblem) and self.dialog is None:
+            self.dialog = dialog
+            dialog.open()
+        else:
+            dialog.deleteLater()

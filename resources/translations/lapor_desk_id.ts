@@ -32,48 +32,48 @@
 <context>
     <name>AttachmentFlow</name>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="203" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="219" />
         <source>Downloading “%1”…</source>
-        <extracomment>prefetch after every finished sync (the offline policy); off only in tests that check on-demand downloads</extracomment>
+        <extracomment>prefetch after every finished sync (the offline policy); off only in tests that check on-demand downloads a prefetch has gone through its whole plan since signing in: a sync that brings nothing new then changes nothing it would plan</extracomment>
         <translation>Mengunduh “%1”…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="220" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="241" />
         <source>Downloading “%1”… %2 of %3</source>
         <translation>Mengunduh “%1”… %2 dari %3</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="244" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="265" />
         <source>Open with another application</source>
         <translation>Buka dengan aplikasi lain</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="245" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="266" />
         <source>LAPOR Desk cannot show “%1” itself. Open it with the application this computer uses for such files?</source>
         <translation>LAPOR Desk tidak dapat menampilkan “%1” sendiri. Buka dengan aplikasi yang dipakai komputer ini untuk berkas semacam itu?</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="250" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="271" />
         <source>Files sent with a complaint can contain harmful content. Open only files you expect.</source>
         <translation>Berkas yang dikirim bersama laporan dapat berisi konten berbahaya. Buka hanya berkas yang Anda harapkan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="270" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="291" />
         <source>No application on this computer opens “%1”.</source>
         <translation>Tidak ada aplikasi di komputer ini yang dapat membuka “%1”.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="277" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="298" />
         <source>“%1” is not on this computer yet and the server cannot be reached. It will be downloaded automatically after the next successful sync.</source>
         <translation>“%1” belum ada di komputer ini dan server tidak dapat dihubungi. Berkas akan diunduh otomatis setelah sinkronisasi berikutnya berhasil.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="281" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="302" />
         <source>“%1” arrived damaged (it does not match its checksum) and was not opened. Try again later.</source>
         <translation>“%1” diterima dalam keadaan rusak (tidak cocok dengan checksum-nya) dan tidak dibuka. Coba lagi nanti.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="284" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="305" />
         <source>“%1” could not be opened.</source>
         <translation>“%1” tidak dapat dibuka.</translation>
     </message>
@@ -134,68 +134,68 @@
 <context>
     <name>AttachmentViewer</name>
     <message>
-        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="227" />
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="240" />
         <source>This image cannot be shown: the file is damaged or is not an image (%1).</source>
         <extracomment>"Fit" shrinks a large picture to the window and enlarges a small one at most this much.</extracomment>
         <translation>Gambar ini tidak dapat ditampilkan: berkas rusak atau bukan gambar (%1).</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="236" />
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="249" />
         <source>PDF viewing is not installed. Open the file with the system application.</source>
         <translation>Penampil PDF tidak terpasang. Buka berkas dengan aplikasi sistem.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="244" />
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="262" />
         <source>This PDF cannot be shown: the file is damaged or is not a PDF (%1).</source>
         <translation>PDF ini tidak dapat ditampilkan: berkas rusak atau bukan PDF (%1).</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="324" />
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="342" />
         <source>Attachment: %1</source>
         <translation>Lampiran: %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="325" />
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="343" />
         <source>Fit to window</source>
         <translation>Sesuaikan jendela</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="326" />
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="344" />
         <source>Fit to the window (F)</source>
         <translation>Sesuaikan dengan jendela (F)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="327" />
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="345" />
         <source>100 %</source>
         <translation>100 %</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="328" />
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="346" />
         <source>Actual size (0)</source>
         <translation>Ukuran asli (0)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="330" />
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="348" />
         <source>Zoom out (-)</source>
         <translation>Perkecil (-)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="332" />
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="350" />
         <source>Zoom in (+)</source>
         <translation>Perbesar (+)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="334" />
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="352" />
         <source>Previous page (Page Up)</source>
         <translation>Halaman sebelumnya (Page Up)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="336" />
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="354" />
         <source>Next page (Page Down)</source>
         <translation>Halaman berikutnya (Page Down)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="347" />
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="365" />
         <source>Page %1 of %2</source>
         <translation>Halaman %1 dari %2</translation>
     </message>
@@ -203,12 +203,13 @@
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="97" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="101" />
         <source>Attachments (%1)</source>
+        <extracomment>How long after a sync the offline prefetch plans (ms).</extracomment>
         <translation>Lampiran (%1)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="99" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="103" />
         <source>Open</source>
         <translation>Buka</translation>
     </message>
@@ -244,98 +245,99 @@
 <context>
     <name>ComplaintTable</name>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="36" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="37" />
         <source>Deadline</source>
         <translation>Tenggat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="36" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="37" />
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="37" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="38" />
         <source>Title</source>
         <translation>Judul</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="38" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="39" />
         <source>Privacy</source>
         <translation>Privasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="40" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="41" />
         <source>Type</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="37" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="38" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="39" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="40" />
         <source>Unit / agency</source>
         <translation>Unit kerja / instansi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="40" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="41" />
         <source>Received</source>
         <translation>Diterima</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="73" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="74" />
         <source>Overdue</source>
         <extracomment>Columns the list can be ordered by (the services' ComplaintFilter.order codes); the others (privacy, unit) keep the current order.</extracomment>
         <translation>Lewat tenggat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="74" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="75" />
         <source>Overdue %1 WD</source>
         <translation>Terlambat %1 HK</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="76" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="77" />
         <source>Today</source>
         <translation>Hari ini</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="77" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="78" />
         <source>%1 WD left</source>
         <translation>Sisa %1 HK</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="84" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="85" />
         <source>ANONYMOUS</source>
         <translation>ANONIM</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="86" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="87" />
         <source>CONFIDENTIAL</source>
         <translation>RAHASIA</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="93" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="94" />
         <source>%1 (waiting to send)</source>
         <translation>%1 (menunggu dikirim)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="95" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="96" />
         <source>%1 (rejected by server)</source>
         <translation>%1 (ditolak server)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="98" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="99" />
         <source>%1 (conflict)</source>
         <translation>%1 (konflik)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="223" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="232" />
         <source>Due %1</source>
+        <extracomment>a page of rows of the current list arrived (the first one: the list is readable)</extracomment>
         <translation>Tenggat %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="238" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="247" />
         <source>new</source>
         <translation>baru</translation>
     </message>
@@ -593,48 +595,48 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="107" />
+        <location filename="../../lapor_desk/ui/app.py" line="195" />
         <source>Reset training data…</source>
-        <extracomment>Whether the objects of the first session's start were frozen (``Desk._signed_in``).</extracomment>
+        <extracomment>Whether the objects of the first session's start were frozen (``start_up_over``). The collector, held off by ``lapor-desk`` during the start, resumes at the latest after this long (ms) even when nobody signs in. The first sync waits for the session's first list at most this long (ms). a session ended and its window was replaced by an empty one (tests and the log listen)</extracomment>
         <translation>Atur ulang data pelatihan…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="137" />
+        <location filename="../../lapor_desk/ui/app.py" line="228" />
         <source>Preparing the LAPOR Desk demo</source>
         <translation>Menyiapkan demo LAPOR Desk</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="151" />
+        <location filename="../../lapor_desk/ui/app.py" line="242" />
         <source>Reset training data</source>
         <translation>Atur ulang data pelatihan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="152" />
+        <location filename="../../lapor_desk/ui/app.py" line="243" />
         <source>Reset the training data?</source>
         <translation>Atur ulang data pelatihan?</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="155" />
+        <location filename="../../lapor_desk/ui/app.py" line="246" />
         <source>Every complaint, reply and action made in this training session is deleted and the demo starts again from the same sample data. This cannot be undone. Your real LAPOR! account and profiles are not touched.</source>
         <translation>Semua laporan, tanggapan, dan tindakan yang dibuat dalam sesi pelatihan ini dihapus dan demo dimulai lagi dari data contoh yang sama. Ini tidak dapat dibatalkan. Akun LAPOR! dan profil Anda yang sebenarnya tidak tersentuh.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="158" />
+        <location filename="../../lapor_desk/ui/app.py" line="249" />
         <source>Reset</source>
         <translation>Atur ulang</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="159" />
+        <location filename="../../lapor_desk/ui/app.py" line="250" />
         <source>Keep my work</source>
         <translation>Simpan pekerjaan saya</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="183" />
+        <location filename="../../lapor_desk/ui/app.py" line="271" />
         <source>Resetting the training data</source>
         <translation>Mengatur ulang data pelatihan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="220" />
+        <location filename="../../lapor_desk/ui/app.py" line="315" />
         <source>First sync</source>
         <translation>Sinkronisasi pertama</translation>
     </message>
@@ -642,55 +644,100 @@
 <context>
     <name>DeskStatusBar</name>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="51" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="102" />
         <source>Stop</source>
         <translation>Hentikan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="52" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="103" />
         <source>Trying to reconnect; sync starts by itself</source>
         <translation>Mencoba tersambung lagi; sinkronisasi mulai dengan sendirinya</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="56" />
-        <location filename="../../lapor_desk/ui/status_bar.py" line="61" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="109" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="115" />
         <source>● Not connected yet</source>
         <translation>● Belum tersambung</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="64" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="118" />
         <source>● Online</source>
         <translation>● Daring</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="67" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="121" />
         <source>● Offline: work is kept and sent later</source>
         <translation>● Luring: pekerjaan disimpan dan dikirim nanti</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="72" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="127" />
         <source>Last sync: %1</source>
         <translation>Sinkronisasi terakhir: %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="74" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="130" />
         <source>Waiting to send: %1</source>
         <translation>Menunggu dikirim: %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="75" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="131" />
         <source>Rejected: %1</source>
         <translation>Ditolak: %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="87" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="149" />
         <source>Syncing…</source>
         <translation>Menyinkronkan…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="90" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="152" />
         <source>Syncing: %1 records</source>
         <translation>Menyinkronkan: %1 data</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/status_bar.py" line="164" />
+        <source>⚠ The computer's clock is %1 fast</source>
+        <translation>⚠ Jam komputer %1 lebih cepat</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/status_bar.py" line="165" />
+        <source>⚠ The computer's clock is %1 slow</source>
+        <translation>⚠ Jam komputer %1 lebih lambat</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/status_bar.py" line="166" />
+        <source>%1: set it, or turn on automatic time.</source>
+        <translation>%1: setel jam, atau aktifkan waktu otomatis.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/status_bar.py" line="169" />
+        <source>Compared with the server's clock at %1. Until the clock is set, the times you record are taken from the server's clock.</source>
+        <translation>Dibandingkan dengan jam server pada %1. Sampai jam disetel, waktu yang Anda catat diambil dari jam server.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/status_bar.py" line="172" />
+        <source>Compared with the server's clock at %1, before this start; it is checked again at the next sync. Until the clock is set, the times you record are taken from the server's clock.</source>
+        <translation>Dibandingkan dengan jam server pada %1, sebelum aplikasi dibuka kali ini; diperiksa lagi pada sinkronisasi berikutnya. Sampai jam disetel, waktu yang Anda catat diambil dari jam server.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/status_bar.py" line="181" />
+        <source>%1 min</source>
+        <translation>%1 menit</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/status_bar.py" line="184" />
+        <source>%1 h %2 min</source>
+        <translation>%1 jam %2 menit</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/status_bar.py" line="185" />
+        <source>%1 h</source>
+        <translation>%1 jam</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/status_bar.py" line="186" />
+        <source>%1 days</source>
+        <translation>%1 hari</translation>
     </message>
 </context>
 <context>
@@ -757,52 +804,57 @@
         <translation>Riwayat (terbaru di atas)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="210" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="211" />
         <source>Hidden (anonymous)</source>
         <translation>Dirahasiakan (anonim)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="214" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="213" />
+        <source>Hidden (confidential)</source>
+        <translation>Disembunyikan (rahasia)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="218" />
         <source>Reporter</source>
         <translation>Pelapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="215" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="219" />
         <source>Location</source>
         <translation>Lokasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="216" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="220" />
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="218" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="222" />
         <source>Responsible</source>
         <translation>Instansi terlapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="219" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="223" />
         <source>Handling unit</source>
         <translation>Unit penanganan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="220" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="224" />
         <source>Received</source>
         <translation>Diterima</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="221" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="225" />
         <source>Deadline</source>
         <translation>Tenggat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="243" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="247" />
         <source>waiting to be sent</source>
         <translation>menunggu dikirim</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="247" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="251" />
         <source>Content hidden (confidential)</source>
         <translation>Isi disembunyikan (rahasia)</translation>
     </message>
@@ -876,29 +928,34 @@
 <context>
     <name>FileList</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/intake_widgets.py" line="109" />
+        <location filename="../../lapor_desk/ui/dialogs/intake_widgets.py" line="122" />
         <source>Attach file…</source>
         <translation>Lampirkan berkas…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/intake_widgets.py" line="110" />
+        <location filename="../../lapor_desk/ui/dialogs/intake_widgets.py" line="123" />
         <source>Remove</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/intake_widgets.py" line="111" />
+        <location filename="../../lapor_desk/ui/dialogs/intake_widgets.py" line="124" />
         <source>Photos, letters or documents, at most 25 MB each</source>
         <translation>Foto, surat atau dokumen, paling besar 25 MB per berkas</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/intake_widgets.py" line="115" />
+        <location filename="../../lapor_desk/ui/dialogs/intake_widgets.py" line="128" />
         <source>Attach files</source>
         <translation>Lampirkan berkas</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/intake_widgets.py" line="116" />
+        <location filename="../../lapor_desk/ui/dialogs/intake_widgets.py" line="129" />
         <source>Photos and documents (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.xlsx *.mp4);;All files (*)</source>
         <translation>Foto dan dokumen (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.xlsx *.mp4);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/intake_widgets.py" line="148" />
+        <source>Attached before (%1 KB)</source>
+        <translation>Sudah dilampirkan sebelumnya (%1 KB)</translation>
     </message>
 </context>
 <context>
@@ -1040,52 +1097,52 @@
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="24" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="31" />
         <source>Follow-up reply</source>
         <translation>Tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="24" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="31" />
         <source>Internal note</source>
         <translation>Catatan internal</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="29" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="36" />
         <source>The reporter will see this reply.</source>
         <translation>Pelapor akan melihat tanggapan ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="30" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="37" />
         <source>Only officers see internal notes; the reporter never does.</source>
         <translation>Catatan internal hanya terlihat oleh petugas, tidak oleh pelapor.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="33" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="40" />
         <source>ANONYMOUS report: do not mention the reporter's name or contact.</source>
         <translation>Laporan ANONIM: jangan sebutkan nama atau kontak pelapor.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="39" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="46" />
         <source>Write the follow-up: what was done, by whom, and what happens next.</source>
         <translation>Tulis tindak lanjut: apa yang sudah dilakukan, oleh siapa, dan langkah berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="41" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="48" />
         <source>Write the note…</source>
         <translation>Tulis catatan…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="47" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="58" />
         <source>Send reply</source>
         <translation>Kirim tanggapan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="47" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="58" />
         <source>Save note</source>
         <translation>Simpan catatan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="49" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="60" />
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
@@ -1126,67 +1183,72 @@
 <context>
     <name>ImportRegisterDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="37" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="42" />
         <source>Import a register file</source>
         <translation>Impor berkas register</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="39" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="44" />
         <source>Import complaints from a register file</source>
         <translation>Impor laporan dari berkas register</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="41" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="46" />
         <source>A CSV (UTF-8) or XLSX file with one complaint per row and column names in the first row (judul, isi, jenis, kanal, provinsi, kabupaten_kota, kategori, nama_pelapor…). Either every row is imported or none is.</source>
         <translation>Berkas CSV (UTF-8) atau XLSX, satu laporan per baris, dengan nama kolom di baris pertama (judul, isi, jenis, kanal, provinsi, kabupaten_kota, kategori, nama_pelapor…). Semua baris diimpor, atau tidak satu pun.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="49" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="54" />
         <source>Choose file…</source>
         <translation>Pilih berkas…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="69" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="74" />
         <source>Import</source>
         <translation>Impor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="71" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="76" />
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="84" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="89" />
         <source>Choose a register file</source>
         <translation>Pilih berkas register</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="85" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="90" />
         <source>Register files (*.csv *.xlsx);;All files (*)</source>
         <translation>Berkas register (*.csv *.xlsx);;Semua berkas (*)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="95" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="100" />
         <source>Reading the file…</source>
         <translation>Membaca berkas…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="109" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="114" />
         <source>%1 rows, %2 with problems (marked red). Nothing can be imported until every row is valid: correct the file and choose it again.</source>
         <translation>%1 baris, %2 bermasalah (ditandai merah). Tidak ada yang dapat diimpor sampai semua baris benar: perbaiki berkasnya lalu pilih kembali.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="117" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="122" />
         <source>All %1 rows are valid.</source>
         <translation>Semua %1 baris sudah benar.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="119" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="124" />
         <source>Columns not imported: %1.</source>
         <translation>Kolom yang tidak diimpor: %1.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="134" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="127" />
+        <source>Invisible characters (such as NUL or text-direction marks) were removed from rows %1.</source>
+        <translation>Karakter tak terlihat (seperti NUL atau tanda arah teks) dihapus dari baris %1.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="143" />
         <source>Importing…</source>
         <translation>Mengimpor…</translation>
     </message>
@@ -1194,22 +1256,22 @@
 <context>
     <name>IntakeFlows</name>
     <message>
-        <location filename="../../lapor_desk/ui/intake_flows.py" line="73" />
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="80" />
         <source>Record complaint</source>
         <translation>Catat laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_flows.py" line="74" />
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="81" />
         <source>Record a complaint received at the counter, by letter, phone, radio or newspaper (Ctrl+Shift+N)</source>
         <translation>Catat laporan yang diterima di loket, lewat surat, telepon, radio atau surat kabar (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_flows.py" line="77" />
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="84" />
         <source>Import register file…</source>
         <translation>Impor berkas register…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_flows.py" line="153" />
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="193" />
         <source>%1 complaints imported; they wait in Needs verification.</source>
         <translation>%1 laporan diimpor; menunggu di Perlu Verifikasi.</translation>
     </message>
@@ -1380,76 +1442,87 @@
     </message>
     <message>
         <location filename="../../lapor_desk/ui/intake_labels.py" line="61" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="63" />
+        <source>Write a date from the year 2000 on, e.g. 31/12/2025 or 2025-12-31.</source>
+        <translation>Tulis tanggal mulai tahun 2000, misalnya 31/12/2025 atau 2025-12-31.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="66" />
+        <source>An email address has at most 255 characters.</source>
+        <translation>Alamat email paling banyak 255 karakter.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="68" />
         <source>Required.</source>
         <translation>Wajib diisi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="62" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="69" />
         <source>Too long.</source>
         <translation>Terlalu panjang.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="63" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="70" />
         <source>Too short.</source>
         <translation>Terlalu pendek.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="64" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="71" />
         <source>Not valid.</source>
         <translation>Tidak valid.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="65" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="72" />
         <source>Not in the list.</source>
         <translation>Tidak ada di daftar.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="66" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="73" />
         <source>Cannot be in the future.</source>
         <translation>Tidak boleh di masa depan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="70" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="77" />
         <source>The file is empty or has no rows under the header.</source>
         <translation>Berkas kosong atau tidak ada baris di bawah judul kolom.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="72" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="79" />
         <source>The file is not UTF-8 text. In Excel, save it as “CSV UTF-8”.</source>
         <translation>Berkas bukan teks UTF-8. Di Excel, simpan sebagai “CSV UTF-8”.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="74" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="81" />
         <source>The file cannot be read as CSV or XLSX.</source>
         <translation>Berkas tidak dapat dibaca sebagai CSV atau XLSX.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="76" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="83" />
         <source>Only CSV (UTF-8) and XLSX files can be imported.</source>
         <translation>Hanya berkas CSV (UTF-8) dan XLSX yang dapat diimpor.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="78" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="85" />
         <source>The file is too large (at most 20 MB and 10,000 rows). Split it.</source>
         <translation>Berkas terlalu besar (paling besar 20 MB dan 10.000 baris). Pecah berkasnya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="80" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="87" />
         <source>The file cannot be opened.</source>
         <translation>Berkas tidak dapat dibuka.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="81" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="88" />
         <source>No known column names in the first row (e.g. judul, isi, kanal).</source>
         <translation>Tidak ada nama kolom yang dikenal di baris pertama (mis. judul, isi, kanal).</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="83" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="90" />
         <source>Some rows are not valid; nothing was imported.</source>
         <translation>Ada baris yang tidak benar; tidak ada yang diimpor.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="111" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="118" />
         <source>The file cannot be imported (%1).</source>
         <translation>Berkas tidak dapat diimpor (%1).</translation>
     </message>
@@ -1457,93 +1530,93 @@
 <context>
     <name>Keyboard</name>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="82" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="79" />
         <source>Open queue %1</source>
         <extracomment>Where the keyboard is must be visible: a blue frame on the focused pane.</extracomment>
         <translation>Buka antrean %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="83" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="80" />
         <source>Next pane (queues, list, detail)</source>
         <translation>Panel berikutnya (antrean, daftar, rincian)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="84" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="81" />
         <source>Previous pane</source>
         <translation>Panel sebelumnya</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="85" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="82" />
         <source>Go to the filters</source>
         <translation>Ke filter</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="86" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="83" />
         <source>Reset filters</source>
         <translation>Hapus semua filter</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="87" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="84" />
         <source>Back to the list</source>
         <translation>Kembali ke daftar</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="88" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="85" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Pintasan keyboard</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="177" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="174" />
         <source>Open a queue (its place in the list of queues)</source>
         <translation>Buka antrean (menurut urutannya di daftar antrean)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="178" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="175" />
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="178" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="175" />
         <source>Open the chosen complaint in the detail</source>
         <translation>Buka laporan terpilih di rincian</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="179" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="176" />
         <source>Up / Down, Page Up / Page Down</source>
         <translation>Atas / Bawah, Page Up / Page Down</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="179" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="176" />
         <source>Move in the list</source>
         <translation>Bergerak di daftar</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="180" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="177" />
         <source>Tab / Shift+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="180" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="177" />
         <source>Next / previous field</source>
         <translation>Isian berikutnya / sebelumnya</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="181" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="178" />
         <source>Space</source>
         <translation>Spasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="181" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="178" />
         <source>Open a filter's choices</source>
         <translation>Buka pilihan filter</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="182" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="179" />
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="182" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="179" />
         <source>Remove the filter in the focused box</source>
         <translation>Hapus filter pada kotak yang aktif</translation>
     </message>
@@ -1551,303 +1624,431 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="15" />
+        <location filename="../../lapor_desk/ui/labels.py" line="16" />
         <source>Needs verification</source>
         <translation>Perlu Verifikasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="16" />
+        <location filename="../../lapor_desk/ui/labels.py" line="17" />
         <source>Not yet followed up</source>
         <translation>Belum Ditindaklanjuti</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="17" />
+        <location filename="../../lapor_desk/ui/labels.py" line="18" />
         <source>In progress</source>
         <translation>Sedang Diproses</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="18" />
-        <location filename="../../lapor_desk/ui/labels.py" line="29" />
+        <location filename="../../lapor_desk/ui/labels.py" line="19" />
+        <location filename="../../lapor_desk/ui/labels.py" line="30" />
         <source>Reporter responded</source>
         <translation>Ditanggapi Pelapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="19" />
-        <location filename="../../lapor_desk/ui/labels.py" line="30" />
-        <location filename="../../lapor_desk/ui/labels.py" line="53" />
+        <location filename="../../lapor_desk/ui/labels.py" line="20" />
+        <location filename="../../lapor_desk/ui/labels.py" line="31" />
+        <location filename="../../lapor_desk/ui/labels.py" line="54" />
         <source>Postponed</source>
         <translation>Tertunda</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="20" />
-        <location filename="../../lapor_desk/ui/labels.py" line="31" />
+        <location filename="../../lapor_desk/ui/labels.py" line="21" />
+        <location filename="../../lapor_desk/ui/labels.py" line="32" />
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="21" />
+        <location filename="../../lapor_desk/ui/labels.py" line="22" />
         <source>Archive</source>
         <translation>Arsip</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="22" />
+        <location filename="../../lapor_desk/ui/labels.py" line="23" />
         <source>Outbox</source>
         <translation>Kotak Keluar</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="23" />
+        <location filename="../../lapor_desk/ui/labels.py" line="24" />
         <source>Conflicts</source>
         <translation>Konflik</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="26" />
+        <location filename="../../lapor_desk/ui/labels.py" line="27" />
         <source>Unverified</source>
         <translation>Belum Terverifikasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="27" />
+        <location filename="../../lapor_desk/ui/labels.py" line="28" />
         <source>Forwarded, not followed up</source>
         <translation>Terdisposisi, Belum Ditindaklanjuti</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="28" />
+        <location filename="../../lapor_desk/ui/labels.py" line="29" />
         <source>Forwarded, in progress</source>
         <translation>Terdisposisi, Sedang Diproses</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="32" />
-        <location filename="../../lapor_desk/ui/labels.py" line="55" />
+        <location filename="../../lapor_desk/ui/labels.py" line="33" />
+        <location filename="../../lapor_desk/ui/labels.py" line="56" />
         <source>Archived</source>
         <translation>Diarsipkan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="35" />
+        <location filename="../../lapor_desk/ui/labels.py" line="36" />
         <source>Complaint</source>
         <translation>Pengaduan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="36" />
+        <location filename="../../lapor_desk/ui/labels.py" line="37" />
         <source>Aspiration</source>
         <translation>Aspirasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="37" />
+        <location filename="../../lapor_desk/ui/labels.py" line="38" />
         <source>Information request</source>
         <translation>Permintaan Informasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="42" />
+        <location filename="../../lapor_desk/ui/labels.py" line="43" />
         <source>Mobile app</source>
         <translation>Aplikasi seluler</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="43" />
+        <location filename="../../lapor_desk/ui/labels.py" line="44" />
         <source>Walk-in</source>
         <translation>Tatap muka</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="44" />
+        <location filename="../../lapor_desk/ui/labels.py" line="45" />
         <source>Letter</source>
         <translation>Surat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="45" />
+        <location filename="../../lapor_desk/ui/labels.py" line="46" />
         <source>Phone</source>
         <translation>Telepon</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="46" />
+        <location filename="../../lapor_desk/ui/labels.py" line="47" />
         <source>Newspaper</source>
         <translation>Surat kabar</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="49" />
+        <location filename="../../lapor_desk/ui/labels.py" line="50" />
         <source>Submitted by the reporter</source>
         <translation>Dikirim oleh pelapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="50" />
+        <location filename="../../lapor_desk/ui/labels.py" line="51" />
         <source>Recorded by an admin</source>
         <translation>Dicatat oleh admin</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="51" />
+        <location filename="../../lapor_desk/ui/labels.py" line="52" />
         <source>Forwarded</source>
         <translation>Didisposisikan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="52" />
+        <location filename="../../lapor_desk/ui/labels.py" line="53" />
         <source>Handled by the agency itself</source>
         <translation>Dikelola sendiri oleh instansi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="54" />
+        <location filename="../../lapor_desk/ui/labels.py" line="55" />
         <source>Returned: not our authority</source>
         <translation>Dikembalikan: bukan wewenang</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="56" />
+        <location filename="../../lapor_desk/ui/labels.py" line="57" />
         <source>Rerouted</source>
         <translation>Dialihkan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="57" />
+        <location filename="../../lapor_desk/ui/labels.py" line="58" />
         <source>Closed</source>
         <translation>Ditutup</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="58" />
+        <location filename="../../lapor_desk/ui/labels.py" line="59" />
         <source>Closed automatically</source>
         <translation>Ditutup otomatis</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="59" />
+        <location filename="../../lapor_desk/ui/labels.py" line="60" />
         <source>Follow-up reply</source>
         <translation>Tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="60" />
+        <location filename="../../lapor_desk/ui/labels.py" line="61" />
         <source>Internal note</source>
         <translation>Catatan internal</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="61" />
+        <location filename="../../lapor_desk/ui/labels.py" line="62" />
         <source>Reporter's response</source>
         <translation>Tanggapan pelapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="62" />
+        <location filename="../../lapor_desk/ui/labels.py" line="63" />
         <source>Linked as duplicate</source>
         <translation>Ditautkan sebagai duplikat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="63" />
+        <location filename="../../lapor_desk/ui/labels.py" line="64" />
         <source>Duplicate link removed</source>
         <translation>Tautan duplikat dihapus</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="66" />
+        <location filename="../../lapor_desk/ui/labels.py" line="67" />
         <source>Cannot reach the server. Your work is kept and will be sent at the next sync.</source>
         <translation>Server tidak dapat dihubungi. Pekerjaan Anda tersimpan dan akan dikirim pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="68" />
+        <location filename="../../lapor_desk/ui/labels.py" line="69" />
         <source>The server did not answer in time.</source>
         <translation>Server tidak menjawab tepat waktu.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="69" />
+        <location filename="../../lapor_desk/ui/labels.py" line="70" />
         <source>The user name or password is wrong.</source>
         <translation>Nama pengguna atau kata sandi salah.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="70" />
+        <location filename="../../lapor_desk/ui/labels.py" line="71" />
         <source>This account is disabled. Ask your administrator.</source>
         <translation>Akun ini dinonaktifkan. Hubungi administrator Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="72" />
+        <location filename="../../lapor_desk/ui/labels.py" line="73" />
         <source>Your session has expired. Please sign in again.</source>
         <translation>Sesi Anda telah berakhir. Silakan masuk kembali.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="74" />
+        <location filename="../../lapor_desk/ui/labels.py" line="75" />
         <source>Your session was ended. Please sign in again.</source>
         <translation>Sesi Anda telah diakhiri. Silakan masuk kembali.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="76" />
+        <location filename="../../lapor_desk/ui/labels.py" line="77" />
         <source>Please sign in.</source>
         <translation>Silakan masuk.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="77" />
+        <location filename="../../lapor_desk/ui/labels.py" line="78" />
         <source>Too many attempts. Wait a few minutes and try again.</source>
         <translation>Terlalu banyak percobaan. Tunggu beberapa menit lalu coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="79" />
+        <location filename="../../lapor_desk/ui/labels.py" line="80" />
         <source>The server has a problem right now. Try again later; nothing was lost.</source>
         <translation>Server sedang bermasalah. Coba lagi nanti; tidak ada yang hilang.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="81" />
+        <location filename="../../lapor_desk/ui/labels.py" line="82" />
         <source>This action is not possible in the complaint's current status.</source>
         <translation>Tindakan ini tidak dapat dilakukan pada status laporan saat ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="83" />
+        <location filename="../../lapor_desk/ui/labels.py" line="84" />
         <source>Your role may not do this.</source>
         <translation>Peran Anda tidak diizinkan melakukan ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="84" />
+        <location filename="../../lapor_desk/ui/labels.py" line="85" />
         <source>This complaint is outside your area.</source>
         <translation>Laporan ini di luar wilayah kewenangan Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="85" />
+        <location filename="../../lapor_desk/ui/labels.py" line="86" />
         <source>The complaint cannot be forwarded there.</source>
         <translation>Laporan tidak dapat didisposisikan ke sana.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="87" />
+        <location filename="../../lapor_desk/ui/labels.py" line="88" />
+        <location filename="../../lapor_desk/ui/labels.py" line="169" />
         <source>Please give a reason.</source>
         <translation>Silakan isi alasannya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="88" />
+        <location filename="../../lapor_desk/ui/labels.py" line="89" />
         <source>Something in the form is missing or invalid.</source>
         <translation>Ada isian yang kosong atau tidak valid.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="90" />
+        <location filename="../../lapor_desk/ui/labels.py" line="91" />
         <source>The complaint is no longer in your list.</source>
         <translation>Laporan ini sudah tidak ada di daftar Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="91" />
+        <location filename="../../lapor_desk/ui/labels.py" line="92" />
+        <source>An attached file is not on this computer (any more). Attach it again.</source>
+        <translation>Berkas lampiran tidak (lagi) ada di komputer ini. Lampirkan lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="94" />
         <source>The demo server could not be started.</source>
         <translation>Server demo tidak dapat dijalankan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="92" />
+        <location filename="../../lapor_desk/ui/labels.py" line="95" />
         <source>Sync stopped. What was received is kept; the next sync continues from there.</source>
         <translation>Sinkronisasi dihentikan. Data yang sudah diterima tetap tersimpan; sinkronisasi berikutnya melanjutkan dari sana.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="94" />
+        <location filename="../../lapor_desk/ui/labels.py" line="97" />
         <source>This account was disabled on the server, so its data was removed from this computer. Ask your administrator.</source>
         <translation>Akun ini dinonaktifkan di server, sehingga datanya telah dihapus dari komputer ini. Hubungi administrator Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="97" />
+        <location filename="../../lapor_desk/ui/labels.py" line="100" />
         <source>Sync or resolve the unsynced work first, or confirm that it may be deleted.</source>
         <translation>Sinkronkan atau selesaikan dahulu pekerjaan yang belum tersinkron, atau pastikan bahwa pekerjaan itu boleh dihapus.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="99" />
-        <location filename="../../lapor_desk/ui/labels.py" line="102" />
-        <source>The key that unlocks this computer's copy of your data is missing from the system keyring. Remove the copy and sign in again to download your data.</source>
-        <translation>Kunci pembuka salinan data Anda di komputer ini tidak ada di keyring sistem. Hapus salinan itu lalu masuk lagi untuk mengunduh data Anda.</translation>
+        <location filename="../../lapor_desk/ui/labels.py" line="103" />
+        <source>The key that unlocks this computer's copy of your data is missing from the system keyring (was the keyring reset, or is this another user account?). The copy may hold work not yet sent: keep its folder, make a copy of it, and contact your IT support. It opens again once its key is back in the keyring.</source>
+        <translation>Kunci pembuka salinan data Anda di komputer ini tidak ada di keyring sistem (apakah keyring diatur ulang, atau ini akun pengguna lain?). Salinan itu mungkin berisi pekerjaan yang belum terkirim: simpan foldernya, buat salinannya, lalu hubungi bagian TI. Salinan itu dapat dibuka lagi setelah kuncinya kembali ke keyring.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="105" />
+        <location filename="../../lapor_desk/ui/labels.py" line="108" />
+        <source>The key in the system keyring does not open this computer's copy of your data (was the keyring reset, or the folder copied from another computer?). The copy may hold work not yet sent: keep its folder, make a copy of it, and contact your IT support. It opens again with its own key.</source>
+        <translation>Kunci di keyring sistem tidak dapat membuka salinan data Anda di komputer ini (apakah keyring diatur ulang, atau foldernya disalin dari komputer lain?). Salinan itu mungkin berisi pekerjaan yang belum terkirim: simpan foldernya, buat salinannya, lalu hubungi bagian TI. Salinan itu dapat dibuka lagi dengan kuncinya sendiri.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="114" />
+        <source>There is no free space left on the drive where LAPOR Desk keeps your data. Free some space there (empty the Recycle Bin, move or delete large files you no longer need), then try again. What was already saved is kept, and a sync continues where it stopped.</source>
+        <translation>Ruang kosong di drive tempat LAPOR Desk menyimpan data Anda sudah habis. Kosongkan sebagian ruang di drive itu (kosongkan Recycle Bin, pindahkan berkas besar yang tidak diperlukan lagi ke tempat lain), lalu coba lagi. Yang sudah tersimpan tetap ada, dan sinkronisasi dilanjutkan dari titik terakhir.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="119" />
+        <source>This computer does not let LAPOR Desk write more data (a file size limit or storage quota of your account). Ask your IT support to raise the limit or free some space, then try again. What was already saved is kept.</source>
+        <translation>Komputer ini tidak mengizinkan LAPOR Desk menulis data lebih banyak (ada batas ukuran berkas atau kuota penyimpanan pada akun Anda). Minta bagian TI menaikkan batas itu atau mengosongkan sebagian ruang, lalu coba lagi. Yang sudah tersimpan tetap ada.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="123" />
+        <source>The drive where LAPOR Desk keeps your data has become read-only (it may be write-protected, or the system locked it after disk errors), so nothing can be saved. Close LAPOR Desk and have the disk checked by your IT support. Do not delete the LAPOR Desk folder: it may hold work not yet sent.</source>
+        <translation>Drive tempat LAPOR Desk menyimpan data Anda menjadi hanya-baca (mungkin dilindungi dari penulisan, atau dikunci sistem setelah terjadi kerusakan disk), sehingga tidak ada yang dapat disimpan. Tutup LAPOR Desk dan minta bagian TI memeriksa disk itu. Jangan hapus folder LAPOR Desk: mungkin masih ada pekerjaan yang belum terkirim.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="128" />
+        <source>LAPOR Desk may not read or write its data folder (a missing permission). Ask your IT support to give your account access to it, then try again. Do not delete the folder: it may hold work not yet sent.</source>
+        <translation>LAPOR Desk tidak diizinkan membaca atau menulis folder datanya (izin akses kurang). Minta bagian TI memberi akun Anda akses ke folder itu, lalu coba lagi. Jangan hapus folder itu: mungkin masih ada pekerjaan yang belum terkirim.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="132" />
+        <source>The disk where LAPOR Desk keeps your data reported a read or write error. Do not delete the LAPOR Desk folder: it may hold work not yet sent. Make a copy of it if you can and contact your IT support to have the disk checked.</source>
+        <translation>Disk tempat LAPOR Desk menyimpan data Anda mengalami kesalahan baca atau tulis. Jangan hapus folder LAPOR Desk: mungkin masih ada pekerjaan yang belum terkirim. Salin folder itu bila bisa, lalu hubungi bagian TI untuk memeriksa disk.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="136" />
+        <source>This computer's copy of your data is damaged and cannot be read. Do not delete it: it may hold work not yet sent. Make a copy of its folder and contact your IT support or the LAPOR! help desk.</source>
+        <translation>Salinan data Anda di komputer ini rusak dan tidak dapat dibaca. Jangan dihapus: mungkin masih ada pekerjaan yang belum terkirim. Salin foldernya, lalu hubungi bagian TI atau layanan bantuan LAPOR!.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="254" />
+        <source>Folder: %1 (drive %2)</source>
+        <translation>Folder: %1 (drive %2)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="255" />
+        <source>Folder: %1</source>
+        <translation>Folder: %1</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="140" />
         <source>No system keyring is available to keep this computer's data encrypted. Ask your IT support to enable it (on Linux: GNOME Keyring or KWallet).</source>
         <translation>Keyring sistem tidak tersedia untuk menjaga data di komputer ini tetap terenkripsi. Minta bantuan dukungan TI untuk mengaktifkannya (di Linux: GNOME Keyring atau KWallet).</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="108" />
+        <location filename="../../lapor_desk/ui/labels.py" line="143" />
         <source>This computer's copy of your data could not be encrypted. Nothing was changed; try again, and report it if it happens again.</source>
         <translation>Salinan data Anda di komputer ini tidak dapat dienkripsi. Tidak ada yang diubah; coba lagi, dan laporkan bila terjadi lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="111" />
+        <location filename="../../lapor_desk/ui/labels.py" line="146" />
+        <source>This server address starts with http://, which would send your password and the complaints unprotected over the network. Use the address that starts with https:// (ask your administrator if you do not know it).</source>
+        <translation>Alamat server ini diawali http://, sehingga kata sandi Anda dan isi laporan akan terkirim tanpa perlindungan lewat jaringan. Gunakan alamat yang diawali https:// (tanyakan kepada administrator Anda bila belum tahu).</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="150" />
+        <source>This is not a server address. Type it like https://lapor.example.go.id.</source>
+        <translation>Ini bukan alamat server. Tuliskan seperti https://lapor.example.go.id.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="152" />
+        <source>The server sent data this computer cannot accept, so none of it was saved. Sync again later; if it happens again, save the diagnostics (Help menu) and send them to your administrator.</source>
+        <translation>Server mengirim data yang tidak dapat diterima komputer ini, sehingga tidak ada yang disimpan. Sinkronkan lagi nanti; bila terjadi lagi, simpan diagnostik (menu Bantuan) lalu kirimkan kepada administrator Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="156" />
         <source>Some files of this computer's copy could not be deleted; they can no longer be read. Close other programs and sign out again.</source>
         <translation>Sebagian berkas salinan data di komputer ini tidak dapat dihapus; berkas itu tidak dapat dibaca lagi. Tutup program lain lalu keluar lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="152" />
+        <location filename="../../lapor_desk/ui/labels.py" line="163" />
+        <source>The note is too long: at most 20,000 characters. Shorten it and try again.</source>
+        <extracomment>What is wrong with a value of a refused action (``field:code`` from models/validation.py).</extracomment>
+        <translation>Catatan terlalu panjang: paling banyak 20.000 karakter. Persingkat lalu coba lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="165" />
+        <source>The reason is too long: at most 20,000 characters. Shorten it and try again.</source>
+        <translation>Alasan terlalu panjang: paling banyak 20.000 karakter. Persingkat lalu coba lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="167" />
+        <source>The text is too long: at most 20,000 characters. Shorten it, or attach the rest as a file.</source>
+        <translation>Teks terlalu panjang: paling banyak 20.000 karakter. Persingkat, atau lampirkan sisanya sebagai berkas.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="170" />
+        <source>For the reason “Other”, write a note that explains it.</source>
+        <translation>Untuk alasan “Lainnya”, tulis catatan yang menjelaskannya.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="172" />
+        <source>The text is empty. Write the reply or note first (invisible characters do not count).</source>
+        <translation>Teksnya kosong. Tulis tanggapan atau catatannya dulu (karakter tak terlihat tidak dihitung).</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="174" />
+        <location filename="../../lapor_desk/ui/labels.py" line="175" />
+        <source>Choose a reason from the list.</source>
+        <translation>Pilih alasan dari daftar.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="176" />
+        <location filename="../../lapor_desk/ui/labels.py" line="177" />
+        <source>Choose where the complaint goes.</source>
+        <translation>Pilih tujuan laporan.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="178" />
+        <source>At most 20 files can be attached. Remove some and try again.</source>
+        <translation>Paling banyak 20 berkas dapat dilampirkan. Hapus sebagian lalu coba lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="180" />
+        <source>A file is larger than 25 MB. Make it smaller (e.g. a lower photo resolution) and attach it again.</source>
+        <translation>Ada berkas yang lebih besar dari 25 MB. Perkecil berkasnya (misalnya resolusi foto lebih rendah) lalu lampirkan lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="183" />
+        <source>An attached file has no usable name. Rename the file and attach it again.</source>
+        <translation>Ada berkas lampiran yang namanya tidak dapat dipakai. Ganti nama berkasnya lalu lampirkan lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="185" />
+        <source>An attached file's name is longer than 255 characters. Rename the file and attach it again.</source>
+        <translation>Nama berkas lampiran lebih dari 255 karakter. Ganti nama berkasnya lalu lampirkan lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="227" />
+        <source>Confidential complaint (title hidden)</source>
+        <translation>Laporan rahasia (judul disembunyikan)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="234" />
         <source>Something went wrong (%1).</source>
         <translation>Terjadi kesalahan (%1).</translation>
     </message>
@@ -1855,69 +2056,74 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="30" />
         <location filename="../../lapor_desk/ui/dialogs/login.py" line="33" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="36" />
         <source>Sign in to LAPOR Desk</source>
-        <extracomment>Error codes that mean the server could not be reached at all.</extracomment>
+        <extracomment>Error codes that mean the server could not be reached at all. Error codes that mean the desktop refuses the address itself, before connecting.</extracomment>
         <translation>Masuk ke LAPOR Desk</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="35" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="38" />
         <source>Use the account your agency's LAPOR! administrator gave you. Your work stays on this computer and is sent when you are online.</source>
         <translation>Gunakan akun yang diberikan administrator LAPOR! instansi Anda. Pekerjaan Anda tersimpan di komputer ini dan dikirim saat daring.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="49" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="58" />
         <source>e.g. admin.kendari</source>
         <translation>mis. admin.kendari</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="59" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="68" />
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="60" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="70" />
         <source>User name</source>
         <translation>Nama pengguna</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="61" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="71" />
         <source>Password</source>
         <translation>Kata sandi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="64" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="74" />
         <source>Sign in</source>
         <translation>Masuk</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="65" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="75" />
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="82" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="93" />
+        <source>Use the address that starts with https://. With http:// your password and the complaints would travel unprotected, so LAPOR Desk does not connect to it.</source>
+        <translation>Gunakan alamat yang diawali https://. Dengan http://, kata sandi Anda dan isi laporan akan terkirim tanpa perlindungan, sehingga LAPOR Desk tidak mau terhubung ke alamat itu.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="101" />
         <source>Fill in the server, user name and password.</source>
         <translation>Isi alamat server, nama pengguna, dan kata sandi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="92" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="117" />
         <source>Signing in…</source>
         <translation>Sedang masuk…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="106" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="136" />
         <source>Cannot reach the server %1. Check that the address is right and that this computer is connected to the network (try opening the address in a browser), then sign in again. If the network is down, try again later: nothing is lost.</source>
         <translation>Server %1 tidak dapat dihubungi. Periksa apakah alamatnya benar dan komputer ini tersambung ke jaringan (coba buka alamat itu di peramban), lalu masuk lagi. Jika jaringan sedang putus, coba lagi nanti: tidak ada yang hilang.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="115" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="145" />
         <source>The user name or password is wrong. Check both and try again (passwords are case-sensitive). Forgot it? Ask your agency's LAPOR! administrator to reset it.</source>
         <translation>Nama pengguna atau kata sandi salah. Periksa keduanya dan coba lagi (huruf besar dan kecil pada kata sandi dibedakan). Lupa? Minta admin LAPOR! instansi Anda untuk mengatur ulang.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="120" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="150" />
         <source>The server's security certificate could not be verified. Check the address (it should start with https://) or ask your administrator.</source>
         <translation>Sertifikat keamanan server tidak dapat diverifikasi. Periksa alamatnya (seharusnya diawali https://) atau tanyakan kepada admin Anda.</translation>
     </message>
@@ -1925,132 +2131,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="224" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="248" />
         <source>LAPOR Desk</source>
+        <extracomment>How often the clock warning is checked besides after each sync (a clock set right meanwhile). the session's first list is on screen with its first rows (or is empty): the desk starts its first sync then, not in the list's way the other queues' lists are to be read ahead once the current one shows its rows (at a session's start and after the cache changed under them)</extracomment>
         <translation>LAPOR Desk</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="225" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="249" />
         <source>Sync now</source>
         <translation>Sinkronkan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="226" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="250" />
         <source>Send your work and fetch changes (F5)</source>
         <translation>Kirim pekerjaan Anda dan ambil perubahan (F5)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="227" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="251" />
         <source>Forward</source>
         <translation>Disposisi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="228" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="252" />
         <source>Follow-up reply</source>
         <translation>Tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="229" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="253" />
         <source>Internal note</source>
         <translation>Catatan internal</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="230" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="254" />
         <source>Go to the search</source>
         <translation>Ke kotak pencarian</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="231" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="255" />
         <source>Sign out</source>
         <translation>Keluar</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="232" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="256" />
         <source>Quit</source>
         <translation>Tutup aplikasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="233" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="257" />
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="234" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="258" />
         <source>&amp;View</source>
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="235" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="259" />
         <source>&amp;Help</source>
         <translation>&amp;Bantuan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="236" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="260" />
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="237" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="261" />
         <source>Save diagnostics for support…</source>
         <translation>Simpan diagnostik untuk dukungan teknis…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="239" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="263" />
         <source>Save a file for your support team: versions, sync state and recent log, without personal data</source>
         <translation>Simpan berkas untuk tim dukungan teknis: versi, status sinkronisasi, dan log terbaru, tanpa data pribadi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="241" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="265" />
         <source>Search titles, reports and replies (Ctrl+F)</source>
         <translation>Cari judul, isi laporan, dan tanggapan (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="242" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="266" />
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="243" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="267" />
         <source>Queues</source>
         <translation>Antrean</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="244" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="268" />
         <source>Complaints</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="276" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="312" />
         <source>National admin</source>
         <translation>Admin Nasional</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="277" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="313" />
         <source>Agency admin</source>
         <translation>Admin Instansi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="277" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="313" />
         <source>Liaison officer</source>
         <translation>Pejabat Penghubung</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="363" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="421" />
         <source>No complaint in this queue matches the filters or the search. Use “%1” or change the search to see more.</source>
         <translation>Tidak ada laporan di antrean ini yang cocok dengan filter atau pencarian. Pilih “%1” atau ubah kata pencarian untuk melihat lebih banyak.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="367" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="425" />
         <source>This queue is empty.</source>
         <translation>Antrean ini kosong.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="379" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="439" />
         <source>%1 of %2</source>
         <translation>%1 dari %2</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="433" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="495" />
         <source>(request id %1)</source>
         <translation>(id permintaan %1)</translation>
     </message>
@@ -2111,17 +2318,22 @@
         <translation>Dibuat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/outbox_items.py" line="56" />
+        <location filename="../../lapor_desk/ui/models/outbox_items.py" line="57" />
+        <source>Not recorded · %1</source>
+        <translation>Belum tercatat · %1</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/outbox_items.py" line="60" />
         <source>No longer in your list</source>
         <translation>Tidak lagi di daftar Anda</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/outbox_items.py" line="58" />
+        <location filename="../../lapor_desk/ui/models/outbox_items.py" line="62" />
         <source>new</source>
         <translation>baru</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/outbox_items.py" line="59" />
+        <location filename="../../lapor_desk/ui/models/outbox_items.py" line="63" />
         <source>No. %1 · %2</source>
         <translation>No. %1 · %2</translation>
     </message>
@@ -2129,63 +2341,68 @@
 <context>
     <name>OutboxReviewPanel</name>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="145" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="148" />
         <source>Nothing here: every action was accepted by the server.</source>
         <extracomment>Which outbox states each review queue lists.</extracomment>
         <translation>Kosong: semua tindakan sudah diterima server.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="146" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="149" />
         <source>Fix &amp;&amp; resend…</source>
         <translation>Perbaiki &amp;&amp; kirim ulang…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="147" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="150" />
         <source>Discard</source>
         <translation>Buang</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="148" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="151" />
         <source>Re-apply on the new state</source>
         <translation>Terapkan ulang pada keadaan baru</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="149" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="152" />
         <source>Drop mine</source>
         <translation>Buang milik saya</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="211" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="214" />
         <source>Not possible now: the complaint is not in your list or its status does not allow this action.</source>
         <translation>Belum dapat dilakukan: laporan tidak ada di daftar Anda atau statusnya tidak memungkinkan tindakan ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="217" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="220" />
         <source>Not possible on the new state: this action does not fit the complaint's status now. Drop yours, or choose another action in the detail.</source>
         <translation>Tidak dapat diterapkan pada keadaan baru: tindakan ini tidak sesuai dengan status laporan sekarang. Buang milik Anda, atau pilih tindakan lain pada rincian laporan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="228" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="232" />
+        <source>This computer's clock was ahead of the server's when the complaint was recorded; the form sets the time by the server's clock.</source>
+        <translation>Jam komputer ini lebih cepat dari jam server saat laporan dicatat; formulir memakai waktu menurut jam server.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="244" />
         <source>Action / status</source>
         <translation>Tindakan / status</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="229" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="245" />
         <source>Agency / unit</source>
         <translation>Instansi / unit</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="230" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="246" />
         <source>Version</source>
         <translation>Versi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="237" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="253" />
         <source>What you did</source>
         <translation>Yang Anda lakukan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="237" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="253" />
         <source>On the server now</source>
         <translation>Di server sekarang</translation>
     </message>
@@ -2340,128 +2557,164 @@
 <context>
     <name>RecordComplaintDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="52" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="63" />
         <source>Record a complaint</source>
+        <extracomment>Values the form has no field for, kept as they came (a reopened complaint's tags).</extracomment>
         <translation>Catat laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="54" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="65" />
         <source>Record a complaint received outside the system</source>
         <translation>Catat laporan yang diterima di luar aplikasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="56" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="67" />
         <source>For complaints brought to the counter, or received by letter, phone, radio or newspaper. It waits in Needs verification and gets its tracking number at the next sync.</source>
         <translation>Untuk laporan yang disampaikan langsung di loket, atau diterima lewat surat, telepon, radio atau surat kabar. Laporan menunggu di Perlu Verifikasi dan mendapat nomor pelacakan pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="88" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="100" />
         <source>Save complaint</source>
         <translation>Simpan laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="90" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="102" />
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="117" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="129" />
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="125" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="137" />
         <source>Abuse of authority by officials: it goes to the inspectorate and has 60 working days.</source>
         <translation>Penyalahgunaan wewenang oleh pejabat: diteruskan ke inspektorat, batas waktu 60 hari kerja.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="129" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="141" />
         <source>What is the problem, in one line</source>
         <translation>Apa masalahnya, dalam satu baris</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="132" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="144" />
         <source>What happened, where and when, who was involved, what the reporter asks for</source>
         <translation>Apa yang terjadi, di mana dan kapan, siapa yang terlibat, apa yang diminta pelapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="141" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="153" />
         <source>Not known</source>
         <translation>Tidak diketahui</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="145" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="164" />
         <source>Type to search…</source>
         <translation>Ketik untuk mencari…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="149" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="168" />
         <source>Optional; type to search…</source>
         <translation>Tidak wajib; ketik untuk mencari…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="152" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="171" />
         <source>Attachments</source>
         <translation>Lampiran</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="156" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="175" />
         <source>Location</source>
         <translation>Lokasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="161" />
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="162" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="180" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="181" />
         <source>Optional</source>
         <translation>Tidak wajib</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="169" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="188" />
         <source>Channel and privacy</source>
         <translation>Kanal dan kerahasiaan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="171" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="190" />
         <source>Show online channels too</source>
         <translation>Tampilkan juga kanal daring</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="181" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="200" />
         <source>Anonymous</source>
         <translation>Anonim</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="184" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="203" />
         <source>The reporter's identity is hidden from the public and from the party reported.</source>
         <translation>Identitas pelapor disembunyikan dari publik dan dari pihak yang dilaporkan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="186" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="205" />
         <source>Confidential</source>
         <translation>Rahasia</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="188" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="207" />
         <source>The content of the report is not shown to the public.</source>
         <translation>Isi laporan tidak ditampilkan kepada publik.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="207" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="226" />
         <source>Reporter</source>
         <translation>Pelapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="211" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="230" />
         <source>16 digits (optional)</source>
         <translation>16 digit (tidak wajib)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="248" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="267" />
         <source>Optional for an anonymous complaint</source>
         <translation>Tidak wajib untuk laporan anonim</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="288" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="306" />
+        <source>Fix a refused complaint</source>
+        <translation>Perbaiki laporan yang ditolak</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="307" />
+        <source>Fix a complaint the server refused</source>
+        <translation>Perbaiki laporan yang ditolak server</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="309" />
+        <source>Everything typed is here, with its files. Correct it and save: it is sent again at the next sync and the refused one leaves the Outbox. Cancel leaves the refused complaint in the Outbox as it was.</source>
+        <translation>Semua yang sudah diketik ada di sini, beserta berkasnya. Perbaiki lalu simpan: laporan dikirim lagi pada sinkronisasi berikutnya dan yang ditolak keluar dari Kotak Keluar. Batal membiarkan laporan yang ditolak tetap di Kotak Keluar seperti semula.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="312" />
+        <source>Save and send again</source>
+        <translation>Simpan dan kirim ulang</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="321" />
+        <source>The server refused this complaint.</source>
+        <translation>Server menolak laporan ini.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="323" />
+        <source>The time it was received was ahead of the server's clock (this computer's clock was fast); it is now set by the server's clock: check it.</source>
+        <translation>Waktu diterimanya lebih cepat dari jam server (jam komputer ini terlalu cepat); kini disetel menurut jam server: periksalah.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="327" />
+        <source>Set by the server's clock: this computer's clock was ahead when the complaint was recorded.</source>
+        <translation>Disetel menurut jam server: jam komputer ini lebih cepat saat laporan dicatat.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="381" />
         <source>Please correct the marked fields (%1).</source>
         <translation>Perbaiki isian yang ditandai (%1).</translation>
     </message>
@@ -2515,12 +2768,12 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="191" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="188" />
         <source>Keyboard shortcuts</source>
         <translation>Pintasan keyboard</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="196" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="193" />
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
@@ -2529,7 +2782,7 @@
     <name>SignOutDialog</name>
     <message>
         <location filename="../../lapor_desk/ui/dialogs/sign_out.py" line="22" />
-        <location filename="../../lapor_desk/ui/dialogs/sign_out.py" line="50" />
+        <location filename="../../lapor_desk/ui/dialogs/sign_out.py" line="53" />
         <source>Sign out</source>
         <translation>Keluar</translation>
     </message>
@@ -2555,21 +2808,26 @@
     </message>
     <message>
         <location filename="../../lapor_desk/ui/dialogs/sign_out.py" line="38" />
+        <source>Replies and notes typed but not sent (drafts): %1</source>
+        <translation>Balasan dan catatan yang sudah diketik tetapi belum dikirim (draf): %1</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/sign_out.py" line="41" />
         <source>Signing out deletes them from this computer for good, with the complaints, attachments and drafts kept here. To keep them, cancel and sync first; the Outbox shows what is waiting.</source>
         <translation>Keluar akan menghapusnya dari komputer ini untuk selamanya, bersama laporan, lampiran, dan draf yang tersimpan di sini. Untuk menyimpannya, batalkan lalu sinkronkan dahulu; Kotak Keluar menampilkan apa yang masih menunggu.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/sign_out.py" line="42" />
+        <location filename="../../lapor_desk/ui/dialogs/sign_out.py" line="45" />
         <source>Delete and sign out</source>
         <translation>Hapus dan keluar</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/sign_out.py" line="45" />
+        <location filename="../../lapor_desk/ui/dialogs/sign_out.py" line="48" />
         <source>Sign out and remove this computer's copy?</source>
         <translation>Keluar dan hapus salinan di komputer ini?</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/sign_out.py" line="47" />
+        <location filename="../../lapor_desk/ui/dialogs/sign_out.py" line="50" />
         <source>The complaints, attachments and drafts kept on this computer for your account are deleted, with the key that encrypts them. Everything you sent is safe on the server: sign in again to download it.</source>
         <translation>Laporan, lampiran, dan draf akun Anda yang tersimpan di komputer ini dihapus, bersama kunci yang mengenkripsinya. Semua yang sudah Anda kirim aman di server: masuk lagi untuk mengunduhnya.</translation>
     </message>
@@ -2611,32 +2869,32 @@
 <context>
     <name>VerifyFlows</name>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="94" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="96" />
         <source>Veri&amp;fy</source>
         <translation>&amp;Verifikasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="95" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="97" />
         <source>Verify</source>
         <translation>Verifikasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="96" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="98" />
         <source>Handle, postpone, return, archive or re-route the complaint</source>
         <translation>Kelola, tunda, kembalikan, arsipkan, atau alihkan laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="101" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="103" />
         <source>Forward selected complaints…</source>
         <translation>Disposisikan laporan terpilih…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="102" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="104" />
         <source>Archive selected complaints…</source>
         <translation>Arsipkan laporan terpilih…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="194" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="204" />
         <source>%1 complaints selected</source>
         <translation>%1 laporan terpilih</translation>
     </message>
@@ -2797,41 +3055,41 @@
     </message>
     <message>
         <location filename="../../lapor_desk/ui/verify_labels.py" line="70" />
-        <source>An attached file did not reach the server. Choose “Fix &amp; resend”, attach the file again and send.</source>
-        <translation>Berkas lampiran tidak sampai ke server. Pilih “Perbaiki &amp; kirim ulang”, lampirkan berkasnya lagi, lalu kirim.</translation>
+        <source>An attached file is not on the server for your account: its upload did not finish, or the file came from another account. Choose “Fix &amp; resend”: the files stay attached and are uploaded again from this computer at the next sync.</source>
+        <translation>Berkas lampiran tidak ada di server untuk akun Anda: unggahannya belum selesai, atau berkas itu berasal dari akun lain. Pilih “Perbaiki &amp; kirim ulang”: berkasnya tetap terlampir dan diunggah lagi dari komputer ini pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="73" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="74" />
         <source>A complaint cannot be linked as a duplicate of itself. Discard this action and link the right complaint.</source>
         <translation>Laporan tidak dapat ditautkan sebagai duplikat dirinya sendiri. Buang tindakan ini dan tautkan laporan yang benar.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="76" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="77" />
         <source>The server already has this record: it was most likely sent before. Check the complaint's timeline, then discard this action.</source>
         <translation>Server sudah memiliki data ini: kemungkinan besar sudah pernah dikirim. Periksa riwayat laporan, lalu buang tindakan ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="79" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="80" />
         <source>The server does not know this action; this LAPOR Desk may be older than the server. Update the application, or discard the action.</source>
         <translation>Server tidak mengenali tindakan ini; versi LAPOR Desk ini mungkin lebih lama daripada server. Perbarui aplikasi, atau buang tindakan ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="83" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="84" />
         <source>Someone else changed this complaint before your action arrived, so it was not applied. Compare what you did with what the server holds now, then re-apply your action on the new state or drop yours.</source>
         <translation>Orang lain mengubah laporan ini sebelum tindakan Anda sampai, sehingga tindakan Anda tidak diterapkan. Bandingkan yang Anda lakukan dengan yang ada di server sekarang, lalu terapkan ulang tindakan Anda pada keadaan baru atau buang milik Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="87" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="88" />
         <source>Saved on this computer; it is sent at the next sync. The complaint already shows it.</source>
         <translation>Tersimpan di komputer ini dan dikirim pada sinkronisasi berikutnya. Laporan sudah menampilkannya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="90" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="91" />
         <source>The server refused this action (%1). Check the complaint, then fix and resend or discard it.</source>
         <translation>Server menolak tindakan ini (%1). Periksa laporannya, lalu perbaiki dan kirim ulang atau buang.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="93" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="94" />
         <source>The complaint's newest state has not arrived yet. Sync first (F5), then re-apply.</source>
         <translation>Keadaan terbaru laporan belum diterima. Sinkronkan dahulu (F5), lalu terapkan ulang.</translation>
     </message>

@@ -145,10 +145,6 @@ ID = {
         "Laporan tidak dapat dikirim ke unit atau instansi yang Anda pilih (laporan sudah "
         "berada di sana, atau tujuan di luar wilayah Anda). Pilih “Perbaiki & kirim ulang” "
         "dan tentukan tujuan lain.",
-    "An attached file did not reach the server. Choose “Fix & resend”, attach the file again "
-    "and send.":
-        "Berkas lampiran tidak sampai ke server. Pilih “Perbaiki & kirim ulang”, lampirkan "
-        "berkasnya lagi, lalu kirim.",
     "A complaint cannot be linked as a duplicate of itself. Discard this action and link the "
     "right complaint.":
         "Laporan tidak dapat ditautkan sebagai duplikat dirinya sendiri. Buang tindakan ini "

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from lapor_desk.models.calendar import UTC
 from lapor_desk.models.enums import Channel, ComplaintType
-from lapor_desk.models.intake import IntakeError, validate_new_complaint
+from lapor_desk.models.intake import IntakeError, latest_today, validate_new_complaint
 
 NOW = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)
 
@@ -80,3 +81,36 @@ def test_dates_in_indonesian_order_are_read() -> None:
     c = validate_new_complaint(good(incident_date="02/10/2026", received_at="2026-11-20"), now=NOW)
     assert c.incident_date == date(2026, 10, 2)
     assert c.received_at == datetime(2026, 11, 20, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(("now", "latest"), [
+    # 01:00 WIB (03:00 WIT) on 24 Nov: UTC is still on the 23rd
+    (datetime(2026, 11, 23, 18, 0, tzinfo=UTC), date(2026, 11, 24)),
+    # 23:54 WIT on the 23rd: the 24th has begun nowhere, not even within the clock skew allowed
+    (datetime(2026, 11, 23, 14, 54, tzinfo=UTC), date(2026, 11, 23)),
+    # 23:56 WIT: within CLOCK_SKEW_TOLERANCE of midnight in WIT
+    (datetime(2026, 11, 23, 14, 56, tzinfo=UTC), date(2026, 11, 24)),
+])
+def test_an_incident_date_is_future_only_after_today_everywhere_in_indonesia(
+        now: datetime, latest: date) -> None:
+    assert latest_today(now) == latest
+    assert validate_new_complaint(good(incident_date=latest.isoformat()), now=now)
+    with pytest.raises(IntakeError) as info:
+        validate_new_complaint(good(incident_date=(latest + timedelta(days=1)).isoformat()),
+                               now=now)
+    assert fields(info.value) == {("incident_date", "future")}
+
+
+def test_a_time_written_without_a_zone_is_read_in_the_zone_given() -> None:
+    """A register's "00:30" at 01:00 WIB is half an hour ago in WIB; without a zone given (the
+    wire always has one) it is UTC."""
+    now = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
+    wib = ZoneInfo("Asia/Jakarta")
+    c = validate_new_complaint(good(received_at="2026-11-24 00:30"), now=now, local_zone=wib)
+    assert c.received_at == datetime(2026, 11, 23, 17, 30, tzinfo=UTC)
+    with pytest.raises(IntakeError) as info:
+        validate_new_complaint(good(received_at="2026-11-24 00:30"), now=now)
+    assert fields(info.value) == {("received_at", "future")}
+    aware = validate_new_complaint(good(received_at="2026-11-23T17:30:00Z"), now=now,
+                                   local_zone=wib)
+    assert aware.received_at == datetime(2026, 11, 23, 17, 30, tzinfo=UTC)

@@ -42,6 +42,10 @@ DINKES_KOLAKA = AgencyNode(7, 6, AgencyLevel.UNIT, "/1/2/6/7/", "Dinkes Kolaka")
 DIRECTORY = DictDirectory([NATIONAL, PROVINCE, KONAWE, KOMINFO, DINAS_PU, KOLAKA, DINKES_KOLAKA])
 
 
+#: Complaint ids as clients make them (UUIDs in canonical text).
+C1 = "0193a1b2-0000-7000-8000-000000000001"
+C2 = "0193a1b2-0000-7000-8000-000000000002"
+
 def actor(role: Role, unit: AgencyNode, user_id: int = 10) -> Actor:
     root = scope_root_for(DIRECTORY, role, unit)
     return Actor(user_id, role, unit.id, root.id)
@@ -57,7 +61,7 @@ def complaint(status: Status = Status.UNVERIFIED, at: AgencyNode = KONAWE, **kw:
     unit = at.id if at.level == AgencyLevel.UNIT else None
     responsible = KONAWE.id if unit else at.id
     base = ComplaintState(
-        id="c-1", status=status, responsible_id=responsible, handling_unit_id=unit,
+        id=C1, status=status, responsible_id=responsible, handling_unit_id=unit,
         complaint_type="pengaduan", misconduct=False, version=3, transition_version=2,
         created_at=datetime(2026, 11, 18, 2, tzinfo=UTC),
         verify_due=datetime(2026, 11, 23, 2, tzinfo=UTC),
@@ -66,8 +70,8 @@ def complaint(status: Status = Status.UNVERIFIED, at: AgencyNode = KONAWE, **kw:
 
 
 def run(state: ComplaintState, kind: ActionKind, who: Actor, base: int | None = 3, **payload: object):  # type: ignore[no-untyped-def]
-    payload.setdefault("disposition_id", "disp-0001")
-    payload.setdefault("follow_up_id", "fu-000001")
+    payload.setdefault("disposition_id", "0192f3a4-5b6c-7d8e-9fa0-000000000001")  # client-made
+    payload.setdefault("follow_up_id", "0192f3a4-5b6c-7d8e-9fa0-000000000002")
     return decide(state, kind, dict(payload), who, DIRECTORY, CONFIG, NOW, base_version=base)
 
 
@@ -113,7 +117,7 @@ def test_national_forwards_to_agency_for_verification_there() -> None:
         (KONAWE_ADMIN, ActionKind.ARCHIVE, {"reason_code": "other"}, RejectReason.REASON_REQUIRED),
         (KONAWE_ADMIN, ActionKind.FOLLOW_UP, {"body": "Sudah ditangani"}, RejectReason.INVALID_TRANSITION),
         (KONAWE_ADMIN, ActionKind.CLOSE, {}, RejectReason.INVALID_TRANSITION),
-        (KONAWE_ADMIN, ActionKind.LINK_DUPLICATE, {"other_id": "c-1"}, RejectReason.DUPLICATE_OF_ITSELF),
+        (KONAWE_ADMIN, ActionKind.LINK_DUPLICATE, {"other_id": C1}, RejectReason.DUPLICATE_OF_ITSELF),
         (KONAWE_ADMIN, ActionKind.RECORD_COMPLAINT, {}, RejectReason.UNKNOWN_ACTION),
     ],
 )
@@ -178,7 +182,8 @@ def test_postpone_pauses_the_verification_clock() -> None:
     assert isinstance(paused, Transition) and paused.state.status == Status.POSTPONED
     later = datetime(2026, 11, 30, 2, tzinfo=UTC)  # five working days later
     resumed = decide(
-        paused.state, ActionKind.FORWARD, {"to_id": DINAS_PU.id, "disposition_id": "d-00000002"},
+        paused.state, ActionKind.FORWARD,
+        {"to_id": DINAS_PU.id, "disposition_id": "0192f3a4-5b6c-7d8e-9fa0-000000000003"},
         KONAWE_ADMIN, DIRECTORY, CONFIG, later, base_version=paused.state.version,
     )
     assert isinstance(resumed, Transition)
@@ -196,11 +201,11 @@ def test_reroute_to_another_agency() -> None:
 
 
 def test_duplicate_links_are_symmetric_set_operations() -> None:
-    linked = run(complaint(), ActionKind.LINK_DUPLICATE, KONAWE_ADMIN, other_id="c-2")
-    assert isinstance(linked, Transition) and linked.state.duplicate_ids == ("c-2",)
-    again = run(linked.state, ActionKind.LINK_DUPLICATE, KONAWE_ADMIN, other_id="c-2")
-    assert isinstance(again, Transition) and again.state.duplicate_ids == ("c-2",)
-    gone = run(again.state, ActionKind.UNLINK_DUPLICATE, KONAWE_ADMIN, other_id="c-2")
+    linked = run(complaint(), ActionKind.LINK_DUPLICATE, KONAWE_ADMIN, other_id=C2)
+    assert isinstance(linked, Transition) and linked.state.duplicate_ids == (C2,)
+    again = run(linked.state, ActionKind.LINK_DUPLICATE, KONAWE_ADMIN, other_id=C2)
+    assert isinstance(again, Transition) and again.state.duplicate_ids == (C2,)
+    gone = run(again.state, ActionKind.UNLINK_DUPLICATE, KONAWE_ADMIN, other_id=C2)
     assert isinstance(gone, Transition) and gone.state.duplicate_ids == ()
 
 

@@ -3,8 +3,10 @@ once per backend and copied per test (or per module for read-only tests)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine
@@ -23,11 +25,13 @@ def world_template(db_factory: DatabaseFactory) -> tuple[str, World]:
     return url, world
 
 
-def _serve(db_factory: DatabaseFactory, template: tuple[str, World], blob_dir: Path) -> WorldServer:
+def _serve(db_factory: DatabaseFactory, template: tuple[str, World], blob_dir: Path,
+           clock: Callable[[], datetime] | None = None, **settings: Any) -> WorldServer:
     template_url, world = template
-    url = db_factory.copy_of(template_url)
-    settings = ServerSettings(database_url=url, blob_dir=blob_dir, auto_close_interval=0)
-    return WorldServer(start_server(settings, seed=world), world)
+    url = settings.pop("database_url", None) or db_factory.copy_of(template_url)
+    server_settings = ServerSettings(database_url=url, blob_dir=blob_dir, auto_close_interval=0,
+                                     **settings)
+    return WorldServer(start_server(server_settings, seed=world, clock=clock), world)
 
 
 @pytest.fixture
@@ -50,3 +54,22 @@ def shared_server(db_factory: DatabaseFactory, world_template: tuple[str, World]
         yield ws
     finally:
         ws.live.stop()
+
+
+@pytest.fixture
+def serve_world(db_factory: DatabaseFactory, world_template: tuple[str, World],
+                tmp_path: Path) -> Iterator[Callable[..., WorldServer]]:
+    """Start copies of the world with their own settings (``trusted_proxies=...``), clock
+    (``clock=MovableClock()``) or database (``database_url=`` one started before: a restart)."""
+    started: list[WorldServer] = []
+
+    def serve(clock: Callable[[], datetime] | None = None, **settings: Any) -> WorldServer:
+        ws = _serve(db_factory, world_template, tmp_path / "blobs", clock, **settings)
+        started.append(ws)
+        return ws
+
+    try:
+        yield serve
+    finally:
+        for ws in started:
+            ws.live.stop()

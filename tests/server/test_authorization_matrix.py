@@ -95,9 +95,9 @@ def test_rahasia_content_only_to_handlers(shared_server: WorldServer, matrix: di
         if row is None:
             continue
         if username in readers:
-            assert row["body"] and row["redacted"] is False
+            assert row["body"] and row["title"] and row["redacted"] is False
         else:
-            assert row["body"] is None and row["redacted"] is True
+            assert row["body"] is None and row["title"] == "" and row["redacted"] is True
     secret_id = shared_server.cid("prov_secret")
     replies = [f for f in state.get("follow_up", {}).values() if f["complaint_id"] == secret_id]
     attachments = [a for a in state.get("attachment", {}).values() if a["complaint_id"] == secret_id]
@@ -124,7 +124,7 @@ def test_anonim_identity_and_nik_never_sent(shared_server: WorldServer, matrix: 
             for value in (reporter["name"], reporter["phone"], reporter["email"]):
                 assert value not in raw and value not in conflict_probe
     for row in matrix["pulls"][username]["state"].get("complaint", {}).values():
-        if row["anonymous"]:
+        if row["anonymous"] or row["redacted"]:  # rahasia: not for those who may not read it
             assert row["reporter_name"] is None and row["reporter_contact"] is None
         else:
             assert row["reporter_name"] and row["reporter_contact"]

@@ -49,7 +49,11 @@ def test_hash_mismatch_discards_the_upload(server: WorldServer) -> None:
     response = api.put(f"/blobs/{wrong}/upload", params={"offset": 0, "total": len(data)}, data=data)
     assert response.status_code == 422 and response.json()["error"]["code"] == "hash_mismatch"
     assert api.get(f"/blobs/{wrong}/upload").json() == {"offset": 0, "complete": False}
-    assert api.get(f"/blobs/{wrong}").status_code == 404
+    # Nothing of it is kept; a download is refused like that of any content not the caller's
+    # (403 whether or not the server holds it: the answer tells nobody what exists).
+    partials = (server.live.settings.resolved_blob_dir() / ".partial").rglob("*")
+    assert not [path for path in partials if path.is_file()]
+    assert api.get(f"/blobs/{wrong}").status_code == 403
 
 
 def test_uploader_may_download_before_attaching_others_may_not(server: WorldServer) -> None:
@@ -72,3 +76,21 @@ def test_upload_limits_and_bad_input(server: WorldServer) -> None:
     assert api.put(f"/blobs/{sha}/upload", params={"offset": 0}, data=b"x").status_code == 422
     unauthenticated = server.anonymous().get(f"/blobs/{sha}/upload")
     assert unauthenticated.status_code == 401
+
+
+def test_a_chunk_that_does_not_fit_the_upload_says_why(server: WorldServer) -> None:
+    """Refusals that depend on the content, not on the request's shape, have codes of their own
+    (a schema cannot tell them; docs/sync-protocol.md, Attachments)."""
+    api = server.login("admin_prov")
+    data = b"laporan kerusakan jalan " * 10
+    sha = hashlib.sha256(data).hexdigest()
+    past = api.put(f"/blobs/{sha}/upload", params={"offset": 0, "total": 4}, data=data[:8])
+    assert (past.status_code, past.json()["error"]["code"]) == (422, "chunk_past_total")
+    first = api.put(f"/blobs/{sha}/upload", params={"offset": 0, "total": len(data)},
+                    data=data[:10])
+    assert first.status_code == 200 and first.json() == {"offset": 10, "complete": False}
+    other_total = api.put(f"/blobs/{sha}/upload", params={"offset": 10, "total": len(data) + 1},
+                          data=data[10:20])
+    assert other_total.status_code == 409
+    assert other_total.json()["error"]["code"] == "upload_total_mismatch"
+    assert api.get(f"/blobs/{sha}/upload").json() == {"offset": 10, "complete": False}

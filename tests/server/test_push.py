@@ -71,7 +71,7 @@ def test_rejection_does_not_block_later_actions(server: WorldServer) -> None:
     results = api.push(
         api.action("postpone", cid, 1),  # reason missing
         api.action("teleport", cid, 1),  # unknown kind
-        api.action("forward", "no-such-complaint", 1, to_id=1, disposition_id=new_id()),
+        api.action("forward", new_id(), 1, to_id=1, disposition_id=new_id()),  # unknown
         api.action("archive", cid, 1, reason_code="not-a-code"),
         api.action("postpone", cid, 1, reason="data pelapor kurang"),
         api.action("forward", cid, 2, to_id=server.unit("prov_works"), disposition_id=new_id()),
@@ -137,3 +137,36 @@ def test_batch_limits(server: WorldServer) -> None:
     huge = api.post("/sync/push", data=b"{" + b" " * (9 << 20) + b"}",
                     headers={"Content-Type": "application/json"})
     assert huge.status_code == 413 and huge.json()["error"]["code"] == "too_large"
+
+
+def test_an_action_the_database_cannot_store_is_rejected_alone(server: WorldServer) -> None:
+    """PostgreSQL refuses NUL in text: even in an unknown kind and a complaint id the action is
+    answered ``rejected`` and the batch goes on (the answer once was a 422 for the whole batch,
+    after the actions before it were applied: a batch its client could never get through)."""
+    api = server.login("admin_prov")
+    cid = server.cid("prov_plain")
+    note = api.action("internal_note", cid, None, follow_up_id=new_id(), body="catatan")
+    poisoned = api.action("teleport\x00", "no-such\x00complaint", None)
+    after = api.action("internal_note", cid, None, follow_up_id=new_id(), body="sesudahnya")
+    results = api.push(note, poisoned, after)
+    assert [r["outcome"] for r in results] == ["applied", "rejected", "applied"]
+    assert results[1]["reason"] in {"unknown_action", "invalid_payload"}  # SQLite stores NUL
+    assert api.push(poisoned) == [results[1]]
+
+
+def test_push_numbers_are_json_integers(server: WorldServer) -> None:
+    """``true`` is not a mutation id and ``"1"`` no version; ``2.0`` is the integer 2 (JSON
+    Schema's ``integer``, which the push body's schema says)."""
+    api = server.login("admin_prov")
+    cid = server.cid("prov_plain")
+    for field, value in [("mutation_id", True), ("mutation_id", "1"), ("base_version", False),
+                         ("base_version", "1")]:
+        action = {**api.action("close", cid, 1), field: value}
+        response = api.post("/sync/push", json={"client_id": api.client_id, "actions": [action]})
+        assert response.status_code == 422, (field, value, response.text)
+        assert response.json()["error"]["code"] == "invalid_request"
+    action = {**api.action("internal_note", cid, None, follow_up_id=new_id(), body="x"),
+              "mutation_id": 2.0}
+    response = api.post("/sync/push", json={"client_id": api.client_id, "actions": [action]})
+    assert response.status_code == 200, response.text
+    assert response.json()["results"][0]["mutation_id"] == 2

@@ -69,7 +69,8 @@ def count(engine: Engine, config: DomainConfig, now: datetime,
     for row in complaints(engine):
         if row["reporter_name"]:
             names.add(row["reporter_name"])
-        titles.add(row["title"])
+        if row["title"]:  # a rahasia complaint the user may not read arrives without one
+            titles.add(row["title"])
         created = _time(row["created_at"])
         assert created is not None
         local_created = created.astimezone(tz).date().replace(day=1)

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from lapor_desk.models.cache.schema import Attachment, Complaint
+from lapor_desk.server.db import BlobUpload, User
 from lapor_desk.server.seed.attachment_files import blob_path, png
 from lapor_desk.services import Workstation
 from lapor_desk.services.attachments import (
@@ -178,6 +179,36 @@ def test_an_attachment_uploaded_by_another_desk_arrives_verified(
         assert mine[0].sha256 == sha(photo)
     finally:
         other.close()
+
+
+def test_the_same_file_from_two_users_desks_is_sent_by_each_and_stored_once(
+        station: Workstation, live_server: LiveServer, password: str, tmp_path: Path) -> None:
+    """The server answers the upload status per user: the second desk hears offset 0, sends its
+    bytes (owning the blob by having the file, not by knowing its hash), and its note applies."""
+    complaint_id = next(c for c in (c for _a, c, _s in cached(station))
+                        if "internal_note" in station.detail(c).allowed_actions)
+    photo = tmp_path / "foto_bersama.png"
+    photo.write_bytes(png(96, 64, (30, 140, 200), 5))
+    station.replies.send(complaint_id, "internal_note", "Foto dari admin.", [photo])
+    assert station.sync().applied == 1
+    other = Workstation(tmp_path / "other-desk", device="pytest-2")
+    try:
+        other.sign_in(live_server.url, "nasional1", password)
+        other.sync()
+        other.replies.send(complaint_id, "internal_note", "Foto yang sama dari nasional.",
+                           [photo])
+        report = other.sync()
+        assert (report.applied, report.rejected) == (1, 0)
+    finally:
+        other.close()
+    with live_server.session() as session:
+        owners = {row.user_id for row in session.execute(
+            select(BlobUpload.user_id).where(BlobUpload.sha256 == sha(photo),
+                                             BlobUpload.complete.is_(True)))}
+        users = dict(session.execute(select(User.username, User.id)).all())
+    assert owners == {users["admin.kendari"], users["nasional1"]}
+    stored = [p for p in live_server.settings.resolved_blob_dir().rglob(sha(photo))]
+    assert len(stored) == 1
 
 
 def test_copies_for_the_system_application_are_private_and_removed_afterwards(

@@ -114,6 +114,14 @@ def test_register_preview_shows_bad_rows_and_a_good_file_imports_all(
     waiting = set(signed_in.complaint_ids("needs_verification"))
     assert set(outcome.complaint_ids) <= waiting
 
+    dirty = tmp_path / "register-kotor.csv"
+    dirty.write_text(HEADER + GOOD.format(cat=CATEGORY).replace("Lampu", "Lam\x00pu \u202e"),
+                     "utf-8")
+    preview = signed_in.register.preview(dirty)
+    assert preview.importable and preview.cleaned_rows == (2,)
+    assert preview.rows[0].values[0].startswith("Lampu  jalan")  # shown as it will be stored
+    assert signed_in.register.run(dirty).cleaned_rows == (2,)
+
     empty = tmp_path / "kosong.csv"
     empty.write_text("", "utf-8")
     assert signed_in.register.preview(empty).file_error == "empty"

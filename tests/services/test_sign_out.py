@@ -109,3 +109,19 @@ def test_demo_sessions_keep_a_plain_cache_and_desktop_sessions_an_encrypted_one(
         session.close()
         states.append(file_state(Path(info.profile_dir) / "cache.sqlite3"))
     assert states == ["plaintext", "encrypted"]
+
+
+def test_a_draft_is_unsynced_work_that_signing_out_asks_about(signed_in: Workstation) -> None:
+    """A reply typed but not sent is lost with the profile like a pending action: counted, and
+    signing out refuses until the person confirms."""
+    info = signed_in.info
+    assert info is not None
+    complaint_id = signed_in.complaint_ids("not_followed_up")[0]
+    signed_in.replies.save_draft(complaint_id, "follow_up", "Tim sudah ke lokasi; besok")
+    assert signed_in.unsynced_work() == UnsyncedWork(0, 0, 0, drafts=1)
+    with pytest.raises(UnsyncedWorkError) as refused:
+        signed_in.sign_out()
+    assert refused.value.work.drafts == 1
+    assert Path(info.profile_dir).exists()
+    signed_in.sign_out(discard_unsynced=True)
+    assert not Path(info.profile_dir).exists()

@@ -9,9 +9,11 @@ import socket
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
+from email.utils import formatdate
 from pathlib import Path
 from typing import Any
 
@@ -63,11 +65,34 @@ class LiveServer:
         self.engine.dispose()
 
 
-def start_server(settings: ServerSettings, seed: Any = None, port: int | None = None) -> LiveServer:
+class DatedBy:
+    """The answers' ``Date`` by the server's own clock when a test gives it one (uvicorn dates
+    them by the real time): a server whose clock is elsewhere says so, as a real one does."""
+
+    def __init__(self, app: Any, clock: Callable[[], datetime]) -> None:
+        self.app = app
+        self.clock = clock
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        async def dated(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                stamp = formatdate(self.clock().timestamp(), usegmt=True).encode()
+                headers = [h for h in message.get("headers", []) if h[0].lower() != b"date"]
+                message = {**message, "headers": [*headers, (b"date", stamp)]}
+            await send(message)
+
+        await self.app(scope, receive, dated if scope["type"] == "http" else send)
+
+
+def start_server(settings: ServerSettings, seed: Any = None, port: int | None = None,
+                 clock: Callable[[], datetime] | None = None) -> LiveServer:
     port = port or free_port()
-    app = create_app(settings)
+    app = create_app(settings, clock)
+    # As ``lapor-server serve`` runs it: the server reads X-Forwarded-For itself.
     config = uvicorn.Config(
-        app, host="127.0.0.1", port=port, log_level="warning", lifespan="on", access_log=False
+        app if clock is None else DatedBy(app, clock), host="127.0.0.1", port=port,
+        log_level="warning", lifespan="on", access_log=False, proxy_headers=False,
+        date_header=clock is None,
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name=f"lapor-server-{port}", daemon=True)

@@ -25,7 +25,9 @@ from lapor_desk.sync.errors import ActionRefused, CancelledError, ProtocolError
 from lapor_desk.sync.outbox import Outbox
 from lapor_desk.sync.status import read_status
 from tests.sync.fakes import FakeTransport, sign_in
-from tests.sync.wire import complaint, follow_up, page
+from tests.sync.wire import complaint, follow_up, page, uid
+
+A, B, X, F1, F2 = (uid(label) for label in ("a", "b", "x", "f1", "f2"))
 
 WALK_IN = {
     "complaint_type": "pengaduan", "channel": "walk_in", "title": "Pungutan liar di sekolah",
@@ -59,46 +61,46 @@ def cursor(cache: Cache) -> str | None:
 
 def test_pull_applies_pages_and_cursor(cache: Cache) -> None:
     fake = FakeTransport()
-    fake.pages = [page("c1", has_more=True, agencies=True, complaints=[complaint("a")]),
-                  page("c2", complaints=[complaint("b"), complaint("a", version=2,
+    fake.pages = [page("c1", has_more=True, agencies=True, complaints=[complaint(A)]),
+                  page("c2", complaints=[complaint(B), complaint(A, version=2,
                                                                title="Baru")],
-                       follow_ups=[follow_up("f1", "a", "Pompa diperbaiki")])]
+                       follow_ups=[follow_up(F1, A, "Pompa diperbaiki")])]
     seen: list[Progress] = []
     report = engine_for(cache, fake, progress=seen.append).pull()
     assert report.pages == 2 and cursor(cache) == "c2"
     assert "cursor" not in fake.pulls[0] and fake.pulls[1]["cursor"] == "c1"
     rows = complaints(cache)
-    assert rows["a"].title == "Baru" and rows["a"].server_version == 2
+    assert rows[A].title == "Baru" and rows[A].server_version == 2
     assert seen[-1].phase == "pull" and seen[-1].records == report.rows
     with cache.engine.connect() as c:
-        assert search_complaint_ids(c, "pompa") == ["a"]
+        assert search_complaint_ids(c, "pompa") == [A]
 
 
 def test_a_bad_page_changes_nothing(cache: Cache) -> None:
     fake = FakeTransport()
-    fake.pages = [page("c1", has_more=True, complaints=[complaint("a")]),
-                  {**page("c2", complaints=[complaint("b")]), "schema_version": 9}]
+    fake.pages = [page("c1", has_more=True, complaints=[complaint(A)]),
+                  {**page("c2", complaints=[complaint(B)]), "schema_version": 9}]
     with pytest.raises(ProtocolError):
         engine_for(cache, fake).pull()
-    assert cursor(cache) == "c1" and set(complaints(cache)) == {"a"}
+    assert cursor(cache) == "c1" and set(complaints(cache)) == {A}
 
 
 def test_resume_after_interruption_uses_last_committed_cursor(cache: Cache) -> None:
     fake = FakeTransport()
-    fake.pages = [page("c1", has_more=True, complaints=[complaint("a")]),
+    fake.pages = [page("c1", has_more=True, complaints=[complaint(A)]),
                   ConnectionAbortedError("boom")]
     with pytest.raises(ConnectionAbortedError):
         engine_for(cache, fake).pull()
-    fake.pages = [page("c2", complaints=[complaint("b")])]
+    fake.pages = [page("c2", complaints=[complaint(B)])]
     engine_for(cache, fake).pull()
-    assert fake.pulls[-1]["cursor"] == "c1" and set(complaints(cache)) == {"a", "b"}
+    assert fake.pulls[-1]["cursor"] == "c1" and set(complaints(cache)) == {A, B}
 
 
 def test_cancel_is_checked_between_pages(cache: Cache) -> None:
     fake = FakeTransport()
     cancel = threading.Event()
-    fake.pages = [page("c1", has_more=True, complaints=[complaint("a")]),
-                  page("c2", complaints=[complaint("b")])]
+    fake.pages = [page("c1", has_more=True, complaints=[complaint(A)]),
+                  page("c2", complaints=[complaint(B)])]
 
     def progress(p: Progress) -> None:
         cancel.set()
@@ -110,32 +112,32 @@ def test_cancel_is_checked_between_pages(cache: Cache) -> None:
 
 def test_tombstones_and_reset(cache: Cache) -> None:
     fake = FakeTransport()
-    fake.pages = [page("c1", agencies=True, complaints=[complaint("a"), complaint("b")],
-                       follow_ups=[follow_up("f1", "a"), follow_up("f2", "b")])]
+    fake.pages = [page("c1", agencies=True, complaints=[complaint(A), complaint(B)],
+                       follow_ups=[follow_up(F1, A), follow_up(F2, B)])]
     eng = engine_for(cache, fake)
     eng.pull()
-    Outbox(cache).internal_note("a", "catatan internal")
-    fake.pages = [page("c2", tombstones=[{"entity": "complaint", "id": "b"},
-                                         {"entity": "follow_up", "id": "f1"}])]
+    Outbox(cache).internal_note(A, "catatan internal")
+    fake.pages = [page("c2", tombstones=[{"entity": "complaint", "id": B},
+                                         {"entity": "follow_up", "id": F1}])]
     eng.pull()
-    assert set(complaints(cache)) == {"a"}
+    assert set(complaints(cache)) == {A}
     with cache.engine.connect() as c:
         assert c.execute(select(func.count()).select_from(FollowUp)).scalar_one() == 1  # note
     fake.pages = [{"schema_version": 1, "cursor": None, "has_more": False, "reset": True},
-                  page("n1", agencies=True, complaints=[complaint("x")])]
+                  page("n1", agencies=True, complaints=[complaint(X)])]
     eng.pull()
-    assert set(complaints(cache)) == {"x"} and cursor(cache) == "n1"
+    assert set(complaints(cache)) == {X} and cursor(cache) == "n1"
     assert read_status(cache).outbox_pending == 1  # the outbox survives a reset
     assert "cursor" not in fake.pulls[-1]
 
 
 def test_local_action_shows_at_once_and_is_replayed_over_newer_rows(cache: Cache) -> None:
     fake = FakeTransport()
-    fake.pages = [page("c1", agencies=True, complaints=[complaint("a")])]
+    fake.pages = [page("c1", agencies=True, complaints=[complaint(A)])]
     eng = engine_for(cache, fake)
     eng.pull()
-    receipt = Outbox(cache).forward("a", 11, "tolong ditangani")
-    row = complaints(cache)["a"]
+    receipt = Outbox(cache).forward(A, 11, "tolong ditangani")
+    row = complaints(cache)[A]
     assert row.status == "forwarded" and row.handling_unit_id == 11 and row.version == 2
     with cache.engine.connect() as c:
         entry = c.execute(select(OutboxEntry)).one()
@@ -143,15 +145,15 @@ def test_local_action_shows_at_once_and_is_replayed_over_newer_rows(cache: Cache
         disp = c.execute(select(Disposition)).one()
         assert disp.id == receipt.record_id and disp.local_mutation_id == receipt.mutation_id
     # Someone else edits the title (non-exclusive): our forward is replayed on top.
-    fake.pages = [page("c2", complaints=[complaint("a", version=2, title="Judul baru")])]
+    fake.pages = [page("c2", complaints=[complaint(A, version=2, title="Judul baru")])]
     eng.pull()
-    row = complaints(cache)["a"]
+    row = complaints(cache)[A]
     assert row.title == "Judul baru" and row.status == "forwarded" and row.version == 3
     # Someone else forwards first (exclusive): locally it now looks like the server's state.
-    fake.pages = [page("c3", complaints=[complaint("a", version=3, transition_version=3,
+    fake.pages = [page("c3", complaints=[complaint(A, version=3, transition_version=3,
                                                    status="forwarded", handling_unit_id=12)])]
     eng.pull()
-    row = complaints(cache)["a"]
+    row = complaints(cache)[A]
     assert row.handling_unit_id == 12
     with cache.engine.connect() as c:
         assert c.execute(select(func.count()).select_from(Disposition)).scalar_one() == 0
@@ -159,26 +161,26 @@ def test_local_action_shows_at_once_and_is_replayed_over_newer_rows(cache: Cache
 
 def test_refused_action_writes_nothing(cache: Cache) -> None:
     fake = FakeTransport()
-    fake.pages = [page("c1", agencies=True, complaints=[complaint("a")])]
+    fake.pages = [page("c1", agencies=True, complaints=[complaint(A)])]
     engine_for(cache, fake).pull()
     with pytest.raises(ActionRefused) as info:
-        Outbox(cache).close("a")
+        Outbox(cache).close(A)
     assert info.value.reason == "invalid_transition"
     with pytest.raises(ActionRefused):
-        Outbox(cache).postpone("a", "  ")
+        Outbox(cache).postpone(A, "  ")
     assert read_status(cache).outbox_pending == 0
 
 
 def test_push_stores_answers_and_rebases(cache: Cache) -> None:
     fake = FakeTransport()
-    fake.pages = [page("c1", agencies=True, complaints=[complaint("a"), complaint("b")])]
+    fake.pages = [page("c1", agencies=True, complaints=[complaint(A), complaint(B)])]
     eng = engine_for(cache, fake)
     eng.pull()
     box = Outbox(cache)
-    box.handle("a")
-    box.follow_up("a", "Sudah kami tindak lanjuti")
-    box.close("a")  # exclusive after our own exclusive: waits for a new base version
-    box.postpone("b", "data pelapor kurang")
+    box.handle(A)
+    box.follow_up(A, "Sudah kami tindak lanjuti")
+    box.close(A)  # exclusive after our own exclusive: waits for a new base version
+    box.postpone(B, "data pelapor kurang")
 
     def answer(body: dict[str, Any]) -> Any:
         results = []
@@ -186,7 +188,7 @@ def test_push_stores_answers_and_rebases(cache: Cache) -> None:
             fake.version += 1
             if action["kind"] == "postpone":
                 results.append({"mutation_id": action["mutation_id"], "outcome": "conflict",
-                                "current": complaint("b", version=4, transition_version=4,
+                                "current": complaint(B, version=4, transition_version=4,
                                                      status="archived")})
             else:
                 results.append({"mutation_id": action["mutation_id"], "outcome": "applied",
@@ -209,17 +211,17 @@ def test_push_stores_answers_and_rebases(cache: Cache) -> None:
 
 def test_rejection_is_kept_with_reason_and_view_recomputed(cache: Cache) -> None:
     fake = FakeTransport()
-    fake.pages = [page("c1", agencies=True, complaints=[complaint("a")])]
+    fake.pages = [page("c1", agencies=True, complaints=[complaint(A)])]
     eng = engine_for(cache, fake)
     eng.pull()
-    Outbox(cache).postpone("a", "tunggu data")
+    Outbox(cache).postpone(A, "tunggu data")
     fake.push_handler = lambda body: {"results": [
         {"mutation_id": a["mutation_id"], "outcome": "rejected", "reason": "role_not_allowed",
          "detail": "x"} for a in body["actions"]]}
     fake.pages = [page("c1")]
     report = eng.sync()
     assert report.rejected == 1
-    assert complaints(cache)["a"].status == "unverified"
+    assert complaints(cache)[A].status == "unverified"
     with cache.engine.connect() as c:
         assert c.execute(select(OutboxEntry.reason)).scalar_one() == "role_not_allowed"
         assert c.execute(select(func.count()).select_from(ComplaintSnapshot)).scalar_one() == 0
@@ -277,14 +279,14 @@ def test_liaison_follow_up_and_mutation_ids_increase(cache: Cache) -> None:
     sign_in(cache, Role.LIAISON_OFFICER, unit_id=11, scope_root_id=11)
     fake = FakeTransport()
     fake.pages = [page("c1", agencies=True, complaints=[complaint(
-        "a", status="forwarded", handling_unit_id=11, version=3, transition_version=3)])]
+        A, status="forwarded", handling_unit_id=11, version=3, transition_version=3)])]
     engine_for(cache, fake).pull()
     box = Outbox(cache)
-    ids = [box.follow_up("a", f"balasan {i}").mutation_id for i in range(3)]
+    ids = [box.follow_up(A, f"balasan {i}").mutation_id for i in range(3)]
     assert ids == sorted(ids) and len(set(ids)) == 3
-    assert complaints(cache)["a"].status == "in_progress"
+    assert complaints(cache)[A].status == "in_progress"
     with cache.engine.connect() as c:
-        assert search_complaint_ids(c, "balasan") == ["a"]
+        assert search_complaint_ids(c, "balasan") == [A]
 
 
 def test_interrupted_bulk_load_carries_on_and_repairs_its_indexes(tmp_path: Path) -> None:
@@ -293,7 +295,7 @@ def test_interrupted_bulk_load_carries_on_and_repairs_its_indexes(tmp_path: Path
     first = open_cache(tmp_path / "p")
     sign_in(first)
     fake = FakeTransport()
-    fake.pages = [page("c1", has_more=True, complaints=[complaint("a", title="Sumur kering")]),
+    fake.pages = [page("c1", has_more=True, complaints=[complaint(A, title="Sumur kering")]),
                   ConnectionAbortedError("power cut")]
     with pytest.raises(ConnectionAbortedError):
         engine_for(first, fake).pull()
@@ -301,12 +303,12 @@ def test_interrupted_bulk_load_carries_on_and_repairs_its_indexes(tmp_path: Path
         assert not fts.triggers_present(c)  # the bulk load did not finish
     first.close()
     again = open_cache(tmp_path / "p")
-    fake.pages = [page("c2", complaints=[complaint("b", title="Sumur tercemar")])]
+    fake.pages = [page("c2", complaints=[complaint(B, title="Sumur tercemar")])]
     engine_for(again, fake).pull()
     assert fake.pulls[-1]["cursor"] == "c1"
     with again.engine.connect() as c:
         assert fts.triggers_present(c)
-        assert sorted(search_complaint_ids(c, "sumur")) == ["a", "b"]
+        assert sorted(search_complaint_ids(c, "sumur")) == sorted([A, B])
         names = {r[0] for r in c.exec_driver_sql(
             "SELECT name FROM sqlite_master WHERE type='index' AND name LIKE 'ix_%'")}
         assert {"ix_follow_up_complaint", "ix_complaint_status"} <= names
@@ -314,5 +316,5 @@ def test_interrupted_bulk_load_carries_on_and_repairs_its_indexes(tmp_path: Path
         assert not fts.ensure_fresh(c)
         fts.suspend(c)
         assert fts.ensure_fresh(c)
-        assert search_complaint_ids(c, "tercemar") == ["b"]
+        assert search_complaint_ids(c, "tercemar") == [B]
     again.close()

@@ -15,7 +15,9 @@ from lapor_desk.models.ids import format_uuid, uuid7, uuid7_int, uuid7_ms
 from lapor_desk.sync.engine import SyncEngine
 from lapor_desk.sync.outbox import Outbox
 from tests.sync.fakes import FakeTransport, sign_in
-from tests.sync.wire import complaint, page
+from tests.sync.wire import complaint, page, uid
+
+A = uid("a")
 
 
 def test_uuid7_layout_and_order() -> None:
@@ -37,11 +39,11 @@ def test_records_made_offline_get_uuid7_ids(tmp_path: Path) -> None:
         sign_in(cache, Role.LIAISON_OFFICER, unit_id=11, scope_root_id=11)
         fake = FakeTransport()
         fake.pages = [page("c1", agencies=True, complaints=[complaint(
-            "a", status="forwarded", handling_unit_id=11, version=3, transition_version=3)])]
+            A, status="forwarded", handling_unit_id=11, version=3, transition_version=3)])]
         SyncEngine(cache, fake).pull()  # type: ignore[arg-type]
         box = Outbox(cache)
         for i in range(3):
-            box.follow_up("a", f"balasan {i}")
+            box.follow_up(A, f"balasan {i}")
         with cache.engine.connect() as c:
             payloads = [orjson.loads(p) for p in c.execute(
                 select(OutboxEntry.payload).order_by(OutboxEntry.mutation_id)).scalars()]

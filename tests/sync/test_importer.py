@@ -112,3 +112,32 @@ def test_huge_files_are_refused(cache: Cache, tmp_path: Path,
         import_register(Outbox(cache), write(tmp_path, "r.csv", [ID_HEADER, *ID_ROWS]))
     assert info.value.code == "too_large"
     assert counts(cache) == (0, 0)
+
+
+def test_a_stray_nul_is_cleaned_and_its_row_reported(cache: Cache, tmp_path: Path) -> None:
+    """A NUL copied into a register (here inside the first 8 KB, where the file used to be
+    refused whole as not a CSV) is removed like the server removes it; the row is named."""
+    rows = [ID_ROWS[0], ID_ROWS[1].replace("Usul taman", "Usul\x00 taman\u202e")]
+    result = import_register(Outbox(cache), write(tmp_path, "r.csv", [ID_HEADER, *rows]))
+    assert result.count == 2 and result.cleaned_rows == (3,)
+    with cache.engine.connect() as c:
+        titles = set(c.execute(select(Complaint.title)).scalars())
+    assert titles == {"Jalan rusak parah", "Usul taman kota"}
+
+
+def test_utf16_and_binary_files_are_still_not_registers(cache: Cache, tmp_path: Path) -> None:
+    for name, data in (("r.csv", "\n".join([ID_HEADER, *ID_ROWS]).encode("utf-16-le")),
+                       ("r.csv", bytes(range(256)) * 8)):
+        path = tmp_path / name
+        path.write_bytes(data)
+        with pytest.raises(ImportFailed) as info:
+            import_register(Outbox(cache), path)
+        assert info.value.code in ("not_tabular", "bad_encoding")
+    assert counts(cache) == (0, 0)
+
+
+def test_excel_escapes_are_read_back(tmp_path: Path) -> None:
+    assert importer.unescape_cell("baris_x000D_\nbaru") == "baris\r\nbaru"
+    assert importer.unescape_cell("a_x0000_b") == "a\x00b"
+    assert importer.unescape_cell("_x005F_x0000_") == "_x0000_"  # an escaped underscore
+    assert importer.unescape_cell("nama_file_x.jpg") == "nama_file_x.jpg"

@@ -17,11 +17,11 @@ import keyring
 import orjson
 import pytest
 from openpyxl import Workbook
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from lapor_desk.cli import main as cli_main
 from lapor_desk.models.cache import Cache, Complaint, FollowUp, OutboxEntry, open_cache
-from lapor_desk.models.cache.schema import Agency, Attachment, SyncState
+from lapor_desk.models.cache.schema import Agency, Attachment, Blob, SyncState
 from lapor_desk.models.enums import Role
 from lapor_desk.sync.credentials import MemoryKeyring
 from lapor_desk.sync.engine import Progress, SyncEngine
@@ -224,6 +224,35 @@ def test_moved_user_loses_old_records(live_server: LiveServer, desks: Any) -> No
     assert actor_of(desk).unit_id == elsewhere.unit_id  # the engine learnt its new scope
     assert all(r.handling_unit_id == elsewhere.unit_id for r in rows(desk))
     assert_cache_matches_server(desk.cache, live_server, desk.username)
+
+
+def test_a_refused_attachment_is_sent_again_when_the_action_is_written_again(
+        live_server: LiveServer, desks: Any, tmp_path: Path) -> None:
+    """The server holds no copy of the file for this user (``attachment_missing``): the desk
+    stops believing it uploaded the file, so the action written again sends the bytes."""
+    from lapor_desk.server.db import BlobUpload, User
+
+    admin = desks("admin.kendari")
+    admin.engine.sync()
+    target = rows(admin)[0].id
+    photo = tmp_path / "foto_gorong_gorong.jpg"
+    photo.write_bytes(b"\xff\xd8" + bytes(range(256)) * 600)
+    first = admin.outbox.add_file(photo, "image/jpeg")
+    # As after downloading it from a complaint the user could read then (and may no longer).
+    with admin.cache.writer.begin() as c:
+        c.execute(update(Blob).where(Blob.sha256 == first.sha256).values(uploaded=True))
+    admin.outbox.internal_note(target, "Foto gorong-gorong terlampir.", [first])
+    assert admin.engine.sync().rejected == 1
+    assert set(outcomes(admin).values()) == {("rejected", "attachment_missing")}
+    again = admin.outbox.add_file(photo, "image/jpeg")
+    admin.outbox.internal_note(target, "Foto gorong-gorong terlampir.", [again])
+    assert admin.engine.sync().applied == 1
+    with live_server.session() as session:
+        owner = session.execute(select(User.username).join(
+            BlobUpload, BlobUpload.user_id == User.id).where(
+            BlobUpload.sha256 == first.sha256, BlobUpload.complete.is_(True))).scalar_one()
+    assert owner == "admin.kendari"
+    assert_cache_matches_server(admin.cache, live_server, admin.username)
 
 
 def test_deletions_and_leaving_scope_arrive_as_tombstones(live_server: LiveServer,

@@ -14,7 +14,9 @@ from lapor_desk.models.cache import Cache, Complaint, SyncState, open_cache
 from lapor_desk.sync.engine import Progress, SyncEngine
 from lapor_desk.sync.errors import CancelledError, ProtocolError
 from tests.sync.fakes import FakeTransport, sign_in
-from tests.sync.wire import complaint, follow_up, page
+from tests.sync.wire import complaint, follow_up, page, uid
+
+A, B, C, F1 = (uid(label) for label in ("a", "b", "c", "f1"))
 
 
 @pytest.fixture
@@ -58,10 +60,10 @@ def engine_for(cache: Cache, fake: FakeTransport, **kw: Any) -> SyncEngine:
 
 def test_next_page_is_fetched_while_a_page_is_applied_and_applied_in_order(cache: Cache) -> None:
     fake = ThreadedFake()
-    fake.pages = [page("c1", has_more=True, agencies=True, complaints=[complaint("a")]),
-                  page("c2", has_more=True, complaints=[complaint("a", version=2, title="Dua")],
-                       follow_ups=[follow_up("f1", "a")]),
-                  page("c3", complaints=[complaint("b")])]
+    fake.pages = [page("c1", has_more=True, agencies=True, complaints=[complaint(A)]),
+                  page("c2", has_more=True, complaints=[complaint(A, version=2, title="Dua")],
+                       follow_ups=[follow_up(F1, A)]),
+                  page("c3", complaints=[complaint(B)])]
     overlapped: list[bool] = []
     committed: list[str | None] = []
 
@@ -77,15 +79,15 @@ def test_next_page_is_fetched_while_a_page_is_applied_and_applied_in_order(cache
     assert all(name.startswith("lapor-sync-prefetch") for c, name in fake.calls if c), fake.calls
     assert committed[:3] == ["c1", "c2", "c3"] and report.pages == 3
     cursor, ids = state(cache)
-    assert cursor == "c3" and ids == {"a", "b"}
+    assert cursor == "c3" and ids == {A, B}
     with cache.engine.connect() as c:
-        assert c.execute(select(Complaint.title).where(Complaint.id == "a")).scalar_one() == "Dua"
+        assert c.execute(select(Complaint.title).where(Complaint.id == A)).scalar_one() == "Dua"
     assert not [t for t in threading.enumerate() if t.name.startswith("lapor-sync-prefetch")]
 
 
 def test_the_next_page_is_asked_for_before_the_last_one_is_checked(cache: Cache) -> None:
     fake = ThreadedFake()
-    fake.pages = [page(f"c{n}", has_more=n < 4, complaints=[complaint(f"k{n}")])
+    fake.pages = [page(f"c{n}", has_more=n < 4, complaints=[complaint(uid(f"k{n}"))])
                   for n in range(1, 5)]
     eng = engine_for(cache, fake)
     check = eng._check_page
@@ -99,36 +101,36 @@ def test_the_next_page_is_asked_for_before_the_last_one_is_checked(cache: Cache)
     eng._check_page = slow_check  # type: ignore[method-assign]
     eng.pull()
     assert asked_while_checking == [True]
-    assert state(cache) == ("c4", {"k1", "k2", "k3", "k4"})
+    assert state(cache) == ("c4", {uid("k1"), uid("k2"), uid("k3"), uid("k4")})
     assert [c for c, _ in fake.calls] == [None, "c1", "c2", "c3"]
 
 
 def test_a_failed_fetch_surfaces_after_the_pages_before_it_are_committed(cache: Cache) -> None:
     fake = ThreadedFake()
-    fake.pages = [page("c1", has_more=True, complaints=[complaint("a")]),
-                  page("c2", has_more=True, complaints=[complaint("b")]),
+    fake.pages = [page("c1", has_more=True, complaints=[complaint(A)]),
+                  page("c2", has_more=True, complaints=[complaint(B)]),
                   ConnectionAbortedError("link down")]
     with pytest.raises(ConnectionAbortedError):
         engine_for(cache, fake).pull()
-    assert state(cache) == ("c2", {"a", "b"})
-    fake.pages = [page("c3", complaints=[complaint("c")])]
+    assert state(cache) == ("c2", {A, B})
+    fake.pages = [page("c3", complaints=[complaint(C)])]
     engine_for(cache, fake).pull()
-    assert fake.calls[-1][0] == "c2" and state(cache) == ("c3", {"a", "b", "c"})
+    assert fake.calls[-1][0] == "c2" and state(cache) == ("c3", {A, B, C})
 
 
 def test_a_bad_prefetched_page_changes_nothing(cache: Cache) -> None:
     fake = ThreadedFake()
-    fake.pages = [page("c1", has_more=True, complaints=[complaint("a")]),
-                  {**page("c2", complaints=[complaint("b")]), "schema_version": 9}]
+    fake.pages = [page("c1", has_more=True, complaints=[complaint(A)]),
+                  {**page("c2", complaints=[complaint(B)]), "schema_version": 9}]
     with pytest.raises(ProtocolError):
         engine_for(cache, fake).pull()
-    assert state(cache) == ("c1", {"a"})
+    assert state(cache) == ("c1", {A})
 
 
 def test_cancel_stops_before_the_prefetched_page_is_applied(cache: Cache) -> None:
     fake = ThreadedFake()
     cancel = threading.Event()
-    fake.pages = [page(f"c{n}", has_more=n < 5, complaints=[complaint(f"k{n}")])
+    fake.pages = [page(f"c{n}", has_more=n < 5, complaints=[complaint(uid(f"k{n}"))])
                   for n in range(1, 6)]
 
     def progress(p: Progress) -> None:
@@ -136,18 +138,18 @@ def test_cancel_stops_before_the_prefetched_page_is_applied(cache: Cache) -> Non
 
     with pytest.raises(CancelledError):
         engine_for(cache, fake, progress=progress, cancel=cancel).pull()
-    assert state(cache) == ("c1", {"k1"})
+    assert state(cache) == ("c1", {uid("k1")})
     # at most two pages fetched ahead of the one applied, never further
     assert [c for c, _ in fake.calls] in ([None, "c1"], [None, "c1", "c2"])
     assert not [t for t in threading.enumerate() if t.name.startswith("lapor-sync-prefetch")]
     fake.pages = [page("c2", complaints=[complaint("k2")])]
     engine_for(cache, fake).pull()
-    assert fake.calls[-1][0] == "c1" and state(cache) == ("c2", {"k1", "k2"})
+    assert fake.calls[-1][0] == "c1" and state(cache) == ("c2", {uid("k1"), uid("k2")})
 
 
 def test_small_pages_are_not_fetched_ahead(cache: Cache) -> None:
     fake = ThreadedFake()
-    fake.pages = [page("c1", has_more=True, complaints=[complaint("a")]),
-                  page("c2", complaints=[complaint("b")])]
+    fake.pages = [page("c1", has_more=True, complaints=[complaint(A)]),
+                  page("c2", complaints=[complaint(B)])]
     SyncEngine(cache, fake).pull()  # type: ignore[arg-type]
     assert [name for _, name in fake.calls] == [threading.current_thread().name] * 2

@@ -16,7 +16,7 @@ from lapor_desk.sync.protocol import (
     parse_upload_state,
     pull_fraction,
 )
-from tests.sync.wire import columnar, complaint, follow_up, mutate, page
+from tests.sync.wire import columnar, complaint, follow_up, mutate, page, uid, wire_row
 
 C = list(COLUMNS["complaint"]).index
 
@@ -30,7 +30,7 @@ def good_page() -> dict[str, Any]:
 def test_parses_a_good_page() -> None:
     parsed = parse_page(good_page())
     assert parsed.cursor == "c1" and not parsed.has_more and not parsed.reset
-    assert [r["id"] for r in parsed.changes["complaint"].dicts()] == ["a", "b"]
+    assert [r["id"] for r in parsed.changes["complaint"].dicts()] == [uid("a"), uid("b")]
     assert parsed.changes["complaint"].dicts()[0]["handler_unit_ids"] == "[]"
     assert parsed.row_count == 5 + 2 + 1 + 2
 
@@ -120,7 +120,7 @@ def test_push_results() -> None:
         {"mutation_id": 2, "outcome": "rejected", "version": None, "reason": "invalid_transition",
          "detail": "forward from done", "current": None},
         {"mutation_id": 3, "outcome": "conflict", "version": None, "reason": None, "detail": None,
-         "current": complaint("a", version=9)},
+         "current": wire_row("complaint", complaint("a", version=9))},
     ]}
     results = parse_push_results(body, [1, 2, 3])
     assert [r.outcome for r in results] == [Outcome.APPLIED, Outcome.REJECTED, Outcome.CONFLICT]
@@ -164,14 +164,14 @@ def _event_page(rows: list[list[Any]]) -> dict[str, Any]:
 
 
 def _event(ident: Any = 7, detail: Any = None) -> list[Any]:
-    return [ident, "a", "note", None, None, 5, "Sari", "2026-03-02T02:00:00.000000Z",
+    return [ident, uid("a"), "note", None, None, 5, "Sari", "2026-03-02T02:00:00.000000Z",
             {"note": "x"} if detail is None else detail]
 
 
 def test_event_ids_and_details_in_cache_spelling() -> None:
-    parsed = parse_page(_event_page([_event(7), _event("e8", {"to": [1, 2], "n": {"k": 1}})]))
+    parsed = parse_page(_event_page([_event(7), _event(8, {"to": [1, 2], "n": {"k": 1}})]))
     rows = parsed.changes["event"].dicts()
-    assert [r["id"] for r in rows] == [7, "e8"]  # integer ids reach SQLite's TEXT affinity
+    assert [r["id"] for r in rows] == [7, 8]  # integer ids reach SQLite's TEXT affinity
     assert rows[0]["detail"] == '{"note":"x"}' and rows[1]["detail"] == '{"to":[1,2],"n":{"k":1}}'
 
 
@@ -207,7 +207,7 @@ def test_columnar_page_parses_to_the_same_rows() -> None:
 
 def test_columnar_ids_refs_and_missing_columns() -> None:
     body = columnar(good_page())
-    assert body["ids"] == ["a", "b", "f1"]
+    assert body["ids"] == [uid("a"), uid("b"), uid("f1")]
     assert body["changes"]["complaint"]["columns"]["id"] == {"ref": [0, 1]}
     assert body["changes"]["follow_up"]["columns"]["id"] == {"ref": [2]}
     assert body["changes"]["follow_up"]["columns"]["complaint_id"] == {"ref": [0]}
@@ -215,7 +215,7 @@ def test_columnar_ids_refs_and_missing_columns() -> None:
     body["changes"]["complaint"]["columns"]["sentiment"] = "anything"  # unknown: ignored
     parsed = parse_page(body)
     assert [r["village"] for r in parsed.changes["complaint"].dicts()] == [None, None]
-    assert parsed.changes["follow_up"].dicts()[0]["complaint_id"] == "a"
+    assert parsed.changes["follow_up"].dicts()[0]["complaint_id"] == uid("a")
 
 
 def _mutate_columns(path: list[Any], value: Any) -> dict[str, Any]:
@@ -227,7 +227,7 @@ HOSTILE_COLUMNS = {
     "ids not a list": _mutate_columns(["ids"], {"a": 0}),
     "id not text": _mutate_columns(["ids", 0], 5),
     "id too long": _mutate_columns(["ids", 0], "x" * 65),
-    "ids repeated": _mutate_columns(["ids", 1], "a"),
+    "ids repeated": _mutate_columns(["ids", 1], uid("a")),
     "ref past the ids": _mutate_columns([*_CC, "id", "ref", 1], 7),
     "ref before the ids": _mutate_columns([*_CC, "id", "ref", 0], -1),
     "ref as text": _mutate_columns([*_CC, "id", "ref", 0], "0"),

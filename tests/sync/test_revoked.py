@@ -12,15 +12,19 @@ from typing import Any
 import keyring
 import pytest
 import requests
+from sqlalchemy import select
 
 from lapor_desk.server.cli import main as server_cli
+from lapor_desk.server.db import FollowUp
+from lapor_desk.server.settings import ServerSettings
 from lapor_desk.services import SignInError, Workstation
 from lapor_desk.services.session import AccountRevoked
 from lapor_desk.sync import credentials
 from lapor_desk.sync.credentials import MemoryKeyring
 from lapor_desk.sync.errors import AccountDisabledError, AuthError
 from lapor_desk.sync.transport import Transport
-from tests.support.live_server import LiveServer
+from tests.support.clock import MovableClock
+from tests.support.live_server import DatabaseFactory, LiveServer, start_server
 
 pytestmark = pytest.mark.timeout(120)
 USER = "admin.kendari"
@@ -127,6 +131,42 @@ def test_a_session_ended_elsewhere_keeps_the_profile(
     assert again.value.code == "auth_required"
     assert station.sign_in(live_server.url, USER, password).profile_dir == info.profile_dir
     assert station.status().complaints > 0  # the same profile, its cache kept
+
+
+def test_a_session_ended_by_the_idle_timeout_asks_for_the_password_and_keeps_queued_work(
+        station: Workstation, db_factory: DatabaseFactory, seeded_template: tuple[str, object],
+        password: str, tmp_path: Path) -> None:
+    """An idle token ends like an expired one: the desktop asks for the password again, the
+    profile and the work queued meanwhile stay, and go out after the new sign-in."""
+    clock = MovableClock()
+    template_url, report = seeded_template
+    settings = ServerSettings(database_url=db_factory.copy_of(template_url),
+                              blob_dir=tmp_path / "blobs", auto_close_interval=0)
+    server = start_server(settings, seed=report, clock=clock)
+    try:
+        info = station.sign_in(server.url, USER, password)
+        station.sync()
+        complaint_id = station.complaint_ids("needs_verification")[0]
+        assert station.session.outbox is not None
+        station.session.outbox.internal_note(complaint_id, "ditulis sebelum sesi berakhir")
+        clock.advance(hours=9)  # the desktop was closed overnight
+
+        with pytest.raises(SignInError) as ended:
+            station.sync()
+        assert ended.value.code == "token_expired"
+        assert credentials.load_token(server.url, USER) is None
+        assert Path(info.profile_dir, "cache.sqlite3").exists()
+        assert station.status().pending == 1  # nothing lost
+
+        assert station.sign_in(server.url, USER, password).profile_dir == info.profile_dir
+        outcome = station.sync()
+        assert outcome.pushed == 1 and station.status().pending == 0
+        with server.session() as session:
+            bodies = session.scalars(select(FollowUp.body).where(
+                FollowUp.complaint_id == complaint_id)).all()
+        assert "ditulis sebelum sesi berakhir" in bodies
+    finally:
+        server.stop()
 
 
 def test_a_synced_profile_resumes_without_asking_the_server(

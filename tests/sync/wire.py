@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
+from lapor_desk.models.shapes import is_record_id
 from lapor_desk.sync.protocol import COLUMNS
 
 T0 = "2026-03-02T02:00:00.000000Z"
+_LABELS = uuid.UUID("6f0e4a52-4d1c-4f0b-9a57-1b9f1f0c2a11")
+
+
+def uid(label: str) -> str:
+    """The record id a test calls ``label`` (``"a"``, ``"f1"``): a UUID, as every record id
+    on the wire is; a label that already is one stays as it is."""
+    return label if is_record_id(label) else str(uuid.uuid5(_LABELS, label))
 
 AGENCIES = [
     # id, parent, level, path, name
@@ -40,9 +49,23 @@ def complaint(cid: str, **over: Any) -> dict[str, Any]:
     return row
 
 
+#: The record-id columns of each entity (their labels become UUIDs in a page).
+RECORD_IDS = {"complaint": ("id",), "disposition": ("id", "complaint_id"),
+              "follow_up": ("id", "complaint_id"),
+              "attachment": ("id", "complaint_id", "follow_up_id"), "event": ("complaint_id",)}
+
+
+def wire_row(entity: str, row: dict[str, Any]) -> dict[str, Any]:
+    """A test's row as it crosses the wire: its record-id labels made record ids."""
+    names = RECORD_IDS.get(entity, ())
+    return {name: uid(value) if name in names and isinstance(value, str) else value
+            for name, value in row.items()}
+
+
 def block(entity: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
     columns = list(COLUMNS[entity])
-    return {"columns": columns, "rows": [[r.get(c) for c in columns] for r in rows]}
+    return {"columns": columns,
+            "rows": [[wire_row(entity, r).get(c) for c in columns] for r in rows]}
 
 
 def follow_up(fid: str, cid: str, body: str = "Sedang ditangani", **over: Any) -> dict[str, Any]:
@@ -52,9 +75,17 @@ def follow_up(fid: str, cid: str, body: str = "Sedang ditangani", **over: Any) -
     return row
 
 
+def attachment(aid: str, cid: str, sha256: str, **over: Any) -> dict[str, Any]:
+    row = {"id": aid, "complaint_id": cid, "follow_up_id": None, "sha256": sha256, "size": 12,
+           "mime_type": "application/pdf", "filename": "surat.pdf", "created_at": T0}
+    row.update(over)
+    return row
+
+
 def page(cursor: str | None, *, has_more: bool = False, reset: bool = False,
          agencies: bool = False, complaints: list[dict[str, Any]] | None = None,
          follow_ups: list[dict[str, Any]] | None = None,
+         attachments: list[dict[str, Any]] | None = None,
          tombstones: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     changes: dict[str, Any] = {}
     if agencies:
@@ -63,8 +94,18 @@ def page(cursor: str | None, *, has_more: bool = False, reset: bool = False,
         changes["complaint"] = block("complaint", complaints)
     if follow_ups:
         changes["follow_up"] = block("follow_up", follow_ups)
+    if attachments:
+        changes["attachment"] = block("attachment", attachments)
     return {"schema_version": 1, "cursor": cursor, "has_more": has_more, "reset": reset,
-            "server_time": T0, "changes": changes, "tombstones": tombstones or []}
+            "server_time": T0, "changes": changes,
+            "tombstones": [_tombstone(t) for t in tombstones or []]}
+
+
+def _tombstone(tomb: dict[str, Any]) -> dict[str, Any]:
+    """A test's tombstone with its record id label made a record id."""
+    if tomb["entity"] in ("agency", "event") or not isinstance(tomb["id"], str):
+        return tomb
+    return {**tomb, "id": uid(tomb["id"])}
 
 
 #: Columns sent as references into a columnar page's ``ids`` (as the reference server does).

@@ -91,7 +91,7 @@ def test_every_sign_out_string_has_indonesian_wording() -> None:
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    assert len(sources) == 9
+    assert len(sources) == 10
     assert sorted(sources - set(module.ID)) == []
     for source in sources:
         assert sorted(source.count(m) for m in ("%1",)) == sorted(
@@ -141,3 +141,12 @@ def test_the_windows_sign_out_asks_then_deletes(qtbot: Any, controller: DeskCont
     with qtbot.waitSignal(controller.signed_out, timeout=30_000):
         window.sign_out_action.trigger()
     assert not profile.exists() and station.info is None
+
+
+def test_drafts_alone_are_unsynced_work_to_ask_about(qtbot: Any) -> None:
+    dialog = SignOutDialog(UnsyncedWork(0, 0, 0, drafts=2))
+    qtbot.addWidget(dialog)
+    assert dialog.informativeText().splitlines()[0] == tr(
+        "Replies and notes typed but not sent (drafts): %1").replace("%1", "2")
+    assert dialog.text() == tr("Unsynced work will be lost")
+    assert dialog.defaultButton() is dialog.cancel_button

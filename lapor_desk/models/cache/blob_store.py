@@ -19,7 +19,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -35,11 +34,11 @@ from lapor_desk.models.cache.blob_writing import (
     PartialBlob,
     writer_for,
 )
+from lapor_desk.models.shapes import is_sha256
 
 log = logging.getLogger("lapor_desk.cache.blobs")
 
 TEMP_PREFIX = ".tmp-"
-_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 class BlobDamaged(Exception):
@@ -58,7 +57,7 @@ class TooLarge(Exception):
 def check_sha256(sha256: str) -> str:
     """``sha256`` when it is 64 lowercase hex digits (a file name in the store); ValueError
     otherwise, so that no other text ever becomes a path."""
-    if not isinstance(sha256, str) or not _SHA256.fullmatch(sha256):
+    if not is_sha256(sha256):
         raise ValueError(f"not a SHA-256: {sha256!r:.80}")
     return sha256
 
@@ -104,7 +103,7 @@ class BlobStore:
         for prefix in os.scandir(self.root):
             if prefix.is_dir():
                 found.update(entry.name for entry in os.scandir(prefix.path)
-                             if entry.is_file() and _SHA256.fullmatch(entry.name))
+                             if entry.is_file() and is_sha256(entry.name))
         return found
 
     # --- reading ------------------------------------------------------------------------------

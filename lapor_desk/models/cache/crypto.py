@@ -20,6 +20,8 @@ from typing import Any, Literal
 
 import sqlcipher3.dbapi2 as sqlcipher
 
+from lapor_desk.models import storage
+
 KEY_BYTES = 32
 SQLITE_HEADER = b"SQLite format 3\x00"
 ENCRYPTING_SUFFIX = ".encrypting"
@@ -73,11 +75,19 @@ def connect(path: Path, key: bytes) -> Any:
 
 
 def check_key(path: Path, key: bytes) -> None:
-    """Raise :class:`CacheKeyError` (``cache_key_wrong``) unless ``key`` opens ``path``."""
+    """Raise :class:`CacheKeyError` (``cache_key_wrong``) when ``key`` does not open ``path``.
+
+    Only SQLCipher's ``file is not a database`` on a readable, encrypted-looking file is a wrong
+    key (:func:`.storage.is_wrong_key`); a failure of the disk (``disk I/O error``, ``unable to
+    open database file``, a full disk...) is raised as it came, for the caller to name it
+    (:func:`.storage.classify`): telling a person their key is wrong when their disk is full
+    would have them delete a profile that still holds their work."""
     connection = connect(path, key)
     try:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher.DatabaseError as exc:
+        if not storage.is_wrong_key(exc, path):
+            raise
         raise CacheKeyError(f"the key does not open {path.name}: {exc}",
                             code="cache_key_wrong") from exc
     finally:
@@ -130,6 +140,8 @@ def encrypt_in_place(path: Path, key: bytes) -> int:
     except sqlcipher.Error as exc:
         source.close()
         target.unlink(missing_ok=True)
+        if storage.classify(exc, path.parent) is not None:
+            raise  # the disk's fault (full, read-only...), named by the caller
         raise CacheKeyError(f"cannot encrypt {path.name}: {exc}",
                             code="cache_encrypt_failed") from exc
     except BaseException:

@@ -147,7 +147,7 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA busy_timeout=15000")
     # 32 MiB of page cache per connection (the workers, the sync and its prefetch each hold
     # one): at 100,000 complaints 64 MiB made the desktop 444 MB at its peak, 32 MiB 346 MB,
-    # with the initial sync as fast within the machine's noise (README, benchmarks).
+    # with the initial sync as fast within the machine's noise (docs/benchmarks.md).
     cursor.execute("PRAGMA cache_size=-32768")
     cursor.close()
 

@@ -59,13 +59,10 @@ class SeedReport:
 def _password_hash(password: str, seed: int) -> str:
     """Hashed once for every user. The salt comes from the seed, so the same seed gives the same
     database byte for byte (a demo/training password, not a real account's)."""
-    from argon2 import PasswordHasher
+    from lapor_desk.server.services.passwords import hash_password
 
     salt = hashlib.sha256(f"lapor-desk-seed:{seed}".encode()).digest()[:16]
-    try:
-        return PasswordHasher().hash(password, salt=salt)
-    except TypeError:  # argon2-cffi < 23.1
-        return PasswordHasher().hash(password)
+    return hash_password(password, salt=salt)
 
 
 def seed_database(

@@ -3,15 +3,19 @@
 ``apply_action`` works inside the caller's transaction (one per action, see ``push.py``): it looks
 up an earlier answer to the same ``(client_id, mutation_id)``, otherwise decides, writes the
 changes, and records the answer and the client's last mutation id in the same transaction.
+Every action is judged first and written after one check of the attachments it would write
+(whatever its kind): each must name a blob the caller may use (``AttachmentAccess``), else the
+action is rejected ``attachment_missing`` and nothing of it is written.
 Its statements are SQLAlchemy Core on the session's connection, built once (a pushed batch is up
 to 500 such transactions, so each must be cheap).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, cast
+from typing import Any, Protocol, cast
 
 from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -21,7 +25,7 @@ from sqlalchemy.orm import Session
 from lapor_desk.models.agencies import Actor, DictDirectory, owning_agency
 from lapor_desk.models.calendar import DomainConfig, utcnow
 from lapor_desk.models.enums import ActionKind, Outcome, RejectReason
-from lapor_desk.models.intake import IntakeError, validate_new_complaint
+from lapor_desk.models.intake import IntakeError
 from lapor_desk.models.lifecycle import (
     RULES,
     AttachmentRef,
@@ -29,10 +33,14 @@ from lapor_desk.models.lifecycle import (
     Rejection,
     Transition,
     decide,
-    parse_attachments,
 )
-from lapor_desk.models.lifecycle import (
-    ActionRejected as _Reject,  # raised by parse_attachments
+from lapor_desk.models.text import clean_line
+from lapor_desk.models.validation import (
+    ActionRejected,
+    attachment_refs,
+    check_record,
+    check_record_id,
+    is_record_id,
 )
 from lapor_desk.server.db import (
     Attachment,
@@ -45,12 +53,17 @@ from lapor_desk.server.db import (
 from lapor_desk.server.services import records
 from lapor_desk.server.services.errors import ServiceError
 
-MAX_ID = 36
-MAX_EMAIL = 255
-
 
 class ClientMismatchError(ServiceError):
     code = "client_mismatch"
+
+
+class AttachmentAccess(Protocol):
+    """Which attachments the acting user may name (``server/blob_access.py``)."""
+
+    def refused(self, session: Session, refs: Sequence[AttachmentRef]) -> list[str]:
+        """The hashes among ``refs`` the user may not attach."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -136,15 +149,18 @@ def apply_action(
     *,
     directory: DictDirectory,
     config: DomainConfig,
+    attachments: AttachmentAccess,
     now: datetime | None = None,
 ) -> ActionResult:
-    """Apply one action in the caller's transaction and record its answer there too."""
+    """Apply one action in the caller's transaction and record its answer there too.
+    ``attachments`` says which blobs ``actor`` may attach."""
     now = now or utcnow()
     client = bind_client(session, client_id, actor.user_id, now)
     earlier = stored_result(session, client_id, mutation.mutation_id)
     if earlier is not None:
         return earlier
-    result = _judge_and_write(session, actor, client_id, mutation, directory, config, now)
+    result = _judge_and_write(session, actor, client_id, mutation, directory, config, now,
+                              attachments)
     record_result(session, client, result, now)
     return result
 
@@ -163,12 +179,24 @@ def record_result(session: Session, client: ClientState, result: ActionResult,
 
 
 def rejected(mutation: Mutation, reason: RejectReason | str, detail: str = "") -> ActionResult:
-    return ActionResult(mutation.mutation_id, Outcome.REJECTED, mutation.complaint_id, None,
-                        str(reason), detail or None)
+    """A refusal as it is stored and answered: the complaint id only when it is an id at all,
+    the detail cleaned (it may quote what the client sent)."""
+    complaint_id = mutation.complaint_id if is_record_id(mutation.complaint_id) else None
+    return ActionResult(mutation.mutation_id, Outcome.REJECTED, complaint_id, None,
+                        str(reason), clean_line(detail)[:2000] or None)
+
+
+@dataclass(frozen=True)
+class _Accepted:
+    """An action judged acceptable, not yet written: the attachments it would write and how."""
+
+    attachments: tuple[AttachmentRef, ...]
+    write: Callable[[], ActionResult]
 
 
 def _judge_and_write(session: Session, actor: Actor, client_id: str, mutation: Mutation,
-                     directory: DictDirectory, config: DomainConfig, now: datetime) -> ActionResult:
+                     directory: DictDirectory, config: DomainConfig, now: datetime,
+                     access: AttachmentAccess) -> ActionResult:
     try:
         kind = ActionKind(mutation.kind)
     except ValueError:
@@ -177,7 +205,21 @@ def _judge_and_write(session: Session, actor: Actor, client_id: str, mutation: M
     if problem:
         return rejected(mutation, RejectReason.INVALID_PAYLOAD, problem)
     if kind == ActionKind.RECORD_COMPLAINT:
-        return _record_complaint(session, actor, client_id, mutation, directory, config, now)
+        judged = _record_complaint(session, actor, client_id, mutation, directory, config, now)
+    else:
+        judged = _transition(session, actor, client_id, kind, mutation, directory, config, now)
+    if isinstance(judged, ActionResult):
+        return judged
+    # The one gate every attachment an action writes passes through.
+    refused = access.refused(session, judged.attachments)
+    if refused:
+        return rejected(mutation, RejectReason.ATTACHMENT_MISSING, ",".join(refused))
+    return judged.write()
+
+
+def _transition(session: Session, actor: Actor, client_id: str, kind: ActionKind,
+                mutation: Mutation, directory: DictDirectory, config: DomainConfig,
+                now: datetime) -> ActionResult | _Accepted:
     if not mutation.complaint_id:
         return rejected(mutation, RejectReason.INVALID_PAYLOAD, "complaint_id is required")
     complaint = records.lock_complaint_row(session, mutation.complaint_id)
@@ -193,14 +235,16 @@ def _judge_and_write(session: Session, actor: Actor, client_id: str, mutation: M
     clash = _clashing_ids(session, decision)
     if clash:
         return rejected(mutation, RejectReason.ALREADY_EXISTS, clash)
+    row, transition = complaint, decision
+
+    def write() -> ActionResult:
+        records.write_transition(session, row, transition, directory=directory, now=now,
+                                 client_id=client_id, mutation_id=mutation.mutation_id)
+        return ActionResult(mutation.mutation_id, Outcome.APPLIED, row.id,
+                            transition.state.version)
+
     refs = decision.follow_up.attachments if decision.follow_up is not None else ()
-    missing = records.missing_blobs(session, refs)
-    if missing:
-        return rejected(mutation, RejectReason.ATTACHMENT_MISSING, ",".join(missing))
-    records.write_transition(session, complaint, decision, directory=directory, now=now,
-                             client_id=client_id, mutation_id=mutation.mutation_id)
-    return ActionResult(mutation.mutation_id, Outcome.APPLIED, complaint.id,
-                        decision.state.version)
+    return _Accepted(refs, write)
 
 
 def _clashing_ids(session: Session, transition: Transition) -> str:
@@ -219,75 +263,47 @@ def _clashing_ids(session: Session, transition: Transition) -> str:
 
 def _record_complaint(session: Session, actor: Actor, client_id: str, mutation: Mutation,
                       directory: DictDirectory, config: DomainConfig,
-                      now: datetime) -> ActionResult:
+                      now: datetime) -> ActionResult | _Accepted:
     roles, _ = RULES[ActionKind.RECORD_COMPLAINT]
     if actor.role not in roles:
         return rejected(mutation, RejectReason.ROLE_NOT_ALLOWED)
-    complaint_id = mutation.complaint_id
-    if not complaint_id or not 8 <= len(complaint_id) <= MAX_ID:
-        return rejected(mutation, RejectReason.INVALID_PAYLOAD, "complaint_id must be a client-made id")
-    raw = mutation.payload.get("complaint")
-    if not isinstance(raw, dict):
-        return rejected(mutation, RejectReason.INVALID_PAYLOAD, "complaint must be an object")
-    try:
-        new = validate_new_complaint(raw, now)
-        refs: tuple[AttachmentRef, ...] = parse_attachments(mutation.payload)
+    try:  # models/validation.py: the check the desktop ran before it queued the action
+        new, checked = check_record(mutation.complaint_id, mutation.payload, now)
     except IntakeError as error:
-        return rejected(mutation, RejectReason.INVALID_PAYLOAD, str(error)[:2000])
-    except _Reject as error:
+        return rejected(mutation, RejectReason.INVALID_PAYLOAD, str(error))
+    except ActionRejected as error:
         return rejected(mutation, error.reason, error.detail)
-    if new.reporter.email and len(new.reporter.email) > MAX_EMAIL:
-        return rejected(mutation, RejectReason.INVALID_PAYLOAD, "reporter.email:too_long")
+    complaint_id = str(mutation.complaint_id)
+    refs: tuple[AttachmentRef, ...] = attachment_refs(checked)
     if records.existing_ids(session, Complaint, [complaint_id]):
         return rejected(mutation, RejectReason.ALREADY_EXISTS, complaint_id)
     taken = records.existing_ids(session, Attachment, [r.id for r in refs])
     if taken:
         return rejected(mutation, RejectReason.ALREADY_EXISTS, taken[0])
-    missing = records.missing_blobs(session, refs)
-    if missing:
-        return rejected(mutation, RejectReason.ATTACHMENT_MISSING, ",".join(missing))
     unit = directory.get(actor.unit_id)
     if unit is None:
         return rejected(mutation, RejectReason.UNKNOWN_TARGET)
-    complaint = records.insert_complaint(
-        session, complaint_id=complaint_id, new=new, responsible=owning_agency(directory, unit),
-        config=config, now=now, event_kind=str(ActionKind.RECORD_COMPLAINT),
-        actor_id=actor.user_id, recorded_by=actor.user_id, handler_unit_ids=[actor.unit_id],
-        attachments=refs, client_id=client_id, mutation_id=mutation.mutation_id,
-    )
-    return ActionResult(mutation.mutation_id, Outcome.APPLIED, complaint.id, complaint.version)
+    responsible, new_id = owning_agency(directory, unit), complaint_id
 
+    def write() -> ActionResult:
+        complaint = records.insert_complaint(
+            session, complaint_id=new_id, new=new, responsible=responsible, config=config, now=now,
+            event_kind=str(ActionKind.RECORD_COMPLAINT), actor_id=actor.user_id,
+            recorded_by=actor.user_id, handler_unit_ids=[actor.unit_id], attachments=refs,
+            client_id=client_id, mutation_id=mutation.mutation_id,
+        )
+        return ActionResult(mutation.mutation_id, Outcome.APPLIED, complaint.id,
+                            complaint.version)
 
-_ID_KEYS = ("disposition_id", "follow_up_id", "other_id")
+    return _Accepted(refs, write)
 
 
 def _payload_problem(mutation: Mutation) -> str:
-    """Inputs the database could not store (NUL characters, over-long ids): caught before the
-    lifecycle, so they are rejected instead of failing the transaction."""
-    if mutation.complaint_id is not None and len(mutation.complaint_id) > MAX_ID:
-        return "complaint_id is too long"
-    payload = mutation.payload
-    for key in _ID_KEYS:
-        value = payload.get(key)
-        if isinstance(value, str) and len(value) > MAX_ID:
-            return f"{key} is too long"
-    attachments = payload.get("attachments")
-    if isinstance(attachments, list):
-        for item in attachments:
-            if isinstance(item, dict) and isinstance(item.get("id"), str) and len(item["id"]) > MAX_ID:
-                return "attachment id is too long"
-    if _has_nul(payload):
-        return "text contains NUL characters"
+    """A complaint id the database could not hold (too long, a NUL...), refused before anything
+    is looked up by it. Every other value is checked by ``models/validation.py`` (in ``decide``
+    and ``check_record``), as the desktop checked it before queueing."""
+    try:
+        check_record_id(mutation.complaint_id, "complaint_id")
+    except ActionRejected as error:
+        return error.detail
     return ""
-
-
-def _has_nul(value: Any, depth: int = 0) -> bool:
-    if depth > 64:
-        return True
-    if isinstance(value, str):
-        return "\x00" in value
-    if isinstance(value, dict):
-        return any(_has_nul(k, depth + 1) or _has_nul(v, depth + 1) for k, v in value.items())
-    if isinstance(value, list):
-        return any(_has_nul(v, depth + 1) for v in value)
-    return False

@@ -18,8 +18,11 @@ from lapor_desk.models.calendar import DomainConfig, default_config, utcnow
 from lapor_desk.models.enums import Status, SystemEventKind
 from lapor_desk.models.ids import uuid7
 from lapor_desk.models.intake import NewComplaint, validate_new_complaint
+from lapor_desk.models.text import clean_text
+from lapor_desk.models.validation import TEXT_MAX
 from lapor_desk.server.database import transaction
 from lapor_desk.server.db import Complaint, Deletion, Reporter, next_seqs
+from lapor_desk.server.logs import event
 from lapor_desk.server.services import records
 from lapor_desk.server.services.directory import load_directory
 from lapor_desk.server.services.errors import InvalidInputError, NotFoundError
@@ -61,10 +64,11 @@ def reporter_response(session: Session, complaint_id: str, body: str, *,
     complaint = records.lock_complaint_row(session, complaint_id)
     if complaint is None:
         raise NotFoundError(f"no complaint {complaint_id}")
-    if not body.strip() or "\x00" in body:
-        raise InvalidInputError("a response needs text")
+    body = clean_text(body)
+    if not body or len(body) > TEXT_MAX:
+        raise InvalidInputError("a response needs text (at most 20000 characters)")
     transition = lifecycle.reporter_response(
-        records.state_of(complaint), now, response_id or uuid7(), body.strip()
+        records.state_of(complaint), now, response_id or uuid7(), body
     )
     records.write_transition(session, complaint, transition,
                              directory=directory or load_directory(session), now=now)
@@ -97,7 +101,7 @@ def auto_close_due(engine: Engine, now: datetime | None = None,
                                      directory=directory, now=now)
             closed += 1
     if closed:
-        log.info("event=auto_close closed=%d", closed)
+        event(log, "auto_close", closed=closed)
     return closed
 
 

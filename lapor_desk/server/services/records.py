@@ -34,7 +34,6 @@ from lapor_desk.models.lifecycle import (
 )
 from lapor_desk.server.db import (
     Attachment,
-    Blob,
     Complaint,
     ComplaintEvent,
     Disposition,
@@ -206,20 +205,6 @@ def add_event(session: Session, complaint_id: str, event: EventRecord, seq: int,
         "actor_id": event.actor_id, "at": event.at, "detail": dict(event.detail),
         "client_id": client_id, "mutation_id": mutation_id, "seq": seq,
     })
-
-
-def missing_blobs(session: Session, refs: Sequence[AttachmentRef]) -> list[str]:
-    """The hashes among ``refs`` with no complete blob of the stated size."""
-    if not refs:
-        return []
-    found = {
-        (sha, size) for sha, size in session.execute(
-            select(Blob.sha256, Blob.size).where(
-                Blob.sha256.in_({r.sha256 for r in refs}), Blob.complete.is_(True)
-            )
-        )
-    }
-    return [r.sha256 for r in refs if (r.sha256, r.size) not in found]
 
 
 _EXISTING = {table: select(table.__table__.c.id).where(

@@ -1,11 +1,20 @@
-"""Logging in and out: bearer tokens that are random, stored only as SHA-256, and expire."""
+"""Logging in and out: bearer tokens that are random, stored only as SHA-256, and end.
+
+A token ends ``ttl`` after the login (absolute) or ``idle`` after its last use, whichever comes
+first; both answer ``token_expired``. The last use is written at most once per
+:data:`TOUCH_INTERVAL` (a write per request would contend with pushes), so the recorded time may
+trail the real last use by up to that interval: the idle check allows for it, and a token never
+ends before ``idle`` has passed since its real last use (at most one touch interval after).
+
+A login is two steps: :func:`check_password` (argon2, in a read-only session: no write lock is
+held while it runs) and :func:`issue_token` (one write transaction: the token, and the rehash of a
+password stored with older argon2 parameters). :func:`login` does both in one session.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import secrets
-import threading
-import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -16,10 +25,19 @@ from lapor_desk.models.calendar import utcnow
 from lapor_desk.server.db import Token, User
 from lapor_desk.server.services.directory import UserRecord
 from lapor_desk.server.services.errors import AuthError
-from lapor_desk.server.services.users import verify_password
+from lapor_desk.server.services.passwords import hash_password, needs_rehash, verify_password
 
-#: Don't write ``last_used_at`` more often than this per token.
-TOUCH_INTERVAL = timedelta(minutes=10)
+#: Don't write ``last_used_at`` more often than this per token (see the module's docstring).
+TOUCH_INTERVAL = timedelta(minutes=1)
+
+
+@dataclass(frozen=True)
+class CheckedPassword:
+    user_id: int
+    #: The stored hash the password was checked against (the token is issued only if unchanged).
+    password_hash: str
+    #: The password hashed with today's parameters, when the stored hash uses others.
+    rehashed: str | None
 
 
 @dataclass(frozen=True)
@@ -27,6 +45,7 @@ class LoginResult:
     token: str
     expires_at: datetime
     user: UserRecord
+    rehashed: bool = False
 
 
 @dataclass(frozen=True)
@@ -40,24 +59,56 @@ def token_hash(raw: str) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
-def login(session: Session, username: str, password: str, device: str = "",
-          ttl: timedelta = timedelta(days=30), now: datetime | None = None) -> LoginResult:
-    """Check the password and issue a token. Raises ``AuthError`` (bad_credentials,
-    account_disabled); an unknown user and a wrong password are indistinguishable."""
-    now = now or utcnow()
+def touch_interval(idle: timedelta | None) -> timedelta:
+    """How stale ``last_used_at`` may get: :data:`TOUCH_INTERVAL`, less for a very short idle
+    timeout (a tenth of it), so a token in use is never taken for an idle one."""
+    if idle is None or idle <= timedelta(0):
+        return TOUCH_INTERVAL
+    return min(TOUCH_INTERVAL, idle / 10)
+
+
+def _bad_credentials() -> AuthError:
+    return AuthError("wrong username or password", code="bad_credentials")
+
+
+def check_password(session: Session, username: str, password: str) -> CheckedPassword:
+    """Raises ``AuthError`` (bad_credentials); an unknown user and a wrong password are
+    indistinguishable (the same argon2 work for both)."""
     user = session.scalars(select(User).where(User.username == username)).first()
     if not verify_password(user.password_hash if user else None, password) or user is None:
-        raise AuthError("wrong username or password", code="bad_credentials")
+        raise _bad_credentials()
+    rehashed = hash_password(password) if needs_rehash(user.password_hash) else None
+    return CheckedPassword(user.id, user.password_hash, rehashed)
+
+
+def issue_token(session: Session, checked: CheckedPassword, device: str = "",
+                ttl: timedelta = timedelta(days=30), now: datetime | None = None) -> LoginResult:
+    """In the login's write transaction. Raises ``AuthError`` (account_disabled; bad_credentials
+    when the password was changed since it was checked)."""
+    now = now or utcnow()
+    user = session.get(User, checked.user_id)
+    if user is None or user.password_hash != checked.password_hash:
+        raise _bad_credentials()
     if user.disabled:
         raise AuthError("the account is disabled", code="account_disabled")
+    if checked.rehashed is not None:
+        user.password_hash = checked.rehashed
     raw = secrets.token_urlsafe(32)
     expires_at = now + ttl
     session.add(Token(token_hash=token_hash(raw), user_id=user.id, device=device[:120],
                       created_at=now, expires_at=expires_at, revoked_at=None, last_used_at=now))
-    return LoginResult(raw, expires_at, UserRecord.of(user))
+    return LoginResult(raw, expires_at, UserRecord.of(user), checked.rehashed is not None)
 
 
-def authenticate(session: Session, raw: str, now: datetime | None = None) -> Authenticated:
+def login(session: Session, username: str, password: str, device: str = "",
+          ttl: timedelta = timedelta(days=30), now: datetime | None = None) -> LoginResult:
+    """Check the password and issue a token in one session (the caller's transaction)."""
+    return issue_token(session, check_password(session, username, password), device, ttl, now)
+
+
+def authenticate(session: Session, raw: str, now: datetime | None = None,
+                 idle: timedelta | None = None) -> Authenticated:
+    """The caller of token ``raw``. ``idle``: how long a token may go unused (None: forever)."""
     now = now or utcnow()
     row = session.execute(
         select(Token, User).join(User, User.id == Token.user_id)
@@ -72,8 +123,11 @@ def authenticate(session: Session, raw: str, now: datetime | None = None) -> Aut
         raise AuthError("the token was revoked", code="token_revoked")
     if token.expires_at <= now:
         raise AuthError("the token expired", code="token_expired")
-    touch = token.last_used_at is None or now - token.last_used_at > TOUCH_INTERVAL
-    return Authenticated(UserRecord.of(user), token.id, touch)
+    interval = touch_interval(idle)
+    last_used = token.last_used_at or token.created_at
+    if idle is not None and idle > timedelta(0) and now - last_used > idle + interval:
+        raise AuthError("the token expired: it was not used for too long", code="token_expired")
+    return Authenticated(UserRecord.of(user), token.id, now - last_used >= interval)
 
 
 def touch(session: Session, token_id: int, now: datetime | None = None) -> None:
@@ -86,38 +140,3 @@ def logout(session: Session, token_id: int, now: datetime | None = None) -> None
     token = session.get(Token, token_id)
     if token is not None and token.revoked_at is None:
         token.revoked_at = now or utcnow()
-
-
-class LoginThrottle:
-    """Slows password guessing: after ``limit`` failures for a username within ``window``
-    seconds, further attempts are refused until the window has passed. In-process only."""
-
-    def __init__(self, limit: int = 5, window: float = 300.0) -> None:
-        self.limit = limit
-        self.window = window
-        self._failures: dict[str, list[float]] = {}
-        self._lock = threading.Lock()
-
-    def retry_after(self, username: str, now: float | None = None) -> int:
-        """Seconds to wait before trying ``username`` again, 0 when allowed."""
-        now = time.monotonic() if now is None else now
-        with self._lock:
-            recent = [t for t in self._failures.get(username.casefold(), []) if now - t < self.window]
-            if recent:
-                self._failures[username.casefold()] = recent
-            else:
-                self._failures.pop(username.casefold(), None)
-            if len(recent) < self.limit:
-                return 0
-            return max(1, int(self.window - (now - recent[0])) + 1)
-
-    def failed(self, username: str, now: float | None = None) -> None:
-        now = time.monotonic() if now is None else now
-        with self._lock:
-            if len(self._failures) > 100_000:
-                self._failures.clear()
-            self._failures.setdefault(username.casefold(), []).append(now)
-
-    def succeeded(self, username: str) -> None:
-        with self._lock:
-            self._failures.pop(username.casefold(), None)

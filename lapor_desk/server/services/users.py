@@ -4,31 +4,22 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lapor_desk.models.calendar import utcnow
 from lapor_desk.models.enums import Role
+from lapor_desk.models.text import clean_line
 from lapor_desk.server.db import Agency, Token, User
 from lapor_desk.server.services.errors import InvalidInputError, NotFoundError
+from lapor_desk.server.services.passwords import (
+    hash_password,
+    new_password_problem,
+    verify_password,
+)
 
-#: OWASP's argon2id baseline (19 MiB, 2 passes): a login costs tens of milliseconds.
-_HASHER = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
-_DUMMY_HASH = _HASHER.hash("lapor-desk-dummy-password")
-
-
-def hash_password(password: str) -> str:
-    return _HASHER.hash(password)
-
-
-def verify_password(password_hash: str | None, password: str) -> bool:
-    """Constant work whether or not the user exists (pass ``None`` for an unknown user)."""
-    try:
-        return _HASHER.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
-    except (VerificationError, InvalidHashError):
-        return False
+__all__ = ["create_user", "disable_user", "get_user", "hash_password", "move_user",
+           "set_password", "verify_password"]
 
 
 def get_user(session: Session, username: str) -> User:
@@ -51,6 +42,7 @@ def create_user(
 ) -> int:
     """Add a user; give ``password`` or an already computed ``password_hash``. Returns the id."""
     role = Role(role)
+    display_name = clean_line(display_name)  # no controls, no bidirectional overrides
     if not username or len(username) > 64 or not display_name or len(display_name) > 120:
         raise InvalidInputError("username (1-64) and display name (1-120) are required")
     if session.get(Agency, unit_id) is None:
@@ -60,6 +52,9 @@ def create_user(
     if password_hash is None:
         if not password:
             raise InvalidInputError("a password is required")
+        problem = new_password_problem(password)
+        if problem:
+            raise InvalidInputError(problem)
         password_hash = hash_password(password)
     user = User(
         username=username,
@@ -87,8 +82,18 @@ def move_user(session: Session, username: str, unit_id: int, role: Role | str | 
     user.scope_epoch = (user.scope_epoch or 1) + 1
 
 
-def set_password(session: Session, username: str, password: str) -> None:
-    get_user(session, username).password_hash = hash_password(password)
+def set_password(session: Session, username: str, password: str,
+                 now: datetime | None = None) -> int:
+    """Give ``username`` a new password and end every session of theirs (a password is reset
+    when it is forgotten or may be known to someone else: a token made with the old one must
+    not outlive it). Returns how many tokens were revoked; the desktop asks for the new
+    password at its next contact (``token_revoked``) and keeps its unsynced work."""
+    problem = new_password_problem(password)
+    if problem:
+        raise InvalidInputError(problem)
+    user = get_user(session, username)
+    user.password_hash = hash_password(password)
+    return _revoke_tokens(session, user.id, now or utcnow())
 
 
 def disable_user(session: Session, username: str, disabled: bool = True,
@@ -97,8 +102,14 @@ def disable_user(session: Session, username: str, disabled: bool = True,
     user = get_user(session, username)
     user.disabled = disabled
     if disabled:
-        moment = now or utcnow()
-        for token in session.scalars(
-            select(Token).where(Token.user_id == user.id, Token.revoked_at.is_(None))
-        ):
-            token.revoked_at = moment
+        _revoke_tokens(session, user.id, now or utcnow())
+
+
+def _revoke_tokens(session: Session, user_id: int, moment: datetime) -> int:
+    revoked = 0
+    for token in session.scalars(
+        select(Token).where(Token.user_id == user_id, Token.revoked_at.is_(None))
+    ):
+        token.revoked_at = moment
+        revoked += 1
+    return revoked

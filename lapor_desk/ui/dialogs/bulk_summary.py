@@ -41,7 +41,8 @@ class BulkSummaryDialog(QDialog):
         self.refused.setSelectionMode(QListWidget.SelectionMode.NoSelection)
         for item in outcome.refused:
             number = str(item.tracking_number) if item.tracking_number else "—"
-            text = (self.tr("No. %1 · %2").replace("%1", number).replace("%2", item.title)
+            text = (self.tr("No. %1 · %2").replace("%1", number)
+                    .replace("%2", labels.complaint_title(item.title))
                     + "\n" + labels.error(item.code))
             self.refused.addItem(QListWidgetItem(text))
         self.refused_heading.setVisible(bool(outcome.refused))

@@ -1,7 +1,12 @@
-"""Write a follow-up reply (tindak lanjut) the reporter sees, or an internal note."""
+"""Write a follow-up reply (tindak lanjut) the reporter sees, or an internal note.
+
+"Send" asks for the reply to be written (``submitted``); the dialog closes only once it is
+(``accept``), and a failure (a full disk...) is shown in it with the text still there.
+"""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,6 +21,8 @@ from lapor_desk.ui.dialogs.reply_extras import TemplatePicker
 
 
 class FollowUpDialog(QDialog):
+    submitted = Signal()
+
     def __init__(self, title: str, kind: str, anonymous: bool,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,6 +48,10 @@ class FollowUpDialog(QDialog):
                                        self.tr("Write the note…"))
         self.templates = TemplatePicker(self.editor)  # filled (and shown) for replies only
         self.files = FileList()
+        self.failure = QLabel()
+        self.failure.setObjectName("errorText")
+        self.failure.setWordWrap(True)
+        self.failure.setVisible(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -49,13 +60,28 @@ class FollowUpDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.editor.textChanged.connect(
             lambda: self.ok.setEnabled(bool(self.editor.toPlainText().strip())))
-        self.buttons.accepted.connect(self.accept)
+        self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         for widget in (heading, hint, self.privacy, self.templates, self.editor, self.files,
-                       self.buttons):
+                       self.failure, self.buttons):
             layout.addWidget(widget)
         self.editor.setFocus()
+
+    @property
+    def sending(self) -> bool:
+        return not self.buttons.isEnabled()
+
+    def _submit(self) -> None:
+        self.buttons.setEnabled(False)
+        self.failure.setVisible(False)
+        self.submitted.emit()
+
+    def show_failure(self, text: str) -> None:
+        """The reply was not written: say why; what was typed stays to send again."""
+        self.failure.setText(text)
+        self.failure.setVisible(True)
+        self.buttons.setEnabled(True)
 
     def text(self) -> str:
         return self.editor.toPlainText()

@@ -27,6 +27,11 @@ from lapor_desk.ui import intake_labels
 from lapor_desk.ui.models.register_preview import RegisterPreviewModel
 
 
+def _rows(numbers: tuple[int, ...], shown: int = 10) -> str:
+    text = ", ".join(str(n) for n in numbers[:shown])
+    return text + ("…" if len(numbers) > shown else "")
+
+
 class ImportRegisterDialog(QDialog):
     file_chosen = Signal(str)        # a path to preview
     import_requested = Signal(str)   # the previewed path, every row valid
@@ -118,6 +123,10 @@ class ImportRegisterDialog(QDialog):
             if preview.ignored_columns:
                 text += " " + self.tr("Columns not imported: %1.").replace(
                     "%1", ", ".join(preview.ignored_columns))
+            if preview.cleaned_rows:
+                text += " " + self.tr("Invisible characters (such as NUL or text-direction "
+                                      "marks) were removed from rows %1.").replace(
+                    "%1", _rows(preview.cleaned_rows))
             self._say(text, bad=False)
         self.import_button.setEnabled(preview.importable)
 

@@ -1,4 +1,5 @@
-"""Pieces of the intake form: a field with its error line, searchable pickers, a file list."""
+"""Pieces of the intake form: a field with its error line, searchable pickers, a file list (of
+picked files and of files already in the profile, for a complaint reopened from the outbox)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lapor_desk.services.intake import StoredAttachment
 from lapor_desk.ui.i18n import is_language_change
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -36,17 +38,27 @@ class FieldBox(QWidget):
         self.error.setObjectName("errorText")
         self.error.setWordWrap(True)
         self.error.setVisible(False)
+        self.note = QLabel()
+        self.note.setObjectName("dialogIntro")
+        self.note.setWordWrap(True)
+        self.note.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(widget)
         layout.addWidget(self.error)
+        layout.addWidget(self.note)
 
     def show_problem(self, text: str | None) -> None:
         self.error.setText(text or "")
         self.error.setVisible(bool(text))
         if isinstance(self.widget, (QLineEdit, QPlainTextEdit, QComboBox, QDateEdit)):
             self.widget.setStyleSheet("border: 1px solid #c62828;" if text else "")
+
+    def show_note(self, text: str | None) -> None:
+        """A plain remark under the field (not a problem)."""
+        self.note.setText(text or "")
+        self.note.setVisible(bool(text))
 
 
 def searchable_combo(items: list[str] | None = None) -> QComboBox:
@@ -72,7 +84,8 @@ def searchable_combo(items: list[str] | None = None) -> QComboBox:
 
 
 class FileList(QWidget):
-    """Files picked to attach (kept as paths; copied into the profile when saved)."""
+    """Files to attach: picked ones (kept as paths; copied into the profile when saved) and
+    files already in the profile (:class:`StoredAttachment`, attached again as they are)."""
 
     changed = Signal()
 
@@ -128,10 +141,28 @@ class FileList(QWidget):
                 known.add(path)
         self.changed.emit()
 
+    def add_stored(self, files: list[StoredAttachment] | tuple[StoredAttachment, ...]) -> None:
+        for file in files:
+            item = QListWidgetItem(file.filename)
+            item.setData(PATH_ROLE, file)
+            item.setToolTip(self.tr("Attached before (%1 KB)").replace(
+                "%1", f"{max(1, round(file.size / 1024)):,}"))
+            self.list.addItem(item)
+        self.changed.emit()
+
     def remove_selected(self) -> None:
         for item in self.list.selectedItems():
             self.list.takeItem(self.list.row(item))
         self.changed.emit()
 
     def paths(self) -> list[str]:
-        return [str(self.list.item(i).data(PATH_ROLE)) for i in range(self.list.count())]
+        """The picked files' paths."""
+        return [value for value in self.files() if isinstance(value, str)]
+
+    def files(self) -> list[str | StoredAttachment]:
+        """Everything in the list, in its order: picked paths and files kept in the profile."""
+        found: list[str | StoredAttachment] = []
+        for i in range(self.list.count()):
+            value = self.list.item(i).data(PATH_ROLE)
+            found.append(value if isinstance(value, StoredAttachment) else str(value))
+        return found

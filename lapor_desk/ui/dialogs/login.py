@@ -14,12 +14,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lapor_desk.services.profiles import address_problem
 from lapor_desk.services.types import UserProfile
 from lapor_desk.ui import labels
 from lapor_desk.ui.resources import icon
 
 #: Error codes that mean the server could not be reached at all.
 UNREACHABLE = frozenset({"offline", "timeout", "connection_broken"})
+#: Error codes that mean the desktop refuses the address itself, before connecting.
+ADDRESS_REFUSED = frozenset({"plain_http", "invalid_address"})
 
 
 class LoginDialog(QDialog):
@@ -45,6 +48,12 @@ class LoginDialog(QDialog):
         self.server_field.setPlaceholderText("https://lapor.example.go.id")
         for url in dict.fromkeys(p.server_url for p in profiles):
             self.server.addItem(url)
+        # Said as the address is typed: plain http:// to another computer is never used.
+        self.server_hint = QLabel()
+        self.server_hint.setObjectName("errorText")
+        self.server_hint.setWordWrap(True)
+        self.server_hint.setVisible(False)
+        self.server.editTextChanged.connect(self._check_address)
         self.username = QLineEdit()
         self.username.setPlaceholderText(self.tr("e.g. admin.kendari"))
         if profiles:
@@ -57,6 +66,7 @@ class LoginDialog(QDialog):
         self.message.setVisible(False)
         form = QFormLayout()
         form.addRow(self.tr("Server"), self.server)
+        form.addRow("", self.server_hint)
         form.addRow(self.tr("User name"), self.username)
         form.addRow(self.tr("Password"), self.password)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -74,12 +84,27 @@ class LoginDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         (self.password if profiles else self.server).setFocus(Qt.FocusReason.OtherFocusReason)
+        self._check_address(self.server.currentText())
+
+    def _check_address(self, text: str) -> None:
+        problem = address_problem(text)
+        if problem == "plain_http":
+            self.server_hint.setText(self.tr(
+                "Use the address that starts with https://. With http:// your password and the "
+                "complaints would travel unprotected, so LAPOR Desk does not connect to it."))
+        self.server_hint.setVisible(problem == "plain_http")
 
     def _submit(self) -> None:
         server = self.server.currentText().strip()
         user = self.username.text().strip()
         if not server or not user or not self.password.text():
             self.show_error(self.tr("Fill in the server, user name and password."))
+            return
+        problem = address_problem(server)
+        if problem is not None:  # never sent: the password stays here
+            self.show_error(labels.error(problem))
+            self.server_field.selectAll()
+            self.server.setFocus()
             return
         self.set_busy(True)
         self.submitted.emit(server, user, self.password.text())
@@ -101,6 +126,11 @@ class LoginDialog(QDialog):
         """Say what went wrong and what to do next, and put the cursor where the fix is."""
         code = getattr(error, "code", None)
         server = self.server.currentText().strip()
+        if code in ADDRESS_REFUSED:
+            self.show_error(labels.error(code))
+            self.server_field.selectAll()
+            self.server.setFocus()
+            return
         if code in UNREACHABLE:
             self.show_error(self.tr(
                 "Cannot reach the server %1. Check that the address is right and that this "
@@ -120,6 +150,6 @@ class LoginDialog(QDialog):
                 "The server's security certificate could not be verified. Check the address "
                 "(it should start with https://) or ask your administrator."))
         else:
-            self.show_error(labels.error(code))
+            self.show_error(labels.error_message(error))
         self.password.selectAll()
         self.password.setFocus()

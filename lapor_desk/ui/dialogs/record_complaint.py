@@ -3,18 +3,24 @@
 The same fields as a report made online. The dialog only collects values: ``submitted`` carries
 the raw form and the picked files to the flow, which saves them on the database worker and either
 closes the dialog or hands back each bad field's problem, shown under that field.
+
+A complaint the server refused is reopened here from the outbox (:meth:`reopen`): everything
+that was typed and its files, why the server refused it, and the time it was received (set by
+the server's clock when this computer's clock was ahead).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -35,20 +41,25 @@ from lapor_desk.services.intake import (
     FieldProblem,
     IntakeDefaults,
 )
-from lapor_desk.ui import intake_labels, labels
+from lapor_desk.ui import intake_labels, labels, verify_labels
 from lapor_desk.ui.dialogs.intake_widgets import FieldBox, FileList, searchable_combo
+
+if TYPE_CHECKING:
+    from lapor_desk.services.outbox_review import RecordedForm
 
 NO_DATE = QDate(1999, 12, 31)  # the date editor's "not known" value
 
 
 class RecordComplaintDialog(QDialog):
-    submitted = Signal(object, object)   # raw form (dict), file paths (list[str])
+    submitted = Signal(object, object)   # raw form (dict), files (paths or StoredAttachment)
 
     def __init__(self, defaults: IntakeDefaults, categories: dict[str, list[str]],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.categories = categories
         self.boxes: dict[str, FieldBox] = {}
+        #: Values the form has no field for, kept as they came (a reopened complaint's tags).
+        self.carried: dict[str, Any] = {}
         self.setWindowTitle(self.tr("Record a complaint"))
         self.resize(1000, 720)
         heading = QLabel(self.tr("Record a complaint received outside the system"))
@@ -58,6 +69,7 @@ class RecordComplaintDialog(QDialog):
                                "gets its tracking number at the next sync."))
         intro.setObjectName("dialogIntro")
         intro.setWordWrap(True)
+        self.heading, self.intro = heading, intro
         self.summary = QLabel()
         self.summary.setObjectName("errorText")
         self.summary.setWordWrap(True)
@@ -141,6 +153,13 @@ class RecordComplaintDialog(QDialog):
         self.incident_date.setSpecialValueText(self.tr("Not known"))
         self.incident_date.setDate(QDate.currentDate())
         self._add(form, "incident_date", self.incident_date)
+        # Shown for a reopened complaint only: a new one is received now.
+        self.received_at = QDateTimeEdit()
+        self.received_at.setCalendarPopup(True)
+        self.received_at.setDisplayFormat("d MMM yyyy HH:mm")
+        self._add(form, "received_at", self.received_at)
+        form.setRowVisible(self.boxes["received_at"], False)
+        self.report_form = form
         self.category = searchable_combo(list(self.categories))
         self.category.setPlaceholderText(self.tr("Type to search…"))
         self.category.currentTextChanged.connect(self._category_changed)
@@ -250,7 +269,11 @@ class RecordComplaintDialog(QDialog):
     def raw(self) -> dict[str, Any]:
         """The form as the intake rules read it."""
         day = self.incident_date.date()
-        return {
+        received: dict[str, Any] = {}
+        if self.received_shown:
+            seconds = self.received_at.dateTime().toSecsSinceEpoch()
+            received["received_at"] = datetime.fromtimestamp(seconds, UTC).isoformat()
+        return {**self.carried, **received,
             "complaint_type": self.complaint_type.currentData(),
             "misconduct": self.misconduct.isEnabled() and self.misconduct.isChecked(),
             "title": self.title.text(), "body": self.body.toPlainText(),
@@ -267,9 +290,79 @@ class RecordComplaintDialog(QDialog):
                          "email": self.reporter_email.text()},
         }
 
+    @property
+    def received_shown(self) -> bool:
+        return self.report_form.isRowVisible(self.boxes["received_at"])
+
     def _submit(self) -> None:
         self.set_busy(True)
-        self.submitted.emit(self.raw(), self.files.paths())
+        self.submitted.emit(self.raw(), self.files.files())
+
+    # --- a refused complaint, reopened --------------------------------------------------------
+
+    def reopen(self, form: RecordedForm) -> None:
+        """Everything typed for a complaint the server refused, its files, why it was refused,
+        and when it was received."""
+        self.setWindowTitle(self.tr("Fix a refused complaint"))
+        self.heading.setText(self.tr("Fix a complaint the server refused"))
+        self.intro.setText(self.tr(
+            "Everything typed is here, with its files. Correct it and save: it is sent again at "
+            "the next sync and the refused one leaves the Outbox. Cancel leaves the refused "
+            "complaint in the Outbox as it was."))
+        self.save_button.setText(self.tr("Save and send again"))
+        self.fill(form.raw)
+        self.files.add_stored(form.attachments)
+        self.report_form.setRowVisible(self.boxes["received_at"], True)
+        self.received_at.setDateTime(
+            QDateTime.fromSecsSinceEpoch(int(form.received_at.timestamp())))
+        shown = [p for p in form.problems
+                 if not (form.received_corrected and p.field == "received_at")]
+        self.show_problems(shown)
+        why = [self.tr("The server refused this complaint.")]
+        if form.received_corrected:
+            why.append(self.tr("The time it was received was ahead of the server's clock "
+                               "(this computer's clock was fast); it is now set by the "
+                               "server's clock: check it."))
+            self.boxes["received_at"].show_note(self.tr(
+                "Set by the server's clock: this computer's clock was ahead when the complaint "
+                "was recorded."))
+        if shown:
+            why.append(self.summary.text())
+        elif not form.received_corrected:
+            why.append(verify_labels.rejection(form.reason))
+        self.summary.setText(" ".join(why))
+        self.summary.setVisible(True)
+
+    def fill(self, raw: dict[str, Any]) -> None:
+        """Put a complaint's values (as :meth:`raw` gives them) into the form."""
+        def text(key: str, source: dict[str, Any] = raw) -> str:
+            value = source.get(key)
+            return "" if value is None else str(value)
+
+        self.complaint_type.setCurrentIndex(max(0, self.complaint_type.findData(
+            text("complaint_type") or COMPLAINT_TYPES[0])))
+        self.misconduct.setChecked(bool(raw.get("misconduct")))
+        self.title.setText(text("title"))
+        self.body.setPlainText(text("body"))
+        day = QDate.fromString(text("incident_date"), "yyyy-MM-dd")
+        self.incident_date.setDate(day if day.isValid() else NO_DATE)
+        self.category.setEditText(text("category"))
+        self._category_changed(text("category"))
+        self.subcategory.setEditText(text("subcategory"))
+        for name in ("province", "regency", "district", "village"):
+            getattr(self, name).setText(text(name))
+        channel = text("channel")
+        if channel and channel not in OFFLINE_CHANNEL_ORDER:
+            self.all_channels.setChecked(True)
+        self._fill_channels(channel or None)
+        self.anonymous.setChecked(bool(raw.get("anonymous")))
+        self.confidential.setChecked(bool(raw.get("confidential")))
+        given = raw.get("reporter")
+        reporter: dict[str, Any] = given if isinstance(given, dict) else {}
+        for key, widget in (("name", self.reporter_name), ("nik", self.reporter_nik),
+                            ("phone", self.reporter_phone), ("email", self.reporter_email)):
+            widget.setText(text(key, reporter))
+        self.carried = {"tags": list(raw.get("tags") or [])}
 
     def set_busy(self, busy: bool) -> None:
         self.save_button.setEnabled(not busy)

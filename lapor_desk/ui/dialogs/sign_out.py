@@ -34,6 +34,9 @@ class SignOutDialog(QMessageBox):
             if work.conflicts:
                 lines.append(self.tr("Conflicts not yet resolved: %1")
                              .replace("%1", str(work.conflicts)))
+            if work.drafts:
+                lines.append(self.tr("Replies and notes typed but not sent (drafts): %1")
+                             .replace("%1", str(work.drafts)))
             lines.append("")
             lines.append(self.tr("Signing out deletes them from this computer for good, with the "
                                  "complaints, attachments and drafts kept here. To keep them, "

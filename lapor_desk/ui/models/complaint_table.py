@@ -232,7 +232,7 @@ class ComplaintTableModel(QAbstractTableModel):
                 return _fill(QCoreApplication.translate("ComplaintTable", "Due %1"),
                              labels.when(row.deadline.due))
             if column == TITLE:
-                return row.title
+                return labels.complaint_title(row.title)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (NUMBER, DEADLINE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -246,7 +246,7 @@ class ComplaintTableModel(QAbstractTableModel):
                 return str(row.tracking_number)
             return QCoreApplication.translate("ComplaintTable", "new")
         if column == TITLE:
-            return row.title
+            return labels.complaint_title(row.title)
         if column == PRIVACY:
             return privacy_text(row)
         if column == TYPE:

@@ -52,12 +52,16 @@ def action_text(item: ReviewItem) -> str:
 
 
 def complaint_text(item: ReviewItem) -> str:
+    if not item.in_cache and item.kind == "record_complaint" and item.title:
+        # refused before the server ever held it: only the outbox keeps what was typed
+        return (QCoreApplication.translate("OutboxItems", "Not recorded · %1")
+                .replace("%1", item.title))
     if not item.in_cache:
         return QCoreApplication.translate("OutboxItems", "No longer in your list")
     number = (str(item.tracking_number) if item.tracking_number else
               QCoreApplication.translate("OutboxItems", "new"))
     return (QCoreApplication.translate("OutboxItems", "No. %1 · %2")
-            .replace("%1", number).replace("%2", item.title))
+            .replace("%1", number).replace("%2", labels.complaint_title(item.title)))
 
 
 def explanation(item: ReviewItem) -> str:

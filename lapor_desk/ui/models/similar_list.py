@@ -38,9 +38,10 @@ class SimilarListModel(QAbstractListModel):
         item = self._items[index.row()]
         number = str(item.tracking_number) if item.tracking_number else self.tr("new")
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{number} · {item.title}"
+            return f"{number} · {labels.complaint_title(item.title)}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(p for p in (item.title, labels.status(item.status),
+            return "\n".join(p for p in (labels.complaint_title(item.title),
+                                         labels.status(item.status),
                                          item.regency or "", item.created_at[:10]) if p)
         if role == ID_ROLE:
             return item.id

@@ -1,0 +1,70 @@
+"""Every log line of the server is one line whatever a client sends: paths with %0a/%0d/ESC and
+usernames with line separators are written escaped (the real process's output, as written)."""
+
+from __future__ import annotations
+
+import ast
+import socket
+from pathlib import Path
+
+import requests
+
+from tests.server.builder import build_world
+from tests.support.live_server import DatabaseFactory
+from tests.support.server_process import ServerProcess
+
+SERVER = Path(__file__).resolve().parents[2] / "lapor_desk" / "server"
+LEVELS = {"debug", "info", "warning", "error", "exception", "critical", "log"}
+
+
+def _raw_get(url: str, target: bytes) -> bytes:
+    host, port = url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(b"GET " + target + b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    return answer
+
+
+def test_hostile_paths_and_usernames_give_one_escaped_line_each(
+        db_factory: DatabaseFactory, tmp_path: Path) -> None:
+    url = db_factory.new_url()
+    build_world(url)
+    server = ServerProcess(url, tmp_path / "blobs")
+    try:
+        forged = b"/api/v1/x%0a2026-01-01%20INFO%20lapor_desk%20event=login%20user=nasional%0d%1b[2K"
+        assert _raw_get(server.url, forged).startswith(b"HTTP/1.1 404 ")
+        for username in ("budi\u2028event=login user=nasional", "budi\x85x", "budi\u202e\x9b"):
+            answer = requests.post(server.url + "/api/v1/auth/login", timeout=30,
+                                   json={"username": username, "password": "salah-sandi"})
+            assert answer.status_code == 401
+        newline = requests.post(server.url + "/api/v1/auth/login", timeout=30,
+                                json={"username": "budi\nevent=login", "password": "x"})
+        assert newline.status_code == 422  # never a username: refused before the log
+    finally:
+        server.stop()
+    text = server.raw_output.decode("utf-8")
+    lines = text.split("\n")
+    assert text.splitlines() == lines[:-1]  # no line break but "\n" anywhere
+    assert not any(c in text for c in "\r\x1b\x85\x9b\u2028\u202e")
+    [path_line] = [line for line in lines if 'path="/api/v1/x' in line]
+    assert ('path="/api/v1/x\\n2026-01-01 INFO lapor_desk event=login user=nasional\\r\\x1b[2K"'
+            in path_line)
+    failed = [line for line in lines if "event=login_failed " in line]
+    assert [line.split(" user=", 1)[1].split(" addr=")[0] for line in failed] == [
+        '"budi\\u2028event=login user=nasional"', "budi\\x85x", "budi\\u202e\\x9b"]
+    assert not [line for line in lines if line.startswith("event=")]  # nothing forged
+
+
+def test_no_server_module_logs_around_the_escaping_helper() -> None:
+    """Each log line of the server goes through ``server.logs.event``: a direct
+    ``log.info("... %s", value)`` would write the value unescaped."""
+    direct = []
+    for path in sorted(SERVER.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in LEVELS and isinstance(node.func.value, ast.Name)
+                    and node.func.value.id in {"log", "logger", "logging"}):
+                direct.append(f"{path.relative_to(SERVER)}:{node.lineno}")
+    assert direct == ["logs.py:33"]  # the helper itself

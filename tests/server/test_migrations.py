@@ -1,0 +1,125 @@
+"""Server schema migrations carry existing data forward (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.script import ScriptDirectory
+from sqlalchemy import column, insert, inspect, select, table
+
+from lapor_desk.server.database import alembic_config, init_database, make_engine
+from lapor_desk.server.db import Blob, BlobUpload, UtcDateTime
+from lapor_desk.server.services.users import hash_password
+from lapor_desk.server.settings import ServerSettings
+from tests.server.builder import PASSWORD
+from tests.server.client import Api
+from tests.support.live_server import DatabaseFactory, running_server
+
+NOW = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
+OWNERSHIP = "0003"  # blob_uploads: ownership per uploader
+
+# The tables as they were before it (only the columns written here).
+AGENCIES = table("agencies", *(column(name) for name in (
+    "id", "parent_id", "level", "path", "name", "code", "region_code", "seq")))
+USERS = table("users", *(column(name) for name in (
+    "id", "username", "display_name", "role", "unit_id", "scope_epoch", "disabled",
+    "password_hash")), column("created_at", UtcDateTime()))
+BLOBS = table("blobs", *(column(name) for name in (
+    "sha256", "size", "received", "complete", "uploaded_by")), column("created_at", UtcDateTime()))
+
+
+def _migrate(url: str, revision: str, down: bool = False) -> None:
+    engine = make_engine(url)
+    try:
+        with engine.begin() as connection:
+            config = alembic_config(url)
+            config.attributes["connection"] = connection
+            (command.downgrade if down else command.upgrade)(config, revision)
+    finally:
+        engine.dispose()
+
+
+def _before(url: str) -> str:
+    script = ScriptDirectory.from_config(alembic_config(url))
+    down = script.get_revision(OWNERSHIP).down_revision
+    assert isinstance(down, str)
+    return down
+
+
+def _login(base: str, username: str) -> Api:
+    api = Api(base)
+    response = api.post("/auth/login", json={"username": username, "password": PASSWORD})
+    assert response.status_code == 200, response.text
+    api.token = response.json()["token"]
+    return api
+
+
+def test_blob_uploaders_become_owners(db_factory: DatabaseFactory, tmp_path: Path) -> None:
+    url = db_factory.new_url()
+    _migrate(url, _before(url))
+    content = {name: f"isi berkas {name} ".encode() * 100
+               for name in ("mine", "seeded", "gone_user", "unfinished")}
+    sha = {name: hashlib.sha256(data).hexdigest() for name, data in content.items()}
+    size = {name: len(data) for name, data in content.items()}
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        connection.execute(insert(AGENCIES), {
+            "id": 1, "parent_id": None, "level": "national", "path": "/1/", "name": "Nasional",
+            "code": "N", "region_code": None, "seq": 1})
+        connection.execute(insert(USERS), [
+            {"id": uid, "username": name, "display_name": name, "role": "national_admin",
+             "unit_id": 1, "scope_epoch": 1, "disabled": False, "created_at": NOW,
+             "password_hash": hash_password(PASSWORD)}
+            for uid, name in ((1, "pemilik"), (2, "lainnya"))])
+        connection.execute(insert(BLOBS), [
+            {"sha256": sha[name], "size": size[name], "received": received, "complete": complete,
+             "uploaded_by": uploader, "created_at": NOW}
+            for name, received, complete, uploader in (
+                ("mine", size["mine"], True, 1), ("seeded", size["seeded"], True, None),
+                ("gone_user", size["gone_user"], True, 77), ("unfinished", 700, False, 1))])
+    engine.dispose()
+
+    init_database(url)  # to the newest schema, as `lapor-server init-db` does
+
+    engine = make_engine(url)
+    with engine.connect() as connection:
+        owners = connection.execute(select(
+            BlobUpload.sha256, BlobUpload.user_id, BlobUpload.size, BlobUpload.received,
+            BlobUpload.complete)).all()
+        blobs = set(connection.execute(select(Blob.sha256)).scalars())
+    engine.dispose()
+    assert [tuple(row) for row in owners] == [(sha["mine"], 1, size["mine"], size["mine"], True)]
+    assert blobs == {sha["mine"], sha["seeded"], sha["gone_user"]}
+
+    blob_dir = tmp_path / "blobs"
+    stored = blob_dir / sha["mine"][:2] / sha["mine"]
+    stored.parent.mkdir(parents=True)
+    stored.write_bytes(content["mine"])
+    settings = ServerSettings(database_url=url, blob_dir=blob_dir, auto_close_interval=0)
+    with running_server(settings) as live:
+        owner, other = _login(live.url + "/api/v1", "pemilik"), _login(live.url + "/api/v1",
+                                                                        "lainnya")
+        mine = f"/blobs/{sha['mine']}"
+        assert owner.get(mine + "/upload").json() == {"offset": size["mine"], "complete": True}
+        assert owner.get(mine).content == content["mine"]
+        assert other.get(mine).status_code == 403
+        assert other.get(mine + "/upload").json() == {"offset": 0, "complete": False}
+        unfinished = f"/blobs/{sha['unfinished']}/upload"
+        assert owner.get(unfinished).json() == {"offset": 0, "complete": False}
+        assert owner.upload(content["unfinished"]) == sha["unfinished"]
+
+
+def test_blob_ownership_downgrades_and_upgrades_again(db_factory: DatabaseFactory) -> None:
+    url = db_factory.new_url()
+    init_database(url)
+    _migrate(url, _before(url), down=True)
+    engine = make_engine(url)
+    assert "blob_uploads" not in inspect(engine).get_table_names()
+    engine.dispose()
+    init_database(url)
+    engine = make_engine(url)
+    assert "blob_uploads" in inspect(engine).get_table_names()
+    engine.dispose()
