@@ -13,12 +13,17 @@ The policy (``OfflinePolicy``):
   as soon as a sync reaches the server again.
 
 Every blob is verified against its SHA-256 when it arrives (``sync.blobs.download_blob``, which
-also resumes a partial ``.part`` file) and again before it is handed to a viewer: a damaged local
-copy is removed and never shown. Files live only in the profile's blob store.
+also resumes a partial ``.part`` file) and again when it is read: a damaged local copy is
+removed and never shown. Files live only in the profile's blob store (``cache.blobs``), sealed
+at rest with the profile's key: a viewer gets the verified plaintext in memory
+(:meth:`Attachments.content`), never a path.
 
-Reads (``for_complaint``, ``plan``) belong on the database worker; ``open`` and ``prefetch``
-talk to the network and belong on the network worker (they write the cache only through
-``sync.blobs``, one short transaction per blob).
+The one plain copy on disk is the one handed to the system's application for a file LAPOR Desk
+cannot show itself (:meth:`Attachments.external_copy`, services/external_copies.py).
+
+Reads (``for_complaint``, ``plan``) belong on the database worker; ``content``,
+``external_copy`` and ``prefetch`` talk to the network and belong on the network worker (they
+write the cache only through ``sync.blobs``, one short transaction per blob).
 """
 
 from __future__ import annotations
@@ -26,10 +31,8 @@ from __future__ import annotations
 import json
 import logging
 import os
-import shutil
 import tempfile
 import threading
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
@@ -37,13 +40,15 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from lapor_desk.models.cache.schema import Attachment, Blob
+from lapor_desk.models.cache.blob_store import BlobDamaged
+from lapor_desk.models.cache.schema import Attachment
 from lapor_desk.models.cache.store import Cache
 from lapor_desk.models.enums import Status
 from lapor_desk.models.lifecycle import MAX_ATTACHMENT_BYTES
-from lapor_desk.models.shapes import is_sha256, safe_file_name, shown_text
+from lapor_desk.models.shapes import is_sha256, shown_text
 from lapor_desk.services.deadlines import running_deadlines
 from lapor_desk.services.errors import NotFound, ServiceError, storage_guard, translate
+from lapor_desk.services.external_copies import EXTERNAL_KEEP_SECONDS, ExternalCopies
 from lapor_desk.sync import errors as sync_errors
 from lapor_desk.sync.log import event
 
@@ -53,8 +58,6 @@ if TYPE_CHECKING:  # brings requests: imported where a file is fetched (see sync
 log = logging.getLogger("lapor_desk.services.attachments")
 
 SETTINGS_FILE = "offline-attachments.json"
-OPENED_DIR = "opened"  # named copies handed to the system's application
-OPENED_KEEP_SECONDS = 3600.0  # pruned after an hour (the system's application has read them)
 DEFAULT_BUDGET = 200 * 1024 * 1024
 #: Complaints whose attachments are kept offline: the ones still being worked.
 ACTIVE_STATUSES = frozenset({Status.UNVERIFIED, Status.FORWARDED, Status.IN_PROGRESS,
@@ -139,6 +142,7 @@ class Attachments:
         self.cache = cache
         self.transport = transport
         self.settings_path = Path(profile_dir) / SETTINGS_FILE
+        self.external = ExternalCopies(Path(profile_dir), cache.blobs)
 
     # --- settings (budget, wanted) ------------------------------------------------------------
 
@@ -196,64 +200,34 @@ class Attachments:
             rows = list(connection.execute(select(Attachment).where(
                 Attachment.complaint_id == complaint_id).order_by(Attachment.created_at,
                                                                  Attachment.id)))
-            own = self._own(connection, [r.sha256 for r in rows])
         wanted = set(self.wanted())
-        return [self._info(r, wanted, own) for r in rows]
+        return [self._info(r, wanted) for r in rows]
 
     def info(self, attachment_id: str) -> AttachmentInfo:
         with self.cache.engine.connect() as connection:
             row = connection.execute(select(Attachment).where(
                 Attachment.id == attachment_id)).first()
-            own = self._own(connection, [row.sha256] if row is not None else [])
         if row is None:
             raise NotFound(f"no attachment {attachment_id}", code="not_found")
-        return self._info(row, set(self.wanted()), own)
+        return self._info(row, set(self.wanted()))
 
-    def _info(self, r: Any, wanted: set[str], own: dict[str, str],
-              stored: set[str] | None = None) -> AttachmentInfo:
-        """``r`` is an Attachment row; ``own`` the local paths in the blob table; ``stored``
-        (when given) the hashes in the blob store, so only other local paths are looked at."""
-        available = self._available(r, own, stored)
+    def _info(self, r: Any, wanted: set[str], stored: set[str] | None = None) -> AttachmentInfo:
+        """``r`` is an Attachment row; ``stored`` (when given) the hashes in the blob store,
+        so that the store is not asked once per attachment."""
         return AttachmentInfo(
             id=r.id, complaint_id=r.complaint_id, follow_up_id=r.follow_up_id,
             filename=shown_text(r.filename) or r.sha256[:12], mime_type=r.mime_type or "",
             kind=kind_of(r.mime_type, r.filename), size=int(r.size or 0), sha256=r.sha256,
-            available=available, wanted=r.id in wanted)
+            available=self._available(r.sha256, stored), wanted=r.id in wanted)
 
-    def _available(self, r: Any, own: dict[str, str], stored: set[str] | None) -> bool:
-        if stored is not None and r.sha256 in stored:
-            return True
-        if stored is not None and not r.local_path and r.sha256 not in own:
+    def _available(self, sha256: str, stored: set[str] | None) -> bool:
+        """A copy is in the profile's blob store (checked when it is read)."""
+        if stored is not None:
+            return sha256 in stored
+        try:
+            return self.cache.blobs.contains(sha256)
+        except ValueError:  # not a SHA-256: nothing of it can be here
             return False
-        return self._local(r.local_path, r.sha256, own) is not None
-
-    def _stored(self) -> set[str]:
-        """Hashes of the files in the profile's blob store (one directory listing per prefix
-        instead of a file-system lookup per attachment)."""
-        found: set[str] = set()
-        root = self.cache.blob_dir
-        if not root.is_dir():
-            return found
-        for prefix in os.scandir(root):
-            if prefix.is_dir():
-                found.update(entry.name for entry in os.scandir(prefix.path) if entry.is_file())
-        return found
-
-    def _local(self, local_path: str | None, sha256: str, own: dict[str, str]) -> Path | None:
-        """The local copy's path, if one is here (our own uploads are in the blob table). A hash
-        that is not one (a cache filled before pages were checked by shape) has none."""
-        if not is_sha256(sha256):
-            return None
-        candidates = [Path(p) for p in (local_path, own.get(sha256)) if p]
-        candidates.append(self.cache.blob_dir / sha256[:2] / sha256)
-        return next((p for p in candidates if p.is_file()), None)
-
-    @staticmethod
-    def _own(connection: Any, shas: Sequence[str] | None = None) -> dict[str, str]:
-        query = select(Blob.sha256, Blob.local_path)
-        if shas is not None:
-            query = query.where(Blob.sha256.in_(list(shas)))
-        return {r.sha256: r.local_path for r in connection.execute(query)}
 
     def plan(self, policy: OfflinePolicy | None = None) -> OfflinePlan:
         """Which attachments the prefetch keeps: wanted ones, then the active complaints'
@@ -268,14 +242,13 @@ class Attachments:
             wanted_ids = self.wanted()
             wanted_rows = list(connection.execute(select(Attachment).where(
                 Attachment.id.in_(wanted_ids)))) if wanted_ids else []
-            own = self._own(connection)
-        stored = self._stored()
+        stored = self.cache.blobs.stored()
         wanted = set(wanted_ids)
         fetch: list[AttachmentInfo] = []
         seen: set[str] = set()
         planned = 0
         for row in wanted_rows:
-            info = self._info(row, wanted, own, stored)
+            info = self._info(row, wanted, stored)
             if info.sha256 not in seen and not info.available:
                 fetch.append(info)
                 planned += info.size
@@ -294,108 +267,100 @@ class Attachments:
                 left_out += 1
                 continue
             used += size
-            if self._available(row, own, stored):
+            if sha256 in stored:
                 kept += size
             else:
-                fetch.append(self._info(row, wanted, own, stored))
+                fetch.append(self._info(row, wanted, stored))
                 planned += size
         return OfflinePlan(tuple(fetch), kept, planned, left_out)
 
     # --- network (network worker) -------------------------------------------------------------
 
-    def open(self, attachment_id: str, on_bytes: Moved | None = None) -> Path:
-        """A verified local copy of the attachment, downloading it when it is not here.
+    def content(self, attachment_id: str, on_bytes: Moved | None = None) -> bytes:
+        """The attachment's verified content, in memory (for a viewer), downloaded first when
+        it is not here.
 
         Raises :class:`AttachmentUnavailable` (``offline``: remembered and fetched on the next
         sync; ``damaged``: the server's copy does not match its hash)."""
+        info = self._usable(attachment_id)
+        store = self.cache.blobs
+        if store.contains(info.sha256):
+            try:
+                return store.read(info.sha256)
+            except BlobDamaged:
+                self._drop_damaged(info)
+        self._download(info, on_bytes)
+        try:
+            return store.read(info.sha256)
+        except BlobDamaged as exc:
+            raise AttachmentUnavailable(str(exc), code="damaged") from exc
+
+    def fetch(self, attachment_id: str, on_bytes: Moved | None = None) -> AttachmentInfo:
+        """Make sure a verified copy of the attachment is here (downloading it if need be)."""
+        info = self._usable(attachment_id)
+        store = self.cache.blobs
+        if store.contains(info.sha256):
+            if store.verify(info.sha256) is not None:
+                return info
+            self._drop_damaged(info)
+        self._download(info, on_bytes)
+        return self.info(attachment_id)
+
+    def _usable(self, attachment_id: str) -> AttachmentInfo:
+        """The attachment's info, refused (``invalid_response``) when its hash is not one: a
+        cache filled before pages were checked by shape may hold such a row, and no file or
+        request is ever made from it."""
         info = self.info(attachment_id)
-        local = self._verified(info)
-        if local is not None:
-            return local
+        if not is_sha256(info.sha256):
+            raise AttachmentUnavailable("the attachment's hash is not a SHA-256",
+                                        code="invalid_response")
+        return info
+
+    def _drop_damaged(self, info: AttachmentInfo) -> None:
+        event(log, "attachment.local_damaged", logging.WARNING, sha256=info.sha256)
+        self.cache.blobs.remove(info.sha256)
+
+    def _download(self, info: AttachmentInfo, on_bytes: Moved | None) -> None:
         transport = self.transport()
         if transport is None:
             raise AttachmentUnavailable("not signed in", code="not_signed_in")
         from lapor_desk.sync.blobs import download_blob
 
         try:
-            path = download_blob(self.cache, transport, info.sha256, info.size, on_bytes)
+            download_blob(self.cache, transport, info.sha256, info.size, on_bytes)
         except sync_errors.BlobIntegrityError as exc:
             raise AttachmentUnavailable(str(exc), code="damaged") from exc
         except sync_errors.OfflineError as exc:
-            self._want(attachment_id, True)
-            event(log, "attachment.wanted_offline", attachment=attachment_id)
+            self._want(info.id, True)
+            event(log, "attachment.wanted_offline", attachment=info.id)
             raise AttachmentUnavailable(str(exc), code="offline") from exc
         except sync_errors.SyncError as exc:
             raise translate(exc) from exc
         if info.wanted:
-            self._want(attachment_id, False)
-        return path
+            self._want(info.id, False)
 
-    def named_copy(self, attachment_id: str) -> Path:
-        """A copy under its own file name, for the system's application (blobs are named by
-        hash, without an extension). It stays inside the profile: ``opened/<hash>/<name>``."""
-        info = self.info(attachment_id)
-        source = self.open(attachment_id)  # refuses a hash that is not one
-        # The name came from the wire: only a plain name, fit for any file system, is used.
-        folder = self.settings_path.parent / OPENED_DIR / info.sha256[:16]
-        target = folder / safe_file_name(info.filename, info.sha256[:12])
-        if target.parent != folder or not is_sha256(info.sha256):
-            raise AttachmentUnavailable("attachment name or hash unusable", code="damaged")
-        from lapor_desk.sync.blobs import file_sha256
-
-        if not (target.is_file() and file_sha256(target) == info.sha256):
+    def external_copy(self, attachment_id: str) -> Path:
+        """A plain copy under the attachment's own name for the system's application
+        (services/external_copies.py: owner-only, inside the profile, removed later)."""
+        info = self.fetch(attachment_id)
+        try:
             with storage_guard(self.settings_path.parent):
-                target.parent.mkdir(parents=True, exist_ok=True)
-                try:
-                    shutil.copyfile(source, target)
-                except BaseException:
-                    target.unlink(missing_ok=True)
-                    raise
-        return target
+                return self.external.make(info.sha256, info.filename)
+        except BlobDamaged as exc:
+            self._drop_damaged(info)
+            raise AttachmentUnavailable(str(exc), code="damaged") from exc
 
-    def prune_named_copies(self, older_than: float = OPENED_KEEP_SECONDS) -> int:
-        """Delete named copies handed to the system more than ``older_than`` seconds ago (the
-        verified blob stays; personal data is not left lying around under readable names)."""
-        root = self.settings_path.parent / OPENED_DIR
-        if not root.is_dir():
-            return 0
-        cutoff = time.time() - older_than
-        removed = 0
-        for path in root.glob("*/*"):
-            try:
-                if path.is_file() and path.stat().st_mtime < cutoff:
-                    path.unlink()
-                    removed += 1
-                    if not any(path.parent.iterdir()):
-                        path.parent.rmdir()
-            except OSError:
-                continue
-        return removed
-
-    def _verified(self, info: AttachmentInfo) -> Path | None:
-        """The local copy when its SHA-256 matches; a damaged copy is deleted."""
-        with self.cache.engine.connect() as connection:
-            row = connection.execute(select(Attachment.local_path).where(
-                Attachment.id == info.id)).first()
-            own = self._own(connection, [info.sha256])
-        local = self._local(row.local_path if row else None, info.sha256, own)
-        if local is None:
-            return None
-        from lapor_desk.sync.blobs import file_sha256
-
-        if file_sha256(local) == info.sha256:
-            return local
-        event(log, "attachment.local_damaged", logging.WARNING, sha256=info.sha256)
-        if local.resolve().is_relative_to(self.cache.blob_dir.resolve()):
-            local.unlink(missing_ok=True)  # never a file outside the blob store
-        return None
+    def remove_external_copies(self, older_than: float = EXTERNAL_KEEP_SECONDS) -> int:
+        """Delete copies handed to the system's application ``older_than`` seconds ago or
+        earlier (all with 0); the sealed blobs stay."""
+        return self.external.remove(older_than)
 
     def prefetch(self, cancel: threading.Event | None = None,
                  on_bytes: Moved | None = None,
                  plan: OfflinePlan | None = None) -> PrefetchResult:
         """Download what :meth:`plan` says; stops at the first offline error or when cancelled.
         A file that fails its hash check is skipped (and retried by a later prefetch)."""
-        self.prune_named_copies()
+        self.remove_external_copies()
         plan = plan or self.plan()
         return self.fetch_some(plan.fetch, cancel, on_bytes)
 
@@ -429,3 +394,4 @@ class Attachments:
                 self._want(info.id, False)
         event(log, "attachment.prefetched", count=done, bytes=moved, failed=failed)
         return PrefetchResult(done, moved, failed, False)
+

@@ -1,9 +1,14 @@
 """Drafts of follow-up replies and internal notes, saved as the officer types.
 
-One JSON file per profile (``drafts.json`` in the profile directory, beside the cache; it holds
-the same kind of personal data and is protected the same way), written atomically: a temporary
-file in the same directory, flushed and fsynced, then renamed over the old one. A draft is keyed
-by complaint and kind (``follow_up`` / ``internal_note``) and removed once the text is sent.
+One JSON file per profile (``drafts.json`` in the profile directory, beside the cache). It holds
+the same kind of personal data (a reporter's name, a NIK typed into a reply) and is protected
+the same way: sealed with the drafts key derived from the profile's key
+(:mod:`lapor_desk.models.cache.at_rest`), written atomically (a private temporary file in the same
+directory, flushed and fsynced, then renamed over the old one). A plain ``drafts.json`` of an
+earlier version is sealed when the session starts (:meth:`DraftStore.seal_plaintext`) and its
+plain bytes overwritten; a profile whose cache is plain (the demo) keeps plain drafts. A draft
+is keyed by complaint and kind (``follow_up`` / ``internal_note``) and removed once the text is
+sent.
 
 Reads are served from memory after the first load; writes are meant for the database worker.
 """
@@ -12,14 +17,14 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from lapor_desk.models.cache import at_rest, file_writes
+from lapor_desk.models.cache.at_rest import SealedFileError
 from lapor_desk.sync.log import event
 
 log = logging.getLogger("lapor_desk.services.drafts")
@@ -41,24 +46,56 @@ def _key(complaint_id: str, kind: str) -> str:
 
 
 class DraftStore:
-    def __init__(self, directory: Path | str, clock: Callable[[], datetime]) -> None:
+    def __init__(self, directory: Path | str, clock: Callable[[], datetime],
+                 key: bytes | None = None) -> None:
+        """``key``: the drafts key (``cache.keys.drafts``); None keeps plain drafts."""
         self.path = Path(directory) / FILE_NAME
         self.clock = clock
+        self._key = key
         self._lock = threading.Lock()
         self._drafts: dict[str, dict[str, object]] | None = None
+
+    def _read(self) -> dict[str, dict[str, object]]:
+        raw = self.path.read_bytes()
+        text = at_rest.open_bytes(self._key, raw) if at_rest.is_sealed(raw) else raw
+        data = json.loads(text.decode("utf-8"))
+        return data if isinstance(data, dict) else {}
 
     def _load(self) -> dict[str, dict[str, object]]:
         if self._drafts is None:
             try:
-                data = json.loads(self.path.read_text("utf-8"))
-                self._drafts = data if isinstance(data, dict) else {}
+                self._drafts = self._read()
             except FileNotFoundError:
                 self._drafts = {}
-            except (OSError, ValueError) as exc:  # keep the broken file for a person to see
+            except (OSError, ValueError, SealedFileError) as exc:
+                # Kept for a person to see (sealed, like the drafts).
                 event(log, "drafts.unreadable", logging.WARNING, error=str(exc))
-                self.path.replace(self.path.with_suffix(".broken"))
+                broken = self.path.with_suffix(".broken")
+                self.path.replace(broken)
+                if self._key is not None and not at_rest.file_is_sealed(broken):
+                    at_rest.seal_in_place(broken, self._key)
                 self._drafts = {}
         return self._drafts
+
+    def seal_plaintext(self) -> bool:
+        """Seal a plain ``drafts.json`` of an earlier version (its plain bytes overwritten).
+        True when one was sealed; nothing to do without a key."""
+        if self._key is None:
+            return False
+        for leftover in self.path.parent.glob(".drafts-*.tmp"):  # a write cut off by a crash
+            file_writes.scrub_file(leftover)
+        with self._lock:
+            try:
+                if at_rest.file_is_sealed(self.path):
+                    return False
+            except FileNotFoundError:
+                return False
+            drafts = self._load()
+            if not self.path.exists():  # unreadable: set aside as drafts.broken
+                return False
+            self._write(drafts, replacing_plaintext=True)
+        event(log, "drafts.sealed_plaintext", count=len(drafts))
+        return True
 
     def get(self, complaint_id: str, kind: str) -> Draft | None:
         with self._lock:
@@ -92,17 +129,12 @@ class DraftStore:
     def remove(self, complaint_id: str, kind: str) -> None:
         self.save(complaint_id, kind, "")
 
-    def _write(self, drafts: dict[str, dict[str, object]]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".drafts-", suffix=".tmp",
-                                             dir=self.path.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(drafts, out, ensure_ascii=False, indent=1)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temporary, self.path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+    def _write(self, drafts: dict[str, dict[str, object]], *,
+               replacing_plaintext: bool = False) -> None:
+        data = json.dumps(drafts, ensure_ascii=False, indent=1).encode("utf-8")
+        if self._key is not None:
+            data = at_rest.seal_bytes(self._key, data)
+        with file_writes.atomic_file(self.path, prefix=".drafts-",
+                                 scrub_old=replacing_plaintext) as out:
+            out.write(data)
         event(log, "drafts.saved", count=len(drafts))

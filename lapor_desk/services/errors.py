@@ -17,6 +17,9 @@
                               being written was not, what was saved stays; ``folder`` and
                               ``drive`` say where
 
+    CacheClosed               (not a ServiceError) a task that ran into the end of its session:
+                              the profile was closed under it; there is nothing to show
+
 Sync-layer errors are translated exactly once, here (:func:`translate`); so are the failures of
 the service layer's own files in the profile (drafts, settings: :func:`storage_guard`). Messages
 are English for logs; sentences for people live in the UI, keyed by ``code`` (with ``folder`` and
@@ -29,6 +32,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from lapor_desk.models.cache.store import CacheClosed  # noqa: F401 - for the UI
 from lapor_desk.models.validation import detail_problems
 from lapor_desk.sync import errors as sync_errors
 

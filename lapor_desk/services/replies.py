@@ -33,7 +33,8 @@ class Replies:
                  clock: Callable[[], datetime]) -> None:
         self.outbox = outbox
         self.profile_dir = Path(profile_dir)
-        self.drafts = DraftStore(self.profile_dir, clock)
+        keys = outbox.cache.keys
+        self.drafts = DraftStore(self.profile_dir, clock, keys.drafts if keys else None)
 
     def templates(self) -> list[ReplyTemplate]:
         return load_templates(self.profile_dir)

@@ -120,7 +120,12 @@ class Workstation:
         self._intake = self._register = self._duplicates = self._replies = None
 
     def close(self) -> None:
+        """End the session here (the profile stays): copies handed to other applications are
+        removed, every service of the session dropped."""
+        if self.session.cache is not None and self.session.info is not None:
+            self.attachments.remove_external_copies(0)
         self.session.close()
+        self._unbind()
 
     def sync(self, progress: Callable[[SyncProgress], None] | None = None,
              cancel: threading.Event | None = None) -> SyncOutcome:
@@ -152,6 +157,10 @@ class Workstation:
         server_now = self.session.server_clock.now
         self._intake = Intake(cache, self.session.outbox, server_now)
         self._replies = Replies(self.session.outbox, info.profile_dir, self.clock)
+        # What an earlier version (or a crash) left in the clear: drafts are sealed, copies
+        # handed to other applications removed (attachment files: when the cache opened).
+        self._replies.drafts.seal_plaintext()
+        self.attachments.remove_external_copies(0)
         self._outbox_review = OutboxReview(cache, self.session.outbox, self._verification,
                                            self._intake, self._replies,
                                            self.session.server_clock)

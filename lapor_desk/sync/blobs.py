@@ -1,8 +1,13 @@
-"""Attachment blobs: resumable chunked upload and resumable, hash-verified download."""
+"""Attachment blobs: resumable chunked upload and resumable, hash-verified download.
+
+Local copies live in the profile's blob store (``cache.blobs``), sealed at rest: an upload reads
+the plaintext from there, a download is sealed as it arrives (a ``.part`` beside the blob,
+resumed from its last whole segment). Both check the plaintext's SHA-256, which is the blob's
+name on both sides; the wire carries plaintext as before.
+"""
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -12,6 +17,8 @@ from sqlalchemy import select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 
+from lapor_desk.models.cache.at_rest import SealedFileError
+from lapor_desk.models.cache.blob_store import BlobDamaged, BlobStore
 from lapor_desk.models.cache.schema import Attachment, Blob
 from lapor_desk.models.cache.store import Cache
 from lapor_desk.models.lifecycle import MAX_ATTACHMENT_BYTES
@@ -26,14 +33,6 @@ log = logging.getLogger("lapor_desk.sync.blobs")
 UPLOAD_CHUNK = 4 * 1024 * 1024
 
 
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def upload_blob(cache: Cache, transport: Transport, sha256: str,
                 on_bytes: Callable[[int], None] | None = None,
                 chunk_size: int = UPLOAD_CHUNK) -> bool:
@@ -44,19 +43,29 @@ def upload_blob(cache: Cache, transport: Transport, sha256: str,
         return False
     if blob.uploaded:
         return True
-    # The content-addressed place in THIS profile: the stored absolute path goes stale when a
-    # profile is moved or restored elsewhere (tests/models/test_cache_upgrade.py).
-    path = blob_path(cache, sha256)
-    if not path.exists():
-        path = Path(blob.local_path)
-    if not path.exists() or file_sha256(path) != sha256:
+    # The content-addressed place in THIS profile's blob store (the stored absolute path goes
+    # stale when a profile is moved or restored elsewhere: tests/models/test_cache_upgrade.py).
+    try:
+        total = _upload(cache.blobs, transport, sha256, on_bytes, chunk_size)
+    except (BlobDamaged, SealedFileError) as exc:
         raise BlobIntegrityError(f"local copy of blob {sha256} is missing or damaged",
-                                 code="local_blob_damaged")
-    total = path.stat().st_size
+                                 code="local_blob_damaged") from exc
+    with storage_guard(cache.profile_dir), cache.writer.begin() as connection:
+        connection.execute(update(Blob).where(Blob.sha256 == sha256).values(uploaded=True))
+    event(log, "blob.uploaded", sha256=sha256, size=total)
+    return True
+
+
+def _upload(store: BlobStore, transport: Transport, sha256: str,
+            on_bytes: Callable[[int], None] | None, chunk_size: int) -> int:
+    """Send the blob's plaintext from where the server's copy stops; returns its size."""
+    total = store.verify(sha256)
+    if total is None:
+        raise BlobDamaged(f"local copy of blob {sha256} is missing or damaged")
     endpoint = f"/api/v1/blobs/{sha256}/upload"
     state = parse_upload_state(transport.get_json(endpoint), total)
     offset = state.offset
-    with path.open("rb") as handle:
+    with store.reading(sha256) as handle:
         while not state.complete:
             handle.seek(offset)
             chunk = handle.read(chunk_size)
@@ -79,10 +88,7 @@ def upload_blob(cache: Cache, transport: Transport, sha256: str,
             offset = state.offset
             if not chunk and not state.complete:
                 raise ProtocolError("server wants bytes past the end", code="invalid_response")
-    with storage_guard(cache.profile_dir), cache.writer.begin() as connection:
-        connection.execute(update(Blob).where(Blob.sha256 == sha256).values(uploaded=True))
-    event(log, "blob.uploaded", sha256=sha256, size=total)
-    return True
+    return total
 
 
 def forget_uploaded(connection: Connection, payload: dict[str, Any]) -> None:
@@ -99,40 +105,41 @@ def forget_uploaded(connection: Connection, payload: dict[str, Any]) -> None:
 
 def download_blob(cache: Cache, transport: Transport, sha256: str, size: int | None = None,
                   on_bytes: Callable[[int], None] | None = None) -> Path:
-    """Fetch a blob (resuming a partial download), verify its SHA-256 and record it. A full
-    disk raises :class:`StorageError` and keeps the part received: the next try resumes it."""
+    """Fetch a blob (resuming a partial download), verify its SHA-256 and record it. Returns
+    where it is kept, sealed: read it through ``cache.blobs``. A full disk raises
+    :class:`StorageError` and keeps the part received: the next try resumes it."""
     with storage_guard(cache.profile_dir):
         return _download_blob(cache, transport, sha256, size, on_bytes)
 
 
 def _download_blob(cache: Cache, transport: Transport, sha256: str, size: int | None,
                    on_bytes: Callable[[int], None] | None) -> Path:
-    target = blob_path(cache, sha256)
-    if target.exists() and file_sha256(target) == sha256:
-        _record(cache, sha256, target)
-        return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(".part")
-    offset = partial.stat().st_size if partial.exists() else 0
-    if size is not None and offset > size:
-        partial.unlink()
-        offset = 0
-    with partial.open("ab") as sink:
-        sink.seek(offset)
-        got = transport.download(f"/api/v1/blobs/{sha256}", sink, offset, on_bytes)
-    if got > MAX_ATTACHMENT_BYTES or file_sha256(partial) != sha256:
-        partial.unlink(missing_ok=True)
-        raise BlobIntegrityError(f"downloaded blob {sha256} does not match its hash")
-    partial.replace(target)
-    _record(cache, sha256, target)
+    target = blob_path(cache, sha256)  # refuses a hash that is not one, before any file is touched
+    store = cache.blobs
+    if target.exists():
+        here = store.verify(sha256)
+        if here is not None:
+            _record(cache, sha256, target, here)
+            return target
+    with store.partial(sha256) as sink:
+        offset = sink.offset
+        if size is not None and offset > size:
+            sink.restart()
+            offset = 0
+        got = transport.download(f"/api/v1/blobs/{sha256}", sink, offset, on_bytes)  # type: ignore[arg-type]
+        if got > MAX_ATTACHMENT_BYTES or sink.hexdigest() != sha256:
+            sink.discard()
+            raise BlobIntegrityError(f"downloaded blob {sha256} does not match its hash")
+        kept = sink.commit()
+    _record(cache, sha256, target, kept)
     event(log, "blob.downloaded", sha256=sha256, size=got, resumed_from=offset)
     return target
 
 
-def _record(cache: Cache, sha256: str, path: Path) -> None:
+def _record(cache: Cache, sha256: str, path: Path, size: int) -> None:
     with cache.writer.begin() as connection:
         connection.execute(sqlite_insert(Blob).values(
-            sha256=sha256, size=path.stat().st_size, local_path=str(path), uploaded=True,
+            sha256=sha256, size=size, local_path=str(path), uploaded=True,
         ).on_conflict_do_nothing())
         connection.execute(update(Attachment).where(Attachment.sha256 == sha256).values(
             local_path=str(path)))

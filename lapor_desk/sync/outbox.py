@@ -14,10 +14,8 @@ moves it forward once an earlier exclusive action of ours on the same complaint 
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import mimetypes
-import shutil
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -31,6 +29,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 
 from lapor_desk.models.agencies import Actor
+from lapor_desk.models.cache.blob_store import TooLarge
 from lapor_desk.models.cache.schema import Blob, OutboxEntry
 from lapor_desk.models.cache.store import Cache
 from lapor_desk.models.calendar import DomainConfig, default_config, utcnow
@@ -89,13 +88,14 @@ def take_mutation_id(connection: Connection) -> int:
 
 
 def blob_path(cache: Cache, sha256: str) -> Path:
-    """Where the blob ``sha256`` lives in the profile's blob store. A hash comes from the wire
-    (an attachment row), so anything but 64 lowercase hex digits is refused here too: a path is
-    never built from a value that was not checked (``../../`` would leave the profile)."""
+    """Where the blob ``sha256`` is kept in the profile's blob store (sealed: read it through
+    ``cache.blobs``). A hash comes from the wire (an attachment row), so anything but 64
+    lowercase hex digits is refused here too: a path is never built from a value that was not
+    checked (``../../`` would leave the profile)."""
     if not is_sha256(sha256):
         raise ProtocolError("a blob's hash must be 64 lowercase hex digits",
                             code="invalid_response")
-    return cache.blob_dir / sha256[:2] / sha256
+    return cache.blobs.path(sha256)
 
 
 def scrub_record_payload(payload: dict[str, Any]) -> dict[str, Any]:
@@ -299,30 +299,20 @@ class Outbox:
 
     def add_file(self, path: Path | str, mime_type: str | None = None,
                  filename: str | None = None) -> AttachmentFile:
-        """Copy a file into the profile's blob store (content-addressed) for attaching."""
+        """Keep a copy of a file in the profile's blob store (content-addressed by its plaintext
+        SHA-256, sealed at rest) for attaching; the file is read once."""
         source = Path(path)
-        size = source.stat().st_size
-        if size > MAX_ATTACHMENT_BYTES:
+        if source.stat().st_size > MAX_ATTACHMENT_BYTES:
             raise ActionRefused("invalid_payload", "attachments.size:too_large")
-        digest = hashlib.sha256()
-        with source.open("rb") as handle:
-            for chunk in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(chunk)
-        sha = digest.hexdigest()
-        target = blob_path(self.cache, sha)
-        with self._storage():  # the source was read whole above: what fails now is our disk
-            if not target.exists():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                partial = target.with_suffix(".part")
-                try:
-                    shutil.copyfile(source, partial)
-                except BaseException:
-                    partial.unlink(missing_ok=True)  # a half copy only takes the space
-                    raise
-                partial.replace(target)
+        with self._storage():  # the source is read while sealed: what fails is mostly our disk
+            try:
+                sha, size = self.cache.blobs.add_file(source, MAX_ATTACHMENT_BYTES)
+            except TooLarge as exc:  # it grew while being read
+                raise ActionRefused("invalid_payload", "attachments.size:too_large") from exc
             with self.cache.writer.begin() as connection:
                 connection.execute(sqlite_insert(Blob).values(
-                    sha256=sha, size=size, local_path=str(target), uploaded=False,
+                    sha256=sha, size=size, local_path=str(blob_path(self.cache, sha)),
+                    uploaded=False,
                 ).on_conflict_do_nothing())
         mime = mime_type or mimetypes.guess_type(source.name)[0] or "application/octet-stream"
         # The name as every side accepts it (models/shapes.py): no separator, no control or

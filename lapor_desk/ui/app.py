@@ -3,6 +3,11 @@
 ``run(demo=False)`` is what ``lapor-desk`` (no subcommand) and ``lapor-desk --demo`` call. In demo
 mode (and only there) the File menu offers "Reset training data": after a confirmation it stops
 the embedded server, seeds it afresh, wipes the demo profile's cache and signs in again.
+
+The main window and its controller belong to one session. When it ends (signed out, its saved
+session refused, the training data reset) ``Desk`` replaces them by new ones and disposes of
+the old ones whole (``session_scope``): the next person to sign in on this computer finds
+nothing of the previous session in any widget, model or cache.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from lapor_desk.ui.dialogs.progress import ProgressDialog
 from lapor_desk.ui.main_window import MainWindow
 from lapor_desk.ui.notify import Notifier
 from lapor_desk.ui.resources import icon, style_sheet
+from lapor_desk.ui.session_scope import ClipboardWatch, dispose
 from lapor_desk.ui.status_bar import DeskStatusBar
 from lapor_desk.ui.stop_signals import quit_on_signals
 from lapor_desk.ui.taskman import TaskManager
@@ -62,13 +68,19 @@ def start_up_over() -> None:
     What exists now (modules, Qt wrappers, the window) lives as long as the process: frozen, it
     is out of the collector's sight, so the full collections a sync's pages set off walk only the
     objects made since (each would otherwise hold every thread, the window's too, for as long as
-    it takes to visit them all). Once per process; ``lapor-desk`` disabled the collector for the
-    start (cli.main), and it is enabled here in any case.
+    it takes to visit them all). Once per process, and again at the start of a session after one
+    ended (whose objects were let go then: ui/session_scope.py); ``lapor-desk`` disabled the
+    collector for the start (cli.main), and it is enabled here in any case.
     """
     global _FROZEN
     if not _FROZEN:
         gc.freeze()
         _FROZEN = True
+    elif not gc.get_freeze_count():
+        # A session ended since (session_scope.collect let the frozen objects go): what it
+        # left is collected first, so that only the new session's objects are frozen.
+        gc.collect()
+        gc.freeze()
     gc.enable()
 
 
@@ -81,30 +93,44 @@ class _Relay(QObject):
 class Desk(QObject):
     """Signs in (dialog or demo), then shows the main window; first sync with progress."""
 
+    #: a session ended and its window was replaced by an empty one (tests and the log listen)
+    session_ended = Signal()
+
     def __init__(self, workstation: Workstation, demo: DemoServer | None = None, *,
                  tray_available: Callable[[], bool] = QSystemTrayIcon.isSystemTrayAvailable,
                  **controller_options: Any) -> None:
         super().__init__()
+        self.workstation = workstation
         self.taskman = TaskManager(self)
-        self.controller = DeskController(workstation, self.taskman, self, **controller_options)
-        self.window = MainWindow(self.controller)
         self.demo = demo
+        self._tray_available = tray_available
+        self._controller_options = controller_options
         self.login: LoginDialog | None = None
         self._ended: Exception | None = None  # shown on the sign-in dialog that follows
         self.progress: ProgressDialog | None = None
         self.confirm_reset: QMessageBox | None = None
         self._relay = _Relay(self)
+        self.clipboard = ClipboardWatch(self)
         # The first sync of a session starts once its first list is on screen (it imports the
         # network stack and works beside the list), at the latest after START_SYNC_LATEST_MS.
         self._sync_due = False
         self._start_sync_timer = QTimer(self, singleShot=True, interval=START_SYNC_LATEST_MS)
         self._start_sync_timer.timeout.connect(self._start_up_sync)
+        self.reset_action: QAction | None = None
+        self._build_session()
+
+    def _build_session(self) -> None:
+        """A new main window with its own controller: everything a session shows lives in
+        them, so that ending the session can dispose of it whole."""
+        self.controller = DeskController(self.workstation, self.taskman, self,
+                                         **self._controller_options)
+        self.window = MainWindow(self.controller)
         self.window.list_shown.connect(self._start_up_sync)
-        self.notifier = Notifier(self.window, tray_available)
+        self.notifier = Notifier(self.window, self._tray_available)
         c = self.controller
         c.signed_in.connect(self._signed_in)
         c.sign_in_failed.connect(self._sign_in_failed)
-        c.signed_out.connect(self.show_login)
+        c.signed_out.connect(self._session_over)
         c.sync_progress.connect(self._first_sync_progress)
         c.sync_finished.connect(lambda _o: self._close_progress())
         c.sync_failed.connect(self._sync_failed)
@@ -112,14 +138,52 @@ class Desk(QObject):
         bar = self.window.statusBar()
         if isinstance(bar, DeskStatusBar):
             c.reconnecting_changed.connect(bar.set_reconnecting)
-        self.reset_action: QAction | None = None
-        if demo is not None:  # never offered outside demo mode
+        self.reset_action = None
+        if self.demo is not None:  # never offered outside demo mode
             self.reset_action = QAction(self.window)
             self.reset_action.setObjectName("resetTrainingData")
             self.reset_action.triggered.connect(self.confirm_demo_reset)
             self.window.file_menu.insertAction(self.window.sign_out_action, self.reset_action)
             self.window.installEventFilter(self)  # follow a language switch
             self.retranslate()
+
+    def _session_over(self) -> None:
+        self.end_session()
+        self.show_login()
+
+    def end_session(self) -> None:
+        """Replace the session's window and controller by new, empty ones and dispose of the
+        old ones whole (``session_scope``): answers still on their way are dropped, what was
+        copied in the application leaves the clipboard, the services let go of the profile."""
+        self.controller.taskman.end()  # nothing more run for it, no answer handed on
+        self._sync_due = False
+        self._start_sync_timer.stop()
+        self._close_progress()
+        if self.confirm_reset is not None:
+            self.confirm_reset.deleteLater()
+            self.confirm_reset = None
+        old_window, old_controller = self.window, self.controller
+        old_controller.cancel_sync()
+        old_controller.stop_reconnecting()
+        old_window.sync_timer.stop()
+        old_window.window_state.save()  # the layout (never data), for the next window
+        self.notifier.close()
+        ended = self.workstation.info
+        if ended is not None:  # a refused session, a training reset: close it here too
+            workstation = self.workstation
+
+            def close_ended() -> None:
+                # On the network worker: after a cancelled sync's last page, before any
+                # sign-in that follows (reads still queued for it fail, and are dropped).
+                if workstation.info is ended:
+                    workstation.close()
+
+            self.taskman.run_net(close_ended)
+        self._build_session()
+        dispose(old_window, old_controller)
+        self.clipboard.clear_if_ours()
+        log.info("event=session.ended")
+        self.session_ended.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and i18n.is_language_change(event):
@@ -141,6 +205,7 @@ class Desk(QObject):
 
     def show_login(self) -> None:
         self.window.hide()
+        self._drop_login()
         self.login = LoginDialog(self.controller.known_profiles())
         self.login.submitted.connect(self.controller.sign_in)
         self.login.rejected.connect(QApplication.quit)
@@ -202,34 +267,34 @@ class Desk(QObject):
         if demo is None:
             return
         log.info("demo.reset_requested")
-        c = self.controller
-        c.cancel_sync()
-        c.stop_reconnecting()
-        self.window.sync_timer.stop()
-        self.window.hide()
-        self._close_progress()
+        self.end_session()  # the training session's window goes, and its cache is closed
         self.progress = ProgressDialog(self.tr("Resetting the training data"),
                                        cancellable=False)
         self.progress.show()
         self._relay.demo.connect(self.progress.show_demo)
-        workstation = c.workstation
 
         def reseed(_ready: object = None) -> None:
-            self.window.table_model.set_ids([])
-            self.window.detail.clear()
             self.taskman.run_net(lambda: demo.reseed(self._relay.demo.emit),
-                                 lambda url: c.sign_in(url, DEMO_USER, DEMO_PASSWORD),
+                                 lambda url: self.controller.sign_in(url, DEMO_USER,
+                                                                     DEMO_PASSWORD),
                                  self._sign_in_failed)
 
-        # The network worker first finishes (a cancelled sync stops at its next page); then the
-        # database worker closes the cache after its queued reads; then the server is reseeded.
-        self.taskman.run_net(lambda: None,
-                             lambda _r: self.taskman.run_db(workstation.close, reseed))
+        # The network worker first closes the session (end_session asked), then the database
+        # worker's queued reads go by; then the server is reseeded.
+        self.taskman.run_net(lambda: None, lambda _r: self.taskman.run_db(lambda: None, reseed))
+
+    def _drop_login(self) -> None:
+        """The sign-in dialog goes once used: its fields (a password) are not kept around."""
+        if self.login is not None:
+            login, self.login = self.login, None
+            login.password.clear()
+            if login.isVisible():
+                login.rejected.disconnect()  # closing it is not quitting
+                login.accept()
+            login.deleteLater()
 
     def _signed_in(self, info: SessionInfo) -> None:
-        if self.login is not None:
-            self.login.accept()
-            self.login = None
+        self._drop_login()
         self._close_progress()
         self.window.show()
         self.window.start_session(info)
@@ -242,7 +307,8 @@ class Desk(QObject):
             return
         self._sync_due = False
         self._start_sync_timer.stop()
-        self.taskman.run_db(self.controller.workstation.status, self._maybe_first_sync)
+        self.controller.taskman.run_db(self.controller.workstation.status,
+                                       self._maybe_first_sync)
 
     def _maybe_first_sync(self, status: object) -> None:
         if getattr(status, "last_sync_at", None) is None:

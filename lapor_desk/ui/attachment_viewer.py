@@ -1,7 +1,8 @@
 """The attachment viewer: images (auto-rotated, fit / 100 % / zoom) and PDF (pages, zoom).
 
-It only reads a verified file from the profile's blob store (``services.attachments``). A file
-that cannot be decoded shows a plain message instead of the picture; nothing here raises.
+It shows the verified content the services read from the profile's sealed blob store
+(``Attachments.content``), from memory: nothing of it is written to disk. A file that cannot be
+decoded shows a plain message instead of the picture; nothing here raises.
 
 Keys: ``+`` / ``-`` zoom, ``0`` actual size (100 %), ``F`` fit to the window; PDF: Page Up /
 Page Down (and ``Home`` / ``End``) move between pages.
@@ -10,10 +11,19 @@ Page Down (and ``Home`` / ``End``) move between pages.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QEvent,
+    QIODevice,
+    QObject,
+    QPointF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QImage, QImageReader, QKeyEvent, QKeySequence, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -35,10 +45,13 @@ MIN_ZOOM, MAX_ZOOM = 0.05, 16.0
 FIT_ENLARGE = 4.0
 
 
-def read_image(path: Path | str) -> tuple[QImage, str]:
-    """Decode an image (EXIF orientation applied). Returns (image, "") or (null image, reason).
-    Safe on a worker thread (QImage is not a widget)."""
-    reader = QImageReader(str(path))
+def read_image(content: bytes) -> tuple[QImage, str]:
+    """Decode an image held in memory (EXIF orientation applied). Returns (image, "") or
+    (null image, reason). Safe on a worker thread (QImage is not a widget)."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(content))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)
     reader.setAutoTransform(True)
     image = reader.read()
     return image, ("" if not image.isNull() else reader.errorString())
@@ -125,12 +138,12 @@ def pdf_supported() -> bool:
 class AttachmentViewer(QDialog):
     """One attachment in its own window (not modal: the officer keeps working)."""
 
-    def __init__(self, path: Path | str, info: AttachmentInfo,
+    def __init__(self, content: bytes, info: AttachmentInfo,
                  image: QImage | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("attachmentViewer")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.path = Path(path)
+        self.content = content
         self.info = info
         self.problem = ""          # why the file cannot be shown ("" when it is shown)
         self.document: Any = None  # QPdfDocument for a PDF (QtPdf is imported when needed)
@@ -222,7 +235,7 @@ class AttachmentViewer(QDialog):
     def _load_image(self, image: QImage | None) -> None:
         reason = ""
         if image is None or image.isNull():
-            image, reason = read_image(self.path)
+            image, reason = read_image(self.content)
         if image.isNull():
             self._fail(self.tr("This image cannot be shown: the file is damaged or is not an "
                                "image (%1).").replace("%1", reason or "?"))
@@ -238,8 +251,13 @@ class AttachmentViewer(QDialog):
             return
         document_class, view_class = classes
         self.document = document_class(self)
-        error = self.document.load(str(self.path))
+        # The document reads from memory: the buffer lives as long as the window.
+        self.buffer = QBuffer(self)
+        self.buffer.setData(QByteArray(self.content))
+        self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self.buffer)
         if self.document.status() != document_class.Status.Ready or self.document.pageCount() < 1:
+            error = self.document.error()
             name = getattr(error, "name", str(error))
             self._fail(self.tr("This PDF cannot be shown: the file is damaged or is not a PDF "
                                "(%1).").replace("%1", name))

@@ -3,8 +3,9 @@
 ``AttachmentFlow`` wires it up (like ``WorkFlows``): it adds an :class:`AttachmentsPanel` under
 the complaint's detail, lists the complaint's attachments on the database worker, and opens one
 on the network worker (a verified local copy, or a download with progress); images and PDFs open
-in :class:`~lapor_desk.ui.attachment_viewer.AttachmentViewer`, other files in the system's
-application after a warning. After every successful sync it fetches, one file per task so that
+in :class:`~lapor_desk.ui.attachment_viewer.AttachmentViewer` from memory, other files in the
+system's application after a warning (a private plain copy the services remove afterwards:
+services/external_copies.py). After every successful sync it fetches, one file per task so that
 an officer's own request never waits long, what ``Attachments.plan()`` keeps for offline use.
 """
 
@@ -218,12 +219,17 @@ class AttachmentFlow(QObject):
             self.panel.show_message(self.tr("Downloading “%1”…").replace("%1", name))
         self._received[attachment_id] = 0
 
-        def fetch() -> tuple[AttachmentInfo, Path, Any]:
+        def fetch() -> tuple[AttachmentInfo, bytes | None, Any]:
             service = self.service
             info = service.info(attachment_id)
-            path = service.open(attachment_id, lambda n: self._moved.emit(attachment_id, n))
-            image = read_image(path)[0] if info.kind == "image" else None
-            return info, path, image
+            if info.kind == "other" or (info.kind == "pdf" and not pdf_supported()):
+                # Shown by the system's application (after asking): only fetched here.
+                service.fetch(attachment_id, lambda n: self._moved.emit(attachment_id, n))
+                return service.info(attachment_id), None, None
+            content = service.content(attachment_id,
+                                      lambda n: self._moved.emit(attachment_id, n))
+            image = read_image(content)[0] if info.kind == "image" else None
+            return info, content, image
 
         self.controller.taskman.run_net(
             fetch, self._opened, lambda exc: self._open_failed(attachment_id, name, exc))
@@ -236,13 +242,13 @@ class AttachmentFlow(QObject):
                 "%1", item.filename).replace("%2", size_label(self._received[attachment_id]))
                 .replace("%3", size_label(item.size)))
 
-    def _opened(self, result: tuple[AttachmentInfo, Path, Any]) -> None:
-        info, path, image = result
+    def _opened(self, result: tuple[AttachmentInfo, bytes | None, Any]) -> None:
+        info, content, image = result
         self._received.pop(info.id, None)
         self.panel.show_message("")
         self.reload()  # it is on this computer now
-        if info.kind == "image" or (info.kind == "pdf" and pdf_supported()):
-            viewer = AttachmentViewer(path, info, image, self.window)
+        if content is not None:
+            viewer = AttachmentViewer(content, info, image, self.window)
             viewer.destroyed.connect(lambda *_: self._viewer_closed(viewer))
             self.viewer = viewer
             viewer.show()
@@ -272,7 +278,7 @@ class AttachmentFlow(QObject):
             box.deleteLater()
             if button == QMessageBox.StandardButton.Open:
                 self.controller.taskman.run_net(
-                    lambda: self.service.named_copy(info.id),
+                    lambda: self.service.external_copy(info.id),
                     lambda path: self._hand_over(Path(path)),
                     lambda exc: self._open_failed(info.id, info.filename, exc))
 
@@ -354,7 +360,7 @@ class AttachmentFlow(QObject):
 
         def plan() -> list[AttachmentInfo]:
             service = self.service
-            service.prune_named_copies()
+            service.remove_external_copies()
             return list(service.plan().fetch)
 
         # Read-only (and a look at the blob store): beside the database worker, never in front

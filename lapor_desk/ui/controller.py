@@ -31,7 +31,7 @@ from lapor_desk.services.types import (
     SyncProgress,
     UserProfile,
 )
-from lapor_desk.ui.taskman import TaskManager
+from lapor_desk.ui.taskman import SessionTasks, TaskManager
 
 log = logging.getLogger("lapor_desk.ui.controller")
 
@@ -68,7 +68,8 @@ class DeskController(QObject):
                  jitter: Callable[[], float] = random.random) -> None:
         super().__init__(parent)
         self.workstation = workstation
-        self.taskman = taskman
+        #: this session's tasks (ended with the session: ``Desk.end_session``)
+        self.taskman: SessionTasks = taskman.session()
         self._cancel: threading.Event | None = None
         self._requests = 0
         self._remembering = 0

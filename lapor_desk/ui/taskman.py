@@ -6,6 +6,12 @@ read-only summaries (the filter bar's choices) that must not hold up the list be
 reads the cache on its own connection (SQLite's WAL lets readers run beside the writer). A task's function runs
 on its worker and must not touch widgets; its result (or exception) comes back to the UI thread
 through a queued signal and is handed to the ``on_done`` / ``on_error`` callback there.
+
+A session's window asks through its own :class:`SessionTasks` (``controller.taskman``), on the
+same workers. When the session ends (:meth:`SessionTasks.end`), what it asked for still runs to
+its end, but the answers are dropped, never handed on; and what its window would ask for while
+it is being taken down is not run at all (a selection reset by the deletion must not read the
+next session's cache, nor the closed one's).
 """
 
 from __future__ import annotations
@@ -16,6 +22,8 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
+
+from lapor_desk.services.errors import CacheClosed
 
 log = logging.getLogger("lapor_desk.ui.taskman")
 
@@ -57,9 +65,16 @@ class TaskManager(QObject):
         """A slow read-only summary, beside (not behind) the ``db`` worker's queue."""
         self._submit(self._read, fn, on_done, on_error)
 
+    def session(self) -> SessionTasks:
+        """The tasks of one session (its controller's ``taskman``)."""
+        return SessionTasks(self)
+
     def _submit(self, pool: ThreadPoolExecutor, fn: Callable[[], Any], on_done: Done | None,
-                on_error: Failed | None) -> None:
+                on_error: Failed | None, owner: SessionTasks | None = None) -> None:
         if self._closed:
+            return
+        if owner is not None and owner.ended:
+            log.debug("task of an ended session not run")
             return
         self._outstanding += 1
         self.busy_changed.emit(self._outstanding)
@@ -69,17 +84,22 @@ class TaskManager(QObject):
                 value = fn()
             except Exception as exc:  # noqa: BLE001 - handed to the UI thread, never dropped
                 log.debug("task failed: %r", exc)
-                self._delivered.emit((on_error, exc, True))
+                self._delivered.emit((on_error, exc, True, owner))
             else:
-                self._delivered.emit((on_done, value, False))
+                self._delivered.emit((on_done, value, False, owner))
 
         pool.submit(work)
 
-    def _deliver(self, item: tuple[Callable[[Any], None] | None, Any, bool]) -> None:
-        callback, value, failed = item
+    def _deliver(self, item: tuple[Callable[[Any], None] | None, Any, bool,
+                                   SessionTasks | None]) -> None:
+        callback, value, failed, owner = item
         self._outstanding -= 1
         try:
-            if callback is not None:
+            if owner is not None and (owner.ended or (failed and isinstance(value, CacheClosed))):
+                # An ended session's answer (its data, or the error of a closed cache), or a
+                # task that ran into the session's end (its cache closed under it).
+                log.debug("task of an ended session dropped (failed=%s)", failed)
+            elif callback is not None:
                 callback(value)
             elif failed:
                 self.unhandled_error.emit(value)
@@ -92,3 +112,44 @@ class TaskManager(QObject):
         self._net.shutdown(wait=True, cancel_futures=True)
         self._read.shutdown(wait=True, cancel_futures=True)
         self._db.shutdown(wait=True, cancel_futures=True)
+
+
+class SessionTasks:
+    """The tasks one session asks for, run by the desk's :class:`TaskManager` on its workers
+    (``controller.taskman``). Once :meth:`end` is called, nothing more is run for it and the
+    answers still on their way are dropped."""
+
+    def __init__(self, manager: TaskManager) -> None:
+        self.manager = manager
+        self.ended = False
+
+    @property
+    def idle(self) -> bool:
+        return self.manager.idle
+
+    @property
+    def unhandled_error(self) -> Any:
+        return self.manager.unhandled_error
+
+    @property
+    def busy_changed(self) -> Any:
+        return self.manager.busy_changed
+
+    def run_db(self, fn: Callable[[], Any], on_done: Done | None = None,
+               on_error: Failed | None = None) -> None:
+        self.manager._submit(self.manager._db, fn, on_done, on_error, self)
+
+    def run_net(self, fn: Callable[[], Any], on_done: Done | None = None,
+                on_error: Failed | None = None) -> None:
+        self.manager._submit(self.manager._net, fn, on_done, on_error, self)
+
+    def run_read(self, fn: Callable[[], Any], on_done: Done | None = None,
+                 on_error: Failed | None = None) -> None:
+        self.manager._submit(self.manager._read, fn, on_done, on_error, self)
+
+    def shutdown(self) -> None:
+        self.manager.shutdown()
+
+    def end(self) -> None:
+        """The session ended: run nothing more for it, hand none of its answers on."""
+        self.ended = True

@@ -32,48 +32,48 @@
 <context>
     <name>AttachmentFlow</name>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="218" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="219" />
         <source>Downloading “%1”…</source>
         <extracomment>prefetch after every finished sync (the offline policy); off only in tests that check on-demand downloads a prefetch has gone through its whole plan since signing in: a sync that brings nothing new then changes nothing it would plan</extracomment>
         <translation>Mengunduh “%1”…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="235" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="241" />
         <source>Downloading “%1”… %2 of %3</source>
         <translation>Mengunduh “%1”… %2 dari %3</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="259" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="265" />
         <source>Open with another application</source>
         <translation>Buka dengan aplikasi lain</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="260" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="266" />
         <source>LAPOR Desk cannot show “%1” itself. Open it with the application this computer uses for such files?</source>
         <translation>LAPOR Desk tidak dapat menampilkan “%1” sendiri. Buka dengan aplikasi yang dipakai komputer ini untuk berkas semacam itu?</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="265" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="271" />
         <source>Files sent with a complaint can contain harmful content. Open only files you expect.</source>
         <translation>Berkas yang dikirim bersama laporan dapat berisi konten berbahaya. Buka hanya berkas yang Anda harapkan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="285" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="291" />
         <source>No application on this computer opens “%1”.</source>
         <translation>Tidak ada aplikasi di komputer ini yang dapat membuka “%1”.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="292" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="298" />
         <source>“%1” is not on this computer yet and the server cannot be reached. It will be downloaded automatically after the next successful sync.</source>
         <translation>“%1” belum ada di komputer ini dan server tidak dapat dihubungi. Berkas akan diunduh otomatis setelah sinkronisasi berikutnya berhasil.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="296" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="302" />
         <source>“%1” arrived damaged (it does not match its checksum) and was not opened. Try again later.</source>
         <translation>“%1” diterima dalam keadaan rusak (tidak cocok dengan checksum-nya) dan tidak dibuka. Coba lagi nanti.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="299" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="305" />
         <source>“%1” could not be opened.</source>
         <translation>“%1” tidak dapat dibuka.</translation>
     </message>
@@ -134,68 +134,68 @@
 <context>
     <name>AttachmentViewer</name>
     <message>
-        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="227" />
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="240" />
         <source>This image cannot be shown: the file is damaged or is not an image (%1).</source>
         <extracomment>"Fit" shrinks a large picture to the window and enlarges a small one at most this much.</extracomment>
         <translation>Gambar ini tidak dapat ditampilkan: berkas rusak atau bukan gambar (%1).</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="236" />
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="249" />
         <source>PDF viewing is not installed. Open the file with the system application.</source>
         <translation>Penampil PDF tidak terpasang. Buka berkas dengan aplikasi sistem.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="244" />
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="262" />
         <source>This PDF cannot be shown: the file is damaged or is not a PDF (%1).</source>
         <translation>PDF ini tidak dapat ditampilkan: berkas rusak atau bukan PDF (%1).</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="324" />
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="342" />
         <source>Attachment: %1</source>
         <translation>Lampiran: %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="325" />
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="343" />
         <source>Fit to window</source>
         <translation>Sesuaikan jendela</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="326" />
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="344" />
         <source>Fit to the window (F)</source>
         <translation>Sesuaikan dengan jendela (F)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="327" />
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="345" />
         <source>100 %</source>
         <translation>100 %</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="328" />
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="346" />
         <source>Actual size (0)</source>
         <translation>Ukuran asli (0)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="330" />
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="348" />
         <source>Zoom out (-)</source>
         <translation>Perkecil (-)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="332" />
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="350" />
         <source>Zoom in (+)</source>
         <translation>Perbesar (+)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="334" />
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="352" />
         <source>Previous page (Page Up)</source>
         <translation>Halaman sebelumnya (Page Up)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="336" />
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="354" />
         <source>Next page (Page Down)</source>
         <translation>Halaman berikutnya (Page Down)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="347" />
+        <location filename="../../lapor_desk/ui/attachment_viewer.py" line="365" />
         <source>Page %1 of %2</source>
         <translation>Halaman %1 dari %2</translation>
     </message>
@@ -203,13 +203,13 @@
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="100" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="101" />
         <source>Attachments (%1)</source>
         <extracomment>How long after a sync the offline prefetch plans (ms).</extracomment>
         <translation>Lampiran (%1)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="102" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="103" />
         <source>Open</source>
         <translation>Buka</translation>
     </message>
@@ -595,48 +595,48 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="131" />
+        <location filename="../../lapor_desk/ui/app.py" line="195" />
         <source>Reset training data…</source>
-        <extracomment>Whether the objects of the first session's start were frozen (``start_up_over``). The collector, held off by ``lapor-desk`` during the start, resumes at the latest after this long (ms) even when nobody signs in. The first sync waits for the session's first list at most this long (ms).</extracomment>
+        <extracomment>Whether the objects of the first session's start were frozen (``start_up_over``). The collector, held off by ``lapor-desk`` during the start, resumes at the latest after this long (ms) even when nobody signs in. The first sync waits for the session's first list at most this long (ms). a session ended and its window was replaced by an empty one (tests and the log listen)</extracomment>
         <translation>Atur ulang data pelatihan…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="163" />
+        <location filename="../../lapor_desk/ui/app.py" line="228" />
         <source>Preparing the LAPOR Desk demo</source>
         <translation>Menyiapkan demo LAPOR Desk</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="177" />
+        <location filename="../../lapor_desk/ui/app.py" line="242" />
         <source>Reset training data</source>
         <translation>Atur ulang data pelatihan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="178" />
+        <location filename="../../lapor_desk/ui/app.py" line="243" />
         <source>Reset the training data?</source>
         <translation>Atur ulang data pelatihan?</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="181" />
+        <location filename="../../lapor_desk/ui/app.py" line="246" />
         <source>Every complaint, reply and action made in this training session is deleted and the demo starts again from the same sample data. This cannot be undone. Your real LAPOR! account and profiles are not touched.</source>
         <translation>Semua laporan, tanggapan, dan tindakan yang dibuat dalam sesi pelatihan ini dihapus dan demo dimulai lagi dari data contoh yang sama. Ini tidak dapat dibatalkan. Akun LAPOR! dan profil Anda yang sebenarnya tidak tersentuh.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="184" />
+        <location filename="../../lapor_desk/ui/app.py" line="249" />
         <source>Reset</source>
         <translation>Atur ulang</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="185" />
+        <location filename="../../lapor_desk/ui/app.py" line="250" />
         <source>Keep my work</source>
         <translation>Simpan pekerjaan saya</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="211" />
+        <location filename="../../lapor_desk/ui/app.py" line="271" />
         <source>Resetting the training data</source>
         <translation>Mengatur ulang data pelatihan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="249" />
+        <location filename="../../lapor_desk/ui/app.py" line="315" />
         <source>First sync</source>
         <translation>Sinkronisasi pertama</translation>
     </message>

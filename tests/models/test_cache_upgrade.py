@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from lapor_desk.models.cache.at_rest import file_is_sealed
 from lapor_desk.models.cache.schema import Attachment, Blob, SyncState
 from lapor_desk.models.cache.store import current_revision, head_revision
 from lapor_desk.server import db as server_db
@@ -118,8 +119,9 @@ def test_old_cache_opens_with_every_complaint_action_draft_and_file(laptop: Lapt
             own = dict(connection.execute(select(Blob.sha256, Blob.uploaded)).all())
         assert downloaded == manifest["downloaded"]["sha256"]
         for sha in [downloaded] + [sha for _c, sha in manifest["uploads"].values()]:
-            local = cache.blob_dir / sha[:2] / sha
-            assert local.is_file() and sha256(local) == sha
+            local = cache.blob_dir / sha[:2] / sha  # kept, and sealed at rest now
+            assert local.is_file() and file_is_sealed(local)
+            assert hashlib.sha256(cache.blobs.read(sha)).hexdigest() == sha
         assert own[downloaded] is True
         assert not any(own[sha] for _c, sha in manifest["uploads"].values())
     finally:

@@ -4,6 +4,8 @@ against the real reference server serving the seed's real files (SQLite and Post
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -62,10 +64,14 @@ def test_a_complaints_attachments_are_listed_and_opened_verified(station: Workst
     first = listed[0]
     assert first.kind in ("image", "pdf") and first.size > 0 and not first.available
     assert first.filename.endswith((".png", ".pdf"))
-    path = service.open(first.id)
-    # verified: the file's SHA-256 is the attachment's, and it lives in the profile
-    assert sha(path) == first.sha256 and path.stat().st_size == first.size
-    assert path.is_relative_to(Path(station.info.profile_dir))  # type: ignore[union-attr]
+    content = service.content(first.id)
+    # verified: the content's SHA-256 is the attachment's; the file kept in the profile's
+    # blob store is sealed (not the plaintext, not even its first bytes)
+    assert hashlib.sha256(content).hexdigest() == first.sha256 and len(content) == first.size
+    kept = station.session.require_cache().blobs.path(first.sha256)
+    assert kept.is_relative_to(Path(station.info.profile_dir))  # type: ignore[union-attr]
+    on_disk = kept.read_bytes()
+    assert on_disk.startswith(b"LDSEAL") and content[:16] not in on_disk
     assert service.info(first.id).available
     assert next(a.available for a in service.for_complaint(complaint_id) if a.id == first.id)
 
@@ -74,11 +80,13 @@ def test_a_damaged_local_copy_is_never_shown_and_is_fetched_again(
         station: Workstation) -> None:
     service = station.attachments
     attachment_id = cached(station)[0][0]
-    path = service.open(attachment_id)
-    good = path.read_bytes()
-    path.write_bytes(b"\x00" * len(good))  # bit rot on the laptop's disk
-    again = service.open(attachment_id)
-    assert again.read_bytes() == good
+    good = service.content(attachment_id)
+    path = station.session.require_cache().blobs.path(service.info(attachment_id).sha256)
+    sealed = bytearray(path.read_bytes())
+    sealed[-5] ^= 0x01  # bit rot on the laptop's disk
+    path.write_bytes(bytes(sealed))
+    assert service.content(attachment_id) == good  # the damaged copy was fetched again
+    assert path.read_bytes() != bytes(sealed)
 
 
 def test_a_server_copy_that_does_not_match_its_hash_is_refused(
@@ -88,7 +96,7 @@ def test_a_server_copy_that_does_not_match_its_hash_is_refused(
     served = blob_path(live_server.settings.resolved_blob_dir(), info.sha256)
     served.write_bytes(b"X" * info.size)  # same size, wrong content
     with pytest.raises(AttachmentUnavailable) as caught:
-        service.open(info.id)
+        service.content(info.id)
     assert caught.value.code == "damaged"
     assert not service.info(info.id).available
     assert not list(station.session.require_cache().blob_dir.rglob(info.sha256 + "*"))
@@ -130,12 +138,12 @@ def test_offline_a_downloaded_attachment_opens_and_a_missing_one_is_fetched_late
         station: Workstation, live_server: LiveServer) -> None:
     service = station.attachments
     here, missing = (a for a, _c, _s in cached(station)[:2])
-    kept = service.open(here)
+    kept = service.content(here)
     port = int(live_server.url.rsplit(":", 1)[1])
     live_server.stop()
-    assert service.open(here) == kept  # no network needed
+    assert service.content(here) == kept  # no network needed
     with pytest.raises(AttachmentUnavailable) as caught:
-        service.open(missing)
+        service.content(missing)
     assert caught.value.code == "offline"
     assert service.info(missing).wanted and not service.info(missing).available
     assert service.prefetch().offline  # still offline: nothing lost, nothing fetched
@@ -167,8 +175,7 @@ def test_an_attachment_uploaded_by_another_desk_arrives_verified(
         mine = [a for a in other.attachments.for_complaint(complaint_id)
                 if a.filename == photo.name]
         assert len(mine) == 1 and mine[0].kind == "image" and not mine[0].available
-        path = other.attachments.open(mine[0].id)
-        assert path.read_bytes() == photo.read_bytes()
+        assert other.attachments.content(mine[0].id) == photo.read_bytes()
         assert mine[0].sha256 == sha(photo)
     finally:
         other.close()
@@ -204,16 +211,23 @@ def test_the_same_file_from_two_users_desks_is_sent_by_each_and_stored_once(
     assert len(stored) == 1
 
 
-def test_named_copies_for_the_system_application_stay_in_the_profile_and_are_pruned(
+def test_copies_for_the_system_application_are_private_and_removed_afterwards(
         station: Workstation) -> None:
     service = station.attachments
     info = service.info(cached(station)[0][0])
-    copy = service.named_copy(info.id)
+    copy = service.external_copy(info.id)
     profile = Path(station.info.profile_dir)  # type: ignore[union-attr]
-    assert copy.name == info.filename and copy.is_relative_to(profile)
-    assert sha(copy) == info.sha256
-    assert service.named_copy(info.id) == copy  # the same copy, not another one
-    assert service.prune_named_copies() == 0  # still fresh
-    assert service.prune_named_copies(older_than=-1) == 1
+    assert copy.name == info.filename and copy.is_relative_to(profile / "opened")
+    assert sha(copy) == info.sha256  # the one plain copy: what the other application reads
+    if os.name == "posix":
+        assert stat.S_IMODE(copy.stat().st_mode) == 0o600
+        assert stat.S_IMODE(copy.parent.stat().st_mode) == 0o700
+    assert service.external_copy(info.id) == copy  # the same copy, not another one
+    assert service.remove_external_copies() == 0  # still fresh
+    assert service.remove_external_copies(older_than=-1) == 1
     assert not copy.exists() and not copy.parent.exists()
-    assert service.info(info.id).available  # the verified blob itself stays
+    assert service.info(info.id).available  # the sealed blob itself stays
+    # Quitting (the workstation closes) removes them all, fresh or not.
+    again = service.external_copy(info.id)
+    station.close()
+    assert not again.exists()

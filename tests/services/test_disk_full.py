@@ -94,7 +94,8 @@ def test_work_queued_on_a_full_disk_is_written_whole_or_not_at_all(
 
     assert (_outbox(station), _state(station, noted), _state(station, postponed)) == before
     assert not list((profile / "blobs").rglob("*.part")), "a half-copied attachment was left"
-    kept = DraftStore(profile, station.clock).get(noted, "follow_up")  # as a restart reads it
+    kept = DraftStore(profile, station.clock, station.session.require_cache().keys.drafts).get(  # as a restart reads it
+        noted, "follow_up")
     assert kept is not None and kept.text == "Draf lama: sudah dicek ke lokasi."
     assert_integrity(profile / "cache.sqlite3")
 

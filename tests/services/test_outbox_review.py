@@ -185,6 +185,6 @@ def test_a_note_refused_for_its_file_is_fixed_and_resent_with_its_files(
         elsewhere.sync()
         [mine] = [a for a in elsewhere.attachments.for_complaint(complaint_id)
                   if a.sha256 == hashlib.sha256(photo.read_bytes()).hexdigest()]
-        assert elsewhere.attachments.open(mine.id).read_bytes() == photo.read_bytes()
+        assert elsewhere.attachments.content(mine.id) == photo.read_bytes()
     finally:
         elsewhere.close()

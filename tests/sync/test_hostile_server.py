@@ -25,8 +25,9 @@ from sqlalchemy import func, insert, select
 
 from lapor_desk.models.cache import Cache, open_cache
 from lapor_desk.models.cache.schema import Attachment, Complaint, SyncState
-from lapor_desk.services.attachments import OPENED_DIR, Attachments
+from lapor_desk.services.attachments import Attachments
 from lapor_desk.services.errors import ServiceError
+from lapor_desk.services.external_copies import EXTERNAL_DIR
 from lapor_desk.sync.blobs import download_blob
 from lapor_desk.sync.engine import SyncEngine
 from lapor_desk.sync.errors import ProtocolError
@@ -166,7 +167,7 @@ def test_opening_an_attachment_whose_hash_climbs_out_touches_nothing(
     [listed] = service.for_complaint(uid("a"))
     assert not listed.available  # a file that is not in the blob store is never "here"
     with pytest.raises(ServiceError) as info:
-        service.open(ident)
+        service.content(ident)
     assert info.value.code == "invalid_response"
     assert canary.read_bytes() == CANARY
     assert script.seen == []
@@ -185,7 +186,7 @@ def test_a_damaged_copy_is_only_ever_deleted_inside_the_blob_store(cache: Cache,
             local_path=str(cache.blob_dir / os.path.relpath(outside_file, cache.blob_dir))))
     service = Attachments(cache, lambda: None, cache.profile_dir)
     with pytest.raises(ServiceError):
-        service.open(ident)  # not here, and no server to fetch it from
+        service.content(ident)  # not here, and no server to fetch it from
     assert outside_file.read_bytes() == CANARY
 
 
@@ -212,8 +213,8 @@ def test_the_named_copy_for_the_system_application_stays_in_the_profile(
     before = outside(cache, tmp_path)
     ident = put_attachment(cache, SHA, NAMES[name], len(CONTENT))
     service = Attachments(cache, lambda: None, cache.profile_dir)
-    copy = service.named_copy(ident)
-    assert copy.parent == cache.profile_dir / OPENED_DIR / SHA[:16]
+    copy = service.external_copy(ident)
+    assert copy.parent == cache.profile_dir / EXTERNAL_DIR / SHA[:16]
     assert copy.read_bytes() == CONTENT
     text = copy.name
     assert text and not text.startswith(".") and len(text.encode()) <= 255

@@ -2,11 +2,15 @@
 
     DISPLAY=:99 python -m tests.ui.render_screens OUT_DIR
     DISPLAY=:99 QT_SCALE_FACTOR=2 python -m tests.ui.render_screens OUT_DIR --hidpi
+    DISPLAY=:99 python -m tests.ui.render_screens OUT_DIR --sign-out
 
 Goes through the real demo path: the seeded reference server as a child process
 (``DemoServer``), sign-in as the demo admin, a full sync, then the windows in Indonesian.
 With ``--hidpi`` (run at device pixel ratio 2) only the main window is rendered, to
-main-window-hidpi.png, with a filter on and the detail open.
+main-window-hidpi.png, with a filter on and the detail open. With ``--sign-out`` a shared PC
+through the desk itself: the demo admin with a reporter's complaint open (session_a.png), the
+window and the sign-in dialog after signing out (session_signed_out.png,
+session_signed_out_login.png), another agency's admin signed in (session_b.png).
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from lapor_desk.services import (
     use_memory_keyring,
 )
 from lapor_desk.ui import i18n
-from lapor_desk.ui.app import make_application
+from lapor_desk.ui.app import Desk, make_application
 from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.dialogs.login import LoginDialog
 from lapor_desk.ui.main_window import MainWindow
@@ -158,9 +162,65 @@ def main(out: Path, hidpi: bool = False) -> int:
     return 0
 
 
+def sign_out_screens(out: Path) -> int:
+    """A signs out, B signs in, through the desk (the window after each, as people see it)."""
+    out.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="lapor-screens-qs-"))
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "qs"))
+    use_memory_keyring()
+    app = make_application(["render"])
+    i18n.set_language("id")
+    demo = DemoServer(Path(tempfile.mkdtemp(prefix="lapor-screens-")), complaints=800)
+    desk = Desk(Workstation(demo.profile_root, device="screens"), tray_available=lambda: False)
+    ended: list[bool] = []
+    desk.session_ended.connect(lambda: ended.append(True))
+    try:
+        url = demo.start()
+
+        def signed_in_and_synced(user: str) -> MainWindow:
+            synced: list[object] = []
+            desk.controller.sync_finished.connect(synced.append)
+            desk.controller.sign_in(url, user, DEMO_PASSWORD)
+            window = desk.window
+            wait_for(app, lambda: bool(synced) and window.isVisible()
+                     and window.queue_key is not None and desk.taskman.idle)
+            window.resize(1366, 768)
+            model = window.table_model
+            wait_for(app, lambda: model.rowCount() > 0
+                     and model.loaded_row(model.id_at(0) or "") is not None)
+            return window
+
+        window = signed_in_and_synced(DEMO_USER)
+        model = window.table_model
+        pick = next((r for r in range(min(model.rowCount(), 200))
+                     if (row := model.loaded_row(model.id_at(r) or "")) is not None
+                     and not row.anonymous), 0)
+        window.table.selectRow(pick)
+        wait_for(app, lambda: window.detail.detail is not None and desk.taskman.idle)
+        save(window, out / "session_a.png")
+        desk.controller.sign_out(discard_unsynced=True)
+        wait_for(app, lambda: bool(ended) and desk.login is not None and desk.taskman.idle)
+        desk.window.resize(1366, 768)
+        save(desk.window, out / "session_signed_out.png")
+        assert desk.login is not None
+        save(desk.login, out / "session_signed_out_login.png")
+        desk.login.rejected.disconnect()  # signing in below closes it: not a quit
+        signed_in_and_synced("admin.konawe")
+        save(desk.window, out / "session_b.png")
+    finally:
+        desk.shutdown()
+        demo.reset()
+    return 0
+
+
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    code = main(Path(args[0] if args else "test-artifacts/screens"), "--hidpi" in sys.argv)
+    target = Path(args[0] if args else "test-artifacts/screens")
+    if "--sign-out" in sys.argv:
+        code = sign_out_screens(target)
+    else:
+        code = main(target, "--hidpi" in sys.argv)
     # PySide6 6.12 aborts in interpreter finalisation after this run ("none_dealloc"); the
     # pictures are written and flushed, so leave without finalising (see the report).
     sys.stdout.flush()

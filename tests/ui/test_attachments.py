@@ -198,32 +198,31 @@ def test_other_files_open_in_the_system_application_after_a_warning(
     qtbot.waitUntil(lambda: bool(opened), timeout=WAIT)
     path = Path(opened[0].toLocalFile())
     profile = Path(controller.info.profile_dir)  # type: ignore[union-attr]
-    assert path.name == sheet.name and path.is_relative_to(profile)
-    assert path.read_bytes() == sheet.read_bytes()
+    assert path.name == sheet.name and path.is_relative_to(profile / "opened")
+    assert path.read_bytes() == sheet.read_bytes()  # the one plain copy, for that application
+    assert controller.workstation.attachments.remove_external_copies(0) == 1
+    assert not path.exists()
 
 
-def test_damaged_files_show_a_message_not_a_crash(qtbot: Any, tmp_path: Path) -> None:
-    junk = tmp_path / "junk"
-    junk.write_bytes(b"\x89PNG\r\n\x1a\n this is not really an image" * 3)
+def test_damaged_files_show_a_message_not_a_crash(qtbot: Any) -> None:
+    junk = b"\x89PNG\r\n\x1a\n this is not really an image" * 3
     viewer = AttachmentViewer(junk, info("image", "foto_lokasi.png"))
     qtbot.addWidget(viewer)
     assert viewer.showing == "problem" and viewer.message.text()
     assert viewer.stack.currentWidget() is viewer.message
     qtbot.keyClick(viewer, "+")  # zoom keys do nothing harmful
-    cut = tmp_path / "cut.pdf"
-    cut.write_bytes(pdf(["Surat"])[:60])
+    cut = pdf(["Surat"])[:60]
     viewer = AttachmentViewer(cut, info("pdf", "surat.pdf"))
     qtbot.addWidget(viewer)
     assert viewer.showing == "problem" and viewer.message.text()
     qtbot.keyClick(viewer, Qt.Key.Key_PageDown)
-    good = tmp_path / "good"
-    good.write_bytes(png(40, 30, (10, 120, 200), 1))
+    good = png(40, 30, (10, 120, 200), 1)
     viewer = AttachmentViewer(good, info("image", "ok.png"))
     qtbot.addWidget(viewer)
     assert viewer.showing == "image" and viewer.image_page.image.size().width() == 40
 
 
-def three_page_pdf(path: Path) -> Path:
+def three_page_pdf(path: Path) -> bytes:
     writer = QPdfWriter(str(path))
     painter = QPainter(writer)
     for number in (1, 2, 3):
@@ -231,7 +230,7 @@ def three_page_pdf(path: Path) -> Path:
             writer.newPage()
         painter.drawText(200, 400, f"Halaman {number}")
     painter.end()
-    return path
+    return path.read_bytes()
 
 
 def test_pdf_pages_are_navigated_with_the_keyboard(qtbot: Any, tmp_path: Path) -> None:

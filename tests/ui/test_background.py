@@ -326,8 +326,7 @@ def test_training_reset_reseeds_and_wipes_the_demo_cache(qtbot: Any, tmp_path: P
 
     demo = DemoServer(tmp_path / "demo", complaints=300)
     station = Workstation(demo.profile_root, device="pytest-demo")
-    desk = Desk(station, demo, tray_available=lambda: False)
-    qtbot.addWidget(desk.window)
+    desk = Desk(station, demo, tray_available=lambda: False)  # its window: replaced below
     c = desk.controller
     try:
         with qtbot.waitSignal(c.sync_finished, timeout=180_000):
@@ -358,9 +357,15 @@ def test_training_reset_reseeds_and_wipes_the_demo_cache(qtbot: Any, tmp_path: P
         assert box is not None
         reset = next(b for b in box.buttons()
                      if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole)
+        old_window = desk.window
+        with qtbot.waitSignal(desk.session_ended, timeout=WAIT):
+            reset.click()  # the training session's window goes whole, a new one comes
+        assert desk.window is not old_window and desk.controller is not c
+        del old_window
+        assert not desk.window.isVisible() and desk.progress is not None
+        c = desk.controller
         with qtbot.waitSignal(c.signed_in, timeout=180_000):
-            reset.click()
-            assert not desk.window.isVisible() and desk.progress is not None
+            pass
         with qtbot.waitSignal(c.sync_finished, timeout=120_000):
             pass  # a fresh demo: the first sync again
         qtbot.waitUntil(lambda: desk.window.isVisible() and c.taskman.idle, timeout=WAIT)
@@ -372,6 +377,7 @@ def test_training_reset_reseeds_and_wipes_the_demo_cache(qtbot: Any, tmp_path: P
         assert ws.status().pending == 0 and ws.status().rejected == 0
         assert {p.directory for p in ws.known_profiles()} == {c.info.profile_dir}
     finally:
+        desk.window.close()
         desk.shutdown()
         demo.close()
 

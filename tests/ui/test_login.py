@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 import requests
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
@@ -32,11 +33,11 @@ WAIT = 30_000
 def desk(qtbot: Any, tmp_path: Path) -> Iterator[Desk]:
     station = Workstation(tmp_path / "profiles", device="pytest")
     d = Desk(station, tray_available=lambda: False)
-    qtbot.addWidget(d.window)
     yield d
     if d.login is not None:
         d.login.rejected.disconnect()  # closing it must not quit the test's application
         d.login.hide()
+    d.window.close()  # the window of the last session (an ended one's is gone with it)
     d.shutdown()
 
 
@@ -101,7 +102,9 @@ def test_sign_in_first_sync_then_the_queues(qtbot: Any, desk: Desk, live_server:
     assert gc.isenabled()  # signed in: the start is over, the collector runs again
     assert numbers and any(" · " in n and n.split()[0] not in ("0",) for n in numbers)
     qtbot.waitUntil(lambda: desk.progress is None, timeout=WAIT)
-    assert desk.login is None and not login.isVisible()
+    # The sign-in dialog is gone once used, the password it held with it.
+    assert desk.login is None
+    qtbot.waitUntil(lambda: not shiboken6.isValid(login), timeout=WAIT)
     window = desk.window
     qtbot.waitUntil(lambda: window.isVisible() and window.queue_model.rowCount() > 0
                     and desk.controller.taskman.idle, timeout=WAIT)
@@ -144,7 +147,8 @@ def test_wrong_password_says_so_and_keeps_the_dialog(qtbot: Any, desk: Desk,
         login.password.clear()
         qtbot.keyClicks(login.password, password)
         qtbot.keyClick(login.password, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: desk.window.isVisible() and not login.isVisible(), timeout=WAIT)
+    qtbot.waitUntil(lambda: desk.window.isVisible() and not shiboken6.isValid(login),
+                    timeout=WAIT)
 
 
 def test_unreachable_server_says_offline_and_what_to_do(qtbot: Any, desk: Desk) -> None:

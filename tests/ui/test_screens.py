@@ -80,6 +80,19 @@ def test_main_window_at_device_pixel_ratio_2(big_display: dict[str, str]) -> Non
     assert (image.width(), image.height()) == (2 * 1366, 2 * 768)
 
 
+def test_sign_out_and_the_next_person_render(display: dict[str, str]) -> None:
+    """A shared PC (look at session_*.png): the window empty after signing out, then another
+    agency's admin with nothing of the first person's session."""
+    env = {**os.environ, **display, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-m", "tests.ui.render_screens", str(OUT),
+                           "--sign-out"], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=220, check=False)
+    assert done.returncode == 0, done.stderr[-4000:]
+    for name in ("session_a", "session_signed_out", "session_signed_out_login", "session_b"):
+        image = QImage(str(OUT / f"{name}.png"))
+        assert not image.isNull() and image.width() > 300, name
+
+
 def test_icons_are_vector_and_render_sharp_at_ratio_2() -> None:
     """Every icon is an SVG (drawn at the screen's resolution, never a scaled bitmap)."""
     files = sorted(ICONS.iterdir())

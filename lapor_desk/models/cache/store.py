@@ -9,8 +9,10 @@ With ``key`` (the profile's 32-byte cache key, kept in the OS keyring by
 :func:`lapor_desk.sync.secure_cache.open_secure_cache`, the path the desktop and the CLI take)
 the file is a SQLCipher database (:mod:`.crypto`): every pooled connection is a ``sqlcipher3``
 connection whose first statement is ``PRAGMA key``; a plaintext cache of an earlier version is
-encrypted in place first. Without a key the cache is plain SQLite (tests and tools), and an
-encrypted file is refused with :class:`~.crypto.CacheKeyError`.
+encrypted in place first. The same key, through HKDF, seals the attachment files
+(``Cache.blobs``, :mod:`.blob_store`) and the drafts (:mod:`.at_rest`); plain attachment files
+of an earlier version are sealed on opening. Without a key the cache is plain SQLite (tests and
+tools), and an encrypted file is refused with :class:`~.crypto.CacheKeyError`.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from __future__ import annotations
 import threading
 import uuid
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,6 +31,8 @@ from sqlalchemy.pool import QueuePool
 from sqlalchemy.sql.compiler import SQLCompiler
 
 from lapor_desk.models.cache import crypto, permissions
+from lapor_desk.models.cache.at_rest import AtRestKeys
+from lapor_desk.models.cache.blob_store import BlobStore
 from lapor_desk.models.cache.crypto import CacheKeyError
 from lapor_desk.models.cache.schema import SyncState
 from lapor_desk.models.driver import driver_fetch
@@ -55,10 +59,18 @@ class Cache:
     profile_dir: Path
     engine: Engine
     encrypted: bool = False
+    #: keys of the profile's files at rest (attachments, drafts), derived from the cache key;
+    #: None for a plain cache
+    keys: AtRestKeys | None = field(default=None, repr=False, compare=False)
 
     @cached_property
     def writer(self) -> Engine:
         return self.engine.execution_options(lapor_immediate=True)
+
+    @cached_property
+    def blobs(self) -> BlobStore:
+        """The attachment files, sealed with the profile's key (plain for a plain cache)."""
+        return BlobStore(self.blob_dir, self.keys.attachments if self.keys else None)
 
     @property
     def path(self) -> Path:
@@ -239,8 +251,11 @@ def open_cache(profile_dir: Path | str, *, key: bytes | None = None,
         if not at_head(engine):
             upgrade(engine)
         ensure_sync_state(engine)
+    cache = Cache(directory, engine, encrypted=key is not None,
+                  keys=AtRestKeys.from_profile_key(key) if key is not None else None)
+    cache.blobs.seal_plaintext()  # an earlier version's plain attachment files
     permissions.restrict_tree(directory)
-    return Cache(directory, engine, encrypted=key is not None)
+    return cache
 
 
 def at_head(engine: Engine) -> bool:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from lapor_desk.services import Workstation
 from lapor_desk.services.diagnostics import Bundle, bundle_for
-from lapor_desk.ui.taskman import TaskManager
+from lapor_desk.ui.taskman import SessionTasks, TaskManager
 
 
 def settings_snapshot() -> dict[str, Any]:
@@ -38,7 +38,7 @@ def open_in_file_manager(folder: Path) -> bool:
 
 
 class DiagnosticsDialog(QDialog):
-    def __init__(self, workstation: Workstation, taskman: TaskManager,
+    def __init__(self, workstation: Workstation, taskman: TaskManager | SessionTasks,
                  parent: QWidget | None = None, *, folder: Path | None = None,
                  open_folder: Callable[[Path], bool] = open_in_file_manager) -> None:
         super().__init__(parent)
@@ -93,7 +93,7 @@ class DiagnosticsDialog(QDialog):
             self.open_folder(self.bundle.path.parent)
 
 
-def show_diagnostics(workstation: Workstation, taskman: TaskManager,
+def show_diagnostics(workstation: Workstation, taskman: TaskManager | SessionTasks,
                      parent: QWidget | None = None) -> DiagnosticsDialog:
     """What the Help menu calls: open the dialog and start saving."""
     dialog = DiagnosticsDialog(workstation, taskman, parent)
