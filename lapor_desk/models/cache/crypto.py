@@ -21,6 +21,7 @@ from typing import Any, Literal
 import sqlcipher3.dbapi2 as sqlcipher
 
 from lapor_desk.models import storage
+from lapor_desk.models.cache.file_writes import zero_handle
 
 KEY_BYTES = 32
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -165,22 +166,10 @@ def encrypt_in_place(path: Path, key: bytes) -> int:
         os.replace(target, path)
         _fsync(path.parent, directory=True)
         if old is not None:
-            _scrub(old)
+            zero_handle(old)
     finally:
         if old is not None:
             old.close()
     return sum(before.values())
 
 
-def _scrub(handle: Any) -> None:
-    """Overwrite the (already unlinked) plaintext file's bytes with zeros."""
-    size = os.fstat(handle.fileno()).st_size
-    zeros = bytes(1024 * 1024)
-    handle.seek(0)
-    written = 0
-    while written < size:
-        step = min(len(zeros), size - written)
-        handle.write(zeros[:step])
-        written += step
-    handle.flush()
-    os.fsync(handle.fileno())
