@@ -7,7 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -47,6 +47,23 @@ def display() -> Iterator[dict[str, str]]:
     yield from x_server("1600x1000x24")
 
 
+def render(module: str, screens: Iterable[str], display: dict[str, str],
+           *args: str) -> None:
+    """Run the renderer ``module`` in its own process (``OUT`` and ``args`` as its arguments) and
+    check that it wrote each of ``screens`` as a real picture: not empty, not a blank grab."""
+    env = {**os.environ, **display, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-m", module, str(OUT), *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=220, check=False)
+    assert done.returncode == 0, done.stderr[-4000:]
+    for name in screens:
+        image = QImage(str(OUT / f"{name}.png"))
+        assert not image.isNull() and image.width() > 300, name
+        # not a blank grab: some variety of pixels
+        colours = {image.pixel(x, y) for x in range(0, image.width(), 5)
+                   for y in range(0, image.height(), 5)}
+        assert len(colours) > 5, name
+
+
 @pytest.fixture
 def big_display() -> Iterator[dict[str, str]]:
     """Room for a 1366x768 window at twice the pixels."""
@@ -54,18 +71,7 @@ def big_display() -> Iterator[dict[str, str]]:
 
 
 def test_main_screens_render(display: dict[str, str]) -> None:
-    env = {**os.environ, **display, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, "-m", "tests.ui.render_screens", str(OUT)],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=220,
-                          check=False)
-    assert done.returncode == 0, done.stderr[-4000:]
-    for name in SCREENS:
-        image = QImage(str(OUT / f"{name}.png"))
-        assert not image.isNull() and image.width() > 300, name
-        # not a blank grab: some variety of pixels
-        colours = {image.pixel(x, y) for x in range(0, image.width(), 5)
-                   for y in range(0, image.height(), 5)}
-        assert len(colours) > 5, name
+    render("tests.ui.render_screens", SCREENS, display)
 
 
 def test_main_window_at_device_pixel_ratio_2(big_display: dict[str, str]) -> None:
