@@ -30,6 +30,7 @@ from lapor_desk.server.database import init_database
 from lapor_desk.server.settings import ServerSettings
 from lapor_desk.services import Workstation, use_memory_keyring
 from tests.support.live_server import PASSWORD, LiveServer, start_server
+from tests.support.profile_fixture import readdress_profile
 
 pytestmark = pytest.mark.timeout(180)
 
@@ -50,7 +51,8 @@ class Laptop:
 @pytest.fixture
 def laptop(tmp_path: Path) -> Iterator[Laptop]:
     """The fixture unpacked somewhere else than where it was made (as after a restore), and
-    its server serving again on the address the profile remembers."""
+    its server serving again (on a free port: the profile follows it, tests/support/
+    profile_fixture.py)."""
     use_memory_keyring()
     with zipfile.ZipFile(FIXTURE) as archive:
         archive.extractall(tmp_path)
@@ -60,11 +62,10 @@ def laptop(tmp_path: Path) -> Iterator[Laptop]:
     init_database(url)  # a newer server schema migrates the saved server database too
     settings = ServerSettings(database_url=url, blob_dir=tmp_path / "server" / "blobs",
                               auto_close_interval=0)
+    server = start_server(settings)
     try:
-        server = start_server(settings, port=manifest["server_port"])
-    except OSError as exc:  # pragma: no cover - the message says what to do
-        pytest.fail(f"port {manifest['server_port']} (the fixture's server) is busy: {exc}")
-    try:
+        [profile] = (tmp_path / "profiles").iterdir()
+        readdress_profile(profile, server.url)
         yield Laptop(manifest, tmp_path / "profiles", server)
     finally:
         server.stop()

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import socket
-import time
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -33,6 +31,7 @@ from lapor_desk.server.settings import ServerSettings
 from lapor_desk.services import Workstation, use_memory_keyring
 from lapor_desk.sync import credentials
 from tests.support.live_server import PASSWORD, LiveServer, start_server
+from tests.support.profile_fixture import readdress_profile
 
 pytestmark = pytest.mark.timeout(180)
 
@@ -56,22 +55,6 @@ class Laptop:
         return found
 
 
-def port_free_within(port: int, seconds: float) -> bool:
-    """The port can be listened on (a client's ephemeral port or a closing server's may hold it
-    for a moment on a busy machine)."""
-    deadline = time.monotonic() + seconds
-    while True:
-        with socket.socket() as probe:
-            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            try:
-                probe.bind(("127.0.0.1", port))
-                return True
-            except OSError:
-                if time.monotonic() > deadline:
-                    return False
-        time.sleep(0.2)
-
-
 def on_disk(directory: Path) -> bytes:
     return b"".join(p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file())
 
@@ -89,12 +72,10 @@ def laptop(tmp_path: Path) -> Iterator[Laptop]:
     init_database(url)
     settings = ServerSettings(database_url=url, blob_dir=tmp_path / "server" / "blobs",
                               auto_close_interval=0)
-    port = manifest["server_port"]  # the profile is named after its server's address
-    if not port_free_within(port, seconds=30):  # pragma: no cover - the message says what to do
-        pytest.fail(f"port {port} (the fixture's server) stayed busy for 30 s")
-    server = start_server(settings, port=port)
+    server = start_server(settings)
     try:
-        yield Laptop(manifest, tmp_path / "profiles", tmp_path / manifest["profile"], server)
+        profile = readdress_profile(tmp_path / manifest["profile"], server.url)
+        yield Laptop(manifest, tmp_path / "profiles", profile, server)
     finally:
         server.stop()
 
