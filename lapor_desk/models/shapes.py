@@ -32,6 +32,8 @@ _DASHES = (8, 13, 18, 23)
 #: ``invoice<RLO>fdp.exe`` look like ``invoiceexe.pdf``.
 _UNSHOWABLE = "\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069"
 _UNSAFE_TEXT = re.compile(f"[{_UNSHOWABLE}]")
+#: A pattern (Python's and pydantic's) for text made only of showable characters.
+SHOWABLE_PATTERN = f"^[^{_UNSHOWABLE}]*$"
 #: ... and in a file name also both path separators.
 _UNSAFE_NAME = re.compile(f"[/\\\\{_UNSHOWABLE}]")
 #: What Windows refuses or reads as something else in a file name (``:`` opens a data stream).

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from starlette.responses import Response
 
 from lapor_desk.models.enums import Role
+from lapor_desk.models.shapes import SHOWABLE_PATTERN
 from lapor_desk.server.addresses import client_address
 from lapor_desk.server.auth import CurrentCaller, server_state
 from lapor_desk.server.database import transaction
@@ -42,9 +43,10 @@ LOGIN_BODY_BYTES = 16 * 1024
 
 
 class LoginIn(BaseModel):
-    username: str = Field(min_length=1, max_length=64, pattern=r"^[^\x00-\x1f\x7f]+$")
+    #: No control or text-direction character (models/shapes.py): no user is named so.
+    username: str = Field(min_length=1, max_length=64, pattern=SHOWABLE_PATTERN)
     password: str = Field(min_length=1, max_length=1024, pattern=r"^[^\x00]+$")
-    device: str = Field(default="", max_length=120, pattern=r"^[^\x00-\x1f\x7f]*$")
+    device: str = Field(default="", max_length=120, pattern=SHOWABLE_PATTERN)
 
 
 class UserOut(BaseModel):

@@ -14,6 +14,7 @@ from lapor_desk.models.enums import Role
 from lapor_desk.server.database import make_engine, transaction
 from lapor_desk.server.db import Attachment, Complaint, MutationResult, Reporter, User
 from lapor_desk.server.services.complaints import reporter_response
+from lapor_desk.server.services.errors import InvalidInputError
 from lapor_desk.server.services.users import create_user
 from tests.server.builder import complaint_payload, new_id
 from tests.server.client import Api, WorldServer
@@ -122,3 +123,23 @@ def test_display_names_and_reporter_responses_are_cleaned(server: WorldServer) -
     bodies = {f["body"] for f in server.login("admin_kab").pull_all()[0]["state"]
               ["follow_up"].values()}
     assert "Belum diperbaiki." in bodies
+
+
+@pytest.mark.parametrize("username", [f"admin{RLO}kab", "admin\x85kab", "admin\u2028kab",
+                                      " admin_kab", "admin\u200fkab"])
+def test_a_username_no_desktop_could_show_is_refused(server: WorldServer, username: str) -> None:
+    """Every desktop refuses a sign-in answer naming such a user (sync/protocol.py): the server
+    makes no such user, and a sign-in naming one is refused as malformed, before any check."""
+    engine = make_engine(server.live.database_url)
+    try:
+        with pytest.raises(InvalidInputError), transaction(engine) as session:
+            create_user(session, username=username, display_name="Admin Baru",
+                        role=Role.AGENCY_ADMIN, unit_id=server.unit("kab_kominfo"),
+                        password="rahasia-uji-123")
+    finally:
+        engine.dispose()
+    assert not _stored(server, User, username=username)
+    if username.strip() == username:
+        response = server.anonymous().post(
+            "/auth/login", json={"username": username, "password": "rahasia-uji-123"})
+        assert response.status_code == 422, response.text

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from lapor_desk.models.calendar import utcnow
 from lapor_desk.models.enums import Role
+from lapor_desk.models.shapes import showable
 from lapor_desk.models.text import clean_line
 from lapor_desk.server.db import Agency, Token, User
 from lapor_desk.server.services.errors import InvalidInputError, NotFoundError
@@ -45,6 +46,10 @@ def create_user(
     display_name = clean_line(display_name)  # no controls, no bidirectional overrides
     if not username or len(username) > 64 or not display_name or len(display_name) > 120:
         raise InvalidInputError("username (1-64) and display name (1-120) are required")
+    if not showable(username) or username != username.strip():
+        # Every desktop refuses a sign-in answer naming such a user (sync/protocol.py).
+        raise InvalidInputError("a username has no control or text-direction characters and "
+                                "no spaces at its ends")
     if session.get(Agency, unit_id) is None:
         raise NotFoundError(f"no unit {unit_id}")
     if session.scalars(select(User.id).where(User.username == username)).first() is not None:
