@@ -121,7 +121,7 @@ def main() -> int:
                         help="pull page layout: packed (schema version 3), columns (2) or rows (1)")
     parser.add_argument("--no-floor", action="store_true", help="skip measuring the floor")
     parser.add_argument("--rate", help="a slower link, e.g. 8mbit: the whole bench runs in a "
-                        "network namespace of its own whose loopback is shaped with tc tbf "
+                        "network namespace of its own whose relay port is shaped with tc htb "
                         "(needs root, unshare and tc)")
     args = parser.parse_args()
     if args.rate and os.environ.get(IN_SHAPED_NETNS) != args.rate:
