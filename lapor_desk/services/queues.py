@@ -15,6 +15,7 @@ from datetime import datetime, time, timedelta, tzinfo
 from typing import Any
 
 from sqlalchemy import func, literal_column, select
+from sqlalchemy.sql.elements import ColumnClause
 
 from lapor_desk.models.cache.schema import Complaint, OutboxEntry
 from lapor_desk.models.cache.search import search_clause, search_matches
@@ -168,8 +169,8 @@ class QueueQueries:
                 result.append(QueueInfo(queue.key, count, attention))
             else:
                 count = sum(by_status.get(str(s), (0, 0))[0] for s in queue.statuses)
-                late = sum(by_status.get(str(s), (0, 0))[1] for s in queue.statuses)
-                result.append(QueueInfo(queue.key, count, late))
+                overdue = sum(by_status.get(str(s), (0, 0))[1] for s in queue.statuses)
+                result.append(QueueInfo(queue.key, count, overdue))
         return result
 
     def complaint_ids(self, queue_key: str, where: ComplaintFilter | None = None) -> list[str]:
@@ -239,7 +240,7 @@ class QueueQueries:
             matches = None
             with self.cache.engine.connect() as connection:
                 if filtered:
-                    rowid = literal_column("complaint.rowid")
+                    rowid: ColumnClause[Any] = literal_column("complaint.rowid")
                     passing = {int(row[0]) for row in driver_rows(
                         connection, query.with_only_columns(rowid))}
                     if not passing:
