@@ -39,10 +39,10 @@ from lapor_desk.models.enums import ActionKind, RejectReason
 from lapor_desk.services.attach import StoredAttachment, stored_files
 from lapor_desk.services.complaints import allowed_actions
 from lapor_desk.services.errors import ActionNotAllowed, NotFound, translate
-from lapor_desk.services.intake import RECORDING_ROLES, FieldProblem, Intake, RecordedComplaint
+from lapor_desk.services.intake import FieldProblem, Intake, RecordedComplaint
 from lapor_desk.services.replies import Replies
 from lapor_desk.services.session import parse_time
-from lapor_desk.services.types import ActionResult
+from lapor_desk.services.types import ActionResult, Capabilities
 from lapor_desk.services.verification import (
     DIALOG_KINDS,
     REPLY_KINDS,
@@ -192,7 +192,7 @@ class OutboxReview:
                     and e.kind in allowed_actions(role, status))
         title = here.title if here is not None else ""
         if e.kind == RECORD:  # reopened in its form; it was never on the server
-            can_redo = e.state == REJECTED and role in RECORDING_ROLES
+            can_redo = e.state == REJECTED and Capabilities.of(role).record_complaints
             complaint = payload.get("complaint")
             if not title and isinstance(complaint, dict):
                 title = str(complaint.get("title") or "")

@@ -26,9 +26,8 @@ from lapor_desk.models.enums import Role, Status
 from lapor_desk.services.deadlines import DEADLINE_SQL, RESOLUTION_STATUSES, VERIFY_STATUSES
 from lapor_desk.services.errors import NotFound
 from lapor_desk.services.filter_options import FilterOptions, read_options
-from lapor_desk.services.types import ComplaintFilter, QueueInfo
+from lapor_desk.services.types import COORDINATORS, ComplaintFilter, QueueInfo
 
-ADMINS = frozenset({Role.NATIONAL_ADMIN, Role.AGENCY_ADMIN})
 EVERYONE = frozenset(Role)
 #: Outbox states a person must look at (until dismissed) or that are still waiting.
 OUTBOX_STATES = frozenset({"pending", "rejected"})
@@ -44,13 +43,13 @@ class QueueDef:
 
 
 QUEUES: tuple[QueueDef, ...] = (
-    QueueDef("needs_verification", ADMINS, frozenset({Status.UNVERIFIED})),
+    QueueDef("needs_verification", COORDINATORS, frozenset({Status.UNVERIFIED})),
     QueueDef("not_followed_up", EVERYONE, frozenset({Status.FORWARDED})),
     QueueDef("in_progress", EVERYONE, frozenset({Status.IN_PROGRESS})),
     QueueDef("reporter_responded", EVERYONE, frozenset({Status.REPORTER_RESPONDED})),
-    QueueDef("postponed", ADMINS, frozenset({Status.POSTPONED})),
+    QueueDef("postponed", COORDINATORS, frozenset({Status.POSTPONED})),
     QueueDef("done", EVERYONE, frozenset({Status.DONE})),
-    QueueDef("archived", ADMINS, frozenset({Status.ARCHIVED})),
+    QueueDef("archived", COORDINATORS, frozenset({Status.ARCHIVED})),
     QueueDef("outbox", EVERYONE, outbox_states=OUTBOX_STATES),
     QueueDef("conflicts", EVERYONE, outbox_states=CONFLICT_STATES),
 )

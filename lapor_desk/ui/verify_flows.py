@@ -36,7 +36,6 @@ SHORTCUTS = {"handle": "Ctrl+K", "postpone": "Ctrl+T", "not_our_authority": "Ctr
              "archive": "Ctrl+Shift+A", "reroute": "Ctrl+L"}
 ICONS = {"handle": "handle", "postpone": "pause", "not_our_authority": "return",
          "archive": "archive", "reroute": "reroute"}
-BULK_ROLES = frozenset({"national_admin", "agency_admin"})
 Submit = Callable[[ActionFields], Any]
 
 
@@ -114,7 +113,7 @@ class VerifyFlows(QObject):
         for kind, action in self.actions.items():
             action.setEnabled(kind in allowed)
         info = self.controller.info
-        bulk = info is not None and info.role in BULK_ROLES and len(self.selected_ids()) > 1
+        bulk = info is not None and info.capabilities.bulk_actions and len(self.selected_ids()) > 1
         self.bulk_forward_action.setEnabled(bulk)
         self.bulk_archive_action.setEnabled(bulk)
 
