@@ -232,6 +232,8 @@ class SyncOutcome:
     conflicts: int
     pulled_rows: int
     finished_at: datetime | None
+    pages: int = 0      # pull pages
+    resets: int = 0     # full re-pulls the server asked for
 
 
 @dataclass(frozen=True)
