@@ -1,8 +1,9 @@
 """Signing in and out of a profile, syncing it, and its status.
 
 A :class:`Session` owns one profile's cache, HTTP transport and sync engine. ``sign_in``,
-``resume``, ``sign_out`` and ``sync`` talk to the network: the UI runs them on its network worker.
-``status`` and ``unsynced_work`` only read the cache (database worker).
+``resume``, ``start``, ``sign_out`` and ``sync`` talk to the network: the UI runs them on its
+network worker. ``status`` and ``unsynced_work`` only read the cache (database worker). The
+headless ``lapor-desk sync`` is a session too (``start``: the saved session, else the password).
 
 The cache is encrypted with the profile's key from the OS keyring
 (:func:`lapor_desk.sync.secure_cache.open_secure_cache`). Signing out deletes the profile: cache,
