@@ -17,9 +17,10 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QMenu, QToolButton
 
+from lapor_desk.services.actions import ActionFields
 from lapor_desk.services.errors import StorageProblem
 from lapor_desk.services.types import ActionResult, AgencyItem
-from lapor_desk.services.verification import ActionFields, BulkOutcome
+from lapor_desk.services.verification import BulkOutcome
 from lapor_desk.ui import labels, verify_labels
 from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.dialogs.bulk_summary import BulkSummaryDialog
