@@ -30,13 +30,9 @@ from typing import TYPE_CHECKING
 
 from lapor_desk import __version__
 from lapor_desk.sync.errors import (
-    AccountDisabledError,
     AddressRefused,
-    AuthError,
-    CancelledError,
     ImportFailed,
     NotSignedInError,
-    OfflineError,
     ProtocolError,
     ServerError,
     StorageError,
@@ -48,7 +44,8 @@ from lapor_desk.sync.log import event
 # start imports only what its window needs, with the collector held off (``main``).
 if TYPE_CHECKING:
     from lapor_desk.models.cache.store import Cache
-    from lapor_desk.sync.engine import SyncEngine, SyncReport
+    from lapor_desk.services.errors import ServiceError
+    from lapor_desk.services.types import SyncOutcome
 
 log = logging.getLogger("lapor_desk.cli")
 
@@ -106,16 +103,20 @@ STORAGE_ADVICE = {
 }
 
 
+SERVER_TROUBLE = "The server has a problem right now. Try again later; nothing was lost."
+PROTOCOL_TROUBLE = ("The server sent an answer this desktop cannot use; nothing was changed. "
+                    "Report this to your administrator with the log file.")
+
+
 def _advice(error: SyncError) -> str:
     if isinstance(error, StorageError):
         fault = error.fault
         return STORAGE_ADVICE.get(error.code, STORAGE_ADVICE["disk_error"]).format(
             folder=fault.folder, drive=fault.drive)
     if isinstance(error, ServerError):
-        default = "The server has a problem right now. Try again later; nothing was lost."
+        default = SERVER_TROUBLE
     elif isinstance(error, ProtocolError):
-        default = ("The server sent an answer this desktop cannot use; nothing was changed. "
-                   "Report this to your administrator with the log file.")
+        default = PROTOCOL_TROUBLE
     else:
         default = "Sync failed."
     text = ADVICE.get(error.code, default)
@@ -199,54 +200,45 @@ def _open_profile(profile: Path) -> Cache | int:
         return EXIT_STORAGE
 
 
-def _exit_code(error: SyncError) -> int:
-    if isinstance(error, StorageError):
-        return EXIT_STORAGE
-    if isinstance(error, OfflineError):
-        return EXIT_OFFLINE
-    if isinstance(error, (AuthError, NotSignedInError)):
-        return EXIT_AUTH
-    if isinstance(error, ServerError):
-        return EXIT_SERVER
-    if isinstance(error, CancelledError):
-        return EXIT_INTERRUPTED
-    return EXIT_PROTOCOL
+def _session_failure(error: ServiceError) -> tuple[int, str]:
+    """The exit code and what to do for a failure of the session (opening the profile, signing
+    in, syncing): the same session service the desktop's window uses."""
+    from lapor_desk.services import errors
+    from lapor_desk.services.session import AccountRevoked, ProfileLocked
+
+    if isinstance(error, errors.StorageProblem):
+        return EXIT_STORAGE, STORAGE_ADVICE.get(error.code, STORAGE_ADVICE["disk_error"]).format(
+            folder=error.folder, drive=error.drive)
+    if isinstance(error, ProfileLocked):
+        return EXIT_AUTH, CACHE_ADVICE.get(error.code, str(error))
+    code = "account_disabled" if isinstance(error, AccountRevoked) else error.code
+    default = "Sync failed."
+    if isinstance(error, errors.SyncCancelled):
+        exit_code = EXIT_INTERRUPTED
+    elif isinstance(error, errors.OfflineError):
+        exit_code = EXIT_OFFLINE
+    elif isinstance(error, errors.SignInError):
+        exit_code = EXIT_AUTH
+    elif isinstance(error, errors.ServerProblem):
+        exit_code, default = EXIT_SERVER, SERVER_TROUBLE
+    else:  # an answer the desktop cannot use (sync/errors.py ProtocolError)
+        exit_code, default = EXIT_PROTOCOL, PROTOCOL_TROUBLE
+    text = ADVICE.get(code, default)
+    if error.request_id:
+        text += f" (request id {error.request_id})"
+    return exit_code, text
 
 
-def _sign_in(engine: SyncEngine, cache: Cache, server: str, user: str, device: str) -> None:
-    from lapor_desk.sync import credentials
-    from lapor_desk.sync.status import read_status
-
-    with cache.engine.connect():
-        status = read_status(cache)
-    if status.user and status.user != user:
-        raise AuthError(f"profile belongs to {status.user}", code="client_mismatch")
-    token = credentials.load_token(server, user)
-    if token:
-        engine.transport.token = token
-        try:
-            engine.me()
-            return
-        except AuthError as exc:
-            event(log, "cli.token_refused", code=exc.code)
-            credentials.forget_token(server, user)
-    password = os.environ.get("LAPOR_PASSWORD")
-    if not password:
-        raise AuthError("no saved session and LAPOR_PASSWORD is not set", code="auth_required")
-    login = engine.login(user, password, device)
-    try:
-        credentials.save_token(server, user, login.token)
-    except Exception as exc:  # noqa: BLE001 - a missing keyring must not stop the sync
-        event(log, "cli.keyring_unavailable", logging.WARNING, error=type(exc).__name__)
-
-
-def _print_report(report: SyncReport) -> None:
+def _print_report(report: SyncOutcome) -> None:
     print(f"synced: pushed {report.pushed} (applied {report.applied}, rejected "
-          f"{report.rejected}, conflicts {report.conflicts}); pulled {report.rows} rows in "
-          f"{report.pages} page(s)" + (f"; {report.resets} reset(s)" if report.resets else ""))
+          f"{report.rejected}, conflicts {report.conflicts}); pulled {report.pulled_rows} rows "
+          f"in {report.pages} page(s)" + (f"; {report.resets} reset(s)" if report.resets else ""))
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
+    """Sign in and sync through the desktop's session service (services/session.py): the saved
+    session or ``LAPOR_PASSWORD``, signing in again when the server ends the session, and the
+    wipe of a disabled account's profile are the session's."""
     from lapor_desk.sync.address import check_server_url
 
     try:  # before the profile is opened or anything connects (the transport checks it too)
@@ -257,37 +249,34 @@ def cmd_sync(args: argparse.Namespace) -> int:
     profile = Path(args.profile)
     setup_logging(profile, args.verbose)
     cancel = threading.Event()
-    cache = _open_profile(profile)
-    if isinstance(cache, int):
-        return cache
-    from lapor_desk.sync import credentials
-    from lapor_desk.sync.clock import CLOCK_FILE, ServerClock
-    from lapor_desk.sync.engine import SyncEngine
-    from lapor_desk.sync.secure_cache import wipe_profile
+    from lapor_desk.services import errors
+    from lapor_desk.services.profiles import FolderStore
+    from lapor_desk.services.session import AccountRevoked, Session
     from lapor_desk.sync.transport import Transport
 
     verify: bool | str = args.ca_bundle or True
-    # The server's clock, learned from its answers and kept in the profile: the times the
-    # profile records (here and in ``import``) are in it.
-    server_clock = ServerClock(store=profile / CLOCK_FILE)
-    transport = Transport(args.server, verify=verify, server_clock=server_clock)
-    engine = SyncEngine(cache, transport, cancel=cancel, clock=server_clock.now)
+    # The server's clock, learned from its answers, is kept in the profile by the session: the
+    # times the profile records (here and in ``import``) are in it.
+    session = Session(FolderStore(profile), device=args.device,
+                      transport_factory=lambda url: Transport(url, verify=verify))
+    password = os.environ.get("LAPOR_PASSWORD")
     try:
-        _sign_in(engine, cache, args.server, args.user, args.device)
+        session.start(args.server, args.user, password)
         while True:
             try:
-                _print_report(engine.sync())
-            except AuthError as exc:
-                if args.once or not os.environ.get("LAPOR_PASSWORD"):
+                _print_report(session.sync(cancel=cancel))
+            except AccountRevoked:
+                raise
+            except errors.SignInError as exc:  # the server ended the saved session
+                if args.once or not password:
                     raise
                 event(log, "cli.relogin", code=exc.code)
-                credentials.forget_token(args.server, args.user)
-                _sign_in(engine, cache, args.server, args.user, args.device)
+                session.start(args.server, args.user, password)
                 continue
-            except (OfflineError, ServerError, StorageError) as exc:
+            except (errors.OfflineError, errors.ServerProblem, errors.StorageProblem) as exc:
                 if args.once:
                     raise
-                _error(_advice(exc))
+                _error(_session_failure(exc)[1])
             if args.once:
                 return EXIT_OK
             if cancel.wait(args.interval):
@@ -296,21 +285,16 @@ def cmd_sync(args: argparse.Namespace) -> int:
         cancel.set()
         _error("stopped; what was synced so far is kept.")
         return EXIT_INTERRUPTED
-    except AccountDisabledError as exc:  # revoked: this computer keeps nothing of the account
-        event(log, "cli.account_revoked", logging.WARNING, user=args.user)
-        transport.close()
-        cache.close()
-        credentials.forget_token(args.server, args.user)
-        wipe_profile(profile)
-        _error(_advice(exc))
-        return EXIT_AUTH
-    except SyncError as exc:
-        event(log, "cli.sync_failed", logging.ERROR, code=exc.code, error=str(exc))
-        _error(_advice(exc))
-        return _exit_code(exc)
+    except errors.ServiceError as exc:
+        if isinstance(exc, AccountRevoked):  # the session wiped the profile and its token
+            event(log, "cli.account_revoked", logging.WARNING, user=args.user)
+        else:
+            event(log, "cli.sync_failed", logging.ERROR, code=exc.code, error=str(exc))
+        exit_code, text = _session_failure(exc)
+        _error(text)
+        return exit_code
     finally:
-        transport.close()
-        cache.close()
+        session.close()
 
 
 def cmd_status(args: argparse.Namespace) -> int:

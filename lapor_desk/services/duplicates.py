@@ -9,7 +9,7 @@ never the complaint itself nor one already linked. Linking and unlinking are out
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -19,10 +19,10 @@ from sqlalchemy.engine import Connection
 
 from lapor_desk.models.cache.schema import NO_LINKS, Complaint
 from lapor_desk.models.cache.store import Cache
-from lapor_desk.services.errors import NotFound, translate
+from lapor_desk.models.enums import ActionKind
+from lapor_desk.services.actions import ActionFields, Actions
+from lapor_desk.services.errors import NotFound
 from lapor_desk.services.types import ActionResult
-from lapor_desk.sync.errors import SyncError
-from lapor_desk.sync.outbox import ActionReceipt, Outbox
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 #: Words too common in complaint titles to say two complaints are about the same thing.
@@ -95,9 +95,9 @@ def _linked_ids(connection: Connection, complaint_id: str) -> tuple[list[str], l
 
 
 class Duplicates:
-    def __init__(self, cache: Cache, outbox: Outbox) -> None:
+    def __init__(self, cache: Cache, actions: Actions) -> None:
         self.cache = cache
-        self.outbox = outbox
+        self.actions = actions
 
     def similar(self, complaint_id: str, limit: int = 8) -> list[SimilarComplaint]:
         """Complaints that look like the same problem, best first (linked ones left out)."""
@@ -128,21 +128,14 @@ class Duplicates:
             return _rows(connection, mine + theirs)
 
     def link(self, complaint_id: str, other_id: str) -> ActionResult:
-        return self._act(lambda: self.outbox.link_duplicate(complaint_id, other_id))
+        return self.actions.submit(ActionKind.LINK_DUPLICATE, complaint_id,
+                                   ActionFields(other_id=other_id))
 
     def unlink(self, complaint_id: str, other_id: str) -> ActionResult:
         """Remove the link whichever of the two complaints holds it."""
         with self.cache.engine.connect() as connection:
             mine, _theirs = _linked_ids(connection, complaint_id)
-        if other_id in mine:
-            return self._act(lambda: self.outbox.unlink_duplicate(complaint_id, other_id))
-        return self._act(lambda: self.outbox.unlink_duplicate(other_id, complaint_id))
-
-    @staticmethod
-    def _act(run: Callable[[], ActionReceipt]) -> ActionResult:
-        try:
-            receipt = run()
-        except SyncError as exc:
-            raise translate(exc) from exc
-        return ActionResult(receipt.mutation_id, str(receipt.kind), receipt.complaint_id,
-                            receipt.record_id)
+        holder, other = ((complaint_id, other_id) if other_id in mine
+                         else (other_id, complaint_id))
+        return self.actions.submit(ActionKind.UNLINK_DUPLICATE, holder,
+                                   ActionFields(other_id=other))

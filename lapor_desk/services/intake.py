@@ -22,7 +22,7 @@ from sqlalchemy import func, select
 from lapor_desk.models.cache.schema import Complaint, SyncState
 from lapor_desk.models.cache.store import Cache
 from lapor_desk.models.categories import taxonomy
-from lapor_desk.models.enums import OFFLINE_CHANNELS, Channel, ComplaintType, Role
+from lapor_desk.models.enums import OFFLINE_CHANNELS, Channel, ComplaintType
 from lapor_desk.models.intake import IntakeError, validate_new_complaint
 from lapor_desk.services.attach import StoredAttachment, attachment_files
 from lapor_desk.services.errors import ServiceError, translate
@@ -35,7 +35,6 @@ OFFLINE_CHANNEL_ORDER: tuple[str, ...] = tuple(
                      Channel.NEWSPAPER) if c in OFFLINE_CHANNELS)
 ALL_CHANNELS: tuple[str, ...] = tuple(str(c) for c in Channel)
 COMPLAINT_TYPES: tuple[str, ...] = tuple(str(t) for t in ComplaintType)
-RECORDING_ROLES = frozenset({str(Role.NATIONAL_ADMIN), str(Role.AGENCY_ADMIN)})
 
 
 @dataclass(frozen=True)

@@ -36,22 +36,14 @@ from lapor_desk.models.cache.schema import Agency, Complaint, OutboxEntry, SyncS
 from lapor_desk.models.cache.store import Cache
 from lapor_desk.models.calendar import UTC
 from lapor_desk.models.enums import ActionKind, RejectReason
+from lapor_desk.services.actions import DIALOG_KINDS, REPLY_KINDS, ActionFields, Actions
 from lapor_desk.services.attach import StoredAttachment, stored_files
 from lapor_desk.services.complaints import allowed_actions
-from lapor_desk.services.errors import ActionNotAllowed, NotFound, translate
-from lapor_desk.services.intake import RECORDING_ROLES, FieldProblem, Intake, RecordedComplaint
-from lapor_desk.services.replies import Replies
+from lapor_desk.services.errors import ActionNotAllowed, NotFound
+from lapor_desk.services.intake import FieldProblem, Intake, RecordedComplaint
 from lapor_desk.services.session import parse_time
-from lapor_desk.services.types import ActionResult
-from lapor_desk.services.verification import (
-    DIALOG_KINDS,
-    REPLY_KINDS,
-    ActionFields,
-    Verification,
-)
+from lapor_desk.services.types import ActionResult, Capabilities
 from lapor_desk.sync.clock import ServerClock
-from lapor_desk.sync.errors import SyncError
-from lapor_desk.sync.outbox import Outbox
 
 PENDING, REJECTED, CONFLICT = "pending", "rejected", "conflict"
 REVIEW_STATES = (PENDING, REJECTED, CONFLICT)
@@ -132,13 +124,11 @@ def fields_of(kind: str, payload: dict[str, Any], names: dict[int, str]) -> Acti
 
 
 class OutboxReview:
-    def __init__(self, cache: Cache, outbox: Outbox, verification: Verification,
-                 intake: Intake, replies: Replies, clock: ServerClock) -> None:
+    def __init__(self, cache: Cache, actions: Actions, intake: Intake,
+                 clock: ServerClock) -> None:
         self.cache = cache
-        self.outbox = outbox
-        self.verification = verification
+        self.actions = actions
         self.intake = intake
-        self.replies = replies
         self.clock = clock
 
     # --- reading ------------------------------------------------------------------------------
@@ -192,7 +182,7 @@ class OutboxReview:
                     and e.kind in allowed_actions(role, status))
         title = here.title if here is not None else ""
         if e.kind == RECORD:  # reopened in its form; it was never on the server
-            can_redo = e.state == REJECTED and role in RECORDING_ROLES
+            can_redo = e.state == REJECTED and Capabilities.of(role).record_complaints
             complaint = payload.get("complaint")
             if not title and isinstance(complaint, dict):
                 title = str(complaint.get("title") or "")
@@ -269,19 +259,12 @@ class OutboxReview:
     def discard(self, mutation_id: int) -> None:
         """"Buang": a person has read a rejection, or drops their conflicting action."""
         self._answered(mutation_id, REJECTED, CONFLICT)
-        try:
-            self.outbox.dismiss(mutation_id)
-        except SyncError as exc:
-            raise translate(exc) from exc
+        self.actions.dismiss(mutation_id)
 
     def _write(self, old: ReviewItem, fields: ActionFields) -> ActionResult:
         """The new action of ``old``'s kind, written with the dismissal of ``old`` (one
-        transaction): a reply or note as a new one is, with its files; any other by kind."""
-        if old.kind in REPLY_KINDS:
-            return self.replies.send(old.complaint_id, old.kind, fields.body, fields.files,
-                                     replaces=old.mutation_id)
-        return self.verification.submit(old.kind, old.complaint_id, fields,
-                                        replaces=old.mutation_id)
+        transaction); a reply or note with its files."""
+        return self.actions.submit(old.kind, old.complaint_id, fields, replaces=old.mutation_id)
 
     def _answered(self, mutation_id: int, *states: str) -> ReviewItem:
         found = self.item(mutation_id)

@@ -34,14 +34,14 @@ from sqlalchemy import and_, case, func, literal_column, select
 from lapor_desk.models.cache.schema import Agency, Complaint, SyncState
 from lapor_desk.models.cache.store import Cache
 from lapor_desk.models.calendar import UTC, DomainConfig, WorkingCalendar
-from lapor_desk.models.enums import Role, Status
+from lapor_desk.models.enums import Status
 from lapor_desk.services.deadlines import DEADLINE_SQL
 from lapor_desk.services.errors import ActionNotAllowed
+from lapor_desk.services.types import Capabilities
 
 BREAKDOWNS = ("unit", "regency")
 #: The order statuses are counted, charted and exported in (the lifecycle's order).
 STATUS_ORDER: tuple[str, ...] = tuple(str(s) for s in Status)
-COORDINATORS = frozenset({Role.NATIONAL_ADMIN, Role.AGENCY_ADMIN})
 TREND_MONTHS = 12
 MAX_MONTHS = 36
 #: Statuses in which a forwarded complaint without a public reply counts as unfollowed.
@@ -197,7 +197,7 @@ class Oversight:
     @property
     def available(self) -> bool:
         """Whether the signed-in role gets the dashboard (coordinators only)."""
-        return self.role() in {str(r) for r in COORDINATORS}
+        return Capabilities.of(self.role()).oversight
 
     def overview(self, breakdown: str = "unit", month: date | None = None,
                  months: int = TREND_MONTHS) -> Overview:

@@ -80,3 +80,19 @@ class ProfileStore:
             return []
         found = [p for p in (self.load(d) for d in self.root.iterdir() if d.is_dir()) if p]
         return sorted(found, key=lambda p: p.last_used, reverse=True)
+
+
+class FolderStore(ProfileStore):
+    """One profile in a folder named by the person (``lapor-desk sync --profile DIR``), whatever
+    the server and user; no ``profile.json`` is written there (the desktop lists only its own
+    profiles)."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(folder.parent)
+        self.folder = folder
+
+    def directory(self, server_url: str, username: str) -> Path:
+        return self.folder
+
+    def save(self, profile: UserProfile) -> None:
+        return None

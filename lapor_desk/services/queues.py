@@ -15,6 +15,7 @@ from datetime import datetime, time, timedelta, tzinfo
 from typing import Any
 
 from sqlalchemy import func, literal_column, select
+from sqlalchemy.sql.elements import ColumnClause
 
 from lapor_desk.models.cache.schema import Complaint, OutboxEntry
 from lapor_desk.models.cache.search import search_clause, search_matches
@@ -25,9 +26,8 @@ from lapor_desk.models.enums import Role, Status
 from lapor_desk.services.deadlines import DEADLINE_SQL, RESOLUTION_STATUSES, VERIFY_STATUSES
 from lapor_desk.services.errors import NotFound
 from lapor_desk.services.filter_options import FilterOptions, read_options
-from lapor_desk.services.types import ComplaintFilter, QueueInfo
+from lapor_desk.services.types import COORDINATORS, ComplaintFilter, QueueInfo
 
-ADMINS = frozenset({Role.NATIONAL_ADMIN, Role.AGENCY_ADMIN})
 EVERYONE = frozenset(Role)
 #: Outbox states a person must look at (until dismissed) or that are still waiting.
 OUTBOX_STATES = frozenset({"pending", "rejected"})
@@ -43,13 +43,13 @@ class QueueDef:
 
 
 QUEUES: tuple[QueueDef, ...] = (
-    QueueDef("needs_verification", ADMINS, frozenset({Status.UNVERIFIED})),
+    QueueDef("needs_verification", COORDINATORS, frozenset({Status.UNVERIFIED})),
     QueueDef("not_followed_up", EVERYONE, frozenset({Status.FORWARDED})),
     QueueDef("in_progress", EVERYONE, frozenset({Status.IN_PROGRESS})),
     QueueDef("reporter_responded", EVERYONE, frozenset({Status.REPORTER_RESPONDED})),
-    QueueDef("postponed", ADMINS, frozenset({Status.POSTPONED})),
+    QueueDef("postponed", COORDINATORS, frozenset({Status.POSTPONED})),
     QueueDef("done", EVERYONE, frozenset({Status.DONE})),
-    QueueDef("archived", ADMINS, frozenset({Status.ARCHIVED})),
+    QueueDef("archived", COORDINATORS, frozenset({Status.ARCHIVED})),
     QueueDef("outbox", EVERYONE, outbox_states=OUTBOX_STATES),
     QueueDef("conflicts", EVERYONE, outbox_states=CONFLICT_STATES),
 )
@@ -168,8 +168,8 @@ class QueueQueries:
                 result.append(QueueInfo(queue.key, count, attention))
             else:
                 count = sum(by_status.get(str(s), (0, 0))[0] for s in queue.statuses)
-                late = sum(by_status.get(str(s), (0, 0))[1] for s in queue.statuses)
-                result.append(QueueInfo(queue.key, count, late))
+                overdue = sum(by_status.get(str(s), (0, 0))[1] for s in queue.statuses)
+                result.append(QueueInfo(queue.key, count, overdue))
         return result
 
     def complaint_ids(self, queue_key: str, where: ComplaintFilter | None = None) -> list[str]:
@@ -239,7 +239,7 @@ class QueueQueries:
             matches = None
             with self.cache.engine.connect() as connection:
                 if filtered:
-                    rowid = literal_column("complaint.rowid")
+                    rowid: ColumnClause[Any] = literal_column("complaint.rowid")
                     passing = {int(row[0]) for row in driver_rows(
                         connection, query.with_only_columns(rowid))}
                     if not passing:

@@ -1,8 +1,9 @@
 """Follow-up replies and internal notes with attachments, templates and drafts.
 
-Sending copies the picked files into the profile's blob store (content-addressed, so a retry
-copies nothing twice), then writes the follow-up and its outbox entry in ONE transaction; only
-after that is the draft removed, so a refused reply keeps what was typed. "Fix & resend" of a
+Sending goes through :meth:`Actions.submit` (``services/actions.py``): it copies the picked
+files into the profile's blob store (content-addressed, so a retry copies nothing twice), then
+writes the follow-up and its outbox entry in ONE transaction; only after that is the draft
+removed, so a refused reply keeps what was typed. "Fix & resend" of a
 refused reply or note (services/outbox_review.py) sends through here too, with the files it
 kept and those picked again.
 """
@@ -14,26 +15,23 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
-from lapor_desk.models.text import clean_text
-from lapor_desk.services.attach import FileToAttach, attachment_files
+from lapor_desk.services.actions import REPLY_KINDS, ActionFields, Actions
+from lapor_desk.services.attach import FileToAttach
 from lapor_desk.services.drafts import Draft, DraftStore
-from lapor_desk.services.errors import ActionNotAllowed, ServiceError, storage_guard, translate
+from lapor_desk.services.errors import ActionNotAllowed, storage_guard
 from lapor_desk.services.templates import ReplyTemplate, load_templates
 from lapor_desk.services.types import ActionResult
-from lapor_desk.sync.errors import SyncError
 from lapor_desk.sync.log import event
-from lapor_desk.sync.outbox import Outbox
 
 log = logging.getLogger("lapor_desk.services.replies")
-KINDS = ("follow_up", "internal_note")
 
 
 class Replies:
-    def __init__(self, outbox: Outbox, profile_dir: Path | str,
+    def __init__(self, actions: Actions, profile_dir: Path | str,
                  clock: Callable[[], datetime]) -> None:
-        self.outbox = outbox
+        self.actions = actions
         self.profile_dir = Path(profile_dir)
-        keys = outbox.cache.keys
+        keys = actions.outbox.cache.keys
         self.drafts = DraftStore(self.profile_dir, clock, keys.drafts if keys else None)
 
     def templates(self) -> list[ReplyTemplate]:
@@ -55,22 +53,13 @@ class Replies:
         from a refused one). ``replaces``: the refused or conflicting entry this one corrects,
         dismissed in the same transaction (:meth:`Outbox.submit`); the draft is then left as it
         is (it belongs to a new reply being written)."""
-        if kind not in KINDS:
-            raise ActionNotAllowed("invalid_payload", f"unknown kind {kind}")
-        if not clean_text(body):
-            raise ActionNotAllowed("invalid_payload", "body:required")
-        try:
-            attached = attachment_files(self.outbox, files)
-            write = self.outbox.follow_up if kind == "follow_up" else self.outbox.internal_note
-            receipt = write(complaint_id, body.strip(), attached, replaces=replaces)
-        except SyncError as exc:
-            raise translate(exc) from exc
-        except OSError as exc:
-            raise ServiceError(str(exc), code="file_unreadable") from exc
+        if kind not in REPLY_KINDS:
+            raise ActionNotAllowed("unknown_action", kind)
+        fields = ActionFields(body=body, files=tuple(files))
+        result = self.actions.submit(kind, complaint_id, fields, replaces=replaces)
         try:
             if replaces is None:
                 self.drafts.remove(complaint_id, kind)
         except OSError as exc:  # the reply IS written: saying it failed would have it sent twice
             event(log, "drafts.not_removed", logging.WARNING, error=str(exc))
-        return ActionResult(receipt.mutation_id, str(receipt.kind), receipt.complaint_id,
-                            receipt.record_id)
+        return result

@@ -1,8 +1,9 @@
 """Signing in and out of a profile, syncing it, and its status.
 
 A :class:`Session` owns one profile's cache, HTTP transport and sync engine. ``sign_in``,
-``resume``, ``sign_out`` and ``sync`` talk to the network: the UI runs them on its network worker.
-``status`` and ``unsynced_work`` only read the cache (database worker).
+``resume``, ``start``, ``sign_out`` and ``sync`` talk to the network: the UI runs them on its
+network worker. ``status`` and ``unsynced_work`` only read the cache (database worker). The
+headless ``lapor-desk sync`` is a session too (``start``: the saved session, else the password).
 
 The cache is encrypted with the profile's key from the OS keyring
 (:func:`lapor_desk.sync.secure_cache.open_secure_cache`). Signing out deletes the profile: cache,
@@ -196,6 +197,45 @@ class Session:
         username = username.strip()
         fresh = not self.store.directory(server_url, username).exists()
         directory = self._open(server_url, username)
+        return self._login(server_url, username, password, directory, fresh=fresh)
+
+    def start(self, server_url: str, username: str, password: str | None) -> SessionInfo:
+        """Sign in with no one at the screen (``lapor-desk sync``): with the session saved in the
+        keyring while the server still accepts it (asked at once), else with ``password``
+        (:class:`SignInError` ``auth_required`` when there is none). A profile that holds
+        another user's data is refused (``client_mismatch``). Signing in again after a
+        refused session (:meth:`sync` has forgotten it) is this call again."""
+        directory = self._open(server_url, username)
+        assert self.cache is not None
+        owner = self._read_status(self.cache).user
+        if owner and owner != username:
+            self.close()
+            raise errors.SignInError(f"profile belongs to {owner}", code="client_mismatch")
+        token = credentials.load_token(server_url, username)
+        if token:
+            self._token = token
+            try:
+                self._connect().me()
+                self._online = True
+                return self._started(server_url, directory)
+            except sync_errors.AuthError as exc:  # the password decides (a disabled account too)
+                event(log, "session.token_refused", code=exc.code)
+                credentials.forget_token(server_url, username)
+                self._token = None
+                if self._transport is not None:
+                    self._transport.token = None
+            except sync_errors.SyncError as exc:
+                self.close()
+                raise errors.translate(exc) from exc
+        if not password:
+            self.close()
+            raise errors.SignInError("no saved session and no password", code="auth_required")
+        return self._login(server_url, username, password, directory, fresh=False)
+
+    def _login(self, server_url: str, username: str, password: str, directory: Path, *,
+               fresh: bool) -> SessionInfo:
+        """Sign in with the password on the opened profile; ``fresh``: nothing was ever stored
+        in it (a failed sign-in leaves no empty cache or key behind)."""
         try:
             login = self._connect().login(username, password, self.device)
         except sync_errors.SyncError as exc:
@@ -396,7 +436,8 @@ class Session:
         if self.info is not None and not self.info.unit_name:
             self.refresh_info()
         return SyncOutcome(result.pushed, result.applied, result.rejected, result.conflicts,
-                           result.rows, parse_time(result.finished_at))
+                           result.rows, parse_time(result.finished_at), result.pages,
+                           result.resets)
 
     def status(self) -> StatusSummary:
         if self.cache is None:

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from lapor_desk.models.enums import Role
+
 
 class DeadlineBadge(StrEnum):
     NONE = "none"          # no running deadline (closed, archived, postponed)
@@ -35,6 +37,29 @@ class UserProfile:
     last_used: str = ""
 
 
+#: The coordinators (national and agency admins): the one definition of who verifies, records
+#: complaints, acts on a selection and oversees units. (What each action needs is the
+#: lifecycle's rule, ``models/lifecycle.py``, on both sides of the wire.)
+COORDINATORS: frozenset[Role] = frozenset({Role.NATIONAL_ADMIN, Role.AGENCY_ADMIN})
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    """What a signed-in role may do in the desktop beyond the lifecycle's per-complaint rules.
+    The UI asks these, never the role itself."""
+
+    verify: bool = False             # the verification queues (needs_verification, postponed, ...)
+    record_complaints: bool = False  # record a complaint, import a register file
+    bulk_actions: bool = False       # forward / archive a selection of complaints
+    oversight: bool = False          # the dashboard and the monthly recap
+
+    @classmethod
+    def of(cls, role: str) -> Capabilities:
+        coordinator = role in COORDINATORS
+        return cls(verify=coordinator, record_complaints=coordinator, bulk_actions=coordinator,
+                   oversight=coordinator)
+
+
 @dataclass(frozen=True)
 class SessionInfo:
     server_url: str
@@ -44,6 +69,10 @@ class SessionInfo:
     unit_id: int
     unit_name: str
     profile_dir: str
+
+    @property
+    def capabilities(self) -> Capabilities:
+        return Capabilities.of(self.role)
 
 
 @dataclass(frozen=True)
@@ -203,6 +232,8 @@ class SyncOutcome:
     conflicts: int
     pulled_rows: int
     finished_at: datetime | None
+    pages: int = 0      # pull pages
+    resets: int = 0     # full re-pulls the server asked for
 
 
 @dataclass(frozen=True)

@@ -152,20 +152,19 @@ class Workstation:
         self._queues = QueueQueries(cache, self._role, self.config, self.clock)
         self._complaints = ComplaintQueries(cache, self.config, self.clock)
         self._actions = Actions(self.session.outbox)
-        self._verification = Verification(cache, self.session.outbox)
+        self._verification = Verification(cache, self._actions)
         # What is recorded and sent is timed by the server's clock (sync/clock.py).
         server_now = self.session.server_clock.now
         self._intake = Intake(cache, self.session.outbox, server_now)
-        self._replies = Replies(self.session.outbox, info.profile_dir, self.clock)
+        self._replies = Replies(self._actions, info.profile_dir, self.clock)
         # What an earlier version (or a crash) left in the clear: drafts are sealed, copies
         # handed to other applications removed (attachment files: when the cache opened).
         self._replies.drafts.seal_plaintext()
         self.attachments.remove_external_copies(0)
-        self._outbox_review = OutboxReview(cache, self.session.outbox, self._verification,
-                                           self._intake, self._replies,
+        self._outbox_review = OutboxReview(cache, self._actions, self._intake,
                                            self.session.server_clock)
         self._register = Register(self.session.outbox, server_now)
-        self._duplicates = Duplicates(cache, self.session.outbox)
+        self._duplicates = Duplicates(cache, self._actions)
         return info
 
     def _role(self) -> str:

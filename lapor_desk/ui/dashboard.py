@@ -69,7 +69,6 @@ from lapor_desk.ui.models.dashboard_table import (
 )
 from lapor_desk.ui.resources import icon
 
-COORDINATOR_ROLES = frozenset({"national_admin", "agency_admin"})
 #: Calm status colours, in the spirit of resources/style.qss (amber waits, green is done).
 STATUS_COLORS = {
     "unverified": "#90a4ae", "forwarded": "#ffb74d", "in_progress": "#64b5f6",
@@ -91,7 +90,7 @@ PathChooser = Callable[[QWidget, str, str], str]
 
 
 def dashboard_available(info: SessionInfo | None) -> bool:
-    return info is not None and info.role in COORDINATOR_ROLES
+    return info is not None and info.capabilities.oversight
 
 
 def month_text(month: date) -> str:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QToolBar, QWidgetActi
 
 from lapor_desk.services.errors import ServiceError
 from lapor_desk.services.intake import (
-    RECORDING_ROLES,
     IntakeDefaults,
     IntakeRefused,
     category_tree,
@@ -85,7 +84,7 @@ class IntakeFlows(QObject):
 
     def _follow_role(self) -> None:
         info = self.controller.info
-        allowed = info is not None and info.role in RECORDING_ROLES
+        allowed = info is not None and info.capabilities.record_complaints
         self.record_action.setEnabled(allowed)
         self.record_action.setVisible(allowed or info is None)
         self.import_action.setEnabled(allowed)

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from lapor_desk.services import ServiceError
+from lapor_desk.services.actions import REPLY_KINDS
 from lapor_desk.services.outbox_review import RECORD, ReviewItem, field_problems
-from lapor_desk.services.verification import REPLY_KINDS
 from lapor_desk.ui import intake_labels, labels, verify_labels
 from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.i18n import is_language_change

@@ -20,13 +20,13 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QDialog
 from shiboken6 import isValid
 
+from lapor_desk.services.actions import ActionFields
 from lapor_desk.services.attach import StoredAttachment
 from lapor_desk.services.drafts import Draft
 from lapor_desk.services.errors import ServiceError
 from lapor_desk.services.outbox_review import ReviewItem
 from lapor_desk.services.templates import ReplyTemplate, context_of
 from lapor_desk.services.types import ActionResult, ComplaintDetail
-from lapor_desk.services.verification import ActionFields
 from lapor_desk.ui import labels
 from lapor_desk.ui.dialogs.follow_up import FollowUpDialog
 

@@ -17,9 +17,10 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QMenu, QToolButton
 
+from lapor_desk.services.actions import ActionFields
 from lapor_desk.services.errors import StorageProblem
 from lapor_desk.services.types import ActionResult, AgencyItem
-from lapor_desk.services.verification import ActionFields, BulkOutcome
+from lapor_desk.services.verification import BulkOutcome
 from lapor_desk.ui import labels, verify_labels
 from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.dialogs.bulk_summary import BulkSummaryDialog
@@ -36,7 +37,6 @@ SHORTCUTS = {"handle": "Ctrl+K", "postpone": "Ctrl+T", "not_our_authority": "Ctr
              "archive": "Ctrl+Shift+A", "reroute": "Ctrl+L"}
 ICONS = {"handle": "handle", "postpone": "pause", "not_our_authority": "return",
          "archive": "archive", "reroute": "reroute"}
-BULK_ROLES = frozenset({"national_admin", "agency_admin"})
 Submit = Callable[[ActionFields], Any]
 
 
@@ -114,7 +114,7 @@ class VerifyFlows(QObject):
         for kind, action in self.actions.items():
             action.setEnabled(kind in allowed)
         info = self.controller.info
-        bulk = info is not None and info.role in BULK_ROLES and len(self.selected_ids()) > 1
+        bulk = info is not None and info.capabilities.bulk_actions and len(self.selected_ids()) > 1
         self.bulk_forward_action.setEnabled(bulk)
         self.bulk_archive_action.setEnabled(bulk)
 

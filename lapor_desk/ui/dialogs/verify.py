@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lapor_desk.services.actions import ActionFields
 from lapor_desk.services.types import AgencyItem
-from lapor_desk.services.verification import ActionFields
 from lapor_desk.ui import verify_labels
 
 ID_ROLE = Qt.ItemDataRole.UserRole
