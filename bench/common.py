@@ -16,6 +16,8 @@ from pathlib import Path
 
 import requests
 
+from lapor_desk.models import wire
+
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = Path(os.environ.get("LAPOR_BENCH_DIR", ROOT / "bench" / "results"))
 PASSWORD = "bench-lapor-2026"
@@ -80,7 +82,7 @@ def server_process(url: str, blob_dir: Path | None = None,
         deadline = time.monotonic() + 60
         while True:
             try:
-                if requests.get(base + "/api/v1/health", timeout=1).ok:
+                if requests.get(base + wire.HEALTH.path, timeout=1).ok:
                     break
             except requests.RequestException:
                 pass

@@ -13,6 +13,7 @@ from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
 
 from lapor_desk import __version__ as package_version
+from lapor_desk.models import wire
 from lapor_desk.server import errors, openapi, routes_auth, routes_blobs, routes_sync
 from lapor_desk.server.blobs import BlobStore
 from lapor_desk.server.body_limit import BodyLimitMiddleware, BodyLimits
@@ -74,13 +75,13 @@ def create_app(settings: ServerSettings,
     app.include_router(routes_sync.router)
     app.include_router(routes_blobs.router)
     body_limits = BodyLimits({
-        ("POST", "/api/v1/auth/login"): routes_auth.LOGIN_BODY_BYTES,
-        ("POST", "/api/v1/sync/push"): settings.max_push_bytes,
-        ("PUT", routes_blobs.UPLOAD_PATH): min(settings.max_chunk_bytes, settings.max_blob_bytes),
+        wire.LOGIN.route: routes_auth.LOGIN_BODY_BYTES,
+        wire.PUSH.route: settings.max_push_bytes,
+        wire.UPLOAD_CHUNK.route: min(settings.max_chunk_bytes, settings.max_blob_bytes),
     })
     openapi.install(app, openapi.Limits(
         body_limits,
-        parameter_maximums={("PUT", routes_blobs.UPLOAD_PATH, "total"): settings.max_blob_bytes},
+        parameter_maximums={(*wire.UPLOAD_CHUNK.route, "total"): settings.max_blob_bytes},
         max_items={("PushIn", "actions"): settings.max_push_actions},
     ), models=(routes_sync.PushIn,))
     # Innermost first: bodies are bounded inside the request context (a 413 gets its id and

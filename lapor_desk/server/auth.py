@@ -9,6 +9,7 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
+from lapor_desk.models import wire
 from lapor_desk.server.database import transaction
 from lapor_desk.server.errors import ApiError
 from lapor_desk.server.scope import Viewer
@@ -33,7 +34,7 @@ def server_state(request: Request) -> ServerState:
 #: every route that depends on :func:`current_caller`. Without a token the route answers 401
 #: ``auth_required`` itself (``auto_error=False``), in the contract's error body.
 BEARER = HTTPBearer(scheme_name="bearer", auto_error=False,
-                    description="The token of `POST /api/v1/auth/login`.")
+                    description=f"The token of `{wire.LOGIN.method} {wire.LOGIN.path}`.")
 
 
 def current_caller(

@@ -27,26 +27,19 @@ cheap heuristic, never a trial compression.
 from __future__ import annotations
 
 from itertools import pairwise
-from typing import Any
+from typing import Any, cast
 
 import orjson
 
-PACKED_SCHEMA_VERSION = 3
+from lapor_desk.models import wire
+
+PACKED_SCHEMA_VERSION = wire.PACKED_SCHEMA_VERSION
 #: Each entity's time column that its own ids' milliseconds are counted from.
-TIMED: dict[str, str] = {"complaint": "created_at", "disposition": "at", "follow_up": "at",
-                         "attachment": "created_at"}
+TIMED = wire.TIMED
 #: Columns holding a timestamp: in the packed layout the database writes them as microseconds
 #: since 1970 (``pull_sql.Selects(epoch=True)``), the desktop as ``2026-11-23T04:05:06.123456Z``.
 TIME_COLUMNS: dict[str, frozenset[str]] = {
-    "agency": frozenset(),
-    "complaint": frozenset({
-        "created_at", "updated_at", "verify_due", "resolution_due", "auto_close_due",
-        "paused_at", "forwarded_at", "first_follow_up_at", "last_follow_up_at", "closed_at"}),
-    "disposition": frozenset({"at"}),
-    "follow_up": frozenset({"at"}),
-    "attachment": frozenset({"created_at"}),
-    "event": frozenset({"at"}),
-}
+    entity: wire.names_of_kind(entity, wire.TIME) for entity in wire.ENTITIES}
 _HEX = "0123456789abcdef"
 
 
@@ -56,7 +49,8 @@ def _every(text: str, start: int, step: int, char: str, count: int) -> bool:
 
 def _deltas(values: list[int | None]) -> list[int | None]:
     if None not in values:
-        return [b - a for a, b in zip([0, *values], values, strict=False)]
+        whole = cast(list[int], values)
+        return [b - a for a, b in zip([0, *whole], whole, strict=False)]
     out: list[int | None] = []
     append = out.append
     previous = 0

@@ -29,17 +29,18 @@ import orjson
 from sqlalchemy import BigInteger, Integer, bindparam, select
 from sqlalchemy.orm import Session
 
+from lapor_desk.models import wire
 from lapor_desk.models.driver import driver_fetch
 from lapor_desk.models.gc_pause import gc_paused
 from lapor_desk.server import packing
-from lapor_desk.server.db import SCHEMA_VERSION, Counter
+from lapor_desk.server.db import Counter
 from lapor_desk.server.pull_sql import COLUMNS, Selects
 from lapor_desk.server.scope import Viewer
 from lapor_desk.server.services.errors import ServiceError
 
 DEFAULT_LIMIT, MIN_LIMIT, MAX_LIMIT = 5000, 1, 20000
 DEFAULT_MAX_BYTES, MIN_MAX_BYTES, MAX_MAX_BYTES = 4 << 20, 64 << 10, 16 << 20
-ENTITIES = ("agency", "complaint", "disposition", "follow_up", "attachment", "event")
+ENTITIES = tuple(wire.ENTITIES)
 _CURSOR_VERSION = 1
 #: How much wider the next window of a sparse scope is read (at most).
 GALLOP = 8
@@ -289,7 +290,8 @@ def _progress(progress: Progress | None) -> dict[str, int] | None:
 def _body(cursor: str | None, has_more: bool, now: datetime, changes: dict[str, list[bytes]],
           tombstones: list[bytes], progress: Progress | None = None) -> bytes:
     parts: list[bytes] = [
-        b'{"schema_version":', str(SCHEMA_VERSION).encode(), b',"cursor":', orjson.dumps(cursor),
+        b'{"schema_version":', str(wire.ROWS_SCHEMA_VERSION).encode(),
+        b',"cursor":', orjson.dumps(cursor),
         b',"has_more":', b"true" if has_more else b"false",
         b',"reset":', b"true" if cursor is None else b"false",
         b',"server_time":', orjson.dumps(_iso(now)),
@@ -311,17 +313,11 @@ def _body(cursor: str | None, has_more: bool, now: datetime, changes: dict[str, 
     return b"".join(parts)
 
 
-COLUMNS_SCHEMA_VERSION = 2
+COLUMNS_SCHEMA_VERSION = wire.COLUMNS_SCHEMA_VERSION
 #: Columns holding record ids (text) that the columnar layout sends as references into the
 #: page's ``ids`` table. Agencies and events have integer ids made by the server.
 REF_COLUMNS: dict[str, frozenset[str]] = {
-    "agency": frozenset(),
-    "complaint": frozenset({"id"}),
-    "disposition": frozenset({"id", "complaint_id"}),
-    "follow_up": frozenset({"id", "complaint_id"}),
-    "attachment": frozenset({"id", "complaint_id", "follow_up_id"}),
-    "event": frozenset({"complaint_id"}),
-}
+    entity: wire.names_of_kind(entity, wire.RECORD_ID) for entity in wire.ENTITIES}
 
 
 def _refs(values: tuple[Any, ...], ids: dict[Any, int]) -> list[int | None]:

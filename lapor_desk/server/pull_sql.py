@@ -45,6 +45,7 @@ from sqlalchemy import (
     true,
 )
 
+from lapor_desk.models import wire
 from lapor_desk.server.db import (
     Agency,
     Attachment,
@@ -58,26 +59,8 @@ from lapor_desk.server.db import (
 )
 from lapor_desk.server.scope import COMPLAINTS, Viewer
 
-COLUMNS: dict[str, list[str]] = {
-    "agency": ["id", "parent_id", "level", "path", "name", "code", "region_code"],
-    "complaint": [
-        "id", "tracking_number", "complaint_type", "misconduct", "title", "body", "redacted",
-        "incident_date", "province", "regency", "district", "village", "category", "subcategory",
-        "channel", "anonymous", "confidential", "reporter_name", "reporter_contact", "status",
-        "responsible_id", "handling_unit_id", "version", "transition_version", "created_at",
-        "updated_at", "verify_due", "resolution_due", "auto_close_due", "paused_at",
-        "forwarded_at", "first_follow_up_at", "last_follow_up_at", "closed_at",
-        "handler_unit_ids", "duplicate_ids", "tags", "recorded_by",
-    ],
-    "disposition": ["id", "complaint_id", "from_id", "to_id", "kind", "note", "actor_id",
-                    "actor_name", "at"],
-    "follow_up": ["id", "complaint_id", "kind", "body", "redacted", "author_id", "author_name",
-                  "unit_id", "at"],
-    "attachment": ["id", "complaint_id", "follow_up_id", "sha256", "size", "mime_type",
-                   "filename", "created_at"],
-    "event": ["id", "complaint_id", "kind", "from_status", "to_status", "actor_id", "actor_name",
-              "at", "detail"],
-}
+#: Each entity's wire columns in order (the description both sides read: models/wire.py).
+COLUMNS: dict[str, list[str]] = {entity: list(wire.names(entity)) for entity in wire.ENTITIES}
 
 #: Event kinds whose action always writes a follow-up or a disposition row (same actor, same
 #: time, same target or text): without a status change, such an event is not sent.
@@ -149,6 +132,25 @@ class Selects:
             return cast(func.json_build_array(*values), Text)
         return func.json_array(*values, type_=Text)
 
+    def row(self, entity: str, values: dict[str, Any]) -> Any:
+        """An entity's row as the JSON array of its wire columns (``wire.ENTITIES``), in their
+        order, each written as its kind says: timestamps by :meth:`ts`, booleans by
+        :meth:`flag`, JSON values by :meth:`json`. ``values`` names every column once."""
+        columns = wire.ENTITIES[entity]
+        if set(values) != {column.name for column in columns}:
+            raise ValueError(f"{entity}: the row's columns are not the wire's")
+        out: list[Any] = []
+        for column in columns:
+            value = values[column.name]
+            if column.kind == wire.TIME:
+                value = self.ts(value)
+            elif column.kind == wire.BOOL:
+                value = self.flag(value)
+            elif column.kind in wire.JSON_KINDS:
+                value = self.json(value, "{}" if column.kind == wire.OBJECT else "[]")
+            out.append(value)
+        return self.array(*out)
+
     def codes_only(self, detail: Any) -> Any:
         """An event detail with only its ``EVENT_DETAIL_CODES`` keys (the others left out)."""
         pairs: list[Any] = []
@@ -195,8 +197,8 @@ class Selects:
         a = Agency.__table__
         if seq_only:
             return a.c.seq, select(a.c.seq)
-        return a.c.seq, select(a.c.seq, self.array(
-            a.c.id, a.c.parent_id, a.c.level, a.c.path, a.c.name, a.c.code, a.c.region_code))
+        return a.c.seq, select(a.c.seq, self.row("agency", {
+            name: a.c[name] for name in wire.names("agency")}))
 
     def complaint(self, seq_only: bool = False) -> tuple[Any, Select[Any]]:
         c, r = COMPLAINTS.c, Reporter.__table__
@@ -204,21 +206,17 @@ class Selects:
             return c.seq, select(c.seq).where(self.viewer.complaint_clause())
         readable = self.viewer.readable_clause()
         named = and_(c.anonymous == false(), readable)
-        row = self.array(
-            c.id, c.tracking_number, c.complaint_type, self.flag(c.misconduct),
-            case((readable, c.title), else_=literal_column("''")),
-            case((readable, c.body), else_=null()), self.flag(not_(readable)),
-            self.date(c.incident_date), c.province, c.regency, c.district, c.village,
-            c.category, c.subcategory, c.channel, self.flag(c.anonymous), self.flag(c.confidential),
-            case((named, r.c.name), else_=null()),
-            case((named, func.coalesce(r.c.phone, r.c.email)), else_=null()),
-            c.status, c.responsible_id, c.handling_unit_id, c.version, c.transition_version,
-            self.ts(c.created_at), self.ts(c.updated_at), self.ts(c.verify_due),
-            self.ts(c.resolution_due), self.ts(c.auto_close_due), self.ts(c.paused_at),
-            self.ts(c.forwarded_at), self.ts(c.first_follow_up_at), self.ts(c.last_follow_up_at),
-            self.ts(c.closed_at), self.json(c.handler_unit_ids), self.json(c.duplicate_ids),
-            self.json(case((readable, c.tags), else_=null())), c.recorded_by,
-        )
+        # the columns stored as they are sent, then those the viewer or the sending changes
+        row = self.row("complaint", {
+            **{name: c[name] for name in wire.names("complaint") if name in c},
+            "title": case((readable, c.title), else_=literal_column("''")),
+            "body": case((readable, c.body), else_=null()), "redacted": not_(readable),
+            "incident_date": self.date(c.incident_date),
+            "reporter_name": case((named, r.c.name), else_=null()),
+            "reporter_contact": case((named, func.coalesce(r.c.phone, r.c.email)),
+                                     else_=null()),
+            "tags": case((readable, c.tags), else_=null()),
+        })
         stmt = select(c.seq, row).select_from(COMPLAINTS.outerjoin(r, r.c.id == c.reporter_id))
         return c.seq, stmt.where(self.viewer.complaint_clause())
 
@@ -228,9 +226,10 @@ class Selects:
             return d.c.seq, self._scoped(select(d.c.seq), d)
         actor = USERS.alias("actor")
         readable, with_complaint = self._reading(d)
-        row = self.array(d.c.id, d.c.complaint_id, d.c.from_id, d.c.to_id, d.c.kind,
-                         case((readable, d.c.note), else_=null()),
-                         d.c.actor_id, actor.c.display_name, self.ts(d.c.at))
+        row = self.row("disposition", {
+            "id": d.c.id, "complaint_id": d.c.complaint_id, "from_id": d.c.from_id,
+            "to_id": d.c.to_id, "kind": d.c.kind, "note": case((readable, d.c.note), else_=null()),
+            "actor_id": d.c.actor_id, "actor_name": actor.c.display_name, "at": d.c.at})
         stmt = select(d.c.seq, row).select_from(d.outerjoin(actor, actor.c.id == d.c.actor_id))
         return d.c.seq, with_complaint(stmt)
 
@@ -240,9 +239,11 @@ class Selects:
             return f.c.seq, self._scoped(select(f.c.seq), f)
         readable, with_complaint = self._reading(f)
         author = USERS.alias("author")
-        row = self.array(f.c.id, f.c.complaint_id, f.c.kind,
-                         case((readable, f.c.body), else_=null()), self.flag(not_(readable)),
-                         f.c.author_id, author.c.display_name, f.c.unit_id, self.ts(f.c.at))
+        row = self.row("follow_up", {
+            "id": f.c.id, "complaint_id": f.c.complaint_id, "kind": f.c.kind,
+            "body": case((readable, f.c.body), else_=null()), "redacted": not_(readable),
+            "author_id": f.c.author_id, "author_name": author.c.display_name,
+            "unit_id": f.c.unit_id, "at": f.c.at})
         stmt = select(f.c.seq, row).select_from(
             f.outerjoin(author, author.c.id == f.c.author_id))
         return f.c.seq, with_complaint(stmt)
@@ -251,9 +252,8 @@ class Selects:
         a = Attachment.__table__
         columns: list[Any] = [a.c.seq]
         if not seq_only:
-            columns.append(self.array(a.c.id, a.c.complaint_id, a.c.follow_up_id, a.c.sha256,
-                                      a.c.size, a.c.mime_type, a.c.filename,
-                                      self.ts(a.c.created_at)))
+            columns.append(self.row("attachment", {
+                name: a.c[name] for name in wire.names("attachment")}))
         readable, with_complaint = self._reading(a)
         return a.c.seq, with_complaint(select(*columns).select_from(a)).where(readable)
 
@@ -264,9 +264,11 @@ class Selects:
         actor = USERS.alias("actor")
         readable, with_complaint = self._reading(e)
         detail = case((readable, e.c.detail), else_=self.codes_only(e.c.detail))
-        row = self.array(e.c.id, e.c.complaint_id, e.c.kind, e.c.from_status, e.c.to_status,
-                         e.c.actor_id, actor.c.display_name, self.ts(e.c.at),
-                         self.json(detail, "{}"))
+        row = self.row("event", {
+            "id": e.c.id, "complaint_id": e.c.complaint_id, "kind": e.c.kind,
+            "from_status": e.c.from_status, "to_status": e.c.to_status,
+            "actor_id": e.c.actor_id, "actor_name": actor.c.display_name, "at": e.c.at,
+            "detail": detail})
         stmt = select(e.c.seq, row).select_from(e.outerjoin(actor, actor.c.id == e.c.actor_id))
         return e.c.seq, with_complaint(stmt.where(sent_event_clause(e)))
 

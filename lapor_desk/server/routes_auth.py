@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 from starlette.responses import Response
 
+from lapor_desk.models import wire
 from lapor_desk.models.enums import Role
 from lapor_desk.models.shapes import SHOWABLE_PATTERN
 from lapor_desk.server.addresses import client_address
@@ -35,7 +36,7 @@ from lapor_desk.server.services.errors import AuthError
 from lapor_desk.server.services.throttle import Refused
 
 log = logging.getLogger(__name__)
-router = APIRouter(prefix="/api/v1")
+router = APIRouter()
 
 #: The largest login body: every body ``LoginIn`` accepts fits, even written with ``\uXXXX``
 #: escapes throughout (1,024 password characters of up to 12 bytes each, plus the rest).
@@ -92,7 +93,7 @@ def iso(moment: Any) -> str:
     return str(moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ"))
 
 
-@router.get("/health", operation_id="health",
+@router.get(wire.HEALTH.path, operation_id="health",
             responses={**success(HealthOut, "The server is up."), **responses()})
 def health(request: Request) -> Response:
     state = server_state(request)
@@ -100,7 +101,7 @@ def health(request: Request) -> Response:
                                    "instance_id": state.instance_id})
 
 
-@router.post("/auth/login", operation_id="login", responses={
+@router.post(wire.LOGIN.path, operation_id="login", responses={
     **success(LoginOut, "Signed in."),
     **responses(MALFORMED_JSON, WRONG_LOGIN, INVALID, THROTTLED, UNAVAILABLE)})
 def login(request: Request, body: LoginIn) -> Response:
@@ -134,7 +135,7 @@ def login(request: Request, body: LoginIn) -> Response:
                                    "user": user_json(viewer)})
 
 
-@router.post("/auth/logout", operation_id="logout", responses={
+@router.post(wire.LOGOUT.path, operation_id="logout", responses={
     **success(StatusOut, "The caller's token is revoked."), **responses(*AUTHENTICATED)})
 def logout(request: Request, caller: CurrentCaller) -> Response:
     state = server_state(request)
@@ -143,7 +144,7 @@ def logout(request: Request, caller: CurrentCaller) -> Response:
     return json_response(request, {"status": "ok"})
 
 
-@router.get("/me", operation_id="me", responses={**success(UserOut, "The caller."),
+@router.get(wire.ME.path, operation_id="me", responses={**success(UserOut, "The caller."),
                                **responses(*AUTHENTICATED)})
 def me(request: Request, caller: CurrentCaller) -> Response:
     return json_response(request, user_json(caller.viewer))

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response, StreamingResponse
 
+from lapor_desk.models import wire
 from lapor_desk.server.auth import CurrentCaller, server_state
 from lapor_desk.server.blob_access import BlobAccess
 from lapor_desk.server.blobs import BlobError, BlobStore, parse_range
@@ -31,10 +32,9 @@ from lapor_desk.server.responses import json_response
 from lapor_desk.server.routes_sync import read_body
 
 log = logging.getLogger(__name__)
-router = APIRouter(prefix="/api/v1/blobs")
+router = APIRouter()
 
 SHA = Path(pattern=r"^[0-9a-f]{64}$", description="The content's SHA-256, lowercase hex.")
-UPLOAD_PATH = "/api/v1/blobs/{sha256}/upload"
 
 
 class UploadStateOut(BaseModel):
@@ -86,7 +86,7 @@ UPLOAD_LINKS = {
 }
 
 
-@router.get("/{sha256}/upload", operation_id="upload_status", responses={
+@router.get(wire.UPLOAD_STATUS.path, operation_id="upload_status", responses={
     **success(UploadStateOut, "The caller's own upload of the content.", UPLOAD_LINKS),
     **responses(*AUTHENTICATED, INVALID)})
 def upload_status(request: Request, caller: CurrentCaller, sha256: str = SHA) -> Response:
@@ -98,7 +98,7 @@ def upload_status(request: Request, caller: CurrentCaller, sha256: str = SHA) ->
     return json_response(request, {"offset": status.offset, "complete": status.complete})
 
 
-@router.put("/{sha256}/upload", operation_id="upload_chunk", responses={
+@router.put(wire.UPLOAD_CHUNK.path, operation_id="upload_chunk", responses={
     **success(UploadStateOut, "The caller's upload after this chunk.", {
         **UPLOAD_LINKS, "Status": Link("upload_status", SAME_BLOB, "Ask where the upload is.")}),
     **responses(*AUTHENTICATED, OFFSET_MISMATCH, TOTAL_MISMATCH, BLOB_TOO_LARGE, CONTENT_REFUSED,
@@ -121,7 +121,7 @@ async def upload_chunk(request: Request, caller: CurrentCaller, sha256: str = SH
     return json_response(request, {"offset": status.offset, "complete": status.complete})
 
 
-@router.get("/{sha256}", operation_id="download_blob", responses={
+@router.get(wire.DOWNLOAD_BLOB.path, operation_id="download_blob", responses={
     200: octet_stream("The content.", CONTENT_HEADERS),
     206: octet_stream("The bytes of the `Range`.", {
         **CONTENT_HEADERS, "Content-Range": Header("`bytes <first>-<last>/<size>`.")}),

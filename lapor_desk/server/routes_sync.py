@@ -10,6 +10,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
+from lapor_desk.models import wire
 from lapor_desk.server import pull as pull_module
 from lapor_desk.server.auth import CurrentCaller, server_state
 from lapor_desk.server.database import read_session
@@ -35,7 +36,9 @@ from lapor_desk.server.responses import (
 )
 from lapor_desk.server.services.actions import Mutation
 
-router = APIRouter(prefix="/api/v1/sync")
+router = APIRouter()
+#: The layouts a pull page may be asked in (models/wire.py).
+LAYOUT_PATTERN = "^(" + "|".join(wire.LAYOUTS) + ")$"
 
 MAX_INT = 2**62
 
@@ -99,7 +102,7 @@ CLIENT_MISMATCH = Refusal(403, ("client_mismatch",),
 BATCH_TOO_LARGE = Refusal(413, ("too_large",), "a batch of more actions than allowed")
 
 
-@router.get("/pull", operation_id="pull", responses={
+@router.get(wire.PULL.path, operation_id="pull", responses={
     **success(PageOut, "The page after `cursor`; `Content-Encoding` when compressed.", {
         "NextPage": Link("pull", {"cursor": "$response.body#/cursor"},
                          "The next page (from the start again after a `reset`).")}),
@@ -113,7 +116,7 @@ def pull(
                        le=pull_module.MAX_LIMIT),
     max_bytes: int = Query(pull_module.DEFAULT_MAX_BYTES, ge=pull_module.MIN_MAX_BYTES,
                            le=pull_module.MAX_MAX_BYTES),
-    layout: str = Query("rows", pattern="^(rows|columns|packed)$"),
+    layout: str = Query("rows", pattern=LAYOUT_PATTERN),
 ) -> Response:
     state = server_state(request)
     viewer = caller.viewer
@@ -145,7 +148,7 @@ async def read_body(request: Request) -> bytes:
     return b"".join(chunks)
 
 
-@router.post("/push", operation_id="push", responses={
+@router.post(wire.PUSH.path, operation_id="push", responses={
     **success(PushOut, "The outcome of each action, in order."),
     **responses(*AUTHENTICATED, MALFORMED_JSON, CLIENT_MISMATCH, BATCH_TOO_LARGE, INVALID),
 }, openapi_extra=raw_body(model_ref(PushIn)))

@@ -32,6 +32,7 @@ from pathlib import Path
 import keyring
 from platformdirs import user_data_dir
 
+from lapor_desk.models import wire
 from lapor_desk.services.child_process import Child
 from lapor_desk.services.errors import DemoFailed
 from lapor_desk.services.types import DemoProgress
@@ -160,7 +161,7 @@ class DemoServer:
                 self.stop()
                 raise DemoFailed(f"demo server exited ({exited})", code="demo_failed")
             try:
-                with urllib.request.urlopen(url + "/api/v1/health", timeout=1) as answer:
+                with urllib.request.urlopen(url + wire.HEALTH.path, timeout=1) as answer:
                     if answer.status == 200:
                         self.url = url
                         return url

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 
 from lapor_desk.sync import errors as sync_errors
+from lapor_desk.sync.api import Api
 from lapor_desk.sync.log import event
 from lapor_desk.sync.retry import RetryPolicy
 
@@ -30,7 +31,7 @@ def server_answers(server_url: str, *, timeout: tuple[float, float] = PROBE_TIME
         event(log, "reachability.address_refused", logging.DEBUG, code=exc.code)
         return False
     try:
-        body = transport.get_json("/api/v1/health")
+        body = Api(transport).health_answer()
     except sync_errors.SyncError as exc:
         event(log, "reachability.down", logging.DEBUG, code=exc.code)
         return False

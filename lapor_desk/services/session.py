@@ -45,6 +45,7 @@ from lapor_desk.services.types import (
 from lapor_desk.sync import credentials
 from lapor_desk.sync import errors as sync_errors
 from lapor_desk.sync.address import check_server_url
+from lapor_desk.sync.api import Api
 from lapor_desk.sync.clock import CLOCK_FILE, ServerClock
 from lapor_desk.sync.log import event
 from lapor_desk.sync.outbox import Outbox
@@ -336,7 +337,7 @@ class Session:
             transport = self.transport
             if info is not None and transport is not None:
                 try:
-                    transport.post_json("/api/v1/auth/logout", {})
+                    Api(transport).logout()
                 except sync_errors.SyncError as exc:
                     event(log, "session.logout_unreached", code=exc.code)
             self.close()

@@ -22,10 +22,10 @@ from lapor_desk.models.cache.blob_store import BlobDamaged, BlobStore
 from lapor_desk.models.cache.schema import Attachment, Blob
 from lapor_desk.models.cache.store import Cache
 from lapor_desk.models.lifecycle import MAX_ATTACHMENT_BYTES
+from lapor_desk.sync.api import Api
 from lapor_desk.sync.errors import BlobIntegrityError, ProtocolError, storage_guard
 from lapor_desk.sync.log import event
 from lapor_desk.sync.outbox import blob_path
-from lapor_desk.sync.protocol import parse_upload_state
 from lapor_desk.sync.transport import Transport
 
 log = logging.getLogger("lapor_desk.sync.blobs")
@@ -62,18 +62,15 @@ def _upload(store: BlobStore, transport: Transport, sha256: str,
     total = store.verify(sha256)
     if total is None:
         raise BlobDamaged(f"local copy of blob {sha256} is missing or damaged")
-    endpoint = f"/api/v1/blobs/{sha256}/upload"
-    state = parse_upload_state(transport.get_json(endpoint), total)
+    api = Api(transport)
+    state = api.upload_status(sha256, total)
     offset = state.offset
     with store.reading(sha256) as handle:
         while not state.complete:
             handle.seek(offset)
             chunk = handle.read(chunk_size)
             try:
-                state = parse_upload_state(
-                    transport.put_bytes(endpoint, {"offset": offset, "total": total}, chunk),
-                    total,
-                )
+                state = api.upload_chunk(sha256, offset, total, chunk)
             except ProtocolError as exc:
                 if exc.code == "upload_offset_mismatch" and exc.server_offset is not None:
                     event(log, "blob.offset_mismatch", sha256=sha256, ours=offset,
@@ -126,7 +123,7 @@ def _download_blob(cache: Cache, transport: Transport, sha256: str, size: int | 
         if size is not None and offset > size:
             sink.restart()
             offset = 0
-        got = transport.download(f"/api/v1/blobs/{sha256}", sink, offset, on_bytes)  # type: ignore[arg-type]
+        got = Api(transport).download_blob(sha256, sink, offset, on_bytes)  # type: ignore[arg-type]
         if got > MAX_ATTACHMENT_BYTES or sink.hexdigest() != sha256:
             sink.discard()
             raise BlobIntegrityError(f"downloaded blob {sha256} does not match its hash")

@@ -33,6 +33,7 @@ from lapor_desk.models.calendar import DomainConfig, default_config, utcnow
 from lapor_desk.models.enums import EXCLUSIVE_ACTIONS, ActionKind, Outcome, RejectReason
 from lapor_desk.models.gc_pause import gc_paused
 from lapor_desk.sync import localview as lv
+from lapor_desk.sync.api import Api
 from lapor_desk.sync.apply import apply_page, reset_cache
 from lapor_desk.sync.blobs import download_attachment, forget_uploaded, upload_blob
 from lapor_desk.sync.errors import CancelledError, ProtocolError, storage_guard
@@ -45,11 +46,7 @@ from lapor_desk.sync.protocol import (
     Page,
     PushResult,
     UserInfo,
-    parse_health,
-    parse_login,
     parse_page,
-    parse_push_results,
-    parse_user,
     pull_fraction,
 )
 from lapor_desk.sync.transport import Transport
@@ -115,6 +112,8 @@ class SyncEngine:
     ) -> None:
         self.cache = cache
         self.transport = transport
+        #: Every endpoint, called through ``transport``.
+        self.api = Api(transport)
         self.progress = progress
         self.cancel = cancel or threading.Event()
         self.clock = clock
@@ -137,21 +136,17 @@ class SyncEngine:
     # --- account ------------------------------------------------------------------------------
 
     def health(self) -> Health:
-        return parse_health(self.transport.get_json("/api/v1/health"))
+        return self.api.health()
 
     def login(self, username: str, password: str, device: str) -> Login:
         """Sign in; the token is set on the transport and the user stored in the cache."""
-        body = self.transport.post_json(
-            "/api/v1/auth/login", {"username": username, "password": password, "device": device},
-            auth=False, retry_throttled=False,
-        )
-        login = parse_login(body)
+        login = self.api.login(username, password, device)
         self.transport.token = login.token
         self.remember_user(login.user)
         return login
 
     def me(self) -> UserInfo:
-        user = parse_user(self.transport.get_json("/api/v1/me"))
+        user = self.api.me()
         self.remember_user(user)
         return user
 
@@ -203,7 +198,7 @@ class SyncEngine:
         if cursor:
             params["cursor"] = cursor
         with gc_paused():
-            body = self.transport.get_json("/api/v1/sync/pull", params)
+            body = self.api.pull_answer(params)
         return body, getattr(self.transport, "last_wire_bytes", 0)
 
     @staticmethod
@@ -374,9 +369,7 @@ class SyncEngine:
             with self.cache.writer.begin() as connection:
                 connection.execute(update(OutboxEntry).where(OutboxEntry.mutation_id.in_(sent))
                                    .values(attempts=OutboxEntry.attempts + 1))
-            body = self.transport.post_json("/api/v1/sync/push",
-                                            {"client_id": client_id, "actions": actions})
-            results = parse_push_results(body, sent)
+            results = self.api.push(client_id, actions, sent)
             self._store_results(results, report)
             report.pushed += len(results)
             self._progress("push", report.pushed, report.uploaded_bytes)

@@ -23,11 +23,11 @@ from itertools import accumulate
 from operator import add
 from typing import Any
 
+from lapor_desk.models import wire
 from lapor_desk.sync.rows import MAX_ID, expect_object, invalid
 
 #: Each entity's time column that its own ids' milliseconds are counted from.
-TIMED: dict[str, str] = {"complaint": "created_at", "disposition": "at", "follow_up": "at",
-                         "attachment": "created_at"}
+TIMED = wire.TIMED
 _NONE = type(None)
 _HEX = "0123456789abcdef"
 _EPOCH = date(1970, 1, 1).toordinal()

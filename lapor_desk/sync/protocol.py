@@ -19,6 +19,7 @@ from typing import Any
 
 import orjson
 
+from lapor_desk.models import wire
 from lapor_desk.models.enums import Outcome, Role
 from lapor_desk.models.shapes import is_record_id, showable
 from lapor_desk.sync.columnar import parse_columns, parse_ids
@@ -39,12 +40,12 @@ from lapor_desk.sync.rows import (
     parse_rows,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = wire.PACKED_SCHEMA_VERSION
 #: The first schema version whose pages may come in the columnar layout.
-COLUMNS_SCHEMA_VERSION = 2
+COLUMNS_SCHEMA_VERSION = wire.COLUMNS_SCHEMA_VERSION
 #: The first schema version whose pages may come in the packed layout (columnar, each column in
 #: the form that compresses best: :mod:`lapor_desk.sync.packed`).
-PACKED_SCHEMA_VERSION = 3
+PACKED_SCHEMA_VERSION = wire.PACKED_SCHEMA_VERSION
 MAX_PAGE_ROWS = 250_000
 MAX_PAGE_IDS = 3 * MAX_PAGE_ROWS
 MAX_TOMBSTONES = 250_000

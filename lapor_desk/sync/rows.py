@@ -21,6 +21,7 @@ from typing import Any
 
 import orjson
 
+from lapor_desk.models import wire
 from lapor_desk.models.lifecycle import MAX_ATTACHMENT_BYTES
 from lapor_desk.models.shapes import filenames_ok, mime_types_ok, record_ids_ok, sha256s_ok
 from lapor_desk.sync.errors import ProtocolError
@@ -63,61 +64,23 @@ def expect_bool(value: Any, what: str) -> bool:
     return value
 
 
-# Column kinds. Texts: s=text, u=record id (a UUID), h=SHA-256, f=file name, m=media type.
-# Whole numbers (64-bit): p=id made by the server (positive), n=count (not negative),
-# z=attachment size. b=bool. JSON: l=array, d=object, P=array of server ids, U=array of record
-# ids.
-_S, _U, _H, _F, _M = "s", "u", "h", "f", "m"
-_P, _N, _Z, _B = "p", "n", "z", "b"
-_L, _D, _LP, _LU = "l", "d", "P", "U"
+# Column kinds (models/wire.py, where the columns of every entity are described).
+_S, _T, _U, _H, _F, _M = (wire.TEXT, wire.TIME, wire.RECORD_ID, wire.SHA256, wire.FILENAME,
+                          wire.MEDIA_TYPE)
+_P, _N, _Z, _B = wire.SERVER_ID, wire.COUNT, wire.SIZE, wire.BOOL
+_L, _D, _LP, _LU = wire.LIST, wire.OBJECT, wire.SERVER_IDS, wire.RECORD_IDS
+#: Text kinds checked for their length alone.
+_TEXTS = frozenset({_S, _T})
 #: The longest text a tombstone's record id may be before its shape is even looked at.
 MAX_ID = 64
 
 #: entity -> column -> (kind, required). Required columns must be present and non-null.
 COLUMNS: dict[str, dict[str, tuple[str, bool]]] = {
-    "agency": {
-        "id": (_P, True), "parent_id": (_P, False), "level": (_S, True), "path": (_S, True),
-        "name": (_S, True), "code": (_S, False), "region_code": (_S, False),
-    },
-    "complaint": {
-        "id": (_U, True), "tracking_number": (_N, False), "complaint_type": (_S, True),
-        "misconduct": (_B, True), "title": (_S, True), "body": (_S, False),
-        "redacted": (_B, True), "incident_date": (_S, False), "province": (_S, False),
-        "regency": (_S, False), "district": (_S, False), "village": (_S, False),
-        "category": (_S, False), "subcategory": (_S, False), "channel": (_S, False),
-        "anonymous": (_B, True), "confidential": (_B, True), "reporter_name": (_S, False),
-        "reporter_contact": (_S, False), "status": (_S, True), "responsible_id": (_P, True),
-        "handling_unit_id": (_P, False), "version": (_N, True),
-        "transition_version": (_N, True), "created_at": (_S, True), "updated_at": (_S, False),
-        "verify_due": (_S, False), "resolution_due": (_S, False), "auto_close_due": (_S, False),
-        "paused_at": (_S, False), "forwarded_at": (_S, False),
-        "first_follow_up_at": (_S, False), "last_follow_up_at": (_S, False),
-        "closed_at": (_S, False), "handler_unit_ids": (_LP, False),
-        "duplicate_ids": (_LU, False), "tags": (_L, False), "recorded_by": (_P, False),
-    },
-    "disposition": {
-        "id": (_U, True), "complaint_id": (_U, True), "from_id": (_P, False),
-        "to_id": (_P, False), "kind": (_S, True), "note": (_S, False), "actor_id": (_P, False),
-        "actor_name": (_S, False), "at": (_S, True),
-    },
-    "follow_up": {
-        "id": (_U, True), "complaint_id": (_U, True), "kind": (_S, True), "body": (_S, False),
-        "redacted": (_B, False), "author_id": (_P, False), "author_name": (_S, False),
-        "unit_id": (_P, False), "at": (_S, True),
-    },
-    "attachment": {
-        "id": (_U, True), "complaint_id": (_U, True), "follow_up_id": (_U, False),
-        "sha256": (_H, True), "size": (_Z, True), "mime_type": (_M, False),
-        "filename": (_F, False), "created_at": (_S, False),
-    },
-    "event": {
-        "id": (_P, True), "complaint_id": (_U, True), "kind": (_S, True),
-        "from_status": (_S, False), "to_status": (_S, False), "actor_id": (_P, False),
-        "actor_name": (_S, False), "at": (_S, True), "detail": (_D, False),
-    },
+    entity: {column.name: (column.kind, column.required) for column in columns}
+    for entity, columns in wire.ENTITIES.items()
 }
 #: Order in which a page's entities are applied.
-ENTITY_ORDER = ("agency", "complaint", "disposition", "follow_up", "attachment", "event")
+ENTITY_ORDER = tuple(wire.ENTITIES)
 _JSON_DEFAULT = {_L: "[]", _D: "{}", _LP: "[]", _LU: "[]"}
 #: What a JSON column holds when a server leaves it out or sends null.
 JSON_DEFAULT = _JSON_DEFAULT
@@ -149,7 +112,7 @@ _RANGES: dict[str, tuple[int, int]] = {_P: (1, _MAX_INT), _N: (0, _MAX_INT),
 _SHAPES: dict[str, Callable[[Sequence[str]], bool]] = {
     _U: record_ids_ok, _H: sha256s_ok, _F: filenames_ok, _M: mime_types_ok}
 _ALLOWED: dict[str, frozenset[type]] = {
-    **{kind: frozenset({str}) for kind in (_S, *_SHAPES)},
+    **{kind: frozenset({str}) for kind in (*_TEXTS, *_SHAPES)},
     **{kind: frozenset({int}) for kind in _RANGES},
     _B: frozenset({bool}), _D: frozenset({dict}),
     **{kind: frozenset({list}) for kind in (_L, _LP, _LU)},
@@ -200,7 +163,7 @@ def _column(values: Sequence[Any], kind: str, required: bool, what: str) -> Sequ
         raise invalid(f"{what} has values of the wrong type")
     if not present:
         return values if kind not in _JSON_DEFAULT else [_JSON_DEFAULT[kind]] * len(values)
-    if kind == _S:
+    if kind in _TEXTS:
         if max(map(len, present)) > MAX_TEXT:
             raise invalid(f"{what} is too long")
     elif kind in _SHAPES:
