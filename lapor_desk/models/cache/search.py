@@ -103,12 +103,6 @@ def search_complaint_ids(connection: Connection, user_text: str, limit: int = 50
     return [str(row[0]) for row in rows]
 
 
-def rebuild_index(connection: Connection) -> None:
-    """Rebuild both indexes from their tables (repair tool; normal upkeep is by triggers)."""
-    connection.exec_driver_sql("INSERT INTO complaint_fts(complaint_fts) VALUES ('rebuild')")
-    connection.exec_driver_sql("INSERT INTO follow_up_fts(follow_up_fts) VALUES ('rebuild')")
-
-
 class OwnersDiffer(Exception):
     """``follow_up_owner`` does not give every follow-up's complaint."""
 
