@@ -131,7 +131,8 @@ class SyncEngine:
         self.prefetch_min_rows = prefetch_min_rows
         #: The agency directory, read again only when a pull may have changed it.
         self._directories = lv.DirectoryCache()
-        #: ``columns`` (schema version 2) or ``rows`` (version 1, e.g. to compare the two).
+        #: ``packed`` (schema version 3, the default), ``columns`` (version 2) or ``rows``
+        #: (version 1), e.g. to compare them.
         self.page_layout = page_layout
 
     # --- account ------------------------------------------------------------------------------
