@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lapor_desk import __version__
+from lapor_desk.paths import CACHE_FILE, LOG_FILE, SERVER_CLOCK_FILE, desk_paths, profile_log_dir
 from lapor_desk.sync.errors import (
     AccountDisabledError,
     AddressRefused,
@@ -139,14 +140,9 @@ class LogFile(RotatingFileHandler):
 
 
 def setup_logging(profile: Path | None, verbose: bool = False) -> Path:
-    if profile is not None:
-        log_dir = profile / "logs"
-    else:
-        from platformdirs import user_log_dir
-
-        log_dir = Path(user_log_dir("lapor-desk", "LAPOR"))
+    log_dir = profile_log_dir(profile) if profile is not None else desk_paths().logs
     log_dir.mkdir(parents=True, exist_ok=True)
-    path = log_dir / "lapor-desk.log"
+    path = log_dir / LOG_FILE
     root = logging.getLogger("lapor_desk")
     if not any(isinstance(h, RotatingFileHandler) and h.baseFilename == str(path)
                for h in root.handlers):
@@ -261,7 +257,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
     if isinstance(cache, int):
         return cache
     from lapor_desk.sync import credentials
-    from lapor_desk.sync.clock import CLOCK_FILE, ServerClock
+    from lapor_desk.sync.clock import ServerClock
     from lapor_desk.sync.engine import SyncEngine
     from lapor_desk.sync.secure_cache import wipe_profile
     from lapor_desk.sync.transport import Transport
@@ -269,7 +265,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
     verify: bool | str = args.ca_bundle or True
     # The server's clock, learned from its answers and kept in the profile: the times the
     # profile records (here and in ``import``) are in it.
-    server_clock = ServerClock(store=profile / CLOCK_FILE)
+    server_clock = ServerClock(store=profile / SERVER_CLOCK_FILE)
     transport = Transport(args.server, verify=verify, server_clock=server_clock)
     engine = SyncEngine(cache, transport, cancel=cancel, clock=server_clock.now)
     try:
@@ -317,7 +313,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     from lapor_desk.sync.status import read_status
 
     profile = Path(args.profile)
-    if not (profile / "cache.sqlite3").exists():
+    if not (profile / CACHE_FILE).exists():
         _error(f"no LAPOR Desk profile in {profile}. Run 'lapor-desk sync' first.")
         return EXIT_USAGE
     cache = _open_profile(profile)
@@ -339,7 +335,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from lapor_desk.sync.clock import CLOCK_FILE, ServerClock
+    from lapor_desk.sync.clock import ServerClock
     from lapor_desk.sync.importer import import_register
     from lapor_desk.sync.outbox import Outbox
 
@@ -350,7 +346,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         return cache
     try:
         # Received "now" is by the server's clock as the last sync learned it (offline too).
-        clock = ServerClock(store=profile / CLOCK_FILE)
+        clock = ServerClock(store=profile / SERVER_CLOCK_FILE)
         result = import_register(Outbox(cache, clock=clock.now), Path(args.file))
     except ImportFailed as exc:
         _error(str(exc))

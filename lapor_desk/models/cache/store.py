@@ -36,13 +36,12 @@ from lapor_desk.models.cache.blob_store import BlobStore
 from lapor_desk.models.cache.crypto import CacheKeyError
 from lapor_desk.models.cache.schema import SyncState
 from lapor_desk.models.driver import driver_fetch
+from lapor_desk.paths import BLOB_DIR, CACHE_FILE
 
 if TYPE_CHECKING:
     from alembic.config import Config
     from sqlalchemy.sql.elements import ClauseElement
 
-CACHE_FILE = "cache.sqlite3"
-BLOB_DIR = "blobs"
 SCRIPT_LOCATION = "lapor_desk.models:migrations"
 
 
