@@ -441,10 +441,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("Nothing was deleted.")
         return EXIT_OK
     if args.command is None:  # the desktop (imported here: the headless commands need no Qt)
-        # The start makes some 100,000 objects that live as long as the process (modules, ORM
-        # and Qt wrappers, the window); the collector would walk them all again and again
-        # (~0.3 s of a 2 s start). It is held off until the session's first screen, where what
-        # exists is frozen and collection resumes (ui.app.start_up_over).
+        # The start makes a great many objects that live as long as the process (modules, ORM
+        # and Qt wrappers, the window); the collector would walk them all again and again (a
+        # visible part of the start: bench/ui_bench.py). It is held off until the session's
+        # first screen, where what exists is frozen and collection resumes (ui.app.start_up_over).
         gc.disable()
         setup_logging(None, args.verbose)
         from lapor_desk.ui.app import run

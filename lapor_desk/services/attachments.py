@@ -254,8 +254,8 @@ class Attachments:
                 planned += info.size
             seen.add(info.sha256)
         used, kept, left_out = 0, 0, 0
-        # Tens of thousands of rows at 100,000 complaints: only those to fetch become an
-        # AttachmentInfo (building one per row took 190 of the plan's 290 ms, on a worker
+        # Tens of thousands of rows in a big profile: only those to fetch become an
+        # AttachmentInfo (building one per row took most of the plan's time, on a worker
         # thread that then held the interpreter from the list the person was waiting for).
         for row in rows:
             sha256 = row.sha256

@@ -66,9 +66,9 @@ PAGE_MAX_BYTES = 8 * 1024 * 1024
 #: there are half as many commits (each rewrites the id indexes' pages it touched).
 BULK_PAGE_LIMIT = 20_000
 BULK_PAGE_MAX_BYTES = 16 * 1024 * 1024
-#: Pages in the packed layout (schema version 3, docs/sync-protocol.md): a third fewer bytes on
-#: the wire than the columnar layout (version 2) on the 100,000-complaint pull. Every layout a
-#: server answers in (rows, columns, packed) is read.
+#: Pages in the packed layout (schema version 3, docs/sync-protocol.md): fewer bytes on the
+#: wire than the columnar layout (version 2; bench/pull_bench.py). Every layout a server
+#: answers in (rows, columns, packed) is read.
 PAGE_LAYOUT = "packed"
 
 #: Actions after which our own later actions on the same complaint are based on the new version.
