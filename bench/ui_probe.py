@@ -91,7 +91,9 @@ class Probe:
         import lapor_desk.cli  # noqa: F401
         from bench.ui_keyring import FileKeyring
         from lapor_desk.services import Workstation
+        from lapor_desk.services.preferences import PreferencesFile
         from lapor_desk.sync import credentials
+        from lapor_desk.ui import i18n
         from lapor_desk.ui.app import Desk, make_application
 
         self.marks["imported"] = time.time()
@@ -102,6 +104,7 @@ class Probe:
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
                           str(args.settings))
+        i18n.use_preferences(PreferencesFile(Path(args.settings) / "preferences.json"))
         keyring.set_keyring(FileKeyring(args.keyring))
         self.app: QApplication = make_application(["lapor-desk"])
         self.marks["application"] = time.time()

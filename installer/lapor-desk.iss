@@ -78,8 +78,8 @@ Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchApp}"; Flags: nowait postinstall skipifsilent
 
 [Code]
-{ platformdirs (LAPOR Desk's paths): data and logs under %LOCALAPPDATA%\LAPOR\lapor-desk;
-  QSettings (window state, language) under HKCU\Software\LAPOR\LAPOR Desk. }
+{ lapor_desk/paths.py (platformdirs): data, preferences and logs under
+  %LOCALAPPDATA%\LAPOR\lapor-desk; QSettings (window state) under HKCU\Software\LAPOR\LAPOR Desk. }
 procedure RemoveUserData();
 begin
   DelTree(ExpandConstant('{localappdata}\LAPOR\lapor-desk'), True, True, True);

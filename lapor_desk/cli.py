@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lapor_desk import __version__
+from lapor_desk.paths import CACHE_FILE, LOG_FILE, SERVER_CLOCK_FILE, desk_paths, profile_log_dir
 from lapor_desk.sync.errors import (
     AddressRefused,
     ImportFailed,
@@ -140,14 +141,9 @@ class LogFile(RotatingFileHandler):
 
 
 def setup_logging(profile: Path | None, verbose: bool = False) -> Path:
-    if profile is not None:
-        log_dir = profile / "logs"
-    else:
-        from platformdirs import user_log_dir
-
-        log_dir = Path(user_log_dir("lapor-desk", "LAPOR"))
+    log_dir = profile_log_dir(profile) if profile is not None else desk_paths().logs
     log_dir.mkdir(parents=True, exist_ok=True)
-    path = log_dir / "lapor-desk.log"
+    path = log_dir / LOG_FILE
     root = logging.getLogger("lapor_desk")
     if not any(isinstance(h, RotatingFileHandler) and h.baseFilename == str(path)
                for h in root.handlers):
@@ -301,7 +297,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     from lapor_desk.sync.status import read_status
 
     profile = Path(args.profile)
-    if not (profile / "cache.sqlite3").exists():
+    if not (profile / CACHE_FILE).exists():
         _error(f"no LAPOR Desk profile in {profile}. Run 'lapor-desk sync' first.")
         return EXIT_USAGE
     cache = _open_profile(profile)
@@ -323,7 +319,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from lapor_desk.sync.clock import CLOCK_FILE, ServerClock
+    from lapor_desk.sync.clock import ServerClock
     from lapor_desk.sync.importer import import_register
     from lapor_desk.sync.outbox import Outbox
 
@@ -334,7 +330,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         return cache
     try:
         # Received "now" is by the server's clock as the last sync learned it (offline too).
-        clock = ServerClock(store=profile / CLOCK_FILE)
+        clock = ServerClock(store=profile / SERVER_CLOCK_FILE)
         result = import_register(Outbox(cache, clock=clock.now), Path(args.file))
     except ImportFailed as exc:
         _error(str(exc))
@@ -429,10 +425,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("Nothing was deleted.")
         return EXIT_OK
     if args.command is None:  # the desktop (imported here: the headless commands need no Qt)
-        # The start makes some 100,000 objects that live as long as the process (modules, ORM
-        # and Qt wrappers, the window); the collector would walk them all again and again
-        # (~0.3 s of a 2 s start). It is held off until the session's first screen, where what
-        # exists is frozen and collection resumes (ui.app.start_up_over).
+        # The start makes a great many objects that live as long as the process (modules, ORM
+        # and Qt wrappers, the window); the collector would walk them all again and again (a
+        # visible part of the start: bench/ui_bench.py). It is held off until the session's
+        # first screen, where what exists is frozen and collection resumes (ui.app.start_up_over).
         gc.disable()
         setup_logging(None, args.verbose)
         from lapor_desk.ui.app import run

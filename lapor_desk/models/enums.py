@@ -32,11 +32,6 @@ class Status(StrEnum):
     ARCHIVED = "archived"  # Arsip
 
 
-OPEN_STATUSES = frozenset(
-    {Status.UNVERIFIED, Status.FORWARDED, Status.IN_PROGRESS, Status.REPORTER_RESPONDED, Status.POSTPONED}
-)
-
-
 class ComplaintType(StrEnum):
     PENGADUAN = "pengaduan"
     ASPIRASI = "aspirasi"

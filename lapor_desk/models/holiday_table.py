@@ -1,7 +1,7 @@
 """Indonesia's national holidays and cuti bersama, as a table shipped in the package.
 
-The ``holidays`` package knows them, but asking it costs a desktop's start about 0.3 s: its
-country registry imports every country's module (some 280) before it answers for one. The table
+The ``holidays`` package knows them, but asking it is a noticeable part of a desktop's start:
+its country registry imports every country's module before it answers for one. The table
 (``data/holidays-id.json``) holds its answer for the years around today, written by
 
     python -m lapor_desk.models.holiday_table

@@ -38,8 +38,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-#: The cache file's name in a profile folder (``store.CACHE_FILE``; repeated to stay import-free).
-CACHE_FILE: Final = "cache.sqlite3"
+from lapor_desk.paths import CACHE_FILE
+
 SIDECARS: Final = ("-wal", "-shm")
 #: What a new ``-shm`` file takes (SQLite maps it in 32 KiB regions), and a page more: the size
 #: of the probe file :func:`diagnose` writes.

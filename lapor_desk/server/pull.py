@@ -20,7 +20,7 @@ from __future__ import annotations
 import base64
 import bisect
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
@@ -430,14 +430,3 @@ def _packed(cursor: str | None, has_more: bool, now: datetime,
         "tombstones": [orjson.Fragment(item) for item in tombstones],
     }
     return orjson.dumps(page)
-
-
-def iter_pages(fetch: Callable[[str | None], dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    """Follow ``has_more`` from the start (a helper for tests and tools)."""
-    cursor: str | None = None
-    while True:
-        page = fetch(cursor)
-        yield page
-        if not page["has_more"]:
-            return
-        cursor = page["cursor"]

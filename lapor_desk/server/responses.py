@@ -2,8 +2,8 @@
 
 The coding is chosen from the client's ``Accept-Encoding``: ``zstd`` (RFC 8878) when the client
 lists it and the server has a Zstandard codec (``compression.zstd`` from Python 3.14, else the
-``backports.zstd`` package, the one urllib3 decodes with), else ``gzip``. On the 100,000-complaint
-initial sync zstd sends about a third fewer bytes than gzip level 1 for less server CPU;
+``backports.zstd`` package, the one urllib3 decodes with), else ``gzip``. On an initial sync
+zstd sends markedly fewer bytes than gzip level 1 for less server CPU (docs/benchmarks.md);
 gzip level 1 stays the fallback because every further gzip level costs more CPU than it saves on
 loopback and LAN (docs/sync-protocol.md).
 """
@@ -26,9 +26,9 @@ except ImportError:  # pragma: no cover - depends on the interpreter
         _zstd = None
 
 GZIP_MIN_BYTES = 1024
-GZIP_LEVEL = 1  # loopback and LAN: speed over ratio (JSON still shrinks ~4x)
-#: Pull pages in the packed layout, 100,000 complaints: level 3 sends 31.2 MB, level 6 28.8 MB
-#: for 1.8 s more server CPU in all; the desktops that wait for them sit on slow links.
+GZIP_LEVEL = 1  # loopback and LAN: speed over ratio (JSON still shrinks several times)
+#: Level 6 sends fewer bytes of pull pages than level 3 for a little more server CPU; the
+#: desktops that wait for them sit on slow links (docs/benchmarks.md).
 ZSTD_LEVEL = 6
 
 #: Codings this server can send, best first.

@@ -46,6 +46,7 @@ from lapor_desk.models.cache.store import Cache
 from lapor_desk.models.enums import Status
 from lapor_desk.models.lifecycle import MAX_ATTACHMENT_BYTES
 from lapor_desk.models.shapes import is_sha256, shown_text
+from lapor_desk.paths import OFFLINE_ATTACHMENTS_FILE as SETTINGS_FILE
 from lapor_desk.services.deadlines import running_deadlines
 from lapor_desk.services.errors import NotFound, ServiceError, storage_guard, translate
 from lapor_desk.services.external_copies import EXTERNAL_KEEP_SECONDS, ExternalCopies
@@ -57,7 +58,6 @@ if TYPE_CHECKING:  # brings requests: imported where a file is fetched (see sync
 
 log = logging.getLogger("lapor_desk.services.attachments")
 
-SETTINGS_FILE = "offline-attachments.json"
 DEFAULT_BUDGET = 200 * 1024 * 1024
 #: Complaints whose attachments are kept offline: the ones still being worked.
 ACTIVE_STATUSES = frozenset({Status.UNVERIFIED, Status.FORWARDED, Status.IN_PROGRESS,
@@ -254,8 +254,8 @@ class Attachments:
                 planned += info.size
             seen.add(info.sha256)
         used, kept, left_out = 0, 0, 0
-        # Tens of thousands of rows at 100,000 complaints: only those to fetch become an
-        # AttachmentInfo (building one per row took 190 of the plan's 290 ms, on a worker
+        # Tens of thousands of rows in a big profile: only those to fetch become an
+        # AttachmentInfo (building one per row took most of the plan's time, on a worker
         # thread that then held the interpreter from the list the person was waiting for).
         for row in rows:
             sha256 = row.sha256

@@ -30,9 +30,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 import keyring
-from platformdirs import user_data_dir
 
 from lapor_desk.models import wire
+from lapor_desk.paths import (
+    BLOB_DIR,
+    DEMO_DATABASE_FILE,
+    DEMO_SERVER_LOG,
+    PROFILES_DIR,
+    desk_paths,
+)
+from lapor_desk.paths import DEMO_PORT_FILE as PORT_FILE
+from lapor_desk.paths import DEMO_SEEDED_FILE as SEEDED_FILE
 from lapor_desk.services.child_process import Child
 from lapor_desk.services.errors import DemoFailed
 from lapor_desk.services.types import DemoProgress
@@ -53,12 +61,8 @@ def use_memory_keyring() -> None:
     keyring.set_keyring(MemoryKeyring())
 
 
-SEEDED_FILE = "seeded.json"
-PORT_FILE = "port"
-
-
 def default_demo_root() -> Path:
-    return Path(user_data_dir("lapor-desk", "LAPOR")) / "demo"
+    return desk_paths().demo
 
 
 def _free_port(preferred: int | None = None) -> int:
@@ -86,21 +90,21 @@ class DemoServer:
 
     @property
     def database_url(self) -> str:
-        return f"sqlite:///{self.root / 'server.sqlite3'}"
+        return f"sqlite:///{self.root / DEMO_DATABASE_FILE}"
 
     @property
     def profile_root(self) -> Path:
-        return self.root / "profiles"
+        return self.root / PROFILES_DIR
 
     def _run(self, *args: str) -> None:
         command = [sys.executable, "-m", "lapor_desk.server.cli", "--log-level", "WARNING",
                    *args]
         env = dict(os.environ, LAPOR_PASSWORD=self.password)
-        with open(self.root / "server.log", "ab") as out:
+        with open(self.root / DEMO_SERVER_LOG, "ab") as out:
             returncode = Child(command, stdout=out, stderr=out, env=env).wait(STEP_TIMEOUT)
         if returncode != 0:
             raise DemoFailed(f"{args[0]} failed (exit {returncode}); see "
-                             f"{self.root / 'server.log'}", code="demo_failed")
+                             f"{self.root / DEMO_SERVER_LOG}", code="demo_failed")
 
     @property
     def seeded(self) -> bool:
@@ -111,7 +115,7 @@ class DemoServer:
             return False
         return (isinstance(marker, dict) and marker.get("complaints") == self.complaints
                 and marker.get("seed") == self.seed
-                and (self.root / "server.sqlite3").is_file())
+                and (self.root / DEMO_DATABASE_FILE).is_file())
 
     def start(self, progress: Callable[[DemoProgress], None] | None = None) -> str:
         """Prepare and seed the database unless the sandbox already has it, start the server,
@@ -126,7 +130,7 @@ class DemoServer:
                 report(DemoProgress("seed", self.complaints))
                 self._run("seed", "--db", self.database_url, "--complaints",
                           str(self.complaints), "--seed", str(self.seed), "--blobs",
-                          str(self.root / "blobs"))
+                          str(self.root / BLOB_DIR))
                 (self.root / SEEDED_FILE).write_text(json.dumps(
                     {"complaints": self.complaints, "seed": self.seed}), "utf-8")
             report(DemoProgress("start"))
@@ -150,8 +154,8 @@ class DemoServer:
             (self.root / PORT_FILE).write_text(str(port), "utf-8")
         command = [sys.executable, "-m", "lapor_desk.server.cli", "--log-level", "WARNING",
                    "serve", "--db", self.database_url, "--host", "127.0.0.1", "--port",
-                   str(port), "--blobs", str(self.root / "blobs")]
-        with open(self.root / "server.log", "ab") as out, self._lock:
+                   str(port), "--blobs", str(self.root / BLOB_DIR)]
+        with open(self.root / DEMO_SERVER_LOG, "ab") as out, self._lock:
             process = self._process = Child(command, stdout=out, stderr=out)
         url = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 60
@@ -192,10 +196,10 @@ class DemoServer:
         server must be stopped and the demo profile's cache closed."""
         self.url = None
         with self._lock:
-            for name in (SEEDED_FILE, "server.sqlite3", "server.sqlite3-wal",
-                         "server.sqlite3-shm", "server.sqlite3-journal"):
+            for name in (SEEDED_FILE, *(DEMO_DATABASE_FILE + suffix
+                                        for suffix in ("", "-wal", "-shm", "-journal"))):
                 (self.root / name).unlink(missing_ok=True)
-            for directory in (self.root / "blobs", self.profile_root):
+            for directory in (self.root / BLOB_DIR, self.profile_root):
                 shutil.rmtree(directory, ignore_errors=True)
                 if directory.exists():
                     raise DemoFailed(f"could not delete {directory}", code="demo_failed")

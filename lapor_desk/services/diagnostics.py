@@ -53,13 +53,14 @@ from lapor_desk.models.cache.schema import (
 )
 from lapor_desk.models.cache.store import Cache, current_revision, head_revision
 from lapor_desk.models.calendar import utcnow
+from lapor_desk.paths import LOG_FILE as LOG_NAME
+from lapor_desk.paths import desk_paths, profile_log_dir
 from lapor_desk.services.workstation import Workstation
 from lapor_desk.sync.log import event
 
 log = logging.getLogger("lapor_desk.services.diagnostics")
 
 LOG_LINES = 2000
-LOG_NAME = "lapor-desk.log"
 REDACTED = "<redacted>"
 
 #: ``key=value`` fields whose value is about a person or their words, never sent.
@@ -314,15 +315,11 @@ def make_bundle(folder: Path | str, *, caches: Iterable[Cache] = (),
 
 def default_log_dir() -> Path:
     """Where the desktop writes its log (``lapor_desk.cli.setup_logging`` without a profile)."""
-    from platformdirs import user_log_dir
-
-    return Path(user_log_dir("lapor-desk", "LAPOR"))
+    return desk_paths().logs
 
 
 def default_folder() -> Path:
-    from platformdirs import user_documents_dir
-
-    return Path(user_documents_dir()) / "LAPOR Desk"
+    return desk_paths().diagnostics
 
 
 def bundle_for(workstation: Workstation, folder: Path | str | None = None, *,
@@ -333,7 +330,7 @@ def bundle_for(workstation: Workstation, folder: Path | str | None = None, *,
     cache = workstation.session.cache
     log_dirs = [default_log_dir()]
     if cache is not None:
-        log_dirs.append(cache.profile_dir / "logs")
+        log_dirs.append(profile_log_dir(cache.profile_dir))
     return make_bundle(folder or default_folder(), caches=[cache] if cache else [],
                        log_dirs=log_dirs, settings=settings, ui_versions=ui_versions,
                        clock=workstation.clock)

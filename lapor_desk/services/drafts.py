@@ -25,11 +25,11 @@ from pathlib import Path
 
 from lapor_desk.models.cache import at_rest, file_writes
 from lapor_desk.models.cache.at_rest import SealedFileError
+from lapor_desk.paths import DRAFTS_FILE as FILE_NAME
 from lapor_desk.sync.log import event
 
 log = logging.getLogger("lapor_desk.services.drafts")
 
-FILE_NAME = "drafts.json"
 
 
 @dataclass(frozen=True)

@@ -23,11 +23,11 @@ from pathlib import Path
 
 from lapor_desk.models.cache.blob_store import BlobDamaged, BlobStore, check_sha256
 from lapor_desk.models.shapes import safe_file_name
+from lapor_desk.paths import OPENED_DIR as EXTERNAL_DIR
 from lapor_desk.sync.log import event
 
 log = logging.getLogger("lapor_desk.services.external_copies")
 
-EXTERNAL_DIR = "opened"
 #: How long a copy handed to the system's application stays (it has opened it by then).
 EXTERNAL_KEEP_SECONDS = 600.0
 

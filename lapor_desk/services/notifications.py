@@ -25,12 +25,12 @@ from sqlalchemy import select
 from lapor_desk.models.cache.schema import Complaint, OutboxEntry
 from lapor_desk.models.cache.store import Cache
 from lapor_desk.models.enums import Role, Status
+from lapor_desk.paths import NOTIFIED_FILE as STATE_FILE
 from lapor_desk.services.types import SessionInfo
 from lapor_desk.sync.log import event
 
 log = logging.getLogger("lapor_desk.services.notifications")
 
-STATE_FILE = "notified.json"
 STATE_VERSION = 1
 #: How many tracking numbers a notice names (the rest is a count).
 SAMPLE = 5

@@ -11,16 +11,13 @@ from dataclasses import asdict, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from platformdirs import user_data_dir
-
 from lapor_desk.models.cache.permissions import PRIVATE_FILE_MODE, make_private_dir
+from lapor_desk.paths import PROFILE_FILE, desk_paths
 from lapor_desk.services.types import UserProfile
-
-PROFILE_FILE = "profile.json"
 
 
 def default_root() -> Path:
-    return Path(user_data_dir("lapor-desk", "LAPOR")) / "profiles"
+    return desk_paths().profiles
 
 
 def normalise_server(url: str) -> str:

@@ -217,8 +217,8 @@ class QueueQueries:
             sql = str(query.compile(dialect=self.cache.engine.dialect,
                                     compile_kwargs={"literal_binds": True}))
             self._order_sql[queue_key] = sql
-        # On the driver's own cursor: SQLAlchemy's result rows would double the time of a
-        # 50,000-id list (bench/queue_bench.py).
+        # On the driver's own cursor: SQLAlchemy's result rows would cost about as much again
+        # for a long id list (bench/queue_bench.py).
         with self.cache.engine.connect() as connection:
             rows = driver_fetch(connection, sql)
         listed = _Listed([str(row[0]) for row in rows], array("q", [row[1] for row in rows]))

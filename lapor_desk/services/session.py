@@ -33,6 +33,7 @@ from lapor_desk.models.cache.crypto import CacheKeyError
 from lapor_desk.models.cache.schema import Agency
 from lapor_desk.models.cache.store import Cache, open_cache
 from lapor_desk.models.calendar import DomainConfig, default_config, utcnow
+from lapor_desk.paths import SERVER_CLOCK_FILE
 from lapor_desk.services import errors
 from lapor_desk.services.profiles import ProfileStore, normalise_server
 from lapor_desk.services.types import (
@@ -46,7 +47,7 @@ from lapor_desk.sync import credentials
 from lapor_desk.sync import errors as sync_errors
 from lapor_desk.sync.address import check_server_url
 from lapor_desk.sync.api import Api
-from lapor_desk.sync.clock import CLOCK_FILE, ServerClock
+from lapor_desk.sync.clock import ServerClock
 from lapor_desk.sync.log import event
 from lapor_desk.sync.outbox import Outbox
 from lapor_desk.sync.retry import RetryPolicy
@@ -167,7 +168,7 @@ class Session:
                   error=exc.fault.detail)
             raise errors.translate(exc) from exc
         self._server_url = server_url
-        self.server_clock.load(directory / CLOCK_FILE)
+        self.server_clock.load(directory / SERVER_CLOCK_FILE)
         self.outbox = Outbox(self.cache, config=self.config, clock=self.server_clock.now)
         return directory
 

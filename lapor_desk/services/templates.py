@@ -22,6 +22,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from lapor_desk.paths import USER_TEMPLATES_FILE as USER_FILE
 from lapor_desk.services.types import ComplaintDetail
 from lapor_desk.sync.log import event
 
@@ -30,7 +31,6 @@ log = logging.getLogger("lapor_desk.services.templates")
 PLACEHOLDERS = ("nama_pelapor", "nomor", "unit")
 ANONYMOUS_ADDRESS = "Bapak/Ibu Pelapor"
 NO_NUMBER = "(nomor menyusul)"
-USER_FILE = "reply-templates.json"
 _PLACEHOLDER = re.compile(r"\{(" + "|".join(PLACEHOLDERS) + r")\}")
 
 

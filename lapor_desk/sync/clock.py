@@ -47,8 +47,6 @@ from lapor_desk.sync.log import event
 
 log = logging.getLogger("lapor_desk.sync.clock")
 
-#: The file in a profile's folder that keeps the last known difference.
-CLOCK_FILE = "server_clock.json"
 #: Seconds after its ``Date`` stamp within which the server made an answer (whole seconds,
 #: refreshed once a second by some servers).
 DATE_SPAN = 2.0
@@ -137,8 +135,9 @@ class ServerClock:
     # --- learning -------------------------------------------------------------------------
 
     def load(self, store: Path | None) -> None:
-        """Forget what was learned and use ``store`` (a profile's :data:`CLOCK_FILE`, or None):
-        the difference saved there holds until the server answers."""
+        """Forget what was learned and use ``store`` (a profile's
+        :data:`~lapor_desk.paths.SERVER_CLOCK_FILE`, or None): the difference saved there holds
+        until the server answers."""
         with self._lock:
             self._bounds.clear()
             self._saved = self._saved_learned_at = self._learned_at = None

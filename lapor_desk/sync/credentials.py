@@ -23,10 +23,11 @@ from keyring.backend import KeyringBackend
 from keyring.compat import properties
 from keyring.errors import KeyringError, PasswordDeleteError
 
+from lapor_desk.paths import CACHE_KEY_ID_FILE as KEY_ID_FILE
+
 SERVICE = "lapor-desk"
 CACHE_KEY_SERVICE = "lapor-desk-cache"
 CACHE_KEY_USER = "cache-key"
-KEY_ID_FILE = "cache.keyid"
 CACHE_KEY_BYTES = 32
 
 

@@ -63,9 +63,9 @@ PAGE_MAX_BYTES = 8 * 1024 * 1024
 #: there are half as many commits (each rewrites the id indexes' pages it touched).
 BULK_PAGE_LIMIT = 20_000
 BULK_PAGE_MAX_BYTES = 16 * 1024 * 1024
-#: Pages in the packed layout (schema version 3, docs/sync-protocol.md): a third fewer bytes on
-#: the wire than the columnar layout (version 2) on the 100,000-complaint pull. Every layout a
-#: server answers in (rows, columns, packed) is read.
+#: Pages in the packed layout (schema version 3, docs/sync-protocol.md): fewer bytes on the
+#: wire than the columnar layout (version 2; bench/pull_bench.py). Every layout a server
+#: answers in (rows, columns, packed) is read.
 PAGE_LAYOUT = "packed"
 
 #: Actions after which our own later actions on the same complaint are based on the new version.
@@ -130,7 +130,8 @@ class SyncEngine:
         self.prefetch_min_rows = prefetch_min_rows
         #: The agency directory, read again only when a pull may have changed it.
         self._directories = lv.DirectoryCache()
-        #: ``columns`` (schema version 2) or ``rows`` (version 1, e.g. to compare the two).
+        #: ``packed`` (schema version 3, the default), ``columns`` (version 2) or ``rows``
+        #: (version 1), e.g. to compare them.
         self.page_layout = page_layout
 
     # --- account ------------------------------------------------------------------------------

@@ -6,7 +6,9 @@ checked payload, so what is queued is what the server accepts; then it judges th
 :func:`lapor_desk.models.lifecycle.decide` against what the user sees. A refusal raises
 :class:`~lapor_desk.sync.errors.ActionRefused` and writes nothing.
 Otherwise the complaint shows the result at once and the action waits in the outbox for the next
-push. Mutation ids grow strictly (one counter in ``sync_state``); ids of new records are UUID4.
+push. Mutation ids grow strictly (one counter in ``sync_state``); ids of new records are UUIDv7
+(:mod:`lapor_desk.models.ids`); any UUID in canonical text is a valid id
+(:mod:`lapor_desk.models.shapes`).
 
 ``base_version`` of an action is the server version the user's view was built on; the push loop
 moves it forward once an earlier exclusive action of ours on the same complaint is applied.

@@ -8,8 +8,8 @@ machine's work on the pages overlap instead of taking turns.
 
 The checks run on the caller's thread, not on a thread of their own: checking is Python code that
 holds the interpreter lock, and a thread checking beside the one applying stalled the applies (each
-row's insert gives the lock up and waits to get it back), which made an initial sync 3-5 s slower
-on loopback than checking and applying in turn.
+row's insert gives the lock up and waits to get it back), which made an initial sync slower on
+loopback than checking and applying in turn (bench/sync_bench.py).
 
 At most ``depth`` pages are fetched ahead of the one the caller last took, so memory stays flat.
 Pages come out strictly in order; a fetch error comes out in its page's place, after every page

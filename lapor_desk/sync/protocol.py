@@ -1,4 +1,4 @@
-"""Strict parsing of what the sync server sends (``docs/sync-protocol.md``, schema version 2).
+"""Strict parsing of what the sync server sends (``docs/sync-protocol.md``, schema version 3).
 
 Every response goes through a parser here before anything touches the cache. A body with wrong
 types, missing keys, absurd sizes, a value of the wrong shape (a record id that is not a UUID, a
@@ -8,7 +8,8 @@ ours raises :class:`~lapor_desk.sync.errors.ProtocolError`; since parsing happen
 transaction that applies a page, a bad page changes nothing, on disk or in the cache.
 
 Row blocks are validated by :mod:`lapor_desk.sync.rows` (the row layout, schema version 1) and
-:mod:`lapor_desk.sync.columnar` (the columnar layout, version 2, which this desktop asks for).
+:mod:`lapor_desk.sync.columnar` (the columnar layout, version 2, and the packed layout built on it,
+version 3, which this desktop asks for: :mod:`lapor_desk.sync.packed`).
 """
 
 from __future__ import annotations

@@ -21,7 +21,8 @@ from pathlib import Path
 
 from lapor_desk.models.cache.crypto import CacheKeyError, file_state
 from lapor_desk.models.cache.permissions import private_umask
-from lapor_desk.models.cache.store import CACHE_FILE, Cache, open_cache
+from lapor_desk.models.cache.store import Cache, open_cache
+from lapor_desk.paths import CACHE_FILE
 from lapor_desk.sync import credentials
 from lapor_desk.sync.errors import storage_guard
 from lapor_desk.sync.log import event

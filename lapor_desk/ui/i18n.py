@@ -1,18 +1,58 @@
 """Languages: Bahasa Indonesia is the default; English (the source language) is selectable at
 runtime. Source strings are English, wrapped in ``self.tr()`` / ``QCoreApplication.translate``;
-the shipped Indonesian catalogue is ``resources/translations/lapor_desk_id.ts`` (.qm compiled)."""
+the shipped Indonesian catalogue is ``resources/translations/lapor_desk_id.ts`` (.qm compiled).
+
+The language chosen is a preference (``services.preferences``: ``preferences.json``). Earlier
+versions kept it in ``QSettings`` (``ui/language``): that value is carried over once, the first
+time the preferences are read, and removed from ``QSettings``."""
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSettings, QTranslator
 
+from lapor_desk.logline import event
+from lapor_desk.services.preferences import DEFAULT_LANGUAGE, Preferences, PreferencesFile
 from lapor_desk.ui.resources import TRANSLATIONS
 
+log = logging.getLogger("lapor_desk.ui.i18n")
+
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
-DEFAULT_LANGUAGE = "id"
+#: Where versions before the preferences file kept the language (carried over once).
+EARLIER_LANGUAGE_KEY = "ui/language"
 
 _installed: QTranslator | None = None
 _current = "en"
+_preferences: PreferencesFile | None = None
+
+
+def use_preferences(preferences: PreferencesFile) -> None:
+    """Keep the preferences in ``preferences`` (the platform's folder when never called)."""
+    global _preferences
+    _preferences = preferences
+
+
+def preferences_file() -> PreferencesFile:
+    global _preferences
+    if _preferences is None:
+        _preferences = PreferencesFile()
+    return _preferences
+
+
+def _preferences_now() -> Preferences:
+    """The preferences, with a language an earlier version kept in QSettings carried over."""
+    store = preferences_file()
+    settings = QSettings()
+    if not settings.contains(EARLIER_LANGUAGE_KEY):
+        return store.load()
+    try:
+        preferences = store.carry_over(language=str(settings.value(EARLIER_LANGUAGE_KEY)))
+    except OSError as exc:  # kept in QSettings: carried over at the next start
+        event(log, "preferences.not_saved", logging.WARNING, error=type(exc).__name__)
+        return Preferences.from_json({"language": settings.value(EARLIER_LANGUAGE_KEY)})
+    settings.remove(EARLIER_LANGUAGE_KEY)
+    return preferences
 
 
 def current_language() -> str:
@@ -20,7 +60,7 @@ def current_language() -> str:
 
 
 def saved_language() -> str:
-    value = QSettings().value("ui/language", DEFAULT_LANGUAGE)
+    value = _preferences_now().language
     return value if value in LANGUAGES else DEFAULT_LANGUAGE
 
 
@@ -43,8 +83,18 @@ def set_language(code: str, remember: bool = False) -> bool:
     QLocale.setDefault(QLocale(QLocale.Language.Indonesian if code == "id"
                                else QLocale.Language.English))
     if remember:
-        QSettings().setValue("ui/language", code)
+        _remember(code)
     return True
+
+
+def _remember(code: str) -> None:
+    """Keep ``code`` as the language of the next start; a disk that refuses is logged (the
+    language is in use now all the same)."""
+    try:
+        _preferences_now()
+        preferences_file().update(language=code)
+    except OSError as exc:
+        event(log, "preferences.not_saved", logging.WARNING, error=type(exc).__name__)
 
 
 def is_language_change(event: QEvent) -> bool:

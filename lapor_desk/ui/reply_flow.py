@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QDialog
 from shiboken6 import isValid
 
 from lapor_desk.services.actions import ActionFields
@@ -84,7 +83,6 @@ class ReplyFlow(QObject):
         timer.timeout.connect(lambda: self._save(row.id, kind, dialog))
         dialog.editor.textChanged.connect(timer.start)
         dialog.files.changed.connect(timer.start)
-        dialog.setProperty("draftTimer", timer)
 
         def finished(_result: int) -> None:
             timer.stop()
@@ -92,7 +90,7 @@ class ReplyFlow(QObject):
                 self._save(row.id, kind, dialog)
 
         dialog.finished.connect(finished)
-        dialog.submitted.connect(lambda: self._send(row.id, kind, dialog))
+        dialog.submitted.connect(lambda: self._send(row.id, kind, dialog, timer))
         self.flows._open(dialog, lambda: None)
 
     def _save(self, complaint_id: str, kind: str, dialog: FollowUpDialog,
@@ -129,11 +127,12 @@ class ReplyFlow(QObject):
         dialog.submitted.connect(submitted)
         self.flows._open(dialog, lambda: None)
 
-    def _send(self, complaint_id: str, kind: str, dialog: FollowUpDialog) -> None:
+    def _send(self, complaint_id: str, kind: str, dialog: FollowUpDialog,
+              draft_timer: QTimer) -> None:
         """Keep the draft first (a crash while sending loses nothing), then write the reply."""
         station = self.controller.workstation
         text, files = dialog.text(), dialog.attachments()
-        draft_timer(dialog).stop()
+        draft_timer.stop()
         self._save(complaint_id, kind, dialog, quiet=True)
         self._write(dialog, lambda: station.replies.send(complaint_id, kind, text, files))
 
@@ -162,8 +161,3 @@ class ReplyFlow(QObject):
                 self.controller.taskman.unhandled_error.emit(exc)
 
         self.controller.taskman.run_db(write, done, failed)
-
-
-def draft_timer(dialog: QDialog) -> Any:
-    """The dialog's autosave timer (tests look at it)."""
-    return dialog.property("draftTimer")

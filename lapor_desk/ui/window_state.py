@@ -65,8 +65,3 @@ class WindowState:
             settings.setValue("queue", w.queue_key)
         settings.endGroup()
         settings.sync()
-
-    @staticmethod
-    def last_queue() -> str | None:
-        value = QSettings().value(f"{GROUP}/queue")
-        return str(value) if value else None

@@ -41,7 +41,7 @@ from tests.sync.fault_harness import (
     outbox_states,
 )
 
-pytestmark = [pytest.mark.slow, pytest.mark.timeout(240)]
+pytestmark = pytest.mark.timeout(240)
 
 SEED = 20261123
 ROLE = "agency_admin"

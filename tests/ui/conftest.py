@@ -14,6 +14,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from lapor_desk.services import Workstation, use_memory_keyring
+from lapor_desk.services.preferences import PreferencesFile
 from lapor_desk.ui import i18n
 from lapor_desk.ui.app import make_application
 from lapor_desk.ui.controller import DeskController
@@ -22,10 +23,12 @@ from lapor_desk.ui.taskman import TaskManager
 
 @pytest.fixture(autouse=True)
 def desk_app(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> QApplication:
-    """The application as the desktop configures it; settings in a throwaway folder."""
+    """The application as the desktop configures it; settings and preferences in a throwaway
+    folder."""
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
                       str(tmp_path_factory.mktemp("qsettings")))
+    i18n.use_preferences(PreferencesFile(tmp_path_factory.mktemp("config") / "preferences.json"))
     use_memory_keyring()
     make_application()
     i18n.set_language("id")

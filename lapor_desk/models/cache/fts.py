@@ -20,9 +20,9 @@ load three *bulk triggers* per table keep exactly those rows right: an update or
 one (a record pulled twice, a tombstone, an action taken meanwhile) changes the index at once,
 and so does an insert that gets such a rowid again; every other insert waits for the next
 :func:`index_new_rows`. The mark is written into the triggers as a number (a subquery per
-inserted row cost 0.8 s more per 100,000 rows than the number), so they are made again whenever
-it moves. A bulk load begun without marks (by an older version) rebuilds both indexes at the
-end, as before.
+inserted row cost markedly more: bench/sync_bench.py), so they are made again whenever it
+moves. A bulk load begun without marks (by an older version) rebuilds both indexes at the end,
+as before.
 """
 
 from __future__ import annotations
@@ -131,7 +131,7 @@ OWNERS_SQL = ("SELECT f.rowid, c.rowid FROM follow_up f "
 
 def fill_owners(connection: Connection) -> None:
     """Write ``follow_up_owner`` again from the two tables (after a bulk load, in which its
-    triggers are off: about 0.4 s at 500,000 follow-ups)."""
+    triggers are off)."""
     connection.exec_driver_sql("DELETE FROM follow_up_owner")
     connection.exec_driver_sql(
         f"INSERT INTO follow_up_owner(follow_up_rowid, complaint_rowid) {OWNERS_SQL}")
@@ -205,9 +205,9 @@ def _last_rowid(connection: Connection, table: str) -> int:
 
 #: Bytes of new terms an FTS5 table gathers in memory before it writes them out as a segment
 #: (FTS5's ``hashsize``, 1 MiB by default). Kept in each table's ``_config``, so it lasts; it
-#: only matters to a transaction that indexes many rows: building both indexes after a
-#: 100,000-complaint load took 1.8 s instead of 2.5 s (fewer, bigger segments, less merging),
-#: for about 11 MB more memory while it runs.
+#: only matters to a transaction that indexes many rows: building both indexes after a bulk
+#: load is faster (fewer, bigger segments, less merging) for a few more megabytes of memory
+#: while it runs (docs/benchmarks.md).
 HASH_SIZE = 8 * 1024 * 1024
 
 

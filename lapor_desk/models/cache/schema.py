@@ -111,7 +111,7 @@ class Complaint(Base):
         Index("ix_complaint_filters", *FILTER_COLUMNS),
         # The complaints that list others as duplicates (a few in a hundred), so "which
         # complaints link to this one" reads them alone, not every complaint's row (cache
-        # schema 0005; services/duplicates.py: 255 ms -> about 1 ms at 100,000 complaints).
+        # schema 0005; services/duplicates.py).
         Index("ix_complaint_duplicate_links", "duplicate_ids", "id",
               sqlite_where=text(f"duplicate_ids <> '{NO_LINKS}'")),
     )
@@ -164,9 +164,9 @@ class FollowUp(Base):
 class FollowUpOwner(Base):
     """Each follow-up's complaint, as rowids (cache schema 0005): a full-text search finds the
     complaints of the follow-ups that match here, in a table of two numbers per row, instead of
-    reading each matching follow-up's row (with its text) for its ``complaint_id``; on a
-    connection that has not read those rows yet that was 48–106 ms for a common word at
-    100,000 complaints, here 13–27 ms. ``complaint_rowid`` is null while the follow-up's
+    reading each matching follow-up's row (with its text) for its ``complaint_id``, which is
+    slow for a common word on a connection that has not read those rows yet
+    (bench/ui_bench.py, search). ``complaint_rowid`` is null while the follow-up's
     complaint is not in the cache. Kept by triggers (:mod:`lapor_desk.models.cache.fts`)."""
 
     __tablename__ = "follow_up_owner"

@@ -36,13 +36,12 @@ from lapor_desk.models.cache.blob_store import BlobStore
 from lapor_desk.models.cache.crypto import CacheKeyError
 from lapor_desk.models.cache.schema import SyncState
 from lapor_desk.models.driver import driver_fetch
+from lapor_desk.paths import BLOB_DIR, CACHE_FILE
 
 if TYPE_CHECKING:
     from alembic.config import Config
     from sqlalchemy.sql.elements import ClauseElement
 
-CACHE_FILE = "cache.sqlite3"
-BLOB_DIR = "blobs"
 SCRIPT_LOCATION = "lapor_desk.models:migrations"
 
 
@@ -114,7 +113,7 @@ class Cache:
 def driver_rows(connection: Connection, statement: ClauseElement) -> list[Any]:
     """The rows of ``statement`` read on the driver's own cursor, for the long lists of ids
     the desktop filters and searches with: SQLAlchemy's result rows cost about as much again as
-    SQLite's reading (43,000 rowids: 110 ms against 69 ms; ``bench/queue_bench.py``). Values stay
+    SQLite's reading (``bench/queue_bench.py``). Values stay
     bound parameters (an ``IN`` list is expanded into one parameter per value)."""
     compiled = statement.compile(dialect=connection.dialect,
                                  compile_kwargs={"render_postcompile": True})
@@ -146,8 +145,8 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=OFF")
     cursor.execute("PRAGMA busy_timeout=15000")
     # 32 MiB of page cache per connection (the workers, the sync and its prefetch each hold
-    # one): at 100,000 complaints 64 MiB made the desktop 444 MB at its peak, 32 MiB 346 MB,
-    # with the initial sync as fast within the machine's noise (docs/benchmarks.md).
+    # one): twice that made the desktop's peak memory much larger with the initial sync no
+    # faster (docs/benchmarks.md).
     cursor.execute("PRAGMA cache_size=-32768")
     cursor.close()
 
@@ -168,8 +167,8 @@ def create_cache_engine(path: Path, key: bytes | None = None) -> Engine:
 
     # The pool hands out the connection returned last (LIFO): a worker's next read then finds
     # the pages its last one decrypted in that connection's page cache, instead of taking the
-    # longest-idle of four connections in turn (bench/ui_bench.py, interleaved runs: peak memory
-    # after use 364-370 -> 268-286 MB, search 92-96 -> 75-79 ms median).
+    # longest-idle of four connections in turn: less memory and faster searches
+    # (bench/ui_bench.py).
     if key is None:
         engine = create_engine(
             f"sqlite:///{path}", poolclass=QueuePool, pool_size=4, max_overflow=4,
@@ -194,7 +193,7 @@ def create_cache_engine(path: Path, key: bytes | None = None) -> Engine:
 
 
 #: The newest cache schema revision. Opening a cache already there skips Alembic altogether
-#: (importing and running it costs a desktop's start a few hundred milliseconds);
+#: (importing and running it is a noticeable part of a desktop's start);
 #: tests/models/test_cache.py checks that this is Alembic's head.
 SCHEMA_HEAD = "0005"
 

@@ -24,13 +24,17 @@ from PySide6.QtWidgets import (
 
 from lapor_desk.services import Workstation
 from lapor_desk.services.diagnostics import Bundle, bundle_for
+from lapor_desk.ui import i18n
 from lapor_desk.ui.taskman import SessionTasks, TaskManager
 
 
 def settings_snapshot() -> dict[str, Any]:
-    """The desktop's QSettings as plain values (the service drops secrets and binary state)."""
+    """The desktop's QSettings as plain values and its preferences (the language under the
+    key it had in QSettings before); the service drops secrets and binary state."""
     settings = QSettings()
-    return {key: settings.value(key) for key in settings.allKeys()}
+    values = {key: settings.value(key) for key in settings.allKeys()}
+    values[i18n.EARLIER_LANGUAGE_KEY] = i18n.saved_language()
+    return values
 
 
 def open_in_file_manager(folder: Path) -> bool:

@@ -4,10 +4,9 @@ Revision ID: 0003
 Revises: 0002
 Create Date: 2026-12-02
 
-One index holding every column the filter bar narrows by (and the id), so a filtered queue of
-50,000 complaints is found in the index alone instead of reading each complaint's row: about
-100 ms became 4-20 ms at 100,000 complaints (bench/queue_bench.py). Built once when a cache of
-revision 0002 is opened (about 1 s at 100,000 complaints).
+One index holding every column the filter bar narrows by (and the id), so a filtered queue is
+found in the index alone instead of reading each complaint's row (bench/queue_bench.py). Built
+once when a cache of revision 0002 is opened.
 """
 
 from __future__ import annotations

@@ -6,8 +6,8 @@ Create Date: 2026-12-02
 
 A bulk load (an initial sync) indexes each page's new rows for full-text search with the page,
 while the desktop waits for the next page from the server, instead of rebuilding both full-text
-indexes after the last page (about 4.5 s at 100,000 complaints with 500,000 follow-ups, during
-which nothing else could happen). ``fts_bulk`` records, per table, up to which rowid the index
+indexes after the last page (seconds on a big load, during which nothing else could
+happen). ``fts_bulk`` records, per table, up to which rowid the index
 holds the rows, so an interrupted load carries on where it stopped (cache/fts.py).
 """
 

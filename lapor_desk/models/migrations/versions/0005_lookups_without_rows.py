@@ -6,15 +6,14 @@ Create Date: 2026-12-03
 
 ``follow_up_owner`` holds, per follow-up, its complaint's rowid, kept by triggers, so a
 full-text search finds the complaints of the follow-ups that match in a table of two numbers per
-row instead of reading each matching follow-up's row: a common word's 5,000-10,000 matching
-follow-ups took 48-106 ms on a connection that had not read them yet, 13-27 ms from this table
-(100,000 complaints, encrypted cache). Filled here when the cache is opened (about 0.5 s at
-500,000 follow-ups); a cache in the middle of a bulk load gets it filled and its triggers when the
-load completes (cache/fts.py).
+row instead of reading each matching follow-up's row, which is slow for a common word's
+thousands of matches on a connection that has not read them yet (bench/ui_bench.py). Filled
+here when the cache is opened; a cache in the middle of a bulk load gets it filled and its
+triggers when the load completes (cache/fts.py).
 
 ``ix_complaint_duplicate_links`` indexes only the complaints that list duplicates, so finding
 the complaints that link to one (each time a complaint is shown) reads a few thousand index
-entries instead of every complaint's row: 255 ms -> about 1 ms.
+entries instead of every complaint's row.
 """
 
 from __future__ import annotations
