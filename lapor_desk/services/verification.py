@@ -19,7 +19,7 @@ from lapor_desk.models.enums import AgencyLevel, ArchiveReason
 from lapor_desk.models.text import clean_text
 from lapor_desk.services.attach import FileToAttach
 from lapor_desk.services.errors import ActionNotAllowed, NotFound, ServiceError, translate
-from lapor_desk.services.types import ActionResult, AgencyItem
+from lapor_desk.services.types import EVERYTHING, ActionResult, AgencyItem, Changes
 from lapor_desk.sync.errors import SyncError
 from lapor_desk.sync.outbox import ActionReceipt, Outbox
 
@@ -64,8 +64,8 @@ class BulkOutcome:
     refused: tuple[BulkRefusal, ...]
 
     @property
-    def changes(self) -> frozenset[str]:
-        return frozenset({"queues", "rows", "detail", "status"}) if self.done else frozenset()
+    def changes(self) -> Changes:
+        return EVERYTHING if self.done else Changes()
 
 
 def check_fields(kind: str, fields: ActionFields) -> None:

@@ -39,6 +39,7 @@ from lapor_desk.ui.models.complaint_table import (
     order_code,
 )
 from lapor_desk.ui.models.queue_list import COUNT_ROLE, QueueDelegate, QueueListModel
+from lapor_desk.ui.ops import Changes
 from lapor_desk.ui.outbox_review import OutboxReviewArea
 from lapor_desk.ui.resources import icon
 from lapor_desk.ui.status_bar import DeskStatusBar
@@ -286,8 +287,7 @@ class MainWindow(QMainWindow):
     def _save_diagnostics(self) -> None:
         from lapor_desk.ui.dialogs.diagnostics import show_diagnostics
 
-        self._diagnostics = show_diagnostics(self.controller.workstation,
-                                             self.controller.taskman, self)
+        self._diagnostics = show_diagnostics(self.controller, self)
 
     def start_session(self, info: SessionInfo) -> None:
         self._list_shown = False
@@ -299,9 +299,9 @@ class MainWindow(QMainWindow):
             # counts beside it on the read worker: the rows show without waiting for the counts.
             saved = self._saved_queue
             self._open_queue(saved if saved in keys else keys[0])
-            self.refresh(frozenset({"counts", "status"}))
+            self.refresh(Changes(counts=True, status=True))
         else:
-            self.refresh(frozenset({"queues", "status"}))
+            self.refresh(Changes(queues=True, status=True))
         self.sync_timer.start()
 
     def _show_user(self, info: SessionInfo | None = None) -> None:
@@ -317,19 +317,19 @@ class MainWindow(QMainWindow):
 
     # --- loading -----------------------------------------------------------------------------
 
-    def refresh(self, what: frozenset[str]) -> None:
-        if "queues" in what:
+    def refresh(self, what: Changes) -> None:
+        if what.queues:
             self.controller.load_queues()
-        elif "counts" in what:
+        elif what.counts:
             self.controller.load_queues(beside=True)
-        if "rows" in what and self.queue_key:
+        if what.rows and self.queue_key:
             self._remember_due = True
             self.reload_ids()
-        if "queues" in what or "rows" in what:
+        if what.lists:
             self.filter_choices.changed()
-        if "detail" in what and self.detail.complaint_id:
+        if what.detail and self.detail.complaint_id:
             self.controller.load_detail(self.detail.complaint_id)
-        if "status" in what:
+        if what.status:
             self.controller.load_status()
         self._show_user()
 

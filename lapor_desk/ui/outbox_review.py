@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lapor_desk.services import ServiceError
 from lapor_desk.services.outbox_review import RECORD, ReviewItem, field_problems
 from lapor_desk.services.verification import REPLY_KINDS
 from lapor_desk.ui import intake_labels, labels, verify_labels
@@ -44,6 +43,7 @@ from lapor_desk.ui.models.outbox_items import (
     complaint_text,
     explanation,
 )
+from lapor_desk.ui.ops import EVERYTHING, Changes
 from lapor_desk.ui.resources import icon
 
 if TYPE_CHECKING:
@@ -53,7 +53,6 @@ if TYPE_CHECKING:
 
 #: Which outbox states each review queue lists.
 REVIEW_QUEUES = {"outbox": ("pending", "rejected"), "conflicts": ("conflict",)}
-EVERYTHING = frozenset({"queues", "rows", "detail", "status"})
 
 
 class OutboxReviewPanel(QWidget):
@@ -301,8 +300,8 @@ class OutboxReviewArea(QObject):
             return ""
         return f"{self._listed[1]:,}".replace(",", ".")
 
-    def _changed(self, what: frozenset[str]) -> None:
-        if self.active and ("queues" in what or "rows" in what):
+    def _changed(self, what: Changes) -> None:
+        if self.active and what.lists:
             self.reload()
 
     def reload(self) -> None:
@@ -310,9 +309,8 @@ class OutboxReviewArea(QObject):
         if key not in REVIEW_QUEUES:
             return
         states = REVIEW_QUEUES[key]
-        station = self.controller.workstation
-        self.controller.taskman.run_db(lambda: station.outbox_review.items(states),
-                                       lambda items: self._loaded(items, key))
+        self.controller.op(lambda ws: ws.outbox_review.items(states)) \
+            .success(lambda items: self._loaded(items, key)).run()
 
     def _loaded(self, items: list[ReviewItem], key: str | None) -> None:
         if self.active and key == self.window.queue_key:
@@ -336,26 +334,22 @@ class OutboxReviewArea(QObject):
         if item.kind in REPLY_KINDS:  # the reply dialog, with the files it carried
             self.window.flows.replies.resend(item)
             return
-        review = self.controller.workstation.outbox_review
         self.verify.start(item.kind, item.complaint_id, item.title, item.fields,
-                          submit=lambda fields: review.resend(item.mutation_id, fields))
+                          submit=lambda ws, fields: ws.outbox_review.resend(item.mutation_id,
+                                                                            fields))
 
     def reapply(self, item: ReviewItem) -> None:
-        review = self.controller.workstation.outbox_review
-        self.controller.taskman.run_db(lambda: review.reapply(item.mutation_id),
-                                       self.verify.written, self._failed)
+        self.controller.op(lambda ws: ws.outbox_review.reapply(item.mutation_id)) \
+            .failure(self._failed).run()
 
     def discard(self, item: ReviewItem) -> None:
-        review = self.controller.workstation.outbox_review
-        self.controller.taskman.run_db(lambda: review.discard(item.mutation_id),
-                                       lambda _r: self.controller.changed.emit(EVERYTHING),
-                                       self._failed)
+        self.controller.op(lambda ws: ws.outbox_review.discard(item.mutation_id)) \
+            .changes(EVERYTHING).failure(self._failed).run()
 
     def _failed(self, error: Exception) -> None:
-        if isinstance(error, ServiceError) and error.code == "stale_state":
+        """Said on the panel, and in the banner unless a newer state refused it."""
+        if getattr(error, "code", None) == "stale_state":
             self.panel.show_notice(verify_labels.stale())
-        elif isinstance(error, ServiceError):
-            self.panel.show_notice(labels.error_message(error))
-            self.controller.error.emit(error)
         else:
-            self.controller.taskman.unhandled_error.emit(error)
+            self.panel.show_notice(labels.error_message(error))
+            self.controller.report(error)

@@ -2,8 +2,9 @@
 dialogs, bulk forward / archive on a multi-row selection, and re-opening a dialog prefilled.
 
 Actions are enabled from what the services allow on the shown complaint
-(``ComplaintDetail.allowed_actions``). Every write runs on the database worker; the screens
-refresh from the controller's ``changed`` signal; refusals are shown in the window's banner. An
+(``ComplaintDetail.allowed_actions``). Every write is an operation of the controller (ui/ops.py)
+on the database worker; the screens refresh from its ``changed`` signal; refusals are shown in
+the window's banner. An
 action the disk could not take (``StorageProblem``: nothing was written) brings its dialog back
 as it was, so nothing typed is lost.
 """
@@ -18,10 +19,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QMenu, QToolButton
 
 from lapor_desk.services.errors import StorageProblem
-from lapor_desk.services.types import ActionResult, AgencyItem
+from lapor_desk.services.types import AgencyItem
 from lapor_desk.services.verification import ActionFields, BulkOutcome
+from lapor_desk.services.workstation import Workstation
 from lapor_desk.ui import labels, verify_labels
 from lapor_desk.ui.controller import DeskController
+from lapor_desk.ui.dialog_slot import DialogSlot
 from lapor_desk.ui.dialogs.bulk_summary import BulkSummaryDialog
 from lapor_desk.ui.dialogs.forward import ForwardDialog
 from lapor_desk.ui.dialogs.verify import ArchiveDialog, ReasonDialog, RerouteDialog
@@ -37,7 +40,8 @@ SHORTCUTS = {"handle": "Ctrl+K", "postpone": "Ctrl+T", "not_our_authority": "Ctr
 ICONS = {"handle": "handle", "postpone": "pause", "not_our_authority": "return",
          "archive": "archive", "reroute": "reroute"}
 BULK_ROLES = frozenset({"national_admin", "agency_admin"})
-Submit = Callable[[ActionFields], Any]
+#: What a dialog's fields are written with, on the database worker.
+Submit = Callable[[Workstation, ActionFields], Any]
 
 
 class VerifyFlows(QObject):
@@ -45,7 +49,7 @@ class VerifyFlows(QObject):
         super().__init__(window)
         self.window = window
         self.controller = controller
-        self.dialog: QDialog | None = None           # the open dialog (tests drive it)
+        self.slot = DialogSlot()
         self.summary: BulkSummaryDialog | None = None
         self.actions: dict[str, QAction] = {}
         for kind in VERIFY_KINDS:
@@ -84,6 +88,11 @@ class VerifyFlows(QObject):
         window.installEventFilter(self)
         self.retranslate()
         self.refresh_enabled()
+
+    @property
+    def dialog(self) -> QDialog | None:
+        """The open dialog (tests drive it)."""
+        return self.slot.dialog
 
     # --- words and state ----------------------------------------------------------------------
 
@@ -132,22 +141,20 @@ class VerifyFlows(QObject):
 
     def start(self, kind: str, complaint_id: str, title: str,
               prefill: ActionFields | None = None, submit: Submit | None = None) -> None:
-        """Open the dialog for ``kind`` (prefilled), then write with ``submit(fields)`` (the
-        plain action by default; "Fix & resend" passes its own)."""
+        """Open the dialog for ``kind`` (prefilled), then write with ``submit(station, fields)``
+        (the plain action by default; "Fix & resend" passes its own)."""
         if self.dialog is not None:
             return
         title = labels.complaint_title(title)
-        station = self.controller.workstation
-        write = submit or (lambda f: station.verification.submit(kind, complaint_id, f))
+        write: Submit = submit or (
+            lambda ws, f: ws.verification.submit(kind, complaint_id, f))
         if kind == "reroute":
-            self.controller.taskman.run_db(
-                lambda: station.verification.reroute_targets(complaint_id),
-                lambda items: self._open(RerouteDialog(title, items, prefill, self.window),
-                                         write))
+            self.controller.op(lambda ws: ws.verification.reroute_targets(complaint_id)) \
+                .success(lambda items: self._open(
+                    RerouteDialog(title, items, prefill, self.window), write)).run()
         elif kind == "forward":
-            self.controller.taskman.run_db(
-                lambda: station.forward_targets(complaint_id),
-                lambda items: self._open_forward(title, items, prefill, write))
+            self.controller.op(lambda ws: ws.forward_targets(complaint_id)) \
+                .success(lambda items: self._open_forward(title, items, prefill, write)).run()
         elif kind == "archive":
             self._open(ArchiveDialog(title, tuple(verify_labels.ARCHIVE_REASONS), prefill,
                                      self.window), write)
@@ -168,35 +175,25 @@ class VerifyFlows(QObject):
               fields: Callable[[], ActionFields] | None = None,
               done: Callable[[Any], None] | None = None) -> None:
         read = fields or dialog.fields  # type: ignore[attr-defined]
-        self.dialog = dialog
 
-        def finished(result: int) -> None:
-            self.dialog = None
-            if result != QDialog.DialogCode.Accepted:
-                dialog.deleteLater()
-                return
+        def accepted() -> None:
             chosen = read()  # read on the UI thread, written on the database worker
 
             def written(value: Any) -> None:
                 dialog.deleteLater()
-                (done or self.written)(value)
+                if done is not None:
+                    done(value)
 
             def failed(exc: Exception) -> None:
-                self.controller.taskman.unhandled_error.emit(exc)  # the window's banner
-                if isinstance(exc, StorageProblem) and self.dialog is None:
-                    self.dialog = dialog  # not written: the dialog again, as it was
-                    dialog.open()
-                else:
+                self.controller.report(exc)  # the window's banner
+                # not written: the dialog again, as it was
+                if not (isinstance(exc, StorageProblem) and self.slot.again(dialog)):
                     dialog.deleteLater()
 
-            self.controller.taskman.run_db(lambda: write(chosen), written, failed)
+            self.controller.op(lambda ws: write(ws, chosen)).success(written) \
+                .failure(failed).run()
 
-        dialog.finished.connect(finished)
-        dialog.open()
-
-    def written(self, result: ActionResult) -> None:
-        self.controller.action_done.emit(result)
-        self.controller.changed.emit(result.changes)
+        self.slot.open(dialog, accepted)
 
     # --- a selection --------------------------------------------------------------------------
 
@@ -215,24 +212,21 @@ class VerifyFlows(QObject):
         ids = self.selected_ids()
         if len(ids) < 2 or self.dialog is not None:
             return
-        station = self.controller.workstation
 
         def targets_loaded(items: list[AgencyItem]) -> None:
             dialog = ForwardDialog(self._heading(len(ids)), items, self.window)
             self._open_bulk(dialog, "forward", ids, lambda: ActionFields(
                 to_id=dialog.target_id(), note=dialog.note_text()))
 
-        self.controller.taskman.run_db(station.verification.bulk_targets, targets_loaded)
+        self.controller.op(lambda ws: ws.verification.bulk_targets()) \
+            .success(targets_loaded).run()
 
     def _open_bulk(self, dialog: QDialog, kind: str, ids: list[str],
                    fields: Callable[[], ActionFields]) -> None:
-        station = self.controller.workstation
-        self._open(dialog, lambda f: station.verification.bulk(kind, ids, f), fields,
+        self._open(dialog, lambda ws, f: ws.verification.bulk(kind, ids, f), fields,
                    self._bulk_done)
 
     def _bulk_done(self, outcome: BulkOutcome) -> None:
-        if outcome.changes:
-            self.controller.changed.emit(outcome.changes)
         summary = BulkSummaryDialog(outcome, self.window)
         self.summary = summary
 
