@@ -5,22 +5,20 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QMainWindow,
-    QSizePolicy,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from lapor_desk.services.session import UnsyncedWork
-from lapor_desk.services.types import ComplaintFilter, ComplaintRow, SessionInfo
+from lapor_desk.services.types import ComplaintFilter, ComplaintRow, QueueInfo, SessionInfo
 from lapor_desk.ui import i18n, labels
 from lapor_desk.ui.attachments_panel import AttachmentFlow
 from lapor_desk.ui.complaint_view import complaint_view
@@ -28,6 +26,7 @@ from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.dashboard import DashboardLauncher
 from lapor_desk.ui.detail_pane import DetailPane
 from lapor_desk.ui.dialogs.sign_out import confirm_sign_out
+from lapor_desk.ui.error_banner import ErrorBanner
 from lapor_desk.ui.filter_bar import FilterBar
 from lapor_desk.ui.filter_choices import FilterChoices
 from lapor_desk.ui.intake_flows import IntakeFlows
@@ -41,9 +40,11 @@ from lapor_desk.ui.models.complaint_table import (
 from lapor_desk.ui.models.queue_list import COUNT_ROLE, QueueDelegate, QueueListModel
 from lapor_desk.ui.ops import Changes
 from lapor_desk.ui.outbox_review import OutboxReviewArea
+from lapor_desk.ui.panes import Panes
 from lapor_desk.ui.resources import icon
 from lapor_desk.ui.status_bar import DeskStatusBar
 from lapor_desk.ui.verify_flows import VerifyFlows
+from lapor_desk.ui.window_menus import WindowMenus
 from lapor_desk.ui.window_state import WindowState
 from lapor_desk.ui.work import WorkFlows
 
@@ -70,7 +71,6 @@ class MainWindow(QMainWindow):
         self._keep_selection: str | None = None
         self._drop_hidden_detail = False
         self._shown_count: int | None = None
-        self.window_state = WindowState(self)
         self.queue_model = QueueListModel(self)
         self.queue_view = QListView()
         self.queue_view.setObjectName("queues")
@@ -111,27 +111,34 @@ class MainWindow(QMainWindow):
         self.list_heading.setObjectName("listHeading")
         self.list_count = QLabel()
         self.list_count.setObjectName("listCount")
-        self.banner = QLabel()
-        self.banner.setObjectName("errorBanner")
-        self.banner.setWordWrap(True)
-        self.banner_close = QToolButton()
-        self.banner_close.setText("✕")
-        self.banner_close.clicked.connect(self.hide_error)
+        self.error_banner = ErrorBanner(self)
+        self.banner, self.banner_close = self.error_banner.label, self.error_banner.close_button
         self.detail = DetailPane()
         self.attachments = AttachmentFlow(self, controller, self.detail)
         self.flows = WorkFlows(self, controller, self.detail)
         self.intake = IntakeFlows(self, controller, self.detail)
-        self.setStatusBar(DeskStatusBar())
-        self.statusBar().cancel_requested.connect(controller.cancel_sync)
+        self.status_bar = DeskStatusBar()
+        self.setStatusBar(self.status_bar)
+        self.status_bar.cancel_requested.connect(controller.cancel_sync)
         self._build_layout()
+        self.window_state = WindowState(self, self.splitter, self.table.horizontalHeader(),
+                                        lambda: self.queue_key)
         self._build_actions()
         self.dashboard = DashboardLauncher(self, controller)
         self.dashboard.install(self.toolbar, self.view_menu)
         self._connect()
-        self.verify = VerifyFlows(self, controller)
-        self.outbox_review = OutboxReviewArea(self, controller, self.verify, self.intake)
-        self.keyboard = Keyboard(self)
-        self.help_menu.addAction(self.keyboard.shortcuts_action)
+        panes = Panes(self.queue_view, self.queue_model, self.search, self.filter_bar,
+                      self.table, self.table_model, self.detail)
+        self.verify = VerifyFlows(self, controller, panes)
+        self.verify.install(self.menuBar(), self.view_menu.menuAction(), self.toolbar,
+                            self.reply_action)
+        self.outbox_review = OutboxReviewArea(
+            self, controller, self.detail, lambda: self.queue_key,
+            lambda: self.list_count.setText(self.count_text()), verify=self.verify,
+            replies=self.flows.replies, reopen=self.intake.reopen)
+        self.outbox_review.install(self.table, self.queue_view)
+        self.keyboard = Keyboard(self, panes)
+        self.keyboard.install(self.help_menu)
         self.sync_timer = QTimer(self, interval=SYNC_INTERVAL_MS)
         self.sync_timer.timeout.connect(controller.sync)
         self.clock_timer = QTimer(self, interval=CLOCK_CHECK_MS)
@@ -153,10 +160,7 @@ class MainWindow(QMainWindow):
         top.addWidget(self.list_heading)
         top.addWidget(self.list_count, 1)
         top.addWidget(self.search, 2)
-        banner = QHBoxLayout()
-        banner.addWidget(self.banner, 1)
-        banner.addWidget(self.banner_close)
-        column.addLayout(banner)
+        column.addLayout(self.error_banner.row)
         column.addLayout(top)
         column.addWidget(self.filter_bar)
         column.addWidget(self.table, 1)
@@ -171,71 +175,39 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
     def _build_actions(self) -> None:
-        self.sync_action = QAction(icon("sync"), "", self)
-        self.sync_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        menus = self.menus = WindowMenus(self)
+        self.sync_action, self.forward_action = menus.sync_action, menus.forward_action
+        self.reply_action, self.note_action = menus.reply_action, menus.note_action
+        self.find_action, self.sign_out_action = menus.find_action, menus.sign_out_action
+        self.quit_action, self.toolbar, self.user_label = (menus.quit_action, menus.toolbar,
+                                                           menus.user_label)
+        self.file_menu, self.view_menu = menus.file_menu, menus.view_menu
+        self.language_menu, self.help_menu = menus.language_menu, menus.help_menu
+        self.diagnostics_action = menus.diagnostics_action
         self.sync_action.triggered.connect(self.controller.sync)
-        self.forward_action = QAction(icon("forward"), "", self)
-        self.forward_action.setShortcut(QKeySequence("Ctrl+D"))
         self.forward_action.triggered.connect(self.flows.forward_current)
-        self.reply_action = QAction(icon("reply"), "", self)
-        self.reply_action.setShortcut(QKeySequence("Ctrl+R"))
         self.reply_action.triggered.connect(lambda: self.flows.write_current("follow_up"))
-        self.note_action = QAction(icon("note"), "", self)
-        self.note_action.setShortcut(QKeySequence("Ctrl+N"))
         self.note_action.triggered.connect(lambda: self.flows.write_current("internal_note"))
-        self.find_action = QAction(self)
-        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(lambda: self.search.setFocus())
-        self.addAction(self.find_action)
-        self.sign_out_action = QAction(self)
         self.sign_out_action.triggered.connect(self.sign_out)
-        self.quit_action = QAction(self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
-        self.toolbar = self.addToolBar("main")
-        self.toolbar.setObjectName("mainToolbar")
-        self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (self.sync_action, self.forward_action, self.reply_action,
-                       self.note_action):
-            self.toolbar.addAction(action)
-        self.user_label = QLabel()
-        self.user_label.setObjectName("userLabel")
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.toolbar.addWidget(spacer)
-        self.toolbar.addWidget(self.user_label)
-        self.file_menu = self.menuBar().addMenu("")
-        self.intake.install(self.toolbar, self.file_menu)
-        self.file_menu.addAction(self.sign_out_action)
-        self.file_menu.addAction(self.quit_action)
-        self.view_menu = self.menuBar().addMenu("")
-        self.language_menu = self.view_menu.addMenu("")
-        group = QActionGroup(self)
-        for code, name in i18n.LANGUAGES.items():
-            action = QAction(name, self, checkable=True)
-            action.setChecked(code == i18n.current_language())
-            action.triggered.connect(lambda _c=False, c=code: i18n.set_language(c, True))
-            group.addAction(action)
-            self.language_menu.addAction(action)
-        self.help_menu = self.menuBar().addMenu("")
-        self.diagnostics_action = self.help_menu.addAction("")
         self.diagnostics_action.triggered.connect(self._save_diagnostics)
+        self.intake.install(self.toolbar, self.file_menu)
+        menus.finish_file_menu()
 
     def _connect(self) -> None:
         c = self.controller
         c.queues_loaded.connect(self._queues_loaded)
         c.ids_loaded.connect(self._ids_loaded)
         c.detail_loaded.connect(self._detail_loaded)
-        c.status_loaded.connect(self.statusBar().show_status)
-        bar = self.statusBar()
-        assert isinstance(bar, DeskStatusBar)
+        bar = self.status_bar
+        c.status_loaded.connect(bar.show_status)
         c.status_loaded.connect(lambda _s: c.check_clock())
         c.clock_checked.connect(bar.show_clock)
         c.signed_out.connect(lambda: bar.show_clock(None))
         c.changed.connect(self.refresh)
         c.sync_started.connect(lambda: self._syncing(True))
-        c.sync_progress.connect(self.statusBar().show_progress)
+        c.sync_progress.connect(bar.show_progress)
         c.sync_finished.connect(lambda _o: self._syncing(False))
         c.sync_failed.connect(self._sync_failed)
         c.error.connect(self.show_error)
@@ -247,22 +219,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("LAPOR Desk"))
-        self.sync_action.setText(self.tr("Sync now"))
-        self.sync_action.setToolTip(self.tr("Send your work and fetch changes (F5)"))
-        self.forward_action.setText(self.tr("Forward"))
-        self.reply_action.setText(self.tr("Follow-up reply"))
-        self.note_action.setText(self.tr("Internal note"))
-        self.find_action.setText(self.tr("Go to the search"))
-        self.sign_out_action.setText(self.tr("Sign out"))
-        self.quit_action.setText(self.tr("Quit"))
-        self.file_menu.setTitle(self.tr("&File"))
-        self.view_menu.setTitle(self.tr("&View"))
-        self.help_menu.setTitle(self.tr("&Help"))
-        self.language_menu.setTitle(self.tr("Language"))
-        self.diagnostics_action.setText(self.tr("Save diagnostics for support…"))
-        self.diagnostics_action.setStatusTip(self.tr(
-            "Save a file for your support team: versions, sync state and recent log, without "
-            "personal data"))
+        self.menus.retranslate()
         self.search.setPlaceholderText(self.tr("Search titles, reports and replies (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search"))
         self.queue_view.setAccessibleName(self.tr("Queues"))
@@ -370,7 +327,7 @@ class MainWindow(QMainWindow):
         if row >= 0:
             self.queue_view.setCurrentIndex(self.queue_model.index(row))
 
-    def _queues_loaded(self, queues: list) -> None:
+    def _queues_loaded(self, queues: list[QueueInfo]) -> None:
         self.queue_model.set_queues(queues)
         if self.queue_key is None and queues:
             saved = self._saved_queue
@@ -478,7 +435,7 @@ class MainWindow(QMainWindow):
 
     def _syncing(self, active: bool) -> None:
         self.sync_action.setEnabled(not active)
-        self.statusBar().set_syncing(active)
+        self.status_bar.set_syncing(active)
         if not active:
             self.hide_error()
 
@@ -489,17 +446,10 @@ class MainWindow(QMainWindow):
 
     def show_error(self, error: Exception) -> None:
         """The one place errors are shown: a calm banner above the list."""
-        text = labels.error_message(error)
-        request_id = getattr(error, "request_id", None)
-        if request_id:
-            text += " " + self.tr("(request id %1)").replace("%1", request_id)
-        self.banner.setText(text)
-        self.banner.setVisible(True)
-        self.banner_close.setVisible(True)
+        self.error_banner.show_error(error)
 
     def hide_error(self) -> None:
-        self.banner.setVisible(False)
-        self.banner_close.setVisible(False)
+        self.error_banner.hide_error()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.window_state.save()

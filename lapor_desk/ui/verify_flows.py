@@ -12,11 +12,19 @@ as it was, so nothing typed is lost.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QMenu, QToolButton
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QMainWindow,
+    QMenu,
+    QMenuBar,
+    QToolBar,
+    QToolButton,
+)
 
 from lapor_desk.services.errors import StorageProblem
 from lapor_desk.services.types import AgencyItem
@@ -29,10 +37,8 @@ from lapor_desk.ui.dialogs.bulk_summary import BulkSummaryDialog
 from lapor_desk.ui.dialogs.forward import ForwardDialog
 from lapor_desk.ui.dialogs.verify import ArchiveDialog, ReasonDialog, RerouteDialog
 from lapor_desk.ui.i18n import is_language_change
+from lapor_desk.ui.panes import Panes
 from lapor_desk.ui.resources import icon
-
-if TYPE_CHECKING:
-    from lapor_desk.ui.main_window import MainWindow
 
 VERIFY_KINDS = ("handle", "postpone", "not_our_authority", "archive", "reroute")
 SHORTCUTS = {"handle": "Ctrl+K", "postpone": "Ctrl+T", "not_our_authority": "Ctrl+B",
@@ -45,10 +51,13 @@ Submit = Callable[[Workstation, ActionFields], Any]
 
 
 class VerifyFlows(QObject):
-    def __init__(self, window: MainWindow, controller: DeskController) -> None:
+    """Works on the window's list and detail; :meth:`install` puts its menu and button in."""
+
+    def __init__(self, window: QMainWindow, controller: DeskController, panes: Panes) -> None:
         super().__init__(window)
         self.window = window
         self.controller = controller
+        self.panes = panes
         self.slot = DialogSlot()
         self.summary: BulkSummaryDialog | None = None
         self.actions: dict[str, QAction] = {}
@@ -69,24 +78,29 @@ class VerifyFlows(QObject):
         self.menu.addSeparator()
         self.menu.addAction(self.bulk_forward_action)
         self.menu.addAction(self.bulk_archive_action)
-        window.menuBar().insertMenu(window.view_menu.menuAction(), self.menu)
         self.button = QToolButton()
         self.button.setIcon(icon("handle"))
         self.button.setMenu(self.menu)
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0; }")
-        window.toolbar.insertWidget(window.reply_action, self.button)
-        table = window.table
+        controller.detail_loaded.connect(lambda _d: self.refresh_enabled())
+        self.retranslate()
+
+    def install(self, menu_bar: QMenuBar, before_menu: QAction, toolbar: QToolBar,
+                before: QAction) -> None:
+        """The menu before ``before_menu``, the button before ``before`` in ``toolbar``; a
+        multi-row selection and a context menu on the list."""
+        menu_bar.insertMenu(before_menu, self.menu)
+        toolbar.insertWidget(before, self.button)
+        table = self.panes.table
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._context_menu)
         table.selectionModel().selectionChanged.connect(lambda *_: self.refresh_enabled())
-        window.queue_view.selectionModel().currentChanged.connect(
+        self.panes.queues.selectionModel().currentChanged.connect(
             lambda *_: self.refresh_enabled())
-        controller.detail_loaded.connect(lambda _d: self.refresh_enabled())
-        window.installEventFilter(self)
-        self.retranslate()
+        self.window.installEventFilter(self)
         self.refresh_enabled()
 
     @property
@@ -113,12 +127,10 @@ class VerifyFlows(QObject):
         self.bulk_archive_action.setText(self.tr("Archive selected complaints…"))
 
     def selected_ids(self) -> list[str]:
-        rows = sorted(i.row() for i in self.window.table.selectionModel().selectedRows())
-        found = (self.window.table_model.id_at(r) for r in rows)
-        return [i for i in found if i]
+        return self.panes.selected_ids()
 
     def refresh_enabled(self) -> None:
-        detail = self.window.detail.detail
+        detail = self.panes.detail.detail
         allowed = detail.allowed_actions if detail is not None else frozenset()
         for kind, action in self.actions.items():
             action.setEnabled(kind in allowed)
@@ -129,12 +141,12 @@ class VerifyFlows(QObject):
 
     def _context_menu(self, position: QPoint) -> None:
         self.refresh_enabled()
-        self.menu.popup(self.window.table.viewport().mapToGlobal(position))
+        self.menu.popup(self.panes.table.viewport().mapToGlobal(position))
 
     # --- one complaint ------------------------------------------------------------------------
 
     def start_current(self, kind: str) -> None:
-        detail = self.window.detail.detail
+        detail = self.panes.detail.detail
         if detail is None or self.dialog is not None or kind not in detail.allowed_actions:
             return
         self.start(kind, detail.row.id, detail.row.title)

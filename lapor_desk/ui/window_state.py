@@ -4,12 +4,10 @@ STYLE.md rule 7): geometry, toolbar and dock state, the splitter's sizes, the li
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QSettings
-
-if TYPE_CHECKING:
-    from lapor_desk.ui.main_window import MainWindow
+from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter
 
 GROUP = "main"
 VERSION = 1  # bump when the layout changes so an old saved state is not applied
@@ -24,8 +22,15 @@ def _bytes(value: object) -> QByteArray | None:
 
 
 class WindowState:
-    def __init__(self, window: MainWindow) -> None:
+    """The layout of ``window``: its own state, its ``splitter``, the list's ``header``, and
+    the open queue (``queue()``)."""
+
+    def __init__(self, window: QMainWindow, splitter: QSplitter, header: QHeaderView,
+                 queue: Callable[[], str | None]) -> None:
         self.window = window
+        self.splitter = splitter
+        self.header = header
+        self.queue = queue
 
     def restore(self) -> str | None:
         """Apply the saved layout; returns the last open queue (or None)."""
@@ -43,10 +48,10 @@ class WindowState:
                 w.restoreState(state, VERSION)
             splitter = _bytes(settings.value("splitter"))
             if splitter is not None:
-                w.splitter.restoreState(splitter)
+                self.splitter.restoreState(splitter)
             header = _bytes(settings.value("header"))
             if header is not None:
-                w.table.horizontalHeader().restoreState(header)
+                self.header.restoreState(header)
             queue = settings.value("queue")
             return str(queue) if queue else None
         finally:
@@ -59,10 +64,11 @@ class WindowState:
         settings.setValue("version", VERSION)
         settings.setValue("geometry", w.saveGeometry())
         settings.setValue("state", w.saveState(VERSION))
-        settings.setValue("splitter", w.splitter.saveState())
-        settings.setValue("header", w.table.horizontalHeader().saveState())
-        if w.queue_key:
-            settings.setValue("queue", w.queue_key)
+        settings.setValue("splitter", self.splitter.saveState())
+        settings.setValue("header", self.header.saveState())
+        queue = self.queue()
+        if queue:
+            settings.setValue("queue", queue)
         settings.endGroup()
         settings.sync()
 
