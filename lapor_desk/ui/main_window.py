@@ -6,41 +6,24 @@ from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListView,
-    QMainWindow,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from lapor_desk.services.session import UnsyncedWork
 from lapor_desk.services.types import ComplaintFilter, ComplaintRow, QueueInfo, SessionInfo
-from lapor_desk.ui import i18n, labels
+from lapor_desk.ui import i18n
 from lapor_desk.ui.attachments_panel import AttachmentFlow
-from lapor_desk.ui.complaint_view import complaint_view
 from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.dashboard import DashboardLauncher
-from lapor_desk.ui.detail_pane import DetailPane
 from lapor_desk.ui.dialogs.sign_out import confirm_sign_out
 from lapor_desk.ui.error_banner import ErrorBanner
-from lapor_desk.ui.filter_bar import FilterBar
 from lapor_desk.ui.filter_choices import FilterChoices
 from lapor_desk.ui.intake_flows import IntakeFlows
 from lapor_desk.ui.keyboard import Keyboard
-from lapor_desk.ui.models.complaint_table import (
-    DEADLINE,
-    PAGE,
-    ComplaintTableModel,
-    order_code,
-)
-from lapor_desk.ui.models.queue_list import COUNT_ROLE, QueueDelegate, QueueListModel
+from lapor_desk.ui.list_heading import ListHeading
+from lapor_desk.ui.models.complaint_table import DEADLINE, PAGE, order_code
 from lapor_desk.ui.ops import Changes
 from lapor_desk.ui.outbox_review import OutboxReviewArea
-from lapor_desk.ui.panes import Panes
+from lapor_desk.ui.panes import build_panes
 from lapor_desk.ui.resources import icon
 from lapor_desk.ui.status_bar import DeskStatusBar
 from lapor_desk.ui.verify_flows import VerifyFlows
@@ -71,35 +54,18 @@ class MainWindow(QMainWindow):
         self._keep_selection: str | None = None
         self._drop_hidden_detail = False
         self._shown_count: int | None = None
-        self.queue_model = QueueListModel(self)
-        self.queue_view = QListView()
-        self.queue_view.setObjectName("queues")
-        self.queue_view.setModel(self.queue_model)
-        self.queue_view.setItemDelegate(QueueDelegate(self.queue_view))
-        self.queue_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.queue_view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.queue_view.setMinimumWidth(180)
+        panes = build_panes(controller.fetch_rows, self)
+        self.queue_model, self.queue_view = panes.queue_model, panes.queues
+        self.table_model, self.table = panes.table_model, panes.table
+        self.search, self.filter_bar, self.detail = panes.search, panes.filter_bar, panes.detail
+        self.heading = ListHeading(panes, self)
+        self.list_heading, self.list_count = self.heading.title, self.heading.count
+        self.empty_list = self.heading.empty
         self.queue_view.selectionModel().currentChanged.connect(self._queue_chosen)
-        self.table_model = ComplaintTableModel(controller.fetch_rows, self)
         self.table_model.rows_arrived.connect(self._first_list_shown)
-        self.table = complaint_view(self.table_model)
         self._sort: tuple[int, Qt.SortOrder] = (DEADLINE, Qt.SortOrder.AscendingOrder)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
         self.table.selectionModel().currentRowChanged.connect(self._complaint_chosen)
-        # What an empty list means, over the list itself (hidden while it has rows)
-        self.empty_list = QLabel(self.table.viewport())
-        self.empty_list.setObjectName("emptyList")
-        self.empty_list.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_list.setWordWrap(True)
-        self.empty_list.hide()
-        empty_layout = QVBoxLayout(self.table.viewport())
-        empty_layout.addWidget(self.empty_list)
-        self.search = QLineEdit()
-        self.search.setObjectName("search")
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(160)
-        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.filter_bar = FilterBar()
         self.type_filter = self.filter_bar.type_combo
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self._narrowed)
@@ -107,13 +73,8 @@ class MainWindow(QMainWindow):
         self.filter_bar.changed.connect(self._narrowed)
         self.filter_choices = FilterChoices(controller, self.filter_bar, lambda: self.queue_key,
                                             self)
-        self.list_heading = QLabel()
-        self.list_heading.setObjectName("listHeading")
-        self.list_count = QLabel()
-        self.list_count.setObjectName("listCount")
         self.error_banner = ErrorBanner(self)
         self.banner, self.banner_close = self.error_banner.label, self.error_banner.close_button
-        self.detail = DetailPane()
         self.attachments = AttachmentFlow(self, controller, self.detail)
         self.flows = WorkFlows(self, controller, self.detail)
         self.intake = IntakeFlows(self, controller, self.detail)
@@ -127,8 +88,6 @@ class MainWindow(QMainWindow):
         self.dashboard = DashboardLauncher(self, controller)
         self.dashboard.install(self.toolbar, self.view_menu)
         self._connect()
-        panes = Panes(self.queue_view, self.queue_model, self.search, self.filter_bar,
-                      self.table, self.table_model, self.detail)
         self.verify = VerifyFlows(self, controller, panes)
         self.verify.install(self.menuBar(), self.view_menu.menuAction(), self.toolbar,
                             self.reply_action)
@@ -364,38 +323,16 @@ class MainWindow(QMainWindow):
             self.controller.remember_queues(others)
 
     def _update_heading(self) -> None:
-        self.list_heading.setText(labels.queue(self.queue_key) if self.queue_key else "")
-        self.list_count.setText(self.count_text())
+        self.heading.show(self.queue_key, self.count_text())
 
     def _update_empty_list(self) -> None:
-        """Say why the list is empty and what to do: filters or a search that nothing matches,
-        or a queue with nothing in it."""
-        if self._shown_count:
-            self.empty_list.hide()
-            return
-        if self.filter_bar.is_active() or self.search.text().strip():
-            self.empty_list.setText(self.tr(
-                "No complaint in this queue matches the filters or the search. "
-                "Use “%1” or change the search to see more.").replace(
-                    "%1", self.filter_bar.reset_button.text()))
-        else:
-            self.empty_list.setText(self.tr("This queue is empty."))
-        self.empty_list.show()
+        self.heading.show_empty(self._shown_count)
 
     def count_text(self) -> str:
         """How many complaints the list shows: "12 of 40" while filtered or searched."""
         if self.outbox_review.active:  # the panel's actions, not the hidden list's complaints
             return self.outbox_review.count_text()
-        shown = self._shown_count
-        if shown is None or not self.queue_key:
-            return ""
-        row = self.queue_model.row_of(self.queue_key)
-        total = self.queue_model.index(row).data(COUNT_ROLE) if row >= 0 else None
-        narrowed = self.filter_bar.is_active() or bool(self.search.text().strip())
-        if narrowed and total is not None:
-            return self.tr("%1 of %2").replace("%1", f"{shown:,}".replace(",", ".")).replace(
-                "%2", f"{int(total):,}".replace(",", "."))
-        return f"{shown:,}".replace(",", ".")
+        return self.heading.count_text(self.queue_key, self._shown_count)
 
     def _ids_loaded(self, request: int, ids: list[str], rows: list[ComplaintRow]) -> None:
         if request != self._request:
