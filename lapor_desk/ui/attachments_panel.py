@@ -284,7 +284,7 @@ class AttachmentFlow(QObject):
 
     def _hand_over(self, path: Path) -> None:
         if not self.open_external(QUrl.fromLocalFile(str(path))):
-            event(log, "attachment.no_system_application", logging.WARNING, name=path.name)
+            event(log, "attachment.no_system_application", logging.WARNING, file=path.name)
             self.panel.show_message(self.tr("No application on this computer opens “%1”.")
                                     .replace("%1", path.name))
 
