@@ -99,7 +99,10 @@ class DeskController(QObject):
         """Show ``exc`` in the window's banner (once, however many handlers pass it on)."""
         if getattr(exc, "_shown_in_banner", False):
             return
-        setattr(exc, "_shown_in_banner", True)  # noqa: B010 - on the exception, not held here
+        try:  # marked on the exception itself: the controller holds no reference to it
+            setattr(exc, "_shown_in_banner", True)  # noqa: B010
+        except AttributeError:  # an exception without a __dict__: shown again if passed on
+            pass
         if isinstance(exc, ServiceError):
             self.error.emit(exc)
         else:  # a bug: log it with its traceback and show a generic message
