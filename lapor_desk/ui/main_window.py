@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self.hide_error()
         self.resize(1366, 768)
-        self._saved_queue = self.window_state.restore()
+        self._saved_queue = self.window_state.install()
 
     # --- building ----------------------------------------------------------------------------
 
@@ -389,7 +389,6 @@ class MainWindow(QMainWindow):
         self.error_banner.hide_error()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.window_state.save()
         self.sync_timer.stop()
         self.controller.cancel_sync()
         super().closeEvent(event)

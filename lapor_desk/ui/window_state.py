@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings
 from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter
 
 GROUP = "main"
@@ -21,16 +21,28 @@ def _bytes(value: object) -> QByteArray | None:
     return None
 
 
-class WindowState:
+class WindowState(QObject):
     """The layout of ``window``: its own state, its ``splitter``, the list's ``header``, and
     the open queue (``queue()``)."""
 
     def __init__(self, window: QMainWindow, splitter: QSplitter, header: QHeaderView,
                  queue: Callable[[], str | None]) -> None:
+        super().__init__(window)
         self.window = window
         self.splitter = splitter
         self.header = header
         self.queue = queue
+
+    def install(self) -> str | None:
+        """Apply the saved layout and save it whenever the window closes; returns the last
+        open queue (or None)."""
+        self.window.installEventFilter(self)
+        return self.restore()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.save()
+        return False
 
     def restore(self) -> str | None:
         """Apply the saved layout; returns the last open queue (or None)."""
