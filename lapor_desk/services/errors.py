@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from lapor_desk.models.cache.store import CacheClosed  # noqa: F401 - for the UI
+from lapor_desk.models.cache.store import CacheClosed as CacheClosed  # noqa: PLC0414 - for the UI
 from lapor_desk.models.validation import detail_problems
 from lapor_desk.sync import errors as sync_errors
 

@@ -184,13 +184,20 @@ class _WorkingDayIndex:
         return self._index[end] - self._index[start]
 
 
+#: Writes a recap to a file in one format (services/recap.py has them: ``WRITERS``).
+RecapWriter = Callable[["Recap", Path], None]
+#: The writer of a format, or None for a format there is none for.
+WriterFor = Callable[[str], RecapWriter | None]
+
+
 class Oversight:
     def __init__(self, cache: Cache, role: Callable[[], str], config: DomainConfig,
-                 clock: Callable[[], datetime]) -> None:
+                 clock: Callable[[], datetime], writer_for: WriterFor | None = None) -> None:
         self.cache = cache
         self.role = role
         self.config = config
         self.clock = clock
+        self.writer_for = writer_for
 
     # --- public -------------------------------------------------------------------------------
 
@@ -267,16 +274,12 @@ class Oversight:
 
     def export_recap(self, path: Path | str, fmt: str, month: date | None = None) -> Path:
         """Compute the recap and write it as ``fmt`` ("xlsx" or "csv"); returns the path."""
-        from lapor_desk.services import recap as writers
-
         data = self.recap(month)
         target = Path(path)
-        if fmt == "xlsx":
-            writers.write_xlsx(data, target)
-        elif fmt == "csv":
-            writers.write_csv(data, target)
-        else:
+        write = self.writer_for(fmt) if self.writer_for is not None else None
+        if write is None:
             raise ValueError(f"unknown format {fmt!r}")
+        write(data, target)
         return target
 
     # --- queries ------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -207,3 +207,7 @@ def write_csv(recap: Recap, path: Path) -> None:
         _replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+#: The formats a recap is exported in (``Oversight.export_recap``).
+WRITERS: dict[str, Callable[[Recap, Path], None]] = {"xlsx": write_xlsx, "csv": write_csv}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
@@ -185,14 +185,40 @@ class AgencyItem:
 
 
 @dataclass(frozen=True)
+class Changes:
+    """What an operation changed, so the screens refresh that and nothing else (Anki's
+    ``OpChanges``, in small)."""
+
+    queues: bool = False   # the queues and their counts (read in front of the lists)
+    counts: bool = False   # the counts alone (read beside the lists: the clock moved)
+    rows: bool = False     # the complaints in the lists
+    detail: bool = False   # the complaint shown in the detail
+    status: bool = False   # the outbox and sync status
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(*(a or b for a, b in zip(astuple(self), astuple(other), strict=True)))
+
+    def __bool__(self) -> bool:
+        return any(astuple(self))
+
+    @property
+    def lists(self) -> bool:
+        """The queues or the complaints in them changed (what lists derive from the cache)."""
+        return self.queues or self.rows
+
+
+#: An action written to the cache: every screen reads again.
+EVERYTHING = Changes(queues=True, rows=True, detail=True, status=True)
+
+
+@dataclass(frozen=True)
 class ActionResult:
     mutation_id: int
     kind: str
     complaint_id: str
     record_id: str | None
-    #: What the screens should refresh (Anki's OpChanges, in small).
-    changes: frozenset[str] = field(default_factory=lambda: frozenset({"queues", "rows",
-                                                                       "detail", "status"}))
+    #: What the screens should refresh.
+    changes: Changes = EVERYTHING
 
 
 @dataclass(frozen=True)

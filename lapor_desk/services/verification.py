@@ -19,7 +19,7 @@ from lapor_desk.models.cache.store import Cache
 from lapor_desk.models.enums import AgencyLevel
 from lapor_desk.services.actions import BULK_KINDS, ActionFields, Actions, check_fields
 from lapor_desk.services.errors import ActionNotAllowed, NotFound, ServiceError
-from lapor_desk.services.types import ActionResult, AgencyItem
+from lapor_desk.services.types import EVERYTHING, ActionResult, AgencyItem, Changes
 
 
 @dataclass(frozen=True)
@@ -38,8 +38,8 @@ class BulkOutcome:
     refused: tuple[BulkRefusal, ...]
 
     @property
-    def changes(self) -> frozenset[str]:
-        return frozenset({"queues", "rows", "detail", "status"}) if self.done else frozenset()
+    def changes(self) -> Changes:
+        return EVERYTHING if self.done else Changes()
 
 
 class Verification:

@@ -155,7 +155,7 @@ class Desk(QObject):
         """Replace the session's window and controller by new, empty ones and dispose of the
         old ones whole (``session_scope``): answers still on their way are dropped, what was
         copied in the application leaves the clipboard, the services let go of the profile."""
-        self.controller.taskman.end()  # nothing more run for it, no answer handed on
+        self.controller.end()  # nothing more run for it, no answer handed on
         self._sync_due = False
         self._start_sync_timer.stop()
         self._close_progress()
@@ -307,8 +307,7 @@ class Desk(QObject):
             return
         self._sync_due = False
         self._start_sync_timer.stop()
-        self.controller.taskman.run_db(self.controller.workstation.status,
-                                       self._maybe_first_sync)
+        self.controller.op(lambda ws: ws.status()).success(self._maybe_first_sync).run()
 
     def _maybe_first_sync(self, status: object) -> None:
         if getattr(status, "last_sync_at", None) is None:
@@ -345,7 +344,7 @@ class Desk(QObject):
         self.controller.stop_reconnecting()
         self.notifier.close()
         self.taskman.shutdown()
-        self.controller.workstation.close()
+        self.controller.close()
         if self.demo is not None:
             self.demo.close()
 

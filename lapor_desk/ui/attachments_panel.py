@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from lapor_desk.logline import event
-from lapor_desk.services import ServiceError
 from lapor_desk.services.attachments import AttachmentInfo, AttachmentUnavailable
 from lapor_desk.services.types import ComplaintDetail
+from lapor_desk.services.workstation import Workstation
 from lapor_desk.ui.attachment_viewer import AttachmentViewer, pdf_supported, read_image
 from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.detail_pane import DetailPane
@@ -177,9 +177,6 @@ class AttachmentFlow(QObject):
         controller.signed_out.connect(self._signed_out)
         self._moved.connect(self._progress)
 
-    @property
-    def service(self) -> Any:
-        return self.controller.workstation.attachments
 
     # --- the list -----------------------------------------------------------------------------
 
@@ -207,8 +204,8 @@ class AttachmentFlow(QObject):
                 self.panel.set_items(items)
                 self.listed.emit(complaint_id)
 
-        self.controller.taskman.run_db(lambda: self.service.for_complaint(complaint_id),
-                                       listed, self._error)
+        self.controller.op(lambda ws: ws.attachments.for_complaint(complaint_id)) \
+            .success(listed).run()
 
     # --- opening ------------------------------------------------------------------------------
 
@@ -219,8 +216,8 @@ class AttachmentFlow(QObject):
             self.panel.show_message(self.tr("Downloading “%1”…").replace("%1", name))
         self._received[attachment_id] = 0
 
-        def fetch() -> tuple[AttachmentInfo, bytes | None, Any]:
-            service = self.service
+        def fetch(station: Workstation) -> tuple[AttachmentInfo, bytes | None, Any]:
+            service = station.attachments
             info = service.info(attachment_id)
             if info.kind == "other" or (info.kind == "pdf" and not pdf_supported()):
                 # Shown by the system's application (after asking): only fetched here.
@@ -231,8 +228,8 @@ class AttachmentFlow(QObject):
             image = read_image(content)[0] if info.kind == "image" else None
             return info, content, image
 
-        self.controller.taskman.run_net(
-            fetch, self._opened, lambda exc: self._open_failed(attachment_id, name, exc))
+        self.controller.op(fetch, worker="net").success(self._opened) \
+            .failure(lambda exc: self._open_failed(attachment_id, name, exc)).run()
 
     def _progress(self, attachment_id: str, count: int) -> None:
         self._received[attachment_id] = self._received.get(attachment_id, 0) + count
@@ -277,17 +274,17 @@ class AttachmentFlow(QObject):
             self.prompt = None
             box.deleteLater()
             if button == QMessageBox.StandardButton.Open:
-                self.controller.taskman.run_net(
-                    lambda: self.service.external_copy(info.id),
-                    lambda path: self._hand_over(Path(path)),
-                    lambda exc: self._open_failed(info.id, info.filename, exc))
+                self.controller.op(lambda ws: ws.attachments.external_copy(info.id),
+                                   worker="net") \
+                    .success(lambda path: self._hand_over(Path(path))) \
+                    .failure(lambda exc: self._open_failed(info.id, info.filename, exc)).run()
 
         box.finished.connect(answered)
         box.open()
 
     def _hand_over(self, path: Path) -> None:
         if not self.open_external(QUrl.fromLocalFile(str(path))):
-            event(log, "attachment.no_system_application", logging.WARNING, name=path.name)
+            event(log, "attachment.no_system_application", logging.WARNING, file=path.name)
             self.panel.show_message(self.tr("No application on this computer opens “%1”.")
                                     .replace("%1", path.name))
 
@@ -303,16 +300,10 @@ class AttachmentFlow(QObject):
                            "opened. Try again later.").replace("%1", name)
         else:
             text = self.tr("“%1” could not be opened.").replace("%1", name)
-            self._error(exc)
+            self.controller.report(exc)
         self.panel.show_message(text)
         self.reload()
         self.open_failed.emit(attachment_id, str(code))
-
-    def _error(self, exc: Exception) -> None:
-        if not isinstance(exc, ServiceError):
-            log.error("attachment task failed", exc_info=exc)
-            exc = ServiceError(repr(exc), code="internal")
-        self.controller.error.emit(exc)
 
     # --- offline prefetch ---------------------------------------------------------------------
 
@@ -347,8 +338,8 @@ class AttachmentFlow(QObject):
                 else:
                     next_one(queue[1:])
 
-            self.controller.taskman.run_net(lambda: self.service.fetch_some([item]), fetched,
-                                            fail)
+            self.controller.op(lambda ws: ws.attachments.fetch_some([item]), worker="net") \
+                .success(fetched).failure(fail).run()
 
         def finish(_offline: bool) -> None:
             self.prefetching = False
@@ -356,13 +347,13 @@ class AttachmentFlow(QObject):
 
         def fail(exc: Exception) -> None:
             finish(False)
-            self._error(exc)
+            self.controller.report(exc)
 
-        def plan() -> list[AttachmentInfo]:
-            service = self.service
+        def plan(station: Workstation) -> list[AttachmentInfo]:
+            service = station.attachments
             service.remove_external_copies()
             return list(service.plan().fetch)
 
         # Read-only (and a look at the blob store): beside the database worker, never in front
         # of the list the person is waiting for.
-        self.controller.taskman.run_read(plan, next_one, fail)
+        self.controller.op(plan, worker="read").success(next_one).failure(fail).run()

@@ -1,8 +1,9 @@
 """The bridge between widgets and the services: every call runs on the right worker and comes
 back as a signal on the UI thread. Widgets never call the Workstation directly.
 
-Like Anki's ``CollectionOp``: an action runs on the database worker, then ``changed`` tells the
-screens what to refresh (queues, rows, detail, status) instead of each screen guessing.
+Like Anki's ``CollectionOp``: widgets run their work as a :class:`~lapor_desk.ui.ops.DeskOp`
+(``controller.op(...)``): it runs on a worker, then ``changed`` tells the screens what to
+refresh (a :class:`Changes` value) instead of each screen guessing; failures go to the banner.
 
 While the last sync failed because the server could not be reached, the controller probes the
 server's health endpoint on the network worker (first after ``reconnect_first_ms``, then with
@@ -16,7 +17,7 @@ import logging
 import random
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -31,7 +32,10 @@ from lapor_desk.services.types import (
     SyncProgress,
     UserProfile,
 )
+from lapor_desk.ui.ops import EVERYTHING, Changes, DeskOp, Worker
 from lapor_desk.ui.taskman import SessionTasks, TaskManager
+
+T = TypeVar("T")
 
 log = logging.getLogger("lapor_desk.ui.controller")
 
@@ -52,7 +56,7 @@ class DeskController(QObject):
     status_loaded = Signal(object)      # StatusSummary
     clock_checked = Signal(object)      # ClockSkew, or None when the PC's clock is right
     action_done = Signal(object)        # ActionResult
-    changed = Signal(object)            # frozenset of what to refresh
+    changed = Signal(object)            # Changes: what to refresh
     sync_started = Signal()
     sync_progress = Signal(object)      # SyncProgress (emitted from the network worker: queued)
     sync_finished = Signal(object)      # SyncOutcome
@@ -81,7 +85,7 @@ class DeskController(QObject):
         self._reconnecting = False
         self.reconnect_timer = QTimer(self, singleShot=True)
         self.reconnect_timer.timeout.connect(self._probe)
-        taskman.unhandled_error.connect(self._report)
+        taskman.unhandled_error.connect(self.report)
 
     @property
     def syncing(self) -> bool:
@@ -91,12 +95,47 @@ class DeskController(QObject):
     def info(self) -> SessionInfo | None:
         return self.workstation.info
 
-    def _report(self, exc: Exception) -> None:
+    def report(self, exc: Exception) -> None:
+        """Show ``exc`` in the window's banner (once, however many handlers pass it on)."""
+        if getattr(exc, "_shown_in_banner", False):
+            return
+        try:  # marked on the exception itself: the controller holds no reference to it
+            setattr(exc, "_shown_in_banner", True)  # noqa: B010
+        except AttributeError:  # an exception without a __dict__: shown again if passed on
+            pass
         if isinstance(exc, ServiceError):
             self.error.emit(exc)
         else:  # a bug: log it with its traceback and show a generic message
             log.error("unexpected error", exc_info=exc)
             self.error.emit(ServiceError(repr(exc), code="internal"))
+
+    # --- operations (ui/ops.py) ----------------------------------------------------------------
+
+    def op(self, fn: Callable[[Workstation], T], *, worker: Worker = "db") -> DeskOp[T]:
+        """An operation on the workstation, run on ``worker`` once ``run()`` is called."""
+        return DeskOp(self, fn, worker=worker)
+
+    def submit(self, worker: Worker, fn: Callable[[Workstation], Any],
+               on_done: Callable[[Any], None], on_error: Callable[[Exception], None]) -> None:
+        run = {"db": self.taskman.run_db, "net": self.taskman.run_net,
+               "read": self.taskman.run_read}[worker]
+        station = self.workstation
+        run(lambda: fn(station), on_done, on_error)
+
+    def announce(self, result: ActionResult | None, changes: Changes) -> None:
+        """An operation succeeded: say what it wrote and what the screens refresh."""
+        if result is not None:
+            self.action_done.emit(result)
+        if changes:
+            self.changed.emit(changes)
+
+    def end(self) -> None:
+        """The session ended: nothing more is run for it, no answer handed on."""
+        self.taskman.end()
+
+    def close(self) -> None:
+        """The desk shuts down: the services let go of the profile."""
+        self.workstation.close()
 
     # --- session -----------------------------------------------------------------------------
 
@@ -126,7 +165,7 @@ class DeskController(QObject):
         self.stop_reconnecting()
         self.taskman.run_net(
             lambda: self.workstation.sign_out(discard_unsynced=discard_unsynced),
-            lambda _r: self.signed_out.emit(), self._report)
+            lambda _r: self.signed_out.emit(), self.report)
 
     # --- reads -------------------------------------------------------------------------------
 
@@ -187,22 +226,6 @@ class DeskController(QObject):
         no I/O: answered at once.)"""
         self.clock_checked.emit(self.workstation.clock_skew())
 
-    # --- actions -----------------------------------------------------------------------------
-
-    def act(self, name: str, *args: Any,
-            on_done: Callable[[ActionResult], None] | None = None,
-            on_error: Callable[[Exception], None] | None = None) -> None:
-        """Run ``workstation.actions.<name>(*args)`` on the database worker (one transaction)."""
-
-        def done(result: ActionResult) -> None:
-            self.action_done.emit(result)
-            self.changed.emit(result.changes)
-            if on_done is not None:
-                on_done(result)
-
-        self.taskman.run_db(lambda: getattr(self.workstation.actions, name)(*args), done,
-                            on_error or self._report)
-
     # --- sync --------------------------------------------------------------------------------
 
     def sync(self) -> bool:
@@ -218,19 +241,19 @@ class DeskController(QObject):
             self.stop_reconnecting()
             self.sync_finished.emit(outcome)
             if getattr(outcome, "pushed", 1) or getattr(outcome, "pulled_rows", 1):
-                self.changed.emit(frozenset({"queues", "rows", "detail", "status"}))
+                self.changed.emit(EVERYTHING)
             else:
                 # Nothing came or went: the list and the detail stand (reading them again would
                 # reset the list under the person's eyes); the counts of overdue complaints
                 # move with the clock.
-                self.changed.emit(frozenset({"counts", "status"}))
+                self.changed.emit(Changes(counts=True, status=True))
             if getattr(outcome, "pulled_rows", 1):  # new work only ever comes by a pull
                 self.check_new_work()
 
         def failed(exc: Exception) -> None:
             self._cancel = None
             if not isinstance(exc, ServiceError):
-                self._report(exc)
+                self.report(exc)
                 exc = ServiceError(repr(exc), code="internal")
             if exc.code in UNREACHABLE:
                 self._schedule_probe()
@@ -241,7 +264,7 @@ class DeskController(QObject):
                 self.stop_reconnecting()
                 self.signed_out.emit()
                 return
-            self.changed.emit(frozenset({"queues", "rows", "detail", "status"}))
+            self.changed.emit(EVERYTHING)
 
         self.taskman.run_net(lambda: self.workstation.sync(self._progress, cancel),
                              finished, failed)
@@ -315,5 +338,5 @@ class DeskController(QObject):
 
     def _probe_failed(self, exc: Exception) -> None:
         self._probing = False
-        self._report(exc)
+        self.report(exc)
         self._schedule_probe()

@@ -67,6 +67,7 @@ from lapor_desk.ui.models.dashboard_table import (
     median_text,
     status_short,
 )
+from lapor_desk.ui.ops import Changes
 from lapor_desk.ui.resources import icon
 
 #: Calm status colours, in the spirit of resources/style.qss (amber waits, green is done).
@@ -326,9 +327,8 @@ class DashboardPage(QWidget):
 
     def refresh(self) -> None:
         """The months to choose from, then the figures."""
-        station = self.controller.workstation
-        self.controller.taskman.run_db(lambda: station.oversight.months(), self._months_loaded,
-                                       self._failed)
+        self.controller.op(lambda ws: ws.oversight.months()).success(self._months_loaded) \
+            .failure(self._failed).run()
         self.reload()
 
     def _months_loaded(self, months: tuple[date, ...]) -> None:
@@ -346,13 +346,12 @@ class DashboardPage(QWidget):
             return
         self._request += 1
         request, breakdown, month = self._request, self.breakdown, self.chosen_month
-        station = self.controller.workstation
         self.message.setText(self.tr("Counting…"))
-        self.controller.taskman.run_db(lambda: station.oversight.overview(breakdown, month),
-                                       lambda o: self._loaded(request, o), self._failed)
+        self.controller.op(lambda ws: ws.oversight.overview(breakdown, month)) \
+            .success(lambda o: self._loaded(request, o)).failure(self._failed).run()
 
-    def _changed(self, what: frozenset[str]) -> None:
-        if self.isVisible() and ("queues" in what or "rows" in what):
+    def _changed(self, what: Changes) -> None:
+        if self.isVisible() and what.lists:
             self._reload_timer.start()
 
     def _loaded(self, request: int, overview: Overview) -> None:
@@ -365,10 +364,9 @@ class DashboardPage(QWidget):
         self.loaded.emit(overview)
 
     def _failed(self, error: Exception) -> None:
+        """Said on the page (a bug goes to the banner: the op reports it)."""
         if isinstance(error, ServiceError):
             self.message.setText(labels.error(error.code))
-        else:
-            self.controller.taskman.unhandled_error.emit(error)
 
     def _show(self, overview: Overview | None) -> None:
         unit = self.breakdown == "unit"
@@ -424,13 +422,11 @@ class DashboardPage(QWidget):
         if not path:
             return
         month = self.chosen_month
-        station = self.controller.workstation
         self.message.setText(self.tr("Saving %1…").replace("%1", path))
         for button in (self.xlsx_button, self.csv_button):
             button.setEnabled(False)
-        self.controller.taskman.run_db(
-            lambda: str(station.oversight.export_recap(path, fmt, month)),
-            self._exported, self._export_failed)
+        self.controller.op(lambda ws: str(ws.oversight.export_recap(path, fmt, month))) \
+            .success(self._exported).failure(self._export_failed, report_bugs=False).run()
 
     def _exported(self, path: str) -> None:
         self._exporting_done()

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,6 +33,7 @@ from lapor_desk.services.types import ComplaintFilter
 from lapor_desk.ui import labels
 from lapor_desk.ui.flow_layout import FlowLayout
 from lapor_desk.ui.i18n import is_language_change
+from lapor_desk.ui.labels import qdate
 from lapor_desk.ui.resources import ICONS
 
 TYPES = ("pengaduan", "aspirasi", "permintaan_informasi")
@@ -102,7 +103,7 @@ def _split_category(key: str | None) -> tuple[str | None, str | None]:
 
 
 def _day(value: date | None) -> str:
-    return QLocale().toString(QDate(value), "d MMM yyyy") if value else "…"
+    return QLocale().toString(qdate(value), "d MMM yyyy") if value else "…"
 
 
 def _counted(text: str, count: int) -> str:
@@ -265,8 +266,8 @@ class FilterBar(QWidget):
         if custom and not self.received_from.isVisible():
             today = self._today()
             self._quiet = True
-            self.received_from.setDate(QDate(today - timedelta(days=29)))
-            self.received_to.setDate(QDate(today))
+            self.received_from.setDate(qdate(today - timedelta(days=29)))
+            self.received_to.setDate(qdate(today))
             self._quiet = False
         self.received_from.setVisible(custom)
         self.received_to.setVisible(custom)

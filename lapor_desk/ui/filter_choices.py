@@ -47,10 +47,8 @@ class FilterChoices(QObject):
         key = self.queue()
         if not key:
             return
-        station = self.controller.workstation
-        self.controller.taskman.run_read(lambda: station.filter_options(key),
-                                         lambda options: self._loaded(key, options),
-                                         self._failed)
+        self.controller.op(lambda ws: ws.filter_options(key), worker="read") \
+            .success(lambda options: self._loaded(key, options)).failure(self._failed, report_bugs=False).run()
 
     def _failed(self, error: Exception) -> None:
         # The choices stay as they were (e.g. the profile closed while they were counted);

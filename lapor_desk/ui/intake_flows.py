@@ -2,7 +2,7 @@
 offline (or reopen one the server refused, from the outbox review), import a register file
 after a preview, and link duplicates from the detail.
 
-Every service call runs on the database worker through the controller's task manager; results
+Every service call is an operation of the controller (ui/ops.py) on the database worker; results
 come back on the UI thread and the screens refresh from the controller's ``changed`` signal.
 """
 
@@ -14,7 +14,6 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QToolBar, QWidgetAction
 
-from lapor_desk.services.errors import ServiceError
 from lapor_desk.services.intake import (
     IntakeDefaults,
     IntakeRefused,
@@ -23,13 +22,16 @@ from lapor_desk.services.intake import (
 from lapor_desk.services.outbox_review import RecordedForm
 from lapor_desk.services.register import ImportOutcome
 from lapor_desk.services.types import ActionResult, ComplaintDetail
+from lapor_desk.services.workstation import Workstation
 from lapor_desk.ui import intake_labels, labels
 from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.detail_pane import DetailPane
+from lapor_desk.ui.dialog_slot import DialogSlot
 from lapor_desk.ui.dialogs.import_register import ImportRegisterDialog
 from lapor_desk.ui.dialogs.record_complaint import RecordComplaintDialog
 from lapor_desk.ui.duplicates_panel import DuplicatesPanel
 from lapor_desk.ui.i18n import is_language_change
+from lapor_desk.ui.ops import Changes
 from lapor_desk.ui.resources import icon
 
 
@@ -44,7 +46,7 @@ class IntakeFlows(QObject):
         self.window = window
         self.controller = controller
         self.detail = detail
-        self.dialog: QDialog | None = None  # the open intake dialog (tests drive it)
+        self.slot = DialogSlot()
         self.record_action = QAction(icon("record"), "", window)
         self.record_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
         self.record_action.triggered.connect(self.record)
@@ -61,6 +63,11 @@ class IntakeFlows(QObject):
         window.installEventFilter(self)
         self.retranslate()
         self._follow_role()
+
+    @property
+    def dialog(self) -> QDialog | None:
+        """The open intake dialog (tests drive it)."""
+        return self.slot.dialog
 
     def install(self, toolbar: QToolBar, menu: QMenu) -> None:
         """The actions in the toolbar (before its spacer) and the File menu."""
@@ -89,24 +96,20 @@ class IntakeFlows(QObject):
         self.record_action.setVisible(allowed or info is None)
         self.import_action.setEnabled(allowed)
 
-    def _run(self, fn: Any, done: Any, failed: Any = None) -> None:
-        self.controller.taskman.run_db(fn, done, failed)
-
     # --- record a complaint --------------------------------------------------------------------
 
     def record(self) -> None:
         if self.dialog is not None or not self.record_action.isEnabled():
             return
-        station = self.controller.workstation
-        self._run(lambda: (station.intake.defaults(), category_tree()),
-                  lambda got: self._open_record(*got))
+        self.controller.op(lambda ws: (ws.intake.defaults(), category_tree())) \
+            .success(lambda got: self._open_record(*got)).run()
 
     def _open_record(self, defaults: Any, tree: dict[str, list[str]]) -> None:
         if self.dialog is not None:
             return
         dialog = RecordComplaintDialog(defaults, tree, self.window)
         dialog.submitted.connect(lambda raw, files: self._save(dialog, raw, files))
-        self._open(dialog)
+        self.slot.open(dialog)
 
     def reopen(self, mutation_id: int) -> None:
         """Open a refused recorded complaint in its form: everything typed, its files, the
@@ -114,16 +117,9 @@ class IntakeFlows(QObject):
         together; cancelling changes nothing (it stays in the outbox as it was)."""
         if self.dialog is not None:
             return
-        review = self.controller.workstation.outbox_review
-
-        def failed(exc: Exception) -> None:
-            if isinstance(exc, ServiceError):
-                self.controller.error.emit(exc)
-            else:
-                self.controller.taskman.unhandled_error.emit(exc)
-
-        self._run(lambda: (review.recorded_form(mutation_id), category_tree()),
-                  lambda got: self._open_reopened(*got), failed)
+        self.controller.op(lambda ws: (ws.outbox_review.recorded_form(mutation_id),
+                                       category_tree())) \
+            .success(lambda got: self._open_reopened(*got)).run()
 
     def _open_reopened(self, form: RecordedForm, tree: dict[str, list[str]]) -> None:
         if self.dialog is not None:
@@ -134,31 +130,28 @@ class IntakeFlows(QObject):
         dialog.reopen(form)
         dialog.submitted.connect(
             lambda raw, files: self._save(dialog, raw, files, replaces=form.mutation_id))
-        self._open(dialog)
+        self.slot.open(dialog)
 
     def _save(self, dialog: RecordComplaintDialog, raw: dict[str, Any],
               files: list[Any], replaces: int | None = None) -> None:
-        station = self.controller.workstation
 
         def done(recorded: Any) -> None:
             dialog.accept()
-            what = {"queues", "rows", "status"} | ({"detail"} if replaces is not None else set())
-            self.controller.changed.emit(frozenset(what))
             self.recorded.emit(recorded)
 
-        def failed(exc: Exception) -> None:
+        def failed(exc: Exception) -> None:  # a bug: the banner too (the op)
             if isinstance(exc, IntakeRefused):
                 dialog.show_problems(exc.problems)
             else:
                 dialog.show_failure(labels.error_message(exc))
-                if not isinstance(exc, ServiceError):
-                    self.controller.taskman.unhandled_error.emit(exc)
 
         if replaces is None:
-            self._run(lambda: station.intake.record(raw, files), done, failed)
+            op = self.controller.op(lambda ws: ws.intake.record(raw, files))
         else:
-            self._run(lambda: station.outbox_review.resend_recorded(replaces, raw, files),
-                      done, failed)
+            op = self.controller.op(
+                lambda ws: ws.outbox_review.resend_recorded(replaces, raw, files))
+        op.changes(Changes(queues=True, rows=True, status=True, detail=replaces is not None))
+        op.success(done).failure(failed).run()
 
     # --- import a register file ----------------------------------------------------------------
 
@@ -168,26 +161,24 @@ class IntakeFlows(QObject):
         dialog = ImportRegisterDialog(self.window)
         dialog.file_chosen.connect(lambda p: self._preview(dialog, p))
         dialog.import_requested.connect(lambda p: self._import(dialog, p))
-        self._open(dialog)
+        self.slot.open(dialog)
         if path:
             dialog.choose_file(path)
         else:
             dialog.pick()
 
     def _preview(self, dialog: ImportRegisterDialog, path: str) -> None:
-        station = self.controller.workstation
 
         def failed(exc: Exception) -> None:
             dialog.show_failure(labels.error_message(exc))
 
-        self._run(lambda: station.register.preview(path), dialog.show_preview, failed)
+        self.controller.op(lambda ws: ws.register.preview(path)) \
+            .success(dialog.show_preview).failure(failed, report_bugs=False).run()
 
     def _import(self, dialog: ImportRegisterDialog, path: str) -> None:
-        station = self.controller.workstation
 
         def done(outcome: ImportOutcome) -> None:
             dialog.accept()
-            self.controller.changed.emit(frozenset({"queues", "rows", "status"}))
             self.window.statusBar().showMessage(
                 self.tr("%1 complaints imported; they wait in Needs verification.")
                 .replace("%1", str(outcome.count)), 10_000)
@@ -199,17 +190,9 @@ class IntakeFlows(QObject):
                                 if code in intake_labels.FILE_PROBLEMS
                                 else labels.error_message(exc))
 
-        self._run(lambda: station.register.run(path), done, failed)
-
-    def _open(self, dialog: QDialog) -> None:
-        self.dialog = dialog
-
-        def finished(_result: int) -> None:
-            self.dialog = None
-            dialog.deleteLater()
-
-        dialog.finished.connect(finished)
-        dialog.open()
+        self.controller.op(lambda ws: ws.register.run(path)) \
+            .changes(Changes(queues=True, rows=True, status=True)) \
+            .success(done).failure(failed, report_bugs=False).run()
 
     # --- duplicates ----------------------------------------------------------------------------
 
@@ -217,7 +200,6 @@ class IntakeFlows(QObject):
         complaint_id = detail.row.id
         if self.panel.complaint_id != complaint_id:
             self.panel.clear()
-        station = self.controller.workstation
 
         def done(got: tuple[list[Any], list[Any]]) -> None:
             if self.detail.complaint_id == complaint_id:
@@ -226,15 +208,14 @@ class IntakeFlows(QObject):
 
         # Read-only: on the read worker, beside the database worker, so a list asked for right
         # after opening a complaint does not wait behind the ranked full-text lookup.
-        self.controller.taskman.run_read(lambda: (station.duplicates.similar(complaint_id),
-                                                  station.duplicates.linked(complaint_id)), done)
+        self.controller.op(lambda ws: (ws.duplicates.similar(complaint_id),
+                                       ws.duplicates.linked(complaint_id)), worker="read") \
+            .success(done).run()
 
     def _duplicate(self, what: str, complaint_id: str, other_id: str) -> None:
-        station = self.controller.workstation
-        act = station.duplicates.link if what == "link" else station.duplicates.unlink
+        def act(station: Workstation) -> ActionResult:
+            duplicates = station.duplicates
+            return (duplicates.link if what == "link" else duplicates.unlink)(complaint_id,
+                                                                               other_id)
 
-        def done(result: ActionResult) -> None:
-            self.controller.action_done.emit(result)
-            self.controller.changed.emit(result.changes)
-
-        self._run(lambda: act(complaint_id, other_id), done)
+        self.controller.op(act).run()

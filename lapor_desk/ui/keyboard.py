@@ -10,16 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QMainWindow,
+    QMenu,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from lapor_desk.ui.i18n import is_language_change
-
-if TYPE_CHECKING:
-    from lapor_desk.ui.main_window import MainWindow
+from lapor_desk.ui.panes import Panes
 
 QUEUE_KEYS = 9
 #: Where the keyboard is must be visible: a blue frame on the focused pane.
@@ -32,46 +37,54 @@ def _plain(text: str) -> str:
 
 
 class Keyboard(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    """Works on the window's panes; :meth:`install` puts its keys on the window."""
+
+    def __init__(self, window: QMainWindow, panes: Panes) -> None:
         super().__init__(window)
         self.window = window
+        self.panes = panes
         self.dialog: ShortcutsDialog | None = None
         self.queue_actions: list[QAction] = []
         for number in range(1, QUEUE_KEYS + 1):
             action = QAction(window)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _c=False, n=number: self.open_queue(n - 1))
-            window.addAction(action)
             self.queue_actions.append(action)
         self.next_pane_action = self._action("F6", lambda: self.cycle(1))
         self.previous_pane_action = self._action("Shift+F6", lambda: self.cycle(-1))
         self.filters_action = self._action("Ctrl+Shift+F", self.focus_filters)
-        self.reset_filters_action = self._action("Ctrl+Shift+X", window.filter_bar.reset)
-        self.back_action = QAction(window.detail)
+        self.reset_filters_action = self._action("Ctrl+Shift+X", panes.filter_bar.reset)
+        self.back_action = QAction(panes.detail)
         self.back_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         self.back_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.back_action.triggered.connect(self.back_to_list)
-        window.detail.addAction(self.back_action)
         self.shortcuts_action = QAction(window)
         self.shortcuts_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
-        window.table.installEventFilter(self)
-        window.installEventFilter(self)
-        self.set_tab_order()
         self.retranslate()
+
+    def install(self, help_menu: QMenu) -> None:
+        """The keys on the window (Esc on the detail), the tab order, F1 in ``help_menu``."""
+        for action in (*self.queue_actions, self.next_pane_action, self.previous_pane_action,
+                       self.filters_action, self.reset_filters_action):
+            self.window.addAction(action)
+        self.panes.detail.addAction(self.back_action)
+        self.panes.table.installEventFilter(self)
+        self.window.installEventFilter(self)
+        self.set_tab_order()
+        help_menu.addAction(self.shortcuts_action)
 
     def set_tab_order(self) -> None:
         """Queues → search → filters → list: the order a person works in."""
-        w = self.window
-        QWidget.setTabOrder(w.queue_view, w.search)
-        QWidget.setTabOrder(w.search, w.filter_bar.type_combo)
-        w.filter_bar.chain_to(w.table)
+        p = self.panes
+        QWidget.setTabOrder(p.queues, p.search)
+        QWidget.setTabOrder(p.search, p.filter_bar.type_combo)
+        p.filter_bar.chain_to(p.table)
 
     def _action(self, keys: str, slot: Callable[[], None]) -> QAction:
         action = QAction(self.window)
         action.setShortcut(QKeySequence(keys))
         action.triggered.connect(slot)
-        self.window.addAction(action)
         return action
 
     def retranslate(self) -> None:
@@ -87,7 +100,7 @@ class Keyboard(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and is_language_change(event):
             self.retranslate()
-        elif (watched is self.window.table and event.type() == QEvent.Type.KeyPress
+        elif (watched is self.panes.table and event.type() == QEvent.Type.KeyPress
               and isinstance(event, QKeyEvent) and event.key() in OPEN_KEYS
               and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
             self.open_current()
@@ -98,43 +111,43 @@ class Keyboard(QObject):
 
     def open_queue(self, row: int) -> None:
         """Ctrl+<n>: the n-th queue in the sidebar, focus on its list."""
-        key = self.window.queue_model.key_at(row)
+        key = self.panes.queue_model.key_at(row)
         if key is None:
             return
-        self.window.select_queue(key)
-        self.window.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.panes.select_queue(key)
+        self.panes.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def open_current(self) -> None:
         """Enter in the list: the complaint (the current row, or the first) in the detail,
         with the keyboard focus there to read and act on it."""
-        table = self.window.table
+        table = self.panes.table
         if not table.currentIndex().isValid():
-            if self.window.table_model.rowCount() == 0:
+            if self.panes.table_model.rowCount() == 0:
                 return
             table.selectRow(0)
-        self.window.detail.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.window.detail.focusNextChild()
+        self.panes.detail.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.panes.detail.focusNextChild()
 
     def back_to_list(self) -> None:
-        self.window.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.panes.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_filters(self) -> None:
-        self.window.filter_bar.type_combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.panes.filter_bar.type_combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    def panes(self) -> list[QWidget]:
-        return [self.window.queue_view, self.window.search, self.window.table,
-                self.window.detail]
+    def cycle_order(self) -> list[QWidget]:
+        p = self.panes
+        return [p.queues, p.search, p.table, p.detail]
 
     def cycle(self, step: int) -> None:
         """F6 / Shift+F6: queues → search → list → detail and round again."""
-        panes = self.panes()
+        panes = self.cycle_order()
         focus = self.window.focusWidget()
         here = next((i for i, pane in enumerate(panes)
                      if focus is not None and (focus is pane or pane.isAncestorOf(focus))), -1)
         target = panes[(here + step) % len(panes)]
-        if target is self.window.detail:
-            self.window.detail.setFocus(Qt.FocusReason.ShortcutFocusReason)
-            self.window.detail.focusNextChild()
+        if target is self.panes.detail:
+            self.panes.detail.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.panes.detail.focusNextChild()
         else:
             target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 

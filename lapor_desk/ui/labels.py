@@ -6,9 +6,9 @@ Lower layers return codes; sentences live here, in English, marked for translati
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QLocale, QTime
 
 C = "Labels"
 
@@ -192,11 +192,12 @@ def _t(text: str) -> str:
     return QCoreApplication.translate(C, text)
 
 
-def _lookup(table: dict[str, str], code: str | None) -> str:
+def _lookup(table: dict[str, object], code: str | None) -> str:
+    """``table``'s words for ``code`` (QT_TRANSLATE_NOOP marks them: typed as objects)."""
     if not code:
         return ""
     text = table.get(code)
-    return _t(text) if text is not None else code.replace("_", " ")
+    return _t(str(text)) if text is not None else code.replace("_", " ")
 
 
 def queue(code: str) -> str:
@@ -230,7 +231,7 @@ def complaint_title(title: str) -> str:
 def error(code: str | None) -> str:
     text = ERRORS.get(code or "")
     if text is not None:
-        return _t(text)
+        return _t(str(text))
     return QCoreApplication.translate("Labels", "Something went wrong (%1).").replace("%1", code or "?")
 
 
@@ -262,10 +263,15 @@ def when(moment: datetime | None) -> str:
     if moment is None:
         return "—"
     local = moment.astimezone()
-    return QLocale().toString(local.replace(tzinfo=None), "d MMM yyyy HH:mm")
+    shown = QDateTime(qdate(local.date()), QTime(local.hour, local.minute, local.second))
+    return QLocale().toString(shown, "d MMM yyyy HH:mm")
 
 
 def day(moment: datetime | None) -> str:
     if moment is None:
         return "—"
-    return QLocale().toString(moment.astimezone().date(), "d MMM yyyy")
+    return QLocale().toString(qdate(moment.astimezone().date()), "d MMM yyyy")
+
+
+def qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)

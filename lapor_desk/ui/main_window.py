@@ -5,44 +5,29 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListView,
-    QMainWindow,
-    QSizePolicy,
-    QSplitter,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from lapor_desk.services.session import UnsyncedWork
-from lapor_desk.services.types import ComplaintFilter, ComplaintRow, SessionInfo
-from lapor_desk.ui import i18n, labels
+from lapor_desk.services.types import ComplaintFilter, ComplaintRow, QueueInfo, SessionInfo
+from lapor_desk.ui import i18n
 from lapor_desk.ui.attachments_panel import AttachmentFlow
-from lapor_desk.ui.complaint_view import complaint_view
 from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.dashboard import DashboardLauncher
-from lapor_desk.ui.detail_pane import DetailPane
 from lapor_desk.ui.dialogs.sign_out import confirm_sign_out
-from lapor_desk.ui.filter_bar import FilterBar
+from lapor_desk.ui.error_banner import ErrorBanner
 from lapor_desk.ui.filter_choices import FilterChoices
 from lapor_desk.ui.intake_flows import IntakeFlows
 from lapor_desk.ui.keyboard import Keyboard
-from lapor_desk.ui.models.complaint_table import (
-    DEADLINE,
-    PAGE,
-    ComplaintTableModel,
-    order_code,
-)
-from lapor_desk.ui.models.queue_list import COUNT_ROLE, QueueDelegate, QueueListModel
+from lapor_desk.ui.list_heading import ListHeading
+from lapor_desk.ui.models.complaint_table import DEADLINE, PAGE, order_code
+from lapor_desk.ui.ops import Changes
 from lapor_desk.ui.outbox_review import OutboxReviewArea
+from lapor_desk.ui.panes import build_panes
 from lapor_desk.ui.resources import icon
 from lapor_desk.ui.status_bar import DeskStatusBar
 from lapor_desk.ui.verify_flows import VerifyFlows
+from lapor_desk.ui.window_menus import WindowMenus
 from lapor_desk.ui.window_state import WindowState
 from lapor_desk.ui.work import WorkFlows
 
@@ -69,36 +54,18 @@ class MainWindow(QMainWindow):
         self._keep_selection: str | None = None
         self._drop_hidden_detail = False
         self._shown_count: int | None = None
-        self.window_state = WindowState(self)
-        self.queue_model = QueueListModel(self)
-        self.queue_view = QListView()
-        self.queue_view.setObjectName("queues")
-        self.queue_view.setModel(self.queue_model)
-        self.queue_view.setItemDelegate(QueueDelegate(self.queue_view))
-        self.queue_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.queue_view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.queue_view.setMinimumWidth(180)
+        panes = build_panes(controller.fetch_rows, self)
+        self.queue_model, self.queue_view = panes.queue_model, panes.queues
+        self.table_model, self.table = panes.table_model, panes.table
+        self.search, self.filter_bar, self.detail = panes.search, panes.filter_bar, panes.detail
+        self.heading = ListHeading(panes, self)
+        self.list_heading, self.list_count = self.heading.title, self.heading.count
+        self.empty_list = self.heading.empty
         self.queue_view.selectionModel().currentChanged.connect(self._queue_chosen)
-        self.table_model = ComplaintTableModel(controller.fetch_rows, self)
         self.table_model.rows_arrived.connect(self._first_list_shown)
-        self.table = complaint_view(self.table_model)
         self._sort: tuple[int, Qt.SortOrder] = (DEADLINE, Qt.SortOrder.AscendingOrder)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
         self.table.selectionModel().currentRowChanged.connect(self._complaint_chosen)
-        # What an empty list means, over the list itself (hidden while it has rows)
-        self.empty_list = QLabel(self.table.viewport())
-        self.empty_list.setObjectName("emptyList")
-        self.empty_list.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_list.setWordWrap(True)
-        self.empty_list.hide()
-        empty_layout = QVBoxLayout(self.table.viewport())
-        empty_layout.addWidget(self.empty_list)
-        self.search = QLineEdit()
-        self.search.setObjectName("search")
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(160)
-        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.filter_bar = FilterBar()
         self.type_filter = self.filter_bar.type_combo
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self._narrowed)
@@ -106,31 +73,31 @@ class MainWindow(QMainWindow):
         self.filter_bar.changed.connect(self._narrowed)
         self.filter_choices = FilterChoices(controller, self.filter_bar, lambda: self.queue_key,
                                             self)
-        self.list_heading = QLabel()
-        self.list_heading.setObjectName("listHeading")
-        self.list_count = QLabel()
-        self.list_count.setObjectName("listCount")
-        self.banner = QLabel()
-        self.banner.setObjectName("errorBanner")
-        self.banner.setWordWrap(True)
-        self.banner_close = QToolButton()
-        self.banner_close.setText("✕")
-        self.banner_close.clicked.connect(self.hide_error)
-        self.detail = DetailPane()
+        self.error_banner = ErrorBanner(self)
+        self.banner, self.banner_close = self.error_banner.label, self.error_banner.close_button
         self.attachments = AttachmentFlow(self, controller, self.detail)
         self.flows = WorkFlows(self, controller, self.detail)
         self.intake = IntakeFlows(self, controller, self.detail)
-        self.setStatusBar(DeskStatusBar())
-        self.statusBar().cancel_requested.connect(controller.cancel_sync)
+        self.status_bar = DeskStatusBar()
+        self.setStatusBar(self.status_bar)
+        self.status_bar.cancel_requested.connect(controller.cancel_sync)
         self._build_layout()
+        self.window_state = WindowState(self, self.splitter, self.table.horizontalHeader(),
+                                        lambda: self.queue_key)
         self._build_actions()
         self.dashboard = DashboardLauncher(self, controller)
         self.dashboard.install(self.toolbar, self.view_menu)
         self._connect()
-        self.verify = VerifyFlows(self, controller)
-        self.outbox_review = OutboxReviewArea(self, controller, self.verify, self.intake)
-        self.keyboard = Keyboard(self)
-        self.help_menu.addAction(self.keyboard.shortcuts_action)
+        self.verify = VerifyFlows(self, controller, panes)
+        self.verify.install(self.menuBar(), self.view_menu.menuAction(), self.toolbar,
+                            self.reply_action)
+        self.outbox_review = OutboxReviewArea(
+            self, controller, self.detail, lambda: self.queue_key,
+            lambda: self.list_count.setText(self.count_text()), verify=self.verify,
+            replies=self.flows.replies, reopen=self.intake.reopen)
+        self.outbox_review.install(self.table, self.queue_view)
+        self.keyboard = Keyboard(self, panes)
+        self.keyboard.install(self.help_menu)
         self.sync_timer = QTimer(self, interval=SYNC_INTERVAL_MS)
         self.sync_timer.timeout.connect(controller.sync)
         self.clock_timer = QTimer(self, interval=CLOCK_CHECK_MS)
@@ -139,7 +106,7 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self.hide_error()
         self.resize(1366, 768)
-        self._saved_queue = self.window_state.restore()
+        self._saved_queue = self.window_state.install()
 
     # --- building ----------------------------------------------------------------------------
 
@@ -152,10 +119,7 @@ class MainWindow(QMainWindow):
         top.addWidget(self.list_heading)
         top.addWidget(self.list_count, 1)
         top.addWidget(self.search, 2)
-        banner = QHBoxLayout()
-        banner.addWidget(self.banner, 1)
-        banner.addWidget(self.banner_close)
-        column.addLayout(banner)
+        column.addLayout(self.error_banner.row)
         column.addLayout(top)
         column.addWidget(self.filter_bar)
         column.addWidget(self.table, 1)
@@ -170,71 +134,39 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
     def _build_actions(self) -> None:
-        self.sync_action = QAction(icon("sync"), "", self)
-        self.sync_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        menus = self.menus = WindowMenus(self)
+        self.sync_action, self.forward_action = menus.sync_action, menus.forward_action
+        self.reply_action, self.note_action = menus.reply_action, menus.note_action
+        self.find_action, self.sign_out_action = menus.find_action, menus.sign_out_action
+        self.quit_action, self.toolbar, self.user_label = (menus.quit_action, menus.toolbar,
+                                                           menus.user_label)
+        self.file_menu, self.view_menu = menus.file_menu, menus.view_menu
+        self.language_menu, self.help_menu = menus.language_menu, menus.help_menu
+        self.diagnostics_action = menus.diagnostics_action
         self.sync_action.triggered.connect(self.controller.sync)
-        self.forward_action = QAction(icon("forward"), "", self)
-        self.forward_action.setShortcut(QKeySequence("Ctrl+D"))
         self.forward_action.triggered.connect(self.flows.forward_current)
-        self.reply_action = QAction(icon("reply"), "", self)
-        self.reply_action.setShortcut(QKeySequence("Ctrl+R"))
         self.reply_action.triggered.connect(lambda: self.flows.write_current("follow_up"))
-        self.note_action = QAction(icon("note"), "", self)
-        self.note_action.setShortcut(QKeySequence("Ctrl+N"))
         self.note_action.triggered.connect(lambda: self.flows.write_current("internal_note"))
-        self.find_action = QAction(self)
-        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(lambda: self.search.setFocus())
-        self.addAction(self.find_action)
-        self.sign_out_action = QAction(self)
         self.sign_out_action.triggered.connect(self.sign_out)
-        self.quit_action = QAction(self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
-        self.toolbar = self.addToolBar("main")
-        self.toolbar.setObjectName("mainToolbar")
-        self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (self.sync_action, self.forward_action, self.reply_action,
-                       self.note_action):
-            self.toolbar.addAction(action)
-        self.user_label = QLabel()
-        self.user_label.setObjectName("userLabel")
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.toolbar.addWidget(spacer)
-        self.toolbar.addWidget(self.user_label)
-        self.file_menu = self.menuBar().addMenu("")
-        self.intake.install(self.toolbar, self.file_menu)
-        self.file_menu.addAction(self.sign_out_action)
-        self.file_menu.addAction(self.quit_action)
-        self.view_menu = self.menuBar().addMenu("")
-        self.language_menu = self.view_menu.addMenu("")
-        group = QActionGroup(self)
-        for code, name in i18n.LANGUAGES.items():
-            action = QAction(name, self, checkable=True)
-            action.setChecked(code == i18n.current_language())
-            action.triggered.connect(lambda _c=False, c=code: i18n.set_language(c, True))
-            group.addAction(action)
-            self.language_menu.addAction(action)
-        self.help_menu = self.menuBar().addMenu("")
-        self.diagnostics_action = self.help_menu.addAction("")
         self.diagnostics_action.triggered.connect(self._save_diagnostics)
+        self.intake.install(self.toolbar, self.file_menu)
+        menus.finish_file_menu()
 
     def _connect(self) -> None:
         c = self.controller
         c.queues_loaded.connect(self._queues_loaded)
         c.ids_loaded.connect(self._ids_loaded)
         c.detail_loaded.connect(self._detail_loaded)
-        c.status_loaded.connect(self.statusBar().show_status)
-        bar = self.statusBar()
-        assert isinstance(bar, DeskStatusBar)
+        bar = self.status_bar
+        c.status_loaded.connect(bar.show_status)
         c.status_loaded.connect(lambda _s: c.check_clock())
         c.clock_checked.connect(bar.show_clock)
         c.signed_out.connect(lambda: bar.show_clock(None))
         c.changed.connect(self.refresh)
         c.sync_started.connect(lambda: self._syncing(True))
-        c.sync_progress.connect(self.statusBar().show_progress)
+        c.sync_progress.connect(bar.show_progress)
         c.sync_finished.connect(lambda _o: self._syncing(False))
         c.sync_failed.connect(self._sync_failed)
         c.error.connect(self.show_error)
@@ -246,22 +178,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("LAPOR Desk"))
-        self.sync_action.setText(self.tr("Sync now"))
-        self.sync_action.setToolTip(self.tr("Send your work and fetch changes (F5)"))
-        self.forward_action.setText(self.tr("Forward"))
-        self.reply_action.setText(self.tr("Follow-up reply"))
-        self.note_action.setText(self.tr("Internal note"))
-        self.find_action.setText(self.tr("Go to the search"))
-        self.sign_out_action.setText(self.tr("Sign out"))
-        self.quit_action.setText(self.tr("Quit"))
-        self.file_menu.setTitle(self.tr("&File"))
-        self.view_menu.setTitle(self.tr("&View"))
-        self.help_menu.setTitle(self.tr("&Help"))
-        self.language_menu.setTitle(self.tr("Language"))
-        self.diagnostics_action.setText(self.tr("Save diagnostics for support…"))
-        self.diagnostics_action.setStatusTip(self.tr(
-            "Save a file for your support team: versions, sync state and recent log, without "
-            "personal data"))
+        self.menus.retranslate()
         self.search.setPlaceholderText(self.tr("Search titles, reports and replies (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search"))
         self.queue_view.setAccessibleName(self.tr("Queues"))
@@ -286,8 +203,7 @@ class MainWindow(QMainWindow):
     def _save_diagnostics(self) -> None:
         from lapor_desk.ui.dialogs.diagnostics import show_diagnostics
 
-        self._diagnostics = show_diagnostics(self.controller.workstation,
-                                             self.controller.taskman, self)
+        self._diagnostics = show_diagnostics(self.controller, self)
 
     def start_session(self, info: SessionInfo) -> None:
         self._list_shown = False
@@ -299,9 +215,9 @@ class MainWindow(QMainWindow):
             # counts beside it on the read worker: the rows show without waiting for the counts.
             saved = self._saved_queue
             self._open_queue(saved if saved in keys else keys[0])
-            self.refresh(frozenset({"counts", "status"}))
+            self.refresh(Changes(counts=True, status=True))
         else:
-            self.refresh(frozenset({"queues", "status"}))
+            self.refresh(Changes(queues=True, status=True))
         self.sync_timer.start()
 
     def _show_user(self, info: SessionInfo | None = None) -> None:
@@ -317,19 +233,19 @@ class MainWindow(QMainWindow):
 
     # --- loading -----------------------------------------------------------------------------
 
-    def refresh(self, what: frozenset[str]) -> None:
-        if "queues" in what:
+    def refresh(self, what: Changes) -> None:
+        if what.queues:
             self.controller.load_queues()
-        elif "counts" in what:
+        elif what.counts:
             self.controller.load_queues(beside=True)
-        if "rows" in what and self.queue_key:
+        if what.rows and self.queue_key:
             self._remember_due = True
             self.reload_ids()
-        if "queues" in what or "rows" in what:
+        if what.lists:
             self.filter_choices.changed()
-        if "detail" in what and self.detail.complaint_id:
+        if what.detail and self.detail.complaint_id:
             self.controller.load_detail(self.detail.complaint_id)
-        if "status" in what:
+        if what.status:
             self.controller.load_status()
         self._show_user()
 
@@ -370,7 +286,7 @@ class MainWindow(QMainWindow):
         if row >= 0:
             self.queue_view.setCurrentIndex(self.queue_model.index(row))
 
-    def _queues_loaded(self, queues: list) -> None:
+    def _queues_loaded(self, queues: list[QueueInfo]) -> None:
         self.queue_model.set_queues(queues)
         if self.queue_key is None and queues:
             saved = self._saved_queue
@@ -407,38 +323,16 @@ class MainWindow(QMainWindow):
             self.controller.remember_queues(others)
 
     def _update_heading(self) -> None:
-        self.list_heading.setText(labels.queue(self.queue_key) if self.queue_key else "")
-        self.list_count.setText(self.count_text())
+        self.heading.show(self.queue_key, self.count_text())
 
     def _update_empty_list(self) -> None:
-        """Say why the list is empty and what to do: filters or a search that nothing matches,
-        or a queue with nothing in it."""
-        if self._shown_count:
-            self.empty_list.hide()
-            return
-        if self.filter_bar.is_active() or self.search.text().strip():
-            self.empty_list.setText(self.tr(
-                "No complaint in this queue matches the filters or the search. "
-                "Use “%1” or change the search to see more.").replace(
-                    "%1", self.filter_bar.reset_button.text()))
-        else:
-            self.empty_list.setText(self.tr("This queue is empty."))
-        self.empty_list.show()
+        self.heading.show_empty(self._shown_count)
 
     def count_text(self) -> str:
         """How many complaints the list shows: "12 of 40" while filtered or searched."""
         if self.outbox_review.active:  # the panel's actions, not the hidden list's complaints
             return self.outbox_review.count_text()
-        shown = self._shown_count
-        if shown is None or not self.queue_key:
-            return ""
-        row = self.queue_model.row_of(self.queue_key)
-        total = self.queue_model.index(row).data(COUNT_ROLE) if row >= 0 else None
-        narrowed = self.filter_bar.is_active() or bool(self.search.text().strip())
-        if narrowed and total is not None:
-            return self.tr("%1 of %2").replace("%1", f"{shown:,}".replace(",", ".")).replace(
-                "%2", f"{int(total):,}".replace(",", "."))
-        return f"{shown:,}".replace(",", ".")
+        return self.heading.count_text(self.queue_key, self._shown_count)
 
     def _ids_loaded(self, request: int, ids: list[str], rows: list[ComplaintRow]) -> None:
         if request != self._request:
@@ -478,7 +372,7 @@ class MainWindow(QMainWindow):
 
     def _syncing(self, active: bool) -> None:
         self.sync_action.setEnabled(not active)
-        self.statusBar().set_syncing(active)
+        self.status_bar.set_syncing(active)
         if not active:
             self.hide_error()
 
@@ -489,20 +383,12 @@ class MainWindow(QMainWindow):
 
     def show_error(self, error: Exception) -> None:
         """The one place errors are shown: a calm banner above the list."""
-        text = labels.error_message(error)
-        request_id = getattr(error, "request_id", None)
-        if request_id:
-            text += " " + self.tr("(request id %1)").replace("%1", request_id)
-        self.banner.setText(text)
-        self.banner.setVisible(True)
-        self.banner_close.setVisible(True)
+        self.error_banner.show_error(error)
 
     def hide_error(self) -> None:
-        self.banner.setVisible(False)
-        self.banner_close.setVisible(False)
+        self.error_banner.hide_error()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.window_state.save()
         self.sync_timer.stop()
         self.controller.cancel_sync()
         super().closeEvent(event)

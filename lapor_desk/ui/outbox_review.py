@@ -10,8 +10,9 @@ now, and "Re-apply on the new state" or "Drop mine". The complaint shows in the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListView,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -27,11 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lapor_desk.services import ServiceError
 from lapor_desk.services.actions import REPLY_KINDS
 from lapor_desk.services.outbox_review import RECORD, ReviewItem, field_problems
 from lapor_desk.ui import intake_labels, labels, verify_labels
 from lapor_desk.ui.controller import DeskController
+from lapor_desk.ui.detail_pane import DetailPane
 from lapor_desk.ui.i18n import is_language_change
 from lapor_desk.ui.models.outbox_items import (
     ACTION,
@@ -44,16 +46,16 @@ from lapor_desk.ui.models.outbox_items import (
     complaint_text,
     explanation,
 )
+from lapor_desk.ui.ops import EVERYTHING, Changes
+from lapor_desk.ui.reply_flow import ReplyFlow
 from lapor_desk.ui.resources import icon
+from lapor_desk.ui.verify_flows import VerifyFlows
 
-if TYPE_CHECKING:
-    from lapor_desk.ui.intake_flows import IntakeFlows
-    from lapor_desk.ui.main_window import MainWindow
-    from lapor_desk.ui.verify_flows import VerifyFlows
+#: Opens a refused recorded complaint in its form (``IntakeFlows.reopen``).
+Reopen = Callable[[int], None]
 
 #: Which outbox states each review queue lists.
 REVIEW_QUEUES = {"outbox": ("pending", "rejected"), "conflicts": ("conflict",)}
-EVERYTHING = frozenset({"queues", "rows", "detail", "status"})
 
 
 class OutboxReviewPanel(QWidget):
@@ -257,39 +259,54 @@ class OutboxReviewPanel(QWidget):
 
 
 class OutboxReviewArea(QObject):
-    """Puts the panel in the main window in place of the list for the review queues."""
+    """Puts the panel in place of the complaint list for the review queues (:meth:`install`).
 
-    def __init__(self, window: MainWindow, controller: DeskController,
-                 verify: VerifyFlows, intake: IntakeFlows) -> None:
-        super().__init__(window)
-        self.window = window
+    ``queue()`` is the open queue; ``count_changed()`` is called when the count it shows in the
+    heading (:meth:`count_text`) changed; "Fix & resend" goes to ``verify``, ``replies`` or
+    ``reopen`` (a refused recorded complaint)."""
+
+    def __init__(self, parent: QObject, controller: DeskController, detail: DetailPane,
+                 queue: Callable[[], str | None], count_changed: Callable[[], None], *,
+                 verify: VerifyFlows, replies: ReplyFlow, reopen: Reopen) -> None:
+        super().__init__(parent)
         self.controller = controller
+        self.detail = detail
+        self.queue = queue
+        self.count_changed = count_changed
         self.verify = verify
-        self.intake = intake
+        self.replies = replies
+        self.reopen = reopen
         self.panel = OutboxReviewPanel()
         self.stack = QStackedWidget()
         self.stack.setObjectName("listStack")
-        holder = window.table.parentWidget()
-        layout = holder.layout() if holder is not None else None
-        assert layout is not None, "the complaint table sits in a layout"
-        layout.replaceWidget(window.table, self.stack)
-        self.stack.addWidget(window.table)
-        self.stack.addWidget(self.panel)
+        self.table: QTableView | None = None
         self.loads = 0  # answers received (tests wait on it)
         self._listed: tuple[str, int] | None = None  # (queue, actions listed) once loaded
-        window.queue_view.selectionModel().currentChanged.connect(lambda *_: self._queue())
         controller.changed.connect(self._changed)
         self.panel.chosen.connect(self._chosen)
         self.panel.resend_requested.connect(self.resend)
         self.panel.discard_requested.connect(self.discard)
         self.panel.reapply_requested.connect(self.reapply)
 
+    def install(self, table: QTableView, queues: QListView) -> None:
+        """In place of ``table`` (in its layout), switched as the ``queues`` view's choice
+        changes."""
+        self.table = table
+        holder = table.parentWidget()
+        layout = holder.layout() if holder is not None else None
+        assert layout is not None, "the complaint table sits in a layout"
+        layout.replaceWidget(table, self.stack)
+        self.stack.addWidget(table)
+        self.stack.addWidget(self.panel)
+        queues.selectionModel().currentChanged.connect(lambda *_: self._queue())
+
     @property
     def active(self) -> bool:
-        return self.window.queue_key in REVIEW_QUEUES
+        return self.queue() in REVIEW_QUEUES
 
     def _queue(self) -> None:
-        self.stack.setCurrentWidget(self.panel if self.active else self.window.table)
+        if self.table is not None:
+            self.stack.setCurrentWidget(self.panel if self.active else self.table)
         if self.active:
             self.reload()
 
@@ -297,65 +314,60 @@ class OutboxReviewArea(QObject):
         """The heading's count while a review queue is open: the actions the panel lists (not
         the complaints behind them: a refused recorded complaint, or one that left the user's
         area, is listed here and is in no complaint list). Empty until they are loaded."""
-        if self._listed is None or self._listed[0] != self.window.queue_key:
+        if self._listed is None or self._listed[0] != self.queue():
             return ""
         return f"{self._listed[1]:,}".replace(",", ".")
 
-    def _changed(self, what: frozenset[str]) -> None:
-        if self.active and ("queues" in what or "rows" in what):
+    def _changed(self, what: Changes) -> None:
+        if self.active and what.lists:
             self.reload()
 
     def reload(self) -> None:
-        key = self.window.queue_key
-        if key not in REVIEW_QUEUES:
+        key = self.queue()
+        if key is None or key not in REVIEW_QUEUES:
             return
         states = REVIEW_QUEUES[key]
-        station = self.controller.workstation
-        self.controller.taskman.run_db(lambda: station.outbox_review.items(states),
-                                       lambda items: self._loaded(items, key))
+        self.controller.op(lambda ws: ws.outbox_review.items(states)) \
+            .success(lambda items: self._loaded(items, key)).run()
 
-    def _loaded(self, items: list[ReviewItem], key: str | None) -> None:
-        if self.active and key == self.window.queue_key:
+    def _loaded(self, items: list[ReviewItem], key: str) -> None:
+        if self.active and key == self.queue():
             self.panel.set_items(items)
             self._listed = (key, len(items))
-            self.window.list_count.setText(self.window.count_text())
+            self.count_changed()
         self.loads += 1
 
     def _chosen(self, item: ReviewItem | None) -> None:
         if item is not None and item.in_cache:
             self.controller.load_detail(item.complaint_id)
         else:
-            self.window.detail.clear()
+            self.detail.clear()
 
     # --- the choices --------------------------------------------------------------------------
 
     def resend(self, item: ReviewItem) -> None:
         if item.kind == RECORD:  # its own form, with everything that was typed
-            self.intake.reopen(item.mutation_id)
+            self.reopen(item.mutation_id)
             return
         if item.kind in REPLY_KINDS:  # the reply dialog, with the files it carried
-            self.window.flows.replies.resend(item)
+            self.replies.resend(item)
             return
-        review = self.controller.workstation.outbox_review
         self.verify.start(item.kind, item.complaint_id, item.title, item.fields,
-                          submit=lambda fields: review.resend(item.mutation_id, fields))
+                          submit=lambda ws, fields: ws.outbox_review.resend(item.mutation_id,
+                                                                            fields))
 
     def reapply(self, item: ReviewItem) -> None:
-        review = self.controller.workstation.outbox_review
-        self.controller.taskman.run_db(lambda: review.reapply(item.mutation_id),
-                                       self.verify.written, self._failed)
+        self.controller.op(lambda ws: ws.outbox_review.reapply(item.mutation_id)) \
+            .failure(self._failed).run()
 
     def discard(self, item: ReviewItem) -> None:
-        review = self.controller.workstation.outbox_review
-        self.controller.taskman.run_db(lambda: review.discard(item.mutation_id),
-                                       lambda _r: self.controller.changed.emit(EVERYTHING),
-                                       self._failed)
+        self.controller.op(lambda ws: ws.outbox_review.discard(item.mutation_id)) \
+            .changes(EVERYTHING).failure(self._failed).run()
 
     def _failed(self, error: Exception) -> None:
-        if isinstance(error, ServiceError) and error.code == "stale_state":
+        """Said on the panel, and in the banner unless a newer state refused it."""
+        if getattr(error, "code", None) == "stale_state":
             self.panel.show_notice(verify_labels.stale())
-        elif isinstance(error, ServiceError):
-            self.panel.show_notice(labels.error_message(error))
-            self.controller.error.emit(error)
         else:
-            self.controller.taskman.unhandled_error.emit(error)
+            self.panel.show_notice(labels.error_message(error))
+            self.controller.report(error)

@@ -72,7 +72,8 @@ def run_smoke(server: str, user: str, password: str, profile_root: Path | None =
 
     def synced(outcome: SyncOutcome) -> None:
         result["sync"] = {"pushed": outcome.pushed, "pulled_rows": outcome.pulled_rows}
-        desk.taskman.run_db(desk.controller.workstation.status, guarded(reported), failed)
+        desk.controller.op(lambda ws: ws.status()).success(guarded(reported)) \
+            .failure(failed, report_bugs=False).run()
 
     def reported(status: StatusSummary) -> None:
         result["status"] = {k: (v.isoformat() if hasattr(v, "isoformat") else v)

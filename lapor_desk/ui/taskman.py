@@ -7,7 +7,7 @@ reads the cache on its own connection (SQLite's WAL lets readers run beside the 
 on its worker and must not touch widgets; its result (or exception) comes back to the UI thread
 through a queued signal and is handed to the ``on_done`` / ``on_error`` callback there.
 
-A session's window asks through its own :class:`SessionTasks` (``controller.taskman``), on the
+A session's window asks through its own :class:`SessionTasks` (its controller's), on the
 same workers. When the session ends (:meth:`SessionTasks.end`), what it asked for still runs to
 its end, but the answers are dropped, never handed on; and what its window would ask for while
 it is being taken down is not run at all (a selection reset by the deletion must not read the
@@ -116,8 +116,8 @@ class TaskManager(QObject):
 
 class SessionTasks:
     """The tasks one session asks for, run by the desk's :class:`TaskManager` on its workers
-    (``controller.taskman``). Once :meth:`end` is called, nothing more is run for it and the
-    answers still on their way are dropped."""
+    (the controller's; widgets run operations, ui/ops.py). Once :meth:`end` is called, nothing
+    more is run for it and the answers still on their way are dropped."""
 
     def __init__(self, manager: TaskManager) -> None:
         self.manager = manager

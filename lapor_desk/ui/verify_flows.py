@@ -2,8 +2,9 @@
 dialogs, bulk forward / archive on a multi-row selection, and re-opening a dialog prefilled.
 
 Actions are enabled from what the services allow on the shown complaint
-(``ComplaintDetail.allowed_actions``). Every write runs on the database worker; the screens
-refresh from the controller's ``changed`` signal; refusals are shown in the window's banner. An
+(``ComplaintDetail.allowed_actions``). Every write is an operation of the controller (ui/ops.py)
+on the database worker; the screens refresh from its ``changed`` signal; refusals are shown in
+the window's banner. An
 action the disk could not take (``StorageProblem``: nothing was written) brings its dialog back
 as it was, so nothing typed is lost.
 """
@@ -11,41 +12,53 @@ as it was, so nothing typed is lost.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QMenu, QToolButton
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QMainWindow,
+    QMenu,
+    QMenuBar,
+    QToolBar,
+    QToolButton,
+)
 
 from lapor_desk.services.actions import ActionFields
 from lapor_desk.services.errors import StorageProblem
-from lapor_desk.services.types import ActionResult, AgencyItem
+from lapor_desk.services.types import AgencyItem
 from lapor_desk.services.verification import BulkOutcome
+from lapor_desk.services.workstation import Workstation
 from lapor_desk.ui import labels, verify_labels
 from lapor_desk.ui.controller import DeskController
+from lapor_desk.ui.dialog_slot import DialogSlot
 from lapor_desk.ui.dialogs.bulk_summary import BulkSummaryDialog
 from lapor_desk.ui.dialogs.forward import ForwardDialog
 from lapor_desk.ui.dialogs.verify import ArchiveDialog, ReasonDialog, RerouteDialog
 from lapor_desk.ui.i18n import is_language_change
+from lapor_desk.ui.panes import Panes
 from lapor_desk.ui.resources import icon
-
-if TYPE_CHECKING:
-    from lapor_desk.ui.main_window import MainWindow
 
 VERIFY_KINDS = ("handle", "postpone", "not_our_authority", "archive", "reroute")
 SHORTCUTS = {"handle": "Ctrl+K", "postpone": "Ctrl+T", "not_our_authority": "Ctrl+B",
              "archive": "Ctrl+Shift+A", "reroute": "Ctrl+L"}
 ICONS = {"handle": "handle", "postpone": "pause", "not_our_authority": "return",
          "archive": "archive", "reroute": "reroute"}
-Submit = Callable[[ActionFields], Any]
+#: What a dialog's fields are written with, on the database worker.
+Submit = Callable[[Workstation, ActionFields], Any]
 
 
 class VerifyFlows(QObject):
-    def __init__(self, window: MainWindow, controller: DeskController) -> None:
+    """Works on the window's list and detail; :meth:`install` puts its menu and button in."""
+
+    def __init__(self, window: QMainWindow, controller: DeskController, panes: Panes) -> None:
         super().__init__(window)
         self.window = window
         self.controller = controller
-        self.dialog: QDialog | None = None           # the open dialog (tests drive it)
+        self.panes = panes
+        self.slot = DialogSlot()
         self.summary: BulkSummaryDialog | None = None
         self.actions: dict[str, QAction] = {}
         for kind in VERIFY_KINDS:
@@ -65,25 +78,35 @@ class VerifyFlows(QObject):
         self.menu.addSeparator()
         self.menu.addAction(self.bulk_forward_action)
         self.menu.addAction(self.bulk_archive_action)
-        window.menuBar().insertMenu(window.view_menu.menuAction(), self.menu)
         self.button = QToolButton()
         self.button.setIcon(icon("handle"))
         self.button.setMenu(self.menu)
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0; }")
-        window.toolbar.insertWidget(window.reply_action, self.button)
-        table = window.table
+        controller.detail_loaded.connect(lambda _d: self.refresh_enabled())
+        self.retranslate()
+
+    def install(self, menu_bar: QMenuBar, before_menu: QAction, toolbar: QToolBar,
+                before: QAction) -> None:
+        """The menu before ``before_menu``, the button before ``before`` in ``toolbar``; a
+        multi-row selection and a context menu on the list."""
+        menu_bar.insertMenu(before_menu, self.menu)
+        toolbar.insertWidget(before, self.button)
+        table = self.panes.table
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._context_menu)
         table.selectionModel().selectionChanged.connect(lambda *_: self.refresh_enabled())
-        window.queue_view.selectionModel().currentChanged.connect(
+        self.panes.queues.selectionModel().currentChanged.connect(
             lambda *_: self.refresh_enabled())
-        controller.detail_loaded.connect(lambda _d: self.refresh_enabled())
-        window.installEventFilter(self)
-        self.retranslate()
+        self.window.installEventFilter(self)
         self.refresh_enabled()
+
+    @property
+    def dialog(self) -> QDialog | None:
+        """The open dialog (tests drive it)."""
+        return self.slot.dialog
 
     # --- words and state ----------------------------------------------------------------------
 
@@ -104,12 +127,10 @@ class VerifyFlows(QObject):
         self.bulk_archive_action.setText(self.tr("Archive selected complaints…"))
 
     def selected_ids(self) -> list[str]:
-        rows = sorted(i.row() for i in self.window.table.selectionModel().selectedRows())
-        found = (self.window.table_model.id_at(r) for r in rows)
-        return [i for i in found if i]
+        return self.panes.selected_ids()
 
     def refresh_enabled(self) -> None:
-        detail = self.window.detail.detail
+        detail = self.panes.detail.detail
         allowed = detail.allowed_actions if detail is not None else frozenset()
         for kind, action in self.actions.items():
             action.setEnabled(kind in allowed)
@@ -120,34 +141,32 @@ class VerifyFlows(QObject):
 
     def _context_menu(self, position: QPoint) -> None:
         self.refresh_enabled()
-        self.menu.popup(self.window.table.viewport().mapToGlobal(position))
+        self.menu.popup(self.panes.table.viewport().mapToGlobal(position))
 
     # --- one complaint ------------------------------------------------------------------------
 
     def start_current(self, kind: str) -> None:
-        detail = self.window.detail.detail
+        detail = self.panes.detail.detail
         if detail is None or self.dialog is not None or kind not in detail.allowed_actions:
             return
         self.start(kind, detail.row.id, detail.row.title)
 
     def start(self, kind: str, complaint_id: str, title: str,
               prefill: ActionFields | None = None, submit: Submit | None = None) -> None:
-        """Open the dialog for ``kind`` (prefilled), then write with ``submit(fields)`` (the
-        plain action by default; "Fix & resend" passes its own)."""
+        """Open the dialog for ``kind`` (prefilled), then write with ``submit(station, fields)``
+        (the plain action by default; "Fix & resend" passes its own)."""
         if self.dialog is not None:
             return
         title = labels.complaint_title(title)
-        station = self.controller.workstation
-        write = submit or (lambda f: station.verification.submit(kind, complaint_id, f))
+        write: Submit = submit or (
+            lambda ws, f: ws.verification.submit(kind, complaint_id, f))
         if kind == "reroute":
-            self.controller.taskman.run_db(
-                lambda: station.verification.reroute_targets(complaint_id),
-                lambda items: self._open(RerouteDialog(title, items, prefill, self.window),
-                                         write))
+            self.controller.op(lambda ws: ws.verification.reroute_targets(complaint_id)) \
+                .success(lambda items: self._open(
+                    RerouteDialog(title, items, prefill, self.window), write)).run()
         elif kind == "forward":
-            self.controller.taskman.run_db(
-                lambda: station.forward_targets(complaint_id),
-                lambda items: self._open_forward(title, items, prefill, write))
+            self.controller.op(lambda ws: ws.forward_targets(complaint_id)) \
+                .success(lambda items: self._open_forward(title, items, prefill, write)).run()
         elif kind == "archive":
             self._open(ArchiveDialog(title, tuple(verify_labels.ARCHIVE_REASONS), prefill,
                                      self.window), write)
@@ -168,35 +187,25 @@ class VerifyFlows(QObject):
               fields: Callable[[], ActionFields] | None = None,
               done: Callable[[Any], None] | None = None) -> None:
         read = fields or dialog.fields  # type: ignore[attr-defined]
-        self.dialog = dialog
 
-        def finished(result: int) -> None:
-            self.dialog = None
-            if result != QDialog.DialogCode.Accepted:
-                dialog.deleteLater()
-                return
+        def accepted() -> None:
             chosen = read()  # read on the UI thread, written on the database worker
 
             def written(value: Any) -> None:
                 dialog.deleteLater()
-                (done or self.written)(value)
+                if done is not None:
+                    done(value)
 
             def failed(exc: Exception) -> None:
-                self.controller.taskman.unhandled_error.emit(exc)  # the window's banner
-                if isinstance(exc, StorageProblem) and self.dialog is None:
-                    self.dialog = dialog  # not written: the dialog again, as it was
-                    dialog.open()
-                else:
+                self.controller.report(exc)  # the window's banner
+                # not written: the dialog again, as it was
+                if not (isinstance(exc, StorageProblem) and self.slot.again(dialog)):
                     dialog.deleteLater()
 
-            self.controller.taskman.run_db(lambda: write(chosen), written, failed)
+            self.controller.op(lambda ws: write(ws, chosen)).success(written) \
+                .failure(failed).run()
 
-        dialog.finished.connect(finished)
-        dialog.open()
-
-    def written(self, result: ActionResult) -> None:
-        self.controller.action_done.emit(result)
-        self.controller.changed.emit(result.changes)
+        self.slot.open(dialog, accepted)
 
     # --- a selection --------------------------------------------------------------------------
 
@@ -215,24 +224,21 @@ class VerifyFlows(QObject):
         ids = self.selected_ids()
         if len(ids) < 2 or self.dialog is not None:
             return
-        station = self.controller.workstation
 
         def targets_loaded(items: list[AgencyItem]) -> None:
             dialog = ForwardDialog(self._heading(len(ids)), items, self.window)
             self._open_bulk(dialog, "forward", ids, lambda: ActionFields(
                 to_id=dialog.target_id(), note=dialog.note_text()))
 
-        self.controller.taskman.run_db(station.verification.bulk_targets, targets_loaded)
+        self.controller.op(lambda ws: ws.verification.bulk_targets()) \
+            .success(targets_loaded).run()
 
     def _open_bulk(self, dialog: QDialog, kind: str, ids: list[str],
                    fields: Callable[[], ActionFields]) -> None:
-        station = self.controller.workstation
-        self._open(dialog, lambda f: station.verification.bulk(kind, ids, f), fields,
+        self._open(dialog, lambda ws, f: ws.verification.bulk(kind, ids, f), fields,
                    self._bulk_done)
 
     def _bulk_done(self, outcome: BulkOutcome) -> None:
-        if outcome.changes:
-            self.controller.changed.emit(outcome.changes)
         summary = BulkSummaryDialog(outcome, self.window)
         self.summary = summary
 

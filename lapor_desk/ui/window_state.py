@@ -4,12 +4,10 @@ STYLE.md rule 7): geometry, toolbar and dock state, the splitter's sizes, the li
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QSettings
-
-if TYPE_CHECKING:
-    from lapor_desk.ui.main_window import MainWindow
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings
+from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter
 
 GROUP = "main"
 VERSION = 1  # bump when the layout changes so an old saved state is not applied
@@ -23,9 +21,28 @@ def _bytes(value: object) -> QByteArray | None:
     return None
 
 
-class WindowState:
-    def __init__(self, window: MainWindow) -> None:
+class WindowState(QObject):
+    """The layout of ``window``: its own state, its ``splitter``, the list's ``header``, and
+    the open queue (``queue()``)."""
+
+    def __init__(self, window: QMainWindow, splitter: QSplitter, header: QHeaderView,
+                 queue: Callable[[], str | None]) -> None:
+        super().__init__(window)
         self.window = window
+        self.splitter = splitter
+        self.header = header
+        self.queue = queue
+
+    def install(self) -> str | None:
+        """Apply the saved layout and save it whenever the window closes; returns the last
+        open queue (or None)."""
+        self.window.installEventFilter(self)
+        return self.restore()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.save()
+        return False
 
     def restore(self) -> str | None:
         """Apply the saved layout; returns the last open queue (or None)."""
@@ -43,10 +60,10 @@ class WindowState:
                 w.restoreState(state, VERSION)
             splitter = _bytes(settings.value("splitter"))
             if splitter is not None:
-                w.splitter.restoreState(splitter)
+                self.splitter.restoreState(splitter)
             header = _bytes(settings.value("header"))
             if header is not None:
-                w.table.horizontalHeader().restoreState(header)
+                self.header.restoreState(header)
             queue = settings.value("queue")
             return str(queue) if queue else None
         finally:
@@ -59,9 +76,10 @@ class WindowState:
         settings.setValue("version", VERSION)
         settings.setValue("geometry", w.saveGeometry())
         settings.setValue("state", w.saveState(VERSION))
-        settings.setValue("splitter", w.splitter.saveState())
-        settings.setValue("header", w.table.horizontalHeader().saveState())
-        if w.queue_key:
-            settings.setValue("queue", w.queue_key)
+        settings.setValue("splitter", self.splitter.saveState())
+        settings.setValue("header", self.header.saveState())
+        queue = self.queue()
+        if queue:
+            settings.setValue("queue", queue)
         settings.endGroup()
         settings.sync()

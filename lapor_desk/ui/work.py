@@ -1,6 +1,6 @@
 """The work an officer does on a complaint: forward it, write a follow-up or a note.
 
-Dialogs collect the input; the action runs on the database worker through the controller and
+Dialogs collect the input; the action runs as an operation of the controller (ui/ops.py) and
 the screens refresh from its ``changed`` signal. Refusals come back as the lifecycle's reason
 code and are shown in the window's error banner.
 """
@@ -17,6 +17,7 @@ from lapor_desk.services.types import AgencyItem
 from lapor_desk.ui import labels
 from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.detail_pane import DetailPane
+from lapor_desk.ui.dialog_slot import DialogSlot
 from lapor_desk.ui.dialogs.forward import ForwardDialog
 from lapor_desk.ui.reply_flow import ReplyFlow
 
@@ -30,19 +31,25 @@ class WorkFlows(QObject):
         self.window = window
         self.controller = controller
         self.detail = detail
-        self.dialog: QDialog | None = None  # the open dialog (tests drive it)
+        self.slot = DialogSlot()
         self._waiting_targets: str | None = None
         detail.forward_requested.connect(self.forward)
         detail.follow_up_requested.connect(self.write)
         controller.targets_loaded.connect(self._targets_loaded)
-        self.replies = ReplyFlow(self)  # follow-ups: templates, attachments, drafts
+        # follow-ups: templates, attachments, drafts (in the same slot: one dialog at a time)
+        self.replies = ReplyFlow(controller, detail, window, self.slot, self)
+
+    @property
+    def dialog(self) -> QDialog | None:
+        """The open dialog (tests drive it)."""
+        return self.slot.dialog
 
     def forward_current(self) -> None:
-        if self.detail.complaint_id and self.dialog is None:
+        if self.detail.complaint_id and not self.slot.busy:
             self.forward(self.detail.complaint_id)
 
     def write_current(self, kind: str) -> None:
-        if self.detail.complaint_id and self.dialog is None:
+        if self.detail.complaint_id and not self.slot.busy:
             self.write(self.detail.complaint_id, kind)
 
     def forward(self, complaint_id: str) -> None:
@@ -55,35 +62,24 @@ class WorkFlows(QObject):
             return
         dialog = ForwardDialog(labels.complaint_title(self.detail.detail.row.title), items,
                                self.window)
-        self._open(dialog, lambda: self.controller.act(
-            "forward", complaint_id, dialog.target_id(), dialog.note_text(),
-            on_done=lambda _r: dialog.deleteLater(), on_error=lambda e: self._again(dialog, e)))
+
+        def write() -> None:
+            # accepted only with a target chosen (its OK button is enabled then)
+            target, note = dialog.target_id() or 0, dialog.note_text()
+            op = self.controller.op(lambda ws: ws.actions.forward(complaint_id, target, note))
+            op.success(lambda _r: dialog.deleteLater())
+            op.failure(lambda e: self._again(dialog, e)).run()
+
+        self.slot.open(dialog, write)
 
     def write(self, complaint_id: str, kind: str) -> None:
         if self.detail.detail is None or self.detail.detail.row.id != complaint_id:
             return
         self.replies.write(self.detail.detail, kind)
 
-    def _open(self, dialog: QDialog, on_accept: object) -> None:
-        """Show ``dialog``; once accepted ``on_accept()`` writes and then deletes it."""
-        self.dialog = dialog
-
-        def finished(result: int) -> None:
-            self.dialog = None
-            if result == QDialog.DialogCode.Accepted:
-                on_accept()  # type: ignore[operator]
-            else:
-                dialog.deleteLater()
-
-        dialog.finished.connect(finished)
-        dialog.open()
-
     def _again(self, dialog: QDialog, error: Exception) -> None:
         """The action was not written: say why in the banner and, when the disk refused it,
         bring the dialog back as it was (nothing typed is lost)."""
-        self.controller.taskman.unhandled_error.emit(error)
-        if isinstance(error, StorageProblem) and self.dialog is None:
-            self.dialog = dialog
-            dialog.open()
-        else:
+        self.controller.report(error)
+        if not (isinstance(error, StorageProblem) and self.slot.again(dialog)):
             dialog.deleteLater()

@@ -32,48 +32,48 @@
 <context>
     <name>AttachmentFlow</name>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="219" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="216" />
         <source>Downloading “%1”…</source>
         <extracomment>prefetch after every finished sync (the offline policy); off only in tests that check on-demand downloads a prefetch has gone through its whole plan since signing in: a sync that brings nothing new then changes nothing it would plan</extracomment>
         <translation>Mengunduh “%1”…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="241" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="238" />
         <source>Downloading “%1”… %2 of %3</source>
         <translation>Mengunduh “%1”… %2 dari %3</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="265" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="262" />
         <source>Open with another application</source>
         <translation>Buka dengan aplikasi lain</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="266" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="263" />
         <source>LAPOR Desk cannot show “%1” itself. Open it with the application this computer uses for such files?</source>
         <translation>LAPOR Desk tidak dapat menampilkan “%1” sendiri. Buka dengan aplikasi yang dipakai komputer ini untuk berkas semacam itu?</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="271" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="268" />
         <source>Files sent with a complaint can contain harmful content. Open only files you expect.</source>
         <translation>Berkas yang dikirim bersama laporan dapat berisi konten berbahaya. Buka hanya berkas yang Anda harapkan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="291" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="288" />
         <source>No application on this computer opens “%1”.</source>
         <translation>Tidak ada aplikasi di komputer ini yang dapat membuka “%1”.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="298" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="295" />
         <source>“%1” is not on this computer yet and the server cannot be reached. It will be downloaded automatically after the next successful sync.</source>
         <translation>“%1” belum ada di komputer ini dan server tidak dapat dihubungi. Berkas akan diunduh otomatis setelah sinkronisasi berikutnya berhasil.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="302" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="299" />
         <source>“%1” arrived damaged (it does not match its checksum) and was not opened. Try again later.</source>
         <translation>“%1” diterima dalam keadaan rusak (tidak cocok dengan checksum-nya) dan tidak dibuka. Coba lagi nanti.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/attachments_panel.py" line="305" />
+        <location filename="../../lapor_desk/ui/attachments_panel.py" line="302" />
         <source>“%1” could not be opened.</source>
         <translation>“%1” tidak dapat dibuka.</translation>
     </message>
@@ -393,12 +393,12 @@
 <context>
     <name>DashboardLauncher</name>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="518" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="513" />
         <source>Dashboard</source>
         <translation>Dasbor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="519" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="514" />
         <source>Per unit and kabupaten/kota: statuses, overdue, follow-up time, trend; monthly recap (Ctrl+Shift+B)</source>
         <translation>Per unit kerja dan kabupaten/kota: status, lewat tenggat, waktu tindak lanjut, tren; rekap bulanan (Ctrl+Shift+B)</translation>
     </message>
@@ -529,57 +529,57 @@
     </message>
     <message>
         <location filename="../../lapor_desk/ui/dashboard.py" line="296" />
-        <location filename="../../lapor_desk/ui/dashboard.py" line="381" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="378" />
         <source>All months</source>
         <translation>Semua bulan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="351" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="349" />
         <source>Counting…</source>
         <translation>Menghitung…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="364" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="362" />
         <source>Counted from this computer's copy at %1.</source>
         <translation>Dihitung dari salinan di komputer ini pada %1.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="376" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="373" />
         <source>Status by unit / agency</source>
         <translation>Status per unit kerja / instansi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="377" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="374" />
         <source>Status by kabupaten/kota</source>
         <translation>Status per kabupaten/kota</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="388" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="385" />
         <source>%1 working days</source>
         <translation>%1 hari kerja</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="397" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="394" />
         <source>Received</source>
         <translation>Diterima</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="398" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="395" />
         <source>Finished (done)</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="429" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="425" />
         <source>Saving %1…</source>
         <translation>Menyimpan %1…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="438" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="433" />
         <source>Recap saved: %1</source>
         <translation>Rekap tersimpan: %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="446" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="441" />
         <source>The recap could not be saved: %1</source>
         <translation>Rekap tidak dapat disimpan: %1</translation>
     </message>
@@ -587,7 +587,7 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="476" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="471" />
         <source>Oversight dashboard — LAPOR Desk</source>
         <translation>Dasbor Pemantauan — LAPOR Desk</translation>
     </message>
@@ -636,7 +636,7 @@
         <translation>Mengatur ulang data pelatihan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="315" />
+        <location filename="../../lapor_desk/ui/app.py" line="314" />
         <source>First sync</source>
         <translation>Sinkronisasi pertama</translation>
     </message>
@@ -862,32 +862,32 @@
 <context>
     <name>DiagnosticsDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/diagnostics.py" line="50" />
+        <location filename="../../lapor_desk/ui/dialogs/diagnostics.py" line="52" />
         <source>Diagnostics for support</source>
         <translation>Diagnostik untuk dukungan teknis</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/diagnostics.py" line="53" />
+        <location filename="../../lapor_desk/ui/dialogs/diagnostics.py" line="55" />
         <source>LAPOR Desk saves a file with its version, the state of your sync and its recent log, for your support team. Names, NIK, phone numbers, e-mail addresses, passwords and complaint texts are removed.</source>
         <translation>LAPOR Desk menyimpan sebuah berkas berisi versi aplikasi, status sinkronisasi, dan log terbaru untuk tim dukungan teknis Anda. Nama, NIK, nomor telepon, alamat e-mail, kata sandi, dan isi laporan dihapus dari berkas ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/diagnostics.py" line="57" />
+        <location filename="../../lapor_desk/ui/dialogs/diagnostics.py" line="59" />
         <source>Saving diagnostics…</source>
         <translation>Menyimpan diagnostik…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/diagnostics.py" line="63" />
+        <location filename="../../lapor_desk/ui/dialogs/diagnostics.py" line="65" />
         <source>Open folder</source>
         <translation>Buka folder</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/diagnostics.py" line="83" />
+        <location filename="../../lapor_desk/ui/dialogs/diagnostics.py" line="85" />
         <source>Saved. Send this file to your support team:</source>
         <translation>Tersimpan. Kirim berkas ini ke tim dukungan teknis Anda:</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/diagnostics.py" line="88" />
+        <location filename="../../lapor_desk/ui/dialogs/diagnostics.py" line="90" />
         <source>The diagnostics could not be saved: %1</source>
         <translation>Diagnostik tidak dapat disimpan: %1</translation>
     </message>
@@ -926,6 +926,14 @@
     </message>
 </context>
 <context>
+    <name>ErrorBanner</name>
+    <message>
+        <location filename="../../lapor_desk/ui/error_banner.py" line="28" />
+        <source>(request id %1)</source>
+        <translation>(id permintaan %1)</translation>
+    </message>
+</context>
+<context>
     <name>FileList</name>
     <message>
         <location filename="../../lapor_desk/ui/dialogs/intake_widgets.py" line="122" />
@@ -961,135 +969,135 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="298" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="299" />
         <source>All types</source>
         <extracomment>Received-date presets, counted back from today in local calendar days ("custom": two dates). the widget Tab reaches after the last filter (the window's list)</extracomment>
         <translation>Semua jenis</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="302" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="303" />
         <source>All channels</source>
         <translation>Semua kanal</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="315" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="316" />
         <source>All categories</source>
         <translation>Semua kategori</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="318" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="319" />
         <source>All regions</source>
         <translation>Semua wilayah</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="323" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="324" />
         <source>All units</source>
         <translation>Semua unit</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="327" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="328" />
         <source>Any privacy</source>
         <translation>Semua privasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="327" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="328" />
         <source>Anonymous</source>
         <translation>Anonim</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="328" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="329" />
         <source>Confidential</source>
         <translation>Rahasia</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="329" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="330" />
         <source>No privacy flag</source>
         <translation>Tanpa anonim/rahasia</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="332" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="333" />
         <source>Received any time</source>
         <translation>Diterima kapan saja</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="332" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="333" />
         <source>Received today</source>
         <translation>Diterima hari ini</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="333" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="334" />
         <source>Last 7 days</source>
         <translation>7 hari terakhir</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="333" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="334" />
         <source>Last 30 days</source>
         <translation>30 hari terakhir</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="334" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="335" />
         <source>This month</source>
         <translation>Bulan ini</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="334" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="335" />
         <source>Date range…</source>
         <translation>Rentang tanggal…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="346" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="347" />
         <source>Type</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="346" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="347" />
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="347" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="348" />
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="347" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="348" />
         <source>Region</source>
         <translation>Wilayah</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="348" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="349" />
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="348" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="349" />
         <source>Privacy</source>
         <translation>Privasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="349" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="350" />
         <source>Received</source>
         <translation>Diterima</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="365" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="366" />
         <source>Remove every filter (Ctrl+Shift+X)</source>
         <translation>Hapus semua filter (Ctrl+Shift+X)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="394" />
         <location filename="../../lapor_desk/ui/filter_bar.py" line="395" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="396" />
         <source>Received from</source>
         <translation>Diterima sejak</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="396" />
         <location filename="../../lapor_desk/ui/filter_bar.py" line="397" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="398" />
         <source>Received until</source>
         <translation>Diterima sampai</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="398" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="399" />
         <source>Reset filters</source>
         <translation>Hapus semua filter</translation>
     </message>
@@ -1256,22 +1264,22 @@
 <context>
     <name>IntakeFlows</name>
     <message>
-        <location filename="../../lapor_desk/ui/intake_flows.py" line="80" />
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="86" />
         <source>Record complaint</source>
         <translation>Catat laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_flows.py" line="81" />
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="87" />
         <source>Record a complaint received at the counter, by letter, phone, radio or newspaper (Ctrl+Shift+N)</source>
         <translation>Catat laporan yang diterima di loket, lewat surat, telepon, radio atau surat kabar (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_flows.py" line="84" />
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="90" />
         <source>Import register file…</source>
         <translation>Impor berkas register…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_flows.py" line="193" />
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="183" />
         <source>%1 complaints imported; they wait in Needs verification.</source>
         <translation>%1 laporan diimpor; menunggu di Perlu Verifikasi.</translation>
     </message>
@@ -1530,93 +1538,93 @@
 <context>
     <name>Keyboard</name>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="79" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="92" />
         <source>Open queue %1</source>
         <extracomment>Where the keyboard is must be visible: a blue frame on the focused pane.</extracomment>
         <translation>Buka antrean %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="80" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="93" />
         <source>Next pane (queues, list, detail)</source>
         <translation>Panel berikutnya (antrean, daftar, rincian)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="81" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="94" />
         <source>Previous pane</source>
         <translation>Panel sebelumnya</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="82" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="95" />
         <source>Go to the filters</source>
         <translation>Ke filter</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="83" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="96" />
         <source>Reset filters</source>
         <translation>Hapus semua filter</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="84" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="97" />
         <source>Back to the list</source>
         <translation>Kembali ke daftar</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="85" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="98" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Pintasan keyboard</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="174" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="187" />
         <source>Open a queue (its place in the list of queues)</source>
         <translation>Buka antrean (menurut urutannya di daftar antrean)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="175" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="188" />
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="175" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="188" />
         <source>Open the chosen complaint in the detail</source>
         <translation>Buka laporan terpilih di rincian</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="176" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="189" />
         <source>Up / Down, Page Up / Page Down</source>
         <translation>Atas / Bawah, Page Up / Page Down</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="176" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="189" />
         <source>Move in the list</source>
         <translation>Bergerak di daftar</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="177" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="190" />
         <source>Tab / Shift+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="177" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="190" />
         <source>Next / previous field</source>
         <translation>Isian berikutnya / sebelumnya</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="178" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="191" />
         <source>Space</source>
         <translation>Spasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="178" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="191" />
         <source>Open a filter's choices</source>
         <translation>Buka pilihan filter</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="179" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="192" />
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="179" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="192" />
         <source>Remove the filter in the focused box</source>
         <translation>Hapus filter pada kotak yang aktif</translation>
     </message>
@@ -1945,12 +1953,12 @@
         <translation>Salinan data Anda di komputer ini rusak dan tidak dapat dibaca. Jangan dihapus: mungkin masih ada pekerjaan yang belum terkirim. Salin foldernya, lalu hubungi bagian TI atau layanan bantuan LAPOR!.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="254" />
+        <location filename="../../lapor_desk/ui/labels.py" line="255" />
         <source>Folder: %1 (drive %2)</source>
         <translation>Folder: %1 (drive %2)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="255" />
+        <location filename="../../lapor_desk/ui/labels.py" line="256" />
         <source>Folder: %1</source>
         <translation>Folder: %1</translation>
     </message>
@@ -2043,14 +2051,27 @@
         <translation>Nama berkas lampiran lebih dari 255 karakter. Ganti nama berkasnya lalu lampirkan lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="227" />
+        <location filename="../../lapor_desk/ui/labels.py" line="228" />
         <source>Confidential complaint (title hidden)</source>
         <translation>Laporan rahasia (judul disembunyikan)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="234" />
+        <location filename="../../lapor_desk/ui/labels.py" line="235" />
         <source>Something went wrong (%1).</source>
         <translation>Terjadi kesalahan (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>ListHeading</name>
+    <message>
+        <location filename="../../lapor_desk/ui/list_heading.py" line="63" />
+        <source>No complaint in this queue matches the filters or the search. Use “%1” or change the search to see more.</source>
+        <translation>Tidak ada laporan di antrean ini yang cocok dengan filter atau pencarian. Pilih “%1” atau ubah kata pencarian untuk melihat lebih banyak.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/list_heading.py" line="67" />
+        <source>This queue is empty.</source>
+        <translation>Antrean ini kosong.</translation>
     </message>
 </context>
 <context>
@@ -2131,135 +2152,50 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="248" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="180" />
         <source>LAPOR Desk</source>
         <extracomment>How often the clock warning is checked besides after each sync (a clock set right meanwhile). the session's first list is on screen with its first rows (or is empty): the desk starts its first sync then, not in the list's way the other queues' lists are to be read ahead once the current one shows its rows (at a session's start and after the cache changed under them)</extracomment>
         <translation>LAPOR Desk</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="249" />
-        <source>Sync now</source>
-        <translation>Sinkronkan</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="250" />
-        <source>Send your work and fetch changes (F5)</source>
-        <translation>Kirim pekerjaan Anda dan ambil perubahan (F5)</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="251" />
-        <source>Forward</source>
-        <translation>Disposisi</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="252" />
-        <source>Follow-up reply</source>
-        <translation>Tindak lanjut</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="253" />
-        <source>Internal note</source>
-        <translation>Catatan internal</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="254" />
-        <source>Go to the search</source>
-        <translation>Ke kotak pencarian</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="255" />
-        <source>Sign out</source>
-        <translation>Keluar</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="256" />
-        <source>Quit</source>
-        <translation>Tutup aplikasi</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="257" />
-        <source>&amp;File</source>
-        <translation>&amp;Berkas</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="258" />
-        <source>&amp;View</source>
-        <translation>&amp;Tampilan</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="259" />
-        <source>&amp;Help</source>
-        <translation>&amp;Bantuan</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="260" />
-        <source>Language</source>
-        <translation>Bahasa</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="261" />
-        <source>Save diagnostics for support…</source>
-        <translation>Simpan diagnostik untuk dukungan teknis…</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="263" />
-        <source>Save a file for your support team: versions, sync state and recent log, without personal data</source>
-        <translation>Simpan berkas untuk tim dukungan teknis: versi, status sinkronisasi, dan log terbaru, tanpa data pribadi</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="265" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="182" />
         <source>Search titles, reports and replies (Ctrl+F)</source>
         <translation>Cari judul, isi laporan, dan tanggapan (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="266" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="183" />
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="267" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="184" />
         <source>Queues</source>
         <translation>Antrean</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="268" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="185" />
         <source>Complaints</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="312" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="228" />
         <source>National admin</source>
         <translation>Admin Nasional</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="313" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="229" />
         <source>Agency admin</source>
         <translation>Admin Instansi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="313" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="229" />
         <source>Liaison officer</source>
         <translation>Pejabat Penghubung</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="421" />
-        <source>No complaint in this queue matches the filters or the search. Use “%1” or change the search to see more.</source>
-        <translation>Tidak ada laporan di antrean ini yang cocok dengan filter atau pencarian. Pilih “%1” atau ubah kata pencarian untuk melihat lebih banyak.</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="425" />
-        <source>This queue is empty.</source>
-        <translation>Antrean ini kosong.</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="439" />
+        <location filename="../../lapor_desk/ui/list_heading.py" line="51" />
         <source>%1 of %2</source>
         <translation>%1 dari %2</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="495" />
-        <source>(request id %1)</source>
-        <translation>(id permintaan %1)</translation>
     </message>
 </context>
 <context>
@@ -2341,68 +2277,68 @@
 <context>
     <name>OutboxReviewPanel</name>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="148" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="150" />
         <source>Nothing here: every action was accepted by the server.</source>
-        <extracomment>Which outbox states each review queue lists.</extracomment>
+        <extracomment>Opens a refused recorded complaint in its form (``IntakeFlows.reopen``). Which outbox states each review queue lists.</extracomment>
         <translation>Kosong: semua tindakan sudah diterima server.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="149" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="151" />
         <source>Fix &amp;&amp; resend…</source>
         <translation>Perbaiki &amp;&amp; kirim ulang…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="150" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="152" />
         <source>Discard</source>
         <translation>Buang</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="151" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="153" />
         <source>Re-apply on the new state</source>
         <translation>Terapkan ulang pada keadaan baru</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="152" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="154" />
         <source>Drop mine</source>
         <translation>Buang milik saya</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="214" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="216" />
         <source>Not possible now: the complaint is not in your list or its status does not allow this action.</source>
         <translation>Belum dapat dilakukan: laporan tidak ada di daftar Anda atau statusnya tidak memungkinkan tindakan ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="220" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="222" />
         <source>Not possible on the new state: this action does not fit the complaint's status now. Drop yours, or choose another action in the detail.</source>
         <translation>Tidak dapat diterapkan pada keadaan baru: tindakan ini tidak sesuai dengan status laporan sekarang. Buang milik Anda, atau pilih tindakan lain pada rincian laporan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="232" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="234" />
         <source>This computer's clock was ahead of the server's when the complaint was recorded; the form sets the time by the server's clock.</source>
         <translation>Jam komputer ini lebih cepat dari jam server saat laporan dicatat; formulir memakai waktu menurut jam server.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="244" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="246" />
         <source>Action / status</source>
         <translation>Tindakan / status</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="245" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="247" />
         <source>Agency / unit</source>
         <translation>Instansi / unit</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="246" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="248" />
         <source>Version</source>
         <translation>Versi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="253" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="255" />
         <source>What you did</source>
         <translation>Yang Anda lakukan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="253" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="255" />
         <source>On the server now</source>
         <translation>Di server sekarang</translation>
     </message>
@@ -2768,12 +2704,12 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="188" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="201" />
         <source>Keyboard shortcuts</source>
         <translation>Pintasan keyboard</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/keyboard.py" line="193" />
+        <location filename="../../lapor_desk/ui/keyboard.py" line="206" />
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
@@ -2869,32 +2805,33 @@
 <context>
     <name>VerifyFlows</name>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="96" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="119" />
         <source>Veri&amp;fy</source>
+        <extracomment>What a dialog's fields are written with, on the database worker.</extracomment>
         <translation>&amp;Verifikasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="97" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="120" />
         <source>Verify</source>
         <translation>Verifikasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="98" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="121" />
         <source>Handle, postpone, return, archive or re-route the complaint</source>
         <translation>Kelola, tunda, kembalikan, arsipkan, atau alihkan laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="103" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="126" />
         <source>Forward selected complaints…</source>
         <translation>Disposisikan laporan terpilih…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="104" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="127" />
         <source>Archive selected complaints…</source>
         <translation>Arsipkan laporan terpilih…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="204" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="213" />
         <source>%1 complaints selected</source>
         <translation>%1 laporan terpilih</translation>
     </message>
@@ -3092,6 +3029,79 @@
         <location filename="../../lapor_desk/ui/verify_labels.py" line="94" />
         <source>The complaint's newest state has not arrived yet. Sync first (F5), then re-apply.</source>
         <translation>Keadaan terbaru laporan belum diterima. Sinkronkan dahulu (F5), lalu terapkan ulang.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <location filename="../../lapor_desk/ui/window_menus.py" line="65" />
+        <source>Sync now</source>
+        <translation>Sinkronkan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/window_menus.py" line="66" />
+        <source>Send your work and fetch changes (F5)</source>
+        <translation>Kirim pekerjaan Anda dan ambil perubahan (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/window_menus.py" line="67" />
+        <source>Forward</source>
+        <translation>Disposisi</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/window_menus.py" line="68" />
+        <source>Follow-up reply</source>
+        <translation>Tindak lanjut</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/window_menus.py" line="69" />
+        <source>Internal note</source>
+        <translation>Catatan internal</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/window_menus.py" line="70" />
+        <source>Go to the search</source>
+        <translation>Ke kotak pencarian</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/window_menus.py" line="71" />
+        <source>Sign out</source>
+        <translation>Keluar</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/window_menus.py" line="72" />
+        <source>Quit</source>
+        <translation>Tutup aplikasi</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/window_menus.py" line="73" />
+        <source>&amp;File</source>
+        <translation>&amp;Berkas</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/window_menus.py" line="74" />
+        <source>&amp;View</source>
+        <translation>&amp;Tampilan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/window_menus.py" line="75" />
+        <source>&amp;Help</source>
+        <translation>&amp;Bantuan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/window_menus.py" line="76" />
+        <source>Language</source>
+        <translation>Bahasa</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/window_menus.py" line="77" />
+        <source>Save diagnostics for support…</source>
+        <translation>Simpan diagnostik untuk dukungan teknis…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/window_menus.py" line="79" />
+        <source>Save a file for your support team: versions, sync state and recent log, without personal data</source>
+        <translation>Simpan berkas untuk tim dukungan teknis: versi, status sinkronisasi, dan log terbaru, tanpa data pribadi</translation>
     </message>
 </context>
 </TS>

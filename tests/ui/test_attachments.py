@@ -204,6 +204,21 @@ def test_other_files_open_in_the_system_application_after_a_warning(
     assert not path.exists()
 
 
+def test_no_system_application_is_said_and_logged_not_a_crash(
+        qtbot: Any, controller: DeskController, tmp_path: Path,
+        caplog: pytest.LogCaptureFixture) -> None:
+    window = MainWindow(controller)
+    qtbot.addWidget(window)
+    flow = window.attachments
+    flow.open_external = lambda url: False  # this computer has nothing that opens it
+    copy = tmp_path / "opened" / "rekap.xyz"
+    with caplog.at_level("WARNING", logger="lapor_desk.ui.attachments"):
+        flow._hand_over(copy)
+    assert copy.name in flow.panel.message.text()
+    assert any("attachment.no_system_application" in r.getMessage()
+               and "rekap.xyz" in r.getMessage() for r in caplog.records)
+
+
 def test_damaged_files_show_a_message_not_a_crash(qtbot: Any) -> None:
     junk = b"\x89PNG\r\n\x1a\n this is not really an image" * 3
     viewer = AttachmentViewer(junk, info("image", "foto_lokasi.png"))

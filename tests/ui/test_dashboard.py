@@ -34,6 +34,7 @@ from lapor_desk.ui.models.dashboard_table import (
     DashboardTableModel,
     group_label,
 )
+from lapor_desk.ui.ops import Changes
 from tests.support.live_server import LiveServer
 from tests.ui.desk_support import WAIT
 
@@ -105,7 +106,7 @@ def test_coordinator_opens_switches_and_exports(qtbot: Any, controller: DeskCont
     assert "Pemerintah Kota Kendari" in page.scope.text()
     qtmodeltester.check(page.model)
     # a sync or an action elsewhere refreshes the open dashboard (debounced)
-    again = loaded(qtbot, page, lambda: controller.changed.emit(frozenset({"queues"})))
+    again = loaded(qtbot, page, lambda: controller.changed.emit(Changes(queues=True)))
     assert again.total == want.total
     # per kabupaten/kota
     regencies = loaded(qtbot, page, page.by_regency.click)

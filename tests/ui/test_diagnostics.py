@@ -40,7 +40,7 @@ def test_dialog_saves_a_bundle_off_the_ui_thread_and_opens_its_folder(
     monkeypatch.setattr("lapor_desk.services.diagnostics.default_log_dir",
                         lambda: tmp_path / "no-logs-yet")
     opened: list[Path] = []
-    dialog = DiagnosticsDialog(station, controller.taskman, folder=tmp_path / "support",
+    dialog = DiagnosticsDialog(controller, folder=tmp_path / "support",
                                open_folder=lambda p: opened.append(p) or True)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -68,7 +68,7 @@ def test_dialog_says_when_the_bundle_cannot_be_saved(qtbot: QtBot, controller: D
                                                      tmp_path: Path) -> None:
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder")
-    dialog = DiagnosticsDialog(controller.workstation, controller.taskman, folder=blocked)
+    dialog = DiagnosticsDialog(controller, folder=blocked)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.start()

@@ -19,6 +19,7 @@ from lapor_desk.ui.dialogs.record_complaint import RecordComplaintDialog
 from lapor_desk.ui.main_window import MainWindow
 from lapor_desk.ui.models.complaint_table import STATUS
 from lapor_desk.ui.models.register_preview import OK_ROLE
+from lapor_desk.ui.ops import Changes
 from tests.services.test_intake import CATEGORY, GOOD, HEADER, form
 from tests.support.live_server import LiveServer
 
@@ -150,7 +151,7 @@ def test_duplicate_suggested_linked_and_unlinked(qtbot: Any, window: MainWindow,
         title="Jalan berlubang di depan Pasar Sentral Kendari")).complaint_id)
     second = on_db(qtbot, controller, lambda: intake.record(form(
         title="Lubang besar jalan Pasar Sentral membahayakan", channel="phone")).complaint_id)
-    window.refresh(frozenset({"queues", "rows"}))
+    window.refresh(Changes(queues=True, rows=True))
     open_complaint(qtbot, window, "needs_verification", first)
     panel = window.intake.panel
     qtbot.waitUntil(lambda: panel.complaint_id == first

@@ -28,6 +28,7 @@ from lapor_desk.ui.dialogs.verify import ArchiveDialog
 from lapor_desk.ui.main_window import MainWindow
 from lapor_desk.ui.models.outbox_items import ACTION, COMPLAINT, STATE, OutboxItemModel
 from lapor_desk.ui.models.queue_list import ATTENTION_ROLE, COUNT_ROLE
+from lapor_desk.ui.ops import Changes
 from tests.support.live_server import LiveServer
 from tests.ui.desk_support import WAIT, open_queue, save_png, signed_in_window, sync
 
@@ -227,7 +228,7 @@ def test_heading_counts_the_actions_the_panel_lists(
     assert not station.rows([gone])
     for text in ("Pelapor sudah dihubungi.", "Menunggu jawaban dinas."):
         station.replies.send(busy, "internal_note", text)
-    controller.changed.emit(frozenset({"queues", "status"}))
+    controller.changed.emit(Changes(queues=True, status=True))
 
     open_queue(qtbot, window, "outbox")
     listed = panel_items(qtbot, window, 3)

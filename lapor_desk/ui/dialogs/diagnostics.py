@@ -22,10 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lapor_desk.services import Workstation
 from lapor_desk.services.diagnostics import Bundle, bundle_for
 from lapor_desk.ui import i18n
-from lapor_desk.ui.taskman import SessionTasks, TaskManager
+from lapor_desk.ui.controller import DeskController
 
 
 def settings_snapshot() -> dict[str, Any]:
@@ -42,12 +41,11 @@ def open_in_file_manager(folder: Path) -> bool:
 
 
 class DiagnosticsDialog(QDialog):
-    def __init__(self, workstation: Workstation, taskman: TaskManager | SessionTasks,
-                 parent: QWidget | None = None, *, folder: Path | None = None,
+    def __init__(self, controller: DeskController, parent: QWidget | None = None, *,
+                 folder: Path | None = None,
                  open_folder: Callable[[Path], bool] = open_in_file_manager) -> None:
         super().__init__(parent)
-        self.workstation = workstation
-        self.taskman = taskman
+        self.controller = controller
         self.folder = folder
         self.open_folder = open_folder
         self.bundle: Bundle | None = None
@@ -77,10 +75,10 @@ class DiagnosticsDialog(QDialog):
         """Make the bundle off the UI thread (call once, after ``show``/``open``)."""
         settings = settings_snapshot()
         versions = {"qt": qVersion(), "pyside6": PySide6.__version__}
-        workstation, folder = self.workstation, self.folder
-        self.taskman.run_db(
-            lambda: bundle_for(workstation, folder, settings=settings, ui_versions=versions),
-            self._saved, self._failed)
+        folder = self.folder
+        self.controller.op(
+            lambda ws: bundle_for(ws, folder, settings=settings, ui_versions=versions)) \
+            .success(self._saved).failure(self._failed, report_bugs=False).run()
 
     def _saved(self, bundle: Bundle) -> None:
         self.bundle = bundle
@@ -97,10 +95,10 @@ class DiagnosticsDialog(QDialog):
             self.open_folder(self.bundle.path.parent)
 
 
-def show_diagnostics(workstation: Workstation, taskman: TaskManager | SessionTasks,
+def show_diagnostics(controller: DeskController,
                      parent: QWidget | None = None) -> DiagnosticsDialog:
     """What the Help menu calls: open the dialog and start saving."""
-    dialog = DiagnosticsDialog(workstation, taskman, parent)
+    dialog = DiagnosticsDialog(controller, parent)
     dialog.open()
     dialog.start()
     return dialog

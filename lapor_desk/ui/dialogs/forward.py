@@ -75,7 +75,7 @@ class ForwardDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.tree.selectionModel().selectionChanged.connect(
             lambda *_: self.ok.setEnabled(self.target_id() is not None))
-        self.tree.doubleClicked.connect(lambda _i: self.ok.isEnabled() and self.accept())
+        self.tree.doubleClicked.connect(lambda _i: self._accept_chosen())
         layout = QVBoxLayout(self)
         for widget in (heading, self.search, self.tree, self.note, self.buttons):
             layout.addWidget(widget)
@@ -94,6 +94,10 @@ class ForwardDialog(QDialog):
         index = self.proxy.mapFromSource(found[0])
         self.tree.setCurrentIndex(index)
         return self.target_id() == agency_id
+
+    def _accept_chosen(self) -> None:
+        if self.ok.isEnabled():
+            self.accept()
 
     def target_id(self) -> int | None:
         selected = self.tree.selectionModel().selectedIndexes()

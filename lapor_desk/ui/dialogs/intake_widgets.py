@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lapor_desk.services.intake import StoredAttachment
+from lapor_desk.services.attach import StoredAttachment
 from lapor_desk.ui.i18n import is_language_change
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
