@@ -35,7 +35,7 @@ fi
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e ".[server,ui,dev]"
 
-# Typing: strict on the layers below the UI (STYLE.md: models/ and sync/), checked on ui/.
+# Typing: the whole package, strict on the layers below the UI (STYLE.md: models/ and sync/).
 .venv/bin/mypy lapor_desk
 
 export LAPOR_TEST_PG_URL="$(bash scripts/pg-start.sh)"
