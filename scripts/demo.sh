@@ -32,10 +32,22 @@ for _ in $(seq 1 100); do
 done
 user="$(.venv/bin/python -c "import json,sys; d=json.load(open(sys.argv[1])); print(next(u['username'] for u in d['users'] if u['role']=='agency_admin'))" "$work/seed.json")"
 echo "Server: http://127.0.0.1:$port  user: $user  password: $LAPOR_PASSWORD"
-# The demo has no desktop keyring: keep the token in memory only.
-export PYTHON_KEYRING_BACKEND="${PYTHON_KEYRING_BACKEND:-keyring.backends.null.Keyring}"
-.venv/bin/lapor-desk sync --profile "$work/profile-$user" --server "http://127.0.0.1:$port" \
-    --user "$user" --once
-.venv/bin/lapor-desk status --profile "$work/profile-$user" --json
+profile="$work/profile-$user"
+url="http://127.0.0.1:$port"
+sync_and_status='"$0" sync --profile "$1" --server "$2" --user "$3" --once && "$0" status --profile "$1" --json'
+if [ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then  # a desktop session: its own keyring
+  sh -c "$sync_and_status" .venv/bin/lapor-desk "$profile" "$url" "$user"
+else
+  # No desktop session (a server, a container): the profile's token and cache key live only in
+  # a keyring, so the demo starts gnome-keyring in a private D-Bus session, its keyring in $work.
+  for tool in dbus-run-session gnome-keyring-daemon; do
+    command -v "$tool" >/dev/null || { echo "$tool is missing: apt-get install gnome-keyring dbus" >&2; exit 1; }
+  done
+  mkdir -p -m 700 "$work/keyring/home" "$work/keyring/run"
+  HOME="$work/keyring/home" XDG_DATA_HOME="$work/keyring/home/.local/share" \
+    XDG_RUNTIME_DIR="$work/keyring/run" dbus-run-session -- sh -c \
+    "printf demo-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null && $sync_and_status" \
+    "$PWD/.venv/bin/lapor-desk" "$profile" "$url" "$user"
+fi
 echo "Server still running (Ctrl-C to stop); API docs at http://127.0.0.1:$port/docs"
 wait $server_pid
