@@ -29,7 +29,34 @@ def _pg_url() -> str | None:
     return pg_admin_url(required_here=False)
 
 
-@pytest.fixture(scope="session", params=BACKENDS)
+#: Where the desktop is what is tested, the server runs on SQLite alone: its PostgreSQL half is
+#: covered where the backend matters (tests/server, tests/sync). A module about the backend says
+#: so with ``pytest.mark.parametrize("backend", BACKENDS, indirect=True, scope="session")``.
+DESKTOP_DIRS = ("ui", "services")
+
+
+def backends_for(path: Path) -> list[str]:
+    tests_dir = Path(__file__).resolve().parent
+    try:
+        top = path.resolve().relative_to(tests_dir).parts[0]
+    except (ValueError, IndexError):
+        return BACKENDS
+    return ["sqlite"] if top in DESKTOP_DIRS else BACKENDS
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend" not in metafunc.fixturenames:
+        return
+    for mark in metafunc.definition.iter_markers("parametrize"):
+        names = mark.args[0] if mark.args else mark.kwargs.get("argnames", "")
+        if "backend" in ([n.strip() for n in names.split(",")] if isinstance(names, str)
+                         else list(names)):
+            return  # the test or its module chose
+    metafunc.parametrize("backend", backends_for(metafunc.definition.path), indirect=True,
+                         scope="session")
+
+
+@pytest.fixture(scope="session")
 def backend(request: pytest.FixtureRequest) -> str:
     if request.param == "postgresql":
         from tests.support.pg import pg_admin_url
