@@ -15,6 +15,7 @@ import pytest
 
 if TYPE_CHECKING:
     from tests.support.live_server import DatabaseFactory, LiveServer
+    from tests.support.shared_server import SharedServer
 
 PASSWORD = "rahasia-uji-123"  # the seeded users' password (tests/support/live_server.py too)
 
@@ -90,22 +91,25 @@ def seeded_template(db_factory: DatabaseFactory) -> tuple[str, object]:
     return url, report
 
 
-@pytest.fixture
-def live_server(
-    db_factory: DatabaseFactory, seeded_template: tuple[str, object], tmp_path: Path
-) -> Iterator[LiveServer]:
-    """A fresh copy of the seeded database served on loopback for this test."""
-    from lapor_desk.server.settings import ServerSettings
-    from tests.support.live_server import start_server
+@pytest.fixture(scope="module")
+def module_live_server(db_factory: DatabaseFactory, seeded_template: tuple[str, object],
+                       tmp_path_factory: pytest.TempPathFactory) -> Iterator[SharedServer]:
+    """The module's server on its copy of the seeded database (tests/support/shared_server.py)."""
+    from tests.support.shared_server import SharedServer
 
     template_url, report = seeded_template
-    url = db_factory.copy_of(template_url)
-    settings = ServerSettings(database_url=url, blob_dir=tmp_path / "blobs", auto_close_interval=0)
-    server = start_server(settings, seed=report)
+    shared = SharedServer(db_factory, template_url, report, tmp_path_factory.mktemp("blobs"))
     try:
-        yield server
+        yield shared
     finally:
-        server.stop()
+        shared.close()
+
+
+@pytest.fixture
+def live_server(module_live_server: SharedServer) -> LiveServer:
+    """The seeded database served on loopback, as it was seeded: the module's server with its
+    data put back before this test."""
+    return module_live_server.fresh()
 
 
 @pytest.fixture
