@@ -45,4 +45,5 @@ export LAPOR_REQUIRE_MOUNT=1  # the full-disk tests mount a small tmpfs: fail, n
 export QT_QPA_PLATFORM=offscreen
 mkdir -p test-artifacts
 workers="${LAPOR_TEST_WORKERS:-2}"
-exec .venv/bin/python -m pytest -p no:cacheprovider -n "$workers" --dist loadfile "$@"
+# The ten slowest tests are printed at the end: what to look at when the suite slows down.
+exec .venv/bin/python -m pytest -p no:cacheprovider -n "$workers" --dist loadfile --durations=10 "$@"

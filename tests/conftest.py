@@ -15,6 +15,7 @@ import pytest
 
 if TYPE_CHECKING:
     from tests.support.live_server import DatabaseFactory, LiveServer
+    from tests.support.shared_server import SharedServer
 
 PASSWORD = "rahasia-uji-123"  # the seeded users' password (tests/support/live_server.py too)
 
@@ -29,7 +30,34 @@ def _pg_url() -> str | None:
     return pg_admin_url(required_here=False)
 
 
-@pytest.fixture(scope="session", params=BACKENDS)
+#: Where the desktop is what is tested, the server runs on SQLite alone: its PostgreSQL half is
+#: covered where the backend matters (tests/server, tests/sync). A module about the backend says
+#: so with ``pytest.mark.parametrize("backend", BACKENDS, indirect=True, scope="session")``.
+DESKTOP_DIRS = ("ui", "services")
+
+
+def backends_for(path: Path) -> list[str]:
+    tests_dir = Path(__file__).resolve().parent
+    try:
+        top = path.resolve().relative_to(tests_dir).parts[0]
+    except (ValueError, IndexError):
+        return BACKENDS
+    return ["sqlite"] if top in DESKTOP_DIRS else BACKENDS
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend" not in metafunc.fixturenames:
+        return
+    for mark in metafunc.definition.iter_markers("parametrize"):
+        names = mark.args[0] if mark.args else mark.kwargs.get("argnames", "")
+        if "backend" in ([n.strip() for n in names.split(",")] if isinstance(names, str)
+                         else list(names)):
+            return  # the test or its module chose
+    metafunc.parametrize("backend", backends_for(metafunc.definition.path), indirect=True,
+                         scope="session")
+
+
+@pytest.fixture(scope="session")
 def backend(request: pytest.FixtureRequest) -> str:
     if request.param == "postgresql":
         from tests.support.pg import pg_admin_url
@@ -63,22 +91,25 @@ def seeded_template(db_factory: DatabaseFactory) -> tuple[str, object]:
     return url, report
 
 
-@pytest.fixture
-def live_server(
-    db_factory: DatabaseFactory, seeded_template: tuple[str, object], tmp_path: Path
-) -> Iterator[LiveServer]:
-    """A fresh copy of the seeded database served on loopback for this test."""
-    from lapor_desk.server.settings import ServerSettings
-    from tests.support.live_server import start_server
+@pytest.fixture(scope="module")
+def module_live_server(db_factory: DatabaseFactory, seeded_template: tuple[str, object],
+                       tmp_path_factory: pytest.TempPathFactory) -> Iterator[SharedServer]:
+    """The module's server on its copy of the seeded database (tests/support/shared_server.py)."""
+    from tests.support.shared_server import SharedServer
 
     template_url, report = seeded_template
-    url = db_factory.copy_of(template_url)
-    settings = ServerSettings(database_url=url, blob_dir=tmp_path / "blobs", auto_close_interval=0)
-    server = start_server(settings, seed=report)
+    shared = SharedServer(db_factory, template_url, report, tmp_path_factory.mktemp("blobs"))
     try:
-        yield server
+        yield shared
     finally:
-        server.stop()
+        shared.close()
+
+
+@pytest.fixture
+def live_server(module_live_server: SharedServer) -> LiveServer:
+    """The seeded database served on loopback, as it was seeded: the module's server with its
+    data put back before this test."""
+    return module_live_server.fresh()
 
 
 @pytest.fixture

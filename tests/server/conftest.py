@@ -1,5 +1,6 @@
 """Server-test fixtures: the hand-made world (tests/server/builder.py) served on loopback, built
-once per backend and copied per test (or per module for read-only tests)."""
+once per backend; one server per module and backend, its data put back before each test that
+writes (or left as it is for read-only tests); a server of its own for a test that needs one."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from lapor_desk.server.settings import ServerSettings
 from tests.server.builder import World, build_world
 from tests.server.client import WorldServer
 from tests.support.live_server import DatabaseFactory, start_server
+from tests.support.shared_server import SharedServer
 
 
 @pytest.fixture(scope="session")
@@ -34,15 +36,23 @@ def _serve(db_factory: DatabaseFactory, template: tuple[str, World], blob_dir: P
     return WorldServer(start_server(server_settings, seed=world, clock=clock), world)
 
 
-@pytest.fixture
-def server(db_factory: DatabaseFactory, world_template: tuple[str, World],
-           tmp_path: Path) -> Iterator[WorldServer]:
-    """A fresh copy of the world for a test that writes."""
-    ws = _serve(db_factory, world_template, tmp_path / "blobs")
+@pytest.fixture(scope="module")
+def module_world_server(db_factory: DatabaseFactory, world_template: tuple[str, World],
+                        tmp_path_factory: pytest.TempPathFactory) -> Iterator[SharedServer]:
+    template_url, world = world_template
+    shared = SharedServer(db_factory, template_url, world, tmp_path_factory.mktemp("blobs"),
+                          wrap=lambda live: WorldServer(live, world))
     try:
-        yield ws
+        yield shared
     finally:
-        ws.live.stop()
+        shared.close()
+
+
+@pytest.fixture
+def server(module_world_server: SharedServer) -> WorldServer:
+    """The world as built, for a test that writes: the module's server with its data put back
+    before this test (tests/support/shared_server.py)."""
+    return module_world_server.fresh()
 
 
 @pytest.fixture(scope="module")

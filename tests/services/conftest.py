@@ -9,6 +9,7 @@ import pytest
 
 from lapor_desk.services import Workstation, use_memory_keyring
 from tests.support.live_server import LiveServer
+from tests.support.shared_server import SharedServer
 
 
 @pytest.fixture(autouse=True)
@@ -24,7 +25,15 @@ def workstation(tmp_path: Path) -> Iterator[Workstation]:
 
 
 @pytest.fixture
-def signed_in(workstation: Workstation, live_server: LiveServer, password: str) -> Workstation:
-    workstation.sign_in(live_server.url, "admin.kendari", password)
+def signed_in(workstation: Workstation, live_server: LiveServer, password: str,
+              module_live_server: SharedServer) -> Workstation:
+    """Signed in as the agency admin and synced: a copy of the module's synced profile
+    (tests/support/synced_profile.py) opened and synced once more, or signed in afresh when
+    the server's data was written to before."""
+    profile = module_live_server.profiles.place(workstation.profiles, "admin.kendari", password)
+    if profile is None:
+        workstation.sign_in(live_server.url, "admin.kendari", password)
+    else:
+        workstation.resume(profile)
     workstation.sync()
     return workstation

@@ -1,5 +1,5 @@
 """Attachments kept for offline use: the policy, its budget, hash checks, and working offline,
-against the real reference server serving the seed's real files (SQLite and PostgreSQL)."""
+against the real reference server serving the seed's real files (on SQLite)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """A PC whose clock is an hour ahead records a complaint at the counter and the server accepts
 it: the desk's own services run as a real process under libfaketime (+1 h) against the real
-server on loopback (real time), SQLite and PostgreSQL."""
+server on loopback (real time), on SQLite."""
 
 from __future__ import annotations
 

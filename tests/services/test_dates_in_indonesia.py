@@ -21,12 +21,17 @@ from lapor_desk.server.db import Complaint as ServerComplaint
 from lapor_desk.server.settings import ServerSettings
 from lapor_desk.services import Workstation
 from lapor_desk.services.intake import FieldProblem, IntakeRefused
+from tests.conftest import BACKENDS
 from tests.server.client import WorldServer
 from tests.services.test_intake import CATEGORY, form
 from tests.support.clock import MovableClock
 from tests.support.live_server import DatabaseFactory, LiveServer, start_server
 
-pytestmark = pytest.mark.timeout(180)
+pytestmark = [
+    pytest.mark.timeout(180),
+    # About what the server stores and checks for that date: on both backends.
+    pytest.mark.parametrize("backend", BACKENDS, indirect=True, scope="session"),
+]
 WIB = ZoneInfo("Asia/Jakarta")
 
 

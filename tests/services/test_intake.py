@@ -1,5 +1,5 @@
 """Recording offline complaints, register import with preview, duplicates, reply templates and
-drafts: the service layer against the REAL reference server (SQLite and PostgreSQL)."""
+drafts: the service layer against the REAL reference server (on SQLite)."""
 
 from __future__ import annotations
 

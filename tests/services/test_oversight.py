@@ -1,5 +1,5 @@
-"""Oversight figures against an independent count of the synced cache (SQLite and PostgreSQL
-servers), the role rule, and the working-day arithmetic."""
+"""Oversight figures against an independent count of the synced cache (a server on
+SQLite), the role rule, and the working-day arithmetic."""
 
 from __future__ import annotations
 

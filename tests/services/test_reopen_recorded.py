@@ -1,7 +1,7 @@
 """A recorded complaint the server refused, reopened in its form from the outbox review: every
 field typed and its files come back with the server's reasons, the corrected complaint is sent
 as a new action that resolves the refused one, and the server holds it exactly once. Against the
-real reference server (SQLite and PostgreSQL).
+real reference server (on SQLite).
 
 The refusal is the one of this issue: a desk whose PC clock is an hour ahead and that did not
 know the server's clock (a version before it learned it, or its saved difference lost) records

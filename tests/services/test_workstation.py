@@ -1,4 +1,4 @@
-"""The service layer against the real reference server (SQLite and PostgreSQL)."""
+"""The service layer against the real reference server (on SQLite)."""
 
 from __future__ import annotations
 

@@ -44,6 +44,8 @@ class LiveServer:
     app: Any = None  # the FastAPI app (its state: app.state.server)
     _server: uvicorn.Server | None = field(default=None, repr=False)
     _thread: threading.Thread | None = field(default=None, repr=False)
+    #: The module's server it is, if so (tests/support/shared_server.py); None: the test's own.
+    shared: Any = field(default=None, repr=False)
 
     @property
     def database_url(self) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QItemSelection, QItemSelectionModel
 from PySide6.QtWidgets import QApplication, QWidget
 
+from lapor_desk.models.calendar import utcnow
 from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.main_window import MainWindow
 from tests.support.live_server import LiveServer
@@ -19,15 +20,24 @@ SCREENS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screens"
 def signed_in_window(qtbot: Any, controller: DeskController, live_server: LiveServer,
                      password: str, username: str = "admin.kendari", *,
                      prefetch: bool = False) -> MainWindow:
-    """A main window signed in and synced. ``prefetch``: the attachments' offline prefetch
-    after each sync (off unless a test is about attachments: the seeded files are not served)."""
+    """A main window signed in and synced (on the module's server with nothing written yet and
+    a desk on the real clock: a copy of the profile it synced once, opened and synced again,
+    tests/support/synced_profile.py). ``prefetch``: the attachments' offline prefetch after
+    each sync (off unless a test is about attachments: the seeded files are not served)."""
     window = MainWindow(controller)
     window.attachments.auto_prefetch = prefetch
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
     with qtbot.waitSignal(controller.signed_in, timeout=WAIT) as signed:
-        controller.sign_in(live_server.url, username, password)
+        profile = None
+        station = controller.workstation
+        if live_server.shared is not None and station.clock is utcnow:  # this PC's real clock
+            profile = live_server.shared.profiles.place(station.profiles, username, password)
+        if profile is not None:
+            controller.resume(profile)
+        else:
+            controller.sign_in(live_server.url, username, password)
     with qtbot.waitSignal(controller.sync_finished, timeout=60_000):
         controller.sync()
     window.start_session(signed.args[0])

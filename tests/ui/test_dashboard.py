@@ -1,4 +1,4 @@
-"""The coordinators' dashboard against the real server (SQLite and PostgreSQL): sign in, open it,
+"""The coordinators' dashboard against the real server (on SQLite): sign in, open it,
 switch the breakdown and the month, export both formats; the charts and the table model on their
 own; and the dashboard rendered under Xvfb to test-artifacts/screens/dashboard*.png."""
 

@@ -1,4 +1,4 @@
-"""The desktop against the REAL reference server on loopback (SQLite and PostgreSQL): sign in,
+"""The desktop against the REAL reference server on loopback (on SQLite): sign in,
 first sync with progress, queue counts equal the cache, open a complaint, forward it while the
 server is down (the row shows it pending), sync when it is back, the row leaves the queue."""
 
