@@ -95,6 +95,10 @@ def start_server(settings: ServerSettings, seed: Any = None, port: int | None = 
         app if clock is None else DatedBy(app, clock), host="127.0.0.1", port=port,
         log_level="warning", lifespan="on", access_log=False, proxy_headers=False,
         date_header=clock is None,
+        # A test's plain client keeps its connection while a module's tests share the server:
+        # uvicorn's 5 s would close it just as the client reuses it, a reset the test client
+        # (no retries, unlike the desktop's transport) reports as a failure.
+        timeout_keep_alive=120,
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name=f"lapor-server-{port}", daemon=True)
