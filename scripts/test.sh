@@ -3,7 +3,8 @@
 # libraries, Xvfb, PostgreSQL), makes .venv with every Python dependency, starts a throwaway
 # PostgreSQL on loopback and runs pytest. Extra arguments go to pytest.
 # The tests run in LAPOR_TEST_WORKERS processes (pytest-xdist, a test file per process at a time;
-# default 2, the CI machine's cores); LAPOR_TEST_WORKERS=0 runs them in this one process.
+# default 3 on the 2-core CI machine: the tests wait on servers and subprocesses much of the time,
+# and a third process fills those waits); LAPOR_TEST_WORKERS=0 runs them in this one process.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -44,6 +45,6 @@ export LAPOR_REQUIRE_KEYRING=1
 export LAPOR_REQUIRE_MOUNT=1  # the full-disk tests mount a small tmpfs: fail, never skip
 export QT_QPA_PLATFORM=offscreen
 mkdir -p test-artifacts
-workers="${LAPOR_TEST_WORKERS:-2}"
+workers="${LAPOR_TEST_WORKERS:-3}"
 # The ten slowest tests are printed at the end: what to look at when the suite slows down.
 exec .venv/bin/python -m pytest -p no:cacheprovider -n "$workers" --dist loadfile --durations=10 "$@"
