@@ -15,30 +15,13 @@ from lapor_desk.server.app import create_app
 from lapor_desk.server.database import init_database
 from lapor_desk.server.settings import ServerSettings
 from lapor_desk.sync.protocol import parse_page
-from tests.server.builder import new_id
 from tests.server.client import WorldServer
+from tests.server.test_pull_columns import _busy
 
 #: How a timestamp is written in the row and columnar layouts (docs/sync-protocol.md).
 TIME_TEXT = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z")
 SCHEMA = {"rows": wire.ROWS_SCHEMA_VERSION, "columns": wire.COLUMNS_SCHEMA_VERSION,
           "packed": wire.PACKED_SCHEMA_VERSION}
-
-
-def _every_entity(server: WorldServer) -> None:
-    """A forward (disposition), a note and a reply with a file (follow-ups, an attachment) on
-    top of the hand-made world (agencies, complaints, events)."""
-    admin = server.login("admin_prov")
-    cid = server.cid("prov_plain")
-    note = admin.do("internal_note", cid, None, follow_up_id=new_id(), body="cek lapangan")
-    forward = admin.do("forward", cid, note["version"], to_id=server.unit("prov_works"),
-                       note="mohon ditindaklanjuti", disposition_id=new_id())
-    assert forward["outcome"] == "applied"
-    works = server.login("lo_prov_works")
-    sha = works.upload(b"%PDF-1.4 surat tanggapan")
-    reply = works.do("follow_up", cid, None, follow_up_id=new_id(), body="Sudah diperbaiki.",
-                     attachments=[{"id": new_id(), "sha256": sha, "size": 24,
-                                   "mime_type": "application/pdf", "filename": "surat.pdf"}])
-    assert reply["outcome"] == "applied"
 
 
 def _sent_columns(layout: str, block: dict[str, Any]) -> list[str]:
@@ -67,7 +50,7 @@ def _forms(layout: str, entity: str, block: dict[str, Any]) -> None:
 
 def test_pages_carry_the_described_columns_and_the_desktop_reads_them(
         server: WorldServer) -> None:
-    _every_entity(server)
+    _busy(server)  # every entity: follow-ups, a forward, an attachment, a link, a deletion
     api = server.login("nasional")
     rows_page = api.pull(None, limit=20000)
     for layout in wire.LAYOUTS:

@@ -5,10 +5,8 @@ of a disabled account's profile are written once, there. The real server, over l
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
 import requests
 
@@ -23,15 +21,6 @@ USER = "admin.kendari"
 #: What signing in, keeping the token and wiping a profile are made of: the session's alone.
 SESSION_PARTS = {"credentials", "wipe_profile", "SyncEngine", "login", "me", "forget_token",
                  "save_token", "load_token", "open_secure_cache"}
-
-
-@pytest.fixture
-def memory() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 def sync_once(profile: Path, server: LiveServer) -> int:

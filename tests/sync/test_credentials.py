@@ -1,11 +1,5 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import keyring
-import pytest
-from keyring.backend import KeyringBackend
-
 from lapor_desk.sync.credentials import (
     SERVICE,
     MemoryKeyring,
@@ -14,15 +8,6 @@ from lapor_desk.sync.credentials import (
     load_token,
     save_token,
 )
-
-
-@pytest.fixture
-def memory() -> Iterator[MemoryKeyring]:
-    previous: KeyringBackend = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 def test_token_lives_in_the_keyring_under_server_and_user(memory: MemoryKeyring) -> None:

@@ -7,12 +7,10 @@ import os
 import shutil
 import sqlite3
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from keyring.backends import fail, null
 from sqlalchemy import func, insert, select
 
@@ -33,15 +31,6 @@ from tests.sync.wire import complaint
 pytestmark = pytest.mark.timeout(180)
 MARKER = "Kerusakan jembatan Wundulako"  # a title to look for in the raw bytes
 POSIX = os.name == "posix"
-
-
-@pytest.fixture
-def memory() -> Iterator[MemoryKeyring]:
-    previous: KeyringBackend = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 def _row(cid: str, **over: object) -> dict[str, object]:

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import keyring
 import pytest
 import requests
 from sqlalchemy import select
@@ -28,15 +27,6 @@ from tests.support.live_server import DatabaseFactory, LiveServer, start_server
 
 pytestmark = pytest.mark.timeout(120)
 USER = "admin.kendari"
-
-
-@pytest.fixture
-def memory() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 @pytest.fixture
