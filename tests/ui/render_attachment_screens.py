@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
@@ -28,14 +27,14 @@ from lapor_desk.models.cache.schema import Attachment, Complaint
 from lapor_desk.server.database import init_database
 from lapor_desk.server.seed import seed_database
 from lapor_desk.server.settings import ServerSettings
-from lapor_desk.services import Workstation, use_memory_keyring
+from lapor_desk.services import Workstation
 from lapor_desk.ui import i18n
-from lapor_desk.ui.app import make_application
 from lapor_desk.ui.attachment_viewer import AttachmentViewer
 from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.main_window import MainWindow
 from lapor_desk.ui.taskman import TaskManager
 from tests.support.live_server import PASSWORD, start_server
+from tests.ui.render_setup import isolated_application
 
 NAMES = ("detail-chips-1366", "detail-attachments", "attachment-image", "attachment-pdf")
 
@@ -68,11 +67,7 @@ def save(widget: QWidget, path: Path) -> None:
 
 def main(out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix="lapor-attachment-screens-"))
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "qs"))
-    use_memory_keyring()
-    app = make_application(["render"])
+    work, app = isolated_application("lapor-attachment-screens-")
     i18n.set_language("id")
     url = f"sqlite:///{work / 'server.sqlite3'}"
     init_database(url)

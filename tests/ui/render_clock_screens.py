@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTranslator
+from PySide6.QtCore import QTranslator
 
 from lapor_desk.models.calendar import utcnow
 from lapor_desk.services import (
@@ -25,11 +24,9 @@ from lapor_desk.services import (
     DEMO_USER,
     DemoServer,
     Workstation,
-    use_memory_keyring,
 )
 from lapor_desk.services.types import SyncProgress
 from lapor_desk.ui import i18n
-from lapor_desk.ui.app import make_application
 from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.dialogs.record_complaint import RecordComplaintDialog
 from lapor_desk.ui.main_window import MainWindow
@@ -38,6 +35,7 @@ from lapor_desk.ui.taskman import TaskManager
 from tests.services.test_intake import form
 from tests.ui.render_intake_screens import wait_for
 from tests.ui.render_screens import save
+from tests.ui.render_setup import isolated_application
 
 SCREENS = ("clock_warning_window", "outbox_refused_record", "record_complaint_reopened",
            "clock_warning_busy", "clock_set_right")
@@ -53,11 +51,7 @@ class PcClock:
 
 def main(out: Path, extra_qm: str | None) -> int:
     out.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix="lapor-clock-screens-"))
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "qs"))
-    use_memory_keyring()
-    app = make_application(["render"])
+    work, app = isolated_application("lapor-clock-screens-")
     if extra_qm:
         extra = QTranslator(app)
         assert extra.load(extra_qm), extra_qm

@@ -17,16 +17,16 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QSettings
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 
-from lapor_desk.services import DEMO_PASSWORD, DemoServer, Workstation, use_memory_keyring
+from lapor_desk.services import DEMO_PASSWORD, DemoServer, Workstation
 from lapor_desk.ui import i18n
-from lapor_desk.ui.app import make_application
 from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.dashboard import DashboardWindow
 from lapor_desk.ui.taskman import TaskManager
 from tests.ui.render_screens import save
+from tests.ui.render_setup import isolated_application
 
 USER = "admin.sultra"
 NAMES = ("dashboard", "dashboard_regency", "dashboard_en")
@@ -46,11 +46,7 @@ def wait_for(app: QApplication, condition: Callable[[], bool], timeout: float = 
 
 def main(out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix="lapor-dash-qs-"))
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "qs"))
-    use_memory_keyring()
-    app = make_application(["render"])
+    _work, app = isolated_application("lapor-dash-qs-")
     i18n.set_language("id")
     demo = DemoServer(Path(tempfile.mkdtemp(prefix="lapor-dash-")), complaints=1500)
     taskman = TaskManager()

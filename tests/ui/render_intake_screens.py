@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QSettings, QTranslator
+from PySide6.QtCore import QEventLoop, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from lapor_desk.services import (
@@ -24,10 +23,8 @@ from lapor_desk.services import (
     DEMO_USER,
     DemoServer,
     Workstation,
-    use_memory_keyring,
 )
 from lapor_desk.ui import i18n
-from lapor_desk.ui.app import make_application
 from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.dialogs.import_register import ImportRegisterDialog
 from lapor_desk.ui.dialogs.record_complaint import RecordComplaintDialog
@@ -35,6 +32,7 @@ from lapor_desk.ui.main_window import MainWindow
 from lapor_desk.ui.taskman import TaskManager
 from tests.services.test_intake import CATEGORY, GOOD, HEADER, form
 from tests.ui.render_screens import save
+from tests.ui.render_setup import isolated_application
 
 
 def wait_for(app: QApplication, condition: Callable[[], bool], timeout: float = 60.0) -> None:
@@ -54,11 +52,7 @@ SCREENS = ("record_complaint_errors", "import_preview", "detail_duplicates",
 
 def main(out: Path, extra_qm: str | None) -> int:
     out.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix="lapor-intake-screens-"))
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "qs"))
-    use_memory_keyring()
-    app = make_application(["render"])
+    work, app = isolated_application("lapor-intake-screens-")
     if extra_qm:
         extra = QTranslator(app)
         assert extra.load(extra_qm), extra_qm

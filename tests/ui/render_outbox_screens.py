@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTranslator
+from PySide6.QtCore import QTranslator
 from sqlalchemy import update
 
 from lapor_desk.models.cache.schema import Blob
@@ -26,28 +25,23 @@ from lapor_desk.services import (
     DEMO_USER,
     DemoServer,
     Workstation,
-    use_memory_keyring,
 )
 from lapor_desk.services.verification import ActionFields
 from lapor_desk.ui import i18n
-from lapor_desk.ui.app import make_application
 from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.dialogs.follow_up import FollowUpDialog
 from lapor_desk.ui.main_window import MainWindow
 from lapor_desk.ui.taskman import TaskManager
 from tests.ui.render_intake_screens import wait_for
 from tests.ui.render_screens import save
+from tests.ui.render_setup import isolated_application
 
 SCREENS = ("outbox_three_actions", "outbox_note_fix_and_resend")
 
 
 def main(out: Path, extra_qm: str | None) -> int:
     out.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix="lapor-outbox-screens-"))
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "qs"))
-    use_memory_keyring()
-    app = make_application(["render"])
+    work, app = isolated_application("lapor-outbox-screens-")
     if extra_qm:
         extra = QTranslator(app)
         assert extra.load(extra_qm), extra_qm

@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QSettings
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLineEdit, QWidget
 
 from lapor_desk.services import (
@@ -30,14 +30,14 @@ from lapor_desk.services import (
     DEMO_USER,
     DemoServer,
     Workstation,
-    use_memory_keyring,
 )
 from lapor_desk.ui import i18n
-from lapor_desk.ui.app import Desk, make_application
+from lapor_desk.ui.app import Desk
 from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.dialogs.login import LoginDialog
 from lapor_desk.ui.main_window import MainWindow
 from lapor_desk.ui.taskman import TaskManager
+from tests.ui.render_setup import isolated_application
 
 
 def wait_for(app: QApplication, condition: Callable[[], bool], timeout: float = 60.0) -> None:
@@ -85,11 +85,7 @@ def show_a_filter(app: QApplication, window: MainWindow, taskman: TaskManager) -
 
 def main(out: Path, hidpi: bool = False) -> int:
     out.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix="lapor-screens-qs-"))
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "qs"))
-    use_memory_keyring()
-    app = make_application(["render"])
+    _work, app = isolated_application("lapor-screens-qs-")
     i18n.set_language("id")
     demo = DemoServer(Path(tempfile.mkdtemp(prefix="lapor-screens-")), complaints=800)
     taskman = TaskManager()
@@ -165,11 +161,7 @@ def main(out: Path, hidpi: bool = False) -> int:
 def sign_out_screens(out: Path) -> int:
     """A signs out, B signs in, through the desk (the window after each, as people see it)."""
     out.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix="lapor-screens-qs-"))
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "qs"))
-    use_memory_keyring()
-    app = make_application(["render"])
+    _work, app = isolated_application("lapor-screens-qs-")
     i18n.set_language("id")
     demo = DemoServer(Path(tempfile.mkdtemp(prefix="lapor-screens-")), complaints=800)
     desk = Desk(Workstation(demo.profile_root, device="screens"), tray_available=lambda: False)
