@@ -107,8 +107,10 @@ class Selects:
     def _epoch_us(self, column: Any) -> Any:
         if self.pg:  # EXTRACT gives an exact numeric (PostgreSQL 14+)
             return cast(func.extract("epoch", column) * 1_000_000, BigInteger)
-        # SQLite keeps `YYYY-MM-DD HH:MM:SS.ffffff`: whole seconds, then the six digits
-        return (cast(func.strftime("%s", column), BigInteger) * 1_000_000
+        # SQLite keeps `YYYY-MM-DD HH:MM:SS.ffffff`: whole seconds, then the six digits. The
+        # seconds from the first 19 characters only: strftime rounds a fraction to milliseconds
+        # first, so 58.9996 would count as second 59.
+        return (cast(func.strftime("%s", func.substr(column, 1, 19)), BigInteger) * 1_000_000
                 + cast(func.substr(column, 21, 6), BigInteger))
 
     def date(self, column: Any) -> Any:

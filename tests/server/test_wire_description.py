@@ -5,14 +5,17 @@ forms its kinds say), and the desktop reads exactly those columns, value for val
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import orjson
+from sqlalchemy import update
 
 from lapor_desk.models import wire
 from lapor_desk.server.app import create_app
 from lapor_desk.server.database import init_database
+from lapor_desk.server.db import Complaint
 from lapor_desk.server.settings import ServerSettings
 from lapor_desk.sync.protocol import parse_page
 from tests.server.client import WorldServer
@@ -84,3 +87,21 @@ def test_the_server_serves_exactly_the_described_endpoints(tmp_path: Path) -> No
     served = {(method.upper(), path) for path, operations in app.openapi()["paths"].items()
               for method in operations}
     assert served == {endpoint.route for endpoint in wire.ENDPOINTS}
+
+
+def test_a_time_just_before_a_whole_second_is_packed_as_it_is(server: WorldServer) -> None:
+    """The packed layout's numbers are the stored microseconds: a due time of xx:58.999758 is
+    not sent as xx:59.999758 (SQLite's ``strftime('%s')`` rounds the fraction to milliseconds
+    first, so any fraction from .9995 on used to carry into the next second)."""
+    cid = server.cid("prov_plain")
+    due = datetime(2026, 12, 29, 15, 53, 58, 999758, tzinfo=UTC)
+    with server.live.session() as session, session.begin():
+        session.execute(update(Complaint).where(Complaint.id == cid).values(resolution_due=due))
+    api = server.login("nasional")
+    sent = {}
+    for layout in ("rows", "packed"):
+        page = parse_page(api.pull(None, limit=20000, layout=layout))
+        block = page.changes["complaint"]
+        at = block.columns.index("resolution_due")
+        [sent[layout]] = [row[at] for row in block.rows if row[block.columns.index("id")] == cid]
+    assert sent == {"rows": "2026-12-29T15:53:58.999758Z", "packed": "2026-12-29T15:53:58.999758Z"}
