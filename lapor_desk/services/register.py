@@ -82,6 +82,7 @@ class PreviewRow:
     problems: tuple[FieldProblem, ...]
     cleaned: bool = False             # invisible characters (NUL, controls...) were removed
     already_imported: bool = False    # this profile imported the row before: left out
+    same_as: int | None = None        # the same row is already in the file (this row): left out
 
     @property
     def ok(self) -> bool:
@@ -109,9 +110,14 @@ class RegisterPreview:
         return sum(1 for r in self.rows if r.ok and r.already_imported)
 
     @property
+    def repeated(self) -> int:
+        return sum(1 for r in self.rows if r.ok and r.same_as is not None)
+
+    @property
     def new_rows(self) -> int:
-        """Valid rows not imported before: what an import records."""
-        return sum(1 for r in self.rows if r.ok and not r.already_imported)
+        """Valid rows not imported before nor repeated: what an import records."""
+        return sum(1 for r in self.rows if r.ok and not r.already_imported
+                   and r.same_as is None)
 
     @property
     def cleaned_rows(self) -> tuple[int, ...]:
@@ -182,11 +188,18 @@ def preview_register(path: Path | str, now: datetime, zone: tzinfo = UTC,
     columns = tuple(ColumnChoice(h, f, c) for h, f, c in
                     zip(layout.headers, layout.fields, layout.chosen))
     before = imported({r.fingerprint for r in table.rows if r.ok}) if imported else set()
-    rows = tuple(PreviewRow(r.row, _shown(r.raw),
-                            tuple(FieldProblem(e.field, e.code) for e in r.errors),
-                            r.cleaned, r.ok and r.fingerprint in before) for r in table.rows)
+    first: dict[str, int] = {}
+    rows = []
+    for r in table.rows:
+        seen = first.get(r.fingerprint) if r.ok else None
+        if r.ok and seen is None:
+            first[r.fingerprint] = r.row
+        rows.append(PreviewRow(r.row, _shown(r.raw),
+                               tuple(FieldProblem(e.field, e.code) for e in r.errors),
+                               r.cleaned, r.ok and r.fingerprint in before,
+                               None if r.fingerprint in before else seen))
     error = None if rows else "empty"
-    return RegisterPreview(name, rows, layout.ignored, error, PREVIEW_FIELDS, columns,
+    return RegisterPreview(name, tuple(rows), layout.ignored, error, PREVIEW_FIELDS, columns,
                            layout.header_row + 1, layout.missing_required, settings)
 
 

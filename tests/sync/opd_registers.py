@@ -20,19 +20,19 @@ HEADER = ("No", "Tanggal", "Nama Pengadu", "Alamat", "No. HP/WA", "Perihal",
 #: The register's rows; row 4 (the 4th) is bad: no chronology and 31/11/2026 does not exist.
 ROWS: tuple[tuple[str, ...], ...] = (
     ("1", "3/11/2026", "Budi Santoso", "Jl. Ahmad Yani No. 5", "0812-3456-7890",
-     "Lampu jalan padam", "Lampu jalan di depan kantor lurah Kadia padam sejak dua minggu, "
-     "rawan kecelakaan pada malam hari.", "Datang langsung", "diteruskan ke DPUPR"),
+     "Lampu jalan padam", ("Lampu jalan di depan kantor lurah Kadia padam sejak dua minggu, "
+     "rawan kecelakaan pada malam hari."), "Datang langsung", "diteruskan ke DPUPR"),
     ("2", "3 Nov 2026", "Siti Aminah", "Kel. Wua-Wua", "081298765432",
-     "Sampah menumpuk di pasar", "Sampah di Pasar Baruga tidak diangkut selama seminggu, "
-     "baunya sampai ke rumah warga.", "Surat", ""),
+     "Sampah menumpuk di pasar", ("Sampah di Pasar Baruga tidak diangkut selama seminggu, "
+     "baunya sampai ke rumah warga."), "Surat", ""),
     ("3", "Senin, 2 November 2026", "La Ode Hamid", "Kec. Poasia", "",
-     "Jalan berlubang di Poasia", "Jalan poros Poasia berlubang besar, sudah dua pengendara "
-     "motor jatuh minggu ini.", "Telepon", ""),
+     "Jalan berlubang di Poasia", ("Jalan poros Poasia berlubang besar, sudah dua pengendara "
+     "motor jatuh minggu ini."), "Telepon", ""),
     ("4", "31/11/2026", "Wa Ode Nur", "Kel. Anduonohu", "0813 1111 2222",
      "Air PDAM mati", "", "WhatsApp", "uraian belum ditulis"),
     ("5", "5-11-2026 09.30", "Andi Saputra", "Kel. Bende", "085255554444",
-     "Pungutan di sekolah", "Sekolah meminta uang seragam Rp 750.000 kepada murid baru tanpa "
-     "rincian, padahal sekolah negeri.", "tatap muka", "-"),
+     "Pungutan di sekolah", ("Sekolah meminta uang seragam Rp 750.000 kepada murid baru tanpa "
+     "rincian, padahal sekolah negeri."), "tatap muka", "-"),
 )
 BAD_ROW_INDEX = 3
 #: What the file leaves out, given once for the whole register (the CLI's --default words).
