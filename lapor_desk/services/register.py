@@ -46,8 +46,8 @@ __all__ = ["DEFAULTABLE", "FIELDS", "REQUIRED", "ColumnChoice", "ImportOutcome",
 
 #: The intake fields a preview shows, in order (codes; the UI words the headings).
 PREVIEW_FIELDS: tuple[str, ...] = (
-    "title", "body", "complaint_type", "channel", "category", "regency", "reporter.name",
-    "received_at", "incident_date",
+    "title", "received_at", "reporter.name", "body", "complaint_type", "channel", "category",
+    "regency", "incident_date",
 )
 
 

@@ -215,7 +215,7 @@ class ImportRegisterDialog(QDialog):
             return  # an older answer: another file or other choices meanwhile
         self.preview = preview
         self.model.set_preview(preview)
-        widths = (64, 320 if preview.bad_rows else 90, 220, 240, 100, 100, 160, 110, 150, 130)
+        widths = (60, 250 if preview.bad_rows else 90, 170, 135, 130, 200, 95, 90, 150, 110)
         for column, width in enumerate(widths[:self.model.columnCount() - 1]):
             self.table.setColumnWidth(column, width)
         if preview.columns:
@@ -258,7 +258,7 @@ class ImportRegisterDialog(QDialog):
         if preview.ignored_columns:
             parts.append(self.tr("Columns not imported: %1.").replace(
                 "%1", ", ".join(preview.ignored_columns)))
-        if preview.cleaned_rows:
+        if preview.cleaned_rows and not preview.bad_rows:  # the problems first
             parts.append(self.tr("Invisible characters (such as NUL or text-direction marks) "
                                  "were removed from rows %1.")
                          .replace("%1", _rows(preview.cleaned_rows)))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -51,6 +51,7 @@ class RegisterColumns(QWidget):
         scroll = QScrollArea()
         scroll.setWidget(self.grid_host)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setMinimumHeight(120)
         columns_box = QGroupBox(self.tr("Columns in the file"))
@@ -78,6 +79,9 @@ class RegisterColumns(QWidget):
             elif name == "category":
                 widget = searchable_combo(categories)
                 widget.setPlaceholderText(self.tr("From the file"))
+                line = widget.lineEdit()
+                if line is not None:
+                    line.setPlaceholderText(self.tr("From the file"))
                 widget.currentTextChanged.connect(self._edited)
             else:
                 widget = QLineEdit()
@@ -136,6 +140,9 @@ class RegisterColumns(QWidget):
             name = QLabel(column.header or self.tr("(no name)"))
             name.setToolTip(column.header)
             combo = QComboBox()
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
             combo.addItem(self.tr("Not imported"), "")
             for field_name in FIELDS:
                 combo.addItem(intake_labels.field(field_name), field_name)
@@ -146,6 +153,9 @@ class RegisterColumns(QWidget):
             row, place = divmod(index, COLUMNS_PER_ROW)
             self.grid.addWidget(name, row, place * 2)
             self.grid.addWidget(combo, row, place * 2 + 1)
+        rows = (len(columns) + COLUMNS_PER_ROW - 1) // COLUMNS_PER_ROW
+        for row in range(rows + 1):
+            self.grid.setRowStretch(row, 1 if row == rows else 0)
 
     def _column_edited(self, index: int) -> None:
         if self._loading:
