@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -100,7 +100,12 @@ class ImportRegisterDialog(QDialog):
         preset_row.addWidget(self.save_preset)
         preset_row.addStretch(1)
         self.columns = RegisterColumns(categories or [])
-        self.columns.changed.connect(self.refresh)
+        # Typing a value reads the file again once the typing pauses, not at every key.
+        self._again = QTimer(self)
+        self._again.setSingleShot(True)
+        self._again.setInterval(400)
+        self._again.timeout.connect(self.refresh)
+        self.columns.changed.connect(self._changed)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setObjectName("dialogIntro")
@@ -119,6 +124,7 @@ class ImportRegisterDialog(QDialog):
         self.import_button.setText(self.tr("Import"))
         self.import_button.setEnabled(False)
         self.import_button.setAutoDefault(False)
+        self.import_button.setDefault(False)  # Enter in a field imports nothing
         self.partial_button = self.buttons.addButton(
             self.tr("Import valid rows, save the rest…"),
             QDialogButtonBox.ButtonRole.ActionRole)
@@ -165,12 +171,18 @@ class ImportRegisterDialog(QDialog):
 
     def refresh(self) -> None:
         """Preview the file again with the current choices."""
+        self._again.stop()
         if not self.path.text():
             return
         self._enable(False)
         self._say(self.tr("Reading the file…"), bad=False)
         self.ticket += 1
         self.preview_requested.emit(self.path.text(), self.settings())
+
+    def _changed(self) -> None:
+        self._enable(False)
+        self._say(self.tr("Reading the file…"), bad=False)
+        self._again.start()
 
     def set_presets(self, names: list[str], current: str = "") -> None:
         self.presets.clear()
