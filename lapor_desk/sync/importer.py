@@ -184,7 +184,7 @@ def _read_xlsx(data: bytes) -> list[list[Any]]:
         for row in sheet.iter_rows(values_only=True):
             rows.append([unescape_cell(v) if isinstance(v, str) else v
                          for v in list(row)[:MAX_COLUMNS]])
-            if len(rows) > MAX_ROWS + 1:
+            if len(rows) > MAX_ROWS + HEADER_SEARCH_ROWS + 1:  # the header may be lower down
                 break
         return rows
     finally:
