@@ -22,6 +22,7 @@ from lapor_desk.cli import (
     setup_logging,
 )
 from lapor_desk.paths import SERVER_CLOCK_FILE
+from lapor_desk.services.register import Register, RegisterSettings
 from lapor_desk.sync.errors import ImportFailed, NotSignedInError, StorageError
 from lapor_desk.sync.log import event
 
@@ -47,9 +48,22 @@ def _defaults(pairs: Sequence[str]) -> dict[str, str] | str:
     return found
 
 
+def _explain(register: Register, path: Path, settings: RegisterSettings) -> None:
+    """How the file was read: where its column names are, what was left out, what is missing."""
+    preview = register.preview(path, settings)
+    if not preview.columns:
+        return
+    _error(f"column names found in row {preview.header_row}: " + ", ".join(
+        f"{c.header} -> {c.field or 'not imported'}" for c in preview.columns if c.header))
+    if preview.missing:
+        _error("no column and no --default gives: " + ", ".join(preview.missing)
+               + ". Add --default FIELD=VALUE for each (e.g. --default kanal=surat), or use a "
+               "--preset saved from the desktop's import dialog.")
+
+
 def run_import(args: argparse.Namespace) -> int:
     from lapor_desk.services.errors import ServiceError
-    from lapor_desk.services.register import Register, RegisterSettings, bad_defaults
+    from lapor_desk.services.register import bad_defaults
     from lapor_desk.sync.clock import ServerClock
     from lapor_desk.sync.outbox import Outbox
 
@@ -101,6 +115,8 @@ def run_import(args: argparse.Namespace) -> int:
             return EXIT_AUTH
         _error(str(cause or exc))
         if isinstance(cause, ImportFailed):
+            if cause.errors or cause.code == "no_known_columns":
+                _explain(register, Path(args.file), settings)
             for row_error in cause.errors:
                 print(f"  row {row_error.row}: {row_error.field}: {row_error.code}",
                       file=sys.stderr)

@@ -52,6 +52,8 @@ def test_import_skips_bad_rows_to_a_rejects_file_then_the_fixed_rows_once(
     assert main(["import", str(register), *base]) == 7
     err = capsys.readouterr().err
     assert "row 6: complaint_type: required" in err and "--skip-invalid" in err
+    assert "column names found in row 5: No -> not imported, Tanggal -> received_at" in err
+    assert "no column and no --default gives: complaint_type, category, province, regency" in err
     # All or nothing by default: one bad row, nothing imported.
     assert main(["import", str(register), *base, *DEFAULTS]) == 7
     assert "row 9: body: required" in capsys.readouterr().err
