@@ -4,7 +4,8 @@
                             loopback; --reset: wipe the training data and start from the sample)
     lapor-desk sync   --profile DIR --server URL --user NAME [--once] [--interval SECONDS]
     lapor-desk status --profile DIR [--json]
-    lapor-desk import FILE --profile DIR
+    lapor-desk import FILE --profile DIR [--preset NAME] [--default FIELD=VALUE ...]
+                           [--skip-invalid --rejects FILE]   (docs/import-format.md)
     lapor-desk --smoke-test SERVER USER   check an installation: window, sign-in, sync, JSON
     lapor-desk --version
 
@@ -29,11 +30,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lapor_desk import __version__
-from lapor_desk.paths import CACHE_FILE, LOG_FILE, SERVER_CLOCK_FILE, desk_paths, profile_log_dir
+from lapor_desk.paths import CACHE_FILE, LOG_FILE, desk_paths, profile_log_dir
 from lapor_desk.sync.errors import (
     AddressRefused,
-    ImportFailed,
-    NotSignedInError,
     ProtocolError,
     ServerError,
     StorageError,
@@ -319,42 +318,10 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from lapor_desk.sync.clock import ServerClock
-    from lapor_desk.sync.importer import import_register
-    from lapor_desk.sync.outbox import Outbox
+    """``lapor-desk import`` (lapor_desk/cli_import.py; docs/import-format.md)."""
+    from lapor_desk.cli_import import run_import
 
-    profile = Path(args.profile)
-    setup_logging(profile, args.verbose)
-    cache = _open_profile(profile)
-    if isinstance(cache, int):
-        return cache
-    try:
-        # Received "now" is by the server's clock as the last sync learned it (offline too).
-        clock = ServerClock(store=profile / SERVER_CLOCK_FILE)
-        result = import_register(Outbox(cache, clock=clock.now), Path(args.file))
-    except ImportFailed as exc:
-        _error(str(exc))
-        for row_error in exc.errors:
-            print(f"  row {row_error.row}: {row_error.field}: {row_error.code}", file=sys.stderr)
-        if exc.code == "bad_encoding":
-            _error("Save the file from Excel as 'CSV UTF-8 (Comma delimited)' and try again.")
-        return EXIT_IMPORT
-    except NotSignedInError as exc:
-        _error(_advice(exc))
-        return EXIT_AUTH
-    except StorageError as exc:  # one transaction: nothing of the file was imported
-        event(log, "cli.import_storage", logging.ERROR, code=exc.code, error=exc.fault.detail)
-        _error("Nothing was imported. " + _advice(exc))
-        return EXIT_STORAGE
-    finally:
-        cache.close()
-    print(f"imported {result.count} complaint(s); they will be sent at the next sync.")
-    if result.ignored_columns:
-        print("ignored columns: " + ", ".join(result.ignored_columns))
-    if result.cleaned_rows:
-        print("invisible characters (NUL, controls, text-direction marks) removed from rows: "
-              + ", ".join(str(r) for r in result.cleaned_rows))
-    return EXIT_OK
+    return run_import(args)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -390,6 +357,17 @@ def build_parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help="import a register of offline complaints (CSV/XLSX)")
     imp.add_argument("file")
     imp.add_argument("--profile", required=True)
+    imp.add_argument("--preset", help="the columns and shared values saved under this name "
+                                      "(from the desktop's import dialog)")
+    imp.add_argument("--default", action="append", metavar="FIELD=VALUE",
+                     help="a value for the whole file where it has none, e.g. kanal=surat, "
+                          "jenis=pengaduan, kategori=KESEHATAN, provinsi=..., kabupaten=... "
+                          "(repeat for each field)")
+    imp.add_argument("--skip-invalid", action="store_true",
+                     help="import the valid rows; the bad ones go to --rejects FILE")
+    imp.add_argument("--rejects", metavar="FILE",
+                     help="with --skip-invalid: where the bad rows go (.csv or .xlsx), to fix "
+                          "and import again")
     imp.set_defaults(func=cmd_import)
     return parser
 

@@ -16,6 +16,7 @@ all under ``%LOCALAPPDATA%\\LAPOR\\lapor-desk``, the folder the uninstaller offe
         notified.json                   the queue last announced (complaint ids only)
         server_clock.json               the server's clock as the last sync learned it
         reply-templates.json            the profile's own reply templates (read, never written)
+        import-presets.json             register layouts saved by name (column names, defaults)
         logs/lapor-desk.log             the log of ``lapor-desk sync`` / ``import`` for it
     <data>/demo/                        the training sandbox (DEMO_DIR; only it is ever wiped)
         server.sqlite3, server.log, blobs/, seeded.json, port, profiles/
@@ -54,6 +55,7 @@ OFFLINE_ATTACHMENTS_FILE: Final = "offline-attachments.json"
 NOTIFIED_FILE: Final = "notified.json"
 SERVER_CLOCK_FILE: Final = "server_clock.json"
 USER_TEMPLATES_FILE: Final = "reply-templates.json"
+IMPORT_PRESETS_FILE: Final = "import-presets.json"
 PROFILE_LOG_DIR: Final = "logs"
 
 # --- inside the training sandbox ---------------------------------------------------------------

@@ -172,7 +172,7 @@ class Workstation:
         self.attachments.remove_external_copies(0)
         self._outbox_review = OutboxReview(cache, self._actions, self._intake,
                                            self.session.server_clock)
-        self._register = Register(self.session.outbox, server_now)
+        self._register = Register(self.session.outbox, server_now, Path(info.profile_dir))
         self._duplicates = Duplicates(cache, self._actions)
         return info
 

@@ -20,6 +20,7 @@ cleaned the same way (and an Excel line break ``_x000D_`` is a line break again)
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import logging
 import re
@@ -31,10 +32,17 @@ from typing import Any
 
 from lapor_desk.models.calendar import UTC, utcnow
 from lapor_desk.models.intake import IntakeError, NewComplaint, validate_new_complaint
-from lapor_desk.models.text import needs_cleaning
+from lapor_desk.models.text import clean_text, needs_cleaning
 from lapor_desk.sync.errors import ImportFailed, RowError
 from lapor_desk.sync.log import event
 from lapor_desk.sync.outbox import ActionReceipt, Outbox
+from lapor_desk.sync.register_layout import (
+    HEADER_SEARCH_ROWS,
+    Layout,
+    make_layout,
+    normalise_header,
+    read_date,
+)
 
 log = logging.getLogger("lapor_desk.sync.importer")
 
@@ -81,10 +89,6 @@ TYPE_WORDS = {"complaint": "pengaduan", "aspiration": "aspirasi",
               "information_request": "permintaan_informasi", "informasi": "permintaan_informasi"}
 
 
-def normalise_header(text: str) -> str:
-    return re.sub(r"[^0-9a-z]+", "_", text.strip().casefold()).strip("_")
-
-
 def _word(value: Any) -> str:
     return normalise_header(str(value)) if value is not None else ""
 
@@ -95,6 +99,11 @@ class ImportResult:
     ignored_columns: tuple[str, ...]
     #: Rows (as the spreadsheet numbers them) whose text had invisible characters removed.
     cleaned_rows: tuple[int, ...] = ()
+    #: Rows not valid, left out (``skip_invalid``), to be written to a rejects file.
+    rejected: tuple[RegisterRow, ...] = ()
+    #: Rows imported before (the same fingerprint), left out.
+    already_imported: tuple[int, ...] = ()
+    layout: Layout | None = None
 
     @property
     def count(self) -> int:
@@ -125,6 +134,27 @@ def _binary(head: bytes) -> bool:
     return head.count(b"\x00") > 2 + len(head) // 100
 
 
+def _delimiter(text: str) -> str:
+    """``;`` (Excel's CSV where the decimal mark is a comma, as in Indonesia), ``,`` or a tab:
+    the one that splits the most of the first lines into the same number of columns (a title
+    block above the header, or commas inside the chronology, do not decide it)."""
+    head = "\n".join(text.splitlines()[:HEADER_SEARCH_ROWS + 20])
+    best, best_score = ",", (0, 0)
+    for candidate in (",", ";", "\t"):
+        try:
+            counts = [len(r) for r in csv.reader(io.StringIO(head), delimiter=candidate)]
+        except csv.Error:
+            continue
+        wide = [c for c in counts if c > 1]
+        if not wide:
+            continue
+        common = max(set(wide), key=lambda c: (wide.count(c), c))
+        score = (wide.count(common), common)
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
+
+
 def _read_csv(data: bytes) -> list[list[Any]]:
     if _binary(data[:8192]):
         raise ImportFailed("this is not a CSV text file", code="not_tabular")
@@ -134,8 +164,7 @@ def _read_csv(data: bytes) -> list[list[Any]]:
         raise ImportFailed(
             f"the file is not UTF-8 text (byte {exc.start}); save it as 'CSV UTF-8'",
             code="bad_encoding") from None
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
+    delimiter = _delimiter(text)
     try:
         return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
     except csv.Error as exc:
@@ -155,7 +184,7 @@ def _read_xlsx(data: bytes) -> list[list[Any]]:
         for row in sheet.iter_rows(values_only=True):
             rows.append([unescape_cell(v) if isinstance(v, str) else v
                          for v in list(row)[:MAX_COLUMNS]])
-            if len(rows) > MAX_ROWS + 1:
+            if len(rows) > MAX_ROWS + HEADER_SEARCH_ROWS + 1:  # the header may be lower down
                 break
         return rows
     finally:
@@ -210,12 +239,6 @@ def _raw_complaint(mapping: list[str | None], row: list[Any]) -> dict[str, Any]:
             reporter[field_name.split(".", 1)[1]] = value
         else:
             raw[field_name] = value
-    if "channel" in raw:
-        word = _word(raw["channel"])
-        raw["channel"] = CHANNEL_WORDS.get(word, word)
-    if "complaint_type" in raw:
-        word = _word(raw["complaint_type"])
-        raw["complaint_type"] = TYPE_WORDS.get(word, word)
     raw["reporter"] = reporter
     return raw
 
@@ -227,54 +250,158 @@ def cleaned(raw: dict[str, Any]) -> bool:
                for name, value in (*raw.items(), *reporter.items()))
 
 
+@dataclass(frozen=True)
+class RegisterRow:
+    """One data row of a register: its number as the spreadsheet shows it, its cells as read,
+    the complaint it makes or its problems, and its fingerprint (what makes it the same row
+    when the file, or its fixed rejects, is imported again)."""
+
+    row: int
+    cells: tuple[Any, ...]
+    raw: dict[str, Any]
+    complaint: NewComplaint | None
+    errors: tuple[RowError, ...]
+    cleaned: bool
+    fingerprint: str
+
+    @property
+    def ok(self) -> bool:
+        return self.complaint is not None
+
+
+@dataclass(frozen=True)
+class RegisterTable:
+    layout: Layout
+    rows: tuple[RegisterRow, ...]
+
+    @property
+    def ignored_columns(self) -> tuple[str, ...]:
+        return self.layout.ignored
+
+
+def fingerprint(raw: dict[str, Any]) -> str:
+    """What makes a row the same row again: its own text (title, chronology, the reporter, the
+    dates it gives), folded (case, spaces); not the values the file shares, which a person may
+    set otherwise the next time."""
+    reporter = raw.get("reporter") or {}
+    parts = [raw.get("title"), raw.get("body"), raw.get("incident_date"),
+             raw.get("received_at"), *(reporter.get(k) for k in ("name", "nik", "phone", "email"))]
+    text = "\x1f".join(" ".join(clean_text(_plain(p)).casefold().split()) for p in parts)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _plain(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="minutes")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _with_defaults(raw: dict[str, Any], defaults: dict[str, str]) -> dict[str, Any]:
+    for name, value in defaults.items():
+        if raw.get(name) in (None, ""):
+            raw[name] = value
+    if "channel" in raw:
+        word = _word(raw["channel"])
+        raw["channel"] = CHANNEL_WORDS.get(word, word)
+    if "complaint_type" in raw:
+        word = _word(raw["complaint_type"])
+        raw["complaint_type"] = TYPE_WORDS.get(word, word)
+    for name in ("incident_date", "received_at"):
+        if name in raw:
+            raw[name] = read_date(raw[name])
+    return raw
+
+
+def read_register(path: Path | str, now: datetime | None = None, zone: tzinfo = UTC, *,
+                  columns: dict[str, str | None] | None = None,
+                  defaults: dict[str, str] | None = None) -> RegisterTable:
+    """Read and validate every row, writing nothing: the header row found below any title
+    rows, each column's field from ``columns`` (a preset's or a person's choice, by normalised
+    column name) or guessed, ``defaults`` filling what the file leaves empty. Raises
+    ImportFailed for an unusable file only; bad rows come back with their problems."""
+    table = read_table(Path(path))
+    if not any(_cell(v) not in (None, "") for row in table[:HEADER_SEARCH_ROWS] for v in row):
+        raise ImportFailed("the file has no header row", code="empty")
+    layout = make_layout(table, HEADERS, columns, defaults)
+    if len(layout.headers) > MAX_COLUMNS:
+        raise ImportFailed("the file has too many columns", code="too_large")
+    data_rows = table[layout.header_row + 1:]
+    if len(data_rows) > MAX_ROWS:
+        raise ImportFailed(f"more than {MAX_ROWS} rows; split the file", code="too_large")
+    mapping = list(layout.fields)
+    shared = dict(layout.defaults)
+    now = now or utcnow()
+    rows: list[RegisterRow] = []
+    for offset, cells in enumerate(data_rows):
+        if not any(_cell(v) not in (None, "") for v in cells):
+            continue  # blank line
+        number = layout.header_row + offset + 2  # as the spreadsheet numbers it
+        raw = _with_defaults(_raw_complaint(mapping, cells), shared)
+        complaint: NewComplaint | None = None
+        errors: tuple[RowError, ...] = ()
+        try:
+            complaint = validate_new_complaint(raw, now, zone)
+        except IntakeError as exc:
+            errors = tuple(RowError(number, e.field, e.code) for e in exc.errors)
+        rows.append(RegisterRow(number, tuple(cells), raw, complaint, errors, cleaned(raw),
+                                fingerprint(raw)))
+    return RegisterTable(layout, tuple(rows))
+
+
 def parse_register(path: Path | str, now: datetime | None = None,
                    zone: tzinfo = UTC) -> ParsedRegister:
     """Validate every row; returns the complaints or raises ImportFailed with all row errors.
     ``zone``: the office's zone, of a time the register writes without one."""
-    rows = read_table(Path(path))
-    if not rows or not any(_cell(v) not in (None, "") for v in rows[0]):
-        raise ImportFailed("the file has no header row", code="empty")
-    header = [str(v) if v is not None else "" for v in rows[0]]
-    if len(header) > MAX_COLUMNS:
-        raise ImportFailed("the file has too many columns", code="too_large")
-    mapping = [HEADERS.get(normalise_header(name)) for name in header]
-    if not any(mapping):
+    table = read_register(path, now, zone)
+    if not any(table.layout.fields):
         raise ImportFailed("no known column names in the header row (e.g. judul, isi, kanal)",
                            code="no_known_columns")
-    ignored = tuple(name for name, field_name in zip(header, mapping)
-                    if field_name is None and name.strip())
-    data_rows = rows[1:]
-    if len(data_rows) > MAX_ROWS:
-        raise ImportFailed(f"more than {MAX_ROWS} rows; split the file", code="too_large")
-    now = now or utcnow()
-    complaints: list[NewComplaint] = []
-    errors: list[RowError] = []
-    cleaned_rows: list[int] = []
-    for offset, row in enumerate(data_rows):
-        if not any(_cell(v) not in (None, "") for v in row):
-            continue  # blank line
-        row_number = offset + 2  # the header is row 1
-        raw = _raw_complaint(mapping, row)
-        try:
-            complaints.append(validate_new_complaint(raw, now, zone))
-        except IntakeError as exc:
-            errors.extend(RowError(row_number, e.field, e.code) for e in exc.errors)
-        if cleaned(raw):
-            cleaned_rows.append(row_number)
+    errors = [e for r in table.rows for e in r.errors]
     if errors:
         bad_rows = len({e.row for e in errors})
         raise ImportFailed(f"{bad_rows} row(s) are not valid; nothing was imported",
                            errors=tuple(errors))
-    if not complaints:
+    if not table.rows:
         raise ImportFailed("the file has a header but no rows", code="empty")
-    return ParsedRegister(complaints, ignored, tuple(cleaned_rows))
+    return ParsedRegister([r.complaint for r in table.rows if r.complaint is not None],
+                          table.ignored_columns, tuple(r.row for r in table.rows if r.cleaned))
 
 
-def import_register(outbox: Outbox, path: Path | str) -> ImportResult:
-    """Validate the whole file, then record every complaint in ONE transaction."""
-    parsed = parse_register(path, outbox.clock(), outbox.config.calendar.tz)
-    receipts = outbox.record_validated([(c, ()) for c in parsed.complaints])
+def import_register(outbox: Outbox, path: Path | str, *,
+                    columns: dict[str, str | None] | None = None,
+                    defaults: dict[str, str] | None = None,
+                    skip_invalid: bool = False) -> ImportResult:
+    """Record the file's complaints in ONE transaction, each row once: a row imported before
+    (by its fingerprint: the same file again, or fixed rejects holding a row already in) is
+    left out and counted in ``already_imported``. Without ``skip_invalid`` a file with a bad
+    row records nothing (ImportFailed lists every problem); with it the valid rows are recorded
+    and the bad ones come back in ``rejected`` (to be written to a file, fixed, imported)."""
+    table = read_register(path, outbox.clock(), outbox.config.calendar.tz,
+                          columns=columns, defaults=defaults)
+    if not any(table.layout.fields):
+        raise ImportFailed("no known column names in the header row (e.g. judul, isi, kanal)",
+                           code="no_known_columns")
+    if not table.rows:
+        raise ImportFailed("the file has a header but no rows", code="empty")
+    rejected = tuple(r for r in table.rows if not r.ok)
+    if rejected and not skip_invalid:
+        bad = len(rejected)
+        raise ImportFailed(f"{bad} row(s) are not valid; nothing was imported",
+                           errors=tuple(e for r in rejected for e in r.errors))
+    good = [r for r in table.rows if r.complaint is not None]
+    recorded = outbox.record_imported([(r.fingerprint, r.complaint) for r in good
+                                       if r.complaint is not None])
+    receipts = tuple(receipt for receipt in recorded if receipt is not None)
+    again = tuple(r.row for r, receipt in zip(good, recorded) if receipt is None)
+    cleaned_rows = tuple(r.row for r, receipt in zip(good, recorded)
+                         if receipt is not None and r.cleaned)
     event(log, "import.done", file=Path(path).name, rows=len(receipts),
-          ignored_columns=",".join(parsed.ignored_columns),
-          cleaned_rows=",".join(str(r) for r in parsed.cleaned_rows))
-    return ImportResult(tuple(receipts), parsed.ignored_columns, parsed.cleaned_rows)
+          rejected=len(rejected), already_imported=len(again),
+          ignored_columns=",".join(table.ignored_columns),
+          cleaned_rows=",".join(str(r) for r in cleaned_rows))
+    return ImportResult(receipts, table.ignored_columns, cleaned_rows, rejected, again,
+                        table.layout)

@@ -32,7 +32,7 @@ from sqlalchemy.engine import Connection
 
 from lapor_desk.models.agencies import Actor
 from lapor_desk.models.cache.blob_store import TooLarge
-from lapor_desk.models.cache.schema import Blob, OutboxEntry
+from lapor_desk.models.cache.schema import Blob, ImportedRow, OutboxEntry
 from lapor_desk.models.cache.store import Cache
 from lapor_desk.models.calendar import DomainConfig, default_config, utcnow
 from lapor_desk.models.enums import ActionKind, ArchiveReason
@@ -260,6 +260,32 @@ class Outbox:
                 receipts.append(self._record_one(connection, actor, new_id(), complaint,
                                                  files, now))
         event(log, "outbox.recorded", count=len(receipts))
+        return receipts
+
+    def record_imported(
+        self, complaints: Sequence[tuple[str, NewComplaint]]
+    ) -> list[ActionReceipt | None]:
+        """Record validated register rows, all in one transaction, each once: a row whose
+        fingerprint (the first of each pair) this profile imported before, or that came earlier
+        in ``complaints``, is left out (None in its place)."""
+        now = self.clock()
+        receipts: list[ActionReceipt | None] = []
+        with self._storage(), self.cache.writer.begin() as connection:
+            actor = lv.load_actor(connection)
+            if actor is None:
+                raise NotSignedInError("sign in and sync once before recording complaints")
+            for key, complaint in complaints:
+                if connection.execute(select(ImportedRow.fingerprint).where(
+                        ImportedRow.fingerprint == key)).first() is not None:
+                    receipts.append(None)
+                    continue
+                receipt = self._record_one(connection, actor, new_id(), complaint, (), now)
+                connection.execute(insert(ImportedRow).values(
+                    fingerprint=key, complaint_id=receipt.complaint_id,
+                    imported_at=lv.wire_time(now)))
+                receipts.append(receipt)
+        event(log, "outbox.recorded", count=sum(1 for r in receipts if r is not None),
+              already_imported=sum(1 for r in receipts if r is None))
         return receipts
 
     def _record_one(self, connection: Connection, actor: Actor, complaint_id: str,

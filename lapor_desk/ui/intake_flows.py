@@ -23,15 +23,15 @@ from lapor_desk.services.outbox_review import RecordedForm
 from lapor_desk.services.register import ImportOutcome
 from lapor_desk.services.types import ActionResult, ComplaintDetail
 from lapor_desk.services.workstation import Workstation
-from lapor_desk.ui import intake_labels, labels
+from lapor_desk.ui import labels
 from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.detail_pane import DetailPane
 from lapor_desk.ui.dialog_slot import DialogSlot
-from lapor_desk.ui.dialogs.import_register import ImportRegisterDialog
 from lapor_desk.ui.dialogs.record_complaint import RecordComplaintDialog
 from lapor_desk.ui.duplicates_panel import DuplicatesPanel
 from lapor_desk.ui.i18n import is_language_change
 from lapor_desk.ui.ops import Changes
+from lapor_desk.ui.register_flow import RegisterFlow
 from lapor_desk.ui.resources import icon
 
 
@@ -47,6 +47,7 @@ class IntakeFlows(QObject):
         self.controller = controller
         self.detail = detail
         self.slot = DialogSlot()
+        self.register = RegisterFlow(controller, self, self._imported)
         self.record_action = QAction(icon("record"), "", window)
         self.record_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
         self.record_action.triggered.connect(self.record)
@@ -158,41 +159,27 @@ class IntakeFlows(QObject):
     def import_register(self, path: str | None = None) -> None:
         if self.dialog is not None or not self.import_action.isEnabled():
             return
-        dialog = ImportRegisterDialog(self.window)
-        dialog.file_chosen.connect(lambda p: self._preview(dialog, p))
-        dialog.import_requested.connect(lambda p: self._import(dialog, p))
+        dialog = self.register.make_dialog(self.window)
         self.slot.open(dialog)
         if path:
             dialog.choose_file(path)
         else:
             dialog.pick()
 
-    def _preview(self, dialog: ImportRegisterDialog, path: str) -> None:
-
-        def failed(exc: Exception) -> None:
-            dialog.show_failure(labels.error_message(exc))
-
-        self.controller.op(lambda ws: ws.register.preview(path)) \
-            .success(dialog.show_preview).failure(failed, report_bugs=False).run()
-
-    def _import(self, dialog: ImportRegisterDialog, path: str) -> None:
-
-        def done(outcome: ImportOutcome) -> None:
+    def _imported(self, outcome: ImportOutcome) -> None:
+        dialog = self.dialog
+        if dialog is not None:
             dialog.accept()
-            self.window.statusBar().showMessage(
-                self.tr("%1 complaints imported; they wait in Needs verification.")
-                .replace("%1", str(outcome.count)), 10_000)
-            self.imported.emit(outcome)
-
-        def failed(exc: Exception) -> None:
-            code = getattr(exc, "code", None) or ""
-            dialog.show_failure(intake_labels.file_problem(code)
-                                if code in intake_labels.FILE_PROBLEMS
-                                else labels.error_message(exc))
-
-        self.controller.op(lambda ws: ws.register.run(path)) \
-            .changes(Changes(queues=True, rows=True, status=True)) \
-            .success(done).failure(failed, report_bugs=False).run()
+        text = self.tr("%1 complaints imported; they wait in Needs verification.").replace(
+            "%1", str(outcome.count))
+        if outcome.rejected_rows:
+            text += " " + self.tr("%1 rows to fix were saved to %2.").replace(
+                "%1", str(len(outcome.rejected_rows))).replace("%2", outcome.rejects_path or "")
+        if outcome.already_imported:
+            text += " " + self.tr("%1 rows imported before were left out.").replace(
+                "%1", str(len(outcome.already_imported)))
+        self.window.statusBar().showMessage(text, 15_000)
+        self.imported.emit(outcome)
 
     # --- duplicates ----------------------------------------------------------------------------
 

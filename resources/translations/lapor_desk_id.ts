@@ -1191,72 +1191,168 @@
 <context>
     <name>ImportRegisterDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="42" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="65" />
         <source>Import a register file</source>
+        <extracomment>(path, RegisterSettings) to preview (path, RegisterSettings, the rejects file or "" when every row is valid)</extracomment>
         <translation>Impor berkas register</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="44" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="67" />
         <source>Import complaints from a register file</source>
         <translation>Impor laporan dari berkas register</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="46" />
-        <source>A CSV (UTF-8) or XLSX file with one complaint per row and column names in the first row (judul, isi, jenis, kanal, provinsi, kabupaten_kota, kategori, nama_pelapor…). Either every row is imported or none is.</source>
-        <translation>Berkas CSV (UTF-8) atau XLSX, satu laporan per baris, dengan nama kolom di baris pertama (judul, isi, jenis, kanal, provinsi, kabupaten_kota, kategori, nama_pelapor…). Semua baris diimpor, atau tidak satu pun.</translation>
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="69" />
+        <source>A CSV or XLSX register, one complaint per row. Title rows above the column names are fine; check what each column holds and give the values the file has no column for.</source>
+        <translation>Register CSV atau XLSX, satu laporan per baris. Baris judul di atas nama kolom tidak masalah; periksa isi setiap kolom dan isi nilai yang tidak ada kolomnya di berkas.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="54" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="76" />
+        <source>Register file</source>
+        <translation>Berkas register</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="77" />
         <source>Choose file…</source>
         <translation>Pilih berkas…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="74" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="79" />
+        <source>Save empty template…</source>
+        <translation>Simpan templat kosong…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="80" />
+        <source>An Excel register with the columns this import knows and drop-down lists for type, channel and category.</source>
+        <translation>Register Excel dengan kolom yang dikenali impor ini dan daftar pilihan untuk jenis, kanal dan kategori.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="88" />
+        <source>Saved settings</source>
+        <translation>Pengaturan tersimpan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="91" />
+        <source>Save settings…</source>
+        <translation>Simpan pengaturan…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="92" />
+        <source>Keep these columns and values under a name, for the next register of this kind (and for lapor-desk import --preset).</source>
+        <translation>Simpan kolom dan nilai ini dengan sebuah nama, untuk register sejenis berikutnya (dan untuk lapor-desk import --preset).</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="98" />
+        <source>Saved settings:</source>
+        <translation>Pengaturan tersimpan:</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="119" />
         <source>Import</source>
         <translation>Impor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="76" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="123" />
+        <source>Import valid rows, save the rest…</source>
+        <translation>Impor baris yang benar, simpan sisanya…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="125" />
+        <source>The rows with problems are saved to a file with a column saying what to fix; import that file again once they are fixed.</source>
+        <translation>Baris yang bermasalah disimpan ke sebuah berkas dengan kolom yang menjelaskan apa yang harus diperbaiki; impor lagi berkas itu setelah diperbaiki.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="131" />
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="89" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="150" />
         <source>Choose a register file</source>
         <translation>Pilih berkas register</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="90" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="151" />
         <source>Register files (*.csv *.xlsx);;All files (*)</source>
         <translation>Berkas register (*.csv *.xlsx);;Semua berkas (*)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="100" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="171" />
         <source>Reading the file…</source>
         <translation>Membaca berkas…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="114" />
-        <source>%1 rows, %2 with problems (marked red). Nothing can be imported until every row is valid: correct the file and choose it again.</source>
-        <translation>%1 baris, %2 bermasalah (ditandai merah). Tidak ada yang dapat diimpor sampai semua baris benar: perbaiki berkasnya lalu pilih kembali.</translation>
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="177" />
+        <source>None (guess from the column names)</source>
+        <translation>Tidak ada (tebak dari nama kolom)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="122" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="196" />
+        <source>Save settings</source>
+        <translation>Simpan pengaturan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="197" />
+        <source>Name for these settings (e.g. the register's office):</source>
+        <translation>Nama pengaturan ini (misalnya nama unit pemilik register):</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="206" />
+        <source>Save an empty register</source>
+        <translation>Simpan register kosong</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="207" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Buku kerja Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="238" />
+        <source>No column and no value for the whole file gives: %1. Choose the column that holds it, or give one value above.</source>
+        <translation>Belum ada kolom maupun nilai untuk seluruh berkas bagi: %1. Pilih kolom yang berisi data itu, atau isi satu nilai di atas.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="245" />
+        <source>%1 rows, %2 with problems (marked red). Correct them in the file and choose it again, or import the valid rows and save the rest to a file to fix.</source>
+        <translation>%1 baris, %2 bermasalah (ditandai merah). Perbaiki di berkas lalu pilih lagi, atau impor baris yang benar dan simpan sisanya ke berkas untuk diperbaiki.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="251" />
         <source>All %1 rows are valid.</source>
         <translation>Semua %1 baris sudah benar.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="124" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="253" />
+        <source>%1 rows were imported before and are left out.</source>
+        <translation>%1 baris sudah pernah diimpor dan dilewati.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="256" />
+        <source>%1 rows repeat a row above them and are left out.</source>
+        <translation>%1 baris sama dengan baris di atasnya dan dilewati.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="259" />
         <source>Columns not imported: %1.</source>
         <translation>Kolom yang tidak diimpor: %1.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="127" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="262" />
         <source>Invisible characters (such as NUL or text-direction marks) were removed from rows %1.</source>
         <translation>Karakter tak terlihat (seperti NUL atau tanda arah teks) dihapus dari baris %1.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="143" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="292" />
+        <source>Save the rows to fix</source>
+        <translation>Simpan baris yang perlu diperbaiki</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="293" />
+        <source>CSV file (*.csv);;Excel workbook (*.xlsx)</source>
+        <translation>Berkas CSV (*.csv);;Buku kerja Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="301" />
         <source>Importing…</source>
         <translation>Mengimpor…</translation>
     </message>
@@ -1264,24 +1360,34 @@
 <context>
     <name>IntakeFlows</name>
     <message>
-        <location filename="../../lapor_desk/ui/intake_flows.py" line="86" />
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="87" />
         <source>Record complaint</source>
         <translation>Catat laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_flows.py" line="87" />
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="88" />
         <source>Record a complaint received at the counter, by letter, phone, radio or newspaper (Ctrl+Shift+N)</source>
         <translation>Catat laporan yang diterima di loket, lewat surat, telepon, radio atau surat kabar (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_flows.py" line="90" />
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="91" />
         <source>Import register file…</source>
         <translation>Impor berkas register…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_flows.py" line="183" />
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="173" />
         <source>%1 complaints imported; they wait in Needs verification.</source>
         <translation>%1 laporan diimpor; menunggu di Perlu Verifikasi.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="176" />
+        <source>%1 rows to fix were saved to %2.</source>
+        <translation>%1 baris yang perlu diperbaiki disimpan di %2.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="179" />
+        <source>%1 rows imported before were left out.</source>
+        <translation>%1 baris yang sudah pernah diimpor dilewati.</translation>
     </message>
 </context>
 <context>
@@ -2656,14 +2762,78 @@
     </message>
 </context>
 <context>
+    <name>RegisterColumns</name>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="56" />
+        <source>Columns in the file</source>
+        <extracomment>Shared values offered in the panel, in order (the CLI's --default takes these and more).</extracomment>
+        <translation>Kolom di berkas</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="62" />
+        <source>Values for the whole file</source>
+        <translation>Nilai untuk seluruh berkas</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="64" />
+        <source>Used where the file has no column for it, or leaves it empty.</source>
+        <translation>Dipakai bila berkas tidak punya kolomnya, atau kolomnya kosong.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="80" />
+        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="84" />
+        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="98" />
+        <source>From the file</source>
+        <translation>Dari berkas</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="122" />
+        <source>Column names found in row %1. Change what a column holds if the guess is wrong.</source>
+        <translation>Nama kolom ditemukan di baris %1. Ubah isi kolom bila tebakannya salah.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="136" />
+        <source>(no name)</source>
+        <translation>(tanpa nama)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="139" />
+        <source>Not imported</source>
+        <translation>Tidak diimpor</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterFlow</name>
+    <message>
+        <location filename="../../lapor_desk/ui/register_flow.py" line="85" />
+        <source>Settings saved as “%1”.</source>
+        <translation>Pengaturan disimpan sebagai “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/register_flow.py" line="99" />
+        <source>Empty register saved: %1</source>
+        <translation>Register kosong disimpan: %1</translation>
+    </message>
+</context>
+<context>
     <name>RegisterPreviewModel</name>
     <message>
-        <location filename="../../lapor_desk/ui/models/register_preview.py" line="90" />
+        <location filename="../../lapor_desk/ui/models/register_preview.py" line="52" />
+        <source>Imported before: left out</source>
+        <translation>Sudah pernah diimpor: dilewati</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/register_preview.py" line="54" />
+        <source>Same as row %1: left out</source>
+        <translation>Sama dengan baris %1: dilewati</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/register_preview.py" line="99" />
         <source>Row</source>
         <translation>Baris</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/register_preview.py" line="92" />
+        <location filename="../../lapor_desk/ui/models/register_preview.py" line="101" />
         <source>Problems</source>
         <translation>Masalah</translation>
     </message>

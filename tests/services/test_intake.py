@@ -106,7 +106,7 @@ def test_register_preview_shows_bad_rows_and_a_good_file_imports_all(
     assert outbox_count(signed_in) == before  # a preview writes nothing
 
     good = tmp_path / "register.csv"
-    good.write_text(HEADER + GOOD.format(cat=CATEGORY) * 3, "utf-8")
+    good.write_text(HEADER + three_reporters(), "utf-8")
     preview = signed_in.register.preview(good)
     assert preview.importable and len(preview.rows) == 3
     outcome = signed_in.register.run(good)
@@ -115,8 +115,8 @@ def test_register_preview_shows_bad_rows_and_a_good_file_imports_all(
     assert set(outcome.complaint_ids) <= waiting
 
     dirty = tmp_path / "register-kotor.csv"
-    dirty.write_text(HEADER + GOOD.format(cat=CATEGORY).replace("Lampu", "Lam\x00pu \u202e"),
-                     "utf-8")
+    dirty.write_text(HEADER + GOOD.format(cat=CATEGORY).replace("Lampu", "Lam\x00pu \u202e")
+                     .replace("Budi Santoso", "Rina Wati"), "utf-8")
     preview = signed_in.register.preview(dirty)
     assert preview.importable and preview.cleaned_rows == (2,)
     assert preview.rows[0].values[0].startswith("Lampu  jalan")  # shown as it will be stored
@@ -125,6 +125,13 @@ def test_register_preview_shows_bad_rows_and_a_good_file_imports_all(
     empty = tmp_path / "kosong.csv"
     empty.write_text("", "utf-8")
     assert signed_in.register.preview(empty).file_error == "empty"
+
+
+def three_reporters() -> str:
+    """Three rows of the same kind from three reporters (the same row three times would be
+    imported once)."""
+    return "".join(GOOD.format(cat=CATEGORY).replace("Budi Santoso", name)
+                   for name in ("Budi Santoso", "Siti Aminah", "La Ode Hamid"))
 
 
 def test_similar_complaints_link_and_unlink(signed_in: Workstation) -> None:

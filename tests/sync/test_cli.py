@@ -57,7 +57,9 @@ def test_import_reports_rows_and_exit_code(tmp_path: Path,
     assert main(["import", str(good), "--profile", str(profile)]) == 0
     assert "imported 2" in capsys.readouterr().out
     dirty = tmp_path / "dirty.csv"
-    dirty.write_text("\n".join([ID_HEADER, ID_ROWS[0].replace("rusak", "ru\x00sak")]), "utf-8")
+    # Another reporter's complaint (the same row again would be left out: imported before).
+    dirty.write_text("\n".join([ID_HEADER, ID_ROWS[0].replace("rusak", "ru\x00sak")
+                                .replace("Budi", "Budiman")]), "utf-8")
     assert main(["import", str(dirty), "--profile", str(profile)]) == 0
     assert "removed from rows: 2" in capsys.readouterr().out
     assert (profile / "logs" / "lapor-desk.log").exists()

@@ -2,7 +2,8 @@
 
     DISPLAY=:99 python -m tests.ui.render_intake_screens OUT_DIR [EXTRA.qm]
 
-The record form with its field errors, a register preview with a bad row, the detail with
+The record form with its field errors, a register as an OPD keeps it (its columns guessed, then
+the values for the whole file given and a bad row shown), the detail with
 "similar complaints", and a follow-up reply made from a template with an attachment. EXTRA.qm is
 an optional catalogue with wording not yet in the shipped one (the test builds it).
 """
@@ -30,7 +31,8 @@ from lapor_desk.ui.dialogs.import_register import ImportRegisterDialog
 from lapor_desk.ui.dialogs.record_complaint import RecordComplaintDialog
 from lapor_desk.ui.main_window import MainWindow
 from lapor_desk.ui.taskman import TaskManager
-from tests.services.test_intake import CATEGORY, GOOD, HEADER, form
+from tests.services.test_intake import form
+from tests.sync import opd_registers as opd
 from tests.ui.render_screens import save
 from tests.ui.render_setup import isolated_application
 
@@ -46,7 +48,8 @@ def wait_for(app: QApplication, condition: Callable[[], bool], timeout: float = 
             raise TimeoutError("screen did not settle")
         loop.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
 
-SCREENS = ("record_complaint_errors", "import_preview", "detail_duplicates",
+SCREENS = ("record_complaint_errors", "import_preview_columns", "import_preview",
+           "detail_duplicates",
            "follow_up_template")
 
 
@@ -90,14 +93,23 @@ def main(out: Path, extra_qm: str | None) -> int:
         record.reject()
         wait_for(app, lambda: window.intake.dialog is None)
 
-        register = work / "register-loket-januari.csv"
-        register.write_text(HEADER + GOOD.format(cat=CATEGORY) * 2
-                            + "Bau,pendek,pengaduan,telepon,Sulawesi Tenggara,,NGAWUR,,tidak\n"
-                            + GOOD.format(cat=CATEGORY), "utf-8")
+        # A register as an OPD keeps it: title rows, the office's column names, no type,
+        # category or place columns, dates typed by hand, a bad row in the middle.
+        register = opd.write_xlsx(work / "register-pengaduan-november.xlsx")
         window.intake.import_register(str(register))
         dialog = window.intake.dialog
         assert isinstance(dialog, ImportRegisterDialog)
-        wait_for(app, lambda: dialog.preview is not None)
+        wait_for(app, lambda: dialog.preview is not None and dialog.choose.isEnabled())
+        save(dialog, out / "import_preview_columns.png")
+        shared = dialog.columns.shared
+        shared["complaint_type"].setCurrentIndex(  # type: ignore[union-attr]
+            shared["complaint_type"].findData("pengaduan"))  # type: ignore[union-attr]
+        shared["category"].setEditText(opd.FIELD_DEFAULTS["category"])  # type: ignore[union-attr]
+        shared["province"].setText(defaults.province)  # type: ignore[union-attr]
+        shared["regency"].setText(defaults.regency)  # type: ignore[union-attr]
+        dialog.columns.choose(3, "village")
+        wait_for(app, lambda: dialog.preview is not None and not dialog.preview.missing
+                 and dialog.choose.isEnabled() and taskman.idle)
         save(dialog, out / "import_preview.png")
         dialog.reject()
         wait_for(app, lambda: window.intake.dialog is None)

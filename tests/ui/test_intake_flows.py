@@ -20,7 +20,7 @@ from lapor_desk.ui.main_window import MainWindow
 from lapor_desk.ui.models.complaint_table import STATUS
 from lapor_desk.ui.models.register_preview import OK_ROLE
 from lapor_desk.ui.ops import Changes
-from tests.services.test_intake import CATEGORY, GOOD, HEADER, form
+from tests.services.test_intake import CATEGORY, GOOD, HEADER, form, three_reporters
 from tests.support.live_server import LiveServer
 
 pytestmark = pytest.mark.timeout(180)
@@ -132,7 +132,7 @@ def test_import_preview_blocks_a_bad_file_and_imports_a_good_one(
     assert "2" in dialog.summary.text() and "1" in dialog.summary.text()
 
     good = tmp_path / "register.csv"
-    good.write_text(HEADER + GOOD.format(cat=CATEGORY) * 3, "utf-8")
+    good.write_text(HEADER + three_reporters(), "utf-8")
     dialog.choose_file(str(good))
     qtbot.waitUntil(lambda: dialog.preview is not None and dialog.preview.path == str(good),
                     timeout=WAIT)

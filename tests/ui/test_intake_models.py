@@ -14,8 +14,8 @@ from lapor_desk.ui.dialogs.record_complaint import RecordComplaintDialog
 from lapor_desk.ui.models.register_preview import OK_ROLE, RegisterPreviewModel
 from lapor_desk.ui.models.similar_list import ID_ROLE, SimilarListModel
 
-GOOD = ("Lampu jalan padam", "pengaduan", "letter", "Kota Kendari", "X", "Budi", "", "tidak",
-        "tidak")
+GOOD = ("Lampu jalan padam", "", "Budi", "Lampu jalan padam dua minggu", "pengaduan", "letter",
+        "X", "Kota Kendari", "")
 
 
 def preview() -> RegisterPreview:

@@ -259,6 +259,18 @@ class FtsBulk(Base):
     indexed_to: Mapped[int] = mapped_column(Integer)
 
 
+class ImportedRow(Base):
+    """A register row this profile imported (cache schema 0006), by its fingerprint (a SHA-256
+    of the row's own text, sync/importer.py): importing the same row again, from the same file
+    or from its fixed rejects, records nothing twice. Written in the import's transaction."""
+
+    __tablename__ = "imported_row"
+
+    fingerprint: Mapped[str] = mapped_column(String(64), primary_key=True)
+    complaint_id: Mapped[str] = mapped_column(String(64))
+    imported_at: Mapped[str] = mapped_column(String(40))
+
+
 class SyncState(Base):
     """Exactly one row (id = 1)."""
 

@@ -14,6 +14,7 @@ from lapor_desk.ui.resources import icon
 Index = QModelIndex | QPersistentModelIndex
 OK_ROLE = Qt.ItemDataRole.UserRole
 BAD_BACKGROUND = QBrush(QColor("#fdecea"))
+BEFORE_TEXT = QBrush(QColor("#6b6b6b"))
 BAD_TEXT = QBrush(QColor("#b71c1c"))
 
 
@@ -47,6 +48,10 @@ class RegisterPreviewModel(QAbstractTableModel):
         if column == 0:
             return str(row.row)
         if column == self.problems_column:
+            if row.ok and row.already_imported:
+                return self.tr("Imported before: left out")
+            if row.ok and row.same_as is not None:
+                return self.tr("Same as row %1: left out").replace("%1", str(row.same_as))
             return " ".join(intake_labels.row_problem(p.field, p.code) for p in row.problems)
         name = self._fields[column - self.FIRST_FIELD]
         value = row.values[column - self.FIRST_FIELD]
@@ -74,8 +79,12 @@ class RegisterPreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and not row.ok \
                 and index.column() == self.problems_column:
             return BAD_TEXT
+        if role == Qt.ItemDataRole.ForegroundRole and row.ok and (row.already_imported
+                                                                   or row.same_as is not None):
+            return BEFORE_TEXT
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
-            return icon("rejected" if not row.ok else "done")
+            return icon("rejected" if not row.ok else "sync" if row.already_imported
+                        or row.same_as is not None else "done")
         if role == OK_ROLE:
             return row.ok
         return None
