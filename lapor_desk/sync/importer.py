@@ -84,7 +84,15 @@ CHANNEL_WORDS = {
     "surat": "letter", "telepon": "phone", "telpon": "phone", "koran": "newspaper",
     "surat_kabar": "newspaper", "media_cetak": "newspaper", "aplikasi": "mobile_app",
     "sms_1708": "sms", "wa": "whatsapp", "x": "twitter", "surel": "email",
+    # as registers abbreviate them
+    "telp": "phone", "tlp": "phone", "telfon": "phone", "telepon_kantor": "phone",
+    "datang": "walk_in", "loket": "walk_in", "e_mail": "email", "ig": "instagram",
+    "fb": "facebook", "website": "web", "situs": "web", "sms": "sms",
 }
+#: What a register writes in the name column of a reporter who gave no name: the complaint is
+#: anonymous (the word is not kept as a name), unless the file's anonim column says otherwise.
+NAMELESS = frozenset({"anonim", "anonymous", "tanpa_nama", "hamba_allah", "tidak_disebutkan",
+                      "dirahasiakan", "tidak_ada_nama"})
 TYPE_WORDS = {"complaint": "pengaduan", "aspiration": "aspirasi",
               "information_request": "permintaan_informasi", "informasi": "permintaan_informasi"}
 
@@ -304,6 +312,10 @@ def _with_defaults(raw: dict[str, Any], defaults: dict[str, str]) -> dict[str, A
     for name, value in defaults.items():
         if raw.get(name) in (None, ""):
             raw[name] = value
+    reporter = raw.get("reporter") or {}
+    if isinstance(reporter, dict) and _word(reporter.get("name")) in NAMELESS:
+        del reporter["name"]
+        raw.setdefault("anonymous", "ya")
     if "channel" in raw:
         word = _word(raw["channel"])
         raw["channel"] = CHANNEL_WORDS.get(word, word)
@@ -337,8 +349,9 @@ def read_register(path: Path | str, now: datetime | None = None, zone: tzinfo = 
     now = now or utcnow()
     rows: list[RegisterRow] = []
     for offset, cells in enumerate(data_rows):
-        if not any(_cell(v) not in (None, "") for v in cells):
-            continue  # blank line
+        if not any(_cell(v) not in (None, "") for v, field_name in zip(cells, mapping)
+                   if field_name is not None):
+            continue  # blank, or only a column not imported (a row numbered ahead, a remark)
         number = layout.header_row + offset + 2  # as the spreadsheet numbers it
         raw = _with_defaults(_raw_complaint(mapping, cells), shared)
         complaint: NewComplaint | None = None

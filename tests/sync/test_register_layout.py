@@ -47,3 +47,26 @@ def test_the_row_limit_counts_the_rows_below_the_header(tmp_path: Path,
     with pytest.raises(ImportFailed) as info:
         read_register(opd.write_xlsx(tmp_path / "eleven.xlsx", ten + opd.ROWS[:1]))
     assert info.value.code == "too_large"
+
+
+def test_rows_numbered_ahead_abbreviated_channels_and_a_nameless_reporter(tmp_path: Path) -> None:
+    """A register typed as a Dinas keeps it: rows numbered before anything was written in them,
+    "Telp" for the telephone, and "Anonim" in the name column of someone who gave no name."""
+    path = tmp_path / "register.csv"
+    path.write_text(
+        "DINAS KESEHATAN - BUKU REGISTER PENGADUAN;;;;;;\n"
+        ";;;;;;\n"
+        "No;Tgl. Masuk;Nama Pengadu;No. HP/WA;Perihal;Uraian Pengaduan;Cara Penyampaian;Ket.\n"
+        "1;01/10/2026;La Ode Hamid;+62 813-4000-1212;Pelayanan lambat RSUD;"
+        "antri dr jam 7 pagi baru dilayani jam 1 siang;Telp;\n"
+        "2;;;;;;;sdh diteruskan\n"
+        "3;7-10-2026;Anonim;;Pungli di loket;ada oknum yg minta uang 50rb utk surat sehat;Surat;\n"
+        "4;;;;;;;\n", "utf-8")
+    shared = {"complaint_type": "pengaduan", "category": "KESEHATAN",
+              "province": "Sulawesi Tenggara", "regency": "Kota Kendari"}
+    rows = read_register(path, defaults=shared).rows
+    assert [(r.row, r.errors) for r in rows] == [(4, ()), (6, ())]
+    phoned, nameless = (r.complaint for r in rows)
+    assert phoned is not None and nameless is not None
+    assert phoned.channel == "phone" and phoned.reporter.name == "La Ode Hamid"
+    assert nameless.anonymous and nameless.reporter.name is None
