@@ -3,7 +3,7 @@
 :class:`DashboardPage` shows, for the chosen breakdown (per unit / per kabupaten-kota) and month
 (or all months), summary tiles, a stacked bar chart of statuses per group, the monthly trend of
 received vs finished complaints and the table behind them; it exports the monthly recap
-(rekapitulasi) as XLSX or CSV. :class:`DashboardWindow` holds the page in its own window and
+(rekapitulasi) as a PDF report, XLSX or CSV. :class:`DashboardWindow` holds the page in its own window and
 :class:`DashboardLauncher` puts the "Dashboard" action into the main window for coordinators
 (national and agency admins; a liaison officer has no dashboard: their queues already show their
 one unit).
@@ -86,7 +86,7 @@ PANEL_STYLE = ("QFrame#chartPanel { background: #ffffff; border: 1px solid #e0e4
                "QPushButton[breakdown]:checked { background: #e3edf7; color: #0d47a1; "
                "border-color: #90b4de; } "
                "QTableView#dashboardTable QHeaderView::section { padding: 4px 5px; }")
-FORMATS = {"xlsx": "Excel (*.xlsx)", "csv": "CSV (*.csv)"}
+FORMATS = {"pdf": "PDF (*.pdf)", "xlsx": "Excel (*.xlsx)", "csv": "CSV (*.csv)"}
 PathChooser = Callable[[QWidget, str, str], str]
 
 
@@ -174,6 +174,8 @@ class DashboardPage(QWidget):
         self.month.currentIndexChanged.connect(lambda _i: self.reload())
         self.refresh_button = QPushButton(icon("sync"), "")
         self.refresh_button.clicked.connect(self.refresh)
+        self.pdf_button = QPushButton(icon("export"), "")
+        self.pdf_button.clicked.connect(lambda: self.export("pdf"))
         self.xlsx_button = QPushButton(icon("export"), "")
         self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
         self.csv_button = QPushButton(icon("export"), "")
@@ -233,6 +235,7 @@ class DashboardPage(QWidget):
         top.addWidget(self.month)
         top.addWidget(self.refresh_button)
         top.addSpacing(8)
+        top.addWidget(self.pdf_button)
         top.addWidget(self.xlsx_button)
         top.addWidget(self.csv_button)
         tiles = QHBoxLayout()
@@ -269,8 +272,13 @@ class DashboardPage(QWidget):
         self.by_regency.setToolTip(self.tr("One row per kabupaten/kota of the incident"))
         self.month.setToolTip(self.tr("Complaints received in this month (status as of now)"))
         self.refresh_button.setText(self.tr("Refresh"))
+        self.pdf_button.setText(self.tr("Report PDF…"))
+        self.pdf_button.setToolTip(self.tr("Save the monthly report for leadership as a PDF "
+                                           "(A4, with charts), ready to send"))
         self.xlsx_button.setText(self.tr("Export XLSX…"))
-        self.xlsx_button.setToolTip(self.tr("Save the monthly recap as an Excel workbook"))
+        self.xlsx_button.setToolTip(self.tr("Save the monthly recap as an Excel workbook: "
+                                            "compliance per unit, last month beside this "
+                                            "month, the overdue list, ready to print"))
         self.csv_button.setText(self.tr("Export CSV…"))
         self.csv_button.setToolTip(self.tr("Save the monthly recap as CSV (UTF-8, ';')"))
         titles = {"total": self.tr("Complaints"), "overdue": self.tr("Overdue"),
@@ -423,9 +431,9 @@ class DashboardPage(QWidget):
             return
         month = self.chosen_month
         self.message.setText(self.tr("Saving %1…").replace("%1", path))
-        for button in (self.xlsx_button, self.csv_button):
+        for button in self.export_buttons:
             button.setEnabled(False)
-        self.controller.op(lambda ws: str(ws.oversight.export_recap(path, fmt, month))) \
+        self.controller.op(lambda ws: str(ws.recaps.export(path, fmt, month))) \
             .success(self._exported).failure(self._export_failed, report_bugs=False).run()
 
     def _exported(self, path: str) -> None:
@@ -442,8 +450,12 @@ class DashboardPage(QWidget):
                                  .replace("%1", str(error)))
         self.export_failed.emit(error)
 
+    @property
+    def export_buttons(self) -> tuple[QPushButton, ...]:
+        return (self.pdf_button, self.xlsx_button, self.csv_button)
+
     def _exporting_done(self) -> None:
-        for button in (self.xlsx_button, self.csv_button):
+        for button in self.export_buttons:
             button.setEnabled(True)
 
 

@@ -121,7 +121,7 @@ def test_coordinator_opens_switches_and_exports(qtbot: Any, controller: DeskCont
     assert monthly.month == october and page.chosen_month == october
     assert monthly.total == station.oversight.overview("regency", october).total
     assert 0 < monthly.total.total < overview.total.total
-    # the recap of that month, in both formats, through the (injected) save dialog
+    # the recap of that month, in every format, through the (injected) save dialog
     asked: list[tuple[str, str]] = []
 
     def choose(_parent: QWidget, fmt: str, suggested: str) -> str:
@@ -129,14 +129,16 @@ def test_coordinator_opens_switches_and_exports(qtbot: Any, controller: DeskCont
         return str(tmp_path / f"rekap.{fmt}")
 
     page.ask_path = choose
-    for fmt in ("xlsx", "csv"):
+    buttons = {"pdf": page.pdf_button, "xlsx": page.xlsx_button, "csv": page.csv_button}
+    for fmt, button in buttons.items():
         with qtbot.waitSignal(page.exported, timeout=WAIT) as saved:
-            page.xlsx_button.click() if fmt == "xlsx" else page.csv_button.click()
+            button.click()
         assert saved.args[0] == str(tmp_path / f"rekap.{fmt}")
-    assert [a[0] for a in asked] == ["xlsx", "csv"]
-    assert asked[0][1].endswith("rekap-lapor-2026-10.xlsx")
+    assert [a[0] for a in asked] == ["pdf", "xlsx", "csv"]
+    assert asked[1][1].endswith("rekap-lapor-2026-10.xlsx")
+    assert (tmp_path / "rekap.pdf").read_bytes().startswith(b"%PDF")
     book = openpyxl.load_workbook(tmp_path / "rekap.xlsx")
-    rows = list(book["Per Kabupaten-Kota"].iter_rows(min_row=2, values_only=True))
+    rows = list(book["Per Kabupaten-Kota"].iter_rows(min_row=5, values_only=True))
     assert rows[-1][1] == "Total" and rows[-1][2] == monthly.total.total
     assert [r[1] for r in rows[:-1]] == [group_name(g) for g in monthly.groups]
     with (tmp_path / "rekap.csv").open(encoding="utf-8-sig", newline="") as handle:
