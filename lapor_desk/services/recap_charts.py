@@ -44,7 +44,7 @@ def _legend(drawing: Drawing, x: float, y: float, pairs: list[tuple[Any, str]]) 
     legend.colorNamePairs = pairs
     legend.alignment = "right"
     legend.columnMaximum = 1
-    legend.deltax, legend.dx, legend.dy = 110, 7, 7
+    legend.deltax, legend.dx, legend.dy = 130, 7, 7
     drawing.add(legend)
 
 
@@ -58,7 +58,7 @@ def compliance_chart(report: MonthlyReport) -> Drawing:
     drawing = Drawing(WIDTH, 62 * mm)
     _chart_title(drawing, "Kepatuhan terhadap tenggat (persen tepat waktu)")
     chart = VerticalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 28, 30, WIDTH - 40, drawing.height - 62
+    chart.x, chart.y, chart.width, chart.height = 28, 30, WIDTH - 40, drawing.height - 72
     def percents(compliance: Compliance | None) -> list[float | None]:
         shares = [_share(compliance, m) for m in MEASURES]
         return [None if v is None else v * 100 for v in shares]  # None: no bar, nothing judged
@@ -77,7 +77,7 @@ def compliance_chart(report: MonthlyReport) -> Drawing:
     chart.barLabels.nudge = 6
     drawing.add(chart)
     last = period_text(report.previous.month) if report.previous else "Bulan lalu"
-    _legend(drawing, WIDTH - 250, drawing.height - 8,
+    _legend(drawing, 0, drawing.height - 20,
             [(PREVIOUS_COLOR, last), (CURRENT_COLOR, period_text(report.current.month))])
     return drawing
 
@@ -87,7 +87,7 @@ def trend_chart(report: MonthlyReport) -> Drawing:
     drawing = Drawing(WIDTH, 60 * mm)
     _chart_title(drawing, "Laporan per bulan")
     chart = VerticalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 28, 22, WIDTH - 40, drawing.height - 52
+    chart.x, chart.y, chart.width, chart.height = 28, 22, WIDTH - 40, drawing.height - 60
     trend = report.current.trend
     chart.data = [[m.received for m in trend], [m.finished for m in trend]]
     chart.valueAxis.valueMin = 0
@@ -99,7 +99,7 @@ def trend_chart(report: MonthlyReport) -> Drawing:
     chart.bars.strokeColor = None
     chart.groupSpacing, chart.barSpacing = 6, 1
     drawing.add(chart)
-    _legend(drawing, WIDTH - 270, drawing.height - 8,
+    _legend(drawing, 0, drawing.height - 20,
             [(RECEIVED_COLOR, "Diterima"), (FINISHED_COLOR, FINISHED_IN_MONTH_HEADING)])
     return drawing
 

@@ -21,6 +21,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import registerFontFamily
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -75,6 +76,8 @@ def _fonts() -> None:
     folder = Path(os.path.dirname(reportlab.__file__)) / "fonts"
     pdfmetrics.registerFont(TTFont(FONT, str(folder / "Vera.ttf")))
     pdfmetrics.registerFont(TTFont(BOLD_FONT, str(folder / "VeraBd.ttf")))
+    # <b> in a paragraph picks the bold face of the family
+    registerFontFamily(FONT, normal=FONT, bold=BOLD_FONT, italic=FONT, boldItalic=BOLD_FONT)
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -213,12 +216,26 @@ def _overdue_flow(report: MonthlyReport, styles: dict[str, ParagraphStyle]) -> l
                          report.zone.local(item.due).strftime("%d-%m-%Y %H.%M"),
                          item.working_days_late])
         name = kind_name(line.kind, line.name, line.key)
-        heading = Paragraph(f"{_escape(name)} — {len(items)} laporan", styles["h3"])
-        table = _table(rows, [20 * mm, 36 * mm, 48 * mm, 26 * mm, 28 * mm, 16 * mm],
-                       numeric_from=5)
-        flow.append(KeepTogether([heading, table]) if len(rows) < 25 else heading)
-        if len(rows) >= 25:
-            flow.append(table)
+        # the unit's name is a row of the table, repeated with the header on every page the
+        # list runs on
+        rows.insert(0, [Paragraph(f"<b>{_escape(name)} — {len(items)} laporan</b>",
+                                  styles["body"]), "", "", "", "", ""])
+        table = Table(rows, colWidths=[20 * mm, 36 * mm, 48 * mm, 26 * mm, 28 * mm, 18 * mm],
+                      repeatRows=2)
+        table.setStyle(TableStyle([
+            ("SPAN", (0, 0), (-1, 0)),
+            ("FONT", (0, 1), (-1, -1), FONT, 8),
+            ("FONT", (0, 1), (-1, 1), BOLD_FONT, 8),
+            ("BACKGROUND", (0, 1), (-1, 1), HEAD),
+            ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("ALIGN", (5, 1), (5, -1), "RIGHT"),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+            ("TOPPADDING", (0, 0), (-1, 0), 8),
+        ]))
+        flow.append(KeepTogether([table]) if len(rows) < 25 else table)
     return flow
 
 
@@ -276,12 +293,11 @@ def _story(report: MonthlyReport) -> list[Any]:
                   styles["note"]),
         Spacer(1, 2 * mm),
     ]
-    units = _table(_unit_rows(report, styles),
-                   [62 * mm, 17 * mm, 25 * mm, 27 * mm, 25 * mm, 18 * mm], bold_last=True)
-    story.append(units)
     chart = overdue_chart(report)
-    if chart is not None:
-        story += [Spacer(1, 5 * mm), chart]
+    if chart is not None:  # short (at most a dozen bars): above the table, which may run on
+        story += [chart, Spacer(1, 4 * mm)]
+    story.append(_table(_unit_rows(report, styles),
+                        [62 * mm, 17 * mm, 25 * mm, 27 * mm, 25 * mm, 18 * mm], bold_last=True))
     story += [PageBreak(), *_overdue_flow(report, styles), PageBreak(),
               Paragraph("Definisi", styles["h2"])]
     story.append(_table([["Istilah", "Yang dihitung"]]

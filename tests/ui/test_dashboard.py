@@ -104,6 +104,8 @@ def test_coordinator_opens_switches_and_exports(qtbot: Any, controller: DeskCont
     assert page.model.rowCount() == len(want.groups) + 1
     assert page.model.group_at(page.model.rowCount() - 1) == want.total
     assert "Pemerintah Kota Kendari" in page.scope.text()
+    # the recap's export menu keeps the window within a 1366 px wide laptop screen
+    assert launcher.window.minimumSizeHint().width() <= 1366
     qtmodeltester.check(page.model)
     # a sync or an action elsewhere refreshes the open dashboard (debounced)
     again = loaded(qtbot, page, lambda: controller.changed.emit(Changes(queues=True)))
@@ -129,10 +131,11 @@ def test_coordinator_opens_switches_and_exports(qtbot: Any, controller: DeskCont
         return str(tmp_path / f"rekap.{fmt}")
 
     page.ask_path = choose
-    buttons = {"pdf": page.pdf_button, "xlsx": page.xlsx_button, "csv": page.csv_button}
-    for fmt, button in buttons.items():
+    assert page.export_button.menu() is page.export_menu
+    assert list(page.export_actions) == ["pdf", "xlsx", "csv"]
+    for fmt, action in page.export_actions.items():
         with qtbot.waitSignal(page.exported, timeout=WAIT) as saved:
-            button.click()
+            action.trigger()
         assert saved.args[0] == str(tmp_path / f"rekap.{fmt}")
     assert [a[0] for a in asked] == ["pdf", "xlsx", "csv"]
     assert asked[1][1].endswith("rekap-lapor-2026-10.xlsx")
@@ -148,11 +151,11 @@ def test_coordinator_opens_switches_and_exports(qtbot: Any, controller: DeskCont
     # a failed export says so and leaves the buttons usable
     page.ask_path = lambda *_a: str(tmp_path / "no-such-folder" / "r.csv")
     with qtbot.waitSignal(page.export_failed, timeout=WAIT):
-        page.csv_button.click()
-    assert page.csv_button.isEnabled() and page.message.text()
+        page.export_actions["csv"].trigger()
+    assert page.export_button.isEnabled() and page.message.text()
     # cancelling the dialog does nothing
     page.ask_path = lambda *_a: ""
-    page.xlsx_button.click()
+    page.export_actions["xlsx"].trigger()
     assert controller.taskman.idle
     # signing out closes the dashboard and hides the action
     with qtbot.waitSignal(controller.signed_out, timeout=WAIT):
