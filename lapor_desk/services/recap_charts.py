@@ -63,22 +63,27 @@ def compliance_chart(report: MonthlyReport) -> Drawing:
         shares = [_share(compliance, m) for m in MEASURES]
         return [None if v is None else v * 100 for v in shares]  # None: no bar, nothing judged
 
-    chart.data = [percents(report.total.previous), percents(report.total.current)]
+    chart.data = [percents(report.total.previous), percents(report.total.current)] \
+        if report.previous is not None else [percents(report.total.current)]
     chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 100, 20
     chart.valueAxis.labels.fontName, chart.valueAxis.labels.fontSize = FONT, 7
     chart.valueAxis.labelTextFormat = "%d%%"
     chart.categoryAxis.categoryNames = [measure_heading(m, report.sla) for m in MEASURES]
     chart.categoryAxis.labels.fontName, chart.categoryAxis.labels.fontSize = FONT, 7.5
-    chart.bars[0].fillColor, chart.bars[1].fillColor = PREVIOUS_COLOR, CURRENT_COLOR
+    if report.previous is not None:
+        chart.bars[0].fillColor, chart.bars[1].fillColor = PREVIOUS_COLOR, CURRENT_COLOR
+    else:
+        chart.bars[0].fillColor = CURRENT_COLOR
     chart.bars.strokeColor = None
     chart.groupSpacing, chart.barSpacing = 18, 2
     chart.barLabelFormat = lambda v: percent_share(v / 100)
     chart.barLabels.fontName, chart.barLabels.fontSize = FONT, 6.5
     chart.barLabels.nudge = 6
     drawing.add(chart)
-    last = period_text(report.previous.month) if report.previous else "Bulan lalu"
-    _legend(drawing, 0, drawing.height - 20,
-            [(PREVIOUS_COLOR, last), (CURRENT_COLOR, period_text(report.current.month))])
+    pairs = [(CURRENT_COLOR, period_text(report.current.month))]
+    if report.previous is not None:
+        pairs.insert(0, (PREVIOUS_COLOR, period_text(report.previous.month)))
+    _legend(drawing, 0, drawing.height - 20, pairs)
     return drawing
 
 

@@ -62,6 +62,7 @@ from lapor_desk.services.recap_terms import (
     percent_share,
     percent_text,
     period_text,
+    received_phrase,
     write_atomically,
 )
 
@@ -145,7 +146,7 @@ def _change(before: float | None, now: float | None, points: bool = False) -> st
 
 def _summary_rows(report: MonthlyReport) -> list[list[Any]]:
     current, previous = report.current.total, report.previous.total if report.previous else None
-    last = period_text(report.previous.month) if report.previous else "Bulan lalu"
+    last = period_text(report.previous.month) if report.previous else "Sebelumnya: —"
     rows: list[list[Any]] = [["Ukuran", last, period_text(report.current.month), "Perubahan"]]
 
     def line(name: str, before: float | None, now: float | None) -> None:
@@ -275,7 +276,7 @@ def _story(report: MonthlyReport) -> list[Any]:
         Paragraph(TITLE, styles["title"]),
         Paragraph(f"<b>{_escape(current.scope_name)}</b> — {period_text(current.month)}",
                   styles["body"]),
-        Paragraph(f"Laporan yang diterima pada {period_text(current.month)}, menurut waktu "
+        Paragraph(f"Laporan yang {received_phrase(current.month)}, menurut waktu "
                   f"{report.zone.abbreviation}; status per "
                   f"{report.zone.stamp(current.generated_at)}. Definisi setiap angka ada di "
                   "halaman terakhir; angkanya sama dengan lampiran Excel.", styles["note"]),

@@ -55,6 +55,13 @@ def period_text(month: date | None) -> str:
     return f"{MONTHS_ID[month.month - 1]} {month.year}" if month is not None else "Semua periode"
 
 
+def received_phrase(month: date | None) -> str:
+    """Which complaints a figure counts: ``diterima pada Oktober 2026``."""
+    if month is None:
+        return "diterima kapan pun (semua periode)"
+    return f"diterima pada {period_text(month)}"
+
+
 def group_name(group: GroupStats) -> str:
     return kind_name(group.kind, group.name, group.key)
 

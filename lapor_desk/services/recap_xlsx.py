@@ -43,6 +43,7 @@ from lapor_desk.services.recap_terms import (
     kind_name,
     measure_heading,
     period_text,
+    received_phrase,
     safe,
     write_atomically,
 )
@@ -141,7 +142,7 @@ def _stamp(report: MonthlyReport) -> str:
 
 
 def _note(report: MonthlyReport) -> str:
-    return (f"Laporan yang diterima pada {period_text(report.current.month)} (waktu "
+    return (f"Laporan yang {received_phrase(report.current.month)} (waktu "
             f"{report.zone.abbreviation}); status per {_stamp(report)}. Definisi setiap kolom: "
             "lembar Definisi.")
 
@@ -150,9 +151,12 @@ def _summary(book: Workbook, report: MonthlyReport) -> None:
     current, previous = report.current, report.previous
     page = _Sheet(book, "Ringkasan", report, f"{TITLE} — {current.scope_name}", _note(report),
                   landscape=False, sheet=book.active)
-    last = period_text(previous.month) if previous is not None else "—"
-    page.header(["Ukuran", f"Bulan lalu ({last})", f"Bulan ini ({period_text(current.month)})",
-                 "Perubahan"], [44, 18, 18, 14])
+    if previous is not None:
+        columns = [f"Bulan lalu ({period_text(previous.month)})",
+                   f"Bulan ini ({period_text(current.month)})"]
+    else:
+        columns = ["Sebelumnya: —", period_text(current.month)]
+    page.header(["Ukuran", *columns, "Perubahan"], [44, 18, 18, 14])
     page.sheet.freeze_panes = f"A{HEADER_ROW + 1}"
 
     def counts(group: GroupStats | None) -> list[object]:

@@ -286,3 +286,17 @@ def test_unknown_format_is_refused(national: Workstation, tmp_path: Path) -> Non
     with pytest.raises(ValueError):
         national.recaps.export(tmp_path / "r.ods", "ods")
     assert not (tmp_path / "r.ods").exists()
+
+
+def test_recap_of_all_months_has_no_last_month(coordinator: Workstation, tmp_path: Path) -> None:
+    """The dashboard opens on "all months": its recap counts every complaint and says so."""
+    target = coordinator.recaps.export(tmp_path / "semua.xlsx", "xlsx")
+    book = openpyxl.load_workbook(target)
+    summary = book["Ringkasan"]
+    assert header(summary)[1:3] == ["Sebelumnya: —", "Semua periode"]
+    assert "diterima kapan pun (semua periode)" in summary["A2"].value
+    engine, config = coordinator.session.require_cache().engine, coordinator.config
+    everything = count(engine, config, NOW).total
+    by_name = {r[0]: r for r in table(summary) if r[0]}
+    assert by_name["Jumlah Laporan"][1:3] == [None, sum(everything.statuses.values())]
+    assert table(book["Kepatuhan per OPD"])[-1][3] == sum(everything.statuses.values())

@@ -92,3 +92,15 @@ def test_pdf_report_is_a4_with_the_figures_charts_and_overdue_list(
     assert [n for n in seen.reporter_names if len(n) > 6 and n in everything] == []
     assert [t for t in seen.titles if t in everything] == []
     document.close()
+
+
+def test_pdf_report_of_all_months(qapp: Any, coordinator: Workstation, tmp_path: Path) -> None:
+    target = coordinator.recaps.export(tmp_path / "semua.pdf", "pdf")
+    document = QPdfDocument()
+    assert document.load(str(target)) == QPdfDocument.Error.None_
+    first = " ".join(pages(document)[0].split())
+    assert "diterima kapan pun (semua periode)" in first and "Sebelumnya: —" in first
+    received = sum(count(coordinator.session.require_cache().engine, coordinator.config,
+                         NOW).total.statuses.values())
+    assert f"Jumlah Laporan — {received} —" in first
+    document.close()
