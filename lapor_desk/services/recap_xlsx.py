@@ -86,6 +86,9 @@ def _basis(compliance: Compliance | None, which: str) -> str:
     return f"{measure.on_time} dari {measure.judged}"
 
 
+RIGHT = Alignment(horizontal="right")
+
+
 def _mark(cell: Any, share: float | None) -> None:
     cell.number_format = PERCENT
     if share is not None:
@@ -110,8 +113,10 @@ class _Sheet:
         setup.fitToWidth, setup.fitToHeight = 1, 0
         self.sheet.sheet_properties.pageSetUpPr.fitToPage = True
         self.sheet.print_options.horizontalCentered = True
-        self.sheet.page_margins.left = self.sheet.page_margins.right = 0.5
-        self.sheet.page_margins.top = self.sheet.page_margins.bottom = 0.6
+        margins = self.sheet.page_margins  # inches; the header and footer inside top/bottom
+        margins.left = margins.right = 0.5
+        margins.top = margins.bottom = 0.85
+        margins.header = margins.footer = 0.3
         self.sheet.oddHeader.left.text = safe(report.current.scope_name).replace("&", "&&")
         self.sheet.oddHeader.right.text = period_text(report.current.month)
         self.sheet.oddFooter.left.text = f"{TITLE} · dibuat {_stamp(report)}".replace("&", "&&")
@@ -186,9 +191,11 @@ def _summary(book: Workbook, report: MonthlyReport) -> None:
         _mark(page.sheet.cell(row, 2), before_share)
         _mark(page.sheet.cell(row, 3), now_share)
         page.sheet.cell(row, 4).number_format = '+0.0" poin";-0.0" poin";0.0" poin"'
-        page.append(["   dasar: tepat waktu dari yang dinilai",
-                     _basis(report.total.previous, which), _basis(report.total.current, which),
-                     None])
+        row = page.append(["   dasar: tepat waktu dari yang dinilai",
+                           _basis(report.total.previous, which),
+                           _basis(report.total.current, which), None])
+        for column in (2, 3):
+            page.sheet.cell(row, column).alignment = RIGHT
     page.append([])
     page.append([OVERDUE_NOW_HEADING, None, report.total.overdue_now, None], bold=True)
     page.append([])
@@ -206,8 +213,8 @@ def _compliance(book: Workbook, report: MonthlyReport) -> None:
         heading = measure_heading(which, report.sla)
         row += [f"{heading}: {last}", f"{heading}: bulan ini", f"{heading}: dasar bulan ini"]
     row.append(OVERDUE_NOW_HEADING)
-    page.header(row, [5, 48, 11, 11, *([12, 12, 13] * len(MEASURES)), 14])
-    page.sheet.row_dimensions[HEADER_ROW].height = 64
+    page.header(row, [5, 56, 11, 11, *([12, 12, 13] * len(MEASURES)), 14])
+    page.sheet.row_dimensions[HEADER_ROW].height = 80
 
     def line_row(number: object, name: str, line: UnitLine) -> list[object]:
         cells: list[object] = [number, safe(name),
@@ -230,6 +237,7 @@ def _marks(page: _Sheet, row: int, line: UnitLine) -> None:
         column = 5 + offset * 3
         _mark(page.sheet.cell(row, column), _share(line.previous, which))
         _mark(page.sheet.cell(row, column + 1), _share(line.current, which))
+        page.sheet.cell(row, column + 2).alignment = RIGHT
 
 
 def _breakdown(book: Workbook, report: MonthlyReport, title: str, first: str,
@@ -254,7 +262,8 @@ def _overdue(book: Workbook, report: MonthlyReport) -> None:
                   f"{report.zone.abbreviation}); terlama di atas. Jumlahnya sama dengan kolom "
                   f"\"{OVERDUE_NOW_HEADING}\" di lembar Kepatuhan per OPD.")
     page.header(["No", "Nomor Laporan", "Jenis", "Kategori", "Status",
-                 "Tahap (tenggat yang lewat)", "Diterima", "Tenggat", "Lewat (HK)"], [5, 14, 18, 34, 30, 14, 18, 18, 10])
+                 "Tahap (tenggat yang lewat)", "Diterima", "Tenggat", "Lewat (HK)"],
+                [5, 14, 18, 48, 34, 14, 17, 17, 10])
     page.sheet.freeze_panes = f"A{HEADER_ROW + 1}"
     grouped = per_unit(report.overdue)
     number = 0
