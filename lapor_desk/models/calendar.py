@@ -34,6 +34,9 @@ def utcnow() -> datetime:
 class SlaTable:
     verify: int = 3
     first_response: int = 3
+    #: the unit's first follow-up reply after the complaint was forwarded to it (the recap's
+    #: compliance figure "tindak lanjut pertama")
+    follow_up: int = 5
     resolution_aspirasi: int = 5
     resolution_permintaan_informasi: int = 5
     resolution_pengaduan: int = 14

@@ -7,13 +7,15 @@ comes back as frozen values:
   deadline, :data:`deadlines.DEADLINE_SQL`, has passed), unfollowed (forwarded to a unit and
   still without a public follow-up) and the median time from forwarding to the first follow-up,
   in working days (hari kerja) of the configured calendar;
-- the trend: complaints received and finished (Selesai) per month.
+- the trend: complaints received per month, those of them done now, and those finished (closed
+  as Selesai) within each month whenever received: two different counts, named apart.
 
 A *unit* group is the node right below the user's scope root on the way to where the complaint
 sits now: for an agency admin the OPD / unit kerja (plus the agency itself for complaints it has
 not forwarded yet), for a national admin the agencies (K/L/D, province). A *regency* group is the
-incident's kabupaten/kota. With a month chosen, only complaints received in that month (local
-calendar of the configured zone) count; their status is today's.
+incident's kabupaten/kota (oversight_units.py). With a month chosen, only complaints received in
+that month count (the calendar month in the local time of the user's region: WIB, WITA or WIT,
+services/local_time.py); their status is today's.
 
 Only coordinators (national and agency admins) get oversight; a liaison officer's queues already
 show everything of their one unit, so :meth:`Oversight.overview` refuses the role.
@@ -26,17 +28,18 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import and_, case, func, literal_column, select
 
-from lapor_desk.models.cache.schema import Agency, Complaint, SyncState
+from lapor_desk.models.cache.schema import Complaint
 from lapor_desk.models.cache.store import Cache
 from lapor_desk.models.calendar import UTC, DomainConfig, WorkingCalendar
 from lapor_desk.models.enums import Status
 from lapor_desk.services.deadlines import DEADLINE_SQL
 from lapor_desk.services.errors import ActionNotAllowed
+from lapor_desk.services.local_time import WIB, LocalZone
+from lapor_desk.services.oversight_units import ScopeDirectory, read_directory
 from lapor_desk.services.types import Capabilities
 
 BREAKDOWNS = ("unit", "regency")
@@ -71,7 +74,8 @@ class GroupStats:
 class MonthCount:
     month: date       # the first day of the month
     received: int
-    finished: int
+    finished: int     # closed as done within the month, whenever received
+    received_done: int = 0  # received in the month and done now
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,7 @@ class Recap:
     regencies: tuple[GroupStats, ...]
     total: GroupStats
     trend: tuple[MonthCount, ...]
+    zone: LocalZone = WIB   # the local time the months and times are in
 
 
 def month_start(day: date) -> date:
@@ -145,14 +150,6 @@ def _median(frequencies: Counter[int]) -> float | None:
     return (nth(size // 2 - 1) + nth(size // 2)) / 2
 
 
-@dataclass(frozen=True)
-class _Node:
-    id: int
-    level: str
-    path: str
-    name: str
-
-
 class _WorkingDayIndex:
     """Working days between two local dates by a cumulative count (fast for many pairs).
 
@@ -184,20 +181,13 @@ class _WorkingDayIndex:
         return self._index[end] - self._index[start]
 
 
-#: Writes a recap to a file in one format (services/recap.py has them: ``WRITERS``).
-RecapWriter = Callable[["Recap", Path], None]
-#: The writer of a format, or None for a format there is none for.
-WriterFor = Callable[[str], RecapWriter | None]
-
-
 class Oversight:
     def __init__(self, cache: Cache, role: Callable[[], str], config: DomainConfig,
-                 clock: Callable[[], datetime], writer_for: WriterFor | None = None) -> None:
+                 clock: Callable[[], datetime]) -> None:
         self.cache = cache
         self.role = role
         self.config = config
         self.clock = clock
-        self.writer_for = writer_for
 
     # --- public -------------------------------------------------------------------------------
 
@@ -217,54 +207,56 @@ class Oversight:
         return Overview(breakdown, recap.month, recap.scope_name, recap.generated_at, groups,
                         recap.total, recap.trend)
 
-    def recap(self, month: date | None = None, months: int = TREND_MONTHS) -> Recap:
-        """Both breakdowns at once (one read of the cache)."""
-        self._require_coordinator()
-        now = self.clock()
+    def recap(self, month: date | None = None, months: int = TREND_MONTHS,
+              now: datetime | None = None) -> Recap:
+        """Both breakdowns at once (one read of the cache), as of ``now`` (the clock's)."""
+        self.require_coordinator()
+        now = now or self.clock()
         month = month_start(month) if month is not None else None
         with self.cache.engine.connect() as connection:
-            root, nodes = self._directory(connection)
-            counts = connection.execute(self._count_query(now, month)).all()
-            waits = self._follow_up_days(connection, now, month)
-            last = month or month_start(self._local(now).date())
-            trend = self._trend(connection, now, add_months(last, -(max(months, 1) - 1)), last)
+            directory = read_directory(connection)
+            zone = directory.zone()
+            counts = connection.execute(self._count_query(now, month, zone)).all()
+            waits = self._follow_up_days(connection, now, month, zone)
+            last = month or month_start(zone.local(now).date())
+            trend = self._trend(connection, zone, add_months(last, -(max(months, 1) - 1)), last)
         units: dict[str, _Tally] = defaultdict(_Tally)
         regencies: dict[str, _Tally] = defaultdict(_Tally)
         total = _Tally()
-        unit_of: dict[int, str] = {}
         for location, regency, status, count, overdue, unfollowed in counts:
             where = STATUS_ORDER.index(status) if status in STATUS_ORDER else None
-            for tally in (units[self._unit_key(location, root, nodes, unit_of)],
-                          regencies[regency or ""], total):
+            for tally in (units[directory.unit_key(location)], regencies[regency or ""],
+                          total):
                 if where is not None:
                     tally.statuses[where] += int(count)
                 tally.overdue += int(overdue or 0)
                 tally.unfollowed += int(unfollowed or 0)
         for location, regency, days, count in waits:
-            for tally in (units[self._unit_key(location, root, nodes, unit_of)],
-                          regencies[regency or ""], total):
+            for tally in (units[directory.unit_key(location)], regencies[regency or ""],
+                          total):
                 tally.days[int(days)] += int(count)
         return Recap(
             month=month,
-            scope_name=root.name if root is not None else "",
+            scope_name=directory.scope_name,
             generated_at=now,
-            units=_ordered(self._freeze_unit(k, t, root, nodes) for k, t in units.items()),
+            units=_ordered(t.freeze(k, *directory.describe(k)) for k, t in units.items()),
             regencies=_ordered(t.freeze(k, k, "regency" if k else "none")
                                for k, t in regencies.items()),
-            total=total.freeze("", root.name if root is not None else "", "total"),
+            total=total.freeze("", directory.scope_name, "total"),
             trend=trend,
+            zone=zone,
         )
 
     def months(self) -> tuple[date, ...]:
         """Months to choose from, newest first: the current month back to the oldest complaint
         (at most :data:`MAX_MONTHS`)."""
-        now = self._local(self.clock()).date()
-        newest = month_start(now)
         with self.cache.engine.connect() as connection:
+            zone = read_directory(connection).zone()
             oldest_text = connection.execute(select(func.min(Complaint.created_at))).scalar()
+        newest = month_start(zone.local(self.clock()).date())
         oldest = newest
         if oldest_text:
-            oldest = month_start(self._local(datetime.fromisoformat(oldest_text)).date())
+            oldest = month_start(zone.local(datetime.fromisoformat(oldest_text)).date())
         found: list[date] = []
         month = newest
         while month >= oldest and len(found) < MAX_MONTHS:
@@ -272,44 +264,42 @@ class Oversight:
             month = add_months(month, -1)
         return tuple(found)
 
-    def export_recap(self, path: Path | str, fmt: str, month: date | None = None) -> Path:
-        """Compute the recap and write it as ``fmt`` ("xlsx" or "csv"); returns the path."""
-        data = self.recap(month)
-        target = Path(path)
-        write = self.writer_for(fmt) if self.writer_for is not None else None
-        if write is None:
-            raise ValueError(f"unknown format {fmt!r}")
-        write(data, target)
-        return target
-
     # --- queries ------------------------------------------------------------------------------
 
-    def _require_coordinator(self) -> None:
+    def require_coordinator(self) -> None:
         if not self.available:
             raise ActionNotAllowed("role_not_allowed", "oversight is for coordinators")
 
-    def _local(self, moment: datetime) -> datetime:
-        return moment.astimezone(self.config.calendar.tz)
+    def zone(self) -> LocalZone:
+        """The local time of the user's region (WIB, WITA or WIT)."""
+        with self.cache.engine.connect() as connection:
+            return read_directory(connection).zone()
+
+    def directory(self) -> ScopeDirectory:
+        with self.cache.engine.connect() as connection:
+            return read_directory(connection)
 
     def _offset(self, now: datetime) -> str:
-        """The zone's UTC offset as an SQLite date modifier (Indonesia's zones keep no DST)."""
+        """The calendar zone's UTC offset as an SQLite date modifier: working days are counted
+        in the calendar's zone, as the deadlines are (Indonesia's zones keep no DST)."""
         offset = self.config.calendar.tz.utcoffset(now.replace(tzinfo=None))
         minutes = int(offset.total_seconds() // 60) if offset is not None else 0
         return f"{minutes:+d} minutes"
 
-    def _month_bounds(self, month: date) -> tuple[str, str]:
-        zone = self.config.calendar.tz
-        start = datetime.combine(month, time.min, tzinfo=zone)
-        end = datetime.combine(add_months(month, 1), time.min, tzinfo=zone)
+    @staticmethod
+    def month_bounds(month: date, zone: LocalZone) -> tuple[str, str]:
+        """The month's first moment and the next month's, in the zone, as wire text."""
+        start = datetime.combine(month, time.min, tzinfo=zone.tz)
+        end = datetime.combine(add_months(month, 1), time.min, tzinfo=zone.tz)
         return _wire(start), _wire(end)
 
-    def _received_in(self, query: Any, month: date | None) -> Any:
+    def _received_in(self, query: Any, month: date | None, zone: LocalZone) -> Any:
         if month is None:
             return query
-        start, end = self._month_bounds(month)
+        start, end = self.month_bounds(month, zone)
         return query.where(Complaint.created_at >= start, Complaint.created_at < end)
 
-    def _count_query(self, now: datetime, month: date | None) -> Any:
+    def _count_query(self, now: datetime, month: date | None, zone: LocalZone) -> Any:
         deadline: Any = literal_column(f"({DEADLINE_SQL})")
         location = func.coalesce(Complaint.handling_unit_id, Complaint.responsible_id)
         overdue = case((and_(deadline.is_not(None), deadline < _wire(now)), 1), else_=0)
@@ -319,10 +309,10 @@ class Oversight:
         query = (select(location, Complaint.regency, Complaint.status, func.count(),
                         func.sum(overdue), func.sum(unfollowed))
                  .group_by(location, Complaint.regency, Complaint.status))
-        return self._received_in(query, month)
+        return self._received_in(query, month, zone)
 
-    def _follow_up_days(self, connection: Any, now: datetime,
-                        month: date | None) -> list[tuple[int, str | None, int, int]]:
+    def _follow_up_days(self, connection: Any, now: datetime, month: date | None,
+                        zone: LocalZone) -> list[tuple[int, str | None, int, int]]:
         """(location, regency, working days from forwarding to the first follow-up, count).
 
         SQL groups the complaints by the two local dates (a few thousand distinct rows even at
@@ -342,19 +332,20 @@ class Oversight:
         days: dict[tuple[str, str], int] = {}
         result = []
         for where, regency, start, end, count in connection.execute(
-                self._received_in(query, month)):
+                self._received_in(query, month, zone)):
             pair = (start, end)
             if pair not in days:
                 days[pair] = index.between(date.fromisoformat(start), date.fromisoformat(end))
             result.append((int(where), regency, days[pair], int(count)))
         return result
 
-    def _trend(self, connection: Any, now: datetime, first: date,
+    def _trend(self, connection: Any, zone: LocalZone, first: date,
                last: date) -> tuple[MonthCount, ...]:
         months = [first]
         while months[-1] < last:
             months.append(add_months(months[-1], 1))
-        bounds = [self._month_bounds(m)[0] for m in months] + [self._month_bounds(last)[1]]
+        bounds = [self.month_bounds(m, zone)[0] for m in months] \
+            + [self.month_bounds(last, zone)[1]]
 
         def per_month(column: Any, *where: Any) -> dict[int, int]:
             bucket = case(*((column < bounds[i + 1], i) for i in range(len(months))))
@@ -366,42 +357,10 @@ class Oversight:
 
         received = per_month(Complaint.created_at)
         finished = per_month(Complaint.closed_at, Complaint.status == str(Status.DONE))
-        return tuple(MonthCount(m, received.get(i, 0), finished.get(i, 0))
+        received_done = per_month(Complaint.created_at, Complaint.status == str(Status.DONE))
+        return tuple(MonthCount(m, received.get(i, 0), finished.get(i, 0),
+                                received_done.get(i, 0))
                      for i, m in enumerate(months))
-
-    # --- the unit breakdown -------------------------------------------------------------------
-
-    def _directory(self, connection: Any) -> tuple[_Node | None, dict[int, _Node]]:
-        nodes = {row.id: _Node(row.id, row.level, row.path, row.name) for row in
-                 connection.execute(select(Agency.id, Agency.level, Agency.path, Agency.name))}
-        root_id = connection.execute(select(SyncState.scope_root_id)).scalar_one_or_none()
-        return (nodes.get(root_id) if root_id is not None else None), nodes
-
-    @staticmethod
-    def _unit_key(location: int, root: _Node | None, nodes: dict[int, _Node],
-                  memo: dict[int, str]) -> str:
-        """The id of the node right below the scope root on the way to ``location``."""
-        found = memo.get(location)
-        if found is not None:
-            return found
-        node = nodes.get(location)
-        key = str(location)
-        if node is not None and root is not None and node.id != root.id \
-                and node.path.startswith(root.path):
-            child = node.path[len(root.path):].split("/", 1)[0]
-            if child.isdigit():
-                key = child
-        memo[location] = key
-        return key
-
-    @staticmethod
-    def _freeze_unit(key: str, tally: _Tally, root: _Node | None,
-                     nodes: dict[int, _Node]) -> GroupStats:
-        node = nodes.get(int(key)) if key.isdigit() else None
-        if node is None:
-            return tally.freeze(key, "", "unknown")
-        kind = "scope" if root is not None and node.id == root.id else node.level
-        return tally.freeze(key, node.name, kind)
 
 
 def _ordered(groups: Iterable[GroupStats]) -> tuple[GroupStats, ...]:

@@ -23,8 +23,9 @@ from lapor_desk.services.duplicates import Duplicates
 from lapor_desk.services.errors import SignInError
 from lapor_desk.services.filter_options import FilterOptions
 from lapor_desk.services.intake import Intake
+from lapor_desk.services.monthly import MonthlyRecaps, ReportWriter
 from lapor_desk.services.outbox_review import OutboxReview
-from lapor_desk.services.oversight import Oversight, RecapWriter
+from lapor_desk.services.oversight import Oversight
 from lapor_desk.services.profiles import ProfileStore
 from lapor_desk.services.queues import QueueQueries, queues_for
 from lapor_desk.services.register import Register
@@ -55,9 +56,9 @@ T = TypeVar("T")
 
 
 
-def recap_writer(fmt: str) -> RecapWriter | None:
-    """The recap's writer for ``fmt`` (services/recap.py: loaded, with openpyxl, at the first
-    export; the desktop's start does not need it)."""
+def recap_writer(fmt: str) -> ReportWriter | None:
+    """The recap's writer for ``fmt`` (services/recap.py: loaded, with openpyxl and reportlab,
+    at the first export; the desktop's start does not need it)."""
     from lapor_desk.services import recap
 
     return recap.WRITERS.get(fmt)
@@ -234,9 +235,13 @@ class Workstation:
 
     @property
     def oversight(self) -> Oversight:
-        """Coordinators' dashboard and monthly recap (services/oversight.py; stateless)."""
-        return Oversight(self.session.require_cache(), self._role, self.config, self.clock,
-                         recap_writer)
+        """Coordinators' dashboard (services/oversight.py; stateless)."""
+        return Oversight(self.session.require_cache(), self._role, self.config, self.clock)
+
+    @property
+    def recaps(self) -> MonthlyRecaps:
+        """The monthly recap for leadership and its files (services/monthly.py; stateless)."""
+        return MonthlyRecaps(self.oversight, recap_writer)
 
     @property
     def replies(self) -> Replies:

@@ -3,7 +3,7 @@
 :class:`DashboardPage` shows, for the chosen breakdown (per unit / per kabupaten-kota) and month
 (or all months), summary tiles, a stacked bar chart of statuses per group, the monthly trend of
 received vs finished complaints and the table behind them; it exports the monthly recap
-(rekapitulasi) as XLSX or CSV. :class:`DashboardWindow` holds the page in its own window and
+(rekapitulasi) as a PDF report, XLSX or CSV. :class:`DashboardWindow` holds the page in its own window and
 :class:`DashboardLauncher` puts the "Dashboard" action into the main window for coordinators
 (national and agency admins; a liaison officer has no dashboard: their queues already show their
 one unit).
@@ -86,7 +86,7 @@ PANEL_STYLE = ("QFrame#chartPanel { background: #ffffff; border: 1px solid #e0e4
                "QPushButton[breakdown]:checked { background: #e3edf7; color: #0d47a1; "
                "border-color: #90b4de; } "
                "QTableView#dashboardTable QHeaderView::section { padding: 4px 5px; }")
-FORMATS = {"xlsx": "Excel (*.xlsx)", "csv": "CSV (*.csv)"}
+FORMATS = {"pdf": "PDF (*.pdf)", "xlsx": "Excel (*.xlsx)", "csv": "CSV (*.csv)"}
 PathChooser = Callable[[QWidget, str, str], str]
 
 
@@ -174,10 +174,15 @@ class DashboardPage(QWidget):
         self.month.currentIndexChanged.connect(lambda _i: self.reload())
         self.refresh_button = QPushButton(icon("sync"), "")
         self.refresh_button.clicked.connect(self.refresh)
-        self.xlsx_button = QPushButton(icon("export"), "")
-        self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
-        self.csv_button = QPushButton(icon("export"), "")
-        self.csv_button.clicked.connect(lambda: self.export("csv"))
+        # one button, one menu: the formats side by side would widen the window past 1366 px
+        self.export_button = QPushButton(icon("export"), "")
+        self.export_button.setObjectName("recapExport")
+        self.export_menu = QMenu(self.export_button)
+        self.export_actions = {fmt: self.export_menu.addAction(icon("export"), "")
+                               for fmt in FORMATS}
+        for fmt, action in self.export_actions.items():
+            action.triggered.connect(lambda _checked=False, f=fmt: self.export(f))
+        self.export_button.setMenu(self.export_menu)
         self.tiles = {key: _Tile() for key in ("total", "overdue", "unfollowed", "median",
                                                 "done")}
         self.bars = StackedBarChart()
@@ -233,8 +238,7 @@ class DashboardPage(QWidget):
         top.addWidget(self.month)
         top.addWidget(self.refresh_button)
         top.addSpacing(8)
-        top.addWidget(self.xlsx_button)
-        top.addWidget(self.csv_button)
+        top.addWidget(self.export_button)
         tiles = QHBoxLayout()
         for tile in self.tiles.values():
             tiles.addWidget(tile, 1)
@@ -269,10 +273,22 @@ class DashboardPage(QWidget):
         self.by_regency.setToolTip(self.tr("One row per kabupaten/kota of the incident"))
         self.month.setToolTip(self.tr("Complaints received in this month (status as of now)"))
         self.refresh_button.setText(self.tr("Refresh"))
-        self.xlsx_button.setText(self.tr("Export XLSX…"))
-        self.xlsx_button.setToolTip(self.tr("Save the monthly recap as an Excel workbook"))
-        self.csv_button.setText(self.tr("Export CSV…"))
-        self.csv_button.setToolTip(self.tr("Save the monthly recap as CSV (UTF-8, ';')"))
+        self.export_button.setText(self.tr("Monthly recap"))
+        self.export_button.setToolTip(self.tr("Save the chosen month's recap for leadership: "
+                                              "a PDF report or an Excel workbook"))
+        texts = {"pdf": (self.tr("PDF report for leadership (A4, with charts)…"),
+                         self.tr("Compliance per unit, last month beside this month, the "
+                                 "overdue list: ready to print or send")),
+                 "xlsx": (self.tr("Excel workbook (XLSX, ready to print)…"),
+                          self.tr("Every figure of the report with its definitions, one "
+                                  "sheet per table")),
+                 "csv": (self.tr("CSV table…"),
+                         self.tr("Save the monthly recap as CSV (UTF-8, ';')"))}
+        for fmt, action in self.export_actions.items():
+            action.setText(texts[fmt][0])
+            action.setToolTip(texts[fmt][1])
+            action.setStatusTip(texts[fmt][1])
+        self.export_menu.setToolTipsVisible(True)
         titles = {"total": self.tr("Complaints"), "overdue": self.tr("Overdue"),
                   "unfollowed": self.tr("Without follow-up"),
                   "median": self.tr("Median to first follow-up"), "done": self.tr("Done")}
@@ -392,7 +408,9 @@ class DashboardPage(QWidget):
             [QLocale().toString(QDate(p.month.year, p.month.month, 1), "MMM yy")
              for p in overview.trend],
             [Series("received", self.tr("Received"), RECEIVED_COLOR),
-             Series("finished", self.tr("Finished (done)"), FINISHED_COLOR)],
+             # closed as done within the month, whenever received: not the "Done" tile (the
+             # month's complaints done now); the recap's Definisi sheet names the two apart
+             Series("finished", self.tr("Finished in the month"), FINISHED_COLOR)],
             [[p.received, p.finished] for p in overview.trend])
         self.model.set_groups(overview.breakdown, overview.groups, overview.total)
         header = self.table.horizontalHeader()
@@ -423,9 +441,8 @@ class DashboardPage(QWidget):
             return
         month = self.chosen_month
         self.message.setText(self.tr("Saving %1…").replace("%1", path))
-        for button in (self.xlsx_button, self.csv_button):
-            button.setEnabled(False)
-        self.controller.op(lambda ws: str(ws.oversight.export_recap(path, fmt, month))) \
+        self.export_button.setEnabled(False)
+        self.controller.op(lambda ws: str(ws.recaps.export(path, fmt, month))) \
             .success(self._exported).failure(self._export_failed, report_bugs=False).run()
 
     def _exported(self, path: str) -> None:
@@ -443,8 +460,7 @@ class DashboardPage(QWidget):
         self.export_failed.emit(error)
 
     def _exporting_done(self) -> None:
-        for button in (self.xlsx_button, self.csv_button):
-            button.setEnabled(True)
+        self.export_button.setEnabled(True)
 
 
 class DashboardWindow(QMainWindow):

@@ -393,12 +393,12 @@
 <context>
     <name>DashboardLauncher</name>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="513" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="529" />
         <source>Dashboard</source>
         <translation>Dasbor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="514" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="530" />
         <source>Per unit and kabupaten/kota: statuses, overdue, follow-up time, trend; monthly recap (Ctrl+Shift+B)</source>
         <translation>Per unit kerja dan kabupaten/kota: status, lewat tenggat, waktu tindak lanjut, tren; rekap bulanan (Ctrl+Shift+B)</translation>
     </message>
@@ -412,174 +412,194 @@
         <translation>Simpan rekap bulanan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="265" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="269" />
         <source>Oversight dashboard</source>
         <translation>Dasbor Pemantauan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="266" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="270" />
         <source>By unit</source>
         <translation>Per unit kerja</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="267" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="271" />
         <source>One row per unit or agency directly below yours</source>
         <translation>Satu baris per unit kerja atau instansi tepat di bawah instansi Anda</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="268" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="272" />
         <source>By kabupaten/kota</source>
         <translation>Per kabupaten/kota</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="269" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="273" />
         <source>One row per kabupaten/kota of the incident</source>
         <translation>Satu baris per kabupaten/kota lokasi kejadian</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="270" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="274" />
         <source>Complaints received in this month (status as of now)</source>
         <translation>Laporan yang diterima pada bulan ini (status saat ini)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="271" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="275" />
         <source>Refresh</source>
         <translation>Muat ulang</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="272" />
-        <source>Export XLSX…</source>
-        <translation>Ekspor XLSX…</translation>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="276" />
+        <source>Monthly recap</source>
+        <translation>Rekap bulanan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="273" />
-        <source>Save the monthly recap as an Excel workbook</source>
-        <translation>Simpan rekap bulanan sebagai berkas Excel</translation>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="277" />
+        <source>Save the chosen month's recap for leadership: a PDF report or an Excel workbook</source>
+        <translation>Simpan rekap bulan yang dipilih untuk pimpinan: laporan PDF atau berkas Excel</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="274" />
-        <source>Export CSV…</source>
-        <translation>Ekspor CSV…</translation>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="279" />
+        <source>PDF report for leadership (A4, with charts)…</source>
+        <translation>Laporan PDF untuk pimpinan (A4, dengan grafik)…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="275" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="280" />
+        <source>Compliance per unit, last month beside this month, the overdue list: ready to print or send</source>
+        <translation>Kepatuhan per unit kerja, bulan lalu di samping bulan ini, daftar lewat tenggat: siap dicetak atau dikirim</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="282" />
+        <source>Excel workbook (XLSX, ready to print)…</source>
+        <translation>Berkas Excel (XLSX, siap cetak)…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="283" />
+        <source>Every figure of the report with its definitions, one sheet per table</source>
+        <translation>Semua angka laporan beserta definisinya, satu lembar per tabel</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="285" />
+        <source>CSV table…</source>
+        <translation>Tabel CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="286" />
         <source>Save the monthly recap as CSV (UTF-8, ';')</source>
         <translation>Simpan rekap bulanan sebagai CSV (UTF-8, ';')</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="276" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="292" />
         <source>Complaints</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="276" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="292" />
         <source>Overdue</source>
         <translation>Lewat tenggat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="277" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="293" />
         <source>Without follow-up</source>
         <translation>Tanpa tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="278" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="294" />
         <source>Median to first follow-up</source>
         <translation>Median tindak lanjut pertama</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="278" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="294" />
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="279" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="295" />
         <source>Open complaints past their deadline, in working days</source>
         <translation>Laporan terbuka yang melewati tenggat, dalam hari kerja</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="280" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="296" />
         <source>Forwarded to a unit and still without a follow-up reply</source>
         <translation>Sudah didisposisikan ke unit tetapi belum ada tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="282" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="298" />
         <source>Half of the complaints got their first follow-up reply within this many working days of being forwarded</source>
         <translation>Separuh laporan mendapat tindak lanjut pertama dalam sekian hari kerja sejak didisposisikan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="287" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="303" />
         <source>No complaints in this period</source>
         <translation>Tidak ada laporan pada periode ini</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="288" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="304" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="289" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="305" />
         <source>Complaints by status</source>
         <translation>Laporan menurut status</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="290" />
-        <location filename="../../lapor_desk/ui/dashboard.py" line="291" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="306" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="307" />
         <source>Received and finished per month</source>
         <translation>Diterima dan selesai per bulan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="296" />
-        <location filename="../../lapor_desk/ui/dashboard.py" line="378" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="312" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="394" />
         <source>All months</source>
         <translation>Semua bulan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="349" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="365" />
         <source>Counting…</source>
         <translation>Menghitung…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="362" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="378" />
         <source>Counted from this computer's copy at %1.</source>
         <translation>Dihitung dari salinan di komputer ini pada %1.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="373" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="389" />
         <source>Status by unit / agency</source>
         <translation>Status per unit kerja / instansi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="374" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="390" />
         <source>Status by kabupaten/kota</source>
         <translation>Status per kabupaten/kota</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="385" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="401" />
         <source>%1 working days</source>
         <translation>%1 hari kerja</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="394" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="410" />
         <source>Received</source>
         <translation>Diterima</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="395" />
-        <source>Finished (done)</source>
-        <translation>Selesai</translation>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="413" />
+        <source>Finished in the month</source>
+        <translation>Diselesaikan pada bulan itu</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="425" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="443" />
         <source>Saving %1…</source>
         <translation>Menyimpan %1…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="433" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="450" />
         <source>Recap saved: %1</source>
         <translation>Rekap tersimpan: %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="441" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="458" />
         <source>The recap could not be saved: %1</source>
         <translation>Rekap tidak dapat disimpan: %1</translation>
     </message>
@@ -587,7 +607,7 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="471" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="487" />
         <source>Oversight dashboard — LAPOR Desk</source>
         <translation>Dasbor Pemantauan — LAPOR Desk</translation>
     </message>
@@ -1247,112 +1267,113 @@
         <translation>Pengaturan tersimpan:</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="119" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="124" />
         <source>Import</source>
         <translation>Impor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="123" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="129" />
         <source>Import valid rows, save the rest…</source>
         <translation>Impor baris yang benar, simpan sisanya…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="125" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="131" />
         <source>The rows with problems are saved to a file with a column saying what to fix; import that file again once they are fixed.</source>
         <translation>Baris yang bermasalah disimpan ke sebuah berkas dengan kolom yang menjelaskan apa yang harus diperbaiki; impor lagi berkas itu setelah diperbaiki.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="131" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="137" />
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="150" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="156" />
         <source>Choose a register file</source>
         <translation>Pilih berkas register</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="151" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="157" />
         <source>Register files (*.csv *.xlsx);;All files (*)</source>
         <translation>Berkas register (*.csv *.xlsx);;Semua berkas (*)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="171" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="178" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="184" />
         <source>Reading the file…</source>
         <translation>Membaca berkas…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="177" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="189" />
         <source>None (guess from the column names)</source>
         <translation>Tidak ada (tebak dari nama kolom)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="196" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="208" />
         <source>Save settings</source>
         <translation>Simpan pengaturan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="197" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="209" />
         <source>Name for these settings (e.g. the register's office):</source>
         <translation>Nama pengaturan ini (misalnya nama unit pemilik register):</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="206" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="218" />
         <source>Save an empty register</source>
         <translation>Simpan register kosong</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="207" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="219" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Buku kerja Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="238" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="250" />
         <source>No column and no value for the whole file gives: %1. Choose the column that holds it, or give one value above.</source>
         <translation>Belum ada kolom maupun nilai untuk seluruh berkas bagi: %1. Pilih kolom yang berisi data itu, atau isi satu nilai di atas.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="245" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="257" />
         <source>%1 rows, %2 with problems (marked red). Correct them in the file and choose it again, or import the valid rows and save the rest to a file to fix.</source>
         <translation>%1 baris, %2 bermasalah (ditandai merah). Perbaiki di berkas lalu pilih lagi, atau impor baris yang benar dan simpan sisanya ke berkas untuk diperbaiki.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="251" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="263" />
         <source>All %1 rows are valid.</source>
         <translation>Semua %1 baris sudah benar.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="253" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="265" />
         <source>%1 rows were imported before and are left out.</source>
         <translation>%1 baris sudah pernah diimpor dan dilewati.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="256" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="268" />
         <source>%1 rows repeat a row above them and are left out.</source>
         <translation>%1 baris sama dengan baris di atasnya dan dilewati.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="259" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="271" />
         <source>Columns not imported: %1.</source>
         <translation>Kolom yang tidak diimpor: %1.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="262" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="274" />
         <source>Invisible characters (such as NUL or text-direction marks) were removed from rows %1.</source>
         <translation>Karakter tak terlihat (seperti NUL atau tanda arah teks) dihapus dari baris %1.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="292" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="304" />
         <source>Save the rows to fix</source>
         <translation>Simpan baris yang perlu diperbaiki</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="293" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="305" />
         <source>CSV file (*.csv);;Excel workbook (*.xlsx)</source>
         <translation>Berkas CSV (*.csv);;Buku kerja Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="301" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="313" />
         <source>Importing…</source>
         <translation>Mengimpor…</translation>
     </message>
@@ -2764,40 +2785,41 @@
 <context>
     <name>RegisterColumns</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="56" />
+        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="57" />
         <source>Columns in the file</source>
         <extracomment>Shared values offered in the panel, in order (the CLI's --default takes these and more).</extracomment>
         <translation>Kolom di berkas</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="62" />
+        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="63" />
         <source>Values for the whole file</source>
         <translation>Nilai untuk seluruh berkas</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="64" />
+        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="65" />
         <source>Used where the file has no column for it, or leaves it empty.</source>
         <translation>Dipakai bila berkas tidak punya kolomnya, atau kolomnya kosong.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="80" />
+        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="81" />
         <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="84" />
-        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="98" />
+        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="88" />
+        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="102" />
         <source>From the file</source>
         <translation>Dari berkas</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="122" />
+        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="126" />
         <source>Column names found in row %1. Change what a column holds if the guess is wrong.</source>
         <translation>Nama kolom ditemukan di baris %1. Ubah isi kolom bila tebakannya salah.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="136" />
+        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="140" />
         <source>(no name)</source>
         <translation>(tanpa nama)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="139" />
+        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="146" />
         <source>Not imported</source>
         <translation>Tidak diimpor</translation>
     </message>

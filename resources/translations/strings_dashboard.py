@@ -19,9 +19,6 @@ ID = {
         "Laporan yang diterima pada bulan ini (status saat ini)",
     "All months": "Semua bulan",
     "Refresh": "Muat ulang",
-    "Export XLSX…": "Ekspor XLSX…",
-    "Save the monthly recap as an Excel workbook": "Simpan rekap bulanan sebagai berkas Excel",
-    "Export CSV…": "Ekspor CSV…",
     "Save the monthly recap as CSV (UTF-8, ';')":
         "Simpan rekap bulanan sebagai CSV (UTF-8, ';')",
     "Save the monthly recap": "Simpan rekap bulanan",
@@ -47,7 +44,6 @@ ID = {
     "Status by unit / agency": "Status per unit kerja / instansi",
     "Status by kabupaten/kota": "Status per kabupaten/kota",
     "Received": "Diterima",
-    "Finished (done)": "Selesai",
     # messages
     "Counting…": "Menghitung…",
     "Counted from this computer's copy at %1.": "Dihitung dari salinan di komputer ini pada %1.",

@@ -10,8 +10,9 @@ from __future__ import annotations
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 
@@ -51,9 +52,19 @@ def complaints(engine: Engine) -> list[dict[str, Any]]:
         return [dict(r._mapping) for r in connection.exec_driver_sql("SELECT * FROM complaint")]
 
 
+def scope_zone(engine: Engine) -> tzinfo:
+    """The local time of the seeded world's scopes: Sulawesi (BPS 7x) keeps WITA; a scope with
+    no region (the national admins) WIB."""
+    with engine.connect() as connection:
+        region = connection.exec_driver_sql(
+            "SELECT a.region_code FROM agency a JOIN sync_state s ON a.id = s.scope_root_id"
+        ).scalar()
+    return ZoneInfo("Asia/Makassar" if str(region or "").startswith("7") else "Asia/Jakarta")
+
+
 def count(engine: Engine, config: DomainConfig, now: datetime,
           month: date | None = None) -> Counts:
-    tz = config.calendar.tz
+    tz = scope_zone(engine)
     with engine.connect() as connection:
         root_id = connection.exec_driver_sql("SELECT scope_root_id FROM sync_state").scalar()
         paths = {int(i): str(p) for i, p in connection.exec_driver_sql(

@@ -104,6 +104,8 @@ def test_coordinator_opens_switches_and_exports(qtbot: Any, controller: DeskCont
     assert page.model.rowCount() == len(want.groups) + 1
     assert page.model.group_at(page.model.rowCount() - 1) == want.total
     assert "Pemerintah Kota Kendari" in page.scope.text()
+    # the recap's export menu keeps the window within a 1366 px wide laptop screen
+    assert launcher.window.minimumSizeHint().width() <= 1366
     qtmodeltester.check(page.model)
     # a sync or an action elsewhere refreshes the open dashboard (debounced)
     again = loaded(qtbot, page, lambda: controller.changed.emit(Changes(queues=True)))
@@ -121,7 +123,7 @@ def test_coordinator_opens_switches_and_exports(qtbot: Any, controller: DeskCont
     assert monthly.month == october and page.chosen_month == october
     assert monthly.total == station.oversight.overview("regency", october).total
     assert 0 < monthly.total.total < overview.total.total
-    # the recap of that month, in both formats, through the (injected) save dialog
+    # the recap of that month, in every format, through the (injected) save dialog
     asked: list[tuple[str, str]] = []
 
     def choose(_parent: QWidget, fmt: str, suggested: str) -> str:
@@ -129,14 +131,17 @@ def test_coordinator_opens_switches_and_exports(qtbot: Any, controller: DeskCont
         return str(tmp_path / f"rekap.{fmt}")
 
     page.ask_path = choose
-    for fmt in ("xlsx", "csv"):
+    assert page.export_button.menu() is page.export_menu
+    assert list(page.export_actions) == ["pdf", "xlsx", "csv"]
+    for fmt, action in page.export_actions.items():
         with qtbot.waitSignal(page.exported, timeout=WAIT) as saved:
-            page.xlsx_button.click() if fmt == "xlsx" else page.csv_button.click()
+            action.trigger()
         assert saved.args[0] == str(tmp_path / f"rekap.{fmt}")
-    assert [a[0] for a in asked] == ["xlsx", "csv"]
-    assert asked[0][1].endswith("rekap-lapor-2026-10.xlsx")
+    assert [a[0] for a in asked] == ["pdf", "xlsx", "csv"]
+    assert asked[1][1].endswith("rekap-lapor-2026-10.xlsx")
+    assert (tmp_path / "rekap.pdf").read_bytes().startswith(b"%PDF")
     book = openpyxl.load_workbook(tmp_path / "rekap.xlsx")
-    rows = list(book["Per Kabupaten-Kota"].iter_rows(min_row=2, values_only=True))
+    rows = list(book["Per Kabupaten-Kota"].iter_rows(min_row=5, values_only=True))
     assert rows[-1][1] == "Total" and rows[-1][2] == monthly.total.total
     assert [r[1] for r in rows[:-1]] == [group_name(g) for g in monthly.groups]
     with (tmp_path / "rekap.csv").open(encoding="utf-8-sig", newline="") as handle:
@@ -146,11 +151,11 @@ def test_coordinator_opens_switches_and_exports(qtbot: Any, controller: DeskCont
     # a failed export says so and leaves the buttons usable
     page.ask_path = lambda *_a: str(tmp_path / "no-such-folder" / "r.csv")
     with qtbot.waitSignal(page.export_failed, timeout=WAIT):
-        page.csv_button.click()
-    assert page.csv_button.isEnabled() and page.message.text()
+        page.export_actions["csv"].trigger()
+    assert page.export_button.isEnabled() and page.message.text()
     # cancelling the dialog does nothing
     page.ask_path = lambda *_a: ""
-    page.xlsx_button.click()
+    page.export_actions["xlsx"].trigger()
     assert controller.taskman.idle
     # signing out closes the dashboard and hides the action
     with qtbot.waitSignal(controller.signed_out, timeout=WAIT):
