@@ -23,6 +23,7 @@ from lapor_desk.services.duplicates import Duplicates
 from lapor_desk.services.errors import SignInError
 from lapor_desk.services.filter_options import FilterOptions
 from lapor_desk.services.intake import Intake
+from lapor_desk.services.lifecycle import Lifecycle
 from lapor_desk.services.outbox_review import OutboxReview
 from lapor_desk.services.oversight import Oversight, RecapWriter
 from lapor_desk.services.profiles import ProfileStore
@@ -85,6 +86,7 @@ class Workstation:
         self._register: Register | None = None
         self._duplicates: Duplicates | None = None
         self._replies: Replies | None = None
+        self._lifecycle: Lifecycle | None = None
 
     # --- session (network worker) -------------------------------------------------------------
 
@@ -125,7 +127,7 @@ class Workstation:
 
     def _unbind(self) -> None:
         self._queues = self._complaints = self._actions = None
-        self._verification = self._outbox_review = None
+        self._verification = self._outbox_review = self._lifecycle = None
         self._intake = self._register = self._duplicates = self._replies = None
 
     def close(self) -> None:
@@ -174,6 +176,8 @@ class Workstation:
                                            self.session.server_clock)
         self._register = Register(self.session.outbox, server_now)
         self._duplicates = Duplicates(cache, self._actions)
+        self._lifecycle = Lifecycle(cache, self._actions, self.config, server_now,
+                                    info.profile_dir)
         return info
 
     def _role(self) -> str:
@@ -249,6 +253,11 @@ class Workstation:
         info = self._need(self.session.info)
         return Attachments(self.session.require_cache(),
                            lambda: self.session.transport, info.profile_dir)
+
+    @property
+    def lifecycle(self) -> Lifecycle:
+        """Close, reopen, the days a postponement may name, its reminder (lifecycle.py)."""
+        return self._need(self._lifecycle)
 
     @property
     def verification(self) -> Verification:
