@@ -149,8 +149,7 @@ class ComplaintQueries:
                                  + [d.from_id for d in dispositions]
                                  + [d.to_id for d in dispositions])
             marks = outbox_marks(connection, [complaint_id])
-        now = self.clock()
-        row = self._row(c, names, marks, now)
+        row = self._row(c, names, marks, self.clock())
         timeline = self._timeline(dispositions, follow_ups, events, files, names,
                                   hidden=bool(c.redacted))
         until = None
@@ -171,8 +170,6 @@ class ComplaintQueries:
                          if e.state != "applied" and not e.dismissed),
             allowed_actions=allowed_actions(role, c.status) - {str(ActionKind.RECORD_COMPLAINT)},
             postponed_until=until,
-            postponement_due=until is not None
-            and until <= self.config.calendar.local_date(now),
         )
 
     @staticmethod

@@ -21,7 +21,7 @@ import json
 import logging
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -34,7 +34,7 @@ from lapor_desk.models.calendar import DomainConfig
 from lapor_desk.models.enums import ActionKind, Status
 from lapor_desk.paths import REMINDED_FILE
 from lapor_desk.services.actions import ActionFields, Actions
-from lapor_desk.services.types import ActionResult
+from lapor_desk.services.types import ActionResult, ComplaintDetail
 from lapor_desk.sync.log import event
 
 log = logging.getLogger("lapor_desk.services.lifecycle")
@@ -103,6 +103,12 @@ class Lifecycle:
         return PostponeDays(today, earliest, latest, suggested, days_off)
 
     # --- the reminder -------------------------------------------------------------------------
+
+    def with_reminder(self, detail: ComplaintDetail) -> ComplaintDetail:
+        """``detail`` saying whether its postponement's day has come."""
+        due = detail.postponed_until is not None and detail.postponed_until <= self.today()
+        return replace(detail, postponement_due=due) if due != detail.postponement_due \
+            else detail
 
     def due_postponements(self) -> list[PostponedDue]:
         """Postponed complaints whose day has come, the longest waiting first."""

@@ -175,7 +175,7 @@ class ComplaintDetail:
     allowed_actions: frozenset[str]   # ActionKind values the user may start now
     #: While postponed: the day the latest postponement named (None: it named none).
     postponed_until: date | None = None
-    #: That day has come (today in the working-day zone is it or later).
+    #: That day has come (``services/lifecycle.py``: today by the reminder's clock).
     postponement_due: bool = False
 
 

@@ -211,7 +211,9 @@ class Workstation:
         return self._need(self._complaints).rows(ids)
 
     def detail(self, complaint_id: str) -> ComplaintDetail:
-        return self._need(self._complaints).detail(complaint_id)
+        """The complaint, and whether its postponement's day has come (the reminder's today)."""
+        return self._need(self._lifecycle).with_reminder(
+            self._need(self._complaints).detail(complaint_id))
 
     def forward_targets(self, complaint_id: str) -> list[AgencyItem]:
         return self._need(self._complaints).forward_targets(complaint_id)

@@ -224,6 +224,11 @@ class DetailPane(QWidget):
             (self.tr("Received"), escape(labels.when(d.row.created_at))),
             (self.tr("Deadline"), escape(labels.when(d.row.deadline.due))),
         ]
+        if d.postponed_until is not None:
+            until = labels.day_of(d.postponed_until)
+            if d.postponement_due:
+                until = self.tr("%1 (that day has come: look at it again)").replace("%1", until)
+            facts.append((self.tr("Postponed until"), escape(until)))
         rows = "".join(f"<tr><td class='k'>{escape(k)}</td><td>{v}</td></tr>" for k, v in facts)
         timeline = "".join(self._entry(t) for t in reversed(d.timeline))
         return (
@@ -243,6 +248,8 @@ class DetailPane(QWidget):
             new_status = labels.status(t.to_status)
             if new_status != head:  # "Tertunda", not "Tertunda (Tertunda)"
                 head += f" ({new_status})"
+        if t.until is not None:
+            head += " · " + self.tr("until %1").replace("%1", labels.day_of(t.until))
         who = f" · {t.actor_name}" if t.actor_name else ""
         waiting = self.tr("waiting to be sent")
         pending = f" <span class='pending'>{escape(waiting)}</span>" if t.pending else ""
