@@ -74,6 +74,9 @@ def test_close_offline_then_reopen_with_a_reason(qtbot: Any, controller: DeskCon
     assert close in window.lifecycle.menu.actions()
     assert window.lifecycle.menu.menuAction() in window.menuBar().actions()
     assert close.text() == "Selesaikan laporan…" and close.shortcut().toString() == "Ctrl+E"
+    listed = dict(window.keyboard.rows())  # F1's list of shortcuts
+    assert listed["Ctrl+E"].startswith("Selesaikan laporan")
+    assert listed["Ctrl+Shift+E"].startswith("Buka kembali laporan")
 
     port = int(live_server.url.rsplit(":", 1)[1])
     live_server.stop()  # offline: the close is kept here and sent later
