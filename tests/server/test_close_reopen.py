@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from lapor_desk.models.calendar import default_config, utcnow
 from lapor_desk.server.db import Complaint, ComplaintEvent
@@ -131,16 +131,3 @@ def test_postpone_until_a_day_moves_off_days_and_refuses_past_ones(server: World
                if e["complaint_id"] == cid and e["kind"] == "postpone"]
     assert event["detail"] == {"until": kept.isoformat()}
 
-
-def test_results_are_one_row_per_action(server: WorldServer) -> None:
-    """A close pushed in two batches (a retry) leaves one answer row."""
-    from lapor_desk.server.db import MutationResult
-
-    cid = _in_progress(server)
-    admin = server.login("admin_prov")
-    action = admin.action("close", cid, None)
-    admin.push(action)
-    admin.push(action)
-    with server.live.session() as session:
-        assert session.scalar(select(func.count()).select_from(MutationResult).where(
-            MutationResult.client_id == admin.client_id)) == 1
