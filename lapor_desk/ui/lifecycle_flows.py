@@ -1,8 +1,8 @@
 """Closing, reopening and postponing in the main window: the Complaint menu with its shortcuts,
 and the reminder when a postponement's day comes.
 
-"Close complaint" (Selesaikan laporan, Ctrl+E) and "Reopen complaint" (Buka kembali, Ctrl+Shift+E)
-are enabled from what the lifecycle allows the user on the shown complaint
+"Close complaint" (Selesaikan laporan, Ctrl+E) and "Reopen complaint" (Buka kembali, Ctrl+Shift+E),
+also buttons in the detail, are enabled from what the lifecycle allows the user on the shown complaint
 (``ComplaintDetail.allowed_actions``: the role, the status); their dialogs are the verification
 flow's (``VerifyFlows.start``: one dialog at a time, written through ``Actions.submit`` on the
 database worker, the dialog back as it was when the disk refused). The server decides again when
@@ -66,6 +66,7 @@ class LifecycleFlows(QObject):
         self.menu.addAction(verify.actions["postpone"])
         controller.detail_loaded.connect(lambda _d: self.refresh_enabled())
         panes.detail.cleared.connect(self.refresh_enabled)
+        panes.detail.lifecycle_requested.connect(self.start_current)
         controller.sync_finished.connect(lambda _o: self.check_reminders())
         controller.sync_failed.connect(lambda _e: self.check_reminders())
         self.timer = QTimer(self, interval=check_ms)

@@ -743,133 +743,143 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="145" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="151" />
         <source>Select a complaint to see its details.</source>
         <extracomment>A chip never gets narrower than this many average characters (plus its padding).</extracomment>
         <translation>Pilih laporan untuk melihat rinciannya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="146" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="152" />
         <source>Forward…</source>
         <translation>Disposisi…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="147" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="153" />
         <source>Follow-up reply…</source>
         <translation>Tindak lanjut…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="148" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="154" />
         <source>Internal note…</source>
         <translation>Catatan internal…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="149" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="155" />
+        <source>Close complaint…</source>
+        <translation>Selesaikan laporan…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="156" />
+        <source>Reopen…</source>
+        <translation>Buka kembali…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="157" />
         <source>ANONYMOUS: reporter's identity is hidden</source>
         <translation>ANONIM: identitas pelapor dirahasiakan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="150" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="158" />
         <source>CONFIDENTIAL: content must not be made public</source>
         <translation>RAHASIA: isi laporan tidak boleh dipublikasikan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="152" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="160" />
         <source>Waiting to be sent</source>
         <translation>Menunggu dikirim</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="153" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="161" />
         <source>Needs attention: the server refused an action</source>
         <translation>Perlu perhatian: server menolak tindakan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="182" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="190" />
         <source>new</source>
         <translation>baru</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="183" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="191" />
         <source>No. %1</source>
         <translation>No. %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="205" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="215" />
         <source>Content hidden: confidential complaint outside your units.</source>
         <translation>Isi disembunyikan: laporan rahasia di luar unit Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="206" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="216" />
         <source>Timeline (newest first)</source>
         <translation>Riwayat (terbaru di atas)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="211" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="221" />
         <source>Hidden (anonymous)</source>
         <translation>Dirahasiakan (anonim)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="213" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="223" />
         <source>Hidden (confidential)</source>
         <translation>Disembunyikan (rahasia)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="218" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="228" />
         <source>Reporter</source>
         <translation>Pelapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="219" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="229" />
         <source>Location</source>
         <translation>Lokasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="220" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="230" />
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="222" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="232" />
         <source>Responsible</source>
         <translation>Instansi terlapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="223" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="233" />
         <source>Handling unit</source>
         <translation>Unit penanganan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="224" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="234" />
         <source>Received</source>
         <translation>Diterima</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="225" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="235" />
         <source>Deadline</source>
         <translation>Tenggat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="230" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="240" />
         <source>%1 (that day has come: look at it again)</source>
         <translation>%1 (tanggalnya sudah tiba: tinjau kembali laporan ini)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="231" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="241" />
         <source>Postponed until</source>
         <translation>Ditunda sampai</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="252" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="262" />
         <source>until %1</source>
         <translation>sampai %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="254" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="264" />
         <source>waiting to be sent</source>
         <translation>menunggu dikirim</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="258" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="268" />
         <source>Content hidden (confidential)</source>
         <translation>Isi disembunyikan (rahasia)</translation>
     </message>
@@ -2099,7 +2109,7 @@
 <context>
     <name>LifecycleFlows</name>
     <message>
-        <location filename="../../lapor_desk/ui/lifecycle_flows.py" line="88" />
+        <location filename="../../lapor_desk/ui/lifecycle_flows.py" line="89" />
         <source>&amp;Complaint</source>
         <extracomment>How often the reminder looks at the clock between syncs (a day may begin meanwhile).</extracomment>
         <translation>&amp;Laporan</translation>

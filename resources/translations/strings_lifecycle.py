@@ -6,6 +6,9 @@ ID = {
     "&Complaint": "&Laporan",
     "Reopen complaint": "Buka kembali laporan",
     "Reopened": "Dibuka kembali",
+    # the detail's buttons
+    "Close complaint…": "Selesaikan laporan…",
+    "Reopen…": "Buka kembali…",
     # close and reopen dialogs
     "The complaint is finished (Selesai): its follow-up is done. It leaves the working queues; "
     "if it turns out not to be finished, it can be reopened with a reason.":

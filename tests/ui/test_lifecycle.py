@@ -71,6 +71,7 @@ def test_close_offline_then_reopen_with_a_reason(qtbot: Any, controller: DeskCon
     complaint_id = show_complaint(qtbot, window, 0)
     close, reopen = window.lifecycle.actions["close"], window.lifecycle.actions["reopen"]
     assert close.isEnabled() and not reopen.isEnabled()
+    assert window.detail.close_button.isVisibleTo(window.detail)
     assert close in window.lifecycle.menu.actions()
     assert window.lifecycle.menu.menuAction() in window.menuBar().actions()
     assert close.text() == "Selesaikan laporan…" and close.shortcut().toString() == "Ctrl+E"
@@ -89,6 +90,13 @@ def test_close_offline_then_reopen_with_a_reason(qtbot: Any, controller: DeskCon
                     and window.detail.detail.row.status == "done", timeout=WAIT)
     assert not close.isEnabled() and reopen.isEnabled()
 
+    assert window.detail.reopen_button.isVisibleTo(window.detail)
+    assert not window.detail.close_button.isVisibleTo(window.detail)
+    window.detail.reopen_button.click()  # the detail's button opens the same dialog
+    qtbot.waitUntil(lambda: window.verify.dialog is not None, timeout=WAIT)
+    assert isinstance(window.verify.dialog, ReasonDialog) and window.verify.dialog.kind == "reopen"
+    window.verify.dialog.reject()
+    qtbot.waitUntil(lambda: window.verify.dialog is None, timeout=WAIT)
     dialog = shortcut(qtbot, window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier
                       | Qt.KeyboardModifier.ShiftModifier)
     assert dialog.kind == "reopen"
