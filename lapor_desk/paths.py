@@ -14,6 +14,7 @@ all under ``%LOCALAPPDATA%\\LAPOR\\lapor-desk``, the folder the uninstaller offe
         drafts.json                     reply and note drafts, sealed
         offline-attachments.json        which attachments to keep for offline use
         notified.json                   the queue last announced (complaint ids only)
+        reminded.json                   postponements whose day was announced (ids, days)
         server_clock.json               the server's clock as the last sync learned it
         reply-templates.json            the profile's own reply templates (read, never written)
         import-presets.json             register layouts saved by name (column names, defaults)
@@ -53,6 +54,7 @@ OPENED_DIR: Final = "opened"
 DRAFTS_FILE: Final = "drafts.json"
 OFFLINE_ATTACHMENTS_FILE: Final = "offline-attachments.json"
 NOTIFIED_FILE: Final = "notified.json"
+REMINDED_FILE: Final = "reminded.json"
 SERVER_CLOCK_FILE: Final = "server_clock.json"
 USER_TEMPLATES_FILE: Final = "reply-templates.json"
 IMPORT_PRESETS_FILE: Final = "import-presets.json"

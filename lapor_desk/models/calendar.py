@@ -43,6 +43,8 @@ class SlaTable:
     resolution_pengaduan_misconduct: int = 60
     auto_close: int = 10
     due_soon_hours: int = 24
+    #: The latest day a postponement may name, in working days from today.
+    postpone_max: int = 30
 
     def resolution_days(self, complaint_type: ComplaintType, misconduct: bool) -> int:
         if complaint_type == ComplaintType.PENGADUAN:
@@ -88,6 +90,17 @@ class WorkingCalendar:
 
     def local_date(self, moment: datetime) -> date:
         return moment.astimezone(self.tz).date()
+
+    def working_day_from(self, day: date) -> date:
+        """``day`` when it is a working day, else the next working day after it."""
+        while not self.is_working_day(day):
+            day += timedelta(days=1)
+        return day
+
+    def working_days_ahead(self, day: date, days: int) -> date:
+        """The ``days``-th working day after ``day``."""
+        return self.local_date(self.add_working_days(
+            datetime.combine(day, datetime.min.time(), tzinfo=self.tz), days))
 
     def add_working_days(self, start: datetime, days: int) -> datetime:
         """The same local time on the ``days``-th working day after ``start``'s local date."""

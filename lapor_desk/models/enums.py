@@ -89,6 +89,7 @@ class ActionKind(StrEnum):
     FOLLOW_UP = "follow_up"  # public reply
     INTERNAL_NOTE = "internal_note"
     CLOSE = "close"  # selesai
+    REOPEN = "reopen"  # buka kembali a finished or archived complaint, reason required
     RECORD_COMPLAINT = "record_complaint"  # a complaint that arrived offline
     LINK_DUPLICATE = "link_duplicate"
     UNLINK_DUPLICATE = "unlink_duplicate"
@@ -113,6 +114,7 @@ EXCLUSIVE_ACTIONS = frozenset(
         ActionKind.ARCHIVE,
         ActionKind.REROUTE,
         ActionKind.CLOSE,
+        ActionKind.REOPEN,
     }
 )
 

@@ -97,6 +97,10 @@ RULES: dict[ActionKind, tuple[frozenset[Role], frozenset[Status]]] = {
         frozenset({R.AGENCY_ADMIN}),
         frozenset({S.IN_PROGRESS, S.REPORTER_RESPONDED}),
     ),
+    ActionKind.REOPEN: (
+        frozenset({R.NATIONAL_ADMIN, R.AGENCY_ADMIN}),
+        frozenset({S.DONE, S.ARCHIVED}),
+    ),
     ActionKind.LINK_DUPLICATE: (frozenset(R), frozenset(S)),
     ActionKind.UNLINK_DUPLICATE: (frozenset(R), frozenset(S)),
     ActionKind.RECORD_COMPLAINT: (frozenset({R.NATIONAL_ADMIN, R.AGENCY_ADMIN}), frozenset()),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from lapor_desk.models.agencies import Actor, AgencyDirectory, AgencyNode, owning_agency
@@ -204,13 +204,52 @@ def _handle(
                   scope_changed=state.location_id != unit.id)
 
 
+def postpone_until(asked: date, now: datetime, config: DomainConfig) -> date:
+    """The day a postponement asked for ``asked`` is looked at again: that day, or the next
+    working day when it is a weekend or holiday. Raises :class:`ActionRejected` ``until:past``
+    for today or earlier (in Indonesia's working-day zone) and ``until:too_far`` beyond
+    ``sla.postpone_max`` working days from today."""
+    calendar = config.calendar
+    today = calendar.local_date(now)
+    if asked <= today:
+        raise ActionRejected(RejectReason.INVALID_PAYLOAD, "until:past")
+    day = calendar.working_day_from(asked)
+    if day > calendar.working_days_ahead(today, config.sla.postpone_max):
+        raise ActionRejected(RejectReason.INVALID_PAYLOAD, "until:too_far")
+    return day
+
+
 def _postpone(
     state: ComplaintState, payload: dict[str, Any], ctx: Context,
 ) -> Transition:
     reason = _text(payload, "reason")
+    asked = payload.get("until")
+    until = (postpone_until(date.fromisoformat(asked), ctx.now, ctx.config).isoformat()
+             if asked else None)
     after = _bump(state, True, status=S.POSTPONED, paused_at=ctx.now)
     return Transition(
-        state=after, event=_event(ActionKind.POSTPONE, state, after, ctx.actor, ctx.now, reason=reason)
+        state=after, event=_event(ActionKind.POSTPONE, state, after, ctx.actor, ctx.now,
+                                  reason=reason, until=until)
+    )
+
+
+def _reopen(
+    state: ComplaintState, payload: dict[str, Any], ctx: Context,
+) -> Transition:
+    """Buka kembali: a finished complaint goes back to its handlers (in progress when it had a
+    follow-up, else forwarded), an archived one back to verification with a new verification
+    deadline. It closes again by hand or after the next follow-up's auto-close; its resolution
+    deadline stays what it was."""
+    reason = _text(payload, "reason")
+    if state.status == S.ARCHIVED or state.handling_unit_id is None:
+        after = _bump(state, True, status=S.UNVERIFIED, closed_at=None, auto_close_due=None,
+                      paused_at=None,
+                      verify_due=ctx.config.calendar.add_working_days(ctx.now, ctx.config.sla.verify))
+    else:
+        status = S.IN_PROGRESS if state.last_follow_up_at is not None else S.FORWARDED
+        after = _bump(state, True, status=status, closed_at=None, auto_close_due=None)
+    return Transition(
+        state=after, event=_event(ActionKind.REOPEN, state, after, ctx.actor, ctx.now, reason=reason)
     )
 
 
@@ -366,6 +405,7 @@ HANDLERS: dict[ActionKind, Callable[..., Transition]] = {
     ActionKind.FOLLOW_UP: _follow_up,
     ActionKind.INTERNAL_NOTE: _internal_note,
     ActionKind.CLOSE: _close,
+    ActionKind.REOPEN: _reopen,
     ActionKind.LINK_DUPLICATE: _duplicate,
     ActionKind.UNLINK_DUPLICATE: _unlink,
 }

@@ -25,7 +25,7 @@ idempotent, so checking a checked payload again returns it unchanged.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from lapor_desk.models.complaint_state import ActionRejected, AttachmentRef
@@ -172,7 +172,31 @@ def _handle(payload: Mapping[str, Any]) -> dict[str, Any]:
             "disposition_id": check_record_id(payload.get("disposition_id"), "disposition_id")}
 
 
+def _day(payload: Mapping[str, Any], name: str) -> str | None:
+    """A calendar date written ``YYYY-MM-DD`` (a day in Indonesia, no time), or None when
+    absent. Whether the day suits the action (not past, not too far) is the lifecycle's rule."""
+    value = payload.get(name)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or len(value) != 10:
+        raise _problem(name, "invalid")
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise _problem(name, "invalid") from None
+
+
 def _postpone(payload: Mapping[str, Any]) -> dict[str, Any]:
+    """A reason, and optionally the day the complaint is to be looked at again (``until``)."""
+    checked: dict[str, Any] = {"reason": _text(payload, "reason", required=True,
+                                               reason=RejectReason.REASON_REQUIRED)}
+    until = _day(payload, "until")
+    if until is not None:
+        checked["until"] = until
+    return checked
+
+
+def _reopen(payload: Mapping[str, Any]) -> dict[str, Any]:
     return {"reason": _text(payload, "reason", required=True,
                             reason=RejectReason.REASON_REQUIRED)}
 
@@ -219,6 +243,7 @@ CHECKS: dict[ActionKind, _Check] = {
     ActionKind.FOLLOW_UP: _written,
     ActionKind.INTERNAL_NOTE: _written,
     ActionKind.CLOSE: _close,
+    ActionKind.REOPEN: _reopen,
     ActionKind.LINK_DUPLICATE: _duplicate,
     ActionKind.UNLINK_DUPLICATE: _duplicate,
 }

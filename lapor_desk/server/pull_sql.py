@@ -68,9 +68,10 @@ EVENTS_TOLD_BY_A_ROW = ("follow_up", "internal_note", "reporter_response", "forw
                         "not_our_authority", "reroute")
 
 
-#: The event detail keys that hold a code or an id, never words a person wrote: all a user who may
-#: not read a rahasia complaint receives of its events' details (a reason or note is left out).
-EVENT_DETAIL_CODES = ("to_id", "other_id", "reason_code", "channel")
+#: The event detail keys that hold a code, an id or a date, never words a person wrote: all a user
+#: who may not read a rahasia complaint receives of its events' details (a reason or note is left
+#: out). ``until``: the day a postponement runs to.
+EVENT_DETAIL_CODES = ("to_id", "other_id", "reason_code", "channel", "until")
 
 
 def sent_event_clause(events: Any) -> ColumnElement[bool]:

@@ -13,6 +13,7 @@ with the lifecycle's reason code and the bad fields (``detail``) and write nothi
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from lapor_desk.models.enums import ActionKind, ArchiveReason
@@ -26,7 +27,7 @@ from lapor_desk.sync.outbox import Outbox, new_id
 ARCHIVE_REASONS: tuple[str, ...] = tuple(str(r) for r in ArchiveReason)
 #: Kinds with a dialog in the desktop (what "fix and resend" can re-open).
 DIALOG_KINDS = frozenset({"forward", "handle", "postpone", "not_our_authority", "archive",
-                          "reroute", "follow_up", "internal_note"})
+                          "reroute", "follow_up", "internal_note", "close", "reopen"})
 #: Kinds written with files (and a draft, services/replies.py).
 REPLY_KINDS = frozenset({"follow_up", "internal_note"})
 #: Kinds that may run on a selection of complaints.
@@ -39,7 +40,8 @@ class ActionFields:
 
     to_id: int | None = None      # forward, reroute
     to_name: str = ""
-    reason: str = ""              # postpone, not_our_authority
+    reason: str = ""              # postpone, not_our_authority, reopen
+    until: date | None = None     # postpone: the day to look at it again
     reason_code: str = ""         # archive: an ArchiveReason value
     note: str = ""                # forward, handle, archive, reroute, close
     body: str = ""                # follow_up, internal_note
@@ -68,6 +70,7 @@ def check_fields(kind: ActionKind | str, fields: ActionFields) -> dict[str, Any]
     raw: dict[str, Any] = {
         "to_id": fields.to_id, "note": fields.note, "reason": fields.reason,
         "reason_code": fields.reason_code, "body": fields.body, "other_id": fields.other_id,
+        "until": fields.until.isoformat() if fields.until is not None else None,
         "disposition_id": new_id(), "follow_up_id": new_id(), "attachments": []}
     try:
         return check_payload(action, raw)  # only the keys of its kind are kept
@@ -106,8 +109,9 @@ class Actions:
     def handle(self, complaint_id: str, note: str = "") -> ActionResult:
         return self.submit(ActionKind.HANDLE, complaint_id, ActionFields(note=note))
 
-    def postpone(self, complaint_id: str, reason: str) -> ActionResult:
-        return self.submit(ActionKind.POSTPONE, complaint_id, ActionFields(reason=reason))
+    def postpone(self, complaint_id: str, reason: str, until: date | None = None) -> ActionResult:
+        return self.submit(ActionKind.POSTPONE, complaint_id,
+                           ActionFields(reason=reason, until=until))
 
     def not_our_authority(self, complaint_id: str, reason: str) -> ActionResult:
         return self.submit(ActionKind.NOT_OUR_AUTHORITY, complaint_id,

@@ -30,6 +30,7 @@ from lapor_desk.models.lifecycle import RULES
 from lapor_desk.models.shapes import shown_text
 from lapor_desk.services.deadlines import deadline_of, running_due
 from lapor_desk.services.errors import NotFound
+from lapor_desk.services.lifecycle import until_of
 from lapor_desk.services.session import parse_time
 from lapor_desk.services.types import (
     AgencyItem,
@@ -42,7 +43,7 @@ from lapor_desk.services.types import (
 
 #: Events whose detail can carry words a person wrote (a reason, a note): on a complaint the user
 #: may not read the server leaves those words out (docs/sync-protocol.md, "Scope").
-_EVENTS_WITH_TEXT = frozenset({"postpone", "archive", "close", "not_our_authority"})
+_EVENTS_WITH_TEXT = frozenset({"postpone", "archive", "close", "reopen", "not_our_authority"})
 #: Events already shown by the disposition or follow-up record they made.
 _SHOWN_BY_RECORD = frozenset({"forward", "handle", "not_our_authority", "reroute", "follow_up",
                               "internal_note", "reporter_response"})
@@ -151,6 +152,10 @@ class ComplaintQueries:
         row = self._row(c, names, marks, self.clock())
         timeline = self._timeline(dispositions, follow_ups, events, files, names,
                                   hidden=bool(c.redacted))
+        until = None
+        if c.status == Status.POSTPONED:
+            postponements = [t for t in timeline if t.kind == "event" and t.code == "postpone"]
+            until = postponements[-1].until if postponements else None
         return ComplaintDetail(
             row=row, body=c.body, incident_date=c.incident_date, province=c.province,
             regency=c.regency, district=c.district, village=c.village, category=c.category,
@@ -164,6 +169,7 @@ class ComplaintQueries:
                                     _time(e.created_at)) for e in entries
                          if e.state != "applied" and not e.dismissed),
             allowed_actions=allowed_actions(role, c.status) - {str(ActionKind.RECORD_COMPLAINT)},
+            postponed_until=until,
         )
 
     @staticmethod
@@ -177,7 +183,8 @@ class ComplaintQueries:
             text=_event_text(e.detail), from_status=e.from_status, to_status=e.to_status,
             pending=e.local_mutation_id is not None, attachments=tuple(files.get(None, ()))
             if e.kind in ("submitted", "record_complaint") else (),
-            redacted=hidden and e.local_mutation_id is None and e.kind in _EVENTS_WITH_TEXT)
+            redacted=hidden and e.local_mutation_id is None and e.kind in _EVENTS_WITH_TEXT,
+            until=until_of(e.detail) if e.kind == "postpone" else None)
             for e in events if e.kind not in _SHOWN_BY_RECORD]
         entries += [TimelineEntry(
             at=_time(d.at), kind="disposition", code=d.kind, actor_name=d.actor_name or "",

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -120,7 +120,16 @@ def fields_of(kind: str, payload: dict[str, Any], names: dict[int, str]) -> Acti
     return ActionFields(to_id=to_id, to_name=names.get(to_id, "") if to_id is not None else "",
                         reason=text("reason"), reason_code=text("reason_code"),
                         note=text("note"), body=text("body"),
-                        files=stored_files(payload) if kind in REPLY_KINDS else ())
+                        files=stored_files(payload) if kind in REPLY_KINDS else (),
+                        until=_day(text("until")))
+
+
+def _day(text: str) -> date | None:
+    """A postponement's day as it was queued (``YYYY-MM-DD``), or None."""
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
 
 
 class OutboxReview:

@@ -140,6 +140,7 @@ class TimelineEntry:
     pending: bool = False  # made here, not yet accepted by the server
     redacted: bool = False
     attachments: tuple[str, ...] = ()  # file names
+    until: date | None = None  # a postponement: the day to look at it again
 
 
 @dataclass(frozen=True)
@@ -172,6 +173,10 @@ class ComplaintDetail:
     timeline: tuple[TimelineEntry, ...]
     outbox: tuple[OutboxNote, ...]
     allowed_actions: frozenset[str]   # ActionKind values the user may start now
+    #: While postponed: the day the latest postponement named (None: it named none).
+    postponed_until: date | None = None
+    #: That day has come (``services/lifecycle.py``: today by the reminder's clock).
+    postponement_due: bool = False
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from lapor_desk.services.duplicates import Duplicates
 from lapor_desk.services.errors import SignInError
 from lapor_desk.services.filter_options import FilterOptions
 from lapor_desk.services.intake import Intake
+from lapor_desk.services.lifecycle import Lifecycle
 from lapor_desk.services.monthly import MonthlyRecaps, ReportWriter
 from lapor_desk.services.outbox_review import OutboxReview
 from lapor_desk.services.oversight import Oversight
@@ -86,6 +87,7 @@ class Workstation:
         self._register: Register | None = None
         self._duplicates: Duplicates | None = None
         self._replies: Replies | None = None
+        self._lifecycle: Lifecycle | None = None
 
     # --- session (network worker) -------------------------------------------------------------
 
@@ -126,7 +128,7 @@ class Workstation:
 
     def _unbind(self) -> None:
         self._queues = self._complaints = self._actions = None
-        self._verification = self._outbox_review = None
+        self._verification = self._outbox_review = self._lifecycle = None
         self._intake = self._register = self._duplicates = self._replies = None
 
     def close(self) -> None:
@@ -175,6 +177,8 @@ class Workstation:
                                            self.session.server_clock)
         self._register = Register(self.session.outbox, server_now, Path(info.profile_dir))
         self._duplicates = Duplicates(cache, self._actions)
+        self._lifecycle = Lifecycle(cache, self._actions, self.config, server_now,
+                                    info.profile_dir)
         return info
 
     def _role(self) -> str:
@@ -208,7 +212,9 @@ class Workstation:
         return self._need(self._complaints).rows(ids)
 
     def detail(self, complaint_id: str) -> ComplaintDetail:
-        return self._need(self._complaints).detail(complaint_id)
+        """The complaint, and whether its postponement's day has come (the reminder's today)."""
+        return self._need(self._lifecycle).with_reminder(
+            self._need(self._complaints).detail(complaint_id))
 
     def forward_targets(self, complaint_id: str) -> list[AgencyItem]:
         return self._need(self._complaints).forward_targets(complaint_id)
@@ -254,6 +260,11 @@ class Workstation:
         info = self._need(self.session.info)
         return Attachments(self.session.require_cache(),
                            lambda: self.session.transport, info.profile_dir)
+
+    @property
+    def lifecycle(self) -> Lifecycle:
+        """Close, reopen, the days a postponement may name, its reminder (lifecycle.py)."""
+        return self._need(self._lifecycle)
 
     @property
     def verification(self) -> Verification:

@@ -135,6 +135,7 @@ class Desk(QObject):
         c.sync_finished.connect(lambda _o: self._close_progress())
         c.sync_failed.connect(self._sync_failed)
         c.new_work.connect(self.notifier.show_new_work)
+        self.window.lifecycle.reminders_due.connect(self.notifier.show_reminder)
         bar = self.window.statusBar()
         if isinstance(bar, DeskStatusBar):
             c.reconnecting_changed.connect(bar.set_reconnecting)

@@ -82,6 +82,7 @@ def chip(kind: str) -> ChipLabel:
 class DetailPane(QWidget):
     forward_requested = Signal(str)
     follow_up_requested = Signal(str, str)   # complaint id, "follow_up" or "internal_note"
+    lifecycle_requested = Signal(str)        # "close" or "reopen" (of the shown complaint)
     shown = Signal(object)                   # ComplaintDetail, after it is on screen
     cleared = Signal()
 
@@ -113,8 +114,13 @@ class DetailPane(QWidget):
         self.forward_button.clicked.connect(self._forward)
         self.reply_button.clicked.connect(lambda: self._write("follow_up"))
         self.note_button.clicked.connect(lambda: self._write("internal_note"))
+        self.close_button = QPushButton(icon("done"), "")
+        self.reopen_button = QPushButton(icon("progress"), "")
+        self.close_button.clicked.connect(lambda: self.lifecycle_requested.emit("close"))
+        self.reopen_button.clicked.connect(lambda: self.lifecycle_requested.emit("reopen"))
         buttons = FlowLayout(spacing=6)
-        for button in (self.forward_button, self.reply_button, self.note_button):
+        for button in (self.forward_button, self.reply_button, self.note_button,
+                       self.close_button, self.reopen_button):
             buttons.addWidget(button)
         self.browser = QTextBrowser()
         self.browser.setObjectName("detailBrowser")
@@ -146,6 +152,8 @@ class DetailPane(QWidget):
         self.forward_button.setText(self.tr("Forward…"))
         self.reply_button.setText(self.tr("Follow-up reply…"))
         self.note_button.setText(self.tr("Internal note…"))
+        self.close_button.setText(self.tr("Close complaint…"))
+        self.reopen_button.setText(self.tr("Reopen…"))
         self.chips["anonymous"].setText(self.tr("ANONYMOUS: reporter's identity is hidden"))
         self.chips["confidential"].setText(self.tr("CONFIDENTIAL: content must not be made "
                                                    "public"))
@@ -197,6 +205,8 @@ class DetailPane(QWidget):
         self.forward_button.setVisible("forward" in allowed)
         self.reply_button.setVisible("follow_up" in allowed)
         self.note_button.setVisible("internal_note" in allowed)
+        self.close_button.setVisible("close" in allowed)
+        self.reopen_button.setVisible("reopen" in allowed)
         self.browser.setHtml(self._html(detail))
         self.stack.setCurrentIndex(1)
         self.shown.emit(detail)
@@ -224,6 +234,11 @@ class DetailPane(QWidget):
             (self.tr("Received"), escape(labels.when(d.row.created_at))),
             (self.tr("Deadline"), escape(labels.when(d.row.deadline.due))),
         ]
+        if d.postponed_until is not None:
+            until = labels.day_of(d.postponed_until)
+            if d.postponement_due:
+                until = self.tr("%1 (that day has come: look at it again)").replace("%1", until)
+            facts.append((self.tr("Postponed until"), escape(until)))
         rows = "".join(f"<tr><td class='k'>{escape(k)}</td><td>{v}</td></tr>" for k, v in facts)
         timeline = "".join(self._entry(t) for t in reversed(d.timeline))
         return (
@@ -243,6 +258,8 @@ class DetailPane(QWidget):
             new_status = labels.status(t.to_status)
             if new_status != head:  # "Tertunda", not "Tertunda (Tertunda)"
                 head += f" ({new_status})"
+        if t.until is not None:
+            head += " · " + self.tr("until %1").replace("%1", labels.day_of(t.until))
         who = f" · {t.actor_name}" if t.actor_name else ""
         waiting = self.tr("waiting to be sent")
         pending = f" <span class='pending'>{escape(waiting)}</span>" if t.pending else ""

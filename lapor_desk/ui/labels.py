@@ -56,6 +56,7 @@ TIMELINE = {
     "archive": QT_TRANSLATE_NOOP("Labels", "Archived"),
     "reroute": QT_TRANSLATE_NOOP("Labels", "Rerouted"),
     "close": QT_TRANSLATE_NOOP("Labels", "Closed"),
+    "reopen": QT_TRANSLATE_NOOP("Labels", "Reopened"),
     "auto_close": QT_TRANSLATE_NOOP("Labels", "Closed automatically"),
     "reply": QT_TRANSLATE_NOOP("Labels", "Follow-up reply"),
     "internal_note": QT_TRANSLATE_NOOP("Labels", "Internal note"),
@@ -173,6 +174,11 @@ ACTION_PROBLEMS = {
                                        "first (invisible characters do not count)."),
     "reason_code:required": QT_TRANSLATE_NOOP("Labels", "Choose a reason from the list."),
     "reason_code:invalid": QT_TRANSLATE_NOOP("Labels", "Choose a reason from the list."),
+    "until:past": QT_TRANSLATE_NOOP("Labels", "The day to look at it again has already come: "
+                                    "choose a day after today."),
+    "until:too_far": QT_TRANSLATE_NOOP("Labels", "That day is too far ahead for a "
+                                       "postponement: choose a nearer day."),
+    "until:invalid": QT_TRANSLATE_NOOP("Labels", "Choose the day from the calendar."),
     "to_id:required": QT_TRANSLATE_NOOP("Labels", "Choose where the complaint goes."),
     "to_id:invalid": QT_TRANSLATE_NOOP("Labels", "Choose where the complaint goes."),
     "attachments:too_many": QT_TRANSLATE_NOOP("Labels", "At most 20 files can be attached. "
@@ -271,6 +277,11 @@ def day(moment: datetime | None) -> str:
     if moment is None:
         return "—"
     return QLocale().toString(qdate(moment.astimezone().date()), "d MMM yyyy")
+
+
+def day_of(value: date) -> str:
+    """A calendar day (no time, no zone), in the user's language."""
+    return QLocale().toString(qdate(value), "ddd, d MMM yyyy")
 
 
 def qdate(value: date) -> QDate:

@@ -19,6 +19,7 @@ from lapor_desk.ui.error_banner import ErrorBanner
 from lapor_desk.ui.filter_choices import FilterChoices
 from lapor_desk.ui.intake_flows import IntakeFlows
 from lapor_desk.ui.keyboard import Keyboard
+from lapor_desk.ui.lifecycle_flows import LifecycleFlows
 from lapor_desk.ui.list_heading import ListHeading
 from lapor_desk.ui.models.complaint_table import DEADLINE, PAGE, order_code
 from lapor_desk.ui.ops import Changes
@@ -91,6 +92,8 @@ class MainWindow(QMainWindow):
         self.verify = VerifyFlows(self, controller, panes)
         self.verify.install(self.menuBar(), self.view_menu.menuAction(), self.toolbar,
                             self.reply_action)
+        self.lifecycle = LifecycleFlows(self, controller, panes, self.verify)
+        self.lifecycle.install(self.menuBar(), self.view_menu.menuAction())
         self.outbox_review = OutboxReviewArea(
             self, controller, self.detail, lambda: self.queue_key,
             lambda: self.list_count.setText(self.count_text()), verify=self.verify,

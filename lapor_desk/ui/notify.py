@@ -20,9 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lapor_desk.services.lifecycle import PostponedDue
 from lapor_desk.services.notifications import NewWork
 from lapor_desk.ui.resources import icon
 
+#: How many tracking numbers a reminder names (the rest is a count).
+SAMPLE = 5
 NOTICE_MS = 12_000
 NOTICE_STYLE = (
     "QFrame#inWindowNotice { background: #ffffff; border: 1px solid #cfd8dc;"
@@ -56,6 +59,28 @@ def describe(work: NewWork) -> tuple[str, str]:
     return title.replace("%1", count), text
 
 
+def describe_reminder(due: list[PostponedDue]) -> tuple[str, str]:
+    """Title and text of the reminder that postponed complaints' day has come (translated)."""
+    title = (QCoreApplication.translate("Notifier", "A postponed complaint is due")
+             if len(due) == 1 else
+             QCoreApplication.translate("Notifier", "%1 postponed complaints are due")
+             .replace("%1", str(len(due))))
+    numbers = [str(d.tracking_number) for d in due if d.tracking_number is not None][:SAMPLE]
+    more = len(due) - len(numbers)
+    if numbers and more > 0:
+        text = QCoreApplication.translate("Notifier", "Tracking numbers %1 and %2 more.") \
+            .replace("%1", ", ".join(numbers)).replace("%2", str(more))
+    elif numbers:
+        text = QCoreApplication.translate("Notifier", "Tracking number: %1") \
+            .replace("%1", ", ".join(numbers))
+    else:
+        text = ""
+    hint = QCoreApplication.translate("Notifier", "They are in the Postponed queue.")
+    if text and not text.endswith("."):
+        text += "."
+    return title, f"{text} {hint}".strip()
+
+
 class InWindowNotice(QFrame):
     """A small notice in the window's bottom-right corner; closes itself after a while."""
 
@@ -67,6 +92,7 @@ class InWindowNotice(QFrame):
         self.setStyleSheet(NOTICE_STYLE)
         self.title = QLabel()
         self.title.setObjectName("noticeTitle")
+        self.title.setWordWrap(True)
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.close_button = QToolButton()
@@ -96,7 +122,11 @@ class InWindowNotice(QFrame):
         self.title.setText(title)
         self.text.setText(text)
         self.text.setVisible(bool(text))
-        self.adjustSize()
+        layout = self.layout()
+        width = self.maximumWidth()
+        # as tall as its wrapped lines need at its width (adjustSize would squeeze them)
+        self.resize(width, layout.totalHeightForWidth(width) if layout is not None
+                    else self.sizeHint().height())
         self._place()
         self.show()
         self.raise_()
@@ -138,7 +168,12 @@ class Notifier(QObject):
         return self.tray is not None
 
     def show_new_work(self, work: NewWork) -> None:
-        title, text = describe(work)
+        self._show(*describe(work))
+
+    def show_reminder(self, due: list[PostponedDue]) -> None:
+        self._show(*describe_reminder(due))
+
+    def _show(self, title: str, text: str) -> None:
         if self.tray is not None:
             self.tray.showMessage(title, text, icon("app"), NOTICE_MS)
         else:

@@ -36,6 +36,7 @@ from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.dialog_slot import DialogSlot
 from lapor_desk.ui.dialogs.bulk_summary import BulkSummaryDialog
 from lapor_desk.ui.dialogs.forward import ForwardDialog
+from lapor_desk.ui.dialogs.postpone import PostponeDialog
 from lapor_desk.ui.dialogs.verify import ArchiveDialog, ReasonDialog, RerouteDialog
 from lapor_desk.ui.i18n import is_language_change
 from lapor_desk.ui.panes import Panes
@@ -167,6 +168,10 @@ class VerifyFlows(QObject):
         elif kind == "forward":
             self.controller.op(lambda ws: ws.forward_targets(complaint_id)) \
                 .success(lambda items: self._open_forward(title, items, prefill, write)).run()
+        elif kind == "postpone":  # the days it may name, by the server's clock
+            self.controller.op(lambda ws: ws.lifecycle.postpone_days()) \
+                .success(lambda days: self._open(
+                    PostponeDialog(title, days, prefill, self.window), write)).run()
         elif kind == "archive":
             self._open(ArchiveDialog(title, tuple(verify_labels.ARCHIVE_REASONS), prefill,
                                      self.window), write)

@@ -17,6 +17,7 @@ ACTIONS = {
     "follow_up": QT_TRANSLATE_NOOP("VerifyLabels", "Follow-up reply"),
     "internal_note": QT_TRANSLATE_NOOP("VerifyLabels", "Internal note"),
     "close": QT_TRANSLATE_NOOP("VerifyLabels", "Close complaint"),
+    "reopen": QT_TRANSLATE_NOOP("VerifyLabels", "Reopen complaint"),
     "record_complaint": QT_TRANSLATE_NOOP("VerifyLabels", "New complaint recorded here"),
     "link_duplicate": QT_TRANSLATE_NOOP("VerifyLabels", "Link as duplicate"),
     "unlink_duplicate": QT_TRANSLATE_NOOP("VerifyLabels", "Remove duplicate link"),

@@ -3,28 +3,28 @@
 <context>
     <name>ArchiveDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="135" />
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="153" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="147" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="165" />
         <source>Archive complaint</source>
         <translation>Arsipkan laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="137" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="149" />
         <source>Archived complaints are not followed up. Choose why; the reason is kept with the complaint.</source>
         <translation>Laporan yang diarsipkan tidak ditindaklanjuti. Pilih alasannya; alasan disimpan bersama laporan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="148" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="160" />
         <source>Note (required for “Other reason”)</source>
         <translation>Catatan (wajib untuk “Alasan lain”)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="171" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="183" />
         <source>Choose a reason for archiving.</source>
         <translation>Pilih alasan pengarsipan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="173" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="185" />
         <source>For “Other reason”, write a note that explains it.</source>
         <translation>Untuk “Alasan lain”, tulis catatan yang menjelaskannya.</translation>
     </message>
@@ -615,48 +615,48 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="195" />
+        <location filename="../../lapor_desk/ui/app.py" line="196" />
         <source>Reset training data…</source>
         <extracomment>Whether the objects of the first session's start were frozen (``start_up_over``). The collector, held off by ``lapor-desk`` during the start, resumes at the latest after this long (ms) even when nobody signs in. The first sync waits for the session's first list at most this long (ms). a session ended and its window was replaced by an empty one (tests and the log listen)</extracomment>
         <translation>Atur ulang data pelatihan…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="228" />
+        <location filename="../../lapor_desk/ui/app.py" line="229" />
         <source>Preparing the LAPOR Desk demo</source>
         <translation>Menyiapkan demo LAPOR Desk</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="242" />
+        <location filename="../../lapor_desk/ui/app.py" line="243" />
         <source>Reset training data</source>
         <translation>Atur ulang data pelatihan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="243" />
+        <location filename="../../lapor_desk/ui/app.py" line="244" />
         <source>Reset the training data?</source>
         <translation>Atur ulang data pelatihan?</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="246" />
+        <location filename="../../lapor_desk/ui/app.py" line="247" />
         <source>Every complaint, reply and action made in this training session is deleted and the demo starts again from the same sample data. This cannot be undone. Your real LAPOR! account and profiles are not touched.</source>
         <translation>Semua laporan, tanggapan, dan tindakan yang dibuat dalam sesi pelatihan ini dihapus dan demo dimulai lagi dari data contoh yang sama. Ini tidak dapat dibatalkan. Akun LAPOR! dan profil Anda yang sebenarnya tidak tersentuh.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="249" />
+        <location filename="../../lapor_desk/ui/app.py" line="250" />
         <source>Reset</source>
         <translation>Atur ulang</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="250" />
+        <location filename="../../lapor_desk/ui/app.py" line="251" />
         <source>Keep my work</source>
         <translation>Simpan pekerjaan saya</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="271" />
+        <location filename="../../lapor_desk/ui/app.py" line="272" />
         <source>Resetting the training data</source>
         <translation>Mengatur ulang data pelatihan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="314" />
+        <location filename="../../lapor_desk/ui/app.py" line="315" />
         <source>First sync</source>
         <translation>Sinkronisasi pertama</translation>
     </message>
@@ -763,118 +763,143 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="145" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="151" />
         <source>Select a complaint to see its details.</source>
         <extracomment>A chip never gets narrower than this many average characters (plus its padding).</extracomment>
         <translation>Pilih laporan untuk melihat rinciannya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="146" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="152" />
         <source>Forward…</source>
         <translation>Disposisi…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="147" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="153" />
         <source>Follow-up reply…</source>
         <translation>Tindak lanjut…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="148" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="154" />
         <source>Internal note…</source>
         <translation>Catatan internal…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="149" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="155" />
+        <source>Close complaint…</source>
+        <translation>Selesaikan laporan…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="156" />
+        <source>Reopen…</source>
+        <translation>Buka kembali…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="157" />
         <source>ANONYMOUS: reporter's identity is hidden</source>
         <translation>ANONIM: identitas pelapor dirahasiakan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="150" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="158" />
         <source>CONFIDENTIAL: content must not be made public</source>
         <translation>RAHASIA: isi laporan tidak boleh dipublikasikan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="152" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="160" />
         <source>Waiting to be sent</source>
         <translation>Menunggu dikirim</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="153" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="161" />
         <source>Needs attention: the server refused an action</source>
         <translation>Perlu perhatian: server menolak tindakan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="182" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="190" />
         <source>new</source>
         <translation>baru</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="183" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="191" />
         <source>No. %1</source>
         <translation>No. %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="205" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="215" />
         <source>Content hidden: confidential complaint outside your units.</source>
         <translation>Isi disembunyikan: laporan rahasia di luar unit Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="206" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="216" />
         <source>Timeline (newest first)</source>
         <translation>Riwayat (terbaru di atas)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="211" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="221" />
         <source>Hidden (anonymous)</source>
         <translation>Dirahasiakan (anonim)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="213" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="223" />
         <source>Hidden (confidential)</source>
         <translation>Disembunyikan (rahasia)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="218" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="228" />
         <source>Reporter</source>
         <translation>Pelapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="219" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="229" />
         <source>Location</source>
         <translation>Lokasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="220" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="230" />
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="222" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="232" />
         <source>Responsible</source>
         <translation>Instansi terlapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="223" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="233" />
         <source>Handling unit</source>
         <translation>Unit penanganan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="224" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="234" />
         <source>Received</source>
         <translation>Diterima</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="225" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="235" />
         <source>Deadline</source>
         <translation>Tenggat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="247" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="240" />
+        <source>%1 (that day has come: look at it again)</source>
+        <translation>%1 (tanggalnya sudah tiba: tinjau kembali laporan ini)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="241" />
+        <source>Postponed until</source>
+        <translation>Ditunda sampai</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="262" />
+        <source>until %1</source>
+        <translation>sampai %1</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="264" />
         <source>waiting to be sent</source>
         <translation>menunggu dikirim</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="251" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="268" />
         <source>Content hidden (confidential)</source>
         <translation>Isi disembunyikan (rahasia)</translation>
     </message>
@@ -1905,287 +1930,316 @@
     </message>
     <message>
         <location filename="../../lapor_desk/ui/labels.py" line="59" />
+        <source>Reopened</source>
+        <translation>Dibuka kembali</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="60" />
         <source>Closed automatically</source>
         <translation>Ditutup otomatis</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="60" />
+        <location filename="../../lapor_desk/ui/labels.py" line="61" />
         <source>Follow-up reply</source>
         <translation>Tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="61" />
+        <location filename="../../lapor_desk/ui/labels.py" line="62" />
         <source>Internal note</source>
         <translation>Catatan internal</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="62" />
+        <location filename="../../lapor_desk/ui/labels.py" line="63" />
         <source>Reporter's response</source>
         <translation>Tanggapan pelapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="63" />
+        <location filename="../../lapor_desk/ui/labels.py" line="64" />
         <source>Linked as duplicate</source>
         <translation>Ditautkan sebagai duplikat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="64" />
+        <location filename="../../lapor_desk/ui/labels.py" line="65" />
         <source>Duplicate link removed</source>
         <translation>Tautan duplikat dihapus</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="67" />
+        <location filename="../../lapor_desk/ui/labels.py" line="68" />
         <source>Cannot reach the server. Your work is kept and will be sent at the next sync.</source>
         <translation>Server tidak dapat dihubungi. Pekerjaan Anda tersimpan dan akan dikirim pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="69" />
+        <location filename="../../lapor_desk/ui/labels.py" line="70" />
         <source>The server did not answer in time.</source>
         <translation>Server tidak menjawab tepat waktu.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="70" />
+        <location filename="../../lapor_desk/ui/labels.py" line="71" />
         <source>The user name or password is wrong.</source>
         <translation>Nama pengguna atau kata sandi salah.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="71" />
+        <location filename="../../lapor_desk/ui/labels.py" line="72" />
         <source>This account is disabled. Ask your administrator.</source>
         <translation>Akun ini dinonaktifkan. Hubungi administrator Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="73" />
+        <location filename="../../lapor_desk/ui/labels.py" line="74" />
         <source>Your session has expired. Please sign in again.</source>
         <translation>Sesi Anda telah berakhir. Silakan masuk kembali.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="75" />
+        <location filename="../../lapor_desk/ui/labels.py" line="76" />
         <source>Your session was ended. Please sign in again.</source>
         <translation>Sesi Anda telah diakhiri. Silakan masuk kembali.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="77" />
+        <location filename="../../lapor_desk/ui/labels.py" line="78" />
         <source>Please sign in.</source>
         <translation>Silakan masuk.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="78" />
+        <location filename="../../lapor_desk/ui/labels.py" line="79" />
         <source>Too many attempts. Wait a few minutes and try again.</source>
         <translation>Terlalu banyak percobaan. Tunggu beberapa menit lalu coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="80" />
+        <location filename="../../lapor_desk/ui/labels.py" line="81" />
         <source>The server has a problem right now. Try again later; nothing was lost.</source>
         <translation>Server sedang bermasalah. Coba lagi nanti; tidak ada yang hilang.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="82" />
+        <location filename="../../lapor_desk/ui/labels.py" line="83" />
         <source>This action is not possible in the complaint's current status.</source>
         <translation>Tindakan ini tidak dapat dilakukan pada status laporan saat ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="84" />
+        <location filename="../../lapor_desk/ui/labels.py" line="85" />
         <source>Your role may not do this.</source>
         <translation>Peran Anda tidak diizinkan melakukan ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="85" />
+        <location filename="../../lapor_desk/ui/labels.py" line="86" />
         <source>This complaint is outside your area.</source>
         <translation>Laporan ini di luar wilayah kewenangan Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="86" />
+        <location filename="../../lapor_desk/ui/labels.py" line="87" />
         <source>The complaint cannot be forwarded there.</source>
         <translation>Laporan tidak dapat didisposisikan ke sana.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="88" />
-        <location filename="../../lapor_desk/ui/labels.py" line="169" />
+        <location filename="../../lapor_desk/ui/labels.py" line="89" />
+        <location filename="../../lapor_desk/ui/labels.py" line="170" />
         <source>Please give a reason.</source>
         <translation>Silakan isi alasannya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="89" />
+        <location filename="../../lapor_desk/ui/labels.py" line="90" />
         <source>Something in the form is missing or invalid.</source>
         <translation>Ada isian yang kosong atau tidak valid.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="91" />
+        <location filename="../../lapor_desk/ui/labels.py" line="92" />
         <source>The complaint is no longer in your list.</source>
         <translation>Laporan ini sudah tidak ada di daftar Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="92" />
+        <location filename="../../lapor_desk/ui/labels.py" line="93" />
         <source>An attached file is not on this computer (any more). Attach it again.</source>
         <translation>Berkas lampiran tidak (lagi) ada di komputer ini. Lampirkan lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="94" />
+        <location filename="../../lapor_desk/ui/labels.py" line="95" />
         <source>The demo server could not be started.</source>
         <translation>Server demo tidak dapat dijalankan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="95" />
+        <location filename="../../lapor_desk/ui/labels.py" line="96" />
         <source>Sync stopped. What was received is kept; the next sync continues from there.</source>
         <translation>Sinkronisasi dihentikan. Data yang sudah diterima tetap tersimpan; sinkronisasi berikutnya melanjutkan dari sana.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="97" />
+        <location filename="../../lapor_desk/ui/labels.py" line="98" />
         <source>This account was disabled on the server, so its data was removed from this computer. Ask your administrator.</source>
         <translation>Akun ini dinonaktifkan di server, sehingga datanya telah dihapus dari komputer ini. Hubungi administrator Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="100" />
+        <location filename="../../lapor_desk/ui/labels.py" line="101" />
         <source>Sync or resolve the unsynced work first, or confirm that it may be deleted.</source>
         <translation>Sinkronkan atau selesaikan dahulu pekerjaan yang belum tersinkron, atau pastikan bahwa pekerjaan itu boleh dihapus.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="103" />
+        <location filename="../../lapor_desk/ui/labels.py" line="104" />
         <source>The key that unlocks this computer's copy of your data is missing from the system keyring (was the keyring reset, or is this another user account?). The copy may hold work not yet sent: keep its folder, make a copy of it, and contact your IT support. It opens again once its key is back in the keyring.</source>
         <translation>Kunci pembuka salinan data Anda di komputer ini tidak ada di keyring sistem (apakah keyring diatur ulang, atau ini akun pengguna lain?). Salinan itu mungkin berisi pekerjaan yang belum terkirim: simpan foldernya, buat salinannya, lalu hubungi bagian TI. Salinan itu dapat dibuka lagi setelah kuncinya kembali ke keyring.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="108" />
+        <location filename="../../lapor_desk/ui/labels.py" line="109" />
         <source>The key in the system keyring does not open this computer's copy of your data (was the keyring reset, or the folder copied from another computer?). The copy may hold work not yet sent: keep its folder, make a copy of it, and contact your IT support. It opens again with its own key.</source>
         <translation>Kunci di keyring sistem tidak dapat membuka salinan data Anda di komputer ini (apakah keyring diatur ulang, atau foldernya disalin dari komputer lain?). Salinan itu mungkin berisi pekerjaan yang belum terkirim: simpan foldernya, buat salinannya, lalu hubungi bagian TI. Salinan itu dapat dibuka lagi dengan kuncinya sendiri.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="114" />
+        <location filename="../../lapor_desk/ui/labels.py" line="115" />
         <source>There is no free space left on the drive where LAPOR Desk keeps your data. Free some space there (empty the Recycle Bin, move or delete large files you no longer need), then try again. What was already saved is kept, and a sync continues where it stopped.</source>
         <translation>Ruang kosong di drive tempat LAPOR Desk menyimpan data Anda sudah habis. Kosongkan sebagian ruang di drive itu (kosongkan Recycle Bin, pindahkan berkas besar yang tidak diperlukan lagi ke tempat lain), lalu coba lagi. Yang sudah tersimpan tetap ada, dan sinkronisasi dilanjutkan dari titik terakhir.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="119" />
+        <location filename="../../lapor_desk/ui/labels.py" line="120" />
         <source>This computer does not let LAPOR Desk write more data (a file size limit or storage quota of your account). Ask your IT support to raise the limit or free some space, then try again. What was already saved is kept.</source>
         <translation>Komputer ini tidak mengizinkan LAPOR Desk menulis data lebih banyak (ada batas ukuran berkas atau kuota penyimpanan pada akun Anda). Minta bagian TI menaikkan batas itu atau mengosongkan sebagian ruang, lalu coba lagi. Yang sudah tersimpan tetap ada.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="123" />
+        <location filename="../../lapor_desk/ui/labels.py" line="124" />
         <source>The drive where LAPOR Desk keeps your data has become read-only (it may be write-protected, or the system locked it after disk errors), so nothing can be saved. Close LAPOR Desk and have the disk checked by your IT support. Do not delete the LAPOR Desk folder: it may hold work not yet sent.</source>
         <translation>Drive tempat LAPOR Desk menyimpan data Anda menjadi hanya-baca (mungkin dilindungi dari penulisan, atau dikunci sistem setelah terjadi kerusakan disk), sehingga tidak ada yang dapat disimpan. Tutup LAPOR Desk dan minta bagian TI memeriksa disk itu. Jangan hapus folder LAPOR Desk: mungkin masih ada pekerjaan yang belum terkirim.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="128" />
+        <location filename="../../lapor_desk/ui/labels.py" line="129" />
         <source>LAPOR Desk may not read or write its data folder (a missing permission). Ask your IT support to give your account access to it, then try again. Do not delete the folder: it may hold work not yet sent.</source>
         <translation>LAPOR Desk tidak diizinkan membaca atau menulis folder datanya (izin akses kurang). Minta bagian TI memberi akun Anda akses ke folder itu, lalu coba lagi. Jangan hapus folder itu: mungkin masih ada pekerjaan yang belum terkirim.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="132" />
+        <location filename="../../lapor_desk/ui/labels.py" line="133" />
         <source>The disk where LAPOR Desk keeps your data reported a read or write error. Do not delete the LAPOR Desk folder: it may hold work not yet sent. Make a copy of it if you can and contact your IT support to have the disk checked.</source>
         <translation>Disk tempat LAPOR Desk menyimpan data Anda mengalami kesalahan baca atau tulis. Jangan hapus folder LAPOR Desk: mungkin masih ada pekerjaan yang belum terkirim. Salin folder itu bila bisa, lalu hubungi bagian TI untuk memeriksa disk.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="136" />
+        <location filename="../../lapor_desk/ui/labels.py" line="137" />
         <source>This computer's copy of your data is damaged and cannot be read. Do not delete it: it may hold work not yet sent. Make a copy of its folder and contact your IT support or the LAPOR! help desk.</source>
         <translation>Salinan data Anda di komputer ini rusak dan tidak dapat dibaca. Jangan dihapus: mungkin masih ada pekerjaan yang belum terkirim. Salin foldernya, lalu hubungi bagian TI atau layanan bantuan LAPOR!.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="255" />
+        <location filename="../../lapor_desk/ui/labels.py" line="177" />
+        <source>The day to look at it again has already come: choose a day after today.</source>
+        <translation>Tanggal peninjauan sudah lewat: pilih tanggal setelah hari ini.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="179" />
+        <source>That day is too far ahead for a postponement: choose a nearer day.</source>
+        <translation>Tanggal itu terlalu jauh untuk penundaan: pilih tanggal yang lebih dekat.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="181" />
+        <source>Choose the day from the calendar.</source>
+        <translation>Pilih tanggal dari kalender.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="261" />
         <source>Folder: %1 (drive %2)</source>
         <translation>Folder: %1 (drive %2)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="256" />
+        <location filename="../../lapor_desk/ui/labels.py" line="262" />
         <source>Folder: %1</source>
         <translation>Folder: %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="140" />
+        <location filename="../../lapor_desk/ui/labels.py" line="141" />
         <source>No system keyring is available to keep this computer's data encrypted. Ask your IT support to enable it (on Linux: GNOME Keyring or KWallet).</source>
         <translation>Keyring sistem tidak tersedia untuk menjaga data di komputer ini tetap terenkripsi. Minta bantuan dukungan TI untuk mengaktifkannya (di Linux: GNOME Keyring atau KWallet).</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="143" />
+        <location filename="../../lapor_desk/ui/labels.py" line="144" />
         <source>This computer's copy of your data could not be encrypted. Nothing was changed; try again, and report it if it happens again.</source>
         <translation>Salinan data Anda di komputer ini tidak dapat dienkripsi. Tidak ada yang diubah; coba lagi, dan laporkan bila terjadi lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="146" />
+        <location filename="../../lapor_desk/ui/labels.py" line="147" />
         <source>This server address starts with http://, which would send your password and the complaints unprotected over the network. Use the address that starts with https:// (ask your administrator if you do not know it).</source>
         <translation>Alamat server ini diawali http://, sehingga kata sandi Anda dan isi laporan akan terkirim tanpa perlindungan lewat jaringan. Gunakan alamat yang diawali https:// (tanyakan kepada administrator Anda bila belum tahu).</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="150" />
+        <location filename="../../lapor_desk/ui/labels.py" line="151" />
         <source>This is not a server address. Type it like https://lapor.example.go.id.</source>
         <translation>Ini bukan alamat server. Tuliskan seperti https://lapor.example.go.id.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="152" />
+        <location filename="../../lapor_desk/ui/labels.py" line="153" />
         <source>The server sent data this computer cannot accept, so none of it was saved. Sync again later; if it happens again, save the diagnostics (Help menu) and send them to your administrator.</source>
         <translation>Server mengirim data yang tidak dapat diterima komputer ini, sehingga tidak ada yang disimpan. Sinkronkan lagi nanti; bila terjadi lagi, simpan diagnostik (menu Bantuan) lalu kirimkan kepada administrator Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="156" />
+        <location filename="../../lapor_desk/ui/labels.py" line="157" />
         <source>Some files of this computer's copy could not be deleted; they can no longer be read. Close other programs and sign out again.</source>
         <translation>Sebagian berkas salinan data di komputer ini tidak dapat dihapus; berkas itu tidak dapat dibaca lagi. Tutup program lain lalu keluar lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="163" />
+        <location filename="../../lapor_desk/ui/labels.py" line="164" />
         <source>The note is too long: at most 20,000 characters. Shorten it and try again.</source>
         <extracomment>What is wrong with a value of a refused action (``field:code`` from models/validation.py).</extracomment>
         <translation>Catatan terlalu panjang: paling banyak 20.000 karakter. Persingkat lalu coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="165" />
+        <location filename="../../lapor_desk/ui/labels.py" line="166" />
         <source>The reason is too long: at most 20,000 characters. Shorten it and try again.</source>
         <translation>Alasan terlalu panjang: paling banyak 20.000 karakter. Persingkat lalu coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="167" />
+        <location filename="../../lapor_desk/ui/labels.py" line="168" />
         <source>The text is too long: at most 20,000 characters. Shorten it, or attach the rest as a file.</source>
         <translation>Teks terlalu panjang: paling banyak 20.000 karakter. Persingkat, atau lampirkan sisanya sebagai berkas.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="170" />
+        <location filename="../../lapor_desk/ui/labels.py" line="171" />
         <source>For the reason “Other”, write a note that explains it.</source>
         <translation>Untuk alasan “Lainnya”, tulis catatan yang menjelaskannya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="172" />
+        <location filename="../../lapor_desk/ui/labels.py" line="173" />
         <source>The text is empty. Write the reply or note first (invisible characters do not count).</source>
         <translation>Teksnya kosong. Tulis tanggapan atau catatannya dulu (karakter tak terlihat tidak dihitung).</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="174" />
         <location filename="../../lapor_desk/ui/labels.py" line="175" />
+        <location filename="../../lapor_desk/ui/labels.py" line="176" />
         <source>Choose a reason from the list.</source>
         <translation>Pilih alasan dari daftar.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="176" />
-        <location filename="../../lapor_desk/ui/labels.py" line="177" />
+        <location filename="../../lapor_desk/ui/labels.py" line="182" />
+        <location filename="../../lapor_desk/ui/labels.py" line="183" />
         <source>Choose where the complaint goes.</source>
         <translation>Pilih tujuan laporan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="178" />
+        <location filename="../../lapor_desk/ui/labels.py" line="184" />
         <source>At most 20 files can be attached. Remove some and try again.</source>
         <translation>Paling banyak 20 berkas dapat dilampirkan. Hapus sebagian lalu coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="180" />
+        <location filename="../../lapor_desk/ui/labels.py" line="186" />
         <source>A file is larger than 25 MB. Make it smaller (e.g. a lower photo resolution) and attach it again.</source>
         <translation>Ada berkas yang lebih besar dari 25 MB. Perkecil berkasnya (misalnya resolusi foto lebih rendah) lalu lampirkan lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="183" />
+        <location filename="../../lapor_desk/ui/labels.py" line="189" />
         <source>An attached file has no usable name. Rename the file and attach it again.</source>
         <translation>Ada berkas lampiran yang namanya tidak dapat dipakai. Ganti nama berkasnya lalu lampirkan lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="185" />
+        <location filename="../../lapor_desk/ui/labels.py" line="191" />
         <source>An attached file's name is longer than 255 characters. Rename the file and attach it again.</source>
         <translation>Nama berkas lampiran lebih dari 255 karakter. Ganti nama berkasnya lalu lampirkan lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="228" />
+        <location filename="../../lapor_desk/ui/labels.py" line="234" />
         <source>Confidential complaint (title hidden)</source>
         <translation>Laporan rahasia (judul disembunyikan)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="235" />
+        <location filename="../../lapor_desk/ui/labels.py" line="241" />
         <source>Something went wrong (%1).</source>
         <translation>Terjadi kesalahan (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>LifecycleFlows</name>
+    <message>
+        <location filename="../../lapor_desk/ui/lifecycle_flows.py" line="89" />
+        <source>&amp;Complaint</source>
+        <extracomment>How often the reminder looks at the clock between syncs (a day may begin meanwhile).</extracomment>
+        <translation>&amp;Laporan</translation>
     </message>
 </context>
 <context>
@@ -2279,43 +2333,43 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="180" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="183" />
         <source>LAPOR Desk</source>
         <extracomment>How often the clock warning is checked besides after each sync (a clock set right meanwhile). the session's first list is on screen with its first rows (or is empty): the desk starts its first sync then, not in the list's way the other queues' lists are to be read ahead once the current one shows its rows (at a session's start and after the cache changed under them)</extracomment>
         <translation>LAPOR Desk</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="182" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="185" />
         <source>Search titles, reports and replies (Ctrl+F)</source>
         <translation>Cari judul, isi laporan, dan tanggapan (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="183" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="186" />
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="184" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="187" />
         <source>Queues</source>
         <translation>Antrean</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="185" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="188" />
         <source>Complaints</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="228" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="231" />
         <source>National admin</source>
         <translation>Admin Nasional</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="229" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="232" />
         <source>Agency admin</source>
         <translation>Admin Instansi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="229" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="232" />
         <source>Liaison officer</source>
         <translation>Pejabat Penghubung</translation>
     </message>
@@ -2328,34 +2382,52 @@
 <context>
     <name>Notifier</name>
     <message>
-        <location filename="../../lapor_desk/ui/notify.py" line="38" />
+        <location filename="../../lapor_desk/ui/notify.py" line="41" />
         <source>A complaint was forwarded to your unit</source>
+        <extracomment>How many tracking numbers a reminder names (the rest is a count).</extracomment>
         <translation>Satu laporan didisposisikan ke unit Anda</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/notify.py" line="41" />
+        <location filename="../../lapor_desk/ui/notify.py" line="44" />
         <source>%1 complaints were forwarded to your unit</source>
         <translation>%1 laporan didisposisikan ke unit Anda</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/notify.py" line="44" />
+        <location filename="../../lapor_desk/ui/notify.py" line="47" />
         <source>A new complaint needs verification</source>
         <translation>Satu laporan baru perlu diverifikasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/notify.py" line="46" />
+        <location filename="../../lapor_desk/ui/notify.py" line="49" />
         <source>%1 new complaints need verification</source>
         <translation>%1 laporan baru perlu diverifikasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/notify.py" line="50" />
+        <location filename="../../lapor_desk/ui/notify.py" line="53" />
+        <location filename="../../lapor_desk/ui/notify.py" line="71" />
         <source>Tracking numbers %1 and %2 more.</source>
         <translation>Nomor pelacakan %1 dan %2 lainnya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/notify.py" line="53" />
+        <location filename="../../lapor_desk/ui/notify.py" line="56" />
+        <location filename="../../lapor_desk/ui/notify.py" line="74" />
         <source>Tracking number: %1</source>
         <translation>Nomor pelacakan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/notify.py" line="64" />
+        <source>A postponed complaint is due</source>
+        <translation>Laporan tertunda perlu ditinjau</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/notify.py" line="66" />
+        <source>%1 postponed complaints are due</source>
+        <translation>%1 laporan tertunda perlu ditinjau</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/notify.py" line="78" />
+        <source>They are in the Postponed queue.</source>
+        <translation>Laporan ada di daftar Tertunda.</translation>
     </message>
 </context>
 <context>
@@ -2471,6 +2543,29 @@
     </message>
 </context>
 <context>
+    <name>PostponeDialog</name>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/postpone.py" line="60" />
+        <source>Look at it again on</source>
+        <translation>Tinjau kembali pada</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/postpone.py" line="64" />
+        <source>Postpone (tunda) while something is missing, for example the reporter's data is incomplete. The verification deadline pauses until you act again; on the day you choose, LAPOR Desk reminds you of it.</source>
+        <translation>Tunda laporan selama ada yang kurang, misalnya data pelapor belum lengkap. Tenggat verifikasi berhenti sampai Anda menindaklanjutinya; pada tanggal yang Anda pilih, LAPOR Desk mengingatkan Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/postpone.py" line="91" />
+        <source>%1 is not a working day: you will be reminded on the next working day, %2.</source>
+        <translation>%1 bukan hari kerja: Anda akan diingatkan pada hari kerja berikutnya, %2.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/postpone.py" line="94" />
+        <source>You will be reminded on %1 (%2 working days from today).</source>
+        <translation>Anda akan diingatkan pada %1 (%2 hari kerja dari hari ini).</translation>
+    </message>
+</context>
+<context>
     <name>ProgressDialog</name>
     <message>
         <location filename="../../lapor_desk/ui/dialogs/progress.py" line="96" />
@@ -2556,63 +2651,99 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="90" />
         <location filename="../../lapor_desk/ui/dialogs/verify.py" line="93" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="96" />
         <source>Handle ourselves</source>
         <translation>Kelola sendiri</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="91" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="94" />
         <source>Your agency handles this complaint itself (kelola): it is assigned to your unit and the resolution deadline starts.</source>
         <translation>Instansi Anda menangani sendiri laporan ini (kelola): laporan diberikan ke unit Anda dan tenggat penyelesaian mulai berjalan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="92" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="95" />
         <source>Note (optional)</source>
         <translation>Catatan (opsional)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="94" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="97" />
         <source>Postpone complaint</source>
         <translation>Tunda laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="95" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="98" />
         <source>Postpone (tunda) while something is missing, for example the reporter's data is incomplete. The verification deadline pauses until you act again.</source>
         <translation>Tunda laporan selama ada yang kurang, misalnya data pelapor belum lengkap. Tenggat verifikasi berhenti sampai Anda menindaklanjutinya lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="97" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="100" />
         <source>Reason for postponing (required)</source>
         <translation>Alasan penundaan (wajib)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="97" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="100" />
         <source>Postpone</source>
         <translation>Tunda</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="98" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="101" />
         <source>Not our authority</source>
         <translation>Bukan wewenang</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="99" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="102" />
         <source>Return the complaint up the chain because it is not your agency's authority (bukan wewenang). Say why, so the next admin can route it.</source>
         <translation>Kembalikan laporan ke tingkat di atas karena bukan wewenang instansi Anda. Tuliskan alasannya agar admin berikutnya dapat meneruskannya dengan tepat.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="101" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="104" />
         <source>Why is it not your authority? (required)</source>
         <translation>Mengapa bukan wewenang Anda? (wajib)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="102" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="105" />
         <source>Return complaint</source>
         <translation>Kembalikan laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="120" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="106" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="110" />
+        <source>Close complaint</source>
+        <translation>Selesaikan laporan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="107" />
+        <source>The complaint is finished (Selesai): its follow-up is done. It leaves the working queues; if it turns out not to be finished, it can be reopened with a reason.</source>
+        <translation>Laporan selesai: tindak lanjutnya sudah tuntas. Laporan keluar dari daftar kerja; bila ternyata belum tuntas, laporan dapat dibuka kembali dengan alasan.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="109" />
+        <source>Closing note (optional), for example what was done</source>
+        <translation>Catatan penyelesaian (boleh kosong), misalnya apa yang sudah dikerjakan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="111" />
+        <source>Reopen complaint</source>
+        <translation>Buka kembali laporan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="112" />
+        <source>The complaint goes back to work: a finished one to its unit (in progress), an archived one to verification. The reason is kept in its history.</source>
+        <translation>Laporan kembali dikerjakan: laporan yang selesai kembali ke unitnya (Sedang Diproses), laporan yang diarsipkan kembali ke verifikasi. Alasannya disimpan dalam riwayat laporan.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="114" />
+        <source>Why is it reopened? (required)</source>
+        <translation>Mengapa laporan dibuka kembali? (wajib)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="114" />
+        <source>Reopen</source>
+        <translation>Buka kembali</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="132" />
         <source>Write the reason first: it is required and is kept in the complaint's history.</source>
         <translation>Tulis alasannya dahulu: alasan wajib diisi dan disimpan dalam riwayat laporan.</translation>
     </message>
@@ -2863,32 +2994,32 @@
 <context>
     <name>RerouteDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="186" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="198" />
         <source>Re-route to another agency</source>
         <translation>Alihkan ke instansi lain</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="188" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="200" />
         <source>Send the complaint to the agency that is responsible for it. It arrives there as a new complaint to verify.</source>
         <translation>Kirim laporan ke instansi yang berwenang. Di sana laporan masuk sebagai laporan baru yang perlu diverifikasi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="191" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="203" />
         <source>Search an agency…</source>
         <translation>Cari instansi…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="213" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="225" />
         <source>Note for the agency (optional)</source>
         <translation>Catatan untuk instansi (opsional)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="217" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="229" />
         <source>Re-route</source>
         <translation>Alihkan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="241" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="253" />
         <source>Choose the agency that should handle the complaint.</source>
         <translation>Pilih instansi yang seharusnya menangani laporan ini.</translation>
     </message>
@@ -2989,41 +3120,42 @@
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="52" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="54" />
         <source>Cancel</source>
+        <extracomment>Kinds whose text is an optional note (the others need a reason).</extracomment>
         <translation>Batal</translation>
     </message>
 </context>
 <context>
     <name>VerifyFlows</name>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="119" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="120" />
         <source>Veri&amp;fy</source>
         <extracomment>What a dialog's fields are written with, on the database worker.</extracomment>
         <translation>&amp;Verifikasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="120" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="121" />
         <source>Verify</source>
         <translation>Verifikasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="121" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="122" />
         <source>Handle, postpone, return, archive or re-route the complaint</source>
         <translation>Kelola, tunda, kembalikan, arsipkan, atau alihkan laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="126" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="127" />
         <source>Forward selected complaints…</source>
         <translation>Disposisikan laporan terpilih…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="127" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="128" />
         <source>Archive selected complaints…</source>
         <translation>Arsipkan laporan terpilih…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="213" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="218" />
         <source>%1 complaints selected</source>
         <translation>%1 laporan terpilih</translation>
     </message>
@@ -3077,148 +3209,153 @@
     </message>
     <message>
         <location filename="../../lapor_desk/ui/verify_labels.py" line="20" />
+        <source>Reopen complaint</source>
+        <translation>Buka kembali laporan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="21" />
         <source>New complaint recorded here</source>
         <translation>Laporan baru dicatat di sini</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="21" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="22" />
         <source>Link as duplicate</source>
         <translation>Tautkan sebagai duplikat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="22" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="23" />
         <source>Remove duplicate link</source>
         <translation>Hapus tautan duplikat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="26" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="27" />
         <source>Wrong format: not a complaint, aspiration or information request</source>
         <extracomment>ArchiveReason values in the order the dialog lists them.</extracomment>
         <translation>Format tidak sesuai: bukan pengaduan, aspirasi, atau permintaan informasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="28" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="29" />
         <source>Too general or unclear to act on</source>
         <translation>Terlalu umum atau tidak jelas untuk ditindaklanjuti</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="29" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="30" />
         <source>Not about a public service</source>
         <translation>Bukan tentang pelayanan publik</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="30" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="31" />
         <source>Duplicate of another report</source>
         <translation>Duplikat dari laporan lain</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="31" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="32" />
         <source>Data incomplete and the reporter did not complete it</source>
         <translation>Data tidak lengkap dan tidak dilengkapi oleh pelapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="33" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="34" />
         <source>Spam, advertising or abuse</source>
         <translation>Spam, iklan, atau berisi kata-kata kasar</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="34" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="35" />
         <source>Other reason (write a note)</source>
         <translation>Alasan lain (tulis catatan)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="37" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="38" />
         <source>Waiting to send</source>
         <translation>Menunggu dikirim</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="38" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="39" />
         <source>Rejected</source>
         <translation>Ditolak</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="39" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="40" />
         <source>Conflict</source>
         <translation>Konflik</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="43" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="44" />
         <source>The complaint no longer exists on the server (it was deleted or merged). There is nothing to fix: discard this action.</source>
         <extracomment>Every RejectReason code, in words an admin understands, ending with what to do next.</extracomment>
         <translation>Laporan ini sudah tidak ada di server (dihapus atau digabungkan). Tidak ada yang perlu diperbaiki: buang tindakan ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="46" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="47" />
         <source>Before your action arrived, the complaint was moved outside your area, so you may no longer act on it. Discard this action; if the complaint comes back to you, fix and resend it.</source>
         <translation>Sebelum tindakan Anda sampai, laporan dipindahkan ke luar wilayah kewenangan Anda, sehingga Anda tidak dapat lagi menindaklanjutinya. Buang tindakan ini; jika laporan kembali kepada Anda, perbaiki dan kirim ulang.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="50" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="51" />
         <source>Your account's role does not allow this action (your role may have changed). Discard it, or ask your LAPOR! administrator to check your account.</source>
         <translation>Peran akun Anda tidak mengizinkan tindakan ini (peran Anda mungkin telah diubah). Buang tindakan ini, atau minta administrator LAPOR! memeriksa akun Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="53" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="54" />
         <source>The complaint's status changed before your action arrived, and the action no longer fits it. Look at the current status in the detail, then fix and resend a suitable action, or discard this one.</source>
         <translation>Status laporan berubah sebelum tindakan Anda sampai, sehingga tindakan ini tidak lagi sesuai. Lihat status terkini pada rincian laporan, lalu perbaiki dan kirim ulang tindakan yang sesuai, atau buang tindakan ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="57" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="58" />
         <source>Something in the action was missing or not valid. Open it with “Fix &amp; resend”, complete the form and send it again.</source>
         <translation>Ada isian tindakan yang kosong atau tidak valid. Buka dengan “Perbaiki &amp; kirim ulang”, lengkapi isiannya, lalu kirim lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="60" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="61" />
         <source>This action needs a reason and none reached the server. Choose “Fix &amp; resend” and write the reason.</source>
         <translation>Tindakan ini memerlukan alasan, tetapi tidak ada alasan yang sampai ke server. Pilih “Perbaiki &amp; kirim ulang” dan tulis alasannya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="63" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="64" />
         <source>The unit or agency you chose no longer exists. Choose “Fix &amp; resend” and pick another one.</source>
         <translation>Unit atau instansi yang Anda pilih sudah tidak ada. Pilih “Perbaiki &amp; kirim ulang” dan tentukan tujuan lain.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="66" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="67" />
         <source>The complaint cannot go to the unit or agency you chose (it is already there, or it is outside your area). Choose “Fix &amp; resend” and pick another one.</source>
         <translation>Laporan tidak dapat dikirim ke unit atau instansi yang Anda pilih (laporan sudah berada di sana, atau tujuan di luar wilayah Anda). Pilih “Perbaiki &amp; kirim ulang” dan tentukan tujuan lain.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="70" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="71" />
         <source>An attached file is not on the server for your account: its upload did not finish, or the file came from another account. Choose “Fix &amp; resend”: the files stay attached and are uploaded again from this computer at the next sync.</source>
         <translation>Berkas lampiran tidak ada di server untuk akun Anda: unggahannya belum selesai, atau berkas itu berasal dari akun lain. Pilih “Perbaiki &amp; kirim ulang”: berkasnya tetap terlampir dan diunggah lagi dari komputer ini pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="74" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="75" />
         <source>A complaint cannot be linked as a duplicate of itself. Discard this action and link the right complaint.</source>
         <translation>Laporan tidak dapat ditautkan sebagai duplikat dirinya sendiri. Buang tindakan ini dan tautkan laporan yang benar.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="77" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="78" />
         <source>The server already has this record: it was most likely sent before. Check the complaint's timeline, then discard this action.</source>
         <translation>Server sudah memiliki data ini: kemungkinan besar sudah pernah dikirim. Periksa riwayat laporan, lalu buang tindakan ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="80" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="81" />
         <source>The server does not know this action; this LAPOR Desk may be older than the server. Update the application, or discard the action.</source>
         <translation>Server tidak mengenali tindakan ini; versi LAPOR Desk ini mungkin lebih lama daripada server. Perbarui aplikasi, atau buang tindakan ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="84" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="85" />
         <source>Someone else changed this complaint before your action arrived, so it was not applied. Compare what you did with what the server holds now, then re-apply your action on the new state or drop yours.</source>
         <translation>Orang lain mengubah laporan ini sebelum tindakan Anda sampai, sehingga tindakan Anda tidak diterapkan. Bandingkan yang Anda lakukan dengan yang ada di server sekarang, lalu terapkan ulang tindakan Anda pada keadaan baru atau buang milik Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="88" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="89" />
         <source>Saved on this computer; it is sent at the next sync. The complaint already shows it.</source>
         <translation>Tersimpan di komputer ini dan dikirim pada sinkronisasi berikutnya. Laporan sudah menampilkannya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="91" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="92" />
         <source>The server refused this action (%1). Check the complaint, then fix and resend or discard it.</source>
         <translation>Server menolak tindakan ini (%1). Periksa laporannya, lalu perbaiki dan kirim ulang atau buang.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="94" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="95" />
         <source>The complaint's newest state has not arrived yet. Sync first (F5), then re-apply.</source>
         <translation>Keadaan terbaru laporan belum diterima. Sinkronkan dahulu (F5), lalu terapkan ulang.</translation>
     </message>

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.dialogs.forward import ForwardDialog
+from lapor_desk.ui.dialogs.postpone import PostponeDialog
 from lapor_desk.ui.dialogs.verify import ReasonDialog
 from lapor_desk.ui.main_window import MainWindow
 from tests.support.live_server import LiveServer
@@ -127,6 +128,8 @@ def test_keyboard_only_from_queues_to_forward_and_postpone(
     qtbot.waitUntil(lambda: QApplication.activeWindow() is reason, timeout=WAIT)
     assert focused() is reason.editor
     QTest.keyClicks(focused(), "Data pelapor belum lengkap")
+    press(Qt.Key.Key_Tab)  # the day to look at it again: the suggested one is kept
+    assert isinstance(reason, PostponeDialog) and focused() is reason.until
     press(Qt.Key.Key_Tab)
     assert focused() is reason.ok
     press(Qt.Key.Key_Return)

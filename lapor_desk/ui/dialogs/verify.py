@@ -28,7 +28,9 @@ from lapor_desk.services.types import AgencyItem
 from lapor_desk.ui import verify_labels
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-REASON_KINDS = ("handle", "postpone", "not_our_authority")
+REASON_KINDS = ("handle", "postpone", "not_our_authority", "close", "reopen")
+#: Kinds whose text is an optional note (the others need a reason).
+NOTE_KINDS = ("handle", "close")
 
 
 class VerifyDialog(QDialog):
@@ -78,14 +80,15 @@ class VerifyDialog(QDialog):
 
 
 class ReasonDialog(VerifyDialog):
-    """Handle ourselves (a note, optional), postpone or not-our-authority (reason required)."""
+    """Handle ourselves or close (a note, optional); postpone, not-our-authority or reopen (a
+    reason required)."""
 
     def __init__(self, kind: str, title: str, prefill: ActionFields | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(title, parent)
         assert kind in REASON_KINDS, kind
         self.kind = kind
-        self.required = kind != "handle"
+        self.required = kind not in NOTE_KINDS
         texts = {
             "handle": (self.tr("Handle ourselves"), self.tr(
                 "Your agency handles this complaint itself (kelola): it is assigned to your "
@@ -100,6 +103,15 @@ class ReasonDialog(VerifyDialog):
                 "(bukan wewenang). Say why, so the next admin can route it."),
                 self.tr("Why is it not your authority? (required)"),
                 self.tr("Return complaint")),
+            "close": (self.tr("Close complaint"), self.tr(
+                "The complaint is finished (Selesai): its follow-up is done. It leaves the "
+                "working queues; if it turns out not to be finished, it can be reopened with a "
+                "reason."), self.tr("Closing note (optional), for example what was done"),
+                self.tr("Close complaint")),
+            "reopen": (self.tr("Reopen complaint"), self.tr(
+                "The complaint goes back to work: a finished one to its unit (in progress), an "
+                "archived one to verification. The reason is kept in its history."),
+                self.tr("Why is it reopened? (required)"), self.tr("Reopen")),
         }
         window, intro, placeholder, ok = texts[kind]
         self.setWindowTitle(window)
@@ -111,7 +123,7 @@ class ReasonDialog(VerifyDialog):
         self.form.addWidget(self.editor)
         self.ok.setText(ok)
         if prefill is not None:
-            self.editor.setPlainText(prefill.note if kind == "handle" else prefill.reason)
+            self.editor.setPlainText(prefill.note if kind in NOTE_KINDS else prefill.reason)
         self.editor.textChanged.connect(lambda: self.error.setVisible(False))
         self.editor.setFocus()
 
@@ -123,7 +135,7 @@ class ReasonDialog(VerifyDialog):
 
     def fields(self) -> ActionFields:
         text = self.editor.toPlainText().strip()
-        return ActionFields(note=text) if self.kind == "handle" else ActionFields(reason=text)
+        return ActionFields(note=text) if self.kind in NOTE_KINDS else ActionFields(reason=text)
 
 
 class ArchiveDialog(VerifyDialog):
