@@ -126,7 +126,10 @@ class RecordComplaintDialog(RecordForm):
         return self.raw() != self.baseline or len(self.files.files()) != len(self.baseline_files)
 
     def reject(self) -> None:
-        """Esc, Cancel, the close button: ask first when anything was typed."""
+        """Esc, Cancel, the close button: ask first when anything was typed; while it is being
+        saved, wait (it closes by itself once it is recorded, or shows why not)."""
+        if self.saving:
+            return
         if self._may_close or not self.has_typing():
             super().reject()
             return
@@ -234,8 +237,13 @@ class RecordComplaintDialog(RecordForm):
         self.summary.setText(" ".join(why))
         self.summary.setVisible(True)
 
+    @property
+    def saving(self) -> bool:
+        return not self.save_button.isEnabled()
+
     def set_busy(self, busy: bool) -> None:
         self.save_button.setEnabled(not busy)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setEnabled(not busy)
         if busy:
             self.summary.setVisible(False)
 
