@@ -148,9 +148,15 @@ def test_the_form_is_kept_as_it_is_typed_and_survives_a_crash(
     dialog = open_form(qtbot, window)
     letter = tmp_path / "surat.pdf"
     letter.write_bytes(b"%PDF-1.4 surat pengaduan")
+    # A second after the last key, whatever was typed in (a line, the chronology, a choice).
+    for typed in (lambda: qtbot.keyClicks(dialog.title, TITLE),
+                  lambda: qtbot.keyClicks(dialog.body, "Petugas loket meminta uang."),
+                  lambda: qtbot.keyClicks(dialog.reporter_phone, "0812"),
+                  lambda: qtbot.keyClicks(dialog.category.lineEdit(), "PEKERJAAN"),
+                  lambda: dialog.anonymous.click()):
+        with qtbot.waitSignal(window.intake.draft_saved, timeout=WAIT):
+            typed()
     with qtbot.waitSignal(window.intake.draft_saved, timeout=WAIT):
-        qtbot.keyClicks(dialog.title, TITLE)
-        qtbot.keyClicks(dialog.body, "Petugas loket meminta uang.")
         dialog.channel.setCurrentIndex(dialog.channel.findData("letter"))
         qtbot.keyClicks(dialog.letter_number, "045/12/KEL/2026")
         dialog.files.add_paths([str(letter)])
@@ -160,6 +166,8 @@ def test_the_form_is_kept_as_it_is_typed_and_survives_a_crash(
     assert kept is not None
     assert kept.values["title"] == TITLE and kept.values["letter_number"] == "045/12/KEL/2026"
     assert kept.values["body"] == "Petugas loket meminta uang." and kept.files == (str(letter),)
+    assert kept.values["reporter"]["phone"] == "0812" and kept.values["anonymous"] is True  # type: ignore[index]
+    assert kept.values["category"] == "PEKERJAAN"
     info = window.controller.info
     assert info is not None
     assert TITLE.encode() not in (Path(info.profile_dir) / "drafts.json").read_bytes()

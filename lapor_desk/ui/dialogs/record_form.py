@@ -78,7 +78,7 @@ class RecordForm(QDialog):
         self.complaint_type.setCurrentIndex(max(0, COMPLAINT_TYPES.index(defaults.complaint_type)))
         self._type_changed()
         self._channel_changed()
-        self._watch_changes()
+        self._watch_changes(inner)
         return inner
 
     def _add(self, form: QFormLayout, name: str, widget: QWidget, caption: str = "") -> None:
@@ -210,13 +210,14 @@ class RecordForm(QDialog):
             self._add(form, name, widget)
         return group
 
-    def _watch_changes(self) -> None:
-        for line in self.findChildren(QLineEdit):
+    def _watch_changes(self, fields: QWidget) -> None:
+        """``edited`` on any change of the widgets in ``fields`` (not yet in the dialog)."""
+        for line in fields.findChildren(QLineEdit):
             line.textEdited.connect(self.edited)   # typed (a combo's text too)
         self.body.textChanged.connect(self.edited)
-        for combo in self.findChildren(QComboBox):
+        for combo in fields.findChildren(QComboBox):
             combo.currentIndexChanged.connect(self.edited)
-        for check in self.findChildren(QCheckBox):
+        for check in fields.findChildren(QCheckBox):
             check.toggled.connect(self.edited)
         for day in (self.incident_date, self.letter_date):
             day.dateChanged.connect(self.edited)
