@@ -1105,54 +1105,59 @@
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="31" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="33" />
         <source>Follow-up reply</source>
         <translation>Tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="31" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="33" />
         <source>Internal note</source>
         <translation>Catatan internal</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="36" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="38" />
         <source>The reporter will see this reply.</source>
         <translation>Pelapor akan melihat tanggapan ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="37" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="39" />
         <source>Only officers see internal notes; the reporter never does.</source>
         <translation>Catatan internal hanya terlihat oleh petugas, tidak oleh pelapor.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="40" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="42" />
         <source>ANONYMOUS report: do not mention the reporter's name or contact.</source>
         <translation>Laporan ANONIM: jangan sebutkan nama atau kontak pelapor.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="46" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="48" />
         <source>Write the follow-up: what was done, by whom, and what happens next.</source>
         <translation>Tulis tindak lanjut: apa yang sudah dilakukan, oleh siapa, dan langkah berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="48" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="50" />
         <source>Write the note…</source>
         <translation>Tulis catatan…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="58" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="60" />
         <source>Send reply</source>
         <translation>Kirim tanggapan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="58" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="60" />
         <source>Save note</source>
         <translation>Simpan catatan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="60" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="62" />
         <source>Cancel</source>
         <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="67" />
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
     </message>
 </context>
 <context>
@@ -2716,83 +2721,83 @@
         <translation>Simpan laporan (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="135" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="121" />
         <source>Close the form?</source>
         <translation>Tutup formulir?</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="137" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="123" />
         <source>Keep typing</source>
         <translation>Lanjut mengisi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="139" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="125" />
         <source>What you changed is not saved. The refused complaint stays in the Outbox as it was.</source>
         <translation>Perubahan Anda belum disimpan. Laporan yang ditolak tetap di Kotak Keluar seperti semula.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="141" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="127" />
         <source>Close without saving</source>
         <translation>Tutup tanpa menyimpan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="145" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="131" />
         <source>The complaint is not saved yet. What you typed is kept as a draft and comes back the next time you record a complaint.</source>
         <translation>Laporan belum disimpan. Yang Anda ketik disimpan sebagai draf dan muncul lagi saat Anda mencatat laporan berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="147" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="133" />
         <source>Close, keep the draft</source>
         <translation>Tutup, simpan draf</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="149" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="135" />
         <source>Throw away what was typed</source>
         <translation>Buang isian</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="195" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="181" />
         <source>Restored what was typed earlier (kept %1); it is not saved yet. To start again, close the form and throw it away.</source>
         <extracomment>The question's buttons by what they do (tests press them).</extracomment>
         <translation>Isian sebelumnya dipulihkan (disimpan %1); laporan belum disimpan. Untuk mulai dari awal, tutup formulir lalu pilih Buang isian.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="205" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="191" />
         <source>Fix a refused complaint</source>
         <translation>Perbaiki laporan yang ditolak</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="206" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="192" />
         <source>Fix a complaint the server refused</source>
         <translation>Perbaiki laporan yang ditolak server</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="208" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="194" />
         <source>Everything typed is here, with its files. Correct it and save: it is sent again at the next sync and the refused one leaves the Outbox. Cancel leaves the refused complaint in the Outbox as it was.</source>
         <translation>Semua yang sudah diketik ada di sini, beserta berkasnya. Perbaiki lalu simpan: laporan dikirim lagi pada sinkronisasi berikutnya dan yang ditolak keluar dari Kotak Keluar. Batal membiarkan laporan yang ditolak tetap di Kotak Keluar seperti semula.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="211" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="197" />
         <source>Save and send again</source>
         <translation>Simpan dan kirim ulang</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="222" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="208" />
         <source>The server refused this complaint.</source>
         <translation>Server menolak laporan ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="224" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="210" />
         <source>The time it was received was ahead of the server's clock (this computer's clock was fast); it is now set by the server's clock: check it.</source>
         <translation>Waktu diterimanya lebih cepat dari jam server (jam komputer ini terlalu cepat); kini disetel menurut jam server: periksalah.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="228" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="214" />
         <source>Set by the server's clock: this computer's clock was ahead when the complaint was recorded.</source>
         <translation>Disetel menurut jam server: jam komputer ini lebih cepat saat laporan dicatat.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="251" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="242" />
         <source>Please correct the marked fields (%1).</source>
         <translation>Perbaiki isian yang ditandai (%1).</translation>
     </message>
@@ -2872,37 +2877,37 @@
         <translation>Tanpa tanggal</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="172" />
+        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="173" />
         <source>Anonymous</source>
         <translation>Anonim</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="175" />
+        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="176" />
         <source>The reporter's identity is hidden from the public and from the party reported.</source>
         <translation>Identitas pelapor disembunyikan dari publik dan dari pihak yang dilaporkan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="177" />
+        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="178" />
         <source>Confidential</source>
         <translation>Rahasia</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="179" />
+        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="180" />
         <source>The content of the report is not shown to the public.</source>
         <translation>Isi laporan tidak ditampilkan kepada publik.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="198" />
+        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="199" />
         <source>Reporter</source>
         <translation>Pelapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="202" />
+        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="203" />
         <source>16 digits (optional)</source>
         <translation>16 digit (tidak wajib)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="259" />
+        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="261" />
         <source>Optional for an anonymous complaint</source>
         <translation>Tidak wajib untuk laporan anonim</translation>
     </message>

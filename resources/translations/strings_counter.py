@@ -33,6 +33,8 @@ ID = {
     "form and throw it away.":
         "Isian sebelumnya dipulihkan (disimpan %1); laporan belum disimpan. Untuk mulai dari "
         "awal, tutup formulir lalu pilih Buang isian.",
+    # a reply: Enter never sends it
+    "Ctrl+Enter": "Ctrl+Enter",
     # the receipt
     "Print receipt…": "Cetak tanda terima…",
     "The receipt (tanda terima) of the complaint shown, for its reporter (Ctrl+P)":

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 from sqlalchemy import func, select
 
 from lapor_desk.models.cache.schema import OutboxEntry
@@ -190,6 +190,7 @@ def test_when_it_came_the_letter_and_a_receipt_before_and_after_the_sync(
     fill(dialog)
     dialog.channel.setCurrentIndex(dialog.channel.findData("letter"))
     assert dialog.channel_form.isRowVisible(dialog.boxes["letter_number"])
+    assert dialog.raw()["letter_date"] is None   # no date until one is picked
     came = (datetime.now(UTC) - timedelta(hours=3)).replace(second=0, microsecond=0)
     dialog.received_at.setDateTime(QDateTime.fromSecsSinceEpoch(int(came.timestamp())))
     dialog.letter_number.setText("045/12/KEL/2026")
@@ -234,3 +235,31 @@ def test_when_it_came_the_letter_and_a_receipt_before_and_after_the_sync(
     assert str(row.tracking_number) in text and offline.provisional_reference in text
     reprint.close()
     assert outbox_size(controller) >= 1
+
+
+def test_enter_in_a_reply_never_sends_it(qtbot: Any, window: MainWindow) -> None:
+    """The reply dialog holds typing too: Enter outside the text (the template list, a button)
+    sends nothing; Ctrl+Enter does."""
+    from lapor_desk.ui.dialogs.follow_up import FollowUpDialog
+    from tests.ui.desk_support import open_queue, show_complaint
+
+    open_queue(qtbot, window, "in_progress")
+    show_complaint(qtbot, window)
+    window.flows.write_current("follow_up")
+    qtbot.waitUntil(lambda: isinstance(window.flows.dialog, FollowUpDialog), timeout=WAIT)
+    dialog = window.flows.dialog
+    assert isinstance(dialog, FollowUpDialog)
+    before = outbox_size(window.controller)
+    qtbot.keyClicks(dialog.editor, "Sudah kami teruskan ke")
+    for widget in dialog.findChildren(QWidget):
+        if widget.isVisible() and widget is not dialog.editor and widget.focusPolicy() \
+                & Qt.FocusPolicy.TabFocus and not isinstance(widget, QPushButton):
+            widget.setFocus()
+            qtbot.keyClick(widget, Qt.Key.Key_Return)
+    qtbot.wait(300)
+    assert dialog.isVisible() and not dialog.sending
+    assert outbox_size(window.controller) == before
+    assert not any(b.isDefault() or b.autoDefault() for b in dialog.findChildren(QPushButton))
+    with qtbot.waitSignal(window.flows.replies.sent, timeout=WAIT):
+        qtbot.keyClick(dialog.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert outbox_size(window.controller) == before + 1

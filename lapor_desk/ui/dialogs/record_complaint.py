@@ -6,7 +6,8 @@ form and the picked files to the flow, which saves them on the database worker a
 the dialog or hands back each bad field's problem, shown under that field.
 
 Nothing typed is lost by a key: no button is the default, so Enter never saves or closes
-(in a field it moves to the next one; Ctrl+Enter saves); Esc, Cancel and the window's close
+(in a field it moves to the next one; Ctrl+Enter or Ctrl+S saves: ui/dialogs/typing_keys.py);
+Esc, Cancel and the window's close
 button ask first when anything was typed (:meth:`reject`). What is typed is kept as a draft by
 the flow (``edited``), and a form opened again starts from it (:meth:`restore`).
 
@@ -21,8 +22,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QDialogButtonBox,
@@ -37,12 +38,11 @@ from PySide6.QtWidgets import (
 from lapor_desk.services.intake import FieldProblem, IntakeDefaults
 from lapor_desk.ui import intake_labels, verify_labels
 from lapor_desk.ui.dialogs.record_form import RecordForm, datetime_of
+from lapor_desk.ui.dialogs.typing_keys import TypingKeys
 
 if TYPE_CHECKING:
     from lapor_desk.services.drafts import FormDraft
     from lapor_desk.services.outbox_review import RecordedForm
-
-ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class RecordComplaintDialog(RecordForm):
@@ -90,35 +90,18 @@ class RecordComplaintDialog(RecordForm):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
-        for sequence in ("Ctrl+Return", "Ctrl+Enter", "Ctrl+S"):
-            QShortcut(QKeySequence(sequence), self, self._submit_if_ready)
+        self.keys = TypingKeys(self, self._submit_if_ready)
+        QShortcut(QKeySequence("Ctrl+S"), self, self._submit_if_ready)
         layout = QVBoxLayout(self)
         for widget in (heading, intro, self.note, self.summary):
             layout.addWidget(widget)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.buttons)
-        self._no_default_buttons()
+        self.keys.no_default_buttons()   # the buttons made since
         self.baseline = self.raw()
         self.title.setFocus()
 
-    def _no_default_buttons(self) -> None:
-        """Enter presses no button: none is the default, none becomes it (a disabled Save once
-        made Cancel the default, and one Enter closed the form)."""
-        for button in self.findChildren(QPushButton):
-            button.setAutoDefault(False)
-            button.setDefault(False)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self._no_default_buttons()   # a button box makes its Save the default when shown
-
     # --- keys and closing ----------------------------------------------------------------------
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in ENTER_KEYS and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-            self.focusNextChild()  # Enter in a field: on to the next one, as Tab
-            return
-        super().keyPressEvent(event)   # Esc: reject(), which asks
 
     def has_typing(self) -> bool:
         """Anything typed or changed since the form opened empty (a restored draft is typing)
@@ -277,4 +260,4 @@ class RecordComplaintDialog(RecordForm):
 def datetime_text(iso: str) -> str:
     """A kept time (ISO, UTC) as this computer shows a time: ``7 Des 2026 09.15``."""
     moment = datetime_of(iso)
-    return moment.toString("d MMM yyyy HH:mm") if moment is not None else iso
+    return QLocale().toString(moment, "d MMM yyyy HH:mm") if moment is not None else iso

@@ -167,6 +167,7 @@ class RecordForm(QDialog):
         self.letter_number.setPlaceholderText(self.tr("As written on the letter"))
         self._add(form, "letter_number", self.letter_number)
         self.letter_date = _date_edit(self.tr("No date"))
+        self.letter_date.setDate(NO_DATE)   # until one is picked: nothing is sent
         self._add(form, "letter_date", self.letter_date)
         self.channel_form = form
         self.anonymous = QCheckBox(self.tr("Anonymous"))
