@@ -43,6 +43,7 @@ from lapor_desk.ui.duplicates_panel import DuplicatesPanel
 from lapor_desk.ui.i18n import is_language_change
 from lapor_desk.ui.ops import Changes
 from lapor_desk.ui.receipt_document import ReceivedBy
+from lapor_desk.ui.receipt_panel import ReceiptPanel
 from lapor_desk.ui.resources import icon
 
 DRAFT_DELAY_MS = 1000
@@ -74,11 +75,15 @@ class IntakeFlows(QObject):
         self.receipt_action.setShortcut(QKeySequence("Ctrl+P"))
         self.receipt_action.setEnabled(False)
         self.receipt_action.triggered.connect(lambda: self.print_receipt())
+        self.receipt_panel = ReceiptPanel()
+        self.receipt_panel.print_requested.connect(self.print_receipt)
+        detail.add_section(self.receipt_panel)
         self.panel = DuplicatesPanel()
         detail.add_section(self.panel)
         detail.shown.connect(self._detail_shown)
         detail.cleared.connect(self.panel.clear)
         detail.cleared.connect(lambda: self.receipt_action.setEnabled(False))
+        detail.cleared.connect(self.receipt_panel.clear)
         self.panel.link_requested.connect(lambda c, o: self._duplicate("link", c, o))
         self.panel.unlink_requested.connect(lambda c, o: self._duplicate("unlink", c, o))
         controller.queues_loaded.connect(lambda _q: self._follow_role())
@@ -224,7 +229,23 @@ class IntakeFlows(QObject):
     # --- the receipt (tanda terima) -----------------------------------------------------------
 
     def _follow_detail(self, detail: ComplaintDetail) -> None:
-        self.receipt_action.setEnabled(detail.row.channel in RECEIPT_CHANNELS)
+        """A complaint received outside the system: how it came and its receipt, in the detail;
+        any other: neither."""
+        complaint_id = detail.row.id
+        offline = detail.row.channel in RECEIPT_CHANNELS
+        self.receipt_action.setEnabled(offline)
+        if self.receipt_panel.receipt is None or self.receipt_panel.receipt.complaint_id \
+                != complaint_id:
+            self.receipt_panel.clear()
+        if not offline:
+            return
+
+        def done(receipt: IntakeReceipt) -> None:
+            if self.detail.complaint_id == complaint_id:
+                self.receipt_panel.show_receipt(receipt)
+
+        self.controller.op(lambda ws: ws.intake.receipt(complaint_id), worker="read") \
+            .success(done).run()
 
     def print_receipt(self, complaint_id: str | None = None) -> None:
         """The receipt of ``complaint_id`` (else the complaint shown), to print or save."""

@@ -1269,33 +1269,33 @@
 <context>
     <name>IntakeFlows</name>
     <message>
-        <location filename="../../lapor_desk/ui/intake_flows.py" line="109" />
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="114" />
         <source>Record complaint</source>
         <extracomment>Channels of complaints received outside the system: theirs get a receipt.</extracomment>
         <translation>Catat laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_flows.py" line="110" />
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="115" />
         <source>Record a complaint received at the counter, by letter, phone, radio or newspaper (Ctrl+Shift+N)</source>
         <translation>Catat laporan yang diterima di loket, lewat surat, telepon, radio atau surat kabar (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_flows.py" line="113" />
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="118" />
         <source>Import register file…</source>
         <translation>Impor berkas register…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_flows.py" line="114" />
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="119" />
         <source>Print receipt…</source>
         <translation>Cetak tanda terima…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_flows.py" line="115" />
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="120" />
         <source>The receipt (tanda terima) of the complaint shown, for its reporter (Ctrl+P)</source>
         <translation>Tanda terima laporan yang ditampilkan, untuk pelapor (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_flows.py" line="274" />
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="295" />
         <source>%1 complaints imported; they wait in Needs verification.</source>
         <translation>%1 laporan diimpor; menunggu di Perlu Verifikasi.</translation>
     </message>
@@ -2686,6 +2686,34 @@
         <location filename="../../lapor_desk/ui/receipt_document.py" line="105" />
         <source>Complaint receipt</source>
         <translation>Tanda terima pengaduan</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPanel</name>
+    <message>
+        <location filename="../../lapor_desk/ui/receipt_panel.py" line="40" />
+        <source>Print receipt…</source>
+        <translation>Cetak tanda terima…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/receipt_panel.py" line="41" />
+        <source>The receipt (tanda terima) for the reporter (Ctrl+P)</source>
+        <translation>Tanda terima untuk pelapor (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/receipt_panel.py" line="58" />
+        <source>Came by %1</source>
+        <translation>Diterima lewat %1</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/receipt_panel.py" line="60" />
+        <source>letter number %1</source>
+        <translation>nomor surat %1</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/receipt_panel.py" line="62" />
+        <source>dated %1</source>
+        <translation>tanggal %1</translation>
     </message>
 </context>
 <context>

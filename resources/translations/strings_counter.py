@@ -36,6 +36,11 @@ ID = {
     # a reply: Enter never sends it
     "Ctrl+Enter": "Ctrl+Enter",
     # the receipt
+    "The receipt (tanda terima) for the reporter (Ctrl+P)":
+        "Tanda terima untuk pelapor (Ctrl+P)",
+    "Came by %1": "Diterima lewat %1",
+    "letter number %1": "nomor surat %1",
+    "dated %1": "tanggal %1",
     "Print receipt…": "Cetak tanda terima…",
     "The receipt (tanda terima) of the complaint shown, for its reporter (Ctrl+P)":
         "Tanda terima laporan yang ditampilkan, untuk pelapor (Ctrl+P)",

@@ -54,7 +54,7 @@ def wait_for(app: QApplication, condition: Callable[[], bool], timeout: float = 
 
 SCREENS = ("record_complaint_errors", "record_complaint_close_question",
            "record_complaint_letter", "receipt_offline", "receipt_page_offline",
-           "receipt_synced", "receipt_page_synced", "import_preview", "detail_duplicates",
+           "receipt_synced", "receipt_page_synced", "window_letter_detail", "import_preview", "detail_duplicates",
            "follow_up_template")
 
 
@@ -152,6 +152,12 @@ def main(out: Path, extra_qm: str | None) -> int:
         save_page(receipt.document, out / "receipt_page_synced.png")
         receipt.reject()
         wait_for(app, lambda: window.intake.dialog is None)
+        model = window.table_model
+        window.select_queue("needs_verification")
+        wait_for(app, lambda: model.row_of(recorded) >= 0 and taskman.idle)
+        window.table.selectRow(model.row_of(recorded))
+        wait_for(app, lambda: window.intake.receipt_panel.receipt is not None and taskman.idle)
+        save(window, out / "window_letter_detail.png")
 
         register = work / "register-loket-januari.csv"
         register.write_text(HEADER + GOOD.format(cat=CATEGORY) * 2

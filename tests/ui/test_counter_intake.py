@@ -30,6 +30,7 @@ from lapor_desk.ui.main_window import MainWindow
 from tests.services.test_intake import CATEGORY
 from tests.support.live_server import LiveServer
 from tests.ui.desk_support import WAIT, signed_in_window, sync
+from tests.ui.test_intake_flows import open_complaint
 
 pytestmark = pytest.mark.timeout(240)
 TITLE = "Pungutan liar di loket KTP kecamatan"
@@ -223,8 +224,13 @@ def test_when_it_came_the_letter_and_a_receipt_before_and_after_the_sync(
     assert any(d.get("letter_number") == "045/12/KEL/2026" for d in details)
 
     # Printed again after the sync: the tracking number, beside the provisional reference.
+    # From the complaint's detail: how it came, and its receipt printed again.
+    open_complaint(qtbot, window, "needs_verification", offline.complaint_id)
+    panel = window.intake.receipt_panel
+    qtbot.waitUntil(lambda: panel.isVisibleTo(window.detail), timeout=WAIT)
+    assert "045/12/KEL/2026" in panel.came.text() and window.intake.receipt_action.isEnabled()
     with qtbot.waitSignal(window.intake.receipt_shown, timeout=WAIT) as again:
-        window.intake.print_receipt(offline.complaint_id)
+        panel.print_button.click()
     synced = again.args[0]
     assert synced.tracking_number == row.tracking_number
     assert synced.letter_number == "045/12/KEL/2026"
