@@ -3029,8 +3029,8 @@
     </message>
     <message>
         <location filename="../../lapor_desk/ui/dialogs/sign_out.py" line="38" />
-        <source>Replies and notes typed but not sent (drafts): %1</source>
-        <translation>Balasan dan catatan yang sudah diketik tetapi belum dikirim (draf): %1</translation>
+        <source>Replies, notes and complaints typed but not saved (drafts): %1</source>
+        <translation>Balasan, catatan dan laporan yang sudah diketik tetapi belum disimpan (draf): %1</translation>
     </message>
     <message>
         <location filename="../../lapor_desk/ui/dialogs/sign_out.py" line="41" />
