@@ -16,6 +16,8 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt
+from PySide6.QtGui import QPageSize
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 from sqlalchemy import func, select
 
@@ -27,6 +29,7 @@ from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.dialogs.receipt import ReceiptDialog
 from lapor_desk.ui.dialogs.record_complaint import RecordComplaintDialog
 from lapor_desk.ui.main_window import MainWindow
+from lapor_desk.ui.receipt_document import print_on
 from tests.services.test_intake import CATEGORY
 from tests.support.live_server import LiveServer
 from tests.ui.desk_support import WAIT, signed_in_window, sync
@@ -210,6 +213,14 @@ def test_when_it_came_the_letter_and_a_receipt_before_and_after_the_sync(
     with qtbot.waitSignal(receipt.saved, timeout=WAIT) as saved:
         receipt.save_pdf(str(pdf))
     assert Path(saved.args[0]).read_bytes().startswith(b"%PDF-")
+    # What "Print…" sends to the chosen printer (here one that writes a file): A4, one page.
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    print_on(receipt.document, printer)
+    assert printer.pageLayout().pageSize().id() == QPageSize.PageSizeId.A4
+    assert receipt.document.pageCount() == 1
+    assert (tmp_path / "printed.pdf").read_bytes().startswith(b"%PDF-")
     receipt.close()
     qtbot.waitUntil(lambda: window.intake.dialog is None, timeout=WAIT)
     assert drafts_of(window).get_form(RECORD_FORM) is None   # recorded: no draft left
