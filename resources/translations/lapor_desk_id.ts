@@ -2749,83 +2749,83 @@
         <translation>Simpan laporan (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="121" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="122" />
         <source>Close the form?</source>
         <translation>Tutup formulir?</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="123" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="124" />
         <source>Keep typing</source>
         <translation>Lanjut mengisi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="125" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="126" />
         <source>What you changed is not saved. The refused complaint stays in the Outbox as it was.</source>
         <translation>Perubahan Anda belum disimpan. Laporan yang ditolak tetap di Kotak Keluar seperti semula.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="127" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="128" />
         <source>Close without saving</source>
         <translation>Tutup tanpa menyimpan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="131" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="132" />
         <source>The complaint is not saved yet. What you typed is kept as a draft and comes back the next time you record a complaint.</source>
         <translation>Laporan belum disimpan. Yang Anda ketik disimpan sebagai draf dan muncul lagi saat Anda mencatat laporan berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="133" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="135" />
         <source>Close, keep the draft</source>
         <translation>Tutup, simpan draf</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="135" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="137" />
         <source>Throw away what was typed</source>
         <translation>Buang isian</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="181" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="183" />
         <source>Restored what was typed earlier (kept %1); it is not saved yet. To start again, close the form and throw it away.</source>
         <extracomment>The question's buttons by what they do (tests press them).</extracomment>
         <translation>Isian sebelumnya dipulihkan (disimpan %1); laporan belum disimpan. Untuk mulai dari awal, tutup formulir lalu pilih Buang isian.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="191" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="193" />
         <source>Fix a refused complaint</source>
         <translation>Perbaiki laporan yang ditolak</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="192" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="194" />
         <source>Fix a complaint the server refused</source>
         <translation>Perbaiki laporan yang ditolak server</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="194" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="196" />
         <source>Everything typed is here, with its files. Correct it and save: it is sent again at the next sync and the refused one leaves the Outbox. Cancel leaves the refused complaint in the Outbox as it was.</source>
         <translation>Semua yang sudah diketik ada di sini, beserta berkasnya. Perbaiki lalu simpan: laporan dikirim lagi pada sinkronisasi berikutnya dan yang ditolak keluar dari Kotak Keluar. Batal membiarkan laporan yang ditolak tetap di Kotak Keluar seperti semula.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="197" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="199" />
         <source>Save and send again</source>
         <translation>Simpan dan kirim ulang</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="208" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="210" />
         <source>The server refused this complaint.</source>
         <translation>Server menolak laporan ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="210" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="212" />
         <source>The time it was received was ahead of the server's clock (this computer's clock was fast); it is now set by the server's clock: check it.</source>
         <translation>Waktu diterimanya lebih cepat dari jam server (jam komputer ini terlalu cepat); kini disetel menurut jam server: periksalah.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="214" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="216" />
         <source>Set by the server's clock: this computer's clock was ahead when the complaint was recorded.</source>
         <translation>Disetel menurut jam server: jam komputer ini lebih cepat saat laporan dicatat.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="242" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="244" />
         <source>Please correct the marked fields (%1).</source>
         <translation>Perbaiki isian yang ditandai (%1).</translation>
     </message>

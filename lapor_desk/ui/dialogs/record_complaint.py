@@ -118,18 +118,20 @@ class RecordComplaintDialog(RecordForm):
             return
         if self.close_question is not None:
             return
-        ask = QMessageBox(QMessageBox.Icon.Question, self.tr("Close the form?"), "", parent=self)
+        ask = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(),
+                          self.tr("Close the form?"), parent=self)
         ask.setWindowModality(Qt.WindowModality.WindowModal)
         keep = ask.addButton(self.tr("Keep typing"), QMessageBox.ButtonRole.RejectRole)
         if self.reopened:
-            ask.setText(self.tr("What you changed is not saved. The refused complaint stays in "
-                                "the Outbox as it was."))
+            ask.setInformativeText(self.tr("What you changed is not saved. The refused "
+                                           "complaint stays in the Outbox as it was."))
             close = ask.addButton(self.tr("Close without saving"),
                                   QMessageBox.ButtonRole.DestructiveRole)
             discard = None
         else:
-            ask.setText(self.tr("The complaint is not saved yet. What you typed is kept as a "
-                                "draft and comes back the next time you record a complaint."))
+            ask.setInformativeText(self.tr("The complaint is not saved yet. What you typed is "
+                                           "kept as a draft and comes back the next time you "
+                                           "record a complaint."))
             close = ask.addButton(self.tr("Close, keep the draft"),
                                   QMessageBox.ButtonRole.AcceptRole)
             discard = ask.addButton(self.tr("Throw away what was typed"),
