@@ -11,7 +11,7 @@ all under ``%LOCALAPPDATA%\\LAPOR\\lapor-desk``, the folder the uninstaller offe
         cache.keyid                     which keyring entry holds the cache key
         blobs/                          attachment files, sealed (BLOB_DIR)
         opened/<hash>/<name>            a file handed to another application, removed soon after
-        drafts.json                     reply and note drafts, sealed
+        drafts.json                     reply, note and record-form drafts, sealed
         offline-attachments.json        which attachments to keep for offline use
         notified.json                   the queue last announced (complaint ids only)
         reminded.json                   postponements whose day was announced (ids, days)

@@ -38,6 +38,8 @@ _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,190}\.[^@\s]{2,}$")
 EMAIL_MAX = 255
 TAG_MAX = 50
 TAGS_MAX = 20
+#: A letter's number as the sender wrote it (``045/123/DPRD/XII/2026``).
+LETTER_NUMBER_MAX = 100
 #: Nothing in LAPOR! is older: an earlier received time is a typing mistake (and near year 1 a
 #: time zone's offset runs past what a datetime holds).
 EARLIEST_YEAR = 2000
@@ -86,12 +88,21 @@ class NewComplaint:
     received_at: datetime
     reporter: Reporter = field(default_factory=Reporter)
     tags: tuple[str, ...] = ()
+    #: A complaint that came by letter: the letter's number and date, as written on it.
+    letter_number: str | None = None
+    letter_date: date | None = None
 
     def to_payload(self) -> dict[str, Any]:
         data = asdict(self)
         data["complaint_type"] = str(self.complaint_type)
         data["channel"] = str(self.channel)
         data["incident_date"] = self.incident_date.isoformat() if self.incident_date else None
+        # Sent only when there is a letter: a payload without them is as it always was.
+        for name in ("letter_number", "letter_date"):
+            if data[name] is None:
+                del data[name]
+        if self.letter_date is not None:
+            data["letter_date"] = self.letter_date.isoformat()
         data["received_at"] = self.received_at.astimezone(UTC).isoformat().replace("+00:00", "Z")
         data["tags"] = list(self.tags)
         return data
@@ -173,6 +184,24 @@ def _parse_datetime(value: Any, zone: tzinfo) -> datetime:
         raise ValueError(str(value)) from None
 
 
+def _day(raw: dict[str, Any], name: str, now: datetime,
+         errors: list[FieldError]) -> date | None:
+    """An optional calendar date (the incident's, a letter's): not in the future, not before
+    2000."""
+    if raw.get(name) in (None, ""):
+        return None
+    try:
+        day = _parse_date(raw[name])
+    except ValueError:
+        errors.append(FieldError(name, "invalid"))
+        return None
+    if day > latest_today(now):
+        errors.append(FieldError(name, "future"))
+    elif day.year < EARLIEST_YEAR:
+        errors.append(FieldError(name, "invalid"))
+    return day
+
+
 def _enum(enum: Any, value: Any, name: str, errors: list[FieldError]) -> Any:
     text = "" if value is None else clean_line(str(value)).casefold().replace(" ", "_")
     if not text:
@@ -203,17 +232,10 @@ def validate_new_complaint(raw: dict[str, Any], now: datetime | None = None,
     district = _str(raw, "district", errors, required=False, limit=PLACE_MAX)
     village = _str(raw, "village", errors, required=False, limit=PLACE_MAX)
 
-    incident: date | None = None
-    if raw.get("incident_date") not in (None, ""):
-        try:
-            incident = _parse_date(raw["incident_date"])
-        except ValueError:
-            errors.append(FieldError("incident_date", "invalid"))
-        else:
-            if incident > latest_today(now):
-                errors.append(FieldError("incident_date", "future"))
-            elif incident.year < 2000:
-                errors.append(FieldError("incident_date", "invalid"))
+    incident = _day(raw, "incident_date", now, errors)
+
+    letter_number = _str(raw, "letter_number", errors, required=False, limit=LETTER_NUMBER_MAX)
+    letter_date = _day(raw, "letter_date", now, errors)
 
     received = now
     if raw.get("received_at") not in (None, ""):
@@ -292,4 +314,6 @@ def validate_new_complaint(raw: dict[str, Any], now: datetime | None = None,
         received_at=received,
         reporter=Reporter(name or None, nik or None, phone or None, email or None),
         tags=tags,
+        letter_number=letter_number or None,
+        letter_date=letter_date,
     )

@@ -8,7 +8,8 @@ directory, flushed and fsynced, then renamed over the old one). A plain ``drafts
 earlier version is sealed when the session starts (:meth:`DraftStore.seal_plaintext`) and its
 plain bytes overwritten; a profile whose cache is plain (the demo) keeps plain drafts. A draft
 is keyed by complaint and kind (``follow_up`` / ``internal_note``) and removed once the text is
-sent.
+sent. A form being filled in (a complaint recorded at the counter) is kept the same way, as its
+values (:meth:`DraftStore.get_form`), until it is saved or thrown away.
 
 Reads are served from memory after the first load; writes are meant for the database worker.
 """
@@ -39,6 +40,20 @@ class Draft:
     text: str
     files: tuple[str, ...]   # paths of files picked to attach
     saved_at: str
+
+
+@dataclass(frozen=True)
+class FormDraft:
+    """A form's values as it was being filled in, the files picked for it, when it was kept."""
+
+    form: str
+    values: dict[str, object]
+    files: tuple[str, ...]
+    saved_at: str
+
+
+def _form_key(form: str) -> str:
+    return f"form|{form}"
 
 
 def _key(complaint_id: str, kind: str) -> str:
@@ -128,6 +143,32 @@ class DraftStore:
 
     def remove(self, complaint_id: str, kind: str) -> None:
         self.save(complaint_id, kind, "")
+
+    def get_form(self, form: str) -> FormDraft | None:
+        with self._lock:
+            item = self._load().get(_form_key(form))
+        values = item.get("values") if item else None
+        if not item or not isinstance(values, dict):
+            return None
+        files = item.get("files") or []
+        return FormDraft(form, dict(values),
+                         tuple(str(f) for f in files) if isinstance(files, list) else (),
+                         str(item.get("saved_at") or ""))
+
+    def save_form(self, form: str, values: dict[str, object],
+                  files: tuple[str, ...] | list[str] = ()) -> None:
+        """Keep a form's values (JSON values) and its picked files."""
+        with self._lock:
+            drafts = self._load()
+            drafts[_form_key(form)] = {"values": values, "files": list(files),
+                                       "saved_at": self.clock().isoformat()}
+            self._write(drafts)
+
+    def remove_form(self, form: str) -> None:
+        with self._lock:
+            drafts = self._load()
+            if drafts.pop(_form_key(form), None) is not None:
+                self._write(drafts)
 
     def _write(self, drafts: dict[str, dict[str, object]], *,
                replacing_plaintext: bool = False) -> None:

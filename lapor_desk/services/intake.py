@@ -6,10 +6,16 @@ The form's raw values are checked with the domain's own
 complaint is written by the outbox in ONE transaction (the complaint row the user sees at once,
 in Perlu Verifikasi, and its ``record_complaint`` entry); it gets its tracking number when the
 server accepts it at the next sync.
+
+What is typed into the form is kept as a draft while it is typed (:meth:`Intake.save_draft`, in
+the profile's sealed drafts file, services/drafts.py): a closed form, a crash or a power cut
+loses nothing, and the next form opened starts from it. It is removed once the complaint is
+recorded, or when the officer throws it away.
 """
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -25,9 +31,14 @@ from lapor_desk.models.categories import taxonomy
 from lapor_desk.models.enums import OFFLINE_CHANNELS, Channel, ComplaintType
 from lapor_desk.models.intake import IntakeError, validate_new_complaint
 from lapor_desk.services.attach import StoredAttachment, attachment_files
+from lapor_desk.services.drafts import DraftStore, FormDraft
 from lapor_desk.services.errors import ServiceError, translate
+from lapor_desk.services.receipts import IntakeReceipt, Receipts
 from lapor_desk.sync.errors import SyncError
+from lapor_desk.sync.log import event
 from lapor_desk.sync.outbox import Outbox
+
+log = logging.getLogger("lapor_desk.services.intake")
 
 #: Offline channels in the order a counter clerk meets them (data, not widgets).
 OFFLINE_CHANNEL_ORDER: tuple[str, ...] = tuple(
@@ -35,6 +46,8 @@ OFFLINE_CHANNEL_ORDER: tuple[str, ...] = tuple(
                      Channel.NEWSPAPER) if c in OFFLINE_CHANNELS)
 ALL_CHANNELS: tuple[str, ...] = tuple(str(c) for c in Channel)
 COMPLAINT_TYPES: tuple[str, ...] = tuple(str(t) for t in ComplaintType)
+#: The drafts file's name for the form of a complaint being recorded.
+RECORD_FORM = "record_complaint"
 
 
 @dataclass(frozen=True)
@@ -89,10 +102,32 @@ def subcategories(category: str) -> list[str]:
 
 
 class Intake:
-    def __init__(self, cache: Cache, outbox: Outbox, clock: Callable[[], datetime]) -> None:
+    def __init__(self, cache: Cache, outbox: Outbox, clock: Callable[[], datetime],
+                 drafts: DraftStore | None = None) -> None:
         self.cache = cache
         self.outbox = outbox
         self.clock = clock
+        self.drafts = drafts
+        self.receipts = Receipts(cache)
+
+    def receipt(self, complaint_id: str) -> IntakeReceipt:
+        """The receipt (tanda terima) of a complaint: services/receipts.py."""
+        return self.receipts.of(complaint_id)
+
+    # --- the form's draft ------------------------------------------------------------------------
+
+    def draft(self) -> FormDraft | None:
+        """What was typed into the form last time and not recorded (None: nothing)."""
+        return self.drafts.get_form(RECORD_FORM) if self.drafts is not None else None
+
+    def save_draft(self, raw: dict[str, Any], files: Sequence[str] = ()) -> None:
+        """Keep the form as typed (``raw`` as the form gives it) and its picked files."""
+        if self.drafts is not None:
+            self.drafts.save_form(RECORD_FORM, raw, [str(f) for f in files])
+
+    def discard_draft(self) -> None:
+        if self.drafts is not None:
+            self.drafts.remove_form(RECORD_FORM)
 
     def defaults(self) -> IntakeDefaults:
         """The province and kabupaten/kota most of the user's own complaints come from."""
@@ -138,4 +173,14 @@ class Intake:
             raise translate(exc) from exc
         except OSError as exc:
             raise ServiceError(str(exc), code="file_unreadable") from exc
+        if replaces is None:
+            self._drop_draft()
         return RecordedComplaint(receipt.complaint_id, receipt.mutation_id, len(attached))
+
+    def _drop_draft(self) -> None:
+        """The recorded complaint's draft is no longer needed; failing to remove it (a full
+        disk) costs a draft that comes back once, never the complaint."""
+        try:
+            self.discard_draft()
+        except OSError as exc:
+            event(log, "intake.draft_not_removed", logging.WARNING, error=str(exc))

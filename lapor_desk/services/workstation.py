@@ -167,8 +167,9 @@ class Workstation:
         self._verification = Verification(cache, self._actions)
         # What is recorded and sent is timed by the server's clock (sync/clock.py).
         server_now = self.session.server_clock.now
-        self._intake = Intake(cache, self.session.outbox, server_now)
         self._replies = Replies(self._actions, info.profile_dir, self.clock)
+        # One sealed drafts file: replies and the form of a complaint being recorded.
+        self._intake = Intake(cache, self.session.outbox, server_now, self._replies.drafts)
         # What an earlier version (or a crash) left in the clear: drafts are sealed, copies
         # handed to other applications removed (attachment files: when the cache opened).
         self._replies.drafts.seal_plaintext()

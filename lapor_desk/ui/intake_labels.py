@@ -17,6 +17,8 @@ FIELDS = {
     "body": QT_TRANSLATE_NOOP("IntakeLabels", "Chronology"),
     "incident_date": QT_TRANSLATE_NOOP("IntakeLabels", "Incident date"),
     "received_at": QT_TRANSLATE_NOOP("IntakeLabels", "Received"),
+    "letter_number": QT_TRANSLATE_NOOP("IntakeLabels", "Letter number"),
+    "letter_date": QT_TRANSLATE_NOOP("IntakeLabels", "Letter date"),
     "province": QT_TRANSLATE_NOOP("IntakeLabels", "Province"),
     "regency": QT_TRANSLATE_NOOP("IntakeLabels", "Regency/city"),
     "district": QT_TRANSLATE_NOOP("IntakeLabels", "District"),

@@ -1150,54 +1150,59 @@
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="31" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="33" />
         <source>Follow-up reply</source>
         <translation>Tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="31" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="33" />
         <source>Internal note</source>
         <translation>Catatan internal</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="36" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="38" />
         <source>The reporter will see this reply.</source>
         <translation>Pelapor akan melihat tanggapan ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="37" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="39" />
         <source>Only officers see internal notes; the reporter never does.</source>
         <translation>Catatan internal hanya terlihat oleh petugas, tidak oleh pelapor.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="40" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="42" />
         <source>ANONYMOUS report: do not mention the reporter's name or contact.</source>
         <translation>Laporan ANONIM: jangan sebutkan nama atau kontak pelapor.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="46" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="48" />
         <source>Write the follow-up: what was done, by whom, and what happens next.</source>
         <translation>Tulis tindak lanjut: apa yang sudah dilakukan, oleh siapa, dan langkah berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="48" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="50" />
         <source>Write the note…</source>
         <translation>Tulis catatan…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="58" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="60" />
         <source>Send reply</source>
         <translation>Kirim tanggapan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="58" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="60" />
         <source>Save note</source>
         <translation>Simpan catatan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="60" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="62" />
         <source>Cancel</source>
         <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="67" />
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
     </message>
 </context>
 <context>
@@ -1406,32 +1411,43 @@
 <context>
     <name>IntakeFlows</name>
     <message>
-        <location filename="../../lapor_desk/ui/intake_flows.py" line="87" />
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="122" />
         <source>Record complaint</source>
+        <extracomment>Channels of complaints received outside the system: theirs get a receipt.</extracomment>
         <translation>Catat laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_flows.py" line="88" />
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="123" />
         <source>Record a complaint received at the counter, by letter, phone, radio or newspaper (Ctrl+Shift+N)</source>
         <translation>Catat laporan yang diterima di loket, lewat surat, telepon, radio atau surat kabar (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_flows.py" line="91" />
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="126" />
         <source>Import register file…</source>
         <translation>Impor berkas register…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_flows.py" line="173" />
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="127" />
+        <source>Print receipt…</source>
+        <translation>Cetak tanda terima…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="128" />
+        <source>The receipt (tanda terima) of the complaint shown, for its reporter (Ctrl+P)</source>
+        <translation>Tanda terima laporan yang ditampilkan, untuk pelapor (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="292" />
         <source>%1 complaints imported; they wait in Needs verification.</source>
         <translation>%1 laporan diimpor; menunggu di Perlu Verifikasi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_flows.py" line="176" />
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="295" />
         <source>%1 rows to fix were saved to %2.</source>
         <translation>%1 baris yang perlu diperbaiki disimpan di %2.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_flows.py" line="179" />
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="298" />
         <source>%1 rows imported before were left out.</source>
         <translation>%1 baris yang sudah pernah diimpor dilewati.</translation>
     </message>
@@ -1470,219 +1486,229 @@
     </message>
     <message>
         <location filename="../../lapor_desk/ui/intake_labels.py" line="20" />
+        <source>Letter number</source>
+        <translation>Nomor surat</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="21" />
+        <source>Letter date</source>
+        <translation>Tanggal surat</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="22" />
         <source>Province</source>
         <translation>Provinsi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="21" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="23" />
         <source>Regency/city</source>
         <translation>Kabupaten/kota</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="22" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="24" />
         <source>District</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="23" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="25" />
         <source>Village</source>
         <translation>Kelurahan/desa</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="24" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="26" />
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="25" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="27" />
         <source>Sub-category</source>
         <translation>Subkategori</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="26" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="28" />
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="27" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="29" />
         <source>Anonymous</source>
         <translation>Anonim</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="28" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="30" />
         <source>Confidential</source>
         <translation>Rahasia</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="29" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="31" />
         <source>Reporter</source>
         <translation>Pelapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="30" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="32" />
         <source>Reporter's name</source>
         <translation>Nama pelapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="31" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="33" />
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="32" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="34" />
         <source>Phone</source>
         <translation>Telepon</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="33" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="35" />
         <source>Email</source>
         <translation>Surel</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="34" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="36" />
         <source>Tags</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="39" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="41" />
         <source>Write a title of at least 5 characters.</source>
         <extracomment>(field, code) first, then code alone.</extracomment>
         <translation>Tulis judul paling sedikit 5 karakter.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="41" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="43" />
         <source>Write at least 10 characters: what happened, where and when.</source>
         <translation>Tulis paling sedikit 10 karakter: apa yang terjadi, di mana dan kapan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="43" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="45" />
         <source>A NIK has exactly 16 digits.</source>
         <translation>NIK terdiri dari tepat 16 digit.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="45" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="47" />
         <source>Write the number with 8 to 15 digits, e.g. 081234567890.</source>
         <translation>Tulis nomor dengan 8 sampai 15 digit, mis. 081234567890.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="47" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="49" />
         <source>This is not an email address.</source>
         <translation>Ini bukan alamat surel.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="49" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="51" />
         <source>Write the reporter's name, or mark the complaint anonymous.</source>
         <translation>Tulis nama pelapor, atau tandai laporan sebagai anonim.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="51" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="53" />
         <source>Only a complaint (pengaduan) can involve misconduct.</source>
         <translation>Hanya pengaduan yang dapat berkadar pengawasan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="53" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="55" />
         <source>Pick a category from the list.</source>
         <translation>Pilih kategori dari daftar.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="54" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="56" />
         <source>Pick a sub-category of the chosen category from the list.</source>
         <translation>Pilih subkategori dari kategori yang dipilih.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="56" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="58" />
         <source>Unknown channel.</source>
         <translation>Kanal tidak dikenal.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="57" />
         <location filename="../../lapor_desk/ui/intake_labels.py" line="59" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="61" />
         <source>The date cannot be in the future.</source>
         <translation>Tanggal tidak boleh di masa depan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="61" />
         <location filename="../../lapor_desk/ui/intake_labels.py" line="63" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="65" />
         <source>Write a date from the year 2000 on, e.g. 31/12/2025 or 2025-12-31.</source>
         <translation>Tulis tanggal mulai tahun 2000, misalnya 31/12/2025 atau 2025-12-31.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="66" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="68" />
         <source>An email address has at most 255 characters.</source>
         <translation>Alamat email paling banyak 255 karakter.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="68" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="70" />
         <source>Required.</source>
         <translation>Wajib diisi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="69" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="71" />
         <source>Too long.</source>
         <translation>Terlalu panjang.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="70" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="72" />
         <source>Too short.</source>
         <translation>Terlalu pendek.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="71" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="73" />
         <source>Not valid.</source>
         <translation>Tidak valid.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="72" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="74" />
         <source>Not in the list.</source>
         <translation>Tidak ada di daftar.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="73" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="75" />
         <source>Cannot be in the future.</source>
         <translation>Tidak boleh di masa depan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="77" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="79" />
         <source>The file is empty or has no rows under the header.</source>
         <translation>Berkas kosong atau tidak ada baris di bawah judul kolom.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="79" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="81" />
         <source>The file is not UTF-8 text. In Excel, save it as “CSV UTF-8”.</source>
         <translation>Berkas bukan teks UTF-8. Di Excel, simpan sebagai “CSV UTF-8”.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="81" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="83" />
         <source>The file cannot be read as CSV or XLSX.</source>
         <translation>Berkas tidak dapat dibaca sebagai CSV atau XLSX.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="83" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="85" />
         <source>Only CSV (UTF-8) and XLSX files can be imported.</source>
         <translation>Hanya berkas CSV (UTF-8) dan XLSX yang dapat diimpor.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="85" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="87" />
         <source>The file is too large (at most 20 MB and 10,000 rows). Split it.</source>
         <translation>Berkas terlalu besar (paling besar 20 MB dan 10.000 baris). Pecah berkasnya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="87" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="89" />
         <source>The file cannot be opened.</source>
         <translation>Berkas tidak dapat dibuka.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="88" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="90" />
         <source>No known column names in the first row (e.g. judul, isi, kanal).</source>
         <translation>Tidak ada nama kolom yang dikenal di baris pertama (mis. judul, isi, kanal).</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="90" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="92" />
         <source>Some rows are not valid; nothing was imported.</source>
         <translation>Ada baris yang tidak benar; tidak ada yang diimpor.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="118" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="120" />
         <source>The file cannot be imported (%1).</source>
         <translation>Berkas tidak dapat diimpor (%1).</translation>
     </message>
@@ -2749,168 +2775,427 @@
     </message>
 </context>
 <context>
-    <name>RecordComplaintDialog</name>
+    <name>ReceiptDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="63" />
-        <source>Record a complaint</source>
-        <extracomment>Values the form has no field for, kept as they came (a reopened complaint's tags).</extracomment>
-        <translation>Catat laporan</translation>
+        <location filename="../../lapor_desk/ui/dialogs/receipt.py" line="35" />
+        <source>Complaint receipt</source>
+        <translation>Tanda terima pengaduan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="65" />
-        <source>Record a complaint received outside the system</source>
-        <translation>Catat laporan yang diterima di luar aplikasi</translation>
+        <location filename="../../lapor_desk/ui/dialogs/receipt.py" line="37" />
+        <source>Receipt for the reporter</source>
+        <translation>Tanda terima untuk pelapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="67" />
-        <source>For complaints brought to the counter, or received by letter, phone, radio or newspaper. It waits in Needs verification and gets its tracking number at the next sync.</source>
-        <translation>Untuk laporan yang disampaikan langsung di loket, atau diterima lewat surat, telepon, radio atau surat kabar. Laporan menunggu di Perlu Verifikasi dan mendapat nomor pelacakan pada sinkronisasi berikutnya.</translation>
+        <location filename="../../lapor_desk/ui/dialogs/receipt.py" line="39" />
+        <source>Print it or save it as a PDF and hand it to the reporter.</source>
+        <translation>Cetak atau simpan sebagai PDF, lalu serahkan kepada pelapor.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="100" />
-        <source>Save complaint</source>
-        <translation>Simpan laporan</translation>
+        <location filename="../../lapor_desk/ui/dialogs/receipt.py" line="41" />
+        <source>Not synced yet: the receipt names a provisional reference. Print it again after the next sync for the tracking number (File &gt; Print receipt).</source>
+        <translation>Belum tersinkron: tanda terima memuat nomor sementara. Cetak ulang setelah sinkronisasi berikutnya untuk mendapat nomor laporan (Berkas &gt; Cetak tanda terima).</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="102" />
-        <source>Cancel</source>
-        <translation>Batal</translation>
+        <location filename="../../lapor_desk/ui/dialogs/receipt.py" line="53" />
+        <source>Close</source>
+        <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="129" />
-        <source>Report</source>
-        <translation>Laporan</translation>
+        <location filename="../../lapor_desk/ui/dialogs/receipt.py" line="54" />
+        <source>Print…</source>
+        <translation>Cetak…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="137" />
-        <source>Abuse of authority by officials: it goes to the inspectorate and has 60 working days.</source>
-        <translation>Penyalahgunaan wewenang oleh pejabat: diteruskan ke inspektorat, batas waktu 60 hari kerja.</translation>
+        <location filename="../../lapor_desk/ui/dialogs/receipt.py" line="56" />
+        <source>Save as PDF…</source>
+        <translation>Simpan sebagai PDF…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="141" />
-        <source>What is the problem, in one line</source>
-        <translation>Apa masalahnya, dalam satu baris</translation>
+        <location filename="../../lapor_desk/ui/dialogs/receipt.py" line="69" />
+        <source>tanda-terima-%1.pdf</source>
+        <translation>tanda-terima-%1.pdf</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="144" />
-        <source>What happened, where and when, who was involved, what the reporter asks for</source>
-        <translation>Apa yang terjadi, di mana dan kapan, siapa yang terlibat, apa yang diminta pelapor</translation>
+        <location filename="../../lapor_desk/ui/dialogs/receipt.py" line="72" />
+        <source>Save the receipt as PDF</source>
+        <translation>Simpan tanda terima sebagai PDF</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="153" />
-        <source>Not known</source>
-        <translation>Tidak diketahui</translation>
+        <location filename="../../lapor_desk/ui/dialogs/receipt.py" line="87" />
+        <source>The PDF could not be written to %1. Choose another folder, or print the receipt.</source>
+        <translation>PDF tidak dapat ditulis ke %1. Pilih folder lain, atau cetak tanda terimanya.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPage</name>
+    <message>
+        <location filename="../../lapor_desk/ui/receipt_document.py" line="53" />
+        <source>Received</source>
+        <extracomment>Indonesia's three zones by their offset from UTC, in hours.</extracomment>
+        <translation>Diterima</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="164" />
-        <source>Type to search…</source>
-        <translation>Ketik untuk mencari…</translation>
+        <location filename="../../lapor_desk/ui/receipt_document.py" line="56" />
+        <source>Channel</source>
+        <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="168" />
-        <source>Optional; type to search…</source>
-        <translation>Tidak wajib; ketik untuk mencari…</translation>
+        <location filename="../../lapor_desk/ui/receipt_document.py" line="58" />
+        <source>Letter number</source>
+        <translation>Nomor surat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="171" />
-        <source>Attachments</source>
-        <translation>Lampiran</translation>
+        <location filename="../../lapor_desk/ui/receipt_document.py" line="60" />
+        <source>Letter date</source>
+        <translation>Tanggal surat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="175" />
-        <source>Location</source>
-        <translation>Lokasi</translation>
+        <location filename="../../lapor_desk/ui/receipt_document.py" line="61" />
+        <source>Type</source>
+        <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="180" />
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="181" />
-        <source>Optional</source>
-        <translation>Tidak wajib</translation>
+        <location filename="../../lapor_desk/ui/receipt_document.py" line="62" />
+        <source>Title</source>
+        <translation>Judul</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="188" />
-        <source>Channel and privacy</source>
-        <translation>Kanal dan kerahasiaan</translation>
+        <location filename="../../lapor_desk/ui/receipt_document.py" line="63" />
+        <source>Anonymous (identity kept confidential)</source>
+        <translation>Anonim (identitas dirahasiakan)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="190" />
-        <source>Show online channels too</source>
-        <translation>Tampilkan juga kanal daring</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="200" />
-        <source>Anonymous</source>
-        <translation>Anonim</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="203" />
-        <source>The reporter's identity is hidden from the public and from the party reported.</source>
-        <translation>Identitas pelapor disembunyikan dari publik dan dari pihak yang dilaporkan.</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="205" />
-        <source>Confidential</source>
-        <translation>Rahasia</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="207" />
-        <source>The content of the report is not shown to the public.</source>
-        <translation>Isi laporan tidak ditampilkan kepada publik.</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="226" />
+        <location filename="../../lapor_desk/ui/receipt_document.py" line="65" />
         <source>Reporter</source>
         <translation>Pelapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="230" />
-        <source>16 digits (optional)</source>
-        <translation>16 digit (tidak wajib)</translation>
+        <location filename="../../lapor_desk/ui/receipt_document.py" line="68" />
+        <source>Location</source>
+        <translation>Lokasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="267" />
-        <source>Optional for an anonymous complaint</source>
-        <translation>Tidak wajib untuk laporan anonim</translation>
+        <location filename="../../lapor_desk/ui/receipt_document.py" line="70" />
+        <source>Documents received</source>
+        <translation>Dokumen diterima</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="306" />
+        <location filename="../../lapor_desk/ui/receipt_document.py" line="71" />
+        <source>%1 file(s)</source>
+        <translation>%1 berkas</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/receipt_document.py" line="73" />
+        <source>Confidential</source>
+        <translation>Rahasia</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/receipt_document.py" line="74" />
+        <source>The content is not shown to the public.</source>
+        <translation>Isi laporan tidak ditampilkan kepada publik.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/receipt_document.py" line="76" />
+        <source>Tracking number</source>
+        <translation>Nomor laporan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/receipt_document.py" line="77" />
+        <source>Provisional reference given earlier: %1</source>
+        <translation>Nomor sementara sebelumnya: %1</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/receipt_document.py" line="79" />
+        <source>Follow your complaint at www.lapor.go.id or by SMS to 1708 with the tracking number.</source>
+        <translation>Pantau laporan Anda di www.lapor.go.id atau lewat SMS ke 1708 dengan nomor laporan.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/receipt_document.py" line="82" />
+        <source>Provisional reference</source>
+        <translation>Nomor sementara</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/receipt_document.py" line="83" />
+        <source>The tracking number is given once this computer has sent the complaint to LAPOR!. Ask with this provisional reference; a receipt with the tracking number can be printed for you.</source>
+        <translation>Nomor laporan diberikan setelah komputer ini mengirim laporan ke LAPOR!. Tanyakan dengan nomor sementara ini; tanda terima dengan nomor laporan dapat dicetak untuk Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/receipt_document.py" line="86" />
+        <source>Keep this receipt until you receive the tracking number.</source>
+        <translation>Simpan tanda terima ini sampai Anda menerima nomor laporan.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/receipt_document.py" line="87" />
+        <source>Received by %1, %2</source>
+        <translation>Diterima oleh %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/receipt_document.py" line="89" />
+        <source>Printed %1</source>
+        <translation>Dicetak %1</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/receipt_document.py" line="90" />
+        <source>COMPLAINT RECEIPT</source>
+        <translation>TANDA TERIMA PENGADUAN</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/receipt_document.py" line="105" />
+        <source>Complaint receipt</source>
+        <translation>Tanda terima pengaduan</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPanel</name>
+    <message>
+        <location filename="../../lapor_desk/ui/receipt_panel.py" line="40" />
+        <source>Print receipt…</source>
+        <translation>Cetak tanda terima…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/receipt_panel.py" line="41" />
+        <source>The receipt (tanda terima) for the reporter (Ctrl+P)</source>
+        <translation>Tanda terima untuk pelapor (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/receipt_panel.py" line="58" />
+        <source>Came by %1</source>
+        <translation>Diterima lewat %1</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/receipt_panel.py" line="60" />
+        <source>letter number %1</source>
+        <translation>nomor surat %1</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/receipt_panel.py" line="62" />
+        <source>dated %1</source>
+        <translation>tanggal %1</translation>
+    </message>
+</context>
+<context>
+    <name>RecordComplaintDialog</name>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="60" />
+        <source>Record a complaint</source>
+        <translation>Catat laporan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="62" />
+        <source>Record a complaint received outside the system</source>
+        <translation>Catat laporan yang diterima di luar aplikasi</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="88" />
+        <source>Save complaint</source>
+        <translation>Simpan laporan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="90" />
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="64" />
+        <source>For complaints brought to the counter, or received by letter, phone, radio or newspaper. It waits in Needs verification and gets its tracking number at the next sync. What you type is kept as a draft until it is saved.</source>
+        <translation>Untuk pengaduan yang disampaikan langsung di loket, atau diterima lewat surat, telepon, radio atau surat kabar. Laporan menunggu di Perlu Verifikasi dan mendapat nomor laporan pada sinkronisasi berikutnya. Yang Anda ketik disimpan sebagai draf sampai laporan disimpan.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="89" />
+        <source>Save the complaint (Ctrl+Enter)</source>
+        <translation>Simpan laporan (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="122" />
+        <source>Close the form?</source>
+        <translation>Tutup formulir?</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="124" />
+        <source>Keep typing</source>
+        <translation>Lanjut mengisi</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="126" />
+        <source>What you changed is not saved. The refused complaint stays in the Outbox as it was.</source>
+        <translation>Perubahan Anda belum disimpan. Laporan yang ditolak tetap di Kotak Keluar seperti semula.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="128" />
+        <source>Close without saving</source>
+        <translation>Tutup tanpa menyimpan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="132" />
+        <source>The complaint is not saved yet. What you typed is kept as a draft and comes back the next time you record a complaint.</source>
+        <translation>Laporan belum disimpan. Yang Anda ketik disimpan sebagai draf dan muncul lagi saat Anda mencatat laporan berikutnya.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="135" />
+        <source>Close, keep the draft</source>
+        <translation>Tutup, simpan draf</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="137" />
+        <source>Throw away what was typed</source>
+        <translation>Buang isian</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="183" />
+        <source>Restored what was typed earlier (kept %1); it is not saved yet. To start again, close the form and throw it away.</source>
+        <extracomment>The question's buttons by what they do (tests press them).</extracomment>
+        <translation>Isian sebelumnya dipulihkan (disimpan %1); laporan belum disimpan. Untuk mulai dari awal, tutup formulir lalu pilih Buang isian.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="193" />
         <source>Fix a refused complaint</source>
         <translation>Perbaiki laporan yang ditolak</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="307" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="194" />
         <source>Fix a complaint the server refused</source>
         <translation>Perbaiki laporan yang ditolak server</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="309" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="196" />
         <source>Everything typed is here, with its files. Correct it and save: it is sent again at the next sync and the refused one leaves the Outbox. Cancel leaves the refused complaint in the Outbox as it was.</source>
         <translation>Semua yang sudah diketik ada di sini, beserta berkasnya. Perbaiki lalu simpan: laporan dikirim lagi pada sinkronisasi berikutnya dan yang ditolak keluar dari Kotak Keluar. Batal membiarkan laporan yang ditolak tetap di Kotak Keluar seperti semula.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="312" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="199" />
         <source>Save and send again</source>
         <translation>Simpan dan kirim ulang</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="321" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="210" />
         <source>The server refused this complaint.</source>
         <translation>Server menolak laporan ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="323" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="212" />
         <source>The time it was received was ahead of the server's clock (this computer's clock was fast); it is now set by the server's clock: check it.</source>
         <translation>Waktu diterimanya lebih cepat dari jam server (jam komputer ini terlalu cepat); kini disetel menurut jam server: periksalah.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="327" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="216" />
         <source>Set by the server's clock: this computer's clock was ahead when the complaint was recorded.</source>
         <translation>Disetel menurut jam server: jam komputer ini lebih cepat saat laporan dicatat.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="381" />
+        <location filename="../../lapor_desk/ui/dialogs/record_complaint.py" line="244" />
         <source>Please correct the marked fields (%1).</source>
         <translation>Perbaiki isian yang ditandai (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="97" />
+        <source>Report</source>
+        <extracomment>Values the form has no field for, kept as they came (a reopened complaint's tags).</extracomment>
+        <translation>Laporan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="105" />
+        <source>Abuse of authority by officials: it goes to the inspectorate and has 60 working days.</source>
+        <translation>Penyalahgunaan wewenang oleh pejabat: diteruskan ke inspektorat, batas waktu 60 hari kerja.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="109" />
+        <source>What is the problem, in one line</source>
+        <translation>Apa masalahnya, dalam satu baris</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="112" />
+        <source>What happened, where and when, who was involved, what the reporter asks for</source>
+        <translation>Apa yang terjadi, di mana dan kapan, siapa yang terlibat, apa yang diminta pelapor</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="117" />
+        <source>Not known</source>
+        <translation>Tidak diketahui</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="121" />
+        <source>Type to search…</source>
+        <translation>Ketik untuk mencari…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="125" />
+        <source>Optional; type to search…</source>
+        <translation>Tidak wajib; ketik untuk mencari…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="128" />
+        <source>Attachments</source>
+        <translation>Lampiran</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="132" />
+        <source>Location</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="137" />
+        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="138" />
+        <source>Optional</source>
+        <translation>Tidak wajib</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="145" />
+        <source>How and when it came</source>
+        <translation>Cara dan waktu diterima</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="147" />
+        <source>Show online channels too</source>
+        <translation>Tampilkan juga kanal daring</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="167" />
+        <source>As written on the letter</source>
+        <translation>Seperti tertulis pada surat</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="169" />
+        <source>No date</source>
+        <translation>Tanpa tanggal</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="173" />
+        <source>Anonymous</source>
+        <translation>Anonim</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="176" />
+        <source>The reporter's identity is hidden from the public and from the party reported.</source>
+        <translation>Identitas pelapor disembunyikan dari publik dan dari pihak yang dilaporkan.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="178" />
+        <source>Confidential</source>
+        <translation>Rahasia</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="180" />
+        <source>The content of the report is not shown to the public.</source>
+        <translation>Isi laporan tidak ditampilkan kepada publik.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="199" />
+        <source>Reporter</source>
+        <translation>Pelapor</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="203" />
+        <source>16 digits (optional)</source>
+        <translation>16 digit (tidak wajib)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="261" />
+        <source>Optional for an anonymous complaint</source>
+        <translation>Tidak wajib untuk laporan anonim</translation>
     </message>
 </context>
 <context>
@@ -3067,8 +3352,8 @@
     </message>
     <message>
         <location filename="../../lapor_desk/ui/dialogs/sign_out.py" line="38" />
-        <source>Replies and notes typed but not sent (drafts): %1</source>
-        <translation>Balasan dan catatan yang sudah diketik tetapi belum dikirim (draf): %1</translation>
+        <source>Replies, notes and complaints typed but not saved (drafts): %1</source>
+        <translation>Balasan, catatan dan laporan yang sudah diketik tetapi belum disimpan (draf): %1</translation>
     </message>
     <message>
         <location filename="../../lapor_desk/ui/dialogs/sign_out.py" line="41" />

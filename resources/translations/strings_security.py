@@ -8,8 +8,8 @@ ID = {
     "Actions the server refused, not yet resolved: %1":
         "Aksi yang ditolak server dan belum diselesaikan: %1",
     "Conflicts not yet resolved: %1": "Konflik yang belum diselesaikan: %1",
-    "Replies and notes typed but not sent (drafts): %1":
-        "Balasan dan catatan yang sudah diketik tetapi belum dikirim (draf): %1",
+    "Replies, notes and complaints typed but not saved (drafts): %1":
+        "Balasan, catatan dan laporan yang sudah diketik tetapi belum disimpan (draf): %1",
     "Signing out deletes them from this computer for good, with the complaints, attachments "
     "and drafts kept here. To keep them, cancel and sync first; the Outbox shows what is "
     "waiting.":

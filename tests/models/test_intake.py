@@ -114,3 +114,18 @@ def test_a_time_written_without_a_zone_is_read_in_the_zone_given() -> None:
     aware = validate_new_complaint(good(received_at="2026-11-23T17:30:00Z"), now=now,
                                    local_zone=wib)
     assert aware.received_at == datetime(2026, 11, 23, 17, 30, tzinfo=UTC)
+
+
+def test_a_letter_number_and_date_are_checked_and_sent_only_when_given() -> None:
+    c = validate_new_complaint(good(channel="letter", letter_number=" 045/12/KEL/2026 ",
+                                    letter_date="20/11/2026"), now=NOW)
+    assert c.letter_number == "045/12/KEL/2026" and c.letter_date == date(2026, 11, 20)
+    payload = c.to_payload()
+    assert payload["letter_number"] == "045/12/KEL/2026" and payload["letter_date"] == "2026-11-20"
+    assert "letter_number" not in validate_new_complaint(good(), now=NOW).to_payload()
+    with pytest.raises(IntakeError) as bad:
+        validate_new_complaint(good(letter_number="x" * 101, letter_date="2026-12-31"), now=NOW)
+    assert fields(bad.value) == {("letter_number", "too_long"), ("letter_date", "future")}
+    with pytest.raises(IntakeError) as old:
+        validate_new_complaint(good(letter_date="1999-01-01"), now=NOW)
+    assert fields(old.value) == {("letter_date", "invalid")}

@@ -170,3 +170,27 @@ def test_push_numbers_are_json_integers(server: WorldServer) -> None:
     response = api.post("/sync/push", json={"client_id": api.client_id, "actions": [action]})
     assert response.status_code == 200, response.text
     assert response.json()["results"][0]["mutation_id"] == 2
+
+
+def test_a_letters_number_and_date_are_kept_with_its_arrival(server: WorldServer) -> None:
+    """A complaint that came by letter: its number and date are in the detail of the event of
+    its arrival, for whoever may read it; of a rahasia one, an admin above (who receives no
+    words of it) gets the channel only."""
+    api = server.login("admin_kab")
+    cid = new_id()
+    answer = api.do("record_complaint", cid, None, complaint=complaint_payload(
+        "Surat warga tentang air bersih", channel="letter", letter_number="045/12/KEL/2026",
+        letter_date="2026-10-30", confidential=True))
+    assert answer["outcome"] == "applied", answer
+
+    def arrival(username: str) -> dict[str, object]:
+        state = server.login(username).pull_all()[0]["state"]
+        [event] = [e for e in state["event"].values() if e["complaint_id"] == cid]
+        return dict(event["detail"])
+
+    assert arrival("admin_kab") == {"channel": "letter", "letter_number": "045/12/KEL/2026",
+                                    "letter_date": "2026-10-30"}
+    assert arrival("admin_prov") == {"channel": "letter"}
+    late = api.do("record_complaint", new_id(), None, complaint=complaint_payload(
+        "Surat warga tentang jalan", channel="letter", letter_date="2999-01-01"))
+    assert late["reason"] == "invalid_payload" and "letter_date:future" in late["detail"]

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import event, func, select
 
 from lapor_desk.models.cache.schema import OutboxEntry
+from lapor_desk.models.time_zones import WITA
 from lapor_desk.services import Workstation, duplicates
 from lapor_desk.services.drafts import DraftStore
 from lapor_desk.services.intake import IntakeRefused
@@ -189,3 +190,40 @@ def test_drafts_survive_a_new_store_and_go_when_removed(tmp_path: Path) -> None:
     assert DraftStore(tmp_path, clock).get("c1", "follow_up") is None
     assert DraftStore(tmp_path, clock).get("c1", "internal_note") is not None
     assert not list(tmp_path.glob(".drafts-*"))  # no temporary file left behind
+
+
+def test_a_receipt_keeps_its_provisional_reference_and_never_names_an_anonymous_reporter(
+        signed_in: Workstation, tmp_path: Path) -> None:
+    defaults = signed_in.intake.defaults()
+    signed_in.intake.save_draft(form(title="Setengah diketik"), [])
+    assert signed_in.intake.draft() is not None
+    photo = tmp_path / "kwitansi.jpg"
+    photo.write_bytes(b"\xff\xd8\xff" + b"k" * 512)
+    recorded = signed_in.intake.record(
+        form(regency=defaults.regency, anonymous=True, channel="phone"), [photo])
+    assert signed_in.intake.draft() is None   # recorded: its draft is gone
+    offline = signed_in.intake.receipt(recorded.complaint_id)
+    assert offline.tracking_number is None and offline.provisional_reference.startswith("S-")
+    assert offline.anonymous and offline.reporter_name is None and offline.attachments == 1
+    assert offline.channel == "phone" and offline.zone is WITA   # Sulawesi Tenggara
+    assert signed_in.sync().applied == 1
+    synced = signed_in.intake.receipt(recorded.complaint_id)
+    assert synced.tracking_number and synced.provisional_reference == offline.provisional_reference
+    assert synced.reporter_name is None and synced.received_at == offline.received_at
+
+
+def test_a_form_draft_is_kept_sealed_beside_reply_drafts(tmp_path: Path) -> None:
+    clock = lambda: datetime(2025, 3, 3, tzinfo=UTC)
+    key = b"k" * 32
+    store = DraftStore(tmp_path, clock, key)
+    store.save("c1", "follow_up", "Yth. Bapak")
+    store.save_form("record_complaint", {"title": "Pungli di loket", "reporter": {"nik": "7471"}},
+                    ["/tmp/surat.pdf"])
+    assert b"Pungli" not in (tmp_path / "drafts.json").read_bytes()
+    again = DraftStore(tmp_path, clock, key)
+    kept = again.get_form("record_complaint")
+    assert kept is not None and kept.values["title"] == "Pungli di loket"
+    assert kept.files == ("/tmp/surat.pdf",) and again.count() == 2
+    again.remove_form("record_complaint")
+    assert DraftStore(tmp_path, clock, key).get_form("record_complaint") is None
+    assert DraftStore(tmp_path, clock, key).get("c1", "follow_up") is not None

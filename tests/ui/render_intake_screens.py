@@ -2,8 +2,10 @@
 
     DISPLAY=:99 python -m tests.ui.render_intake_screens OUT_DIR [EXTRA.qm]
 
-The record form with its field errors, a register as an OPD keeps it (its columns guessed, then
-the values for the whole file given and a bad row shown), the detail with
+The record form with its field errors and the question Esc asks, a letter recorded at the
+counter and its receipt (tanda terima) before the sync (a provisional reference) and after it
+(the tracking number), with the receipt's page as it prints, a register as an OPD keeps it (its
+columns guessed, then the values for the whole file given and a bad row shown), the detail with
 "similar complaints", and a follow-up reply made from a template with an attachment. EXTRA.qm is
 an optional catalogue with wording not yet in the shipped one (the test builds it).
 """
@@ -16,7 +18,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTranslator
+from PySide6.QtCore import QDate, QDateTime, QEventLoop, QSizeF, QTranslator
+from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from lapor_desk.services import (
@@ -28,8 +31,10 @@ from lapor_desk.services import (
 from lapor_desk.ui import i18n
 from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.dialogs.import_register import ImportRegisterDialog
+from lapor_desk.ui.dialogs.receipt import ReceiptDialog
 from lapor_desk.ui.dialogs.record_complaint import RecordComplaintDialog
 from lapor_desk.ui.main_window import MainWindow
+from lapor_desk.ui.receipt_document import a4_layout
 from lapor_desk.ui.taskman import TaskManager
 from tests.services.test_intake import form
 from tests.sync import opd_registers as opd
@@ -48,9 +53,27 @@ def wait_for(app: QApplication, condition: Callable[[], bool], timeout: float = 
             raise TimeoutError("screen did not settle")
         loop.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
 
-SCREENS = ("record_complaint_errors", "import_preview_columns", "import_preview",
-           "detail_duplicates",
+SCREENS = ("record_complaint_errors", "record_complaint_close_question",
+           "record_complaint_letter", "receipt_offline", "receipt_page_offline",
+           "receipt_synced", "receipt_page_synced", "window_letter_detail",
+           "import_preview_columns", "import_preview", "detail_duplicates",
            "follow_up_template")
+
+
+def save_page(document: QTextDocument, path: Path) -> None:
+    """The receipt's first page as it prints (A4 at 96 dpi, white paper)."""
+    layout = a4_layout()
+    size = layout.fullRectPixels(96).size()
+    image = QImage(size, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    margins = layout.marginsPixels(96)
+    document.setPageSize(QSizeF(size.width() - margins.left() - margins.right(),
+                                size.height() - margins.top() - margins.bottom()))
+    painter = QPainter(image)
+    painter.translate(margins.left(), margins.top())
+    document.drawContents(painter)
+    painter.end()
+    assert image.save(str(path)), path
 
 
 def main(out: Path, extra_qm: str | None) -> int:
@@ -90,8 +113,53 @@ def main(out: Path, extra_qm: str | None) -> int:
         record.save_button.click()
         wait_for(app, lambda: bool(record.problem_text("title")))
         save(record, out / "record_complaint_errors.png")
-        record.reject()
+        record.reject()   # typed: Esc asks
+        wait_for(app, lambda: record.close_question is not None
+                 and record.close_question.isVisible())
+        assert record.close_question is not None
+        save(record.close_question, out / "record_complaint_close_question.png")
+        record.close_answers["discard"].click()
+        wait_for(app, lambda: window.intake.dialog is None and taskman.idle)
+
+        window.intake.record()
+        wait_for(app, lambda: isinstance(window.intake.dialog, RecordComplaintDialog))
+        letter = window.intake.dialog
+        assert isinstance(letter, RecordComplaintDialog)
+        letter.channel.setCurrentIndex(letter.channel.findData("letter"))
+        letter.fill({**letter.raw(), **form(
+            title="Pungutan liar di loket KTP Kecamatan Mandonga", channel="letter",
+            regency=defaults.regency, province=defaults.province,
+            letter_number="045/112/KEL-KRB/XII/2026",
+            letter_date=QDate.currentDate().addDays(-3).toString("yyyy-MM-dd"))})
+        letter.received_at.setDateTime(QDateTime.currentDateTime().addSecs(-2 * 3600))
+        save(letter, out / "record_complaint_letter.png")
+        letter.save_button.click()
+        wait_for(app, lambda: isinstance(window.intake.dialog, ReceiptDialog) and taskman.idle)
+        receipt = window.intake.dialog
+        assert isinstance(receipt, ReceiptDialog)
+        recorded = receipt.receipt.complaint_id
+        save(receipt, out / "receipt_offline.png")
+        save_page(receipt.document, out / "receipt_page_offline.png")
+        receipt.reject()
         wait_for(app, lambda: window.intake.dialog is None)
+        synced: list[object] = []
+        controller.sync_finished.connect(synced.append)
+        controller.sync()
+        wait_for(app, lambda: bool(synced) and taskman.idle)
+        window.intake.print_receipt(recorded)
+        wait_for(app, lambda: isinstance(window.intake.dialog, ReceiptDialog))
+        receipt = window.intake.dialog
+        assert isinstance(receipt, ReceiptDialog) and receipt.receipt.tracking_number
+        save(receipt, out / "receipt_synced.png")
+        save_page(receipt.document, out / "receipt_page_synced.png")
+        receipt.reject()
+        wait_for(app, lambda: window.intake.dialog is None)
+        model = window.table_model
+        window.select_queue("needs_verification")
+        wait_for(app, lambda: model.row_of(recorded) >= 0 and taskman.idle)
+        window.table.selectRow(model.row_of(recorded))
+        wait_for(app, lambda: window.intake.receipt_panel.receipt is not None and taskman.idle)
+        save(window, out / "window_letter_detail.png")
 
         # A register as an OPD keeps it: title rows, the office's column names, no type,
         # category or place columns, dates typed by hand, a bad row in the middle.

@@ -15,6 +15,7 @@ from lapor_desk.models.cache.schema import OutboxEntry
 from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.dialogs.follow_up import FollowUpDialog
 from lapor_desk.ui.dialogs.import_register import ImportRegisterDialog
+from lapor_desk.ui.dialogs.receipt import ReceiptDialog
 from lapor_desk.ui.dialogs.record_complaint import RecordComplaintDialog
 from lapor_desk.ui.main_window import MainWindow
 from lapor_desk.ui.models.complaint_table import STATUS
@@ -96,6 +97,9 @@ def test_record_shows_field_errors_then_waits_pending_and_gets_a_number(
     with qtbot.waitSignal(window.intake.recorded, timeout=WAIT) as recorded:
         dialog.save_button.click()
     complaint_id = recorded.args[0].complaint_id
+    # Its receipt opens, to hand to the reporter; closed here.
+    qtbot.waitUntil(lambda: isinstance(window.intake.dialog, ReceiptDialog), timeout=WAIT)
+    window.intake.dialog.reject()
     qtbot.waitUntil(lambda: window.intake.dialog is None, timeout=WAIT)
     assert outbox_size(controller) == before + 1
 

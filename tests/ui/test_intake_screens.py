@@ -1,7 +1,8 @@
 """The intake screens rendered under Xvfb (offscreen without it) and saved as PNGs for people to
-look at: test-artifacts/screens/{record_complaint_errors,import_preview,detail_duplicates,
-follow_up_template}.png. The wording not yet in the shipped catalogue is compiled into a
-temporary one (the shipped .ts is never touched), which also checks it is all there."""
+look at: test-artifacts/screens/{record_complaint_errors,record_complaint_close_question,
+record_complaint_letter,receipt_offline,receipt_synced,receipt_page_*,window_letter_detail,import_preview,
+detail_duplicates,follow_up_template}.png. The wording not yet in the shipped catalogue is
+compiled into a temporary one (the shipped .ts is never touched), which also checks it is all there."""
 
 from __future__ import annotations
 
@@ -46,7 +47,8 @@ def build_catalogue(tmp: Path) -> Path:
                                           "ImportRegisterDialog", "DuplicatesPanel",
                                           "TemplatePicker", "IntakeFlows", "FileList",
                                           "RegisterPreviewModel", "RegisterColumns",
-                                          "RegisterFlow")
+                                          "RegisterFlow", "RecordForm", "ReceiptDialog",
+                                          "ReceiptPage", "ReceiptPanel")
                 for m in c.iter("message")}
     assert not (contexts & set(missing)), sorted(contexts & set(missing))
     qm = tmp / "extra_id.qm"

@@ -101,7 +101,9 @@ def test_refused_recorded_complaint_is_fixed_in_its_form_and_sent_once(
     dialog = reopen(qtbot, window)
     assert dialog.title.text() == TITLE
     dialog.title.setText("Judul yang diubah lalu dibatalkan")
-    dialog.reject()
+    dialog.reject()   # something was changed: it asks first
+    qtbot.waitUntil(lambda: dialog.close_question is not None, timeout=WAIT)
+    dialog.close_answers["close"].click()
     qtbot.waitUntil(lambda: window.intake.dialog is None, timeout=WAIT)
     qtbot.waitUntil(lambda: (i := panel.current_item()) is not None
                     and i.mutation_id == item.mutation_id, timeout=WAIT)

@@ -147,6 +147,6 @@ def test_drafts_alone_are_unsynced_work_to_ask_about(qtbot: Any) -> None:
     dialog = SignOutDialog(UnsyncedWork(0, 0, 0, drafts=2))
     qtbot.addWidget(dialog)
     assert dialog.informativeText().splitlines()[0] == tr(
-        "Replies and notes typed but not sent (drafts): %1").replace("%1", "2")
+        "Replies, notes and complaints typed but not saved (drafts): %1").replace("%1", "2")
     assert dialog.text() == tr("Unsynced work will be lost")
     assert dialog.defaultButton() is dialog.cancel_button

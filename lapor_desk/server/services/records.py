@@ -233,6 +233,17 @@ def new_tracking_number(session: Session, rng: random.Random | None = None) -> i
             return number
 
 
+def received_detail(new: NewComplaint) -> dict[str, Any]:
+    """The first event's detail: how the complaint came and, for a letter, its number and date
+    (kept with the event that records its arrival; the desktop prints them on the receipt)."""
+    detail: dict[str, Any] = {"channel": str(new.channel)}
+    if new.letter_number:
+        detail["letter_number"] = new.letter_number
+    if new.letter_date is not None:
+        detail["letter_date"] = new.letter_date.isoformat()
+    return detail
+
+
 def insert_complaint(
     session: Session,
     *,
@@ -293,7 +304,7 @@ def insert_complaint(
     session.flush()
     add_attachments(session, complaint_id, None, attachments, now, seqs)
     event = EventRecord(event_kind, None, Status.UNVERIFIED, actor_id, now,
-                        {"channel": str(new.channel)})
+                        received_detail(new))
     add_event(session, complaint_id, event, next(seqs), client_id, mutation_id)
     session.flush()
     return complaint

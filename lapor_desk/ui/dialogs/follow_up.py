@@ -1,7 +1,8 @@
 """Write a follow-up reply (tindak lanjut) the reporter sees, or an internal note.
 
 "Send" asks for the reply to be written (``submitted``); the dialog closes only once it is
-(``accept``), and a failure (a full disk...) is shown in it with the text still there.
+(``accept``), and a failure (a full disk...) is shown in it with the text still there. Enter
+never sends (no button is the default: ui/dialogs/typing_keys.py); Ctrl+Enter does.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from lapor_desk.ui.dialogs.intake_widgets import FileList
 from lapor_desk.ui.dialogs.reply_extras import TemplatePicker
+from lapor_desk.ui.dialogs.typing_keys import TypingKeys
 
 
 class FollowUpDialog(QDialog):
@@ -62,6 +64,8 @@ class FollowUpDialog(QDialog):
             lambda: self.ok.setEnabled(bool(self.editor.toPlainText().strip())))
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
+        self.ok.setToolTip(self.tr("Ctrl+Enter"))
+        self.keys = TypingKeys(self, self._submit_if_ready)
         layout = QVBoxLayout(self)
         for widget in (heading, hint, self.privacy, self.templates, self.editor, self.files,
                        self.failure, self.buttons):
@@ -71,6 +75,10 @@ class FollowUpDialog(QDialog):
     @property
     def sending(self) -> bool:
         return not self.buttons.isEnabled()
+
+    def _submit_if_ready(self) -> None:
+        if self.ok.isEnabled() and self.buttons.isEnabled():
+            self._submit()
 
     def _submit(self) -> None:
         self.buttons.setEnabled(False)

@@ -1,8 +1,15 @@
 """Record a complaint that came in at the counter, by letter, phone, radio or newspaper.
 
-The same fields as a report made online. The dialog only collects values: ``submitted`` carries
-the raw form and the picked files to the flow, which saves them on the database worker and either
-closes the dialog or hands back each bad field's problem, shown under that field.
+The same fields as a report made online (ui/dialogs/record_form.py), with when it came and, for
+a letter, its number and date. The dialog only collects values: ``submitted`` carries the raw
+form and the picked files to the flow, which saves them on the database worker and either closes
+the dialog or hands back each bad field's problem, shown under that field.
+
+Nothing typed is lost by a key: no button is the default, so Enter never saves or closes
+(in a field it moves to the next one; Ctrl+Enter or Ctrl+S saves: ui/dialogs/typing_keys.py);
+Esc, Cancel and the window's close
+button ask first when anything was typed (:meth:`reject`). What is typed is kept as a draft by
+the flow (``edited``), and a form opened again starts from it (:meth:`restore`).
 
 A complaint the server refused is reopened here from the outbox (:meth:`reopen`): everything
 that was typed and its files, why the server refused it, and the time it was received (set by
@@ -12,291 +19,171 @@ the server's clock when this computer's clock was ahead).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QDateTime, Qt, Signal
+from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
-    QDateTimeEdit,
-    QDialog,
+    QAbstractButton,
     QDialogButtonBox,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
+    QMessageBox,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from lapor_desk.services.intake import (
-    ALL_CHANNELS,
-    COMPLAINT_TYPES,
-    OFFLINE_CHANNEL_ORDER,
-    FieldProblem,
-    IntakeDefaults,
-)
-from lapor_desk.ui import intake_labels, labels, verify_labels
-from lapor_desk.ui.dialogs.intake_widgets import FieldBox, FileList, searchable_combo
+from lapor_desk.services.intake import FieldProblem, IntakeDefaults
+from lapor_desk.ui import intake_labels, verify_labels
+from lapor_desk.ui.dialogs.record_form import RecordForm, datetime_of
+from lapor_desk.ui.dialogs.typing_keys import TypingKeys
 
 if TYPE_CHECKING:
+    from lapor_desk.services.drafts import FormDraft
     from lapor_desk.services.outbox_review import RecordedForm
 
-NO_DATE = QDate(1999, 12, 31)  # the date editor's "not known" value
 
-
-class RecordComplaintDialog(QDialog):
+class RecordComplaintDialog(RecordForm):
     submitted = Signal(object, object)   # raw form (dict), files (paths or StoredAttachment)
+    discarded = Signal()                 # the officer threw away what was typed
 
     def __init__(self, defaults: IntakeDefaults, categories: dict[str, list[str]],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.categories = categories
-        self.boxes: dict[str, FieldBox] = {}
-        #: Values the form has no field for, kept as they came (a reopened complaint's tags).
-        self.carried: dict[str, Any] = {}
+        self.reopened = False
+        self.baseline_files: tuple[object, ...] = ()
+        self.close_question: QMessageBox | None = None
+        self.close_answers: dict[str, QAbstractButton] = {}
+        self._may_close = False
         self.setWindowTitle(self.tr("Record a complaint"))
         self.resize(1000, 720)
         heading = QLabel(self.tr("Record a complaint received outside the system"))
         heading.setObjectName("dialogHeading")
         intro = QLabel(self.tr("For complaints brought to the counter, or received by letter, "
                                "phone, radio or newspaper. It waits in Needs verification and "
-                               "gets its tracking number at the next sync."))
+                               "gets its tracking number at the next sync. What you type is "
+                               "kept as a draft until it is saved."))
         intro.setObjectName("dialogIntro")
         intro.setWordWrap(True)
         self.heading, self.intro = heading, intro
+        self.note = QLabel()
+        self.note.setObjectName("dialogIntro")
+        self.note.setWordWrap(True)
+        self.note.setVisible(False)
         self.summary = QLabel()
         self.summary.setObjectName("errorText")
         self.summary.setWordWrap(True)
         self.summary.setVisible(False)
-
-        columns = QHBoxLayout()
-        columns.setSpacing(14)
-        left, right = QVBoxLayout(), QVBoxLayout()
-        left.addWidget(self._report_group())
-        left.addStretch(1)
-        right.addWidget(self._place_group(defaults))
-        right.addWidget(self._channel_group(defaults))
-        right.addWidget(self._reporter_group())
-        right.addStretch(1)
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
-        inner = QWidget()
-        inner.setLayout(columns)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(inner)
+        scroll.setWidget(self._build_fields(defaults, categories))
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("Save complaint"))
-        self.save_button.setDefault(True)
+        self.save_button.setToolTip(self.tr("Save the complaint (Ctrl+Enter)"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
+        self.keys = TypingKeys(self, self._submit_if_ready)
+        QShortcut(QKeySequence("Ctrl+S"), self, self._submit_if_ready)
         layout = QVBoxLayout(self)
-        for widget in (heading, intro, self.summary):
+        for widget in (heading, intro, self.note, self.summary):
             layout.addWidget(widget)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.buttons)
-        self.complaint_type.setCurrentIndex(max(0, COMPLAINT_TYPES.index(defaults.complaint_type)))
-        self._type_changed()
+        self.keys.no_default_buttons()   # the buttons made since
+        self.baseline = self.raw()
         self.title.setFocus()
 
-    # --- building ------------------------------------------------------------------------------
+    # --- keys and closing ----------------------------------------------------------------------
 
-    def _add(self, form: QFormLayout, name: str, widget: QWidget, caption: str = "") -> None:
-        box = FieldBox(widget)
-        self.boxes[name] = box
-        form.addRow(caption or intake_labels.field(name), box)
+    def has_typing(self) -> bool:
+        """Anything typed or changed since the form opened empty (a restored draft is typing)
+        or, reopened, since it was filled?"""
+        return self.raw() != self.baseline or len(self.files.files()) != len(self.baseline_files)
 
-    def _form(self, title: str) -> tuple[QGroupBox, QFormLayout]:
-        group = QGroupBox(title)
-        form = QFormLayout(group)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setVerticalSpacing(6)
-        return group, form
+    def reject(self) -> None:
+        """Esc, Cancel, the close button: ask first when anything was typed; while it is being
+        saved, wait (it closes by itself once it is recorded, or shows why not)."""
+        if self.saving:
+            return
+        if self._may_close or not self.has_typing():
+            super().reject()
+            return
+        if self.close_question is not None:
+            return
+        ask = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(),
+                          self.tr("Close the form?"), parent=self)
+        ask.setWindowModality(Qt.WindowModality.WindowModal)
+        keep = ask.addButton(self.tr("Keep typing"), QMessageBox.ButtonRole.RejectRole)
+        if self.reopened:
+            ask.setInformativeText(self.tr("What you changed is not saved. The refused "
+                                           "complaint stays in the Outbox as it was."))
+            close = ask.addButton(self.tr("Close without saving"),
+                                  QMessageBox.ButtonRole.DestructiveRole)
+            discard = None
+        else:
+            ask.setInformativeText(self.tr("The complaint is not saved yet. What you typed is "
+                                           "kept as a draft and comes back the next time you "
+                                           "record a complaint."))
+            close = ask.addButton(self.tr("Close, keep the draft"),
+                                  QMessageBox.ButtonRole.AcceptRole)
+            discard = ask.addButton(self.tr("Throw away what was typed"),
+                                    QMessageBox.ButtonRole.DestructiveRole)
+        #: The question's buttons by what they do (tests press them).
+        self.close_answers = {"keep": keep, "close": close}
+        if discard is not None:
+            self.close_answers["discard"] = discard
+        ask.setDefaultButton(keep)
+        ask.setEscapeButton(keep)
+        for button in ask.findChildren(QPushButton):
+            button.setAutoDefault(False)
+        keep.setDefault(True)   # Enter or Esc in the question: back to the form
 
-    def _report_group(self) -> QGroupBox:
-        group, form = self._form(self.tr("Report"))
-        self.complaint_type = QComboBox()
-        for code in COMPLAINT_TYPES:
-            self.complaint_type.addItem(labels.complaint_type(code), code)
-        self.complaint_type.currentIndexChanged.connect(lambda _i: self._type_changed())
-        self._add(form, "complaint_type", self.complaint_type)
-        self.misconduct = QCheckBox(intake_labels.field("misconduct"))
-        self._add(form, "misconduct", self._explained(
-            self.misconduct, self.tr("Abuse of authority by officials: it goes to the "
-                                     "inspectorate and has 60 working days.")), " ")
-        self.title = QLineEdit()
-        self.title.setMaxLength(200)
-        self.title.setPlaceholderText(self.tr("What is the problem, in one line"))
-        self._add(form, "title", self.title)
-        self.body = QPlainTextEdit()
-        self.body.setPlaceholderText(self.tr("What happened, where and when, who was involved, "
-                                             "what the reporter asks for"))
-        self.body.setMinimumHeight(150)
-        self._add(form, "body", self.body)
-        self.incident_date = QDateEdit()
-        self.incident_date.setCalendarPopup(True)
-        self.incident_date.setDisplayFormat("d MMM yyyy")
-        self.incident_date.setMinimumDate(NO_DATE)
-        self.incident_date.setMaximumDate(QDate.currentDate())
-        self.incident_date.setSpecialValueText(self.tr("Not known"))
-        self.incident_date.setDate(QDate.currentDate())
-        self._add(form, "incident_date", self.incident_date)
-        # Shown for a reopened complaint only: a new one is received now.
-        self.received_at = QDateTimeEdit()
-        self.received_at.setCalendarPopup(True)
-        self.received_at.setDisplayFormat("d MMM yyyy HH:mm")
-        self._add(form, "received_at", self.received_at)
-        form.setRowVisible(self.boxes["received_at"], False)
-        self.report_form = form
-        self.category = searchable_combo(list(self.categories))
-        self.category.setPlaceholderText(self.tr("Type to search…"))
-        self.category.currentTextChanged.connect(self._category_changed)
-        self._add(form, "category", self.category)
-        self.subcategory = searchable_combo()
-        self.subcategory.setPlaceholderText(self.tr("Optional; type to search…"))
-        self._add(form, "subcategory", self.subcategory)
-        self.files = FileList()
-        self._add(form, "attachments", self.files, self.tr("Attachments"))
-        return group
+        def answered() -> None:
+            self.close_question = None
+            chosen = ask.clickedButton()
+            ask.deleteLater()
+            if chosen is discard and discard is not None:
+                self.discarded.emit()
+            if chosen is close or (chosen is discard and discard is not None):
+                self._may_close = True
+                super(RecordComplaintDialog, self).reject()
 
-    def _place_group(self, defaults: IntakeDefaults) -> QGroupBox:
-        group, form = self._form(self.tr("Location"))
-        self.province = QLineEdit(defaults.province)
-        self.regency = QLineEdit(defaults.regency)
-        self.district = QLineEdit()
-        self.village = QLineEdit()
-        self.district.setPlaceholderText(self.tr("Optional"))
-        self.village.setPlaceholderText(self.tr("Optional"))
-        for name, widget in (("province", self.province), ("regency", self.regency),
-                             ("district", self.district), ("village", self.village)):
-            self._add(form, name, widget)
-        return group
+        ask.finished.connect(lambda _r: answered())
+        self.close_question = ask
+        ask.open()
 
-    def _channel_group(self, defaults: IntakeDefaults) -> QGroupBox:
-        group, form = self._form(self.tr("Channel and privacy"))
-        self.channel = QComboBox()
-        self.all_channels = QCheckBox(self.tr("Show online channels too"))
-        self.all_channels.toggled.connect(lambda _on: self._fill_channels())
-        self._fill_channels(defaults.channel)
-        row = QWidget()
-        line = QHBoxLayout(row)
-        line.setContentsMargins(0, 0, 0, 0)
-        line.addWidget(self.channel, 1)
-        line.addWidget(self.all_channels)
-        self.boxes["channel"] = FieldBox(row)
-        form.addRow(intake_labels.field("channel"), self.boxes["channel"])
-        self.anonymous = QCheckBox(self.tr("Anonymous"))
-        self.anonymous.toggled.connect(self._anonymous_changed)
-        self._add(form, "anonymous", self._explained(
-            self.anonymous, self.tr("The reporter's identity is hidden from the public and "
-                                    "from the party reported.")), " ")
-        self.confidential = QCheckBox(self.tr("Confidential"))
-        self._add(form, "confidential", self._explained(
-            self.confidential, self.tr("The content of the report is not shown to the "
-                                       "public.")), " ")
-        return group
+    # --- saving --------------------------------------------------------------------------------
 
-    @staticmethod
-    def _explained(check: QCheckBox, text: str) -> QWidget:
-        widget = QWidget()
-        column = QVBoxLayout(widget)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        hint = QLabel(text)
-        hint.setObjectName("dialogIntro")
-        hint.setWordWrap(True)
-        hint.setContentsMargins(22, 0, 0, 0)
-        column.addWidget(check)
-        column.addWidget(hint)
-        return widget
-
-    def _reporter_group(self) -> QGroupBox:
-        group, form = self._form(self.tr("Reporter"))
-        self.reporter_name = QLineEdit()
-        self.reporter_nik = QLineEdit()
-        self.reporter_nik.setMaxLength(16)
-        self.reporter_nik.setPlaceholderText(self.tr("16 digits (optional)"))
-        self.reporter_phone = QLineEdit()
-        self.reporter_phone.setPlaceholderText("08…")
-        self.reporter_email = QLineEdit()
-        for name, widget in (("reporter.name", self.reporter_name),
-                             ("reporter.nik", self.reporter_nik),
-                             ("reporter.phone", self.reporter_phone),
-                             ("reporter.email", self.reporter_email)):
-            self._add(form, name, widget)
-        return group
-
-    # --- behaviour -----------------------------------------------------------------------------
-
-    def _fill_channels(self, wanted: str | None = None) -> None:
-        wanted = wanted or self.channel.currentData()
-        codes = ALL_CHANNELS if self.all_channels.isChecked() else OFFLINE_CHANNEL_ORDER
-        self.channel.clear()
-        for code in codes:
-            self.channel.addItem(labels.channel(code), code)
-        self.channel.setCurrentIndex(max(0, self.channel.findData(wanted)))
-
-    def _type_changed(self) -> None:
-        complaint = self.complaint_type.currentData() == "pengaduan"
-        self.misconduct.setEnabled(complaint)
-        if not complaint:
-            self.misconduct.setChecked(False)
-
-    def _category_changed(self, text: str) -> None:
-        name = next((c for c in self.categories if c.casefold() == text.strip().casefold()), "")
-        current = self.subcategory.currentText()
-        self.subcategory.clear()
-        self.subcategory.addItems(self.categories.get(name, []))
-        self.subcategory.setCurrentIndex(-1)
-        self.subcategory.setEditText(current if name else "")
-
-    def _anonymous_changed(self, anonymous: bool) -> None:
-        self.reporter_name.setPlaceholderText(
-            self.tr("Optional for an anonymous complaint") if anonymous else "")
-
-    def raw(self) -> dict[str, Any]:
-        """The form as the intake rules read it."""
-        day = self.incident_date.date()
-        received: dict[str, Any] = {}
-        if self.received_shown:
-            seconds = self.received_at.dateTime().toSecsSinceEpoch()
-            received["received_at"] = datetime.fromtimestamp(seconds, UTC).isoformat()
-        return {**self.carried, **received,
-            "complaint_type": self.complaint_type.currentData(),
-            "misconduct": self.misconduct.isEnabled() and self.misconduct.isChecked(),
-            "title": self.title.text(), "body": self.body.toPlainText(),
-            "incident_date": None if day == NO_DATE else day.toString("yyyy-MM-dd"),
-            "province": self.province.text(), "regency": self.regency.text(),
-            "district": self.district.text(), "village": self.village.text(),
-            "category": self.category.currentText().strip(),
-            "subcategory": self.subcategory.currentText().strip(),
-            "channel": self.channel.currentData(),
-            "anonymous": self.anonymous.isChecked(),
-            "confidential": self.confidential.isChecked(),
-            "reporter": {"name": self.reporter_name.text(), "nik": self.reporter_nik.text(),
-                         "phone": self.reporter_phone.text(),
-                         "email": self.reporter_email.text()},
-        }
-
-    @property
-    def received_shown(self) -> bool:
-        return self.report_form.isRowVisible(self.boxes["received_at"])
+    def _submit_if_ready(self) -> None:
+        if self.save_button.isEnabled() and self.close_question is None:
+            self._submit()
 
     def _submit(self) -> None:
         self.set_busy(True)
         self.submitted.emit(self.raw(), self.files.files())
+
+    @property
+    def received_shown(self) -> bool:
+        return self.channel_form.isRowVisible(self.boxes["received_at"])
+
+    def restore(self, draft: FormDraft) -> None:
+        """Start from what was typed last time and not saved (it counts as typed: Esc asks,
+        and it can be thrown away there). Files gone since are left out."""
+        self.fill(draft.values)
+        self.files.add_paths([f for f in draft.files if Path(f).is_file()])
+        saved = datetime_text(draft.saved_at)
+        self.note.setText(self.tr("Restored what was typed earlier (kept %1); it is not saved "
+                                  "yet. To start again, close the form and throw it away.")
+                          .replace("%1", saved))
+        self.note.setVisible(True)
 
     # --- a refused complaint, reopened --------------------------------------------------------
 
@@ -310,11 +197,13 @@ class RecordComplaintDialog(QDialog):
             "the next sync and the refused one leaves the Outbox. Cancel leaves the refused "
             "complaint in the Outbox as it was."))
         self.save_button.setText(self.tr("Save and send again"))
+        self.reopened = True
         self.fill(form.raw)
         self.files.add_stored(form.attachments)
-        self.report_form.setRowVisible(self.boxes["received_at"], True)
         self.received_at.setDateTime(
             QDateTime.fromSecsSinceEpoch(int(form.received_at.timestamp())))
+        self.baseline = self.raw()
+        self.baseline_files = tuple(self.files.files())
         shown = [p for p in form.problems
                  if not (form.received_corrected and p.field == "received_at")]
         self.show_problems(shown)
@@ -333,39 +222,13 @@ class RecordComplaintDialog(QDialog):
         self.summary.setText(" ".join(why))
         self.summary.setVisible(True)
 
-    def fill(self, raw: dict[str, Any]) -> None:
-        """Put a complaint's values (as :meth:`raw` gives them) into the form."""
-        def text(key: str, source: dict[str, Any] = raw) -> str:
-            value = source.get(key)
-            return "" if value is None else str(value)
-
-        self.complaint_type.setCurrentIndex(max(0, self.complaint_type.findData(
-            text("complaint_type") or COMPLAINT_TYPES[0])))
-        self.misconduct.setChecked(bool(raw.get("misconduct")))
-        self.title.setText(text("title"))
-        self.body.setPlainText(text("body"))
-        day = QDate.fromString(text("incident_date"), "yyyy-MM-dd")
-        self.incident_date.setDate(day if day.isValid() else NO_DATE)
-        self.category.setEditText(text("category"))
-        self._category_changed(text("category"))
-        self.subcategory.setEditText(text("subcategory"))
-        for name in ("province", "regency", "district", "village"):
-            getattr(self, name).setText(text(name))
-        channel = text("channel")
-        if channel and channel not in OFFLINE_CHANNEL_ORDER:
-            self.all_channels.setChecked(True)
-        self._fill_channels(channel or None)
-        self.anonymous.setChecked(bool(raw.get("anonymous")))
-        self.confidential.setChecked(bool(raw.get("confidential")))
-        given = raw.get("reporter")
-        reporter: dict[str, Any] = given if isinstance(given, dict) else {}
-        for key, widget in (("name", self.reporter_name), ("nik", self.reporter_nik),
-                            ("phone", self.reporter_phone), ("email", self.reporter_email)):
-            widget.setText(text(key, reporter))
-        self.carried = {"tags": list(raw.get("tags") or [])}
+    @property
+    def saving(self) -> bool:
+        return not self.save_button.isEnabled()
 
     def set_busy(self, busy: bool) -> None:
         self.save_button.setEnabled(not busy)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setEnabled(not busy)
         if busy:
             self.summary.setVisible(False)
 
@@ -394,3 +257,9 @@ class RecordComplaintDialog(QDialog):
     def problem_text(self, name: str) -> str:
         box = self.boxes.get(name)
         return box.error.text() if box is not None and not box.error.isHidden() else ""
+
+
+def datetime_text(iso: str) -> str:
+    """A kept time (ISO, UTC) as this computer shows a time: ``7 Des 2026 09.15``."""
+    moment = datetime_of(iso)
+    return QLocale().toString(moment, "d MMM yyyy HH:mm") if moment is not None else iso

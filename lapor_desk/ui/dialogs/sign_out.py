@@ -35,7 +35,7 @@ class SignOutDialog(QMessageBox):
                 lines.append(self.tr("Conflicts not yet resolved: %1")
                              .replace("%1", str(work.conflicts)))
             if work.drafts:
-                lines.append(self.tr("Replies and notes typed but not sent (drafts): %1")
+                lines.append(self.tr("Replies, notes and complaints typed but not saved (drafts): %1")
                              .replace("%1", str(work.drafts)))
             lines.append("")
             lines.append(self.tr("Signing out deletes them from this computer for good, with the "
