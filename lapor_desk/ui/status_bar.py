@@ -155,9 +155,13 @@ class DeskStatusBar(QStatusBar):
         last_sync = self.tr("Last sync: %1").replace("%1", when)
         self.last_sync.set_texts(when, last_sync)
         self.last_sync.setToolTip(last_sync)
-        self.pending.setText(self.tr("Waiting to send: %1").replace("%1", str(status.pending)))
-        self.pending.setToolTip(self.tr("Actions not yet accepted by the server (Outbox)"))
-        self.rejected.setText(self.tr("Rejected: %1").replace("%1", str(status.rejected)))
+        # The Outbox's count as the sidebar and its heading say it (waiting + refused), and
+        # how many of them were refused.
+        outbox = str(status.pending + status.rejected)
+        self.pending.setText(self.tr("Outbox: %1").replace("%1", outbox))
+        self.pending.setToolTip(self.tr("Waiting to send: %1 · Refused: %2").replace(
+            "%1", str(status.pending)).replace("%2", str(status.rejected)))
+        self.rejected.setText(self.tr("(%1 refused)").replace("%1", str(status.rejected)))
         self.rejected.setToolTip(self.tr("Refused by the server: open the Outbox to fix or "
                                          "discard them"))
         self.rejected.setVisible(status.rejected > 0)

@@ -662,7 +662,7 @@
     </message>
     <message>
         <location filename="../../lapor_desk/ui/status_bar.py" line="139" />
-        <location filename="../../lapor_desk/ui/status_bar.py" line="182" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="186" />
         <source>● Server not answering: work is kept and sent when it answers</source>
         <translation>● Server tidak menjawab: pekerjaan tersimpan dan dikirim saat server menjawab</translation>
     </message>
@@ -682,87 +682,87 @@
         <translation>Sinkronisasi terakhir: %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="158" />
-        <source>Waiting to send: %1</source>
-        <translation>Menunggu dikirim: %1</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="159" />
-        <source>Actions not yet accepted by the server (Outbox)</source>
-        <translation>Tindakan yang belum diterima server (Kotak Keluar)</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="160" />
-        <source>Rejected: %1</source>
-        <translation>Ditolak: %1</translation>
-    </message>
-    <message>
         <location filename="../../lapor_desk/ui/status_bar.py" line="161" />
+        <source>Outbox: %1</source>
+        <translation>Kotak Keluar: %1</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/status_bar.py" line="162" />
+        <source>Waiting to send: %1 · Refused: %2</source>
+        <translation>Menunggu dikirim: %1 · Ditolak: %2</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/status_bar.py" line="164" />
+        <source>(%1 refused)</source>
+        <translation>(%1 ditolak)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/status_bar.py" line="165" />
         <source>Refused by the server: open the Outbox to fix or discard them</source>
         <translation>Ditolak server: buka Kotak Keluar untuk memperbaiki atau membuangnya</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="164" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="168" />
         <source>Conflicts: %1</source>
         <translation>Konflik: %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="165" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="169" />
         <source>Someone else changed these complaints first: open Conflicts to re-apply or drop your action</source>
         <translation>Orang lain lebih dulu mengubah laporan ini: buka Konflik untuk menerapkan ulang atau membuang tindakan Anda</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="193" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="197" />
         <source>Syncing…</source>
         <translation>Menyinkronkan…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="196" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="200" />
         <source>Syncing: %1 records</source>
         <translation>Menyinkronkan: %1 data</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="208" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="212" />
         <source>⚠ The computer's clock is %1 fast</source>
         <translation>⚠ Jam komputer %1 lebih cepat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="209" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="213" />
         <source>⚠ The computer's clock is %1 slow</source>
         <translation>⚠ Jam komputer %1 lebih lambat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="210" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="214" />
         <source>%1: set it, or turn on automatic time.</source>
         <translation>%1: setel jam, atau aktifkan waktu otomatis.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="213" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="217" />
         <source>Compared with the server's clock at %1. Until the clock is set, the times you record are taken from the server's clock.</source>
         <translation>Dibandingkan dengan jam server pada %1. Sampai jam disetel, waktu yang Anda catat diambil dari jam server.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="216" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="220" />
         <source>Compared with the server's clock at %1, before this start; it is checked again at the next sync. Until the clock is set, the times you record are taken from the server's clock.</source>
         <translation>Dibandingkan dengan jam server pada %1, sebelum aplikasi dibuka kali ini; diperiksa lagi pada sinkronisasi berikutnya. Sampai jam disetel, waktu yang Anda catat diambil dari jam server.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="225" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="229" />
         <source>%1 min</source>
         <translation>%1 menit</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="228" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="232" />
         <source>%1 h %2 min</source>
         <translation>%1 jam %2 menit</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="229" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="233" />
         <source>%1 h</source>
         <translation>%1 jam</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="230" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="234" />
         <source>%1 days</source>
         <translation>%1 hari</translation>
     </message>
@@ -1563,6 +1563,34 @@
     </message>
 </context>
 <context>
+    <name>KeptTextDialog</name>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/kept_text.py" line="24" />
+        <source>Your words</source>
+        <translation>Teks Anda</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/kept_text.py" line="29" />
+        <source>Copy the text to write it on another complaint or in a letter. It stays in the Outbox until you discard the action.</source>
+        <translation>Salin teks ini untuk menuliskannya di laporan lain atau dalam surat. Teks tetap ada di Kotak Keluar sampai tindakan itu Anda buang.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/kept_text.py" line="36" />
+        <source>Copy the text</source>
+        <translation>Salin teks</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/kept_text.py" line="38" />
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/kept_text.py" line="50" />
+        <source>Copied. Paste it where you need it (Ctrl+V).</source>
+        <translation>Tersalin. Tempelkan di tempat yang Anda perlukan (Ctrl+V).</translation>
+    </message>
+</context>
+<context>
     <name>Keyboard</name>
     <message>
         <location filename="../../lapor_desk/ui/keyboard.py" line="92" />
@@ -2292,16 +2320,21 @@
     </message>
     <message>
         <location filename="../../lapor_desk/ui/models/outbox_items.py" line="60" />
+        <source>No. %1 · %2 · no longer in your list</source>
+        <translation>No. %1 · %2 · tidak lagi di daftar Anda</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/outbox_items.py" line="64" />
         <source>No longer in your list</source>
         <translation>Tidak lagi di daftar Anda</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/outbox_items.py" line="62" />
+        <location filename="../../lapor_desk/ui/models/outbox_items.py" line="66" />
         <source>new</source>
         <translation>baru</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/outbox_items.py" line="63" />
+        <location filename="../../lapor_desk/ui/models/outbox_items.py" line="67" />
         <source>No. %1 · %2</source>
         <translation>No. %1 · %2</translation>
     </message>
@@ -2309,70 +2342,40 @@
 <context>
     <name>OutboxReviewPanel</name>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="150" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="157" />
         <source>Nothing here: every action was accepted by the server.</source>
         <extracomment>Opens a refused recorded complaint in its form (``IntakeFlows.reopen``). Which outbox states each review queue lists.</extracomment>
         <translation>Kosong: semua tindakan sudah diterima server.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="151" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="158" />
         <source>Fix &amp;&amp; resend…</source>
         <translation>Perbaiki &amp;&amp; kirim ulang…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="152" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="159" />
         <source>Discard</source>
         <translation>Buang</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="153" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="160" />
         <source>Re-apply on the new state</source>
         <translation>Terapkan ulang pada keadaan baru</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="154" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="161" />
         <source>Drop mine</source>
         <translation>Buang milik saya</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="216" />
-        <source>Not possible now: the complaint is not in your list or its status does not allow this action.</source>
-        <translation>Belum dapat dilakukan: laporan tidak ada di daftar Anda atau statusnya tidak memungkinkan tindakan ini.</translation>
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="162" />
+        <source>Open the text…</source>
+        <translation>Buka teksnya…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="222" />
-        <source>Not possible on the new state: this action does not fit the complaint's status now. Drop yours, or choose another action in the detail.</source>
-        <translation>Tidak dapat diterapkan pada keadaan baru: tindakan ini tidak sesuai dengan status laporan sekarang. Buang milik Anda, atau pilih tindakan lain pada rincian laporan.</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="234" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="244" />
         <source>This computer's clock was ahead of the server's when the complaint was recorded; the form sets the time by the server's clock.</source>
         <translation>Jam komputer ini lebih cepat dari jam server saat laporan dicatat; formulir memakai waktu menurut jam server.</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="246" />
-        <source>Action / status</source>
-        <translation>Tindakan / status</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="247" />
-        <source>Agency / unit</source>
-        <translation>Instansi / unit</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="248" />
-        <source>Version</source>
-        <translation>Versi</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="255" />
-        <source>What you did</source>
-        <translation>Yang Anda lakukan</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="255" />
-        <source>On the server now</source>
-        <translation>Di server sekarang</translation>
     </message>
 </context>
 <context>
@@ -2784,6 +2787,80 @@
         <location filename="../../lapor_desk/ui/dialogs/verify.py" line="241" />
         <source>Choose the agency that should handle the complaint.</source>
         <translation>Pilih instansi yang seharusnya menangani laporan ini.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWords</name>
+    <message>
+        <location filename="../../lapor_desk/ui/review_words.py" line="21" />
+        <location filename="../../lapor_desk/ui/review_words.py" line="80" />
+        <source>Another user</source>
+        <translation>Pengguna lain</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/review_words.py" line="24" />
+        <source>%1 changed this complaint on %2: from “%3” to “%4”.</source>
+        <translation>%1 mengubah laporan ini pada %2: dari “%3” menjadi “%4”.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/review_words.py" line="28" />
+        <source>%1 changed this complaint on %2 (%3).</source>
+        <translation>%1 mengubah laporan ini pada %2 (%3).</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/review_words.py" line="39" />
+        <source>Your action arrived after that, so it was not applied. Re-apply it on the new state, or drop yours.</source>
+        <translation>Tindakan Anda sampai sesudahnya, sehingga tidak diterapkan. Terapkan ulang pada keadaan baru, atau buang milik Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/review_words.py" line="48" />
+        <source>Not possible now: the complaint is no longer on this computer (it left your area). Your words are kept: open the text to copy them.</source>
+        <translation>Tidak bisa sekarang: laporan ini tidak lagi ada di komputer ini (sudah keluar dari wilayah Anda). Kata-kata Anda tetap tersimpan: buka teksnya untuk menyalinnya.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/review_words.py" line="52" />
+        <source>Not possible now: the complaint is “%1”, and “%2” is not allowed in that status. Choose another action in the detail, or discard this one.</source>
+        <translation>Tidak bisa sekarang: laporan ini berstatus “%1”, dan “%2” tidak diizinkan pada status itu. Pilih tindakan lain di rincian, atau buang tindakan ini.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/review_words.py" line="56" />
+        <source>Not possible: your role may not make this action. Discard it, or ask an admin of your agency.</source>
+        <translation>Tidak bisa: peran Anda tidak boleh melakukan tindakan ini. Buang tindakan ini, atau minta admin instansi Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/review_words.py" line="74" />
+        <source>Action</source>
+        <translation>Tindakan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/review_words.py" line="75" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/review_words.py" line="75" />
+        <source>%1 (when you acted)</source>
+        <translation>%1 (saat Anda bertindak)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/review_words.py" line="77" />
+        <source>Agency / unit</source>
+        <translation>Instansi / unit</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/review_words.py" line="81" />
+        <source>Changed by</source>
+        <translation>Diubah oleh</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/review_words.py" line="86" />
+        <source>What you did</source>
+        <translation>Yang Anda lakukan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/review_words.py" line="86" />
+        <source>On the server now</source>
+        <translation>Di server sekarang</translation>
     </message>
 </context>
 <context>

@@ -32,4 +32,47 @@ ID = {
     "Cancel": "Batal",
     "some actions are still waiting.": "masih ada tindakan yang menunggu.",
     "sending was stopped.": "pengiriman dihentikan.",
+    "Outbox: %1": "Kotak Keluar: %1",
+    "Waiting to send: %1 · Refused: %2": "Menunggu dikirim: %1 · Ditolak: %2",
+    "(%1 refused)": "(%1 ditolak)",
+    # repairing a refused or conflicting action
+    "No. %1 · %2 · no longer in your list": "No. %1 · %2 · tidak lagi di daftar Anda",
+    "Open the text…": "Buka teksnya…",
+    "Another user": "Pengguna lain",
+    "%1 changed this complaint on %2: from “%3” to “%4”.":
+        "%1 mengubah laporan ini pada %2: dari “%3” menjadi “%4”.",
+    "%1 changed this complaint on %2 (%3).": "%1 mengubah laporan ini pada %2 (%3).",
+    "Not possible now: the complaint is no longer on this computer (it left your area). Your "
+    "words are kept: open the text to copy them.":
+        "Tidak bisa sekarang: laporan ini tidak lagi ada di komputer ini (sudah keluar dari "
+        "wilayah Anda). Kata-kata Anda tetap tersimpan: buka teksnya untuk menyalinnya.",
+    "Not possible now: the complaint is “%1”, and “%2” is not allowed in that status. Choose "
+    "another action in the detail, or discard this one.":
+        "Tidak bisa sekarang: laporan ini berstatus “%1”, dan “%2” tidak diizinkan pada status "
+        "itu. Pilih tindakan lain di rincian, atau buang tindakan ini.",
+    "Not possible: your role may not make this action. Discard it, or ask an admin of your "
+    "agency.":
+        "Tidak bisa: peran Anda tidak boleh melakukan tindakan ini. Buang tindakan ini, atau "
+        "minta admin instansi Anda.",
+    "Action": "Tindakan",
+    "Status": "Status",
+    "%1 (when you acted)": "%1 (saat Anda bertindak)",
+    "Agency / unit": "Instansi / unit",
+    "Changed by": "Diubah oleh",
+    "What you did": "Yang Anda lakukan",
+    "On the server now": "Di server sekarang",
+    # the words of a refused action, in an editor
+    "Your words": "Teks Anda",
+    "Copy the text to write it on another complaint or in a letter. It stays in the Outbox "
+    "until you discard the action.":
+        "Salin teks ini untuk menuliskannya di laporan lain atau dalam surat. Teks tetap ada di "
+        "Kotak Keluar sampai tindakan itu Anda buang.",
+    "Copy the text": "Salin teks",
+    "Close": "Tutup",
+    "Copied. Paste it where you need it (Ctrl+V).":
+        "Tersalin. Tempelkan di tempat yang Anda perlukan (Ctrl+V).",
+    "Your action arrived after that, so it was not applied. Re-apply it on the new state, or "
+    "drop yours.":
+        "Tindakan Anda sampai sesudahnya, sehingga tidak diterapkan. Terapkan ulang pada keadaan "
+        "baru, atau buang milik Anda.",
 }

@@ -60,7 +60,7 @@ def test_an_action_leaves_within_seconds_of_being_made(
     assert time.monotonic() - made < 5
     assert synced.args[0].applied == 1
     assert server_status(live_server, first) == "archived"
-    qtbot.waitUntil(lambda: controller.taskman.idle and "Menunggu dikirim: 0" in bar.pending.text(),
+    qtbot.waitUntil(lambda: controller.taskman.idle and "Kotak Keluar: 0" in bar.pending.text(),
                     timeout=WAIT)
 
     # One made while a sync runs is sent by the next, not left for the timer.
