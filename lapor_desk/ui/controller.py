@@ -53,7 +53,8 @@ RECONNECT_MAX_MS = 2 * 60_000
 #: After an action, the sync that sends it waits this long (further actions join the push).
 PUSH_DELAY_MS = 1_500
 #: A sync silent this long has the server asked whether it answers at all; with the probe's
-#: own limit (``SILENCE_PROBE_TIMEOUT``) a server that stopped answering is said in about 15 s.
+#: own limit (``SILENCE_PROBE_TIMEOUT``) a server that stopped answering is said within the
+#: bound that tests/ui/test_work_leaves.py holds them to.
 SILENCE_MS = 9_000
 SILENCE_PROBE_TIMEOUT = (2.0, 3.0)
 
