@@ -207,9 +207,9 @@ class OutboxReviewPanel(QWidget):
         self.chosen.emit(item)
 
     def _show(self, item: ReviewItem | None) -> None:
-        self.card.setVisible(item is not None)
         self.show_notice("")
         if item is None:
+            self.card.setVisible(False)
             return
         self.card_title.setText(f"{verify_labels.state(item.state)}: {action_text(item)}")
         self.card_complaint.setText(complaint_text(item) + "  ·  " + labels.when(item.created_at))
@@ -232,6 +232,9 @@ class OutboxReviewPanel(QWidget):
         self.text_button.setVisible((rejected or conflict) and not item.can_redo
                                     and item.kind != RECORD
                                     and bool(review_words.kept_text(item)))
+        # Shown once its buttons are chosen: the card never asks, even for a moment, for the
+        # width of every button (the window would grow to give it).
+        self.card.setVisible(True)
 
     def _explanation(self, item: ReviewItem) -> str:
         """What the server said; for a refused recorded complaint also each field it named."""

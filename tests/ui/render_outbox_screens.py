@@ -72,7 +72,8 @@ def main(out: Path, extra_qm: str | None) -> int:
         assert station.sync().rejected == 2
         station.replies.send(busy, "internal_note", "Dinas PU menjadwalkan perbaikan pekan depan.")
 
-        controller = DeskController(station, taskman)
+        # The screen shows the note still waiting: no sync of its own after an action.
+        controller = DeskController(station, taskman, push_delay_ms=None)
         window = MainWindow(controller)
         window.attachments.auto_prefetch = False
         window.resize(1366, 768)

@@ -78,6 +78,7 @@ def test_refused_words_keep_their_complaint_and_reopen_in_an_editor(
     assert bar.rejected.isVisible() and bar.rejected.text() == "(1 ditolak)"
     row_index = window.queue_model.row_of("outbox")
     assert window.queue_model.index(row_index).data(COUNT_ROLE) == 1
+    assert window.width() == 1366  # the card's words and buttons never widen the window
     save_png(window, "outbox_refused_note_gone")
 
     panel.text_button.click()
@@ -139,4 +140,5 @@ def test_a_conflict_names_who_changed_the_complaint_and_when_in_statuses(
     assert panel.why.isVisible() and "Diarsipkan" in panel.why.text()
     assert panel.reapply_button.toolTip() == panel.why.text()
     assert panel.text_button.isVisible()  # its note is kept too
+    assert window.width() == 1366
     save_png(panel.card, "conflict_card_not_possible")
