@@ -46,6 +46,56 @@ def panel_items(qtbot: Any, window: MainWindow, count: int) -> list[ReviewItem]:
     return [item for r in range(count) if (item := model.item_at(r)) is not None]
 
 
+REPLY = ("Yth. Bapak/Ibu, laporan Anda sudah kami teruskan ke bidang jalan; perbaikan "
+         "dijadwalkan pekan depan. Terima kasih.")
+
+
+def test_a_reply_written_offline_and_refused_later_keeps_its_text(
+        qtbot: Any, controller: DeskController, live_server: LiveServer, password: str,
+        tmp_path: Path) -> None:
+    """The liaison officer writes a reply offline; meanwhile the city's admin forwards the
+    complaint to another unit; at the sync the reply is refused and the complaint leaves the
+    officer's list. The reply keeps its complaint's number, says why it cannot be resent and
+    reopens in an editor."""
+    admin = live_server.user("agency_admin")
+    liaison = next(u for u in live_server.seed.users
+                   if u.role == "liaison_officer" and u.agency_id == admin.agency_id)
+    city = Workstation(tmp_path / "city", device="pytest-city")
+    city.sign_in(live_server.url, admin.username, password)
+    city.sync()
+    complaint_id = city.complaint_ids("needs_verification")[0]
+    city.verification.submit("forward", complaint_id, ActionFields(to_id=liaison.unit_id))
+    assert city.sync().applied == 1  # now the officer's
+
+    window = signed_in_window(qtbot, controller, live_server, password, liaison.username)
+    station = controller.workstation
+    [row] = station.rows([complaint_id])
+    station.replies.send(complaint_id, "follow_up", REPLY)  # offline: not yet sent
+    try:  # meanwhile the city sends it on to another unit
+        other = next(t for t in city.forward_targets(complaint_id)
+                     if t.selectable and t.id != liaison.unit_id and t.level == "unit")
+        city.verification.submit("forward", complaint_id, ActionFields(to_id=other.id))
+        assert city.sync().applied == 1
+    finally:
+        city.close()
+    assert sync(qtbot, window).rejected == 1
+    assert not station.rows([complaint_id])  # no longer the officer's
+
+    open_queue(qtbot, window, "outbox")
+    panel = window.outbox_review.panel
+    [item] = panel_items(qtbot, window, 1)
+    assert item.kind == "follow_up" and item.reason == "out_of_scope"
+    assert item.tracking_number == row.tracking_number and item.fields.body == REPLY
+    assert panel.card_complaint.text().startswith(f"No. {row.tracking_number} · ")
+    assert panel.why.isVisible() and not panel.resend_button.isEnabled()
+    panel.text_button.click()
+    qtbot.waitUntil(lambda: window.outbox_review.text_dialog is not None, timeout=WAIT)
+    dialog = window.outbox_review.text_dialog
+    assert dialog is not None and dialog.editor.toPlainText() == REPLY
+    save_png(dialog, "refused_reply_text")
+    dialog.reject()
+
+
 def test_refused_words_keep_their_complaint_and_reopen_in_an_editor(
         qtbot: Any, controller: DeskController, live_server: LiveServer, password: str,
         national: Workstation) -> None:
