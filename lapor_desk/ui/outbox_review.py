@@ -108,6 +108,7 @@ class OutboxReviewPanel(QWidget):
         self.explain.setWordWrap(True)
         self.compare = QLabel()
         self.compare.setTextFormat(Qt.TextFormat.RichText)
+        self.compare.setWordWrap(True)  # its cells wrap rather than squeeze the sidebar
         self.notice = QLabel()
         self.notice.setObjectName("errorText")
         self.notice.setWordWrap(True)

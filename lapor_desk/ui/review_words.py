@@ -10,7 +10,6 @@ from PySide6.QtCore import QCoreApplication
 
 from lapor_desk.services.outbox_review import GONE, ROLE, STATUS, ReviewItem
 from lapor_desk.ui import labels, verify_labels
-from lapor_desk.ui.models.outbox_items import action_text
 
 
 def who_changed(item: ReviewItem) -> str:
@@ -70,8 +69,7 @@ def comparison(item: ReviewItem) -> str:
                                              server.handling_unit_name) if p) or "—"
         now = server.status or now
     before = change.before if change is not None and change.before else None
-    rows = [
-        (QCoreApplication.translate("ReviewWords", "Action"), action_text(item), "—"),
+    rows = [  # the action itself is the card's title
         (QCoreApplication.translate("ReviewWords", "Status"), (QCoreApplication.translate("ReviewWords", "%1 (when you acted)").replace("%1", labels.status(before))
                         if before else "—"), labels.status(now)),
         (QCoreApplication.translate("ReviewWords", "Agency / unit"), mine_place, there_place),

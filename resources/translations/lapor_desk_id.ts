@@ -2342,38 +2342,38 @@
 <context>
     <name>OutboxReviewPanel</name>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="157" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="158" />
         <source>Nothing here: every action was accepted by the server.</source>
         <extracomment>Opens a refused recorded complaint in its form (``IntakeFlows.reopen``). Which outbox states each review queue lists.</extracomment>
         <translation>Kosong: semua tindakan sudah diterima server.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="158" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="159" />
         <source>Fix &amp;&amp; resend…</source>
         <translation>Perbaiki &amp;&amp; kirim ulang…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="159" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="160" />
         <source>Discard</source>
         <translation>Buang</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="160" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="161" />
         <source>Re-apply on the new state</source>
         <translation>Terapkan ulang pada keadaan baru</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="161" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="162" />
         <source>Drop mine</source>
         <translation>Buang milik saya</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="162" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="163" />
         <source>Open the text…</source>
         <translation>Buka teksnya…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="244" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="248" />
         <source>This computer's clock was ahead of the server's when the complaint was recorded; the form sets the time by the server's clock.</source>
         <translation>Jam komputer ini lebih cepat dari jam server saat laporan dicatat; formulir memakai waktu menurut jam server.</translation>
     </message>
@@ -2792,73 +2792,68 @@
 <context>
     <name>ReviewWords</name>
     <message>
-        <location filename="../../lapor_desk/ui/review_words.py" line="21" />
-        <location filename="../../lapor_desk/ui/review_words.py" line="80" />
+        <location filename="../../lapor_desk/ui/review_words.py" line="20" />
+        <location filename="../../lapor_desk/ui/review_words.py" line="78" />
         <source>Another user</source>
         <translation>Pengguna lain</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/review_words.py" line="24" />
+        <location filename="../../lapor_desk/ui/review_words.py" line="23" />
         <source>%1 changed this complaint on %2: from “%3” to “%4”.</source>
         <translation>%1 mengubah laporan ini pada %2: dari “%3” menjadi “%4”.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/review_words.py" line="28" />
+        <location filename="../../lapor_desk/ui/review_words.py" line="27" />
         <source>%1 changed this complaint on %2 (%3).</source>
         <translation>%1 mengubah laporan ini pada %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/review_words.py" line="39" />
+        <location filename="../../lapor_desk/ui/review_words.py" line="38" />
         <source>Your action arrived after that, so it was not applied. Re-apply it on the new state, or drop yours.</source>
         <translation>Tindakan Anda sampai sesudahnya, sehingga tidak diterapkan. Terapkan ulang pada keadaan baru, atau buang milik Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/review_words.py" line="48" />
+        <location filename="../../lapor_desk/ui/review_words.py" line="47" />
         <source>Not possible now: the complaint is no longer on this computer (it left your area). Your words are kept: open the text to copy them.</source>
         <translation>Tidak bisa sekarang: laporan ini tidak lagi ada di komputer ini (sudah keluar dari wilayah Anda). Kata-kata Anda tetap tersimpan: buka teksnya untuk menyalinnya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/review_words.py" line="52" />
+        <location filename="../../lapor_desk/ui/review_words.py" line="51" />
         <source>Not possible now: the complaint is “%1”, and “%2” is not allowed in that status. Choose another action in the detail, or discard this one.</source>
         <translation>Tidak bisa sekarang: laporan ini berstatus “%1”, dan “%2” tidak diizinkan pada status itu. Pilih tindakan lain di rincian, atau buang tindakan ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/review_words.py" line="56" />
+        <location filename="../../lapor_desk/ui/review_words.py" line="55" />
         <source>Not possible: your role may not make this action. Discard it, or ask an admin of your agency.</source>
         <translation>Tidak bisa: peran Anda tidak boleh melakukan tindakan ini. Buang tindakan ini, atau minta admin instansi Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/review_words.py" line="74" />
-        <source>Action</source>
-        <translation>Tindakan</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/review_words.py" line="75" />
+        <location filename="../../lapor_desk/ui/review_words.py" line="73" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/review_words.py" line="75" />
+        <location filename="../../lapor_desk/ui/review_words.py" line="73" />
         <source>%1 (when you acted)</source>
         <translation>%1 (saat Anda bertindak)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/review_words.py" line="77" />
+        <location filename="../../lapor_desk/ui/review_words.py" line="75" />
         <source>Agency / unit</source>
         <translation>Instansi / unit</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/review_words.py" line="81" />
+        <location filename="../../lapor_desk/ui/review_words.py" line="79" />
         <source>Changed by</source>
         <translation>Diubah oleh</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/review_words.py" line="86" />
+        <location filename="../../lapor_desk/ui/review_words.py" line="84" />
         <source>What you did</source>
         <translation>Yang Anda lakukan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/review_words.py" line="86" />
+        <location filename="../../lapor_desk/ui/review_words.py" line="84" />
         <source>On the server now</source>
         <translation>Di server sekarang</translation>
     </message>

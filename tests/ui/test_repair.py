@@ -179,6 +179,8 @@ def test_a_conflict_names_who_changed_the_complaint_and_when_in_statuses(
     compare = panel.compare.text()
     assert "Versi" not in compare and "saat Anda bertindak" in compare and who in compare
     assert panel.reapply_button.isEnabled() and not panel.why.isVisible()
+    qtbot.wait(50)
+    assert window.width() == 1366 and window.splitter.sizes()[0] >= 240  # sidebar not squeezed
     save_png(window, "conflict_named")
     save_png(panel.card, "conflict_card_named")
 
