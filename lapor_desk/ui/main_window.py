@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
         self.note_action.triggered.connect(lambda: self.flows.write_current("internal_note"))
         self.find_action.triggered.connect(lambda: self.search.setFocus())
         self.sign_out_action.triggered.connect(self.sign_out)
-        self.quit_guard = QuitGuard(self, self.controller)
+        self.quit_guard = QuitGuard(self, self.controller)  # Quit and the close button ask
         self.quit_action.triggered.connect(self.quit_guard.request)
         self.diagnostics_action.triggered.connect(self._save_diagnostics)
         self.intake.install(self.toolbar, self.file_menu)
@@ -393,10 +393,6 @@ class MainWindow(QMainWindow):
         self.error_banner.hide_error()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if event.spontaneous() and not self.quit_guard.allowed:  # the window's close button
-            event.ignore()
-            self.quit_guard.request()  # asks first when work waits to be sent
-            return
         self.sync_timer.stop()
         self.controller.cancel_sync()
         super().closeEvent(event)

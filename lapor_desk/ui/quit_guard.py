@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QPushButton, QWidget
 
 from lapor_desk.services.session import UnsyncedWork
@@ -74,6 +74,15 @@ class QuitGuard(QObject):
         self._rounds = 0  # syncs left for "Send and quit" (0: not sending)
         controller.sync_finished.connect(self._synced)
         controller.sync_failed.connect(self._send_failed)
+        window.installEventFilter(self)  # the window's close button asks too
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.window and event.type() == QEvent.Type.Close
+                and event.spontaneous() and not self.allowed):
+            event.ignore()
+            self.request()
+            return True
+        return super().eventFilter(watched, event)
 
     @property
     def sending(self) -> bool:

@@ -13,6 +13,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from lapor_desk.server.db import Complaint as ServerComplaint
@@ -27,6 +29,13 @@ from tests.support.live_server import LiveServer
 from tests.ui.desk_support import WAIT, save_png, signed_in_window
 
 pytestmark = pytest.mark.timeout(240)
+
+
+class ClickedClose(QCloseEvent):
+    """A close from the window system (its close button), which Qt marks spontaneous."""
+
+    def spontaneous(self) -> bool:
+        return True
 
 
 def server_status(live_server: LiveServer, complaint_id: str) -> str:
@@ -166,9 +175,11 @@ def test_quitting_with_unsent_work_asks_and_sends_it(
     qtbot.waitUntil(lambda: guard.dialog is None, timeout=WAIT)
     assert window.isVisible() and station.status().pending == 1
 
-    window.quit_action.trigger()
+    closed = ClickedClose()
+    QApplication.sendEvent(window, closed)  # the title bar's close button asks the same
+    assert not closed.isAccepted()
     qtbot.waitUntil(lambda: guard.dialog is not None, timeout=WAIT)
-    assert guard.dialog is not None
+    assert guard.dialog is not None and window.isVisible()
     guard.dialog.send_button.click()  # Send and quit
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=30_000)
     assert server_status(live_server, complaint_id) == "archived"
