@@ -35,9 +35,12 @@ def explanation(item: ReviewItem, server_words: str) -> str:
     """What the server said, preceded by who changed the complaint meanwhile when known."""
     who = who_changed(item)
     if who and item.state == "conflict":  # named: no "someone else"
-        return who + "\n" + QCoreApplication.translate(
+        then = (QCoreApplication.translate(
             "ReviewWords", "Your action arrived after that, so it was not applied. Re-apply it "
-            "on the new state, or drop yours.")
+            "on the new state, or drop yours.") if item.can_redo else
+            QCoreApplication.translate(
+                "ReviewWords", "Your action arrived after that, so it was not applied."))
+        return who + "\n" + then
     return f"{who}\n{server_words}" if who else server_words
 
 

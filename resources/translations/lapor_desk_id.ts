@@ -2503,13 +2503,13 @@
 <context>
     <name>QuitGuard</name>
     <message>
-        <location filename="../../lapor_desk/ui/quit_guard.py" line="129" />
+        <location filename="../../lapor_desk/ui/quit_guard.py" line="138" />
         <source>some actions are still waiting.</source>
         <extracomment>the close that follows is the person's confirmed quit</extracomment>
         <translation>masih ada tindakan yang menunggu.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/quit_guard.py" line="137" />
+        <location filename="../../lapor_desk/ui/quit_guard.py" line="146" />
         <source>sending was stopped.</source>
         <translation>pengiriman dihentikan.</translation>
     </message>
@@ -2793,7 +2793,7 @@
     <name>ReviewWords</name>
     <message>
         <location filename="../../lapor_desk/ui/review_words.py" line="20" />
-        <location filename="../../lapor_desk/ui/review_words.py" line="78" />
+        <location filename="../../lapor_desk/ui/review_words.py" line="81" />
         <source>Another user</source>
         <translation>Pengguna lain</translation>
     </message>
@@ -2813,47 +2813,52 @@
         <translation>Tindakan Anda sampai sesudahnya, sehingga tidak diterapkan. Terapkan ulang pada keadaan baru, atau buang milik Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/review_words.py" line="47" />
+        <location filename="../../lapor_desk/ui/review_words.py" line="41" />
+        <source>Your action arrived after that, so it was not applied.</source>
+        <translation>Tindakan Anda sampai sesudahnya, sehingga tidak diterapkan.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/review_words.py" line="50" />
         <source>Not possible now: the complaint is no longer on this computer (it left your area). Your words are kept: open the text to copy them.</source>
         <translation>Tidak bisa sekarang: laporan ini tidak lagi ada di komputer ini (sudah keluar dari wilayah Anda). Kata-kata Anda tetap tersimpan: buka teksnya untuk menyalinnya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/review_words.py" line="51" />
+        <location filename="../../lapor_desk/ui/review_words.py" line="54" />
         <source>Not possible now: the complaint is “%1”, and “%2” is not allowed in that status. Choose another action in the detail, or discard this one.</source>
         <translation>Tidak bisa sekarang: laporan ini berstatus “%1”, dan “%2” tidak diizinkan pada status itu. Pilih tindakan lain di rincian, atau buang tindakan ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/review_words.py" line="55" />
+        <location filename="../../lapor_desk/ui/review_words.py" line="58" />
         <source>Not possible: your role may not make this action. Discard it, or ask an admin of your agency.</source>
         <translation>Tidak bisa: peran Anda tidak boleh melakukan tindakan ini. Buang tindakan ini, atau minta admin instansi Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/review_words.py" line="73" />
+        <location filename="../../lapor_desk/ui/review_words.py" line="76" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/review_words.py" line="73" />
+        <location filename="../../lapor_desk/ui/review_words.py" line="76" />
         <source>%1 (when you acted)</source>
         <translation>%1 (saat Anda bertindak)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/review_words.py" line="75" />
+        <location filename="../../lapor_desk/ui/review_words.py" line="78" />
         <source>Agency / unit</source>
         <translation>Instansi / unit</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/review_words.py" line="79" />
+        <location filename="../../lapor_desk/ui/review_words.py" line="82" />
         <source>Changed by</source>
         <translation>Diubah oleh</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/review_words.py" line="84" />
+        <location filename="../../lapor_desk/ui/review_words.py" line="87" />
         <source>What you did</source>
         <translation>Yang Anda lakukan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/review_words.py" line="84" />
+        <location filename="../../lapor_desk/ui/review_words.py" line="87" />
         <source>On the server now</source>
         <translation>Di server sekarang</translation>
     </message>

@@ -75,4 +75,6 @@ ID = {
     "drop yours.":
         "Tindakan Anda sampai sesudahnya, sehingga tidak diterapkan. Terapkan ulang pada keadaan "
         "baru, atau buang milik Anda.",
+    "Your action arrived after that, so it was not applied.":
+        "Tindakan Anda sampai sesudahnya, sehingga tidak diterapkan.",
 }

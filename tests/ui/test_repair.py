@@ -190,6 +190,7 @@ def test_a_conflict_names_who_changed_the_complaint_and_when_in_statuses(
     qtbot.waitUntil(lambda: window.detail.complaint_id == archived, timeout=WAIT)
     assert not panel.reapply_button.isEnabled()
     assert panel.why.isVisible() and "Diarsipkan" in panel.why.text()
+    assert "Terapkan ulang" not in panel.explain.text()  # not offered where it cannot be done
     assert panel.reapply_button.toolTip() == panel.why.text()
     assert panel.text_button.isVisible()  # its note is kept too
     assert window.width() == 1366
