@@ -51,7 +51,7 @@ from lapor_desk.services.intake import FieldProblem, Intake, RecordedComplaint
 from lapor_desk.services.session import parse_time
 from lapor_desk.services.types import ActionResult, Capabilities
 from lapor_desk.sync.clock import ServerClock
-from lapor_desk.sync.outbox import KNOWN_COMPLAINT
+from lapor_desk.sync.localview import KNOWN_COMPLAINT
 
 PENDING, REJECTED, CONFLICT = "pending", "rejected", "conflict"
 REVIEW_STATES = (PENDING, REJECTED, CONFLICT)

@@ -38,7 +38,7 @@ from lapor_desk.sync.apply import apply_page, reset_cache
 from lapor_desk.sync.blobs import download_attachment, forget_uploaded, upload_blob
 from lapor_desk.sync.errors import CancelledError, ProtocolError, storage_guard
 from lapor_desk.sync.log import event
-from lapor_desk.sync.outbox import scrub_record_payload, with_known_complaint
+from lapor_desk.sync.outbox import scrub_record_payload
 from lapor_desk.sync.pipeline import PagePipeline, next_cursor
 from lapor_desk.sync.protocol import (
     Health,
@@ -414,7 +414,7 @@ class SyncEngine:
                                      result.version)
                 elif result.outcome == Outcome.REJECTED:
                     report.rejected += 1
-                    values["payload"] = orjson.dumps(with_known_complaint(
+                    values["payload"] = orjson.dumps(lv.with_known_complaint(
                         connection, orjson.loads(entry.payload), entry.complaint_id)).decode()
                     if result.reason == RejectReason.ATTACHMENT_MISSING:
                         forget_uploaded(connection, orjson.loads(entry.payload))

@@ -32,7 +32,7 @@ from sqlalchemy.engine import Connection
 
 from lapor_desk.models.agencies import Actor
 from lapor_desk.models.cache.blob_store import TooLarge
-from lapor_desk.models.cache.schema import Blob, Complaint, OutboxEntry
+from lapor_desk.models.cache.schema import Blob, OutboxEntry
 from lapor_desk.models.cache.store import Cache
 from lapor_desk.models.calendar import DomainConfig, default_config, utcnow
 from lapor_desk.models.enums import ActionKind, ArchiveReason
@@ -98,25 +98,6 @@ def blob_path(cache: Cache, sha256: str) -> Path:
         raise ProtocolError("a blob's hash must be 64 lowercase hex digits",
                             code="invalid_response")
     return cache.blobs.path(sha256)
-
-
-#: The key of a refused entry's payload that keeps its complaint as this computer knew it when
-#: the refusal came (tracking number and title): the pull that follows may take the complaint
-#: off this computer (moved out of the user's area), and the person must still see which
-#: complaint their refused words were for. Local only: a refused entry is never sent again.
-KNOWN_COMPLAINT = "known_complaint"
-
-
-def with_known_complaint(connection: Connection, payload: dict[str, Any],
-                         complaint_id: str) -> dict[str, Any]:
-    """``payload`` with :data:`KNOWN_COMPLAINT` set from the complaint's row (unchanged when
-    the complaint is not on this computer)."""
-    row = connection.execute(select(Complaint.tracking_number, Complaint.title).where(
-        Complaint.id == complaint_id)).first()
-    if row is None:
-        return payload
-    return {**payload, KNOWN_COMPLAINT: {"tracking_number": row.tracking_number,
-                                         "title": row.title or ""}}
 
 
 def scrub_record_payload(payload: dict[str, Any]) -> dict[str, Any]:
