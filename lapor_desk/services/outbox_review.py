@@ -14,6 +14,13 @@
   holds.
 * ``discard`` dismisses a rejection or drops a conflicting action ("Buang milik saya").
 
+For a refused or conflicting action, an item names who changed the complaint meanwhile and when,
+with the status before and after (from the complaint's events that came from the server: the
+latest change by someone else), and why the action cannot be made again when it cannot
+(``blocked``): the complaint left this computer, its status no longer allows it, or the role
+may not. A refused action keeps its complaint's number and title as this computer knew them
+when the refusal came (``KNOWN_COMPLAINT``), so the words it carried are never anonymous.
+
 A resend or re-apply is ONE transaction: the new action, judged by the lifecycle against the
 complaint as it is now, and the dismissal of the old entry. When the new action is refused
 nothing is written and the old entry stays for the person to decide; a second resend of the
@@ -32,10 +39,10 @@ from typing import Any
 import orjson
 from sqlalchemy import select
 
-from lapor_desk.models.cache.schema import Agency, Complaint, OutboxEntry, SyncState
+from lapor_desk.models.cache.schema import Agency, Complaint, Event, OutboxEntry, SyncState
 from lapor_desk.models.cache.store import Cache
 from lapor_desk.models.calendar import UTC
-from lapor_desk.models.enums import ActionKind, RejectReason
+from lapor_desk.models.enums import ActionKind, RejectReason, Status
 from lapor_desk.services.actions import DIALOG_KINDS, REPLY_KINDS, ActionFields, Actions
 from lapor_desk.services.attach import StoredAttachment, stored_files
 from lapor_desk.services.complaints import allowed_actions
@@ -44,6 +51,7 @@ from lapor_desk.services.intake import FieldProblem, Intake, RecordedComplaint
 from lapor_desk.services.session import parse_time
 from lapor_desk.services.types import ActionResult, Capabilities
 from lapor_desk.sync.clock import ServerClock
+from lapor_desk.sync.localview import KNOWN_COMPLAINT
 
 PENDING, REJECTED, CONFLICT = "pending", "rejected", "conflict"
 REVIEW_STATES = (PENDING, REJECTED, CONFLICT)
@@ -64,6 +72,23 @@ class ServerSide:
 
 
 @dataclass(frozen=True)
+class Change:
+    """The latest change of a complaint by someone else, from its events."""
+
+    by: str                     # the person's name as the server gave it ("" when unknown)
+    at: datetime
+    kind: str                   # the event's kind (forward, postpone, ...)
+    before: str | None          # the status before it (None: it did not change the status)
+    after: str | None           # the status after it
+
+
+#: Refusals that come from the complaint's state: someone else's change is named with them.
+STATE_REASONS = frozenset({RejectReason.OUT_OF_SCOPE, RejectReason.INVALID_TRANSITION})
+#: Why an action cannot be made again (``ReviewItem.blocked``).
+GONE, STATUS, ROLE = "gone", "status", "role"
+
+
+@dataclass(frozen=True)
 class ReviewItem:
     mutation_id: int
     kind: str                   # ActionKind value
@@ -81,6 +106,10 @@ class ReviewItem:
     here_status: str | None     # the complaint's status in this cache now (None: gone)
     server: ServerSide | None   # conflicts: what the server holds
     can_redo: bool              # the same kind of action is allowed on the complaint now
+    #: why not (GONE, STATUS, ROLE), None when it can be made again (or is only waiting)
+    blocked: str | None = None
+    #: the latest change by someone else (refused and conflicting actions), if the events say
+    changed: Change | None = None
 
     @property
     def in_cache(self) -> bool:
@@ -152,7 +181,8 @@ class OutboxReview:
             query = query.where(OutboxEntry.complaint_id == complaint_id)
         with self.cache.engine.connect() as connection:
             entries = list(connection.execute(query.order_by(OutboxEntry.mutation_id)))
-            role = connection.execute(select(SyncState.role)).scalar_one_or_none() or ""
+            me = connection.execute(select(SyncState.role, SyncState.user_id)).first()
+            role, my_id = (me.role or "", me.user_id) if me is not None else ("", None)
             ids = sorted({e.complaint_id for e in entries})
             here = {r.id: r for r in connection.execute(
                 select(Complaint.id, Complaint.tracking_number, Complaint.title,
@@ -166,8 +196,14 @@ class OutboxReview:
                         agency_ids.add(data[key])
             names = {int(r.id): r.name for r in connection.execute(
                 select(Agency.id, Agency.name).where(Agency.id.in_(sorted(agency_ids))))}
+            moved = [e for e in entries if e.state == CONFLICT
+                     or (e.state == REJECTED and e.reason in STATE_REASONS)]
+            changes = _latest_changes(connection, sorted({e.complaint_id for e in moved}),
+                                      my_id)
         return [self._item(e, here.get(e.complaint_id), payloads[e.mutation_id],
-                           currents.get(e.mutation_id), names, role) for e in entries]
+                           currents.get(e.mutation_id), names, role,
+                           changes.get(e.complaint_id) if e in moved else None)
+                for e in entries]
 
     def item(self, mutation_id: int) -> ReviewItem:
         found = [i for i in self.items() if i.mutation_id == mutation_id]
@@ -177,7 +213,7 @@ class OutboxReview:
 
     @staticmethod
     def _item(e: Any, here: Any, payload: dict[str, Any], current: dict[str, Any] | None,
-              names: dict[int, str], role: str) -> ReviewItem:
+              names: dict[int, str], role: str, changed: Change | None) -> ReviewItem:
         server = None
         if current:
             unit = current.get("handling_unit_id")
@@ -189,9 +225,18 @@ class OutboxReview:
         status = here.status if here is not None else None
         can_redo = (status is not None and e.kind in DIALOG_KINDS
                     and e.kind in allowed_actions(role, status))
+        blocked = (None if can_redo or e.state == PENDING else GONE if status is None
+                   else STATUS if e.kind in _any_status(role) else ROLE)
         title = here.title if here is not None else ""
+        tracking = here.tracking_number if here is not None else None
+        known = payload.get(KNOWN_COMPLAINT)
+        if here is None and isinstance(known, dict):  # it left this computer after the refusal
+            title = str(known.get("title") or "")
+            number = known.get("tracking_number")
+            tracking = number if isinstance(number, int) else None
         if e.kind == RECORD:  # reopened in its form; it was never on the server
             can_redo = e.state == REJECTED and Capabilities.of(role).record_complaints
+            blocked = None if can_redo or e.state == PENDING else ROLE
             complaint = payload.get("complaint")
             if not title and isinstance(complaint, dict):
                 title = str(complaint.get("title") or "")
@@ -199,12 +244,11 @@ class OutboxReview:
         assert created is not None
         return ReviewItem(
             mutation_id=e.mutation_id, kind=e.kind, state=e.state, complaint_id=e.complaint_id,
-            tracking_number=here.tracking_number if here is not None else None,
-            title=title, created_at=created,
+            tracking_number=tracking, title=title, created_at=created,
             answered_at=parse_time(e.answered_at), attempts=int(e.attempts or 0),
             reason=e.reason, detail=e.detail, base_version=e.base_version,
             fields=fields_of(e.kind, payload, names), here_status=status, server=server,
-            can_redo=can_redo)
+            can_redo=can_redo, blocked=blocked, changed=changed)
 
     # --- deciding -----------------------------------------------------------------------------
 
@@ -280,6 +324,43 @@ class OutboxReview:
         if found.state not in states:
             raise ActionNotAllowed("invalid_transition", f"entry is {found.state}")
         return found
+
+
+def _any_status(role: str) -> frozenset[str]:
+    """The action kinds ``role`` may make on a complaint in some status."""
+    kinds: set[str] = set()
+    for status in Status:
+        kinds |= allowed_actions(role, str(status))
+    return frozenset(kinds)
+
+
+def _latest_changes(connection: Any, complaint_ids: Sequence[str],
+                    my_id: int | None) -> dict[str, Change]:
+    """Per complaint, its latest event by someone else (one that changed its status first)."""
+    found: dict[str, Change] = {}
+    if not complaint_ids:
+        return found
+    rows = connection.execute(
+        select(Event.complaint_id, Event.kind, Event.from_status, Event.to_status,
+               Event.actor_id, Event.actor_name, Event.at)
+        .where(Event.complaint_id.in_(list(complaint_ids)), Event.local_mutation_id.is_(None))
+        .order_by(Event.at.desc()))
+    for row in rows:
+        if my_id is not None and row.actor_id == my_id:
+            continue
+        moved = row.to_status is not None and row.to_status != row.from_status
+        held = found.get(row.complaint_id)
+        if held is not None and (held.after is not None or not moved):
+            continue  # the latest status change wins over a later event that changed none
+        at = parse_time(str(row.at).replace("Z", "+00:00"))
+        if at is None:
+            continue
+        if at.tzinfo is None:
+            at = at.replace(tzinfo=UTC)
+        found[row.complaint_id] = Change(
+            by=row.actor_name or "", at=at, kind=row.kind,
+            before=row.from_status if moved else None, after=row.to_status if moved else None)
+    return found
 
 
 def _json(text: str | None) -> dict[str, Any]:

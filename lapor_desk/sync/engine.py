@@ -49,7 +49,7 @@ from lapor_desk.sync.protocol import (
     parse_page,
     pull_fraction,
 )
-from lapor_desk.sync.transport import Transport
+from lapor_desk.sync.transport import Transport, never
 
 log = logging.getLogger("lapor_desk.sync.engine")
 
@@ -165,13 +165,17 @@ class SyncEngine:
         """One round. A failing disk stops it with :class:`StorageError`: the page or answer
         being written is rolled back, what was committed stays, and the next round resumes."""
         report = SyncReport()
-        with storage_guard(self.cache.profile_dir):
-            self.push(report)
-            self.pull(report)
-            now = lv.wire_time(self.clock())
-            with self.cache.writer.begin() as connection:
-                connection.execute(update(SyncState).where(SyncState.id == 1).values(
-                    last_sync_at=now))
+        self.transport.should_stop = self.cancel.is_set  # no retries once cancelled
+        try:
+            with storage_guard(self.cache.profile_dir):
+                self.push(report)
+                self.pull(report)
+                now = lv.wire_time(self.clock())
+                with self.cache.writer.begin() as connection:
+                    connection.execute(update(SyncState).where(SyncState.id == 1).values(
+                        last_sync_at=now))
+        finally:
+            self.transport.should_stop = never
         report.finished_at = now
         self._progress("done", report.rows, report.uploaded_bytes)
         event(log, "sync.done", pushed=report.pushed, applied=report.applied,
@@ -410,6 +414,8 @@ class SyncEngine:
                                      result.version)
                 elif result.outcome == Outcome.REJECTED:
                     report.rejected += 1
+                    values["payload"] = orjson.dumps(lv.with_known_complaint(
+                        connection, orjson.loads(entry.payload), entry.complaint_id)).decode()
                     if result.reason == RejectReason.ATTACHMENT_MISSING:
                         forget_uploaded(connection, orjson.loads(entry.payload))
                 else:

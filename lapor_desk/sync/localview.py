@@ -344,3 +344,22 @@ def mark_server_version(connection: Connection, complaint_id: str, version: int)
 
 def load_directory_empty() -> DictDirectory:
     return DictDirectory()
+
+
+#: The key of a refused entry's payload that keeps its complaint as this computer knew it when
+#: the refusal came (tracking number and title): the pull that follows may take the complaint
+#: off this computer (moved out of the user's area), and the person must still see which
+#: complaint their refused words were for. Local only: a refused entry is never sent again.
+KNOWN_COMPLAINT = "known_complaint"
+
+
+def with_known_complaint(connection: Connection, payload: dict[str, Any],
+                         complaint_id: str) -> dict[str, Any]:
+    """``payload`` with :data:`KNOWN_COMPLAINT` set from the complaint's row (unchanged when
+    the complaint is not on this computer)."""
+    row = connection.execute(select(Complaint.tracking_number, Complaint.title).where(
+        Complaint.id == complaint_id)).first()
+    if row is None:
+        return payload
+    return {**payload, KNOWN_COMPLAINT: {"tracking_number": row.tracking_number,
+                                         "title": row.title or ""}}

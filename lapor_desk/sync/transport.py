@@ -130,6 +130,10 @@ class Transport:
         self.max_response_bytes = max_response_bytes
         #: Learns the server's clock from every answer's ``Date`` (None: nobody asks).
         self.server_clock = server_clock
+        #: Asked before every retry: when it answers true the call ends with its last failure
+        #: instead of trying again (a cancelled sync does not sit through the retries of a
+        #: server that stopped answering; the engine sets it to its cancel flag).
+        self.should_stop: Callable[[], bool] = never
         self.session = session or requests.Session()
         self.session.headers["User-Agent"] = user_agent
         # zstd when urllib3 can decode it (backports.zstd / Python 3.14), else gzip.
@@ -315,9 +319,10 @@ class Transport:
                 return attempt()
             except _Retryable as failure:
                 retry_number += 1
-                if retry_number >= self.retry.attempts:
+                if retry_number >= self.retry.attempts or self.should_stop():
                     event(log, "http.gave_up", logging.WARNING, method=method, path=path,
-                          attempts=retry_number, error=failure.final.code)
+                          attempts=retry_number, error=failure.final.code,
+                          stopped=retry_number < self.retry.attempts)
                     raise failure.final from failure
                 delay = self.retry.backoff(retry_number - 1, self.rand)
                 if failure.retry_after is not None:
@@ -325,6 +330,11 @@ class Transport:
                 event(log, "http.retry", logging.INFO, method=method, path=path,
                       attempt=retry_number, delay=round(delay, 3), error=failure.final.code)
                 self.sleep(delay)
+
+
+def never() -> bool:
+    """The default of :attr:`Transport.should_stop`."""
+    return False
 
 
 def _wire_bytes(response: requests.Response, fallback: int) -> int:

@@ -5,8 +5,15 @@ Like Anki's ``CollectionOp``: widgets run their work as a :class:`~lapor_desk.ui
 (``controller.op(...)``): it runs on a worker, then ``changed`` tells the screens what to
 refresh (a :class:`Changes` value) instead of each screen guessing; failures go to the banner.
 
+Work leaves at once: an operation that wrote something starts a sync ``push_delay_ms`` later
+(actions in a row go in one push; one written during a sync is sent by the next), unless the
+server is known to be unreachable. A sync that shows no sign of life for ``silence_ms`` has the
+server's health endpoint asked on the probe worker (beside the sync that waits): no answer means
+the server stopped answering, said at once (``server_silent``) and the sync cancelled (it stops
+at its request's timeout, without retries), instead of the window saying "syncing" for minutes.
+
 While the last sync failed because the server could not be reached, the controller probes the
-server's health endpoint on the network worker (first after ``reconnect_first_ms``, then with
+server's health endpoint on the probe worker (first after ``reconnect_first_ms``, then with
 doubling, jittered intervals up to ``reconnect_max_ms``) and syncs as soon as it answers. After
 every finished sync it asks the services whether new work arrived (``new_work``).
 """
@@ -26,12 +33,11 @@ from lapor_desk.services.notifications import check_new_work
 from lapor_desk.services.reachability import server_answers
 from lapor_desk.services.types import (
     ActionResult,
-    ComplaintFilter,
-    ComplaintRow,
     SessionInfo,
     SyncProgress,
     UserProfile,
 )
+from lapor_desk.ui.controller_reads import DeskReads
 from lapor_desk.ui.ops import EVERYTHING, Changes, DeskOp, Worker
 from lapor_desk.ui.taskman import SessionTasks, TaskManager
 
@@ -43,18 +49,19 @@ log = logging.getLogger("lapor_desk.ui.controller")
 UNREACHABLE = frozenset({"offline", "timeout", "connection_broken"})
 RECONNECT_FIRST_MS = 20_000
 RECONNECT_MAX_MS = 2 * 60_000
+#: After an action, the sync that sends it waits this long (further actions join the push).
+PUSH_DELAY_MS = 1_500
+#: A sync silent this long has the server asked whether it answers at all; with the probe's
+#: own limit (``SILENCE_PROBE_TIMEOUT``) a server that stopped answering is said within the
+#: bound that tests/ui/test_work_leaves.py holds them to.
+SILENCE_MS = 9_000
+SILENCE_PROBE_TIMEOUT = (2.0, 3.0)
 
 
-class DeskController(QObject):
+class DeskController(DeskReads):
     signed_in = Signal(object)          # SessionInfo
     sign_in_failed = Signal(object)     # ServiceError
     signed_out = Signal()
-    queues_loaded = Signal(object)      # list[QueueInfo]
-    ids_loaded = Signal(int, object, object)  # request number, list[str], first rows
-    detail_loaded = Signal(object)      # ComplaintDetail
-    targets_loaded = Signal(object)     # list[AgencyItem]
-    status_loaded = Signal(object)      # StatusSummary
-    clock_checked = Signal(object)      # ClockSkew, or None when the PC's clock is right
     action_done = Signal(object)        # ActionResult
     changed = Signal(object)            # Changes: what to refresh
     sync_started = Signal()
@@ -65,18 +72,20 @@ class DeskController(QObject):
     new_work = Signal(object)           # services.notifications.NewWork after a sync
     reconnect_probed = Signal(bool)     # the server answered the probe (or not)
     reconnecting_changed = Signal(bool)  # started / stopped waiting for the server
+    server_silent = Signal(bool)        # the server stopped answering (or answers again)
+    _alive = Signal()                   # a sign of life of the running sync (queued)
 
     def __init__(self, workstation: Workstation, taskman: TaskManager,
                  parent: QObject | None = None, *, reconnect_first_ms: int = RECONNECT_FIRST_MS,
                  reconnect_max_ms: int = RECONNECT_MAX_MS,
-                 jitter: Callable[[], float] = random.random) -> None:
+                 jitter: Callable[[], float] = random.random,
+                 push_delay_ms: int | None = PUSH_DELAY_MS, silence_ms: int = SILENCE_MS,
+                 silence_probe_timeout: tuple[float, float] = SILENCE_PROBE_TIMEOUT) -> None:
         super().__init__(parent)
         self.workstation = workstation
         #: this session's tasks (ended with the session: ``Desk.end_session``)
         self.taskman: SessionTasks = taskman.session()
         self._cancel: threading.Event | None = None
-        self._requests = 0
-        self._remembering = 0
         self.reconnect_first_ms = reconnect_first_ms
         self.reconnect_max_ms = reconnect_max_ms
         self._jitter = jitter
@@ -85,6 +94,18 @@ class DeskController(QObject):
         self._reconnecting = False
         self.reconnect_timer = QTimer(self, singleShot=True)
         self.reconnect_timer.timeout.connect(self._probe)
+        #: the sync that sends what was just written (``push_soon``)
+        #: None: nothing is sent until a sync is asked for (tests that send by hand)
+        self.push_delay_ms = push_delay_ms
+        self.push_timer = QTimer(self, singleShot=True, interval=push_delay_ms or 0)
+        self.push_timer.timeout.connect(self._push_due)
+        self._push_again = False
+        #: a running sync's silence (``silence_ms`` without progress: is the server there?)
+        self.silence_timer = QTimer(self, singleShot=True, interval=silence_ms)
+        self.silence_timer.timeout.connect(self._silence)
+        self.silence_probe_timeout = silence_probe_timeout
+        self._silent = False
+        self._alive.connect(self._sync_alive)
         taskman.unhandled_error.connect(self.report)
 
     @property
@@ -128,6 +149,8 @@ class DeskController(QObject):
             self.action_done.emit(result)
         if changes:
             self.changed.emit(changes)
+        if result is not None or changes:
+            self.push_soon()  # whatever it wrote to the outbox leaves at once
 
     def end(self) -> None:
         """The session ended: nothing more is run for it, no answer handed on."""
@@ -163,68 +186,11 @@ class DeskController(QObject):
         first (dialogs/sign_out.py). Refused with ``unsynced_work`` unless ``discard_unsynced``."""
         self.cancel_sync()
         self.stop_reconnecting()
+        self.push_timer.stop()
+        self.silence_timer.stop()
         self.taskman.run_net(
             lambda: self.workstation.sign_out(discard_unsynced=discard_unsynced),
             lambda _r: self.signed_out.emit(), self.report)
-
-    # --- reads -------------------------------------------------------------------------------
-
-    def load_queues(self, *, beside: bool = False) -> None:
-        """The sidebar's counts; ``beside``: on the read worker, not in front of the lists
-        (a refresh of the counts alone, the clock having moved)."""
-        run = self.taskman.run_read if beside else self.taskman.run_db
-        run(self.workstation.queues, self.queues_loaded.emit)
-
-    def load_ids(self, queue_key: str, where: ComplaintFilter, first_rows: int = 0) -> int:
-        """Ask for a queue's id list; answers with ``ids_loaded(request, ids, rows)``, the
-        rows of the list's first ``first_rows`` ids read in the same task (the list is then
-        painted once, with its rows, instead of empty first)."""
-        self._requests += 1
-        request = self._requests
-
-        def read() -> tuple[list[str], list[ComplaintRow]]:
-            ids = self.workstation.complaint_ids(queue_key, where)
-            return ids, (self.workstation.rows(ids[:first_rows]) if first_rows else [])
-
-        self.taskman.run_db(read, lambda found: self.ids_loaded.emit(request, *found))
-        return request
-
-    def remember_queues(self, keys: list[str]) -> None:
-        """Read the queues' lists ahead of their first opening, one queue per task on the
-        database worker: whatever the person asks meanwhile waits behind one queue at most.
-        A newer call (the cache changed again) ends an older chain."""
-        self._remembering += 1
-        chain = self._remembering
-
-        def next_one(left: list[str]) -> None:
-            if not left or chain != self._remembering or self.workstation.info is None:
-                return
-            key = left[0]
-            self.taskman.run_db(lambda: self.workstation.remember_queue(key),
-                                lambda _read: next_one(left[1:]),
-                                lambda exc: log.info("queue %s not read ahead: %r", key, exc))
-
-        next_one(list(keys))
-
-    def fetch_rows(self, ids: list[str],
-                   deliver: Callable[[list[ComplaintRow]], None]) -> None:
-        self.taskman.run_db(lambda: self.workstation.rows(ids), deliver)
-
-    def load_detail(self, complaint_id: str) -> None:
-        self.taskman.run_db(lambda: self.workstation.detail(complaint_id),
-                            self.detail_loaded.emit)
-
-    def load_targets(self, complaint_id: str) -> None:
-        self.taskman.run_db(lambda: self.workstation.forward_targets(complaint_id),
-                            self.targets_loaded.emit)
-
-    def load_status(self) -> None:
-        self.taskman.run_db(self.workstation.status, self.status_loaded.emit)
-
-    def check_clock(self) -> None:
-        """Is this PC's clock off from the server's? (Arithmetic on what the answers taught,
-        no I/O: answered at once.)"""
-        self.clock_checked.emit(self.workstation.clock_skew())
 
     # --- sync --------------------------------------------------------------------------------
 
@@ -234,10 +200,15 @@ class DeskController(QObject):
             return False
         cancel = threading.Event()
         self._cancel = cancel
+        self.push_timer.stop()  # this sync sends it
         self.sync_started.emit()
+        self.silence_timer.start()
 
         def finished(outcome: Any) -> None:
-            self._cancel = None
+            if self._cancel is cancel:
+                self._cancel = None
+            self.silence_timer.stop()
+            self._set_silent(False)
             self.stop_reconnecting()
             self.sync_finished.emit(outcome)
             if getattr(outcome, "pushed", 1) or getattr(outcome, "pulled_rows", 1):
@@ -249,9 +220,17 @@ class DeskController(QObject):
                 self.changed.emit(Changes(counts=True, status=True))
             if getattr(outcome, "pulled_rows", 1):  # new work only ever comes by a pull
                 self.check_new_work()
+            if self._push_again:  # written while this sync ran
+                self._push_again = False
+                self.push_soon()
 
         def failed(exc: Exception) -> None:
+            if self._cancel is not cancel:
+                # Given up on already (the server stopped answering): only the status moves.
+                self.changed.emit(Changes(status=True))
+                return
             self._cancel = None
+            self.silence_timer.stop()
             if not isinstance(exc, ServiceError):
                 self.report(exc)
                 exc = ServiceError(repr(exc), code="internal")
@@ -270,8 +249,69 @@ class DeskController(QObject):
                              finished, failed)
         return True
 
+    # --- work leaves at once -------------------------------------------------------------------
+
+    def push_soon(self) -> None:
+        """Something was written: sync in a moment (at once when nothing else follows)."""
+        if self.workstation.info is not None and self.push_delay_ms is not None:
+            self.push_timer.start(self.push_delay_ms)
+
+    def _push_due(self) -> None:
+        if self.workstation.info is None or self._reconnecting or self._silent:
+            return  # unreachable: the probe syncs as soon as the server answers
+        if self.syncing:
+            self._push_again = True
+            return
+
+        def counted(pending: Any) -> None:
+            if pending and not self.syncing:
+                self.sync()
+
+        self.taskman.run_db(lambda: self.workstation.status().pending, counted)
+
+    # --- a server that stopped answering -------------------------------------------------------
+
+    @property
+    def silent(self) -> bool:
+        """The server stopped answering in the middle of a sync (until it answers again)."""
+        return self._silent
+
+    def _set_silent(self, silent: bool) -> None:
+        if silent != self._silent:
+            self._silent = silent
+            self.server_silent.emit(silent)
+
+    def _silence(self) -> None:
+        """The running sync has shown no sign of life for ``silence_ms``: is the server there?"""
+        info, cancel = self.workstation.info, self._cancel
+        if info is None or cancel is None:
+            return
+        url, timeout = info.server_url, self.silence_probe_timeout
+
+        def probed(answered: Any) -> None:
+            if self._cancel is not cancel:
+                return  # that sync ended meanwhile
+            if answered:  # slow, not gone: keep waiting for it
+                self.silence_timer.start()
+                return
+            log.warning("event=sync.server_silent")
+            cancel.set()  # it stops at its request's timeout, without retrying
+            self._cancel = None
+            self._set_silent(True)
+            self._schedule_probe()
+            self.sync_failed.emit(ServiceError("the server does not answer", code="no_answer"))
+            self.changed.emit(Changes(status=True))
+
+        self.taskman.run_probe(lambda: server_answers(url, timeout=timeout), probed,
+                               lambda _exc: probed(False))
+
     def _progress(self, step: SyncProgress) -> None:
         self.sync_progress.emit(step)  # from the worker: Qt queues it to the UI thread
+        self._alive.emit()
+
+    def _sync_alive(self) -> None:
+        if self._cancel is not None:
+            self.silence_timer.start()
 
     def cancel_sync(self) -> None:
         if self._cancel is not None:
@@ -323,7 +363,7 @@ class DeskController(QObject):
             return
         self._probing = True
         url = info.server_url
-        self.taskman.run_net(lambda: server_answers(url), self._probed, self._probe_failed)
+        self.taskman.run_probe(lambda: server_answers(url), self._probed, self._probe_failed)
 
     def _probed(self, answered: bool) -> None:
         self._probing = False
@@ -331,7 +371,8 @@ class DeskController(QObject):
         if self.workstation.info is None:
             return
         if answered:
-            log.info("reconnect.server_answers")
+            log.info("event=reconnect.server_answers")
+            self._set_silent(False)
             self.sync()  # on failure it schedules the next probe itself
         else:
             self._schedule_probe()

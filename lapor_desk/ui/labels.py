@@ -68,6 +68,8 @@ ERRORS = {
     "offline": QT_TRANSLATE_NOOP("Labels", "Cannot reach the server. Your work is kept and "
                                  "will be sent at the next sync."),
     "timeout": QT_TRANSLATE_NOOP("Labels", "The server did not answer in time."),
+    "no_answer": QT_TRANSLATE_NOOP("Labels", "The server stopped answering. Your work is kept "
+                                   "and is sent as soon as it answers again."),
     "bad_credentials": QT_TRANSLATE_NOOP("Labels", "The user name or password is wrong."),
     "account_disabled": QT_TRANSLATE_NOOP("Labels", "This account is disabled. Ask your "
                                           "administrator."),

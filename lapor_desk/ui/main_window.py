@@ -25,6 +25,7 @@ from lapor_desk.ui.models.complaint_table import DEADLINE, PAGE, order_code
 from lapor_desk.ui.ops import Changes
 from lapor_desk.ui.outbox_review import OutboxReviewArea
 from lapor_desk.ui.panes import build_panes
+from lapor_desk.ui.quit_guard import QuitGuard
 from lapor_desk.ui.resources import icon
 from lapor_desk.ui.status_bar import DeskStatusBar
 from lapor_desk.ui.verify_flows import VerifyFlows
@@ -152,7 +153,8 @@ class MainWindow(QMainWindow):
         self.note_action.triggered.connect(lambda: self.flows.write_current("internal_note"))
         self.find_action.triggered.connect(lambda: self.search.setFocus())
         self.sign_out_action.triggered.connect(self.sign_out)
-        self.quit_action.triggered.connect(self.close)
+        self.quit_guard = QuitGuard(self, self.controller)  # Quit and the close button ask
+        self.quit_action.triggered.connect(self.quit_guard.request)
         self.diagnostics_action.triggered.connect(self._save_diagnostics)
         self.intake.install(self.toolbar, self.file_menu)
         menus.finish_file_menu()
@@ -166,6 +168,8 @@ class MainWindow(QMainWindow):
         c.status_loaded.connect(bar.show_status)
         c.status_loaded.connect(lambda _s: c.check_clock())
         c.clock_checked.connect(bar.show_clock)
+        c.server_silent.connect(bar.set_silent)
+        bar.queue_requested.connect(self.select_queue)
         c.signed_out.connect(lambda: bar.show_clock(None))
         c.changed.connect(self.refresh)
         c.sync_started.connect(lambda: self._syncing(True))

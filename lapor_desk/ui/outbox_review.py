@@ -11,7 +11,6 @@ now, and "Re-apply on the new state" or "Drop mine". The complaint shows in the 
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
@@ -31,9 +30,10 @@ from PySide6.QtWidgets import (
 
 from lapor_desk.services.actions import REPLY_KINDS
 from lapor_desk.services.outbox_review import RECORD, ReviewItem, field_problems
-from lapor_desk.ui import intake_labels, labels, verify_labels
+from lapor_desk.ui import intake_labels, labels, review_words, verify_labels
 from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.detail_pane import DetailPane
+from lapor_desk.ui.dialogs.kept_text import KeptTextDialog
 from lapor_desk.ui.i18n import is_language_change
 from lapor_desk.ui.models.outbox_items import (
     ACTION,
@@ -63,6 +63,7 @@ class OutboxReviewPanel(QWidget):
     resend_requested = Signal(object)   # ReviewItem
     discard_requested = Signal(object)
     reapply_requested = Signal(object)
+    text_requested = Signal(object)     # ReviewItem: its words in an editor
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,9 +108,15 @@ class OutboxReviewPanel(QWidget):
         self.explain.setWordWrap(True)
         self.compare = QLabel()
         self.compare.setTextFormat(Qt.TextFormat.RichText)
+        self.compare.setWordWrap(True)  # its cells wrap rather than squeeze the sidebar
         self.notice = QLabel()
         self.notice.setObjectName("errorText")
         self.notice.setWordWrap(True)
+        self.why = QLabel()  # why a choice is not possible, said on the card, not only on hover
+        self.why.setObjectName("reviewWhy")
+        self.why.setWordWrap(True)
+        self.text_button = QPushButton(icon("reply"), "")
+        self.text_button.setObjectName("openKeptText")
         self.resend_button = QPushButton(icon("reply"), "")
         self.discard_button = QPushButton(icon("rejected"), "")
         self.reapply_button = QPushButton(icon("sync"), "")
@@ -117,18 +124,19 @@ class OutboxReviewPanel(QWidget):
         for button, signal in ((self.resend_button, self.resend_requested),
                                (self.discard_button, self.discard_requested),
                                (self.reapply_button, self.reapply_requested),
-                               (self.drop_button, self.discard_requested)):
+                               (self.drop_button, self.discard_requested),
+                               (self.text_button, self.text_requested)):
             button.clicked.connect(lambda _c=False, s=signal: self._ask(s))
         buttons = QHBoxLayout()
-        for button in (self.resend_button, self.reapply_button, self.discard_button,
-                       self.drop_button):
+        for button in (self.resend_button, self.reapply_button, self.text_button,
+                       self.discard_button, self.drop_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         card = QVBoxLayout(self.card)
         card.setContentsMargins(14, 12, 14, 12)
         card.setSpacing(6)
         for widget in (self.card_title, self.card_complaint, self.explain, self.compare,
-                       self.notice):
+                       self.why, self.notice):
             card.addWidget(widget)
         card.addStretch(1)
         card.addLayout(buttons)
@@ -152,6 +160,7 @@ class OutboxReviewPanel(QWidget):
         self.discard_button.setText(self.tr("Discard"))
         self.reapply_button.setText(self.tr("Re-apply on the new state"))
         self.drop_button.setText(self.tr("Drop mine"))
+        self.text_button.setText(self.tr("Open the text…"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
         self._show(self.current_item())
 
@@ -199,33 +208,38 @@ class OutboxReviewPanel(QWidget):
         self.chosen.emit(item)
 
     def _show(self, item: ReviewItem | None) -> None:
-        self.card.setVisible(item is not None)
         self.show_notice("")
         if item is None:
+            self.card.setVisible(False)
             return
         self.card_title.setText(f"{verify_labels.state(item.state)}: {action_text(item)}")
         self.card_complaint.setText(complaint_text(item) + "  ·  " + labels.when(item.created_at))
         self.explain.setText(self._explanation(item))
-        self.compare.setVisible(item.state == "conflict" and item.server is not None)
-        if item.server is not None:
-            self.compare.setText(self._comparison(item))
+        self.compare.setVisible(item.state == "conflict")
+        if item.state == "conflict":
+            self.compare.setText(review_words.comparison(item))
         rejected, conflict = item.state == "rejected", item.state == "conflict"
+        why = review_words.why_not(item) if rejected or conflict else ""
+        self.why.setText(why)
+        self.why.setVisible(bool(why))
         self.resend_button.setVisible(rejected)
         self.resend_button.setEnabled(item.can_redo)
-        self.resend_button.setToolTip("" if item.can_redo else self.tr(
-            "Not possible now: the complaint is not in your list or its status does not allow "
-            "this action."))
+        self.resend_button.setToolTip(why)
         self.discard_button.setVisible(rejected)
         self.reapply_button.setVisible(conflict)
         self.reapply_button.setEnabled(item.can_redo)
-        self.reapply_button.setToolTip("" if item.can_redo else self.tr(
-            "Not possible on the new state: this action does not fit the complaint's status "
-            "now. Drop yours, or choose another action in the detail."))
+        self.reapply_button.setToolTip(why)
         self.drop_button.setVisible(conflict)
+        self.text_button.setVisible((rejected or conflict) and not item.can_redo
+                                    and item.kind != RECORD
+                                    and bool(review_words.kept_text(item)))
+        # Shown once its buttons are chosen: the card never asks, even for a moment, for the
+        # width of every button (the window would grow to give it).
+        self.card.setVisible(True)
 
     def _explanation(self, item: ReviewItem) -> str:
         """What the server said; for a refused recorded complaint also each field it named."""
-        text = explanation(item)
+        text = review_words.explanation(item, explanation(item))
         if item.kind != RECORD or item.state != "rejected":
             return text
         problems = field_problems(item.reason, item.detail)
@@ -235,27 +249,6 @@ class OutboxReviewPanel(QWidget):
                                  "complaint was recorded; the form sets the time by the "
                                  "server's clock."))
         return "\n".join([text, *lines])
-
-    def _comparison(self, item: ReviewItem) -> str:
-        server = item.server
-        assert server is not None
-        mine_place = item.fields.to_name or "—"
-        there_place = " · ".join(p for p in (server.responsible_name,
-                                             server.handling_unit_name) if p) or "—"
-        rows = (
-            (self.tr("Action / status"), action_text(item), labels.status(server.status)),
-            (self.tr("Agency / unit"), mine_place, there_place),
-            (self.tr("Version"), str(item.base_version if item.base_version is not None
-                                     else "—"), str(server.version)),
-        )
-        cells = "".join(
-            f"<tr><td style='color:#5f6b76;padding-right:14px'>{escape(k)}</td>"
-            f"<td style='padding-right:18px'>{escape(a)}</td><td>{escape(b)}</td></tr>"
-            for k, a, b in rows)
-        mine, there = self.tr("What you did"), self.tr("On the server now")
-        return (f"<table cellspacing='0' cellpadding='3'><tr><th></th>"
-                f"<th align='left'>{escape(mine)}</th>"
-                f"<th align='left'>{escape(there)}</th></tr>{cells}</table>")
 
 
 class OutboxReviewArea(QObject):
@@ -287,6 +280,8 @@ class OutboxReviewArea(QObject):
         self.panel.resend_requested.connect(self.resend)
         self.panel.discard_requested.connect(self.discard)
         self.panel.reapply_requested.connect(self.reapply)
+        self.panel.text_requested.connect(self.open_text)
+        self.text_dialog: KeptTextDialog | None = None  # the open one (tests drive it)
 
     def install(self, table: QTableView, queues: QListView) -> None:
         """In place of ``table`` (in its layout), switched as the ``queues`` view's choice
@@ -355,6 +350,22 @@ class OutboxReviewArea(QObject):
         self.verify.start(item.kind, item.complaint_id, item.title, item.fields,
                           submit=lambda ws, fields: ws.outbox_review.resend(item.mutation_id,
                                                                             fields))
+
+    def open_text(self, item: ReviewItem) -> None:
+        """The words of an action that cannot be sent again, in an editor to copy them."""
+        if self.text_dialog is not None:
+            self.text_dialog.raise_()
+            return
+        heading = f"{action_text(item).split(' · ')[0]} · {complaint_text(item)}"
+        dialog = KeptTextDialog(heading, review_words.kept_text(item), self.panel.window())
+        self.text_dialog = dialog
+
+        def closed(_result: int) -> None:
+            self.text_dialog = None
+            dialog.deleteLater()
+
+        dialog.finished.connect(closed)
+        dialog.open()
 
     def reapply(self, item: ReviewItem) -> None:
         self.controller.op(lambda ws: ws.outbox_review.reapply(item.mutation_id)) \

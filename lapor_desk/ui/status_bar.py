@@ -1,10 +1,12 @@
-"""The status bar: online/offline, last sync, pending and rejected counts, sync progress, and a
-warning when this computer's clock is off from the server's by more than a few minutes."""
+"""The status bar: online/offline (or a server that stopped answering), last sync, the actions
+waiting, refused and in conflict (the same counts as Kotak Keluar and Konflik in the sidebar; a
+click on a count opens its queue), sync progress, and a warning when this computer's clock is off
+from the server's by more than a few minutes."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
 
 from lapor_desk.services.types import ClockSkew, StatusSummary, SyncProgress
@@ -54,8 +56,26 @@ class ShortenedLabel(QLabel):
             self.setText(shown)
 
 
+class CountLabel(QLabel):
+    """A count that opens its queue when clicked."""
+
+    clicked = Signal()
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+
 class DeskStatusBar(QStatusBar):
     cancel_requested = Signal()
+    #: a count was clicked: the queue that lists those actions ("outbox" or "conflicts")
+    queue_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,9 +86,13 @@ class DeskStatusBar(QStatusBar):
         self.connection = ShortenedLabel()
         self.connection.setObjectName("connection")
         self.last_sync = ShortenedLabel()
-        self.pending = QLabel()
-        self.rejected = QLabel()
-        self.rejected.setObjectName("rejectedCount")
+        self.pending = CountLabel("pendingCount")
+        self.rejected = CountLabel("rejectedCount")
+        self.conflicts = CountLabel("conflictCount")
+        self.pending.clicked.connect(lambda: self.queue_requested.emit("outbox"))
+        self.rejected.clicked.connect(lambda: self.queue_requested.emit("outbox"))
+        self.conflicts.clicked.connect(lambda: self.queue_requested.emit("conflicts"))
+        self._silent = False
         self.reconnect = ShortenedLabel()
         self.reconnect.setObjectName("reconnecting")
         self.reconnect.setVisible(False)
@@ -84,7 +108,7 @@ class DeskStatusBar(QStatusBar):
         self.cancel = QToolButton()
         self.cancel.clicked.connect(self.cancel_requested.emit)
         for label in (self.connection, self.reconnect, self.last_sync, self.pending,
-                      self.rejected, self.clock_warning):
+                      self.rejected, self.conflicts, self.clock_warning):
             self.addWidget(label)
         for widget in (self.progress_text, self.progress, self.cancel):
             self.addPermanentWidget(widget)
@@ -111,7 +135,11 @@ class DeskStatusBar(QStatusBar):
 
     def show_status(self, status: StatusSummary) -> None:
         self._status = status
-        if status.online is None:
+        if self._silent:
+            self._connection(self.tr("● Server not answering: work is kept and sent when it "
+                                     "answers"))
+            state = "offline"
+        elif status.online is None:
             self._connection(self.tr("● Not connected yet"))
             state = "unknown"
         elif status.online:
@@ -127,9 +155,20 @@ class DeskStatusBar(QStatusBar):
         last_sync = self.tr("Last sync: %1").replace("%1", when)
         self.last_sync.set_texts(when, last_sync)
         self.last_sync.setToolTip(last_sync)
-        self.pending.setText(self.tr("Waiting to send: %1").replace("%1", str(status.pending)))
-        self.rejected.setText(self.tr("Rejected: %1").replace("%1", str(status.rejected)))
+        # The Outbox's count as the sidebar and its heading say it (waiting + refused), and
+        # how many of them were refused.
+        outbox = str(status.pending + status.rejected)
+        self.pending.setText(self.tr("Outbox: %1").replace("%1", outbox))
+        self.pending.setToolTip(self.tr("Waiting to send: %1 · Refused: %2").replace(
+            "%1", str(status.pending)).replace("%2", str(status.rejected)))
+        self.rejected.setText(self.tr("(%1 refused)").replace("%1", str(status.rejected)))
+        self.rejected.setToolTip(self.tr("Refused by the server: open the Outbox to fix or "
+                                         "discard them"))
         self.rejected.setVisible(status.rejected > 0)
+        self.conflicts.setText(self.tr("Conflicts: %1").replace("%1", str(status.conflicts)))
+        self.conflicts.setToolTip(self.tr("Someone else changed these complaints first: open "
+                                          "Conflicts to re-apply or drop your action"))
+        self.conflicts.setVisible(status.conflicts > 0)
         if status.last_error:
             self.connection.setToolTip(labels.error(status.last_error))
 
@@ -137,6 +176,15 @@ class DeskStatusBar(QStatusBar):
         """The connection's state; what follows a colon is the part that may give way."""
         self.connection.set_texts(text.split(":")[0], text)
         self.connection.setToolTip(text)
+
+    def set_silent(self, silent: bool) -> None:
+        """The server stopped answering in the middle of a sync (or answers again)."""
+        self._silent = silent
+        if self._status is not None:
+            self.show_status(self._status)
+        elif silent:
+            self._connection(self.tr("● Server not answering: work is kept and sent when it "
+                                     "answers"))
 
     def set_reconnecting(self, reconnecting: bool) -> None:
         """While offline: say that the desktop keeps trying, so nobody has to press Sync."""

@@ -1,7 +1,9 @@
 """Background work off the UI thread, in the manner of Anki's ``aqt/taskman.py``.
 
-Three serial workers: ``db`` for everything that reads or writes the profile's cache (one at a
-time, in submission order), ``net`` for the network (sign-in, sync), and ``read`` for slow
+Four serial workers: ``db`` for everything that reads or writes the profile's cache (one at a
+time, in submission order), ``net`` for the network (sign-in, sync), ``probe`` for the server's
+health checks (asked while a sync may be stuck on ``net`` waiting for a silent server), and
+``read`` for slow
 read-only summaries (the filter bar's choices) that must not hold up the list behind them: it
 reads the cache on its own connection (SQLite's WAL lets readers run beside the writer). A task's function runs
 on its worker and must not touch widgets; its result (or exception) comes back to the UI thread
@@ -44,6 +46,7 @@ class TaskManager(QObject):
         self._db = ThreadPoolExecutor(1, thread_name_prefix="lapor-db")
         self._net = ThreadPoolExecutor(1, thread_name_prefix="lapor-net")
         self._read = ThreadPoolExecutor(1, thread_name_prefix="lapor-read")
+        self._probe = ThreadPoolExecutor(1, thread_name_prefix="lapor-probe")
         self._outstanding = 0
         self._closed = False
         self._delivered.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
@@ -64,6 +67,11 @@ class TaskManager(QObject):
                  on_error: Failed | None = None) -> None:
         """A slow read-only summary, beside (not behind) the ``db`` worker's queue."""
         self._submit(self._read, fn, on_done, on_error)
+
+    def run_probe(self, fn: Callable[[], Any], on_done: Done | None = None,
+                  on_error: Failed | None = None) -> None:
+        """A short health check of the server, beside (not behind) the ``net`` worker."""
+        self._submit(self._probe, fn, on_done, on_error)
 
     def session(self) -> SessionTasks:
         """The tasks of one session (its controller's ``taskman``)."""
@@ -110,6 +118,7 @@ class TaskManager(QObject):
         """Wait for running tasks (a sync stops at its next page when cancelled first)."""
         self._closed = True
         self._net.shutdown(wait=True, cancel_futures=True)
+        self._probe.shutdown(wait=True, cancel_futures=True)
         self._read.shutdown(wait=True, cancel_futures=True)
         self._db.shutdown(wait=True, cancel_futures=True)
 
@@ -146,6 +155,10 @@ class SessionTasks:
     def run_read(self, fn: Callable[[], Any], on_done: Done | None = None,
                  on_error: Failed | None = None) -> None:
         self.manager._submit(self.manager._read, fn, on_done, on_error, self)
+
+    def run_probe(self, fn: Callable[[], Any], on_done: Done | None = None,
+                  on_error: Failed | None = None) -> None:
+        self.manager._submit(self.manager._probe, fn, on_done, on_error, self)
 
     def shutdown(self) -> None:
         self.manager.shutdown()

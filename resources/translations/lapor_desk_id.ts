@@ -664,98 +664,125 @@
 <context>
     <name>DeskStatusBar</name>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="102" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="126" />
         <source>Stop</source>
+        <extracomment>a count was clicked: the queue that lists those actions ("outbox" or "conflicts")</extracomment>
         <translation>Hentikan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="103" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="127" />
         <source>Trying to reconnect; sync starts by itself</source>
         <translation>Mencoba tersambung lagi; sinkronisasi mulai dengan sendirinya</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="109" />
-        <location filename="../../lapor_desk/ui/status_bar.py" line="115" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="133" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="143" />
         <source>● Not connected yet</source>
         <translation>● Belum tersambung</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="118" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="139" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="186" />
+        <source>● Server not answering: work is kept and sent when it answers</source>
+        <translation>● Server tidak menjawab: pekerjaan tersimpan dan dikirim saat server menjawab</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/status_bar.py" line="146" />
         <source>● Online</source>
         <translation>● Daring</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="121" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="149" />
         <source>● Offline: work is kept and sent later</source>
         <translation>● Luring: pekerjaan disimpan dan dikirim nanti</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="127" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="155" />
         <source>Last sync: %1</source>
         <translation>Sinkronisasi terakhir: %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="130" />
-        <source>Waiting to send: %1</source>
-        <translation>Menunggu dikirim: %1</translation>
+        <location filename="../../lapor_desk/ui/status_bar.py" line="161" />
+        <source>Outbox: %1</source>
+        <translation>Kotak Keluar: %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="131" />
-        <source>Rejected: %1</source>
-        <translation>Ditolak: %1</translation>
+        <location filename="../../lapor_desk/ui/status_bar.py" line="162" />
+        <source>Waiting to send: %1 · Refused: %2</source>
+        <translation>Menunggu dikirim: %1 · Ditolak: %2</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="149" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="164" />
+        <source>(%1 refused)</source>
+        <translation>(%1 ditolak)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/status_bar.py" line="165" />
+        <source>Refused by the server: open the Outbox to fix or discard them</source>
+        <translation>Ditolak server: buka Kotak Keluar untuk memperbaiki atau membuangnya</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/status_bar.py" line="168" />
+        <source>Conflicts: %1</source>
+        <translation>Konflik: %1</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/status_bar.py" line="169" />
+        <source>Someone else changed these complaints first: open Conflicts to re-apply or drop your action</source>
+        <translation>Orang lain lebih dulu mengubah laporan ini: buka Konflik untuk menerapkan ulang atau membuang tindakan Anda</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/status_bar.py" line="197" />
         <source>Syncing…</source>
         <translation>Menyinkronkan…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="152" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="200" />
         <source>Syncing: %1 records</source>
         <translation>Menyinkronkan: %1 data</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="164" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="212" />
         <source>⚠ The computer's clock is %1 fast</source>
         <translation>⚠ Jam komputer %1 lebih cepat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="165" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="213" />
         <source>⚠ The computer's clock is %1 slow</source>
         <translation>⚠ Jam komputer %1 lebih lambat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="166" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="214" />
         <source>%1: set it, or turn on automatic time.</source>
         <translation>%1: setel jam, atau aktifkan waktu otomatis.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="169" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="217" />
         <source>Compared with the server's clock at %1. Until the clock is set, the times you record are taken from the server's clock.</source>
         <translation>Dibandingkan dengan jam server pada %1. Sampai jam disetel, waktu yang Anda catat diambil dari jam server.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="172" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="220" />
         <source>Compared with the server's clock at %1, before this start; it is checked again at the next sync. Until the clock is set, the times you record are taken from the server's clock.</source>
         <translation>Dibandingkan dengan jam server pada %1, sebelum aplikasi dibuka kali ini; diperiksa lagi pada sinkronisasi berikutnya. Sampai jam disetel, waktu yang Anda catat diambil dari jam server.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="181" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="229" />
         <source>%1 min</source>
         <translation>%1 menit</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="184" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="232" />
         <source>%1 h %2 min</source>
         <translation>%1 jam %2 menit</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="185" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="233" />
         <source>%1 h</source>
         <translation>%1 jam</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="186" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="234" />
         <source>%1 days</source>
         <translation>%1 hari</translation>
     </message>
@@ -1411,43 +1438,43 @@
 <context>
     <name>IntakeFlows</name>
     <message>
-        <location filename="../../lapor_desk/ui/intake_flows.py" line="122" />
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="115" />
         <source>Record complaint</source>
         <extracomment>Channels of complaints received outside the system: theirs get a receipt.</extracomment>
         <translation>Catat laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_flows.py" line="123" />
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="116" />
         <source>Record a complaint received at the counter, by letter, phone, radio or newspaper (Ctrl+Shift+N)</source>
         <translation>Catat laporan yang diterima di loket, lewat surat, telepon, radio atau surat kabar (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_flows.py" line="126" />
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="119" />
         <source>Import register file…</source>
         <translation>Impor berkas register…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_flows.py" line="127" />
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="120" />
         <source>Print receipt…</source>
         <translation>Cetak tanda terima…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_flows.py" line="128" />
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="121" />
         <source>The receipt (tanda terima) of the complaint shown, for its reporter (Ctrl+P)</source>
         <translation>Tanda terima laporan yang ditampilkan, untuk pelapor (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_flows.py" line="292" />
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="285" />
         <source>%1 complaints imported; they wait in Needs verification.</source>
         <translation>%1 laporan diimpor; menunggu di Perlu Verifikasi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_flows.py" line="295" />
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="288" />
         <source>%1 rows to fix were saved to %2.</source>
         <translation>%1 baris yang perlu diperbaiki disimpan di %2.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_flows.py" line="298" />
+        <location filename="../../lapor_desk/ui/intake_flows.py" line="291" />
         <source>%1 rows imported before were left out.</source>
         <translation>%1 baris yang sudah pernah diimpor dilewati.</translation>
     </message>
@@ -1711,6 +1738,34 @@
         <location filename="../../lapor_desk/ui/intake_labels.py" line="120" />
         <source>The file cannot be imported (%1).</source>
         <translation>Berkas tidak dapat diimpor (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>KeptTextDialog</name>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/kept_text.py" line="24" />
+        <source>Your words</source>
+        <translation>Teks Anda</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/kept_text.py" line="29" />
+        <source>Copy the text to write it on another complaint or in a letter. It stays in the Outbox until you discard the action.</source>
+        <translation>Salin teks ini untuk menuliskannya di laporan lain atau dalam surat. Teks tetap ada di Kotak Keluar sampai tindakan itu Anda buang.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/kept_text.py" line="36" />
+        <source>Copy the text</source>
+        <translation>Salin teks</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/kept_text.py" line="38" />
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/kept_text.py" line="50" />
+        <source>Copied. Paste it where you need it (Ctrl+V).</source>
+        <translation>Tersalin. Tempelkan di tempat yang Anda perlukan (Ctrl+V).</translation>
     </message>
 </context>
 <context>
@@ -2001,260 +2056,265 @@
     </message>
     <message>
         <location filename="../../lapor_desk/ui/labels.py" line="71" />
+        <source>The server stopped answering. Your work is kept and is sent as soon as it answers again.</source>
+        <translation>Server berhenti menjawab. Pekerjaan Anda tetap tersimpan dan dikirim begitu server menjawab lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="73" />
         <source>The user name or password is wrong.</source>
         <translation>Nama pengguna atau kata sandi salah.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="72" />
+        <location filename="../../lapor_desk/ui/labels.py" line="74" />
         <source>This account is disabled. Ask your administrator.</source>
         <translation>Akun ini dinonaktifkan. Hubungi administrator Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="74" />
+        <location filename="../../lapor_desk/ui/labels.py" line="76" />
         <source>Your session has expired. Please sign in again.</source>
         <translation>Sesi Anda telah berakhir. Silakan masuk kembali.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="76" />
+        <location filename="../../lapor_desk/ui/labels.py" line="78" />
         <source>Your session was ended. Please sign in again.</source>
         <translation>Sesi Anda telah diakhiri. Silakan masuk kembali.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="78" />
+        <location filename="../../lapor_desk/ui/labels.py" line="80" />
         <source>Please sign in.</source>
         <translation>Silakan masuk.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="79" />
+        <location filename="../../lapor_desk/ui/labels.py" line="81" />
         <source>Too many attempts. Wait a few minutes and try again.</source>
         <translation>Terlalu banyak percobaan. Tunggu beberapa menit lalu coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="81" />
+        <location filename="../../lapor_desk/ui/labels.py" line="83" />
         <source>The server has a problem right now. Try again later; nothing was lost.</source>
         <translation>Server sedang bermasalah. Coba lagi nanti; tidak ada yang hilang.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="83" />
+        <location filename="../../lapor_desk/ui/labels.py" line="85" />
         <source>This action is not possible in the complaint's current status.</source>
         <translation>Tindakan ini tidak dapat dilakukan pada status laporan saat ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="85" />
+        <location filename="../../lapor_desk/ui/labels.py" line="87" />
         <source>Your role may not do this.</source>
         <translation>Peran Anda tidak diizinkan melakukan ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="86" />
+        <location filename="../../lapor_desk/ui/labels.py" line="88" />
         <source>This complaint is outside your area.</source>
         <translation>Laporan ini di luar wilayah kewenangan Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="87" />
+        <location filename="../../lapor_desk/ui/labels.py" line="89" />
         <source>The complaint cannot be forwarded there.</source>
         <translation>Laporan tidak dapat didisposisikan ke sana.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="89" />
-        <location filename="../../lapor_desk/ui/labels.py" line="170" />
+        <location filename="../../lapor_desk/ui/labels.py" line="91" />
+        <location filename="../../lapor_desk/ui/labels.py" line="172" />
         <source>Please give a reason.</source>
         <translation>Silakan isi alasannya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="90" />
+        <location filename="../../lapor_desk/ui/labels.py" line="92" />
         <source>Something in the form is missing or invalid.</source>
         <translation>Ada isian yang kosong atau tidak valid.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="92" />
+        <location filename="../../lapor_desk/ui/labels.py" line="94" />
         <source>The complaint is no longer in your list.</source>
         <translation>Laporan ini sudah tidak ada di daftar Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="93" />
+        <location filename="../../lapor_desk/ui/labels.py" line="95" />
         <source>An attached file is not on this computer (any more). Attach it again.</source>
         <translation>Berkas lampiran tidak (lagi) ada di komputer ini. Lampirkan lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="95" />
+        <location filename="../../lapor_desk/ui/labels.py" line="97" />
         <source>The demo server could not be started.</source>
         <translation>Server demo tidak dapat dijalankan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="96" />
+        <location filename="../../lapor_desk/ui/labels.py" line="98" />
         <source>Sync stopped. What was received is kept; the next sync continues from there.</source>
         <translation>Sinkronisasi dihentikan. Data yang sudah diterima tetap tersimpan; sinkronisasi berikutnya melanjutkan dari sana.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="98" />
+        <location filename="../../lapor_desk/ui/labels.py" line="100" />
         <source>This account was disabled on the server, so its data was removed from this computer. Ask your administrator.</source>
         <translation>Akun ini dinonaktifkan di server, sehingga datanya telah dihapus dari komputer ini. Hubungi administrator Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="101" />
+        <location filename="../../lapor_desk/ui/labels.py" line="103" />
         <source>Sync or resolve the unsynced work first, or confirm that it may be deleted.</source>
         <translation>Sinkronkan atau selesaikan dahulu pekerjaan yang belum tersinkron, atau pastikan bahwa pekerjaan itu boleh dihapus.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="104" />
+        <location filename="../../lapor_desk/ui/labels.py" line="106" />
         <source>The key that unlocks this computer's copy of your data is missing from the system keyring (was the keyring reset, or is this another user account?). The copy may hold work not yet sent: keep its folder, make a copy of it, and contact your IT support. It opens again once its key is back in the keyring.</source>
         <translation>Kunci pembuka salinan data Anda di komputer ini tidak ada di keyring sistem (apakah keyring diatur ulang, atau ini akun pengguna lain?). Salinan itu mungkin berisi pekerjaan yang belum terkirim: simpan foldernya, buat salinannya, lalu hubungi bagian TI. Salinan itu dapat dibuka lagi setelah kuncinya kembali ke keyring.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="109" />
+        <location filename="../../lapor_desk/ui/labels.py" line="111" />
         <source>The key in the system keyring does not open this computer's copy of your data (was the keyring reset, or the folder copied from another computer?). The copy may hold work not yet sent: keep its folder, make a copy of it, and contact your IT support. It opens again with its own key.</source>
         <translation>Kunci di keyring sistem tidak dapat membuka salinan data Anda di komputer ini (apakah keyring diatur ulang, atau foldernya disalin dari komputer lain?). Salinan itu mungkin berisi pekerjaan yang belum terkirim: simpan foldernya, buat salinannya, lalu hubungi bagian TI. Salinan itu dapat dibuka lagi dengan kuncinya sendiri.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="115" />
+        <location filename="../../lapor_desk/ui/labels.py" line="117" />
         <source>There is no free space left on the drive where LAPOR Desk keeps your data. Free some space there (empty the Recycle Bin, move or delete large files you no longer need), then try again. What was already saved is kept, and a sync continues where it stopped.</source>
         <translation>Ruang kosong di drive tempat LAPOR Desk menyimpan data Anda sudah habis. Kosongkan sebagian ruang di drive itu (kosongkan Recycle Bin, pindahkan berkas besar yang tidak diperlukan lagi ke tempat lain), lalu coba lagi. Yang sudah tersimpan tetap ada, dan sinkronisasi dilanjutkan dari titik terakhir.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="120" />
+        <location filename="../../lapor_desk/ui/labels.py" line="122" />
         <source>This computer does not let LAPOR Desk write more data (a file size limit or storage quota of your account). Ask your IT support to raise the limit or free some space, then try again. What was already saved is kept.</source>
         <translation>Komputer ini tidak mengizinkan LAPOR Desk menulis data lebih banyak (ada batas ukuran berkas atau kuota penyimpanan pada akun Anda). Minta bagian TI menaikkan batas itu atau mengosongkan sebagian ruang, lalu coba lagi. Yang sudah tersimpan tetap ada.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="124" />
+        <location filename="../../lapor_desk/ui/labels.py" line="126" />
         <source>The drive where LAPOR Desk keeps your data has become read-only (it may be write-protected, or the system locked it after disk errors), so nothing can be saved. Close LAPOR Desk and have the disk checked by your IT support. Do not delete the LAPOR Desk folder: it may hold work not yet sent.</source>
         <translation>Drive tempat LAPOR Desk menyimpan data Anda menjadi hanya-baca (mungkin dilindungi dari penulisan, atau dikunci sistem setelah terjadi kerusakan disk), sehingga tidak ada yang dapat disimpan. Tutup LAPOR Desk dan minta bagian TI memeriksa disk itu. Jangan hapus folder LAPOR Desk: mungkin masih ada pekerjaan yang belum terkirim.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="129" />
+        <location filename="../../lapor_desk/ui/labels.py" line="131" />
         <source>LAPOR Desk may not read or write its data folder (a missing permission). Ask your IT support to give your account access to it, then try again. Do not delete the folder: it may hold work not yet sent.</source>
         <translation>LAPOR Desk tidak diizinkan membaca atau menulis folder datanya (izin akses kurang). Minta bagian TI memberi akun Anda akses ke folder itu, lalu coba lagi. Jangan hapus folder itu: mungkin masih ada pekerjaan yang belum terkirim.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="133" />
+        <location filename="../../lapor_desk/ui/labels.py" line="135" />
         <source>The disk where LAPOR Desk keeps your data reported a read or write error. Do not delete the LAPOR Desk folder: it may hold work not yet sent. Make a copy of it if you can and contact your IT support to have the disk checked.</source>
         <translation>Disk tempat LAPOR Desk menyimpan data Anda mengalami kesalahan baca atau tulis. Jangan hapus folder LAPOR Desk: mungkin masih ada pekerjaan yang belum terkirim. Salin folder itu bila bisa, lalu hubungi bagian TI untuk memeriksa disk.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="137" />
+        <location filename="../../lapor_desk/ui/labels.py" line="139" />
         <source>This computer's copy of your data is damaged and cannot be read. Do not delete it: it may hold work not yet sent. Make a copy of its folder and contact your IT support or the LAPOR! help desk.</source>
         <translation>Salinan data Anda di komputer ini rusak dan tidak dapat dibaca. Jangan dihapus: mungkin masih ada pekerjaan yang belum terkirim. Salin foldernya, lalu hubungi bagian TI atau layanan bantuan LAPOR!.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="177" />
+        <location filename="../../lapor_desk/ui/labels.py" line="179" />
         <source>The day to look at it again has already come: choose a day after today.</source>
         <translation>Tanggal peninjauan sudah lewat: pilih tanggal setelah hari ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="179" />
+        <location filename="../../lapor_desk/ui/labels.py" line="181" />
         <source>That day is too far ahead for a postponement: choose a nearer day.</source>
         <translation>Tanggal itu terlalu jauh untuk penundaan: pilih tanggal yang lebih dekat.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="181" />
+        <location filename="../../lapor_desk/ui/labels.py" line="183" />
         <source>Choose the day from the calendar.</source>
         <translation>Pilih tanggal dari kalender.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="261" />
+        <location filename="../../lapor_desk/ui/labels.py" line="263" />
         <source>Folder: %1 (drive %2)</source>
         <translation>Folder: %1 (drive %2)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="262" />
+        <location filename="../../lapor_desk/ui/labels.py" line="264" />
         <source>Folder: %1</source>
         <translation>Folder: %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="141" />
+        <location filename="../../lapor_desk/ui/labels.py" line="143" />
         <source>No system keyring is available to keep this computer's data encrypted. Ask your IT support to enable it (on Linux: GNOME Keyring or KWallet).</source>
         <translation>Keyring sistem tidak tersedia untuk menjaga data di komputer ini tetap terenkripsi. Minta bantuan dukungan TI untuk mengaktifkannya (di Linux: GNOME Keyring atau KWallet).</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="144" />
+        <location filename="../../lapor_desk/ui/labels.py" line="146" />
         <source>This computer's copy of your data could not be encrypted. Nothing was changed; try again, and report it if it happens again.</source>
         <translation>Salinan data Anda di komputer ini tidak dapat dienkripsi. Tidak ada yang diubah; coba lagi, dan laporkan bila terjadi lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="147" />
+        <location filename="../../lapor_desk/ui/labels.py" line="149" />
         <source>This server address starts with http://, which would send your password and the complaints unprotected over the network. Use the address that starts with https:// (ask your administrator if you do not know it).</source>
         <translation>Alamat server ini diawali http://, sehingga kata sandi Anda dan isi laporan akan terkirim tanpa perlindungan lewat jaringan. Gunakan alamat yang diawali https:// (tanyakan kepada administrator Anda bila belum tahu).</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="151" />
+        <location filename="../../lapor_desk/ui/labels.py" line="153" />
         <source>This is not a server address. Type it like https://lapor.example.go.id.</source>
         <translation>Ini bukan alamat server. Tuliskan seperti https://lapor.example.go.id.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="153" />
+        <location filename="../../lapor_desk/ui/labels.py" line="155" />
         <source>The server sent data this computer cannot accept, so none of it was saved. Sync again later; if it happens again, save the diagnostics (Help menu) and send them to your administrator.</source>
         <translation>Server mengirim data yang tidak dapat diterima komputer ini, sehingga tidak ada yang disimpan. Sinkronkan lagi nanti; bila terjadi lagi, simpan diagnostik (menu Bantuan) lalu kirimkan kepada administrator Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="157" />
+        <location filename="../../lapor_desk/ui/labels.py" line="159" />
         <source>Some files of this computer's copy could not be deleted; they can no longer be read. Close other programs and sign out again.</source>
         <translation>Sebagian berkas salinan data di komputer ini tidak dapat dihapus; berkas itu tidak dapat dibaca lagi. Tutup program lain lalu keluar lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="164" />
+        <location filename="../../lapor_desk/ui/labels.py" line="166" />
         <source>The note is too long: at most 20,000 characters. Shorten it and try again.</source>
         <extracomment>What is wrong with a value of a refused action (``field:code`` from models/validation.py).</extracomment>
         <translation>Catatan terlalu panjang: paling banyak 20.000 karakter. Persingkat lalu coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="166" />
+        <location filename="../../lapor_desk/ui/labels.py" line="168" />
         <source>The reason is too long: at most 20,000 characters. Shorten it and try again.</source>
         <translation>Alasan terlalu panjang: paling banyak 20.000 karakter. Persingkat lalu coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="168" />
+        <location filename="../../lapor_desk/ui/labels.py" line="170" />
         <source>The text is too long: at most 20,000 characters. Shorten it, or attach the rest as a file.</source>
         <translation>Teks terlalu panjang: paling banyak 20.000 karakter. Persingkat, atau lampirkan sisanya sebagai berkas.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="171" />
+        <location filename="../../lapor_desk/ui/labels.py" line="173" />
         <source>For the reason “Other”, write a note that explains it.</source>
         <translation>Untuk alasan “Lainnya”, tulis catatan yang menjelaskannya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="173" />
+        <location filename="../../lapor_desk/ui/labels.py" line="175" />
         <source>The text is empty. Write the reply or note first (invisible characters do not count).</source>
         <translation>Teksnya kosong. Tulis tanggapan atau catatannya dulu (karakter tak terlihat tidak dihitung).</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="175" />
-        <location filename="../../lapor_desk/ui/labels.py" line="176" />
+        <location filename="../../lapor_desk/ui/labels.py" line="177" />
+        <location filename="../../lapor_desk/ui/labels.py" line="178" />
         <source>Choose a reason from the list.</source>
         <translation>Pilih alasan dari daftar.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="182" />
-        <location filename="../../lapor_desk/ui/labels.py" line="183" />
+        <location filename="../../lapor_desk/ui/labels.py" line="184" />
+        <location filename="../../lapor_desk/ui/labels.py" line="185" />
         <source>Choose where the complaint goes.</source>
         <translation>Pilih tujuan laporan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="184" />
+        <location filename="../../lapor_desk/ui/labels.py" line="186" />
         <source>At most 20 files can be attached. Remove some and try again.</source>
         <translation>Paling banyak 20 berkas dapat dilampirkan. Hapus sebagian lalu coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="186" />
+        <location filename="../../lapor_desk/ui/labels.py" line="188" />
         <source>A file is larger than 25 MB. Make it smaller (e.g. a lower photo resolution) and attach it again.</source>
         <translation>Ada berkas yang lebih besar dari 25 MB. Perkecil berkasnya (misalnya resolusi foto lebih rendah) lalu lampirkan lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="189" />
+        <location filename="../../lapor_desk/ui/labels.py" line="191" />
         <source>An attached file has no usable name. Rename the file and attach it again.</source>
         <translation>Ada berkas lampiran yang namanya tidak dapat dipakai. Ganti nama berkasnya lalu lampirkan lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="191" />
+        <location filename="../../lapor_desk/ui/labels.py" line="193" />
         <source>An attached file's name is longer than 255 characters. Rename the file and attach it again.</source>
         <translation>Nama berkas lampiran lebih dari 255 karakter. Ganti nama berkasnya lalu lampirkan lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="234" />
+        <location filename="../../lapor_desk/ui/labels.py" line="236" />
         <source>Confidential complaint (title hidden)</source>
         <translation>Laporan rahasia (judul disembunyikan)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="241" />
+        <location filename="../../lapor_desk/ui/labels.py" line="243" />
         <source>Something went wrong (%1).</source>
         <translation>Terjadi kesalahan (%1).</translation>
     </message>
@@ -2359,43 +2419,43 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="183" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="187" />
         <source>LAPOR Desk</source>
         <extracomment>How often the clock warning is checked besides after each sync (a clock set right meanwhile). the session's first list is on screen with its first rows (or is empty): the desk starts its first sync then, not in the list's way the other queues' lists are to be read ahead once the current one shows its rows (at a session's start and after the cache changed under them)</extracomment>
         <translation>LAPOR Desk</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="185" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="189" />
         <source>Search titles, reports and replies (Ctrl+F)</source>
         <translation>Cari judul, isi laporan, dan tanggapan (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="186" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="190" />
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="187" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="191" />
         <source>Queues</source>
         <translation>Antrean</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="188" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="192" />
         <source>Complaints</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="231" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="235" />
         <source>National admin</source>
         <translation>Admin Nasional</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="232" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="236" />
         <source>Agency admin</source>
         <translation>Admin Instansi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="232" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="236" />
         <source>Liaison officer</source>
         <translation>Pejabat Penghubung</translation>
     </message>
@@ -2485,16 +2545,21 @@
     </message>
     <message>
         <location filename="../../lapor_desk/ui/models/outbox_items.py" line="60" />
+        <source>No. %1 · %2 · no longer in your list</source>
+        <translation>No. %1 · %2 · tidak lagi di daftar Anda</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/outbox_items.py" line="64" />
         <source>No longer in your list</source>
         <translation>Tidak lagi di daftar Anda</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/outbox_items.py" line="62" />
+        <location filename="../../lapor_desk/ui/models/outbox_items.py" line="66" />
         <source>new</source>
         <translation>baru</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/outbox_items.py" line="63" />
+        <location filename="../../lapor_desk/ui/models/outbox_items.py" line="67" />
         <source>No. %1 · %2</source>
         <translation>No. %1 · %2</translation>
     </message>
@@ -2502,70 +2567,40 @@
 <context>
     <name>OutboxReviewPanel</name>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="150" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="158" />
         <source>Nothing here: every action was accepted by the server.</source>
         <extracomment>Opens a refused recorded complaint in its form (``IntakeFlows.reopen``). Which outbox states each review queue lists.</extracomment>
         <translation>Kosong: semua tindakan sudah diterima server.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="151" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="159" />
         <source>Fix &amp;&amp; resend…</source>
         <translation>Perbaiki &amp;&amp; kirim ulang…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="152" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="160" />
         <source>Discard</source>
         <translation>Buang</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="153" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="161" />
         <source>Re-apply on the new state</source>
         <translation>Terapkan ulang pada keadaan baru</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="154" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="162" />
         <source>Drop mine</source>
         <translation>Buang milik saya</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="216" />
-        <source>Not possible now: the complaint is not in your list or its status does not allow this action.</source>
-        <translation>Belum dapat dilakukan: laporan tidak ada di daftar Anda atau statusnya tidak memungkinkan tindakan ini.</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="222" />
-        <source>Not possible on the new state: this action does not fit the complaint's status now. Drop yours, or choose another action in the detail.</source>
-        <translation>Tidak dapat diterapkan pada keadaan baru: tindakan ini tidak sesuai dengan status laporan sekarang. Buang milik Anda, atau pilih tindakan lain pada rincian laporan.</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="234" />
-        <source>This computer's clock was ahead of the server's when the complaint was recorded; the form sets the time by the server's clock.</source>
-        <translation>Jam komputer ini lebih cepat dari jam server saat laporan dicatat; formulir memakai waktu menurut jam server.</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="246" />
-        <source>Action / status</source>
-        <translation>Tindakan / status</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="247" />
-        <source>Agency / unit</source>
-        <translation>Instansi / unit</translation>
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="163" />
+        <source>Open the text…</source>
+        <translation>Buka teksnya…</translation>
     </message>
     <message>
         <location filename="../../lapor_desk/ui/outbox_review.py" line="248" />
-        <source>Version</source>
-        <translation>Versi</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="255" />
-        <source>What you did</source>
-        <translation>Yang Anda lakukan</translation>
-    </message>
-    <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="255" />
-        <source>On the server now</source>
-        <translation>Di server sekarang</translation>
+        <source>This computer's clock was ahead of the server's when the complaint was recorded; the form sets the time by the server's clock.</source>
+        <translation>Jam komputer ini lebih cepat dari jam server saat laporan dicatat; formulir memakai waktu menurut jam server.</translation>
     </message>
 </context>
 <context>
@@ -2672,6 +2707,59 @@
         <location filename="../../lapor_desk/ui/dialogs/progress.py" line="153" />
         <source>Signing in as the demo admin…</source>
         <translation>Masuk sebagai admin demo…</translation>
+    </message>
+</context>
+<context>
+    <name>QuitDialog</name>
+    <message>
+        <location filename="../../lapor_desk/ui/quit_guard.py" line="34" />
+        <source>Quit LAPOR Desk</source>
+        <extracomment>Syncs tried for one "Send and quit" (an action written during the first goes with the second).</extracomment>
+        <translation>Keluar dari LAPOR Desk</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/quit_guard.py" line="36" />
+        <source>%1 action(s) not yet sent to the server</source>
+        <translation>%1 tindakan belum terkirim ke server</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/quit_guard.py" line="40" />
+        <source>Sending did not succeed: %1</source>
+        <translation>Pengiriman tidak berhasil: %1</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/quit_guard.py" line="41" />
+        <source>They are kept on this computer and sent at the next start. Send them now so that the units and the reporters see them today?</source>
+        <translation>Tindakan itu tetap tersimpan di komputer ini dan dikirim saat aplikasi dibuka lagi. Kirim sekarang agar unit dan pelapor melihatnya hari ini?</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/quit_guard.py" line="46" />
+        <source>Send and quit</source>
+        <translation>Kirim lalu keluar</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/quit_guard.py" line="48" />
+        <source>Quit without sending</source>
+        <translation>Keluar tanpa mengirim</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/quit_guard.py" line="50" />
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>QuitGuard</name>
+    <message>
+        <location filename="../../lapor_desk/ui/quit_guard.py" line="138" />
+        <source>some actions are still waiting.</source>
+        <extracomment>the close that follows is the person's confirmed quit</extracomment>
+        <translation>masih ada tindakan yang menunggu.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/quit_guard.py" line="146" />
+        <source>sending was stopped.</source>
+        <translation>pengiriman dihentikan.</translation>
     </message>
 </context>
 <context>
@@ -3307,6 +3395,80 @@
         <location filename="../../lapor_desk/ui/dialogs/verify.py" line="253" />
         <source>Choose the agency that should handle the complaint.</source>
         <translation>Pilih instansi yang seharusnya menangani laporan ini.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWords</name>
+    <message>
+        <location filename="../../lapor_desk/ui/review_words.py" line="20" />
+        <location filename="../../lapor_desk/ui/review_words.py" line="81" />
+        <source>Another user</source>
+        <translation>Pengguna lain</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/review_words.py" line="23" />
+        <source>%1 changed this complaint on %2: from “%3” to “%4”.</source>
+        <translation>%1 mengubah laporan ini pada %2: dari “%3” menjadi “%4”.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/review_words.py" line="27" />
+        <source>%1 changed this complaint on %2 (%3).</source>
+        <translation>%1 mengubah laporan ini pada %2 (%3).</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/review_words.py" line="38" />
+        <source>Your action arrived after that, so it was not applied. Re-apply it on the new state, or drop yours.</source>
+        <translation>Tindakan Anda sampai sesudahnya, sehingga tidak diterapkan. Terapkan ulang pada keadaan baru, atau buang milik Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/review_words.py" line="41" />
+        <source>Your action arrived after that, so it was not applied.</source>
+        <translation>Tindakan Anda sampai sesudahnya, sehingga tidak diterapkan.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/review_words.py" line="50" />
+        <source>Not possible now: the complaint is no longer on this computer (it left your area). Your words are kept: open the text to copy them.</source>
+        <translation>Tidak bisa sekarang: laporan ini tidak lagi ada di komputer ini (sudah keluar dari wilayah Anda). Kata-kata Anda tetap tersimpan: buka teksnya untuk menyalinnya.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/review_words.py" line="54" />
+        <source>Not possible now: the complaint is “%1”, and “%2” is not allowed in that status. Choose another action in the detail, or discard this one.</source>
+        <translation>Tidak bisa sekarang: laporan ini berstatus “%1”, dan “%2” tidak diizinkan pada status itu. Pilih tindakan lain di rincian, atau buang tindakan ini.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/review_words.py" line="58" />
+        <source>Not possible: your role may not make this action. Discard it, or ask an admin of your agency.</source>
+        <translation>Tidak bisa: peran Anda tidak boleh melakukan tindakan ini. Buang tindakan ini, atau minta admin instansi Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/review_words.py" line="76" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/review_words.py" line="76" />
+        <source>%1 (when you acted)</source>
+        <translation>%1 (saat Anda bertindak)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/review_words.py" line="78" />
+        <source>Agency / unit</source>
+        <translation>Instansi / unit</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/review_words.py" line="82" />
+        <source>Changed by</source>
+        <translation>Diubah oleh</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/review_words.py" line="87" />
+        <source>What you did</source>
+        <translation>Yang Anda lakukan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/review_words.py" line="87" />
+        <source>On the server now</source>
+        <translation>Di server sekarang</translation>
     </message>
 </context>
 <context>

@@ -39,7 +39,9 @@ def desk_app(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> QA
 def controller(tmp_path: Path) -> Iterator[DeskController]:
     taskman = TaskManager()
     station = Workstation(tmp_path / "profiles", device="pytest")
-    desk = DeskController(station, taskman)
+    # The tests using it send their work with a sync they ask for, after what the server is to
+    # see first; sending within seconds of an action is tested with it on (test_work_leaves.py).
+    desk = DeskController(station, taskman, push_delay_ms=None)
     yield desk
     desk.cancel_sync()
     taskman.shutdown()

@@ -6,7 +6,8 @@ The window at 1366x768 against the seeded demo server (a child process): Kotak K
 internal note the server refused for its file (``attachment_missing``: this desk took the file
 for uploaded), an action on a complaint that left the admin's area and a note waiting to be
 sent — the heading counts the three actions the panel lists, as the sidebar and the status bar
-do; then "Perbaiki & kirim ulang" of the note, its file kept in the dialog. EXTRA.qm: wording
+do; then "Perbaiki & kirim ulang" of the note, its file kept in the dialog; then a conflict
+(the national admin postponed a complaint first), its card naming who changed it and when. EXTRA.qm: wording
 not yet in the shipped catalogue.
 """
 
@@ -36,7 +37,7 @@ from tests.ui.render_intake_screens import wait_for
 from tests.ui.render_screens import save
 from tests.ui.render_setup import isolated_application
 
-SCREENS = ("outbox_three_actions", "outbox_note_fix_and_resend")
+SCREENS = ("outbox_three_actions", "outbox_note_fix_and_resend", "outbox_conflict_named")
 
 
 def main(out: Path, extra_qm: str | None) -> int:
@@ -72,7 +73,8 @@ def main(out: Path, extra_qm: str | None) -> int:
         assert station.sync().rejected == 2
         station.replies.send(busy, "internal_note", "Dinas PU menjadwalkan perbaikan pekan depan.")
 
-        controller = DeskController(station, taskman)
+        # The screen shows the note still waiting: no sync of its own after an action.
+        controller = DeskController(station, taskman, push_delay_ms=None)
         window = MainWindow(controller)
         window.attachments.auto_prefetch = False
         window.resize(1366, 768)
@@ -97,6 +99,23 @@ def main(out: Path, extra_qm: str | None) -> int:
         save(dialog, out / "outbox_note_fix_and_resend.png")
         dialog.reject()
         wait_for(app, lambda: window.flows.dialog is None and taskman.idle)
+
+        # A conflict: the national admin postponed a complaint this admin archived meanwhile;
+        # the card names who, when, and the statuses; the status bar counts the conflict.
+        late = station.complaint_ids("needs_verification")[2]
+        station.verification.submit("archive", late, ActionFields(reason_code="too_general"))
+        national.verification.submit("postpone", late,
+                                     ActionFields(reason="Menunggu kelengkapan data"))
+        assert national.sync().applied == 1
+        assert controller.sync()
+        wait_for(app, lambda: not controller.syncing and taskman.idle)
+        window.select_queue("conflicts")
+        wait_for(app, lambda: window.queue_key == "conflicts" and taskman.idle
+                 and panel.model.rowCount() == 1)
+        conflict = panel.model.item_at(0)
+        assert conflict is not None and panel.select(conflict.mutation_id)
+        wait_for(app, lambda: taskman.idle and window.detail.complaint_id == late)
+        save(window, out / "outbox_conflict_named.png")
         window.close()
         window.deleteLater()
         app.processEvents()

@@ -92,7 +92,7 @@ def test_sign_in_sync_forward_offline_and_sync(qtbot: Any, controller: DeskContr
     open_queue(qtbot, window, "outbox", 1)
     qtbot.waitUntil(lambda: "menunggu" in (window.table_model.index(0, STATUS).data() or ""),
                     timeout=WAIT)
-    qtbot.waitUntil(lambda: "Menunggu dikirim: 1" in window.statusBar().pending.text(),
+    qtbot.waitUntil(lambda: "Kotak Keluar: 1" in window.statusBar().pending.text(),
                     timeout=WAIT)
 
     with qtbot.waitSignal(controller.sync_failed, timeout=60_000) as failed:
@@ -108,7 +108,7 @@ def test_sign_in_sync_forward_offline_and_sync(qtbot: Any, controller: DeskContr
         assert synced.args[0].applied == 1
         qtbot.waitUntil(lambda: window.table_model.rowCount() == 0, timeout=WAIT)
         qtbot.waitUntil(lambda: queue_counts(window).get("outbox") == 0, timeout=WAIT)
-        qtbot.waitUntil(lambda: "Menunggu dikirim: 0" in window.statusBar().pending.text(),
+        qtbot.waitUntil(lambda: "Kotak Keluar: 0" in window.statusBar().pending.text(),
                         timeout=WAIT)
     finally:
         restarted.stop()

@@ -56,6 +56,10 @@ def complaint_text(item: ReviewItem) -> str:
         # refused before the server ever held it: only the outbox keeps what was typed
         return (QCoreApplication.translate("OutboxItems", "Not recorded · %1")
                 .replace("%1", item.title))
+    if not item.in_cache and item.tracking_number:  # known when it was refused
+        return (QCoreApplication.translate("OutboxItems", "No. %1 · %2 · no longer in your list")
+                .replace("%1", str(item.tracking_number))
+                .replace("%2", labels.complaint_title(item.title)))
     if not item.in_cache:
         return QCoreApplication.translate("OutboxItems", "No longer in your list")
     number = (str(item.tracking_number) if item.tracking_number else
