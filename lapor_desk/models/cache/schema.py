@@ -38,6 +38,8 @@ class Agency(Base):
     name: Mapped[str] = mapped_column(String(300))
     code: Mapped[str | None] = mapped_column(String(64))
     region_code: Mapped[str | None] = mapped_column(String(32))
+    #: Other names of the unit (JSON array of texts, as pulled; cache schema 0006).
+    aliases: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
 
 
 #: The columns of ``ix_complaint_filters`` (cache schema 0003), in index order.

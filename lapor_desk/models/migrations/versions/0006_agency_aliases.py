@@ -1,0 +1,28 @@
+"""agency aliases
+
+Revision ID: 0006
+Revises: 0005
+Create Date: 2026-12-07
+
+The other names of a unit or agency as the server sends them (a JSON array of texts), by which
+the forward and re-route dialogs find it (models/unit_names.py). Rows pulled before have none
+until the server sends them again (an alias edited there sends the row again).
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = '0006'
+down_revision = '0005'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.add_column("agency", sa.Column("aliases", sa.Text(), nullable=False, server_default="[]"))
+
+
+def downgrade() -> None:
+    op.drop_column("agency", "aliases")
