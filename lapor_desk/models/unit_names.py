@@ -211,3 +211,54 @@ def _matching_words(vocabulary: tuple[str, ...], typed: str) -> list[tuple[str, 
         if quality:
             found.append((word, quality))
     return found
+
+
+# --- the directory's aliases: what may be stored, who may edit them --------------------------
+
+#: At most this many other names per unit, each of this many characters.
+MAX_ALIASES = 12
+ALIAS_LENGTH = (2, 80)
+
+
+class AliasProblem(ValueError):
+    """Aliases that cannot be stored; ``code`` says why (``too_many``, ``too_short``,
+    ``too_long``)."""
+
+    def __init__(self, code: str, alias: str = "") -> None:
+        super().__init__(f"{code}: {alias!r}" if alias else code)
+        self.code = code
+        self.alias = alias
+
+
+def clean_aliases(values: Sequence[str], name: str = "") -> tuple[str, ...]:
+    """The aliases as they are stored: each on one line with single spaces, empty ones and
+    repeats (ignoring case, and the unit's own name) left out, in the order given. Raises
+    :class:`AliasProblem` for too many, too short or too long ones."""
+    from lapor_desk.models.text import clean_line
+
+    seen = {" ".join(words(name))} if name else set()
+    kept: list[str] = []
+    for value in values:
+        alias = " ".join(clean_line(value).split())
+        if not alias:
+            continue
+        if len(alias) < ALIAS_LENGTH[0]:
+            raise AliasProblem("too_short", alias)
+        if len(alias) > ALIAS_LENGTH[1]:
+            raise AliasProblem("too_long", alias)
+        key = " ".join(words(alias)) or alias.casefold()
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(alias)
+    if len(kept) > MAX_ALIASES:
+        raise AliasProblem("too_many")
+    return tuple(kept)
+
+
+def may_edit_aliases(role: str, scope_path: str, node_path: str) -> bool:
+    """Whether a user may edit a node's aliases: a national admin anywhere, an agency admin in
+    the agency's own subtree (its OPDs), a liaison officer nowhere. Both sides ask this."""
+    if role == "national_admin":
+        return True
+    return role == "agency_admin" and node_path.startswith(scope_path)

@@ -45,9 +45,11 @@ PUSH: Final = Endpoint("POST", f"{API_PREFIX}/sync/push")
 UPLOAD_STATUS: Final = Endpoint("GET", f"{API_PREFIX}/blobs/{{sha256}}/upload")
 UPLOAD_CHUNK: Final = Endpoint("PUT", f"{API_PREFIX}/blobs/{{sha256}}/upload")
 DOWNLOAD_BLOB: Final = Endpoint("GET", f"{API_PREFIX}/blobs/{{sha256}}")
+#: Replace the other names (aliases) of a unit or agency; the row is then pulled again.
+AGENCY_ALIASES: Final = Endpoint("POST", f"{API_PREFIX}/agencies/{{agency_id}}/aliases")
 #: Every endpoint of the sync server.
 ENDPOINTS: Final = (HEALTH, LOGIN, LOGOUT, ME, PULL, PUSH, UPLOAD_STATUS, UPLOAD_CHUNK,
-                    DOWNLOAD_BLOB)
+                    DOWNLOAD_BLOB, AGENCY_ALIASES)
 
 # --- pull pages --------------------------------------------------------------------------------
 

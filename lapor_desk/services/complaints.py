@@ -39,6 +39,7 @@ from lapor_desk.services.types import (
     OutboxNote,
     TimelineEntry,
 )
+from lapor_desk.services.unit_directory import agency_items
 
 #: Events whose detail can carry words a person wrote (a reason, a note): on a complaint the user
 #: may not read the server leaves those words out (docs/sync-protocol.md, "Scope").
@@ -208,9 +209,9 @@ class ComplaintQueries:
                 return []
             nodes = list(connection.execute(select(Agency).where(
                 Agency.path.startswith(root)).order_by(Agency.path)))
-        here = c.handling_unit_id or c.responsible_id
-        return [AgencyItem(n.id, n.parent_id, n.level, n.name, n.code or "",
-                           n.level != AgencyLevel.NATIONAL and n.id != here) for n in nodes]
+            here = c.handling_unit_id or c.responsible_id
+            return agency_items(connection, nodes, str(ActionKind.FORWARD),
+                                lambda n: n.level != AgencyLevel.NATIONAL and n.id != here)
 
 
 def _event_text(detail: str | None) -> str | None:

@@ -49,6 +49,7 @@ from lapor_desk.services.types import (
     SyncProgress,
     UserProfile,
 )
+from lapor_desk.services.unit_directory import UnitNames
 from lapor_desk.services.verification import Verification
 
 T = TypeVar("T")
@@ -249,6 +250,11 @@ class Workstation:
         info = self._need(self.session.info)
         return Attachments(self.session.require_cache(),
                            lambda: self.session.transport, info.profile_dir)
+
+    @property
+    def unit_names(self) -> UnitNames:
+        """The directory's other names of units, edited on the server (unit_directory.py)."""
+        return UnitNames(self.session.require_cache(), lambda: self.session.transport)
 
     @property
     def verification(self) -> Verification:
