@@ -8,12 +8,26 @@ lately are listed first. When nothing matches, the picker says so and what to tr
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from lapor_desk.models.unit_names import UnitEntry, UnitIndex
 from lapor_desk.services.types import AgencyItem
+
+if TYPE_CHECKING:
+    from lapor_desk.ui.unit_names_flow import UnitNamesEditor
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 #: set on the "recently used" group and its rows
@@ -121,11 +135,11 @@ class UnitPicker(QWidget):
     chosen = Signal()
 
     def __init__(self, items: list[AgencyItem], placeholder: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, names: UnitNamesEditor | None = None) -> None:
         super().__init__(parent)
         self.items = items
-        self.index = UnitIndex([UnitEntry(i.id, i.name, i.code, i.aliases, i.above)
-                                for i in items])
+        self.names = names
+        self.index = self._index()
         self.recent = [i.id for i in sorted((i for i in items if i.recent is not None),
                                             key=lambda i: i.recent or 0)]
         self.search = QLineEdit()
@@ -156,6 +170,49 @@ class UnitPicker(QWidget):
         for widget in (self.search, self.not_found, self.tree):
             layout.addWidget(widget)
         layout.setStretch(2, 1)
+        #: "Other names…": shown to those who may edit a unit's aliases (names given)
+        self.names_button = QPushButton(self.tr("Other names of this unit…"))
+        self.names_button.setObjectName("unitNamesButton")
+        self.names_button.setToolTip(self.tr(
+            "Add the abbreviations and names people use for the chosen unit, so everyone "
+            "finds it by them (needs a connection to the server)."))
+        self.names_button.setEnabled(False)
+        self.names_button.setVisible(names is not None)
+        self.names_button.clicked.connect(self._edit_names)
+        self.chosen.connect(self._names_allowed)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.names_button)
+        layout.addLayout(row)
+
+    def _index(self) -> UnitIndex:
+        return UnitIndex([UnitEntry(i.id, i.name, i.code, i.aliases, i.above)
+                          for i in self.items])
+
+    def chosen_item(self) -> AgencyItem | None:
+        target = self.target_id()
+        return next((i for i in self.items if i.id == target), None)
+
+    def _names_allowed(self) -> None:
+        item = self.chosen_item()
+        self.names_button.setEnabled(item is not None and item.names_editable)
+
+    def _edit_names(self) -> None:
+        item = self.chosen_item()
+        if self.names is not None and item is not None and item.names_editable:
+            self.names.edit(item, self.window(), self.names_saved)
+
+    def names_saved(self, agency_id: int, aliases: tuple[str, ...]) -> None:
+        """The server stored these names for the unit: find it by them from now on."""
+        self.items = [replace(i, aliases=aliases) if i.id == agency_id else i
+                      for i in self.items]
+        self.index = self._index()
+        for hit in self.source.match(self.source.index(0, 0), ID_ROLE, agency_id, -1,
+                                     Qt.MatchFlag.MatchRecursive | Qt.MatchFlag.MatchExactly):
+            item = next(i for i in self.items if i.id == agency_id)
+            self.source.itemFromIndex(hit).setToolTip(_node(item).toolTip())
+        if self.search.text().strip():
+            self._filter(self.search.text())
 
     def _expand_default(self) -> None:
         self.tree.expandToDepth(1)
@@ -222,5 +279,5 @@ class UnitPicker(QWidget):
         return int(value) if value is not None else None
 
     def target_name(self) -> str:
-        target = self.target_id()
-        return next((i.name for i in self.items if i.id == target), "")
+        item = self.chosen_item()
+        return item.name if item is not None else ""

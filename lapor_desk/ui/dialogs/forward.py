@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,9 +17,13 @@ from PySide6.QtWidgets import (
 from lapor_desk.services.types import AgencyItem
 from lapor_desk.ui.unit_picker import UnitPicker
 
+if TYPE_CHECKING:
+    from lapor_desk.ui.unit_names_flow import UnitNamesEditor
+
 
 class ForwardDialog(QDialog):
-    def __init__(self, title: str, items: list[AgencyItem], parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, items: list[AgencyItem], parent: QWidget | None = None,
+                 names: UnitNamesEditor | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Forward complaint"))
         self.resize(560, 580)
@@ -25,7 +31,7 @@ class ForwardDialog(QDialog):
         heading.setWordWrap(True)
         heading.setObjectName("dialogHeading")
         self.picker = UnitPicker(items, self.tr(
-            "Search a unit: name, abbreviation (dukcapil, dinkes), region…"))
+            "Search a unit: name, abbreviation (dukcapil, dinkes), region…"), names=names)
         self.search, self.tree = self.picker.search, self.picker.tree
         self.source, self.proxy = self.picker.source, self.picker.proxy
         self.not_found = self.picker.not_found

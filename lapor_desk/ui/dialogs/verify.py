@@ -8,6 +8,8 @@ and the dialog stays open, so nothing is written. ``fields()`` gives what the pe
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -24,6 +26,9 @@ from lapor_desk.services.actions import ActionFields
 from lapor_desk.services.types import AgencyItem
 from lapor_desk.ui import verify_labels
 from lapor_desk.ui.unit_picker import UnitPicker
+
+if TYPE_CHECKING:
+    from lapor_desk.ui.unit_names_flow import UnitNamesEditor
 
 REASON_KINDS = ("handle", "postpone", "not_our_authority")
 
@@ -178,14 +183,15 @@ class RerouteDialog(VerifyDialog):
     """Re-route (dialihkan) to another agency: a searchable list of agencies only."""
 
     def __init__(self, title: str, agencies: list[AgencyItem],
-                 prefill: ActionFields | None = None, parent: QWidget | None = None) -> None:
+                 prefill: ActionFields | None = None, parent: QWidget | None = None,
+                 names: UnitNamesEditor | None = None) -> None:
         super().__init__(title, parent)
         self.setWindowTitle(self.tr("Re-route to another agency"))
         self.resize(540, 580)
         self.intro.setText(self.tr("Send the complaint to the agency that is responsible for "
                                    "it. It arrives there as a new complaint to verify."))
         self.picker = UnitPicker(agencies, self.tr(
-            "Search an agency: name or abbreviation (kemenkes, bpn, pln)…"))
+            "Search an agency: name or abbreviation (kemenkes, bpn, pln)…"), names=names)
         self.search, self.list = self.picker.search, self.picker.tree
         self.source, self.proxy = self.picker.source, self.picker.proxy
         self.picker.chosen.connect(lambda: self.error.setVisible(False))
