@@ -30,6 +30,7 @@ from lapor_desk.models.lifecycle import RULES
 from lapor_desk.models.shapes import shown_text
 from lapor_desk.services.deadlines import deadline_of, running_due
 from lapor_desk.services.errors import NotFound
+from lapor_desk.services.queues import QUEUE_OF_STATUS
 from lapor_desk.services.session import parse_time
 from lapor_desk.services.types import (
     AgencyItem,
@@ -122,7 +123,7 @@ class ComplaintQueries:
             location_name=names.get(location, ""), created_at=_time(r.created_at),
             deadline=deadline_of(due, now, self.config), anonymous=bool(r.anonymous),
             confidential=bool(r.confidential), redacted=bool(r.redacted),
-            outbox=marks.get(r.id, OutboxMark.NONE))
+            outbox=marks.get(r.id, OutboxMark.NONE), queue=QUEUE_OF_STATUS.get(r.status, ""))
 
     def detail(self, complaint_id: str) -> ComplaintDetail:
         """Everything about one complaint, with its timeline oldest first."""

@@ -127,6 +127,9 @@ class ComplaintRow:
     confidential: bool
     redacted: bool
     outbox: OutboxMark
+    #: the queue it is listed in (services/queues.py: QUEUE_OF_STATUS), said beside a result
+    #: of the search, which looks in every queue
+    queue: str = ""
 
 
 @dataclass(frozen=True)
