@@ -59,6 +59,8 @@ def unit_model(items: list[AgencyItem], recent_heading: str = "") -> QStandardIt
     made: dict[int, QStandardItem] = {}
     recent = sorted((i for i in items if i.recent is not None and i.selectable),
                     key=lambda i: i.recent or 0)
+    # the agency beside each recent unit when they are not all of one agency
+    agencies = {i.above[0] if i.above else "" for i in recent}
     if recent and recent_heading:
         group = QStandardItem(recent_heading)
         group.setData(True, RECENT_ROLE)
@@ -67,7 +69,7 @@ def unit_model(items: list[AgencyItem], recent_heading: str = "") -> QStandardIt
             node = _node(item)
             node.setData(True, RECENT_ROLE)
             above = item.above[0] if item.above else ""
-            if above:
+            if above and len(agencies) > 1:
                 node.setText(f"{item.name} — {above}")
             group.appendRow(node)
         model.appendRow(group)
@@ -177,7 +179,8 @@ class UnitPicker(QWidget):
             "Add the abbreviations and names people use for the chosen unit, so everyone "
             "finds it by them (needs a connection to the server)."))
         self.names_button.setEnabled(False)
-        self.names_button.setVisible(names is not None)
+        self.names_button.setVisible(names is not None
+                                     and any(i.names_editable for i in items))
         self.names_button.clicked.connect(self._edit_names)
         self.chosen.connect(self._names_allowed)
         row = QHBoxLayout()
