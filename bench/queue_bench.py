@@ -110,6 +110,16 @@ def main() -> int:
         search_times += times
     add(f"full-text search in {biggest} ({len(TERMS)} terms)", search_times,
         "nothing remembered")
+    # The search box looks in every queue ("all"): words, a tracking number, a reporter.
+    sample = complaints.rows(queues.complaint_ids(biggest)[:1])[0]
+    typed = [*TERMS, f"#{sample.tracking_number}", "La Ode", "0812 3"]
+    search_times = []
+    for term in typed:
+        times, _ = timed(lambda t=term: queues.complaint_ids("all", ComplaintFilter(search=t)),
+                         max(1, args.runs // 2))
+        search_times += times
+    add(f"search in every queue ({len(typed)}: words, a number, a name, a phone)",
+        search_times, "nothing remembered")
     # As in the window: the queue's own list is remembered (it was just shown), the narrowed
     # list is not (each run forgets it again).
     queues._id_lists.MAX_IDS = _IdLists.MAX_IDS

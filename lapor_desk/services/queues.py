@@ -236,7 +236,7 @@ class QueueQueries:
         query = _narrow(query, where, self.config.calendar.tz)
         filtered = replace(where, order="", search="") != ComplaintFilter()
         searched = bool(where.search.strip())
-        if not where.order:
+        if not where.order and queue_key != ALL:
             # In the default order: which complaints pass comes from the filter index alone
             # (ix_complaint_filters, no row is read) and from the full-text indexes; their
             # order from the queue's own list (remembered, or read from its order index). The
@@ -265,9 +265,10 @@ class QueueQueries:
             # the complaint whose tracking number was typed comes first, then the others
             return ([i for i, rowid in found if rowid in matches.first]
                     + [i for i, rowid in found if rowid not in matches.first])
-        # In another order. Filtered or searched, it is cheaper to find the rows through the
-        # status index in table order and sort them than to visit every row of the queue in
-        # index order: the general expression keeps SQLite off the order indexes
+        # In another order, or in "all" (whose whole list is not worth ordering, and keeping,
+        # for the few complaints a search finds). Filtered or searched, it is cheaper to find
+        # the rows through the status index in table order and sort them than to visit every
+        # row of the queue in index order: the general expression keeps SQLite off the order indexes
         # (bench/queue_bench.py, "channel filter"); the whole queue is read in index order.
         deadline = (literal_column(f"({DEADLINE_SQL})") if filtered or searched
                     else _running_deadline(queue_key))

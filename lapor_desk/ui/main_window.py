@@ -326,7 +326,7 @@ class MainWindow(QMainWindow):
             # The role's queues, not the sidebar's rows: the first list can show before the
             # counts have filled the sidebar (start_session reads both at once).
             others = [k for k in self.controller.queue_keys()
-                      if k != self.queue_key and k not in ("outbox", "conflicts")]
+                      if k != self.queue_key and k not in ("outbox", "conflicts", ALL)]
             self.controller.remember_queues(others)
 
     def _update_heading(self) -> None:

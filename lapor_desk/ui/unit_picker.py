@@ -35,15 +35,20 @@ RECENT_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _node(item: AgencyItem) -> QStandardItem:
-    node = QStandardItem(item.name)
-    node.setData(item.id, ID_ROLE)
+def _tooltip(item: AgencyItem) -> str:
+    """The unit's code, other names and the agencies above it."""
     tip = [item.code] if item.code else []
     if item.aliases:
         tip.append(", ".join(item.aliases))
     if item.above:
         tip.append(" › ".join(reversed(item.above)))
-    node.setToolTip("\n".join(tip))
+    return "\n".join(tip)
+
+
+def _node(item: AgencyItem) -> QStandardItem:
+    node = QStandardItem(item.name)
+    node.setData(item.id, ID_ROLE)
+    node.setToolTip(_tooltip(item))
     node.setEditable(False)
     flags = Qt.ItemFlag.ItemIsEnabled
     if item.selectable:
@@ -213,7 +218,7 @@ class UnitPicker(QWidget):
         for hit in self.source.match(self.source.index(0, 0), ID_ROLE, agency_id, -1,
                                      Qt.MatchFlag.MatchRecursive | Qt.MatchFlag.MatchExactly):
             item = next(i for i in self.items if i.id == agency_id)
-            self.source.itemFromIndex(hit).setToolTip(_node(item).toolTip())
+            self.source.itemFromIndex(hit).setToolTip(_tooltip(item))
         if self.search.text().strip():
             self._filter(self.search.text())
 
