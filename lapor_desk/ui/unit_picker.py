@@ -237,6 +237,9 @@ class UnitPicker(QWidget):
             first = self._first_selectable(QModelIndex())
             if first is not None:
                 self.tree.scrollTo(first)
+            selectable = {i.id for i in self.items if i.selectable}
+            if sum(1 for i in ids if i in selectable) == 1 and first is not None:
+                self.tree.setCurrentIndex(first)  # the one unit meant: Enter sends it there
         self.not_found.setVisible(ids == [])
         if ids == []:
             self.not_found.setText(self.tr(
