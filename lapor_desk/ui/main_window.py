@@ -70,10 +70,8 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().currentRowChanged.connect(self._complaint_chosen)
         self.type_filter = self.filter_bar.type_combo
         self.search_scope = SearchScope(self.search, lambda: self.queue_key, self.select_queue,
-                                        self._narrowed, self)
-        self._search_timer = QTimer(self, singleShot=True, interval=250)
-        self._search_timer.timeout.connect(self.search_scope.typed)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+                                        self._narrowed, self.table, self)
+        self._search_timer = self.search_scope.timer
         self.filter_bar.changed.connect(self._narrowed)
         self.filter_choices = FilterChoices(controller, self.filter_bar, lambda: self.queue_key,
                                             self)

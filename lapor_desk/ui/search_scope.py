@@ -5,15 +5,16 @@ number read out on the phone or a word is found whichever queue holds it; each r
 queue (ui/models/complaint_table.py). Picking a queue while a search is typed narrows the search
 to that queue. Clearing the search goes back to the queue open before it, if the person did not
 pick another meanwhile. A tracking number typed (``3715910``, ``#3715 910``) puts its complaint
-first, and it is opened at once.
+first, and it is opened at once. The search runs a moment after the typing stops, or at once on
+Enter, which also takes the keyboard to the list.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
 from lapor_desk.models.lookup import tracking_number_in
 from lapor_desk.services.queues import ALL
@@ -21,11 +22,19 @@ from lapor_desk.services.types import ComplaintRow
 
 
 class SearchScope(QObject):
+    #: how long the typing must pause before the search runs (ms)
+    PAUSE = 250
+
     def __init__(self, search: QLineEdit, queue_key: Callable[[], str | None],
                  select_queue: Callable[[str], None], narrowed: Callable[[], None],
-                 parent: QObject | None = None) -> None:
+                 results: QAbstractItemView, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.search = search
+        self.results = results
+        self.timer = QTimer(self, singleShot=True, interval=self.PAUSE)
+        self.timer.timeout.connect(self.typed)
+        search.textChanged.connect(lambda _t: self.timer.start())
+        search.returnPressed.connect(self.enter)
         self.queue_key = queue_key
         self.select_queue = select_queue
         self.narrowed = narrowed
@@ -49,6 +58,13 @@ class SearchScope(QObject):
                 self._move(back)
                 return
         self.narrowed()
+
+    def enter(self) -> None:
+        """Enter in the search box: search now (if the text changed) and go to the list."""
+        if self.timer.isActive():
+            self.timer.stop()
+            self.typed()
+        self.results.setFocus()
 
     def _move(self, key: str) -> None:
         self._moving = True
