@@ -974,135 +974,135 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="299" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="301" />
         <source>All types</source>
         <extracomment>Received-date presets, counted back from today in local calendar days ("custom": two dates). the widget Tab reaches after the last filter (the window's list)</extracomment>
         <translation>Semua jenis</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="303" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="305" />
         <source>All channels</source>
         <translation>Semua kanal</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="316" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="318" />
         <source>All categories</source>
         <translation>Semua kategori</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="319" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="321" />
         <source>All regions</source>
         <translation>Semua wilayah</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="324" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="326" />
         <source>All units</source>
         <translation>Semua unit</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="328" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="330" />
         <source>Any privacy</source>
         <translation>Semua privasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="328" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="330" />
         <source>Anonymous</source>
         <translation>Anonim</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="329" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="331" />
         <source>Confidential</source>
         <translation>Rahasia</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="330" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="332" />
         <source>No privacy flag</source>
         <translation>Tanpa anonim/rahasia</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="333" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="335" />
         <source>Received any time</source>
         <translation>Diterima kapan saja</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="333" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="335" />
         <source>Received today</source>
         <translation>Diterima hari ini</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="334" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="336" />
         <source>Last 7 days</source>
         <translation>7 hari terakhir</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="334" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="336" />
         <source>Last 30 days</source>
         <translation>30 hari terakhir</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="335" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="337" />
         <source>This month</source>
         <translation>Bulan ini</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="335" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="337" />
         <source>Date range…</source>
         <translation>Rentang tanggal…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="347" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="349" />
         <source>Type</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="347" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="349" />
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="348" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="350" />
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="348" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="350" />
         <source>Region</source>
         <translation>Wilayah</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="349" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="351" />
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="349" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="351" />
         <source>Privacy</source>
         <translation>Privasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="350" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="352" />
         <source>Received</source>
         <translation>Diterima</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="366" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="368" />
         <source>Remove every filter (Ctrl+Shift+X)</source>
         <translation>Hapus semua filter (Ctrl+Shift+X)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="395" />
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="396" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="397" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="398" />
         <source>Received from</source>
         <translation>Diterima sejak</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="397" />
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="398" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="399" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="400" />
         <source>Received until</source>
         <translation>Diterima sampai</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="399" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="401" />
         <source>Reset filters</source>
         <translation>Hapus semua filter</translation>
     </message>
@@ -2167,43 +2167,43 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="184" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="182" />
         <source>LAPOR Desk</source>
         <extracomment>How often the clock warning is checked besides after each sync (a clock set right meanwhile). the session's first list is on screen with its first rows (or is empty): the desk starts its first sync then, not in the list's way the other queues' lists are to be read ahead once the current one shows its rows (at a session's start and after the cache changed under them)</extracomment>
         <translation>LAPOR Desk</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="187" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="185" />
         <source>Find a complaint: number, words, reporter's name or phone (Ctrl+F)</source>
         <translation>Cari laporan: nomor, kata, nama atau telepon pelapor (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="188" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="186" />
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="189" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="187" />
         <source>Queues</source>
         <translation>Antrean</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="190" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="188" />
         <source>Complaints</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="233" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="231" />
         <source>National admin</source>
         <translation>Admin Nasional</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="234" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="232" />
         <source>Agency admin</source>
         <translation>Admin Instansi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="234" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="232" />
         <source>Liaison officer</source>
         <translation>Pejabat Penghubung</translation>
     </message>
@@ -2864,26 +2864,40 @@
 <context>
     <name>UnitPicker</name>
     <message>
-        <location filename="../../lapor_desk/ui/unit_picker.py" line="149" />
+        <location filename="../../lapor_desk/ui/unit_picker.py" line="156" />
         <source>Recently used</source>
         <extracomment>set on the "recently used" group and its rows a unit was double-clicked or chosen with Enter in the tree the chosen unit changed</extracomment>
         <translation>Terakhir dipakai</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/unit_picker.py" line="174" />
+        <location filename="../../lapor_desk/ui/unit_picker.py" line="181" />
         <source>Other names of this unit…</source>
         <extracomment>"Other names…": shown to those who may edit a unit's aliases (names given)</extracomment>
         <translation>Nama lain unit ini…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/unit_picker.py" line="177" />
+        <location filename="../../lapor_desk/ui/unit_picker.py" line="184" />
         <source>Add the abbreviations and names people use for the chosen unit, so everyone finds it by them (needs a connection to the server).</source>
         <translation>Tambahkan singkatan dan nama yang dipakai orang untuk unit yang dipilih, agar semua pengguna dapat menemukannya dengan nama itu (perlu tersambung ke server).</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/unit_picker.py" line="235" />
+        <location filename="../../lapor_desk/ui/unit_picker.py" line="246" />
         <source>Not found: no unit or agency is called “%1”. Check the spelling, try a word of its full name (e.g. “kesehatan”), or ask your agency admin to add this name to the unit.</source>
         <translation>Tidak ditemukan: tidak ada unit atau instansi bernama “%1”. Periksa ejaannya, coba satu kata dari nama lengkapnya (mis. “kesehatan”), atau minta admin instansi menambahkan nama ini pada unitnya.</translation>
+    </message>
+</context>
+<context>
+    <name>UnitTypeAhead</name>
+    <message>
+        <location filename="../../lapor_desk/ui/unit_type_ahead.py" line="56" />
+        <source>Unit: %1</source>
+        <extracomment>"Dinas Kesehatan Kota Kendari (12)": the count the filter bar adds</extracomment>
+        <translation>Unit: %1</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/unit_type_ahead.py" line="58" />
+        <source>No unit here is called “%1”.</source>
+        <translation>Tidak ada unit bernama “%1” di sini.</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,9 @@ ID = {
     "them (needs a connection to the server).":
         "Tambahkan singkatan dan nama yang dipakai orang untuk unit yang dipilih, agar semua "
         "pengguna dapat menemukannya dengan nama itu (perlu tersambung ke server).",
+    # the unit filter above the list, typed into
+    "Unit: %1": "Unit: %1",
+    "No unit here is called “%1”.": "Tidak ada unit bernama “%1” di sini.",
     # the names of a unit
     "Other names of a unit": "Nama lain unit",
     "Other names of “%1”": "Nama lain “%1”",
