@@ -54,3 +54,26 @@ def test_a_reporter_is_found_by_name_and_phone_only_when_not_anonymous(
             reporter_name="Wa Ode Rahasiawati", reporter_contact="081299990000"))
     assert hidden not in signed_in.complaint_ids("all", ComplaintFilter(search="rahasiawati"))
     assert hidden not in signed_in.complaint_ids("all", ComplaintFilter(search="0812 9999 0000"))
+
+
+def test_names_as_people_type_them(signed_in: Workstation) -> None:
+    """"laode" for "La Ode", "maruf" for "Ma'ruf", in any case; a short word only starts a word
+    of the name ("ode" does not find "Rhode")."""
+    cache = signed_in.session.require_cache()
+    with cache.engine.begin() as connection:
+        shown = list(connection.execute(select(Complaint.id).where(
+            Complaint.anonymous.is_(False), Complaint.reporter_name.is_not(None)).limit(3))
+            .scalars())
+        for complaint_id, name in zip(shown, ("La Ode Muh. Ma'ruf", "Siti-Aisyah Wa Ode Rhode",
+                                              "Andi Rhodes"), strict=True):
+            connection.execute(update(Complaint).where(Complaint.id == complaint_id).values(
+                reporter_name=name))
+    def found(text: str) -> set[str]:
+        return set(signed_in.complaint_ids("all", ComplaintFilter(search=text))) & set(shown)
+
+    assert found("laode maruf") == {shown[0]}
+    assert found("LA ODE MA'RUF") == {shown[0]}
+    assert found("siti aisyah") == {shown[1]}
+    assert found("waode") == {shown[1]}
+    assert found("rhode") == {shown[1], shown[2]}
+    assert found("ode") == {shown[0], shown[1]}

@@ -58,22 +58,41 @@ _PHONE_MARKS = (" ", "-", "+", ".", "(", ")", "/")
 
 
 def _name_words(user_text: str) -> list[str]:
-    """The words a reporter's name is looked up by: letters only, two or more of them."""
-    words = [w.casefold() for w in _WORD.findall(user_text)[:8]]
-    if not words or any(not w.isalpha() for w in words):
+    """The words a reporter's name is looked up by: letters only (an apostrophe, a hyphen or a
+    dot inside a word left out: "Ma'ruf" is "maruf"), two or more of them."""
+    words = [re.sub(r"[\W_]", "", w.casefold()) for w in user_text.split()[:8]]
+    if not words or any(w and not w.isalpha() for w in words):
         return []
     return [w for w in words if len(w) >= 2]
 
 
+#: Marks inside a name that a person may type or leave out ("Ma'ruf", "Siti-Aisyah", "M. Yusuf").
+_NAME_MARKS = ("'", "`", "’", "-", ".")
+#: From this many letters a typed word may also run across the name's spaces ("laode" for
+#: "La Ode", "waode" for "Wa Ode").
+JOINED_WORD = 5
+
+
+def _name_clause(words: list[str]) -> Any:
+    """Every typed word starts a word of the reporter's name, or (long enough) lies in the
+    name written without spaces."""
+    name: Any = func.lower(func.coalesce(Complaint.reporter_name, ""))
+    for mark in _NAME_MARKS:
+        name = func.replace(name, mark, "")
+    spaced = literal(" ") + name
+    joined = func.replace(name, " ", "")
+    return and_(*(or_(spaced.like(f"% {w}%"), joined.like(f"%{w}%"))
+                  if len(w) >= JOINED_WORD else spaced.like(f"% {w}%") for w in words))
+
+
 def reporter_clause(user_text: str) -> Any | None:
-    """A WHERE clause on ``complaint`` keeping the complaints whose reporter is named (every
-    word starts a word of the name) or reached at the phone number typed; never an anonymous
-    one. None when the text is neither a name nor a phone number."""
+    """A WHERE clause on ``complaint`` keeping the complaints whose reporter is named (see
+    :func:`_name_clause`) or reached at the phone number typed; never an anonymous one. None
+    when the text is neither a name nor a phone number."""
     clauses = []
     words = _name_words(user_text)
     if words:
-        name = literal(" ") + func.lower(func.coalesce(Complaint.reporter_name, ""))
-        clauses.append(and_(*(name.like(f"% {w}%") for w in words)))
+        clauses.append(_name_clause(words))
     core = phone_core(user_text)
     if core is not None:
         contact: Any = func.coalesce(Complaint.reporter_contact, "")
