@@ -87,7 +87,9 @@ class UnitNames:
         self.cache = cache
         self.transport = transport
 
-    def set_aliases(self, agency_id: int, aliases: Sequence[str]) -> tuple[str, ...]:
+    def send_aliases(self, agency_id: int, aliases: Sequence[str]) -> tuple[str, ...]:
+        """Check and send the unit's names to the server (the network worker's part); the
+        names as the server stored them. Nothing is written here: :meth:`keep_aliases`."""
         with self.cache.engine.connect() as connection:
             row = connection.execute(select(Agency.name, Agency.path).where(
                 Agency.id == agency_id)).first()
@@ -107,10 +109,19 @@ class UnitNames:
             stored = Api(transport).set_aliases(agency_id, list(cleaned))
         except sync_errors.SyncError as exc:
             raise translate(exc) from exc
+        event(log, "unit_names.saved", agency=agency_id, count=len(stored))
+        return stored
+
+    def keep_aliases(self, agency_id: int, stored: Sequence[str]) -> None:
+        """Write the names the server stored into the cache (the database worker's part)."""
         with self.cache.engine.begin() as connection:
             connection.execute(update(Agency).where(Agency.id == agency_id).values(
                 aliases=orjson.dumps(list(stored)).decode()))
-        event(log, "unit_names.saved", agency=agency_id, count=len(stored))
+
+    def set_aliases(self, agency_id: int, aliases: Sequence[str]) -> tuple[str, ...]:
+        """Send and keep, in one call (the command line, tests)."""
+        stored = self.send_aliases(agency_id, aliases)
+        self.keep_aliases(agency_id, stored)
         return stored
 
 

@@ -47,9 +47,15 @@ class UnitNamesEditor:
         def save() -> None:
             dialog.saving(True)
             names = dialog.names()
-            op = self.controller.op(lambda ws: ws.unit_names.set_aliases(item.id, names),
+            # sent on the network worker, kept in the cache on the database worker
+            op = self.controller.op(lambda ws: ws.unit_names.send_aliases(item.id, names),
                                     worker="net")
-            op.success(lambda stored: done(stored))
+            op.success(lambda stored: keep(stored))
+            op.failure(lambda error: dialog.show_problem(problem_text(error))).run()
+
+        def keep(stored: tuple[str, ...]) -> None:
+            op = self.controller.op(lambda ws: ws.unit_names.keep_aliases(item.id, stored))
+            op.success(lambda _none: done(stored))
             op.failure(lambda error: dialog.show_problem(problem_text(error))).run()
 
         def done(stored: tuple[str, ...]) -> None:

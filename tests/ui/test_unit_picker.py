@@ -103,6 +103,7 @@ def test_units_by_abbreviation_typo_alias_and_recent_use(
     assert recent.data() == "Terakhir dipakai"
     assert picker.proxy.index(0, 0, recent).data().startswith("Dinas Kesehatan Kota Kendari")
     assert found(picker, "dinas")[0] == "Dinas Kesehatan Kota Kendari"
+    assert found(picker, "bansos") == ["Dinas Sosial Kota Kendari"]  # kept in the cache
     picker.search.clear()
     save_png(dialog, "forward_recent_units")
     dialog.reject()
