@@ -57,8 +57,8 @@ def test_a_reporter_is_found_by_name_and_phone_only_when_not_anonymous(
 
 
 def test_names_as_people_type_them(signed_in: Workstation) -> None:
-    """"laode" for "La Ode", "maruf" for "Ma'ruf", in any case; a short word only starts a word
-    of the name ("ode" does not find "Rhode")."""
+    """"laode" for "La Ode", "ma'ruf" for "Ma'ruf", "aisyah" in "Siti-Aisyah", in any case; a
+    short word only starts a word of the name ("ode" does not find "Rhode")."""
     cache = signed_in.session.require_cache()
     with cache.engine.begin() as connection:
         shown = list(connection.execute(select(Complaint.id).where(
@@ -71,9 +71,10 @@ def test_names_as_people_type_them(signed_in: Workstation) -> None:
     def found(text: str) -> set[str]:
         return set(signed_in.complaint_ids("all", ComplaintFilter(search=text))) & set(shown)
 
-    assert found("laode maruf") == {shown[0]}
+    assert found("laode ma'ruf") == {shown[0]}
     assert found("LA ODE MA'RUF") == {shown[0]}
     assert found("siti aisyah") == {shown[1]}
+    assert found("Siti-Aisyah") == {shown[1]}
     assert found("waode") == {shown[1]}
     assert found("rhode") == {shown[1], shown[2]}
     assert found("ode") == {shown[0], shown[1]}

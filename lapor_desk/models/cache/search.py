@@ -58,29 +58,35 @@ _PHONE_MARKS = (" ", "-", "+", ".", "(", ")", "/")
 
 
 def _name_words(user_text: str) -> list[str]:
-    """The words a reporter's name is looked up by: letters only (an apostrophe, a hyphen or a
-    dot inside a word left out: "Ma'ruf" is "maruf"), two or more of them."""
-    words = [re.sub(r"[\W_]", "", w.casefold()) for w in user_text.split()[:8]]
-    if not words or any(w and not w.isalpha() for w in words):
-        return []
+    """The words a reporter's name is looked up by: letters (and an apostrophe inside one:
+    "Ma'ruf"), a hyphen or a dot a separator; the particles written together ("laode",
+    "waode") apart, as names carry them; words of one letter left out."""
+    words: list[str] = []
+    for token in re.split(r"[\s\-.]+", user_text.casefold())[:8]:
+        word = token.strip("'’")
+        if not word:
+            continue
+        if not word.replace("'", "").replace("’", "").isalpha():
+            return []  # digits or signs: not a name
+        particle = _PARTICLES.match(word)
+        words += [particle.group(1), particle.group(2)] if particle else [word]
     return [w for w in words if len(w) >= 2]
 
 
-#: From this many letters a typed word may also run across the name's spaces and apostrophes
-#: ("laode" for "La Ode", "maruf" for "Ma'ruf", "aisyah" in "Siti-Aisyah").
-JOINED_WORD = 5
+#: "La Ode" and "Wa Ode" (Buton, Muna) are often typed as one word.
+_PARTICLES = re.compile(r"^(la|wa)(ode)$")
+#: From this many letters a typed word may lie anywhere in the name ("aisyah" in
+#: "Siti-Aisyah"); a shorter one starts a word of it ("ode" is not in "Rhode").
+INSIDE_WORD = 4
 
 
 def _name_clause(words: list[str]) -> Any:
-    """Every typed word starts a word of the reporter's name, or (long enough) lies in the
-    name written without spaces and apostrophes. (LIKE ignores the case of ASCII letters; a
-    plain LIKE over the index is cheap, each function on the name costs a few milliseconds per
-    10,000 reporters: bench/queue_bench.py.)"""
-    name: Any = func.coalesce(Complaint.reporter_name, "")
-    spaced = literal(" ") + name
-    joined = func.replace(func.replace(name, " ", ""), "'", "")
-    return and_(*(or_(spaced.like(f"% {w}%"), joined.like(f"%{w}%"))
-                  if len(w) >= JOINED_WORD else spaced.like(f"% {w}%") for w in words))
+    """Every typed word is in the reporter's name (see ``INSIDE_WORD``). A plain LIKE, which
+    ignores the case of ASCII letters, over the small index of named reporters: a function on
+    each name would cost several times more (bench/queue_bench.py)."""
+    spaced = literal(" ") + func.coalesce(Complaint.reporter_name, "")
+    return and_(*(spaced.like(f"%{w}%" if len(w) >= INSIDE_WORD else f"% {w}%")
+                  for w in words))
 
 
 def reporter_clause(user_text: str) -> Any | None:
