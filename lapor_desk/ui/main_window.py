@@ -181,8 +181,9 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("LAPOR Desk"))
         self.menus.retranslate()
-        self.search.setPlaceholderText(self.tr(
-            "Find a complaint: number, words, reporter's name or phone (Ctrl+F)"))
+        self.search.setPlaceholderText(self.tr("Number, words, reporter's name/phone"))
+        self.search.setToolTip(self.tr("Find a complaint in every queue by its number, words, "
+                                       "or its reporter's name or phone (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search"))
         self.queue_view.setAccessibleName(self.tr("Queues"))
         self.table.setAccessibleName(self.tr("Complaints"))

@@ -2173,37 +2173,42 @@
         <translation>LAPOR Desk</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="185" />
-        <source>Find a complaint: number, words, reporter's name or phone (Ctrl+F)</source>
-        <translation>Cari laporan: nomor, kata, nama atau telepon pelapor (Ctrl+F)</translation>
+        <location filename="../../lapor_desk/ui/main_window.py" line="184" />
+        <source>Number, words, reporter's name/phone</source>
+        <translation>Nomor, kata, nama/telepon pelapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="186" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="185" />
+        <source>Find a complaint in every queue by its number, words, or its reporter's name or phone (Ctrl+F)</source>
+        <translation>Cari laporan di semua antrean menurut nomornya, kata, atau nama maupun telepon pelapornya (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/main_window.py" line="187" />
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="187" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="188" />
         <source>Queues</source>
         <translation>Antrean</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="188" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="189" />
         <source>Complaints</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="231" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="232" />
         <source>National admin</source>
         <translation>Admin Nasional</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="232" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="233" />
         <source>Agency admin</source>
         <translation>Admin Instansi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="232" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="233" />
         <source>Liaison officer</source>
         <translation>Pejabat Penghubung</translation>
     </message>

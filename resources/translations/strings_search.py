@@ -5,8 +5,11 @@ ID = {
     # the search box and the list of every complaint
     "All complaints": "Semua laporan",
     "Queue": "Antrean",
-    "Find a complaint: number, words, reporter's name or phone (Ctrl+F)":
-        "Cari laporan: nomor, kata, nama atau telepon pelapor (Ctrl+F)",
+    "Number, words, reporter's name/phone": "Nomor, kata, nama/telepon pelapor",
+    "Find a complaint in every queue by its number, words, or its reporter's name or phone "
+    "(Ctrl+F)":
+        "Cari laporan di semua antrean menurut nomornya, kata, atau nama maupun telepon "
+        "pelapornya (Ctrl+F)",
     "Not found: no complaint you can see has the number, words or reporter “%1”, in any "
     "queue. Check the number (a tracking number has 7 digits), try fewer or other words, or "
     "sync to get the newest complaints.":
