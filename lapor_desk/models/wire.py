@@ -45,9 +45,11 @@ PUSH: Final = Endpoint("POST", f"{API_PREFIX}/sync/push")
 UPLOAD_STATUS: Final = Endpoint("GET", f"{API_PREFIX}/blobs/{{sha256}}/upload")
 UPLOAD_CHUNK: Final = Endpoint("PUT", f"{API_PREFIX}/blobs/{{sha256}}/upload")
 DOWNLOAD_BLOB: Final = Endpoint("GET", f"{API_PREFIX}/blobs/{{sha256}}")
+#: Replace the other names (aliases) of a unit or agency; the row is then pulled again.
+AGENCY_ALIASES: Final = Endpoint("POST", f"{API_PREFIX}/agencies/{{agency_id}}/aliases")
 #: Every endpoint of the sync server.
 ENDPOINTS: Final = (HEALTH, LOGIN, LOGOUT, ME, PULL, PUSH, UPLOAD_STATUS, UPLOAD_CHUNK,
-                    DOWNLOAD_BLOB)
+                    DOWNLOAD_BLOB, AGENCY_ALIASES)
 
 # --- pull pages --------------------------------------------------------------------------------
 
@@ -102,7 +104,8 @@ def _columns(spec: str) -> tuple[Column, ...]:
 #: Each entity's columns in the order a page sends them, entities in the order a page's
 #: changes are applied.
 ENTITIES: Final[dict[str, tuple[Column, ...]]] = {
-    "agency": _columns("id:p! parent_id:p level:s! path:s! name:s! code:s region_code:s"),
+    "agency": _columns("id:p! parent_id:p level:s! path:s! name:s! code:s region_code:s "
+                       "aliases:l"),
     "complaint": _columns(
         "id:u! tracking_number:n complaint_type:s! misconduct:b! title:s! body:s redacted:b! "
         "incident_date:s province:s regency:s district:s village:s category:s subcategory:s "

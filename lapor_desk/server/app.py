@@ -14,7 +14,14 @@ from starlette.concurrency import run_in_threadpool
 
 from lapor_desk import __version__ as package_version
 from lapor_desk.models import wire
-from lapor_desk.server import errors, openapi, routes_auth, routes_blobs, routes_sync
+from lapor_desk.server import (
+    errors,
+    openapi,
+    routes_auth,
+    routes_blobs,
+    routes_directory,
+    routes_sync,
+)
 from lapor_desk.server.blobs import BlobStore
 from lapor_desk.server.body_limit import BodyLimitMiddleware, BodyLimits
 from lapor_desk.server.logs import event
@@ -74,6 +81,7 @@ def create_app(settings: ServerSettings,
     app.include_router(routes_auth.router)
     app.include_router(routes_sync.router)
     app.include_router(routes_blobs.router)
+    app.include_router(routes_directory.router)
     body_limits = BodyLimits({
         wire.LOGIN.route: routes_auth.LOGIN_BODY_BYTES,
         wire.PUSH.route: settings.max_push_bytes,

@@ -24,6 +24,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     bindparam,
+    text,
     update,
 )
 from sqlalchemy.engine import Connection, Dialect
@@ -80,6 +81,9 @@ class Agency(Base):
     name: Mapped[str] = mapped_column(String(255))
     code: Mapped[str] = mapped_column(String(64), unique=True)
     region_code: Mapped[str | None] = mapped_column(String(32))
+    #: Other names admins find the unit by ("Dukcapil", "Disdukcapil Kendari"): a JSON array of
+    #: texts, edited by the admins who may (server revision 0005; docs/sync-protocol.md).
+    aliases: Mapped[list[Any]] = mapped_column(JSON, default=list, server_default=text("'[]'"))
     seq: Mapped[int] = mapped_column(BigInteger, unique=True)
 
 

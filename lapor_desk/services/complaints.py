@@ -31,6 +31,7 @@ from lapor_desk.models.shapes import shown_text
 from lapor_desk.services.deadlines import deadline_of, running_due
 from lapor_desk.services.errors import NotFound
 from lapor_desk.services.lifecycle import until_of
+from lapor_desk.services.queues import QUEUE_OF_STATUS
 from lapor_desk.services.session import parse_time
 from lapor_desk.services.types import (
     AgencyItem,
@@ -40,6 +41,7 @@ from lapor_desk.services.types import (
     OutboxNote,
     TimelineEntry,
 )
+from lapor_desk.services.unit_directory import agency_items
 
 #: Events whose detail can carry words a person wrote (a reason, a note): on a complaint the user
 #: may not read the server leaves those words out (docs/sync-protocol.md, "Scope").
@@ -122,7 +124,7 @@ class ComplaintQueries:
             location_name=names.get(location, ""), created_at=_time(r.created_at),
             deadline=deadline_of(due, now, self.config), anonymous=bool(r.anonymous),
             confidential=bool(r.confidential), redacted=bool(r.redacted),
-            outbox=marks.get(r.id, OutboxMark.NONE))
+            outbox=marks.get(r.id, OutboxMark.NONE), queue=QUEUE_OF_STATUS.get(r.status, ""))
 
     def detail(self, complaint_id: str) -> ComplaintDetail:
         """Everything about one complaint, with its timeline oldest first."""
@@ -215,9 +217,9 @@ class ComplaintQueries:
                 return []
             nodes = list(connection.execute(select(Agency).where(
                 Agency.path.startswith(root)).order_by(Agency.path)))
-        here = c.handling_unit_id or c.responsible_id
-        return [AgencyItem(n.id, n.parent_id, n.level, n.name, n.code or "",
-                           n.level != AgencyLevel.NATIONAL and n.id != here) for n in nodes]
+            here = c.handling_unit_id or c.responsible_id
+            return agency_items(connection, nodes, str(ActionKind.FORWARD),
+                                lambda n: n.level != AgencyLevel.NATIONAL and n.id != here)
 
 
 def _event_text(detail: str | None) -> str | None:

@@ -18,7 +18,7 @@ from sqlalchemy import func, literal_column, select
 from sqlalchemy.sql.elements import ColumnClause
 
 from lapor_desk.models.cache.schema import Complaint, OutboxEntry
-from lapor_desk.models.cache.search import search_clause, search_matches
+from lapor_desk.models.cache.search import number_clause, search_clause, search_matches
 from lapor_desk.models.cache.store import Cache, driver_rows
 from lapor_desk.models.calendar import UTC, DomainConfig
 from lapor_desk.models.driver import driver_fetch
@@ -32,6 +32,8 @@ EVERYONE = frozenset(Role)
 #: Outbox states a person must look at (until dismissed) or that are still waiting.
 OUTBOX_STATES = frozenset({"pending", "rejected"})
 CONFLICT_STATES = frozenset({"conflict"})
+#: The queue of every complaint ("Semua laporan").
+ALL = "all"
 
 
 @dataclass(frozen=True)
@@ -50,10 +52,14 @@ QUEUES: tuple[QueueDef, ...] = (
     QueueDef("postponed", COORDINATORS, frozenset({Status.POSTPONED})),
     QueueDef("done", EVERYONE, frozenset({Status.DONE})),
     QueueDef("archived", COORDINATORS, frozenset({Status.ARCHIVED})),
+    #: Every complaint the user can see, whatever its status: what the search box looks in.
+    QueueDef(ALL, EVERYONE, frozenset(Status)),
     QueueDef("outbox", EVERYONE, outbox_states=OUTBOX_STATES),
     QueueDef("conflicts", EVERYONE, outbox_states=CONFLICT_STATES),
 )
 QUEUE_BY_KEY = {q.key: q for q in QUEUES}
+#: The queue a complaint of each status is listed in (besides "all"): a search result says it.
+QUEUE_OF_STATUS = {str(s): q.key for q in QUEUES if q.key != ALL for s in q.statuses}
 
 
 def queues_for(role: str) -> tuple[QueueDef, ...]:
@@ -230,7 +236,7 @@ class QueueQueries:
         query = _narrow(query, where, self.config.calendar.tz)
         filtered = replace(where, order="", search="") != ComplaintFilter()
         searched = bool(where.search.strip())
-        if not where.order:
+        if not where.order and queue_key != ALL:
             # In the default order: which complaints pass comes from the filter index alone
             # (ix_complaint_filters, no row is read) and from the full-text indexes; their
             # order from the queue's own list (remembered, or read from its order index). The
@@ -254,11 +260,15 @@ class QueueQueries:
             if matches is None:
                 assert passing is not None
                 return [i for i, rowid in pairs if rowid in passing]
-            return [i for i, rowid in pairs
-                    if matches.has(rowid) and (passing is None or rowid in passing)]
-        # In another order. Filtered or searched, it is cheaper to find the rows through the
-        # status index in table order and sort them than to visit every row of the queue in
-        # index order: the general expression keeps SQLite off the order indexes
+            found = [(i, rowid) for i, rowid in pairs
+                     if matches.has(rowid) and (passing is None or rowid in passing)]
+            # the complaint whose tracking number was typed comes first, then the others
+            return ([i for i, rowid in found if rowid in matches.first]
+                    + [i for i, rowid in found if rowid not in matches.first])
+        # In another order, or in "all" (whose whole list is not worth ordering, and keeping,
+        # for the few complaints a search finds). Filtered or searched, it is cheaper to find
+        # the rows through the status index in table order and sort them than to visit every
+        # row of the queue in index order: the general expression keeps SQLite off the order indexes
         # (bench/queue_bench.py, "channel filter"); the whole queue is read in index order.
         deadline = (literal_column(f"({DEADLINE_SQL})") if filtered or searched
                     else _running_deadline(queue_key))
@@ -269,7 +279,13 @@ class QueueQueries:
                 return []
             query = query.where(clause)
         with self.cache.engine.connect() as connection:
-            return [str(row[0]) for row in connection.execute(query)]
+            ids = [str(row[0]) for row in connection.execute(query)]
+            number = number_clause(where.search) if searched else None
+            if number is None:
+                return ids
+            first = {str(row[0]) for row in connection.execute(
+                select(Complaint.id).where(number))}
+        return [i for i in ids if i in first] + [i for i in ids if i not in first]
 
     def filter_options(self, queue_key: str) -> FilterOptions:
         """What the queue's complaints carry (channels, categories, regions, units), with counts:

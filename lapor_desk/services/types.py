@@ -52,12 +52,15 @@ class Capabilities:
     record_complaints: bool = False  # record a complaint, import a register file
     bulk_actions: bool = False       # forward / archive a selection of complaints
     oversight: bool = False          # the dashboard and the monthly recap
+    #: edit the other names (aliases) of the units in their scope (while online); which nodes
+    #: exactly: AgencyItem.names_editable
+    unit_names: bool = False
 
     @classmethod
     def of(cls, role: str) -> Capabilities:
         coordinator = role in COORDINATORS
         return cls(verify=coordinator, record_complaints=coordinator, bulk_actions=coordinator,
-                   oversight=coordinator)
+                   oversight=coordinator, unit_names=coordinator)
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,9 @@ class ComplaintRow:
     confidential: bool
     redacted: bool
     outbox: OutboxMark
+    #: the queue it is listed in (services/queues.py: QUEUE_OF_STATUS), said beside a result
+    #: of the search, which looks in every queue
+    queue: str = ""
 
 
 @dataclass(frozen=True)
@@ -187,6 +193,14 @@ class AgencyItem:
     name: str
     code: str
     selectable: bool  # a valid forward target (not the national root, not the current place)
+    #: other names admins use for it (the directory's aliases)
+    aliases: tuple[str, ...] = ()
+    #: the names of the agencies above it, nearest first (not the national root)
+    above: tuple[str, ...] = ()
+    #: its place among the targets this user chose most recently (0: the last one), or None
+    recent: int | None = None
+    #: this user may edit its aliases (models/unit_names.py::may_edit_aliases)
+    names_editable: bool = False
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,11 @@ from sqlalchemy import select
 
 from lapor_desk.models.cache.schema import Agency, Complaint, SyncState
 from lapor_desk.models.cache.store import Cache
-from lapor_desk.models.enums import AgencyLevel
+from lapor_desk.models.enums import ActionKind, AgencyLevel
 from lapor_desk.services.actions import BULK_KINDS, ActionFields, Actions, check_fields
 from lapor_desk.services.errors import ActionNotAllowed, NotFound, ServiceError
 from lapor_desk.services.types import EVERYTHING, ActionResult, AgencyItem, Changes
+from lapor_desk.services.unit_directory import agency_items
 
 
 @dataclass(frozen=True)
@@ -91,8 +92,8 @@ class Verification:
                 raise NotFound(f"complaint {complaint_id}", code="not_found")
             nodes = list(connection.execute(select(Agency).where(
                 Agency.level == str(AgencyLevel.AGENCY)).order_by(Agency.name)))
-        return [AgencyItem(n.id, None, n.level, n.name, n.code or "", n.id != responsible)
-                for n in nodes]
+            return agency_items(connection, nodes, str(ActionKind.REROUTE),
+                                lambda n: n.id != responsible, flat=True)
 
     def bulk_targets(self) -> list[AgencyItem]:
         """The agency tree under the user's scope for a bulk forward (parents first). Which
@@ -105,5 +106,5 @@ class Verification:
                 return []
             nodes = list(connection.execute(select(Agency).where(
                 Agency.path.startswith(root)).order_by(Agency.path)))
-        return [AgencyItem(n.id, n.parent_id, n.level, n.name, n.code or "",
-                           n.level != AgencyLevel.NATIONAL) for n in nodes]
+            return agency_items(connection, nodes, str(ActionKind.FORWARD),
+                                lambda n: n.level != AgencyLevel.NATIONAL)

@@ -51,6 +51,7 @@ from lapor_desk.services.types import (
     SyncProgress,
     UserProfile,
 )
+from lapor_desk.services.unit_directory import UnitNames
 from lapor_desk.services.verification import Verification
 
 T = TypeVar("T")
@@ -266,6 +267,11 @@ class Workstation:
     def lifecycle(self) -> Lifecycle:
         """Close, reopen, the days a postponement may name, its reminder (lifecycle.py)."""
         return self._need(self._lifecycle)
+
+    @property
+    def unit_names(self) -> UnitNames:
+        """The directory's other names of units, edited on the server (unit_directory.py)."""
+        return UnitNames(self.session.require_cache(), lambda: self.session.transport)
 
     @property
     def verification(self) -> Verification:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, BinaryIO, Protocol
 
 from lapor_desk.models import wire
+from lapor_desk.sync.errors import ProtocolError
 from lapor_desk.sync.protocol import (
     Health,
     Login,
@@ -103,3 +104,15 @@ class Api:
         number of bytes in ``sink`` after."""
         return self.transport.download(wire.DOWNLOAD_BLOB.to(sha256=sha256), sink, offset,
                                        on_bytes)
+
+    # --- directory ----------------------------------------------------------------------------
+
+    def set_aliases(self, agency_id: int, aliases: list[str]) -> tuple[str, ...]:
+        """``POST agencies/{agency_id}/aliases``: replace a node's other names; the names as
+        the server stored them."""
+        body = self.transport.post_json(wire.AGENCY_ALIASES.to(agency_id=str(agency_id)),
+                                        {"aliases": aliases})
+        stored = body.get("aliases") if isinstance(body, dict) else None
+        if not isinstance(stored, list) or not all(isinstance(a, str) for a in stored):
+            raise ProtocolError("the server's answer lacks the stored aliases")
+        return tuple(stored)

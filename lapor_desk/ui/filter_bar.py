@@ -35,6 +35,7 @@ from lapor_desk.ui.flow_layout import FlowLayout
 from lapor_desk.ui.i18n import is_language_change
 from lapor_desk.ui.labels import qdate
 from lapor_desk.ui.resources import ICONS
+from lapor_desk.ui.unit_type_ahead import UnitTypeAhead
 
 TYPES = ("pengaduan", "aspirasi", "permintaan_informasi")
 #: Received-date presets, counted back from today in local calendar days ("custom": two dates).
@@ -130,6 +131,7 @@ class FilterBar(QWidget):
         self.category = _combo("categoryFilter", 14)
         self.regency = _combo("regencyFilter", 12)
         self.unit = _combo("unitFilter", 14)
+        self.unit_type_ahead = UnitTypeAhead(self.unit)  # "dinkes" chooses the Dinas Kesehatan
         self.privacy = _combo("privacyFilter", 12)
         self.received = _combo("receivedFilter", 15)
         self.received_from = DateBox()

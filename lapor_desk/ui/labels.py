@@ -20,6 +20,7 @@ QUEUES = {
     "postponed": QT_TRANSLATE_NOOP("Labels", "Postponed"),
     "done": QT_TRANSLATE_NOOP("Labels", "Done"),
     "archived": QT_TRANSLATE_NOOP("Labels", "Archive"),
+    "all": QT_TRANSLATE_NOOP("Labels", "All complaints"),
     "outbox": QT_TRANSLATE_NOOP("Labels", "Outbox"),
     "conflicts": QT_TRANSLATE_NOOP("Labels", "Conflicts"),
 }

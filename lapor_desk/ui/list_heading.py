@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
+from lapor_desk.services.queues import ALL
 from lapor_desk.ui import labels
 from lapor_desk.ui.models.queue_list import COUNT_ROLE
 from lapor_desk.ui.panes import Panes
@@ -52,13 +53,20 @@ class ListHeading(QObject):
                 "%1", _number(shown)).replace("%2", _number(int(total)))
         return _number(shown)
 
-    def show_empty(self, shown: int | None) -> None:
+    def show_empty(self, shown: int | None, queue_key: str | None = None) -> None:
         """Say why the list is empty and what to do: filters or a search that nothing matches,
         or a queue with nothing in it."""
         if shown:
             self.empty.hide()
             return
-        if self.narrowed():
+        typed = self.panes.search.text().strip()
+        if queue_key == ALL and typed and not self.panes.filter_bar.is_active():
+            self.empty.setText(self.tr(
+                "Not found: no complaint you can see has the number, words or reporter "
+                "“%1”, in any queue. Check the number (a tracking number has 7 digits), try "
+                "fewer or other words, or sync to get the newest complaints.").replace(
+                    "%1", typed))
+        elif self.narrowed():
             self.empty.setText(self.tr(
                 "No complaint in this queue matches the filters or the search. "
                 "Use “%1” or change the search to see more.").replace(

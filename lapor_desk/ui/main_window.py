@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
+from lapor_desk.services.queues import ALL
 from lapor_desk.services.session import UnsyncedWork
 from lapor_desk.services.types import ComplaintFilter, ComplaintRow, QueueInfo, SessionInfo
 from lapor_desk.ui import i18n
@@ -27,6 +28,7 @@ from lapor_desk.ui.outbox_review import OutboxReviewArea
 from lapor_desk.ui.panes import build_panes
 from lapor_desk.ui.quit_guard import QuitGuard
 from lapor_desk.ui.resources import icon
+from lapor_desk.ui.search_scope import SearchScope
 from lapor_desk.ui.status_bar import DeskStatusBar
 from lapor_desk.ui.verify_flows import VerifyFlows
 from lapor_desk.ui.window_menus import WindowMenus
@@ -69,9 +71,9 @@ class MainWindow(QMainWindow):
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
         self.table.selectionModel().currentRowChanged.connect(self._complaint_chosen)
         self.type_filter = self.filter_bar.type_combo
-        self._search_timer = QTimer(self, singleShot=True, interval=250)
-        self._search_timer.timeout.connect(self._narrowed)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search_scope = SearchScope(self.search, lambda: self.queue_key, self.select_queue,
+                                        self._narrowed, self.table, self)
+        self._search_timer = self.search_scope.timer
         self.filter_bar.changed.connect(self._narrowed)
         self.filter_choices = FilterChoices(controller, self.filter_bar, lambda: self.queue_key,
                                             self)
@@ -186,7 +188,9 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("LAPOR Desk"))
         self.menus.retranslate()
-        self.search.setPlaceholderText(self.tr("Search titles, reports and replies (Ctrl+F)"))
+        self.search.setPlaceholderText(self.tr("Number, words, reporter's name/phone"))
+        self.search.setToolTip(self.tr("Find a complaint in every queue by its number, words, "
+                                       "or its reporter's name or phone (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search"))
         self.queue_view.setAccessibleName(self.tr("Queues"))
         self.table.setAccessibleName(self.tr("Complaints"))
@@ -306,10 +310,12 @@ class MainWindow(QMainWindow):
     def _queue_chosen(self, current: object, _previous: object) -> None:
         key = self.queue_model.key_at(self.queue_view.currentIndex().row())
         if key and key != self.queue_key:
+            self.search_scope.queue_chosen()
             self._open_queue(key)
 
     def _open_queue(self, key: str) -> None:
         self.queue_key = key
+        self.table_model.show_queue(key == ALL)
         self.detail.clear()
         self._shown_count = None
         self._update_heading()
@@ -326,14 +332,14 @@ class MainWindow(QMainWindow):
             # The role's queues, not the sidebar's rows: the first list can show before the
             # counts have filled the sidebar (start_session reads both at once).
             others = [k for k in self.controller.queue_keys()
-                      if k != self.queue_key and k not in ("outbox", "conflicts")]
+                      if k != self.queue_key and k not in ("outbox", "conflicts", ALL)]
             self.controller.remember_queues(others)
 
     def _update_heading(self) -> None:
         self.heading.show(self.queue_key, self.count_text())
 
     def _update_empty_list(self) -> None:
-        self.heading.show_empty(self._shown_count)
+        self.heading.show_empty(self._shown_count, self.queue_key)
 
     def count_text(self) -> str:
         """How many complaints the list shows: "12 of 40" while filtered or searched."""
@@ -353,6 +359,8 @@ class MainWindow(QMainWindow):
         self._update_heading()
         self._update_empty_list()
         row = self.table_model.row_of(keep) if keep else -1
+        if self.search_scope.exact(rows):
+            row = 0  # the number typed: its complaint, opened at once
         if row >= 0:
             self.table.selectionModel().setCurrentIndex(
                 self.table_model.index(row, 0),

@@ -41,6 +41,7 @@ from lapor_desk.ui.dialogs.verify import ArchiveDialog, ReasonDialog, RerouteDia
 from lapor_desk.ui.i18n import is_language_change
 from lapor_desk.ui.panes import Panes
 from lapor_desk.ui.resources import icon
+from lapor_desk.ui.unit_names_flow import names_editor
 
 VERIFY_KINDS = ("handle", "postpone", "not_our_authority", "archive", "reroute")
 SHORTCUTS = {"handle": "Ctrl+K", "postpone": "Ctrl+T", "not_our_authority": "Ctrl+B",
@@ -164,7 +165,8 @@ class VerifyFlows(QObject):
         if kind == "reroute":
             self.controller.op(lambda ws: ws.verification.reroute_targets(complaint_id)) \
                 .success(lambda items: self._open(
-                    RerouteDialog(title, items, prefill, self.window), write)).run()
+                    RerouteDialog(title, items, prefill, self.window,
+                                  names_editor(self.controller)), write)).run()
         elif kind == "forward":
             self.controller.op(lambda ws: ws.forward_targets(complaint_id)) \
                 .success(lambda items: self._open_forward(title, items, prefill, write)).run()
@@ -180,7 +182,7 @@ class VerifyFlows(QObject):
 
     def _open_forward(self, title: str, items: list[AgencyItem],
                       prefill: ActionFields | None, write: Submit) -> None:
-        dialog = ForwardDialog(title, items, self.window)
+        dialog = ForwardDialog(title, items, self.window, names_editor(self.controller))
         if prefill is not None:
             if prefill.to_id is not None:
                 dialog.select(prefill.to_id)
@@ -231,7 +233,8 @@ class VerifyFlows(QObject):
             return
 
         def targets_loaded(items: list[AgencyItem]) -> None:
-            dialog = ForwardDialog(self._heading(len(ids)), items, self.window)
+            dialog = ForwardDialog(self._heading(len(ids)), items, self.window,
+                                   names_editor(self.controller))
             self._open_bulk(dialog, "forward", ids, lambda: ActionFields(
                 to_id=dialog.target_id(), note=dialog.note_text()))
 

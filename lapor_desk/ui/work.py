@@ -20,6 +20,7 @@ from lapor_desk.ui.detail_pane import DetailPane
 from lapor_desk.ui.dialog_slot import DialogSlot
 from lapor_desk.ui.dialogs.forward import ForwardDialog
 from lapor_desk.ui.reply_flow import ReplyFlow
+from lapor_desk.ui.unit_names_flow import names_editor
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -61,7 +62,7 @@ class WorkFlows(QObject):
         if complaint_id is None or self.detail.detail is None:
             return
         dialog = ForwardDialog(labels.complaint_title(self.detail.detail.row.title), items,
-                               self.window)
+                               self.window, names_editor(self.controller))
 
         def write() -> None:
             # accepted only with a target chosen (its OK button is enabled then)

@@ -3,28 +3,28 @@
 <context>
     <name>ArchiveDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="147" />
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="165" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="149" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="167" />
         <source>Archive complaint</source>
         <translation>Arsipkan laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="149" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="151" />
         <source>Archived complaints are not followed up. Choose why; the reason is kept with the complaint.</source>
         <translation>Laporan yang diarsipkan tidak ditindaklanjuti. Pilih alasannya; alasan disimpan bersama laporan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="160" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="162" />
         <source>Note (required for “Other reason”)</source>
         <translation>Catatan (wajib untuk “Alasan lain”)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="183" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="185" />
         <source>Choose a reason for archiving.</source>
         <translation>Pilih alasan pengarsipan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="185" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="187" />
         <source>For “Other reason”, write a note that explains it.</source>
         <translation>Untuk “Alasan lain”, tulis catatan yang menjelaskannya.</translation>
     </message>
@@ -316,28 +316,33 @@
         <translation>RAHASIA</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="94" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="95" />
         <source>%1 (waiting to send)</source>
         <translation>%1 (menunggu dikirim)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="96" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="97" />
         <source>%1 (rejected by server)</source>
         <translation>%1 (ditolak server)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="99" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="100" />
         <source>%1 (conflict)</source>
         <translation>%1 (konflik)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="232" />
-        <source>Due %1</source>
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="198" />
+        <source>Queue</source>
         <extracomment>a page of rows of the current list arrived (the first one: the list is readable)</extracomment>
-        <translation>Tenggat %1</translation>
+        <translation>Antrean</translation>
     </message>
     <message>
         <location filename="../../lapor_desk/ui/models/complaint_table.py" line="247" />
+        <source>Due %1</source>
+        <translation>Tenggat %1</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="262" />
         <source>new</source>
         <translation>baru</translation>
     </message>
@@ -1041,135 +1046,135 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="299" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="301" />
         <source>All types</source>
         <extracomment>Received-date presets, counted back from today in local calendar days ("custom": two dates). the widget Tab reaches after the last filter (the window's list)</extracomment>
         <translation>Semua jenis</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="303" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="305" />
         <source>All channels</source>
         <translation>Semua kanal</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="316" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="318" />
         <source>All categories</source>
         <translation>Semua kategori</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="319" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="321" />
         <source>All regions</source>
         <translation>Semua wilayah</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="324" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="326" />
         <source>All units</source>
         <translation>Semua unit</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="328" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="330" />
         <source>Any privacy</source>
         <translation>Semua privasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="328" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="330" />
         <source>Anonymous</source>
         <translation>Anonim</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="329" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="331" />
         <source>Confidential</source>
         <translation>Rahasia</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="330" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="332" />
         <source>No privacy flag</source>
         <translation>Tanpa anonim/rahasia</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="333" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="335" />
         <source>Received any time</source>
         <translation>Diterima kapan saja</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="333" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="335" />
         <source>Received today</source>
         <translation>Diterima hari ini</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="334" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="336" />
         <source>Last 7 days</source>
         <translation>7 hari terakhir</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="334" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="336" />
         <source>Last 30 days</source>
         <translation>30 hari terakhir</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="335" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="337" />
         <source>This month</source>
         <translation>Bulan ini</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="335" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="337" />
         <source>Date range…</source>
         <translation>Rentang tanggal…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="347" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="349" />
         <source>Type</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="347" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="349" />
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="348" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="350" />
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="348" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="350" />
         <source>Region</source>
         <translation>Wilayah</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="349" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="351" />
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="349" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="351" />
         <source>Privacy</source>
         <translation>Privasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="350" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="352" />
         <source>Received</source>
         <translation>Diterima</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="366" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="368" />
         <source>Remove every filter (Ctrl+Shift+X)</source>
         <translation>Hapus semua filter (Ctrl+Shift+X)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="395" />
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="396" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="397" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="398" />
         <source>Received from</source>
         <translation>Diterima sejak</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="397" />
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="398" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="399" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="400" />
         <source>Received until</source>
         <translation>Diterima sampai</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/filter_bar.py" line="399" />
+        <location filename="../../lapor_desk/ui/filter_bar.py" line="401" />
         <source>Reset filters</source>
         <translation>Hapus semua filter</translation>
     </message>
@@ -1235,32 +1240,32 @@
 <context>
     <name>ForwardDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="45" />
+        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="28" />
         <source>Forward complaint</source>
         <translation>Disposisi laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="47" />
+        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="30" />
         <source>Forward “%1” to:</source>
         <translation>Disposisikan “%1” ke:</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="51" />
-        <source>Search a unit or agency…</source>
-        <translation>Cari unit atau instansi…</translation>
+        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="34" />
+        <source>Search a unit: name, abbreviation (dukcapil, dinkes), region…</source>
+        <translation>Cari unit: nama, singkatan (dukcapil, dinkes), daerah…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="66" />
+        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="39" />
         <source>Note for the unit (optional)</source>
         <translation>Catatan untuk unit (opsional)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="71" />
+        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="44" />
         <source>Forward</source>
         <translation>Disposisi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="73" />
+        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="46" />
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
@@ -1881,20 +1886,20 @@
     </message>
     <message>
         <location filename="../../lapor_desk/ui/labels.py" line="19" />
-        <location filename="../../lapor_desk/ui/labels.py" line="30" />
+        <location filename="../../lapor_desk/ui/labels.py" line="31" />
         <source>Reporter responded</source>
         <translation>Ditanggapi Pelapor</translation>
     </message>
     <message>
         <location filename="../../lapor_desk/ui/labels.py" line="20" />
-        <location filename="../../lapor_desk/ui/labels.py" line="31" />
-        <location filename="../../lapor_desk/ui/labels.py" line="54" />
+        <location filename="../../lapor_desk/ui/labels.py" line="32" />
+        <location filename="../../lapor_desk/ui/labels.py" line="55" />
         <source>Postponed</source>
         <translation>Tertunda</translation>
     </message>
     <message>
         <location filename="../../lapor_desk/ui/labels.py" line="21" />
-        <location filename="../../lapor_desk/ui/labels.py" line="32" />
+        <location filename="../../lapor_desk/ui/labels.py" line="33" />
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
@@ -1905,416 +1910,421 @@
     </message>
     <message>
         <location filename="../../lapor_desk/ui/labels.py" line="23" />
+        <source>All complaints</source>
+        <translation>Semua laporan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="24" />
         <source>Outbox</source>
         <translation>Kotak Keluar</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="24" />
+        <location filename="../../lapor_desk/ui/labels.py" line="25" />
         <source>Conflicts</source>
         <translation>Konflik</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="27" />
+        <location filename="../../lapor_desk/ui/labels.py" line="28" />
         <source>Unverified</source>
         <translation>Belum Terverifikasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="28" />
+        <location filename="../../lapor_desk/ui/labels.py" line="29" />
         <source>Forwarded, not followed up</source>
         <translation>Terdisposisi, Belum Ditindaklanjuti</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="29" />
+        <location filename="../../lapor_desk/ui/labels.py" line="30" />
         <source>Forwarded, in progress</source>
         <translation>Terdisposisi, Sedang Diproses</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="33" />
-        <location filename="../../lapor_desk/ui/labels.py" line="56" />
+        <location filename="../../lapor_desk/ui/labels.py" line="34" />
+        <location filename="../../lapor_desk/ui/labels.py" line="57" />
         <source>Archived</source>
         <translation>Diarsipkan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="36" />
+        <location filename="../../lapor_desk/ui/labels.py" line="37" />
         <source>Complaint</source>
         <translation>Pengaduan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="37" />
+        <location filename="../../lapor_desk/ui/labels.py" line="38" />
         <source>Aspiration</source>
         <translation>Aspirasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="38" />
+        <location filename="../../lapor_desk/ui/labels.py" line="39" />
         <source>Information request</source>
         <translation>Permintaan Informasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="43" />
+        <location filename="../../lapor_desk/ui/labels.py" line="44" />
         <source>Mobile app</source>
         <translation>Aplikasi seluler</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="44" />
+        <location filename="../../lapor_desk/ui/labels.py" line="45" />
         <source>Walk-in</source>
         <translation>Tatap muka</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="45" />
+        <location filename="../../lapor_desk/ui/labels.py" line="46" />
         <source>Letter</source>
         <translation>Surat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="46" />
+        <location filename="../../lapor_desk/ui/labels.py" line="47" />
         <source>Phone</source>
         <translation>Telepon</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="47" />
+        <location filename="../../lapor_desk/ui/labels.py" line="48" />
         <source>Newspaper</source>
         <translation>Surat kabar</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="50" />
+        <location filename="../../lapor_desk/ui/labels.py" line="51" />
         <source>Submitted by the reporter</source>
         <translation>Dikirim oleh pelapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="51" />
+        <location filename="../../lapor_desk/ui/labels.py" line="52" />
         <source>Recorded by an admin</source>
         <translation>Dicatat oleh admin</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="52" />
+        <location filename="../../lapor_desk/ui/labels.py" line="53" />
         <source>Forwarded</source>
         <translation>Didisposisikan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="53" />
+        <location filename="../../lapor_desk/ui/labels.py" line="54" />
         <source>Handled by the agency itself</source>
         <translation>Dikelola sendiri oleh instansi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="55" />
+        <location filename="../../lapor_desk/ui/labels.py" line="56" />
         <source>Returned: not our authority</source>
         <translation>Dikembalikan: bukan wewenang</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="57" />
+        <location filename="../../lapor_desk/ui/labels.py" line="58" />
         <source>Rerouted</source>
         <translation>Dialihkan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="58" />
+        <location filename="../../lapor_desk/ui/labels.py" line="59" />
         <source>Closed</source>
         <translation>Ditutup</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="59" />
+        <location filename="../../lapor_desk/ui/labels.py" line="60" />
         <source>Reopened</source>
         <translation>Dibuka kembali</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="60" />
+        <location filename="../../lapor_desk/ui/labels.py" line="61" />
         <source>Closed automatically</source>
         <translation>Ditutup otomatis</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="61" />
+        <location filename="../../lapor_desk/ui/labels.py" line="62" />
         <source>Follow-up reply</source>
         <translation>Tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="62" />
+        <location filename="../../lapor_desk/ui/labels.py" line="63" />
         <source>Internal note</source>
         <translation>Catatan internal</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="63" />
+        <location filename="../../lapor_desk/ui/labels.py" line="64" />
         <source>Reporter's response</source>
         <translation>Tanggapan pelapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="64" />
+        <location filename="../../lapor_desk/ui/labels.py" line="65" />
         <source>Linked as duplicate</source>
         <translation>Ditautkan sebagai duplikat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="65" />
+        <location filename="../../lapor_desk/ui/labels.py" line="66" />
         <source>Duplicate link removed</source>
         <translation>Tautan duplikat dihapus</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="68" />
+        <location filename="../../lapor_desk/ui/labels.py" line="69" />
         <source>Cannot reach the server. Your work is kept and will be sent at the next sync.</source>
         <translation>Server tidak dapat dihubungi. Pekerjaan Anda tersimpan dan akan dikirim pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="70" />
+        <location filename="../../lapor_desk/ui/labels.py" line="71" />
         <source>The server did not answer in time.</source>
         <translation>Server tidak menjawab tepat waktu.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="71" />
+        <location filename="../../lapor_desk/ui/labels.py" line="72" />
         <source>The server stopped answering. Your work is kept and is sent as soon as it answers again.</source>
         <translation>Server berhenti menjawab. Pekerjaan Anda tetap tersimpan dan dikirim begitu server menjawab lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="73" />
+        <location filename="../../lapor_desk/ui/labels.py" line="74" />
         <source>The user name or password is wrong.</source>
         <translation>Nama pengguna atau kata sandi salah.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="74" />
+        <location filename="../../lapor_desk/ui/labels.py" line="75" />
         <source>This account is disabled. Ask your administrator.</source>
         <translation>Akun ini dinonaktifkan. Hubungi administrator Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="76" />
+        <location filename="../../lapor_desk/ui/labels.py" line="77" />
         <source>Your session has expired. Please sign in again.</source>
         <translation>Sesi Anda telah berakhir. Silakan masuk kembali.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="78" />
+        <location filename="../../lapor_desk/ui/labels.py" line="79" />
         <source>Your session was ended. Please sign in again.</source>
         <translation>Sesi Anda telah diakhiri. Silakan masuk kembali.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="80" />
+        <location filename="../../lapor_desk/ui/labels.py" line="81" />
         <source>Please sign in.</source>
         <translation>Silakan masuk.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="81" />
+        <location filename="../../lapor_desk/ui/labels.py" line="82" />
         <source>Too many attempts. Wait a few minutes and try again.</source>
         <translation>Terlalu banyak percobaan. Tunggu beberapa menit lalu coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="83" />
+        <location filename="../../lapor_desk/ui/labels.py" line="84" />
         <source>The server has a problem right now. Try again later; nothing was lost.</source>
         <translation>Server sedang bermasalah. Coba lagi nanti; tidak ada yang hilang.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="85" />
+        <location filename="../../lapor_desk/ui/labels.py" line="86" />
         <source>This action is not possible in the complaint's current status.</source>
         <translation>Tindakan ini tidak dapat dilakukan pada status laporan saat ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="87" />
+        <location filename="../../lapor_desk/ui/labels.py" line="88" />
         <source>Your role may not do this.</source>
         <translation>Peran Anda tidak diizinkan melakukan ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="88" />
+        <location filename="../../lapor_desk/ui/labels.py" line="89" />
         <source>This complaint is outside your area.</source>
         <translation>Laporan ini di luar wilayah kewenangan Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="89" />
+        <location filename="../../lapor_desk/ui/labels.py" line="90" />
         <source>The complaint cannot be forwarded there.</source>
         <translation>Laporan tidak dapat didisposisikan ke sana.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="91" />
-        <location filename="../../lapor_desk/ui/labels.py" line="172" />
+        <location filename="../../lapor_desk/ui/labels.py" line="92" />
+        <location filename="../../lapor_desk/ui/labels.py" line="173" />
         <source>Please give a reason.</source>
         <translation>Silakan isi alasannya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="92" />
+        <location filename="../../lapor_desk/ui/labels.py" line="93" />
         <source>Something in the form is missing or invalid.</source>
         <translation>Ada isian yang kosong atau tidak valid.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="94" />
+        <location filename="../../lapor_desk/ui/labels.py" line="95" />
         <source>The complaint is no longer in your list.</source>
         <translation>Laporan ini sudah tidak ada di daftar Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="95" />
+        <location filename="../../lapor_desk/ui/labels.py" line="96" />
         <source>An attached file is not on this computer (any more). Attach it again.</source>
         <translation>Berkas lampiran tidak (lagi) ada di komputer ini. Lampirkan lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="97" />
+        <location filename="../../lapor_desk/ui/labels.py" line="98" />
         <source>The demo server could not be started.</source>
         <translation>Server demo tidak dapat dijalankan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="98" />
+        <location filename="../../lapor_desk/ui/labels.py" line="99" />
         <source>Sync stopped. What was received is kept; the next sync continues from there.</source>
         <translation>Sinkronisasi dihentikan. Data yang sudah diterima tetap tersimpan; sinkronisasi berikutnya melanjutkan dari sana.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="100" />
+        <location filename="../../lapor_desk/ui/labels.py" line="101" />
         <source>This account was disabled on the server, so its data was removed from this computer. Ask your administrator.</source>
         <translation>Akun ini dinonaktifkan di server, sehingga datanya telah dihapus dari komputer ini. Hubungi administrator Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="103" />
+        <location filename="../../lapor_desk/ui/labels.py" line="104" />
         <source>Sync or resolve the unsynced work first, or confirm that it may be deleted.</source>
         <translation>Sinkronkan atau selesaikan dahulu pekerjaan yang belum tersinkron, atau pastikan bahwa pekerjaan itu boleh dihapus.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="106" />
+        <location filename="../../lapor_desk/ui/labels.py" line="107" />
         <source>The key that unlocks this computer's copy of your data is missing from the system keyring (was the keyring reset, or is this another user account?). The copy may hold work not yet sent: keep its folder, make a copy of it, and contact your IT support. It opens again once its key is back in the keyring.</source>
         <translation>Kunci pembuka salinan data Anda di komputer ini tidak ada di keyring sistem (apakah keyring diatur ulang, atau ini akun pengguna lain?). Salinan itu mungkin berisi pekerjaan yang belum terkirim: simpan foldernya, buat salinannya, lalu hubungi bagian TI. Salinan itu dapat dibuka lagi setelah kuncinya kembali ke keyring.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="111" />
+        <location filename="../../lapor_desk/ui/labels.py" line="112" />
         <source>The key in the system keyring does not open this computer's copy of your data (was the keyring reset, or the folder copied from another computer?). The copy may hold work not yet sent: keep its folder, make a copy of it, and contact your IT support. It opens again with its own key.</source>
         <translation>Kunci di keyring sistem tidak dapat membuka salinan data Anda di komputer ini (apakah keyring diatur ulang, atau foldernya disalin dari komputer lain?). Salinan itu mungkin berisi pekerjaan yang belum terkirim: simpan foldernya, buat salinannya, lalu hubungi bagian TI. Salinan itu dapat dibuka lagi dengan kuncinya sendiri.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="117" />
+        <location filename="../../lapor_desk/ui/labels.py" line="118" />
         <source>There is no free space left on the drive where LAPOR Desk keeps your data. Free some space there (empty the Recycle Bin, move or delete large files you no longer need), then try again. What was already saved is kept, and a sync continues where it stopped.</source>
         <translation>Ruang kosong di drive tempat LAPOR Desk menyimpan data Anda sudah habis. Kosongkan sebagian ruang di drive itu (kosongkan Recycle Bin, pindahkan berkas besar yang tidak diperlukan lagi ke tempat lain), lalu coba lagi. Yang sudah tersimpan tetap ada, dan sinkronisasi dilanjutkan dari titik terakhir.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="122" />
+        <location filename="../../lapor_desk/ui/labels.py" line="123" />
         <source>This computer does not let LAPOR Desk write more data (a file size limit or storage quota of your account). Ask your IT support to raise the limit or free some space, then try again. What was already saved is kept.</source>
         <translation>Komputer ini tidak mengizinkan LAPOR Desk menulis data lebih banyak (ada batas ukuran berkas atau kuota penyimpanan pada akun Anda). Minta bagian TI menaikkan batas itu atau mengosongkan sebagian ruang, lalu coba lagi. Yang sudah tersimpan tetap ada.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="126" />
+        <location filename="../../lapor_desk/ui/labels.py" line="127" />
         <source>The drive where LAPOR Desk keeps your data has become read-only (it may be write-protected, or the system locked it after disk errors), so nothing can be saved. Close LAPOR Desk and have the disk checked by your IT support. Do not delete the LAPOR Desk folder: it may hold work not yet sent.</source>
         <translation>Drive tempat LAPOR Desk menyimpan data Anda menjadi hanya-baca (mungkin dilindungi dari penulisan, atau dikunci sistem setelah terjadi kerusakan disk), sehingga tidak ada yang dapat disimpan. Tutup LAPOR Desk dan minta bagian TI memeriksa disk itu. Jangan hapus folder LAPOR Desk: mungkin masih ada pekerjaan yang belum terkirim.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="131" />
+        <location filename="../../lapor_desk/ui/labels.py" line="132" />
         <source>LAPOR Desk may not read or write its data folder (a missing permission). Ask your IT support to give your account access to it, then try again. Do not delete the folder: it may hold work not yet sent.</source>
         <translation>LAPOR Desk tidak diizinkan membaca atau menulis folder datanya (izin akses kurang). Minta bagian TI memberi akun Anda akses ke folder itu, lalu coba lagi. Jangan hapus folder itu: mungkin masih ada pekerjaan yang belum terkirim.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="135" />
+        <location filename="../../lapor_desk/ui/labels.py" line="136" />
         <source>The disk where LAPOR Desk keeps your data reported a read or write error. Do not delete the LAPOR Desk folder: it may hold work not yet sent. Make a copy of it if you can and contact your IT support to have the disk checked.</source>
         <translation>Disk tempat LAPOR Desk menyimpan data Anda mengalami kesalahan baca atau tulis. Jangan hapus folder LAPOR Desk: mungkin masih ada pekerjaan yang belum terkirim. Salin folder itu bila bisa, lalu hubungi bagian TI untuk memeriksa disk.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="139" />
+        <location filename="../../lapor_desk/ui/labels.py" line="140" />
         <source>This computer's copy of your data is damaged and cannot be read. Do not delete it: it may hold work not yet sent. Make a copy of its folder and contact your IT support or the LAPOR! help desk.</source>
         <translation>Salinan data Anda di komputer ini rusak dan tidak dapat dibaca. Jangan dihapus: mungkin masih ada pekerjaan yang belum terkirim. Salin foldernya, lalu hubungi bagian TI atau layanan bantuan LAPOR!.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="179" />
+        <location filename="../../lapor_desk/ui/labels.py" line="180" />
         <source>The day to look at it again has already come: choose a day after today.</source>
         <translation>Tanggal peninjauan sudah lewat: pilih tanggal setelah hari ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="181" />
+        <location filename="../../lapor_desk/ui/labels.py" line="182" />
         <source>That day is too far ahead for a postponement: choose a nearer day.</source>
         <translation>Tanggal itu terlalu jauh untuk penundaan: pilih tanggal yang lebih dekat.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="183" />
+        <location filename="../../lapor_desk/ui/labels.py" line="184" />
         <source>Choose the day from the calendar.</source>
         <translation>Pilih tanggal dari kalender.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="263" />
+        <location filename="../../lapor_desk/ui/labels.py" line="264" />
         <source>Folder: %1 (drive %2)</source>
         <translation>Folder: %1 (drive %2)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="264" />
+        <location filename="../../lapor_desk/ui/labels.py" line="265" />
         <source>Folder: %1</source>
         <translation>Folder: %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="143" />
+        <location filename="../../lapor_desk/ui/labels.py" line="144" />
         <source>No system keyring is available to keep this computer's data encrypted. Ask your IT support to enable it (on Linux: GNOME Keyring or KWallet).</source>
         <translation>Keyring sistem tidak tersedia untuk menjaga data di komputer ini tetap terenkripsi. Minta bantuan dukungan TI untuk mengaktifkannya (di Linux: GNOME Keyring atau KWallet).</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="146" />
+        <location filename="../../lapor_desk/ui/labels.py" line="147" />
         <source>This computer's copy of your data could not be encrypted. Nothing was changed; try again, and report it if it happens again.</source>
         <translation>Salinan data Anda di komputer ini tidak dapat dienkripsi. Tidak ada yang diubah; coba lagi, dan laporkan bila terjadi lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="149" />
+        <location filename="../../lapor_desk/ui/labels.py" line="150" />
         <source>This server address starts with http://, which would send your password and the complaints unprotected over the network. Use the address that starts with https:// (ask your administrator if you do not know it).</source>
         <translation>Alamat server ini diawali http://, sehingga kata sandi Anda dan isi laporan akan terkirim tanpa perlindungan lewat jaringan. Gunakan alamat yang diawali https:// (tanyakan kepada administrator Anda bila belum tahu).</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="153" />
+        <location filename="../../lapor_desk/ui/labels.py" line="154" />
         <source>This is not a server address. Type it like https://lapor.example.go.id.</source>
         <translation>Ini bukan alamat server. Tuliskan seperti https://lapor.example.go.id.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="155" />
+        <location filename="../../lapor_desk/ui/labels.py" line="156" />
         <source>The server sent data this computer cannot accept, so none of it was saved. Sync again later; if it happens again, save the diagnostics (Help menu) and send them to your administrator.</source>
         <translation>Server mengirim data yang tidak dapat diterima komputer ini, sehingga tidak ada yang disimpan. Sinkronkan lagi nanti; bila terjadi lagi, simpan diagnostik (menu Bantuan) lalu kirimkan kepada administrator Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="159" />
+        <location filename="../../lapor_desk/ui/labels.py" line="160" />
         <source>Some files of this computer's copy could not be deleted; they can no longer be read. Close other programs and sign out again.</source>
         <translation>Sebagian berkas salinan data di komputer ini tidak dapat dihapus; berkas itu tidak dapat dibaca lagi. Tutup program lain lalu keluar lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="166" />
+        <location filename="../../lapor_desk/ui/labels.py" line="167" />
         <source>The note is too long: at most 20,000 characters. Shorten it and try again.</source>
         <extracomment>What is wrong with a value of a refused action (``field:code`` from models/validation.py).</extracomment>
         <translation>Catatan terlalu panjang: paling banyak 20.000 karakter. Persingkat lalu coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="168" />
+        <location filename="../../lapor_desk/ui/labels.py" line="169" />
         <source>The reason is too long: at most 20,000 characters. Shorten it and try again.</source>
         <translation>Alasan terlalu panjang: paling banyak 20.000 karakter. Persingkat lalu coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="170" />
+        <location filename="../../lapor_desk/ui/labels.py" line="171" />
         <source>The text is too long: at most 20,000 characters. Shorten it, or attach the rest as a file.</source>
         <translation>Teks terlalu panjang: paling banyak 20.000 karakter. Persingkat, atau lampirkan sisanya sebagai berkas.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="173" />
+        <location filename="../../lapor_desk/ui/labels.py" line="174" />
         <source>For the reason “Other”, write a note that explains it.</source>
         <translation>Untuk alasan “Lainnya”, tulis catatan yang menjelaskannya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="175" />
+        <location filename="../../lapor_desk/ui/labels.py" line="176" />
         <source>The text is empty. Write the reply or note first (invisible characters do not count).</source>
         <translation>Teksnya kosong. Tulis tanggapan atau catatannya dulu (karakter tak terlihat tidak dihitung).</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="177" />
         <location filename="../../lapor_desk/ui/labels.py" line="178" />
+        <location filename="../../lapor_desk/ui/labels.py" line="179" />
         <source>Choose a reason from the list.</source>
         <translation>Pilih alasan dari daftar.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="184" />
         <location filename="../../lapor_desk/ui/labels.py" line="185" />
+        <location filename="../../lapor_desk/ui/labels.py" line="186" />
         <source>Choose where the complaint goes.</source>
         <translation>Pilih tujuan laporan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="186" />
+        <location filename="../../lapor_desk/ui/labels.py" line="187" />
         <source>At most 20 files can be attached. Remove some and try again.</source>
         <translation>Paling banyak 20 berkas dapat dilampirkan. Hapus sebagian lalu coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="188" />
+        <location filename="../../lapor_desk/ui/labels.py" line="189" />
         <source>A file is larger than 25 MB. Make it smaller (e.g. a lower photo resolution) and attach it again.</source>
         <translation>Ada berkas yang lebih besar dari 25 MB. Perkecil berkasnya (misalnya resolusi foto lebih rendah) lalu lampirkan lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="191" />
+        <location filename="../../lapor_desk/ui/labels.py" line="192" />
         <source>An attached file has no usable name. Rename the file and attach it again.</source>
         <translation>Ada berkas lampiran yang namanya tidak dapat dipakai. Ganti nama berkasnya lalu lampirkan lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="193" />
+        <location filename="../../lapor_desk/ui/labels.py" line="194" />
         <source>An attached file's name is longer than 255 characters. Rename the file and attach it again.</source>
         <translation>Nama berkas lampiran lebih dari 255 karakter. Ganti nama berkasnya lalu lampirkan lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="236" />
+        <location filename="../../lapor_desk/ui/labels.py" line="237" />
         <source>Confidential complaint (title hidden)</source>
         <translation>Laporan rahasia (judul disembunyikan)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="243" />
+        <location filename="../../lapor_desk/ui/labels.py" line="244" />
         <source>Something went wrong (%1).</source>
         <translation>Terjadi kesalahan (%1).</translation>
     </message>
@@ -2331,12 +2341,17 @@
 <context>
     <name>ListHeading</name>
     <message>
-        <location filename="../../lapor_desk/ui/list_heading.py" line="63" />
+        <location filename="../../lapor_desk/ui/list_heading.py" line="65" />
+        <source>Not found: no complaint you can see has the number, words or reporter “%1”, in any queue. Check the number (a tracking number has 7 digits), try fewer or other words, or sync to get the newest complaints.</source>
+        <translation>Tidak ditemukan: tidak ada laporan yang dapat Anda lihat dengan nomor, kata, atau pelapor “%1” di antrean mana pun. Periksa nomornya (nomor laporan terdiri dari 7 angka), coba kata yang lebih sedikit atau kata lain, atau sinkronkan untuk mengambil laporan terbaru.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/list_heading.py" line="71" />
         <source>No complaint in this queue matches the filters or the search. Use “%1” or change the search to see more.</source>
         <translation>Tidak ada laporan di antrean ini yang cocok dengan filter atau pencarian. Pilih “%1” atau ubah kata pencarian untuk melihat lebih banyak.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/list_heading.py" line="67" />
+        <location filename="../../lapor_desk/ui/list_heading.py" line="75" />
         <source>This queue is empty.</source>
         <translation>Antrean ini kosong.</translation>
     </message>
@@ -2419,48 +2434,53 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="187" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="189" />
         <source>LAPOR Desk</source>
         <extracomment>How often the clock warning is checked besides after each sync (a clock set right meanwhile). the session's first list is on screen with its first rows (or is empty): the desk starts its first sync then, not in the list's way the other queues' lists are to be read ahead once the current one shows its rows (at a session's start and after the cache changed under them)</extracomment>
         <translation>LAPOR Desk</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="189" />
-        <source>Search titles, reports and replies (Ctrl+F)</source>
-        <translation>Cari judul, isi laporan, dan tanggapan (Ctrl+F)</translation>
+        <location filename="../../lapor_desk/ui/main_window.py" line="191" />
+        <source>Number, words, reporter's name/phone</source>
+        <translation>Nomor, kata, nama/telepon pelapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="190" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="192" />
+        <source>Find a complaint in every queue by its number, words, or its reporter's name or phone (Ctrl+F)</source>
+        <translation>Cari laporan di semua antrean menurut nomornya, kata, atau nama maupun telepon pelapornya (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/main_window.py" line="194" />
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="191" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="195" />
         <source>Queues</source>
         <translation>Antrean</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="192" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="196" />
         <source>Complaints</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="235" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="239" />
         <source>National admin</source>
         <translation>Admin Nasional</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="236" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="240" />
         <source>Agency admin</source>
         <translation>Admin Instansi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="236" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="240" />
         <source>Liaison officer</source>
         <translation>Pejabat Penghubung</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/list_heading.py" line="51" />
+        <location filename="../../lapor_desk/ui/list_heading.py" line="52" />
         <source>%1 of %2</source>
         <translation>%1 dari %2</translation>
     </message>
@@ -2765,99 +2785,99 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="93" />
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="96" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="95" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="98" />
         <source>Handle ourselves</source>
         <translation>Kelola sendiri</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="94" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="96" />
         <source>Your agency handles this complaint itself (kelola): it is assigned to your unit and the resolution deadline starts.</source>
         <translation>Instansi Anda menangani sendiri laporan ini (kelola): laporan diberikan ke unit Anda dan tenggat penyelesaian mulai berjalan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="95" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="97" />
         <source>Note (optional)</source>
         <translation>Catatan (opsional)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="97" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="99" />
         <source>Postpone complaint</source>
         <translation>Tunda laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="98" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="100" />
         <source>Postpone (tunda) while something is missing, for example the reporter's data is incomplete. The verification deadline pauses until you act again.</source>
         <translation>Tunda laporan selama ada yang kurang, misalnya data pelapor belum lengkap. Tenggat verifikasi berhenti sampai Anda menindaklanjutinya lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="100" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="102" />
         <source>Reason for postponing (required)</source>
         <translation>Alasan penundaan (wajib)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="100" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="102" />
         <source>Postpone</source>
         <translation>Tunda</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="101" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="103" />
         <source>Not our authority</source>
         <translation>Bukan wewenang</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="102" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="104" />
         <source>Return the complaint up the chain because it is not your agency's authority (bukan wewenang). Say why, so the next admin can route it.</source>
         <translation>Kembalikan laporan ke tingkat di atas karena bukan wewenang instansi Anda. Tuliskan alasannya agar admin berikutnya dapat meneruskannya dengan tepat.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="104" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="106" />
         <source>Why is it not your authority? (required)</source>
         <translation>Mengapa bukan wewenang Anda? (wajib)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="105" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="107" />
         <source>Return complaint</source>
         <translation>Kembalikan laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="106" />
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="110" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="108" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="112" />
         <source>Close complaint</source>
         <translation>Selesaikan laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="107" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="109" />
         <source>The complaint is finished (Selesai): its follow-up is done. It leaves the working queues; if it turns out not to be finished, it can be reopened with a reason.</source>
         <translation>Laporan selesai: tindak lanjutnya sudah tuntas. Laporan keluar dari daftar kerja; bila ternyata belum tuntas, laporan dapat dibuka kembali dengan alasan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="109" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="111" />
         <source>Closing note (optional), for example what was done</source>
         <translation>Catatan penyelesaian (boleh kosong), misalnya apa yang sudah dikerjakan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="111" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="113" />
         <source>Reopen complaint</source>
         <translation>Buka kembali laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="112" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="114" />
         <source>The complaint goes back to work: a finished one to its unit (in progress), an archived one to verification. The reason is kept in its history.</source>
         <translation>Laporan kembali dikerjakan: laporan yang selesai kembali ke unitnya (Sedang Diproses), laporan yang diarsipkan kembali ke verifikasi. Alasannya disimpan dalam riwayat laporan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="114" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="116" />
         <source>Why is it reopened? (required)</source>
         <translation>Mengapa laporan dibuka kembali? (wajib)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="114" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="116" />
         <source>Reopen</source>
         <translation>Buka kembali</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="132" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="134" />
         <source>Write the reason first: it is required and is kept in the complaint's history.</source>
         <translation>Tulis alasannya dahulu: alasan wajib diisi dan disimpan dalam riwayat laporan.</translation>
     </message>
@@ -3367,32 +3387,32 @@
 <context>
     <name>RerouteDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="198" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="201" />
         <source>Re-route to another agency</source>
         <translation>Alihkan ke instansi lain</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="200" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="203" />
         <source>Send the complaint to the agency that is responsible for it. It arrives there as a new complaint to verify.</source>
         <translation>Kirim laporan ke instansi yang berwenang. Di sana laporan masuk sebagai laporan baru yang perlu diverifikasi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="203" />
-        <source>Search an agency…</source>
-        <translation>Cari instansi…</translation>
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="206" />
+        <source>Search an agency: name or abbreviation (kemenkes, bpn, pln)…</source>
+        <translation>Cari instansi: nama atau singkatan (kemenkes, bpn, pln)…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="225" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="212" />
         <source>Note for the agency (optional)</source>
         <translation>Catatan untuk instansi (opsional)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="229" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="216" />
         <source>Re-route</source>
         <translation>Alihkan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="253" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="231" />
         <source>Choose the agency that should handle the complaint.</source>
         <translation>Pilih instansi yang seharusnya menangani laporan ini.</translation>
     </message>
@@ -3565,9 +3585,100 @@
     </message>
 </context>
 <context>
+    <name>UnitNames</name>
+    <message>
+        <location filename="../../lapor_desk/ui/unit_names_flow.py" line="19" />
+        <source>Too many names: keep at most 12.</source>
+        <translation>Terlalu banyak nama: paling banyak 12.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/unit_names_flow.py" line="20" />
+        <source>A name is too short: give at least 2 characters.</source>
+        <translation>Ada nama yang terlalu pendek: paling sedikit 2 huruf.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/unit_names_flow.py" line="22" />
+        <source>A name is too long: keep each under 80 characters.</source>
+        <translation>Ada nama yang terlalu panjang: paling banyak 80 huruf per nama.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/unit_names_flow.py" line="24" />
+        <location filename="../../lapor_desk/ui/unit_names_flow.py" line="26" />
+        <source>You may not change the names of this unit: ask its agency's admin.</source>
+        <translation>Anda tidak dapat mengubah nama unit ini: minta admin instansinya.</translation>
+    </message>
+</context>
+<context>
+    <name>UnitNamesDialog</name>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/unit_names.py" line="21" />
+        <source>Other names of a unit</source>
+        <translation>Nama lain unit</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/unit_names.py" line="23" />
+        <source>Other names of “%1”</source>
+        <translation>Nama lain “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/unit_names.py" line="27" />
+        <source>One name per line: the abbreviations and names staff and citizens use (e.g. Dukcapil, Disdukcapil Kendari). Everyone finds the unit by these names after their next sync. Common abbreviations are known already.</source>
+        <translation>Satu nama per baris: singkatan dan nama yang dipakai staf dan warga (mis. Dukcapil, Disdukcapil Kendari). Semua pengguna menemukan unit ini dengan nama-nama tersebut setelah sinkronisasi berikutnya. Singkatan yang umum sudah dikenali.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/unit_names.py" line="40" />
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/unit_names.py" line="41" />
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPicker</name>
+    <message>
+        <location filename="../../lapor_desk/ui/unit_picker.py" line="156" />
+        <source>Recently used</source>
+        <extracomment>set on the "recently used" group and its rows a unit was double-clicked or chosen with Enter in the tree the chosen unit changed</extracomment>
+        <translation>Terakhir dipakai</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/unit_picker.py" line="181" />
+        <source>Other names of this unit…</source>
+        <extracomment>"Other names…": shown to those who may edit a unit's aliases (names given)</extracomment>
+        <translation>Nama lain unit ini…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/unit_picker.py" line="184" />
+        <source>Add the abbreviations and names people use for the chosen unit, so everyone finds it by them (needs a connection to the server).</source>
+        <translation>Tambahkan singkatan dan nama yang dipakai orang untuk unit yang dipilih, agar semua pengguna dapat menemukannya dengan nama itu (perlu tersambung ke server).</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/unit_picker.py" line="246" />
+        <source>Not found: no unit or agency is called “%1”. Check the spelling, try a word of its full name (e.g. “kesehatan”), or ask your agency admin to add this name to the unit.</source>
+        <translation>Tidak ditemukan: tidak ada unit atau instansi bernama “%1”. Periksa ejaannya, coba satu kata dari nama lengkapnya (mis. “kesehatan”), atau minta admin instansi menambahkan nama ini pada unitnya.</translation>
+    </message>
+</context>
+<context>
+    <name>UnitTypeAhead</name>
+    <message>
+        <location filename="../../lapor_desk/ui/unit_type_ahead.py" line="56" />
+        <source>Unit: %1</source>
+        <extracomment>"Dinas Kesehatan Kota Kendari (12)": the count the filter bar adds</extracomment>
+        <translation>Unit: %1</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/unit_type_ahead.py" line="58" />
+        <source>No unit here is called “%1”.</source>
+        <translation>Tidak ada unit bernama “%1” di sini.</translation>
+    </message>
+</context>
+<context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="54" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="56" />
         <source>Cancel</source>
         <extracomment>Kinds whose text is an optional note (the others need a reason).</extracomment>
         <translation>Batal</translation>
@@ -3576,33 +3687,33 @@
 <context>
     <name>VerifyFlows</name>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="120" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="121" />
         <source>Veri&amp;fy</source>
         <extracomment>What a dialog's fields are written with, on the database worker.</extracomment>
         <translation>&amp;Verifikasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="121" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="122" />
         <source>Verify</source>
         <translation>Verifikasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="122" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="123" />
         <source>Handle, postpone, return, archive or re-route the complaint</source>
         <translation>Kelola, tunda, kembalikan, arsipkan, atau alihkan laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="127" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="128" />
         <source>Forward selected complaints…</source>
         <translation>Disposisikan laporan terpilih…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="128" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="129" />
         <source>Archive selected complaints…</source>
         <translation>Arsipkan laporan terpilih…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="218" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="220" />
         <source>%1 complaints selected</source>
         <translation>%1 laporan terpilih</translation>
     </message>

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from alembic import command
 from alembic.script import ScriptDirectory
-from sqlalchemy import column, insert, inspect, select, table
+from sqlalchemy import column, insert, inspect, select, table, update
 
 from lapor_desk.server.database import alembic_config, init_database, make_engine
-from lapor_desk.server.db import Blob, BlobUpload, UtcDateTime
+from lapor_desk.server.db import Blob, BlobUpload, Counter, UtcDateTime
 from lapor_desk.server.services.users import hash_password
 from lapor_desk.server.settings import ServerSettings
 from tests.server.builder import PASSWORD
@@ -155,3 +155,44 @@ def test_the_migrated_schema_is_the_models_schema(db_factory: DatabaseFactory) -
     finally:
         engine.dispose()
     assert differences == []
+
+
+def test_agencies_of_an_older_database_get_no_aliases_and_can_be_named(
+        db_factory: DatabaseFactory) -> None:
+    """Revision 0005 adds ``agencies.aliases``: rows already there get an empty list, pulled as
+    ``[]``; an admin can then name them; a downgrade drops the column and upgrading adds it
+    again."""
+    url = db_factory.new_url()
+    _migrate(url, "0004")
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        connection.execute(insert(AGENCIES), [
+            {"id": 1, "parent_id": None, "level": "national", "path": "/1/", "name": "Nasional",
+             "code": "N", "region_code": None, "seq": 1},
+            {"id": 2, "parent_id": 1, "level": "agency", "path": "/1/2/",
+             "name": "Pemerintah Kota Kendari", "code": "KOTA-7471", "region_code": "7471",
+             "seq": 2}])
+        connection.execute(insert(USERS), {
+            "id": 1, "username": "nasional", "display_name": "Nasional",
+            "role": "national_admin", "unit_id": 1, "scope_epoch": 1, "disabled": False,
+            "created_at": NOW, "password_hash": hash_password(PASSWORD)})
+    engine.dispose()
+    init_database(url)
+    engine = make_engine(url)
+    with engine.begin() as connection:  # the rows above were written with change numbers 1, 2
+        connection.execute(update(Counter).where(Counter.name == "change_seq").values(value=2))
+    engine.dispose()
+    settings = ServerSettings(database_url=url, auto_close_interval=0)
+    with running_server(settings) as live:
+        api = _login(live.url + "/api/v1", "nasional")
+        page = api.get("/sync/pull", params={"layout": "rows"}).json()
+        agencies = page["changes"]["agency"]
+        column = agencies["columns"].index("aliases")
+        assert [row[column] for row in agencies["rows"]] == [[], []]
+        named = api.post("/agencies/2/aliases", json={"aliases": ["Pemkot Kendari"]})
+        assert named.status_code == 200 and named.json()["aliases"] == ["Pemkot Kendari"]
+    _migrate(url, "0004", down=True)
+    engine = make_engine(url)
+    assert "aliases" not in {c["name"] for c in inspect(engine).get_columns("agencies")}
+    engine.dispose()
+    init_database(url)

@@ -27,7 +27,8 @@ def info(role: str) -> SessionInfo:
 @pytest.mark.parametrize("role", [Role.NATIONAL_ADMIN, Role.AGENCY_ADMIN])
 def test_coordinators_verify_record_act_on_selections_and_oversee(role: Role) -> None:
     assert info(str(role)).capabilities == Capabilities(
-        verify=True, record_complaints=True, bulk_actions=True, oversight=True)
+        verify=True, record_complaints=True, bulk_actions=True, oversight=True,
+        unit_names=True)
 
 
 @pytest.mark.parametrize("role", [str(Role.LIAISON_OFFICER), "", "auditor"])

@@ -54,13 +54,15 @@ def test_wrong_password_is_a_sign_in_error(workstation: Workstation,
 def test_queue_counts_match_the_cache(signed_in: Workstation) -> None:
     queues = {q.key: q for q in signed_in.queues()}
     assert list(queues) == ["needs_verification", "not_followed_up", "in_progress",
-                            "reporter_responded", "postponed", "done", "archived", "outbox",
-                            "conflicts"]
+                            "reporter_responded", "postponed", "done", "archived", "all",
+                            "outbox", "conflicts"]
     counts = cache_status_counts(signed_in)
     assert queues["needs_verification"].count == counts["unverified"]
     assert queues["done"].count == counts["done"]
     assert queues["outbox"].count == 0
+    assert queues["all"].count == sum(counts.values())
     assert len(signed_in.complaint_ids("in_progress")) == counts["in_progress"]
+    assert len(signed_in.complaint_ids("all")) == sum(counts.values())
 
 
 def test_liaison_sees_no_verification_queue(workstation: Workstation, live_server: LiveServer,

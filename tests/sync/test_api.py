@@ -56,6 +56,7 @@ ANSWERS: dict[str, Any] = {
                                   "reason": None, "detail": None, "current": None}]},
     wire.UPLOAD_CHUNK.to(sha256=SHA): {"offset": 3, "complete": True},
     wire.DOWNLOAD_BLOB.to(sha256=SHA): b"abc",
+    wire.AGENCY_ALIASES.to(agency_id="12"): {"id": 12, "aliases": ["Dinkes"]},
 }
 
 
@@ -69,13 +70,14 @@ def every_call(api: Api) -> None:
     api.upload_status(SHA, 3)
     api.upload_chunk(SHA, 0, 3, b"abc")
     api.download_blob(SHA, io.BytesIO(), 0)
+    api.set_aliases(12, ["Dinkes"])
 
 
 def test_every_endpoint_has_one_call_and_each_call_its_endpoint() -> None:
     recorder = Recorder(ANSWERS)
     every_call(Api(recorder))
     requests = [(method, path) for method, path, _ in recorder.calls]
-    described = [(e.method, e.to(sha256=SHA)) for e in wire.ENDPOINTS]
+    described = [(e.method, e.path.format(sha256=SHA, agency_id="12")) for e in wire.ENDPOINTS]
     assert requests == described
 
 
@@ -101,9 +103,13 @@ def test_calls_carry_what_each_endpoint_takes_and_read_its_answer() -> None:
                                                "actions": [{"mutation_id": 7}]}
     assert details[wire.PULL.path] == {"params": {"cursor": "c"}}
     assert details[wire.UPLOAD_CHUNK.to(sha256=SHA)]["params"] == {"offset": 0, "total": 3}
+    assert api.set_aliases(12, ["Dinkes"]) == ("Dinkes",)
 
 
 def test_an_answer_that_breaks_the_protocol_is_refused() -> None:
     api = Api(Recorder({**ANSWERS, wire.ME.path: {"id": "five"}}))
     with pytest.raises(ProtocolError):
         api.me()
+    aliases = Api(Recorder({wire.AGENCY_ALIASES.to(agency_id="12"): {"aliases": [3]}}))
+    with pytest.raises(ProtocolError):
+        aliases.set_aliases(12, ["Dinkes"])

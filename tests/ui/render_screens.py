@@ -126,8 +126,30 @@ def main(out: Path, hidpi: bool = False) -> int:
         dialog = window.flows.dialog
         assert dialog is not None
         save(dialog, out / "forward_dialog.png")
+        for typed, name in (("dukcapil", "forward_dialog_dukcapil"),
+                            ("dinas kesehtan", "forward_dialog_typo"),
+                            ("satpol pp", "forward_dialog_not_found")):
+            dialog.search.setText(typed)  # type: ignore[attr-defined]
+            app.processEvents()
+            save(dialog, out / f"{name}.png")
         dialog.reject()
         wait_for(app, lambda: window.flows.dialog is None)
+        # a number read out on the phone, typed as heard: found in whichever queue holds it
+        window.select_queue("done")
+        wait_for(app, lambda: window.queue_key == "done" and model.rowCount() > 0
+                 and taskman.idle and model.loaded_row(model.id_at(0) or "") is not None)
+        done = model.loaded_row(model.id_at(min(5, model.rowCount() - 1)) or "")
+        window.select_queue("needs_verification")
+        wait_for(app, lambda: window.queue_key == "needs_verification" and taskman.idle)
+        if done is not None and done.tracking_number:
+            number = str(done.tracking_number)
+            window.search.setText(f"#{number[:4]} {number[4:]}")
+            wait_for(app, lambda: window.queue_key == "all" and taskman.idle
+                     and window.detail.detail is not None
+                     and window.detail.detail.row.id == done.id)
+            save(window, out / "main_window_search_number.png")
+            window.search.clear()
+            wait_for(app, lambda: window.queue_key == "needs_verification" and taskman.idle)
         window.select_queue("in_progress")
         wait_for(app, lambda: model.rowCount() > 0 and taskman.idle)
         wait_for(app, lambda: model.loaded_row(model.id_at(0) or "") is not None)

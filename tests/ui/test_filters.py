@@ -20,6 +20,7 @@ from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.filter_bar import FilterBar, category_key
 from lapor_desk.ui.main_window import MainWindow
 from lapor_desk.ui.models.complaint_table import DEADLINE, PRIVACY, TITLE
+from lapor_desk.ui.unit_type_ahead import UnitTypeAhead
 from tests.support.live_server import LiveServer
 from tests.ui.desk_support import WAIT, open_queue, save_png, signed_in_window
 
@@ -263,7 +264,10 @@ def test_the_other_queues_are_read_ahead_and_open_from_memory(
     qtbot.waitUntil(lambda: window.queue_model.rowCount() > 0 and controller.taskman.idle,
                     timeout=WAIT)
     keys = [window.queue_model.key_at(r) for r in range(window.queue_model.rowCount())]
-    assert set(read) >= {k for k in keys if k not in (window.queue_key, "outbox", "conflicts")}
+    # every queue but the review queues and "all" (what a search looks in: read when asked)
+    assert set(read) >= {k for k in keys
+                         if k not in (window.queue_key, "outbox", "conflicts", "all")}
+    assert "all" not in read
     statements: list[str] = []
 
     def trace(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
@@ -278,3 +282,23 @@ def test_the_other_queues_are_read_ahead_and_open_from_memory(
     assert window.table_model.rowCount() > 0
     assert statements  # the rows were read (the trace works)...
     assert not [s for s in statements if "complaint.rowid" in s]  # ...the list was not
+
+
+def test_a_unit_is_chosen_by_typing_the_name_admins_use(qtbot: Any) -> None:
+    bar = FilterBar(today=lambda: TODAY)
+    qtbot.addWidget(bar)
+    bar.set_options(FilterOptions(units=(
+        UnitChoice(12, "Dinas Kesehatan Kota Kendari", 5),
+        UnitChoice(13, "Dinas Kependudukan dan Pencatatan Sipil Kota Kendari", 3),
+        UnitChoice(14, "Dinas Pekerjaan Umum dan Penataan Ruang Kota Kendari", 9))))
+    bar.show()
+    bar.unit.setFocus()
+    qtbot.keyClicks(bar.unit, "dukcapil")
+    assert bar.narrowing().unit_id == 13
+    qtbot.wait(UnitTypeAhead.PAUSE + 100)  # a pause: what is typed next starts afresh
+    qtbot.keyClicks(bar.unit, "dinkes")
+    assert bar.narrowing().unit_id == 12
+    qtbot.wait(UnitTypeAhead.PAUSE + 100)
+    assert not bar.unit_type_ahead.type("satpolpp")
+    assert bar.narrowing().unit_id == 12  # nothing matched: the choice stays, the tip says so
+    assert "satpolpp" in bar.unit.toolTip()

@@ -38,6 +38,8 @@ class Agency(Base):
     name: Mapped[str] = mapped_column(String(300))
     code: Mapped[str | None] = mapped_column(String(64))
     region_code: Mapped[str | None] = mapped_column(String(32))
+    #: Other names of the unit (JSON array of texts, as pulled; cache schema 0007).
+    aliases: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
 
 
 #: The columns of ``ix_complaint_filters`` (cache schema 0003), in index order.
@@ -114,6 +116,11 @@ class Complaint(Base):
         # schema 0005; services/duplicates.py).
         Index("ix_complaint_duplicate_links", "duplicate_ids", "id",
               sqlite_where=text(f"duplicate_ids <> '{NO_LINKS}'")),
+        # The reporters a search may look up (named, not anonymous): their names and contacts
+        # are read here, a few bytes each, instead of in every complaint's row with its body
+        # (cache schema 0007; models/cache/search.py).
+        Index("ix_complaint_reporter", "reporter_name", "reporter_contact", "anonymous",
+              sqlite_where=text("anonymous = 0 AND reporter_name IS NOT NULL")),
     )
 
 

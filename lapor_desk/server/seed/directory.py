@@ -42,11 +42,12 @@ class Node:
     slug: str = ""  # agency slug
     unit_slug: str = ""
     coordinator: bool = False
+    aliases: tuple[str, ...] = ()
 
     def row(self, seq: int) -> dict[str, Any]:
         return {"id": self.id, "parent_id": self.parent_id, "level": self.level,
                 "path": self.path, "name": self.name, "code": self.code,
-                "region_code": self.region_code, "seq": seq}
+                "region_code": self.region_code, "aliases": list(self.aliases), "seq": seq}
 
 
 _UNIT_REGION = {
@@ -54,6 +55,17 @@ _UNIT_REGION = {
     "kc-kolaka": "7404", "up3-kendari": "7471", "up3-baubau": "7472", "up3-kolaka": "7404",
     "kantah-kendari": "7471", "kantah-konsel": "7405", "kanwil": "74", "bpjn": "74", "bws": "74",
     "bpmp": "74",
+}
+
+#: Names the region's admins use for some units that no abbreviation gives (the directory's own
+#: aliases; the common abbreviations come from data/unit-abbreviations.json).
+_UNIT_ALIASES = {
+    "rsud": ("RS Bahteramas", "Rumah Sakit Provinsi"),
+    "sppg-kendari": ("Dapur MBG Kendari", "Makan Bergizi Gratis Kendari"),
+    "sppg-konawe": ("Dapur MBG Konawe", "Makan Bergizi Gratis Konawe"),
+    "kantah-kendari": ("BPN Kota Kendari",),
+    "kantah-konsel": ("BPN Konawe Selatan",),
+    "bmsda": ("Dinas PU Provinsi", "Bina Marga"),
 }
 
 
@@ -108,6 +120,8 @@ class Directory:
             node = self._add(agency, AgencyLevel.UNIT, unit.name, f"{spec.code}.{unit.slug.upper()}",
                              _UNIT_REGION.get(unit.slug, spec.region_code))
             node.slug, node.unit_slug, node.coordinator = spec.slug, unit.slug, unit.coordinator
+            if spec.kind != "regency":
+                node.aliases = _UNIT_ALIASES.get(unit.slug, ())
             self.unit[(spec.slug, unit.slug)] = node
             self.units_of[agency.id].append(node)
             if unit.coordinator:

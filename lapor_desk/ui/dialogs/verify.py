@@ -8,15 +8,14 @@ and the dialog stays open, so nothing is written. ``fields()`` gives what the pe
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
-    QListView,
     QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
@@ -26,8 +25,11 @@ from PySide6.QtWidgets import (
 from lapor_desk.services.actions import ActionFields
 from lapor_desk.services.types import AgencyItem
 from lapor_desk.ui import verify_labels
+from lapor_desk.ui.unit_picker import UnitPicker
 
-ID_ROLE = Qt.ItemDataRole.UserRole
+if TYPE_CHECKING:
+    from lapor_desk.ui.unit_names_flow import UnitNamesEditor
+
 REASON_KINDS = ("handle", "postpone", "not_our_authority", "close", "reopen")
 #: Kinds whose text is an optional note (the others need a reason).
 NOTE_KINDS = ("handle", "close")
@@ -193,39 +195,24 @@ class RerouteDialog(VerifyDialog):
     """Re-route (dialihkan) to another agency: a searchable list of agencies only."""
 
     def __init__(self, title: str, agencies: list[AgencyItem],
-                 prefill: ActionFields | None = None, parent: QWidget | None = None) -> None:
+                 prefill: ActionFields | None = None, parent: QWidget | None = None,
+                 names: UnitNamesEditor | None = None) -> None:
         super().__init__(title, parent)
         self.setWindowTitle(self.tr("Re-route to another agency"))
         self.resize(540, 580)
         self.intro.setText(self.tr("Send the complaint to the agency that is responsible for "
                                    "it. It arrives there as a new complaint to verify."))
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search an agency…"))
-        self.search.setClearButtonEnabled(True)
-        self.source = QStandardItemModel(self)
-        for agency in agencies:
-            item = QStandardItem(agency.name)
-            item.setData(agency.id, ID_ROLE)
-            item.setToolTip(agency.code)
-            flags = Qt.ItemFlag.ItemIsEnabled
-            if agency.selectable:
-                flags |= Qt.ItemFlag.ItemIsSelectable
-            item.setFlags(flags)
-            self.source.appendRow(item)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.source)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.list = QListView()
-        self.list.setModel(self.proxy)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
-        self.list.selectionModel().selectionChanged.connect(
-            lambda *_: self.error.setVisible(False))
-        self.list.doubleClicked.connect(lambda _i: self.accept())
+        self.picker = UnitPicker(agencies, self.tr(
+            "Search an agency: name or abbreviation (kemenkes, bpn, pln)…"), names=names)
+        self.search, self.list = self.picker.search, self.picker.tree
+        self.source, self.proxy = self.picker.source, self.picker.proxy
+        self.picker.chosen.connect(lambda: self.error.setVisible(False))
+        self.picker.activated.connect(self.accept)
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("Note for the agency (optional)"))
-        for widget in (self.search, self.list, self.note):
+        for widget in (self.picker, self.note):
             self.form.addWidget(widget)
-        self.form.setStretch(1, 1)
+        self.form.setStretch(0, 1)
         self.ok.setText(self.tr("Re-route"))
         if prefill is not None:
             if prefill.to_id is not None:
@@ -234,19 +221,10 @@ class RerouteDialog(VerifyDialog):
         self.search.setFocus()
 
     def select(self, agency_id: int) -> bool:
-        found = self.source.match(self.source.index(0, 0), ID_ROLE, agency_id, 1,
-                                  Qt.MatchFlag.MatchExactly)
-        if not found:
-            return False
-        self.list.setCurrentIndex(self.proxy.mapFromSource(found[0]))
-        return self.target_id() == agency_id
+        return self.picker.select(agency_id)
 
     def target_id(self) -> int | None:
-        selected = self.list.selectionModel().selectedIndexes()
-        if not selected:
-            return None
-        value = selected[0].data(ID_ROLE)
-        return int(value) if value is not None else None
+        return self.picker.target_id()
 
     def problem(self) -> str:
         if self.target_id() is None:
@@ -254,8 +232,5 @@ class RerouteDialog(VerifyDialog):
         return ""
 
     def fields(self) -> ActionFields:
-        target = self.target_id()
-        name = ""
-        if target is not None:
-            name = self.list.selectionModel().selectedIndexes()[0].data() or ""
-        return ActionFields(to_id=target, to_name=name, note=self.note.text().strip())
+        return ActionFields(to_id=self.target_id(), to_name=self.picker.target_name(),
+                            note=self.note.text().strip())

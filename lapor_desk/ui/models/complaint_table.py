@@ -88,8 +88,9 @@ def privacy_text(row: ComplaintRow) -> str:
     return " · ".join(marks)
 
 
-def status_text(row: ComplaintRow) -> str:
-    text = labels.status(row.status)
+def status_text(row: ComplaintRow, queue: bool = False) -> str:
+    """The complaint's status (``queue``: the queue it is listed in), with its outbox mark."""
+    text = labels.queue(row.queue) if queue and row.queue else labels.status(row.status)
     if row.outbox == OutboxMark.PENDING:
         return _fill(QCoreApplication.translate("ComplaintTable", "%1 (waiting to send)"), text)
     if row.outbox == OutboxMark.REJECTED:
@@ -113,6 +114,16 @@ class ComplaintTableModel(QAbstractTableModel):
         self._requested: set[int] = set()
         self._generation = 0
         self._inside_data = False
+        self._show_queue = False
+
+    def show_queue(self, shown: bool) -> None:
+        """The status column names each complaint's queue (the list of every queue)."""
+        if shown != self._show_queue:
+            self._show_queue = shown
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, STATUS, STATUS)
+            if self._ids:
+                self.dataChanged.emit(self.index(0, STATUS),
+                                      self.index(len(self._ids) - 1, STATUS))
 
     # --- ids ---------------------------------------------------------------------------------
 
@@ -183,6 +194,8 @@ class ComplaintTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(HEADERS)):
+            if section == STATUS and self._show_queue:
+                return QCoreApplication.translate("ComplaintTable", "Queue")
             return QCoreApplication.translate("ComplaintTable", str(HEADERS[section]))
         return None
 
@@ -206,6 +219,8 @@ class ComplaintTableModel(QAbstractTableModel):
 
     def _cell(self, row: ComplaintRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
+            if column == STATUS and self._show_queue:
+                return status_text(row, queue=True)
             return self._display(row, column)
         if role == BADGE_ROLE:
             return str(row.deadline.badge)

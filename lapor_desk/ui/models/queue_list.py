@@ -17,7 +17,7 @@ COUNT_ROLE = Qt.ItemDataRole.UserRole + 1
 ATTENTION_ROLE = Qt.ItemDataRole.UserRole + 2
 ICONS = {"needs_verification": "inbox", "not_followed_up": "forward", "in_progress": "progress",
          "reporter_responded": "reply", "postponed": "pause", "done": "done",
-         "archived": "archive", "outbox": "outbox", "conflicts": "conflict"}
+         "archived": "archive", "all": "search", "outbox": "outbox", "conflicts": "conflict"}
 Index = QModelIndex | QPersistentModelIndex
 
 
