@@ -42,7 +42,7 @@ from requests.exceptions import (
     ConnectionError as RequestsConnectionError,
 )
 
-from lapor_desk.sync.address import check_server_url
+from lapor_desk.sync.address import check_server_url, wire_url
 from lapor_desk.sync.clock import ServerClock
 from lapor_desk.sync.errors import (
     AccountDisabledError,
@@ -120,7 +120,7 @@ class Transport:
         if verify is False or verify == "":
             raise ValueError("TLS verification cannot be turned off; pass a CA bundle path")
         check_server_url(base_url)  # before any session or connection exists
-        self.base_url = base_url.rstrip("/")
+        self.base_url = wire_url(base_url).rstrip("/")
         self.token = token
         self.verify: bool | str = verify
         self.timeout = timeout
