@@ -113,9 +113,15 @@ class DemoServer:
             marker = json.loads((self.root / SEEDED_FILE).read_text("utf-8"))
         except (OSError, ValueError):
             return False
-        return (isinstance(marker, dict) and marker.get("complaints") == self.complaints
-                and marker.get("seed") == self.seed
+        return (isinstance(marker, dict) and marker == self._marker()
                 and (self.root / DEMO_DATABASE_FILE).is_file())
+
+    def _marker(self) -> dict[str, object]:
+        """What a complete seed of this sandbox records (``seeded``)."""
+        return {"complaints": self.complaints, "seed": self.seed}
+
+    def _after_seed(self) -> None:
+        """More to set up once the sample data is in (the training server's trainees)."""
 
     def start(self, progress: Callable[[DemoProgress], None] | None = None) -> str:
         """Prepare and seed the database unless the sandbox already has it, start the server,
@@ -131,8 +137,8 @@ class DemoServer:
                 self._run("seed", "--db", self.database_url, "--complaints",
                           str(self.complaints), "--seed", str(self.seed), "--blobs",
                           str(self.root / BLOB_DIR))
-                (self.root / SEEDED_FILE).write_text(json.dumps(
-                    {"complaints": self.complaints, "seed": self.seed}), "utf-8")
+                self._after_seed()
+                (self.root / SEEDED_FILE).write_text(json.dumps(self._marker()), "utf-8")
             report(DemoProgress("start"))
             url = self._serve()
         except (OSError, subprocess.SubprocessError) as exc:
@@ -142,6 +148,10 @@ class DemoServer:
         return url
 
     def _serve(self) -> str:
+        port = self._port()
+        return self._serve_at("127.0.0.1", port)
+
+    def _port(self) -> int:
         try:
             before: int | None = int((self.root / PORT_FILE).read_text("utf-8"))
         except (OSError, ValueError):
@@ -152,12 +162,17 @@ class DemoServer:
             # again, and a new one is made by the first sync.
             shutil.rmtree(self.profile_root, ignore_errors=True)
             (self.root / PORT_FILE).write_text(str(port), "utf-8")
+        return port
+
+    def _serve_at(self, host: str, port: int, *extra: str) -> str:
+        """Start the server on ``host``:``port`` and wait until it answers; its URL."""
         command = [sys.executable, "-m", "lapor_desk.server.cli", "--log-level", "WARNING",
-                   "serve", "--db", self.database_url, "--host", "127.0.0.1", "--port",
-                   str(port), "--blobs", str(self.root / BLOB_DIR)]
+                   "serve", "--db", self.database_url, "--host", host, "--port",
+                   str(port), "--blobs", str(self.root / BLOB_DIR), *extra]
         with open(self.root / DEMO_SERVER_LOG, "ab") as out, self._lock:
             process = self._process = Child(command, stdout=out, stderr=out)
-        url = f"http://127.0.0.1:{port}"
+        shown = f"[{host}]" if ":" in host else host
+        url = f"http://{shown}:{port}"
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             exited = process.poll()
