@@ -45,6 +45,7 @@ log = logging.getLogger("lapor_desk.services.training")
 
 TRAINING_PORT = 8717
 TRAINEES = 30
+MAX_TRAINEES = 60
 #: The seeded region around the practice pemda: the trainees see only their own pemda.
 TRAINING_COMPLAINTS = 300
 LOOPBACK = "127.0.0.1"
@@ -141,6 +142,15 @@ class TrainingServer(DemoServer):
         url = self._serve_at(self.host, self.port, "--training")
         event(log, "training.started", host=self.host, port=self.port, trainees=self.trainees)
         return url
+
+    def listen_on(self, host: str) -> str:
+        """Serve on ``host`` from now on (the facilitator opened the server to the room, or
+        closed it again); restarts the server if it runs. Returns its URL, or ``""``."""
+        self.host = check_listen_address(host)
+        if self._process is None:
+            return ""
+        self.stop()
+        return self._serve()
 
     def roster(self) -> list[TraineeAccount]:
         try:

@@ -147,3 +147,13 @@ def test_a_bimtek_address_that_is_not_a_training_server_gets_no_password(
         assert not list((tmp_path / "pc").glob("*/cache.sqlite3"))  # nothing left behind
     finally:
         station.close()
+
+
+def test_the_command_opens_to_the_room_only_on_an_address_of_this_computer(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from lapor_desk import cli
+
+    for nowhere in ("0.0.0.0", "8.8.8.8"):
+        assert cli.main(["training", "--host", nowhere]) == cli.EXIT_USAGE
+        assert "room's network" in capsys.readouterr().err
+    assert cli.main(["training", "--trainees", "500"]) == cli.EXIT_USAGE
