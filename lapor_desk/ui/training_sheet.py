@@ -92,9 +92,9 @@ def roster_html(address: str, trainees: Sequence[TraineeAccount]) -> str:
         f"<td valign='middle'>{w['type']}<br><span style='font-size: 16pt'><b><tt>"
         f"{e(address)}</tt></b></span><br>{w['then']}</td></tr></table>"
         "<p></p><table width='100%' border='1' cellspacing='0' cellpadding='4'>"
-        f"<tr><th width='6%'>{w['no']}</th><th width='27%'>{w['participant']}</th>"
-        f"<th width='18%'>{w['user']}</th><th width='26%'>{w['password']}</th>"
-        f"<th width='23%'>{w['pemda']}</th></tr>{rows}</table>"
+        f"<tr><th width='7%'>{w['no']}</th><th width='25%'>{w['participant']}</th>"
+        f"<th width='17%'>{w['user']}</th><th width='24%'>{w['password']}</th>"
+        f"<th width='27%'>{w['pemda']}</th></tr>{rows}</table>"
         f"<h3>{w['exercises']}</h3><ol>{steps}</ol><p><i>{w['only_here']}</i></p>"
         "</body></html>")
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -135,10 +136,13 @@ class TrainingWindow(QMainWindow):
         words.addLayout(room)
         words.addWidget(self.clock_note)
         words.addStretch(1)
+        beside = QWidget()
+        beside.setLayout(words)
+        beside.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         top = QHBoxLayout()
-        top.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        top.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignTop)
         top.addSpacing(16)
-        top.addLayout(words, 1)
+        top.addWidget(beside, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         for button in (self.refresh_button, self.reset_one, self.reset_all, self.print_button):
