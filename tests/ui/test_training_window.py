@@ -151,3 +151,21 @@ def test_without_a_chosen_address_only_this_computer_reaches_it(qtbot: QtBot,
     assert window.open_room.isVisible() and window.network.currentText() == "192.168.1.10"
     assert window.address.text() == "bimtek://127.0.0.1:8717"
     assert server.host == LOOPBACK  # nothing opened until the facilitator asks
+
+
+def test_the_sign_in_dialog_takes_the_address_on_the_facilitators_screen(qtbot: QtBot) -> None:
+    from lapor_desk.ui.dialogs.login import LoginDialog
+
+    dialog = LoginDialog([])
+    qtbot.addWidget(dialog)
+    dialog.username.setText("peserta01")
+    dialog.password.setText("kopi-1234")
+    dialog.server.setEditText("bimtek://8.8.8.8:8717")  # not the room's network
+    with qtbot.assertNotEmitted(dialog.submitted):
+        dialog._submit()
+    assert "bimtek://" in dialog.message.text() and not dialog.server_hint.isVisible()
+    dialog.server.setEditText("bimtek://192.0.2.2:8717")
+    assert not dialog.server_hint.isVisible()
+    with qtbot.waitSignal(dialog.submitted) as sent:
+        dialog._submit()
+    assert sent.args == ["bimtek://192.0.2.2:8717", "peserta01", "kopi-1234"]
