@@ -56,6 +56,10 @@ DEMO_SEED = 1708
 STEP_TIMEOUT = 300.0
 
 
+#: Asks the server this desktop started directly, never through a proxy of the environment.
+_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
 def use_memory_keyring() -> None:
     """Keep session tokens in memory for this process (demo, training, tests)."""
     keyring.set_keyring(MemoryKeyring())
@@ -180,7 +184,7 @@ class DemoServer:
                 self.stop()
                 raise DemoFailed(f"demo server exited ({exited})", code="demo_failed")
             try:
-                with urllib.request.urlopen(url + wire.HEALTH.path, timeout=1) as answer:
+                with _DIRECT.open(url + wire.HEALTH.path, timeout=1) as answer:
                     if answer.status == 200:
                         self.url = url
                         return url

@@ -144,13 +144,11 @@ class TrainingServer(DemoServer):
         return url
 
     def listen_on(self, host: str) -> str:
-        """Serve on ``host`` from now on (the facilitator opened the server to the room, or
-        closed it again); restarts the server if it runs. Returns its URL, or ``""``."""
+        """Serve on ``host`` from now on (the facilitator opened the server to the room):
+        (re)starts the server there and returns its URL (blocking: run it on a worker)."""
         self.host = check_listen_address(host)
-        if self._process is None:
-            return ""
         self.stop()
-        return self._serve()
+        return self.start()
 
     def roster(self) -> list[TraineeAccount]:
         try:

@@ -42,7 +42,7 @@ from requests.exceptions import (
     ConnectionError as RequestsConnectionError,
 )
 
-from lapor_desk.sync.address import check_server_url, wire_url
+from lapor_desk.sync.address import check_server_url, is_training_url, wire_url
 from lapor_desk.sync.clock import ServerClock
 from lapor_desk.sync.errors import (
     AccountDisabledError,
@@ -131,6 +131,10 @@ class Transport:
         #: Learns the server's clock from every answer's ``Date`` (None: nobody asks).
         self.server_clock = server_clock
         self.session = session or requests.Session()
+        if is_training_url(base_url):
+            # The room's network: an office proxy (from the environment or the system's
+            # settings) cannot reach the facilitator's laptop, so it is never asked.
+            self.session.trust_env = False
         self.session.headers["User-Agent"] = user_agent
         # zstd when urllib3 can decode it (backports.zstd / Python 3.14), else gzip.
         self.session.headers["Accept-Encoding"] = (

@@ -151,3 +151,9 @@ def test_a_training_address_elsewhere_is_refused(url: str) -> None:
     with pytest.raises(AddressRefused) as info:
         Transport(url)
     assert info.value.code == "training_not_local"
+
+
+def test_a_training_address_never_goes_through_a_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HTTP_PROXY", "http://proxy.kantor.example:3128")
+    assert Transport("bimtek://192.168.1.10:8717").session.trust_env is False
+    assert Transport("https://lapor.example.go.id").session.trust_env is True
