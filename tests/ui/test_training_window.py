@@ -142,15 +142,28 @@ def test_the_printed_list_is_one_a4_page(server: TrainingServer, tmp_path: Path)
 
 def test_without_a_chosen_address_only_this_computer_reaches_it(qtbot: QtBot,
                                                                tmp_path: Path) -> None:
-    server = TrainingServer(tmp_path / "training")
+    room = room_address()
+    server = TrainingServer(tmp_path / "training", port=free_port(room), trainees=1,
+                            complaints=10)
     assert server.host == LOOPBACK
-    window = TrainingWindow(server, addresses=lambda: ["192.168.1.10"])
+    window = TrainingWindow(server, addresses=lambda: [room])
     qtbot.addWidget(window)
     window.show()
-    window.show_room()
-    assert window.open_room.isVisible() and window.network.currentText() == "192.168.1.10"
-    assert window.address.text() == "bimtek://127.0.0.1:8717"
-    assert server.host == LOOPBACK  # nothing opened until the facilitator asks
+    try:
+        with qtbot.waitSignal(window.progress_shown, timeout=300_000):
+            window.start()
+        assert window.address.text() == f"bimtek://127.0.0.1:{server.port}"
+        assert window.open_room.isVisible() and window.network.currentText() == room
+        if room != LOOPBACK:  # nothing listens on the room's network until asked
+            with pytest.raises(OSError), socket.create_connection((room, server.port), 2):
+                pass
+        with qtbot.waitSignal(window.progress_shown, timeout=120_000):
+            window.open_room.click()
+        assert server.host == room and window.address.text() == server.trainee_url
+        assert not window.open_room.isVisible() or room == LOOPBACK
+        socket.create_connection((room, server.port), 5).close()
+    finally:
+        window.shutdown()
 
 
 def test_the_sign_in_dialog_takes_the_address_on_the_facilitators_screen(qtbot: QtBot) -> None:
