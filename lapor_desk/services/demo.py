@@ -153,7 +153,9 @@ class DemoServer:
 
     def _serve(self) -> str:
         port = self._port()
-        return self._serve_at("127.0.0.1", port)
+        # The training world's clock and no auto-close (server/training/): the sample data was
+        # seeded for a fixed moment, and a session must not find it weeks overdue and closing.
+        return self._serve_at("127.0.0.1", port, "--training")
 
     def _port(self) -> int:
         try:

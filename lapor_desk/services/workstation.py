@@ -50,6 +50,7 @@ from lapor_desk.services.types import (
     UserProfile,
 )
 from lapor_desk.services.verification import Verification
+from lapor_desk.sync.address import is_training_url
 
 T = TypeVar("T")
 
@@ -68,8 +69,10 @@ class Workstation:
                  clock: Callable[[], datetime] = utcnow, config: DomainConfig | None = None,
                  device: str | None = None,
                  transport_factory: TransportFactory = _default_transport,
-                 encrypt_cache: bool = True) -> None:
+                 encrypt_cache: bool = True, training: bool = False) -> None:
         self.clock = clock
+        #: On the training sandbox (the demo): its server keeps the training world's time.
+        self.training = training
         self.config = config or default_config()
         self.profiles = ProfileStore(profile_root)
         self.session = Session(self.profiles, device=device or platform.node() or "lapor-desk",
@@ -149,6 +152,9 @@ class Workstation:
         minutes (arithmetic on what the answers taught, no I/O: any thread)."""
         if self.session.cache is None:
             return None
+        info = self.session.info
+        if self.training or (info is not None and is_training_url(info.server_url)):
+            return None  # a training server keeps the training world's time on purpose
         reading = self.session.server_clock.reading()
         if reading is None or not reading.noticeable:
             return None

@@ -161,3 +161,18 @@ def test_the_command_opens_to_the_room_only_on_an_address_of_this_computer(
         assert cli.main(["training", "--host", nowhere]) == cli.EXIT_USAGE
         assert "room's network" in capsys.readouterr().err
     assert cli.main(["training", "--trainees", "500"]) == cli.EXIT_USAGE
+
+
+def test_no_clock_warning_on_the_training_worlds_time(room: TrainingServer, tmp_path: Path) -> None:
+    """The training server's time is weeks behind the trainee's PC on purpose: the desktop does
+    not tell the trainee to set their clock to it."""
+    trainee = room.roster()[1]
+    station = Workstation(tmp_path / "pc2", device="trainee-pc-2")
+    try:
+        station.sign_in(room.trainee_url, trainee.username, trainee.password)
+        station.sync()
+        reading = station.session.server_clock.reading()
+        assert reading is not None and reading.noticeable  # it is far off indeed
+        assert station.clock_skew() is None
+    finally:
+        station.close()
