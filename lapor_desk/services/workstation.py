@@ -152,8 +152,7 @@ class Workstation:
         minutes (arithmetic on what the answers taught, no I/O: any thread)."""
         if self.session.cache is None:
             return None
-        info = self.session.info
-        if self.training or (info is not None and is_training_url(info.server_url)):
+        if self._on_training_server():
             return None  # a training server keeps the training world's time on purpose
         reading = self.session.server_clock.reading()
         if reading is None or not reading.noticeable:
@@ -161,17 +160,27 @@ class Workstation:
         return ClockSkew(ahead=-reading.offset, learned_at=reading.learned_at,
                          confirmed=not reading.saved)
 
+    def _on_training_server(self, info: SessionInfo | None = None) -> bool:
+        info = info or self.session.info
+        return self.training or (info is not None and is_training_url(info.server_url))
+
+    def _today(self, info: SessionInfo | None = None) -> Callable[[], datetime]:
+        """The clock deadlines are read by: this PC's, except against a training server, whose
+        world keeps its own time (server/training/clock.py): there the server's, as learned."""
+        return self.session.server_clock.now if self._on_training_server(info) else self.clock
+
     def _bind(self, info: SessionInfo) -> SessionInfo:
         cache = self.session.require_cache()
         assert self.session.outbox is not None
-        self._queues = QueueQueries(cache, self._role, self.config, self.clock)
-        self._complaints = ComplaintQueries(cache, self.config, self.clock)
+        today = self._today(info)
+        self._queues = QueueQueries(cache, self._role, self.config, today)
+        self._complaints = ComplaintQueries(cache, self.config, today)
         self._actions = Actions(self.session.outbox)
         self._verification = Verification(cache, self._actions)
         # What is recorded and sent is timed by the server's clock (sync/clock.py).
         server_now = self.session.server_clock.now
         self._intake = Intake(cache, self.session.outbox, server_now)
-        self._replies = Replies(self._actions, info.profile_dir, self.clock)
+        self._replies = Replies(self._actions, info.profile_dir, today)
         # What an earlier version (or a crash) left in the clear: drafts are sealed, copies
         # handed to other applications removed (attachment files: when the cache opened).
         self._replies.drafts.seal_plaintext()
@@ -241,7 +250,7 @@ class Workstation:
     @property
     def oversight(self) -> Oversight:
         """Coordinators' dashboard and monthly recap (services/oversight.py; stateless)."""
-        return Oversight(self.session.require_cache(), self._role, self.config, self.clock,
+        return Oversight(self.session.require_cache(), self._role, self.config, self._today(),
                          recap_writer)
 
     @property

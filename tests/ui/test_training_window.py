@@ -22,6 +22,10 @@ from lapor_desk.models.enums import ActionKind
 from lapor_desk.services import Workstation, use_memory_keyring
 from lapor_desk.services.actions import ActionFields
 from lapor_desk.services.training import LOOPBACK, TrainingServer, local_addresses
+from lapor_desk.services.types import DeadlineBadge
+from lapor_desk.ui.controller import DeskController
+from lapor_desk.ui.main_window import MainWindow
+from lapor_desk.ui.status_bar import DeskStatusBar
 from lapor_desk.ui.training_sheet import print_roster
 from lapor_desk.ui.training_window import DONE, FIXED_COLUMNS, NOT_YET, TrainingWindow
 
@@ -117,6 +121,38 @@ def test_the_facilitator_sees_the_room_and_each_trainee(qtbot: QtBot, server: Tr
         reset.click()
     assert table.item(0, FIXED_COLUMNS).text() == NOT_YET
     assert table.item(0, table.columnCount() - 1).text() == "0/4"
+
+
+def test_a_trainee_desktop_on_the_room_network(qtbot: QtBot, server: TrainingServer,
+                                              controller: DeskController) -> None:
+    """A trainee's main window at 1366x768, signed in over the room's network: their own
+    practice pemda's exercises, and no warning to set their clock to the training world's."""
+    if not server.roster():
+        server.start()
+    trainee = server.roster()[1]
+    window = MainWindow(controller)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    with qtbot.waitSignal(controller.signed_in, timeout=60_000) as signed:
+        controller.sign_in(server.trainee_url, trainee.username, trainee.password)
+    with qtbot.waitSignal(controller.sync_finished, timeout=120_000):
+        controller.sync()
+    window.start_session(signed.args[0])
+    qtbot.waitUntil(lambda: window.queue_key is not None and controller.taskman.idle,
+                    timeout=60_000)
+    controller.check_clock()
+    qtbot.waitUntil(lambda: controller.taskman.idle, timeout=10_000)
+    bar = window.statusBar()
+    assert isinstance(bar, DeskStatusBar) and not bar.clock_warning.isVisible()
+    # Deadlines by the training world's time: the exercises just arrived, none is overdue.
+    station = controller.workstation
+    rows = [r for key in station.queue_keys() for r in station.rows(station.complaint_ids(key))]
+    assert len(rows) == 3
+    assert all(r.deadline.badge != DeadlineBadge.OVERDUE for r in rows), rows
+    assert window.size() == QSize(1366, 768)
+    if SCREENS:
+        window.grab().save(str(Path(SCREENS) / "training-trainee-1366.png"))
 
 
 def test_the_printed_list_is_one_a4_page(server: TrainingServer, tmp_path: Path) -> None:
