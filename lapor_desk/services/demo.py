@@ -11,6 +11,11 @@ The sandbox (server database, files, the demo profile's cache) lives in one dire
 its participants' work. It is seeded once; :meth:`DemoServer.reseed` (the desktop's "Reset
 training data" and ``lapor-desk --demo --reset``) wipes it and seeds it afresh from the same
 seed, so every group starts from the same state. Only that directory is ever deleted.
+
+The server runs as a training server (``serve --training``, server/training/): the sample was
+seeded for a fixed moment, so its clock resumes there instead of the wall clock's (nothing is
+weeks overdue) and no auto-close runs; the desktop reads deadlines by it (``Workstation(training=
+True)``). The room's training server (:mod:`lapor_desk.services.training`) builds on this class.
 """
 
 from __future__ import annotations
