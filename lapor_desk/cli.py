@@ -6,6 +6,9 @@
     lapor-desk status --profile DIR [--json]
     lapor-desk import FILE --profile DIR [--preset NAME] [--default FIELD=VALUE ...]
                            [--skip-invalid --rejects FILE]   (docs/import-format.md)
+    lapor-desk training [--host ADDRESS] [--port 8717] [--trainees 30]
+                            the facilitator's window on a training (bimtek) server for a room;
+                            it listens beyond this computer only on the --host given
     lapor-desk --smoke-test SERVER USER   check an installation: window, sign-in, sync, JSON
     lapor-desk --version
 
@@ -324,6 +327,26 @@ def cmd_import(args: argparse.Namespace) -> int:
     return run_import(args)
 
 
+def cmd_training(args: argparse.Namespace) -> int:
+    from lapor_desk.services.errors import DemoFailed
+    from lapor_desk.services.training import MAX_TRAINEES, check_listen_address, local_addresses
+
+    try:
+        check_listen_address(args.host)
+    except DemoFailed:
+        found = ", ".join(local_addresses()) or "none"
+        _error(f"--host {args.host}: give an address of this computer on the room's network "
+               f"(this computer has: {found}), or leave it out to stay on this computer.")
+        return EXIT_USAGE
+    if not 1 <= args.trainees <= MAX_TRAINEES:
+        _error(f"--trainees: between 1 and {MAX_TRAINEES}.")
+        return EXIT_USAGE
+    setup_logging(None, args.verbose)
+    from lapor_desk.ui.training_window import run
+
+    return run(args.host, args.port, args.trainees)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="lapor-desk", description=__doc__.split("\n")[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
@@ -369,6 +392,14 @@ def build_parser() -> argparse.ArgumentParser:
                      help="with --skip-invalid: where the bad rows go (.csv or .xlsx), to fix "
                           "and import again")
     imp.set_defaults(func=cmd_import)
+    training = sub.add_parser("training", help="the facilitator's window on a training (bimtek) "
+                              "server for a room")
+    training.add_argument("--host", default="127.0.0.1",
+                          help="listen on this address of this computer on the room's network "
+                               "(default: this computer only; the window can open it later)")
+    training.add_argument("--port", type=int, default=8717, help="fixed port (default 8717)")
+    training.add_argument("--trainees", type=int, default=30, help="accounts (default 30)")
+    training.set_defaults(func=cmd_training)
     return parser
 
 

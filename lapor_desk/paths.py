@@ -21,6 +21,8 @@ all under ``%LOCALAPPDATA%\\LAPOR\\lapor-desk``, the folder the uninstaller offe
         logs/lapor-desk.log             the log of ``lapor-desk sync`` / ``import`` for it
     <data>/demo/                        the training sandbox (DEMO_DIR; only it is ever wiped)
         server.sqlite3, server.log, blobs/, seeded.json, port, profiles/
+    <data>/training/                    the room's training (bimtek) server (TRAINING_DIR)
+        the same files, and roster.json (the trainees' accounts and passwords)
     <config>/preferences.json           the user's preferences (``services.preferences``)
     <logs>/lapor-desk.log               the desktop's log, rotating
     <documents>/LAPOR Desk/             diagnostics bundles for support (where they are saved)
@@ -41,6 +43,7 @@ APP_AUTHOR: Final = "LAPOR"
 # --- the folders of the user's account ---------------------------------------------------------
 PROFILES_DIR: Final = "profiles"
 DEMO_DIR: Final = "demo"
+TRAINING_DIR: Final = "training"
 PREFERENCES_FILE: Final = "preferences.json"
 LOG_FILE: Final = "lapor-desk.log"
 DIAGNOSTICS_DIR: Final = "LAPOR Desk"
@@ -65,6 +68,7 @@ DEMO_DATABASE_FILE: Final = "server.sqlite3"
 DEMO_SERVER_LOG: Final = "server.log"
 DEMO_SEEDED_FILE: Final = "seeded.json"
 DEMO_PORT_FILE: Final = "port"
+TRAINING_ROSTER_FILE: Final = "roster.json"
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,10 @@ class DeskPaths:
     @property
     def demo(self) -> Path:
         return self.data / DEMO_DIR
+
+    @property
+    def training(self) -> Path:
+        return self.data / TRAINING_DIR
 
     @property
     def preferences(self) -> Path:

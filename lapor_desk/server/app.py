@@ -38,7 +38,8 @@ async def _housekeeping_loop(state: ServerState, blobs: BlobStore, interval: flo
     while True:
         await asyncio.sleep(interval)
         try:
-            await run_in_threadpool(auto_close_due, state.engine, state.now())
+            if not state.settings.training:  # a training world's complaints never close alone
+                await run_in_threadpool(auto_close_due, state.engine, state.now())
         except Exception as error:  # noqa: BLE001 - logged; the next round retries
             event(log, "auto_close_failed", logging.ERROR, exc=error)
         try:
@@ -52,6 +53,13 @@ def create_app(settings: ServerSettings,
     """The server for ``settings``; the database must have been initialised (init_database).
     ``clock``: the server's time (tests move it)."""
     state = ServerState.open(settings, clock)
+    if settings.training:
+        from lapor_desk.server.training import TrainingHook
+        from lapor_desk.server.training.clock import TrainingClock, world_time
+
+        if clock is None:
+            state.clock = TrainingClock(world_time(state.engine))
+        state.before_action = TrainingHook()
     blob_dir = Path(settings.resolved_blob_dir())
     blob_dir.mkdir(parents=True, exist_ok=True)
     blobs = BlobStore(blob_dir, settings.max_blob_bytes)
@@ -96,4 +104,8 @@ def create_app(settings: ServerSettings,
     # log line) and before anything reads them.
     app.add_middleware(BodyLimitMiddleware, limits=body_limits)
     app.add_middleware(RequestContextMiddleware)
+    if settings.training:  # the desktops learn the training world's time from ``Date``
+        from lapor_desk.server.training.clock import ServerDateMiddleware
+
+        app.add_middleware(ServerDateMiddleware, now=state.now)
     return app

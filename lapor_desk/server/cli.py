@@ -10,6 +10,10 @@
     lapor-server disable-user --db URL --username U [--enable]
     lapor-server purge-complaint --db URL (--id UUID | --tracking-number N)
     lapor-server auto-close --db URL
+    lapor-server training-setup --db URL --trainees N --roster FILE
+    lapor-server training-progress --db URL
+    lapor-server training-reset --db URL --trainee USERNAME
+    lapor-server serve --training ...   a training (bimtek) server (server/training/)
 
 Passwords of ``seed`` and ``create-user`` come from ``--password``, else ``LAPOR_PASSWORD``, else a
 prompt. ``set-password`` never takes one on the command line (other users of the machine can
@@ -63,6 +67,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--blobs", type=Path, default=None, help="attachment blob directory")
     p.add_argument("--auto-close-interval", type=float, default=600.0)
+    p.add_argument("--training", action="store_true",
+                   help="a training (bimtek) server: the training world's clock, no auto-close, "
+                        "the exercises' staged conflict")
     defaults = ServerSettings(database_url="")
     p.add_argument("--trusted-proxy", action="append", default=[], metavar="ADDR|CIDR",
                    help="a reverse proxy whose X-Forwarded-For names the client (repeatable); "
@@ -93,6 +100,13 @@ def _parser() -> argparse.ArgumentParser:
     group.add_argument("--id")
     group.add_argument("--tracking-number", type=int)
     command("auto-close", "close unanswered complaints whose deadline passed, once")
+    p = command("training-setup", "add the trainees' practice pemda, accounts and exercises")
+    p.add_argument("--trainees", type=int, required=True)
+    p.add_argument("--roster", type=Path, required=True,
+                   help="the roster file (usernames, units, passwords; its passwords are kept)")
+    command("training-progress", "print each trainee's exercises, done or not, as JSON")
+    p = command("training-reset", "put one trainee's exercises back at the start")
+    p.add_argument("--trainee", required=True)
     return parser
 
 
@@ -157,14 +171,43 @@ def _serve(args: argparse.Namespace) -> int:
     init_database(args.db)
     settings = ServerSettings(database_url=args.db, blob_dir=args.blobs,
                               auto_close_interval=args.auto_close_interval,
+                              training=args.training,
                               trusted_proxies=tuple(args.trusted_proxy),
                               token_idle_hours=args.token_idle_hours,
                               token_ttl_hours=args.token_ttl_hours)
     # proxy_headers=False: uvicorn would otherwise take X-Forwarded-For from any local peer;
     # the server reads it itself, from trusted proxies only (server/addresses.py).
+    # A training server dates its answers by the training world's clock (server/training/).
     uvicorn.run(create_app(settings), host=args.host, port=args.port, access_log=False,
-                log_level=args.log_level.lower(), proxy_headers=False)
+                log_level=args.log_level.lower(), proxy_headers=False,
+                date_header=not args.training)
     return 0
+
+
+def _training(args: argparse.Namespace) -> int:
+    from lapor_desk.models.calendar import default_config
+    from lapor_desk.server.services.directory import load_directory
+    from lapor_desk.server.training import reset_trainee, setup_training, training_progress
+    from lapor_desk.server.training.clock import world_time
+
+    engine = make_engine(args.db)
+    try:
+        now = world_time(engine)  # the training world's time, never the wall clock's
+        if args.command == "training-setup":
+            made = setup_training(engine, args.roster, args.trainees, now)
+            print(f"trainees: {len(made)}")
+        elif args.command == "training-progress":
+            with transaction(engine) as session:
+                progress = [p.as_dict() for p in training_progress(session)]
+            print(json.dumps({"trainees": progress}, ensure_ascii=False))
+        else:
+            with transaction(engine) as session:
+                gone = reset_trainee(session, args.trainee, load_directory(session),
+                                     default_config(), now)
+            print(f"{args.trainee}: exercises reset ({gone} complaint(s) removed)")
+        return 0
+    finally:
+        engine.dispose()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -176,6 +219,8 @@ def run(args: argparse.Namespace) -> int:
         return _seed(args)
     if args.command == "serve":
         return _serve(args)
+    if args.command.startswith("training-"):
+        return _training(args)
     # Asked before the transaction: a prompt must not hold the database's write lock.
     new_password = ""
     if args.command == "set-password":

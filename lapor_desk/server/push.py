@@ -55,6 +55,10 @@ def _apply_one(state: ServerState, viewer: Viewer, client_id: str, mutation: Mut
     for attempt in range(2):
         try:
             with transaction(state.engine) as session:
+                if state.before_action is not None:
+                    state.before_action(session, viewer.actor, mutation.kind,
+                                        mutation.complaint_id, directory, state.config,
+                                        state.now())
                 return apply_action(session, viewer.actor, client_id, mutation,
                                     directory=directory, config=state.config,
                                     attachments=BlobAccess(viewer), now=state.now())

@@ -73,6 +73,9 @@ class HealthOut(BaseModel):
     status: Literal["ok"]
     schema_version: int
     instance_id: str
+    #: A training (bimtek) server: synthetic data, reachable over plain HTTP on the local
+    #: network (``bimtek://``); a desktop signs in to such an address only when this is true.
+    training: bool = False
 
 
 WRONG_LOGIN = Refusal(401, ("bad_credentials", "account_disabled"),
@@ -98,7 +101,8 @@ def iso(moment: Any) -> str:
 def health(request: Request) -> Response:
     state = server_state(request)
     return json_response(request, {"status": "ok", "schema_version": SCHEMA_VERSION,
-                                   "instance_id": state.instance_id})
+                                   "instance_id": state.instance_id,
+                                   "training": state.settings.training})
 
 
 @router.post(wire.LOGIN.path, operation_id="login", responses={

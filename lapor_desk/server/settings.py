@@ -32,6 +32,9 @@ class ServerSettings:
     #: Seconds between automatic closes of unanswered follow-ups (0 disables the loop).
     auto_close_interval: float = 600.0
     sla_config: Path | None = None
+    #: A training (bimtek) server: the training world's clock, no auto-close, the staged conflict
+    #: of the exercises, and ``health`` says so (server/training/).
+    training: bool = False
     extra: dict[str, str] = field(default_factory=dict)
 
     def resolved_blob_dir(self) -> Path:

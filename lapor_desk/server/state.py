@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Protocol
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from lapor_desk.models.agencies import DictDirectory
+from lapor_desk.models.agencies import Actor, DictDirectory
 from lapor_desk.models.calendar import DomainConfig, default_config, load_config, utcnow
 from lapor_desk.server.addresses import Network, parse_networks
 from lapor_desk.server.database import instance_id, make_engine
@@ -18,6 +19,11 @@ from lapor_desk.server.scope import Viewer
 from lapor_desk.server.services.directory import DirectoryCache, UserRecord
 from lapor_desk.server.services.throttle import LoginThrottle
 from lapor_desk.server.settings import ServerSettings
+
+
+class ActionHook(Protocol):
+    def __call__(self, session: Session, actor: Actor, kind: str, complaint_id: str | None,
+                 directory: DictDirectory, config: DomainConfig, now: datetime) -> None: ...
 
 
 @dataclass
@@ -33,6 +39,8 @@ class ServerState:
     read_ahead: ReadAhead = field(default_factory=ReadAhead)
     #: The server's clock (tests give their own).
     clock: Callable[[], datetime] = utcnow
+    #: Called before each pushed action, in its transaction (a training server's exercises).
+    before_action: ActionHook | None = None
 
     @classmethod
     def open(cls, settings: ServerSettings,

@@ -11,6 +11,11 @@ The sandbox (server database, files, the demo profile's cache) lives in one dire
 its participants' work. It is seeded once; :meth:`DemoServer.reseed` (the desktop's "Reset
 training data" and ``lapor-desk --demo --reset``) wipes it and seeds it afresh from the same
 seed, so every group starts from the same state. Only that directory is ever deleted.
+
+The server runs as a training server (``serve --training``, server/training/): the sample was
+seeded for a fixed moment, so its clock resumes there instead of the wall clock's (nothing is
+weeks overdue) and no auto-close runs; the desktop reads deadlines by it (``Workstation(training=
+True)``). The room's training server (:mod:`lapor_desk.services.training`) builds on this class.
 """
 
 from __future__ import annotations
@@ -54,6 +59,10 @@ DEMO_PASSWORD = "latihan-lapor-1708"
 DEMO_COMPLAINTS = 3000
 DEMO_SEED = 1708
 STEP_TIMEOUT = 300.0
+
+
+#: Asks the server this desktop started directly, never through a proxy of the environment.
+_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 
 def use_memory_keyring() -> None:
@@ -113,9 +122,15 @@ class DemoServer:
             marker = json.loads((self.root / SEEDED_FILE).read_text("utf-8"))
         except (OSError, ValueError):
             return False
-        return (isinstance(marker, dict) and marker.get("complaints") == self.complaints
-                and marker.get("seed") == self.seed
+        return (isinstance(marker, dict) and marker == self._marker()
                 and (self.root / DEMO_DATABASE_FILE).is_file())
+
+    def _marker(self) -> dict[str, object]:
+        """What a complete seed of this sandbox records (``seeded``)."""
+        return {"complaints": self.complaints, "seed": self.seed}
+
+    def _after_seed(self) -> None:
+        """More to set up once the sample data is in (the training server's trainees)."""
 
     def start(self, progress: Callable[[DemoProgress], None] | None = None) -> str:
         """Prepare and seed the database unless the sandbox already has it, start the server,
@@ -131,8 +146,8 @@ class DemoServer:
                 self._run("seed", "--db", self.database_url, "--complaints",
                           str(self.complaints), "--seed", str(self.seed), "--blobs",
                           str(self.root / BLOB_DIR))
-                (self.root / SEEDED_FILE).write_text(json.dumps(
-                    {"complaints": self.complaints, "seed": self.seed}), "utf-8")
+                self._after_seed()
+                (self.root / SEEDED_FILE).write_text(json.dumps(self._marker()), "utf-8")
             report(DemoProgress("start"))
             url = self._serve()
         except (OSError, subprocess.SubprocessError) as exc:
@@ -142,6 +157,12 @@ class DemoServer:
         return url
 
     def _serve(self) -> str:
+        port = self._port()
+        # The training world's clock and no auto-close (server/training/): the sample data was
+        # seeded for a fixed moment, and a session must not find it weeks overdue and closing.
+        return self._serve_at("127.0.0.1", port, "--training")
+
+    def _port(self) -> int:
         try:
             before: int | None = int((self.root / PORT_FILE).read_text("utf-8"))
         except (OSError, ValueError):
@@ -152,12 +173,17 @@ class DemoServer:
             # again, and a new one is made by the first sync.
             shutil.rmtree(self.profile_root, ignore_errors=True)
             (self.root / PORT_FILE).write_text(str(port), "utf-8")
+        return port
+
+    def _serve_at(self, host: str, port: int, *extra: str) -> str:
+        """Start the server on ``host``:``port`` and wait until it answers; its URL."""
         command = [sys.executable, "-m", "lapor_desk.server.cli", "--log-level", "WARNING",
-                   "serve", "--db", self.database_url, "--host", "127.0.0.1", "--port",
-                   str(port), "--blobs", str(self.root / BLOB_DIR)]
+                   "serve", "--db", self.database_url, "--host", host, "--port",
+                   str(port), "--blobs", str(self.root / BLOB_DIR), *extra]
         with open(self.root / DEMO_SERVER_LOG, "ab") as out, self._lock:
             process = self._process = Child(command, stdout=out, stderr=out)
-        url = f"http://127.0.0.1:{port}"
+        shown = f"[{host}]" if ":" in host else host
+        url = f"http://{shown}:{port}"
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             exited = process.poll()
@@ -165,7 +191,7 @@ class DemoServer:
                 self.stop()
                 raise DemoFailed(f"demo server exited ({exited})", code="demo_failed")
             try:
-                with urllib.request.urlopen(url + wire.HEALTH.path, timeout=1) as answer:
+                with _DIRECT.open(url + wire.HEALTH.path, timeout=1) as answer:
                     if answer.status == 200:
                         self.url = url
                         return url

@@ -45,7 +45,7 @@ from lapor_desk.services.types import (
 )
 from lapor_desk.sync import credentials
 from lapor_desk.sync import errors as sync_errors
-from lapor_desk.sync.address import check_server_url
+from lapor_desk.sync.address import check_server_url, is_training_url
 from lapor_desk.sync.api import Api
 from lapor_desk.sync.clock import ServerClock
 from lapor_desk.sync.log import event
@@ -239,6 +239,8 @@ class Session:
         """Sign in with the password on the opened profile; ``fresh``: nothing was ever stored
         in it (a failed sign-in leaves no empty cache or key behind)."""
         try:
+            if is_training_url(server_url):  # plain HTTP: only to a server that says it trains
+                self._check_training_server()
             login = self._connect().login(username, password, self.device)
         except sync_errors.SyncError as exc:
             self._online = not isinstance(exc, sync_errors.OfflineError)
@@ -255,6 +257,14 @@ class Session:
             event(log, "session.keyring_unavailable", logging.WARNING,
                   error=type(exc).__name__)
         return self._started(server_url, directory)
+
+    def _check_training_server(self) -> None:
+        """A ``bimtek://`` address gets the password only from a server whose ``health`` says
+        it is a training server (sync/address.py): a real one is never signed in to over plain
+        HTTP, and a training password never goes anywhere else."""
+        answer = self._connect().api.health_answer()
+        if not (isinstance(answer, dict) and answer.get("training") is True):
+            raise sync_errors.AddressRefused("not a training server", code="not_training_server")
 
     def resume(self, profile: UserProfile) -> SessionInfo:
         """Open a known profile with the token saved in the keyring; raises

@@ -53,6 +53,7 @@ from lapor_desk.services.types import (
 )
 from lapor_desk.services.unit_directory import UnitNames
 from lapor_desk.services.verification import Verification
+from lapor_desk.sync.address import is_training_url
 
 T = TypeVar("T")
 
@@ -71,8 +72,10 @@ class Workstation:
                  clock: Callable[[], datetime] = utcnow, config: DomainConfig | None = None,
                  device: str | None = None,
                  transport_factory: TransportFactory = _default_transport,
-                 encrypt_cache: bool = True) -> None:
+                 encrypt_cache: bool = True, training: bool = False) -> None:
         self.clock = clock
+        #: On the training sandbox (the demo): its server keeps the training world's time.
+        self.training = training
         self.config = config or default_config()
         self.profiles = ProfileStore(profile_root)
         self.session = Session(self.profiles, device=device or platform.node() or "lapor-desk",
@@ -153,22 +156,34 @@ class Workstation:
         minutes (arithmetic on what the answers taught, no I/O: any thread)."""
         if self.session.cache is None:
             return None
+        if self._on_training_server():
+            return None  # a training server keeps the training world's time on purpose
         reading = self.session.server_clock.reading()
         if reading is None or not reading.noticeable:
             return None
         return ClockSkew(ahead=-reading.offset, learned_at=reading.learned_at,
                          confirmed=not reading.saved)
 
+    def _on_training_server(self, info: SessionInfo | None = None) -> bool:
+        info = info or self.session.info
+        return self.training or (info is not None and is_training_url(info.server_url))
+
+    def _today(self, info: SessionInfo | None = None) -> Callable[[], datetime]:
+        """The clock deadlines are read by: this PC's, except against a training server, whose
+        world keeps its own time (server/training/clock.py): there the server's, as learned."""
+        return self.session.server_clock.now if self._on_training_server(info) else self.clock
+
     def _bind(self, info: SessionInfo) -> SessionInfo:
         cache = self.session.require_cache()
         assert self.session.outbox is not None
-        self._queues = QueueQueries(cache, self._role, self.config, self.clock)
-        self._complaints = ComplaintQueries(cache, self.config, self.clock)
+        today = self._today(info)
+        self._queues = QueueQueries(cache, self._role, self.config, today)
+        self._complaints = ComplaintQueries(cache, self.config, today)
         self._actions = Actions(self.session.outbox)
         self._verification = Verification(cache, self._actions)
         # What is recorded and sent is timed by the server's clock (sync/clock.py).
         server_now = self.session.server_clock.now
-        self._replies = Replies(self._actions, info.profile_dir, self.clock)
+        self._replies = Replies(self._actions, info.profile_dir, today)
         # One sealed drafts file: replies and the form of a complaint being recorded.
         self._intake = Intake(cache, self.session.outbox, server_now, self._replies.drafts)
         # What an earlier version (or a crash) left in the clear: drafts are sealed, copies
@@ -244,7 +259,7 @@ class Workstation:
     @property
     def oversight(self) -> Oversight:
         """Coordinators' dashboard (services/oversight.py; stateless)."""
-        return Oversight(self.session.require_cache(), self._role, self.config, self.clock)
+        return Oversight(self.session.require_cache(), self._role, self.config, self._today())
 
     @property
     def recaps(self) -> MonthlyRecaps:

@@ -42,7 +42,7 @@ from requests.exceptions import (
     ConnectionError as RequestsConnectionError,
 )
 
-from lapor_desk.sync.address import check_server_url
+from lapor_desk.sync.address import check_server_url, is_training_url, wire_url
 from lapor_desk.sync.clock import ServerClock
 from lapor_desk.sync.errors import (
     AccountDisabledError,
@@ -120,7 +120,7 @@ class Transport:
         if verify is False or verify == "":
             raise ValueError("TLS verification cannot be turned off; pass a CA bundle path")
         check_server_url(base_url)  # before any session or connection exists
-        self.base_url = base_url.rstrip("/")
+        self.base_url = wire_url(base_url).rstrip("/")
         self.token = token
         self.verify: bool | str = verify
         self.timeout = timeout
@@ -135,6 +135,10 @@ class Transport:
         #: server that stopped answering; the engine sets it to its cancel flag).
         self.should_stop: Callable[[], bool] = never
         self.session = session or requests.Session()
+        if is_training_url(base_url):
+            # The room's network: an office proxy (from the environment or the system's
+            # settings) cannot reach the facilitator's laptop, so it is never asked.
+            self.session.trust_env = False
         self.session.headers["User-Agent"] = user_agent
         # zstd when urllib3 can decode it (backports.zstd / Python 3.14), else gzip.
         self.session.headers["Accept-Encoding"] = (

@@ -364,7 +364,7 @@ def run(argv: Sequence[str] = (), *, demo: bool = False, reset: bool = False) ->
         # Training data is synthetic and its key would live only in memory (the demo keyring),
         # which would make the sandbox unreadable at the next start: the demo cache is plain.
         workstation = Workstation(server.profile_root, device="lapor-desk-demo",
-                                  encrypt_cache=False)
+                                  encrypt_cache=False, training=True)
     else:
         workstation = Workstation()
     desk = Desk(workstation, server)

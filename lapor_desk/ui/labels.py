@@ -151,6 +151,12 @@ ERRORS = {
         "Labels", "This server address starts with http://, which would send your password and "
         "the complaints unprotected over the network. Use the address that starts with "
         "https:// (ask your administrator if you do not know it)."),
+    "training_not_local": QT_TRANSLATE_NOOP(
+        "Labels", "A training address (bimtek://) is the facilitator's computer on this room's "
+        "network, typed as shown on the facilitator's screen, e.g. bimtek://192.168.1.10:8717."),
+    "not_training_server": QT_TRANSLATE_NOOP(
+        "Labels", "This address is not a training server, so your password was not sent. Check "
+        "the address on the facilitator's screen."),
     "invalid_address": QT_TRANSLATE_NOOP(
         "Labels", "This is not a server address. Type it like https://lapor.example.go.id."),
     "invalid_response": QT_TRANSLATE_NOOP(

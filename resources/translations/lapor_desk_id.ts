@@ -449,7 +449,7 @@
     <message>
         <location filename="../../lapor_desk/ui/dashboard.py" line="275" />
         <source>Refresh</source>
-        <translation>Muat ulang</translation>
+        <translation>Perbarui</translation>
     </message>
     <message>
         <location filename="../../lapor_desk/ui/dashboard.py" line="276" />
@@ -648,7 +648,7 @@
     <message>
         <location filename="../../lapor_desk/ui/app.py" line="250" />
         <source>Reset</source>
-        <translation>Atur ulang</translation>
+        <translation>Ulangi</translation>
     </message>
     <message>
         <location filename="../../lapor_desk/ui/app.py" line="251" />
@@ -2126,7 +2126,7 @@
     </message>
     <message>
         <location filename="../../lapor_desk/ui/labels.py" line="92" />
-        <location filename="../../lapor_desk/ui/labels.py" line="173" />
+        <location filename="../../lapor_desk/ui/labels.py" line="179" />
         <source>Please give a reason.</source>
         <translation>Silakan isi alasannya.</translation>
     </message>
@@ -2206,27 +2206,37 @@
         <translation>Salinan data Anda di komputer ini rusak dan tidak dapat dibaca. Jangan dihapus: mungkin masih ada pekerjaan yang belum terkirim. Salin foldernya, lalu hubungi bagian TI atau layanan bantuan LAPOR!.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="180" />
+        <location filename="../../lapor_desk/ui/labels.py" line="154" />
+        <source>A training address (bimtek://) is the facilitator's computer on this room's network, typed as shown on the facilitator's screen, e.g. bimtek://192.168.1.10:8717.</source>
+        <translation>Alamat latihan (bimtek://) adalah komputer fasilitator di jaringan ruangan ini, diketik persis seperti di layar fasilitator, misalnya bimtek://192.168.1.10:8717.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="157" />
+        <source>This address is not a training server, so your password was not sent. Check the address on the facilitator's screen.</source>
+        <translation>Alamat ini bukan server latihan, jadi kata sandi Anda tidak dikirim. Periksa alamat di layar fasilitator.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="186" />
         <source>The day to look at it again has already come: choose a day after today.</source>
         <translation>Tanggal peninjauan sudah lewat: pilih tanggal setelah hari ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="182" />
+        <location filename="../../lapor_desk/ui/labels.py" line="188" />
         <source>That day is too far ahead for a postponement: choose a nearer day.</source>
         <translation>Tanggal itu terlalu jauh untuk penundaan: pilih tanggal yang lebih dekat.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="184" />
+        <location filename="../../lapor_desk/ui/labels.py" line="190" />
         <source>Choose the day from the calendar.</source>
         <translation>Pilih tanggal dari kalender.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="264" />
+        <location filename="../../lapor_desk/ui/labels.py" line="270" />
         <source>Folder: %1 (drive %2)</source>
         <translation>Folder: %1 (drive %2)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="265" />
+        <location filename="../../lapor_desk/ui/labels.py" line="271" />
         <source>Folder: %1</source>
         <translation>Folder: %1</translation>
     </message>
@@ -2246,85 +2256,85 @@
         <translation>Alamat server ini diawali http://, sehingga kata sandi Anda dan isi laporan akan terkirim tanpa perlindungan lewat jaringan. Gunakan alamat yang diawali https:// (tanyakan kepada administrator Anda bila belum tahu).</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="154" />
+        <location filename="../../lapor_desk/ui/labels.py" line="160" />
         <source>This is not a server address. Type it like https://lapor.example.go.id.</source>
         <translation>Ini bukan alamat server. Tuliskan seperti https://lapor.example.go.id.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="156" />
+        <location filename="../../lapor_desk/ui/labels.py" line="162" />
         <source>The server sent data this computer cannot accept, so none of it was saved. Sync again later; if it happens again, save the diagnostics (Help menu) and send them to your administrator.</source>
         <translation>Server mengirim data yang tidak dapat diterima komputer ini, sehingga tidak ada yang disimpan. Sinkronkan lagi nanti; bila terjadi lagi, simpan diagnostik (menu Bantuan) lalu kirimkan kepada administrator Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="160" />
+        <location filename="../../lapor_desk/ui/labels.py" line="166" />
         <source>Some files of this computer's copy could not be deleted; they can no longer be read. Close other programs and sign out again.</source>
         <translation>Sebagian berkas salinan data di komputer ini tidak dapat dihapus; berkas itu tidak dapat dibaca lagi. Tutup program lain lalu keluar lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="167" />
+        <location filename="../../lapor_desk/ui/labels.py" line="173" />
         <source>The note is too long: at most 20,000 characters. Shorten it and try again.</source>
         <extracomment>What is wrong with a value of a refused action (``field:code`` from models/validation.py).</extracomment>
         <translation>Catatan terlalu panjang: paling banyak 20.000 karakter. Persingkat lalu coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="169" />
+        <location filename="../../lapor_desk/ui/labels.py" line="175" />
         <source>The reason is too long: at most 20,000 characters. Shorten it and try again.</source>
         <translation>Alasan terlalu panjang: paling banyak 20.000 karakter. Persingkat lalu coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="171" />
+        <location filename="../../lapor_desk/ui/labels.py" line="177" />
         <source>The text is too long: at most 20,000 characters. Shorten it, or attach the rest as a file.</source>
         <translation>Teks terlalu panjang: paling banyak 20.000 karakter. Persingkat, atau lampirkan sisanya sebagai berkas.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="174" />
+        <location filename="../../lapor_desk/ui/labels.py" line="180" />
         <source>For the reason “Other”, write a note that explains it.</source>
         <translation>Untuk alasan “Lainnya”, tulis catatan yang menjelaskannya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="176" />
+        <location filename="../../lapor_desk/ui/labels.py" line="182" />
         <source>The text is empty. Write the reply or note first (invisible characters do not count).</source>
         <translation>Teksnya kosong. Tulis tanggapan atau catatannya dulu (karakter tak terlihat tidak dihitung).</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="178" />
-        <location filename="../../lapor_desk/ui/labels.py" line="179" />
+        <location filename="../../lapor_desk/ui/labels.py" line="184" />
+        <location filename="../../lapor_desk/ui/labels.py" line="185" />
         <source>Choose a reason from the list.</source>
         <translation>Pilih alasan dari daftar.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="185" />
-        <location filename="../../lapor_desk/ui/labels.py" line="186" />
+        <location filename="../../lapor_desk/ui/labels.py" line="191" />
+        <location filename="../../lapor_desk/ui/labels.py" line="192" />
         <source>Choose where the complaint goes.</source>
         <translation>Pilih tujuan laporan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="187" />
+        <location filename="../../lapor_desk/ui/labels.py" line="193" />
         <source>At most 20 files can be attached. Remove some and try again.</source>
         <translation>Paling banyak 20 berkas dapat dilampirkan. Hapus sebagian lalu coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="189" />
+        <location filename="../../lapor_desk/ui/labels.py" line="195" />
         <source>A file is larger than 25 MB. Make it smaller (e.g. a lower photo resolution) and attach it again.</source>
         <translation>Ada berkas yang lebih besar dari 25 MB. Perkecil berkasnya (misalnya resolusi foto lebih rendah) lalu lampirkan lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="192" />
+        <location filename="../../lapor_desk/ui/labels.py" line="198" />
         <source>An attached file has no usable name. Rename the file and attach it again.</source>
         <translation>Ada berkas lampiran yang namanya tidak dapat dipakai. Ganti nama berkasnya lalu lampirkan lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="194" />
+        <location filename="../../lapor_desk/ui/labels.py" line="200" />
         <source>An attached file's name is longer than 255 characters. Rename the file and attach it again.</source>
         <translation>Nama berkas lampiran lebih dari 255 karakter. Ganti nama berkasnya lalu lampirkan lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="237" />
+        <location filename="../../lapor_desk/ui/labels.py" line="243" />
         <source>Confidential complaint (title hidden)</source>
         <translation>Laporan rahasia (judul disembunyikan)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="244" />
+        <location filename="../../lapor_desk/ui/labels.py" line="250" />
         <source>Something went wrong (%1).</source>
         <translation>Terjadi kesalahan (%1).</translation>
     </message>
@@ -3582,6 +3592,287 @@
         <location filename="../../lapor_desk/ui/dialogs/reply_extras.py" line="48" />
         <source>Insert the template at the cursor, with the reporter's name (never for an anonymous complaint), the tracking number and the unit</source>
         <translation>Sisipkan templat di posisi kursor, dengan nama pelapor (tidak pernah untuk laporan anonim), nomor pelacakan dan unit</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingSheet</name>
+    <message>
+        <location filename="../../lapor_desk/ui/training_sheet.py" line="39" />
+        <source>LAPOR Desk training (bimtek): trainee accounts</source>
+        <extracomment>The sheet's words (translated when the sheet is made: the facilitator's language).</extracomment>
+        <translation>Bimtek LAPOR Desk: akun peserta</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_sheet.py" line="40" />
+        <source>On the sign-in screen of LAPOR Desk, type in Server:</source>
+        <translation>Di layar masuk LAPOR Desk, ketik pada kolom Server:</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_sheet.py" line="42" />
+        <source>then your user name and password from the list below.</source>
+        <translation>lalu nama pengguna dan kata sandi Anda dari daftar di bawah.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_sheet.py" line="44" />
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_sheet.py" line="45" />
+        <source>Participant (name)</source>
+        <translation>Peserta (nama)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_sheet.py" line="46" />
+        <source>User name</source>
+        <translation>Nama pengguna</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_sheet.py" line="47" />
+        <source>Password</source>
+        <translation>Kata sandi</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_sheet.py" line="48" />
+        <source>Practice pemda</source>
+        <translation>Pemda latihan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_sheet.py" line="49" />
+        <source>Exercises</source>
+        <translation>Latihan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_sheet.py" line="50" />
+        <source>These passwords are for this training server only. Never use them, or your own password, anywhere else; they end with the training.</source>
+        <translation>Kata sandi ini hanya untuk server latihan ini. Jangan pernah dipakai di tempat lain, dan jangan memakai kata sandi Anda sendiri di sini; semuanya berakhir bersama latihan.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_sheet.py" line="55" />
+        <source>Verify and forward</source>
+        <translation>Verifikasi dan teruskan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_sheet.py" line="55" />
+        <source>Open “[Latihan 1] …”, check it and forward it to the Dinas Pekerjaan Umum dan Penataan Ruang of your practice pemda.</source>
+        <translation>Buka “[Latihan 1] …”, periksa, lalu teruskan ke Dinas Pekerjaan Umum dan Penataan Ruang di pemda latihan Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_sheet.py" line="58" />
+        <source>Reply with a template</source>
+        <translation>Balas dengan templat</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_sheet.py" line="58" />
+        <source>Open “[Latihan 2] …”, write the reply to the reporter starting from a reply template, and send it.</source>
+        <translation>Buka “[Latihan 2] …”, tulis balasan kepada pelapor dengan memulai dari templat balasan, lalu kirim.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_sheet.py" line="61" />
+        <source>Record a walk-in</source>
+        <translation>Catat pengaduan tatap muka</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_sheet.py" line="61" />
+        <source>Record a citizen who came to the counter: a new complaint with the channel “walk-in”.</source>
+        <translation>Catat warga yang datang ke loket: laporan baru dengan kanal “tatap muka”.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_sheet.py" line="64" />
+        <source>Repair a conflict</source>
+        <translation>Perbaiki konflik</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_sheet.py" line="64" />
+        <source>Forward “[Latihan 4] …” to Dinas PUPR. A colleague forwarded it elsewhere a moment before you: open the conflict, see who changed it, and apply your forward again on the complaint as it now stands.</source>
+        <translation>Teruskan “[Latihan 4] …” ke Dinas PUPR. Sesaat sebelumnya seorang rekan meneruskannya ke tempat lain: buka konfliknya, lihat siapa yang mengubahnya, lalu terapkan lagi penerusan Anda pada laporan sebagaimana sekarang.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingWindow</name>
+    <message>
+        <location filename="../../lapor_desk/ui/training_window.py" line="85" />
+        <source>LAPOR Desk training server (bimtek)</source>
+        <extracomment>How often the trainees' progress is read again (ms). the progress shown was refreshed (tests wait for it) a server task failed: its message (tests and the log listen)</extracomment>
+        <translation>Server latihan LAPOR Desk (bimtek)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_window.py" line="89" />
+        <source>On the sign-in screen of LAPOR Desk, trainees type in Server:</source>
+        <translation>Di layar masuk LAPOR Desk, peserta mengetik pada kolom Server:</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_window.py" line="98" />
+        <source>Open to the room</source>
+        <translation>Buka untuk ruangan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_window.py" line="101" />
+        <source>The training clock stands still: deadlines do not pass and nothing closes by itself during the session.</source>
+        <translation>Jam latihan dibekukan: tenggat tidak terlewati dan tidak ada laporan yang selesai otomatis selama sesi.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_window.py" line="111" />
+        <source>Print the list…</source>
+        <translation>Cetak daftar…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_window.py" line="113" />
+        <source>Refresh</source>
+        <translation>Perbarui</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_window.py" line="115" />
+        <source>Reset this trainee…</source>
+        <translation>Ulang latihan peserta ini…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_window.py" line="118" />
+        <source>Reset everyone…</source>
+        <translation>Ulang latihan semua peserta…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_window.py" line="158" />
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_window.py" line="158" />
+        <source>User name</source>
+        <translation>Nama pengguna</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_window.py" line="158" />
+        <source>Password</source>
+        <translation>Kata sandi</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_window.py" line="159" />
+        <source>Practice pemda</source>
+        <translation>Pemda latihan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_window.py" line="160" />
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_window.py" line="174" />
+        <location filename="../../lapor_desk/ui/training_window.py" line="179" />
+        <source>Preparing the training server…</source>
+        <translation>Menyiapkan server latihan…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_window.py" line="180" />
+        <source>Creating the training data and the trainees' accounts…</source>
+        <translation>Membuat data latihan dan akun peserta…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_window.py" line="181" />
+        <source>Starting the training server…</source>
+        <translation>Menjalankan server latihan…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_window.py" line="182" />
+        <location filename="../../lapor_desk/ui/training_window.py" line="186" />
+        <source>The training server is running.</source>
+        <translation>Server latihan berjalan.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_window.py" line="194" />
+        <source>The port is already in use on this computer (is another training server open?). Close it, or start with another --port.</source>
+        <translation>Port ini sudah dipakai di komputer ini (apakah server latihan lain masih terbuka?). Tutup dulu, atau jalankan dengan --port yang lain.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_window.py" line="197" />
+        <source>The training server could not do that. Its log is in %1.</source>
+        <translation>Server latihan tidak dapat melakukannya. Catatannya ada di %1.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_window.py" line="221" />
+        <source>Only this computer can reach the server now. To open it to the room, choose this computer's address on the room's network:</source>
+        <translation>Saat ini hanya komputer ini yang dapat menghubungi server. Untuk membukanya bagi ruangan, pilih alamat komputer ini di jaringan ruangan:</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_window.py" line="225" />
+        <source>Only this computer can reach the server: it has no address on a local network. Connect it to the room's network (Wi-Fi or cable) and start again.</source>
+        <translation>Hanya komputer ini yang dapat menghubungi server: komputer ini belum punya alamat di jaringan lokal. Sambungkan ke jaringan ruangan (Wi-Fi atau kabel), lalu mulai lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_window.py" line="229" />
+        <source>The room's computers reach the server at this address (this computer's address on the room's network, port %1).</source>
+        <translation>Komputer peserta menghubungi server di alamat ini (alamat komputer ini di jaringan ruangan, port %1).</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_window.py" line="240" />
+        <source>Opening the server to the room…</source>
+        <translation>Membuka server untuk ruangan…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_window.py" line="282" />
+        <source>%1 of %2 trainees have done every exercise.</source>
+        <translation>%1 dari %2 peserta sudah menyelesaikan semua latihan.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_window.py" line="304" />
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_window.py" line="315" />
+        <source>Reset a trainee</source>
+        <translation>Ulang latihan peserta</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_window.py" line="316" />
+        <source>Start %1's exercises again?</source>
+        <translation>Mulai lagi latihan %1?</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_window.py" line="317" />
+        <source>Their exercise complaints and what they recorded are deleted and made afresh; their desktop shows the new ones at its next sync. The other trainees are not touched; the password stays.</source>
+        <translation>Laporan latihannya dan yang dicatatnya dihapus lalu dibuat baru; komputernya menampilkan yang baru pada sinkronisasi berikutnya. Peserta lain tidak terpengaruh; kata sandi tetap.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_window.py" line="320" />
+        <source>Reset</source>
+        <translation>Ulangi</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_window.py" line="323" />
+        <source>Resetting %1…</source>
+        <translation>Mengulang latihan %1…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_window.py" line="328" />
+        <location filename="../../lapor_desk/ui/training_window.py" line="332" />
+        <source>Reset everyone</source>
+        <translation>Ulang latihan semua peserta</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_window.py" line="328" />
+        <source>Start the whole training again?</source>
+        <translation>Mulai lagi seluruh latihan?</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_window.py" line="329" />
+        <source>Every trainee's work is deleted and the training data is made afresh. The accounts and passwords on the printed list stay valid; trainees sign in again.</source>
+        <translation>Pekerjaan semua peserta dihapus dan data latihan dibuat baru. Akun dan kata sandi pada daftar yang dicetak tetap berlaku; peserta masuk lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_window.py" line="336" />
+        <source>Resetting the training data…</source>
+        <translation>Mengulang data latihan…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_window.py" line="341" />
+        <source>Reset done.</source>
+        <translation>Latihan sudah diulang.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/training_window.py" line="349" />
+        <source>Print the trainees' accounts</source>
+        <translation>Cetak akun peserta</translation>
     </message>
 </context>
 <context>

@@ -33,6 +33,7 @@ def test_sandbox_is_kept_between_starts_and_reseeded_on_reset(tmp_path: Path) ->
         url = demo.start(lambda p: steps.append(p.step))
         assert steps == ["prepare", "seed", "start", "ready"] and demo.seeded
         assert health(url)["status"] == "ok"
+        assert health(url)["training"] is True  # the training world's clock, no auto-close
         (demo.profile_root / "someone").mkdir(parents=True)
         database = (root / "server.sqlite3").stat()
         demo.close()

@@ -128,3 +128,32 @@ def test_loopback_http_still_works() -> None:
     with scripted_server() as script:
         script.replies = [Reply(200, orjson.dumps({"status": "ok"}))]
         assert Transport(script.url).get_json("/api/v1/health") == {"status": "ok"}
+
+
+TRAINING_ALLOWED = ["bimtek://192.168.1.10:8717", "bimtek://10.0.0.5:8717", "BIMTEK://172.16.4.2",
+                    "bimtek://169.254.10.1:8717", "bimtek://[fd00::2]:8717",
+                    "bimtek://127.0.0.1:8717"]
+TRAINING_REFUSED = ["bimtek://lapor.go.id:8717", "bimtek://8.8.8.8:8717", "bimtek://0.0.0.0:8717",
+                    "bimtek://[2606:4700::1111]", "bimtek://224.0.0.1", "bimtek://laptop.local"]
+
+
+@pytest.mark.parametrize("url", TRAINING_ALLOWED)
+def test_a_training_address_is_plain_http_on_the_local_network(url: str) -> None:
+    assert address_problem(url) is None
+    transport = Transport(url)
+    assert transport.base_url == "http://" + url.split("://", 1)[1]
+    transport.close()
+
+
+@pytest.mark.parametrize("url", TRAINING_REFUSED)
+def test_a_training_address_elsewhere_is_refused(url: str) -> None:
+    assert address_problem(url) == "training_not_local"
+    with pytest.raises(AddressRefused) as info:
+        Transport(url)
+    assert info.value.code == "training_not_local"
+
+
+def test_a_training_address_never_goes_through_a_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HTTP_PROXY", "http://proxy.kantor.example:3128")
+    assert Transport("bimtek://192.168.1.10:8717").session.trust_env is False
+    assert Transport("https://lapor.example.go.id").session.trust_env is True
