@@ -88,8 +88,12 @@ def _free_port(preferred: int | None = None) -> int:
 
 class DemoServer:
     def __init__(self, root: Path | None = None, *, complaints: int = DEMO_COMPLAINTS,
-                 seed: int = DEMO_SEED, password: str = DEMO_PASSWORD) -> None:
+                 seed: int = DEMO_SEED, password: str = DEMO_PASSWORD,
+                 training: bool = True) -> None:
         self.root = Path(root) if root is not None else default_demo_root()
+        #: Serve as a training server (its world's clock, no auto-close); False: real time, as
+        #: a production server keeps it (what the screens of a wrong PC clock are shown on).
+        self.training = training
         self.complaints = complaints
         self.seed = seed
         self.password = password
@@ -160,7 +164,7 @@ class DemoServer:
         port = self._port()
         # The training world's clock and no auto-close (server/training/): the sample data was
         # seeded for a fixed moment, and a session must not find it weeks overdue and closing.
-        return self._serve_at("127.0.0.1", port, "--training")
+        return self._serve_at("127.0.0.1", port, *(["--training"] if self.training else []))
 
     def _port(self) -> int:
         try:

@@ -77,6 +77,9 @@ class IntakeDefaults:
     regency: str
     channel: str = str(Channel.WALK_IN)
     complaint_type: str = str(ComplaintType.PENGADUAN)
+    #: The desk's "now" (the server's clock as learned; a training world's own time): what the
+    #: form's "received" starts at and the latest day it offers. None: this computer's clock.
+    now: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -140,10 +143,11 @@ class Intake:
             places: Counter[tuple[str, str]] = Counter({
                 (str(r[0]), str(r[1])): int(r[2]) for r in connection.execute(
                     query.group_by(Complaint.province, Complaint.regency))})
+        now = self.clock()
         if not places:
-            return IntakeDefaults("", "")
+            return IntakeDefaults("", "", now=now)
         (province, regency), _n = places.most_common(1)[0]
-        return IntakeDefaults(province, regency)
+        return IntakeDefaults(province, regency, now=now)
 
     def check(self, raw: dict[str, Any]) -> tuple[FieldProblem, ...]:
         """Every bad field of ``raw`` (empty when it may be recorded). Writes nothing."""

@@ -57,7 +57,7 @@ def main(out: Path, extra_qm: str | None) -> int:
         assert extra.load(extra_qm), extra_qm
         app.installTranslator(extra)
     i18n.set_language("id")
-    demo = DemoServer(work / "demo", complaints=800)
+    demo = DemoServer(work / "demo", complaints=800, training=False)  # real time: a wrong PC clock
     taskman = TaskManager()
     pc = PcClock()
     station = Workstation(demo.profile_root, device="screens", clock=pc)

@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QDateTime, QEventLoop, QSizeF, QTranslator
+from PySide6.QtCore import QEventLoop, QSizeF, QTranslator
 from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument
 from PySide6.QtWidgets import QApplication
 
@@ -86,7 +86,7 @@ def main(out: Path, extra_qm: str | None) -> int:
     i18n.set_language("id")
     demo = DemoServer(work / "demo", complaints=800)
     taskman = TaskManager()
-    station = Workstation(demo.profile_root, device="screens")
+    station = Workstation(demo.profile_root, device="screens", training=True)  # as --demo
     try:
         station.sign_in(demo.start(), DEMO_USER, DEMO_PASSWORD)
         station.sync()
@@ -130,8 +130,8 @@ def main(out: Path, extra_qm: str | None) -> int:
             title="Pungutan liar di loket KTP Kecamatan Mandonga", channel="letter",
             regency=defaults.regency, province=defaults.province,
             letter_number="045/112/KEL-KRB/XII/2026",
-            letter_date=QDate.currentDate().addDays(-3).toString("yyyy-MM-dd"))})
-        letter.received_at.setDateTime(QDateTime.currentDateTime().addSecs(-2 * 3600))
+            letter_date=letter.received_at.date().addDays(-3).toString("yyyy-MM-dd"))})
+        letter.received_at.setDateTime(letter.received_at.dateTime().addSecs(-2 * 3600))
         save(letter, out / "record_complaint_letter.png")
         letter.save_button.click()
         wait_for(app, lambda: isinstance(window.intake.dialog, ReceiptDialog) and taskman.idle)

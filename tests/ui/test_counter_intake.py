@@ -24,7 +24,7 @@ from sqlalchemy import func, select
 from lapor_desk.models.cache.schema import OutboxEntry
 from lapor_desk.server import db as server_db
 from lapor_desk.services.drafts import DraftStore
-from lapor_desk.services.intake import RECORD_FORM
+from lapor_desk.services.intake import RECORD_FORM, IntakeDefaults
 from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.dialogs.receipt import ReceiptDialog
 from lapor_desk.ui.dialogs.record_complaint import RecordComplaintDialog
@@ -280,3 +280,18 @@ def test_enter_in_a_reply_never_sends_it(qtbot: Any, window: MainWindow) -> None
     with qtbot.waitSignal(window.flows.replies.sent, timeout=WAIT):
         qtbot.keyClick(dialog.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert outbox_size(window.controller) == before + 1
+
+
+def test_the_form_starts_at_the_desks_now_not_this_computers(qtbot: Any) -> None:
+    """Against a training server (the demo, a bimtek room) the world keeps its own time, weeks
+    behind the PC's: a form that started at the PC's "now" was refused as received in the
+    future. "Received", the letter's and the incident's dates start at or stop at the desk's
+    now (the server's clock as learned)."""
+    world_now = datetime(2026, 11, 23, 2, 30, tzinfo=UTC)
+    dialog = RecordComplaintDialog(IntakeDefaults("Sulawesi Tenggara", "Kota Kendari",
+                                                  now=world_now), {CATEGORY: []})
+    qtbot.addWidget(dialog)
+    assert dialog.received_at.dateTime().toSecsSinceEpoch() == int(world_now.timestamp())
+    last_day = QDateTime.fromSecsSinceEpoch(int(world_now.timestamp())).date()
+    for edit in (dialog.received_at, dialog.letter_date, dialog.incident_date):
+        assert edit.maximumDate() == last_day

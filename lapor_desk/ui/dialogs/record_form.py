@@ -157,16 +157,21 @@ class RecordForm(QDialog):
         form.addRow(intake_labels.field("channel"), self.boxes["channel"])
         # When the citizen came (or the letter or call arrived): now, unless it is typed in
         # later (a busy counter, a letter opened the next morning).
-        self.received_at = QDateTimeEdit(QDateTime.currentDateTime())
+        # "Now" is the desk's (the server's clock; a training world keeps its own time).
+        now = (QDateTime.fromSecsSinceEpoch(int(defaults.now.timestamp()))
+               if defaults.now is not None else QDateTime.currentDateTime())
+        self.received_at = QDateTimeEdit(now)
         self.received_at.setCalendarPopup(True)
         self.received_at.setDisplayFormat("d MMM yyyy HH:mm")
-        self.received_at.setMaximumDate(QDate.currentDate())
+        self.received_at.setMaximumDate(now.date())
         self._add(form, "received_at", self.received_at)
         self.letter_number = QLineEdit()
         self.letter_number.setMaxLength(LETTER_NUMBER_MAX)
         self.letter_number.setPlaceholderText(self.tr("As written on the letter"))
         self._add(form, "letter_number", self.letter_number)
         self.letter_date = _date_edit(self.tr("No date"))
+        self.letter_date.setMaximumDate(now.date())
+        self.incident_date.setMaximumDate(now.date())
         self.letter_date.setDate(NO_DATE)   # until one is picked: nothing is sent
         self._add(form, "letter_date", self.letter_date)
         self.channel_form = form
