@@ -107,6 +107,7 @@ class OutboxReviewPanel(QWidget):
         self.explain.setWordWrap(True)
         self.compare = QLabel()
         self.compare.setTextFormat(Qt.TextFormat.RichText)
+        self.compare.setWordWrap(True)  # its table fits the list column, never widens it
         self.notice = QLabel()
         self.notice.setObjectName("errorText")
         self.notice.setWordWrap(True)
