@@ -33,14 +33,14 @@ STATUS_HEADINGS = {
     "forwarded": "Terdisposisi, Belum Ditindaklanjuti",
     "in_progress": "Terdisposisi, Sedang Diproses",
     "reporter_responded": "Ditanggapi oleh Pelapor",
-    "postponed": "Tunda",
+    "postponed": "Tertunda",
     "done": "Selesai",
     "archived": "Arsip",
 }
 MONTHS_ID = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
              "September", "Oktober", "November", "Desember")
 TOTAL_HEADING = "Jumlah Laporan"
-OVERDUE_HEADING = "Melewati Tenggat"
+OVERDUE_HEADING = "Terlambat"
 UNFOLLOWED_HEADING = "Tanpa Tindak Lanjut"
 MEDIAN_HEADING = "Median Waktu Tindak Lanjut Pertama (HK)"
 UNIT_HEADING = "Unit Kerja / Instansi"

@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
@@ -57,6 +57,8 @@ def make_application(argv: Sequence[str] = ()) -> QApplication:
     app.setApplicationDisplayName("LAPOR Desk")
     app.setWindowIcon(icon("app"))
     app.setStyle("Fusion")
+    # Qt's own file picker, not the system's: it speaks the desk's language (ui/i18n.py)
+    app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
     app.setStyleSheet(style_sheet())
     i18n.set_language(i18n.saved_language())
     return app

@@ -275,3 +275,10 @@ def day(moment: datetime | None) -> str:
 
 def qdate(value: date) -> QDate:
     return QDate(value.year, value.month, value.day)
+
+
+def working_days() -> str:
+    """What "HK" stands for, said wherever a count of working days is shown."""
+    return QCoreApplication.translate(
+        "Labels", "WD: working days, Monday to Friday, not counting national holidays and "
+                  "collective leave days")

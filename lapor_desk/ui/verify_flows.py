@@ -226,7 +226,8 @@ class VerifyFlows(QObject):
             return
 
         def targets_loaded(items: list[AgencyItem]) -> None:
-            dialog = ForwardDialog(self._heading(len(ids)), items, self.window)
+            dialog = ForwardDialog(self._heading(len(ids)), items, self.window, self.tr(
+                "Forward the %1 selected complaints to:").replace("%1", str(len(ids))))
             self._open_bulk(dialog, "forward", ids, lambda: ActionFields(
                 to_id=dialog.target_id(), note=dialog.note_text()))
 

@@ -288,7 +288,7 @@
         <location filename="../../lapor_desk/ui/models/complaint_table.py" line="74" />
         <source>Overdue</source>
         <extracomment>Columns the list can be ordered by (the services' ComplaintFilter.order codes); the others (privacy, unit) keep the current order.</extracomment>
-        <translation>Lewat tenggat</translation>
+        <translation>Terlambat</translation>
     </message>
     <message>
         <location filename="../../lapor_desk/ui/models/complaint_table.py" line="75" />
@@ -337,7 +337,7 @@
         <translation>Tenggat %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="247" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="248" />
         <source>new</source>
         <translation>baru</translation>
     </message>
@@ -352,7 +352,7 @@
     <message>
         <location filename="../../lapor_desk/ui/models/dashboard_table.py" line="35" />
         <source>Overdue</source>
-        <translation>Lewat tenggat</translation>
+        <translation>Terlambat</translation>
     </message>
     <message>
         <location filename="../../lapor_desk/ui/models/dashboard_table.py" line="36" />
@@ -377,7 +377,7 @@
     <message>
         <location filename="../../lapor_desk/ui/models/dashboard_table.py" line="44" />
         <source>Open complaints past their deadline, in working days</source>
-        <translation>Laporan terbuka yang melewati tenggat, dalam hari kerja</translation>
+        <translation>Laporan terbuka yang terlambat (tenggatnya sudah lewat), dihitung dalam hari kerja</translation>
     </message>
     <message>
         <location filename="../../lapor_desk/ui/models/dashboard_table.py" line="46" />
@@ -389,197 +389,218 @@
         <source>Working days from forwarding to the first follow-up reply: half of the complaints got it within this</source>
         <translation>Hari kerja sejak disposisi sampai tindak lanjut pertama: separuh laporan mendapatkannya dalam waktu ini</translation>
     </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/dashboard_table.py" line="81" />
+        <source>%1 (not yet with a unit)</source>
+        <extracomment>The queue that holds each status: its name is the short word admins use.</extracomment>
+        <translation>%1 (belum didisposisikan ke unit kerja)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/dashboard_table.py" line="84" />
+        <source>Not stated</source>
+        <translation>Tidak disebutkan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/dashboard_table.py" line="86" />
+        <source>Unknown unit (%1)</source>
+        <translation>Unit tidak dikenal (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/dashboard_table.py" line="89" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
 </context>
 <context>
     <name>DashboardLauncher</name>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="513" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="515" />
         <source>Dashboard</source>
         <translation>Dasbor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="514" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="516" />
         <source>Per unit and kabupaten/kota: statuses, overdue, follow-up time, trend; monthly recap (Ctrl+Shift+B)</source>
-        <translation>Per unit kerja dan kabupaten/kota: status, lewat tenggat, waktu tindak lanjut, tren; rekap bulanan (Ctrl+Shift+B)</translation>
+        <translation>Per unit kerja dan kabupaten/kota: status, laporan terlambat, waktu tindak lanjut, tren; rekap bulanan (Ctrl+Shift+B)</translation>
     </message>
 </context>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="103" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="105" />
         <source>Save the monthly recap</source>
         <extracomment>Calm status colours, in the spirit of resources/style.qss (amber waits, green is done).</extracomment>
         <translation>Simpan rekap bulanan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="265" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="267" />
         <source>Oversight dashboard</source>
         <translation>Dasbor Pemantauan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="266" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="268" />
         <source>By unit</source>
         <translation>Per unit kerja</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="267" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="269" />
         <source>One row per unit or agency directly below yours</source>
         <translation>Satu baris per unit kerja atau instansi tepat di bawah instansi Anda</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="268" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="270" />
         <source>By kabupaten/kota</source>
         <translation>Per kabupaten/kota</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="269" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="271" />
         <source>One row per kabupaten/kota of the incident</source>
         <translation>Satu baris per kabupaten/kota lokasi kejadian</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="270" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="272" />
         <source>Complaints received in this month (status as of now)</source>
         <translation>Laporan yang diterima pada bulan ini (status saat ini)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="271" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="273" />
         <source>Refresh</source>
         <translation>Muat ulang</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="272" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="274" />
         <source>Export XLSX…</source>
         <translation>Ekspor XLSX…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="273" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="275" />
         <source>Save the monthly recap as an Excel workbook</source>
         <translation>Simpan rekap bulanan sebagai berkas Excel</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="274" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="276" />
         <source>Export CSV…</source>
         <translation>Ekspor CSV…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="275" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="277" />
         <source>Save the monthly recap as CSV (UTF-8, ';')</source>
         <translation>Simpan rekap bulanan sebagai CSV (UTF-8, ';')</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="276" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="278" />
         <source>Complaints</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="276" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="278" />
         <source>Overdue</source>
-        <translation>Lewat tenggat</translation>
+        <translation>Terlambat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="277" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="279" />
         <source>Without follow-up</source>
         <translation>Tanpa tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="278" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="280" />
         <source>Median to first follow-up</source>
         <translation>Median tindak lanjut pertama</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="278" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="280" />
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="279" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="281" />
         <source>Open complaints past their deadline, in working days</source>
-        <translation>Laporan terbuka yang melewati tenggat, dalam hari kerja</translation>
+        <translation>Laporan terbuka yang terlambat (tenggatnya sudah lewat), dihitung dalam hari kerja</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="280" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="282" />
         <source>Forwarded to a unit and still without a follow-up reply</source>
         <translation>Sudah didisposisikan ke unit tetapi belum ada tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="282" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="284" />
         <source>Half of the complaints got their first follow-up reply within this many working days of being forwarded</source>
         <translation>Separuh laporan mendapat tindak lanjut pertama dalam sekian hari kerja sejak didisposisikan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="287" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="289" />
         <source>No complaints in this period</source>
         <translation>Tidak ada laporan pada periode ini</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="288" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="290" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="289" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="291" />
         <source>Complaints by status</source>
         <translation>Laporan menurut status</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="290" />
-        <location filename="../../lapor_desk/ui/dashboard.py" line="291" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="292" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="293" />
         <source>Received and finished per month</source>
         <translation>Diterima dan selesai per bulan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="296" />
-        <location filename="../../lapor_desk/ui/dashboard.py" line="378" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="298" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="380" />
         <source>All months</source>
         <translation>Semua bulan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="349" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="351" />
         <source>Counting…</source>
         <translation>Menghitung…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="362" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="364" />
         <source>Counted from this computer's copy at %1.</source>
         <translation>Dihitung dari salinan di komputer ini pada %1.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="373" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="375" />
         <source>Status by unit / agency</source>
         <translation>Status per unit kerja / instansi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="374" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="376" />
         <source>Status by kabupaten/kota</source>
         <translation>Status per kabupaten/kota</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="385" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="387" />
         <source>%1 working days</source>
         <translation>%1 hari kerja</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="394" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="396" />
         <source>Received</source>
         <translation>Diterima</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="395" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="397" />
         <source>Finished (done)</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="425" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="427" />
         <source>Saving %1…</source>
         <translation>Menyimpan %1…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="433" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="435" />
         <source>Recap saved: %1</source>
         <translation>Rekap tersimpan: %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="441" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="443" />
         <source>The recap could not be saved: %1</source>
         <translation>Rekap tidak dapat disimpan: %1</translation>
     </message>
@@ -587,7 +608,7 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="471" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="473" />
         <source>Oversight dashboard — LAPOR Desk</source>
         <translation>Dasbor Pemantauan — LAPOR Desk</translation>
     </message>
@@ -595,48 +616,48 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="195" />
+        <location filename="../../lapor_desk/ui/app.py" line="197" />
         <source>Reset training data…</source>
         <extracomment>Whether the objects of the first session's start were frozen (``start_up_over``). The collector, held off by ``lapor-desk`` during the start, resumes at the latest after this long (ms) even when nobody signs in. The first sync waits for the session's first list at most this long (ms). a session ended and its window was replaced by an empty one (tests and the log listen)</extracomment>
         <translation>Atur ulang data pelatihan…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="228" />
+        <location filename="../../lapor_desk/ui/app.py" line="230" />
         <source>Preparing the LAPOR Desk demo</source>
         <translation>Menyiapkan demo LAPOR Desk</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="242" />
+        <location filename="../../lapor_desk/ui/app.py" line="244" />
         <source>Reset training data</source>
         <translation>Atur ulang data pelatihan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="243" />
+        <location filename="../../lapor_desk/ui/app.py" line="245" />
         <source>Reset the training data?</source>
         <translation>Atur ulang data pelatihan?</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="246" />
+        <location filename="../../lapor_desk/ui/app.py" line="248" />
         <source>Every complaint, reply and action made in this training session is deleted and the demo starts again from the same sample data. This cannot be undone. Your real LAPOR! account and profiles are not touched.</source>
         <translation>Semua laporan, tanggapan, dan tindakan yang dibuat dalam sesi pelatihan ini dihapus dan demo dimulai lagi dari data contoh yang sama. Ini tidak dapat dibatalkan. Akun LAPOR! dan profil Anda yang sebenarnya tidak tersentuh.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="249" />
+        <location filename="../../lapor_desk/ui/app.py" line="251" />
         <source>Reset</source>
         <translation>Atur ulang</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="250" />
+        <location filename="../../lapor_desk/ui/app.py" line="252" />
         <source>Keep my work</source>
         <translation>Simpan pekerjaan saya</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="271" />
+        <location filename="../../lapor_desk/ui/app.py" line="273" />
         <source>Resetting the training data</source>
         <translation>Mengatur ulang data pelatihan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="314" />
+        <location filename="../../lapor_desk/ui/app.py" line="316" />
         <source>First sync</source>
         <translation>Sinkronisasi pertama</translation>
     </message>
@@ -794,67 +815,67 @@
         <translation>No. %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="205" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="206" />
         <source>Content hidden: confidential complaint outside your units.</source>
         <translation>Isi disembunyikan: laporan rahasia di luar unit Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="206" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="207" />
         <source>Timeline (newest first)</source>
         <translation>Riwayat (terbaru di atas)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="211" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="212" />
         <source>Hidden (anonymous)</source>
         <translation>Dirahasiakan (anonim)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="213" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="214" />
         <source>Hidden (confidential)</source>
         <translation>Disembunyikan (rahasia)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="218" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="219" />
         <source>Reporter</source>
         <translation>Pelapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="219" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="220" />
         <source>Location</source>
         <translation>Lokasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="220" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="221" />
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="222" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="223" />
         <source>Responsible</source>
         <translation>Instansi terlapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="223" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="224" />
         <source>Handling unit</source>
         <translation>Unit penanganan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="224" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="225" />
         <source>Received</source>
         <translation>Diterima</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="225" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="226" />
         <source>Deadline</source>
         <translation>Tenggat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="247" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="248" />
         <source>waiting to be sent</source>
         <translation>menunggu dikirim</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="251" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="252" />
         <source>Content hidden (confidential)</source>
         <translation>Isi disembunyikan (rahasia)</translation>
     </message>
@@ -1158,32 +1179,32 @@
 <context>
     <name>ForwardDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="45" />
+        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="48" />
         <source>Forward complaint</source>
         <translation>Disposisi laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="47" />
+        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="50" />
         <source>Forward “%1” to:</source>
         <translation>Disposisikan “%1” ke:</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="51" />
+        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="54" />
         <source>Search a unit or agency…</source>
         <translation>Cari unit atau instansi…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="66" />
+        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="69" />
         <source>Note for the unit (optional)</source>
         <translation>Catatan untuk unit (opsional)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="71" />
+        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="74" />
         <source>Forward</source>
         <translation>Disposisi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="73" />
+        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="76" />
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
@@ -1759,7 +1780,7 @@
     <message>
         <location filename="../../lapor_desk/ui/labels.py" line="53" />
         <source>Handled by the agency itself</source>
-        <translation>Dikelola sendiri oleh instansi</translation>
+        <translation>Ditangani sendiri oleh instansi</translation>
     </message>
     <message>
         <location filename="../../lapor_desk/ui/labels.py" line="55" />
@@ -1963,6 +1984,11 @@
         <translation>Folder: %1</translation>
     </message>
     <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="282" />
+        <source>WD: working days, Monday to Friday, not counting national holidays and collective leave days</source>
+        <translation>HK: hari kerja, Senin sampai Jumat, tidak termasuk hari libur nasional dan cuti bersama</translation>
+    </message>
+    <message>
         <location filename="../../lapor_desk/ui/labels.py" line="140" />
         <source>No system keyring is available to keep this computer's data encrypted. Ask your IT support to enable it (on Linux: GNOME Keyring or KWallet).</source>
         <translation>Keyring sistem tidak tersedia untuk menjaga data di komputer ini tetap terenkripsi. Minta bantuan dukungan TI untuk mengaktifkannya (di Linux: GNOME Keyring atau KWallet).</translation>
@@ -2152,43 +2178,43 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="180" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="188" />
         <source>LAPOR Desk</source>
-        <extracomment>How often the clock warning is checked besides after each sync (a clock set right meanwhile). the session's first list is on screen with its first rows (or is empty): the desk starts its first sync then, not in the list's way the other queues' lists are to be read ahead once the current one shows its rows (at a session's start and after the cache changed under them)</extracomment>
+        <extracomment>How often the clock warning is checked besides after each sync (a clock set right meanwhile). the least widths of the list column and the detail (px): with the sidebar's 180 they fit a 1366 px laptop screen with room to spare, whatever the panes show the session's first list is on screen with its first rows (or is empty): the desk starts its first sync then, not in the list's way the other queues' lists are to be read ahead once the current one shows its rows (at a session's start and after the cache changed under them)</extracomment>
         <translation>LAPOR Desk</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="182" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="190" />
         <source>Search titles, reports and replies (Ctrl+F)</source>
         <translation>Cari judul, isi laporan, dan tanggapan (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="183" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="191" />
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="184" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="192" />
         <source>Queues</source>
         <translation>Antrean</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="185" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="193" />
         <source>Complaints</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="228" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="236" />
         <source>National admin</source>
         <translation>Admin Nasional</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="229" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="237" />
         <source>Agency admin</source>
         <translation>Admin Instansi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="229" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="237" />
         <source>Liaison officer</source>
         <translation>Pejabat Penghubung</translation>
     </message>
@@ -2277,68 +2303,68 @@
 <context>
     <name>OutboxReviewPanel</name>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="150" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="151" />
         <source>Nothing here: every action was accepted by the server.</source>
         <extracomment>Opens a refused recorded complaint in its form (``IntakeFlows.reopen``). Which outbox states each review queue lists.</extracomment>
         <translation>Kosong: semua tindakan sudah diterima server.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="151" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="152" />
         <source>Fix &amp;&amp; resend…</source>
         <translation>Perbaiki &amp;&amp; kirim ulang…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="152" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="153" />
         <source>Discard</source>
         <translation>Buang</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="153" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="154" />
         <source>Re-apply on the new state</source>
         <translation>Terapkan ulang pada keadaan baru</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="154" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="155" />
         <source>Drop mine</source>
         <translation>Buang milik saya</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="216" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="217" />
         <source>Not possible now: the complaint is not in your list or its status does not allow this action.</source>
         <translation>Belum dapat dilakukan: laporan tidak ada di daftar Anda atau statusnya tidak memungkinkan tindakan ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="222" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="223" />
         <source>Not possible on the new state: this action does not fit the complaint's status now. Drop yours, or choose another action in the detail.</source>
         <translation>Tidak dapat diterapkan pada keadaan baru: tindakan ini tidak sesuai dengan status laporan sekarang. Buang milik Anda, atau pilih tindakan lain pada rincian laporan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="234" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="235" />
         <source>This computer's clock was ahead of the server's when the complaint was recorded; the form sets the time by the server's clock.</source>
         <translation>Jam komputer ini lebih cepat dari jam server saat laporan dicatat; formulir memakai waktu menurut jam server.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="246" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="247" />
         <source>Action / status</source>
         <translation>Tindakan / status</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="247" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="248" />
         <source>Agency / unit</source>
         <translation>Instansi / unit</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="248" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="249" />
         <source>Version</source>
         <translation>Versi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="255" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="256" />
         <source>What you did</source>
         <translation>Yang Anda lakukan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/outbox_review.py" line="255" />
+        <location filename="../../lapor_desk/ui/outbox_review.py" line="256" />
         <source>On the server now</source>
         <translation>Di server sekarang</translation>
     </message>
@@ -2432,12 +2458,12 @@
         <location filename="../../lapor_desk/ui/dialogs/verify.py" line="90" />
         <location filename="../../lapor_desk/ui/dialogs/verify.py" line="93" />
         <source>Handle ourselves</source>
-        <translation>Kelola sendiri</translation>
+        <translation>Tangani sendiri (tanpa disposisi)</translation>
     </message>
     <message>
         <location filename="../../lapor_desk/ui/dialogs/verify.py" line="91" />
         <source>Your agency handles this complaint itself (kelola): it is assigned to your unit and the resolution deadline starts.</source>
-        <translation>Instansi Anda menangani sendiri laporan ini (kelola): laporan diberikan ke unit Anda dan tenggat penyelesaian mulai berjalan.</translation>
+        <translation>Instansi Anda menangani sendiri laporan ini, tanpa mendisposisikannya ke instansi lain (di LAPOR! disebut “kelola”): laporan diberikan ke unit Anda dan tenggat penyelesaian mulai berjalan.</translation>
     </message>
     <message>
         <location filename="../../lapor_desk/ui/dialogs/verify.py" line="92" />
@@ -2818,7 +2844,7 @@
     <message>
         <location filename="../../lapor_desk/ui/verify_flows.py" line="121" />
         <source>Handle, postpone, return, archive or re-route the complaint</source>
-        <translation>Kelola, tunda, kembalikan, arsipkan, atau alihkan laporan</translation>
+        <translation>Tangani sendiri, tunda, kembalikan, arsipkan, atau alihkan laporan</translation>
     </message>
     <message>
         <location filename="../../lapor_desk/ui/verify_flows.py" line="126" />
@@ -2835,6 +2861,11 @@
         <source>%1 complaints selected</source>
         <translation>%1 laporan terpilih</translation>
     </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="230" />
+        <source>Forward the %1 selected complaints to:</source>
+        <translation>Disposisikan %1 laporan yang dipilih ke:</translation>
+    </message>
 </context>
 <context>
     <name>VerifyLabels</name>
@@ -2846,7 +2877,7 @@
     <message>
         <location filename="../../lapor_desk/ui/verify_labels.py" line="12" />
         <source>Handle ourselves</source>
-        <translation>Kelola sendiri</translation>
+        <translation>Tangani sendiri (tanpa disposisi)</translation>
     </message>
     <message>
         <location filename="../../lapor_desk/ui/verify_labels.py" line="13" />

@@ -6,10 +6,12 @@ buttons of message boxes and of Qt's own file dialog."""
 from __future__ import annotations
 
 import re
+import tempfile
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -26,9 +28,11 @@ from PySide6.QtWidgets import (
     QMenuBar,
     QMessageBox,
     QPlainTextEdit,
+    QTableView,
     QTabWidget,
     QTextEdit,
     QToolBar,
+    QTreeView,
     QWidget,
 )
 
@@ -64,19 +68,32 @@ def _menu_texts(menu: QMenu | QMenuBar, where: str) -> Iterator[tuple[str, str]]
             yield from _menu_texts(action.menu(), where)  # type: ignore[arg-type]
 
 
+#: the rows of a list or table looked at (the first ones: the rest say the same things)
+ROWS = 60
+
+
 def _model_texts(view: QAbstractItemView, where: str) -> Iterator[tuple[str, str]]:
-    """A view's headings and the labels of the rows it shows (data cells are the cache's)."""
+    """A view's headings, and the text and tooltip of the cells of its first rows."""
     model = view.model()
     if model is None:
         return
-    for orientation, count in ((Qt.Orientation.Horizontal, model.columnCount()),):
-        for section in range(count):
-            value = model.headerData(section, orientation, Qt.ItemDataRole.DisplayRole)
+    header = view.horizontalHeader() if isinstance(view, QTableView) else (
+        view.header() if isinstance(view, QTreeView) else None)
+    columns = header.count() if header is not None else 1
+    for section in range(columns if header is not None and header.isVisible() else 0):
+        for role, what in ((Qt.ItemDataRole.DisplayRole, " heading"),
+                           (Qt.ItemDataRole.ToolTipRole, " heading tooltip")):
+            value = model.headerData(section, Qt.Orientation.Horizontal, role)
             if isinstance(value, str):
-                yield where + " heading", value
-            tip = model.headerData(section, orientation, Qt.ItemDataRole.ToolTipRole)
-            if isinstance(tip, str):
-                yield where + " heading tooltip", tip
+                yield where + what, value
+    for row in range(min(model.rowCount(QModelIndex()), ROWS)):
+        for column in range(columns):
+            index = model.index(row, column)
+            for role, what in ((Qt.ItemDataRole.DisplayRole, " cell"),
+                               (Qt.ItemDataRole.ToolTipRole, " cell tooltip")):
+                value = index.data(role)
+                if isinstance(value, str):
+                    yield f"{where}{what} {row},{column}", value
 
 
 def texts_of(top: QWidget, views_too: Callable[[QAbstractItemView], bool] = lambda v: True,
@@ -158,7 +175,7 @@ def each_dialog(qtbot: Any, window: MainWindow) -> Iterator[QWidget]:
                                 lambda: window.intake.dialog)
     yield from _slot_dialog(qtbot, window, window.keyboard.show_shortcuts,
                             lambda: window.keyboard.dialog)
-    if window.table_model.rowCount() > 2:
+    if window.table_model.rowCount(QModelIndex()) > 2:
         select_rows(window, [0, 1])
         yield from _slot_dialog(qtbot, window, verify.bulk_forward, lambda: verify.dialog)
         yield from _slot_dialog(qtbot, window, verify.bulk_archive, lambda: verify.dialog)
@@ -172,13 +189,16 @@ def each_dialog(qtbot: Any, window: MainWindow) -> Iterator[QWidget]:
         dashboard.close()
     yield from _own(qtbot, ImportRegisterDialog(window))
     yield from _own(qtbot, LoginDialog([], None))
-    yield from _own(qtbot, ProgressDialog(window.tr("Sync"), window))
+    yield from _own(qtbot, ProgressDialog(
+        QCoreApplication.translate("Desk", "Resetting the training data"), window))
     for work in (UnsyncedWork(pending=2, rejected=1, conflicts=1, drafts=1),
                  UnsyncedWork(pending=0, rejected=0, conflicts=0)):
         box: QMessageBox = SignOutDialog(work, window)
         yield from _own(qtbot, box)
+    folder = Path(tempfile.mkdtemp(prefix="lapor-berkas-"))
+    (folder / "rekap-2026-11.xlsx").write_bytes(b"")
     for mode in (QFileDialog.AcceptMode.AcceptOpen, QFileDialog.AcceptMode.AcceptSave):
-        picker = QFileDialog(window, "", "", "Excel (*.xlsx)")
+        picker = QFileDialog(window, "", str(folder), "Excel (*.xlsx)")
         picker.setAcceptMode(mode)
         yield from _own(qtbot, picker)
     assert isinstance(window, QMainWindow)

@@ -40,11 +40,14 @@ def agency_model(items: list[AgencyItem]) -> QStandardItemModel:
 
 
 class ForwardDialog(QDialog):
-    def __init__(self, title: str, items: list[AgencyItem], parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, items: list[AgencyItem], parent: QWidget | None = None,
+                 heading_text: str | None = None) -> None:
+        """``title``: the complaint's (quoted in the heading); ``heading_text``: the whole
+        heading instead (several complaints: a count is not quoted)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Forward complaint"))
         self.resize(520, 560)
-        heading = QLabel(self.tr("Forward “%1” to:").replace("%1", title))
+        heading = QLabel(heading_text or self.tr("Forward “%1” to:").replace("%1", title))
         heading.setWordWrap(True)
         heading.setObjectName("dialogHeading")
         self.search = QLineEdit()
