@@ -36,7 +36,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lapor_desk.server.seed.attachment_files import png
+from lapor_desk.services.attachments import AttachmentInfo
 from lapor_desk.services.session import UnsyncedWork
+from lapor_desk.ui.attachment_viewer import AttachmentViewer
+from lapor_desk.ui.dialogs.diagnostics import DiagnosticsDialog
 from lapor_desk.ui.dialogs.import_register import ImportRegisterDialog
 from lapor_desk.ui.dialogs.login import LoginDialog
 from lapor_desk.ui.dialogs.progress import ProgressDialog
@@ -191,6 +195,16 @@ def each_dialog(qtbot: Any, window: MainWindow) -> Iterator[QWidget]:
     yield from _own(qtbot, LoginDialog([], None))
     yield from _own(qtbot, ProgressDialog(
         QCoreApplication.translate("Desk", "Resetting the training data"), window))
+    yield from _own(qtbot, DiagnosticsDialog(window.controller, window))
+    yield from _own(qtbot, AttachmentViewer(png(1600, 1200, (10, 120, 200), 1), AttachmentInfo(
+        "a-1", "c1", None, "foto_lokasi.png", "image/png", "image", 10, "0" * 64, True),
+        parent=window))
+    # the buttons Qt names itself, as the attachments' "open with another application" asks
+    buttons = QMessageBox.StandardButton
+    yield from _own(qtbot, QMessageBox(
+        QMessageBox.Icon.Question, window.windowTitle(), window.windowTitle(),
+        buttons.Open | buttons.Save | buttons.Yes | buttons.No | buttons.Close
+        | buttons.Cancel, window))
     for work in (UnsyncedWork(pending=2, rejected=1, conflicts=1, drafts=1),
                  UnsyncedWork(pending=0, rejected=0, conflicts=0)):
         box: QMessageBox = SignOutDialog(work, window)
