@@ -29,6 +29,7 @@ EARLIER_LANGUAGE_KEY = "ui/language"
 _installed: list[QTranslator] = []
 #: the catalogues of a language: Qt's own dialogs, then the desk's (which wins on a clash)
 CATALOGUES = ("qtbase", "lapor_desk")
+DESK_CATALOGUE = "lapor_desk"
 _current = "en"
 _preferences: PreferencesFile | None = None
 
@@ -80,9 +81,12 @@ def set_language(code: str, remember: bool = False) -> bool:
     if code != "en":
         for name in CATALOGUES:
             translator = QTranslator(app)
-            if not translator.load(str(TRANSLATIONS / f"{name}_{code}.qm")):
+            if translator.load(str(TRANSLATIONS / f"{name}_{code}.qm")):
+                loaded.append(translator)
+            elif name == DESK_CATALOGUE:
                 return False
-            loaded.append(translator)
+            else:  # Qt's own dialogs stay in English: the desk speaks the language all the same
+                event(log, "translations.missing", logging.WARNING, catalogue=name, language=code)
     for translator in _installed:
         app.removeTranslator(translator)
     for translator in loaded:

@@ -31,12 +31,11 @@ TITLE_BAR = 32
 
 
 def _frame(widget: QWidget) -> QSize:
-    """What the window manager adds around ``widget`` (before it is first shown: a title
-    bar)."""
-    if not widget.isVisible():
-        return QSize(0, TITLE_BAR)
+    """What the window manager adds around ``widget``: at least a title bar (its frame is not
+    known before it is shown, nor at once after, while the window manager places it)."""
     outer, inner = widget.frameGeometry(), widget.geometry()
-    return QSize(max(outer.width() - inner.width(), 0), max(outer.height() - inner.height(), 0))
+    return QSize(max(outer.width() - inner.width(), 0),
+                 max(outer.height() - inner.height(), TITLE_BAR))
 
 
 def fit_to_screen(window: QWidget) -> None:

@@ -18,11 +18,12 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from lapor_desk.services import Workstation
 from lapor_desk.services.verification import ActionFields
 from lapor_desk.ui.controller import DeskController
+from lapor_desk.ui.dialog_slot import DialogSlot
 from lapor_desk.ui.main_window import MainWindow
 from lapor_desk.ui.screen_fit import TITLE_BAR
 from tests.support.live_server import LiveServer
@@ -48,10 +49,10 @@ def test_everything_fits_a_laptop(tmp_path: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}", ON_LAPTOP: "1"}
     done = subprocess.run(
         [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q",
-         "tests/ui/test_fits_laptop.py", "-k", "sqlite"],
+         "tests/ui/test_fits_laptop.py", "-k", "sqlite or too_large"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=380, check=False)
     assert done.returncode == 0, done.stdout[-6000:] + done.stderr[-2000:]
-    assert "2 passed" in done.stdout, done.stdout[-2000:]
+    assert "3 passed" in done.stdout, done.stdout[-2000:]
 
 
 def fits(widget: QWidget, area: QSize | None = None) -> None:
@@ -133,3 +134,20 @@ def test_main_window_and_its_dialogs_fit(qtbot: Any, controller: DeskController,
 def open_each_dialog(qtbot: Any, window: MainWindow) -> Iterator[QWidget]:
     """Each dialog the window opens on the current complaint, shown, then closed."""
     yield from each_dialog(qtbot, window)
+
+
+@on_laptop
+def test_a_dialog_too_large_for_the_screen_opens_inside_it(qtbot: Any) -> None:
+    """Whatever size a dialog asks for, a flow opens it inside the laptop's screen."""
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    dialog.resize(1600, 1000)
+    dialog.move(300, 200)
+    slot = DialogSlot()
+    slot.open(dialog)
+    qtbot.waitUntil(dialog.isVisible)
+    fits(dialog)
+    area = dialog.screen().availableGeometry()
+    assert area.contains(dialog.frameGeometry()), (dialog.frameGeometry(), area)
+    dialog.reject()
+    assert not slot.busy

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from lapor_desk.services import Workstation, recap
 from lapor_desk.services.verification import ActionFields
@@ -161,6 +161,14 @@ def test_everything_a_person_reads_is_indonesian(
     open_queue(qtbot, window, "needs_verification")
     show_complaint(qtbot, window)
     seen += texts_of(window)
+    # the right-click menus Qt gives text fields
+    window.search.setText("jalan")
+    note = QPlainTextEdit("Yth.")
+    qtbot.addWidget(note)
+    menus = [window.search.createStandardContextMenu(), note.createStandardContextMenu()]
+    for menu in menus:
+        seen += texts_of(menu)
+    window.search.clear()
     dialogs: list[QWidget] = []
     for dialog in each_dialog(qtbot, window):
         dialogs.append(dialog)
