@@ -31,6 +31,7 @@ from lapor_desk.ui.dialogs.progress import ProgressDialog
 from lapor_desk.ui.main_window import MainWindow
 from lapor_desk.ui.notify import Notifier
 from lapor_desk.ui.resources import icon, style_sheet
+from lapor_desk.ui.screen_fit import fit_to_screen
 from lapor_desk.ui.session_scope import ClipboardWatch, dispose
 from lapor_desk.ui.status_bar import DeskStatusBar
 from lapor_desk.ui.stop_signals import quit_on_signals
@@ -299,6 +300,7 @@ class Desk(QObject):
         self._drop_login()
         self._close_progress()
         self.window.show()
+        fit_to_screen(self.window)  # a laptop's screen: no larger than it
         self.window.start_session(info)
         start_up_over()
         self._sync_due = True
@@ -340,6 +342,7 @@ class Desk(QObject):
         self.window.show_error(error if isinstance(error, ServiceError)
                                else ServiceError(repr(error), code="internal"))
         self.window.show()
+        fit_to_screen(self.window)
 
     def shutdown(self) -> None:
         self.controller.cancel_sync()
