@@ -21,6 +21,7 @@ from lapor_desk.services.verification import ActionFields
 from lapor_desk.ui import labels
 from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.main_window import MainWindow
+from lapor_desk.ui.models.queue_list import COUNT_ROLE
 from lapor_desk.ui.resources import TRANSLATIONS
 from tests.support.live_server import LiveServer
 from tests.ui.desk_support import WAIT, open_queue, show_complaint, signed_in_window, sync
@@ -175,12 +176,36 @@ def test_everything_a_person_reads_is_indonesian(
         seen += texts_of(dialog)
     assert {"QFileDialog", "SignOutDialog", "DashboardWindow"} <= {
         type(d).__name__ for d in dialogs}
-    wrong = english_in(seen, english, untranslated.qts_seen())
+    all_indonesian(seen, untranslated)
+    assert any(re.search(r"\bHK\b", text) for _where, text in seen)
+
+
+@pytest.mark.parametrize("username", ["lo.kendari.pupr", "nasional1"])
+def test_a_liaison_officer_and_the_national_admin_read_indonesian(
+        qtbot: Any, controller: DeskController, live_server: LiveServer, password: str,
+        untranslated: Untranslated, username: str) -> None:
+    """The screens of the other roles: a pejabat penghubung's queues and replies, the national
+    admin's re-routing."""
+    window = signed_in_window(qtbot, controller, live_server, password, username)
+    model = window.queue_model
+    counts = [(model.index(r, 0).data(COUNT_ROLE) or 0, model.key_at(r))
+              for r in range(model.rowCount())]
+    busiest = max(counts, key=lambda c: c[0])[1]
+    assert busiest is not None
+    open_queue(qtbot, window, busiest)
+    show_complaint(qtbot, window)
+    seen = list(texts_of(window))
+    for dialog in each_dialog(qtbot, window):
+        seen += texts_of(dialog)
+    all_indonesian(seen, untranslated)
+
+
+def all_indonesian(seen: list[tuple[str, str]], untranslated: Untranslated) -> None:
+    wrong = english_in(seen, english_only_words(), untranslated.qts_seen())
     assert not wrong, "\n".join(wrong)
     assert not untranslated.ours(), untranslated.ours()
     quoted = [f"{where}: {text!r}" for where, text in seen if QUOTED_COUNT.search(plain(text))]
     assert not quoted, quoted  # "Disposisikan “5 laporan terpilih” ke:"
-    assert any(re.search(r"\bHK\b", text) for _where, text in seen)
     assert not unexplained_hk(seen), unexplained_hk(seen)
 
 
