@@ -132,7 +132,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.queue_view)
         self.splitter.addWidget(center)
         self.splitter.addWidget(self.detail)
-        self.splitter.setSizes([250, 696, 420])
+        self.splitter.setSizes([272, 696, 398])  # the queues' names in full at 1366 px
         # What a pane shows never widens the window or squeezes the sidebar: each pane's least
         # width is fixed here, not taken from its contents (which wrap or scroll within it).
         center.setMinimumWidth(LIST_LEAST_WIDTH)
