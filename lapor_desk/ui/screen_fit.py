@@ -40,7 +40,10 @@ def _frame(widget: QWidget) -> QSize:
 
 def fit_to_screen(window: QWidget) -> None:
     """Shrink ``window`` to its screen's available area (never below its minimum) and move it
-    so that it lies inside that area."""
+    so that it lies inside that area. A maximized or full-screen window is the screen's size
+    already: left as it is."""
+    if window.isMaximized() or window.isFullScreen():
+        return
     size = fitted_size(window, window.size()).expandedTo(window.minimumSize())
     if size != window.size():
         window.resize(size)
