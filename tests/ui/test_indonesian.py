@@ -31,8 +31,7 @@ pytestmark = pytest.mark.timeout(300)
 WORD = re.compile(r"[^\W\d_]{3,}")
 #: key names as printed on the keys, and shortcuts made of them ("Ctrl+Shift+B", "Alt+Left")
 KEYS = re.compile(r"\b(?:[A-Za-z0-9]+\+)+[A-Za-z0-9]+\b|\b(?:Ctrl|Shift|Alt|Esc|Enter|Tab|"
-                  r"Home|End|PgUp|PgDown|Space|Backspace|Del|Delete|Up|Down|Left|Right|Return|"
-                  r"F\d+)\b")
+                  r"PgUp|PgDown|Backspace|Del|F\d+)\b")
 #: a number in quotation marks, as if a count were a name
 QUOTED_COUNT = re.compile(r"[“\"']\s*\d+\b[^”\"']*[”\"']")
 #: a file's type and a path are shown as the system writes them ("image/png", "C:\\Data")
