@@ -19,7 +19,7 @@ recap is made:
   not judged.
 
 A share is on time / (on time + late): complaints not judged yet are left out, and the recap
-says how many were judged. *Overdue* (lewat tenggat) is the same everywhere: an open complaint
+says how many were judged. *Overdue* (terlambat) is the same everywhere: an open complaint
 whose running deadline (:data:`deadlines.DEADLINE_SQL`: verification while unverified,
 resolution while forwarded, in progress or answered) has passed. The overdue list holds every
 complaint overdue now, whatever month it was received in.

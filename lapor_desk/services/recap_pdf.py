@@ -176,7 +176,7 @@ def _unit_rows(report: MonthlyReport, styles: dict[str, ParagraphStyle]) -> list
         Paragraph(f"<b>{UNIT_HEADING}</b>", styles["cell"]), "Diterima",
         *(Paragraph(f"<b>{_escape(measure_heading(m, report.sla))}</b>", styles["cell"])
           for m in MEASURES),
-        Paragraph("<b>Lewat tenggat saat ini</b>", styles["cell"])]]
+        Paragraph("<b>Terlambat saat ini</b>", styles["cell"])]]
 
     def row(name: str, line: UnitLine) -> list[Any]:
         cells: list[Any] = [Paragraph(_escape(name), styles["cell"]),
@@ -193,14 +193,14 @@ def _unit_rows(report: MonthlyReport, styles: dict[str, ParagraphStyle]) -> list
 
 
 def _overdue_flow(report: MonthlyReport, styles: dict[str, ParagraphStyle]) -> list[Any]:
-    flow: list[Any] = [Paragraph("Daftar laporan lewat tenggat per unit kerja", styles["h2"]),
-                       Paragraph(f"Semua laporan yang kini lewat tenggat, kapan pun "
+    flow: list[Any] = [Paragraph("Daftar laporan terlambat per unit kerja", styles["h2"]),
+                       Paragraph(f"Semua laporan yang kini terlambat, kapan pun "
                                  f"diterimanya; terlama di atas. Tahap: tenggat verifikasi "
                                  f"atau penyelesaian yang lewat. Waktu "
                                  f"{report.zone.abbreviation}.", styles["note"])]
     grouped = per_unit(report.overdue)
     if not grouped:
-        flow.append(Paragraph("Tidak ada laporan yang lewat tenggat.", styles["body"]))
+        flow.append(Paragraph("Tidak ada laporan yang terlambat.", styles["body"]))
     for line in report.lines:
         items = grouped.get(line.key)
         if not items:

@@ -25,14 +25,14 @@ STATUS_HEADINGS = {
     "forwarded": "Terdisposisi, Belum Ditindaklanjuti",
     "in_progress": "Terdisposisi, Sedang Diproses",
     "reporter_responded": "Ditanggapi oleh Pelapor",
-    "postponed": "Tunda",
+    "postponed": "Tertunda",
     "done": "Selesai",
     "archived": "Arsip",
 }
 TITLE = "Rekapitulasi Pengaduan SP4N-LAPOR!"
 TOTAL_HEADING = "Jumlah Laporan"
-OVERDUE_HEADING = "Lewat Tenggat"
-OVERDUE_NOW_HEADING = "Lewat Tenggat Saat Ini (semua bulan)"
+OVERDUE_HEADING = "Terlambat"
+OVERDUE_NOW_HEADING = "Terlambat Saat Ini (semua bulan)"
 UNFOLLOWED_HEADING = "Tanpa Tindak Lanjut"
 MEDIAN_HEADING = "Median Waktu Tindak Lanjut Pertama (HK)"
 FINISHED_IN_MONTH_HEADING = "Diselesaikan pada Bulan Itu"
@@ -122,10 +122,10 @@ def definitions(report: MonthlyReport) -> list[tuple[str, str]]:
         (OVERDUE_HEADING, ("Laporan terbuka yang tenggatnya sudah lewat: tenggat verifikasi "
                           f"({sla.verify} HK) selama Belum Terverifikasi, tenggat penyelesaian "
                           "selama Terdisposisi atau Ditanggapi oleh Pelapor. Tunda, Selesai "
-                          "dan Arsip tidak pernah lewat tenggat. Di tabel per bulan: dari "
+                          "dan Arsip tidak pernah terlambat. Di tabel per bulan: dari "
                           "laporan yang diterima pada periode.")),
         (OVERDUE_NOW_HEADING, ("Definisi yang sama, untuk semua laporan kapan pun diterimanya: "
-                              "lembar Daftar Lewat Tenggat memuat laporan-laporan ini, per "
+                              "lembar Daftar Laporan Terlambat memuat laporan-laporan ini, per "
                               "unit kerja.")),
         (UNFOLLOWED_HEADING, ("Sudah didisposisikan ke unit, berstatus Terdisposisi Belum "
                              "Ditindaklanjuti atau Tunda, dan belum ada tindak lanjut.")),

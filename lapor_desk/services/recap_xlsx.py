@@ -2,7 +2,7 @@
 
 Sheets: *Ringkasan* (last month beside this month), *Kepatuhan per OPD* (the three compliance
 shares per unit, both months, and the overdue now), *Per Unit Kerja* and *Per Kabupaten-Kota*
-(statuses of this month's complaints), *Daftar Lewat Tenggat* (every complaint overdue now,
+(statuses of this month's complaints), *Daftar Laporan Terlambat* (every complaint overdue now,
 grouped per unit), *Tren Bulanan* and *Definisi* (what every heading counts).
 
 Each table sheet opens with its title and a line saying which complaints it counts and as of
@@ -256,9 +256,9 @@ def _breakdown(book: Workbook, report: MonthlyReport, title: str, first: str,
 
 
 def _overdue(book: Workbook, report: MonthlyReport) -> None:
-    page = _Sheet(book, "Daftar Lewat Tenggat", report,
-                  f"Laporan Lewat Tenggat per Unit Kerja — per {_stamp(report)}",
-                  f"Semua laporan yang kini lewat tenggat, kapan pun diterimanya (waktu "
+    page = _Sheet(book, "Daftar Laporan Terlambat", report,
+                  f"Laporan Terlambat per Unit Kerja — per {_stamp(report)}",
+                  f"Semua laporan yang kini terlambat, kapan pun diterimanya (waktu "
                   f"{report.zone.abbreviation}); terlama di atas. Jumlahnya sama dengan kolom "
                   f"\"{OVERDUE_NOW_HEADING}\" di lembar Kepatuhan per OPD.")
     page.header(["No", "Nomor Laporan", "Jenis", "Kategori", "Status",
@@ -287,7 +287,7 @@ def _overdue(book: Workbook, report: MonthlyReport) -> None:
                          received.strftime("%d-%m-%Y %H.%M"), due.strftime("%d-%m-%Y %H.%M"),
                          item.working_days_late])
     if number == 0:
-        page.append(["", "Tidak ada laporan yang lewat tenggat."])
+        page.append(["", "Tidak ada laporan yang terlambat."])
     page.append([])
     page.append(["", f"Jumlah: {number} laporan"], bold=True)
 

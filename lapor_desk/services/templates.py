@@ -4,8 +4,10 @@ Templates are data: the built-in Indonesian ones in ``lapor_desk/data/reply-temp
 an agency may add its own in ``reply-templates.json`` in the profile directory (same shape; a
 template with a built-in key replaces it). Placeholders:
 
-``{nama_pelapor}``  the reporter's name, but ONLY when the complaint is not anonymous (anonim);
-                    otherwise, and when no name is known, ``Bapak/Ibu Pelapor``
+``{nama_pelapor}``  how the reporter is addressed: ``Bapak/Ibu/Sdr. <name>`` (the name as
+                    given when it already starts with Bapak, Ibu, Sdr. and the like), but
+                    ONLY when the complaint is not anonymous (anonim); otherwise, and when no
+                    name is known, ``Bapak/Ibu Pelapor``
 ``{nomor}``         the tracking number (``(nomor menyusul)`` until the server gives one)
 ``{unit}``          the unit handling the complaint (or the responsible agency)
 
@@ -30,6 +32,10 @@ log = logging.getLogger("lapor_desk.services.templates")
 
 PLACEHOLDERS = ("nama_pelapor", "nomor", "unit")
 ANONYMOUS_ADDRESS = "Bapak/Ibu Pelapor"
+#: the form of address before a reporter's name (whoever they are: one for all)
+HONORIFIC = "Bapak/Ibu/Sdr."
+#: a name that already carries a form of address keeps it
+_ADDRESSED = re.compile(r"(bapak|ibu|bpk|pak|bu|sdr|sdri|saudara|saudari)\b\.?", re.IGNORECASE)
 NO_NUMBER = "(nomor menyusul)"
 _PLACEHOLDER = re.compile(r"\{(" + "|".join(PLACEHOLDERS) + r")\}")
 
@@ -58,10 +64,18 @@ def context_of(detail: ComplaintDetail) -> ReplyContext:
         unit_name=detail.handling_unit_name or detail.responsible_name or "")
 
 
+def address(name: str | None, anonymous: bool) -> str:
+    """How a reply greets the reporter: "Bapak/Ibu/Sdr. Budi Santoso"; never the name of an
+    anonymous reporter."""
+    name = (name or "").strip()
+    if not name or anonymous:
+        return ANONYMOUS_ADDRESS
+    return name if _ADDRESSED.match(name) else f"{HONORIFIC} {name}"
+
+
 def values_of(context: ReplyContext) -> dict[str, str]:
-    name = (context.reporter_name or "").strip()
     return {
-        "nama_pelapor": name if name and not context.anonymous else ANONYMOUS_ADDRESS,
+        "nama_pelapor": address(context.reporter_name, context.anonymous),
         "nomor": str(context.tracking_number) if context.tracking_number else NO_NUMBER,
         "unit": context.unit_name.strip() or "Unit Kerja",
     }

@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
@@ -31,6 +31,7 @@ from lapor_desk.ui.dialogs.progress import ProgressDialog
 from lapor_desk.ui.main_window import MainWindow
 from lapor_desk.ui.notify import Notifier
 from lapor_desk.ui.resources import icon, style_sheet
+from lapor_desk.ui.screen_fit import fit_to_screen
 from lapor_desk.ui.session_scope import ClipboardWatch, dispose
 from lapor_desk.ui.status_bar import DeskStatusBar
 from lapor_desk.ui.stop_signals import quit_on_signals
@@ -57,6 +58,8 @@ def make_application(argv: Sequence[str] = ()) -> QApplication:
     app.setApplicationDisplayName("LAPOR Desk")
     app.setWindowIcon(icon("app"))
     app.setStyle("Fusion")
+    # Qt's own file picker, not the system's: it speaks the desk's language (ui/i18n.py)
+    app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
     app.setStyleSheet(style_sheet())
     i18n.set_language(i18n.saved_language())
     return app
@@ -298,6 +301,7 @@ class Desk(QObject):
         self._drop_login()
         self._close_progress()
         self.window.show()
+        fit_to_screen(self.window)  # a laptop's screen: no larger than it
         self.window.start_session(info)
         start_up_over()
         self._sync_due = True
@@ -339,6 +343,7 @@ class Desk(QObject):
         self.window.show_error(error if isinstance(error, ServiceError)
                                else ServiceError(repr(error), code="internal"))
         self.window.show()
+        fit_to_screen(self.window)
 
     def shutdown(self) -> None:
         self.controller.cancel_sync()

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
     QLocale,
     QObject,
     QSettings,
+    QSize,
     QStandardPaths,
     Qt,
     QTimer,
@@ -69,6 +70,7 @@ from lapor_desk.ui.models.dashboard_table import (
 )
 from lapor_desk.ui.ops import Changes
 from lapor_desk.ui.resources import icon
+from lapor_desk.ui.screen_fit import fit_to_screen, fitted_size
 
 #: Calm status colours, in the spirit of resources/style.qss (amber waits, green is done).
 STATUS_COLORS = {
@@ -472,7 +474,7 @@ class DashboardWindow(QMainWindow):
         self.setWindowIcon(icon("dashboard"))
         self.page = DashboardPage(controller, self, ask_path)
         self.setCentralWidget(self.page)
-        self.resize(1280, 820)
+        self.resize(fitted_size(self, QSize(1280, 820)))  # a laptop's screen: less
         geometry = QSettings().value("dashboard/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -539,6 +541,7 @@ class DashboardLauncher(QObject):
         if self.window is None:
             self.window = DashboardWindow(self.controller, self.main_window)
         self.window.show()
+        fit_to_screen(self.window)  # a geometry saved on a larger screen
         self.window.raise_()
         self.window.activateWindow()
         self.window.page.refresh()

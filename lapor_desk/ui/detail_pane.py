@@ -196,8 +196,9 @@ class DetailPane(QWidget):
         self.chips["confidential"].setVisible(row.confidential)
         self.chips["overdue"].setVisible(badge == DeadlineBadge.OVERDUE)
         self.chips["due_soon"].setVisible(badge == DeadlineBadge.DUE_SOON)
-        self.chips["overdue"].setText(deadline_text(row))
-        self.chips["due_soon"].setText(deadline_text(row))
+        for key in ("overdue", "due_soon"):
+            self.chips[key].setText(deadline_text(row))
+            self.chips[key].setToolTip(f"{deadline_text(row)}\n{labels.working_days()}")
         self.chips["pending"].setVisible(row.outbox == OutboxMark.PENDING)
         self.chips["rejected"].setVisible(row.outbox in (OutboxMark.REJECTED,
                                                          OutboxMark.CONFLICT))

@@ -1,11 +1,14 @@
 """One dialog open at a time: a flow (work on a complaint, verification, intake) holds its open
-dialog in a :class:`DialogSlot`; another is not opened while it is there."""
+dialog in a :class:`DialogSlot`; another is not opened while it is there. Each opens inside its
+screen (``ui/screen_fit.py``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog
+
+from lapor_desk.ui.screen_fit import fit_to_screen
 
 
 class DialogSlot:
@@ -31,6 +34,7 @@ class DialogSlot:
 
         dialog.finished.connect(finished)
         dialog.open()
+        fit_to_screen(dialog)
 
     def again(self, dialog: QDialog) -> bool:
         """Bring ``dialog`` back as it was (its action was not written), unless another dialog
@@ -39,4 +43,5 @@ class DialogSlot:
             return False
         self.dialog = dialog
         dialog.open()
+        fit_to_screen(dialog)
         return True

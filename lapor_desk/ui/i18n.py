@@ -1,6 +1,10 @@
 """Languages: Bahasa Indonesia is the default; English (the source language) is selectable at
 runtime. Source strings are English, wrapped in ``self.tr()`` / ``QCoreApplication.translate``;
 the shipped Indonesian catalogue is ``resources/translations/lapor_desk_id.ts`` (.qm compiled).
+Qt's own dialogs and menus (the file picker, message box buttons, a text field's right-click
+menu, printing) have their Indonesian in ``qtbase_id.qm`` beside it (Qt ships none; kept in
+``qt_strings_id.py``), loaded with the desk's catalogue. The file picker is always Qt's own, not
+the system's (``make_application``), so that it speaks the language chosen here.
 
 The language chosen is a preference (``services.preferences``: ``preferences.json``). Earlier
 versions kept it in ``QSettings`` (``ui/language``): that value is carried over once, the first
@@ -22,7 +26,10 @@ LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
 #: Where versions before the preferences file kept the language (carried over once).
 EARLIER_LANGUAGE_KEY = "ui/language"
 
-_installed: QTranslator | None = None
+_installed: list[QTranslator] = []
+#: the catalogues of a language: Qt's own dialogs, then the desk's (which wins on a clash)
+CATALOGUES = ("qtbase", "lapor_desk")
+DESK_CATALOGUE = "lapor_desk"
 _current = "en"
 _preferences: PreferencesFile | None = None
 
@@ -70,15 +77,21 @@ def set_language(code: str, remember: bool = False) -> bool:
     app = QCoreApplication.instance()
     if app is None or code not in LANGUAGES:
         return False
-    if _installed is not None:
-        app.removeTranslator(_installed)
-        _installed = None
+    loaded = []
     if code != "en":
-        translator = QTranslator(app)
-        if not translator.load(str(TRANSLATIONS / f"lapor_desk_{code}.qm")):
-            return False
-        app.installTranslator(translator)
-        _installed = translator
+        for name in CATALOGUES:
+            translator = QTranslator(app)
+            if translator.load(str(TRANSLATIONS / f"{name}_{code}.qm")):
+                loaded.append(translator)
+            elif name == DESK_CATALOGUE:
+                return False
+            else:  # Qt's own dialogs stay in English: the desk speaks the language all the same
+                event(log, "translations.missing", logging.WARNING, catalogue=name, language=code)
+    for translator in _installed:
+        app.removeTranslator(translator)
+    for translator in loaded:
+        app.installTranslator(translator)  # the last one installed is asked first
+    _installed = loaded
     _current = code
     QLocale.setDefault(QLocale(QLocale.Language.Indonesian if code == "id"
                                else QLocale.Language.English))

@@ -295,3 +295,10 @@ def day_of(value: date) -> str:
 
 def qdate(value: date) -> QDate:
     return QDate(value.year, value.month, value.day)
+
+
+def working_days() -> str:
+    """What "HK" stands for, said wherever a count of working days is shown."""
+    return QCoreApplication.translate(
+        "Labels", "WD: working days, Monday to Friday, not counting national holidays and "
+                  "collective leave days")

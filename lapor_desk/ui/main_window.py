@@ -38,6 +38,10 @@ from lapor_desk.ui.work import WorkFlows
 SYNC_INTERVAL_MS = 5 * 60 * 1000
 #: How often the clock warning is checked besides after each sync (a clock set right meanwhile).
 CLOCK_CHECK_MS = 60 * 1000
+#: the least widths of the list column and the detail (px): with the sidebar's 180 they fit a
+#: 1366 px laptop screen with room to spare, whatever the panes show
+LIST_LEAST_WIDTH = 440
+DETAIL_LEAST_WIDTH = 340
 
 
 class MainWindow(QMainWindow):
@@ -134,7 +138,11 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.queue_view)
         self.splitter.addWidget(center)
         self.splitter.addWidget(self.detail)
-        self.splitter.setSizes([250, 696, 420])
+        self.splitter.setSizes([272, 696, 398])  # the queues' names in full at 1366 px
+        # What a pane shows never widens the window or squeezes the sidebar: each pane's least
+        # width is fixed here, not taken from its contents (which wrap or scroll within it).
+        center.setMinimumWidth(LIST_LEAST_WIDTH)
+        self.detail.setMinimumWidth(DETAIL_LEAST_WIDTH)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)

@@ -234,7 +234,8 @@ class VerifyFlows(QObject):
 
         def targets_loaded(items: list[AgencyItem]) -> None:
             dialog = ForwardDialog(self._heading(len(ids)), items, self.window,
-                                   names_editor(self.controller))
+                                   names_editor(self.controller), self.tr(
+                "Forward the %1 selected complaints to:").replace("%1", str(len(ids))))
             self._open_bulk(dialog, "forward", ids, lambda: ActionFields(
                 to_id=dialog.target_id(), note=dialog.note_text()))
 

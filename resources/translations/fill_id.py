@@ -41,7 +41,7 @@ ID = {
     "Submitted by the reporter": "Dikirim oleh pelapor",
     "Recorded by an admin": "Dicatat oleh admin",
     "Forwarded": "Didisposisikan",
-    "Handled by the agency itself": "Dikelola sendiri oleh instansi",
+    "Handled by the agency itself": "Ditangani sendiri oleh instansi",
     "Returned: not our authority": "Dikembalikan: bukan wewenang",
     "Rerouted": "Dialihkan",
     "Closed": "Ditutup",

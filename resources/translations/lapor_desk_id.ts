@@ -288,7 +288,7 @@
         <location filename="../../lapor_desk/ui/models/complaint_table.py" line="74" />
         <source>Overdue</source>
         <extracomment>Columns the list can be ordered by (the services' ComplaintFilter.order codes); the others (privacy, unit) keep the current order.</extracomment>
-        <translation>Lewat tenggat</translation>
+        <translation>Terlambat</translation>
     </message>
     <message>
         <location filename="../../lapor_desk/ui/models/complaint_table.py" line="75" />
@@ -342,7 +342,7 @@
         <translation>Tenggat %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="262" />
+        <location filename="../../lapor_desk/ui/models/complaint_table.py" line="263" />
         <source>new</source>
         <translation>baru</translation>
     </message>
@@ -357,7 +357,7 @@
     <message>
         <location filename="../../lapor_desk/ui/models/dashboard_table.py" line="35" />
         <source>Overdue</source>
-        <translation>Lewat tenggat</translation>
+        <translation>Terlambat</translation>
     </message>
     <message>
         <location filename="../../lapor_desk/ui/models/dashboard_table.py" line="36" />
@@ -382,7 +382,7 @@
     <message>
         <location filename="../../lapor_desk/ui/models/dashboard_table.py" line="44" />
         <source>Open complaints past their deadline, in working days</source>
-        <translation>Laporan terbuka yang melewati tenggat, dalam hari kerja</translation>
+        <translation>Laporan terbuka yang terlambat (tenggatnya sudah lewat), dihitung dalam hari kerja</translation>
     </message>
     <message>
         <location filename="../../lapor_desk/ui/models/dashboard_table.py" line="46" />
@@ -394,217 +394,238 @@
         <source>Working days from forwarding to the first follow-up reply: half of the complaints got it within this</source>
         <translation>Hari kerja sejak disposisi sampai tindak lanjut pertama: separuh laporan mendapatkannya dalam waktu ini</translation>
     </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/dashboard_table.py" line="81" />
+        <source>%1 (not yet with a unit)</source>
+        <extracomment>The queue that holds each status: its name is the short word admins use.</extracomment>
+        <translation>%1 (belum didisposisikan ke unit kerja)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/dashboard_table.py" line="84" />
+        <source>Not stated</source>
+        <translation>Tidak disebutkan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/dashboard_table.py" line="86" />
+        <source>Unknown unit (%1)</source>
+        <translation>Unit tidak dikenal (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/dashboard_table.py" line="89" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
 </context>
 <context>
     <name>DashboardLauncher</name>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="529" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="531" />
         <source>Dashboard</source>
         <translation>Dasbor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="530" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="532" />
         <source>Per unit and kabupaten/kota: statuses, overdue, follow-up time, trend; monthly recap (Ctrl+Shift+B)</source>
-        <translation>Per unit kerja dan kabupaten/kota: status, lewat tenggat, waktu tindak lanjut, tren; rekap bulanan (Ctrl+Shift+B)</translation>
+        <translation>Per unit kerja dan kabupaten/kota: status, laporan terlambat, waktu tindak lanjut, tren; rekap bulanan (Ctrl+Shift+B)</translation>
     </message>
 </context>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="103" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="105" />
         <source>Save the monthly recap</source>
         <extracomment>Calm status colours, in the spirit of resources/style.qss (amber waits, green is done).</extracomment>
         <translation>Simpan rekap bulanan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="269" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="271" />
         <source>Oversight dashboard</source>
         <translation>Dasbor Pemantauan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="270" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="272" />
         <source>By unit</source>
         <translation>Per unit kerja</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="271" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="273" />
         <source>One row per unit or agency directly below yours</source>
         <translation>Satu baris per unit kerja atau instansi tepat di bawah instansi Anda</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="272" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="274" />
         <source>By kabupaten/kota</source>
         <translation>Per kabupaten/kota</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="273" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="275" />
         <source>One row per kabupaten/kota of the incident</source>
         <translation>Satu baris per kabupaten/kota lokasi kejadian</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="274" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="276" />
         <source>Complaints received in this month (status as of now)</source>
         <translation>Laporan yang diterima pada bulan ini (status saat ini)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="275" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="277" />
         <source>Refresh</source>
         <translation>Perbarui</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="276" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="278" />
         <source>Monthly recap</source>
         <translation>Rekap bulanan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="277" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="279" />
         <source>Save the chosen month's recap for leadership: a PDF report or an Excel workbook</source>
         <translation>Simpan rekap bulan yang dipilih untuk pimpinan: laporan PDF atau berkas Excel</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="279" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="281" />
         <source>PDF report for leadership (A4, with charts)…</source>
         <translation>Laporan PDF untuk pimpinan (A4, dengan grafik)…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="280" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="282" />
         <source>Compliance per unit, last month beside this month, the overdue list: ready to print or send</source>
-        <translation>Kepatuhan per unit kerja, bulan lalu di samping bulan ini, daftar lewat tenggat: siap dicetak atau dikirim</translation>
+        <translation>Kepatuhan per unit kerja, bulan lalu di samping bulan ini, daftar terlambat: siap dicetak atau dikirim</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="282" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="284" />
         <source>Excel workbook (XLSX, ready to print)…</source>
         <translation>Berkas Excel (XLSX, siap cetak)…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="283" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="285" />
         <source>Every figure of the report with its definitions, one sheet per table</source>
         <translation>Semua angka laporan beserta definisinya, satu lembar per tabel</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="285" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="287" />
         <source>CSV table…</source>
         <translation>Tabel CSV…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="286" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="288" />
         <source>Save the monthly recap as CSV (UTF-8, ';')</source>
         <translation>Simpan rekap bulanan sebagai CSV (UTF-8, ';')</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="292" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="294" />
         <source>Complaints</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="292" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="294" />
         <source>Overdue</source>
-        <translation>Lewat tenggat</translation>
+        <translation>Terlambat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="293" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="295" />
         <source>Without follow-up</source>
         <translation>Tanpa tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="294" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="296" />
         <source>Median to first follow-up</source>
         <translation>Median tindak lanjut pertama</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="294" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="296" />
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="295" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="297" />
         <source>Open complaints past their deadline, in working days</source>
-        <translation>Laporan terbuka yang melewati tenggat, dalam hari kerja</translation>
+        <translation>Laporan terbuka yang terlambat (tenggatnya sudah lewat), dihitung dalam hari kerja</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="296" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="298" />
         <source>Forwarded to a unit and still without a follow-up reply</source>
         <translation>Sudah didisposisikan ke unit tetapi belum ada tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="298" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="300" />
         <source>Half of the complaints got their first follow-up reply within this many working days of being forwarded</source>
         <translation>Separuh laporan mendapat tindak lanjut pertama dalam sekian hari kerja sejak didisposisikan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="303" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="305" />
         <source>No complaints in this period</source>
         <translation>Tidak ada laporan pada periode ini</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="304" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="306" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="305" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="307" />
         <source>Complaints by status</source>
         <translation>Laporan menurut status</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="306" />
-        <location filename="../../lapor_desk/ui/dashboard.py" line="307" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="308" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="309" />
         <source>Received and finished per month</source>
         <translation>Diterima dan selesai per bulan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="312" />
-        <location filename="../../lapor_desk/ui/dashboard.py" line="394" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="314" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="396" />
         <source>All months</source>
         <translation>Semua bulan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="365" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="367" />
         <source>Counting…</source>
         <translation>Menghitung…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="378" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="380" />
         <source>Counted from this computer's copy at %1.</source>
         <translation>Dihitung dari salinan di komputer ini pada %1.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="389" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="391" />
         <source>Status by unit / agency</source>
         <translation>Status per unit kerja / instansi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="390" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="392" />
         <source>Status by kabupaten/kota</source>
         <translation>Status per kabupaten/kota</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="401" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="403" />
         <source>%1 working days</source>
         <translation>%1 hari kerja</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="410" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="412" />
         <source>Received</source>
         <translation>Diterima</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="413" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="415" />
         <source>Finished in the month</source>
         <translation>Diselesaikan pada bulan itu</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="443" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="445" />
         <source>Saving %1…</source>
         <translation>Menyimpan %1…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="450" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="452" />
         <source>Recap saved: %1</source>
         <translation>Rekap tersimpan: %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="458" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="460" />
         <source>The recap could not be saved: %1</source>
         <translation>Rekap tidak dapat disimpan: %1</translation>
     </message>
@@ -612,7 +633,7 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="487" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="489" />
         <source>Oversight dashboard — LAPOR Desk</source>
         <translation>Dasbor Pemantauan — LAPOR Desk</translation>
     </message>
@@ -620,48 +641,48 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="196" />
+        <location filename="../../lapor_desk/ui/app.py" line="199" />
         <source>Reset training data…</source>
         <extracomment>Whether the objects of the first session's start were frozen (``start_up_over``). The collector, held off by ``lapor-desk`` during the start, resumes at the latest after this long (ms) even when nobody signs in. The first sync waits for the session's first list at most this long (ms). a session ended and its window was replaced by an empty one (tests and the log listen)</extracomment>
         <translation>Atur ulang data pelatihan…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="229" />
+        <location filename="../../lapor_desk/ui/app.py" line="232" />
         <source>Preparing the LAPOR Desk demo</source>
         <translation>Menyiapkan demo LAPOR Desk</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="243" />
+        <location filename="../../lapor_desk/ui/app.py" line="246" />
         <source>Reset training data</source>
         <translation>Atur ulang data pelatihan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="244" />
+        <location filename="../../lapor_desk/ui/app.py" line="247" />
         <source>Reset the training data?</source>
         <translation>Atur ulang data pelatihan?</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="247" />
+        <location filename="../../lapor_desk/ui/app.py" line="250" />
         <source>Every complaint, reply and action made in this training session is deleted and the demo starts again from the same sample data. This cannot be undone. Your real LAPOR! account and profiles are not touched.</source>
         <translation>Semua laporan, tanggapan, dan tindakan yang dibuat dalam sesi pelatihan ini dihapus dan demo dimulai lagi dari data contoh yang sama. Ini tidak dapat dibatalkan. Akun LAPOR! dan profil Anda yang sebenarnya tidak tersentuh.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="250" />
+        <location filename="../../lapor_desk/ui/app.py" line="253" />
         <source>Reset</source>
         <translation>Ulangi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="251" />
+        <location filename="../../lapor_desk/ui/app.py" line="254" />
         <source>Keep my work</source>
         <translation>Simpan pekerjaan saya</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="272" />
+        <location filename="../../lapor_desk/ui/app.py" line="275" />
         <source>Resetting the training data</source>
         <translation>Mengatur ulang data pelatihan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="315" />
+        <location filename="../../lapor_desk/ui/app.py" line="319" />
         <source>First sync</source>
         <translation>Sinkronisasi pertama</translation>
     </message>
@@ -856,82 +877,82 @@
         <translation>No. %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="215" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="216" />
         <source>Content hidden: confidential complaint outside your units.</source>
         <translation>Isi disembunyikan: laporan rahasia di luar unit Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="216" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="217" />
         <source>Timeline (newest first)</source>
         <translation>Riwayat (terbaru di atas)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="221" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="222" />
         <source>Hidden (anonymous)</source>
         <translation>Dirahasiakan (anonim)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="223" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="224" />
         <source>Hidden (confidential)</source>
         <translation>Disembunyikan (rahasia)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="228" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="229" />
         <source>Reporter</source>
         <translation>Pelapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="229" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="230" />
         <source>Location</source>
         <translation>Lokasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="230" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="231" />
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="232" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="233" />
         <source>Responsible</source>
         <translation>Instansi terlapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="233" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="234" />
         <source>Handling unit</source>
         <translation>Unit penanganan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="234" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="235" />
         <source>Received</source>
         <translation>Diterima</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="235" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="236" />
         <source>Deadline</source>
         <translation>Tenggat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="240" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="241" />
         <source>%1 (that day has come: look at it again)</source>
         <translation>%1 (tanggalnya sudah tiba: tinjau kembali laporan ini)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="241" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="242" />
         <source>Postponed until</source>
         <translation>Ditunda sampai</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="262" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="263" />
         <source>until %1</source>
         <translation>sampai %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="264" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="265" />
         <source>waiting to be sent</source>
         <translation>menunggu dikirim</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="268" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="269" />
         <source>Content hidden (confidential)</source>
         <translation>Isi disembunyikan (rahasia)</translation>
     </message>
@@ -1240,32 +1261,32 @@
 <context>
     <name>ForwardDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="28" />
+        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="31" />
         <source>Forward complaint</source>
         <translation>Disposisi laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="30" />
+        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="33" />
         <source>Forward “%1” to:</source>
         <translation>Disposisikan “%1” ke:</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="34" />
+        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="37" />
         <source>Search a unit: name, abbreviation (dukcapil, dinkes), region…</source>
         <translation>Cari unit: nama, singkatan (dukcapil, dinkes), daerah…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="39" />
+        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="42" />
         <source>Note for the unit (optional)</source>
         <translation>Catatan untuk unit (opsional)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="44" />
+        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="47" />
         <source>Forward</source>
         <translation>Disposisi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="46" />
+        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="49" />
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
@@ -2002,7 +2023,7 @@
     <message>
         <location filename="../../lapor_desk/ui/labels.py" line="54" />
         <source>Handled by the agency itself</source>
-        <translation>Dikelola sendiri oleh instansi</translation>
+        <translation>Ditangani sendiri oleh instansi</translation>
     </message>
     <message>
         <location filename="../../lapor_desk/ui/labels.py" line="56" />
@@ -2241,6 +2262,11 @@
         <translation>Folder: %1</translation>
     </message>
     <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="302" />
+        <source>WD: working days, Monday to Friday, not counting national holidays and collective leave days</source>
+        <translation>HK: hari kerja, Senin sampai Jumat, tidak termasuk hari libur nasional dan cuti bersama</translation>
+    </message>
+    <message>
         <location filename="../../lapor_desk/ui/labels.py" line="144" />
         <source>No system keyring is available to keep this computer's data encrypted. Ask your IT support to enable it (on Linux: GNOME Keyring or KWallet).</source>
         <translation>Keyring sistem tidak tersedia untuk menjaga data di komputer ini tetap terenkripsi. Minta bantuan dukungan TI untuk mengaktifkannya (di Linux: GNOME Keyring atau KWallet).</translation>
@@ -2444,48 +2470,48 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="189" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="197" />
         <source>LAPOR Desk</source>
-        <extracomment>How often the clock warning is checked besides after each sync (a clock set right meanwhile). the session's first list is on screen with its first rows (or is empty): the desk starts its first sync then, not in the list's way the other queues' lists are to be read ahead once the current one shows its rows (at a session's start and after the cache changed under them)</extracomment>
+        <extracomment>How often the clock warning is checked besides after each sync (a clock set right meanwhile). the least widths of the list column and the detail (px): with the sidebar's 180 they fit a 1366 px laptop screen with room to spare, whatever the panes show the session's first list is on screen with its first rows (or is empty): the desk starts its first sync then, not in the list's way the other queues' lists are to be read ahead once the current one shows its rows (at a session's start and after the cache changed under them)</extracomment>
         <translation>LAPOR Desk</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="191" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="199" />
         <source>Number, words, reporter's name/phone</source>
         <translation>Nomor, kata, nama/telepon pelapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="192" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="200" />
         <source>Find a complaint in every queue by its number, words, or its reporter's name or phone (Ctrl+F)</source>
         <translation>Cari laporan di semua antrean menurut nomornya, kata, atau nama maupun telepon pelapornya (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="194" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="202" />
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="195" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="203" />
         <source>Queues</source>
         <translation>Antrean</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="196" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="204" />
         <source>Complaints</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="239" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="247" />
         <source>National admin</source>
         <translation>Admin Nasional</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="240" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="248" />
         <source>Agency admin</source>
         <translation>Admin Instansi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="240" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="248" />
         <source>Liaison officer</source>
         <translation>Pejabat Penghubung</translation>
     </message>
@@ -2798,12 +2824,12 @@
         <location filename="../../lapor_desk/ui/dialogs/verify.py" line="95" />
         <location filename="../../lapor_desk/ui/dialogs/verify.py" line="98" />
         <source>Handle ourselves</source>
-        <translation>Kelola sendiri</translation>
+        <translation>Tangani sendiri (tanpa disposisi)</translation>
     </message>
     <message>
         <location filename="../../lapor_desk/ui/dialogs/verify.py" line="96" />
         <source>Your agency handles this complaint itself (kelola): it is assigned to your unit and the resolution deadline starts.</source>
-        <translation>Instansi Anda menangani sendiri laporan ini (kelola): laporan diberikan ke unit Anda dan tenggat penyelesaian mulai berjalan.</translation>
+        <translation>Instansi Anda menangani sendiri laporan ini, tanpa mendisposisikannya ke instansi lain (di LAPOR! disebut “kelola”): laporan diberikan ke unit Anda dan tenggat penyelesaian mulai berjalan.</translation>
     </message>
     <message>
         <location filename="../../lapor_desk/ui/dialogs/verify.py" line="97" />
@@ -3271,47 +3297,47 @@
         <translation>Tampilkan juga kanal daring</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="167" />
+        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="170" />
         <source>As written on the letter</source>
         <translation>Seperti tertulis pada surat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="169" />
+        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="172" />
         <source>No date</source>
         <translation>Tanpa tanggal</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="173" />
+        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="178" />
         <source>Anonymous</source>
         <translation>Anonim</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="176" />
+        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="181" />
         <source>The reporter's identity is hidden from the public and from the party reported.</source>
         <translation>Identitas pelapor disembunyikan dari publik dan dari pihak yang dilaporkan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="178" />
+        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="183" />
         <source>Confidential</source>
         <translation>Rahasia</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="180" />
+        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="185" />
         <source>The content of the report is not shown to the public.</source>
         <translation>Isi laporan tidak ditampilkan kepada publik.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="199" />
+        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="204" />
         <source>Reporter</source>
         <translation>Pelapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="203" />
+        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="208" />
         <source>16 digits (optional)</source>
         <translation>16 digit (tidak wajib)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="261" />
+        <location filename="../../lapor_desk/ui/dialogs/record_form.py" line="266" />
         <source>Optional for an anonymous complaint</source>
         <translation>Tidak wajib untuk laporan anonim</translation>
     </message>
@@ -3991,7 +4017,7 @@
     <message>
         <location filename="../../lapor_desk/ui/verify_flows.py" line="123" />
         <source>Handle, postpone, return, archive or re-route the complaint</source>
-        <translation>Kelola, tunda, kembalikan, arsipkan, atau alihkan laporan</translation>
+        <translation>Tangani sendiri, tunda, kembalikan, arsipkan, atau alihkan laporan</translation>
     </message>
     <message>
         <location filename="../../lapor_desk/ui/verify_flows.py" line="128" />
@@ -4008,6 +4034,11 @@
         <source>%1 complaints selected</source>
         <translation>%1 laporan terpilih</translation>
     </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="238" />
+        <source>Forward the %1 selected complaints to:</source>
+        <translation>Disposisikan %1 laporan yang dipilih ke:</translation>
+    </message>
 </context>
 <context>
     <name>VerifyLabels</name>
@@ -4019,7 +4050,7 @@
     <message>
         <location filename="../../lapor_desk/ui/verify_labels.py" line="12" />
         <source>Handle ourselves</source>
-        <translation>Kelola sendiri</translation>
+        <translation>Tangani sendiri (tanpa disposisi)</translation>
     </message>
     <message>
         <location filename="../../lapor_desk/ui/verify_labels.py" line="13" />

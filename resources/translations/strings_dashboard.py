@@ -7,7 +7,8 @@ ID = {
     "Dashboard": "Dasbor",
     "Per unit and kabupaten/kota: statuses, overdue, follow-up time, trend; monthly recap "
     "(Ctrl+Shift+B)":
-        "Per unit kerja dan kabupaten/kota: status, lewat tenggat, waktu tindak lanjut, tren; "
+        "Per unit kerja dan kabupaten/kota: status, laporan terlambat, waktu tindak lanjut, "
+        "tren; "
         "rekap bulanan (Ctrl+Shift+B)",
     "By unit": "Per unit kerja",
     "One row per unit or agency directly below yours":
@@ -24,12 +25,12 @@ ID = {
     "Save the monthly recap": "Simpan rekap bulanan",
     # tiles and charts
     "Complaints": "Laporan",
-    "Overdue": "Lewat tenggat",
+    "Overdue": "Terlambat",
     "Without follow-up": "Tanpa tindak lanjut",
     "Median to first follow-up": "Median tindak lanjut pertama",
     "Done": "Selesai",
     "Open complaints past their deadline, in working days":
-        "Laporan terbuka yang melewati tenggat, dalam hari kerja",
+        "Laporan terbuka yang terlambat (tenggatnya sudah lewat), dihitung dalam hari kerja",
     "Forwarded to a unit and still without a follow-up reply":
         "Sudah didisposisikan ke unit tetapi belum ada tindak lanjut",
     "Half of the complaints got their first follow-up reply within this many working days "
@@ -58,7 +59,7 @@ ID = {
     "it within this":
         "Hari kerja sejak disposisi sampai tindak lanjut pertama: separuh laporan "
         "mendapatkannya dalam waktu ini",
-    "%1 (not yet with a unit)": "%1 (belum di unit kerja)",
+    "%1 (not yet with a unit)": "%1 (belum didisposisikan ke unit kerja)",
     "Not stated": "Tidak disebutkan",
     "Unknown unit (%1)": "Unit tidak dikenal (%1)",
 }

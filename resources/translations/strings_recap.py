@@ -7,7 +7,7 @@ ID = {
     "PDF report for leadership (A4, with charts)…": "Laporan PDF untuk pimpinan (A4, dengan grafik)…",
     "Compliance per unit, last month beside this month, the overdue list: ready to print or "
     "send":
-        "Kepatuhan per unit kerja, bulan lalu di samping bulan ini, daftar lewat tenggat: siap "
+        "Kepatuhan per unit kerja, bulan lalu di samping bulan ini, daftar terlambat: siap "
         "dicetak atau dikirim",
     "Excel workbook (XLSX, ready to print)…": "Berkas Excel (XLSX, siap cetak)…",
     "Every figure of the report with its definitions, one sheet per table":

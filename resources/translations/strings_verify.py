@@ -4,8 +4,8 @@ ID = {
     # verification actions (menu, toolbar, outbox list)
     "Veri&fy": "&Verifikasi", "Verify": "Verifikasi",
     "Handle, postpone, return, archive or re-route the complaint":
-        "Kelola, tunda, kembalikan, arsipkan, atau alihkan laporan",
-    "Handle ourselves": "Kelola sendiri", "Postpone": "Tunda",
+        "Tangani sendiri, tunda, kembalikan, arsipkan, atau alihkan laporan",
+    "Handle ourselves": "Tangani sendiri (tanpa disposisi)", "Postpone": "Tunda",
     "Not our authority": "Bukan wewenang", "Re-route to another agency":
         "Alihkan ke instansi lain",
     "Close complaint": "Selesaikan laporan",
@@ -17,8 +17,9 @@ ID = {
     # reason dialogs
     "Your agency handles this complaint itself (kelola): it is assigned to your unit and the "
     "resolution deadline starts.":
-        "Instansi Anda menangani sendiri laporan ini (kelola): laporan diberikan ke unit Anda "
-        "dan tenggat penyelesaian mulai berjalan.",
+        "Instansi Anda menangani sendiri laporan ini, tanpa mendisposisikannya ke instansi "
+        "lain (di LAPOR! disebut “kelola”): laporan diberikan ke unit Anda dan tenggat "
+        "penyelesaian mulai berjalan.",
     "Note (optional)": "Catatan (opsional)",
     "Postpone complaint": "Tunda laporan",
     "Postpone (tunda) while something is missing, for example the reporter's data is "

@@ -15,7 +15,7 @@ from lapor_desk.models.time_zones import WITA
 from lapor_desk.services import Workstation, duplicates
 from lapor_desk.services.drafts import DraftStore
 from lapor_desk.services.intake import IntakeRefused
-from lapor_desk.services.templates import ReplyContext, builtin_templates, render
+from lapor_desk.services.templates import ReplyContext, address, builtin_templates, render
 from lapor_desk.services.types import OutboxMark
 
 pytestmark = pytest.mark.timeout(120)
@@ -170,10 +170,13 @@ def test_template_names_only_a_reporter_who_is_not_anonymous() -> None:
     body = "Yth. {nama_pelapor}, laporan {nomor} ditangani {unit}. {lainnya}"
     named = ReplyContext("Budi Santoso", False, 9165816, "Dinas PUPR Kota Kendari")
     hidden = ReplyContext("Budi Santoso", True, None, "Dinas PUPR Kota Kendari")
-    assert render(body, named) == ("Yth. Budi Santoso, laporan 9165816 ditangani Dinas PUPR "
-                                   "Kota Kendari. {lainnya}")
+    assert render(body, named) == ("Yth. Bapak/Ibu/Sdr. Budi Santoso, laporan 9165816 ditangani "
+                                   "Dinas PUPR Kota Kendari. {lainnya}")
     text = render(body, hidden)
     assert "Budi" not in text and text.startswith("Yth. Bapak/Ibu Pelapor, laporan (nomor")
+    for given in ("Ibu Sri Wahyuni", "Sdr. Andi", "Bapak H. Rahman"):  # already addressed
+        assert address(given, False) == given
+    assert address("  ", False) == address("Budi", True) == "Bapak/Ibu Pelapor"
     templates = builtin_templates()
     assert len(templates) >= 4 and all("{nomor}" in t.body for t in templates)
 

@@ -31,7 +31,7 @@ from tests.support.live_server import LiveServer
 pytestmark = pytest.mark.timeout(240)
 MONTH, LAST = date(2026, 10, 1), date(2026, 9, 1)
 SHEETS = ["Ringkasan", "Kepatuhan per OPD", "Per Unit Kerja", "Per Kabupaten-Kota",
-          "Daftar Lewat Tenggat", "Tren Bulanan", "Definisi"]
+          "Daftar Laporan Terlambat", "Tren Bulanan", "Definisi"]
 
 
 @pytest.fixture
@@ -114,10 +114,10 @@ def test_xlsx_recap_compliance_and_overdue_match_an_independent_count(
     assert 0 < now_counts.total.finish.on_time < now_counts.total.finish.judged  # a real share
     assert total[13] == sum(len(v) for v in now_counts.overdue_now.values()) > 0
 
-    # Daftar Lewat Tenggat: per unit, exactly the complaints overdue now
+    # Daftar Laporan Terlambat: per unit, exactly the complaints overdue now
     listed: dict[str, set[int]] = {}
     current: str | None = None
-    for row in table(book["Daftar Lewat Tenggat"]):
+    for row in table(book["Daftar Laporan Terlambat"]):
         if row[0] is None and row[1] and " — " in str(row[1]):
             current = names[str(row[1]).rsplit(" — ", 1)[0]]
             assert str(row[1]).endswith(f" — {len(now_counts.overdue_now[current])} laporan")
@@ -139,10 +139,10 @@ def test_xlsx_recap_compliance_and_overdue_match_an_independent_count(
                                               sum(want_now.statuses.values())
                                               - sum(want_last.statuses.values())]
     assert by_name["Selesai"][1:3] == [want_last.statuses["done"], want_now.statuses["done"]]
-    assert by_name["Lewat Tenggat"][2] == want_now.overdue
+    assert by_name["Terlambat"][2] == want_now.overdue
     assert close(by_name["Selesai sesuai SLA"][2], now_counts.total.finish.value)
     assert close(by_name["Selesai sesuai SLA"][1], last_counts.total.finish.value)
-    assert by_name["Lewat Tenggat Saat Ini (semua bulan)"][2] == total[13]
+    assert by_name["Terlambat Saat Ini (semua bulan)"][2] == total[13]
 
     # one figure, one value: "Selesai" of the month on every sheet that shows it
     done = want_now.statuses["done"]
@@ -157,13 +157,13 @@ def test_xlsx_recap_compliance_and_overdue_match_an_independent_count(
     # the other "finished" count is named apart and is the independent count of closings
     assert trend["Oktober 2026"][3] == now_counts.finished_in[MONTH] != done
     # the overdue of this month's complaints is part of the overdue list
-    in_month = sum(1 for r in table(book["Daftar Lewat Tenggat"])
+    in_month = sum(1 for r in table(book["Daftar Laporan Terlambat"])
                    if isinstance(r[0], int) and r[6][2:10] == "-10-2026")
     assert in_month == want_now.overdue
 
     # every heading used is defined on the Definisi sheet
     defined = {r[0] for r in table(book["Definisi"])}
-    for term in ("Selesai", "Lewat Tenggat", "Lewat Tenggat Saat Ini (semua bulan)",
+    for term in ("Selesai", "Terlambat", "Terlambat Saat Ini (semua bulan)",
                  "Diselesaikan pada Bulan Itu", "Diverifikasi ≤ 3 HK",
                  "Tindak Lanjut Pertama ≤ 5 HK", "Selesai sesuai SLA", "HK", "Periode"):
         assert term in defined, term
@@ -196,7 +196,7 @@ def test_xlsx_is_print_ready(coordinator: Workstation, tmp_path: Path) -> None:
         assert "&P" in sheet.oddFooter.right.text and "&N" in sheet.oddFooter.right.text
         assert sheet.oddHeader.left.text == "Pemerintah Kota Kendari"
         assert all(c.font.bold for c in sheet[HEADER_ROW] if c.value), sheet.title
-    wide = ("Kepatuhan per OPD", "Per Unit Kerja", "Per Kabupaten-Kota", "Daftar Lewat Tenggat")
+    wide = ("Kepatuhan per OPD", "Per Unit Kerja", "Per Kabupaten-Kota", "Daftar Laporan Terlambat")
     assert {book[n].page_setup.orientation for n in wide} == {"landscape"}
     assert book["Ringkasan"].page_setup.orientation == "portrait"
 
@@ -271,7 +271,7 @@ def test_cells_never_start_a_formula_and_failed_writes_leave_nothing(tmp_path: P
     book = openpyxl.load_workbook(tmp_path / "a.xlsx")
     assert book["Per Kabupaten-Kota"].cell(HEADER_ROW + 1, 2).value.startswith("'=")
     assert book["Kepatuhan per OPD"].cell(HEADER_ROW + 1, 2).value.startswith("'=")
-    assert table(book["Daftar Lewat Tenggat"])[1][3].startswith("'=")
+    assert table(book["Daftar Laporan Terlambat"])[1][3].startswith("'=")
     with pytest.raises(OSError):
         write_csv(report, tmp_path / "missing-folder" / "a.csv")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.xlsx"]

@@ -63,7 +63,7 @@ def test_pdf_report_is_a4_with_the_figures_charts_and_overdue_list(
     received_now, received_last = (sum(t.statuses.values()) for t in (now_total, last_total))
     assert f"Jumlah Laporan {received_last} {received_now} {received_now - received_last:+d}" \
         in first
-    assert f"Lewat Tenggat {last_total.overdue} {now_total.overdue}" in first
+    assert f"Terlambat {last_total.overdue} {now_total.overdue}" in first
     assert "23 November 2026 14.00 WITA" in first and "UTC" not in first
     now_counts = count_compliance(engine, config, NOW, MONTH)
     last_counts = count_compliance(engine, config, NOW, LAST)
@@ -74,13 +74,13 @@ def test_pdf_report_is_a4_with_the_figures_charts_and_overdue_list(
                     f"{share_text(getattr(now_counts.total, which))}")
         assert expected in first, expected
     overdue = sum(len(v) for v in now_counts.overdue_now.values())
-    assert f"Lewat Tenggat Saat Ini (semua bulan) {overdue}" in first
+    assert f"Terlambat Saat Ini (semua bulan) {overdue}" in first
     # the overdue list: every complaint overdue now, under its unit
     everything = "\n".join(text)
     for numbers in now_counts.overdue_now.values():
         for tracking in numbers:
             assert str(tracking) in everything
-    assert "Daftar laporan lewat tenggat per unit kerja" in everything
+    assert "Daftar laporan terlambat per unit kerja" in everything
     assert "Definisi" in text[-1] and "Selesai sesuai SLA" in text[-1]
     # the charts are drawn (bars in the report's blue on the first page)
     image = document.render(0, QSize(595, 842))

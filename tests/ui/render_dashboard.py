@@ -57,7 +57,7 @@ def main(out: Path) -> int:
         station.sync()
         controller = DeskController(station, taskman)
         window = DashboardWindow(controller)
-        window.resize(1366, 860)
+        window.resize(1366, 728)  # a 1366x768 laptop less its taskbar
         window.show()
         page = window.page
         loads: list[object] = []

@@ -23,7 +23,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop
-from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QLineEdit,
+    QWidget,
+)
 
 from lapor_desk.services import (
     DEMO_PASSWORD,
@@ -31,10 +38,12 @@ from lapor_desk.services import (
     DemoServer,
     Workstation,
 )
+from lapor_desk.services.session import UnsyncedWork
 from lapor_desk.ui import i18n
 from lapor_desk.ui.app import Desk
 from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.dialogs.login import LoginDialog
+from lapor_desk.ui.dialogs.sign_out import SignOutDialog
 from lapor_desk.ui.main_window import MainWindow
 from lapor_desk.ui.taskman import TaskManager
 from tests.ui.render_setup import isolated_application
@@ -81,6 +90,25 @@ def show_a_filter(app: QApplication, window: MainWindow, taskman: TaskManager) -
     window.table.selectRow(0)  # the filter hid the open complaint: open one it shows
     wait_for(app, lambda: window.detail.detail is not None and taskman.idle
              and window.detail.detail.row.id == model.id_at(0))
+
+
+def standard_dialogs(app: QApplication, window: MainWindow, out: Path) -> None:
+    """Qt's own dialogs as the desk opens them, in Indonesian: the file picker (saving a recap)
+    and a question with a standard button (signing out with unsynced work)."""
+    folder = Path(tempfile.mkdtemp(prefix="lapor-rekap-"))
+    (folder / "rekap-laporan-2026-11.xlsx").write_bytes(b"")
+    picker = QFileDialog(window, window.tr("Save the monthly recap"), str(folder),
+                         "Excel (*.xlsx)")
+    picker.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    picker.show()
+    wait_for(app, picker.isVisible)
+    save(picker, out / "file_dialog.png")
+    picker.close()
+    question = SignOutDialog(UnsyncedWork(pending=2, rejected=1, conflicts=0, drafts=1), window)
+    question.show()
+    wait_for(app, question.isVisible)
+    save(question, out / "sign_out_question.png")
+    question.close()
 
 
 def main(out: Path, hidpi: bool = False) -> int:
@@ -163,6 +191,7 @@ def main(out: Path, hidpi: bool = False) -> int:
         login = LoginDialog(station.known_profiles())
         login.show()
         save(login, out / "login_dialog.png")
+        standard_dialogs(app, window, out)
         i18n.set_language("en")
         save(window, out / "main_window_en.png")
         i18n.set_language("id")

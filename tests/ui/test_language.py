@@ -4,10 +4,11 @@ choice an earlier version kept in QSettings survives the upgrade, carried over o
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
 
 from lapor_desk.services.preferences import Preferences, PreferencesFile
@@ -61,3 +62,20 @@ def test_a_damaged_preferences_file_starts_in_indonesian(
     assert i18n.current_language() == "id"
     preferences.path.write_text('{"language": "fr"}', "utf-8")  # no such catalogue
     assert i18n.saved_language() == "id"
+
+
+def test_qt_dialogs_speak_indonesian_and_a_missing_qt_catalogue_keeps_the_desk_in_it(
+        qapp: QApplication, preferences: PreferencesFile, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Qt ships no Indonesian for its own dialogs: the desk's qtbase_id.qm names their buttons;
+    without that file only they fall back to English."""
+    assert i18n.set_language("id")
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Batal"
+    assert QCoreApplication.translate("QFileDialog", "&Look in:") == "&Cari di:"
+    only_ours = tmp_path / "translations"
+    only_ours.mkdir()
+    shutil.copy(i18n.TRANSLATIONS / "lapor_desk_id.qm", only_ours)
+    monkeypatch.setattr(i18n, "TRANSLATIONS", only_ours)
+    assert i18n.set_language("id") and i18n.current_language() == "id"
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+    assert QCoreApplication.translate("WindowMenus", "&File") == "&Berkas"

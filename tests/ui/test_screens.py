@@ -19,7 +19,7 @@ from lapor_desk.ui.resources import ICONS, icon
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "test-artifacts" / "screens"
 SCREENS = ("main_window", "detail", "forward_dialog", "follow_up_dialog", "login_dialog",
-           "main_window_en", "main_window_filters")
+           "file_dialog", "sign_out_question", "main_window_en", "main_window_filters")
 pytestmark = pytest.mark.timeout(240)
 
 

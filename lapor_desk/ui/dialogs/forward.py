@@ -23,11 +23,14 @@ if TYPE_CHECKING:
 
 class ForwardDialog(QDialog):
     def __init__(self, title: str, items: list[AgencyItem], parent: QWidget | None = None,
-                 names: UnitNamesEditor | None = None) -> None:
+                 names: UnitNamesEditor | None = None,
+                 heading_text: str | None = None) -> None:
+        """``title``: the complaint's (quoted in the heading); ``heading_text``: the whole
+        heading instead (several complaints: a count is not quoted)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Forward complaint"))
         self.resize(560, 580)
-        heading = QLabel(self.tr("Forward “%1” to:").replace("%1", title))
+        heading = QLabel(heading_text or self.tr("Forward “%1” to:").replace("%1", title))
         heading.setWordWrap(True)
         heading.setObjectName("dialogHeading")
         self.picker = UnitPicker(items, self.tr(

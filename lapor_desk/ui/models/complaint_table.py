@@ -244,8 +244,9 @@ class ComplaintTableModel(QAbstractTableModel):
                 return icon("lock" if row.confidential else "anonymous")
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == DEADLINE and row.deadline.due is not None:
-                return _fill(QCoreApplication.translate("ComplaintTable", "Due %1"),
-                             labels.when(row.deadline.due))
+                due = _fill(QCoreApplication.translate("ComplaintTable", "Due %1"),
+                            labels.when(row.deadline.due))
+                return f"{due}\n{labels.working_days()}"  # what "HK" means
             if column == TITLE:
                 return labels.complaint_title(row.title)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (NUMBER, DEADLINE):

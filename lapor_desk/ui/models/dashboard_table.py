@@ -78,13 +78,15 @@ def two_lines(text: str, longer_than: int = 12) -> str:
 def group_label(group: GroupStats) -> str:
     """The words for a group: its name, or what a nameless group stands for."""
     if group.kind == "scope":
-        return _t("%1 (not yet with a unit)").replace("%1", group.name)
+        return _t(str(QT_TRANSLATE_NOOP("Dashboard", "%1 (not yet with a unit)"))).replace(
+            "%1", group.name)
     if group.kind == "none":
-        return _t("Not stated")
+        return _t(str(QT_TRANSLATE_NOOP("Dashboard", "Not stated")))
     if group.kind == "unknown":
-        return _t("Unknown unit (%1)").replace("%1", group.key)
+        return _t(str(QT_TRANSLATE_NOOP("Dashboard", "Unknown unit (%1)"))).replace(
+            "%1", group.key)
     if group.kind == "total":
-        return _t("Total")
+        return _t(str(QT_TRANSLATE_NOOP("Dashboard", "Total")))
     return group.name
 
 
