@@ -198,7 +198,7 @@ def each_dialog(qtbot: Any, window: MainWindow) -> Iterator[QWidget]:
         qtbot.wait(100)
         yield dashboard
         dashboard.close()
-    yield from _own(qtbot, ImportRegisterDialog(window))
+    yield from _own(qtbot, ImportRegisterDialog(parent=window))
     yield from _own(qtbot, LoginDialog([], None))
     yield from _own(qtbot, ProgressDialog(
         QCoreApplication.translate("Desk", "Resetting the training data"), window))
