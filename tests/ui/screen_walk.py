@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import tempfile
 from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -39,15 +40,23 @@ from PySide6.QtWidgets import (
 
 from lapor_desk.server.seed.attachment_files import png
 from lapor_desk.services.attachments import AttachmentInfo
+from lapor_desk.services.receipts import IntakeReceipt
 from lapor_desk.services.session import UnsyncedWork
+from lapor_desk.services.types import AgencyItem
 from lapor_desk.ui.attachment_viewer import AttachmentViewer
 from lapor_desk.ui.dialogs.diagnostics import DiagnosticsDialog
 from lapor_desk.ui.dialogs.import_register import ImportRegisterDialog
+from lapor_desk.ui.dialogs.kept_text import KeptTextDialog
 from lapor_desk.ui.dialogs.login import LoginDialog
 from lapor_desk.ui.dialogs.progress import ProgressDialog
+from lapor_desk.ui.dialogs.receipt import ReceiptDialog
 from lapor_desk.ui.dialogs.sign_out import SignOutDialog
+from lapor_desk.ui.dialogs.unit_names import UnitNamesDialog
+from lapor_desk.ui.dialogs.verify import ReasonDialog
 from lapor_desk.ui.main_window import MainWindow
 from lapor_desk.ui.models.complaint_table import PLACE, TITLE
+from lapor_desk.ui.quit_guard import QuitDialog
+from lapor_desk.ui.receipt_document import ReceivedBy
 from lapor_desk.ui.verify_flows import VERIFY_KINDS
 from tests.ui.desk_support import WAIT, select_rows
 
@@ -206,6 +215,22 @@ def each_dialog(qtbot: Any, window: MainWindow) -> Iterator[QWidget]:
     yield from _own(qtbot, AttachmentViewer(png(1600, 1200, (10, 120, 200), 1), AttachmentInfo(
         "a-1", "c1", None, "foto_lokasi.png", "image/png", "image", 10, "0" * 64, True),
         parent=window))
+    # closing and reopening (the shown complaint may allow neither), the words a refused action
+    # kept, a unit's other names, a receipt, the question at Quit
+    for kind in ("close", "reopen"):
+        yield from _own(qtbot, ReasonDialog(kind, detail.row.title, parent=window))
+    yield from _own(qtbot, KeptTextDialog(detail.row.title, "Kami sudah menindaklanjuti laporan "
+                                          "Bapak/Ibu dengan turun ke lokasi.", window))
+    yield from _own(qtbot, UnitNamesDialog(AgencyItem(
+        7, 1, "opd", "Dinas Kependudukan dan Pencatatan Sipil Kota Kendari", "7471-DUKCAPIL",
+        True, ("Disdukcapil", "Capil"), ("Pemerintah Kota Kendari",), None, True), window))
+    yield from _own(qtbot, ReceiptDialog(IntakeReceipt(
+        "c-1", None, "S-7K2M-Q9XD", detail.row.title, "pengaduan", "letter",
+        datetime(2026, 11, 23, 2, 30, tzinfo=UTC), "045/112/KEL-KRB/XI/2026", date(2026, 11, 20),
+        "Wa Ode Siti", False, False, "Kota Kendari", "Sulawesi Tenggara", 1),
+        ReceivedBy("Admin Kendari", "Dinas Komunikasi dan Informatika Kota Kendari"), window))
+    for problem in ("", "Server tidak menjawab."):
+        yield from _own(qtbot, QuitDialog(2, problem, window))
     # the buttons Qt names itself, as the attachments' "open with another application" asks
     buttons = QMessageBox.StandardButton
     yield from _own(qtbot, QMessageBox(
