@@ -196,9 +196,9 @@ def each_dialog(qtbot: Any, window: MainWindow) -> Iterator[QWidget]:
     yield from _slot_dialog(qtbot, window, window.keyboard.show_shortcuts,
                             lambda: window.keyboard.dialog)
     if window.table_model.rowCount(QModelIndex()) > 2:
-        select_rows(window, [0, 1])
-        yield from _slot_dialog(qtbot, window, verify.bulk_forward, lambda: verify.dialog)
-        yield from _slot_dialog(qtbot, window, verify.bulk_archive, lambda: verify.dialog)
+        for bulk in (verify.bulk_forward, verify.bulk_archive):
+            select_rows(window, [0, 1])  # again: a refresh in between may have redrawn the list
+            yield from _slot_dialog(qtbot, window, bulk, lambda: verify.dialog)
     if window.dashboard.action.isVisible():
         dashboard = window.dashboard.open()
         assert dashboard is not None
