@@ -3,28 +3,28 @@
 <context>
     <name>ArchiveDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="149" />
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="167" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="158" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="176" />
         <source>Archive complaint</source>
         <translation>Arsipkan laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="151" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="160" />
         <source>Archived complaints are not followed up. Choose why; the reason is kept with the complaint.</source>
         <translation>Laporan yang diarsipkan tidak ditindaklanjuti. Pilih alasannya; alasan disimpan bersama laporan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="162" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="171" />
         <source>Note (required for “Other reason”)</source>
         <translation>Catatan (wajib untuk “Alasan lain”)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="185" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="194" />
         <source>Choose a reason for archiving.</source>
         <translation>Pilih alasan pengarsipan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="187" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="196" />
         <source>For “Other reason”, write a note that explains it.</source>
         <translation>Untuk “Alasan lain”, tulis catatan yang menjelaskannya.</translation>
     </message>
@@ -991,6 +991,29 @@
     </message>
 </context>
 <context>
+    <name>DiscardGuard</name>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/discard_guard.py" line="43" />
+        <source>Throw away what you wrote?</source>
+        <translation>Buang tulisan Anda?</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/discard_guard.py" line="45" />
+        <source>The text you typed in this window is not saved anywhere else.</source>
+        <translation>Teks yang Anda ketik di jendela ini tidak tersimpan di tempat lain.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/discard_guard.py" line="46" />
+        <source>Keep writing</source>
+        <translation>Lanjut menulis</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/discard_guard.py" line="47" />
+        <source>Throw away</source>
+        <translation>Buang</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesPanel</name>
     <message>
         <location filename="../../lapor_desk/ui/duplicates_panel.py" line="81" />
@@ -1261,32 +1284,32 @@
 <context>
     <name>ForwardDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="31" />
+        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="32" />
         <source>Forward complaint</source>
         <translation>Disposisi laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="33" />
+        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="34" />
         <source>Forward “%1” to:</source>
         <translation>Disposisikan “%1” ke:</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="37" />
+        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="38" />
         <source>Search a unit: name, abbreviation (dukcapil, dinkes), region…</source>
         <translation>Cari unit: nama, singkatan (dukcapil, dinkes), daerah…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="42" />
+        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="43" />
         <source>Note for the unit (optional)</source>
         <translation>Catatan untuk unit (opsional)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="47" />
+        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="48" />
         <source>Forward</source>
         <translation>Disposisi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="49" />
+        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="50" />
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
@@ -2821,99 +2844,100 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="95" />
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="98" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="104" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="107" />
         <source>Handle ourselves</source>
+        <extracomment>Esc, Cancel and the close button ask once a reason or note was typed.</extracomment>
         <translation>Tangani sendiri (tanpa disposisi)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="96" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="105" />
         <source>Your agency handles this complaint itself (kelola): it is assigned to your unit and the resolution deadline starts.</source>
         <translation>Instansi Anda menangani sendiri laporan ini, tanpa mendisposisikannya ke instansi lain (di LAPOR! disebut “kelola”): laporan diberikan ke unit Anda dan tenggat penyelesaian mulai berjalan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="97" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="106" />
         <source>Note (optional)</source>
         <translation>Catatan (opsional)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="99" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="108" />
         <source>Postpone complaint</source>
         <translation>Tunda laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="100" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="109" />
         <source>Postpone (tunda) while something is missing, for example the reporter's data is incomplete. The verification deadline pauses until you act again.</source>
         <translation>Tunda laporan selama ada yang kurang, misalnya data pelapor belum lengkap. Tenggat verifikasi berhenti sampai Anda menindaklanjutinya lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="102" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="111" />
         <source>Reason for postponing (required)</source>
         <translation>Alasan penundaan (wajib)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="102" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="111" />
         <source>Postpone</source>
         <translation>Tunda</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="103" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="112" />
         <source>Not our authority</source>
         <translation>Bukan wewenang</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="104" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="113" />
         <source>Return the complaint up the chain because it is not your agency's authority (bukan wewenang). Say why, so the next admin can route it.</source>
         <translation>Kembalikan laporan ke tingkat di atas karena bukan wewenang instansi Anda. Tuliskan alasannya agar admin berikutnya dapat meneruskannya dengan tepat.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="106" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="115" />
         <source>Why is it not your authority? (required)</source>
         <translation>Mengapa bukan wewenang Anda? (wajib)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="107" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="116" />
         <source>Return complaint</source>
         <translation>Kembalikan laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="108" />
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="112" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="117" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="121" />
         <source>Close complaint</source>
         <translation>Selesaikan laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="109" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="118" />
         <source>The complaint is finished (Selesai): its follow-up is done. It leaves the working queues; if it turns out not to be finished, it can be reopened with a reason.</source>
         <translation>Laporan selesai: tindak lanjutnya sudah tuntas. Laporan keluar dari daftar kerja; bila ternyata belum tuntas, laporan dapat dibuka kembali dengan alasan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="111" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="120" />
         <source>Closing note (optional), for example what was done</source>
         <translation>Catatan penyelesaian (boleh kosong), misalnya apa yang sudah dikerjakan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="113" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="122" />
         <source>Reopen complaint</source>
         <translation>Buka kembali laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="114" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="123" />
         <source>The complaint goes back to work: a finished one to its unit (in progress), an archived one to verification. The reason is kept in its history.</source>
         <translation>Laporan kembali dikerjakan: laporan yang selesai kembali ke unitnya (Sedang Diproses), laporan yang diarsipkan kembali ke verifikasi. Alasannya disimpan dalam riwayat laporan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="116" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="125" />
         <source>Why is it reopened? (required)</source>
         <translation>Mengapa laporan dibuka kembali? (wajib)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="116" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="125" />
         <source>Reopen</source>
         <translation>Buka kembali</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="134" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="143" />
         <source>Write the reason first: it is required and is kept in the complaint's history.</source>
         <translation>Tulis alasannya dahulu: alasan wajib diisi dan disimpan dalam riwayat laporan.</translation>
     </message>
@@ -3423,32 +3447,32 @@
 <context>
     <name>RerouteDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="201" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="210" />
         <source>Re-route to another agency</source>
         <translation>Alihkan ke instansi lain</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="203" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="212" />
         <source>Send the complaint to the agency that is responsible for it. It arrives there as a new complaint to verify.</source>
         <translation>Kirim laporan ke instansi yang berwenang. Di sana laporan masuk sebagai laporan baru yang perlu diverifikasi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="206" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="215" />
         <source>Search an agency: name or abbreviation (kemenkes, bpn, pln)…</source>
         <translation>Cari instansi: nama atau singkatan (kemenkes, bpn, pln)…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="212" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="221" />
         <source>Note for the agency (optional)</source>
         <translation>Catatan untuk instansi (opsional)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="216" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="225" />
         <source>Re-route</source>
         <translation>Alihkan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="231" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="240" />
         <source>Choose the agency that should handle the complaint.</source>
         <translation>Pilih instansi yang seharusnya menangani laporan ini.</translation>
     </message>
@@ -3995,7 +4019,7 @@
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="56" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="57" />
         <source>Cancel</source>
         <extracomment>Kinds whose text is an optional note (the others need a reason).</extracomment>
         <translation>Batal</translation>

@@ -191,3 +191,44 @@ def test_bulk_forward_summarises_refusals(qtbot: Any, controller: DeskController
     assert labels.error("target_not_allowed") in summary.refused.item(0).text()
     save_png(summary, "bulk_forward_summary")
     summary.accept()
+
+
+def test_esc_with_a_typed_reason_asks_before_throwing_it_away(
+        qtbot: Any, controller: DeskController, live_server: LiveServer, password: str) -> None:
+    """A reason or a note typed into a verify, forward, close or reopen dialog was lost to one
+    Esc. Now Esc (and Cancel, and the close button) asks; Esc in the question keeps writing."""
+    window = signed_in_window(qtbot, controller, live_server, password)
+    open_queue(qtbot, window, "needs_verification")
+    next_complaint(qtbot, window, set())
+    dialog = open_dialog(qtbot, window, "not_our_authority")
+    assert isinstance(dialog, ReasonDialog)
+    dialog.reject()  # nothing typed: closes at once
+    qtbot.waitUntil(lambda: window.verify.dialog is None, timeout=WAIT)
+
+    dialog = open_dialog(qtbot, window, "not_our_authority")
+    dialog.editor.setPlainText("Jalan provinsi, bukan kewenangan kota: mohon ke Dinas PU Provinsi")
+    QTest.keyClick(dialog.editor, Qt.Key.Key_Escape)
+    question = dialog.guard.question
+    qtbot.waitUntil(lambda: question is not None and question.isVisible(), timeout=WAIT)
+    assert dialog.isVisible() and window.verify.dialog is dialog
+    assert question is not None
+    QTest.keyClick(question, Qt.Key.Key_Escape)  # keep writing
+    qtbot.waitUntil(lambda: not question.isVisible(), timeout=WAIT)
+    assert dialog.isVisible() and "kewenangan" in dialog.editor.toPlainText()
+    dialog.buttons.rejected.emit()  # Cancel: asks again; this time throw it away
+    qtbot.waitUntil(question.isVisible, timeout=WAIT)
+    assert dialog.guard.discard is not None
+    dialog.guard.discard.click()
+    qtbot.waitUntil(lambda: window.verify.dialog is None, timeout=WAIT)
+    assert pending(window) == 0
+
+    forward = window.flows
+    forward.forward_current()
+    qtbot.waitUntil(lambda: isinstance(forward.dialog, ForwardDialog), timeout=WAIT)
+    assert isinstance(forward.dialog, ForwardDialog)
+    box = forward.dialog
+    box.note.setPlainText("Mohon segera ditinjau ke lokasi")
+    box.reject()
+    qtbot.waitUntil(lambda: box.guard.question is not None and box.guard.question.isVisible(),
+                    timeout=WAIT)
+    assert forward.dialog is box and box.isVisible()

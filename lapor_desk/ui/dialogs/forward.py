@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from lapor_desk.services.types import AgencyItem
+from lapor_desk.ui.dialogs.discard_guard import DiscardGuard
 from lapor_desk.ui.unit_picker import UnitPicker
 
 if TYPE_CHECKING:
@@ -57,6 +58,12 @@ class ForwardDialog(QDialog):
         layout.addWidget(self.note)
         layout.addWidget(self.buttons)
         self.search.setFocus()
+        #: Esc, Cancel and the close button ask once a note was typed.
+        self.guard = DiscardGuard(self, lambda: (self.note.toPlainText(),))
+
+    def reject(self) -> None:
+        if self.guard.may_close():
+            super().reject()
 
     def select(self, agency_id: int) -> bool:
         return self.picker.select(agency_id)

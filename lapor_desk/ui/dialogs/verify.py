@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from lapor_desk.services.actions import ActionFields
 from lapor_desk.services.types import AgencyItem
 from lapor_desk.ui import verify_labels
+from lapor_desk.ui.dialogs.discard_guard import DiscardGuard
 from lapor_desk.ui.unit_picker import UnitPicker
 
 if TYPE_CHECKING:
@@ -64,6 +65,14 @@ class VerifyDialog(QDialog):
         layout.addLayout(self.form, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        #: Esc, Cancel and the close button ask once a reason or note was typed.
+        self.guard = DiscardGuard(self, lambda: tuple(
+            [e.toPlainText() for e in self.findChildren(QPlainTextEdit)]
+            + [e.text() for e in self.findChildren(QLineEdit) if e.objectName() != "unitSearch"]))
+
+    def reject(self) -> None:
+        if self.guard.may_close():
+            super().reject()
 
     def problem(self) -> str:
         """What is wrong with the form ("" when it can be sent)."""
