@@ -993,22 +993,22 @@
 <context>
     <name>DiscardGuard</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/discard_guard.py" line="43" />
+        <location filename="../../lapor_desk/ui/dialogs/discard_guard.py" line="46" />
         <source>Throw away what you wrote?</source>
         <translation>Buang tulisan Anda?</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/discard_guard.py" line="45" />
+        <location filename="../../lapor_desk/ui/dialogs/discard_guard.py" line="49" />
         <source>The text you typed in this window is not saved anywhere else.</source>
         <translation>Teks yang Anda ketik di jendela ini tidak tersimpan di tempat lain.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/discard_guard.py" line="46" />
+        <location filename="../../lapor_desk/ui/dialogs/discard_guard.py" line="50" />
         <source>Keep writing</source>
         <translation>Lanjut menulis</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/discard_guard.py" line="47" />
+        <location filename="../../lapor_desk/ui/dialogs/discard_guard.py" line="51" />
         <source>Throw away</source>
         <translation>Buang</translation>
     </message>
@@ -1317,169 +1317,175 @@
 <context>
     <name>ImportRegisterDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="65" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="66" />
         <source>Import a register file</source>
         <extracomment>(path, RegisterSettings) to preview (path, RegisterSettings, the rejects file or "" when every row is valid)</extracomment>
         <translation>Impor berkas register</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="67" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="68" />
         <source>Import complaints from a register file</source>
         <translation>Impor laporan dari berkas register</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="69" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="70" />
         <source>A CSV or XLSX register, one complaint per row. Title rows above the column names are fine; check what each column holds and give the values the file has no column for.</source>
         <translation>Register CSV atau XLSX, satu laporan per baris. Baris judul di atas nama kolom tidak masalah; periksa isi setiap kolom dan isi nilai yang tidak ada kolomnya di berkas.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="76" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="77" />
         <source>Register file</source>
         <translation>Berkas register</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="77" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="78" />
         <source>Choose file…</source>
         <translation>Pilih berkas…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="79" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="80" />
         <source>Save empty template…</source>
         <translation>Simpan templat kosong…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="80" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="81" />
         <source>An Excel register with the columns this import knows and drop-down lists for type, channel and category.</source>
         <translation>Register Excel dengan kolom yang dikenali impor ini dan daftar pilihan untuk jenis, kanal dan kategori.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="88" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="89" />
         <source>Saved settings</source>
         <translation>Pengaturan tersimpan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="91" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="92" />
         <source>Save settings…</source>
         <translation>Simpan pengaturan…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="92" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="93" />
         <source>Keep these columns and values under a name, for the next register of this kind (and for lapor-desk import --preset).</source>
         <translation>Simpan kolom dan nilai ini dengan sebuah nama, untuk register sejenis berikutnya (dan untuk lapor-desk import --preset).</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="98" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="99" />
         <source>Saved settings:</source>
         <translation>Pengaturan tersimpan:</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="124" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="125" />
         <source>Import</source>
         <translation>Impor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="129" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="130" />
         <source>Import valid rows, save the rest…</source>
         <translation>Impor baris yang benar, simpan sisanya…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="131" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="132" />
         <source>The rows with problems are saved to a file with a column saying what to fix; import that file again once they are fixed.</source>
         <translation>Baris yang bermasalah disimpan ke sebuah berkas dengan kolom yang menjelaskan apa yang harus diperbaiki; impor lagi berkas itu setelah diperbaiki.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="137" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="138" />
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="156" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="146" />
+        <source>Close without importing? The columns you corrected and the values you typed are lost unless you save them as settings.</source>
+        <extracomment>Esc, Close and the close button ask once a column was corrected or a value typed.</extracomment>
+        <translation>Tutup tanpa mengimpor? Kolom yang Anda betulkan dan nilai yang Anda ketik hilang kecuali disimpan sebagai pengaturan.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="164" />
         <source>Choose a register file</source>
         <translation>Pilih berkas register</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="157" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="165" />
         <source>Register files (*.csv *.xlsx);;All files (*)</source>
         <translation>Berkas register (*.csv *.xlsx);;Semua berkas (*)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="178" />
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="184" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="186" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="192" />
         <source>Reading the file…</source>
         <translation>Membaca berkas…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="189" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="197" />
         <source>None (guess from the column names)</source>
         <translation>Tidak ada (tebak dari nama kolom)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="208" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="216" />
         <source>Save settings</source>
         <translation>Simpan pengaturan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="209" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="217" />
         <source>Name for these settings (e.g. the register's office):</source>
         <translation>Nama pengaturan ini (misalnya nama unit pemilik register):</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="218" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="226" />
         <source>Save an empty register</source>
         <translation>Simpan register kosong</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="219" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="227" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Buku kerja Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="250" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="258" />
         <source>No column and no value for the whole file gives: %1. Choose the column that holds it, or give one value above.</source>
         <translation>Belum ada kolom maupun nilai untuk seluruh berkas bagi: %1. Pilih kolom yang berisi data itu, atau isi satu nilai di atas.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="257" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="265" />
         <source>%1 rows, %2 with problems (marked red). Correct them in the file and choose it again, or import the valid rows and save the rest to a file to fix.</source>
         <translation>%1 baris, %2 bermasalah (ditandai merah). Perbaiki di berkas lalu pilih lagi, atau impor baris yang benar dan simpan sisanya ke berkas untuk diperbaiki.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="263" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="271" />
         <source>All %1 rows are valid.</source>
         <translation>Semua %1 baris sudah benar.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="265" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="273" />
         <source>%1 rows were imported before and are left out.</source>
         <translation>%1 baris sudah pernah diimpor dan dilewati.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="268" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="276" />
         <source>%1 rows repeat a row above them and are left out.</source>
         <translation>%1 baris sama dengan baris di atasnya dan dilewati.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="271" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="279" />
         <source>Columns not imported: %1.</source>
         <translation>Kolom yang tidak diimpor: %1.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="274" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="282" />
         <source>Invisible characters (such as NUL or text-direction marks) were removed from rows %1.</source>
         <translation>Karakter tak terlihat (seperti NUL atau tanda arah teks) dihapus dari baris %1.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="304" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="316" />
         <source>Save the rows to fix</source>
         <translation>Simpan baris yang perlu diperbaiki</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="305" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="317" />
         <source>CSV file (*.csv);;Excel workbook (*.xlsx)</source>
         <translation>Berkas CSV (*.csv);;Buku kerja Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="313" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="325" />
         <source>Importing…</source>
         <translation>Mengimpor…</translation>
     </message>

@@ -179,7 +179,11 @@ def main(out: Path, extra_qm: str | None) -> int:
         wait_for(app, lambda: dialog.preview is not None and not dialog.preview.missing
                  and dialog.choose.isEnabled() and taskman.idle)
         save(dialog, out / "import_preview.png")
-        dialog.reject()
+        dialog.reject()  # corrected and typed: it asks first
+        wait_for(app, lambda: dialog.guard.question is not None
+                 and dialog.guard.question.isVisible())
+        assert dialog.guard.discard is not None
+        dialog.guard.discard.click()
         wait_for(app, lambda: window.intake.dialog is None)
 
         model = window.table_model

@@ -143,3 +143,28 @@ def test_an_opd_register_mapped_corrected_kept_and_imported_once(
     dialog.save_template(str(template))
     qtbot.waitUntil(template.exists, timeout=WAIT)
     dialog.reject()
+
+
+def test_closing_with_corrections_asks_first(qtbot: Any, window: MainWindow,
+                                             tmp_path: Path) -> None:
+    """Esc closed the dialog with the columns corrected and the values typed for the whole file;
+    now it asks, and keeping on is the answer Enter and Esc give."""
+    register = opd.write_xlsx(tmp_path / "register-november.xlsx")
+    dialog = open_dialog(qtbot, window, register)
+    dialog.reject()   # nothing corrected: closes
+    qtbot.waitUntil(lambda: window.intake.dialog is None, timeout=WAIT)
+
+    dialog = open_dialog(qtbot, window, register)
+    give_shared_values(qtbot, dialog)
+    dialog.reject()
+    question = dialog.guard.question
+    qtbot.waitUntil(lambda: question is not None and question.isVisible(), timeout=WAIT)
+    assert question is not None and window.intake.dialog is dialog and dialog.isVisible()
+    question.reject()  # Esc in the question: go on
+    qtbot.waitUntil(lambda: not question.isVisible(), timeout=WAIT)
+    assert dialog.isVisible() and dialog.columns.defaults()["regency"] == "Kota Kendari"
+    dialog.reject()
+    qtbot.waitUntil(question.isVisible, timeout=WAIT)
+    assert dialog.guard.discard is not None
+    dialog.guard.discard.click()
+    qtbot.waitUntil(lambda: window.intake.dialog is None, timeout=WAIT)

@@ -1,6 +1,7 @@
 """Esc, Cancel and the window's close button ask before a dialog throws away what was typed.
 
-Used by the dialogs that hold a reason or a note (verify, close, reopen, postpone, forward): the
+Used by the dialogs that hold a reason or a note (verify, close, reopen, postpone, forward) and
+by the register import (its column corrections and shared values): the
 texts they hold when first shown are what they started with (a "Fix & resend" prefill); once a
 text differs, closing asks, with *keep writing* as the answer Enter and Esc give.
 """
@@ -14,8 +15,10 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton
 
 
 class DiscardGuard(QObject):
-    def __init__(self, dialog: QDialog, texts: Callable[[], tuple[str, ...]]) -> None:
+    def __init__(self, dialog: QDialog, texts: Callable[[], tuple[str, ...]],
+                 question: str | None = None) -> None:
         super().__init__(dialog)
+        self.wording = question
         self.dialog = dialog
         self.texts = texts
         self.initial: tuple[str, ...] | None = None
@@ -40,7 +43,8 @@ class DiscardGuard(QObject):
             return True
         if self.question is None:
             question = QMessageBox(QMessageBox.Icon.Question, self.dialog.windowTitle(),
-                                   self.tr("Throw away what you wrote?"), parent=self.dialog)
+                                   self.wording or self.tr("Throw away what you wrote?"),
+                                   parent=self.dialog)
             question.setInformativeText(self.tr(
                 "The text you typed in this window is not saved anywhere else."))
             keep = question.addButton(self.tr("Keep writing"), QMessageBox.ButtonRole.RejectRole)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from lapor_desk.services.register import RegisterPreview, RegisterSettings
 from lapor_desk.ui import intake_labels
+from lapor_desk.ui.dialogs.discard_guard import DiscardGuard
 from lapor_desk.ui.dialogs.register_columns import RegisterColumns
 from lapor_desk.ui.models.register_preview import RegisterPreviewModel
 
@@ -137,6 +138,13 @@ class ImportRegisterDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         self.buttons.accepted.connect(self._import)
         self.buttons.rejected.connect(self.reject)
+        #: Esc, Close and the close button ask once a column was corrected or a value typed.
+        self.guard = DiscardGuard(self, lambda: tuple(
+            f"{key}={value}" for key, value in sorted(
+                [*self.columns.defaults().items(),
+                 *((k, v or "-") for k, v in self.columns.choices().items())])),
+            self.tr("Close without importing? The columns you corrected and the values you "
+                    "typed are lost unless you save them as settings."))
         layout = QVBoxLayout(self)
         for widget in (heading, intro):
             layout.addWidget(widget)
@@ -290,6 +298,10 @@ class ImportRegisterDialog(QDialog):
         self.summary.setText(text)
 
     # --- importing ------------------------------------------------------------------------------
+
+    def reject(self) -> None:
+        if self.guard.may_close():
+            super().reject()
 
     def _import(self) -> None:
         if self.preview is not None and self.preview.importable:
