@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
+    from lapor_desk.services import Workstation
     from tests.support.live_server import DatabaseFactory, LiveServer
     from tests.support.shared_server import SharedServer
 
@@ -115,3 +116,15 @@ def live_server(module_live_server: SharedServer) -> LiveServer:
 @pytest.fixture
 def password() -> str:
     return PASSWORD
+
+
+@pytest.fixture
+def national(tmp_path: Path, live_server: LiveServer, password: str) -> Iterator[Workstation]:
+    """The national admin (nasional1) signed in and synced on its own profile."""
+    from lapor_desk.services import Workstation
+
+    station = Workstation(tmp_path / "national", device="pytest-national")
+    station.sign_in(live_server.url, "nasional1", password)
+    station.sync()
+    yield station
+    station.close()

@@ -5,7 +5,6 @@ person resends, re-applies or drops their action."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,15 +20,6 @@ from lapor_desk.sync.errors import ActionRefused
 from tests.support.live_server import LiveServer
 
 pytestmark = pytest.mark.timeout(180)
-
-
-@pytest.fixture
-def national(tmp_path: Path, live_server: LiveServer, password: str) -> Iterator[Workstation]:
-    station = Workstation(tmp_path / "national", device="pytest-national")
-    station.sign_in(live_server.url, "nasional1", password)
-    station.sync()
-    yield station
-    station.close()
 
 
 def test_conflicts_show_both_sides_and_resolve_both_ways(signed_in: Workstation,

@@ -73,15 +73,6 @@ def fits(widget: QWidget, area: QSize | None = None) -> None:
     assert not cut_off(widget), (name, cut_off(widget))
 
 
-@pytest.fixture
-def national(tmp_path: Path, live_server: LiveServer, password: str) -> Iterator[Workstation]:
-    station = Workstation(tmp_path / "national", device="pytest-national")
-    station.sign_in(live_server.url, "nasional1", password)
-    station.sync()
-    yield station
-    station.close()
-
-
 @on_laptop
 def test_refused_and_conflicting_actions_never_widen_the_window(
         qtbot: Any, controller: DeskController, live_server: LiveServer, password: str,

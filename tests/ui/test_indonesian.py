@@ -115,15 +115,6 @@ def untranslated(qapp: Any) -> Iterator[Untranslated]:
     QCoreApplication.removeTranslator(spy)
 
 
-@pytest.fixture
-def national(tmp_path: Path, live_server: LiveServer, password: str) -> Iterator[Workstation]:
-    station = Workstation(tmp_path / "national", device="pytest-national")
-    station.sign_in(live_server.url, "nasional1", password)
-    station.sync()
-    yield station
-    station.close()
-
-
 def english_in(found: Iterable[tuple[str, str]], english: set[str],
                missed: set[str]) -> list[str]:
     wrong = []

@@ -5,7 +5,6 @@ really reports conflicts; the admin fixes and resends, re-applies, or drops."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -33,15 +32,6 @@ from tests.support.live_server import LiveServer
 from tests.ui.desk_support import WAIT, open_queue, save_png, signed_in_window, sync
 
 pytestmark = pytest.mark.timeout(240)
-
-
-@pytest.fixture
-def national(tmp_path: Path, live_server: LiveServer, password: str) -> Iterator[Workstation]:
-    station = Workstation(tmp_path / "national", device="pytest-national")
-    station.sign_in(live_server.url, "nasional1", password)
-    station.sync()
-    yield station
-    station.close()
 
 
 def panel_items(qtbot: Any, window: MainWindow, count: int) -> list[ReviewItem]:

@@ -7,7 +7,6 @@ the status bar names the conflicts (a click opens them)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,15 +27,6 @@ pytestmark = pytest.mark.timeout(240)
 
 NOTE = ("Sudah kami telepon pelapor pada pukul 10.00; ia akan mengirim foto jalan yang rusak "
         "besok pagi. Mohon jangan ditutup dulu.")
-
-
-@pytest.fixture
-def national(tmp_path: Path, live_server: LiveServer, password: str) -> Iterator[Workstation]:
-    station = Workstation(tmp_path / "national", device="pytest-national")
-    station.sign_in(live_server.url, "nasional1", password)
-    station.sync()
-    yield station
-    station.close()
 
 
 def panel_items(qtbot: Any, window: MainWindow, count: int) -> list[ReviewItem]:

@@ -21,27 +21,17 @@ from pytestqt.qtbot import QtBot
 from lapor_desk.models.enums import ActionKind
 from lapor_desk.services import Workstation, use_memory_keyring
 from lapor_desk.services.actions import ActionFields
-from lapor_desk.services.training import LOOPBACK, TrainingServer, local_addresses
+from lapor_desk.services.training import LOOPBACK, TrainingServer
 from lapor_desk.services.types import DeadlineBadge
 from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.main_window import MainWindow
 from lapor_desk.ui.status_bar import DeskStatusBar
 from lapor_desk.ui.training_sheet import print_roster
 from lapor_desk.ui.training_window import DONE, FIXED_COLUMNS, NOT_YET, TrainingWindow
+from tests.services.test_training import free_port, room_address
 
 pytestmark = pytest.mark.timeout(420)
 SCREENS = os.environ.get("LAPOR_SCREENS")  # where to keep the PNGs to look at, if anywhere
-
-
-def room_address() -> str:
-    found = local_addresses()
-    return found[0] if found else LOOPBACK
-
-
-def free_port(host: str) -> int:
-    with socket.socket() as sock:
-        sock.bind((host, 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
