@@ -43,6 +43,13 @@ def coordinator(tmp_path: Path, live_server: LiveServer, password: str) -> Itera
     station.close()
 
 
+@pytest.fixture
+def national(tmp_path: Path, live_server: LiveServer, password: str) -> Iterator[Workstation]:
+    station = station_for(tmp_path, live_server, password, "nasional1")
+    yield station
+    station.close()
+
+
 def expected(station: Workstation, month: date | None = None) -> Counts:
     return count(station.session.require_cache().engine, station.config, NOW, month)
 
