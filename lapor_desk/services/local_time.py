@@ -12,18 +12,15 @@ with no region (the national admins, a ministry) keeps WIB, Jakarta's time.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, timezone
+
+from lapor_desk.models import time_zones
 
 
 @dataclass(frozen=True)
 class LocalZone:
     abbreviation: str   # WIB, WITA, WIT: what Indonesians write after a time
-    tz_name: str        # the IANA name
-
-    @property
-    def tz(self) -> ZoneInfo:
-        return ZoneInfo(self.tz_name)
+    tz: timezone        # models/time_zones.py: a fixed offset (Indonesia keeps no summer time)
 
     def local(self, moment: datetime) -> datetime:
         return moment.astimezone(self.tz)
@@ -35,28 +32,18 @@ class LocalZone:
         return f"{date_text(here)} {here:%H.%M} {self.abbreviation}"
 
 
-WIB = LocalZone("WIB", "Asia/Jakarta")
-WITA = LocalZone("WITA", "Asia/Makassar")
-WIT = LocalZone("WIT", "Asia/Jayapura")
+WIB = LocalZone("WIB", time_zones.WIB)
+WITA = LocalZone("WITA", time_zones.WITA)
+WIT = LocalZone("WIT", time_zones.WIT)
+_BY_ZONE = {z.tz: z for z in (WIB, WITA, WIT)}
 
 MONTHS_ID = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
              "September", "Oktober", "November", "Desember")
 
-#: Provinces (BPS codes) in WITA and WIT; every other province keeps WIB (Sumatra, Java, Banten,
-#: Kalimantan Barat and Tengah). Bali and Nusa Tenggara, Kalimantan Selatan, Timur and Utara and
-#: all of Sulawesi keep WITA; Maluku and the Papua provinces WIT.
-WITA_PROVINCES = frozenset({"51", "52", "53", "63", "64", "65", "71", "72", "73", "74", "75",
-                            "76"})
-WIT_PROVINCES = frozenset({"81", "82", "91", "92", "93", "94", "95", "96", "97"})
-
 
 def zone_for_region(region_code: str | None) -> LocalZone:
-    province = (region_code or "").strip()[:2]
-    if province in WITA_PROVINCES:
-        return WITA
-    if province in WIT_PROVINCES:
-        return WIT
-    return WIB
+    """The zone of the user's region (models/time_zones.py keeps which province keeps which)."""
+    return _BY_ZONE[time_zones.zone_of_region(region_code)]
 
 
 def date_text(day: date) -> str:
