@@ -18,6 +18,7 @@ from lapor_desk.ui.main_window import MainWindow
 from lapor_desk.ui.models.register_preview import OK_ROLE
 from tests.support.live_server import LiveServer
 from tests.sync import opd_registers as opd
+from tests.ui.desk_support import signed_in_window
 
 pytestmark = pytest.mark.timeout(180)
 WAIT = 30_000
@@ -26,18 +27,7 @@ WAIT = 30_000
 @pytest.fixture
 def window(qtbot: Any, controller: DeskController, live_server: LiveServer,
            password: str) -> MainWindow:
-    window = MainWindow(controller)
-    window.attachments.auto_prefetch = False  # the seeded files are not served here
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(controller.signed_in, timeout=WAIT) as signed:
-        controller.sign_in(live_server.url, "admin.kendari", password)
-    window.start_session(signed.args[0])
-    with qtbot.waitSignal(controller.sync_finished, timeout=60_000):
-        controller.sync()
-    qtbot.waitUntil(lambda: controller.taskman.idle and window.queue_key is not None,
-                    timeout=WAIT)
-    return window
+    return signed_in_window(qtbot, controller, live_server, password)
 
 
 def open_dialog(qtbot: Any, window: MainWindow, path: Path) -> ImportRegisterDialog:
