@@ -11,8 +11,6 @@ once the clock is set right. EXTRA.qm: wording not yet in the shipped catalogue.
 
 from __future__ import annotations
 
-import os
-import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -35,7 +33,7 @@ from lapor_desk.ui.taskman import TaskManager
 from tests.services.test_intake import form
 from tests.ui.render_intake_screens import wait_for
 from tests.ui.render_screens import save
-from tests.ui.render_setup import isolated_application
+from tests.ui.render_setup import isolated_application, run_renderer
 
 SCREENS = ("clock_warning_window", "outbox_refused_record", "record_complaint_reopened",
            "clock_warning_busy", "clock_set_right")
@@ -123,8 +121,4 @@ def main(out: Path, extra_qm: str | None) -> int:
 
 
 if __name__ == "__main__":
-    code = main(Path(sys.argv[1] if len(sys.argv) > 1 else "test-artifacts/screens"),
-                sys.argv[2] if len(sys.argv) > 2 else None)
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)  # PySide6 6.12 may abort in finalisation (see render_screens.py)
+    run_renderer(main)

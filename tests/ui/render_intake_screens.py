@@ -12,8 +12,6 @@ an optional catalogue with wording not yet in the shipped one (the test builds i
 
 from __future__ import annotations
 
-import os
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -39,7 +37,7 @@ from lapor_desk.ui.taskman import TaskManager
 from tests.services.test_intake import form
 from tests.sync import opd_registers as opd
 from tests.ui.render_screens import save
-from tests.ui.render_setup import isolated_application
+from tests.ui.render_setup import isolated_application, run_renderer
 
 
 def wait_for(app: QApplication, condition: Callable[[], bool], timeout: float = 60.0) -> None:
@@ -222,8 +220,4 @@ def main(out: Path, extra_qm: str | None) -> int:
 
 
 if __name__ == "__main__":
-    code = main(Path(sys.argv[1] if len(sys.argv) > 1 else "test-artifacts/screens"),
-                sys.argv[2] if len(sys.argv) > 2 else None)
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)  # PySide6 6.12 may abort in finalisation (see render_screens.py)
+    run_renderer(main)

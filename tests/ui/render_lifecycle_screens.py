@@ -11,8 +11,6 @@ in view and the reminder in the corner. EXTRA.qm: wording not yet in the shipped
 
 from __future__ import annotations
 
-import os
-import sys
 from datetime import UTC, datetime, time
 from pathlib import Path
 
@@ -30,7 +28,7 @@ from lapor_desk.ui.notify import Notifier
 from lapor_desk.ui.taskman import TaskManager
 from tests.ui.render_intake_screens import wait_for
 from tests.ui.render_screens import save
-from tests.ui.render_setup import isolated_application
+from tests.ui.render_setup import isolated_application, run_renderer
 
 SCREENS = ("lifecycle_close_dialog", "lifecycle_reopen_dialog", "lifecycle_postpone_dialog",
            "lifecycle_postponed_reminder")
@@ -136,8 +134,4 @@ def main(out: Path, extra_qm: str | None) -> int:
 
 
 if __name__ == "__main__":
-    code = main(Path(sys.argv[1] if len(sys.argv) > 1 else "test-artifacts/screens"),
-                sys.argv[2] if len(sys.argv) > 2 else None)
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)  # PySide6 6.12 may abort in finalisation (see render_screens.py)
+    run_renderer(main)

@@ -13,8 +13,6 @@ not yet in the shipped catalogue.
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTranslator
@@ -35,7 +33,7 @@ from lapor_desk.ui.main_window import MainWindow
 from lapor_desk.ui.taskman import TaskManager
 from tests.ui.render_intake_screens import wait_for
 from tests.ui.render_screens import save
-from tests.ui.render_setup import isolated_application
+from tests.ui.render_setup import isolated_application, run_renderer
 
 SCREENS = ("outbox_three_actions", "outbox_note_fix_and_resend", "outbox_conflict_named")
 
@@ -128,8 +126,4 @@ def main(out: Path, extra_qm: str | None) -> int:
 
 
 if __name__ == "__main__":
-    code = main(Path(sys.argv[1] if len(sys.argv) > 1 else "test-artifacts/screens"),
-                sys.argv[2] if len(sys.argv) > 2 else None)
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)  # PySide6 6.12 may abort in finalisation (see render_screens.py)
+    run_renderer(main)

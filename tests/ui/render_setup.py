@@ -4,7 +4,10 @@ throwaway folder or in memory, never in the user's own configuration."""
 
 from __future__ import annotations
 
+import os
+import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -24,3 +27,14 @@ def isolated_application(prefix: str) -> tuple[Path, QApplication]:
     i18n.use_preferences(PreferencesFile(work / "preferences.json"))
     use_memory_keyring()
     return work, make_application(["render"])
+
+
+def run_renderer(main: Callable[[Path, str | None], int]) -> None:
+    """A renderer's ``python -m`` entry: ``OUT_DIR [EXTRA.qm]``. PySide6 6.12 may abort in
+    interpreter finalisation after a run; the pictures are written and flushed by then, so it
+    leaves without finalising."""
+    code = main(Path(sys.argv[1] if len(sys.argv) > 1 else "test-artifacts/screens"),
+                sys.argv[2] if len(sys.argv) > 2 else None)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
