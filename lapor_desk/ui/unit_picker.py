@@ -136,9 +136,8 @@ class UnitFilter(QSortFilterProxyModel):
 
 @lru_cache(maxsize=4)
 def unit_index(entries: tuple[UnitEntry, ...]) -> UnitIndex:
-    """The index of these units, built once while they stay the same: a province's directory
-    (1,500 units) takes about 0.3 s to index, too long to repeat on the window's thread each
-    time a forward dialog opens."""
+    """The index of these units, built once while they stay the same: indexing a province's
+    directory is too slow to repeat on the window's thread each time a forward dialog opens."""
     return UnitIndex(entries)
 
 
