@@ -2,8 +2,10 @@
 
     lapor-server init-db --db URL
     lapor-server seed --db URL --complaints N --seed S --password P [--json]
-    lapor-server serve --db URL [--host 127.0.0.1] [--port 8000] [--blobs DIR]
-                       [--trusted-proxy ADDR|CIDR ...] [--token-idle-hours H] [--token-ttl-hours H]
+    lapor-server serve [--config FILE] [--host 127.0.0.1] [--port 8000] [--workers N]
+                       [--blobs DIR] [--trusted-proxy ADDR|CIDR ...] [--token-idle-hours H]
+                       [--token-ttl-hours H]
+    lapor-server config show [--config FILE]
     lapor-server create-user --db URL --username U --display-name N --role R --unit ID|CODE
     lapor-server set-password USERNAME --db URL [--password-stdin]
     lapor-server move-user --db URL --username U --unit ID|CODE [--role R]
@@ -14,6 +16,9 @@
     lapor-server training-progress --db URL
     lapor-server training-reset --db URL --trainee USERNAME
     lapor-server serve --training ...   a training (bimtek) server (server/training/)
+
+Every command's ``--db`` may be left out when ``LAPOR_DATABASE_URL`` or the configuration file
+(``--config FILE`` or ``LAPOR_SERVER_CONFIG``: server/config_file.py) names the database.
 
 Passwords of ``seed`` and ``create-user`` come from ``--password``, else ``LAPOR_PASSWORD``, else a
 prompt. ``set-password`` never takes one on the command line (other users of the machine can
@@ -26,7 +31,6 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
-import logging
 import os
 import sys
 from pathlib import Path
@@ -35,23 +39,26 @@ from typing import Any
 from sqlalchemy import select
 
 from lapor_desk.models.enums import Role
-from lapor_desk.server.addresses import parse_networks
+from lapor_desk.server import cli_serve
+from lapor_desk.server.asgi import configure_logging
+from lapor_desk.server.config_file import Resolved
 from lapor_desk.server.database import init_database, make_engine, transaction
 from lapor_desk.server.db import Agency, Complaint
 from lapor_desk.server.lifeline import follow_parent
 from lapor_desk.server.services import complaints, throttle, users
 from lapor_desk.server.services.errors import ServiceError
-from lapor_desk.server.settings import ServerSettings
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="lapor-server", description=__doc__.splitlines()[0])
-    parser.add_argument("--log-level", default="INFO")
+    parser.add_argument("--log-level", default=None, help="default INFO, or [logging] level")
     sub = parser.add_subparsers(dest="command", required=True)
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text)
-        p.add_argument("--db", required=True, help="SQLAlchemy URL, e.g. sqlite:///lapor.sqlite3")
+        p.add_argument("--db", default=None, help="SQLAlchemy URL, e.g. sqlite:///lapor.sqlite3 "
+                       "(default: $LAPOR_DATABASE_URL, else [database] url of the --config file)")
+        cli_serve.add_config_argument(p)
         return p
 
     command("init-db", "create or migrate the database")
@@ -62,22 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print users and counts as JSON")
     p.add_argument("--blobs", type=Path, default=None,
                    help="where attachment files go (default: beside the SQLite file)")
-    p = command("serve", "run the HTTP server")
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8000)
-    p.add_argument("--blobs", type=Path, default=None, help="attachment blob directory")
-    p.add_argument("--auto-close-interval", type=float, default=600.0)
-    p.add_argument("--training", action="store_true",
-                   help="a training (bimtek) server: the training world's clock, no auto-close, "
-                        "the exercises' staged conflict")
-    defaults = ServerSettings(database_url="")
-    p.add_argument("--trusted-proxy", action="append", default=[], metavar="ADDR|CIDR",
-                   help="a reverse proxy whose X-Forwarded-For names the client (repeatable); "
-                        "from other peers the header is ignored")
-    p.add_argument("--token-idle-hours", type=float, default=defaults.token_idle_hours,
-                   help="a token ends after this long unused (0: never; default %(default)s)")
-    p.add_argument("--token-ttl-hours", type=float, default=defaults.token_ttl_hours,
-                   help="a token ends this long after the login (default %(default)s)")
+    cli_serve.add_serve_arguments(command("serve", "run the HTTP server"))
     p = command("create-user", "add a desktop user")
     p.add_argument("--username", required=True)
     p.add_argument("--display-name", required=True)
@@ -107,6 +99,7 @@ def _parser() -> argparse.ArgumentParser:
     command("training-progress", "print each trainee's exercises, done or not, as JSON")
     p = command("training-reset", "put one trainee's exercises back at the start")
     p.add_argument("--trainee", required=True)
+    cli_serve.add_config_command(sub)
     return parser
 
 
@@ -140,10 +133,9 @@ def _unit_id(session: Any, ref: str) -> int:
     return int(found)
 
 
-def _seed(args: argparse.Namespace) -> int:
+def _seed(args: argparse.Namespace, blob_dir: Path) -> int:
     from lapor_desk.server.seed import seed_database
 
-    blob_dir = args.blobs or Path(ServerSettings(database_url=args.db).resolved_blob_dir())
     report = seed_database(args.db, complaints=args.complaints, seed=args.seed,
                            password=_password(args.password), blob_dir=blob_dir)
     if args.json:
@@ -156,31 +148,6 @@ def _seed(args: argparse.Namespace) -> int:
         for key, value in dict(report.counts).items():
             print(f"{key}: {value}")
         print(f"users: {len(report.users)}")
-    return 0
-
-
-def _serve(args: argparse.Namespace) -> int:
-    import uvicorn
-
-    from lapor_desk.server.app import create_app
-
-    try:
-        parse_networks(args.trusted_proxy)
-    except ValueError as error:
-        raise ServiceError(f"--trusted-proxy: {error}", code="invalid_input") from None
-    init_database(args.db)
-    settings = ServerSettings(database_url=args.db, blob_dir=args.blobs,
-                              auto_close_interval=args.auto_close_interval,
-                              training=args.training,
-                              trusted_proxies=tuple(args.trusted_proxy),
-                              token_idle_hours=args.token_idle_hours,
-                              token_ttl_hours=args.token_ttl_hours)
-    # proxy_headers=False: uvicorn would otherwise take X-Forwarded-For from any local peer;
-    # the server reads it itself, from trusted proxies only (server/addresses.py).
-    # A training server dates its answers by the training world's clock (server/training/).
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, access_log=False,
-                log_level=args.log_level.lower(), proxy_headers=False,
-                date_header=not args.training)
     return 0
 
 
@@ -210,15 +177,19 @@ def _training(args: argparse.Namespace) -> int:
         engine.dispose()
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, resolved: Resolved | None = None) -> int:
+    resolved = resolved or cli_serve.resolve_args(args)
+    if args.command == "config":
+        return cli_serve.config_show(resolved)
+    if args.command == "serve":
+        return cli_serve.serve(resolved)
+    args.db = resolved.database_url()
     if args.command == "init-db":
         init_database(args.db)
         print("database ready")
         return 0
     if args.command == "seed":
-        return _seed(args)
-    if args.command == "serve":
-        return _serve(args)
+        return _seed(args, resolved.settings.resolved_blob_dir())
     if args.command.startswith("training-"):
         return _training(args)
     # Asked before the transaction: a prompt must not hold the database's write lock.
@@ -265,10 +236,10 @@ def run(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     follow_parent()  # started by the desktop's demo: end with it (server/lifeline.py)
     args = _parser().parse_args(argv)
-    logging.basicConfig(level=args.log_level.upper(),
-                        format="%(asctime)s %(levelname)s %(name)s %(message)s")
     try:
-        return run(args)
+        resolved = cli_serve.resolve_args(args)
+        configure_logging(resolved.settings.log_level, resolved.settings.log_format)
+        return run(args, resolved)
     except ServiceError as error:
         print(f"error: {error.message}", file=sys.stderr)
         return 1

@@ -1,9 +1,13 @@
-"""Server settings: one typed object, built from the command line or tests."""
+"""Server settings: one typed object, built from the configuration (server/config_file.py:
+command line > environment > file > these defaults) or by tests."""
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -29,12 +33,20 @@ class ServerSettings:
     #: Addresses or networks (``10.0.0.0/8``) of reverse proxies whose ``X-Forwarded-For`` names
     #: the client; from any other peer the header is ignored.
     trusted_proxies: tuple[str, ...] = ()
-    #: Seconds between automatic closes of unanswered follow-ups (0 disables the loop).
+    #: Seconds between automatic closes of unanswered follow-ups (0 disables the loop). With
+    #: several workers one of them does each round (server/housekeeping.py).
     auto_close_interval: float = 600.0
     sla_config: Path | None = None
     #: A training (bimtek) server: the training world's clock, no auto-close, the staged conflict
     #: of the exercises, and ``health`` says so (server/training/).
     training: bool = False
+    #: Where ``lapor-server serve`` listens, and how many worker processes it starts.
+    host: str = "127.0.0.1"
+    port: int = 8000
+    workers: int = 1
+    #: The log's level and its lines: ``text`` (``event=name key=value``) or ``json``.
+    log_level: str = "INFO"
+    log_format: str = "text"
     extra: dict[str, str] = field(default_factory=dict)
 
     def resolved_blob_dir(self) -> Path:
@@ -43,3 +55,21 @@ class ServerSettings:
         if self.database_url.startswith("sqlite:///") and len(self.database_url) > 10:
             return Path(self.database_url[len("sqlite:///"):] + ".blobs")
         return Path("lapor-blobs")
+
+    def to_json(self) -> str:
+        """The settings as JSON (``serve`` hands them to its worker processes this way)."""
+        values: dict[str, Any] = {}
+        for item in dataclasses.fields(self):
+            value = getattr(self, item.name)
+            values[item.name] = str(value) if isinstance(value, Path) else (
+                list(value) if isinstance(value, tuple) else value)
+        return json.dumps(values)
+
+    @classmethod
+    def from_json(cls, text: str) -> ServerSettings:
+        values = json.loads(text)
+        for name in ("blob_dir", "sla_config"):
+            if values.get(name) is not None:
+                values[name] = Path(values[name])
+        values["trusted_proxies"] = tuple(values.get("trusted_proxies", ()))
+        return cls(**values)

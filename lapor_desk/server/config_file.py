@@ -1,0 +1,291 @@
+"""The server's configuration: a TOML file, environment variables and the command line.
+
+    lapor-server serve --config /etc/lapor-desk/server.toml [--workers N]
+
+Each setting is looked up in this order, the first that gives it wins: the command line, the
+environment, the file, the default of :class:`~lapor_desk.server.settings.ServerSettings`. The
+file is ``--config PATH``, else ``LAPOR_SERVER_CONFIG``; without either there is none. Its
+sections and keys are :data:`KEYS` (docs/server.md has the table); a key or section the server
+does not know is an error, so a misspelt key is not silently ignored. Relative paths in the file
+are taken from the file's own directory.
+
+Every problem is a :class:`ConfigError` naming where the bad value came from (the file and key,
+or the environment variable) and what is expected.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from lapor_desk.server.addresses import parse_networks
+from lapor_desk.server.services.errors import ServiceError
+from lapor_desk.server.settings import ServerSettings
+
+CONFIG_ENV = "LAPOR_SERVER_CONFIG"
+LOG_FORMATS = ("text", "json")
+
+
+class ConfigError(ServiceError):
+    def __init__(self, message: str) -> None:
+        super().__init__(message, code="invalid_input")
+
+
+class _Bad(Exception):
+    """A value that is not what its key expects (the message says what is)."""
+
+
+Parse = Callable[[Any, "Path | None"], Any]
+
+
+def _text(value: Any, _base: Path | None) -> str:
+    if isinstance(value, Path):
+        value = str(value)
+    if not isinstance(value, str) or not value.strip():
+        raise _Bad("expected a non-empty text")
+    return value.strip()
+
+
+def _whole(low: int, high: int | None = None) -> Parse:
+    def parse(value: Any, _base: Path | None) -> int:
+        if isinstance(value, str):
+            value = value.strip()
+            if not value.lstrip("-").isdigit():
+                raise _Bad("expected a whole number")
+            value = int(value)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise _Bad("expected a whole number")
+        if value < low or (high is not None and value > high):
+            raise _Bad(f"expected a number from {low}" + (f" to {high}" if high else " up"))
+        return value
+    return parse
+
+
+def _amount(value: Any, _base: Path | None) -> float:
+    if isinstance(value, str):
+        try:
+            value = float(value.strip())
+        except ValueError:
+            raise _Bad("expected a number") from None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _Bad("expected a number")
+    if value < 0 or math.isnan(value):
+        raise _Bad("expected a number of 0 or more")
+    return float(value)
+
+
+def _path(value: Any, base: Path | None) -> Path:
+    path = Path(_text(value, base)).expanduser()
+    return base / path if base is not None and not path.is_absolute() else path
+
+
+def _networks(value: Any, _base: Path | None) -> tuple[str, ...]:
+    items = [item.strip() for item in value.split(",")] if isinstance(value, str) else value
+    if not isinstance(items, list | tuple) or not all(isinstance(i, str) for i in items):
+        raise _Bad("expected a list of addresses or networks")
+    items = [item.strip() for item in items if item.strip()]
+    try:
+        parse_networks(items)
+    except ValueError as error:
+        raise _Bad(str(error)) from None
+    return tuple(items)
+
+
+def _database(value: Any, base: Path | None) -> str:
+    url = _text(value, base)
+    try:
+        make_url(url)
+    except ArgumentError:
+        raise _Bad("expected a database URL such as "
+                         "postgresql+psycopg://lapor@127.0.0.1/lapor") from None
+    return url
+
+
+def _level(value: Any, base: Path | None) -> str:
+    level = _text(value, base).upper()
+    if not isinstance(logging.getLevelName(level), int):
+        raise _Bad("expected DEBUG, INFO, WARNING or ERROR")
+    return level
+
+
+def _log_format(value: Any, base: Path | None) -> str:
+    chosen = _text(value, base).lower()
+    if chosen not in LOG_FORMATS:
+        raise _Bad("expected " + " or ".join(f'"{f}"' for f in LOG_FORMATS))
+    return chosen
+
+
+@dataclass(frozen=True)
+class Key:
+    section: str
+    name: str
+    #: The :class:`ServerSettings` field it sets.
+    field: str
+    parse: Parse
+    env: str | None = None
+
+    @property
+    def label(self) -> str:
+        return f"[{self.section}] {self.name}"
+
+
+KEYS: tuple[Key, ...] = (
+    Key("database", "url", "database_url", _database, "LAPOR_DATABASE_URL"),
+    Key("server", "host", "host", _text, "LAPOR_SERVER_HOST"),
+    Key("server", "port", "port", _whole(1, 65535), "LAPOR_SERVER_PORT"),
+    Key("server", "workers", "workers", _whole(1, 64), "LAPOR_SERVER_WORKERS"),
+    Key("server", "trusted_proxies", "trusted_proxies", _networks, "LAPOR_TRUSTED_PROXIES"),
+    Key("blobs", "dir", "blob_dir", _path, "LAPOR_BLOB_DIR"),
+    Key("blobs", "max_bytes", "max_blob_bytes", _whole(1)),
+    Key("tokens", "ttl_hours", "token_ttl_hours", _amount),
+    Key("tokens", "idle_hours", "token_idle_hours", _amount),
+    Key("domain", "sla_file", "sla_config", _path),
+    Key("domain", "auto_close_interval_seconds", "auto_close_interval", _amount),
+    Key("logging", "level", "log_level", _level, "LAPOR_LOG_LEVEL"),
+    Key("logging", "format", "log_format", _log_format, "LAPOR_LOG_FORMAT"),
+)
+_BY_FIELD = {key.field: key for key in KEYS}
+
+DEFAULT = "default"
+COMMAND_LINE = "command line"
+
+
+@dataclass(frozen=True)
+class Resolved:
+    settings: ServerSettings
+    #: Where each setting of :data:`KEYS` came from: ``"command line"``, an environment
+    #: variable's name, the file's path, or ``"default"``.
+    sources: dict[str, str]
+    file: Path | None
+
+    def database_url(self) -> str:
+        """The database's URL; raises ConfigError when nothing gave one."""
+        if not self.settings.database_url:
+            raise ConfigError(
+                "no database: give --db URL, set LAPOR_DATABASE_URL, or name a configuration "
+                f"file with a [database] url (--config PATH or {CONFIG_ENV})")
+        return self.settings.database_url
+
+
+def read_file(path: Path) -> dict[str, Any]:
+    """``{field: value}`` from the TOML file at ``path``."""
+    try:
+        with open(path, "rb") as handle:
+            document = tomllib.load(handle)
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such configuration file") from None
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read it as TOML: {error}") from None
+    known = {(key.section, key.name): key for key in KEYS}
+    sections = sorted({key.section for key in KEYS})
+    values: dict[str, Any] = {}
+    base = path.resolve().parent
+    for section, table in document.items():
+        if section not in sections or not isinstance(table, dict):
+            raise ConfigError(f"{path}: unknown section [{section}] (known: "
+                              + ", ".join(f"[{s}]" for s in sections) + ")")
+        for name, raw in table.items():
+            key = known.get((section, name))
+            if key is None:
+                names = ", ".join(k.name for k in KEYS if k.section == section)
+                raise ConfigError(f"{path}: [{section}] has no key {name!r} (known: {names})")
+            values[key.field] = _parsed(key, raw, base, f"{path}: {key.label}")
+    return values
+
+
+def read_environment(environ: Mapping[str, str]) -> dict[str, tuple[str, Any]]:
+    """``{field: (variable, value)}`` from the environment (empty variables are left out)."""
+    found: dict[str, tuple[str, Any]] = {}
+    for key in KEYS:
+        if key.env is not None and environ.get(key.env, "").strip():
+            found[key.field] = (key.env, _parsed(key, environ[key.env], None, key.env))
+    return found
+
+
+def resolve(command_line: Mapping[str, Any] | None = None, *, config: Path | None = None,
+            environ: Mapping[str, str] | None = None, **fixed: Any) -> Resolved:
+    """The effective settings. ``command_line``: ``{field: value}`` given on the command line
+    (``None`` values are not given); ``config``: ``--config``; ``fixed``: other
+    :class:`ServerSettings` fields that only the command line sets (``training``)."""
+    environ = os.environ if environ is None else environ
+    path = config or (Path(environ[CONFIG_ENV]) if environ.get(CONFIG_ENV, "").strip() else None)
+    values: dict[str, Any] = {}
+    sources = {key.field: DEFAULT for key in KEYS}
+    if path is not None:
+        for name, value in read_file(path).items():
+            values[name], sources[name] = value, str(path)
+    for name, (variable, value) in read_environment(environ).items():
+        values[name], sources[name] = value, variable
+    for name, raw in (command_line or {}).items():
+        if raw is None:
+            continue
+        key = _BY_FIELD[name]
+        values[name] = _parsed(key, raw, None, _option(name))
+        sources[name] = COMMAND_LINE
+    values.setdefault("database_url", "")
+    return Resolved(ServerSettings(**values, **fixed), sources, path)
+
+
+def _option(name: str) -> str:
+    return {"database_url": "--db", "blob_dir": "--blobs", "trusted_proxies": "--trusted-proxy",
+            "auto_close_interval": "--auto-close-interval"}.get(
+        name, "--" + name.replace("_", "-"))
+
+
+def _parsed(key: Key, raw: Any, base: Path | None, where: str) -> Any:
+    try:
+        return key.parse(raw, base)
+    except _Bad as error:
+        raise ConfigError(f"{where}: {error} (got {raw!r})") from None
+
+
+def masked_url(url: str) -> str:
+    """``url`` with its password as ``***`` (for showing and logging)."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "***"
+
+
+def effective_toml(resolved: Resolved) -> str:
+    """The effective configuration as a TOML file (the database password masked), each value
+    with where it came from."""
+    settings = resolved.settings
+    lines: list[str] = []
+    section = ""
+    for key in KEYS:
+        if key.section != section:
+            section = key.section
+            lines += ["", f"[{section}]"] if lines else [f"[{section}]"]
+        value = getattr(settings, key.field)
+        if key.field == "database_url":
+            value = masked_url(value) if value else ""
+        if key.field == "blob_dir" and value is None:
+            value = settings.resolved_blob_dir()
+        if value is None:
+            lines.append(f"# {key.name} is not set  # {resolved.sources[key.field]}")
+            continue
+        lines.append(f"{key.name} = {_toml_value(value)}  # {resolved.sources[key.field]}")
+    return "\n".join(lines) + "\n"
+
+
+def _toml_value(value: Any) -> str:
+    if value is None:
+        return '""'
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, tuple | list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    text = str(value).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{text}"'
