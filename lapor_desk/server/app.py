@@ -24,28 +24,13 @@ from lapor_desk.server import (
 )
 from lapor_desk.server.blobs import BlobStore
 from lapor_desk.server.body_limit import BodyLimitMiddleware, BodyLimits
+from lapor_desk.server.housekeeping import housekeeping_loop
 from lapor_desk.server.logs import event
 from lapor_desk.server.middleware import RequestContextMiddleware
-from lapor_desk.server.services.complaints import auto_close_due
 from lapor_desk.server.settings import ServerSettings
 from lapor_desk.server.state import ServerState
 
 log = logging.getLogger(__name__)
-
-
-async def _housekeeping_loop(state: ServerState, blobs: BlobStore, interval: float) -> None:
-    """Every ``interval`` seconds: close unanswered follow-ups, remove abandoned uploads."""
-    while True:
-        await asyncio.sleep(interval)
-        try:
-            if not state.settings.training:  # a training world's complaints never close alone
-                await run_in_threadpool(auto_close_due, state.engine, state.now())
-        except Exception as error:  # noqa: BLE001 - logged; the next round retries
-            event(log, "auto_close_failed", logging.ERROR, exc=error)
-        try:
-            await run_in_threadpool(blobs.expire_uploads, state.engine, state.now())
-        except Exception as error:  # noqa: BLE001 - logged; the next round retries
-            event(log, "blob_uploads_expire_failed", logging.ERROR, exc=error)
 
 
 def create_app(settings: ServerSettings,
@@ -69,7 +54,7 @@ def create_app(settings: ServerSettings,
         task = None
         if settings.auto_close_interval > 0:
             task = asyncio.create_task(
-                _housekeeping_loop(state, blobs, settings.auto_close_interval))
+                housekeeping_loop(state, blobs, settings.auto_close_interval))
         event(log, "server_start", backend=state.dialect, instance_id=state.instance_id)
         try:
             yield
