@@ -1,0 +1,159 @@
+"""``lapor-server serve --workers 2`` on PostgreSQL: two worker processes that share nothing but
+the database, and a change made through one is seen through the other at the next request
+(the login throttle, tokens, the agency tree and its names, users), also after a restart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import pytest
+
+from lapor_desk.models import wire
+from lapor_desk.models.enums import AgencyLevel
+from lapor_desk.server.database import make_engine, transaction
+from lapor_desk.server.db import Agency, next_seqs
+from lapor_desk.server.services import users
+from tests.server.builder import PASSWORD, World, build_world
+from tests.server.client import apply_page
+from tests.support.live_server import DatabaseFactory
+from tests.support.server_process import ServerProcess
+from tests.support.worker_pin import Pinned, children
+
+pytestmark = pytest.mark.parametrize("backend", ["postgresql"], indirect=True, scope="session")
+
+
+def _login(worker: Pinned, username: str, password: str = PASSWORD) -> tuple[int, dict[str, Any]]:
+    return worker.request("POST", wire.LOGIN.path, {"username": username, "password": password})
+
+
+def _token(worker: Pinned, username: str) -> str:
+    status, body = _login(worker, username)
+    assert status == 200, body
+    return str(body["token"])
+
+
+def _me(worker: Pinned, token: str) -> tuple[int, dict[str, Any]]:
+    return worker.request("GET", wire.ME.path, token=token)
+
+
+def _pull_all(worker: Pinned, token: str, cursor: str | None = None
+              ) -> tuple[dict[str, dict[Any, dict[str, Any]]], str]:
+    state: dict[str, dict[Any, dict[str, Any]]] = {}
+    while True:
+        query = "?" + urlencode({"cursor": cursor}) if cursor else ""
+        status, page = worker.request("GET", wire.PULL.path + query, token=token)
+        assert status == 200, page
+        apply_page(state, page)
+        cursor = page["cursor"]
+        if not page["has_more"]:
+            assert cursor is not None
+            return state, cursor
+
+
+def _new_unit(url: str, world: World, name: str) -> int:
+    """A unit added to the kabupaten while the server runs (as ``org import`` adds one)."""
+    engine = make_engine(url)
+    try:
+        with transaction(engine) as session:
+            parent = session.get(Agency, world.agencies["kab"])
+            assert parent is not None
+            unit = Agency(parent_id=parent.id, level=str(AgencyLevel.UNIT), path="", name=name,
+                          code="T-kab_new", region_code=None, seq=next_seqs(session))
+            session.add(unit)
+            session.flush()
+            unit.path = f"{parent.path}{unit.id}/"
+            return int(unit.id)
+    finally:
+        engine.dispose()
+
+
+def _change_user(url: str, username: str, *, unit: int | None = None,
+                 disabled: bool | None = None) -> None:
+    engine = make_engine(url)
+    try:
+        with transaction(engine) as session:
+            if unit is not None:
+                users.move_user(session, username, unit)
+            if disabled is not None:
+                users.disable_user(session, username, disabled=disabled)
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.timeout(300)
+def test_two_workers_share_throttle_tokens_directory_and_users(
+        db_factory: DatabaseFactory, tmp_path: Path) -> None:
+    url = db_factory.new_url()
+    world = build_world(url)
+    server = ServerProcess(url, tmp_path / "blobs", "--workers", "2")
+    try:
+        a = Pinned(server.pid, server.port)
+        b = Pinned(server.pid, server.port, avoid=a.pid)
+        assert a.pid != b.pid and {a.pid, b.pid} <= set(children(server.pid))
+
+        # A token issued by one worker works on the other; revoked through one, it fails on both.
+        admin = _token(a, "admin_prov")
+        assert _me(b, admin)[0] == 200
+        health = _token(b, "lo_prov_health")
+        assert _me(a, health)[0] == 200
+        assert a.request("POST", wire.LOGOUT.path, token=health)[0] == 200
+        for worker in (a, b):
+            status, body = _me(worker, health)
+            assert (status, body["error"]["code"]) == (401, "token_revoked")
+
+        # Failed logins counted through one worker hold at the other (5 per username).
+        assert [_login(a, "lo_kab_health", "salah-sandi")[0] for _ in range(5)] == [401] * 5
+        status, body = _login(b, "lo_kab_health")  # the right password, but locked
+        assert (status, body["error"]["code"]) == (429, "too_many_requests")
+
+        # Both workers hold the agency tree and the officer's scope before the changes.
+        officer = _token(a, "lo_prov_works")
+        for worker in (a, b):
+            status, body = _me(worker, officer)
+            assert (status, body["unit_id"]) == (200, world.agencies["prov_works"])
+        _, cursor = _pull_all(b, admin)
+
+        # An alias set through one worker: the other's next pull carries the renamed row.
+        names = {"aliases": ["Dinkes Prov", "Dinas Kesehatan Sultra"]}
+        unit_path = wire.AGENCY_ALIASES.to(agency_id=str(world.agencies["prov_health"]))
+        assert a.request("POST", unit_path, names)[0] == 401  # (a token is required)
+        status, _ = a.request("POST", unit_path, names, token=admin)
+        assert status == 200
+        changed, _ = _pull_all(b, admin, cursor)
+        assert changed["agency"][world.agencies["prov_health"]]["aliases"] == names["aliases"]
+
+        # A unit added and a user moved into it (by another process): at the next request each
+        # worker knows the unit and the user's new place and scope.
+        new_unit = _new_unit(url, world, "Dinas Baru Kabupaten Konawe")
+        _change_user(url, "lo_prov_works", unit=new_unit)
+        for worker in (b, a):
+            status, body = _me(worker, officer)
+            assert status == 200, body
+            assert (body["unit_id"], body["scope_root_id"]) == (new_unit, new_unit)
+        fresh = _token(b, "lo_prov_works")
+        assert _me(a, fresh)[1]["unit_id"] == new_unit
+
+        # A user disabled: refused by both at once.
+        _change_user(url, "lo_prov_works", disabled=True)
+        for worker in (a, b):
+            status, body = _me(worker, fresh)
+            assert (status, body["error"]["code"]) == (401, "account_disabled")
+        a.close()
+        b.close()
+    finally:
+        server.stop()
+
+    # A restart keeps all of it: the token, the lock on the username, the disabled account.
+    again = ServerProcess(url, tmp_path / "blobs", "--workers", "2")
+    try:
+        a = Pinned(again.pid, again.port)
+        b = Pinned(again.pid, again.port, avoid=a.pid)
+        assert _me(a, admin)[0] == 200
+        assert _login(b, "lo_kab_health")[0] == 429
+        assert _me(b, fresh)[1]["error"]["code"] == "account_disabled"
+        a.close()
+        b.close()
+    finally:
+        again.stop()
