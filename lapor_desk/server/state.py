@@ -1,4 +1,33 @@
-"""What every request needs: the engine, settings, domain configuration and caches."""
+"""What every request needs: the engine, settings, domain configuration and caches.
+
+One :class:`ServerState` lives in each worker process (``lapor-server serve --workers N``
+starts N). What must be the same in every worker and survive a restart lives in the database;
+what a worker keeps for itself is either read again from the database at every request or is
+only a copy that cannot be wrong (``tests/server/test_workers.py`` runs two workers):
+
+- the login throttle (:class:`LoginThrottle`): counts and locks are ``login_throttle`` rows,
+  taken and counted in one write transaction; the worker keeps only when it last pruned them;
+- tokens and users: rows, read at every request (``auth.current_caller``); a revoked token, a
+  disabled, moved or re-roled user is seen by every worker at its next request;
+- the agency tree (:class:`DirectoryCache`): a worker's copy is checked against the newest
+  change number and the number of units at every request and reloaded when either moved (an
+  alias, a new or changed unit: every change gives the row a new ``seq``);
+- the viewer and its scope: built per request from the user row and that tree;
+- pages made ahead (:class:`ReadAhead`): a worker's own, handed only to a request of the same
+  user, scope epoch and cursor that reaches that worker (another worker makes the page itself;
+  it is the same page); lost on a restart, at no cost but the time;
+- compiled pull statements (``pull.STATEMENTS``): SQL text per viewer kind, never data;
+- uploads in progress (``blobs.BlobStore``): ``blob_uploads`` rows and partial files; a chunk is
+  written under its row's lock (``FOR UPDATE``), so two workers never write one upload at once;
+  the in-process lock only spares a worker's threads the wait on the row;
+- housekeeping (auto-close, stale uploads): each round is claimed in the database by one worker
+  (server/housekeeping.py); closing is idempotent anyway (row lock, still-due check);
+- the SLA table (``config``) and the settings: read from the same files by every worker at
+  start; a change to them needs a restart of the server (all workers);
+- a training server's exercises are rows (``before_action`` reads them in the push's
+  transaction), but its clock counts from the process's start: a training server runs one
+  worker.
+"""
 
 from __future__ import annotations
 

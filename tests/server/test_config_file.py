@@ -182,3 +182,10 @@ def test_several_workers_need_postgresql(tmp_path: Path, capsys: pytest.CaptureF
     assert main(["serve", "--db", url, "--workers", "2"]) == 1
     assert "several workers need PostgreSQL" in capsys.readouterr().err
     assert not (tmp_path / "lapor.sqlite3").exists()  # refused before anything was made
+
+
+def test_a_training_server_runs_one_worker(capsys: pytest.CaptureFixture[str]) -> None:
+    # refused before the database is opened (there is none at this address)
+    url = "postgresql+psycopg://nobody@127.0.0.1:1/none"
+    assert main(["serve", "--db", url, "--workers", "2", "--training"]) == 1
+    assert "a training server runs one worker" in capsys.readouterr().err
