@@ -4,6 +4,10 @@ the database, and a change made through one is seen through the other at the nex
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -17,7 +21,7 @@ from lapor_desk.server.db import Agency, next_seqs
 from lapor_desk.server.services import users
 from tests.server.builder import PASSWORD, World, build_world
 from tests.server.client import apply_page
-from tests.support.live_server import DatabaseFactory
+from tests.support.live_server import DatabaseFactory, free_port
 from tests.support.server_process import ServerProcess
 from tests.support.worker_pin import Pinned, children
 
@@ -157,3 +161,40 @@ def test_two_workers_share_throttle_tokens_directory_and_users(
         b.close()
     finally:
         again.stop()
+
+
+@pytest.mark.timeout(180)
+def test_uvicorn_runs_the_factory_from_the_configuration_file(
+        db_factory: DatabaseFactory, tmp_path: Path) -> None:
+    """The documented equivalent under another process manager (docs/server.md)."""
+    url = db_factory.new_url()
+    build_world(url)
+    port = free_port()
+    config = tmp_path / "server.toml"
+    config.write_text(f'[database]\nurl = "{url}"\n[blobs]\ndir = "blobs"\n'
+                      '[domain]\nauto_close_interval_seconds = 0\n', encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LAPOR_SERVE", "LAPOR_DATA"))}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "--factory", "lapor_desk.server.asgi:app_from_config",
+         "--port", str(port), "--workers", "2", "--no-proxy-headers", "--no-access-log"],
+        env={**env, "LAPOR_SERVER_CONFIG": str(config)}, stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            assert process.poll() is None, process.stderr.read() if process.stderr else ""
+            assert time.monotonic() < deadline
+            try:
+                a = Pinned(process.pid, port)
+                break
+            except (ConnectionError, AssertionError):
+                time.sleep(0.2)
+        b = Pinned(process.pid, port, avoid=a.pid)
+        token = _token(a, "admin_kab")
+        assert _me(b, token)[0] == 200
+        assert (tmp_path / "blobs").is_dir()  # relative to the file
+        a.close()
+        b.close()
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
