@@ -53,6 +53,32 @@ def test_the_systemd_units_pass_systemd_analyze_verify(tmp_path: Path) -> None:
         checked.stdout + checked.stderr)
 
 
+#: The highest exposure (systemd-analyze security, 0 = locked down, 10 = none) each unit may
+#: have: what the hardening options of the shipped units give, so that dropping one fails.
+EXPOSURE = {"lapor-server.service": 1.3, "lapor-backup.service": 1.9}
+
+
+def _units_here(tmp_path: Path) -> list[Path]:
+    units = []
+    for unit in sorted(SYSTEMD.glob("*.service")):
+        target = tmp_path / unit.name
+        target.write_text(unit.read_text().replace(INSTALLED, _lapor_server()))
+        units.append(target)
+    return units
+
+
+def test_the_services_are_hardened_by_systemd_analyze_security(tmp_path: Path) -> None:
+    analyze = _tool("systemd-analyze", "systemd")
+    for unit in _units_here(tmp_path):
+        checked = subprocess.run([analyze, "security", "--offline=yes", "--no-pager", str(unit)],
+                                 check=False, capture_output=True, text=True, timeout=120,
+                                 cwd=tmp_path)
+        lines = [line for line in checked.stdout.splitlines() if "Overall exposure level" in line]
+        assert checked.returncode == 0 and lines, checked.stdout + checked.stderr
+        exposure = float(lines[0].split(":", 1)[1].split()[0])
+        assert exposure <= EXPOSURE[unit.name], (unit.name, exposure, checked.stdout)
+
+
 def test_the_server_unit_runs_unprivileged_and_hardened() -> None:
     service: dict[str, list[str]] = {}
     section = ""
