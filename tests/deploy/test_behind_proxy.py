@@ -220,6 +220,25 @@ def test_the_desktop_refuses_the_proxy_without_the_pemdas_ca(
     assert f"addr={topology.address(11)}" not in topology.server.output
 
 
+def test_the_window_app_trusts_the_pemdas_ca_named_by_requests_ca_bundle(
+        topology: Topology, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The desktop's window has no CA setting: it verifies against the CA list it carries, or
+    the file ``REQUESTS_CA_BUNDLE`` names on that PC (docs/deploy.md, for a pemda's own CA)."""
+    for name in ("HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(topology.pki.ca_file))
+    session = session_from(topology.address(12))
+    session.trust_env = True  # as the window's transport has it
+    transport = Transport(topology.proxy.url, session=session, retry=FAST,
+                          sleep=lambda _s: None, timeout=(5.0, 30.0))
+    cache = open_cache(tmp_path / "desk")
+    try:
+        SyncEngine(cache, transport).login("admin_kab", PASSWORD, "pytest")
+    finally:
+        transport.close()
+        cache.close()
+
+
 def test_a_forged_x_forwarded_for_is_not_believed_and_the_throttle_counts_the_real_address(
         topology: Topology) -> None:
     guesser, colleague = topology.address(20), topology.address(21)
