@@ -69,7 +69,9 @@ def _units_here(tmp_path: Path) -> list[Path]:
 
 def test_the_services_are_hardened_by_systemd_analyze_security(tmp_path: Path) -> None:
     analyze = _tool("systemd-analyze", "systemd")
-    for unit in _units_here(tmp_path):
+    units = _units_here(tmp_path)
+    assert {unit.name for unit in units} == set(EXPOSURE)
+    for unit in units:
         checked = subprocess.run([analyze, "security", "--offline=yes", "--no-pager", str(unit)],
                                  check=False, capture_output=True, text=True, timeout=120,
                                  cwd=tmp_path)
