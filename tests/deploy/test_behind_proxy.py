@@ -14,8 +14,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -301,3 +303,49 @@ def test_the_proxy_hands_the_desktops_request_id_to_the_server(topology: Topolog
         headers={"X-Request-ID": f"bantuan{NETWORK[topology.proxy.name]}abc"})
     assert answer.status_code == 200
     assert answer.headers["x-request-id"] == f"bantuan{NETWORK[topology.proxy.name]}abc"
+
+
+def _recording_upstream(seen: list[dict[str, list[str]]]) -> ThreadingHTTPServer:
+    """An upstream on loopback that answers 200 and keeps the headers of each request."""
+
+    class Recorder(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            headers: dict[str, list[str]] = {}
+            for name, value in self.headers.items():
+                headers.setdefault(name.lower(), []).append(value)
+            seen.append(headers)
+            self.send_response(200)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    return ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+
+
+@pytest.mark.parametrize("proxy_name", sorted(PROXIES))
+def test_the_proxy_passes_on_only_the_address_it_saw(
+        proxy_name: str, pki: Pki, tmp_path: Path) -> None:
+    """What reaches the server names the client once, as the proxy saw it: a client's own
+    X-Forwarded-For, X-Real-IP and Forwarded headers are not passed on."""
+    seen: list[dict[str, list[str]]] = []
+    upstream = _recording_upstream(seen)
+    thread = threading.Thread(target=upstream.serve_forever, daemon=True)
+    thread.start()
+    proxy = PROXIES[proxy_name](upstream.server_address[1], pki, tmp_path / proxy_name)
+    try:
+        client = f"127.0.{NETWORK[proxy_name]}.60"
+        answer = session_from(client).get(
+            proxy.url + wire.HEALTH.path, verify=str(pki.ca_file), timeout=30, headers={
+                "X-Forwarded-For": "203.0.113.9", "X-Real-IP": "203.0.113.10",
+                "Forwarded": "for=203.0.113.11"})
+        assert answer.status_code == 200
+    finally:
+        proxy.stop()
+        upstream.shutdown()
+        upstream.server_close()
+    (headers,) = seen
+    assert headers["x-forwarded-for"] == [client]
+    assert "x-real-ip" not in headers and "forwarded" not in headers
+    assert headers.get("x-forwarded-proto") == ["https"]
