@@ -305,6 +305,15 @@ def test_the_proxy_hands_the_desktops_request_id_to_the_server(topology: Topolog
     assert answer.headers["x-request-id"] == f"bantuan{NETWORK[topology.proxy.name]}abc"
 
 
+def test_plain_http_only_sends_browsers_to_https(topology: Topology) -> None:
+    answer = session_from(topology.address(70)).get(
+        f"http://localhost:{topology.proxy.http_port}{wire.HEALTH.path}", timeout=30,
+        allow_redirects=False)
+    assert answer.status_code in (301, 308)
+    assert answer.headers["location"].startswith("https://localhost")
+    assert "x-request-id" not in answer.headers  # nothing reaches the server over plain HTTP
+
+
 def _recording_upstream(seen: list[dict[str, list[str]]]) -> ThreadingHTTPServer:
     """An upstream on loopback that answers 200 and keeps the headers of each request."""
 

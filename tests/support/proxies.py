@@ -50,6 +50,7 @@ class RunningProxy:
     port: int
     process: subprocess.Popen[bytes]
     log_file: Path
+    http_port: int = 0  # plain HTTP: sends browsers on to HTTPS
     extra_logs: list[Path] = field(default_factory=list)
 
     @property
@@ -127,7 +128,7 @@ def start_nginx(upstream_port: int, pki: Pki, folder: Path) -> RunningProxy:
     log_file = folder / "stdout.log"
     with log_file.open("wb") as out:
         process = subprocess.Popen(base, stdout=out, stderr=subprocess.STDOUT)
-    return _wait_listening(RunningProxy("nginx", port, process, log_file,
+    return _wait_listening(RunningProxy("nginx", port, process, log_file, http_port,
                                         [folder / "error.log"]))
 
 
@@ -166,4 +167,4 @@ def start_caddy(upstream_port: int, pki: Pki, folder: Path) -> RunningProxy:
         process = subprocess.Popen(
             [caddy, "run", "--config", str(config), "--adapter", "caddyfile"],
             stdout=out, stderr=subprocess.STDOUT, env=env)
-    return _wait_listening(RunningProxy("caddy", port, process, log_file))
+    return _wait_listening(RunningProxy("caddy", port, process, log_file, http_port))
