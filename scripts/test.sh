@@ -18,15 +18,33 @@ apt_packages=(
   faketime  # a PC clock an hour ahead (tests/*/test_*clock_ahead.py)
   mount  # a small tmpfs for the full-disk tests (tests/support/small_disk.py; needs root)
 )
+# The production topology's tools (tests/deploy/): the proxies run for real, the unit and compose
+# files are checked by their own tools. Without recommends: docker-compose would pull in the
+# Docker engine, and only its `config` check is used.
+bare_apt_packages=(
+  nginx caddy  # tests/deploy/test_behind_proxy.py
+  systemd  # systemd-analyze verify (tests/deploy/test_service_files.py)
+  docker-compose  # `docker-compose config` where Docker's own `docker compose` is absent
+)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-if [ "${#missing[@]}" -gt 0 ]; then
+missing_bare=()
+for p in "${bare_apt_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing_bare+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ] || [ "${#missing_bare[@]}" -gt 0 ]; then
   sudo_cmd=""
   [ "$(id -u)" = "0" ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+  if [ "${#missing[@]}" -gt 0 ]; then
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  if [ "${#missing_bare[@]}" -gt 0 ]; then
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends \
+      "${missing_bare[@]}" >/dev/null
+  fi
 fi
 
 python="${PYTHON:-python3}"

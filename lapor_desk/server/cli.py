@@ -74,7 +74,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--username", required=True)
     p.add_argument("--display-name", required=True)
     p.add_argument("--role", required=True, choices=[str(r) for r in Role])
-    p.add_argument("--unit", required=True, help="unit id or code")
+    p.add_argument("--unit", required=True, help="unit code (or id)")
     p.add_argument("--password", default=None)
     p = command("set-password", "give a user a new password (their sessions end)")
     p.add_argument("username")
@@ -82,7 +82,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="read the password from the first line of standard input")
     p = command("move-user", "move a user to another unit (their cursors reset)")
     p.add_argument("--username", required=True)
-    p.add_argument("--unit", required=True, help="unit id or code")
+    p.add_argument("--unit", required=True, help="unit code (or id)")
     p.add_argument("--role", choices=[str(r) for r in Role], default=None)
     p = command("disable-user", "disable (or --enable) an account")
     p.add_argument("--username", required=True)
@@ -125,9 +125,11 @@ def _new_password(from_stdin: bool) -> str:
 
 
 def _unit_id(session: Any, ref: str) -> int:
-    query = select(Agency.id).where(Agency.id == int(ref)) if ref.isdigit() else select(
-        Agency.id).where(Agency.code == ref)
-    found = session.scalars(query).first()
+    """The unit whose code is ``ref``, else (digits) whose id is: a pemda's own codes are often
+    all digits (BPS codes such as ``7405``), and the code is what its sysadmin knows."""
+    found = session.scalars(select(Agency.id).where(Agency.code == ref)).first()
+    if found is None and ref.isdigit():
+        found = session.scalars(select(Agency.id).where(Agency.id == int(ref))).first()
     if found is None:
         raise ServiceError(f"no unit {ref!r}", code="not_found")
     return int(found)

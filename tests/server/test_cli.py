@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 import requests
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from lapor_desk.server.cli import main
 from lapor_desk.server.database import make_engine
-from lapor_desk.server.db import Complaint, Deletion, User
+from lapor_desk.server.db import Agency, Complaint, Deletion, User
 from tests.server.builder import PASSWORD, build_world
 from tests.support.live_server import DatabaseFactory, free_port
 
@@ -65,6 +65,37 @@ def test_admin_commands(db_factory: DatabaseFactory) -> None:
 
 
 @pytest.mark.timeout(120)
+def test_a_unit_is_named_by_its_code_even_when_the_code_is_all_digits(
+        db_factory: DatabaseFactory) -> None:
+    """A pemda's codes are often BPS codes (``7405``): ``--unit 7405`` is that unit, not the
+    unit whose id happens to be 7405 (or none)."""
+    url = db_factory.new_url()
+    world = build_world(url)
+    engine = make_engine(url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(update(Agency).where(Agency.id == world.agencies["kab"])
+                         .values(code="7405"))
+            # another unit's code is the kabupaten's id: the code still wins
+            conn.execute(update(Agency).where(Agency.id == world.agencies["prov_works"])
+                         .values(code=str(world.agencies["kab_health"])))
+        assert main(["create-user", "--db", url, "--username", "admin.konsel", "--display-name",
+                     "Admin Konsel", "--role", "agency_admin", "--unit", "7405",
+                     "--password", "sandi-baru-1"]) == 0
+        assert main(["move-user", "--db", url, "--username", "admin.konsel",
+                     "--unit", str(world.agencies["kab_health"])]) == 0
+        with engine.connect() as conn:
+            assert conn.execute(select(User.unit_id).where(User.username == "admin.konsel")
+                                ).scalar_one() == world.agencies["prov_works"]
+        assert main(["move-user", "--db", url, "--username", "admin.konsel",
+                     "--unit", str(world.agencies["kab"])]) == 0  # an id still names a unit
+        with engine.connect() as conn:
+            assert conn.execute(select(User.unit_id).where(User.username == "admin.konsel")
+                                ).scalar_one() == world.agencies["kab"]
+    finally:
+        engine.dispose()
+
+
 def test_serve_in_a_subprocess(db_factory: DatabaseFactory, tmp_path: Path) -> None:
     url = db_factory.new_url()
     build_world(url)
