@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 import pytest
+from sqlalchemy.engine import make_url
 
 from lapor_desk.models import wire
 from lapor_desk.models.enums import AgencyLevel
@@ -148,6 +149,12 @@ def test_two_workers_share_throttle_tokens_directory_and_users(
         b.close()
     finally:
         server.stop()
+    # each worker writes its own log lines; the database password is never among them
+    assert "event=serve " in server.output and "workers=2" in server.output
+    assert server.output.count("event=server_start ") == 2
+    assert "event=request method=GET path=/api/v1/me status=200" in server.output
+    assert f":{make_url(url).password}@" not in server.output
+    assert "database=postgresql+psycopg://" in server.output and ":***@" in server.output
 
     # A restart keeps all of it: the token, the lock on the username, the disabled account.
     again = ServerProcess(url, tmp_path / "blobs", "--workers", "2")
