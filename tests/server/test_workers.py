@@ -1,10 +1,12 @@
 """``lapor-server serve --workers 2`` on PostgreSQL: two worker processes that share nothing but
 the database, and a change made through one is seen through the other at the next request
-(the login throttle, tokens, the agency tree and its names, users), also after a restart."""
+(the login throttle, tokens, the agency tree and its names, users), also after a restart and
+in a worker started in place of one that died."""
 
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -13,6 +15,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 import pytest
+from sqlalchemy.engine import make_url
 
 from lapor_desk.models import wire
 from lapor_desk.models.enums import AgencyLevel
@@ -26,6 +29,18 @@ from tests.support.server_process import ServerProcess
 from tests.support.worker_pin import Pinned, children
 
 pytestmark = pytest.mark.parametrize("backend", ["postgresql"], indirect=True, scope="session")
+
+
+def _pinned(server_pid: int, port: int, avoid: int | None = None) -> Pinned:
+    """A connection to a worker other than ``avoid``, waiting for one that is up (a worker
+    accepts connections once it has loaded the application)."""
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            return Pinned(server_pid, port, avoid=avoid)
+        except (ConnectionError, AssertionError):
+            assert time.monotonic() < deadline, f"no second worker of {server_pid} is up"
+            time.sleep(0.5)
 
 
 def _login(worker: Pinned, username: str, password: str = PASSWORD) -> tuple[int, dict[str, Any]]:
@@ -93,8 +108,8 @@ def test_two_workers_share_throttle_tokens_directory_and_users(
     world = build_world(url)
     server = ServerProcess(url, tmp_path / "blobs", "--workers", "2")
     try:
-        a = Pinned(server.pid, server.port)
-        b = Pinned(server.pid, server.port, avoid=a.pid)
+        a = _pinned(server.pid, server.port)
+        b = _pinned(server.pid, server.port, avoid=a.pid)
         assert a.pid != b.pid and {a.pid, b.pid} <= set(children(server.pid))
 
         # A token issued by one worker works on the other; revoked through one, it fails on both.
@@ -148,16 +163,29 @@ def test_two_workers_share_throttle_tokens_directory_and_users(
         b.close()
     finally:
         server.stop()
+    # each worker writes its own log lines; the database password is never among them
+    assert "event=serve " in server.output and "workers=2" in server.output
+    assert server.output.count("event=server_start ") == 2
+    assert "event=request method=GET path=/api/v1/me status=200" in server.output
+    assert f":{make_url(url).password}@" not in server.output
+    assert "database=postgresql+psycopg://" in server.output and ":***@" in server.output
 
     # A restart keeps all of it: the token, the lock on the username, the disabled account.
     again = ServerProcess(url, tmp_path / "blobs", "--workers", "2")
     try:
-        a = Pinned(again.pid, again.port)
-        b = Pinned(again.pid, again.port, avoid=a.pid)
+        a = _pinned(again.pid, again.port)
+        b = _pinned(again.pid, again.port, avoid=a.pid)
         assert _me(a, admin)[0] == 200
         assert _login(b, "lo_kab_health")[0] == 429
         assert _me(b, fresh)[1]["error"]["code"] == "account_disabled"
+        # a worker that dies is replaced, and the new one knows the same
+        before = set(children(again.pid))
         a.close()
+        os.kill(a.pid, signal.SIGKILL)
+        replaced = _pinned(again.pid, again.port, avoid=b.pid)
+        assert replaced.pid not in before
+        assert _me(replaced, admin)[0] == 200
+        replaced.close()
         b.close()
     finally:
         again.stop()
@@ -180,16 +208,8 @@ def test_uvicorn_runs_the_factory_from_the_configuration_file(
         env={**env, "LAPOR_SERVER_CONFIG": str(config)}, stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE, text=True)
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            assert process.poll() is None, process.stderr.read() if process.stderr else ""
-            assert time.monotonic() < deadline
-            try:
-                a = Pinned(process.pid, port)
-                break
-            except (ConnectionError, AssertionError):
-                time.sleep(0.2)
-        b = Pinned(process.pid, port, avoid=a.pid)
+        a = _pinned(process.pid, port)
+        b = _pinned(process.pid, port, avoid=a.pid)
         token = _token(a, "admin_kab")
         assert _me(b, token)[0] == 200
         assert (tmp_path / "blobs").is_dir()  # relative to the file

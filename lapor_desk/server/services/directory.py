@@ -40,7 +40,11 @@ def load_directory(session: Session) -> DictDirectory:
 
 
 class DirectoryCache:
-    """The agency tree, reloaded when an agency row changed (its newest ``seq`` moved)."""
+    """The agency tree, reloaded when an agency row changed (its newest ``seq`` moved) or one
+    was removed (the count moved). Each worker process holds its own and checks it at every
+    request, so a change committed through any worker or command is seen at the next one: every
+    change to an agency row must give it a new ``seq`` (``next_seqs``; desktops pull by it too),
+    and writers commit in ``seq`` order."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
