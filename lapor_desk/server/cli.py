@@ -4,6 +4,8 @@
     lapor-server seed --db URL --complaints N --seed S --password P [--json]
     lapor-server serve --db URL [--host 127.0.0.1] [--port 8000] [--blobs DIR]
                        [--trusted-proxy ADDR|CIDR ...] [--token-idle-hours H] [--token-ttl-hours H]
+                       [--metrics-allow ADDR|CIDR ...]
+    lapor-server --log-format json ...  log lines as JSON objects (docs/observability.md)
     lapor-server create-user --db URL --username U --display-name N --role R --unit ID|CODE
     lapor-server set-password USERNAME --db URL [--password-stdin]
     lapor-server move-user --db URL --username U --unit ID|CODE [--role R]
@@ -26,7 +28,6 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
-import logging
 import os
 import sys
 from pathlib import Path
@@ -35,6 +36,7 @@ from typing import Any
 from sqlalchemy import select
 
 from lapor_desk.models.enums import Role
+from lapor_desk.server import logs
 from lapor_desk.server.addresses import parse_networks
 from lapor_desk.server.database import init_database, make_engine, transaction
 from lapor_desk.server.db import Agency, Complaint
@@ -47,6 +49,9 @@ from lapor_desk.server.settings import ServerSettings
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="lapor-server", description=__doc__.splitlines()[0])
     parser.add_argument("--log-level", default="INFO")
+    parser.add_argument("--log-format", choices=logs.FORMATS, default=None,
+                        help="text (default) or json: one JSON object per line "
+                             "(also LAPOR_LOG_FORMAT)")
     sub = parser.add_subparsers(dest="command", required=True)
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -74,6 +79,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--trusted-proxy", action="append", default=[], metavar="ADDR|CIDR",
                    help="a reverse proxy whose X-Forwarded-For names the client (repeatable); "
                         "from other peers the header is ignored")
+    p.add_argument("--metrics-allow", action="append", default=None, metavar="ADDR|CIDR",
+                   help="who may read /metrics (repeatable; default this machine only)")
     p.add_argument("--token-idle-hours", type=float, default=defaults.token_idle_hours,
                    help="a token ends after this long unused (0: never; default %(default)s)")
     p.add_argument("--token-ttl-hours", type=float, default=defaults.token_ttl_hours,
@@ -166,13 +173,16 @@ def _serve(args: argparse.Namespace) -> int:
 
     try:
         parse_networks(args.trusted_proxy)
+        parse_networks(args.metrics_allow or ())
     except ValueError as error:
-        raise ServiceError(f"--trusted-proxy: {error}", code="invalid_input") from None
+        raise ServiceError(f"--trusted-proxy/--metrics-allow: {error}",
+                           code="invalid_input") from None
     init_database(args.db)
     settings = ServerSettings(database_url=args.db, blob_dir=args.blobs,
                               auto_close_interval=args.auto_close_interval,
                               training=args.training,
                               trusted_proxies=tuple(args.trusted_proxy),
+                              metrics_allow=tuple(args.metrics_allow or ServerSettings.metrics_allow),
                               token_idle_hours=args.token_idle_hours,
                               token_ttl_hours=args.token_ttl_hours)
     # proxy_headers=False: uvicorn would otherwise take X-Forwarded-For from any local peer;
@@ -180,6 +190,7 @@ def _serve(args: argparse.Namespace) -> int:
     # A training server dates its answers by the training world's clock (server/training/).
     uvicorn.run(create_app(settings), host=args.host, port=args.port, access_log=False,
                 log_level=args.log_level.lower(), proxy_headers=False,
+                log_config=logs.logging_config(args.log_level, _log_format(args)),
                 date_header=not args.training)
     return 0
 
@@ -262,11 +273,18 @@ def run(args: argparse.Namespace) -> int:
         engine.dispose()
 
 
+def _log_format(args: argparse.Namespace) -> str:
+    return str(args.log_format or os.environ.get("LAPOR_LOG_FORMAT") or "text")
+
+
 def main(argv: list[str] | None = None) -> int:
     follow_parent()  # started by the desktop's demo: end with it (server/lifeline.py)
     args = _parser().parse_args(argv)
-    logging.basicConfig(level=args.log_level.upper(),
-                        format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    try:
+        logs.configure(args.log_level, _log_format(args))
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     try:
         return run(args)
     except ServiceError as error:
