@@ -97,6 +97,8 @@ class ServerMetrics:
 
     def __init__(self) -> None:
         self.shared_dir = multiprocess_dir()
+        if self.shared_dir:  # each worker's file goes there (a systemd RuntimeDirectory, ...)
+            Path(self.shared_dir).mkdir(parents=True, exist_ok=True)
         self.registry = CollectorRegistry()
         # In multiprocess mode nothing is registered: a scrape reads the files (render).
         into = None if self.shared_dir else self.registry

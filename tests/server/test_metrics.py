@@ -10,11 +10,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 import requests
 from prometheus_client.parser import text_string_to_metric_families
 
 from lapor_desk import __version__ as package_version
 from lapor_desk.models import wire
+from lapor_desk.server.metrics import MULTIPROC_ENV, prepare_multiprocess_dir
 from tests.server.builder import build_world, new_id
 from tests.server.client import Api, WorldServer
 from tests.support.live_server import DatabaseFactory
@@ -174,3 +176,15 @@ def test_two_processes_count_into_one_scrape(db_factory: DatabaseFactory, tmp_pa
     finally:
         first.stop()
         second.stop()
+
+
+def test_the_shared_directory_is_emptied_before_the_workers_start(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(MULTIPROC_ENV, raising=False)  # put back after the test
+    shared = tmp_path / "run" / "metrics"
+    prepare_multiprocess_dir(shared)
+    assert shared.is_dir() and os.environ[MULTIPROC_ENV] == str(shared)
+    (shared / "counter_4242.db").write_bytes(b"\0" * 16)  # a run before: its counts
+    (shared / "keep.txt").write_text("not ours")
+    prepare_multiprocess_dir(shared)
+    assert sorted(p.name for p in shared.iterdir()) == ["keep.txt"]
