@@ -27,7 +27,7 @@ from lapor_desk.server.addresses import parse_networks
 from lapor_desk.server.blobs import BlobStore
 from lapor_desk.server.body_limit import BodyLimitMiddleware, BodyLimits
 from lapor_desk.server.logs import event
-from lapor_desk.server.metrics import ServerMetrics
+from lapor_desk.server.metrics import RouteNames, ServerMetrics
 from lapor_desk.server.middleware import RequestContextMiddleware
 from lapor_desk.server.services.complaints import auto_close_due
 from lapor_desk.server.settings import ServerSettings
@@ -110,7 +110,8 @@ def create_app(settings: ServerSettings,
     # Innermost first: bodies are bounded inside the request context (a 413 gets its id and
     # log line) and before anything reads them.
     app.add_middleware(BodyLimitMiddleware, limits=body_limits)
-    app.add_middleware(RequestContextMiddleware, metrics=metrics)
+    route_names = RouteNames([e.path for e in wire.ENDPOINTS] + list(routes_ops.PATHS))
+    app.add_middleware(RequestContextMiddleware, metrics=metrics, route_names=route_names)
     if settings.training:  # the desktops learn the training world's time from ``Date``
         from lapor_desk.server.training.clock import ServerDateMiddleware
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import os
 import platform
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -80,11 +81,25 @@ def server_metrics(request: Request) -> ServerMetrics:
     return found
 
 
-def route_label(scope: Scope) -> str:
-    """The template of the route that served ``scope`` (set by the router), else UNMATCHED."""
-    route = scope.get("route")
-    path = getattr(route, "path", None)
-    return path if isinstance(path, str) else UNMATCHED
+class RouteNames:
+    """A request's route label: the template of the route that served it (the router puts the
+    route in the scope), or for a request answered before routing (a body over its limit) the
+    first of ``templates`` its path fits; else UNMATCHED."""
+
+    def __init__(self, templates: Iterable[str] = ()) -> None:
+        self._patterns = [
+            (re.compile("[^/]+".join(re.escape(part) for part in re.split(r"\{[^/{}]+\}", t))
+                        + r"\Z"), t)
+            for t in templates]
+
+    def __call__(self, scope: Scope) -> str:
+        path = getattr(scope.get("route"), "path", None)
+        if isinstance(path, str):
+            return path
+        for pattern, template in self._patterns:
+            if pattern.match(scope.get("path", "")):
+                return template
+        return UNMATCHED
 
 
 def method_label(method: str) -> str:

@@ -17,7 +17,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from lapor_desk.server.errors import error_json
 from lapor_desk.server.logs import event
-from lapor_desk.server.metrics import ServerMetrics, route_label
+from lapor_desk.server.metrics import RouteNames, ServerMetrics
 
 log = logging.getLogger("lapor_desk.server.request")
 
@@ -25,9 +25,11 @@ _SANE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
 
 
 class RequestContextMiddleware:
-    def __init__(self, app: ASGIApp, metrics: ServerMetrics | None = None) -> None:
+    def __init__(self, app: ASGIApp, metrics: ServerMetrics | None = None,
+                 route_names: RouteNames | None = None) -> None:
         self.app = app
         self.metrics = metrics
+        self.route_names = route_names or RouteNames()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -64,7 +66,7 @@ class RequestContextMiddleware:
                 await send_with_id({"type": "http.response.body", "body": body})
         finally:
             seconds = time.perf_counter() - started
-            route = route_label(scope)
+            route = self.route_names(scope)
             event(log, "request", method=scope["method"], path=scope["path"], status=status,
                   ms=f"{seconds * 1000:.1f}", request_id=request_id,
                   user=state.get("username", "-"), code=state.get("error_code", "-"),

@@ -45,6 +45,7 @@ router = APIRouter(include_in_schema=False)
 HEALTHZ = "/healthz"
 READYZ = "/readyz"
 METRICS = "/metrics"
+PATHS = (HEALTHZ, READYZ, METRICS)
 #: Seconds ``/readyz`` waits for the database before it answers 503.
 READY_TIMEOUT = 5.0
 _PROXY_HEADERS = (b"x-forwarded-for", b"forwarded", b"x-real-ip")

@@ -45,7 +45,7 @@ def rows_in(page: dict[str, Any]) -> int:
 
 def test_metrics_count_real_traffic_by_route_template(
         serve_world: Callable[..., WorldServer]) -> None:
-    server = serve_world()
+    server = serve_world(max_push_bytes=64 * 1024)
     root = server.live.url
     # Authentication: two wrong passwords, no token, an unknown token.
     for _ in range(2):
@@ -75,6 +75,8 @@ def test_metrics_count_real_traffic_by_route_template(
     sha = one.upload(data, chunk=128 * 1024)
     assert one.get(f"/blobs/{sha}").content == data
     assert requests.get(root + "/api/v1/tidak/ada/" + sha, timeout=30).status_code == 404
+    # A push over its body limit, refused before routing: still named by its route.
+    assert one.post("/sync/push", data=b"[" * 100_000).status_code == 413
 
     samples = scrape(root)
 
@@ -88,6 +90,8 @@ def test_metrics_count_real_traffic_by_route_template(
                  route="/api/v1/blobs/{sha256}/upload", status="200") == 3
     assert value(samples, "lapor_http_requests_total", method="GET", route="unmatched",
                  status="404") == 1
+    assert value(samples, "lapor_http_requests_total", method="POST",
+                 route="/api/v1/sync/push", status="413") == 1
     routes = {dict(labels).get("route") for (_, labels) in samples} - {None}
     served = {endpoint.path for endpoint in wire.ENDPOINTS} | {"/metrics"}
     assert routes <= served | {"unmatched"}, routes - served  # templates only: no sha, no typo
