@@ -23,9 +23,12 @@ worker's counts live there. Without the variable a process counts in its own reg
 
 from __future__ import annotations
 
+import atexit
 import os
 import platform
 import re
+import shutil
+import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -73,6 +76,23 @@ def prepare_multiprocess_dir(path: Path) -> None:
     for stale in path.glob("*.db"):
         stale.unlink()
     os.environ[MULTIPROC_ENV] = str(path)
+
+
+def prepare_for_workers(workers: int) -> Path | None:
+    """Called by what starts ``workers`` worker processes, before it does: with more than one,
+    the shared directory (``PROMETHEUS_MULTIPROC_DIR`` if set, else a new private one, removed
+    at exit) made ready; with one, nothing (a directory the operator named is left as it is:
+    other processes may count there)."""
+    if workers <= 1:
+        return None
+    named = os.environ.get(MULTIPROC_ENV)
+    if named:
+        path = Path(named)
+    else:
+        path = Path(tempfile.mkdtemp(prefix="lapor-metrics-"))
+        atexit.register(shutil.rmtree, path, ignore_errors=True)
+    prepare_multiprocess_dir(path)
+    return path
 
 
 def server_metrics(request: Request) -> ServerMetrics:

@@ -16,7 +16,11 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from lapor_desk import __version__ as package_version
 from lapor_desk.models import wire
-from lapor_desk.server.metrics import MULTIPROC_ENV, prepare_multiprocess_dir
+from lapor_desk.server.metrics import (
+    MULTIPROC_ENV,
+    prepare_for_workers,
+    prepare_multiprocess_dir,
+)
 from tests.server.builder import build_world, new_id
 from tests.server.client import Api, WorldServer
 from tests.support.live_server import DatabaseFactory
@@ -192,3 +196,18 @@ def test_the_shared_directory_is_emptied_before_the_workers_start(
     (shared / "keep.txt").write_text("not ours")
     prepare_multiprocess_dir(shared)
     assert sorted(p.name for p in shared.iterdir()) == ["keep.txt"]
+
+
+def test_workers_get_a_shared_directory_only_when_there_are_several(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(MULTIPROC_ENV, raising=False)
+    assert prepare_for_workers(1) is None and MULTIPROC_ENV not in os.environ
+    private = prepare_for_workers(2)
+    assert private is not None and private.is_dir()
+    assert os.environ[MULTIPROC_ENV] == str(private)
+    named = tmp_path / "named"
+    named.mkdir()
+    (named / "histogram_7.db").write_bytes(b"\0" * 16)
+    monkeypatch.setenv(MULTIPROC_ENV, str(named))
+    assert prepare_for_workers(1) is None and list(named.iterdir())  # one process: left alone
+    assert prepare_for_workers(4) == named and not list(named.iterdir())
