@@ -68,7 +68,7 @@ class RequestContextMiddleware:
             seconds = time.perf_counter() - started
             route = self.route_names(scope)
             event(log, "request", method=scope["method"], path=scope["path"], status=status,
-                  ms=f"{seconds * 1000:.1f}", request_id=request_id,
+                  ms=round(seconds * 1000, 1), request_id=request_id,
                   user=state.get("username", "-"), code=state.get("error_code", "-"),
                   route=route)
             if self.metrics is not None:

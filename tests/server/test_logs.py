@@ -105,6 +105,7 @@ def test_json_format_gives_one_object_per_line_with_the_fields(
     assert path_line["path"] == '/api/v1/x\n"}{"event":"login"\x1b[2K\u2028'
     assert (path_line["status"], path_line["route"], path_line["level"]) == (
         404, "unmatched", "INFO")
+    assert isinstance(path_line["ms"], float) and path_line["ms"] >= 0
     [failed] = [line for line in lines if line["event"] == "login_failed"]
     assert (failed["user"], failed["code"], failed["level"]) == (
         'budi "x" = y', "bad_credentials", "WARNING")
