@@ -6,6 +6,8 @@ shared directory (prometheus-client's multiprocess mode), summed by a scrape thr
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -211,3 +213,18 @@ def test_workers_get_a_shared_directory_only_when_there_are_several(
     monkeypatch.setenv(MULTIPROC_ENV, str(named))
     assert prepare_for_workers(1) is None and list(named.iterdir())  # one process: left alone
     assert prepare_for_workers(4) == named and not list(named.iterdir())
+
+
+def test_serve_takes_the_allowed_networks(db_factory: DatabaseFactory, tmp_path: Path) -> None:
+    url = db_factory.new_url()
+    build_world(url)
+    process = ServerProcess(url, tmp_path / "blobs", "--metrics-allow", "10.0.0.0/8")
+    try:
+        assert requests.get(process.url + "/metrics", timeout=30).status_code == 403
+    finally:
+        process.stop()
+    assert "event=metrics_refused addr=127.0.0.1" in process.output
+    refused = subprocess.run(
+        [sys.executable, "-m", "lapor_desk.server.cli", "serve", "--db", url,
+         "--metrics-allow", "semua"], capture_output=True, text=True, timeout=60, check=False)
+    assert refused.returncode == 1 and "--metrics-allow" in refused.stderr
