@@ -90,7 +90,8 @@ def create_app(settings: ServerSettings,
     app.state.blobs = blobs
     app.state.metrics = metrics = ServerMetrics()
     app.state.metrics_allow = parse_networks(settings.metrics_allow)
-    app.state.schema_heads = routes_ops.schema_heads(settings.database_url)
+    app.state.schema_heads, app.state.readiness = routes_ops.readiness_probe(
+        state.engine, settings.database_url)
     errors.install(app)
     app.include_router(routes_auth.router)
     app.include_router(routes_sync.router)

@@ -20,7 +20,9 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from alembic.script import ScriptDirectory
@@ -62,6 +64,12 @@ class Readiness:
                 "schema": self.schema, "head": ",".join(head)}
 
 
+def readiness_probe(engine: Engine, url: str) -> tuple[tuple[str, ...], ReadinessProbe]:
+    """This build's schema heads, and the probe of ``/readyz`` against them (server/app.py)."""
+    heads = schema_heads(url)
+    return heads, ReadinessProbe(partial(check_ready, engine, heads))
+
+
 def schema_heads(url: str) -> tuple[str, ...]:
     """The schema revisions this build migrates to (``init-db``)."""
     return tuple(sorted(ScriptDirectory.from_config(alembic_config(url)).get_heads()))
@@ -90,15 +98,33 @@ def healthz(request: Request) -> Response:
     return json_response(request, {"status": "ok"})
 
 
+class ReadinessProbe:
+    """One check of the database at a time. A database that does not answer can hold the
+    check's thread until the connection gives up (minutes, for a host that is gone); while one
+    check runs, later requests wait for that same one instead of each taking another thread of
+    the pool the API's requests need. ``check`` is :func:`check_ready` bound to the engine."""
+
+    def __init__(self, check: Callable[[], Readiness], timeout: float = READY_TIMEOUT) -> None:
+        self._check = check
+        self._timeout = timeout
+        self._running: asyncio.Future[Readiness] | None = None
+
+    async def __call__(self) -> Readiness:
+        if self._running is None or self._running.done():
+            self._running = asyncio.ensure_future(run_in_threadpool(self._check))
+        try:
+            return await asyncio.wait_for(asyncio.shield(self._running), self._timeout)
+        except TimeoutError:
+            event(log, "not_ready", logging.WARNING, reason="database_unreachable",
+                  error="timeout", seconds=self._timeout)
+            return Readiness(False, "database_unreachable")
+
+
 @router.get(READYZ)
 async def readyz(request: Request) -> Response:
-    state = server_state(request)
     heads: tuple[str, ...] = request.app.state.schema_heads
-    try:
-        found = await asyncio.wait_for(run_in_threadpool(check_ready, state.engine, heads),
-                                       READY_TIMEOUT)
-    except TimeoutError:
-        found = Readiness(False, "database_unreachable")
+    probe: ReadinessProbe = request.app.state.readiness
+    found = await probe()
     return json_response(request, found.as_json(heads), status=200 if found.ready else 503)
 
 

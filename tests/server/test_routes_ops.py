@@ -3,7 +3,9 @@ schema is at this build's head (503 with the reason otherwise, 200 again once it
 
 from __future__ import annotations
 
+import asyncio
 import shutil
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,7 +15,7 @@ import requests
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from lapor_desk.server.routes_ops import schema_heads
+from lapor_desk.server.routes_ops import Readiness, ReadinessProbe, schema_heads
 from tests.server.client import WorldServer
 from tests.support.live_server import DatabaseFactory
 
@@ -92,3 +94,28 @@ def test_readyz_says_when_the_database_is_unreachable(
             503, "not_ready", "database_unreachable")
         assert requests.get(root + "/healthz", timeout=30).status_code == 200  # still alive
     assert ready(root)[0] == 200
+
+
+def test_one_readiness_check_at_a_time_while_the_database_hangs() -> None:
+    """A check stuck on a database that does not answer holds one thread: the requests that
+    come meanwhile answer 503 after the timeout without starting checks of their own."""
+    release = threading.Event()
+    calls = []
+
+    def hanging_check() -> Readiness:
+        calls.append(threading.get_ident())
+        release.wait(30)
+        return Readiness(True, "ok", "0005")
+
+    probe = ReadinessProbe(hanging_check, timeout=0.2)
+
+    async def scenario() -> tuple[list[Readiness], Readiness]:
+        waiting = await asyncio.gather(*(probe() for _ in range(5)))
+        again = await probe()  # still the same check
+        release.set()
+        await asyncio.sleep(0.1)
+        return list(waiting) + [again], await probe()
+
+    stuck, after = asyncio.run(scenario())
+    assert {(r.ready, r.reason) for r in stuck} == {(False, "database_unreachable")}
+    assert len(calls) == 2 and after == Readiness(True, "ok", "0005")  # the hung one, then one
