@@ -17,8 +17,8 @@ by the error code the server answered; pushed actions by outcome. What is measur
 Several worker processes (``serve --workers N``) count into files under
 ``PROMETHEUS_MULTIPROC_DIR`` (prometheus-client's multiprocess mode): a scrape through any
 worker sums them all. The variable must be set before the workers start and the directory be
-emptied once before they do (:func:`prepare_multiprocess_dir`), never by a worker: another
-worker's counts live there. Without the variable a process counts in its own registry.
+emptied once before they do (:func:`prepare_for_workers`), never by a worker: another worker's
+counts live there. Without the variable a process counts in its own registry.
 """
 
 from __future__ import annotations
