@@ -20,12 +20,15 @@ from lapor_desk.server import (
     routes_auth,
     routes_blobs,
     routes_directory,
+    routes_ops,
     routes_sync,
 )
+from lapor_desk.server.addresses import parse_networks
 from lapor_desk.server.blobs import BlobStore
 from lapor_desk.server.body_limit import BodyLimitMiddleware, BodyLimits
 from lapor_desk.server.housekeeping import housekeeping_loop
 from lapor_desk.server.logs import event
+from lapor_desk.server.metrics import RouteNames, ServerMetrics
 from lapor_desk.server.middleware import RequestContextMiddleware
 from lapor_desk.server.settings import ServerSettings
 from lapor_desk.server.state import ServerState
@@ -70,11 +73,16 @@ def create_app(settings: ServerSettings,
                   lifespan=lifespan)
     app.state.server = state
     app.state.blobs = blobs
+    app.state.metrics = metrics = ServerMetrics()
+    app.state.metrics_allow = parse_networks(settings.metrics_allow)
+    app.state.schema_heads, app.state.readiness = routes_ops.readiness_probe(
+        state.engine, settings.database_url)
     errors.install(app)
     app.include_router(routes_auth.router)
     app.include_router(routes_sync.router)
     app.include_router(routes_blobs.router)
     app.include_router(routes_directory.router)
+    app.include_router(routes_ops.router)
     body_limits = BodyLimits({
         wire.LOGIN.route: routes_auth.LOGIN_BODY_BYTES,
         wire.PUSH.route: settings.max_push_bytes,
@@ -88,7 +96,8 @@ def create_app(settings: ServerSettings,
     # Innermost first: bodies are bounded inside the request context (a 413 gets its id and
     # log line) and before anything reads them.
     app.add_middleware(BodyLimitMiddleware, limits=body_limits)
-    app.add_middleware(RequestContextMiddleware)
+    route_names = RouteNames([e.path for e in wire.ENDPOINTS] + list(routes_ops.PATHS))
+    app.add_middleware(RequestContextMiddleware, metrics=metrics, route_names=route_names)
     if settings.training:  # the desktops learn the training world's time from ``Date``
         from lapor_desk.server.training.clock import ServerDateMiddleware
 

@@ -13,23 +13,20 @@ Each worker is a process of its own: it sets up its own logging here.
 
 from __future__ import annotations
 
-import logging
 import os
 
 from fastapi import FastAPI
 
-from lapor_desk.server import config_file
+from lapor_desk.server import config_file, logs
 from lapor_desk.server.settings import ServerSettings
 
 SETTINGS_ENV = "LAPOR_SERVE_SETTINGS"
-LOG_LINE = "%(asctime)s %(levelname)s %(name)s %(message)s"
 
 
 def configure_logging(level: str, log_format: str = "text") -> None:
-    """The server's log: one line per event on standard error, at ``level``."""
-    del log_format  # only the text form so far; ``[logging] format`` selects it
-    logging.basicConfig(level=level.upper(), format=LOG_LINE)
-    logging.getLogger().setLevel(level.upper())
+    """The server's log: one line per event on standard error, at ``level``, as text or JSON
+    (server/logs.py)."""
+    logs.configure(level, log_format)
 
 
 def settings_from_environment() -> ServerSettings:

@@ -6,6 +6,7 @@
                        [--blobs DIR] [--trusted-proxy ADDR|CIDR ...] [--token-idle-hours H]
                        [--token-ttl-hours H]
     lapor-server config show [--config FILE]
+    lapor-server --log-format json ...  log lines as JSON objects (docs/observability.md)
     lapor-server create-user --db URL --username U --display-name N --role R --unit ID|CODE
     lapor-server set-password USERNAME --db URL [--password-stdin]
     lapor-server move-user --db URL --username U --unit ID|CODE [--role R]
@@ -39,7 +40,7 @@ from typing import Any
 from sqlalchemy import select
 
 from lapor_desk.models.enums import Role
-from lapor_desk.server import cli_serve
+from lapor_desk.server import cli_serve, logs
 from lapor_desk.server.asgi import configure_logging
 from lapor_desk.server.config_file import Resolved
 from lapor_desk.server.database import init_database, make_engine, transaction
@@ -52,6 +53,9 @@ from lapor_desk.server.services.errors import ServiceError
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="lapor-server", description=__doc__.splitlines()[0])
     parser.add_argument("--log-level", default=None, help="default INFO, or [logging] level")
+    parser.add_argument("--log-format", choices=logs.FORMATS, default=None,
+                        help="text (default) or json: one JSON object per line "
+                             "(or LAPOR_LOG_FORMAT, [logging] format)")
     sub = parser.add_subparsers(dest="command", required=True)
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:

@@ -16,11 +16,10 @@ import logging
 import os
 from pathlib import Path
 
-from lapor_desk.server import config_file
+from lapor_desk.server import config_file, logs, metrics
 from lapor_desk.server.asgi import SETTINGS_ENV
 from lapor_desk.server.config_file import ConfigError, Resolved
 from lapor_desk.server.database import init_database, is_sqlite
-from lapor_desk.server.logs import event
 from lapor_desk.server.settings import ServerSettings
 
 log = logging.getLogger(__name__)
@@ -55,6 +54,8 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--token-ttl-hours", type=float, default=None,
                         help=f"a token ends this long after the login (default "
                              f"{defaults.token_ttl_hours:g})")
+    parser.add_argument("--metrics-allow", action="append", default=None, metavar="ADDR|CIDR",
+                        help="who may read /metrics (repeatable; default this machine only)")
 
 
 def add_config_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -66,13 +67,15 @@ def add_config_command(sub: argparse._SubParsersAction[argparse.ArgumentParser])
 
 def resolve_args(args: argparse.Namespace) -> Resolved:
     """The effective settings of the command in ``args``."""
-    given = {"database_url": getattr(args, "db", None), "log_level": args.log_level}
+    given = {"database_url": getattr(args, "db", None), "log_level": args.log_level,
+             "log_format": getattr(args, "log_format", None)}
     if args.command == "serve":
         given |= {"host": args.host, "port": args.port, "workers": args.workers,
                   "blob_dir": args.blobs, "auto_close_interval": args.auto_close_interval,
                   "trusted_proxies": args.trusted_proxy,
                   "token_idle_hours": args.token_idle_hours,
-                  "token_ttl_hours": args.token_ttl_hours}
+                  "token_ttl_hours": args.token_ttl_hours,
+                  "metrics_allow": args.metrics_allow}
     elif args.command == "seed":
         given["blob_dir"] = args.blobs
     return config_file.resolve(given, config=getattr(args, "config", None),
@@ -95,9 +98,10 @@ def serve(resolved: Resolved) -> int:
     if settings.workers > 1 and settings.training:
         raise ConfigError("a training server runs one worker: leave out --workers")
     init_database(url)
+    metrics.prepare_for_workers(settings.workers)  # their counts summed in one scrape
     # The workers are new processes: they read the settings resolved here, not the sources.
     os.environ[SETTINGS_ENV] = settings.to_json()
-    event(log, "serve", host=settings.host, port=settings.port, workers=settings.workers,
+    logs.event(log, "serve", host=settings.host, port=settings.port, workers=settings.workers,
           database=config_file.masked_url(url), config=str(resolved.file or "-"))
     # proxy_headers=False: uvicorn would otherwise take X-Forwarded-For from any local peer;
     # the server reads it itself, from trusted proxies only (server/addresses.py).
@@ -105,5 +109,6 @@ def serve(resolved: Resolved) -> int:
     uvicorn.run("lapor_desk.server.asgi:app_from_config", factory=True,
                 host=settings.host, port=settings.port, workers=settings.workers,
                 access_log=False, log_level=settings.log_level.lower(), proxy_headers=False,
+                log_config=logs.logging_config(settings.log_level, settings.log_format),
                 date_header=not settings.training)
     return 0

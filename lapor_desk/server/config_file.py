@@ -144,6 +144,7 @@ KEYS: tuple[Key, ...] = (
     Key("server", "port", "port", _whole(1, 65535), "LAPOR_SERVER_PORT"),
     Key("server", "workers", "workers", _whole(1, 64), "LAPOR_SERVER_WORKERS"),
     Key("server", "trusted_proxies", "trusted_proxies", _networks, "LAPOR_TRUSTED_PROXIES"),
+    Key("metrics", "allow", "metrics_allow", _networks, "LAPOR_METRICS_ALLOW"),
     Key("blobs", "dir", "blob_dir", _path, "LAPOR_BLOB_DIR"),
     Key("blobs", "max_bytes", "max_blob_bytes", _whole(1)),
     Key("tokens", "ttl_hours", "token_ttl_hours", _amount),
@@ -237,6 +238,7 @@ def resolve(command_line: Mapping[str, Any] | None = None, *, config: Path | Non
 
 def _option(name: str) -> str:
     return {"database_url": "--db", "blob_dir": "--blobs", "trusted_proxies": "--trusted-proxy",
+            "metrics_allow": "--metrics-allow",
             "auto_close_interval": "--auto-close-interval"}.get(
         name, "--" + name.replace("_", "-"))
 

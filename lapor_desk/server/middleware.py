@@ -1,7 +1,8 @@
-"""Request ids, one structured log line per request, and the last-resort 500 (pure ASGI).
+"""Request ids, one structured log line and the request metrics per request, and the
+last-resort 500 (pure ASGI).
 
 The request line is written by ``server.logs.event``: a path, method or username cannot
-break it.
+break it. The metrics (server/metrics.py) name the route's template, never the raw path.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from lapor_desk.server.errors import error_json
 from lapor_desk.server.logs import event
+from lapor_desk.server.metrics import RouteNames, ServerMetrics
 
 log = logging.getLogger("lapor_desk.server.request")
 
@@ -23,8 +25,11 @@ _SANE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
 
 
 class RequestContextMiddleware:
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, metrics: ServerMetrics | None = None,
+                 route_names: RouteNames | None = None) -> None:
         self.app = app
+        self.metrics = metrics
+        self.route_names = route_names or RouteNames()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -60,10 +65,15 @@ class RequestContextMiddleware:
                 ]})
                 await send_with_id({"type": "http.response.body", "body": body})
         finally:
-            elapsed = (time.perf_counter() - started) * 1000
+            seconds = time.perf_counter() - started
+            route = self.route_names(scope)
             event(log, "request", method=scope["method"], path=scope["path"], status=status,
-                  ms=f"{elapsed:.1f}", request_id=request_id, user=state.get("username", "-"),
-                  code=state.get("error_code", "-"))
+                  ms=round(seconds * 1000, 1), request_id=request_id,
+                  user=state.get("username", "-"), code=state.get("error_code", "-"),
+                  route=route)
+            if self.metrics is not None:
+                self.metrics.request(scope["method"], route, status, seconds,
+                                     state.get("error_code"))
 
 
 def _incoming_id(scope: Scope) -> str | None:

@@ -88,6 +88,7 @@ class PulledPage(NamedTuple):
     body: bytes  # the page's JSON, uncompressed
     cursor: str | None
     has_more: bool
+    rows: int = 0  # changes and tombstones (the server's metrics)
 
 
 def pull_page(session: Session, viewer: Viewer, *, cursor: str | None, limit: int,
@@ -138,8 +139,9 @@ def pull_page(session: Session, viewer: Viewer, *, cursor: str | None, limit: in
     tombstones = encoded.get("scope_exit", []) + encoded.get("deletion", [])
     end = last_seq if has_more else max(last_seq, counter)
     next_cursor = Cursor(instance_id, user.id, user.scope_epoch, end, width).encode()
+    counted = sum(len(items) for items in changes.values()) + len(tombstones)
     return PulledPage(body(next_cursor, has_more, now, changes, tombstones, (lo, end, counter)),
-                      next_cursor, has_more)
+                      next_cursor, has_more, counted)
 
 
 def _cut(seqs: dict[str, list[int]], encoded: dict[str, list[bytes]],

@@ -9,6 +9,7 @@ actions after it. The agency directory is read once per batch.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy.exc import DataError, IntegrityError
@@ -37,9 +38,11 @@ log = logging.getLogger(__name__)
 
 
 def push_batch(state: ServerState, viewer: Viewer, client_id: str,
-               mutations: list[Mutation]) -> list[dict[str, Any]]:
+               mutations: list[Mutation],
+               counted: Callable[[str, bool], None] | None = None) -> list[dict[str, Any]]:
     """Apply ``mutations`` in order; raises ``ClientMismatchError`` before applying any when the
-    client belongs to another user."""
+    client belongs to another user. ``counted(outcome, replayed)`` hears of each answer (the
+    server's metrics)."""
     with transaction(state.engine) as session:
         bind_client(session, client_id, viewer.user.id, state.now())
         directory = state.directory(session)
@@ -47,6 +50,8 @@ def push_batch(state: ServerState, viewer: Viewer, client_id: str,
     for mutation in mutations:
         result = _apply_one(state, viewer, client_id, mutation, directory)
         answers.append(_answer(state, viewer, result))
+        if counted is not None:
+            counted(str(result.outcome), result.replayed)
     return answers
 
 

@@ -51,6 +51,8 @@ class ReadyPage:
     coding: str | None
     #: The cursor of the page after this one, when there is one (has_more).
     next_cursor: str | None
+    #: Its changes and tombstones, counted when the page is handed out (server/metrics.py).
+    rows: int = 0
 
 
 class ReadAhead:

@@ -16,6 +16,7 @@ from lapor_desk.server.blob_access import BlobAccess
 from lapor_desk.server.blobs import BlobError, BlobStore, parse_range
 from lapor_desk.server.errors import ApiError
 from lapor_desk.server.logs import event
+from lapor_desk.server.metrics import server_metrics
 from lapor_desk.server.openapi import (
     AUTHENTICATED,
     BINARY,
@@ -118,6 +119,7 @@ async def upload_chunk(request: Request, caller: CurrentCaller, sha256: str = SH
                                          data, caller.user.id, state.now())
     except BlobError as error:
         raise _translate(error) from None
+    server_metrics(request).blob_in(len(data))
     return json_response(request, {"offset": status.offset, "complete": status.complete})
 
 
@@ -148,6 +150,7 @@ def download(request: Request, caller: CurrentCaller, sha256: str = SHA) -> Resp
         start, end, status = byte_range[0], byte_range[1], 206
         headers["Content-Range"] = f"bytes {start}-{end}/{size}"
     headers["Content-Length"] = str(max(0, end - start + 1))
-    body = store.read(sha256, start, end) if size else iter([b""])
+    body = server_metrics(request).counted_out(store.read(sha256, start, end) if size
+                                               else iter([b""]))
     return StreamingResponse(body, status_code=status, media_type="application/octet-stream",
                              headers=headers)

@@ -15,6 +15,7 @@ from lapor_desk.server import pull as pull_module
 from lapor_desk.server.auth import CurrentCaller, server_state
 from lapor_desk.server.database import read_session
 from lapor_desk.server.errors import ApiError
+from lapor_desk.server.metrics import server_metrics
 from lapor_desk.server.openapi import (
     AUTHENTICATED,
     INVALID,
@@ -132,9 +133,10 @@ def pull(
                                          max_bytes=max_bytes, instance_id=state.instance_id,
                                          now=state.now(), layout=layout)
         body, used = encode_body(page.body, coding)
-        return ReadyPage(body, used, page.cursor if page.has_more else None)
+        return ReadyPage(body, used, page.cursor if page.has_more else None, page.rows)
 
     ready = state.read_ahead.take(key(cursor)) or make(cursor)
+    server_metrics(request).pull_page(ready.rows)
     if ready.next_cursor is not None:  # a big pull: make its next page while this one travels
         following = ready.next_cursor
         state.read_ahead.prepare(key(following), lambda: make(following))
@@ -170,7 +172,8 @@ async def push(request: Request, caller: CurrentCaller) -> Response:
         raise ApiError(422, "invalid_request", _describe(error)) from None
     mutations = [Mutation(a.mutation_id, a.kind, a.complaint_id, a.base_version, a.payload)
                  for a in body.actions]
-    results = await run_in_threadpool(push_batch, state, caller.viewer, body.client_id, mutations)
+    results = await run_in_threadpool(push_batch, state, caller.viewer, body.client_id, mutations,
+                                      server_metrics(request).push_action)
     return json_response(request, {"results": results})
 
 

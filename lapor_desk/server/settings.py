@@ -33,6 +33,9 @@ class ServerSettings:
     #: Addresses or networks (``10.0.0.0/8``) of reverse proxies whose ``X-Forwarded-For`` names
     #: the client; from any other peer the header is ignored.
     trusted_proxies: tuple[str, ...] = ()
+    #: Addresses or networks allowed to read ``GET /metrics`` (it tells about the traffic); the
+    #: client as ``trusted_proxies`` resolve it. Default: this machine only.
+    metrics_allow: tuple[str, ...] = ("127.0.0.0/8", "::1")
     #: Seconds between automatic closes of unanswered follow-ups (0 disables the loop). With
     #: several workers one of them does each round (server/housekeeping.py).
     auto_close_interval: float = 600.0
@@ -72,4 +75,6 @@ class ServerSettings:
             if values.get(name) is not None:
                 values[name] = Path(values[name])
         values["trusted_proxies"] = tuple(values.get("trusted_proxies", ()))
+        if "metrics_allow" in values:
+            values["metrics_allow"] = tuple(values["metrics_allow"])
         return cls(**values)

@@ -28,6 +28,9 @@ port = 8100
 workers = 3
 trusted_proxies = ["127.0.0.1", "10.0.0.0/8"]
 
+[metrics]
+allow = ["10.0.5.0/24"]
+
 [blobs]
 dir = "blobs"
 max_bytes = 1000
@@ -59,12 +62,13 @@ def test_every_key_of_the_file_reaches_the_settings(tmp_path: Path) -> None:
     assert settings == ServerSettings(
         database_url="postgresql+psycopg://lapor:rahasia-db@db.internal/lapor", host="0.0.0.0",
         port=8100, workers=3, trusted_proxies=("127.0.0.1", "10.0.0.0/8"),
+        metrics_allow=("10.0.5.0/24",),
         blob_dir=path.parent / "blobs",  # relative paths: from the file's directory
         max_blob_bytes=1000, token_ttl_hours=48.0, token_idle_hours=2.5,
         sla_config=path.parent / "sla.toml", auto_close_interval=120.0, log_level="WARNING",
         log_format="json")
-    assert {key.section for key in KEYS} == {"database", "server", "blobs", "tokens", "domain",
-                                             "logging"}
+    assert {key.section for key in KEYS} == {"database", "server", "metrics", "blobs", "tokens",
+                                             "domain", "logging"}
 
 
 def test_command_line_beats_environment_beats_file_beats_default(tmp_path: Path) -> None:

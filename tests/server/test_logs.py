@@ -5,11 +5,16 @@ anything is logged (the real process's output, as written)."""
 from __future__ import annotations
 
 import ast
+import io
+import json
+import logging
+import re
 import socket
 from pathlib import Path
 
 import requests
 
+from lapor_desk.server.logs import JsonFormatter, event
 from tests.server.builder import build_world
 from tests.support.live_server import DatabaseFactory
 from tests.support.server_process import ServerProcess
@@ -69,4 +74,62 @@ def test_no_server_module_logs_around_the_escaping_helper() -> None:
                     and node.func.attr in LEVELS and isinstance(node.func.value, ast.Name)
                     and node.func.value.id in {"log", "logger", "logging"}):
                 direct.append(f"{path.relative_to(SERVER)}:{node.lineno}")
-    assert direct == ["logs.py:33"]  # the helper itself
+    assert direct == ["logs.py:50"]  # the helper itself
+
+
+def test_json_format_gives_one_object_per_line_with_the_fields(
+        db_factory: DatabaseFactory, tmp_path: Path) -> None:
+    """``LAPOR_LOG_FORMAT=json``: every line the process writes, uvicorn's too, is one JSON
+    object with time, level and event; values come back exactly as they were."""
+    url = db_factory.new_url()
+    build_world(url)
+    server = ServerProcess(url, tmp_path / "blobs", env={"LAPOR_LOG_FORMAT": "json"})
+    try:
+        forged = b"/api/v1/x%0a%22%7D%7B%22event%22:%22login%22%1b[2K%e2%80%a8"
+        assert _raw_get(server.url, forged).startswith(b"HTTP/1.1 404 ")
+        wrong = requests.post(server.url + "/api/v1/auth/login", timeout=30,
+                              json={"username": "budi \"x\" = y", "password": "salah-sandi"})
+        assert wrong.status_code == 401
+    finally:
+        server.stop()
+    text = server.raw_output.decode("utf-8")
+    assert text.endswith("\n") and text.isascii()
+    lines = [json.loads(line) for line in text.splitlines()]
+    assert all({"time", "level", "logger", "event"} <= set(line) for line in lines)
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", line["time"])
+               for line in lines)
+    assert any(line["event"] == "log" and "Uvicorn running" in line["message"]
+               for line in lines)  # uvicorn's own lines, in the same format
+    [path_line] = [line for line in lines if line["event"] == "request"
+                   and line["path"].startswith("/api/v1/x")]
+    assert path_line["path"] == '/api/v1/x\n"}{"event":"login"\x1b[2K\u2028'
+    assert (path_line["status"], path_line["route"], path_line["level"]) == (
+        404, "unmatched", "INFO")
+    assert isinstance(path_line["ms"], float) and path_line["ms"] >= 0
+    [failed] = [line for line in lines if line["event"] == "login_failed"]
+    assert (failed["user"], failed["code"], failed["level"]) == (
+        'budi "x" = y', "bad_credentials", "WARNING")
+    assert [line for line in lines if line["event"] == "login"] == []  # nothing forged
+
+
+def test_json_lines_carry_an_exception_and_keep_reserved_names() -> None:
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(JsonFormatter())
+    logger = logging.getLogger("tests.server.json_lines")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    try:
+        raise ValueError("nilai\nburuk")
+    except ValueError as error:
+        event(logger, "auto_close_failed", logging.ERROR, exc=error, time="x", count=3,
+              event="y")
+    finally:
+        logger.removeHandler(handler)
+    [line] = stream.getvalue().splitlines()
+    found = json.loads(line)
+    assert (found["event"], found["level"], found["count"]) == ("auto_close_failed", "ERROR", 3)
+    assert (found["time_"], found["event_"]) == ("x", "y")  # a field never hides the line's own
+    assert (found["error"], found["message"]) == ("ValueError", "nilai\nburuk")
+    assert "raise ValueError" in found["trace"]

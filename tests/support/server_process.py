@@ -16,10 +16,11 @@ from tests.support.live_server import free_port
 
 
 class ServerProcess:
-    def __init__(self, database_url: str, blob_dir: Path, *extra: str) -> None:
+    def __init__(self, database_url: str, blob_dir: Path, *extra: str,
+                 env: dict[str, str] | None = None) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        env = {**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "lapor_desk.server.cli", "serve", "--db", database_url,
              "--port", str(self.port), "--blobs", str(blob_dir), "--auto-close-interval", "0",
