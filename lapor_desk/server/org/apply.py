@@ -91,7 +91,7 @@ def _root(session: Session) -> Agency:
 def _apply(session: Session, plan: Plan) -> None:
     root = _root(session)
     nodes = {a.code.casefold(): a for a in session.scalars(select(Agency))}
-    created, moved = set(plan.create), set(plan.move)
+    created, moved, updated = set(plan.create), set(plan.move), set(plan.update)
     changed: list[Agency] = []
     for row in plan.rows:
         parent = nodes[row.parent_code.casefold()] if row.parent_code else root
@@ -104,6 +104,8 @@ def _apply(session: Session, plan: Plan) -> None:
             node.path = f"{parent.path}{node.id}/"
             nodes[row.code.casefold()] = node
             continue
+        if row.code not in moved and row.code not in updated:
+            continue  # as it was: no new change number, nothing sent again
         node = nodes[row.code.casefold()]
         if row.code in moved:
             old_path, new_path = node.path, f"{parent.path}{node.id}/"
