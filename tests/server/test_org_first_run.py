@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from lapor_desk.models.cache.schema import Agency as CachedAgency
 from lapor_desk.models.cache.schema import Complaint
+from lapor_desk.models.unit_names import UnitEntry, UnitIndex
 from lapor_desk.server.database import make_engine
 from lapor_desk.server.db import Agency
 from lapor_desk.server.settings import ServerSettings
@@ -100,8 +101,12 @@ def test_first_run_without_the_demo_then_units_leave_the_file(
         recorded = admin.intake.record(walk_in())
         assert admin.sync().applied == 1
         complaint_id = recorded.complaint_id
-        offered = {t.code for t in admin.forward_targets(complaint_id) if t.selectable}
+        targets = admin.forward_targets(complaint_id)
+        offered = {t.code for t in targets if t.selectable}
         assert {"7405.DLH", "7405.PKM.LAINEA", "7405.KEC.BAITO.AMOITO"} <= offered
+        # The file's other names feed the pickers' search ("Bina Marga" is Dinas PUPR's).
+        search = UnitIndex([UnitEntry(t.id, t.name, t.code, t.aliases, t.above) for t in targets])
+        assert search.find("bina marga")[0] == ids["7405.PUPR"]
         admin.actions.forward(complaint_id, ids["7405.DLH"], "mohon ditindaklanjuti")
         assert admin.sync().applied == 1
         # A second desktop of the pemda knows the tree as it is now, then goes offline.
