@@ -113,10 +113,20 @@ def test_first_run_without_the_demo_then_units_leave_the_file(
         other.sign_in(first_run.url, "admin.konsel", ADMIN_PASSWORD)
         other.sync()
 
-        # The pemda's next file: DLH merged into a new DLHK, PKM Lainea and the kelurahan gone,
-        # Dinkes renamed and given another alias.
+        # DLH cannot move under the Setda now that a complaint names it; nothing changes.
         with (FILES / "konsel_opd.csv").open(encoding="utf-8") as handle:
             rows = list(csv.reader(handle))
+        moved = [[*r[:3], "7405.SETDA"] if r[0] == "7405.DLH" else r for r in rows]
+        with (tmp_path / "pindah.csv").open("w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle).writerows(moved)
+        done = lapor_server("org", "import", str(tmp_path / "pindah.csv"), "--db",
+                            first_run.settings.database_url)
+        assert done.returncode == 1
+        assert "error: baris 30 (7405.DLH): unit ini sudah dipakai (1 pengaduan, 0 pengguna" in (
+            done.stderr)
+
+        # The pemda's next file: DLH merged into a new DLHK, PKM Lainea and the kelurahan gone,
+        # Dinkes renamed and given another alias.
         gone = {"7405.DLH", "7405.PKM.LAINEA", "7405.KEC.BAITO.AMOITO"}
         edited = [r for r in rows if r[0] not in gone]
         for r in edited:

@@ -9,10 +9,11 @@ gets a new ``seq`` and reaches every desktop at its next pull.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import func, literal_column, select, union
+from sqlalchemy import func, or_, select, union
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -45,30 +46,25 @@ class ImportReport:
         return len(self.created) + len(self.updated) + len(self.moved) + len(self.deactivated)
 
 
-def _uses(session: Session) -> tuple[dict[int, int], dict[int, int]]:
-    """Per node: the complaints that name it (responsible, handling, or a disposition from or to
-    it) and the users whose home unit it is."""
+def complaints_naming(session: Session, node_ids: Sequence[int]) -> int:
+    """How many complaints name any of ``node_ids``: as responsible agency, handling unit, or in
+    a disposition from or to it."""
     c, d = Complaint.__table__.c, Disposition.__table__.c
+    ids = list(node_ids)
     named = union(
-        select(c.responsible_id.label("node"), c.id.label("cid")),
-        select(c.handling_unit_id, c.id).where(c.handling_unit_id.is_not(None)),
-        select(d.to_id, d.complaint_id),
-        select(d.from_id, d.complaint_id),
+        select(c.id).where(or_(c.responsible_id.in_(ids), c.handling_unit_id.in_(ids))),
+        select(d.complaint_id).where(or_(d.to_id.in_(ids), d.from_id.in_(ids))),
     ).subquery()
-    complaints = {int(node): int(count) for node, count in session.execute(
-        select(named.c.node, func.count(literal_column("*"))).group_by(named.c.node))
-        if node is not None}
-    users = {int(node): int(count) for node, count in session.execute(
-        select(User.unit_id, func.count(User.id)).group_by(User.unit_id))}
-    return complaints, users
+    return int(session.execute(select(func.count()).select_from(named)).scalar_one())
 
 
 def load_tree(session: Session) -> tuple[list[Existing], str | None]:
-    """The server's nodes with what names them, and the national root's code (None: no root)."""
-    complaints, users = _uses(session)
+    """The server's nodes with the users in each, and the national root's code (None: none)."""
+    users = {int(node): int(count) for node, count in session.execute(
+        select(User.unit_id, func.count(User.id)).group_by(User.unit_id))}
     tree = [Existing(a.id, a.parent_id, a.level, a.path, a.name, a.code,
                      tuple(str(x) for x in (a.aliases or [])), bool(a.active),
-                     complaints.get(a.id, 0), users.get(a.id, 0))
+                     users.get(a.id, 0))
             for a in session.scalars(select(Agency).order_by(Agency.path))]
     root = next((n.code for n in tree if n.parent_id is None), None)
     return tree, root
@@ -134,7 +130,8 @@ def import_units(engine: Engine, path: Path, dry_run: bool = False) -> ImportRep
     raw = read_table(path)
     with transaction(engine) as session:
         tree, root_code = load_tree(session)
-        plan = plan_import(raw, tree, root_code)
+        plan = plan_import(raw, tree, root_code,
+                           lambda ids: complaints_naming(session, ids))
         if not dry_run and plan.changes:
             _apply(session, plan)
     report = ImportReport(tuple(plan.create), tuple(plan.update), tuple(plan.move),

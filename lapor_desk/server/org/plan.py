@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from lapor_desk.models.enums import AgencyLevel
@@ -43,8 +43,6 @@ class Existing:
     code: str
     aliases: tuple[str, ...]
     active: bool
-    #: complaints whose responsible agency, handling unit or location is this node
-    complaints: int = 0
     #: users whose home unit is this node (disabled ones too)
     users: int = 0
 
@@ -162,10 +160,12 @@ def _suggest(code: str, known: Sequence[str]) -> str:
     return f" (mungkin maksudnya {original}?)"
 
 
-def plan_import(raw: Sequence[RawRow], tree: Sequence[Existing], root_code: str | None
-                ) -> Plan:
+def plan_import(raw: Sequence[RawRow], tree: Sequence[Existing], root_code: str | None,
+                complaints_below: Callable[[Sequence[int]], int] = lambda _ids: 0) -> Plan:
     """Check ``raw`` against ``tree`` (the server's nodes; ``root_code``: the national root's
-    code, None when the server has none yet). Raises :class:`ImportRejected`."""
+    code, None when the server has none yet). ``complaints_below`` counts the complaints that
+    name any of some nodes (asked only for a unit whose parent or level would change). Raises
+    :class:`ImportRejected`."""
     errors: list[RowError] = []
     if not raw:
         raise ImportRejected([RowError(1, "", "berkas tidak berisi satu unit pun")])
@@ -247,7 +247,9 @@ def plan_import(raw: Sequence[RawRow], tree: Sequence[Existing], root_code: str 
             parent_id = existing[parent_key].id
         structural = parent_id != node.parent_id or level != AgencyLevel(node.level)
         if structural:
-            users, complaints = _used_below(node, tree)
+            below = [n for n in tree if n.path.startswith(node.path)]
+            users = sum(n.users for n in below)
+            complaints = complaints_below([n.id for n in below])
             if users or complaints:
                 old_parent = by_id.get(node.parent_id) if node.parent_id is not None else None
                 errors.append(RowError(row.line, row.code, (
@@ -270,11 +272,6 @@ def plan_import(raw: Sequence[RawRow], tree: Sequence[Existing], root_code: str 
 
 def _level_word(level: str) -> str:
     return "instansi" if level == AgencyLevel.AGENCY else "unit"
-
-
-def _used_below(node: Existing, tree: Sequence[Existing]) -> tuple[int, int]:
-    below = [n for n in tree if n.path.startswith(node.path)]
-    return sum(n.users for n in below), sum(n.complaints for n in below)
 
 
 def _parents_first(rows: dict[str, UnitRow], errors: list[RowError]) -> list[str]:
