@@ -88,6 +88,11 @@ def test_import_again_changes_nothing_and_an_edited_file_updates_in_place(
         engine: Engine, tmp_path: Path) -> None:
     first = import_units(engine, CLEAN)
     assert len(first.created) == 55 and first.written
+    with engine.connect() as connection:  # each path is its parent's and its own id
+        nodes = list(connection.execute(select(Agency.id, Agency.parent_id, Agency.path)))
+    path_of = {n.id: n.path for n in nodes}
+    assert all(n.path == (path_of[n.parent_id] if n.parent_id else "/") + f"{n.id}/"
+               for n in nodes)
     before = tree(engine)
     assert before["7405"][1:3] == ("NASIONAL", str(AgencyLevel.AGENCY))
     assert before["7405.PKM.ANDOOLO"][1:5] == (

@@ -84,24 +84,55 @@ def _root(session: Session) -> Agency:
     return root
 
 
+def _create(session: Session, plan: Plan, root: Agency, nodes: dict[str, Agency]) -> None:
+    """Insert the new units a depth at a time (one flush gives a whole depth its ids, from which
+    their paths follow), with change numbers reserved at once."""
+    created = set(plan.create)
+    depth: dict[str, int] = {}
+    for row in plan.rows:  # parents first
+        above = row.parent_code.casefold() if row.parent_code else None
+        depth[row.code.casefold()] = depth.get(above, 0) + 1 if above else 1
+    rows = sorted((r for r in plan.rows if r.code in created),
+                  key=lambda r: depth[r.code.casefold()])
+    if not rows:
+        return
+    seq = next_seqs(session, len(rows))
+    wave: list[tuple[Agency, Agency]] = []
+    level = 0
+    for row in rows:
+        if depth[row.code.casefold()] != level:
+            _flush_wave(session, wave)
+            level = depth[row.code.casefold()]
+        parent = nodes[row.parent_code.casefold()] if row.parent_code else root
+        node = Agency(parent_id=parent.id, level=str(row.level), path="", name=row.name,
+                      code=row.code, region_code=None, aliases=list(row.aliases),
+                      active=row.active, seq=seq)
+        seq += 1
+        session.add(node)
+        wave.append((node, parent))
+        nodes[row.code.casefold()] = node
+    _flush_wave(session, wave)
+
+
+def _flush_wave(session: Session, wave: list[tuple[Agency, Agency]]) -> None:
+    if not wave:
+        return
+    session.flush()
+    for node, parent in wave:
+        node.path = f"{parent.path}{node.id}/"
+    wave.clear()
+
+
 def _apply(session: Session, plan: Plan) -> None:
     root = _root(session)
     nodes = {a.code.casefold(): a for a in session.scalars(select(Agency))}
-    created, moved, updated = set(plan.create), set(plan.move), set(plan.update)
+    _create(session, plan, root, nodes)
+    moved, updated = set(plan.move), set(plan.update)
     changed: list[Agency] = []
     for row in plan.rows:
-        parent = nodes[row.parent_code.casefold()] if row.parent_code else root
-        if row.code in created:
-            node = Agency(parent_id=parent.id, level=str(row.level), path="", name=row.name,
-                          code=row.code, region_code=None, aliases=list(row.aliases),
-                          active=row.active, seq=next_seqs(session))
-            session.add(node)
-            session.flush()
-            node.path = f"{parent.path}{node.id}/"
-            nodes[row.code.casefold()] = node
-            continue
         if row.code not in moved and row.code not in updated:
-            continue  # as it was: no new change number, nothing sent again
+            continue  # new (above) or as it was: no new change number, nothing sent again
+        parent = nodes[row.parent_code.casefold()] if row.parent_code else root
         node = nodes[row.code.casefold()]
         if row.code in moved:
             old_path, new_path = node.path, f"{parent.path}{node.id}/"
