@@ -18,6 +18,10 @@ import os
 import sys
 from pathlib import Path
 
+from sqlalchemy import inspect
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
+
 from lapor_desk.server.database import make_engine
 from lapor_desk.server.org import (
     ImportRejected,
@@ -81,33 +85,45 @@ def run(args: argparse.Namespace) -> int:
         return 0
     engine = make_engine(_database(args))
     try:
-        if args.org_command == "export":
-            count = export_units(engine, args.file)
-            print(f"{count} unit ditulis ke {args.file}")
-            return 0
-        try:
-            report = import_units(engine, args.file, dry_run=args.dry_run)
-        except TableError as error:
-            print(f"error: {error}", file=sys.stderr)
-            print("Tidak ada yang diimpor.", file=sys.stderr)
-            return 1
-        except ImportRejected as rejected:
-            for row_error in rejected.errors:
-                print(f"error: {row_error}", file=sys.stderr)
-            print(f"{len(rejected.errors)} kesalahan; tidak ada yang diimpor. Perbaiki berkasnya "
-                  f"lalu jalankan lagi.", file=sys.stderr)
-            if args.json:
-                print(json.dumps({"errors": [
-                    {"line": e.line, "kode": e.kode, "message": e.message}
-                    for e in rejected.errors]}, ensure_ascii=False))
-            return 1
-        if args.json:
-            print(json.dumps({
-                "created": report.created, "updated": report.updated, "moved": report.moved,
-                "deactivated": report.deactivated, "unchanged": report.unchanged,
-                "warnings": report.warnings, "written": report.written}, ensure_ascii=False))
-        else:
-            _print_report(report, args.dry_run)
-        return 0
+        return _with_database(args, engine)
+    except DBAPIError as error:
+        print(f"error: basis data tidak bisa dipakai ({error.orig}); periksa --db, lalu jalankan "
+              f"lapor-server init-db bila belum", file=sys.stderr)
+        return 1
     finally:
         engine.dispose()
+
+
+def _with_database(args: argparse.Namespace, engine: Engine) -> int:
+    if not inspect(engine).has_table("agencies"):
+        print("error: basis data belum disiapkan: jalankan dulu lapor-server init-db",
+              file=sys.stderr)
+        return 1
+    if args.org_command == "export":
+        count = export_units(engine, args.file)
+        print(f"{count} unit ditulis ke {args.file}")
+        return 0
+    try:
+        report = import_units(engine, args.file, dry_run=args.dry_run)
+    except TableError as error:
+        print(f"error: {error}", file=sys.stderr)
+        print("Tidak ada yang diimpor.", file=sys.stderr)
+        return 1
+    except ImportRejected as rejected:
+        for row_error in rejected.errors:
+            print(f"error: {row_error}", file=sys.stderr)
+        print(f"{len(rejected.errors)} kesalahan; tidak ada yang diimpor. Perbaiki berkasnya "
+              f"lalu jalankan lagi.", file=sys.stderr)
+        if args.json:
+            print(json.dumps({"errors": [
+                {"line": e.line, "kode": e.kode, "message": e.message}
+                for e in rejected.errors]}, ensure_ascii=False))
+        return 1
+    if args.json:
+        print(json.dumps({
+            "created": report.created, "updated": report.updated, "moved": report.moved,
+            "deactivated": report.deactivated, "unchanged": report.unchanged,
+            "warnings": report.warnings, "written": report.written}, ensure_ascii=False))
+    else:
+        _print_report(report, args.dry_run)
+    return 0

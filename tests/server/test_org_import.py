@@ -249,8 +249,13 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
                           check=False)
 
 
-def test_cli(engine: Engine, tmp_path: Path) -> None:
+def test_cli(engine: Engine, db_factory: DatabaseFactory, tmp_path: Path) -> None:
+    bare = _cli("org", "import", str(CLEAN), "--db", db_factory.new_url())
+    assert bare.returncode == 1
+    assert "basis data belum disiapkan: jalankan dulu lapor-server init-db" in bare.stderr
     url = engine.url.render_as_string(hide_password=False)
+    missing = _cli("org", "import", str(tmp_path / "tidak-ada.csv"), "--db", url)
+    assert missing.returncode == 1 and "tidak ditemukan" in missing.stderr
     done = _cli("org", "import", str(MESSY), "--db", url)
     assert done.returncode == 1
     assert ("error: baris 19 (7405.PKM.LAINEA): induk 7405.DINKS tidak ada di berkas maupun di "
