@@ -272,3 +272,31 @@ def test_cli(engine: Engine, db_factory: DatabaseFactory, tmp_path: Path) -> Non
     assert done.returncode == 0 and "baru: 5" in done.stdout, done.stderr
     assert _cli("org", "export", str(tmp_path / "out.csv"), "--db", url).returncode == 0
     assert len(read_table(tmp_path / "out.csv")) == 55
+
+
+def test_a_province_file_leaves_the_kabupaten_files_alone(engine: Engine, tmp_path: Path) -> None:
+    """On a province's server the province imports its OPDs and each kabupaten its own file,
+    below the province: the province's file speaks for its OPDs, not for the kabupaten's."""
+    header = ["kode", "nama", "singkatan", "induk", "tingkat"]
+    province = write_csv(tmp_path / "sultra.csv", [
+        header, ["74", "Pemerintah Provinsi Sulawesi Tenggara", "Pemprov Sultra", "", ""],
+        ["74.DINKES", "Dinas Kesehatan Provinsi", "Dinkes Provinsi", "74", ""],
+        ["74.BAPPEDA", "Bappeda Provinsi", "", "74", ""]])
+    import_units(engine, province)
+    kabupaten = [[*row, ""] for row in clean_rows()]
+    kabupaten[0][4] = "tingkat"
+    # Pemkab Konawe Selatan under the province, on the same server: an instansi of its own
+    kabupaten[1][3:5] = ["74", "instansi"]
+    report = import_units(engine, write_csv(tmp_path / "konsel.csv", kabupaten))
+    assert len(report.created) == 55
+    assert tree(engine)["7405"][1:3] == ("74", str(AgencyLevel.AGENCY))
+
+    again = import_units(engine, province)
+    assert again.changes == 0  # the kabupaten's 55 units stay as they are
+    smaller = write_csv(tmp_path / "sultra-2.csv", [
+        header, ["74", "Pemerintah Provinsi Sulawesi Tenggara", "Pemprov Sultra", "", ""],
+        ["74.DINKES", "Dinas Kesehatan Provinsi", "Dinkes Provinsi", "74", ""]])
+    assert import_units(engine, smaller).deactivated == ("74.BAPPEDA",)
+    gone = [r for r in kabupaten if r[0] != "7405.KEC.LAEYA"]  # its own file still speaks
+    assert import_units(engine, write_csv(tmp_path / "konsel-2.csv", gone)).deactivated == (
+        "7405.KEC.LAEYA",)

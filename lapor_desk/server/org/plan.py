@@ -4,7 +4,8 @@
 either returns the :class:`Plan` of what an import changes or raises :class:`ImportRejected` with
 one error per bad row, in Indonesian. Nothing is written here (``server/org/apply.py`` does that).
 
-What a file speaks for: the subtrees of its top rows (a row whose ``induk`` is not in the file).
+What a file speaks for: the subtrees of its top rows (a row whose ``induk`` is not in the file),
+down to an instansi it does not name (a kabupaten below the province has a file of its own).
 An active unit on the server inside those subtrees that the file no longer names is deactivated,
 whether complaints name it or not: it is never deleted (desktops keep the complaints, dispositions
 and users that name it; a later file that names it again makes it active again). A unit the file
@@ -305,16 +306,21 @@ def _parents_first(rows: dict[str, UnitRow], errors: list[RowError]) -> list[str
 
 def _vanished(plan: Plan, rows: dict[str, UnitRow], tree: Sequence[Existing],
               existing: dict[str, Existing], root_code: str | None) -> None:
-    """Active server units inside the file's subtrees that the file no longer names."""
+    """Active server units inside the file's subtrees that the file no longer names, down to
+    the instansi it does not name (another file speaks for those: a kabupaten's own, below the
+    province's)."""
     tops = [existing[key] for key, row in rows.items()
             if key in existing and (row.parent_code is None or _key(row.parent_code) not in rows)]
     anchors = {_key(row.parent_code) for row in rows.values() if row.parent_code}
+    others = [n.path for n in tree if n.level == AgencyLevel.AGENCY and _key(n.code) not in rows
+              and any(n.path.startswith(top.path) for top in tops)]
     for node in tree:
         key = _key(node.code)
         if (not node.active or key in rows or key in anchors or node.parent_id is None
                 or (root_code is not None and key == _key(root_code))):
             continue
-        if any(node.path.startswith(top.path) for top in tops):
+        if (any(node.path.startswith(top.path) for top in tops)
+                and not any(node.path.startswith(path) for path in others)):
             plan.deactivate.append(node)
             if node.users:
                 plan.warnings.append(
