@@ -22,6 +22,8 @@ class AgencyNode:
     name: str
     code: str = ""
     region_code: str | None = None
+    #: False for a unit the pemda no longer has: it stays for what names it, never a new target.
+    active: bool = True
 
     def contains(self, other: AgencyNode) -> bool:
         """True when ``other`` is this node or lies below it."""

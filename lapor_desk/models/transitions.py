@@ -112,6 +112,8 @@ def _target(payload: dict[str, Any], key: str, directory: AgencyDirectory) -> Ag
     node = directory.get(int(payload[key]))
     if node is None:
         raise ActionRejected(RejectReason.UNKNOWN_TARGET)
+    if not node.active:  # left the pemda's structure (server/org/): no new complaints go there
+        raise ActionRejected(RejectReason.TARGET_NOT_ALLOWED)
     return node
 
 

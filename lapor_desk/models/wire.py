@@ -105,7 +105,7 @@ def _columns(spec: str) -> tuple[Column, ...]:
 #: changes are applied.
 ENTITIES: Final[dict[str, tuple[Column, ...]]] = {
     "agency": _columns("id:p! parent_id:p level:s! path:s! name:s! code:s region_code:s "
-                       "aliases:l"),
+                       "aliases:l active:b!"),
     "complaint": _columns(
         "id:u! tracking_number:n complaint_type:s! misconduct:b! title:s! body:s redacted:b! "
         "incident_date:s province:s regency:s district:s village:s category:s subcategory:s "

@@ -17,6 +17,7 @@
     lapor-server training-progress --db URL
     lapor-server training-reset --db URL --trainee USERNAME
     lapor-server serve --training ...   a training (bimtek) server (server/training/)
+    lapor-server org import|export|template FILE   the pemda's units (server/cli_org.py)
 
 Every command's ``--db`` may be left out when ``LAPOR_DATABASE_URL`` or the configuration file
 (``--config FILE`` or ``LAPOR_SERVER_CONFIG``: server/config_file.py) names the database.
@@ -40,7 +41,7 @@ from typing import Any
 from sqlalchemy import select
 
 from lapor_desk.models.enums import Role
-from lapor_desk.server import cli_serve, logs
+from lapor_desk.server import cli_org, cli_serve, logs
 from lapor_desk.server.asgi import configure_logging
 from lapor_desk.server.config_file import Resolved
 from lapor_desk.server.database import init_database, make_engine, transaction
@@ -104,6 +105,7 @@ def _parser() -> argparse.ArgumentParser:
     p = command("training-reset", "put one trainee's exercises back at the start")
     p.add_argument("--trainee", required=True)
     cli_serve.add_config_command(sub)
+    cli_org.register(sub)
     return parser
 
 
@@ -189,6 +191,10 @@ def run(args: argparse.Namespace, resolved: Resolved | None = None) -> int:
         return cli_serve.config_show(resolved)
     if args.command == "serve":
         return cli_serve.serve(resolved)
+    if args.command == "org":
+        if args.org_command != "template":  # the only one without a database
+            args.db = resolved.database_url()
+        return cli_org.run(args)
     args.db = resolved.database_url()
     if args.command == "init-db":
         init_database(args.db)

@@ -84,6 +84,9 @@ class Agency(Base):
     #: Other names admins find the unit by ("Dukcapil", "Disdukcapil Kendari"): a JSON array of
     #: texts, edited by the admins who may (server revision 0005; docs/sync-protocol.md).
     aliases: Mapped[list[Any]] = mapped_column(JSON, default=list, server_default=text("'[]'"))
+    #: False once the unit left the pemda's structure (``lapor-server org import``, server
+    #: revision 0006): kept for the complaints and users that name it, never offered as a target.
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=text("true"))
     seq: Mapped[int] = mapped_column(BigInteger, unique=True)
 
 

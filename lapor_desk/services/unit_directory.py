@@ -58,14 +58,25 @@ def recent_targets(connection: Connection, kind: str, limit: int = RECENT) -> li
 def agency_items(connection: Connection, nodes: Sequence[Any], kind: str,
                  selectable: Callable[[Any], bool], flat: bool = False) -> list[AgencyItem]:
     """``nodes`` (rows of ``agency``, parents first) as picker items; ``flat``: without their
-    parents (a list)."""
+    parents (a list). A unit the pemda no longer has (``active`` false) is never offered: left
+    out, or shown unselectable while an active unit still lies below it."""
+    nodes = offered(nodes)
     recent = {node_id: rank for rank, node_id in enumerate(recent_targets(connection, kind))}
     names = _names_above(connection, nodes)
     editable = _editor(connection)
     return [AgencyItem(
-        n.id, None if flat else n.parent_id, n.level, n.name, n.code or "", selectable(n),
+        n.id, None if flat else n.parent_id, n.level, n.name, n.code or "",
+        bool(n.active) and selectable(n),
         aliases=aliases_of(n.aliases), above=names(n), recent=recent.get(n.id),
         names_editable=editable(n.path)) for n in nodes]
+
+
+def offered(nodes: Sequence[Any]) -> list[Any]:
+    """The nodes a picker shows: the active ones and the inactive ones above an active one (so
+    the tree stays whole), in their order."""
+    above_active = {int(part) for n in nodes if n.active
+                    for part in str(n.path).strip("/").split("/") if part}
+    return [n for n in nodes if n.active or int(n.id) in above_active]
 
 
 def _editor(connection: Connection) -> Callable[[str], bool]:

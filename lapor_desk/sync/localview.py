@@ -89,7 +89,8 @@ def load_directory(connection: Connection) -> DictDirectory:
     directory = DictDirectory()
     for row in connection.execute(select(Agency)):
         directory.add(AgencyNode(row.id, row.parent_id, AgencyLevel(row.level), row.path,
-                                 row.name, row.code or "", row.region_code))
+                                 row.name, row.code or "", row.region_code,
+                                 bool(row.active)))
     return directory
 
 

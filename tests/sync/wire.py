@@ -29,7 +29,7 @@ AGENCIES = [
 
 def agency_rows() -> dict[str, Any]:
     columns = list(COLUMNS["agency"])
-    rows = [[a[0], a[1], a[2], a[3], a[4], f"K{a[0]}", None, []] for a in AGENCIES]
+    rows = [[a[0], a[1], a[2], a[3], a[4], f"K{a[0]}", None, [], True] for a in AGENCIES]
     return {"columns": columns, "rows": rows}
 
 

@@ -40,6 +40,9 @@ class Agency(Base):
     region_code: Mapped[str | None] = mapped_column(String(32))
     #: Other names of the unit (JSON array of texts, as pulled; cache schema 0007).
     aliases: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
+    #: False for a unit the pemda no longer has (cache schema 0008): kept for the complaints that
+    #: name it, not offered in the forward and re-route pickers.
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
 
 
 #: The columns of ``ix_complaint_filters`` (cache schema 0003), in index order.

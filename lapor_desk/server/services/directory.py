@@ -32,10 +32,11 @@ class UserRecord:
 def load_directory(session: Session) -> DictDirectory:
     rows = session.execute(
         select(Agency.id, Agency.parent_id, Agency.level, Agency.path, Agency.name, Agency.code,
-               Agency.region_code)
+               Agency.region_code, Agency.active)
     )
     return DictDirectory(
-        [AgencyNode(r[0], r[1], AgencyLevel(r[2]), r[3], r[4], r[5], r[6]) for r in rows]
+        [AgencyNode(r[0], r[1], AgencyLevel(r[2]), r[3], r[4], r[5], r[6], bool(r[7]))
+         for r in rows]
     )
 
 
