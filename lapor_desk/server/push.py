@@ -18,6 +18,7 @@ from lapor_desk.models.agencies import DictDirectory
 from lapor_desk.models.enums import Outcome, RejectReason
 from lapor_desk.server.blob_access import BlobAccess
 from lapor_desk.server.database import read_session, transaction
+from lapor_desk.server.epoch import change_counter, read_epoch
 from lapor_desk.server.logs import event
 from lapor_desk.server.pull import encode_row
 from lapor_desk.server.pull_sql import Selects
@@ -36,18 +37,35 @@ from lapor_desk.server.state import ServerState
 log = logging.getLogger(__name__)
 
 
+class EpochChangedError(Exception):
+    """The client's actions were answered in another epoch: the server went back to a backup
+    since (server/epoch.py). Nothing of the batch is applied."""
+
+    def __init__(self, epoch: str) -> None:
+        super().__init__("the server was restored from a backup")
+        self.epoch = epoch
+
+
 def push_batch(state: ServerState, viewer: Viewer, client_id: str,
-               mutations: list[Mutation]) -> list[dict[str, Any]]:
-    """Apply ``mutations`` in order; raises ``ClientMismatchError`` before applying any when the
-    client belongs to another user."""
+               mutations: list[Mutation], epoch: str | None = None) -> dict[str, Any]:
+    """Apply ``mutations`` in order: the answer's ``results``, with the server's ``epoch`` and
+    ``seq`` (its change counter after the batch: every applied action's changes are at or
+    below it). Raises ``ClientMismatchError`` before applying any when the client belongs to
+    another user, and :class:`EpochChangedError` when ``epoch`` (the one the client knows) is
+    not the server's."""
     with transaction(state.engine) as session:
+        current = read_epoch(session)
+        if epoch is not None and epoch != current.id:
+            raise EpochChangedError(current.id)
         bind_client(session, client_id, viewer.user.id, state.now())
         directory = state.directory(session)
     answers = []
     for mutation in mutations:
         result = _apply_one(state, viewer, client_id, mutation, directory)
         answers.append(_answer(state, viewer, result))
-    return answers
+    with read_session(state.engine) as session:
+        seq = change_counter(session)
+    return {"results": answers, "epoch": current.id, "seq": seq}
 
 
 def _apply_one(state: ServerState, viewer: Viewer, client_id: str, mutation: Mutation,
