@@ -44,7 +44,7 @@ def _read_snapshot(connection: Connection | sqlite3.Connection) -> Snapshot:
         blobs = connection.execute(_COMPLETE_BLOBS.text).fetchall()
     else:
         position = connection.execute(_POSITION).one()
-        blobs = list(connection.execute(_COMPLETE_BLOBS).tuples())
+        blobs = list(connection.execute(_COMPLETE_BLOBS))
     if position is None or position[0] is None or position[1] is None:
         raise BackupError("the database is not initialised (run `lapor-server init-db`)",
                           code="not_initialised")
