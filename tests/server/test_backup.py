@@ -10,7 +10,6 @@ import itertools
 import threading
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,48 +22,21 @@ from lapor_desk.server.backup import BackupError, make_backup, restore_backup
 from lapor_desk.server.backup.manifest import Manifest
 from lapor_desk.server.cli import main as server_cli
 from lapor_desk.server.db import Attachment, ComplaintEvent, Counter, ServerMeta
-from lapor_desk.server.settings import ServerSettings
 from tests.server.client import Api
-from tests.support.live_server import PASSWORD, DatabaseFactory, LiveServer, start_server
-from tests.support.seed_blobs import serve_seed_blobs
+from tests.support.live_server import DatabaseFactory, start_server
+from tests.support.restorable import Restorable
 
 pytestmark = pytest.mark.timeout(180)
 
 ADMIN = "admin.kendari"
 
 
-@dataclass
-class Served:
-    live: LiveServer
-    settings: ServerSettings
-    port: int
-
-    def restart(self) -> None:
-        self.live = start_server(self.settings, self.live.seed, port=self.port)
-
-    @property
-    def base(self) -> str:
-        return self.live.url + "/api/v1"
-
-    def login(self, username: str = ADMIN) -> Api:
-        api = Api(self.base)
-        response = api.post("/auth/login", json={"username": username, "password": PASSWORD,
-                                                 "device": "pytest"})
-        assert response.status_code == 200, response.text
-        api.token = response.json()["token"]
-        return api
-
-
 @pytest.fixture
 def served(db_factory: DatabaseFactory, seeded_template: tuple[str, Any],
-           tmp_path: Path) -> Iterator[Served]:
-    url = db_factory.copy_of(seeded_template[0])
-    settings = ServerSettings(database_url=url, blob_dir=tmp_path / "blobs")
-    live = start_server(settings, seeded_template[1])
-    server = Served(live, settings, int(live.url.rsplit(":", 1)[1]))
-    serve_seed_blobs(live)
+           tmp_path: Path) -> Iterator[Restorable]:
+    server = Restorable.start(db_factory, seeded_template, tmp_path / "blobs")
     yield server
-    server.live.stop()
+    server.stop()
 
 
 def _meta(url: str, key: str) -> str | None:
@@ -93,8 +65,8 @@ def _note(api: Api, complaint_id: str, body: str, content: bytes | None = None) 
 
 
 def test_a_backup_made_while_the_server_writes_holds_every_blob_its_database_names(
-        served: Served, db_factory: DatabaseFactory, tmp_path: Path) -> None:
-    api = served.login()
+        served: Restorable, db_factory: DatabaseFactory, tmp_path: Path) -> None:
+    api = served.login(ADMIN)
     complaints = _notable(api)
     stop = threading.Event()
     written: list[int] = []
@@ -156,8 +128,8 @@ def test_a_backup_made_while_the_server_writes_holds_every_blob_its_database_nam
 
 
 def test_a_restore_gives_a_new_epoch_ends_sessions_voids_cursors_and_old_pushes(
-        served: Served, tmp_path: Path) -> None:
-    api = served.login()
+        served: Restorable, tmp_path: Path) -> None:
+    api = served.login(ADMIN)
     before = requests.get(served.base + "/health", timeout=10).json()["epoch"]
     view, _ = api.pull_all()
     page = api.pull(view["cursor"])
@@ -171,16 +143,13 @@ def test_a_restore_gives_a_new_epoch_ends_sessions_voids_cursors_and_old_pushes(
     cursor = api.pull_all(view["cursor"])[0]["cursor"]
     assert api.pull(cursor)["backup_seq"] is not None
 
-    served.live.stop()
-    restore_backup(served.settings.database_url, served.settings.resolved_blob_dir(),
-                   tmp_path / "backup")
-    served.restart()
+    served.restore(tmp_path / "backup")
 
     after = requests.get(served.base + "/health", timeout=10).json()["epoch"]
     assert after != before
     old = api.get("/sync/pull")
     assert old.status_code == 401 and old.json()["error"]["code"] == "token_revoked"
-    again = served.login()
+    again = served.login(ADMIN)
     again.client_id, again.next_mutation = api.client_id, api.next_mutation
     reset = again.pull(cursor)
     assert reset["reset"] is True and reset["cursor"] is None and reset["epoch"] == after
@@ -207,7 +176,7 @@ def test_a_restore_gives_a_new_epoch_ends_sessions_voids_cursors_and_old_pushes(
     assert mutations == [1, 3]
 
 
-def test_a_damaged_backup_is_refused_before_anything_changes(served: Served,
+def test_a_damaged_backup_is_refused_before_anything_changes(served: Restorable,
                                                               tmp_path: Path) -> None:
     backup = tmp_path / "backup"
     manifest = make_backup(served.settings.database_url, served.settings.resolved_blob_dir(),
@@ -222,14 +191,14 @@ def test_a_damaged_backup_is_refused_before_anything_changes(served: Served,
                        backup)
     assert refused.value.code == "blob_damaged"
     assert _meta(served.settings.database_url, "epoch") == epoch
-    served.restart()
+    served.live = start_server(served.settings, served.live.seed, port=served.port)
     (backup / "manifest.json").unlink()
     with pytest.raises(BackupError) as unfinished:
         Manifest.read(backup)
     assert unfinished.value.code == "not_a_backup"
 
 
-def test_the_commands_back_up_and_ask_before_restoring(served: Served, tmp_path: Path,
+def test_the_commands_back_up_and_ask_before_restoring(served: Restorable, tmp_path: Path,
                                                        capsys: pytest.CaptureFixture[str]) -> None:
     url = served.settings.database_url
     blobs = str(served.settings.resolved_blob_dir())
