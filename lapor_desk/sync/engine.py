@@ -344,3 +344,6 @@ class SyncEngine(PushSide):
             self._progress("download", 0, total)
 
         return download_attachment(self.cache, self.transport, attachment_id, moved)
+
+
+__all__ = ["MAX_BATCH", "MAX_RESETS", "Progress", "SyncEngine", "SyncReport"]
