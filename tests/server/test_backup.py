@@ -209,3 +209,17 @@ def test_the_commands_back_up_and_ask_before_restoring(served: Restorable, tmp_p
     assert "not empty" in capsys.readouterr().err
     assert server_cli(["restore", "--db", url, "--from", str(target), "--blobs", blobs]) == 1
     assert "--yes" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True, scope="session")
+def test_a_restore_refuses_a_database_in_use(served: Restorable, tmp_path: Path) -> None:
+    """PostgreSQL: while the server (any worker) holds connections, nothing is restored (SQLite
+    keeps no list of the processes that use a file: the documentation says to stop the server)."""
+    served.backup(tmp_path / "backup")
+    api = served.login(ADMIN)
+    api.pull()  # the server holds a connection
+    epoch = _meta(served.settings.database_url, "epoch")
+    with pytest.raises(BackupError) as refused:
+        restore_backup(served.settings.database_url, served.blob_dir, tmp_path / "backup")
+    assert refused.value.code == "in_use" and "stop the server" in refused.value.message
+    assert _meta(served.settings.database_url, "epoch") == epoch
