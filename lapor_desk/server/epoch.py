@@ -42,8 +42,9 @@ def new_epoch_id() -> str:
 
 
 def read_epoch(session: Session) -> Epoch:
-    meta = {key: value for key, value in session.execute(select(
-        ServerMeta.key, ServerMeta.value).where(ServerMeta.key.in_((EPOCH, BACKUP_SEQ, RESTORED_AT))))}
+    wanted = select(ServerMeta.key, ServerMeta.value).where(
+        ServerMeta.key.in_((EPOCH, BACKUP_SEQ, RESTORED_AT)))
+    meta = {key: value for key, value in session.execute(wanted)}
     if EPOCH not in meta:
         raise RuntimeError("database not initialised: run `lapor-server init-db`")
     backup = meta.get(BACKUP_SEQ)

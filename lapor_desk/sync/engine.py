@@ -2,10 +2,11 @@
 
 One :meth:`SyncEngine.sync` is: push (upload blobs first, then actions in batches of at most
 500, storing every answer; :mod:`lapor_desk.sync.pushing`) and then pull (each page and its
-cursor in ONE transaction, so an interruption resumes from the last committed page: never from zero, never skipping). Pending
-actions are replayed over pulled rows (see :mod:`lapor_desk.sync.localview`). A server that went
-back to a backup (a new epoch, :mod:`lapor_desk.sync.epoch`) is noticed at a push or a pull: what
-it no longer holds is sent again and everything pulled again from the start.
+cursor in ONE transaction, so an interruption resumes from the last committed page: never from
+zero, never skipping). Pending actions are replayed over pulled rows (see
+:mod:`lapor_desk.sync.localview`). A server that went back to a backup (a new epoch,
+:mod:`lapor_desk.sync.epoch`) is noticed at a push or a pull: what it no longer holds is sent
+again and everything pulled again from the start.
 
 The service layer runs the engine on its network worker, passes a ``progress`` callback and sets
 ``cancel`` (checked between pages and batches) to stop it. The only threads the engine starts
@@ -66,7 +67,6 @@ BULK_PAGE_MAX_BYTES = 16 * 1024 * 1024
 #: wire than the columnar layout (version 2; bench/pull_bench.py). Every layout a server
 #: answers in (rows, columns, packed) is read.
 PAGE_LAYOUT = "packed"
-
 
 
 class SyncEngine(PushSide):

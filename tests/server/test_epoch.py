@@ -23,7 +23,8 @@ from tests.support.restorable import Restorable
 pytestmark = pytest.mark.timeout(120)
 
 
-def test_migration_0008_gives_an_older_database_its_first_epoch(db_factory: DatabaseFactory) -> None:
+def test_migration_0008_gives_an_older_database_its_first_epoch(
+        db_factory: DatabaseFactory) -> None:
     url = db_factory.new_url()
     _migrate(url, "0005")
     _migrate(url, "0008")
