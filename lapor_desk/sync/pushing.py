@@ -41,6 +41,9 @@ REBASING = EXCLUSIVE_ACTIONS | {ActionKind.RECORD_COMPLAINT}
 
 
 class PushSide:
+    """Sending the outbox; the engine it is part of gives the attributes below and overrides
+    the two methods (cancel and progress)."""
+
     cache: Cache
     transport: Transport
     api: Api
