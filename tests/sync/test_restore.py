@@ -184,3 +184,21 @@ def test_a_desktop_with_nothing_to_send_notices_the_restore_at_its_pull(
     assert desk.entries()[1].state == "applied" and desk.entries()[1].server_epoch == epoch
     assert _events_by_mutation(server, desk.client_id()) == {1: 1}
     assert_cache_matches_server(desk.cache, server.live, desk.username)
+
+
+def test_an_action_in_flight_that_the_backup_holds_is_answered_as_then_and_not_applied_twice(
+        server: Restorable, desk: Desk, tmp_path: Path) -> None:
+    c1 = desk.unverified_at_home()[0]
+    desk.outbox.postpone(c1, "data pelapor belum lengkap")
+    desk.transport.lose_next_push = True
+    with pytest.raises(OfflineError):
+        desk.engine.sync()
+    server.backup(tmp_path / "backup")  # holds the action and its answer
+    server.restore(tmp_path / "backup")
+
+    desk.engine.login(ADMIN, PASSWORD, "pytest")
+    report = desk.engine.sync()  # its push meets the new epoch first: 409, then sent again
+    assert report.server_restored and report.resent == 0 and report.applied == 1
+    assert desk.entries()[1].state == "applied"
+    assert _events_by_mutation(server, desk.client_id()) == {1: 1}
+    assert_cache_matches_server(desk.cache, server.live, desk.username)
