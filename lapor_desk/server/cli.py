@@ -18,6 +18,7 @@
     lapor-server training-reset --db URL --trainee USERNAME
     lapor-server serve --training ...   a training (bimtek) server (server/training/)
     lapor-server org import|export|template FILE   the pemda's units (server/cli_org.py)
+    lapor-server backup --db URL --to DIR / restore --db URL --from DIR --yes (cli_backup.py)
 
 Every command's ``--db`` may be left out when ``LAPOR_DATABASE_URL`` or the configuration file
 (``--config FILE`` or ``LAPOR_SERVER_CONFIG``: server/config_file.py) names the database.
@@ -41,7 +42,7 @@ from typing import Any
 from sqlalchemy import select
 
 from lapor_desk.models.enums import Role
-from lapor_desk.server import cli_org, cli_serve, logs
+from lapor_desk.server import cli_backup, cli_org, cli_serve, logs
 from lapor_desk.server.asgi import configure_logging
 from lapor_desk.server.config_file import Resolved
 from lapor_desk.server.database import init_database, make_engine, transaction
@@ -106,6 +107,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--trainee", required=True)
     cli_serve.add_config_command(sub)
     cli_org.register(sub)
+    cli_backup.add_commands(command)
     return parser
 
 
@@ -204,6 +206,8 @@ def run(args: argparse.Namespace, resolved: Resolved | None = None) -> int:
         return _seed(args, resolved.settings.resolved_blob_dir())
     if args.command.startswith("training-"):
         return _training(args)
+    if args.command in cli_backup.COMMANDS:
+        return cli_backup.run(args, resolved.settings.resolved_blob_dir())
     # Asked before the transaction: a prompt must not hold the database's write lock.
     new_password = ""
     if args.command == "set-password":

@@ -76,7 +76,7 @@ def resolve_args(args: argparse.Namespace) -> Resolved:
                   "token_idle_hours": args.token_idle_hours,
                   "token_ttl_hours": args.token_ttl_hours,
                   "metrics_allow": args.metrics_allow}
-    elif args.command == "seed":
+    elif args.command in ("seed", "backup", "restore"):
         given["blob_dir"] = args.blobs
     return config_file.resolve(given, config=getattr(args, "config", None),
                                training=bool(getattr(args, "training", False)))

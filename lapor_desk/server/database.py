@@ -1,7 +1,7 @@
 """Engines, sessions and schema set-up for the reference server.
 
 ``init_database(url)`` runs the Alembic migrations to head and inserts the rows the server needs
-(the change counter and the instance id). SQLite gets WAL, foreign keys and a busy timeout, and
+(the change counter, the instance id and the first epoch). SQLite gets WAL, foreign keys and a busy timeout, and
 explicit ``BEGIN``: a pull reads one snapshot, and writers take the lock up front
 (``BEGIN IMMEDIATE``) so two writers never deadlock on a lock upgrade. PostgreSQL pulls run in
 REPEATABLE READ, so one pull sees one snapshot; writers serialise on the counter row (db.next_seqs).
@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from lapor_desk.server import logs
 from lapor_desk.server.db import SCHEMA_VERSION, Counter, ServerMeta
+from lapor_desk.server.epoch import ensure_epoch
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +120,7 @@ def init_database(url: str) -> None:
                 session.add(ServerMeta(key="instance_id", value=str(uuid.uuid4())))
             if "schema_version" not in meta:
                 session.add(ServerMeta(key="schema_version", value=str(SCHEMA_VERSION)))
+            ensure_epoch(session)
         logs.event(log, "init_database", backend=engine.dialect.name)
     finally:
         engine.dispose()

@@ -17,11 +17,9 @@ in its most compact form, the rows read with their times as numbers.
 
 from __future__ import annotations
 
-import base64
 import bisect
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
 
@@ -33,51 +31,17 @@ from lapor_desk.models import wire
 from lapor_desk.models.driver import driver_fetch
 from lapor_desk.models.gc_pause import gc_paused
 from lapor_desk.server import packing
+from lapor_desk.server.cursor import Cursor
 from lapor_desk.server.db import Counter
+from lapor_desk.server.epoch import read_epoch, with_epoch
 from lapor_desk.server.pull_sql import COLUMNS, Selects
 from lapor_desk.server.scope import Viewer
-from lapor_desk.server.services.errors import ServiceError
 
 DEFAULT_LIMIT, MIN_LIMIT, MAX_LIMIT = 5000, 1, 20000
 DEFAULT_MAX_BYTES, MIN_MAX_BYTES, MAX_MAX_BYTES = 4 << 20, 64 << 10, 16 << 20
 ENTITIES = tuple(wire.ENTITIES)
-_CURSOR_VERSION = 1
 #: How much wider the next window of a sparse scope is read (at most).
 GALLOP = 8
-
-
-class CursorInvalidError(ServiceError):
-    code = "cursor_invalid"
-
-
-@dataclass(frozen=True)
-class Cursor:
-    instance_id: str
-    user_id: int
-    scope_epoch: int
-    seq: int
-    #: How wide (in seqs) the next page's window should start: a hint for sparse scopes.
-    width: int = 0
-
-    def encode(self) -> str:
-        raw = orjson.dumps([_CURSOR_VERSION, self.instance_id, self.user_id, self.scope_epoch,
-                            self.seq, self.width])
-        return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
-
-    @classmethod
-    def decode(cls, text: str) -> Cursor:
-        try:
-            if len(text) > 512:
-                raise ValueError("too long")
-            raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-            version, instance, *numbers = orjson.loads(raw)
-            if (version != _CURSOR_VERSION or not isinstance(instance, str)
-                    or len(numbers) not in (3, 4)
-                    or not all(type(v) is int and 0 <= v < 1 << 62 for v in numbers)):
-                raise ValueError("bad fields")
-        except (ValueError, TypeError, orjson.JSONDecodeError) as error:
-            raise CursorInvalidError("the cursor is not one this server made") from error
-        return cls(instance, *numbers)
 
 
 def _iso(moment: datetime) -> str:
@@ -98,7 +62,12 @@ def pull_page(session: Session, viewer: Viewer, *, cursor: str | None, limit: in
     ``columns`` (schema version 2, see :func:`_columns_body`) or ``packed`` (schema version 3,
     see :func:`_packed_body`; its rows are read with times as numbers), with its cursor and
     ``has_more``."""
-    body = {"columns": _columns_body, "packed": _packed_body}.get(layout, _body)
+    epoch = read_epoch(session)
+    layout_body = {"columns": _columns_body, "packed": _packed_body}.get(layout, _body)
+
+    def body(*args: Any) -> bytes:
+        return with_epoch(layout_body(*args), epoch)
+
     counter = int(session.execute(
         select(Counter.value).where(Counter.name == "change_seq")
     ).scalar_one())
@@ -107,11 +76,12 @@ def pull_page(session: Session, viewer: Viewer, *, cursor: str | None, limit: in
     if cursor:
         parsed = Cursor.decode(cursor)
         if (parsed.instance_id != instance_id or parsed.user_id != user.id
-                or parsed.scope_epoch != user.scope_epoch or parsed.seq > counter):
+                or parsed.scope_epoch != user.scope_epoch or not parsed.holds_in(epoch)
+                or parsed.seq > counter):
             return PulledPage(body(None, False, now, {}, []), None, False)
         lo, width = parsed.seq, parsed.width
     if lo >= counter:
-        unchanged = Cursor(instance_id, user.id, user.scope_epoch, lo, width).encode()
+        unchanged = Cursor(instance_id, user.id, user.scope_epoch, lo, width, epoch.id).encode()
         return PulledPage(body(unchanged, False, now, {}, []), unchanged, False)
 
     reader = _Reader(session, viewer, epoch=layout == "packed")
@@ -138,7 +108,7 @@ def pull_page(session: Session, viewer: Viewer, *, cursor: str | None, limit: in
     changes = {kind: encoded[name] for kind, name in SOURCES if kind != "tombstone" and encoded.get(name)}
     tombstones = encoded.get("scope_exit", []) + encoded.get("deletion", [])
     end = last_seq if has_more else max(last_seq, counter)
-    next_cursor = Cursor(instance_id, user.id, user.scope_epoch, end, width).encode()
+    next_cursor = Cursor(instance_id, user.id, user.scope_epoch, end, width, epoch.id).encode()
     counted = sum(len(items) for items in changes.values()) + len(tombstones)
     return PulledPage(body(next_cursor, has_more, now, changes, tombstones, (lo, end, counter)),
                       next_cursor, has_more, counted)

@@ -19,6 +19,7 @@ from lapor_desk.models.agencies import DictDirectory
 from lapor_desk.models.enums import Outcome, RejectReason
 from lapor_desk.server.blob_access import BlobAccess
 from lapor_desk.server.database import read_session, transaction
+from lapor_desk.server.epoch import change_counter, read_epoch
 from lapor_desk.server.logs import event
 from lapor_desk.server.pull import encode_row
 from lapor_desk.server.pull_sql import Selects
@@ -37,13 +38,28 @@ from lapor_desk.server.state import ServerState
 log = logging.getLogger(__name__)
 
 
+class EpochChangedError(Exception):
+    """The client's actions were answered in another epoch: the server went back to a backup
+    since (server/epoch.py). Nothing of the batch is applied."""
+
+    def __init__(self, epoch: str) -> None:
+        super().__init__("the server was restored from a backup")
+        self.epoch = epoch
+
+
 def push_batch(state: ServerState, viewer: Viewer, client_id: str,
-               mutations: list[Mutation],
-               counted: Callable[[str, bool], None] | None = None) -> list[dict[str, Any]]:
-    """Apply ``mutations`` in order; raises ``ClientMismatchError`` before applying any when the
-    client belongs to another user. ``counted(outcome, replayed)`` hears of each answer (the
-    server's metrics)."""
+               mutations: list[Mutation], epoch: str | None = None,
+               counted: Callable[[str, bool], None] | None = None) -> dict[str, Any]:
+    """Apply ``mutations`` in order: the answer's ``results``, with the server's ``epoch`` and
+    ``seq`` (its change counter after the batch: every applied action's changes are at or
+    below it). Raises ``ClientMismatchError`` before applying any when the client belongs to
+    another user, and :class:`EpochChangedError` when ``epoch`` (the one the client knows) is
+    not the server's. ``counted(outcome, replayed)`` hears of each answer (the server's
+    metrics)."""
     with transaction(state.engine) as session:
+        current = read_epoch(session)
+        if epoch is not None and epoch != current.id:
+            raise EpochChangedError(current.id)
         bind_client(session, client_id, viewer.user.id, state.now())
         directory = state.directory(session)
     answers = []
@@ -52,7 +68,9 @@ def push_batch(state: ServerState, viewer: Viewer, client_id: str,
         answers.append(_answer(state, viewer, result))
         if counted is not None:
             counted(str(result.outcome), result.replayed)
-    return answers
+    with read_session(state.engine) as session:
+        seq = change_counter(session)
+    return {"results": answers, "epoch": current.id, "seq": seq}
 
 
 def _apply_one(state: ServerState, viewer: Viewer, client_id: str, mutation: Mutation,

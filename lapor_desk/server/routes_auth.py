@@ -15,8 +15,9 @@ from lapor_desk.models.enums import Role
 from lapor_desk.models.shapes import SHOWABLE_PATTERN
 from lapor_desk.server.addresses import client_address
 from lapor_desk.server.auth import CurrentCaller, server_state
-from lapor_desk.server.database import transaction
+from lapor_desk.server.database import read_session, transaction
 from lapor_desk.server.db import SCHEMA_VERSION
+from lapor_desk.server.epoch import read_epoch
 from lapor_desk.server.errors import ApiError
 from lapor_desk.server.logs import event
 from lapor_desk.server.openapi import (
@@ -73,6 +74,9 @@ class HealthOut(BaseModel):
     status: Literal["ok"]
     schema_version: int
     instance_id: str
+    #: Which history of changes the database holds: a restore from a backup changes it
+    #: (docs/sync-protocol.md, "Restores and the epoch").
+    epoch: str
     #: A training (bimtek) server: synthetic data, reachable over plain HTTP on the local
     #: network (``bimtek://``); a desktop signs in to such an address only when this is true.
     training: bool = False
@@ -100,8 +104,10 @@ def iso(moment: Any) -> str:
             responses={**success(HealthOut, "The server is up."), **responses()})
 def health(request: Request) -> Response:
     state = server_state(request)
+    with read_session(state.engine) as session:
+        epoch = read_epoch(session)
     return json_response(request, {"status": "ok", "schema_version": SCHEMA_VERSION,
-                                   "instance_id": state.instance_id,
+                                   "instance_id": state.instance_id, "epoch": epoch.id,
                                    "training": state.settings.training})
 
 

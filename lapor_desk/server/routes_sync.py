@@ -27,7 +27,7 @@ from lapor_desk.server.openapi import (
     responses,
     success,
 )
-from lapor_desk.server.push import push_batch
+from lapor_desk.server.push import EpochChangedError, push_batch
 from lapor_desk.server.read_ahead import PageKey, ReadyPage
 from lapor_desk.server.responses import (
     choose_coding,
@@ -64,6 +64,9 @@ class ActionIn(BaseModel):
 
 class PushIn(BaseModel):
     client_id: str = Field(min_length=8, max_length=36, pattern=r"^[A-Za-z0-9-]+$")
+    #: The server's epoch as the client last heard it; another one is 409 ``epoch_changed``
+    #: (docs/sync-protocol.md, "Restores and the epoch").
+    epoch: str | None = Field(None, max_length=64)
     #: At most ``ServerSettings.max_push_actions`` (the document says how many; 413 beyond).
     actions: list[ActionIn]
 
@@ -80,6 +83,8 @@ class ActionResultOut(BaseModel):
 
 class PushOut(BaseModel):
     results: list[ActionResultOut] = Field(description="One answer per action, in order.")
+    epoch: str = Field(description="The server's epoch (a restore from a backup changes it).")
+    seq: int = Field(description="The change counter after the batch.")
 
 
 class PageOut(BaseModel):
@@ -101,6 +106,9 @@ CURSOR_INVALID = Refusal(400, ("cursor_invalid",),
 CLIENT_MISMATCH = Refusal(403, ("client_mismatch",),
                           "the `client_id` belongs to another user")
 BATCH_TOO_LARGE = Refusal(413, ("too_large",), "a batch of more actions than allowed")
+EPOCH_CHANGED = Refusal(409, ("epoch_changed",),
+                        "the server was restored from a backup since the client's `epoch`: "
+                        "nothing applied (the body's `epoch` is the server's)")
 
 
 @router.get(wire.PULL.path, operation_id="pull", responses={
@@ -152,7 +160,8 @@ async def read_body(request: Request) -> bytes:
 
 @router.post(wire.PUSH.path, operation_id="push", responses={
     **success(PushOut, "The outcome of each action, in order."),
-    **responses(*AUTHENTICATED, MALFORMED_JSON, CLIENT_MISMATCH, BATCH_TOO_LARGE, INVALID),
+    **responses(*AUTHENTICATED, MALFORMED_JSON, CLIENT_MISMATCH, EPOCH_CHANGED, BATCH_TOO_LARGE,
+                INVALID),
 }, openapi_extra=raw_body(model_ref(PushIn)))
 async def push(request: Request, caller: CurrentCaller) -> Response:
     state = server_state(request)
@@ -172,9 +181,14 @@ async def push(request: Request, caller: CurrentCaller) -> Response:
         raise ApiError(422, "invalid_request", _describe(error)) from None
     mutations = [Mutation(a.mutation_id, a.kind, a.complaint_id, a.base_version, a.payload)
                  for a in body.actions]
-    results = await run_in_threadpool(push_batch, state, caller.viewer, body.client_id, mutations,
-                                      server_metrics(request).push_action)
-    return json_response(request, {"results": results})
+    try:
+        answer = await run_in_threadpool(push_batch, state, caller.viewer, body.client_id,
+                                         mutations, body.epoch,
+                                         server_metrics(request).push_action)
+    except EpochChangedError as changed:
+        raise ApiError(409, "epoch_changed", "the server was restored from a backup",
+                       extra={"epoch": changed.epoch}) from None
+    return json_response(request, answer)
 
 
 def _describe(error: ValidationError) -> str:

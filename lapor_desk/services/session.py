@@ -449,7 +449,7 @@ class Session:
             self.refresh_info()
         return SyncOutcome(result.pushed, result.applied, result.rejected, result.conflicts,
                            result.rows, parse_time(result.finished_at), result.pages,
-                           result.resets)
+                           result.resets, result.server_restored, result.resent)
 
     def status(self) -> StatusSummary:
         if self.cache is None:

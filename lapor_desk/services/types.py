@@ -279,6 +279,10 @@ class SyncOutcome:
     finished_at: datetime | None
     pages: int = 0      # pull pages
     resets: int = 0     # full re-pulls the server asked for
+    #: The server went back to a backup during this sync (its epoch changed); ``resent`` of
+    #: this desktop's actions that it no longer held were sent again (sync/epoch.py).
+    server_restored: bool = False
+    resent: int = 0
 
 
 @dataclass(frozen=True)

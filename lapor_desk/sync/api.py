@@ -17,12 +17,12 @@ from lapor_desk.sync.errors import ProtocolError
 from lapor_desk.sync.protocol import (
     Health,
     Login,
-    PushResult,
+    PushAnswer,
     UploadState,
     UserInfo,
     parse_health,
     parse_login,
-    parse_push_results,
+    parse_push_answer,
     parse_upload_state,
     parse_user,
 )
@@ -79,11 +79,14 @@ class Api:
         return self.transport.get_json(wire.PULL.path, params)
 
     def push(self, client_id: str, actions: list[dict[str, Any]],
-             sent: Sequence[int]) -> list[PushResult]:
-        """``POST sync/push``: the answer to each of ``sent`` (the actions' mutation ids)."""
-        body = self.transport.post_json(wire.PUSH.path,
-                                        {"client_id": client_id, "actions": actions})
-        return parse_push_results(body, sent)
+             sent: Sequence[int], epoch: str | None = None) -> PushAnswer:
+        """``POST sync/push``: the answer to each of ``sent`` (the actions' mutation ids).
+        With ``epoch`` (the server's as last heard), a server restored since answers 409
+        ``epoch_changed`` and applies nothing."""
+        request: dict[str, Any] = {"client_id": client_id, "actions": actions}
+        if epoch is not None:
+            request["epoch"] = epoch
+        return parse_push_answer(self.transport.post_json(wire.PUSH.path, request), sent)
 
     # --- blobs --------------------------------------------------------------------------------
 

@@ -1,9 +1,12 @@
 """The headless sync engine: push the outbox, pull pages, keep blobs.
 
 One :meth:`SyncEngine.sync` is: push (upload blobs first, then actions in batches of at most
-500, storing every answer) and then pull (each page and its cursor in ONE transaction, so an
-interruption resumes from the last committed page: never from zero, never skipping). Pending
-actions are replayed over pulled rows (see :mod:`lapor_desk.sync.localview`).
+500, storing every answer; :mod:`lapor_desk.sync.pushing`) and then pull (each page and its
+cursor in ONE transaction, so an interruption resumes from the last committed page: never from
+zero, never skipping). Pending actions are replayed over pulled rows (see
+:mod:`lapor_desk.sync.localview`). A server that went back to a backup (a new epoch,
+:mod:`lapor_desk.sync.epoch`) is noticed at a push or a pull: what it no longer holds is sent
+again and everything pulled again from the start.
 
 The service layer runs the engine on its network worker, passes a ``progress`` callback and sets
 ``cancel`` (checked between pages and batches) to stop it. The only threads the engine starts
@@ -17,45 +20,42 @@ import logging
 import threading
 from collections.abc import Callable
 from contextlib import ExitStack
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import datetime
 from functools import partial
 from typing import Any
 
-import orjson
 from sqlalchemy import select, update
 
 from lapor_desk.models.cache import fts
 from lapor_desk.models.cache.checkpoint import BackgroundCheckpoints, checkpoints_elsewhere
-from lapor_desk.models.cache.schema import Complaint, OutboxEntry, SyncState
+from lapor_desk.models.cache.schema import SyncState
 from lapor_desk.models.cache.store import Cache
 from lapor_desk.models.calendar import DomainConfig, default_config, utcnow
-from lapor_desk.models.enums import EXCLUSIVE_ACTIONS, ActionKind, Outcome, RejectReason
 from lapor_desk.models.gc_pause import gc_paused
+from lapor_desk.sync import epoch as server_epoch
 from lapor_desk.sync import localview as lv
 from lapor_desk.sync.api import Api
 from lapor_desk.sync.apply import apply_page, reset_cache
-from lapor_desk.sync.blobs import download_attachment, forget_uploaded, upload_blob
+from lapor_desk.sync.blobs import download_attachment
 from lapor_desk.sync.errors import CancelledError, ProtocolError, storage_guard
 from lapor_desk.sync.log import event
-from lapor_desk.sync.outbox import scrub_record_payload
 from lapor_desk.sync.pipeline import PagePipeline, next_cursor
 from lapor_desk.sync.protocol import (
     Health,
     Login,
     Page,
-    PushResult,
+    ServerEpoch,
     UserInfo,
     parse_page,
     pull_fraction,
 )
+from lapor_desk.sync.pushing import MAX_BATCH, MAX_RESETS, PushSide
+from lapor_desk.sync.report import Progress, SyncReport
 from lapor_desk.sync.transport import Transport, never
 
 log = logging.getLogger("lapor_desk.sync.engine")
 
-MAX_BATCH = 500
-MAX_BATCH_BYTES = 7 * 1024 * 1024
-MAX_RESETS = 3
 PREFETCH_MIN_ROWS = 1000
 PAGE_LIMIT = 10_000
 PAGE_MAX_BYTES = 8 * 1024 * 1024
@@ -68,33 +68,8 @@ BULK_PAGE_MAX_BYTES = 16 * 1024 * 1024
 #: answers in (rows, columns, packed) is read.
 PAGE_LAYOUT = "packed"
 
-#: Actions after which our own later actions on the same complaint are based on the new version.
-REBASING = EXCLUSIVE_ACTIONS | {ActionKind.RECORD_COMPLAINT}
 
-
-@dataclass(frozen=True)
-class Progress:
-    phase: str  # "push", "upload", "pull", "download", "done"
-    records: int  # rows applied / actions answered so far in this phase
-    bytes: int  # blob bytes moved so far in this phase (pull: compressed page bytes received)
-    fraction: float | None = None  # pull: estimated share done (protocol.pull_fraction)
-
-
-@dataclass
-class SyncReport:
-    pushed: int = 0
-    applied: int = 0
-    rejected: int = 0
-    conflicts: int = 0
-    pages: int = 0
-    rows: int = 0
-    resets: int = 0
-    uploaded_bytes: int = 0
-    finished_at: str | None = None
-    messages: list[str] = field(default_factory=list)
-
-
-class SyncEngine:
+class SyncEngine(PushSide):
     def __init__(
         self,
         cache: Cache,
@@ -169,7 +144,11 @@ class SyncEngine:
         try:
             with storage_guard(self.cache.profile_dir):
                 self.push(report)
+                resent = report.resent
                 self.pull(report)
+                if report.resent > resent:  # the pull found the server restored: send again
+                    self.push(report)
+                    self.pull(report)
                 now = lv.wire_time(self.clock())
                 with self.cache.writer.begin() as connection:
                     connection.execute(update(SyncState).where(SyncState.id == 1).values(
@@ -242,6 +221,9 @@ class SyncEngine:
         received = 0
         first_progress: tuple[int, int, int] | None = None
         with self.cache.engine.connect() as connection:
+            known_epoch = server_epoch.known_epoch(connection)
+        heard: ServerEpoch | None = None
+        with self.cache.engine.connect() as connection:
             # A bulk load cut short (cancel, crash, network) carries on as a bulk load.
             bulk = not fts.triggers_present(connection)
         ahead: PagePipeline | None = None
@@ -273,6 +255,23 @@ class SyncEngine:
                             fts.suspend(connection)
                         bulk = True
                     page = self._fetch_page(cursor, bulk)
+                heard = page.epoch or heard
+                if page.epoch is not None and known_epoch not in (None, page.epoch.id):
+                    # The server went back to a backup: send again what it no longer holds,
+                    # and pull from the start (its cursor is void).
+                    if ahead is not None:
+                        ahead.close()
+                        ahead = None
+                    resets += 1
+                    if resets > MAX_RESETS:
+                        raise ProtocolError("server keeps changing its epoch", code="reset_loop")
+                    self._went_back(page.epoch, report)
+                    report.resets += 1
+                    known_epoch = page.epoch.id
+                    directory = lv.load_directory_empty()
+                    with self.cache.engine.connect() as connection:
+                        actor = lv.load_actor(connection)
+                    continue
                 if page.reset:
                     if ahead is not None:  # nothing follows a reset page
                         ahead.close()
@@ -298,6 +297,9 @@ class SyncEngine:
                 if bulk and checkpoints is None:
                     checkpoints = stack.enter_context(checkpoints_elsewhere(page_writer))
                 with page_writer.begin():
+                    if known_epoch is None and page.epoch is not None:
+                        server_epoch.remember(page_writer, page.epoch)
+                        known_epoch = page.epoch.id
                     directory = apply_page(page_writer, page, actor, directory, self.config)
                     if bulk and (ahead is None or not ahead.ready()):
                         # Nothing to apply yet: make the rows so far searchable meanwhile
@@ -328,121 +330,8 @@ class SyncEngine:
             # The directory as the pages left it (apply_page reads it again when one carries
             # agencies; a reset starts it empty).
             lv.rebuild(connection, lv.snapshot_ids(connection), actor, directory, self.config)
+            server_epoch.let_go(connection, heard)
         return report
-
-    # --- push -------------------------------------------------------------------------------------
-
-    def _next_batch(self) -> list[Any]:
-        with self.cache.engine.connect() as connection:
-            rows = list(connection.execute(
-                select(OutboxEntry).where(OutboxEntry.state == lv.PENDING)
-                .order_by(OutboxEntry.mutation_id).limit(self.batch_size)))
-        batch: list[Any] = []
-        rebased: set[str] = set()
-        size = 0
-        for row in rows:
-            if row.complaint_id in rebased and row.kind in EXCLUSIVE_ACTIONS:
-                break  # its base version depends on the answer to an earlier action
-            size += len(row.payload) + 200
-            if batch and size > MAX_BATCH_BYTES:
-                break
-            batch.append(row)
-            if row.kind in REBASING:
-                rebased.add(row.complaint_id)
-        return batch
-
-    def push(self, report: SyncReport | None = None) -> SyncReport:
-        report = report or SyncReport()
-        with self.cache.engine.connect() as connection:
-            client_id = connection.execute(
-                select(SyncState.client_id).where(SyncState.id == 1)).scalar_one()
-        while True:
-            self._check_cancel()
-            batch = self._next_batch()
-            if not batch:
-                return report
-            self._upload_blobs(batch, report)
-            actions = []
-            for row in batch:
-                base = row.base_version
-                if row.kind != ActionKind.RECORD_COMPLAINT and base is None:
-                    base = 0
-                actions.append({"mutation_id": row.mutation_id, "kind": row.kind,
-                                "complaint_id": row.complaint_id, "base_version": base,
-                                "payload": orjson.loads(row.payload)})
-            sent = [row.mutation_id for row in batch]
-            with self.cache.writer.begin() as connection:
-                connection.execute(update(OutboxEntry).where(OutboxEntry.mutation_id.in_(sent))
-                                   .values(attempts=OutboxEntry.attempts + 1))
-            results = self.api.push(client_id, actions, sent)
-            self._store_results(results, report)
-            report.pushed += len(results)
-            self._progress("push", report.pushed, report.uploaded_bytes)
-
-    def _upload_blobs(self, batch: list[Any], report: SyncReport) -> None:
-        seen: set[str] = set()
-        for row in batch:
-            for ref in orjson.loads(row.payload).get("attachments") or []:
-                sha = ref.get("sha256") if isinstance(ref, dict) else None
-                if not isinstance(sha, str) or sha in seen:
-                    continue
-                seen.add(sha)
-                self._check_cancel()
-
-                def moved(count: int) -> None:
-                    report.uploaded_bytes += count
-                    self._progress("upload", report.pushed, report.uploaded_bytes)
-
-                upload_blob(self.cache, self.transport, sha, moved)
-
-    def _store_results(self, results: list[PushResult], report: SyncReport) -> None:
-        answered = lv.wire_time(self.clock())
-        with self.cache.writer.begin() as connection:
-            for result in results:
-                entry = connection.execute(select(OutboxEntry).where(
-                    OutboxEntry.mutation_id == result.mutation_id)).one()
-                values: dict[str, Any] = {"state": str(result.outcome), "answered_at": answered,
-                                          "reason": result.reason, "detail": result.detail,
-                                          "version": result.version}
-                if result.outcome == Outcome.APPLIED:
-                    report.applied += 1
-                    if entry.kind == ActionKind.RECORD_COMPLAINT:
-                        values["payload"] = orjson.dumps(
-                            scrub_record_payload(orjson.loads(entry.payload))).decode()
-                    if entry.kind in REBASING and result.version is not None:
-                        self._rebase(connection, entry.complaint_id, entry.mutation_id,
-                                     result.version)
-                elif result.outcome == Outcome.REJECTED:
-                    report.rejected += 1
-                    values["payload"] = orjson.dumps(lv.with_known_complaint(
-                        connection, orjson.loads(entry.payload), entry.complaint_id)).decode()
-                    if result.reason == RejectReason.ATTACHMENT_MISSING:
-                        forget_uploaded(connection, orjson.loads(entry.payload))
-                else:
-                    report.conflicts += 1
-                    if result.current is not None:
-                        values["current"] = orjson.dumps(result.current).decode()
-                        self._newer_snapshot(connection, entry.complaint_id, result.current)
-                connection.execute(update(OutboxEntry).where(
-                    OutboxEntry.mutation_id == result.mutation_id).values(**values))
-                event(log, "push.answer", mutation_id=result.mutation_id, kind=entry.kind,
-                      outcome=str(result.outcome), reason=result.reason or "")
-
-    @staticmethod
-    def _rebase(connection: Any, complaint_id: str, mutation_id: int, version: int) -> None:
-        lv.mark_server_version(connection, complaint_id, version)
-        connection.execute(update(OutboxEntry).where(
-            OutboxEntry.complaint_id == complaint_id, OutboxEntry.state == lv.PENDING,
-            OutboxEntry.mutation_id > mutation_id,
-            (OutboxEntry.base_version.is_(None)) | (OutboxEntry.base_version < version),
-        ).values(base_version=version))
-
-    @staticmethod
-    def _newer_snapshot(connection: Any, complaint_id: str, current: dict[str, Any]) -> None:
-        known = connection.execute(select(Complaint.server_version).where(
-            Complaint.id == complaint_id)).scalar_one_or_none()
-        if known is None or current["version"] > known:
-            lv.set_snapshot(connection, complaint_id, current)
 
     # --- blobs ------------------------------------------------------------------------------------
 
@@ -455,3 +344,6 @@ class SyncEngine:
             self._progress("download", 0, total)
 
         return download_attachment(self.cache, self.transport, attachment_id, moved)
+
+
+__all__ = ["MAX_BATCH", "MAX_RESETS", "Progress", "SyncEngine", "SyncReport"]

@@ -14,7 +14,7 @@ version 3, which this desktop asks for: :mod:`lapor_desk.sync.packed`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,6 +60,33 @@ class Tombstone:
 
 
 @dataclass(frozen=True)
+class ServerEpoch:
+    """Which history of changes the server holds (a restore from a backup changes ``id``) and
+    where its newest backup stands (docs/sync-protocol.md, "Restores and the epoch")."""
+
+    id: str
+    backup_seq: int | None = None
+
+
+def parse_epoch(data: Mapping[str, Any]) -> ServerEpoch | None:
+    """The ``epoch`` and ``backup_seq`` of a page, a push answer or health (None: not said)."""
+    raw = data.get("epoch")
+    if raw is None:
+        return None
+    backup = data.get("backup_seq")
+    return ServerEpoch(expect_text(raw, "epoch", 64),
+                       None if backup is None else expect_int(backup, "backup_seq", 0))
+
+
+@dataclass(frozen=True)
+class PushAnswer:
+    results: list[PushResult]
+    #: The server's epoch, and its change counter after the batch (None from older servers).
+    epoch: ServerEpoch | None
+    seq: int | None
+
+
+@dataclass(frozen=True)
 class Page:
     schema_version: int
     cursor: str | None
@@ -72,6 +99,8 @@ class Page:
     #: how far the pull has come; see :func:`pull_fraction`)
     progress: tuple[int, int, int] | None = None
     wire_bytes: int = 0  # the page's size on the wire (compressed), set by the engine
+    #: The server's epoch and newest backup, when it says them (older servers do not).
+    epoch: ServerEpoch | None = None
 
     @property
     def row_count(self) -> int:
@@ -146,7 +175,7 @@ def parse_page(body: Any) -> Page:
     if reset and (changes or tombstones):
         raise invalid("a reset page must not carry changes")
     return Page(version, cursor, has_more, reset, server_time, changes, tuple(tombstones),
-                parse_progress(data.get("progress")))
+                parse_progress(data.get("progress")), epoch=parse_epoch(data))
 
 
 def parse_progress(value: Any) -> tuple[int, int, int] | None:
@@ -182,6 +211,14 @@ class PushResult:
     reason: str | None
     detail: str | None
     current: dict[str, Any] | None
+
+
+def parse_push_answer(body: Any, sent: Sequence[int]) -> PushAnswer:
+    """A push's answer: the results, and where the server stood after the batch."""
+    data = expect_object(body, "push response")
+    seq = data.get("seq")
+    return PushAnswer(parse_push_results(data, sent), parse_epoch(data),
+                      None if seq is None else expect_int(seq, "seq", 0))
 
 
 def parse_push_results(body: Any, sent: Sequence[int]) -> list[PushResult]:
@@ -290,6 +327,7 @@ class Health:
     status: str
     schema_version: int
     instance_id: str
+    epoch: ServerEpoch | None = None
 
 
 def parse_health(body: Any) -> Health:
@@ -298,12 +336,32 @@ def parse_health(body: Any) -> Health:
         status=expect_text(data.get("status"), "status", 64),
         schema_version=check_schema_version(data.get("schema_version")),
         instance_id=expect_text(data.get("instance_id"), "instance_id", 200),
+        epoch=parse_epoch(data),
     )
 
 
 __all__ = [
-    "COLUMNS", "ENTITY_ORDER", "SCHEMA_VERSION", "EntityRows", "Health", "Login", "Page",
-    "PushResult", "Tombstone", "UploadState", "UserInfo", "check_schema_version", "parse_health",
-    "parse_login", "parse_page", "parse_push_results", "parse_rows", "parse_upload_state",
+    "COLUMNS",
+    "ENTITY_ORDER",
+    "SCHEMA_VERSION",
+    "EntityRows",
+    "Health",
+    "Login",
+    "Page",
+    "PushAnswer",
+    "PushResult",
+    "ServerEpoch",
+    "Tombstone",
+    "UploadState",
+    "UserInfo",
+    "check_schema_version",
+    "parse_epoch",
+    "parse_health",
+    "parse_login",
+    "parse_page",
+    "parse_push_answer",
+    "parse_push_results",
+    "parse_rows",
+    "parse_upload_state",
     "parse_user",
 ]

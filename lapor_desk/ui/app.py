@@ -138,6 +138,7 @@ class Desk(QObject):
         c.sync_finished.connect(lambda _o: self._close_progress())
         c.sync_failed.connect(self._sync_failed)
         c.new_work.connect(self.notifier.show_new_work)
+        c.sync_finished.connect(self.notifier.show_sync_outcome)
         self.window.lifecycle.reminders_due.connect(self.notifier.show_reminder)
         bar = self.window.statusBar()
         if isinstance(bar, DeskStatusBar):

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from lapor_desk.services.lifecycle import PostponedDue
 from lapor_desk.services.notifications import NewWork
+from lapor_desk.services.types import SyncOutcome
 from lapor_desk.ui.resources import icon
 
 #: How many tracking numbers a reminder names (the rest is a count).
@@ -79,6 +80,25 @@ def describe_reminder(due: list[PostponedDue]) -> tuple[str, str]:
     if text and not text.endswith("."):
         text += "."
     return title, f"{text} {hint}".strip()
+
+
+def describe_restore(outcome: SyncOutcome) -> tuple[str, str]:
+    """Title and text telling that the server went back to a backup (translated)."""
+    title = QCoreApplication.translate("Notifier", "The server was restored from a backup")
+    if outcome.resent:
+        text = QCoreApplication.translate(
+            "Notifier", "The server went back to an earlier copy of its data. %1 of your "
+            "actions that it no longer had were sent to it again; none of your work is lost. "
+            "The complaints were loaded again from the server.").replace(
+                "%1", str(outcome.resent))
+    else:
+        text = QCoreApplication.translate(
+            "Notifier", "The server went back to an earlier copy of its data. The complaints "
+            "were loaded again from the server; none of your actions was missing from it.")
+    if outcome.rejected or outcome.conflicts:
+        text += " " + QCoreApplication.translate(
+            "Notifier", "Some could not be applied as they were: open the Outbox to see them.")
+    return title, text
 
 
 class InWindowNotice(QFrame):
@@ -172,6 +192,11 @@ class Notifier(QObject):
 
     def show_reminder(self, due: list[PostponedDue]) -> None:
         self._show(*describe_reminder(due))
+
+    def show_sync_outcome(self, outcome: object) -> None:
+        """Say so when a sync found the server restored from a backup (else nothing)."""
+        if isinstance(outcome, SyncOutcome) and outcome.server_restored:
+            self._show(*describe_restore(outcome))
 
     def _show(self, title: str, text: str) -> None:
         if self.tray is not None:

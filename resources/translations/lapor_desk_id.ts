@@ -641,48 +641,48 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="199" />
+        <location filename="../../lapor_desk/ui/app.py" line="200" />
         <source>Reset training data…</source>
         <extracomment>Whether the objects of the first session's start were frozen (``start_up_over``). The collector, held off by ``lapor-desk`` during the start, resumes at the latest after this long (ms) even when nobody signs in. The first sync waits for the session's first list at most this long (ms). a session ended and its window was replaced by an empty one (tests and the log listen)</extracomment>
         <translation>Atur ulang data pelatihan…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="232" />
+        <location filename="../../lapor_desk/ui/app.py" line="233" />
         <source>Preparing the LAPOR Desk demo</source>
         <translation>Menyiapkan demo LAPOR Desk</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="246" />
+        <location filename="../../lapor_desk/ui/app.py" line="247" />
         <source>Reset training data</source>
         <translation>Atur ulang data pelatihan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="247" />
+        <location filename="../../lapor_desk/ui/app.py" line="248" />
         <source>Reset the training data?</source>
         <translation>Atur ulang data pelatihan?</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="250" />
+        <location filename="../../lapor_desk/ui/app.py" line="251" />
         <source>Every complaint, reply and action made in this training session is deleted and the demo starts again from the same sample data. This cannot be undone. Your real LAPOR! account and profiles are not touched.</source>
         <translation>Semua laporan, tanggapan, dan tindakan yang dibuat dalam sesi pelatihan ini dihapus dan demo dimulai lagi dari data contoh yang sama. Ini tidak dapat dibatalkan. Akun LAPOR! dan profil Anda yang sebenarnya tidak tersentuh.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="253" />
+        <location filename="../../lapor_desk/ui/app.py" line="254" />
         <source>Reset</source>
         <translation>Ulangi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="254" />
+        <location filename="../../lapor_desk/ui/app.py" line="255" />
         <source>Keep my work</source>
         <translation>Simpan pekerjaan saya</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="275" />
+        <location filename="../../lapor_desk/ui/app.py" line="276" />
         <source>Resetting the training data</source>
         <translation>Mengatur ulang data pelatihan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="319" />
+        <location filename="../../lapor_desk/ui/app.py" line="320" />
         <source>First sync</source>
         <translation>Sinkronisasi pertama</translation>
     </message>
@@ -2553,52 +2553,72 @@
 <context>
     <name>Notifier</name>
     <message>
-        <location filename="../../lapor_desk/ui/notify.py" line="41" />
+        <location filename="../../lapor_desk/ui/notify.py" line="42" />
         <source>A complaint was forwarded to your unit</source>
         <extracomment>How many tracking numbers a reminder names (the rest is a count).</extracomment>
         <translation>Satu laporan didisposisikan ke unit Anda</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/notify.py" line="44" />
+        <location filename="../../lapor_desk/ui/notify.py" line="45" />
         <source>%1 complaints were forwarded to your unit</source>
         <translation>%1 laporan didisposisikan ke unit Anda</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/notify.py" line="47" />
+        <location filename="../../lapor_desk/ui/notify.py" line="48" />
         <source>A new complaint needs verification</source>
         <translation>Satu laporan baru perlu diverifikasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/notify.py" line="49" />
+        <location filename="../../lapor_desk/ui/notify.py" line="50" />
         <source>%1 new complaints need verification</source>
         <translation>%1 laporan baru perlu diverifikasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/notify.py" line="53" />
-        <location filename="../../lapor_desk/ui/notify.py" line="71" />
+        <location filename="../../lapor_desk/ui/notify.py" line="54" />
+        <location filename="../../lapor_desk/ui/notify.py" line="72" />
         <source>Tracking numbers %1 and %2 more.</source>
         <translation>Nomor pelacakan %1 dan %2 lainnya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/notify.py" line="56" />
-        <location filename="../../lapor_desk/ui/notify.py" line="74" />
+        <location filename="../../lapor_desk/ui/notify.py" line="57" />
+        <location filename="../../lapor_desk/ui/notify.py" line="75" />
         <source>Tracking number: %1</source>
         <translation>Nomor pelacakan: %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/notify.py" line="64" />
+        <location filename="../../lapor_desk/ui/notify.py" line="65" />
         <source>A postponed complaint is due</source>
         <translation>Laporan tertunda perlu ditinjau</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/notify.py" line="66" />
+        <location filename="../../lapor_desk/ui/notify.py" line="67" />
         <source>%1 postponed complaints are due</source>
         <translation>%1 laporan tertunda perlu ditinjau</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/notify.py" line="78" />
+        <location filename="../../lapor_desk/ui/notify.py" line="79" />
         <source>They are in the Postponed queue.</source>
         <translation>Laporan ada di daftar Tertunda.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/notify.py" line="87" />
+        <source>The server was restored from a backup</source>
+        <translation>Server dipulihkan dari cadangan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/notify.py" line="89" />
+        <source>The server went back to an earlier copy of its data. %1 of your actions that it no longer had were sent to it again; none of your work is lost. The complaints were loaded again from the server.</source>
+        <translation>Server kembali ke salinan datanya yang lebih lama. %1 tindakan Anda yang tidak lagi ada di server telah dikirim ulang; tidak ada pekerjaan Anda yang hilang. Data pengaduan dimuat ulang dari server.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/notify.py" line="95" />
+        <source>The server went back to an earlier copy of its data. The complaints were loaded again from the server; none of your actions was missing from it.</source>
+        <translation>Server kembali ke salinan datanya yang lebih lama. Data pengaduan dimuat ulang dari server; tidak ada tindakan Anda yang hilang.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/notify.py" line="99" />
+        <source>Some could not be applied as they were: open the Outbox to see them.</source>
+        <translation>Sebagian tidak dapat diterapkan apa adanya: buka Kotak Keluar untuk melihatnya.</translation>
     </message>
 </context>
 <context>
@@ -3986,24 +4006,24 @@
 <context>
     <name>UnitPicker</name>
     <message>
-        <location filename="../../lapor_desk/ui/unit_picker.py" line="156" />
+        <location filename="../../lapor_desk/ui/unit_picker.py" line="164" />
         <source>Recently used</source>
         <extracomment>set on the "recently used" group and its rows a unit was double-clicked or chosen with Enter in the tree the chosen unit changed</extracomment>
         <translation>Terakhir dipakai</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/unit_picker.py" line="181" />
+        <location filename="../../lapor_desk/ui/unit_picker.py" line="189" />
         <source>Other names of this unit…</source>
         <extracomment>"Other names…": shown to those who may edit a unit's aliases (names given)</extracomment>
         <translation>Nama lain unit ini…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/unit_picker.py" line="184" />
+        <location filename="../../lapor_desk/ui/unit_picker.py" line="192" />
         <source>Add the abbreviations and names people use for the chosen unit, so everyone finds it by them (needs a connection to the server).</source>
         <translation>Tambahkan singkatan dan nama yang dipakai orang untuk unit yang dipilih, agar semua pengguna dapat menemukannya dengan nama itu (perlu tersambung ke server).</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/unit_picker.py" line="246" />
+        <location filename="../../lapor_desk/ui/unit_picker.py" line="254" />
         <source>Not found: no unit or agency is called “%1”. Check the spelling, try a word of its full name (e.g. “kesehatan”), or ask your agency admin to add this name to the unit.</source>
         <translation>Tidak ditemukan: tidak ada unit atau instansi bernama “%1”. Periksa ejaannya, coba satu kata dari nama lengkapnya (mis. “kesehatan”), atau minta admin instansi menambahkan nama ini pada unitnya.</translation>
     </message>

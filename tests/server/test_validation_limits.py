@@ -15,7 +15,7 @@ from lapor_desk.models.categories import taxonomy
 from lapor_desk.models.enums import ActionKind, Channel, ComplaintType, RejectReason
 from lapor_desk.server import db
 from lapor_desk.server.settings import ServerSettings
-from lapor_desk.sync.engine import MAX_BATCH_BYTES
+from lapor_desk.sync.pushing import MAX_BATCH_BYTES
 
 _TAX = taxonomy()
 LONGEST_CATEGORY = max(len(name) for name in _TAX.tree)

@@ -89,7 +89,7 @@ def test_calls_carry_what_each_endpoint_takes_and_read_its_answer() -> None:
     assert (login.token, login.user.role) == ("t", Role.AGENCY_ADMIN)
     assert api.me().unit_id == 11
     assert api.pull_answer({"cursor": "c"}) == ANSWERS[wire.PULL.path]  # checked by the engine
-    [result] = api.push("client-1", [{"mutation_id": 7}], [7])
+    [result] = api.push("client-1", [{"mutation_id": 7}], [7]).results
     assert (result.mutation_id, result.version) == (7, 2)
     assert api.upload_chunk(SHA, 0, 3, b"abc").complete
     sink = io.BytesIO()

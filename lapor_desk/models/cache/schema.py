@@ -226,6 +226,8 @@ class OutboxEntry(Base):
     __table_args__ = (
         Index("ix_outbox_state", "state", "mutation_id"),
         Index("ix_outbox_complaint", "complaint_id", "mutation_id"),
+        Index("ix_outbox_server_epoch", "server_epoch",
+              sqlite_where=text("server_epoch IS NOT NULL")),
     )
 
     mutation_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
@@ -243,6 +245,10 @@ class OutboxEntry(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     #: Set when a person has looked at a rejection or conflict and dismissed it.
     dismissed: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: An applied entry: the server's epoch and change counter of the answer that applied it,
+    #: kept until a backup of that epoch holds it (then both NULL; sync/epoch.py).
+    server_epoch: Mapped[str | None] = mapped_column(String(64))
+    server_seq: Mapped[int | None] = mapped_column(Integer)
 
 
 class Blob(Base):
@@ -298,6 +304,8 @@ class SyncState(Base):
     role: Mapped[str | None] = mapped_column(String(32))
     unit_id: Mapped[int | None] = mapped_column(Integer)
     scope_root_id: Mapped[int | None] = mapped_column(Integer)
+    #: The server's epoch as last heard (cache schema 0009; sync/epoch.py).
+    server_epoch: Mapped[str | None] = mapped_column(String(64))
 
 
 #: Columns of each pulled entity as the cache stores them (the wire names, in wire order).
