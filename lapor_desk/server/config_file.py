@@ -143,6 +143,7 @@ KEYS: tuple[Key, ...] = (
     Key("server", "host", "host", _text, "LAPOR_SERVER_HOST"),
     Key("server", "port", "port", _whole(1, 65535), "LAPOR_SERVER_PORT"),
     Key("server", "workers", "workers", _whole(1, 64), "LAPOR_SERVER_WORKERS"),
+    Key("server", "keep_alive_seconds", "keep_alive_seconds", _whole(1, 3600)),
     Key("server", "trusted_proxies", "trusted_proxies", _networks, "LAPOR_TRUSTED_PROXIES"),
     Key("blobs", "dir", "blob_dir", _path, "LAPOR_BLOB_DIR"),
     Key("blobs", "max_bytes", "max_blob_bytes", _whole(1)),

@@ -26,6 +26,7 @@ url = "postgresql+psycopg://lapor:rahasia-db@db.internal/lapor"
 host = "0.0.0.0"
 port = 8100
 workers = 3
+keep_alive_seconds = 75
 trusted_proxies = ["127.0.0.1", "10.0.0.0/8"]
 
 [blobs]
@@ -58,7 +59,7 @@ def test_every_key_of_the_file_reaches_the_settings(tmp_path: Path) -> None:
     settings = resolve(config=path, environ={}).settings
     assert settings == ServerSettings(
         database_url="postgresql+psycopg://lapor:rahasia-db@db.internal/lapor", host="0.0.0.0",
-        port=8100, workers=3, trusted_proxies=("127.0.0.1", "10.0.0.0/8"),
+        port=8100, workers=3, keep_alive_seconds=75, trusted_proxies=("127.0.0.1", "10.0.0.0/8"),
         blob_dir=path.parent / "blobs",  # relative paths: from the file's directory
         max_blob_bytes=1000, token_ttl_hours=48.0, token_idle_hours=2.5,
         sla_config=path.parent / "sla.toml", auto_close_interval=120.0, log_level="WARNING",
@@ -94,6 +95,7 @@ def test_command_line_beats_environment_beats_file_beats_default(tmp_path: Path)
 
 @pytest.mark.parametrize(("text", "words"), [
     ("[server]\nprot = 8000\n", "[server] has no key 'prot'"),
+    ("[server]\nkeep_alive_seconds = 0\n", "[server] keep_alive_seconds: expected a number from 1"),
     ("[serve]\nport = 8000\n", "unknown section [serve]"),
     ("[server]\nport = 70000\n", "[server] port: expected a number from 1 to 65535"),
     ('[server]\nport = "8000"\nworkers = 0\n', "[server] workers: expected a number from 1"),
