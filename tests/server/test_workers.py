@@ -178,6 +178,7 @@ def test_two_workers_share_throttle_tokens_directory_and_users(
     try:
         a = _pinned(again.pid, again.port)
         b = _pinned(again.pid, again.port, avoid=a.pid)
+        assert _me(a, admin)[0] == 200
         assert a.connection is not None
         kept = a.connection.sock
         time.sleep(6)
