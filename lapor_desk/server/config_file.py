@@ -184,7 +184,10 @@ def read_file(path: Path) -> dict[str, Any]:
             document = tomllib.load(handle)
     except FileNotFoundError:
         raise ConfigError(f"{path}: no such configuration file") from None
-    except (OSError, tomllib.TOMLDecodeError) as error:
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read the configuration file: "
+                          f"{error.strerror or error}") from None
+    except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: cannot read it as TOML: {error}") from None
     known = {(key.section, key.name): key for key in KEYS}
     sections = sorted({key.section for key in KEYS})

@@ -191,3 +191,8 @@ def test_a_training_server_runs_one_worker(capsys: pytest.CaptureFixture[str]) -
     url = "postgresql+psycopg://nobody@127.0.0.1:1/none"
     assert main(["serve", "--db", url, "--workers", "2", "--training"]) == 1
     assert "a training server runs one worker" in capsys.readouterr().err
+
+
+def test_an_unreadable_file_says_so(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="cannot read the configuration file: Is a directory"):
+        resolve(config=tmp_path, environ={})
