@@ -108,7 +108,8 @@ def serve(resolved: Resolved) -> int:
     # A training server dates its answers by the training world's clock (server/training/).
     uvicorn.run("lapor_desk.server.asgi:app_from_config", factory=True,
                 host=settings.host, port=settings.port, workers=settings.workers,
-                access_log=False, log_level=settings.log_level.lower(), proxy_headers=False,
+                timeout_keep_alive=settings.keep_alive_seconds, access_log=False,
+                log_level=settings.log_level.lower(), proxy_headers=False,
                 log_config=logs.logging_config(settings.log_level, settings.log_format),
                 date_header=not settings.training)
     return 0

@@ -143,6 +143,7 @@ KEYS: tuple[Key, ...] = (
     Key("server", "host", "host", _text, "LAPOR_SERVER_HOST"),
     Key("server", "port", "port", _whole(1, 65535), "LAPOR_SERVER_PORT"),
     Key("server", "workers", "workers", _whole(1, 64), "LAPOR_SERVER_WORKERS"),
+    Key("server", "keep_alive_seconds", "keep_alive_seconds", _whole(1, 3600)),
     Key("server", "trusted_proxies", "trusted_proxies", _networks, "LAPOR_TRUSTED_PROXIES"),
     Key("metrics", "allow", "metrics_allow", _networks, "LAPOR_METRICS_ALLOW"),
     Key("blobs", "dir", "blob_dir", _path, "LAPOR_BLOB_DIR"),
@@ -184,7 +185,10 @@ def read_file(path: Path) -> dict[str, Any]:
             document = tomllib.load(handle)
     except FileNotFoundError:
         raise ConfigError(f"{path}: no such configuration file") from None
-    except (OSError, tomllib.TOMLDecodeError) as error:
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read the configuration file: "
+                          f"{error.strerror or error}") from None
+    except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: cannot read it as TOML: {error}") from None
     known = {(key.section, key.name): key for key in KEYS}
     sections = sorted({key.section for key in KEYS})

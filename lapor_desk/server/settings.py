@@ -47,6 +47,10 @@ class ServerSettings:
     host: str = "127.0.0.1"
     port: int = 8000
     workers: int = 1
+    #: Seconds an idle kept-alive connection stays open. Behind a proxy that keeps connections
+    #: to the server (nginx ``keepalive``, Caddy), make it longer than the proxy's idle timeout:
+    #: a connection the server closes just as the proxy reuses it fails that request.
+    keep_alive_seconds: int = 5
     #: The log's level and its lines: ``text`` (``event=name key=value``) or ``json``.
     log_level: str = "INFO"
     log_format: str = "text"

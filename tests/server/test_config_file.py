@@ -26,6 +26,7 @@ url = "postgresql+psycopg://lapor:rahasia-db@db.internal/lapor"
 host = "0.0.0.0"
 port = 8100
 workers = 3
+keep_alive_seconds = 75
 trusted_proxies = ["127.0.0.1", "10.0.0.0/8"]
 
 [metrics]
@@ -61,7 +62,7 @@ def test_every_key_of_the_file_reaches_the_settings(tmp_path: Path) -> None:
     settings = resolve(config=path, environ={}).settings
     assert settings == ServerSettings(
         database_url="postgresql+psycopg://lapor:rahasia-db@db.internal/lapor", host="0.0.0.0",
-        port=8100, workers=3, trusted_proxies=("127.0.0.1", "10.0.0.0/8"),
+        port=8100, workers=3, keep_alive_seconds=75, trusted_proxies=("127.0.0.1", "10.0.0.0/8"),
         metrics_allow=("10.0.5.0/24",),
         blob_dir=path.parent / "blobs",  # relative paths: from the file's directory
         max_blob_bytes=1000, token_ttl_hours=48.0, token_idle_hours=2.5,
@@ -98,6 +99,7 @@ def test_command_line_beats_environment_beats_file_beats_default(tmp_path: Path)
 
 @pytest.mark.parametrize(("text", "words"), [
     ("[server]\nprot = 8000\n", "[server] has no key 'prot'"),
+    ("[server]\nkeep_alive_seconds = 0\n", "[server] keep_alive_seconds: expected a number from 1"),
     ("[serve]\nport = 8000\n", "unknown section [serve]"),
     ("[server]\nport = 70000\n", "[server] port: expected a number from 1 to 65535"),
     ('[server]\nport = "8000"\nworkers = 0\n', "[server] workers: expected a number from 1"),
@@ -193,3 +195,8 @@ def test_a_training_server_runs_one_worker(capsys: pytest.CaptureFixture[str]) -
     url = "postgresql+psycopg://nobody@127.0.0.1:1/none"
     assert main(["serve", "--db", url, "--workers", "2", "--training"]) == 1
     assert "a training server runs one worker" in capsys.readouterr().err
+
+
+def test_an_unreadable_file_says_so(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="cannot read the configuration file: Is a directory"):
+        resolve(config=tmp_path, environ={})

@@ -171,11 +171,19 @@ def test_two_workers_share_throttle_tokens_directory_and_users(
     assert "database=postgresql+psycopg://" in server.output and ":***@" in server.output
 
     # A restart keeps all of it: the token, the lock on the username, the disabled account.
-    again = ServerProcess(url, tmp_path / "blobs", "--workers", "2")
+    # (this time with the workers from the file, and idle connections kept 30 s, not 5)
+    config = tmp_path / "server.toml"
+    config.write_text("[server]\nworkers = 2\nkeep_alive_seconds = 30\n", encoding="utf-8")
+    again = ServerProcess(url, tmp_path / "blobs", "--config", str(config))
     try:
         a = _pinned(again.pid, again.port)
         b = _pinned(again.pid, again.port, avoid=a.pid)
         assert _me(a, admin)[0] == 200
+        assert a.connection is not None
+        kept = a.connection.sock
+        time.sleep(6)
+        assert _me(a, admin)[0] == 200
+        assert a.connection is not None and a.connection.sock is kept  # the same connection
         assert _login(b, "lo_kab_health")[0] == 429
         assert _me(b, fresh)[1]["error"]["code"] == "account_disabled"
         # a worker that dies is replaced, and the new one knows the same
