@@ -14,6 +14,7 @@
     lapor-server training-progress --db URL
     lapor-server training-reset --db URL --trainee USERNAME
     lapor-server serve --training ...   a training (bimtek) server (server/training/)
+    lapor-server user import FILE | user reset-password USERNAME   (server/cli_people.py)
 
 Passwords of ``seed`` and ``create-user`` come from ``--password``, else ``LAPOR_PASSWORD``, else a
 prompt. ``set-password`` never takes one on the command line (other users of the machine can
@@ -35,6 +36,7 @@ from typing import Any
 from sqlalchemy import select
 
 from lapor_desk.models.enums import Role
+from lapor_desk.server import cli_people
 from lapor_desk.server.addresses import parse_networks
 from lapor_desk.server.database import init_database, make_engine, transaction
 from lapor_desk.server.db import Agency, Complaint
@@ -107,6 +109,7 @@ def _parser() -> argparse.ArgumentParser:
     command("training-progress", "print each trainee's exercises, done or not, as JSON")
     p = command("training-reset", "put one trainee's exercises back at the start")
     p.add_argument("--trainee", required=True)
+    cli_people.add_commands(sub)
     return parser
 
 
@@ -221,6 +224,8 @@ def run(args: argparse.Namespace) -> int:
         return _serve(args)
     if args.command.startswith("training-"):
         return _training(args)
+    if args.command == "user":
+        return cli_people.run(args)
     # Asked before the transaction: a prompt must not hold the database's write lock.
     new_password = ""
     if args.command == "set-password":
