@@ -52,9 +52,10 @@ class PeopleLauncher(QObject):
         return False
 
     def retranslate(self) -> None:
-        self.action.setText(_t("People"))
-        self.action.setToolTip(_t("The accounts you manage: create, move, disable, reset a "
-                                  "password (Ctrl+Shift+U)"))
+        self.action.setText(QCoreApplication.translate("People", "People"))
+        self.action.setToolTip(QCoreApplication.translate(
+            "People", "The accounts you manage: create, move, disable, reset a password "
+                      "(Ctrl+Shift+U)"))
 
     def _follow_role(self) -> None:
         self.action.setVisible(people_available(self.controller.info))

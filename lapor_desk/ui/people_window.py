@@ -77,7 +77,7 @@ def people_available(info: SessionInfo | None) -> bool:
 
 
 def _ask(parent: QWidget, question: str) -> bool:
-    answer = QMessageBox.question(parent, _t("People"), question)
+    answer = QMessageBox.question(parent, QCoreApplication.translate("People", "People"), question)
     return answer == QMessageBox.StandardButton.Yes
 
 
@@ -89,15 +89,16 @@ class PeopleWindow(QDialog):
         self.confirm: Callable[[str], bool] = lambda question: _ask(self, question)
         self.roles: tuple[str, ...] = ()
         self.units: tuple[UnitChoice, ...] = ()
-        self.setWindowTitle(_t("People"))
+        self.setWindowTitle(QCoreApplication.translate("People", "People"))
         self.resize(1100, 620)
-        heading = QLabel(_t("People"))
+        heading = QLabel(QCoreApplication.translate("People", "People"))
         heading.setObjectName("dialogHeading")
-        intro = QLabel(_t("The accounts you manage. Changes are made on the server at once; "
-                          "a new or reset password is shown once, to hand to its owner."))
+        intro = QLabel(QCoreApplication.translate(
+            "People", "The accounts you manage. Changes are made on the server at once; a new "
+                      "or reset password is shown once, to hand to its owner."))
         intro.setWordWrap(True)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(_t("Name or user name…"))
+        self.search.setPlaceholderText(QCoreApplication.translate("People", "Name or user name…"))
         self.search.setClearButtonEnabled(True)
         self.role_filter = QComboBox()
         self.unit_filter = QComboBox()
@@ -105,7 +106,7 @@ class PeopleWindow(QDialog):
         self.unit_filter.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.unit_filter.setMinimumContentsLength(24)
-        self.show_disabled = QCheckBox(_t("Show disabled"))
+        self.show_disabled = QCheckBox(QCoreApplication.translate("People", "Show disabled"))
         self.show_disabled.setChecked(True)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
@@ -123,12 +124,12 @@ class PeopleWindow(QDialog):
         header.setStretchLastSection(True)
         for column, width in enumerate((220, 170, 140, 300)):
             self.table.setColumnWidth(column, width)
-        self.new_button = QPushButton(_t("New account…"))
-        self.move_button = QPushButton(_t("Move…"))
-        self.switch_button = QPushButton(_t("Disable"))
-        self.reset_button = QPushButton(_t("Reset password"))
-        self.history_button = QPushButton(_t("History"))
-        self.refresh_button = QPushButton(_t("Refresh"))
+        self.new_button = QPushButton(QCoreApplication.translate("People", "New account…"))
+        self.move_button = QPushButton(QCoreApplication.translate("People", "Move…"))
+        self.switch_button = QPushButton(QCoreApplication.translate("People", "Disable"))
+        self.reset_button = QPushButton(QCoreApplication.translate("People", "Reset password"))
+        self.history_button = QPushButton(QCoreApplication.translate("People", "History"))
+        self.refresh_button = QPushButton(QCoreApplication.translate("People", "Refresh"))
         buttons = QHBoxLayout()
         for button in (self.new_button, self.move_button, self.switch_button,
                        self.reset_button, self.history_button):
@@ -174,10 +175,10 @@ class PeopleWindow(QDialog):
         for box in (self.role_filter, self.unit_filter):
             box.blockSignals(True)
             box.clear()
-        self.role_filter.addItem(_t("All roles"), None)
+        self.role_filter.addItem(QCoreApplication.translate("People", "All roles"), None)
         for code in self.roles:
             self.role_filter.addItem(role_name(code), code)
-        self.unit_filter.addItem(_t("All units"), None)
+        self.unit_filter.addItem(QCoreApplication.translate("People", "All units"), None)
         for unit in self.units:
             self.unit_filter.addItem(unit.name, unit.id)
         for box in (self.role_filter, self.unit_filter):
@@ -227,8 +228,9 @@ class PeopleWindow(QDialog):
         for button in (self.move_button, self.switch_button, self.reset_button,
                        self.history_button):
             button.setEnabled(account is not None)
-        self.switch_button.setText(_t("Enable") if account is not None and account.disabled
-                                   else _t("Disable"))
+        disabled = account is not None and account.disabled
+        self.switch_button.setText(QCoreApplication.translate("People", "Enable") if disabled
+                                   else QCoreApplication.translate("People", "Disable"))
 
     def _changed(self, account: Account) -> None:
         self.model.replace(account)
@@ -285,7 +287,7 @@ class PeopleWindow(QDialog):
         if account is None:
             return
         disable = not account.disabled
-        if disable and not self.confirm(_t(
+        if disable and not self.confirm(QCoreApplication.translate("People",
                 "Disable the account of %1? They can no longer sign in, and their desktop "
                 "deletes its copy of their work at its next contact.")
                 .replace("%1", account.display_name)):
@@ -296,7 +298,7 @@ class PeopleWindow(QDialog):
 
     def reset(self) -> None:
         account = self.selected()
-        if account is None or not self.confirm(_t(
+        if account is None or not self.confirm(QCoreApplication.translate("People",
                 "Reset the password of %1? Their sessions end; you get a one-time password to "
                 "hand over, and they choose their own at the next sign-in.")
                 .replace("%1", account.display_name)):
@@ -327,7 +329,9 @@ class PeopleWindow(QDialog):
         lines = [f"{e.at[:16].replace('T', ' ')} · {_t(str(ACTIONS.get(e.action, e.action)))}"
                  f" · {e.actor}" for e in events]
         self.say("")
-        box = QMessageBox(QMessageBox.Icon.Information, _t("History of %1").replace(
-            "%1", account.display_name), "\n".join(lines) or _t("Nothing recorded yet."),
-            QMessageBox.StandardButton.Close, self)
+        title = QCoreApplication.translate("People", "History of %1").replace(
+            "%1", account.display_name)
+        text = "\n".join(lines) or QCoreApplication.translate("People", "Nothing recorded yet.")
+        box = QMessageBox(QMessageBox.Icon.Information, title, text,
+                          QMessageBox.StandardButton.Close, self)
         self.slot.open(box)

@@ -35,12 +35,15 @@ class AccountDialog(QDialog):
                  account: Account | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.account = account
-        self.setWindowTitle(_t("New account") if account is None
-                            else _t("Move %1").replace("%1", account.display_name))
+        title = (QCoreApplication.translate("People", "New account") if account is None
+                 else QCoreApplication.translate("People", "Move %1").replace(
+                     "%1", account.display_name))
+        self.setWindowTitle(title)
         self.setMinimumWidth(460)
         self.username = QLineEdit()
         self.username.setMaxLength(64)
-        self.username.setPlaceholderText(_t("e.g. lo.dinkes.konsel"))
+        self.username.setPlaceholderText(
+            QCoreApplication.translate("People", "e.g. lo.dinkes.konsel"))
         self.display_name = QLineEdit()
         self.display_name.setMaxLength(120)
         self.role = QComboBox()
@@ -57,18 +60,20 @@ class AccountDialog(QDialog):
         self.message.setVisible(False)
         form = QFormLayout()
         if account is None:
-            form.addRow(_t("User name"), self.username)
-            form.addRow(_t("Full name"), self.display_name)
+            form.addRow(QCoreApplication.translate("People", "User name"), self.username)
+            form.addRow(QCoreApplication.translate("People", "Full name"), self.display_name)
         else:
             self._select(self.role, account.role)
             self._select(self.unit, account.unit_id)
-        form.addRow(_t("Role"), self.role)
-        form.addRow(_t("Unit"), self.unit)
+        form.addRow(QCoreApplication.translate("People", "Role"), self.role)
+        form.addRow(QCoreApplication.translate("People", "Unit"), self.unit)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            _t("Create") if account is None else _t("Move"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("Cancel"))
+            QCoreApplication.translate("People", "Create") if account is None
+            else QCoreApplication.translate("People", "Move"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            QCoreApplication.translate("People", "Cancel"))
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -93,11 +98,12 @@ class AccountDialog(QDialog):
         """What must be filled in before sending, in words; None when nothing."""
         if self.account is None and (not self.username.text().strip()
                                      or " " in self.username.text().strip()):
-            return _t("Give a user name without spaces (e.g. lo.dinkes.konsel).")
+            return QCoreApplication.translate(
+                "People", "Give a user name without spaces (e.g. lo.dinkes.konsel).")
         if self.account is None and not self.display_name.text().strip():
-            return _t("Give the person's full name.")
+            return QCoreApplication.translate("People", "Give the person's full name.")
         if self.chosen_unit() is None:
-            return _t("Choose a unit from the list.")
+            return QCoreApplication.translate("People", "Choose a unit from the list.")
         return None
 
     def saving(self, busy: bool) -> None:
@@ -114,9 +120,9 @@ class PasswordShownDialog(QDialog):
 
     def __init__(self, made: NewAccount, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_t("One-time password"))
+        self.setWindowTitle(QCoreApplication.translate("People", "One-time password"))
         account = made.account
-        intro = QLabel(_t(
+        intro = QLabel(QCoreApplication.translate("People",
             "Give this password to %1 (user name %2). It is shown only now: write it down or "
             "copy it before closing. At the first sign-in %1 must choose their own password.")
             .replace("%1", account.display_name).replace("%2", account.username))
@@ -128,10 +134,11 @@ class PasswordShownDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setFamily("monospace")
         self.password.setFont(font)
-        copy = QPushButton(_t("Copy"))
+        copy = QPushButton(QCoreApplication.translate("People", "Copy"))
         copy.clicked.connect(lambda: self._copy(made.one_time_password))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(_t("Close"))
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(
+            QCoreApplication.translate("People", "Close"))
         buttons.rejected.connect(self.reject)
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)

@@ -38,10 +38,10 @@ def role_name(code: str) -> str:
 
 def state_of(account: Account) -> str:
     if account.disabled:
-        return _t("Disabled")
+        return QCoreApplication.translate("People", "Disabled")
     if account.must_change_password:
-        return _t("Active · must set a new password")
-    return _t("Active")
+        return QCoreApplication.translate("People", "Active · must set a new password")
+    return QCoreApplication.translate("People", "Active")
 
 
 class PeopleTableModel(QAbstractTableModel):
