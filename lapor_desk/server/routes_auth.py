@@ -33,7 +33,7 @@ from lapor_desk.server.responses import json_response
 from lapor_desk.server.scope import Viewer
 from lapor_desk.server.services import people, tokens
 from lapor_desk.server.services.errors import AuthError
-from lapor_desk.server.services.passwords import new_password_problem
+from lapor_desk.server.services.passwords import MAX_LENGTH, MIN_LENGTH, new_password_problem
 from lapor_desk.server.services.throttle import Refused
 
 log = logging.getLogger(__name__)
@@ -158,8 +158,9 @@ def _sign_in(request: Request, body: LoginIn, new_password: str | None) -> Respo
 
 
 class PasswordIn(LoginIn):
-    new_password: str = Field(min_length=1, max_length=1024, pattern=r"^[^\x00]+$",
-                              description="At least 8 characters, not the current password.")
+    new_password: str = Field(min_length=MIN_LENGTH, max_length=MAX_LENGTH,
+                              pattern=r"^[^\x00]+$",
+                              description="Not the current password.")
 
 
 NEW_PASSWORD_REFUSED = Refusal(422, ("password_unchanged", "invalid_request"),

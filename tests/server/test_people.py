@@ -175,6 +175,14 @@ def test_who_may_not_give_what_they_do_not_manage(server: WorldServer) -> None:
                               json={"unit_id": server.unit("kab_health"),
                                     "role": "national_admin"})
     assert promoted.status_code == 422
+    nasional = server.login("nasional")
+    at_the_top = nasional.post(_path(wire.MOVE_USER, user_id=officer),
+                               json={"unit_id": server.unit("national"), "role": "agency_admin"})
+    assert at_the_top.status_code == 403  # an agency admin there would see everything
+    made_at_top = nasional.post(_path(wire.CREATE_USER), json={
+        "username": "puncak", "display_name": "Di Puncak", "role": "agency_admin",
+        "unit_id": server.unit("national")})
+    assert made_at_top.status_code == 403
     assert admin_kab.post(_path(wire.DISABLE_USER, user_id=999_999), json={}).status_code == 404
     assert admin_kab.post(_path(wire.MOVE_USER, user_id=officer),
                           json={"unit_id": 999_999}).status_code == 404

@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from lapor_desk.models.enums import Role
+from lapor_desk.models.enums import AgencyLevel, Role
 from lapor_desk.models.people import AccountChange, may_manage, roles_managed_by
 from lapor_desk.server.db import Agency, User, UserAudit
 from lapor_desk.server.services import users
@@ -77,6 +77,13 @@ class Manager:
         if self.role is None:
             return True
         return may_manage(self.role, self.scope_path, target_role, unit_path)
+
+    def may_place(self, target_role: str, unit: Agency) -> bool:
+        """Whether the manager may put an account of ``target_role`` at ``unit``: never at the
+        national node from the desktop (an agency admin there would see everything)."""
+        if self.role is not None and unit.level == AgencyLevel.NATIONAL:
+            return False
+        return self.may(target_role, unit.path)
 
 
 SHELL = Manager(None, "shell", None, "/")
@@ -167,7 +174,7 @@ def create_person(session: Session, manager: Manager, *, username: str, display_
                   role: str, unit_id: int, now: datetime) -> tuple[Person, str]:
     """A new account with a one-time password (returned, never stored in clear)."""
     unit = _unit(session, unit_id)
-    if not manager.may(role, unit.path):
+    if not manager.may_place(role, unit):
         raise Forbidden("you may not create this account")
     if session.scalars(select(User.id).where(User.username == username)).first() is not None:
         raise UsernameTaken(f"the username {username!r} is taken")
@@ -203,7 +210,7 @@ def move_person(session: Session, manager: Manager, user_id: int, unit_id: int,
     new_role = role or user.role
     if new_role not in {str(r) for r in Role}:
         raise InvalidInputError(f"no role {new_role!r}")
-    if not manager.may(new_role, target.path):
+    if not manager.may_place(new_role, target):
         raise Forbidden("you may not put this account there")
     if user.unit_id == unit_id and user.role == new_role:
         return Person.of(user)
