@@ -101,6 +101,7 @@ class PeopleWindow(QDialog):
         self.search.setPlaceholderText(QCoreApplication.translate("People", "Name or user name…"))
         self.search.setClearButtonEnabled(True)
         self.role_filter = QComboBox()
+        self.role_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.unit_filter = QComboBox()
         self.unit_filter.setMinimumWidth(260)
         self.unit_filter.setSizeAdjustPolicy(
@@ -122,7 +123,7 @@ class PeopleWindow(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((220, 170, 140, 300)):
+        for column, width in enumerate((210, 170, 170, 360)):
             self.table.setColumnWidth(column, width)
         self.new_button = QPushButton(QCoreApplication.translate("People", "New account…"))
         self.move_button = QPushButton(QCoreApplication.translate("People", "Move…"))
