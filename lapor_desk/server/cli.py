@@ -238,6 +238,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"closed: {complaints.auto_close_due(engine)}")
             return 0
         with transaction(engine) as session:
+            before = cli_people.account_before(session, args)  # for the audit row
             if args.command == "create-user":
                 user_id = users.create_user(
                     session, username=args.username, display_name=args.display_name,
@@ -262,6 +263,7 @@ def run(args: argparse.Namespace) -> int:
                     raise ServiceError("no such complaint", code="not_found")
                 complaints.delete_complaint(session, complaint_id)
                 print(f"complaint {complaint_id} purged")
+            cli_people.audit_account_command(session, args, before)
         return 0
     finally:
         engine.dispose()

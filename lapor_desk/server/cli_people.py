@@ -9,6 +9,9 @@ New accounts get one-time passwords, written to ``--passwords-out`` (readable by
 required when the file makes new accounts). ``reset-password`` prints a one-time password; the
 user's sessions end and their next sign-in must choose a new password. The database is ``--db``,
 else ``LAPOR_DATABASE_URL``.
+
+The older account commands of cli.py (``create-user``, ``set-password``, ``move-user``,
+``disable-user``) are audited here too (:func:`account_before`, :func:`audit_account_command`).
 """
 
 from __future__ import annotations
@@ -16,11 +19,17 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from lapor_desk.models.calendar import utcnow
+from lapor_desk.models.people import AccountChange
 from lapor_desk.server.database import make_engine, transaction
+from lapor_desk.server.db import Agency, User
 from lapor_desk.server.services import people, throttle, users
 from lapor_desk.server.services.errors import ServiceError
 from lapor_desk.server.services.people_import import (
@@ -66,6 +75,54 @@ def _write_passwords(path: Path, created: list[tuple[str, str]]) -> None:
         writer = csv.writer(handle)
         writer.writerow(["username", "kata_sandi_sekali_pakai"])
         writer.writerows(created)
+
+
+#: ``lapor-server`` commands of cli.py that change an account: audited as the shell's.
+ACCOUNT_COMMANDS = frozenset({"create-user", "set-password", "move-user", "disable-user"})
+
+
+@dataclass(frozen=True)
+class AccountBefore:
+    unit_id: int
+    unit_path: str
+    role: str
+    disabled: bool
+
+
+def account_before(session: Session, args: argparse.Namespace) -> AccountBefore | None:
+    """The account an account command of cli.py is about to change, as it is (None: another
+    command, or no such account yet)."""
+    if args.command not in ACCOUNT_COMMANDS:
+        return None
+    row = session.execute(select(User, Agency.path).join(Agency, Agency.id == User.unit_id)
+                          .where(User.username == args.username)).first()
+    if row is None:
+        return None
+    return AccountBefore(row[0].unit_id, row[1], row[0].role, bool(row[0].disabled))
+
+
+def audit_account_command(session: Session, args: argparse.Namespace,
+                          before: AccountBefore | None) -> None:
+    """The audit row of an account command of cli.py, in its transaction (after the change)."""
+    if args.command not in ACCOUNT_COMMANDS:
+        return
+    user = users.get_user(session, args.username)
+    path = session.scalars(select(Agency.path).where(Agency.id == user.unit_id)).one()
+    now = utcnow()
+    if args.command == "create-user":
+        people.record(session, people.SHELL, AccountChange.CREATED, user, path, now,
+                      role=user.role, unit_id=user.unit_id)
+    elif args.command == "set-password":
+        people.record(session, people.SHELL, AccountChange.PASSWORD_RESET, user, path, now)
+    elif args.command == "move-user" and before is not None and (
+            before.unit_id, before.role) != (user.unit_id, user.role):
+        people.record(session, people.SHELL, AccountChange.MOVED, user, path, now,
+                      from_unit_path=before.unit_path, from_unit_id=before.unit_id,
+                      unit_id=user.unit_id, from_role=before.role, role=user.role)
+    elif args.command == "disable-user" and before is not None and (
+            before.disabled != bool(user.disabled)):
+        people.record(session, people.SHELL, AccountChange.DISABLED if user.disabled
+                      else AccountChange.ENABLED, user, path, now)
 
 
 def run(args: argparse.Namespace) -> int:

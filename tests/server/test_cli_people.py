@@ -132,3 +132,30 @@ def test_reset_password_from_the_shell(url: str, capsys: pytest.CaptureFixture[s
     users, _ = _state(url)
     assert users["lo_kab_health"][4] is True
     assert main(["user", "reset-password", "tidak_ada", "--db", url]) == 1
+
+
+def test_the_older_account_commands_are_audited_as_the_shells(
+        url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO("sandi-dari-shell\n"))
+    assert main(["create-user", "--db", url, "--username", "lo_shell", "--display-name",
+                 "Petugas Shell", "--role", "liaison_officer", "--unit", "T-prov_works",
+                 "--password", "sandi-awal-1"]) == 0
+    assert main(["move-user", "--db", url, "--username", "lo_shell", "--unit",
+                 "T-prov_health"]) == 0
+    assert main(["move-user", "--db", url, "--username", "lo_shell", "--unit",
+                 "T-prov_health"]) == 0  # already there: nothing to record
+    assert main(["disable-user", "--db", url, "--username", "lo_shell"]) == 0
+    assert main(["disable-user", "--db", url, "--username", "lo_shell", "--enable"]) == 0
+    assert main(["set-password", "lo_shell", "--db", url, "--password-stdin"]) == 0
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(select(UserAudit.actor_username, UserAudit.action,
+                                       UserAudit.from_unit_path, UserAudit.unit_path)
+                                .order_by(UserAudit.id)).all()
+    finally:
+        engine.dispose()
+    assert [(r[0], r[1]) for r in rows] == [
+        ("shell", "created"), ("shell", "moved"), ("shell", "disabled"), ("shell", "enabled"),
+        ("shell", "password_reset")]
+    assert rows[1][2] is not None and rows[1][2] != rows[1][3]  # from where, to where
