@@ -1,6 +1,7 @@
 """``lapor-server user ...``: accounts from the shell, audited as the shell's.
 
     lapor-server user import FILE [--db URL] [--passwords-out FILE] [--dry-run]
+    lapor-server user template FILE          an import file to fill in (CSV or XLSX)
     lapor-server user reset-password USERNAME [--db URL]
 
 ``import`` reads CSV or XLSX (``services/people_import.py``: ``username``, ``nama``, ``peran``,
@@ -37,6 +38,7 @@ from lapor_desk.server.services.people_import import (
     import_people,
     parse_rows,
     read_table,
+    write_template,
 )
 
 
@@ -54,6 +56,8 @@ def add_commands(sub: Any) -> None:
     p.add_argument("--passwords-out", type=Path, default=None,
                    help="where the new accounts' one-time passwords go (CSV, owner-only)")
     p.add_argument("--dry-run", action="store_true", help="check the file, write nothing")
+    p = commands.add_parser("template", help="write an import file to fill in (CSV or XLSX)")
+    p.add_argument("file", type=Path)
     p = commands.add_parser("reset-password",
                             help="a one-time password; the next sign-in sets a new one")
     p.add_argument("username")
@@ -128,6 +132,14 @@ def audit_account_command(session: Session, args: argparse.Namespace,
 def run(args: argparse.Namespace) -> int:
     if args.user_command == "import":
         return _import(args)
+    if args.user_command == "template":
+        try:
+            write_template(args.file)
+        except FileExistsError:
+            raise ServiceError(f"{args.file} sudah ada; sebutkan berkas baru",
+                               code="invalid_input") from None
+        print(f"templat ditulis: {args.file} (kolom: username, nama, peran, unit, aktif)")
+        return 0
     return _reset(args)
 
 

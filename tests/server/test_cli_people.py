@@ -17,6 +17,7 @@ from lapor_desk.server.cli import main
 from lapor_desk.server.database import make_engine
 from lapor_desk.server.db import User, UserAudit
 from lapor_desk.server.services import tokens
+from lapor_desk.server.services.people_import import parse_rows, read_table
 from lapor_desk.server.services.tokens import PasswordChangeRequired
 from tests.server.builder import build_world
 from tests.support.live_server import DatabaseFactory
@@ -116,6 +117,15 @@ def test_import_is_all_or_nothing_idempotent_and_updates_in_place(
     finally:
         engine.dispose()
     assert actors == {"shell"}
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_the_template_reads_back_as_its_example_rows(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"templat{suffix}"
+    assert main(["user", "template", str(path)]) == 0
+    rows, problems = parse_rows(read_table(path))
+    assert problems == [] and [r.username for r in rows] == ["lo.dinkes", "admin.kominfo"]
+    assert main(["user", "template", str(path)]) == 1  # never over an existing file
 
 
 def test_reset_password_from_the_shell(url: str, capsys: pytest.CaptureFixture[str]) -> None:

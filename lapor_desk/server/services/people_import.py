@@ -43,6 +43,33 @@ YES, NO = frozenset({"ya", "y", "1", "true", "aktif", ""}), frozenset(
     {"tidak", "t", "0", "false", "nonaktif"})
 
 
+#: The template's example rows (``lapor-server user template FILE``).
+EXAMPLE_ROWS = (
+    ("lo.dinkes", "Wa Ode Nurhayati, S.KM", "petugas_penghubung", "DINKES", "ya"),
+    ("admin.kominfo", "La Ode Muhammad Rusli", "admin_instansi", "DISKOMINFO", "ya"),
+)
+
+
+def write_template(path: Path) -> None:
+    """An import file to fill in: the columns and two example rows (XLSX by the suffix, else
+    CSV); never over an existing file."""
+    if path.exists():
+        raise FileExistsError(str(path))
+    header = (*COLUMNS, "aktif")
+    if path.suffix.casefold() == ".xlsx":
+        from openpyxl import Workbook
+
+        book = Workbook()
+        sheet = book.active
+        assert sheet is not None
+        for row in (header, *EXAMPLE_ROWS):
+            sheet.append(list(row))
+        book.save(path)
+        return
+    with path.open("x", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows([header, *EXAMPLE_ROWS])
+
+
 class ImportRefused(Exception):
     """The file cannot be imported; ``problems`` names every wrong row (Indonesian)."""
 
