@@ -78,6 +78,9 @@ ADVICE = {
     "client_mismatch": "This profile was used by another user. Use a separate --profile "
                        "folder for each user.",
     "forbidden": "Your account is not allowed to do this. Ask your administrator.",
+    "password_change_required": "The password is a one-time password from your administrator: "
+                                "sign in once with the LAPOR Desk window to choose your own, "
+                                "then use that in LAPOR_PASSWORD.",
     "schema_too_new": "The server is newer than this LAPOR Desk. Install the latest version.",
     "not_signed_in": "This profile has never been synced. Run 'lapor-desk sync' first.",
 }

@@ -47,9 +47,21 @@ UPLOAD_CHUNK: Final = Endpoint("PUT", f"{API_PREFIX}/blobs/{{sha256}}/upload")
 DOWNLOAD_BLOB: Final = Endpoint("GET", f"{API_PREFIX}/blobs/{{sha256}}")
 #: Replace the other names (aliases) of a unit or agency; the row is then pulled again.
 AGENCY_ALIASES: Final = Endpoint("POST", f"{API_PREFIX}/agencies/{{agency_id}}/aliases")
+#: Choose a new password with the current one (required after an admin's reset); signs in.
+CHANGE_PASSWORD: Final = Endpoint("POST", f"{API_PREFIX}/auth/password")
+#: People: the accounts an admin manages (docs/sync-protocol.md "People").
+USERS: Final = Endpoint("GET", f"{API_PREFIX}/users")
+CREATE_USER: Final = Endpoint("POST", f"{API_PREFIX}/users")
+DISABLE_USER: Final = Endpoint("POST", f"{API_PREFIX}/users/{{user_id}}/disable")
+ENABLE_USER: Final = Endpoint("POST", f"{API_PREFIX}/users/{{user_id}}/enable")
+MOVE_USER: Final = Endpoint("POST", f"{API_PREFIX}/users/{{user_id}}/move")
+RESET_PASSWORD: Final = Endpoint("POST", f"{API_PREFIX}/users/{{user_id}}/reset-password")
+USER_AUDIT: Final = Endpoint("GET", f"{API_PREFIX}/users/audit")
+PEOPLE_ENDPOINTS: Final = (USERS, CREATE_USER, DISABLE_USER, ENABLE_USER, MOVE_USER,
+                           RESET_PASSWORD, USER_AUDIT)
 #: Every endpoint of the sync server.
 ENDPOINTS: Final = (HEALTH, LOGIN, LOGOUT, ME, PULL, PUSH, UPLOAD_STATUS, UPLOAD_CHUNK,
-                    DOWNLOAD_BLOB, AGENCY_ALIASES)
+                    DOWNLOAD_BLOB, AGENCY_ALIASES, CHANGE_PASSWORD, *PEOPLE_ENDPOINTS)
 
 # --- pull pages --------------------------------------------------------------------------------
 

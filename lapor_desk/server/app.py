@@ -21,6 +21,7 @@ from lapor_desk.server import (
     routes_blobs,
     routes_directory,
     routes_ops,
+    routes_people,
     routes_sync,
 )
 from lapor_desk.server.addresses import parse_networks
@@ -83,8 +84,10 @@ def create_app(settings: ServerSettings,
     app.include_router(routes_blobs.router)
     app.include_router(routes_directory.router)
     app.include_router(routes_ops.router)
+    app.include_router(routes_people.router)
     body_limits = BodyLimits({
         wire.LOGIN.route: routes_auth.LOGIN_BODY_BYTES,
+        wire.CHANGE_PASSWORD.route: 2 * routes_auth.LOGIN_BODY_BYTES,
         wire.PUSH.route: settings.max_push_bytes,
         wire.UPLOAD_CHUNK.route: min(settings.max_chunk_bytes, settings.max_blob_bytes),
     })

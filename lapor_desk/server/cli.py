@@ -19,6 +19,7 @@
     lapor-server serve --training ...   a training (bimtek) server (server/training/)
     lapor-server org import|export|template FILE   the pemda's units (server/cli_org.py)
     lapor-server backup --db URL --to DIR / restore --db URL --from DIR --yes (cli_backup.py)
+    lapor-server user import FILE | user reset-password USERNAME   (server/cli_people.py)
 
 Every command's ``--db`` may be left out when ``LAPOR_DATABASE_URL`` or the configuration file
 (``--config FILE`` or ``LAPOR_SERVER_CONFIG``: server/config_file.py) names the database.
@@ -42,7 +43,7 @@ from typing import Any
 from sqlalchemy import select
 
 from lapor_desk.models.enums import Role
-from lapor_desk.server import cli_backup, cli_org, cli_serve, logs
+from lapor_desk.server import cli_backup, cli_org, cli_people, cli_serve, logs
 from lapor_desk.server.asgi import configure_logging
 from lapor_desk.server.config_file import Resolved
 from lapor_desk.server.database import init_database, make_engine, transaction
@@ -108,6 +109,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_serve.add_config_command(sub)
     cli_org.register(sub)
     cli_backup.add_commands(command)
+    cli_people.add_commands(sub)
     return parser
 
 
@@ -197,6 +199,10 @@ def run(args: argparse.Namespace, resolved: Resolved | None = None) -> int:
         if args.org_command != "template":  # the only one without a database
             args.db = resolved.database_url()
         return cli_org.run(args)
+    if args.command == "user":
+        if args.user_command != "template":  # the only one without a database
+            args.db = resolved.database_url()
+        return cli_people.run(args)
     args.db = resolved.database_url()
     if args.command == "init-db":
         init_database(args.db)
@@ -220,6 +226,7 @@ def run(args: argparse.Namespace, resolved: Resolved | None = None) -> int:
             print(f"closed: {complaints.auto_close_due(engine)}")
             return 0
         with transaction(engine) as session:
+            before = cli_people.account_before(session, args)  # for the audit row
             if args.command == "create-user":
                 user_id = users.create_user(
                     session, username=args.username, display_name=args.display_name,
@@ -244,6 +251,7 @@ def run(args: argparse.Namespace, resolved: Resolved | None = None) -> int:
                     raise ServiceError("no such complaint", code="not_found")
                 complaints.delete_complaint(session, complaint_id)
                 print(f"complaint {complaint_id} purged")
+            cli_people.audit_account_command(session, args, before)
         return 0
     finally:
         engine.dispose()

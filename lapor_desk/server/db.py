@@ -102,6 +102,30 @@ class User(Base):
     scope_epoch: Mapped[int] = mapped_column(Integer, default=1)
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime]
+    #: Set by an admin's password reset (a one-time password): the next sign-in must choose a
+    #: new password first (server revision 0007; docs/sync-protocol.md "People").
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False,
+                                                       server_default=text("false"))
+
+
+class UserAudit(Base):
+    """Who did what to which account, and when (services/people.py): created, disabled,
+    enabled, moved, password reset, password changed, imported. ``actor_id`` is None for the
+    shell (``lapor-server user ...``). ``unit_path`` is where the account is after the change,
+    ``from_unit_path`` where it was before a move: an agency admin reads the rows of either side
+    in their subtree."""
+
+    __tablename__ = "user_audit"
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+    actor_id: Mapped[int | None] = mapped_column(Integer)
+    actor_username: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(32))
+    target_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    target_username: Mapped[str] = mapped_column(String(64))
+    unit_path: Mapped[str] = mapped_column(String(255), index=True)
+    from_unit_path: Mapped[str | None] = mapped_column(String(255))
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
 class Token(Base):

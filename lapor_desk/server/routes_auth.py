@@ -32,8 +32,9 @@ from lapor_desk.server.openapi import (
 )
 from lapor_desk.server.responses import json_response
 from lapor_desk.server.scope import Viewer
-from lapor_desk.server.services import tokens
+from lapor_desk.server.services import people, tokens
 from lapor_desk.server.services.errors import AuthError
+from lapor_desk.server.services.passwords import MAX_LENGTH, MIN_LENGTH, new_password_problem
 from lapor_desk.server.services.throttle import Refused
 
 log = logging.getLogger(__name__)
@@ -89,6 +90,10 @@ THROTTLED = Refusal(429, ("too_many_requests",),
                     "too many failed logins for this username or from this address",
                     {"Retry-After": RETRY_AFTER})
 
+MUST_CHANGE = Refusal(403, ("password_change_required",),
+                      "the password is a one-time password (a new account, or an admin's "
+                      "reset): choose a new one with `POST auth/password`")
+
 
 def user_json(viewer: Viewer) -> dict[str, Any]:
     user = viewer.user
@@ -113,13 +118,21 @@ def health(request: Request) -> Response:
 
 @router.post(wire.LOGIN.path, operation_id="login", responses={
     **success(LoginOut, "Signed in."),
-    **responses(MALFORMED_JSON, WRONG_LOGIN, INVALID, THROTTLED, UNAVAILABLE)})
+    **responses(MALFORMED_JSON, WRONG_LOGIN, MUST_CHANGE, INVALID, THROTTLED, UNAVAILABLE)})
 def login(request: Request, body: LoginIn) -> Response:
     """Throttled per username and per client address (services/throttle.py): an attempt is
     counted before its password is checked; a refused one is 429 with ``Retry-After``."""
+    return _sign_in(request, body, None)
+
+
+def _sign_in(request: Request, body: LoginIn, new_password: str | None) -> Response:
+    """A login, or (``new_password``) a password change that signs in: throttled alike."""
     state = server_state(request)
     client = client_address(request.scope, state.trusted_proxies)
     now = state.now()
+    problem = new_password_problem(new_password) if new_password is not None else None
+    if problem:  # said before any password is checked (or counted)
+        raise ApiError(422, "invalid_request", f"new_password: {problem}")
     attempt = state.throttle.attempt(state.engine, body.username, client.bucket, now)
     if isinstance(attempt, Refused):
         event(log, "login_throttled", logging.WARNING, user=body.username, addr=client.address,
@@ -130,19 +143,44 @@ def login(request: Request, body: LoginIn) -> Response:
         with Session(state.engine) as session:  # argon2 runs without holding the write lock
             checked = tokens.check_password(session, body.username, body.password)
         with transaction(state.engine) as session:
+            if new_password is not None:
+                checked = people.change_own_password(session, checked, new_password, now)
             result = tokens.issue_token(session, checked, body.device, ttl=state.token_ttl,
                                         now=now)
             state.throttle.succeeded(session, attempt)
             viewer = state.viewer(session, result.user)
-    except AuthError as error:
+    except (AuthError, people.PasswordUnchanged) as error:
         event(log, "login_failed", logging.WARNING, user=body.username, addr=client.address,
               code=error.code)
+        if isinstance(error, tokens.PasswordChangeRequired | people.PasswordUnchanged):
+            with transaction(state.engine) as session:  # the password was right: not a guess
+                state.throttle.succeeded(session, attempt)
         raise
-    event(log, "login", user=result.user.username, addr=client.address,
-          rehashed=result.rehashed)
+    event(log, "login" if new_password is None else "password_changed",
+          user=result.user.username, addr=client.address, rehashed=result.rehashed)
     request.state.username = result.user.username
     return json_response(request, {"token": result.token, "expires_at": iso(result.expires_at),
                                    "user": user_json(viewer)})
+
+
+class PasswordIn(LoginIn):
+    new_password: str = Field(min_length=MIN_LENGTH, max_length=MAX_LENGTH,
+                              pattern=r"^[^\x00]+$",
+                              description="Not the current password.")
+
+
+NEW_PASSWORD_REFUSED = Refusal(422, ("password_unchanged", "invalid_request"),
+                               "the new password is the current one, or too short")
+
+
+@router.post(wire.CHANGE_PASSWORD.path, operation_id="change_password", responses={
+    **success(LoginOut, "The password is changed; signed in (the account's other sessions "
+                        "ended)."),
+    **responses(MALFORMED_JSON, WRONG_LOGIN, INVALID, NEW_PASSWORD_REFUSED, THROTTLED,
+                UNAVAILABLE)})
+def change_password(request: Request, body: PasswordIn) -> Response:
+    """The current password (a one-time one too) and a new one; throttled as the login is."""
+    return _sign_in(request, body, body.new_password)
 
 
 @router.post(wire.LOGOUT.path, operation_id="logout", responses={

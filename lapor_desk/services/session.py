@@ -189,7 +189,10 @@ class Session:
                 self._transport = transport
             return self._engine
 
-    def sign_in(self, server_url: str, username: str, password: str) -> SessionInfo:
+    def sign_in(self, server_url: str, username: str, password: str,
+                new_password: str | None = None) -> SessionInfo:
+        """``new_password``: choose it with ``password`` (a one-time password an admin gave
+        answers ``password_change_required`` until one is chosen so)."""
         server_url = normalise_server(server_url)
         try:  # before any profile is made or anything connects (the transport checks it too)
             check_server_url(server_url)
@@ -199,7 +202,8 @@ class Session:
         username = username.strip()
         fresh = not self.store.directory(server_url, username).exists()
         directory = self._open(server_url, username)
-        return self._login(server_url, username, password, directory, fresh=fresh)
+        return self._login(server_url, username, password, directory, fresh=fresh,
+                           new_password=new_password)
 
     def start(self, server_url: str, username: str, password: str | None) -> SessionInfo:
         """Sign in with no one at the screen (``lapor-desk sync``): with the session saved in the
@@ -235,13 +239,21 @@ class Session:
         return self._login(server_url, username, password, directory, fresh=False)
 
     def _login(self, server_url: str, username: str, password: str, directory: Path, *,
-               fresh: bool) -> SessionInfo:
+               fresh: bool, new_password: str | None = None) -> SessionInfo:
         """Sign in with the password on the opened profile; ``fresh``: nothing was ever stored
         in it (a failed sign-in leaves no empty cache or key behind)."""
         try:
             if is_training_url(server_url):  # plain HTTP: only to a server that says it trains
                 self._check_training_server()
-            login = self._connect().login(username, password, self.device)
+            engine = self._connect()
+            if new_password is None:
+                login = engine.login(username, password, self.device)
+            else:
+                login = engine.api.change_password(username, password, new_password,
+                                                   self.device)
+                engine.transport.token = login.token
+                engine.remember_user(login.user)
+                event(log, "session.password_changed", user=username)
         except sync_errors.SyncError as exc:
             self._online = not isinstance(exc, sync_errors.OfflineError)
             self.close()

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from lapor_desk.models.enums import Role
+from lapor_desk.models.people import manages_anyone
 
 
 class DeadlineBadge(StrEnum):
@@ -55,12 +56,15 @@ class Capabilities:
     #: edit the other names (aliases) of the units in their scope (while online); which nodes
     #: exactly: AgencyItem.names_editable
     unit_names: bool = False
+    #: the people screen: accounts of their subtree (models/people.py::may_manage)
+    people: bool = False
 
     @classmethod
     def of(cls, role: str) -> Capabilities:
         coordinator = role in COORDINATORS
         return cls(verify=coordinator, record_complaints=coordinator, bulk_actions=coordinator,
-                   oversight=coordinator, unit_names=coordinator)
+                   oversight=coordinator, unit_names=coordinator,
+                   people=manages_anyone(role))
 
 
 @dataclass(frozen=True)

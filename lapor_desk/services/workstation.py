@@ -27,6 +27,7 @@ from lapor_desk.services.lifecycle import Lifecycle
 from lapor_desk.services.monthly import MonthlyRecaps, ReportWriter
 from lapor_desk.services.outbox_review import OutboxReview
 from lapor_desk.services.oversight import Oversight
+from lapor_desk.services.people import People
 from lapor_desk.services.profiles import ProfileStore
 from lapor_desk.services.queues import QueueQueries, queues_for
 from lapor_desk.services.register import Register
@@ -98,8 +99,10 @@ class Workstation:
     def known_profiles(self) -> list[UserProfile]:
         return self.profiles.all()
 
-    def sign_in(self, server_url: str, username: str, password: str) -> SessionInfo:
-        return self._bind(self.session.sign_in(server_url, username, password))
+    def sign_in(self, server_url: str, username: str, password: str,
+                new_password: str | None = None) -> SessionInfo:
+        """``new_password``: replaces a one-time password (``password_change_required``)."""
+        return self._bind(self.session.sign_in(server_url, username, password, new_password))
 
     def resume(self, profile: UserProfile) -> SessionInfo:
         return self._bind(self.session.resume(profile))
@@ -282,6 +285,11 @@ class Workstation:
     def lifecycle(self) -> Lifecycle:
         """Close, reopen, the days a postponement may name, its reminder (lifecycle.py)."""
         return self._need(self._lifecycle)
+
+    @property
+    def people(self) -> People:
+        """The accounts this admin manages, on the server (services/people.py)."""
+        return People(self.session.require_cache(), lambda: self.session.transport)
 
     @property
     def unit_names(self) -> UnitNames:

@@ -14,6 +14,16 @@ from typing import Any, BinaryIO, Protocol
 
 from lapor_desk.models import wire
 from lapor_desk.sync.errors import ProtocolError
+from lapor_desk.sync.people_wire import (
+    AuditEntry,
+    NewPassword,
+    PeoplePage,
+    PersonRecord,
+    parse_audit,
+    parse_new_password,
+    parse_people,
+    parse_person,
+)
 from lapor_desk.sync.protocol import (
     Health,
     Login,
@@ -119,3 +129,48 @@ class Api:
         if not isinstance(stored, list) or not all(isinstance(a, str) for a in stored):
             raise ProtocolError("the server's answer lacks the stored aliases")
         return tuple(stored)
+
+    # --- people -------------------------------------------------------------------------------
+
+    def change_password(self, username: str, password: str, new_password: str,
+                        device: str) -> Login:
+        """``POST auth/password``: a new password chosen with the current (one-time) one; the
+        answer is a login's. Never retried when throttled, as the login."""
+        body = self.transport.post_json(
+            wire.CHANGE_PASSWORD.path, {"username": username, "password": password,
+                                        "new_password": new_password, "device": device},
+            auth=False, retry_throttled=False)
+        return parse_login(body)
+
+    def list_users(self, params: Mapping[str, Any]) -> PeoplePage:
+        """``GET users``: one page of the accounts the caller manages."""
+        return parse_people(self.transport.get_json(wire.USERS.path, params))
+
+    def create_user(self, username: str, display_name: str, role: str,
+                    unit_id: int) -> NewPassword:
+        return parse_new_password(self.transport.post_json(wire.CREATE_USER.path, {
+            "username": username, "display_name": display_name, "role": role,
+            "unit_id": unit_id}))
+
+    def disable_user(self, user_id: int) -> PersonRecord:
+        return parse_person(self.transport.post_json(
+            wire.DISABLE_USER.to(user_id=str(user_id)), {}))
+
+    def enable_user(self, user_id: int) -> PersonRecord:
+        return parse_person(self.transport.post_json(
+            wire.ENABLE_USER.to(user_id=str(user_id)), {}))
+
+    def move_user(self, user_id: int, unit_id: int, role: str | None) -> PersonRecord:
+        body: dict[str, Any] = {"unit_id": unit_id}
+        if role is not None:
+            body["role"] = role
+        return parse_person(self.transport.post_json(
+            wire.MOVE_USER.to(user_id=str(user_id)), body))
+
+    def reset_password(self, user_id: int) -> NewPassword:
+        return parse_new_password(self.transport.post_json(
+            wire.RESET_PASSWORD.to(user_id=str(user_id)), {}))
+
+    def user_audit(self, params: Mapping[str, Any]) -> tuple[AuditEntry, ...]:
+        """``GET users/audit``: newest first."""
+        return parse_audit(self.transport.get_json(wire.USER_AUDIT.path, params))

@@ -213,6 +213,7 @@ class Desk(QObject):
         self._drop_login()
         self.login = LoginDialog(self.controller.known_profiles())
         self.login.submitted.connect(self.controller.sign_in)
+        self.login.password_chosen.connect(self.controller.sign_in_new_password)
         self.login.rejected.connect(QApplication.quit)
         self.login.show()
         if self._ended is not None:  # the session was refused or the account disabled

@@ -166,6 +166,13 @@ class DeskController(DeskReads):
         self.taskman.run_net(lambda: self.workstation.sign_in(server, username, password),
                              self.signed_in.emit, self.sign_in_failed.emit)
 
+    def sign_in_new_password(self, server: str, username: str, password: str,
+                             new_password: str) -> None:
+        """Sign in with a one-time password, choosing ``new_password`` in its place."""
+        self.taskman.run_net(
+            lambda: self.workstation.sign_in(server, username, password, new_password),
+            self.signed_in.emit, self.sign_in_failed.emit)
+
     def resume(self, profile: UserProfile) -> None:
         self.taskman.run_net(lambda: self.workstation.resume(profile),
                              self.signed_in.emit, self.sign_in_failed.emit)

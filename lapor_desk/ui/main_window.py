@@ -26,6 +26,7 @@ from lapor_desk.ui.models.complaint_table import DEADLINE, PAGE, order_code
 from lapor_desk.ui.ops import Changes
 from lapor_desk.ui.outbox_review import OutboxReviewArea
 from lapor_desk.ui.panes import build_panes
+from lapor_desk.ui.people_launcher import PeopleLauncher
 from lapor_desk.ui.quit_guard import QuitGuard
 from lapor_desk.ui.resources import icon
 from lapor_desk.ui.search_scope import SearchScope
@@ -95,6 +96,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.dashboard = DashboardLauncher(self, controller)
         self.dashboard.install(self.toolbar, self.view_menu)
+        self.people = PeopleLauncher(self, controller)
+        self.people.install(self.toolbar, self.view_menu)
         self._connect()
         self.verify = VerifyFlows(self, controller, panes)
         self.verify.install(self.menuBar(), self.view_menu.menuAction(), self.toolbar,

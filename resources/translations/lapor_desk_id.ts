@@ -647,42 +647,42 @@
         <translation>Atur ulang data pelatihan…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="233" />
+        <location filename="../../lapor_desk/ui/app.py" line="234" />
         <source>Preparing the LAPOR Desk demo</source>
         <translation>Menyiapkan demo LAPOR Desk</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="247" />
+        <location filename="../../lapor_desk/ui/app.py" line="248" />
         <source>Reset training data</source>
         <translation>Atur ulang data pelatihan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="248" />
+        <location filename="../../lapor_desk/ui/app.py" line="249" />
         <source>Reset the training data?</source>
         <translation>Atur ulang data pelatihan?</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="251" />
+        <location filename="../../lapor_desk/ui/app.py" line="252" />
         <source>Every complaint, reply and action made in this training session is deleted and the demo starts again from the same sample data. This cannot be undone. Your real LAPOR! account and profiles are not touched.</source>
         <translation>Semua laporan, tanggapan, dan tindakan yang dibuat dalam sesi pelatihan ini dihapus dan demo dimulai lagi dari data contoh yang sama. Ini tidak dapat dibatalkan. Akun LAPOR! dan profil Anda yang sebenarnya tidak tersentuh.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="254" />
+        <location filename="../../lapor_desk/ui/app.py" line="255" />
         <source>Reset</source>
         <translation>Ulangi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="255" />
+        <location filename="../../lapor_desk/ui/app.py" line="256" />
         <source>Keep my work</source>
         <translation>Simpan pekerjaan saya</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="276" />
+        <location filename="../../lapor_desk/ui/app.py" line="277" />
         <source>Resetting the training data</source>
         <translation>Mengatur ulang data pelatihan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/app.py" line="320" />
+        <location filename="../../lapor_desk/ui/app.py" line="321" />
         <source>First sync</source>
         <translation>Sinkronisasi pertama</translation>
     </message>
@@ -2424,74 +2424,111 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="33" />
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="36" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="42" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="45" />
         <source>Sign in to LAPOR Desk</source>
-        <extracomment>Error codes that mean the server could not be reached at all. Error codes that mean the desktop refuses the address itself, before connecting.</extracomment>
+        <extracomment>Error codes that mean the server could not be reached at all. Error codes that mean the desktop refuses the address itself, before connecting. The shortest password the server takes (server/services/passwords.py).</extracomment>
         <translation>Masuk ke LAPOR Desk</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="38" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="47" />
         <source>Use the account your agency's LAPOR! administrator gave you. Your work stays on this computer and is sent when you are online.</source>
         <translation>Gunakan akun yang diberikan administrator LAPOR! instansi Anda. Pekerjaan Anda tersimpan di komputer ini dan dikirim saat daring.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="58" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="67" />
         <source>e.g. admin.kendari</source>
         <translation>mis. admin.kendari</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="68" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="83" />
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="70" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="85" />
         <source>User name</source>
         <translation>Nama pengguna</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="71" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="86" />
         <source>Password</source>
         <translation>Kata sandi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="74" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="87" />
+        <source>New password</source>
+        <translation>Kata sandi baru</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="88" />
+        <source>Repeat new password</source>
+        <translation>Ulangi kata sandi baru</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="92" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="124" />
         <source>Sign in</source>
         <translation>Masuk</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="75" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="93" />
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="93" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="112" />
         <source>Use the address that starts with https://. With http:// your password and the complaints would travel unprotected, so LAPOR Desk does not connect to it.</source>
         <translation>Gunakan alamat yang diawali https://. Dengan http://, kata sandi Anda dan isi laporan akan terkirim tanpa perlindungan, sehingga LAPOR Desk tidak mau terhubung ke alamat itu.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="101" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="124" />
+        <source>Save password and sign in</source>
+        <translation>Simpan kata sandi dan masuk</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="133" />
         <source>Fill in the server, user name and password.</source>
         <translation>Isi alamat server, nama pengguna, dan kata sandi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="117" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="147" />
+        <source>The new password needs at least %1 characters.</source>
+        <translation>Kata sandi baru minimal %1 karakter.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="152" />
+        <source>The two new passwords differ. Type the same password in both fields.</source>
+        <translation>Kedua kata sandi baru berbeda. Ketik kata sandi yang sama di kedua kolom.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="158" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="204" />
+        <source>Choose a password other than the one you were given.</source>
+        <translation>Pilih kata sandi yang berbeda dari kata sandi yang diberikan kepada Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="170" />
         <source>Signing in…</source>
         <translation>Sedang masuk…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="136" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="189" />
         <source>Cannot reach the server %1. Check that the address is right and that this computer is connected to the network (try opening the address in a browser), then sign in again. If the network is down, try again later: nothing is lost.</source>
         <translation>Server %1 tidak dapat dihubungi. Periksa apakah alamatnya benar dan komputer ini tersambung ke jaringan (coba buka alamat itu di peramban), lalu masuk lagi. Jika jaringan sedang putus, coba lagi nanti: tidak ada yang hilang.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="145" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="199" />
+        <source>The password you typed was given to you for this first sign-in only. Choose your own password (at least 8 characters), type it twice, then sign in.</source>
+        <translation>Kata sandi yang Anda ketik hanya berlaku untuk masuk pertama kali. Buat kata sandi Anda sendiri (minimal 8 karakter), ketik dua kali, lalu masuk.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="211" />
         <source>The user name or password is wrong. Check both and try again (passwords are case-sensitive). Forgot it? Ask your agency's LAPOR! administrator to reset it.</source>
         <translation>Nama pengguna atau kata sandi salah. Periksa keduanya dan coba lagi (huruf besar dan kecil pada kata sandi dibedakan). Lupa? Minta admin LAPOR! instansi Anda untuk mengatur ulang.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/login.py" line="150" />
+        <location filename="../../lapor_desk/ui/dialogs/login.py" line="216" />
         <source>The server's security certificate could not be verified. Check the address (it should start with https://) or ask your administrator.</source>
         <translation>Sertifikat keamanan server tidak dapat diverifikasi. Periksa alamatnya (seharusnya diawali https://) atau tanyakan kepada admin Anda.</translation>
     </message>
@@ -2499,50 +2536,50 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="197" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="200" />
         <source>LAPOR Desk</source>
         <extracomment>How often the clock warning is checked besides after each sync (a clock set right meanwhile). the least widths of the list column and the detail (px): with the sidebar's 180 they fit a 1366 px laptop screen with room to spare, whatever the panes show the session's first list is on screen with its first rows (or is empty): the desk starts its first sync then, not in the list's way the other queues' lists are to be read ahead once the current one shows its rows (at a session's start and after the cache changed under them)</extracomment>
         <translation>LAPOR Desk</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="199" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="202" />
         <source>Number, words, reporter's name/phone</source>
         <translation>Nomor, kata, nama/telepon pelapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="200" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="203" />
         <source>Find a complaint in every queue by its number, words, or its reporter's name or phone (Ctrl+F)</source>
         <translation>Cari laporan di semua antrean menurut nomornya, kata, atau nama maupun telepon pelapornya (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="202" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="205" />
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="203" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="206" />
         <source>Queues</source>
         <translation>Antrean</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="204" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="207" />
         <source>Complaints</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="247" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="250" />
         <source>National admin</source>
         <translation>Admin Nasional</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="248" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="251" />
         <source>Agency admin</source>
         <translation>Admin Instansi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="248" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="251" />
         <source>Liaison officer</source>
-        <translation>Pejabat Penghubung</translation>
+        <translation>Petugas Penghubung</translation>
     </message>
     <message>
         <location filename="../../lapor_desk/ui/list_heading.py" line="52" />
@@ -2706,6 +2743,291 @@
         <location filename="../../lapor_desk/ui/outbox_review.py" line="248" />
         <source>This computer's clock was ahead of the server's when the complaint was recorded; the form sets the time by the server's clock.</source>
         <translation>Jam komputer ini lebih cepat dari jam server saat laporan dicatat; formulir memakai waktu menurut jam server.</translation>
+    </message>
+</context>
+<context>
+    <name>People</name>
+    <message>
+        <location filename="../../lapor_desk/ui/models/people_table.py" line="22" />
+        <source>Agency admin</source>
+        <translation>Admin Instansi</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/people_table.py" line="23" />
+        <source>Liaison officer</source>
+        <translation>Petugas Penghubung</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/people_table.py" line="24" />
+        <source>National admin</source>
+        <translation>Admin Nasional</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/people_table.py" line="26" />
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/people_table.py" line="41" />
+        <source>Disabled</source>
+        <translation>Nonaktif</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/people_table.py" line="43" />
+        <source>Active · must set a new password</source>
+        <translation>Aktif · harus membuat kata sandi baru</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/people_table.py" line="44" />
+        <source>Active</source>
+        <translation>Aktif</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/account.py" line="38" />
+        <source>New account</source>
+        <translation>Akun baru</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/account.py" line="39" />
+        <source>Move %1</source>
+        <translation>Pindahkan %1</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/account.py" line="46" />
+        <source>e.g. lo.dinkes.konsel</source>
+        <translation>mis. lo.dinkes.konsel</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/account.py" line="63" />
+        <location filename="../../lapor_desk/ui/models/people_table.py" line="26" />
+        <source>User name</source>
+        <translation>Nama pengguna</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/account.py" line="64" />
+        <source>Full name</source>
+        <translation>Nama lengkap</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/account.py" line="68" />
+        <location filename="../../lapor_desk/ui/models/people_table.py" line="27" />
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/account.py" line="69" />
+        <location filename="../../lapor_desk/ui/models/people_table.py" line="27" />
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/account.py" line="73" />
+        <source>Create</source>
+        <translation>Buat</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/account.py" line="74" />
+        <source>Move</source>
+        <translation>Pindahkan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/account.py" line="76" />
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/account.py" line="101" />
+        <source>Give a user name without spaces (e.g. lo.dinkes.konsel).</source>
+        <translation>Isi nama pengguna tanpa spasi (mis. lo.dinkes.konsel).</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/account.py" line="104" />
+        <source>Give the person's full name.</source>
+        <translation>Isi nama lengkap orangnya.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/account.py" line="106" />
+        <source>Choose a unit from the list.</source>
+        <translation>Pilih unit dari daftar.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/account.py" line="123" />
+        <source>One-time password</source>
+        <translation>Kata sandi sekali pakai</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/account.py" line="125" />
+        <source>Give this password to %1 (user name %2). It is shown only now: write it down or copy it before closing. At the first sign-in %1 must choose their own password.</source>
+        <translation>Berikan kata sandi ini kepada %1 (nama pengguna %2). Kata sandi hanya ditampilkan sekarang: catat atau salin sebelum menutup. Saat masuk pertama kali, %1 harus membuat kata sandinya sendiri.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/account.py" line="137" />
+        <source>Copy</source>
+        <translation>Salin</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/account.py" line="141" />
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/people_table.py" line="28" />
+        <source>State</source>
+        <translation>Keadaan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/people_window.py" line="42" />
+        <source>You may not do this to this account: you manage agency admins and liaison officers of your own agency, never your own account.</source>
+        <translation>Anda tidak boleh mengubah akun ini: Anda mengelola admin instansi dan petugas penghubung di instansi Anda sendiri, bukan akun Anda sendiri.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/people_window.py" line="45" />
+        <source>This user name is taken: choose another (e.g. add the unit's short name).</source>
+        <translation>Nama pengguna ini sudah dipakai: pilih yang lain (mis. tambahkan singkatan unitnya).</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/people_window.py" line="47" />
+        <source>The account or unit no longer exists on the server: refresh the list.</source>
+        <translation>Akun atau unit ini sudah tidak ada di server: muat ulang daftarnya.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/people_window.py" line="49" />
+        <source>Accounts are managed on the server: connect to the network and try again.</source>
+        <translation>Akun dikelola di server: sambungkan ke jaringan lalu coba lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/people_window.py" line="51" />
+        <source>Give the user name and the full name.</source>
+        <translation>Isi nama pengguna dan nama lengkap.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/people_window.py" line="54" />
+        <source>created</source>
+        <translation>dibuat</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/people_window.py" line="55" />
+        <source>disabled</source>
+        <translation>dinonaktifkan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/people_window.py" line="56" />
+        <source>enabled</source>
+        <translation>diaktifkan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/people_window.py" line="57" />
+        <source>moved</source>
+        <translation>dipindahkan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/people_window.py" line="58" />
+        <source>password reset</source>
+        <translation>kata sandi disetel ulang</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/people_window.py" line="59" />
+        <source>own password set</source>
+        <translation>membuat kata sandi sendiri</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/people_window.py" line="60" />
+        <source>name changed</source>
+        <translation>nama diubah</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/people_window.py" line="96" />
+        <source>The accounts you manage. Changes are made on the server at once; a new or reset password is shown once, to hand to its owner.</source>
+        <translation>Akun yang Anda kelola. Perubahan langsung disimpan di server; kata sandi akun baru atau yang disetel ulang hanya ditampilkan sekali, untuk diserahkan kepada pemiliknya.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/people_window.py" line="101" />
+        <source>Name or user name…</source>
+        <translation>Nama atau nama pengguna…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/people_window.py" line="110" />
+        <source>Show disabled</source>
+        <translation>Tampilkan yang nonaktif</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/people_window.py" line="128" />
+        <source>New account…</source>
+        <translation>Akun baru…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/people_window.py" line="129" />
+        <source>Move…</source>
+        <translation>Pindahkan…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/people_window.py" line="130" />
+        <location filename="../../lapor_desk/ui/people_window.py" line="234" />
+        <source>Disable</source>
+        <translation>Nonaktifkan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/people_window.py" line="131" />
+        <source>Reset password</source>
+        <translation>Setel ulang kata sandi</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/people_window.py" line="132" />
+        <source>History</source>
+        <translation>Riwayat</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/people_window.py" line="133" />
+        <source>Refresh</source>
+        <translation>Perbarui</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/people_window.py" line="179" />
+        <source>All roles</source>
+        <translation>Semua peran</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/people_window.py" line="182" />
+        <source>All units</source>
+        <translation>Semua unit</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/people_window.py" line="233" />
+        <source>Enable</source>
+        <translation>Aktifkan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/people_window.py" line="291" />
+        <source>Disable the account of %1? They can no longer sign in, and their desktop deletes its copy of their work at its next contact.</source>
+        <translation>Nonaktifkan akun %1? Ia tidak dapat masuk lagi, dan aplikasi di komputernya menghapus salinan datanya saat terhubung berikutnya.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/people_window.py" line="302" />
+        <source>Reset the password of %1? Their sessions end; you get a one-time password to hand over, and they choose their own at the next sign-in.</source>
+        <translation>Setel ulang kata sandi %1? Sesi masuknya berakhir; Anda mendapat kata sandi sekali pakai untuk diserahkan, dan ia membuat kata sandinya sendiri saat masuk berikutnya.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/people_window.py" line="333" />
+        <source>History of %1</source>
+        <translation>Riwayat %1</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/people_window.py" line="335" />
+        <source>Nothing recorded yet.</source>
+        <translation>Belum ada yang tercatat.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/people_launcher.py" line="55" />
+        <location filename="../../lapor_desk/ui/people_window.py" line="80" />
+        <location filename="../../lapor_desk/ui/people_window.py" line="92" />
+        <location filename="../../lapor_desk/ui/people_window.py" line="94" />
+        <source>People</source>
+        <translation>Pengguna</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/people_launcher.py" line="56" />
+        <source>The accounts you manage: create, move, disable, reset a password (Ctrl+Shift+U)</source>
+        <translation>Akun yang Anda kelola: buat, pindahkan, nonaktifkan, setel ulang kata sandi (Ctrl+Shift+U)</translation>
     </message>
 </context>
 <context>

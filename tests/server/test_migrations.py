@@ -196,3 +196,48 @@ def test_agencies_of_an_older_database_get_no_aliases_and_can_be_named(
     assert "aliases" not in {c["name"] for c in inspect(engine).get_columns("agencies")}
     engine.dispose()
     init_database(url)
+
+
+def test_accounts_of_an_older_database_sign_in_and_can_be_managed(
+        db_factory: DatabaseFactory) -> None:
+    """Revision 0007 adds ``users.must_change_password`` (false for every account already
+    there: they sign in as before) and ``user_audit``; a downgrade drops both and upgrading adds
+    them again."""
+    url = db_factory.new_url()
+    _migrate(url, "0005")
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        connection.execute(insert(AGENCIES), [
+            {"id": 1, "parent_id": None, "level": "national", "path": "/1/", "name": "Nasional",
+             "code": "N", "region_code": None, "seq": 1},
+            {"id": 2, "parent_id": 1, "level": "agency", "path": "/1/2/",
+             "name": "Pemerintah Kota Kendari", "code": "KOTA-7471", "region_code": "7471",
+             "seq": 2}])
+        connection.execute(insert(USERS), [
+            {"id": 1, "username": "nasional", "display_name": "Nasional",
+             "role": "national_admin", "unit_id": 1, "scope_epoch": 1, "disabled": False,
+             "created_at": NOW, "password_hash": hash_password(PASSWORD)},
+            {"id": 2, "username": "lo_kota", "display_name": "Petugas Kota",
+             "role": "liaison_officer", "unit_id": 2, "scope_epoch": 1, "disabled": False,
+             "created_at": NOW, "password_hash": hash_password(PASSWORD)}])
+    engine.dispose()
+    init_database(url)
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        connection.execute(update(Counter).where(Counter.name == "change_seq").values(value=2))
+    engine.dispose()
+    settings = ServerSettings(database_url=url, auto_close_interval=0)
+    with running_server(settings) as live:
+        _login(live.url + "/api/v1", "lo_kota")  # signs in as before
+        api = _login(live.url + "/api/v1", "nasional")
+        listed = api.get("/users").json()["users"]
+        assert [(u["username"], u["must_change_password"]) for u in listed] == [
+            ("lo_kota", False)]
+        assert api.post("/users/2/disable", json={}).status_code == 200
+        assert [e["action"] for e in api.get("/users/audit").json()["entries"]] == ["disabled"]
+    _migrate(url, "0005", down=True)
+    engine = make_engine(url)
+    assert "must_change_password" not in {c["name"] for c in inspect(engine).get_columns("users")}
+    assert "user_audit" not in inspect(engine).get_table_names()
+    engine.dispose()
+    init_database(url)

@@ -14,7 +14,8 @@ import requests
 from tests.server.client import WorldServer
 
 PROTOCOL = Path(__file__).resolve().parents[2] / "docs" / "sync-protocol.md"
-PUBLIC = {("get", "/api/v1/health"), ("post", "/api/v1/auth/login")}
+PUBLIC = {("get", "/api/v1/health"), ("post", "/api/v1/auth/login"),
+          ("post", "/api/v1/auth/password")}
 SHA = "0" * 64
 
 

@@ -28,7 +28,7 @@ def info(role: str) -> SessionInfo:
 def test_coordinators_verify_record_act_on_selections_and_oversee(role: Role) -> None:
     assert info(str(role)).capabilities == Capabilities(
         verify=True, record_complaints=True, bulk_actions=True, oversight=True,
-        unit_names=True)
+        unit_names=True, people=True)
 
 
 @pytest.mark.parametrize("role", [str(Role.LIAISON_OFFICER), "", "auditor"])

@@ -15,6 +15,9 @@ from lapor_desk.sync.api import Api
 from lapor_desk.sync.errors import ProtocolError
 
 SHA = "ab" * 32
+PERSON = {"id": 9, "username": "lo_baru", "display_name": "Wa Ode", "role": "liaison_officer",
+          "unit_id": 11, "disabled": False, "must_change_password": False,
+          "created_at": "2026-12-07T00:00:00.000000Z"}
 USER = {"id": 5, "username": "sari", "display_name": "Sari", "role": "agency_admin",
         "unit_id": 11, "scope_root_id": 10}
 
@@ -22,13 +25,13 @@ USER = {"id": 5, "username": "sari", "display_name": "Sari", "role": "agency_adm
 class Recorder:
     """A transport that answers from a table and writes down each request."""
 
-    def __init__(self, answers: dict[str, Any]) -> None:
+    def __init__(self, answers: dict[Any, Any]) -> None:
         self.answers = answers
         self.calls: list[tuple[str, str, dict[str, Any]]] = []
 
     def _answer(self, method: str, path: str, **details: Any) -> Any:
         self.calls.append((method, path, details))
-        return self.answers[path]
+        return self.answers.get((method, path), self.answers.get(path))
 
     def get_json(self, path: str, params: Mapping[str, Any] | None = None) -> Any:
         return self._answer("GET", path, params=params)
@@ -46,7 +49,7 @@ class Recorder:
         return offset + len(self.answers[path])
 
 
-ANSWERS: dict[str, Any] = {
+ANSWERS: dict[Any, Any] = {
     wire.HEALTH.path: {"status": "ok", "schema_version": 1, "instance_id": "i-1"},
     wire.LOGIN.path: {"token": "t", "expires_at": "2026-12-07T00:00:00Z", "user": USER},
     wire.LOGOUT.path: {"status": "ok"},
@@ -57,6 +60,20 @@ ANSWERS: dict[str, Any] = {
     wire.UPLOAD_CHUNK.to(sha256=SHA): {"offset": 3, "complete": True},
     wire.DOWNLOAD_BLOB.to(sha256=SHA): b"abc",
     wire.AGENCY_ALIASES.to(agency_id="12"): {"id": 12, "aliases": ["Dinkes"]},
+    wire.CHANGE_PASSWORD.path: {"token": "t2", "expires_at": "2026-12-07T00:00:00Z",
+                                "user": USER},
+    wire.USERS.path: {"users": [PERSON], "has_more": False},
+    wire.CREATE_USER.route: {"user": {**PERSON, "must_change_password": True},
+                             "one_time_password": "abcd-efgh-jkmn"},
+    wire.DISABLE_USER.to(user_id="9"): {**PERSON, "disabled": True},
+    wire.ENABLE_USER.to(user_id="9"): PERSON,
+    wire.MOVE_USER.to(user_id="9"): {**PERSON, "unit_id": 12},
+    wire.RESET_PASSWORD.to(user_id="9"): {"user": {**PERSON, "must_change_password": True},
+                                          "one_time_password": "abcd-efgh-jkmn"},
+    wire.USER_AUDIT.path: {"entries": [{
+        "id": 3, "at": "2026-12-07T00:00:00.000000Z", "actor_id": 5, "actor_username": "sari",
+        "action": "moved", "user_id": 9, "username": "lo_baru",
+        "detail": {"from_unit_id": 11, "unit_id": 12}}]},
 }
 
 
@@ -71,13 +88,21 @@ def every_call(api: Api) -> None:
     api.upload_chunk(SHA, 0, 3, b"abc")
     api.download_blob(SHA, io.BytesIO(), 0)
     api.set_aliases(12, ["Dinkes"])
+    api.change_password("sari", "abcd-efgh-jkmn", "kata-sandi-baru", "pc-1")
+    api.list_users({"role": "liaison_officer"})
+    api.create_user("lo_baru", "Wa Ode", "liaison_officer", 11)
+    api.disable_user(9)
+    api.enable_user(9)
+    api.move_user(9, 12, None)
+    api.reset_password(9)
+    api.user_audit({"user_id": 9})
 
 
 def test_every_endpoint_has_one_call_and_each_call_its_endpoint() -> None:
     recorder = Recorder(ANSWERS)
     every_call(Api(recorder))
     requests = [(method, path) for method, path, _ in recorder.calls]
-    described = [(e.method, e.path.format(sha256=SHA, agency_id="12")) for e in wire.ENDPOINTS]
+    described = [(e.method, e.path.format(sha256=SHA, agency_id="12", user_id="9")) for e in wire.ENDPOINTS]
     assert requests == described
 
 
@@ -104,6 +129,19 @@ def test_calls_carry_what_each_endpoint_takes_and_read_its_answer() -> None:
     assert details[wire.PULL.path] == {"params": {"cursor": "c"}}
     assert details[wire.UPLOAD_CHUNK.to(sha256=SHA)]["params"] == {"offset": 0, "total": 3}
     assert api.set_aliases(12, ["Dinkes"]) == ("Dinkes",)
+    changed = api.change_password("sari", "abcd-efgh-jkmn", "kata-sandi-baru", "pc-1")
+    assert changed.token == "t2"
+    details = {path: found for _, path, found in recorder.calls}
+    assert details[wire.CHANGE_PASSWORD.path] == {
+        "body": {"username": "sari", "password": "abcd-efgh-jkmn",
+                 "new_password": "kata-sandi-baru", "device": "pc-1"},
+        "auth": False, "retry_throttled": False}
+    assert api.reset_password(9).one_time_password == "abcd-efgh-jkmn"
+    assert api.move_user(9, 12, "agency_admin").unit_id == 12
+    assert recorder.calls[-1][2]["body"] == {"unit_id": 12, "role": "agency_admin"}
+    [entry] = api.user_audit({})
+    assert (entry.action, entry.detail["unit_id"]) == ("moved", 12)
+    assert api.list_users({}).people[0].role == Role.LIAISON_OFFICER
 
 
 def test_an_answer_that_breaks_the_protocol_is_refused() -> None:

@@ -84,3 +84,15 @@ def test_a_disabled_account_wipes_the_cli_profile(
     assert not profile.exists()
     assert credentials.load_token(live_server.url, USER) is None
     assert not [s for s, _u in memory._store if s.startswith("lapor-desk-cache/")]
+
+
+def test_a_one_time_password_is_refused_with_what_to_do(
+        live_server: LiveServer, tmp_path: Path, memory: MemoryKeyring,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """An admin reset the password: the headless sync cannot choose a new one, and says how."""
+    assert server_cli(["user", "reset-password", USER, "--db", live_server.database_url]) == 0
+    one_time = capsys.readouterr().out.split(": ", 1)[1].split()[0]
+    monkeypatch.setenv("LAPOR_PASSWORD", one_time)
+    assert sync_once(tmp_path / "desk", live_server) != cli.EXIT_OK
+    said = capsys.readouterr().err
+    assert "one-time password" in said and "LAPOR Desk window" in said

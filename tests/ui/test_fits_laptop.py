@@ -121,6 +121,17 @@ def test_main_window_and_its_dialogs_fit(qtbot: Any, controller: DeskController,
         fits(opened)
         assert window.size() == LAPTOP, type(opened).__name__
         save_png(opened, f"laptop_{number:02d}_{type(opened).__name__}")
+    people = window.people.open()  # Pengguna, its new-account dialog
+    assert people is not None
+    qtbot.waitUntil(lambda: people.model.rowCount() > 0 and not people.loading, timeout=WAIT)
+    fits(people)
+    save_png(people, "laptop_people")
+    account = people.new_account()
+    assert account is not None
+    qtbot.waitUntil(account.isVisible)
+    fits(account)
+    account.reject()
+    people.close()
 
 
 def open_each_dialog(qtbot: Any, window: MainWindow) -> Iterator[QWidget]:

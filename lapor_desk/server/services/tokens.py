@@ -55,6 +55,14 @@ class Authenticated:
     needs_touch: bool
 
 
+class PasswordChangeRequired(AuthError):
+    """The password is right, but it is a one-time password (an admin's reset or a new
+    account): the person chooses their own before any token is issued."""
+
+    code = "password_change_required"
+    status = 403
+
+
 def token_hash(raw: str) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
@@ -84,13 +92,16 @@ def check_password(session: Session, username: str, password: str) -> CheckedPas
 def issue_token(session: Session, checked: CheckedPassword, device: str = "",
                 ttl: timedelta = timedelta(days=30), now: datetime | None = None) -> LoginResult:
     """In the login's write transaction. Raises ``AuthError`` (account_disabled; bad_credentials
-    when the password was changed since it was checked)."""
+    when the password was changed since it was checked; password_change_required when it is a
+    one-time password)."""
     now = now or utcnow()
     user = session.get(User, checked.user_id)
     if user is None or user.password_hash != checked.password_hash:
         raise _bad_credentials()
     if user.disabled:
         raise AuthError("the account is disabled", code="account_disabled")
+    if user.must_change_password:
+        raise PasswordChangeRequired("a new password must be chosen first (POST auth/password)")
     if checked.rehashed is not None:
         user.password_hash = checked.rehashed
     raw = secrets.token_urlsafe(32)

@@ -19,7 +19,7 @@ from lapor_desk.server.services.passwords import (
     verify_password,
 )
 
-__all__ = ["create_user", "disable_user", "get_user", "hash_password", "move_user",
+__all__ = ["create_user", "disable_user", "get_user", "hash_password", "move_user", "revoke_tokens",
            "set_password", "verify_password"]
 
 
@@ -98,7 +98,7 @@ def set_password(session: Session, username: str, password: str,
         raise InvalidInputError(problem)
     user = get_user(session, username)
     user.password_hash = hash_password(password)
-    return _revoke_tokens(session, user.id, now or utcnow())
+    return revoke_tokens(session, user.id, now or utcnow())
 
 
 def disable_user(session: Session, username: str, disabled: bool = True,
@@ -107,10 +107,10 @@ def disable_user(session: Session, username: str, disabled: bool = True,
     user = get_user(session, username)
     user.disabled = disabled
     if disabled:
-        _revoke_tokens(session, user.id, now or utcnow())
+        revoke_tokens(session, user.id, now or utcnow())
 
 
-def _revoke_tokens(session: Session, user_id: int, moment: datetime) -> int:
+def revoke_tokens(session: Session, user_id: int, moment: datetime) -> int:
     revoked = 0
     for token in session.scalars(
         select(Token).where(Token.user_id == user_id, Token.revoked_at.is_(None))

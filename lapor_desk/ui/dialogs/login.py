@@ -1,4 +1,8 @@
-"""Sign in: server address, user name, password; recent profiles offered again."""
+"""Sign in: server address, user name, password; recent profiles offered again.
+
+A one-time password (a new account's, or one an admin reset) is answered
+``password_change_required``: the dialog then asks for a new password twice and signs in with
+it (``password_chosen``); the one-time password is never enough to get in."""
 
 from __future__ import annotations
 
@@ -25,8 +29,13 @@ UNREACHABLE = frozenset({"offline", "timeout", "connection_broken"})
 ADDRESS_REFUSED = frozenset({"plain_http", "invalid_address"})
 
 
+#: The shortest password the server takes (server/services/passwords.py).
+MIN_PASSWORD = 8
+
+
 class LoginDialog(QDialog):
     submitted = Signal(str, str, str)  # server, user, password
+    password_chosen = Signal(str, str, str, str)  # server, user, one-time password, new one
 
     def __init__(self, profiles: list[UserProfile], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +69,12 @@ class LoginDialog(QDialog):
             self.username.setText(profiles[0].username)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.new_password = QLineEdit()
+        self.new_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.new_password.setObjectName("newPassword")
+        self.repeat_password = QLineEdit()
+        self.repeat_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat_password.setObjectName("repeatPassword")
         self.message = QLabel()
         self.message.setObjectName("errorText")
         self.message.setWordWrap(True)
@@ -69,12 +84,16 @@ class LoginDialog(QDialog):
         form.addRow("", self.server_hint)
         form.addRow(self.tr("User name"), self.username)
         form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.tr("New password"), self.new_password)
+        form.addRow(self.tr("Repeat new password"), self.repeat_password)
+        self.form = form
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
+        self._choosing(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(12)
@@ -94,9 +113,22 @@ class LoginDialog(QDialog):
                 "complaints would travel unprotected, so LAPOR Desk does not connect to it."))
         self.server_hint.setVisible(problem == "plain_http")
 
+    def _choosing(self, choosing: bool) -> None:
+        """Show (or hide) the new password's two fields."""
+        self.choosing_password = choosing
+        for field in (self.new_password, self.repeat_password):
+            self.form.setRowVisible(field, choosing)
+            if not choosing:
+                field.clear()
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            self.tr("Save password and sign in") if choosing else self.tr("Sign in"))
+
     def _submit(self) -> None:
         server = self.server.currentText().strip()
         user = self.username.text().strip()
+        if self.choosing_password:
+            self._submit_new(server, user)
+            return
         if not server or not user or not self.password.text():
             self.show_error(self.tr("Fill in the server, user name and password."))
             return
@@ -108,6 +140,27 @@ class LoginDialog(QDialog):
             return
         self.set_busy(True)
         self.submitted.emit(server, user, self.password.text())
+
+    def _submit_new(self, server: str, user: str) -> None:
+        new = self.new_password.text()
+        if len(new) < MIN_PASSWORD:
+            self.show_error(self.tr("The new password needs at least %1 characters.")
+                            .replace("%1", str(MIN_PASSWORD)))
+            self.new_password.setFocus()
+            return
+        if new != self.repeat_password.text():
+            self.show_error(self.tr("The two new passwords differ. Type the same password "
+                                    "in both fields."))
+            self.repeat_password.selectAll()
+            self.repeat_password.setFocus()
+            return
+        if new == self.password.text():
+            self.show_error(self.tr("Choose a password other than the one you were given."))
+            self.new_password.selectAll()
+            self.new_password.setFocus()
+            return
+        self.set_busy(True)
+        self.password_chosen.emit(server, user, self.password.text(), new)
 
     def set_busy(self, busy: bool) -> None:
         self.buttons.setEnabled(not busy)
@@ -140,7 +193,20 @@ class LoginDialog(QDialog):
             self.server_field.selectAll()
             self.server.setFocus()
             return
+        if code == "password_change_required":
+            self._choosing(True)
+            self.show_error(self.tr(
+                "The password you typed was given to you for this first sign-in only. Choose "
+                "your own password (at least 8 characters), type it twice, then sign in."))
+            self.new_password.setFocus()
+            return
+        if code == "password_unchanged":
+            self.show_error(self.tr("Choose a password other than the one you were given."))
+            self.new_password.selectAll()
+            self.new_password.setFocus()
+            return
         if code == "bad_credentials":
+            self._choosing(False)
             self.show_error(self.tr(
                 "The user name or password is wrong. Check both and try again (passwords are "
                 "case-sensitive). Forgot it? Ask your agency's LAPOR! administrator to reset "

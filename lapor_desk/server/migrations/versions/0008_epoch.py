@@ -1,7 +1,7 @@
 """The server's epoch (which history of changes the database holds).
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0007
 Create Date: 2026-12-07
 
 A row ``epoch`` (a random id) in ``server_meta``; ``lapor-server restore`` replaces it, so
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0006"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
