@@ -101,10 +101,11 @@ class People:
         return tuple(sorted(roles_managed_by(role)))
 
     def units(self) -> tuple[UnitChoice, ...]:
-        """The units (not the national root) this user may put accounts in, by name."""
+        """The active units (not the national root) this user may put accounts in, by name."""
         role, scope = self._scope()
         with self.cache.engine.connect() as connection:
             rows = connection.execute(select(Agency.id, Agency.name, Agency.path, Agency.level)
+                                      .where(Agency.active)  # new accounts go to active units
                                       .order_by(Agency.name)).all()
         return tuple(UnitChoice(int(r.id), str(r.name), str(r.path)) for r in rows
                      if r.level != AgencyLevel.NATIONAL

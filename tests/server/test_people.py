@@ -13,9 +13,11 @@ import pytest
 import requests
 
 from lapor_desk.models import wire
+from lapor_desk.models.enums import Role
 from lapor_desk.server.database import transaction
-from lapor_desk.server.db import User, UserAudit
+from lapor_desk.server.db import Agency, User, UserAudit
 from lapor_desk.server.services import people
+from lapor_desk.server.services.people_import import ImportRefused, Row, import_people
 from tests.server.builder import PASSWORD, USERS
 from tests.server.client import Api, WorldServer
 
@@ -256,3 +258,31 @@ def test_one_time_passwords_are_readable_and_differ(length: int) -> None:
     assert len(made) == 50 * length
     assert all(len(p) == 14 and p.count("-") == 2 and set(p) <= set(people.OTP_ALPHABET + "-")
                for p in made)
+
+
+def test_no_account_is_put_in_a_unit_that_left_the_structure(server: WorldServer) -> None:
+    """A unit that left the pemda's file (``org import``: inactive) keeps its accounts but gets
+    no new ones, neither from the desktop nor from the shell's import."""
+    moving = _make(server, "liaison_officer", "kab_kominfo")
+    with transaction(server.live.engine) as session:
+        unit = session.get(Agency, server.unit("kab_health"))
+        assert unit is not None
+        unit.active = False
+    api = server.login("admin_kab")
+    created = api.post(_path(wire.CREATE_USER), json={
+        "username": f"baru{next(_names)}", "display_name": "Petugas Baru",
+        "role": "liaison_officer", "unit_id": server.unit("kab_health")})
+    assert created.status_code == 400, created.text
+    assert "no longer active" in created.json()["error"]["message"]
+    moved = api.post(_path(wire.MOVE_USER, user_id=moving),
+                     json={"unit_id": server.unit("kab_health")})
+    assert moved.status_code == 400, moved.text
+    assert _audit_actions(server, moving) == [("shell", "created")]  # nothing more recorded
+    assert server.login("lo_kab_health") is not None  # who was there stays
+    with transaction(server.live.engine) as session:
+        code = session.get(Agency, server.unit("kab_health")).code  # type: ignore[union-attr]
+        with pytest.raises(ImportRefused) as refused:
+            import_people(session, [Row(2, "petugas.baru", "Petugas Baru",
+                                        Role.LIAISON_OFFICER, code, True)], NOW)
+    said = f"baris 2: unit {code!r} sudah tidak aktif; pilih unit yang mengambil alih tugasnya"
+    assert refused.value.problems == (said,)

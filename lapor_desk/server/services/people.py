@@ -173,7 +173,7 @@ def list_people(session: Session, manager: Manager, *, unit_id: int | None = Non
 def create_person(session: Session, manager: Manager, *, username: str, display_name: str,
                   role: str, unit_id: int, now: datetime) -> tuple[Person, str]:
     """A new account with a one-time password (returned, never stored in clear)."""
-    unit = _unit(session, unit_id)
+    unit = users.placeable_unit(session, unit_id)
     if not manager.may_place(role, unit):
         raise Forbidden("you may not create this account")
     if session.scalars(select(User.id).where(User.username == username)).first() is not None:
@@ -206,7 +206,7 @@ def move_person(session: Session, manager: Manager, user_id: int, unit_id: int,
     """Move an account to another unit (and role) the manager may put it in; its cursors are
     reset at its next pull."""
     user, unit = _managed(session, manager, user_id)
-    target = _unit(session, unit_id)
+    target = users.placeable_unit(session, unit_id)
     new_role = role or user.role
     if new_role not in {str(r) for r in Role}:
         raise InvalidInputError(f"no role {new_role!r}")

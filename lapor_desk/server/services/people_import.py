@@ -162,10 +162,14 @@ def import_people(session: Session, rows: Iterable[Row], now: datetime) -> Impor
     :class:`ImportRefused` before writing anything when a unit code is unknown."""
     rows = list(rows)
     codes = {row.unit_code for row in rows}
-    units = {code: (unit_id, path) for code, unit_id, path in session.execute(
-        select(Agency.code, Agency.id, Agency.path).where(Agency.code.in_(codes)))}
+    found = session.execute(select(Agency.code, Agency.id, Agency.path, Agency.active)
+                            .where(Agency.code.in_(codes))).all()
+    units = {code: (unit_id, path) for code, unit_id, path, _active in found}
+    inactive = {code for code, _id, _path, active in found if not active}
     unknown = [f"baris {row.number}: unit dengan kode {row.unit_code!r} tidak ada"
                for row in rows if row.unit_code not in units]
+    unknown += [f"baris {row.number}: unit {row.unit_code!r} sudah tidak aktif; pilih unit yang "
+                f"mengambil alih tugasnya" for row in rows if row.unit_code in inactive]
     if unknown:
         raise ImportRefused(unknown)
     existing = {user.username: user for user in session.scalars(

@@ -30,6 +30,18 @@ def get_user(session: Session, username: str) -> User:
     return user
 
 
+def placeable_unit(session: Session, unit_id: int) -> Agency:
+    """The unit ``unit_id`` when accounts may be put in it: it exists and is still active (a
+    unit that left the pemda's structure keeps the accounts it had, but gets no new ones)."""
+    unit = session.get(Agency, unit_id)
+    if unit is None:
+        raise NotFoundError(f"no unit {unit_id}")
+    if not unit.active:
+        raise InvalidInputError(f"the unit {unit.name} ({unit.code}) is no longer active: put the "
+                                "account in the unit that took over its work")
+    return unit
+
+
 def create_user(
     session: Session,
     *,
@@ -50,8 +62,7 @@ def create_user(
         # Every desktop refuses a sign-in answer naming such a user (sync/protocol.py).
         raise InvalidInputError("a username has no control or text-direction characters and "
                                 "no spaces at its ends")
-    if session.get(Agency, unit_id) is None:
-        raise NotFoundError(f"no unit {unit_id}")
+    placeable_unit(session, unit_id)
     if session.scalars(select(User.id).where(User.username == username)).first() is not None:
         raise InvalidInputError(f"user {username!r} exists", code="already_exists")
     if password_hash is None:
@@ -79,8 +90,7 @@ def create_user(
 def move_user(session: Session, username: str, unit_id: int, role: Role | str | None = None) -> None:
     """Move a user to another unit (and role): their old cursors are reset on the next pull."""
     user = get_user(session, username)
-    if session.get(Agency, unit_id) is None:
-        raise NotFoundError(f"no unit {unit_id}")
+    placeable_unit(session, unit_id)
     user.unit_id = unit_id
     if role is not None:
         user.role = str(Role(role))
