@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import logging
 import logging.config
+import sys
 import traceback
 from datetime import UTC, datetime
 from typing import Any
@@ -78,6 +79,24 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(line, ensure_ascii=True, separators=(",", ":"))
 
 
+class StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes each line to what ``sys.stderr`` is at that moment, as logging's own last-resort
+    handler does: a process whose standard error is replaced after logging was configured (a
+    test's capture, a command run in-process) keeps logging instead of writing to a closed
+    stream."""
+
+    def __init__(self) -> None:
+        super().__init__(sys.stderr)
+
+    @property
+    def stream(self) -> Any:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value: Any) -> None:
+        pass
+
+
 def logging_config(level: str = "INFO", fmt: str = "text") -> dict[str, Any]:
     """A ``dictConfig`` for the server's process: every line (uvicorn's too) in ``fmt`` on
     standard error, at ``level``."""
@@ -86,8 +105,7 @@ def logging_config(level: str = "INFO", fmt: str = "text") -> dict[str, Any]:
     formatter: dict[str, Any] = (
         {"()": JsonFormatter} if fmt == "json"
         else {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"})
-    handler = {"class": "logging.StreamHandler", "formatter": "server",
-               "stream": "ext://sys.stderr"}
+    handler = {"()": StderrHandler, "formatter": "server"}
     passed_up = {"handlers": [], "propagate": True}
     return {
         "version": 1,

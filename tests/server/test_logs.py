@@ -10,10 +10,13 @@ import json
 import logging
 import re
 import socket
+import sys
 from pathlib import Path
 
+import pytest
 import requests
 
+from lapor_desk.server import logs
 from lapor_desk.server.logs import JsonFormatter, event
 from tests.server.builder import build_world
 from tests.support.live_server import DatabaseFactory
@@ -133,3 +136,18 @@ def test_json_lines_carry_an_exception_and_keep_reserved_names() -> None:
     assert (found["time_"], found["event_"]) == ("x", "y")  # a field never hides the line's own
     assert (found["error"], found["message"]) == ("ValueError", "nilai\nburuk")
     assert "raise ValueError" in found["trace"]
+
+
+def test_lines_go_to_the_standard_error_of_the_moment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Logging configured while one standard error was in place keeps writing after it was
+    replaced and closed (a command run in-process, a test's capture), instead of failing on a
+    closed stream at every line."""
+    first = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", first)
+    logs.configure("INFO", "text")
+    first.close()
+    second = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", second)
+    logs.event(logging.getLogger("lapor_desk.server.test"), "after_the_swap", n=1)
+    [line] = second.getvalue().splitlines()  # the line itself, no "--- Logging error ---"
+    assert line.endswith("INFO lapor_desk.server.test event=after_the_swap n=1")
