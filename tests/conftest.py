@@ -7,6 +7,7 @@ fails the run instead of skipping the PostgreSQL half.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -128,3 +129,14 @@ def national(tmp_path: Path, live_server: LiveServer, password: str) -> Iterator
     station.sync()
     yield station
     station.close()
+
+
+@pytest.fixture(autouse=True)
+def _logging_given_back() -> Iterator[None]:
+    """A command run in-process (``lapor-server ...``'s ``main``) configures the process's
+    logging as its own process would; the next test starts with the logging it found."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield
+    root.handlers[:] = handlers
+    root.setLevel(level)

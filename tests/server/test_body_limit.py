@@ -200,7 +200,7 @@ def test_the_largest_valid_login_body_fits(shared_server: WorldServer) -> None:
 def test_the_limits_name_real_routes(shared_server: WorldServer) -> None:
     limits = next(m.kwargs["limits"] for m in shared_server.live.app.user_middleware
                   if "limits" in m.kwargs)
-    assert isinstance(limits, BodyLimits) and len(limits.routes) == 3
+    assert isinstance(limits, BodyLimits) and len(limits.routes) == 4  # login, password too
     paths = requests.get(shared_server.live.url + "/openapi.json", timeout=30).json()["paths"]
     for method, path in limits.routes:
         assert method.lower() in paths[path], (method, path)
