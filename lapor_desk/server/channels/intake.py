@@ -158,6 +158,13 @@ def message_key(message_id: str) -> str:
     return "sha256:" + hashlib.sha256(text.encode()).hexdigest()
 
 
+def known(engine: Engine, channel: Channel, message_id: str) -> bool:
+    """Whether the message was taken in already (a retried webhook: its media need not be
+    fetched again)."""
+    with Session(engine) as session:
+        return session.get(ChannelMessage, (str(channel), message_key(message_id))) is not None
+
+
 def take_in(engine: Engine, blob_root: Path, settings: ServerSettings, message: Inbound,
             now: datetime) -> Outcome:
     """Take ``message`` in (see the module's text); raises :class:`IntakeError` or
