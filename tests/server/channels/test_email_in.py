@@ -5,6 +5,11 @@ reporter's response, and a mail read twice creates nothing twice. SQLite and Pos
 from __future__ import annotations
 
 import hashlib
+import json
+import os
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from email.message import EmailMessage
@@ -19,10 +24,11 @@ from sqlalchemy import func, select
 from lapor_desk.server.channels.email_in import fetch_mail
 from lapor_desk.server.db import Attachment, Complaint, FollowUp, Reporter
 from lapor_desk.server.settings import ServerSettings
-from tests.server.builder import new_id
+from tests.server.builder import World, new_id
 from tests.server.channels.conftest import channel_settings
 from tests.server.client import WorldServer
 from tests.support.dovecot import Dovecot, remove, start_dovecot
+from tests.support.live_server import DatabaseFactory, start_server
 
 PHOTO = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40
 
@@ -172,3 +178,68 @@ def test_a_mailbox_needs_the_channels_place(tmp_path: Path) -> None:
     settings = ServerSettings(database_url="sqlite://", imap_host="127.0.0.1")
     with pytest.raises(ChannelsOff, match=r"\[channels\] agency"):
         destination(None, settings)  # type: ignore[arg-type]
+
+
+def test_the_running_server_reads_the_mailbox_every_round(
+        db_factory: DatabaseFactory, world_template: tuple[str, World], dovecot: Dovecot,
+        mailbox: Any, tmp_path: Path) -> None:
+    url = db_factory.copy_of(world_template[0])
+    settings = ServerSettings(
+        database_url=url, blob_dir=tmp_path / "blobs", auto_close_interval=0.2,
+        channels_agency="T-kab", channels_province="Sulawesi Tenggara", channels_regency="Konawe",
+        imap_host=dovecot.host, imap_port=dovecot.port, imap_security="none",
+        imap_user=dovecot.user, imap_password=dovecot.password)
+    live = start_server(settings)
+    try:
+        mailbox.append(_mail("warga@example.id", "Pungutan liar di kantor desa",
+                             "Kami dimintai uang Rp50.000 untuk surat keterangan domisili."),
+                       "INBOX")
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            with live.session() as session:
+                found = session.scalars(select(Complaint.title).where(
+                    Complaint.channel == "email")).all()
+            if found:
+                break
+            time.sleep(0.2)
+        assert found == ["Pungutan liar di kantor desa"]
+    finally:
+        live.stop()
+
+
+def test_the_fetch_mail_command_reads_the_configured_mailbox(
+        server: WorldServer, dovecot: Dovecot, mailbox: Any, tmp_path: Path) -> None:
+    config = tmp_path / "server.toml"
+    config.write_text(f"""
+[database]
+url = "{server.live.settings.database_url}"
+
+[blobs]
+dir = "{server.live.settings.resolved_blob_dir()}"
+
+[channels]
+agency = "T-kab"
+province = "Sulawesi Tenggara"
+regency = "Konawe"
+
+[email]
+imap_host = "{dovecot.host}"
+imap_port = {dovecot.port}
+imap_security = "none"
+imap_user = "{dovecot.user}"
+imap_password = "{dovecot.password}"
+""")
+    mailbox.append(_mail("warga@example.id", "Puskesmas tutup di jam kerja",
+                         "Puskesmas Unaaha tutup pukul 10 pagi di hari kerja."), "INBOX")
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("LAPOR_")}
+    environ["PYTHONPATH"] = os.environ.get("PYTHONPATH", "")
+    done = subprocess.run([sys.executable, "-m", "lapor_desk.server.cli", "channels",
+                           "fetch-mail", "--config", str(config)], env=environ,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["created"] == 1
+    assert _count(server, "email") == 1
+    status = subprocess.run([sys.executable, "-m", "lapor_desk.server.cli", "channels",
+                             "status", "--config", str(config)], env=environ,
+                            capture_output=True, text=True, timeout=120, check=False)
+    assert json.loads(status.stdout) == {"email": True, "whatsapp": False, "sms": False}
