@@ -289,8 +289,9 @@ def _respond(session: Session, complaint: Complaint, message: Inbound,
     else:
         transition = lifecycle.Transition(
             state=replace(state, version=state.version + 1),
-            event=EventRecord("reporter_message", state.status, state.status, None, now,
-                              {"channel": str(message.channel)}),
+            # The kind the desktops know ("Reporter's response"); the status stays.
+            event=EventRecord(str(SystemEventKind.REPORTER_RESPONSE), state.status,
+                              state.status, None, now, {"channel": str(message.channel)}),
             follow_up=FollowUpRecord(response_id, FollowUpKind.REPORTER_RESPONSE,
                                      body[:BODY_MAX], None, None, now, refs),
         )
