@@ -14,7 +14,9 @@ import pytest
 import requests
 from sqlalchemy import select
 
-from lapor_desk.server.db import Complaint, FollowUp, Reporter
+from lapor_desk.server.database import transaction
+from lapor_desk.server.db import ChannelMessage, ChannelThread, Complaint, FollowUp, Reporter
+from lapor_desk.server.services.complaints import delete_complaint
 from tests.server.client import WorldServer
 
 TOKEN = "sms-gateway-token-uji"
@@ -97,3 +99,20 @@ def test_gammus_run_on_receive_script_hands_the_message_over_once(
         assert done.returncode == 0, done.stderr
     [complaint] = _sms_complaints(sms_server)
     assert complaint.body == text
+
+
+def test_a_purged_complaint_leaves_no_number_behind(sms_server: WorldServer) -> None:
+    first = _post(sms_server, id="901", **{"from": "081399998888"},
+                  text="Ada pungutan liar di terminal Unaaha setiap pagi.")
+    [complaint] = _sms_complaints(sms_server)
+    with transaction(sms_server.live.engine) as session:
+        delete_complaint(session, complaint.id)
+    with sms_server.live.session() as session:
+        assert session.scalars(select(ChannelThread.sender)).all() == []
+        assert session.scalars(select(ChannelMessage.complaint_id)).all() == [None]
+    # The gateway hands the same message over again: still nothing.
+    assert _post(sms_server, id="901", **{"from": "081399998888"},
+                 text="Ada pungutan liar di terminal Unaaha setiap pagi.").json()["outcome"] \
+        == "duplicate"
+    assert _sms_complaints(sms_server) == []
+    assert first.json()["outcome"] == "created"
