@@ -6,7 +6,7 @@
 #     [smsd]
 #     RunOnReceive = /usr/local/bin/lapor-sms-receive.sh
 # and the server's address and the gateway's token ([sms] token of the server's configuration)
-# in /etc/lapor-desk/sms.env (mode 0600, owned by the user gammu-smsd runs as):
+# in /etc/lapor-sms/sms.env (mode 0600, owned by the user gammu-smsd runs as):
 #     LAPOR_SMS_URL=https://lapor.konawekab.go.id/channels/sms
 #     LAPOR_SMS_TOKEN=...
 #
@@ -16,7 +16,7 @@
 # (Gammu runs the script again after two minutes without an answer) is one message there.
 set -eu
 
-ENV_FILE="${LAPOR_SMS_ENV:-/etc/lapor-desk/sms.env}"
+ENV_FILE="${LAPOR_SMS_ENV:-/etc/lapor-sms/sms.env}"
 if [ -r "$ENV_FILE" ]; then
     . "$ENV_FILE"
 fi
