@@ -16,6 +16,8 @@ apt_packages=(
   fonts-dejavu-core
   gnome-keyring dbus dbus-x11  # the real-keyring test (tests/sync/test_keyring_real.py)
   faketime  # a PC clock an hour ahead (tests/*/test_*clock_ahead.py)
+  dovecot-imapd  # the email channel reads a real IMAP server (tests/server/channels/test_email_in.py)
+  curl  # Gammu's RunOnReceive script hands SMS over with it (tests/server/channels/test_sms.py)
   mount  # a small tmpfs for the full-disk tests (tests/support/small_disk.py; needs root)
 )
 # The production topology's tools (tests/deploy/): the proxies run for real, the unit and compose

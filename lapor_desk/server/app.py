@@ -19,6 +19,7 @@ from lapor_desk.server import (
     openapi,
     routes_auth,
     routes_blobs,
+    routes_channels,
     routes_directory,
     routes_ops,
     routes_people,
@@ -85,11 +86,14 @@ def create_app(settings: ServerSettings,
     app.include_router(routes_directory.router)
     app.include_router(routes_ops.router)
     app.include_router(routes_people.router)
+    app.include_router(routes_channels.router)
     body_limits = BodyLimits({
         wire.LOGIN.route: routes_auth.LOGIN_BODY_BYTES,
         wire.CHANGE_PASSWORD.route: 2 * routes_auth.LOGIN_BODY_BYTES,
         wire.PUSH.route: settings.max_push_bytes,
         wire.UPLOAD_CHUNK.route: min(settings.max_chunk_bytes, settings.max_blob_bytes),
+        ("POST", routes_channels.WHATSAPP): routes_channels.WHATSAPP_BODY_BYTES,
+        ("POST", routes_channels.SMS): routes_channels.SMS_BODY_BYTES,
     })
     openapi.install(app, openapi.Limits(
         body_limits,

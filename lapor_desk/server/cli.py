@@ -20,6 +20,7 @@
     lapor-server org import|export|template FILE   the pemda's units (server/cli_org.py)
     lapor-server backup --db URL --to DIR / restore --db URL --from DIR --yes (cli_backup.py)
     lapor-server user import FILE | user reset-password USERNAME   (server/cli_people.py)
+    lapor-server channels fetch-mail | status   the pemda's own channels (server/cli_channels.py)
 
 Every command's ``--db`` may be left out when ``LAPOR_DATABASE_URL`` or the configuration file
 (``--config FILE`` or ``LAPOR_SERVER_CONFIG``: server/config_file.py) names the database.
@@ -43,7 +44,7 @@ from typing import Any
 from sqlalchemy import select
 
 from lapor_desk.models.enums import Role
-from lapor_desk.server import cli_backup, cli_org, cli_people, cli_serve, logs
+from lapor_desk.server import cli_backup, cli_channels, cli_org, cli_people, cli_serve, logs
 from lapor_desk.server.asgi import configure_logging
 from lapor_desk.server.config_file import Resolved
 from lapor_desk.server.database import init_database, make_engine, transaction
@@ -110,6 +111,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_org.register(sub)
     cli_backup.add_commands(command)
     cli_people.add_commands(sub)
+    cli_channels.add_commands(sub)
     return parser
 
 
@@ -203,6 +205,8 @@ def run(args: argparse.Namespace, resolved: Resolved | None = None) -> int:
         if args.user_command != "template":  # the only one without a database
             args.db = resolved.database_url()
         return cli_people.run(args)
+    if args.command == "channels":
+        return cli_channels.run(args, resolved)
     args.db = resolved.database_url()
     if args.command == "init-db":
         init_database(args.db)

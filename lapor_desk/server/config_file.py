@@ -138,6 +138,36 @@ class Key:
         return f"[{self.section}] {self.name}"
 
 
+def _security(value: Any, base: Path | None) -> str:
+    chosen = _text(value, base).lower()
+    if chosen not in ("ssl", "starttls", "none"):
+        raise _Bad('expected "ssl", "starttls" or "none"')
+    return chosen
+
+
+#: The channels the pemda runs itself (server/channels/; docs/server.md, docs/deploy.md).
+CHANNEL_KEYS: tuple[Key, ...] = (
+    Key("channels", "agency", "channels_agency", _text, "LAPOR_CHANNELS_AGENCY"),
+    Key("channels", "province", "channels_province", _text),
+    Key("channels", "regency", "channels_regency", _text),
+    Key("channels", "category", "channels_category", _text),
+    Key("email", "imap_host", "imap_host", _text, "LAPOR_IMAP_HOST"),
+    Key("email", "imap_port", "imap_port", _whole(1, 65535)),
+    Key("email", "imap_security", "imap_security", _security),
+    Key("email", "imap_user", "imap_user", _text, "LAPOR_IMAP_USER"),
+    Key("email", "imap_password", "imap_password", _text, "LAPOR_IMAP_PASSWORD"),
+    Key("email", "imap_folder", "imap_folder", _text),
+    Key("whatsapp", "verify_token", "whatsapp_verify_token", _text, "LAPOR_WHATSAPP_VERIFY_TOKEN"),
+    Key("whatsapp", "app_secret", "whatsapp_app_secret", _text, "LAPOR_WHATSAPP_APP_SECRET"),
+    Key("whatsapp", "access_token", "whatsapp_access_token", _text,
+        "LAPOR_WHATSAPP_ACCESS_TOKEN"),
+    Key("whatsapp", "graph_url", "whatsapp_graph_url", _text),
+    Key("sms", "token", "sms_token", _text, "LAPOR_SMS_TOKEN"),
+)
+#: Secrets: ``config`` shows them as ``***``.
+SECRET_FIELDS = frozenset({"imap_password", "whatsapp_app_secret", "whatsapp_access_token",
+                           "whatsapp_verify_token", "sms_token"})
+
 KEYS: tuple[Key, ...] = (
     Key("database", "url", "database_url", _database, "LAPOR_DATABASE_URL"),
     Key("server", "host", "host", _text, "LAPOR_SERVER_HOST"),
@@ -154,6 +184,7 @@ KEYS: tuple[Key, ...] = (
     Key("domain", "auto_close_interval_seconds", "auto_close_interval", _amount),
     Key("logging", "level", "log_level", _level, "LAPOR_LOG_LEVEL"),
     Key("logging", "format", "log_format", _log_format, "LAPOR_LOG_FORMAT"),
+    *CHANNEL_KEYS,
 )
 _BY_FIELD = {key.field: key for key in KEYS}
 
@@ -275,9 +306,11 @@ def effective_toml(resolved: Resolved) -> str:
         value = getattr(settings, key.field)
         if key.field == "database_url":
             value = masked_url(value) if value else ""
+        if key.field in SECRET_FIELDS and value:
+            value = "***"
         if key.field == "blob_dir" and value is None:
             value = settings.resolved_blob_dir()
-        if value is None:
+        if value is None or value == "":
             lines.append(f"# {key.name} is not set  # {resolved.sources[key.field]}")
             continue
         lines.append(f"{key.name} = {_toml_value(value)}  # {resolved.sources[key.field]}")

@@ -344,6 +344,30 @@ class MutationResult(Base):
     at: Mapped[datetime]
 
 
+class ChannelMessage(Base):
+    """A message received through a channel the pemda runs (server/channels/): a mail's
+    Message-ID, a WhatsApp message id, an SMS gateway's id. Written in the transaction that
+    acts on the message, so a retried webhook or a mail fetched twice creates nothing twice
+    (server revision 0011)."""
+
+    __tablename__ = "channel_messages"
+    channel: Mapped[str] = mapped_column(String(16), primary_key=True)
+    message_id: Mapped[str] = mapped_column(String(255), primary_key=True)
+    complaint_id: Mapped[str | None] = mapped_column(String(36))
+    received_at: Mapped[datetime]
+
+
+class ChannelThread(Base):
+    """The complaint a sender's messages on a channel add to (a WhatsApp or SMS number): the row
+    is locked while a message is taken in, so two first messages at once open one complaint."""
+
+    __tablename__ = "channel_threads"
+    channel: Mapped[str] = mapped_column(String(16), primary_key=True)
+    sender: Mapped[str] = mapped_column(String(255), primary_key=True)
+    complaint_id: Mapped[str | None] = mapped_column(String(36))
+    updated_at: Mapped[datetime]
+
+
 REPLICATED = (Agency, Complaint, Disposition, FollowUp, Attachment, ComplaintEvent)
 
 

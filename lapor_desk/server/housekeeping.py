@@ -1,4 +1,5 @@
-"""The server's housekeeping: auto-close unanswered follow-ups, remove abandoned uploads.
+"""The server's housekeeping: auto-close unanswered follow-ups, remove abandoned uploads, read
+the complaints mailbox (server/channels/email_in.py, when configured).
 
 Every worker process runs the loop, and every ``interval`` seconds asks the database whether
 the round is its own (:func:`claim_round`): the time of the next round is a ``server_meta`` row,
@@ -21,6 +22,7 @@ from sqlalchemy.engine import Engine
 from starlette.concurrency import run_in_threadpool
 
 from lapor_desk.server.blobs import BlobStore
+from lapor_desk.server.channels import email_in
 from lapor_desk.server.database import transaction
 from lapor_desk.server.db import ServerMeta
 from lapor_desk.server.logs import event
@@ -68,6 +70,11 @@ def run_round(state: ServerState, blobs: BlobStore) -> None:
         blobs.expire_uploads(state.engine, now)
     except Exception as error:  # noqa: BLE001 - logged; the next round retries
         event(log, "blob_uploads_expire_failed", logging.ERROR, exc=error)
+    if email_in.enabled(state.settings) and not state.settings.training:
+        try:
+            email_in.fetch_mail(state.engine, blobs.root, state.settings, state.now)
+        except Exception as error:  # noqa: BLE001 - logged; the next round retries
+            event(log, "mail_fetch_failed", logging.ERROR, exc=error)
 
 
 async def housekeeping_loop(state: ServerState, blobs: BlobStore, interval: float) -> None:

@@ -54,6 +54,28 @@ class ServerSettings:
     #: The log's level and its lines: ``text`` (``event=name key=value``) or ``json``.
     log_level: str = "INFO"
     log_format: str = "text"
+    #: The channels the pemda runs itself (server/channels/, docs/deploy.md "Channels"): each
+    #: is off until configured. Their complaints are addressed to the unit ``channels_agency``
+    #: (its code) at this place, in this category, until an admin verifies them.
+    channels_agency: str = ""
+    channels_province: str = ""
+    channels_regency: str = ""
+    channels_category: str = "TOPIK LAINNYA"
+    #: Email over IMAP: on when ``imap_host`` is set; read every housekeeping round.
+    imap_host: str = ""
+    imap_port: int = 993
+    #: ``ssl`` (port 993), ``starttls`` (143) or ``none`` (a server on this machine only).
+    imap_security: str = "ssl"
+    imap_user: str = ""
+    imap_password: str = ""
+    imap_folder: str = "INBOX"
+    #: WhatsApp Business Cloud API: the webhook is on when ``whatsapp_app_secret`` is set.
+    whatsapp_verify_token: str = ""
+    whatsapp_app_secret: str = ""
+    whatsapp_access_token: str = ""
+    whatsapp_graph_url: str = "https://graph.facebook.com/v21.0"
+    #: The SMS gateway's webhook: on when ``sms_token`` is set (the gateway sends it).
+    sms_token: str = ""
     extra: dict[str, str] = field(default_factory=dict)
 
     def resolved_blob_dir(self) -> Path:

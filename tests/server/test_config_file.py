@@ -69,7 +69,8 @@ def test_every_key_of_the_file_reaches_the_settings(tmp_path: Path) -> None:
         sla_config=path.parent / "sla.toml", auto_close_interval=120.0, log_level="WARNING",
         log_format="json")
     assert {key.section for key in KEYS} == {"database", "server", "metrics", "blobs", "tokens",
-                                             "domain", "logging"}
+                                             "domain", "logging", "channels", "email",
+                                             "whatsapp", "sms"}
 
 
 def test_command_line_beats_environment_beats_file_beats_default(tmp_path: Path) -> None:
@@ -200,3 +201,49 @@ def test_a_training_server_runs_one_worker(capsys: pytest.CaptureFixture[str]) -
 def test_an_unreadable_file_says_so(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="cannot read the configuration file: Is a directory"):
         resolve(config=tmp_path, environ={})
+
+
+CHANNELS = """
+[channels]
+agency = "7402-KOMINFO"
+province = "Sulawesi Tenggara"
+regency = "Konawe"
+
+[email]
+imap_host = "mail.konawekab.go.id"
+imap_security = "starttls"
+imap_port = 143
+imap_user = "pengaduan@konawekab.go.id"
+imap_password = "sandi-kotak-surat"
+
+[whatsapp]
+app_secret = "rahasia-aplikasi"
+verify_token = "token-verifikasi"
+
+[sms]
+token = "token-gateway"
+"""
+
+
+def test_the_channels_are_off_by_default_and_configured_by_their_sections(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    default = ServerSettings(database_url="")
+    assert (default.imap_host, default.whatsapp_app_secret, default.sms_token) == ("", "", "")
+    path = _write(tmp_path, '[database]\nurl = "sqlite:///x.sqlite3"\n' + CHANNELS)
+    settings = resolve(config=path, environ={"LAPOR_SMS_TOKEN": "dari-lingkungan"}).settings
+    assert (settings.channels_agency, settings.channels_regency) == ("7402-KOMINFO", "Konawe")
+    assert (settings.imap_host, settings.imap_port, settings.imap_security) == (
+        "mail.konawekab.go.id", 143, "starttls")
+    assert settings.sms_token == "dari-lingkungan"
+    with pytest.raises(ConfigError, match=r"\[email\] imap_security"):
+        resolve(config=_write(tmp_path / "bad", '[email]\nimap_security = "tls"\n'),
+                environ={})
+    for key in KEYS:
+        if key.env:
+            monkeypatch.delenv(key.env, raising=False)
+    assert main(["config", "show", "--config", str(path)]) == 0
+    shown = capsys.readouterr().out
+    for secret in ("sandi-kotak-surat", "rahasia-aplikasi", "token-verifikasi", "token-gateway"):
+        assert secret not in shown
+    assert 'imap_password = "***"' in shown

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -21,7 +21,14 @@ from lapor_desk.models.intake import NewComplaint, validate_new_complaint
 from lapor_desk.models.text import clean_text
 from lapor_desk.models.validation import TEXT_MAX
 from lapor_desk.server.database import transaction
-from lapor_desk.server.db import Complaint, Deletion, Reporter, next_seqs
+from lapor_desk.server.db import (
+    ChannelMessage,
+    ChannelThread,
+    Complaint,
+    Deletion,
+    Reporter,
+    next_seqs,
+)
 from lapor_desk.server.logs import event
 from lapor_desk.server.services import records
 from lapor_desk.server.services.directory import load_directory
@@ -114,6 +121,11 @@ def delete_complaint(session: Session, complaint_id: str, now: datetime | None =
         raise NotFoundError(f"no complaint {complaint_id}")
     for table in records.CHILD_TABLES:
         session.execute(delete(table).where(table.complaint_id == complaint_id))
+    # The channels' records of the reporter's number or address (server/channels/) go too; the
+    # message ids stay, without the complaint, so a message delivered again opens nothing.
+    session.execute(delete(ChannelThread).where(ChannelThread.complaint_id == complaint_id))
+    session.execute(update(ChannelMessage).where(ChannelMessage.complaint_id == complaint_id)
+                    .values(complaint_id=None))
     reporter_id = complaint.reporter_id
     path = complaint.location_path
     session.delete(complaint)
