@@ -124,6 +124,15 @@ def _log_format(value: Any, base: Path | None) -> str:
     return chosen
 
 
+def _choice(*choices: str) -> Parse:
+    def parse(value: Any, base: Path | None) -> str:
+        chosen = _text(value, base).lower()
+        if chosen not in choices:
+            raise _Bad("expected " + " or ".join(f'"{c}"' for c in choices))
+        return chosen
+    return parse
+
+
 @dataclass(frozen=True)
 class Key:
     section: str
@@ -132,6 +141,8 @@ class Key:
     field: str
     parse: Parse
     env: str | None = None
+    #: A password or token: shown as ``***`` by :func:`effective_toml`.
+    secret: bool = False
 
     @property
     def label(self) -> str:
@@ -154,6 +165,25 @@ KEYS: tuple[Key, ...] = (
     Key("domain", "auto_close_interval_seconds", "auto_close_interval", _amount),
     Key("logging", "level", "log_level", _level, "LAPOR_LOG_LEVEL"),
     Key("logging", "format", "log_format", _log_format, "LAPOR_LOG_FORMAT"),
+    Key("notify", "interval_seconds", "notify_interval", _amount),
+    Key("notify", "max_attempts", "notify_max_attempts", _whole(1, 100)),
+    Key("notify", "templates", "notify_templates", _path),
+    Key("notify", "tracking_url", "notify_tracking_url", _text),
+    Key("notify", "smtp_host", "smtp_host", _text),
+    Key("notify", "smtp_port", "smtp_port", _whole(1, 65535)),
+    Key("notify", "smtp_security", "smtp_security", _choice("starttls", "tls", "none")),
+    Key("notify", "smtp_username", "smtp_username", _text),
+    Key("notify", "smtp_password", "smtp_password", _text, "LAPOR_SMTP_PASSWORD", secret=True),
+    Key("notify", "email_from", "email_from", _text),
+    Key("notify", "whatsapp_api_url", "whatsapp_api_url", _text),
+    Key("notify", "whatsapp_phone_number_id", "whatsapp_phone_number_id", _text),
+    Key("notify", "whatsapp_token", "whatsapp_token", _text, "LAPOR_WHATSAPP_TOKEN",
+        secret=True),
+    Key("notify", "whatsapp_template", "whatsapp_template", _text),
+    Key("notify", "whatsapp_template_language", "whatsapp_template_language", _text),
+    Key("notify", "sms_url", "sms_url", _text),
+    Key("notify", "sms_username", "sms_username", _text),
+    Key("notify", "sms_password", "sms_password", _text, "LAPOR_SMS_PASSWORD", secret=True),
 )
 _BY_FIELD = {key.field: key for key in KEYS}
 
@@ -275,9 +305,11 @@ def effective_toml(resolved: Resolved) -> str:
         value = getattr(settings, key.field)
         if key.field == "database_url":
             value = masked_url(value) if value else ""
+        if key.secret and value:
+            value = "***"
         if key.field == "blob_dir" and value is None:
             value = settings.resolved_blob_dir()
-        if value is None:
+        if value is None or value == "":  # "": a channel's key left unset (server/notify/)
             lines.append(f"# {key.name} is not set  # {resolved.sources[key.field]}")
             continue
         lines.append(f"{key.name} = {_toml_value(value)}  # {resolved.sources[key.field]}")

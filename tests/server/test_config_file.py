@@ -69,7 +69,7 @@ def test_every_key_of_the_file_reaches_the_settings(tmp_path: Path) -> None:
         sla_config=path.parent / "sla.toml", auto_close_interval=120.0, log_level="WARNING",
         log_format="json")
     assert {key.section for key in KEYS} == {"database", "server", "metrics", "blobs", "tokens",
-                                             "domain", "logging"}
+                                             "domain", "logging", "notify"}
 
 
 def test_command_line_beats_environment_beats_file_beats_default(tmp_path: Path) -> None:

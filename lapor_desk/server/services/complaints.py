@@ -21,7 +21,14 @@ from lapor_desk.models.intake import NewComplaint, validate_new_complaint
 from lapor_desk.models.text import clean_text
 from lapor_desk.models.validation import TEXT_MAX
 from lapor_desk.server.database import transaction
-from lapor_desk.server.db import Complaint, Deletion, Reporter, next_seqs
+from lapor_desk.server.db import (
+    Complaint,
+    Deletion,
+    Notification,
+    ReplyContact,
+    Reporter,
+    next_seqs,
+)
 from lapor_desk.server.logs import event
 from lapor_desk.server.services import records
 from lapor_desk.server.services.directory import load_directory
@@ -112,7 +119,7 @@ def delete_complaint(session: Session, complaint_id: str, now: datetime | None =
     complaint = records.lock_complaint(session, complaint_id)
     if complaint is None:
         raise NotFoundError(f"no complaint {complaint_id}")
-    for table in records.CHILD_TABLES:
+    for table in (*records.CHILD_TABLES, Notification, ReplyContact):  # messages hold the contact too
         session.execute(delete(table).where(table.complaint_id == complaint_id))
     reporter_id = complaint.reporter_id
     path = complaint.location_path
