@@ -30,6 +30,8 @@ NOTIFICATIONS = cast(Table, Notification.__table__)
 _INSERT = insert(NOTIFICATIONS)
 
 PENDING, SENDING, SENT, SKIPPED, FAILED = "pending", "sending", "sent", "skipped", "failed"
+#: Not a status: an outcome not recorded, since the claim had run out (``mark_failed``).
+LOST = "lost"
 
 #: The changes a reporter is told about.
 VERIFIED, FORWARDED, ANSWERED, FINISHED = "verified", "forwarded", "answered", "finished"
@@ -148,10 +150,11 @@ def backoff(attempts: int, base: timedelta = timedelta(minutes=1),
 def mark_failed(engine: Engine, claimed: Claimed, now: datetime, error: str, *,
                 permanent: bool, max_attempts: int) -> str:
     """A failed attempt: tried again after :func:`backoff`, or ``failed`` for good when the
-    provider refused it or the attempts are used up. Returns the new status."""
+    provider refused it or the attempts are used up. Returns the new status, or :data:`LOST`
+    when the claim had run out and another worker took the message meanwhile."""
     if permanent or claimed.attempts >= max_attempts:
-        _finish(engine, claimed, status=FAILED, error=error[:2000])
-        return FAILED
-    _finish(engine, claimed, status=PENDING, error=error[:2000],
-            next_attempt_at=now + backoff(claimed.attempts))
-    return PENDING
+        recorded = _finish(engine, claimed, status=FAILED, error=error[:2000])
+        return FAILED if recorded else LOST
+    recorded = _finish(engine, claimed, status=PENDING, error=error[:2000],
+                       next_attempt_at=now + backoff(claimed.attempts))
+    return PENDING if recorded else LOST
