@@ -86,6 +86,8 @@ def create_app(settings: ServerSettings,
     app.state.server = state
     app.state.blobs = blobs
     app.state.metrics = metrics = ServerMetrics()
+    if notifier is not None:
+        notifier.observe = metrics.notification
     app.state.metrics_allow = parse_networks(settings.metrics_allow)
     app.state.schema_heads, app.state.readiness = routes_ops.readiness_probe(
         state.engine, settings.database_url)

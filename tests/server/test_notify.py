@@ -140,6 +140,8 @@ def test_the_reporter_hears_by_email_when_verified_forwarded_answered_finished(
         f"Laporan {tracking_number(ws, forwarded)} diteruskan ke Dinas PUPR Provinsi Sultra"]
     sent = rows(ws)
     assert [r.status for r in sent] == ["sent"] * 4
+    metrics = ws.anonymous().http.get(ws.live.url + "/metrics", timeout=30).text
+    assert 'lapor_notifications_total{channel="email",outcome="sent"} 4.0' in metrics
     assert [r.kind for r in sent] == ["verified", "answered", "finished", "forwarded"]
 
 

@@ -47,6 +47,9 @@ class Notifier:
     max_attempts: int = 8
     batch: int = 20
     counts: Counter[str] = field(default_factory=Counter)
+    #: Told each outcome: ``(channel or "none", "sent" | "retry" | "failed" | "skipped")``
+    #: (the server's metrics).
+    observe: Callable[[str, str], None] | None = None
 
     @classmethod
     def from_settings(cls, settings: ServerSettings) -> Notifier:
@@ -60,7 +63,10 @@ class Notifier:
         while True:
             claimed = queue.claim(engine, clock(), self.batch)
             for message in claimed:
-                outcomes[self._one(engine, message, clock)] += 1
+                channel, outcome = self._one(engine, message, clock)
+                outcomes[outcome] += 1
+                if self.observe is not None and outcome != queue.LOST:
+                    self.observe(channel, "retry" if outcome == queue.PENDING else outcome)
             if len(claimed) < self.batch:
                 break
         if outcomes:
@@ -71,17 +77,17 @@ class Notifier:
         return outcomes
 
     def _one(self, engine: Engine, message: queue.Claimed,
-             clock: Callable[[], datetime]) -> str:
+             clock: Callable[[], datetime]) -> tuple[str, str]:
         with Session(engine) as session:
             route, reason, facts = route_for(session, message.complaint_id)
         if route is None or facts is None:
             queue.mark_skipped(engine, message, reason)
-            return queue.SKIPPED
+            return "none", queue.SKIPPED
         sender = self.senders.get(route.channel)
         queue.mark_routed(engine, message, route.channel, route.address)
         if sender is None:
             queue.mark_skipped(engine, message, f"{CHANNEL_OFF}:{route.channel}")
-            return queue.SKIPPED
+            return route.channel, queue.SKIPPED
         values = {"nomor": str(facts.tracking_number), "judul": facts.title,
                   "unit": str(message.params.get("unit", "")),
                   "tanggapan": str(message.params.get("reply", "")),
@@ -95,10 +101,12 @@ class Notifier:
                                        permanent=error.permanent, max_attempts=self.max_attempts)
             event(log, "notify_failed", logging.WARNING, id=message.id, channel=route.channel,
                   attempt=message.attempts, status=status, error=str(error)[:300])
-            return status
-        queue.mark_sent(engine, message, clock(), provider_id)
+            return route.channel, status
+        if not queue.mark_sent(engine, message, clock(), provider_id):
+            event(log, "notify_claim_lost", logging.WARNING, id=message.id)
+            return route.channel, queue.LOST
         event(log, "notify_sent", id=message.id, channel=route.channel, kind=message.kind)
-        return queue.SENT
+        return route.channel, queue.SENT
 
 
 def senders_of(settings: ServerSettings) -> dict[str, Sender]:
