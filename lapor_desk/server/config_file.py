@@ -175,6 +175,7 @@ KEYS: tuple[Key, ...] = (
     Key("notify", "smtp_username", "smtp_username", _text),
     Key("notify", "smtp_password", "smtp_password", _text, "LAPOR_SMTP_PASSWORD", secret=True),
     Key("notify", "email_from", "email_from", _text),
+    Key("notify", "email_reply_to", "email_reply_to", _text),
     Key("notify", "whatsapp_api_url", "whatsapp_api_url", _text),
     Key("notify", "whatsapp_phone_number_id", "whatsapp_phone_number_id", _text),
     Key("notify", "whatsapp_token", "whatsapp_token", _text, "LAPOR_WHATSAPP_TOKEN",

@@ -69,6 +69,7 @@ class ServerSettings:
     smtp_username: str = ""
     smtp_password: str = ""
     email_from: str = ""
+    email_reply_to: str = ""
     whatsapp_api_url: str = "https://graph.facebook.com/v21.0"
     whatsapp_phone_number_id: str = ""
     whatsapp_token: str = ""

@@ -112,7 +112,8 @@ def submitted(ws: WorldServer, title: str, **fields: Any) -> str:
 def test_the_reporter_hears_by_email_when_verified_forwarded_answered_finished(
         serve_world: Callable[..., WorldServer], smtp: SmtpServer) -> None:
     """The housekeeping loop sends them: a pushed action writes the message with itself."""
-    ws = serve_world(notify_interval=0.2, **email_settings(smtp))
+    ws = serve_world(notify_interval=0.2, email_reply_to="pengaduan@konawekab.go.id",
+                     **email_settings(smtp))
     admin, liaison = ws.login("admin_prov"), ws.login("lo_prov_works")
     handled, forwarded = ws.cid("prov_plain"), ws.cid("prov_secret")
     assert admin.do("handle", handled, 1, note="kami tangani", disposition_id=new_id())["outcome"] == "applied"
@@ -134,7 +135,7 @@ def test_the_reporter_hears_by_email_when_verified_forwarded_answered_finished(
     body = answered.get_payload(decode=True).decode()
     assert "Jalan sudah ditambal pada 3 November." in body and TRACKING in body
     assert all(m["From"] == SENDER and m["Message-ID"].endswith("@konawekab.go.id>")
-               for m in mails)
+               and m["Reply-To"] == "pengaduan@konawekab.go.id" for m in mails)
     to_forwarded = [m for m in mails if m["To"] == ws.world.reporters["prov_secret"]["email"]]
     assert [str(m["Subject"]) for m in to_forwarded] == [
         f"Laporan {tracking_number(ws, forwarded)} diteruskan ke Dinas PUPR Provinsi Sultra"]

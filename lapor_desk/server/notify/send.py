@@ -115,7 +115,7 @@ def senders_of(settings: ServerSettings) -> dict[str, Sender]:
     if settings.smtp_host and settings.email_from:
         senders[EMAIL] = EmailSender(settings.smtp_host, settings.smtp_port, settings.email_from,
                                      settings.smtp_security, settings.smtp_username,
-                                     settings.smtp_password)
+                                     settings.smtp_password, settings.email_reply_to)
     if settings.whatsapp_phone_number_id and settings.whatsapp_token:
         senders[WHATSAPP] = WhatsAppSender(
             settings.whatsapp_api_url, settings.whatsapp_phone_number_id,

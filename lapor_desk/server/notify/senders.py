@@ -57,6 +57,8 @@ class EmailSender:
     security: str = "starttls"  # "starttls", "tls" or "none"
     username: str = ""
     password: str = ""
+    #: Where the reporter's answers go (the mailbox the server reads, docs/deploy.md).
+    reply_to: str = ""
 
     def send(self, message: Outgoing) -> str:
         domain = self.sender.rpartition("@")[2] or "lapor-desk"
@@ -65,6 +67,8 @@ class EmailSender:
         mail["Date"] = formatdate(usegmt=True)
         mail["Message-ID"] = message_id = f"<kabar-{message.key}@{domain}>"
         mail["Auto-Submitted"] = "auto-generated"
+        if self.reply_to:
+            mail["Reply-To"] = self.reply_to
         mail.set_content(message.text)
         try:
             if self.security == "tls":
