@@ -132,3 +132,14 @@ def test_notify_send_from_the_shell_reaches_the_mail_server(
             assert connection.scalar(select(Notification.status)) == "sent"
     finally:
         engine.dispose()
+
+
+def test_serve_stops_at_a_broken_template_file_before_it_starts(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = tmp_path / "server.toml"
+    config.write_text(f'[database]\nurl = "sqlite:///{tmp_path}/x.sqlite3"\n'
+                      '[notify]\ntemplates = "kabar.toml"\n', encoding="utf-8")
+    (tmp_path / "kabar.toml").write_text("[verified]\nsubject = \"{nomer}\"\n", encoding="utf-8")
+    assert main(["serve", "--config", str(config)]) == 1
+    assert "kabar.toml: [verified] subject: unknown placeholder {nomer}" in capsys.readouterr().err
+    assert not (tmp_path / "x.sqlite3").exists()
