@@ -387,3 +387,22 @@ def test_no_reply_contact_or_message_reaches_a_desktop(
         _, pages = ws.login(username).pull_all()
         text = str(pages)
         assert "kabar.rahasia@example.id" not in text and "notification" not in text
+
+
+class _BrokenSender:
+    def send(self, message: Any) -> str:
+        raise UnicodeEncodeError("ascii", "é", 0, 1, "a sender's own fault")
+
+
+def test_a_sender_that_breaks_unexpectedly_counts_as_a_failed_attempt(
+        serve_world: Callable[..., WorldServer]) -> None:
+    ws = serve_world(notify_interval=0)
+    assert ws.login("admin_prov").do("handle", ws.cid("prov_plain"), 1, note="kami tangani",
+                                     disposition_id=new_id())["outcome"] == "applied"
+    notifier = Notifier(load_templates(), {"email": _BrokenSender()}, max_attempts=2)
+    clock = MovableClock(datetime.now(UTC) + timedelta(seconds=1))
+    assert notifier.run_round(engine_of(ws), clock) == {"pending": 1}
+    clock.advance(minutes=1)
+    assert notifier.run_round(engine_of(ws), clock) == {"failed": 1}
+    [row] = rows(ws)
+    assert row.status == "failed" and "UnicodeEncodeError" in (row.error or "")

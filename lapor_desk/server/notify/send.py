@@ -95,7 +95,13 @@ class Notifier:
         rendered = self.templates.render(message.kind, values)
         text = rendered.sms if route.channel == SMS else rendered.body
         try:
-            provider_id = sender.send(Outgoing(message.id, route.address, rendered.subject, text))
+            try:
+                provider_id = sender.send(
+                    Outgoing(message.id, route.address, rendered.subject, text))
+            except SendFailed:
+                raise
+            except Exception as unexpected:  # counted as an attempt, retried
+                raise SendFailed(f"{type(unexpected).__name__}: {unexpected}") from unexpected
         except SendFailed as error:
             status = queue.mark_failed(engine, message, clock(), str(error),
                                        permanent=error.permanent, max_attempts=self.max_attempts)
