@@ -32,6 +32,8 @@ from lapor_desk.server.housekeeping import housekeeping_loop
 from lapor_desk.server.logs import event
 from lapor_desk.server.metrics import RouteNames, ServerMetrics
 from lapor_desk.server.middleware import RequestContextMiddleware
+from lapor_desk.server.notify.loop import notify_loop
+from lapor_desk.server.notify.send import Notifier
 from lapor_desk.server.settings import ServerSettings
 from lapor_desk.server.state import ServerState
 
@@ -53,21 +55,30 @@ def create_app(settings: ServerSettings,
     blob_dir = Path(settings.resolved_blob_dir())
     blob_dir.mkdir(parents=True, exist_ok=True)
     blobs = BlobStore(blob_dir, settings.max_blob_bytes)
+    # Messages to reporters (server/notify/): none from a training world.
+    notifier = (Notifier.from_settings(settings)
+                if settings.notify_interval > 0 and not settings.training else None)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         task = None
+        tasks: list[asyncio.Task[None]] = []
         if settings.auto_close_interval > 0:
             task = asyncio.create_task(
                 housekeeping_loop(state, blobs, settings.auto_close_interval))
+        if notifier is not None:
+            tasks.append(asyncio.create_task(
+                notify_loop(state, notifier, settings.notify_interval)))
         event(log, "server_start", backend=state.dialect, instance_id=state.instance_id)
         try:
             yield
         finally:
-            if task is not None:
-                task.cancel()
+            for running in [task, *tasks]:
+                if running is None:
+                    continue
+                running.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
-                    await task
+                    await running
             await run_in_threadpool(state.read_ahead.close)
             state.engine.dispose()
 
@@ -76,6 +87,8 @@ def create_app(settings: ServerSettings,
     app.state.server = state
     app.state.blobs = blobs
     app.state.metrics = metrics = ServerMetrics()
+    if notifier is not None:
+        notifier.observe = metrics.notification
     app.state.metrics_allow = parse_networks(settings.metrics_allow)
     app.state.schema_heads, app.state.readiness = routes_ops.readiness_probe(
         state.engine, settings.database_url)

@@ -19,6 +19,7 @@
     lapor-server serve --training ...   a training (bimtek) server (server/training/)
     lapor-server org import|export|template FILE   the pemda's units (server/cli_org.py)
     lapor-server backup --db URL --to DIR / restore --db URL --from DIR --yes (cli_backup.py)
+    lapor-server notify send|list|check (cli_notify.py)
     lapor-server user import FILE | user reset-password USERNAME   (server/cli_people.py)
     lapor-server channels fetch-mail | status   the pemda's own channels (server/cli_channels.py)
 
@@ -44,7 +45,15 @@ from typing import Any
 from sqlalchemy import select
 
 from lapor_desk.models.enums import Role
-from lapor_desk.server import cli_backup, cli_channels, cli_org, cli_people, cli_serve, logs
+from lapor_desk.server import (
+    cli_backup,
+    cli_channels,
+    cli_notify,
+    cli_org,
+    cli_people,
+    cli_serve,
+    logs,
+)
 from lapor_desk.server.asgi import configure_logging
 from lapor_desk.server.config_file import Resolved
 from lapor_desk.server.database import init_database, make_engine, transaction
@@ -112,6 +121,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_backup.add_commands(command)
     cli_people.add_commands(sub)
     cli_channels.add_commands(sub)
+    cli_notify.add_commands(sub)
     return parser
 
 
@@ -207,6 +217,9 @@ def run(args: argparse.Namespace, resolved: Resolved | None = None) -> int:
         return cli_people.run(args)
     if args.command == "channels":
         return cli_channels.run(args, resolved)
+    if args.command == "notify":
+        return cli_notify.run(args, resolved.settings, resolved.database_url()
+                              if args.notify_command != "check" else "")
     args.db = resolved.database_url()
     if args.command == "init-db":
         init_database(args.db)

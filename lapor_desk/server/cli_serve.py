@@ -20,6 +20,7 @@ from lapor_desk.server import config_file, logs, metrics
 from lapor_desk.server.asgi import SETTINGS_ENV
 from lapor_desk.server.config_file import ConfigError, Resolved
 from lapor_desk.server.database import init_database, is_sqlite
+from lapor_desk.server.notify.templates import load_templates
 from lapor_desk.server.settings import ServerSettings
 
 log = logging.getLogger(__name__)
@@ -97,6 +98,7 @@ def serve(resolved: Resolved) -> int:
                           "set [database] url to PostgreSQL, or run one worker")
     if settings.workers > 1 and settings.training:
         raise ConfigError("a training server runs one worker: leave out --workers")
+    load_templates(settings.notify_templates)  # a broken template file stops here, not later
     init_database(url)
     metrics.prepare_for_workers(settings.workers)  # their counts summed in one scrape
     # The workers are new processes: they read the settings resolved here, not the sources.

@@ -124,6 +124,15 @@ def _log_format(value: Any, base: Path | None) -> str:
     return chosen
 
 
+def _choice(*choices: str) -> Parse:
+    def parse(value: Any, base: Path | None) -> str:
+        chosen = _text(value, base).lower()
+        if chosen not in choices:
+            raise _Bad("expected " + " or ".join(f'"{c}"' for c in choices))
+        return chosen
+    return parse
+
+
 @dataclass(frozen=True)
 class Key:
     section: str
@@ -132,6 +141,8 @@ class Key:
     field: str
     parse: Parse
     env: str | None = None
+    #: A password or token: shown as ``***`` by :func:`effective_toml`.
+    secret: bool = False
 
     @property
     def label(self) -> str:
@@ -155,18 +166,17 @@ CHANNEL_KEYS: tuple[Key, ...] = (
     Key("email", "imap_port", "imap_port", _whole(1, 65535)),
     Key("email", "imap_security", "imap_security", _security),
     Key("email", "imap_user", "imap_user", _text, "LAPOR_IMAP_USER"),
-    Key("email", "imap_password", "imap_password", _text, "LAPOR_IMAP_PASSWORD"),
+    Key("email", "imap_password", "imap_password", _text, "LAPOR_IMAP_PASSWORD", secret=True),
     Key("email", "imap_folder", "imap_folder", _text),
-    Key("whatsapp", "verify_token", "whatsapp_verify_token", _text, "LAPOR_WHATSAPP_VERIFY_TOKEN"),
-    Key("whatsapp", "app_secret", "whatsapp_app_secret", _text, "LAPOR_WHATSAPP_APP_SECRET"),
+    Key("whatsapp", "verify_token", "whatsapp_verify_token", _text, "LAPOR_WHATSAPP_VERIFY_TOKEN",
+        secret=True),
+    Key("whatsapp", "app_secret", "whatsapp_app_secret", _text, "LAPOR_WHATSAPP_APP_SECRET",
+        secret=True),
     Key("whatsapp", "access_token", "whatsapp_access_token", _text,
-        "LAPOR_WHATSAPP_ACCESS_TOKEN"),
+        "LAPOR_WHATSAPP_ACCESS_TOKEN", secret=True),
     Key("whatsapp", "graph_url", "whatsapp_graph_url", _text),
-    Key("sms", "token", "sms_token", _text, "LAPOR_SMS_TOKEN"),
+    Key("sms", "token", "sms_token", _text, "LAPOR_SMS_TOKEN", secret=True),
 )
-#: Secrets: ``config`` shows them as ``***``.
-SECRET_FIELDS = frozenset({"imap_password", "whatsapp_app_secret", "whatsapp_access_token",
-                           "whatsapp_verify_token", "sms_token"})
 
 KEYS: tuple[Key, ...] = (
     Key("database", "url", "database_url", _database, "LAPOR_DATABASE_URL"),
@@ -185,6 +195,26 @@ KEYS: tuple[Key, ...] = (
     Key("logging", "level", "log_level", _level, "LAPOR_LOG_LEVEL"),
     Key("logging", "format", "log_format", _log_format, "LAPOR_LOG_FORMAT"),
     *CHANNEL_KEYS,
+    Key("notify", "interval_seconds", "notify_interval", _amount),
+    Key("notify", "max_attempts", "notify_max_attempts", _whole(1, 100)),
+    Key("notify", "templates", "notify_templates", _path),
+    Key("notify", "tracking_url", "notify_tracking_url", _text),
+    Key("notify", "smtp_host", "smtp_host", _text),
+    Key("notify", "smtp_port", "smtp_port", _whole(1, 65535)),
+    Key("notify", "smtp_security", "smtp_security", _choice("starttls", "tls", "none")),
+    Key("notify", "smtp_username", "smtp_username", _text),
+    Key("notify", "smtp_password", "smtp_password", _text, "LAPOR_SMTP_PASSWORD", secret=True),
+    Key("notify", "email_from", "email_from", _text),
+    Key("notify", "email_reply_to", "email_reply_to", _text),
+    Key("notify", "whatsapp_api_url", "whatsapp_api_url", _text),
+    Key("notify", "whatsapp_phone_number_id", "whatsapp_phone_number_id", _text),
+    Key("notify", "whatsapp_token", "whatsapp_token", _text, "LAPOR_WHATSAPP_TOKEN",
+        secret=True),
+    Key("notify", "whatsapp_template", "whatsapp_template", _text),
+    Key("notify", "whatsapp_template_language", "whatsapp_template_language", _text),
+    Key("notify", "sms_url", "sms_url", _text),
+    Key("notify", "sms_username", "sms_username", _text),
+    Key("notify", "sms_password", "sms_password", _text, "LAPOR_SMS_PASSWORD", secret=True),
 )
 _BY_FIELD = {key.field: key for key in KEYS}
 
@@ -306,11 +336,11 @@ def effective_toml(resolved: Resolved) -> str:
         value = getattr(settings, key.field)
         if key.field == "database_url":
             value = masked_url(value) if value else ""
-        if key.field in SECRET_FIELDS and value:
+        if key.secret and value:
             value = "***"
         if key.field == "blob_dir" and value is None:
             value = settings.resolved_blob_dir()
-        if value is None or value == "":
+        if value is None or value == "":  # "": a channel's key left unset (server/notify/)
             lines.append(f"# {key.name} is not set  # {resolved.sources[key.field]}")
             continue
         lines.append(f"{key.name} = {_toml_value(value)}  # {resolved.sources[key.field]}")

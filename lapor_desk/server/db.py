@@ -368,6 +368,45 @@ class ChannelThread(Base):
     updated_at: Mapped[datetime]
 
 
+class Notification(Base):
+    """A message to a complaint's reporter (server/notify/): queued in the transaction of the
+    change it tells about (one per audit event: ``event_seq``), sent by the housekeeping loop.
+    ``status``: ``pending`` (due at ``next_attempt_at``), ``sending`` (claimed by a worker until
+    ``claimed_until``), ``sent``, ``skipped`` (no channel may carry it: ``error`` says why) or
+    ``failed`` (refused, or out of attempts). Personal data: purged with the complaint; never
+    replicated."""
+
+    __tablename__ = "notifications"
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    complaint_id: Mapped[str] = mapped_column(ForeignKey("complaints.id"), index=True)
+    event_seq: Mapped[int] = mapped_column(BigInteger, unique=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    params: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    status: Mapped[str] = mapped_column(String(16))
+    channel: Mapped[str | None] = mapped_column(String(16))
+    address: Mapped[str | None] = mapped_column(String(255))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime]
+    claimed_until: Mapped[datetime | None]
+    provider_id: Mapped[str | None] = mapped_column(String(255))
+    error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None]
+
+    __table_args__ = (Index("ix_notifications_due", "status", "next_attempt_at"),)
+
+
+class ReplyContact(Base):
+    """Where the reporter asked replies to go (server/notify/routes.py): the only contact used
+    for an anonim reporter. Personal data: purged with the complaint; never replicated."""
+
+    __tablename__ = "reply_contacts"
+    complaint_id: Mapped[str] = mapped_column(ForeignKey("complaints.id"), primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    address: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[datetime]
+
+
 REPLICATED = (Agency, Complaint, Disposition, FollowUp, Attachment, ComplaintEvent)
 
 

@@ -12,6 +12,8 @@ by the error code the server answered; pushed actions by outcome. What is measur
     lapor_push_actions_total{outcome}                   applied, duplicate, rejected, conflict
     lapor_auth_failures_total{reason}                   401/429 answers by their error code
     lapor_blob_bytes_total{direction}                   attachment bytes ``in`` and ``out``
+    lapor_notifications_total{channel,outcome}          messages to reporters (server/notify/):
+                                                        sent, retry, failed, skipped
     lapor_build_info{version,python}                    1, for the running build
 
 Several worker processes (``serve --workers N``) count into files under
@@ -56,6 +58,8 @@ AUTH_REASONS = frozenset({"auth_required", "bad_credentials", "account_disabled"
                           "token_invalid", "token_expired", "token_revoked",
                           "too_many_requests"})
 PUSH_OUTCOMES = ("applied", "duplicate", "rejected", "conflict")
+NOTIFY_CHANNELS = ("email", "whatsapp", "sms", "none")
+NOTIFY_OUTCOMES = ("sent", "retry", "failed", "skipped")
 #: Seconds: a no-op pull answers in milliseconds, a big page or a push batch in a second or more.
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
 
@@ -152,6 +156,8 @@ class ServerMetrics:
                                      ("reason",), registry=into)
         self.blob_bytes = Counter("lapor_blob_bytes", "Attachment bytes received and sent",
                                   ("direction",), registry=into)
+        self.notifications = Counter("lapor_notifications", "Messages to reporters by outcome",
+                                     ("channel", "outcome"), registry=into)
         self.build_info = Gauge("lapor_build_info", "The running build (always 1)",
                                 ("version", "python"), multiprocess_mode="max", registry=into)
         self.build_info.labels(str(package_version), platform.python_version()).set(1)
@@ -180,6 +186,10 @@ class ServerMetrics:
     def push_action(self, outcome: str, replayed: bool) -> None:
         label = "duplicate" if replayed else outcome
         self.push_actions.labels(label if label in PUSH_OUTCOMES else "rejected").inc()
+
+    def notification(self, channel: str, outcome: str) -> None:
+        self.notifications.labels(channel if channel in NOTIFY_CHANNELS else "none",
+                                  outcome if outcome in NOTIFY_OUTCOMES else "failed").inc()
 
     def blob_in(self, count: int) -> None:
         if count:

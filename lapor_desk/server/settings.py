@@ -76,6 +76,30 @@ class ServerSettings:
     whatsapp_graph_url: str = "https://graph.facebook.com/v21.0"
     #: The SMS gateway's webhook: on when ``sms_token`` is set (the gateway sends it).
     sms_token: str = ""
+    #: Messages to reporters (server/notify/; docs/server.md "[notify]"). Seconds between
+    #: sending rounds (0: none), attempts before a message is given up, the template file (else
+    #: the packaged one) and the public tracking page named in the messages. Each channel is off
+    #: until its keys are set: email needs ``smtp_host`` and ``email_from``, WhatsApp the phone
+    #: number id and token, SMS the gateway's URL.
+    notify_interval: float = 30.0
+    notify_max_attempts: int = 8
+    notify_templates: Path | None = None
+    notify_tracking_url: str = ""
+    smtp_host: str = ""
+    smtp_port: int = 587
+    smtp_security: str = "starttls"
+    smtp_username: str = ""
+    smtp_password: str = ""
+    email_from: str = ""
+    email_reply_to: str = ""
+    whatsapp_api_url: str = "https://graph.facebook.com/v21.0"
+    whatsapp_phone_number_id: str = ""
+    whatsapp_token: str = ""
+    whatsapp_template: str = ""
+    whatsapp_template_language: str = "id"
+    sms_url: str = ""
+    sms_username: str = ""
+    sms_password: str = ""
     extra: dict[str, str] = field(default_factory=dict)
 
     def resolved_blob_dir(self) -> Path:
@@ -97,7 +121,7 @@ class ServerSettings:
     @classmethod
     def from_json(cls, text: str) -> ServerSettings:
         values = json.loads(text)
-        for name in ("blob_dir", "sla_config"):
+        for name in ("blob_dir", "sla_config", "notify_templates"):
             if values.get(name) is not None:
                 values[name] = Path(values[name])
         values["trusted_proxies"] = tuple(values.get("trusted_proxies", ()))

@@ -70,7 +70,7 @@ def test_every_key_of_the_file_reaches_the_settings(tmp_path: Path) -> None:
         log_format="json")
     assert {key.section for key in KEYS} == {"database", "server", "metrics", "blobs", "tokens",
                                              "domain", "logging", "channels", "email",
-                                             "whatsapp", "sms"}
+                                             "whatsapp", "sms", "notify"}
 
 
 def test_command_line_beats_environment_beats_file_beats_default(tmp_path: Path) -> None:

@@ -26,6 +26,8 @@ from lapor_desk.server.db import (
     ChannelThread,
     Complaint,
     Deletion,
+    Notification,
+    ReplyContact,
     Reporter,
     next_seqs,
 )
@@ -119,7 +121,7 @@ def delete_complaint(session: Session, complaint_id: str, now: datetime | None =
     complaint = records.lock_complaint(session, complaint_id)
     if complaint is None:
         raise NotFoundError(f"no complaint {complaint_id}")
-    for table in records.CHILD_TABLES:
+    for table in (*records.CHILD_TABLES, Notification, ReplyContact):  # messages hold the contact too
         session.execute(delete(table).where(table.complaint_id == complaint_id))
     # The channels' records of the reporter's number or address (server/channels/) go too; the
     # message ids stay, without the complaint, so a message delivered again opens nothing.

@@ -42,6 +42,7 @@ from lapor_desk.server.db import (
     ScopeExit,
     next_seqs,
 )
+from lapor_desk.server.notify import queue as notify_queue
 
 CHILD_TABLES: tuple[Any, ...] = (Disposition, FollowUp, Attachment, ComplaintEvent)
 
@@ -169,7 +170,11 @@ def write_transition(
             "body": follow_up.body, "author_id": follow_up.author_id, "unit_id": follow_up.unit_id,
             "at": follow_up.at, "seq": next(seqs)})
         add_attachments(session, complaint.id, follow_up.id, attachments, now, seqs)
-    add_event(session, complaint.id, transition.event, next(seqs), client_id, mutation_id)
+    event_seq = next(seqs)
+    add_event(session, complaint.id, transition.event, event_seq, client_id, mutation_id)
+    node = directory.get(location_of(after.responsible_id, after.handling_unit_id))
+    notify_queue.enqueue(connection, complaint.id, transition, event_seq,
+                         node.name if node is not None else "", now)
 
 
 def _restamp(connection: Connection, children: list[tuple[Any, Any]], seqs: Iterable[int]) -> None:
