@@ -85,7 +85,14 @@ def create_app(settings: ServerSettings,
     app.include_router(routes_directory.router)
     app.include_router(routes_ops.router)
     app.include_router(routes_people.router)
+    public_limits: dict[tuple[str, str], int] = {}
+    if settings.public_agency_id:  # the public pages are off until an agency is named
+        from lapor_desk.server.public import routes as public_routes
+
+        app.include_router(public_routes.router)
+        public_limits = public_routes.body_limits(settings)
     body_limits = BodyLimits({
+        **public_limits,
         wire.LOGIN.route: routes_auth.LOGIN_BODY_BYTES,
         wire.CHANGE_PASSWORD.route: 2 * routes_auth.LOGIN_BODY_BYTES,
         wire.PUSH.route: settings.max_push_bytes,

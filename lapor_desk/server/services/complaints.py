@@ -21,7 +21,7 @@ from lapor_desk.models.intake import NewComplaint, validate_new_complaint
 from lapor_desk.models.text import clean_text
 from lapor_desk.models.validation import TEXT_MAX
 from lapor_desk.server.database import transaction
-from lapor_desk.server.db import Complaint, Deletion, Reporter, next_seqs
+from lapor_desk.server.db import Complaint, Deletion, PublicAccess, Reporter, next_seqs
 from lapor_desk.server.logs import event
 from lapor_desk.server.services import records
 from lapor_desk.server.services.directory import load_directory
@@ -114,6 +114,7 @@ def delete_complaint(session: Session, complaint_id: str, now: datetime | None =
         raise NotFoundError(f"no complaint {complaint_id}")
     for table in records.CHILD_TABLES:
         session.execute(delete(table).where(table.complaint_id == complaint_id))
+    session.execute(delete(PublicAccess).where(PublicAccess.complaint_id == complaint_id))
     reporter_id = complaint.reporter_id
     path = complaint.location_path
     session.delete(complaint)
