@@ -17,6 +17,7 @@ apt_packages=(
   gnome-keyring dbus dbus-x11  # the real-keyring test (tests/sync/test_keyring_real.py)
   faketime  # a PC clock an hour ahead (tests/*/test_*clock_ahead.py)
   mount  # a small tmpfs for the full-disk tests (tests/support/small_disk.py; needs root)
+  chromium  # the public pages in a real browser (tests/server/test_public_browser.py, Playwright)
 )
 # The production topology's tools (tests/deploy/): the proxies run for real, the unit and compose
 # files are checked by their own tools. Without recommends: docker-compose would pull in the
