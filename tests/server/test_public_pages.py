@@ -9,6 +9,7 @@ from __future__ import annotations
 import struct
 import zlib
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 import requests
 from sqlalchemy import func, select
@@ -231,3 +232,25 @@ def test_a_purged_complaint_leaves_no_code_or_rating(serve_world: Callable[..., 
     with server.live.session() as session:
         assert session.get(PublicAccess, complaint.id) is None
     assert citizen.track(sent.number, sent.code).status == 404
+
+
+def test_the_same_form_sent_at_once_from_several_taps_makes_one_complaint(
+        serve_world: Callable[..., WorldServer], world_template: tuple[str, object]) -> None:
+    server = serve_world(public_agency_id=world_template[1].agencies["kab"],  # type: ignore[attr-defined]
+                         public_submits_per_hour=50)
+    before = _count(server)
+    citizen = Citizen(server.live.url)
+    form = citizen.get("/")
+    cookies = citizen.http.cookies.get_dict()
+
+    def tap(_: int) -> Page:
+        own = Citizen(server.live.url)  # a session each: requests.Session is not thread-safe
+        own.http.cookies.update(cookies)
+        return own.submit(form=form)
+
+    with ThreadPoolExecutor(6) as pool:
+        pages = list(pool.map(tap, range(6)))
+    assert [p.status for p in pages] == [200] * 6
+    assert len({p.number for p in pages}) == 1
+    assert sum('id="kode"' in p.text for p in pages) == 1  # the code is shown once
+    assert _count(server) == before + 1

@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from lapor_desk.models.calendar import DomainConfig
@@ -161,24 +162,26 @@ def submit(engine: Engine, blobs: BlobStore, config: DomainConfig, agency_id: in
         return Sent(known, None)
     code = new_code()
     code_hash = hash_password(code)  # outside the transaction: it takes a while on purpose
-    with transaction(engine) as session:
-        if session.scalar(select(PublicAccess.complaint_id).where(
-                PublicAccess.form_key == form_key).with_for_update()) is not None:
+    try:
+        with transaction(engine) as session:
+            directory = load_directory(session)
+            responsible = directory.get(agency_id)
+            if responsible is None:
+                raise PublicError("not_found")
+            files = [_store_file(session, blobs, upload, now) for upload in uploads]
+            complaint = records.insert_complaint(
+                session, complaint_id=uuid7(), new=new, responsible=responsible, config=config,
+                now=now, event_kind=str(SystemEventKind.SUBMITTED), attachments=files)
+            session.add(PublicAccess(complaint_id=complaint.id, code_hash=code_hash,
+                                     form_key=form_key, created_at=now))
+            session.flush()  # the form's key is unique: the same form at the same time fails here
+            number = complaint.tracking_number
+    except IntegrityError:
+        with read_session(engine) as session:
             known = _sent_before(session, form_key)
-            assert known is not None
-            return Sent(known, None)
-        directory = load_directory(session)
-        responsible = directory.get(agency_id)
-        if responsible is None:
-            raise PublicError("not_found")
-        files = [_store_file(session, blobs, upload, now) for upload in uploads]
-        complaint = records.insert_complaint(
-            session, complaint_id=uuid7(), new=new, responsible=responsible, config=config,
-            now=now, event_kind=str(SystemEventKind.SUBMITTED), attachments=files)
-        session.add(PublicAccess(complaint_id=complaint.id, code_hash=code_hash,
-                                 form_key=form_key, created_at=now))
-        session.flush()
-        number = complaint.tracking_number
+        if known is None:
+            raise
+        return Sent(known, None)
     event(log, "public_submit", complaint_id=complaint.id, files=len(files),
           anonymous=new.anonymous)
     return Sent(number, code)
