@@ -25,7 +25,7 @@ from sqlalchemy import select
 from lapor_desk.server.db import Complaint
 from lapor_desk.services import Workstation
 from lapor_desk.sync.credentials import MemoryKeyring
-from tests.server.builder import PASSWORD
+from tests.server.builder import PASSWORD, new_id
 from tests.server.client import WorldServer
 
 pytestmark = pytest.mark.timeout(300)
@@ -170,3 +170,65 @@ def test_citizen_to_desktop_and_back(serve_world: Callable[..., WorldServer],
     report = ", ".join(f"{name}: {size} B" for name, size in weights.pages.items())
     print(f"public page weights: {report}")
     assert heaviest <= PAGE_BUDGET, report
+
+
+def test_error_pages_and_the_rating_form_are_accessible(
+        serve_world: Callable[..., WorldServer], world_template: tuple[str, Any],
+        browser: Any) -> None:
+    server = serve_world(public_agency_id=world_template[1].agencies["kab"])
+    url = server.live.url
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="id-ID")
+    page = context.new_page()
+
+    page.goto(url + "/")
+    page.fill("#isi", "pendek")
+    page.fill("#provinsi", "Sulawesi Tenggara")
+    page.fill("#kabupaten", "Konawe")
+    page.select_option("#kategori", "KESEHATAN")
+    page.evaluate("document.querySelector('form').noValidate = true")  # the server's own checks
+    page.click("button[type=submit]")
+    page.wait_for_selector(".salah")
+    assert page.get_attribute("#judul", "aria-invalid") == "true"
+    assert page.inner_text("#judul-salah").startswith("Judul wajib diisi")
+    _accessible(page)
+
+    page.goto(url + "/lacak")
+    page.fill("#nomor", "1234567")
+    page.fill("#kode", "SALAHKODE1")
+    page.click("button[type=submit]")
+    page.wait_for_selector("[role=alert]")
+    _accessible(page)
+
+    page.goto(url + "/")
+    page.fill("#judul", "Sampah menumpuk di pasar")
+    page.fill("#isi", "Sampah di Pasar Unaaha tidak diangkut sejak seminggu.")
+    page.fill("#provinsi", "Sulawesi Tenggara")
+    page.fill("#kabupaten", "Konawe")
+    page.select_option("#kategori", "KESEHATAN")
+    page.check("input[name=anonim]")
+    page.click("button[type=submit]")
+    page.wait_for_selector("#kode")
+    number, code = int(page.inner_text("#nomor")), page.inner_text("#kode")
+    with server.live.session() as session:
+        complaint_id = session.scalar(select(Complaint.id).where(
+            Complaint.tracking_number == number))
+    admin = server.login("admin_kab")
+    assert admin.do("forward", complaint_id, 1, to_id=server.unit("kab_health"),
+                    disposition_id=new_id())["outcome"] == "applied"
+    assert server.login("lo_kab_health").do(
+        "follow_up", complaint_id, None, follow_up_id=new_id(),
+        body="Sampah sudah diangkut.")["outcome"] == "applied"
+    assert admin.do("close", complaint_id, None, note="Sudah diangkut")["outcome"] == "applied"
+
+    page.goto(url + "/lacak")
+    page.fill("#nomor", str(number))
+    page.fill("#kode", code)
+    page.click("button[type=submit]")
+    page.wait_for_selector("form[action='/lacak/nilai']")
+    _accessible(page)
+    page.check("input[name=nilai][value='5']")
+    page.click("form[action='/lacak/nilai'] button")
+    page.wait_for_selector("[role=status]")
+    assert "5 dari 5" in page.inner_text("main")
+    _accessible(page)
+    context.close()
