@@ -86,7 +86,7 @@ def create_app(settings: ServerSettings,
     app.include_router(routes_ops.router)
     app.include_router(routes_people.router)
     public_limits: dict[tuple[str, str], int] = {}
-    if settings.public_agency_id:  # the public pages are off until an agency is named
+    if settings.public_agency:  # the public pages are off until an agency is named
         from lapor_desk.server.public import routes as public_routes
 
         app.include_router(public_routes.router)

@@ -152,7 +152,7 @@ KEYS: tuple[Key, ...] = (
     Key("tokens", "idle_hours", "token_idle_hours", _amount),
     Key("domain", "sla_file", "sla_config", _path),
     Key("domain", "auto_close_interval_seconds", "auto_close_interval", _amount),
-    Key("public", "agency_id", "public_agency_id", _whole(0)),
+    Key("public", "agency", "public_agency", _text),
     Key("public", "max_files", "public_max_files", _whole(0, 10)),
     Key("public", "max_file_bytes", "public_max_file_bytes", _whole(1)),
     Key("public", "submits_per_hour", "public_submits_per_hour", _whole(1)),

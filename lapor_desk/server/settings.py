@@ -54,11 +54,12 @@ class ServerSettings:
     #: The log's level and its lines: ``text`` (``event=name key=value``) or ``json``.
     log_level: str = "INFO"
     log_format: str = "text"
-    #: The public pages at ``/`` and ``/lacak`` (server/public/): off (0) until an agency is
-    #: named, the agency the citizens' complaints are addressed to.
-    public_agency_id: int = 0
+    #: The public pages at ``/`` and ``/lacak`` (server/public/): off ("") until an agency is
+    #: named, the agency the citizens' complaints are addressed to: its code (as ``lapor-server
+    #: org export`` writes it) or its id.
+    public_agency: str = ""
     public_max_files: int = 3
-    public_max_file_bytes: int = 5 * 1024 * 1024
+    public_max_file_bytes: int = 2 * 1024 * 1024
     #: Per client address and hour: complaints sent, and look-ups (tracking, answering, rating).
     public_submits_per_hour: int = 5
     public_lookups_per_hour: int = 30

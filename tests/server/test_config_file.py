@@ -49,7 +49,7 @@ level = "warning"
 format = "json"
 
 [public]
-agency_id = 7
+agency = "PEMKAB-KONAWE"
 max_files = 2
 max_file_bytes = 1000000
 submits_per_hour = 4
@@ -74,7 +74,7 @@ def test_every_key_of_the_file_reaches_the_settings(tmp_path: Path) -> None:
         blob_dir=path.parent / "blobs",  # relative paths: from the file's directory
         max_blob_bytes=1000, token_ttl_hours=48.0, token_idle_hours=2.5,
         sla_config=path.parent / "sla.toml", auto_close_interval=120.0, log_level="WARNING",
-        log_format="json", public_agency_id=7, public_max_files=2,
+        log_format="json", public_agency="PEMKAB-KONAWE", public_max_files=2,
         public_max_file_bytes=1000000, public_submits_per_hour=4, public_lookups_per_hour=20)
     assert {key.section for key in KEYS} == {"database", "server", "metrics", "blobs", "tokens",
                                              "domain", "logging", "public"}

@@ -102,7 +102,7 @@ def _desk(tmp_path: Path, name: str, server: WorldServer, username: str) -> Work
 def test_citizen_to_desktop_and_back(serve_world: Callable[..., WorldServer],
                                      world_template: tuple[str, Any], browser: Any,
                                      memory: MemoryKeyring, tmp_path: Path) -> None:
-    server = serve_world(public_agency_id=world_template[1].agencies["kab"])
+    server = serve_world(public_agency="T-kab")
     url = server.live.url
     weights = Weights()
     context = browser.new_context(viewport={"width": 360, "height": 740}, locale="id-ID")
@@ -175,7 +175,7 @@ def test_citizen_to_desktop_and_back(serve_world: Callable[..., WorldServer],
 def test_error_pages_and_the_rating_form_are_accessible(
         serve_world: Callable[..., WorldServer], world_template: tuple[str, Any],
         browser: Any) -> None:
-    server = serve_world(public_agency_id=world_template[1].agencies["kab"])
+    server = serve_world(public_agency="T-kab")
     url = server.live.url
     context = browser.new_context(viewport={"width": 360, "height": 740}, locale="id-ID")
     page = context.new_page()

@@ -153,7 +153,7 @@ async def _submit(request: Request, form: FormData) -> Response:
         service.check_uploads(uploads, settings.public_max_files, settings.public_max_file_bytes)
         sent = await run_in_threadpool(
             service.submit, state.engine, request.app.state.blobs, state.config,
-            settings.public_agency_id, raw, uploads, nonce, state.now())
+            settings.public_agency, raw, uploads, nonce, state.now())
     except IntakeError as error:
         errors = {words.FORM_FIELD.get(e.field, e.field): words.field_error(e.field, e.code)
                   for e in error.errors}

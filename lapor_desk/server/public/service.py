@@ -24,6 +24,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from lapor_desk.models.agencies import AgencyNode, DictDirectory
 from lapor_desk.models.calendar import DomainConfig
 from lapor_desk.models.complaint_state import AttachmentRef
 from lapor_desk.models.enums import Channel, FollowUpKind, Status, SystemEventKind
@@ -151,7 +152,16 @@ def _store_file(session: Session, blobs: BlobStore, upload: Upload, now: datetim
     return AttachmentRef(uuid7(), sha, len(upload.data), upload.mime_type, stem)
 
 
-def submit(engine: Engine, blobs: BlobStore, config: DomainConfig, agency_id: int,
+def addressee(directory: DictDirectory, agency: str) -> AgencyNode | None:
+    """The agency named by ``[public] agency``: its code, else its id."""
+    wanted = agency.strip().casefold()
+    for node in directory.all():
+        if node.code.casefold() == wanted:
+            return node
+    return directory.get(int(wanted)) if wanted.isdigit() else None
+
+
+def submit(engine: Engine, blobs: BlobStore, config: DomainConfig, agency: str,
            raw: dict[str, Any], uploads: list[Upload], form_key: str, now: datetime) -> Sent:
     """A complaint from the public form (raises IntakeError for bad fields). The same
     ``form_key`` twice gives the first complaint's number and no new complaint."""
@@ -165,7 +175,7 @@ def submit(engine: Engine, blobs: BlobStore, config: DomainConfig, agency_id: in
     try:
         with transaction(engine) as session:
             directory = load_directory(session)
-            responsible = directory.get(agency_id)
+            responsible = addressee(directory, agency)
             if responsible is None:
                 raise PublicError("not_found")
             files = [_store_file(session, blobs, upload, now) for upload in uploads]
