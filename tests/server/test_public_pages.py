@@ -254,3 +254,12 @@ def test_the_same_form_sent_at_once_from_several_taps_makes_one_complaint(
     assert len({p.number for p in pages}) == 1
     assert sum('id="kode"' in p.text for p in pages) == 1  # the code is shown once
     assert _count(server) == before + 1
+
+
+def test_an_agency_the_directory_does_not_know_takes_no_complaint(
+        serve_world: Callable[..., WorldServer]) -> None:
+    server = serve_world(public_agency="T-tidak-ada")
+    before = _count(server)
+    page = Citizen(server.live.url).submit()
+    assert page.status == 503 and "belum terkirim" in page.text
+    assert _count(server) == before

@@ -161,6 +161,8 @@ async def _submit(request: Request, form: FormData) -> Response:
                                        _form_context(request, values, errors), nonce=nonce,
                                        status=400)
     except service.PublicError as error:
+        if error.code == "unavailable":
+            return _message(request, words.ERRORS[error.code], status=503)
         errors = {"berkas": words.ERRORS.get(error.code, words.REFUSED)}
         return await run_in_threadpool(_page, request, "kirim.html",
                                        _form_context(request, values, errors), nonce=nonce,

@@ -56,7 +56,8 @@ RATEABLE = (str(Status.DONE),)
 
 
 class PublicError(Exception):
-    """``code``: too_many_files, file_too_big, file_type, not_found, closed, empty, rating."""
+    """``code``: too_many_files, file_too_big, file_type, not_found, closed, empty, too_long,
+    rating, unavailable."""
 
     def __init__(self, code: str) -> None:
         super().__init__(code)
@@ -176,8 +177,9 @@ def submit(engine: Engine, blobs: BlobStore, config: DomainConfig, agency: str,
         with transaction(engine) as session:
             directory = load_directory(session)
             responsible = addressee(directory, agency)
-            if responsible is None:
-                raise PublicError("not_found")
+            if responsible is None:  # a configuration the directory does not know (any more)
+                event(log, "public_agency_unknown", agency=agency)
+                raise PublicError("unavailable")
             files = [_store_file(session, blobs, upload, now) for upload in uploads]
             complaint = records.insert_complaint(
                 session, complaint_id=uuid7(), new=new, responsible=responsible, config=config,

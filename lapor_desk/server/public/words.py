@@ -62,6 +62,8 @@ ERRORS = {
     "empty": "Tanggapan masih kosong. Tulis tanggapan Anda lalu kirim lagi.",
     "too_long": "Tanggapan terlalu panjang (paling banyak 4000 huruf). Singkatkan lalu kirim lagi.",
     "rating": "Pilih nilai 1 sampai 5 lalu kirim lagi.",
+    "unavailable": ("Layanan ini sedang tidak dapat menerima laporan. Laporan Anda belum terkirim; "
+                    "silakan coba lagi nanti atau hubungi kantor layanan pengaduan."),
 }
 TOO_MANY = ("Terlalu banyak permintaan dari alamat Anda. Silakan coba lagi satu jam lagi, atau "
             "hubungi kantor layanan pengaduan.")
