@@ -180,7 +180,8 @@ def test_bad_fields_and_files_are_refused_with_the_form_kept(
     assert program.status == 400 and "Hanya foto" in program.text
     too_big = requests.post(server.live.url + "/", data=b"x" * (3 * 4096 + 200 * 1024),
                             headers={"Content-Type": "multipart/form-data; boundary=x"}, timeout=30)
-    assert too_big.status_code == 413
+    assert too_big.status_code == 413 and too_big.headers["content-type"].startswith("text/html")
+    assert "terlalu besar" in too_big.text  # a page a person reads, not the desktop's JSON
     assert _count(server) == before
 
 

@@ -59,6 +59,12 @@ def body_limits(settings: ServerSettings) -> dict[tuple[str, str], int]:
             TRACK: SMALL_FORM_BYTES, ANSWER: SMALL_FORM_BYTES, RATE: SMALL_FORM_BYTES}
 
 
+def too_large_pages(limits: dict[tuple[str, str], int]) -> dict[tuple[str, str], bytes]:
+    """What a browser sees when a form is over its limit (BodyLimitMiddleware answers 413)."""
+    page = templates.get_template("pesan.html").render(text=words.TOO_LARGE, link="/")
+    return {route: page.encode() for route in limits}
+
+
 def _state(request: Request) -> ServerState:
     state: ServerState = request.app.state.server
     return state

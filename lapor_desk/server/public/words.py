@@ -65,6 +65,8 @@ ERRORS = {
     "unavailable": ("Layanan ini sedang tidak dapat menerima laporan. Laporan Anda belum terkirim; "
                     "silakan coba lagi nanti atau hubungi kantor layanan pengaduan."),
 }
+TOO_LARGE = ("Kiriman Anda terlalu besar dan belum diterima. Kurangi atau perkecil foto dan "
+             "dokumennya, lalu kirim lagi.")
 TOO_MANY = ("Terlalu banyak permintaan dari alamat Anda. Silakan coba lagi satu jam lagi, atau "
             "hubungi kantor layanan pengaduan.")
 FORM_EXPIRED = ("Formulir ini sudah kedaluwarsa atau cookie dimatikan. Muat ulang halaman, lalu "
