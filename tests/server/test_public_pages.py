@@ -264,3 +264,19 @@ def test_an_agency_the_directory_does_not_know_takes_no_complaint(
     page = Citizen(server.live.url).submit()
     assert page.status == 503 and "belum terkirim" in page.text
     assert _count(server) == before
+
+
+def test_the_form_cookie_is_secure_behind_an_https_proxy(
+        serve_world: Callable[..., WorldServer]) -> None:
+    server = serve_world(public_agency="T-kab", trusted_proxies=("127.0.0.1",))
+    behind = requests.get(server.live.url + "/", headers={"X-Forwarded-Proto": "https"},
+                          timeout=30)
+    assert "secure" in behind.headers["set-cookie"].lower()
+    assert "samesite=strict" in behind.headers["set-cookie"].lower()
+    assert "httponly" in behind.headers["set-cookie"].lower()
+    plain = requests.get(server.live.url + "/", timeout=30)  # plain HTTP: a test, a LAN trial
+    assert "secure" not in plain.headers["set-cookie"].lower()
+    untrusted = serve_world(public_agency="T-kab")  # anyone can write the header
+    said = requests.get(untrusted.live.url + "/", headers={"X-Forwarded-Proto": "https"},
+                        timeout=30)
+    assert "secure" not in said.headers["set-cookie"].lower()

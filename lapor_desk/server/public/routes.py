@@ -7,6 +7,7 @@ honeypot field (``situs``) that people never see and robots fill in.
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 from pathlib import Path
 from typing import Any
@@ -83,9 +84,21 @@ def _page(request: Request, name: str, context: dict[str, Any], *, nonce: str | 
     response = templates.TemplateResponse(request, name, context, status_code=status,
                                           headers=HEADERS)
     response.set_cookie(guard.COOKIE, browser, max_age=int(guard.FORM_TTL.total_seconds()),
-                        httponly=True, samesite="strict", path="/",
-                        secure=request.url.scheme == "https")
+                        httponly=True, samesite="strict", path="/", secure=_https(request))
     return response
+
+
+def _https(request: Request) -> bool:
+    """The browser reached the server over HTTPS: directly, or through a trusted proxy that says
+    so (``X-Forwarded-Proto``, set by the nginx and Caddy examples in deploy/)."""
+    if request.url.scheme == "https":
+        return True
+    try:
+        peer = ipaddress.ip_address(request.client.host if request.client else "")
+    except ValueError:
+        return False
+    proto = request.headers.get("x-forwarded-proto", "").split(",")[0].strip().lower()
+    return proto == "https" and any(peer in net for net in _state(request).trusted_proxies)
 
 
 def _form_context(request: Request, values: dict[str, Any], errors: dict[str, str]) -> dict[str, Any]:
