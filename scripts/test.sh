@@ -19,6 +19,7 @@ apt_packages=(
   dovecot-imapd  # the email channel reads a real IMAP server (tests/server/channels/test_email_in.py)
   curl  # Gammu's RunOnReceive script hands SMS over with it (tests/server/channels/test_sms.py)
   mount  # a small tmpfs for the full-disk tests (tests/support/small_disk.py; needs root)
+  chromium  # the public pages in a real browser (tests/server/test_public_browser.py, Playwright)
 )
 # The production topology's tools (tests/deploy/): the proxies run for real, the unit and compose
 # files are checked by their own tools. Without recommends: docker-compose would pull in the

@@ -100,14 +100,23 @@ def create_app(settings: ServerSettings,
     app.include_router(routes_ops.router)
     app.include_router(routes_people.router)
     app.include_router(routes_channels.router)
+    public_limits: dict[tuple[str, str], int] = {}
+    public_pages: dict[tuple[str, str], bytes] = {}
+    if settings.public_agency:  # the public pages are off until an agency is named
+        from lapor_desk.server.public import routes as public_routes
+
+        app.include_router(public_routes.router)
+        public_limits = public_routes.body_limits(settings)
+        public_pages = public_routes.too_large_pages(public_limits)
     body_limits = BodyLimits({
+        **public_limits,
         wire.LOGIN.route: routes_auth.LOGIN_BODY_BYTES,
         wire.CHANGE_PASSWORD.route: 2 * routes_auth.LOGIN_BODY_BYTES,
         wire.PUSH.route: settings.max_push_bytes,
         wire.UPLOAD_CHUNK.route: min(settings.max_chunk_bytes, settings.max_blob_bytes),
         ("POST", routes_channels.WHATSAPP): routes_channels.WHATSAPP_BODY_BYTES,
         ("POST", routes_channels.SMS): routes_channels.SMS_BODY_BYTES,
-    })
+    }, pages=public_pages)
     openapi.install(app, openapi.Limits(
         body_limits,
         parameter_maximums={(*wire.UPLOAD_CHUNK.route, "total"): settings.max_blob_bytes},

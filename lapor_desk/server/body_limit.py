@@ -46,6 +46,8 @@ class BodyLimits:
 
     routes: dict[tuple[str, str], int] = field(default_factory=dict)
     default: int = DEFAULT_BODY_BYTES
+    #: Routes a person's browser posts to (the public pages): the refusal as an HTML page.
+    pages: dict[tuple[str, str], bytes] = field(default_factory=dict)
     rules: tuple[BodyRule, ...] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -82,7 +84,7 @@ class BodyLimitMiddleware:
         limit = self.limits.limit_for(scope["method"], scope["path"])
         declared = _declared_length(scope)
         if declared is not None and declared > limit:
-            await _refuse(scope, send, limit)
+            await _refuse(scope, send, limit, self.limits)
             return
         received = 0
         started = cut = answered = False
@@ -98,7 +100,7 @@ class BodyLimitMiddleware:
                     cut = True
                     if not started:
                         answered = True
-                        await _refuse(scope, send, limit)
+                        await _refuse(scope, send, limit, self.limits)
                     return {"type": "http.disconnect"}
             return message
 
@@ -118,13 +120,15 @@ class BodyLimitMiddleware:
             # The application failed on reading a body that was cut off: already answered.
 
 
-async def _refuse(scope: Scope, send: Send, limit: int) -> None:
+async def _refuse(scope: Scope, send: Send, limit: int, limits: BodyLimits) -> None:
     state: dict[str, Any] = scope.setdefault("state", {})
     state["error_code"] = "too_large"
-    body = error_json("too_large", f"the body is larger than {limit} bytes",
-                      str(state.get("request_id", "")))
+    page = limits.pages.get((scope["method"], scope["path"]))
+    body = page if page is not None else error_json(
+        "too_large", f"the body is larger than {limit} bytes", str(state.get("request_id", "")))
+    kind = b"text/html; charset=utf-8" if page is not None else b"application/json"
     await send({"type": "http.response.start", "status": 413, "headers": [
-        (b"content-type", b"application/json"),
+        (b"content-type", kind),
         (b"content-length", str(len(body)).encode()),
     ]})
     await send({"type": "http.response.body", "body": body})

@@ -154,6 +154,30 @@ class LoginThrottleEntry(Base):
     updated_at: Mapped[datetime] = mapped_column(index=True)
 
 
+class PublicAccess(Base):
+    """A complaint sent from the public page: its secret code (hashed like a password, never
+    kept in clear), the one-time key of the form that sent it (the same form sent twice makes one
+    complaint) and the reporter's rating of the handling. Nothing here goes to any desktop."""
+
+    __tablename__ = "public_access"
+    complaint_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    code_hash: Mapped[str] = mapped_column(String(200))
+    form_key: Mapped[str] = mapped_column(String(64), unique=True)
+    rating: Mapped[int | None] = mapped_column(Integer)
+    rating_note: Mapped[str | None] = mapped_column(Text)
+    rated_at: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+
+
+class PublicRate(Base):
+    """Requests counted per key (``submit:<address>``, ``lookup:<address>``) in a fixed window."""
+
+    __tablename__ = "public_rate"
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    hits: Mapped[int] = mapped_column(Integer, default=0)
+    window_start: Mapped[datetime] = mapped_column(index=True)
+
+
 class Reporter(Base):
     """A citizen's identity. Personal data (UU 27/2022): only name and contact of a
     non-anonymous reporter ever leave the server; NIK never does."""

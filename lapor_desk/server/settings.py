@@ -100,6 +100,15 @@ class ServerSettings:
     sms_url: str = ""
     sms_username: str = ""
     sms_password: str = ""
+    #: The public pages at ``/`` and ``/lacak`` (server/public/): off ("") until an agency is
+    #: named, the agency the citizens' complaints are addressed to: its code (as ``lapor-server
+    #: org export`` writes it) or its id.
+    public_agency: str = ""
+    public_max_files: int = 3
+    public_max_file_bytes: int = 2 * 1024 * 1024
+    #: Per client address and hour: complaints sent, and look-ups (tracking, answering, rating).
+    public_submits_per_hour: int = 5
+    public_lookups_per_hour: int = 30
     extra: dict[str, str] = field(default_factory=dict)
 
     def resolved_blob_dir(self) -> Path:

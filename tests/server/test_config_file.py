@@ -47,6 +47,13 @@ auto_close_interval_seconds = 120
 [logging]
 level = "warning"
 format = "json"
+
+[public]
+agency = "PEMKAB-KONAWE"
+max_files = 2
+max_file_bytes = 1000000
+submits_per_hour = 4
+lookups_per_hour = 20
 """
 
 
@@ -67,10 +74,11 @@ def test_every_key_of_the_file_reaches_the_settings(tmp_path: Path) -> None:
         blob_dir=path.parent / "blobs",  # relative paths: from the file's directory
         max_blob_bytes=1000, token_ttl_hours=48.0, token_idle_hours=2.5,
         sla_config=path.parent / "sla.toml", auto_close_interval=120.0, log_level="WARNING",
-        log_format="json")
+        log_format="json", public_agency="PEMKAB-KONAWE", public_max_files=2,
+        public_max_file_bytes=1000000, public_submits_per_hour=4, public_lookups_per_hour=20)
     assert {key.section for key in KEYS} == {"database", "server", "metrics", "blobs", "tokens",
                                              "domain", "logging", "channels", "email",
-                                             "whatsapp", "sms", "notify"}
+                                             "whatsapp", "sms", "notify", "public"}
 
 
 def test_command_line_beats_environment_beats_file_beats_default(tmp_path: Path) -> None:

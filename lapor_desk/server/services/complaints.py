@@ -27,6 +27,7 @@ from lapor_desk.server.db import (
     Complaint,
     Deletion,
     Notification,
+    PublicAccess,
     ReplyContact,
     Reporter,
     next_seqs,
@@ -128,6 +129,7 @@ def delete_complaint(session: Session, complaint_id: str, now: datetime | None =
     session.execute(delete(ChannelThread).where(ChannelThread.complaint_id == complaint_id))
     session.execute(update(ChannelMessage).where(ChannelMessage.complaint_id == complaint_id)
                     .values(complaint_id=None))
+    session.execute(delete(PublicAccess).where(PublicAccess.complaint_id == complaint_id))
     reporter_id = complaint.reporter_id
     path = complaint.location_path
     session.delete(complaint)

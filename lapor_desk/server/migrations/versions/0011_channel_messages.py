@@ -1,7 +1,7 @@
 """Messages received through the pemda's own channels (email, WhatsApp, SMS).
 
 Revision ID: 0011
-Revises: 0008
+Revises: 0010
 Create Date: 2026-12-07
 
 ``channel_messages``: one row per message taken in (channel, the message's own id), so a retried
@@ -17,7 +17,7 @@ from alembic import op
 from lapor_desk.server.db import UtcDateTime
 
 revision = "0011"
-down_revision = "0008"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,89 @@
+"""The public pages' words, in Bahasa Indonesia (the pages are for citizens, not the desktop's
+translated UI): labels of statuses and types, and every message, saying what to do next."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+
+STATUS = {
+    "unverified": "Belum diverifikasi",
+    "forwarded": "Diteruskan ke instansi, belum ditindaklanjuti",
+    "in_progress": "Sedang ditindaklanjuti",
+    "reporter_responded": "Ditanggapi Pelapor",
+    "postponed": "Ditunda",
+    "done": "Selesai",
+    "archived": "Diarsipkan",
+}
+TYPE = {
+    "pengaduan": "Pengaduan",
+    "aspirasi": "Aspirasi",
+    "permintaan_informasi": "Permintaan informasi",
+}
+FIELD = {
+    "complaint_type": "Jenis laporan",
+    "title": "Judul",
+    "body": "Isi laporan",
+    "incident_date": "Tanggal kejadian",
+    "province": "Provinsi",
+    "regency": "Kabupaten/kota",
+    "district": "Kecamatan",
+    "village": "Desa/kelurahan",
+    "category": "Kategori",
+    "reporter.name": "Nama",
+    "reporter.phone": "Nomor telepon",
+    "reporter.email": "Email",
+}
+#: Which form field shows the message of a field the validation names.
+FORM_FIELD = {
+    "complaint_type": "jenis", "title": "judul", "body": "isi", "incident_date": "tanggal",
+    "province": "provinsi", "regency": "kabupaten", "district": "kecamatan", "village": "desa",
+    "category": "kategori", "reporter.name": "nama", "reporter.phone": "telepon",
+    "reporter.email": "email",
+}
+_CODES = {
+    "required": "wajib diisi.",
+    "too_long": "terlalu panjang; singkatkan.",
+    "too_short": "terlalu pendek; tulis lebih lengkap.",
+    "invalid": "tidak dapat dibaca; periksa kembali penulisannya.",
+    "unknown": "tidak dikenal; pilih dari daftar.",
+    "future": "belum terjadi; isi tanggal hari ini atau sebelumnya.",
+}
+_HINTS = {
+    "reporter.name": "Nama wajib diisi, kecuali Anda memilih melapor secara anonim.",
+    "title": "Judul wajib diisi, paling sedikit 5 huruf.",
+    "body": "Ceritakan kejadiannya, paling sedikit 10 huruf.",
+}
+ERRORS = {
+    "too_many_files": "Terlalu banyak berkas. Kurangi jumlah berkas lalu kirim lagi.",
+    "file_too_big": "Ada berkas yang terlalu besar. Perkecil foto atau dokumennya lalu kirim lagi.",
+    "file_type": "Hanya foto (JPG, PNG, WebP) dan dokumen PDF yang dapat dikirim.",
+    "not_found": "Laporan tidak ditemukan.",
+    "closed": "Laporan ini sedang tidak menunggu tanggapan atau penilaian Anda.",
+    "empty": "Tanggapan masih kosong. Tulis tanggapan Anda lalu kirim lagi.",
+    "too_long": "Tanggapan terlalu panjang (paling banyak 4000 huruf). Singkatkan lalu kirim lagi.",
+    "rating": "Pilih nilai 1 sampai 5 lalu kirim lagi.",
+    "unavailable": ("Layanan ini sedang tidak dapat menerima laporan. Laporan Anda belum terkirim; "
+                    "silakan coba lagi nanti atau hubungi kantor layanan pengaduan."),
+}
+TOO_LARGE = ("Kiriman Anda terlalu besar dan belum diterima. Kurangi atau perkecil foto dan "
+             "dokumennya, lalu kirim lagi.")
+TOO_MANY = ("Terlalu banyak permintaan dari alamat Anda. Silakan coba lagi satu jam lagi, atau "
+            "hubungi kantor layanan pengaduan.")
+FORM_EXPIRED = ("Formulir ini sudah kedaluwarsa atau cookie dimatikan. Muat ulang halaman, lalu "
+                "kirim lagi.")
+ACCESS_EXPIRED = "Sesi Anda sudah berakhir. Masukkan lagi nomor laporan dan kode rahasia."
+REFUSED = "Permintaan tidak dapat diproses. Muat ulang halaman lalu coba lagi."
+NOT_FOUND = ("Nomor laporan atau kode rahasia tidak cocok. Periksa kembali keduanya (kode "
+             "ditampilkan saat laporan terkirim).")
+ANSWERED = "Tanggapan Anda sudah kami terima dan diteruskan kepada petugas."
+RATED = "Terima kasih, penilaian Anda sudah kami terima."
+
+
+def field_error(field: str, code: str) -> str:
+    if code == "required" and field in _HINTS:
+        return _HINTS[field]
+    return f"{FIELD.get(field, field)} {_CODES.get(code, _CODES['invalid'])}"
+
+
+def local_time(moment: datetime, zone: tzinfo) -> str:
+    return moment.astimezone(zone).strftime("%d-%m-%Y %H:%M")
