@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import time
 from datetime import timedelta
 
 import orjson
@@ -186,17 +185,16 @@ def test_moving_a_user_resets_their_cursor(server: WorldServer) -> None:
     assert liaison.pull(foreign)["reset"] is True
 
 
-def test_no_change_pull_is_small_and_fast(server: WorldServer) -> None:
+def test_no_change_pull_is_small(server: WorldServer) -> None:
+    """A pull with nothing new is a small answer that keeps the cursor. How fast it is is
+    measured by bench/server_bench.py and bench/pull_bench.py, not timed here (a loaded test
+    machine made a 50 ms limit fail now and then)."""
     api = server.login("admin_prov")
     view, _ = api.pull_all()
-    api.pull(view["cursor"])  # warm up
-    started = time.perf_counter()
     response = api.get("/sync/pull", params={"cursor": view["cursor"]})
-    elapsed = time.perf_counter() - started
     assert response.status_code == 200 and len(response.content) < 2048
     body = response.json()
     assert body["changes"] == {} and body["tombstones"] == [] and body["cursor"] == view["cursor"]
-    assert elapsed < 0.05
 
 
 def test_bad_cursors_and_parameters(shared_server: WorldServer) -> None:
