@@ -234,6 +234,7 @@ class DetailPane(QWidget):
             (self.tr("Handling unit"), escape(d.handling_unit_name or "—")),
             (self.tr("Received"), escape(labels.when(d.row.created_at))),
             (self.tr("Deadline"), escape(labels.when(d.row.deadline.due))),
+            ("SP4N-LAPOR!", self._national(d)),
         ]
         if d.postponed_until is not None:
             until = labels.day_of(d.postponed_until)
@@ -250,6 +251,14 @@ class DetailPane(QWidget):
             f"<table style='margin-top:10px' cellspacing='0' cellpadding='2'>{rows}</table>"
             f"<h3>{escape(heading)}</h3>{timeline}"
         )
+
+    def _national(self, d: ComplaintDetail) -> str:
+        """The national tracking number and the address of the report there."""
+        if d.national_tracking_number is None:
+            missing = self.tr("Not yet recorded in SP4N-LAPOR!")
+            return f"<i>{escape(missing)}</i>"
+        link = f"<br>{escape(d.national_link)}" if d.national_link else ""
+        return escape(str(d.national_tracking_number)) + link
 
     def _entry(self, t: TimelineEntry) -> str:
         head = labels.timeline(t.code)
