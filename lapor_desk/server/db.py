@@ -307,14 +307,15 @@ class ComplaintEvent(Base):
 
 
 class Sp4nSent(Base):
-    """What a connector sent to SP4N-LAPOR! (server/sp4n/): ``key`` names it (``report:<id>``,
-    ``follow_up:<id>``, ``status:<id>:<status>``) so that nothing is sent twice, whichever
-    process sends."""
+    """What a connector is sending or sent to SP4N-LAPOR! (server/sp4n/run.py): ``key`` names
+    it (``report:<id>``, ``follow_up:<id>``, ``status:<id>:<status>``), claimed before it is
+    sent so that nothing is sent twice, whichever process sends. A report's row without a
+    national number is a send under way, or one cut off (docs/sp4n.md says what to do)."""
 
     __tablename__ = "sp4n_sent"
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     complaint_id: Mapped[str] = mapped_column(ForeignKey("complaints.id"), index=True)
-    national_tracking_number: Mapped[int] = mapped_column(BigInteger)
+    national_tracking_number: Mapped[int | None] = mapped_column(BigInteger)
     transaction_id: Mapped[str | None] = mapped_column(String(80))
     at: Mapped[datetime]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from lapor_desk.models.calendar import utcnow
@@ -73,14 +73,25 @@ def record_national_number(session: Session, complaint_id: str, number: int, *,
     return True
 
 
-def was_sent(session: Session, key: str) -> bool:
-    return session.get(Sp4nSent, key) is not None
-
-
-def mark_sent(session: Session, key: str, complaint_id: str, number: int,
-              transaction_id: str | None, now: datetime) -> None:
-    """Remember that ``key`` (``report:<id>``, ``follow_up:<id>``, ``status:<id>:<status>``)
-    reached SP4N-LAPOR!, in the caller's transaction."""
-    session.add(Sp4nSent(key=key, complaint_id=complaint_id, national_tracking_number=number,
-                         transaction_id=transaction_id, at=now))
+def claim(session: Session, key: str, complaint_id: str, now: datetime) -> bool:
+    """Claim the sending of ``key``, in the caller's transaction (its own, committed before
+    anything is sent): True when no process claimed it before. Two claiming at once: the
+    primary key refuses the second (``IntegrityError`` at its commit: not its turn)."""
+    if session.get(Sp4nSent, key) is not None:
+        return False
+    session.add(Sp4nSent(key=key, complaint_id=complaint_id, at=now))
     session.flush()
+    return True
+
+
+def release(session: Session, key: str) -> None:
+    """Give up a claim whose sending failed (the next round tries again)."""
+    session.execute(delete(Sp4nSent).where(Sp4nSent.key == key,
+                                           Sp4nSent.national_tracking_number.is_(None)))
+
+
+def mark_sent(session: Session, key: str, number: int, transaction_id: str | None,
+              now: datetime) -> None:
+    """``key`` reached SP4N-LAPOR! as record ``number``, in the caller's transaction."""
+    session.execute(update(Sp4nSent).where(Sp4nSent.key == key).values(
+        national_tracking_number=number, transaction_id=transaction_id, at=now))

@@ -5,8 +5,9 @@ Revises: 0008
 Create Date: 2026-12-07
 
 ``complaints.national_tracking_number`` (unique: one national record is one complaint) and
-``complaints.national_link``; ``sp4n_sent``: the follow-ups and statuses a connector has sent to
-the national system, so that none is sent twice whichever process sends (docs/sp4n.md).
+``complaints.national_link``; ``sp4n_sent``: what a connector is sending or has sent to the national
+system (a report, a follow-up, a status), claimed before it is sent, so that nothing is sent
+twice whichever process sends (docs/sp4n.md).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def upgrade() -> None:
         sa.Column("key", sa.String(80), primary_key=True),
         sa.Column("complaint_id", sa.String(36), sa.ForeignKey("complaints.id"), nullable=False,
                   index=True),
-        sa.Column("national_tracking_number", sa.BigInteger(), nullable=False),
+        sa.Column("national_tracking_number", sa.BigInteger(), nullable=True),
         sa.Column("transaction_id", sa.String(80), nullable=True),
         sa.Column("at", UtcDateTime(timezone=True), nullable=False),
     )
