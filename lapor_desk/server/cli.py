@@ -19,6 +19,7 @@
     lapor-server serve --training ...   a training (bimtek) server (server/training/)
     lapor-server org import|export|template FILE   the pemda's units (server/cli_org.py)
     lapor-server backup --db URL --to DIR / restore --db URL --from DIR --yes (cli_backup.py)
+    lapor-server sp4n-send / sp4n-record --tracking-number N --national M (cli_sp4n.py)
     lapor-server user import FILE | user reset-password USERNAME   (server/cli_people.py)
 
 Every command's ``--db`` may be left out when ``LAPOR_DATABASE_URL`` or the configuration file
@@ -43,7 +44,7 @@ from typing import Any
 from sqlalchemy import select
 
 from lapor_desk.models.enums import Role
-from lapor_desk.server import cli_backup, cli_org, cli_people, cli_serve, logs
+from lapor_desk.server import cli_backup, cli_org, cli_people, cli_serve, cli_sp4n, logs
 from lapor_desk.server.asgi import configure_logging
 from lapor_desk.server.config_file import Resolved
 from lapor_desk.server.database import init_database, make_engine, transaction
@@ -109,6 +110,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_serve.add_config_command(sub)
     cli_org.register(sub)
     cli_backup.add_commands(command)
+    cli_sp4n.add_commands(command)
     cli_people.add_commands(sub)
     return parser
 
@@ -212,6 +214,8 @@ def run(args: argparse.Namespace, resolved: Resolved | None = None) -> int:
         return _seed(args, resolved.settings.resolved_blob_dir())
     if args.command.startswith("training-"):
         return _training(args)
+    if args.command in cli_sp4n.COMMANDS:
+        return cli_sp4n.run(args, resolved)
     if args.command in cli_backup.COMMANDS:
         return cli_backup.run(args, resolved.settings.resolved_blob_dir())
     # Asked before the transaction: a prompt must not hold the database's write lock.

@@ -21,6 +21,7 @@ import os
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -138,6 +139,23 @@ class Key:
         return f"[{self.section}] {self.name}"
 
 
+def _web_address(value: Any, base: Path | None) -> str:
+    url = _text(value, base).rstrip("/")
+    if not url.startswith(("https://", "http://")):
+        raise _Bad("expected a web address such as https://www.lapor.go.id")
+    return url
+
+
+def _day(value: Any, base: Path | None) -> str:
+    if isinstance(value, date):  # TOML's own dates
+        return value.isoformat()
+    text = _text(value, base)
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise _Bad("expected a day such as 2026-12-01") from None
+
+
 KEYS: tuple[Key, ...] = (
     Key("database", "url", "database_url", _database, "LAPOR_DATABASE_URL"),
     Key("server", "host", "host", _text, "LAPOR_SERVER_HOST"),
@@ -154,6 +172,9 @@ KEYS: tuple[Key, ...] = (
     Key("domain", "auto_close_interval_seconds", "auto_close_interval", _amount),
     Key("logging", "level", "log_level", _level, "LAPOR_LOG_LEVEL"),
     Key("logging", "format", "log_format", _log_format, "LAPOR_LOG_FORMAT"),
+    Key("sp4n", "url", "sp4n_url", _web_address, "LAPOR_SP4N_URL"),
+    Key("sp4n", "token_file", "sp4n_token_file", _path, "LAPOR_SP4N_TOKEN_FILE"),
+    Key("sp4n", "since", "sp4n_since", _day, "LAPOR_SP4N_SINCE"),
 )
 _BY_FIELD = {key.field: key for key in KEYS}
 

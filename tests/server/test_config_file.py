@@ -47,6 +47,11 @@ auto_close_interval_seconds = 120
 [logging]
 level = "warning"
 format = "json"
+
+[sp4n]
+url = "https://www.lapor.go.id/"
+token_file = "sp4n-token"
+since = 2026-12-01
 """
 
 
@@ -67,9 +72,10 @@ def test_every_key_of_the_file_reaches_the_settings(tmp_path: Path) -> None:
         blob_dir=path.parent / "blobs",  # relative paths: from the file's directory
         max_blob_bytes=1000, token_ttl_hours=48.0, token_idle_hours=2.5,
         sla_config=path.parent / "sla.toml", auto_close_interval=120.0, log_level="WARNING",
-        log_format="json")
+        log_format="json", sp4n_url="https://www.lapor.go.id",
+        sp4n_token_file=path.parent / "sp4n-token", sp4n_since="2026-12-01")
     assert {key.section for key in KEYS} == {"database", "server", "metrics", "blobs", "tokens",
-                                             "domain", "logging"}
+                                             "domain", "logging", "sp4n"}
 
 
 def test_command_line_beats_environment_beats_file_beats_default(tmp_path: Path) -> None:

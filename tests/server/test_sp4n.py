@@ -5,12 +5,15 @@ call tried again at the next round; two rounds at once send nothing twice."""
 
 from __future__ import annotations
 
+import json
 import threading
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
+from lapor_desk.server.cli import main
 from lapor_desk.server.database import make_engine, transaction
 from lapor_desk.server.db import Complaint, Sp4nSent
 from lapor_desk.server.services import complaints as complaint_services
@@ -149,3 +152,28 @@ def test_an_answer_that_names_no_number_is_refused(answer: bytes) -> None:
         parse_answer(answer)
     assert parse_answer(b"<r><trackingid> 123 </trackingid><transaksiid>T1</transaksiid></r>"
                         ).transaction_id == "T1"
+
+
+def test_the_commands_send_from_the_configuration_and_record_by_hand(
+        server: WorldServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sent_id, by_hand = _new(server, ["Drainase tersumbat", "Trotoar rusak"])
+    with national_standin({TOKEN: "Kabupaten Konawe"}) as national:
+        (tmp_path / "token").write_text(TOKEN + "\n", "utf-8")
+        config = tmp_path / "server.toml"
+        config.write_text(f'[database]\nurl = "{server.live.database_url}"\n'
+                          f'[sp4n]\nurl = "{national.url}"\ntoken_file = "token"\n'
+                          f"since = {SINCE.date().isoformat()}\n", "utf-8")
+        assert main(["sp4n-send", "--config", str(config), "--limit", "1"]) == 0
+        answer = json.loads(capsys.readouterr().out)
+        assert [s["complaint"] for s in answer["sent"]] == [sent_id]
+        assert len(national.recorded) == 1
+    with server.live.session() as session:
+        number = session.scalar(select(Complaint.tracking_number).where(Complaint.id == by_hand))
+    assert main(["sp4n-record", "--config", str(config), "--tracking-number", str(number),
+                 "--national", "5550001"]) == 0
+    assert _numbers(server, [by_hand]) == {by_hand: 5550001}
+    # the link switched off: the command says what to set
+    off = tmp_path / "off.toml"
+    off.write_text(f'[database]\nurl = "{server.live.database_url}"\n', "utf-8")
+    assert main(["sp4n-send", "--config", str(off)]) == 1
+    assert "[sp4n] url" in capsys.readouterr().err
