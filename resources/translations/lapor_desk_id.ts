@@ -816,148 +816,169 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="151" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="157" />
         <source>Select a complaint to see its details.</source>
-        <extracomment>A chip never gets narrower than this many average characters (plus its padding).</extracomment>
+        <extracomment>A chip never gets narrower than this many average characters (plus its padding). "Salin untuk LAPOR!": the complaint, or its latest follow-up, for the national site</extracomment>
         <translation>Pilih laporan untuk melihat rinciannya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="152" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="158" />
         <source>Forward…</source>
         <translation>Disposisi…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="153" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="159" />
         <source>Follow-up reply…</source>
         <translation>Tindak lanjut…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="154" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="160" />
         <source>Internal note…</source>
         <translation>Catatan internal…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="155" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="161" />
         <source>Close complaint…</source>
         <translation>Selesaikan laporan…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="156" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="162" />
         <source>Reopen…</source>
         <translation>Buka kembali…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="157" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="163" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="225" />
+        <source>Copy for LAPOR!</source>
+        <translation>Salin untuk LAPOR!</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="164" />
         <source>ANONYMOUS: reporter's identity is hidden</source>
         <translation>ANONIM: identitas pelapor dirahasiakan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="158" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="165" />
         <source>CONFIDENTIAL: content must not be made public</source>
         <translation>RAHASIA: isi laporan tidak boleh dipublikasikan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="160" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="167" />
         <source>Waiting to be sent</source>
         <translation>Menunggu dikirim</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="161" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="168" />
         <source>Needs attention: the server refused an action</source>
         <translation>Perlu perhatian: server menolak tindakan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="190" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="188" />
+        <source>Copied: paste it on lapor.go.id</source>
+        <translation>Tersalin: tempel di lapor.go.id</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="202" />
         <source>new</source>
         <translation>baru</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="191" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="203" />
         <source>No. %1</source>
         <translation>No. %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="216" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="227" />
+        <source>Copies the complaint, to record it on lapor.go.id</source>
+        <translation>Menyalin laporan ini untuk dicatat di lapor.go.id</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="229" />
+        <source>Copies the latest follow-up, to post it on lapor.go.id</source>
+        <translation>Menyalin tindak lanjut terakhir untuk dikirim di lapor.go.id</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="235" />
         <source>Content hidden: confidential complaint outside your units.</source>
         <translation>Isi disembunyikan: laporan rahasia di luar unit Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="217" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="236" />
         <source>Timeline (newest first)</source>
         <translation>Riwayat (terbaru di atas)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="222" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="241" />
         <source>Hidden (anonymous)</source>
         <translation>Dirahasiakan (anonim)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="224" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="243" />
         <source>Hidden (confidential)</source>
         <translation>Disembunyikan (rahasia)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="229" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="248" />
         <source>Reporter</source>
         <translation>Pelapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="230" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="249" />
         <source>Location</source>
         <translation>Lokasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="231" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="250" />
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="233" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="252" />
         <source>Responsible</source>
         <translation>Instansi terlapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="234" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="253" />
         <source>Handling unit</source>
         <translation>Unit penanganan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="235" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="254" />
         <source>Received</source>
         <translation>Diterima</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="236" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="255" />
         <source>Deadline</source>
         <translation>Tenggat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="242" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="261" />
         <source>%1 (that day has come: look at it again)</source>
         <translation>%1 (tanggalnya sudah tiba: tinjau kembali laporan ini)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="243" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="262" />
         <source>Postponed until</source>
         <translation>Ditunda sampai</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="258" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="277" />
         <source>Not yet recorded in SP4N-LAPOR!</source>
         <translation>Belum tercatat di SP4N-LAPOR!</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="272" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="291" />
         <source>until %1</source>
         <translation>sampai %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="274" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="293" />
         <source>waiting to be sent</source>
         <translation>menunggu dikirim</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="278" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="297" />
         <source>Content hidden (confidential)</source>
         <translation>Isi disembunyikan (rahasia)</translation>
     </message>
