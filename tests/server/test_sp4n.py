@@ -22,7 +22,7 @@ from lapor_desk.server.sp4n import records
 from lapor_desk.server.sp4n.addstream import FIELDS, AddstreamConnector, parse_answer
 from lapor_desk.server.sp4n.connector import ConnectorError
 from lapor_desk.server.sp4n.run import send_reports
-from tests.server.builder import NOW, complaint_payload
+from tests.server.builder import NOW, complaint_payload, new_id
 from tests.server.client import WorldServer
 from tests.support.sp4n_standin import national_standin
 
@@ -177,3 +177,19 @@ def test_the_commands_send_from_the_configuration_and_record_by_hand(
     off.write_text(f'[database]\nurl = "{server.live.database_url}"\n', "utf-8")
     assert main(["sp4n-send", "--config", str(off)]) == 1
     assert "[sp4n] url" in capsys.readouterr().err
+
+
+def test_a_national_record_imported_twice_is_one_complaint(server: WorldServer) -> None:
+    admin, first_id = server.login("admin_kab"), new_id()
+    first = admin.do("record_complaint", first_id, None, complaint=complaint_payload(
+        "Laporan dari SP4N-LAPOR!", national_tracking_number="#9165 816"))
+    assert first["outcome"] == "applied"
+    again = admin.do("record_complaint", new_id(), None, complaint=complaint_payload(
+        "Laporan dari SP4N-LAPOR! (ekspor berikutnya)", national_tracking_number=9165816))
+    assert (again["outcome"], again["reason"]) == ("rejected", "already_exists")
+    bad = admin.do("record_complaint", new_id(), None, complaint=complaint_payload(
+        "Nomor salah", national_tracking_number="91A5"))
+    assert bad["outcome"] == "rejected" and "national_tracking_number" in bad["detail"]
+    row = admin.pull_all()[0]["state"]["complaint"][first_id]
+    assert row["national_tracking_number"] == 9165816
+    assert row["national_link"] == "https://www.lapor.go.id/pengaduan/9165816"

@@ -17,9 +17,10 @@ from sqlalchemy.orm import Session
 from lapor_desk.models.calendar import utcnow
 from lapor_desk.server.db import Complaint, Sp4nSent, next_seqs
 from lapor_desk.server.services.errors import InvalidInputError, NotFoundError
+from lapor_desk.server.services.records import NATIONAL_LINK
 
-#: SP4N-LAPOR!'s report page for a tracking number (as LAPOR!'s public API description gives it).
-DEFAULT_LINK = "https://www.lapor.go.id/pengaduan/{number}"
+#: SP4N-LAPOR!'s report page for a tracking number.
+DEFAULT_LINK = NATIONAL_LINK
 #: The largest national tracking number taken (real ones have 7 digits).
 MAX_NUMBER = 10**12 - 1
 
