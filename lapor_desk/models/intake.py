@@ -114,20 +114,27 @@ class NewComplaint:
 NATIONAL_NUMBER_MAX = 10**12 - 1
 
 
-def _national_number(value: Any, errors: list[FieldError]) -> int | None:
-    """SP4N-LAPOR!'s tracking number: a whole number, written with or without ``#``."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, float) and value.is_integer():  # a spreadsheet's number
+def national_number_in(value: Any) -> int | None:
+    """SP4N-LAPOR!'s tracking number in ``value``: a whole number, written with or without
+    ``#`` and spaces, or a spreadsheet's number; None when it is none."""
+    if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, str):
         text = clean_line(value).lstrip("#").replace(" ", "")
         value = int(text) if text.isascii() and text.isdigit() else None
     if isinstance(value, bool) or not isinstance(value, int) or \
             not 0 < value <= NATIONAL_NUMBER_MAX:
-        errors.append(FieldError("national_tracking_number", "invalid"))
         return None
     return value
+
+
+def _national_number(value: Any, errors: list[FieldError]) -> int | None:
+    if value is None or value == "":
+        return None
+    number = national_number_in(value)
+    if number is None:
+        errors.append(FieldError("national_tracking_number", "invalid"))
+    return number
 
 
 _TRUE = {"1", "true", "ya", "y", "yes"}
