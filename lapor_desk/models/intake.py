@@ -91,6 +91,8 @@ class NewComplaint:
     #: A complaint that came by letter: the letter's number and date, as written on it.
     letter_number: str | None = None
     letter_date: date | None = None
+    #: A national record imported: its SP4N-LAPOR! tracking number (one complaint per number).
+    national_tracking_number: int | None = None
 
     def to_payload(self) -> dict[str, Any]:
         data = asdict(self)
@@ -98,7 +100,7 @@ class NewComplaint:
         data["channel"] = str(self.channel)
         data["incident_date"] = self.incident_date.isoformat() if self.incident_date else None
         # Sent only when there is a letter: a payload without them is as it always was.
-        for name in ("letter_number", "letter_date"):
+        for name in ("letter_number", "letter_date", "national_tracking_number"):
             if data[name] is None:
                 del data[name]
         if self.letter_date is not None:
@@ -106,6 +108,33 @@ class NewComplaint:
         data["received_at"] = self.received_at.astimezone(UTC).isoformat().replace("+00:00", "Z")
         data["tags"] = list(self.tags)
         return data
+
+
+#: The largest SP4N-LAPOR! tracking number taken (real ones have 7 digits).
+NATIONAL_NUMBER_MAX = 10**12 - 1
+
+
+def national_number_in(value: Any) -> int | None:
+    """SP4N-LAPOR!'s tracking number in ``value``: a whole number, written with or without
+    ``#`` and spaces, or a spreadsheet's number; None when it is none."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, str):
+        text = clean_line(value).lstrip("#").replace(" ", "")
+        value = int(text) if text.isascii() and text.isdigit() else None
+    if isinstance(value, bool) or not isinstance(value, int) or \
+            not 0 < value <= NATIONAL_NUMBER_MAX:
+        return None
+    return value
+
+
+def _national_number(value: Any, errors: list[FieldError]) -> int | None:
+    if value is None or value == "":
+        return None
+    number = national_number_in(value)
+    if number is None:
+        errors.append(FieldError("national_tracking_number", "invalid"))
+    return number
 
 
 _TRUE = {"1", "true", "ya", "y", "yes"}
@@ -293,10 +322,13 @@ def validate_new_complaint(raw: dict[str, Any], now: datetime | None = None,
     tags = tuple(sorted({tag for tag in (clean_line(clean_line(str(t))[:TAG_MAX])
                                          for t in raw_tags) if tag}))
 
+    national = _national_number(raw.get("national_tracking_number"), errors)
+
     if errors:
         raise IntakeError(errors)
     assert ctype is not None and channel is not None and category is not None
     return NewComplaint(
+        national_tracking_number=national,
         complaint_type=ctype,
         misconduct=misconduct,
         title=title,

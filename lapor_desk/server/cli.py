@@ -20,6 +20,7 @@
     lapor-server org import|export|template FILE   the pemda's units (server/cli_org.py)
     lapor-server backup --db URL --to DIR / restore --db URL --from DIR --yes (cli_backup.py)
     lapor-server notify send|list|check (cli_notify.py)
+    lapor-server sp4n-send / sp4n-record --tracking-number N --national M (cli_sp4n.py)
     lapor-server user import FILE | user reset-password USERNAME   (server/cli_people.py)
     lapor-server channels fetch-mail | status   the pemda's own channels (server/cli_channels.py)
 
@@ -52,6 +53,7 @@ from lapor_desk.server import (
     cli_org,
     cli_people,
     cli_serve,
+    cli_sp4n,
     logs,
 )
 from lapor_desk.server.asgi import configure_logging
@@ -119,6 +121,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_serve.add_config_command(sub)
     cli_org.register(sub)
     cli_backup.add_commands(command)
+    cli_sp4n.add_commands(command)
     cli_people.add_commands(sub)
     cli_channels.add_commands(sub)
     cli_notify.add_commands(sub)
@@ -229,6 +232,8 @@ def run(args: argparse.Namespace, resolved: Resolved | None = None) -> int:
         return _seed(args, resolved.settings.resolved_blob_dir())
     if args.command.startswith("training-"):
         return _training(args)
+    if args.command in cli_sp4n.COMMANDS:
+        return cli_sp4n.run(args, resolved)
     if args.command in cli_backup.COMMANDS:
         return cli_backup.run(args, resolved.settings.resolved_blob_dir())
     # Asked before the transaction: a prompt must not hold the database's write lock.

@@ -21,6 +21,7 @@ import os
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -178,6 +179,24 @@ CHANNEL_KEYS: tuple[Key, ...] = (
     Key("sms", "token", "sms_token", _text, "LAPOR_SMS_TOKEN", secret=True),
 )
 
+
+def _web_address(value: Any, base: Path | None) -> str:
+    url = _text(value, base).rstrip("/")
+    if not url.startswith(("https://", "http://")):
+        raise _Bad("expected a web address such as https://www.lapor.go.id")
+    return url
+
+
+def _day(value: Any, base: Path | None) -> str:
+    if isinstance(value, date):  # TOML's own dates
+        return value.isoformat()
+    text = _text(value, base)
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise _Bad("expected a day such as 2026-12-01") from None
+
+
 KEYS: tuple[Key, ...] = (
     Key("database", "url", "database_url", _database, "LAPOR_DATABASE_URL"),
     Key("server", "host", "host", _text, "LAPOR_SERVER_HOST"),
@@ -220,6 +239,9 @@ KEYS: tuple[Key, ...] = (
     Key("notify", "sms_url", "sms_url", _text),
     Key("notify", "sms_username", "sms_username", _text),
     Key("notify", "sms_password", "sms_password", _text, "LAPOR_SMS_PASSWORD", secret=True),
+    Key("sp4n", "url", "sp4n_url", _web_address, "LAPOR_SP4N_URL"),
+    Key("sp4n", "token_file", "sp4n_token_file", _path, "LAPOR_SP4N_TOKEN_FILE"),
+    Key("sp4n", "since", "sp4n_since", _day, "LAPOR_SP4N_SINCE"),
 )
 _BY_FIELD = {key.field: key for key in KEYS}
 

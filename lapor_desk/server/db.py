@@ -231,9 +231,15 @@ class Complaint(Base):
     duplicate_ids: Mapped[list[Any]] = mapped_column(JSON, default=list)
     tags: Mapped[list[Any]] = mapped_column(JSON, default=list)
     recorded_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    #: SP4N-LAPOR!'s tracking number (``trackingid``) and the link to the report there; None
+    #: while the complaint is not recorded in the national system (docs/sp4n.md).
+    national_tracking_number: Mapped[int | None] = mapped_column(BigInteger)
+    national_link: Mapped[str | None] = mapped_column(String(500))
     seq: Mapped[int] = mapped_column(BigInteger, unique=True)
 
-    __table_args__ = (Index("ix_complaints_location_seq", "location_path", "seq"),)
+    __table_args__ = (Index("ix_complaints_location_seq", "location_path", "seq"),
+                      Index("ix_complaints_national_tracking_number",
+                            "national_tracking_number", unique=True))
 
 
 class Disposition(Base):
@@ -322,6 +328,20 @@ class ComplaintEvent(Base):
     client_id: Mapped[str | None] = mapped_column(String(36))
     mutation_id: Mapped[int | None] = mapped_column(BigInteger)
     seq: Mapped[int] = mapped_column(BigInteger, unique=True)
+
+
+class Sp4nSent(Base):
+    """What a connector is sending or sent to SP4N-LAPOR! (server/sp4n/run.py): ``key`` names
+    it (``report:<id>``, ``follow_up:<id>``, ``status:<id>:<status>``), claimed before it is
+    sent so that nothing is sent twice, whichever process sends. A report's row without a
+    national number is a send under way, or one cut off (docs/sp4n.md says what to do)."""
+
+    __tablename__ = "sp4n_sent"
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    complaint_id: Mapped[str] = mapped_column(ForeignKey("complaints.id"), index=True)
+    national_tracking_number: Mapped[int | None] = mapped_column(BigInteger)
+    transaction_id: Mapped[str | None] = mapped_column(String(80))
+    at: Mapped[datetime]
 
 
 class ScopeExit(Base):

@@ -109,6 +109,12 @@ class ServerSettings:
     #: Per client address and hour: complaints sent, and look-ups (tracking, answering, rating).
     public_submits_per_hour: int = 5
     public_lookups_per_hour: int = 30
+    #: The link with SP4N-LAPOR! (docs/sp4n.md): its address, the file holding the agency's
+    #: token, and the first day whose complaints are sent (older ones are recorded by hand).
+    #: Off while ``sp4n_url`` is unset.
+    sp4n_url: str | None = None
+    sp4n_token_file: Path | None = None
+    sp4n_since: str | None = None
     extra: dict[str, str] = field(default_factory=dict)
 
     def resolved_blob_dir(self) -> Path:
@@ -130,9 +136,9 @@ class ServerSettings:
     @classmethod
     def from_json(cls, text: str) -> ServerSettings:
         values = json.loads(text)
-        for name in ("blob_dir", "sla_config", "notify_templates"):
-            if values.get(name) is not None:
-                values[name] = Path(values[name])
+        for item in dataclasses.fields(cls):  # every path setting, by its declared type
+            if "Path" in str(item.type) and values.get(item.name) is not None:
+                values[item.name] = Path(values[item.name])
         values["trusted_proxies"] = tuple(values.get("trusted_proxies", ()))
         if "metrics_allow" in values:
             values["metrics_allow"] = tuple(values["metrics_allow"])

@@ -172,6 +172,7 @@ class ComplaintQueries:
                          if e.state != "applied" and not e.dismissed),
             allowed_actions=allowed_actions(role, c.status) - {str(ActionKind.RECORD_COMPLAINT)},
             postponed_until=until,
+            national_tracking_number=c.national_tracking_number, national_link=c.national_link,
         )
 
     @staticmethod

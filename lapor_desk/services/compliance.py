@@ -88,6 +88,8 @@ class OverdueItem:
     received_at: datetime
     due: datetime
     working_days_late: int
+    #: SP4N-LAPOR!'s tracking number (None: not recorded there yet).
+    national_tracking_number: int | None = None
 
     @property
     def stage(self) -> str:
@@ -180,7 +182,8 @@ def overdue_list(connection: Any, directory: ScopeDirectory, config: DomainConfi
     deadline: Any = literal_column(f"({DEADLINE_SQL})")
     query = (select(Complaint.tracking_number, Complaint.complaint_type, Complaint.category,
                     Complaint.confidential, Complaint.status, Complaint.handling_unit_id,
-                    Complaint.responsible_id, Complaint.created_at, deadline.label("due"))
+                    Complaint.responsible_id, Complaint.created_at, deadline.label("due"),
+                    Complaint.national_tracking_number)
              .where(and_(deadline.is_not(None),
                          deadline < now.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"))))
     items = []
@@ -191,7 +194,7 @@ def overdue_list(connection: Any, directory: ScopeDirectory, config: DomainConfi
             row.complaint_type, None if row.confidential else row.category,
             bool(row.confidential), row.status,
             datetime.fromisoformat(row.created_at), due,
-            config.calendar.working_days_between(due, now)))
+            config.calendar.working_days_between(due, now), row.national_tracking_number))
     return tuple(sorted(items, key=lambda i: (i.unit_key, i.due, i.tracking_number or 0)))
 
 

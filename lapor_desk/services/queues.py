@@ -34,6 +34,7 @@ OUTBOX_STATES = frozenset({"pending", "rejected"})
 CONFLICT_STATES = frozenset({"conflict"})
 #: The queue of every complaint ("Semua laporan").
 ALL = "all"
+NOT_IN_SP4N = "not_in_sp4n"
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,8 @@ class QueueDef:
     roles: frozenset[Role]
     statuses: frozenset[Status] = frozenset()
     outbox_states: frozenset[str] = frozenset()
+    #: Only the complaints SP4N-LAPOR! has no record of yet (no national tracking number).
+    unrecorded: bool = False
 
 
 QUEUES: tuple[QueueDef, ...] = (
@@ -54,12 +57,16 @@ QUEUES: tuple[QueueDef, ...] = (
     QueueDef("archived", COORDINATORS, frozenset({Status.ARCHIVED})),
     #: Every complaint the user can see, whatever its status: what the search box looks in.
     QueueDef(ALL, EVERYONE, frozenset(Status)),
+    #: Belum tercatat di SP4N-LAPOR!: what still needs its national tracking number (a walk-in
+    #: complaint to record there, or one the connector has not sent yet); archived ones need none.
+    QueueDef(NOT_IN_SP4N, COORDINATORS, frozenset(Status) - {Status.ARCHIVED}, unrecorded=True),
     QueueDef("outbox", EVERYONE, outbox_states=OUTBOX_STATES),
     QueueDef("conflicts", EVERYONE, outbox_states=CONFLICT_STATES),
 )
 QUEUE_BY_KEY = {q.key: q for q in QUEUES}
 #: The queue a complaint of each status is listed in (besides "all"): a search result says it.
-QUEUE_OF_STATUS = {str(s): q.key for q in QUEUES if q.key != ALL for s in q.statuses}
+QUEUE_OF_STATUS = {str(s): q.key for q in QUEUES if q.key not in (ALL, NOT_IN_SP4N)
+                   for s in q.statuses}
 
 
 def queues_for(role: str) -> tuple[QueueDef, ...]:
@@ -161,6 +168,7 @@ class QueueQueries:
                            due.is_not(None), due < now)
                     .group_by(Complaint.status))})
             by_status = {status: (count, late.get(status, 0)) for status, count in counts.items()}
+            unrecorded = self._unrecorded_counts(connection, now)
             # The review queues list actions (outbox entries), not complaints: their counts
             # are the actions the panel lists (ui/outbox_review.py), as the status bar's.
             outbox = {row[0]: int(row[1]) for row in connection.execute(
@@ -172,11 +180,21 @@ class QueueQueries:
                 count = sum(outbox.get(s, 0) for s in queue.outbox_states)
                 attention = outbox.get("rejected", 0) if queue.key == "outbox" else count
                 result.append(QueueInfo(queue.key, count, attention))
+            elif queue.unrecorded:
+                result.append(QueueInfo(queue.key, *unrecorded))
             else:
                 count = sum(by_status.get(str(s), (0, 0))[0] for s in queue.statuses)
                 overdue = sum(by_status.get(str(s), (0, 0))[1] for s in queue.statuses)
                 result.append(QueueInfo(queue.key, count, overdue))
         return result
+
+    @staticmethod
+    def _unrecorded_counts(connection: Any, now: str) -> tuple[int, int]:
+        """How many complaints are not yet in SP4N-LAPOR!, and how many of them are overdue."""
+        late = func.count().filter(literal_column(f"({DEADLINE_SQL})") < now)
+        row = connection.execute(select(func.count(), late)
+                                 .where(*_queue_conditions(NOT_IN_SP4N))).one()
+        return int(row[0]), int(row[1] or 0)
 
     def complaint_ids(self, queue_key: str, where: ComplaintFilter | None = None) -> list[str]:
         """Ids of the queue's complaints that pass ``where``, soonest deadline first (a search
@@ -343,6 +361,8 @@ def _queue_conditions(queue_key: str) -> list[Any]:
         conditions.append(Complaint.status.in_(sorted(str(s) for s in queue.statuses)))
     if queue.outbox_states:
         conditions.append(Complaint.id.in_(_outbox_ids(queue.outbox_states)))
+    if queue.unrecorded:
+        conditions.append(Complaint.national_tracking_number.is_(None))
     return conditions
 
 

@@ -262,8 +262,9 @@ def _overdue(book: Workbook, report: MonthlyReport) -> None:
                   f"{report.zone.abbreviation}); terlama di atas. Jumlahnya sama dengan kolom "
                   f"\"{OVERDUE_NOW_HEADING}\" di lembar Kepatuhan per OPD.")
     page.header(["No", "Nomor Laporan", "Jenis", "Kategori", "Status",
-                 "Tahap (tenggat yang lewat)", "Diterima", "Tenggat", "Lewat (HK)"],
-                [5, 14, 18, 48, 34, 14, 17, 17, 10])
+                 "Tahap (tenggat yang lewat)", "Diterima", "Tenggat", "Lewat (HK)",
+                 "Nomor SP4N-LAPOR!"],
+                [5, 14, 18, 48, 34, 14, 17, 17, 10, 16])
     page.sheet.freeze_panes = f"A{HEADER_ROW + 1}"
     grouped = per_unit(report.overdue)
     number = 0
@@ -285,7 +286,8 @@ def _overdue(book: Workbook, report: MonthlyReport) -> None:
                          STATUS_HEADINGS.get(item.status, item.status),
                          STAGE_HEADINGS[item.stage],
                          received.strftime("%d-%m-%Y %H.%M"), due.strftime("%d-%m-%Y %H.%M"),
-                         item.working_days_late])
+                         item.working_days_late,
+                         item.national_tracking_number or "Belum tercatat"])
     if number == 0:
         page.append(["", "Tidak ada laporan yang terlambat."])
     page.append([])

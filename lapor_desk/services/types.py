@@ -187,6 +187,9 @@ class ComplaintDetail:
     postponed_until: date | None = None
     #: That day has come (``services/lifecycle.py``: today by the reminder's clock).
     postponement_due: bool = False
+    #: SP4N-LAPOR!'s tracking number and the link to the report there (None: not recorded yet).
+    national_tracking_number: int | None = None
+    national_link: str | None = None
 
 
 @dataclass(frozen=True)

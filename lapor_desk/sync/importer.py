@@ -31,7 +31,12 @@ from pathlib import Path
 from typing import Any
 
 from lapor_desk.models.calendar import UTC, utcnow
-from lapor_desk.models.intake import IntakeError, NewComplaint, validate_new_complaint
+from lapor_desk.models.intake import (
+    IntakeError,
+    NewComplaint,
+    national_number_in,
+    validate_new_complaint,
+)
 from lapor_desk.models.text import clean_text, needs_cleaning
 from lapor_desk.sync.errors import ImportFailed, RowError
 from lapor_desk.sync.log import event
@@ -290,7 +295,12 @@ class RegisterTable:
 def fingerprint(raw: dict[str, Any]) -> str:
     """What makes a row the same row again: its own text (title, chronology, the reporter, the
     dates it gives), folded (case, spaces); not the values the file shares, which a person may
-    set otherwise the next time."""
+    set otherwise the next time. A national record's is its SP4N-LAPOR! tracking number: a
+    later export of the same record (its status moved on, its text edited there) is the same
+    row, never a second complaint."""
+    national = national_number_in(raw.get("national_tracking_number"))
+    if national is not None:
+        return hashlib.sha256(f"sp4n:{national}".encode()).hexdigest()
     reporter = raw.get("reporter") or {}
     parts = [raw.get("title"), raw.get("body"), raw.get("incident_date"),
              raw.get("received_at"), *(reporter.get(k) for k in ("name", "nik", "phone", "email"))]

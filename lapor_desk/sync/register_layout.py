@@ -30,7 +30,7 @@ FIELDS: tuple[str, ...] = (
     "title", "body", "complaint_type", "channel", "category", "subcategory", "province",
     "regency", "district", "village", "incident_date", "received_at", "reporter.name",
     "reporter.nik", "reporter.phone", "reporter.email", "anonymous", "confidential",
-    "misconduct", "tags",
+    "misconduct", "tags", "national_tracking_number",
 )
 
 #: The fields a value can be given once for the whole file (when its column is missing or the
@@ -51,6 +51,8 @@ OWN_COLUMNS = frozenset({"masalah_impor", "baris_asal"})
 #: none of which may appear).
 _RULES: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = tuple(
     (f, frozenset(any_of.split()), frozenset(none_of.split())) for f, any_of, none_of in (
+        # SP4N-LAPOR!'s own number ("Tracking ID", "No. Tracking", "Nomor SP4N-LAPOR!")
+        ("national_tracking_number", "tracking trackingid tracking_id sp4n", ""),
         ("subcategory", "subkategori sub_kategori subcategory", ""),
         ("incident_date", "kejadian incident peristiwa", "lokasi tempat alamat"),
         ("received_at", "tanggal tgl date diterima masuk waktu received", "lahir"),

@@ -51,11 +51,28 @@ def _preset(name: str, data: Any) -> Preset | None:
     )
 
 
+#: Presets every profile has. "Ekspor Admin LAPOR!": the complaint list an agency admin
+#: downloads from SP4N-LAPOR!'s admin pages (docs/sp4n.md), matched by its tracking number; a
+#: column named otherwise in the agency's export is corrected in the dialog and saved.
+BUILT_IN: dict[str, Preset] = {
+    "Ekspor Admin LAPOR!": Preset("Ekspor Admin LAPOR!", {
+        "tracking_id": "national_tracking_number", "judul": "title",
+        "judul_laporan": "title", "isi": "body", "isi_laporan": "body",
+        "tanggal_laporan": "received_at", "tanggal_kejadian": "incident_date",
+        "kategori": "category", "sub_kategori": "subcategory", "sumber": None,
+        "provinsi": "province", "kabupaten_kota": "regency", "kecamatan": "district",
+        "kelurahan_desa": "village", "anonim": "anonymous", "rahasia": "confidential",
+        "jenis_laporan": "complaint_type", "nama_pelapor": "reporter.name",
+        "status": None, "instansi": None, "disposisi": None,
+    }, {"channel": "web"}),
+}
+
+
 class PresetStore:
     def __init__(self, profile: Path) -> None:
         self.path = profile / IMPORT_PRESETS_FILE
 
-    def all(self) -> dict[str, Preset]:
+    def _saved(self) -> dict[str, Preset]:
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
@@ -74,6 +91,10 @@ class PresetStore:
         presets = {str(k): _preset(str(k), v) for k, v in found.items()}
         return {k: v for k, v in sorted(presets.items()) if v is not None}
 
+    def all(self) -> dict[str, Preset]:
+        """The built-in presets, then the profile's (one of the same name replaces them)."""
+        return {**BUILT_IN, **self._saved()}
+
     def get(self, name: str) -> Preset | None:
         presets = self.all()
         if name in presets:
@@ -86,7 +107,7 @@ class PresetStore:
         name = " ".join(preset.name.split())[:NAME_MAX]
         if not name:
             raise ValueError("a preset needs a name")
-        presets = {k: v for k, v in self.all().items() if k.casefold() != name.casefold()}
+        presets = {k: v for k, v in self._saved().items() if k.casefold() != name.casefold()}
         presets[name] = Preset(name, dict(preset.columns), dict(preset.defaults))
         body = {"presets": {k: {"columns": dict(v.columns), "defaults": dict(v.defaults)}
                             for k, v in sorted(presets.items())}}

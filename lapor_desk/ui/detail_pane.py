@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lapor_desk.services.lapor_copy import text_for_lapor
 from lapor_desk.services.types import ComplaintDetail, DeadlineBadge, OutboxMark, TimelineEntry
 from lapor_desk.ui import labels
 from lapor_desk.ui.flow_layout import FlowLayout
@@ -89,6 +90,7 @@ class DetailPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.detail: ComplaintDetail | None = None
+        self._lapor_text: str | None = None
         self.stack = QStackedWidget()
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -118,9 +120,13 @@ class DetailPane(QWidget):
         self.reopen_button = QPushButton(icon("progress"), "")
         self.close_button.clicked.connect(lambda: self.lifecycle_requested.emit("close"))
         self.reopen_button.clicked.connect(lambda: self.lifecycle_requested.emit("reopen"))
+        #: "Salin untuk LAPOR!": the complaint, or its latest follow-up, for the national site
+        self.lapor_button = QPushButton(icon("note"), "")
+        self.lapor_button.setObjectName("laporCopyButton")
+        self.lapor_button.clicked.connect(self._copy_for_lapor)
         buttons = FlowLayout(spacing=6)
         for button in (self.forward_button, self.reply_button, self.note_button,
-                       self.close_button, self.reopen_button):
+                       self.close_button, self.reopen_button, self.lapor_button):
             buttons.addWidget(button)
         self.browser = QTextBrowser()
         self.browser.setObjectName("detailBrowser")
@@ -154,6 +160,7 @@ class DetailPane(QWidget):
         self.note_button.setText(self.tr("Internal note…"))
         self.close_button.setText(self.tr("Close complaint…"))
         self.reopen_button.setText(self.tr("Reopen…"))
+        self.lapor_button.setText(self.tr("Copy for LAPOR!"))
         self.chips["anonymous"].setText(self.tr("ANONYMOUS: reporter's identity is hidden"))
         self.chips["confidential"].setText(self.tr("CONFIDENTIAL: content must not be made "
                                                    "public"))
@@ -174,6 +181,11 @@ class DetailPane(QWidget):
     @property
     def complaint_id(self) -> str | None:
         return self.detail.row.id if self.detail is not None else None
+
+    def _copy_for_lapor(self) -> None:
+        if self._lapor_text:
+            QGuiApplication.clipboard().setText(self._lapor_text)
+            self.lapor_button.setText(self.tr("Copied: paste it on lapor.go.id"))
 
     def _forward(self) -> None:
         if self.detail is not None:
@@ -208,6 +220,13 @@ class DetailPane(QWidget):
         self.note_button.setVisible("internal_note" in allowed)
         self.close_button.setVisible("close" in allowed)
         self.reopen_button.setVisible("reopen" in allowed)
+        self._lapor_text = text_for_lapor(detail)
+        self.lapor_button.setVisible(self._lapor_text is not None)
+        self.lapor_button.setText(self.tr("Copy for LAPOR!"))
+        self.lapor_button.setToolTip(
+            self.tr("Copies the complaint, to record it on lapor.go.id")
+            if detail.national_tracking_number is None else
+            self.tr("Copies the latest follow-up, to post it on lapor.go.id"))
         self.browser.setHtml(self._html(detail))
         self.stack.setCurrentIndex(1)
         self.shown.emit(detail)
@@ -234,6 +253,7 @@ class DetailPane(QWidget):
             (self.tr("Handling unit"), escape(d.handling_unit_name or "—")),
             (self.tr("Received"), escape(labels.when(d.row.created_at))),
             (self.tr("Deadline"), escape(labels.when(d.row.deadline.due))),
+            ("SP4N-LAPOR!", self._national(d)),
         ]
         if d.postponed_until is not None:
             until = labels.day_of(d.postponed_until)
@@ -250,6 +270,14 @@ class DetailPane(QWidget):
             f"<table style='margin-top:10px' cellspacing='0' cellpadding='2'>{rows}</table>"
             f"<h3>{escape(heading)}</h3>{timeline}"
         )
+
+    def _national(self, d: ComplaintDetail) -> str:
+        """The national tracking number and the address of the report there."""
+        if d.national_tracking_number is None:
+            missing = self.tr("Not yet recorded in SP4N-LAPOR!")
+            return f"<i>{escape(missing)}</i>"
+        link = f"<br>{escape(d.national_link)}" if d.national_link else ""
+        return escape(str(d.national_tracking_number)) + link
 
     def _entry(self, t: TimelineEntry) -> str:
         head = labels.timeline(t.code)

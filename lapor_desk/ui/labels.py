@@ -21,6 +21,7 @@ QUEUES = {
     "done": QT_TRANSLATE_NOOP("Labels", "Done"),
     "archived": QT_TRANSLATE_NOOP("Labels", "Archive"),
     "all": QT_TRANSLATE_NOOP("Labels", "All complaints"),
+    "not_in_sp4n": QT_TRANSLATE_NOOP("Labels", "Not yet in SP4N-LAPOR!"),
     "outbox": QT_TRANSLATE_NOOP("Labels", "Outbox"),
     "conflicts": QT_TRANSLATE_NOOP("Labels", "Conflicts"),
 }

@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from lapor_desk.services.queues import ALL
+from lapor_desk.services.queues import ALL, NOT_IN_SP4N
 from lapor_desk.services.session import UnsyncedWork
 from lapor_desk.services.types import ComplaintFilter, ComplaintRow, QueueInfo, SessionInfo
 from lapor_desk.ui import i18n
@@ -326,7 +326,7 @@ class MainWindow(QMainWindow):
 
     def _open_queue(self, key: str) -> None:
         self.queue_key = key
-        self.table_model.show_queue(key == ALL)
+        self.table_model.show_queue(key in (ALL, NOT_IN_SP4N))  # lists of every status
         self.detail.clear()
         self._shown_count = None
         self._update_heading()
@@ -343,7 +343,8 @@ class MainWindow(QMainWindow):
             # The role's queues, not the sidebar's rows: the first list can show before the
             # counts have filled the sidebar (start_session reads both at once).
             others = [k for k in self.controller.queue_keys()
-                      if k != self.queue_key and k not in ("outbox", "conflicts", ALL)]
+                      if k != self.queue_key
+                      and k not in ("outbox", "conflicts", ALL, NOT_IN_SP4N)]
             self.controller.remember_queues(others)
 
     def _update_heading(self) -> None:

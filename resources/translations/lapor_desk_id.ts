@@ -816,143 +816,169 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="151" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="157" />
         <source>Select a complaint to see its details.</source>
-        <extracomment>A chip never gets narrower than this many average characters (plus its padding).</extracomment>
+        <extracomment>A chip never gets narrower than this many average characters (plus its padding). "Salin untuk LAPOR!": the complaint, or its latest follow-up, for the national site</extracomment>
         <translation>Pilih laporan untuk melihat rinciannya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="152" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="158" />
         <source>Forward…</source>
         <translation>Disposisi…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="153" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="159" />
         <source>Follow-up reply…</source>
         <translation>Tindak lanjut…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="154" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="160" />
         <source>Internal note…</source>
         <translation>Catatan internal…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="155" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="161" />
         <source>Close complaint…</source>
         <translation>Selesaikan laporan…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="156" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="162" />
         <source>Reopen…</source>
         <translation>Buka kembali…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="157" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="163" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="225" />
+        <source>Copy for LAPOR!</source>
+        <translation>Salin untuk LAPOR!</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="164" />
         <source>ANONYMOUS: reporter's identity is hidden</source>
         <translation>ANONIM: identitas pelapor dirahasiakan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="158" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="165" />
         <source>CONFIDENTIAL: content must not be made public</source>
         <translation>RAHASIA: isi laporan tidak boleh dipublikasikan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="160" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="167" />
         <source>Waiting to be sent</source>
         <translation>Menunggu dikirim</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="161" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="168" />
         <source>Needs attention: the server refused an action</source>
         <translation>Perlu perhatian: server menolak tindakan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="190" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="188" />
+        <source>Copied: paste it on lapor.go.id</source>
+        <translation>Tersalin: tempel di lapor.go.id</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="202" />
         <source>new</source>
         <translation>baru</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="191" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="203" />
         <source>No. %1</source>
         <translation>No. %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="216" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="227" />
+        <source>Copies the complaint, to record it on lapor.go.id</source>
+        <translation>Menyalin laporan ini untuk dicatat di lapor.go.id</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="229" />
+        <source>Copies the latest follow-up, to post it on lapor.go.id</source>
+        <translation>Menyalin tindak lanjut terakhir untuk dikirim di lapor.go.id</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="235" />
         <source>Content hidden: confidential complaint outside your units.</source>
         <translation>Isi disembunyikan: laporan rahasia di luar unit Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="217" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="236" />
         <source>Timeline (newest first)</source>
         <translation>Riwayat (terbaru di atas)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="222" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="241" />
         <source>Hidden (anonymous)</source>
         <translation>Dirahasiakan (anonim)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="224" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="243" />
         <source>Hidden (confidential)</source>
         <translation>Disembunyikan (rahasia)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="229" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="248" />
         <source>Reporter</source>
         <translation>Pelapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="230" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="249" />
         <source>Location</source>
         <translation>Lokasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="231" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="250" />
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="233" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="252" />
         <source>Responsible</source>
         <translation>Instansi terlapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="234" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="253" />
         <source>Handling unit</source>
         <translation>Unit penanganan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="235" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="254" />
         <source>Received</source>
         <translation>Diterima</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="236" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="255" />
         <source>Deadline</source>
         <translation>Tenggat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="241" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="261" />
         <source>%1 (that day has come: look at it again)</source>
         <translation>%1 (tanggalnya sudah tiba: tinjau kembali laporan ini)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="242" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="262" />
         <source>Postponed until</source>
         <translation>Ditunda sampai</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="263" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="277" />
+        <source>Not yet recorded in SP4N-LAPOR!</source>
+        <translation>Belum tercatat di SP4N-LAPOR!</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="291" />
         <source>until %1</source>
         <translation>sampai %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="265" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="293" />
         <source>waiting to be sent</source>
         <translation>menunggu dikirim</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="269" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="297" />
         <source>Content hidden (confidential)</source>
         <translation>Isi disembunyikan (rahasia)</translation>
     </message>
@@ -1936,20 +1962,20 @@
     </message>
     <message>
         <location filename="../../lapor_desk/ui/labels.py" line="19" />
-        <location filename="../../lapor_desk/ui/labels.py" line="31" />
+        <location filename="../../lapor_desk/ui/labels.py" line="32" />
         <source>Reporter responded</source>
         <translation>Ditanggapi Pelapor</translation>
     </message>
     <message>
         <location filename="../../lapor_desk/ui/labels.py" line="20" />
-        <location filename="../../lapor_desk/ui/labels.py" line="32" />
-        <location filename="../../lapor_desk/ui/labels.py" line="55" />
+        <location filename="../../lapor_desk/ui/labels.py" line="33" />
+        <location filename="../../lapor_desk/ui/labels.py" line="56" />
         <source>Postponed</source>
         <translation>Tertunda</translation>
     </message>
     <message>
         <location filename="../../lapor_desk/ui/labels.py" line="21" />
-        <location filename="../../lapor_desk/ui/labels.py" line="33" />
+        <location filename="../../lapor_desk/ui/labels.py" line="34" />
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
@@ -1965,431 +1991,436 @@
     </message>
     <message>
         <location filename="../../lapor_desk/ui/labels.py" line="24" />
+        <source>Not yet in SP4N-LAPOR!</source>
+        <translation>Belum tercatat di SP4N-LAPOR!</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="25" />
         <source>Outbox</source>
         <translation>Kotak Keluar</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="25" />
+        <location filename="../../lapor_desk/ui/labels.py" line="26" />
         <source>Conflicts</source>
         <translation>Konflik</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="28" />
+        <location filename="../../lapor_desk/ui/labels.py" line="29" />
         <source>Unverified</source>
         <translation>Belum Terverifikasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="29" />
+        <location filename="../../lapor_desk/ui/labels.py" line="30" />
         <source>Forwarded, not followed up</source>
         <translation>Terdisposisi, Belum Ditindaklanjuti</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="30" />
+        <location filename="../../lapor_desk/ui/labels.py" line="31" />
         <source>Forwarded, in progress</source>
         <translation>Terdisposisi, Sedang Diproses</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="34" />
-        <location filename="../../lapor_desk/ui/labels.py" line="57" />
+        <location filename="../../lapor_desk/ui/labels.py" line="35" />
+        <location filename="../../lapor_desk/ui/labels.py" line="58" />
         <source>Archived</source>
         <translation>Diarsipkan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="37" />
+        <location filename="../../lapor_desk/ui/labels.py" line="38" />
         <source>Complaint</source>
         <translation>Pengaduan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="38" />
+        <location filename="../../lapor_desk/ui/labels.py" line="39" />
         <source>Aspiration</source>
         <translation>Aspirasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="39" />
+        <location filename="../../lapor_desk/ui/labels.py" line="40" />
         <source>Information request</source>
         <translation>Permintaan Informasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="44" />
+        <location filename="../../lapor_desk/ui/labels.py" line="45" />
         <source>Mobile app</source>
         <translation>Aplikasi seluler</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="45" />
+        <location filename="../../lapor_desk/ui/labels.py" line="46" />
         <source>Walk-in</source>
         <translation>Tatap muka</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="46" />
+        <location filename="../../lapor_desk/ui/labels.py" line="47" />
         <source>Letter</source>
         <translation>Surat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="47" />
+        <location filename="../../lapor_desk/ui/labels.py" line="48" />
         <source>Phone</source>
         <translation>Telepon</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="48" />
+        <location filename="../../lapor_desk/ui/labels.py" line="49" />
         <source>Newspaper</source>
         <translation>Surat kabar</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="51" />
+        <location filename="../../lapor_desk/ui/labels.py" line="52" />
         <source>Submitted by the reporter</source>
         <translation>Dikirim oleh pelapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="52" />
+        <location filename="../../lapor_desk/ui/labels.py" line="53" />
         <source>Recorded by an admin</source>
         <translation>Dicatat oleh admin</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="53" />
+        <location filename="../../lapor_desk/ui/labels.py" line="54" />
         <source>Forwarded</source>
         <translation>Didisposisikan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="54" />
+        <location filename="../../lapor_desk/ui/labels.py" line="55" />
         <source>Handled by the agency itself</source>
         <translation>Ditangani sendiri oleh instansi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="56" />
+        <location filename="../../lapor_desk/ui/labels.py" line="57" />
         <source>Returned: not our authority</source>
         <translation>Dikembalikan: bukan wewenang</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="58" />
+        <location filename="../../lapor_desk/ui/labels.py" line="59" />
         <source>Rerouted</source>
         <translation>Dialihkan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="59" />
+        <location filename="../../lapor_desk/ui/labels.py" line="60" />
         <source>Closed</source>
         <translation>Ditutup</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="60" />
+        <location filename="../../lapor_desk/ui/labels.py" line="61" />
         <source>Reopened</source>
         <translation>Dibuka kembali</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="61" />
+        <location filename="../../lapor_desk/ui/labels.py" line="62" />
         <source>Closed automatically</source>
         <translation>Ditutup otomatis</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="62" />
+        <location filename="../../lapor_desk/ui/labels.py" line="63" />
         <source>Follow-up reply</source>
         <translation>Tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="63" />
+        <location filename="../../lapor_desk/ui/labels.py" line="64" />
         <source>Internal note</source>
         <translation>Catatan internal</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="64" />
+        <location filename="../../lapor_desk/ui/labels.py" line="65" />
         <source>Reporter's response</source>
         <translation>Tanggapan pelapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="65" />
+        <location filename="../../lapor_desk/ui/labels.py" line="66" />
         <source>Linked as duplicate</source>
         <translation>Ditautkan sebagai duplikat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="66" />
+        <location filename="../../lapor_desk/ui/labels.py" line="67" />
         <source>Duplicate link removed</source>
         <translation>Tautan duplikat dihapus</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="69" />
+        <location filename="../../lapor_desk/ui/labels.py" line="70" />
         <source>Cannot reach the server. Your work is kept and will be sent at the next sync.</source>
         <translation>Server tidak dapat dihubungi. Pekerjaan Anda tersimpan dan akan dikirim pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="71" />
+        <location filename="../../lapor_desk/ui/labels.py" line="72" />
         <source>The server did not answer in time.</source>
         <translation>Server tidak menjawab tepat waktu.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="72" />
+        <location filename="../../lapor_desk/ui/labels.py" line="73" />
         <source>The server stopped answering. Your work is kept and is sent as soon as it answers again.</source>
         <translation>Server berhenti menjawab. Pekerjaan Anda tetap tersimpan dan dikirim begitu server menjawab lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="74" />
+        <location filename="../../lapor_desk/ui/labels.py" line="75" />
         <source>The user name or password is wrong.</source>
         <translation>Nama pengguna atau kata sandi salah.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="75" />
+        <location filename="../../lapor_desk/ui/labels.py" line="76" />
         <source>This account is disabled. Ask your administrator.</source>
         <translation>Akun ini dinonaktifkan. Hubungi administrator Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="77" />
+        <location filename="../../lapor_desk/ui/labels.py" line="78" />
         <source>Your session has expired. Please sign in again.</source>
         <translation>Sesi Anda telah berakhir. Silakan masuk kembali.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="79" />
+        <location filename="../../lapor_desk/ui/labels.py" line="80" />
         <source>Your session was ended. Please sign in again.</source>
         <translation>Sesi Anda telah diakhiri. Silakan masuk kembali.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="81" />
+        <location filename="../../lapor_desk/ui/labels.py" line="82" />
         <source>Please sign in.</source>
         <translation>Silakan masuk.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="82" />
+        <location filename="../../lapor_desk/ui/labels.py" line="83" />
         <source>Too many attempts. Wait a few minutes and try again.</source>
         <translation>Terlalu banyak percobaan. Tunggu beberapa menit lalu coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="84" />
+        <location filename="../../lapor_desk/ui/labels.py" line="85" />
         <source>The server has a problem right now. Try again later; nothing was lost.</source>
         <translation>Server sedang bermasalah. Coba lagi nanti; tidak ada yang hilang.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="86" />
+        <location filename="../../lapor_desk/ui/labels.py" line="87" />
         <source>This action is not possible in the complaint's current status.</source>
         <translation>Tindakan ini tidak dapat dilakukan pada status laporan saat ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="88" />
+        <location filename="../../lapor_desk/ui/labels.py" line="89" />
         <source>Your role may not do this.</source>
         <translation>Peran Anda tidak diizinkan melakukan ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="89" />
+        <location filename="../../lapor_desk/ui/labels.py" line="90" />
         <source>This complaint is outside your area.</source>
         <translation>Laporan ini di luar wilayah kewenangan Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="90" />
+        <location filename="../../lapor_desk/ui/labels.py" line="91" />
         <source>The complaint cannot be forwarded there.</source>
         <translation>Laporan tidak dapat didisposisikan ke sana.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="92" />
-        <location filename="../../lapor_desk/ui/labels.py" line="179" />
+        <location filename="../../lapor_desk/ui/labels.py" line="93" />
+        <location filename="../../lapor_desk/ui/labels.py" line="180" />
         <source>Please give a reason.</source>
         <translation>Silakan isi alasannya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="93" />
+        <location filename="../../lapor_desk/ui/labels.py" line="94" />
         <source>Something in the form is missing or invalid.</source>
         <translation>Ada isian yang kosong atau tidak valid.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="95" />
+        <location filename="../../lapor_desk/ui/labels.py" line="96" />
         <source>The complaint is no longer in your list.</source>
         <translation>Laporan ini sudah tidak ada di daftar Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="96" />
+        <location filename="../../lapor_desk/ui/labels.py" line="97" />
         <source>An attached file is not on this computer (any more). Attach it again.</source>
         <translation>Berkas lampiran tidak (lagi) ada di komputer ini. Lampirkan lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="98" />
+        <location filename="../../lapor_desk/ui/labels.py" line="99" />
         <source>The demo server could not be started.</source>
         <translation>Server demo tidak dapat dijalankan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="99" />
+        <location filename="../../lapor_desk/ui/labels.py" line="100" />
         <source>Sync stopped. What was received is kept; the next sync continues from there.</source>
         <translation>Sinkronisasi dihentikan. Data yang sudah diterima tetap tersimpan; sinkronisasi berikutnya melanjutkan dari sana.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="101" />
+        <location filename="../../lapor_desk/ui/labels.py" line="102" />
         <source>This account was disabled on the server, so its data was removed from this computer. Ask your administrator.</source>
         <translation>Akun ini dinonaktifkan di server, sehingga datanya telah dihapus dari komputer ini. Hubungi administrator Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="104" />
+        <location filename="../../lapor_desk/ui/labels.py" line="105" />
         <source>Sync or resolve the unsynced work first, or confirm that it may be deleted.</source>
         <translation>Sinkronkan atau selesaikan dahulu pekerjaan yang belum tersinkron, atau pastikan bahwa pekerjaan itu boleh dihapus.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="107" />
+        <location filename="../../lapor_desk/ui/labels.py" line="108" />
         <source>The key that unlocks this computer's copy of your data is missing from the system keyring (was the keyring reset, or is this another user account?). The copy may hold work not yet sent: keep its folder, make a copy of it, and contact your IT support. It opens again once its key is back in the keyring.</source>
         <translation>Kunci pembuka salinan data Anda di komputer ini tidak ada di keyring sistem (apakah keyring diatur ulang, atau ini akun pengguna lain?). Salinan itu mungkin berisi pekerjaan yang belum terkirim: simpan foldernya, buat salinannya, lalu hubungi bagian TI. Salinan itu dapat dibuka lagi setelah kuncinya kembali ke keyring.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="112" />
+        <location filename="../../lapor_desk/ui/labels.py" line="113" />
         <source>The key in the system keyring does not open this computer's copy of your data (was the keyring reset, or the folder copied from another computer?). The copy may hold work not yet sent: keep its folder, make a copy of it, and contact your IT support. It opens again with its own key.</source>
         <translation>Kunci di keyring sistem tidak dapat membuka salinan data Anda di komputer ini (apakah keyring diatur ulang, atau foldernya disalin dari komputer lain?). Salinan itu mungkin berisi pekerjaan yang belum terkirim: simpan foldernya, buat salinannya, lalu hubungi bagian TI. Salinan itu dapat dibuka lagi dengan kuncinya sendiri.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="118" />
+        <location filename="../../lapor_desk/ui/labels.py" line="119" />
         <source>There is no free space left on the drive where LAPOR Desk keeps your data. Free some space there (empty the Recycle Bin, move or delete large files you no longer need), then try again. What was already saved is kept, and a sync continues where it stopped.</source>
         <translation>Ruang kosong di drive tempat LAPOR Desk menyimpan data Anda sudah habis. Kosongkan sebagian ruang di drive itu (kosongkan Recycle Bin, pindahkan berkas besar yang tidak diperlukan lagi ke tempat lain), lalu coba lagi. Yang sudah tersimpan tetap ada, dan sinkronisasi dilanjutkan dari titik terakhir.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="123" />
+        <location filename="../../lapor_desk/ui/labels.py" line="124" />
         <source>This computer does not let LAPOR Desk write more data (a file size limit or storage quota of your account). Ask your IT support to raise the limit or free some space, then try again. What was already saved is kept.</source>
         <translation>Komputer ini tidak mengizinkan LAPOR Desk menulis data lebih banyak (ada batas ukuran berkas atau kuota penyimpanan pada akun Anda). Minta bagian TI menaikkan batas itu atau mengosongkan sebagian ruang, lalu coba lagi. Yang sudah tersimpan tetap ada.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="127" />
+        <location filename="../../lapor_desk/ui/labels.py" line="128" />
         <source>The drive where LAPOR Desk keeps your data has become read-only (it may be write-protected, or the system locked it after disk errors), so nothing can be saved. Close LAPOR Desk and have the disk checked by your IT support. Do not delete the LAPOR Desk folder: it may hold work not yet sent.</source>
         <translation>Drive tempat LAPOR Desk menyimpan data Anda menjadi hanya-baca (mungkin dilindungi dari penulisan, atau dikunci sistem setelah terjadi kerusakan disk), sehingga tidak ada yang dapat disimpan. Tutup LAPOR Desk dan minta bagian TI memeriksa disk itu. Jangan hapus folder LAPOR Desk: mungkin masih ada pekerjaan yang belum terkirim.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="132" />
+        <location filename="../../lapor_desk/ui/labels.py" line="133" />
         <source>LAPOR Desk may not read or write its data folder (a missing permission). Ask your IT support to give your account access to it, then try again. Do not delete the folder: it may hold work not yet sent.</source>
         <translation>LAPOR Desk tidak diizinkan membaca atau menulis folder datanya (izin akses kurang). Minta bagian TI memberi akun Anda akses ke folder itu, lalu coba lagi. Jangan hapus folder itu: mungkin masih ada pekerjaan yang belum terkirim.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="136" />
+        <location filename="../../lapor_desk/ui/labels.py" line="137" />
         <source>The disk where LAPOR Desk keeps your data reported a read or write error. Do not delete the LAPOR Desk folder: it may hold work not yet sent. Make a copy of it if you can and contact your IT support to have the disk checked.</source>
         <translation>Disk tempat LAPOR Desk menyimpan data Anda mengalami kesalahan baca atau tulis. Jangan hapus folder LAPOR Desk: mungkin masih ada pekerjaan yang belum terkirim. Salin folder itu bila bisa, lalu hubungi bagian TI untuk memeriksa disk.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="140" />
+        <location filename="../../lapor_desk/ui/labels.py" line="141" />
         <source>This computer's copy of your data is damaged and cannot be read. Do not delete it: it may hold work not yet sent. Make a copy of its folder and contact your IT support or the LAPOR! help desk.</source>
         <translation>Salinan data Anda di komputer ini rusak dan tidak dapat dibaca. Jangan dihapus: mungkin masih ada pekerjaan yang belum terkirim. Salin foldernya, lalu hubungi bagian TI atau layanan bantuan LAPOR!.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="154" />
+        <location filename="../../lapor_desk/ui/labels.py" line="155" />
         <source>A training address (bimtek://) is the facilitator's computer on this room's network, typed as shown on the facilitator's screen, e.g. bimtek://192.168.1.10:8717.</source>
         <translation>Alamat latihan (bimtek://) adalah komputer fasilitator di jaringan ruangan ini, diketik persis seperti di layar fasilitator, misalnya bimtek://192.168.1.10:8717.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="157" />
+        <location filename="../../lapor_desk/ui/labels.py" line="158" />
         <source>This address is not a training server, so your password was not sent. Check the address on the facilitator's screen.</source>
         <translation>Alamat ini bukan server latihan, jadi kata sandi Anda tidak dikirim. Periksa alamat di layar fasilitator.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="186" />
+        <location filename="../../lapor_desk/ui/labels.py" line="187" />
         <source>The day to look at it again has already come: choose a day after today.</source>
         <translation>Tanggal peninjauan sudah lewat: pilih tanggal setelah hari ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="188" />
+        <location filename="../../lapor_desk/ui/labels.py" line="189" />
         <source>That day is too far ahead for a postponement: choose a nearer day.</source>
         <translation>Tanggal itu terlalu jauh untuk penundaan: pilih tanggal yang lebih dekat.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="190" />
+        <location filename="../../lapor_desk/ui/labels.py" line="191" />
         <source>Choose the day from the calendar.</source>
         <translation>Pilih tanggal dari kalender.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="270" />
+        <location filename="../../lapor_desk/ui/labels.py" line="271" />
         <source>Folder: %1 (drive %2)</source>
         <translation>Folder: %1 (drive %2)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="271" />
+        <location filename="../../lapor_desk/ui/labels.py" line="272" />
         <source>Folder: %1</source>
         <translation>Folder: %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="302" />
+        <location filename="../../lapor_desk/ui/labels.py" line="303" />
         <source>WD: working days, Monday to Friday, not counting national holidays and collective leave days</source>
         <translation>HK: hari kerja, Senin sampai Jumat, tidak termasuk hari libur nasional dan cuti bersama</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="144" />
+        <location filename="../../lapor_desk/ui/labels.py" line="145" />
         <source>No system keyring is available to keep this computer's data encrypted. Ask your IT support to enable it (on Linux: GNOME Keyring or KWallet).</source>
         <translation>Keyring sistem tidak tersedia untuk menjaga data di komputer ini tetap terenkripsi. Minta bantuan dukungan TI untuk mengaktifkannya (di Linux: GNOME Keyring atau KWallet).</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="147" />
+        <location filename="../../lapor_desk/ui/labels.py" line="148" />
         <source>This computer's copy of your data could not be encrypted. Nothing was changed; try again, and report it if it happens again.</source>
         <translation>Salinan data Anda di komputer ini tidak dapat dienkripsi. Tidak ada yang diubah; coba lagi, dan laporkan bila terjadi lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="150" />
+        <location filename="../../lapor_desk/ui/labels.py" line="151" />
         <source>This server address starts with http://, which would send your password and the complaints unprotected over the network. Use the address that starts with https:// (ask your administrator if you do not know it).</source>
         <translation>Alamat server ini diawali http://, sehingga kata sandi Anda dan isi laporan akan terkirim tanpa perlindungan lewat jaringan. Gunakan alamat yang diawali https:// (tanyakan kepada administrator Anda bila belum tahu).</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="160" />
+        <location filename="../../lapor_desk/ui/labels.py" line="161" />
         <source>This is not a server address. Type it like https://lapor.example.go.id.</source>
         <translation>Ini bukan alamat server. Tuliskan seperti https://lapor.example.go.id.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="162" />
+        <location filename="../../lapor_desk/ui/labels.py" line="163" />
         <source>The server sent data this computer cannot accept, so none of it was saved. Sync again later; if it happens again, save the diagnostics (Help menu) and send them to your administrator.</source>
         <translation>Server mengirim data yang tidak dapat diterima komputer ini, sehingga tidak ada yang disimpan. Sinkronkan lagi nanti; bila terjadi lagi, simpan diagnostik (menu Bantuan) lalu kirimkan kepada administrator Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="166" />
+        <location filename="../../lapor_desk/ui/labels.py" line="167" />
         <source>Some files of this computer's copy could not be deleted; they can no longer be read. Close other programs and sign out again.</source>
         <translation>Sebagian berkas salinan data di komputer ini tidak dapat dihapus; berkas itu tidak dapat dibaca lagi. Tutup program lain lalu keluar lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="173" />
+        <location filename="../../lapor_desk/ui/labels.py" line="174" />
         <source>The note is too long: at most 20,000 characters. Shorten it and try again.</source>
         <extracomment>What is wrong with a value of a refused action (``field:code`` from models/validation.py).</extracomment>
         <translation>Catatan terlalu panjang: paling banyak 20.000 karakter. Persingkat lalu coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="175" />
+        <location filename="../../lapor_desk/ui/labels.py" line="176" />
         <source>The reason is too long: at most 20,000 characters. Shorten it and try again.</source>
         <translation>Alasan terlalu panjang: paling banyak 20.000 karakter. Persingkat lalu coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="177" />
+        <location filename="../../lapor_desk/ui/labels.py" line="178" />
         <source>The text is too long: at most 20,000 characters. Shorten it, or attach the rest as a file.</source>
         <translation>Teks terlalu panjang: paling banyak 20.000 karakter. Persingkat, atau lampirkan sisanya sebagai berkas.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="180" />
+        <location filename="../../lapor_desk/ui/labels.py" line="181" />
         <source>For the reason “Other”, write a note that explains it.</source>
         <translation>Untuk alasan “Lainnya”, tulis catatan yang menjelaskannya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="182" />
+        <location filename="../../lapor_desk/ui/labels.py" line="183" />
         <source>The text is empty. Write the reply or note first (invisible characters do not count).</source>
         <translation>Teksnya kosong. Tulis tanggapan atau catatannya dulu (karakter tak terlihat tidak dihitung).</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="184" />
         <location filename="../../lapor_desk/ui/labels.py" line="185" />
+        <location filename="../../lapor_desk/ui/labels.py" line="186" />
         <source>Choose a reason from the list.</source>
         <translation>Pilih alasan dari daftar.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="191" />
         <location filename="../../lapor_desk/ui/labels.py" line="192" />
+        <location filename="../../lapor_desk/ui/labels.py" line="193" />
         <source>Choose where the complaint goes.</source>
         <translation>Pilih tujuan laporan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="193" />
+        <location filename="../../lapor_desk/ui/labels.py" line="194" />
         <source>At most 20 files can be attached. Remove some and try again.</source>
         <translation>Paling banyak 20 berkas dapat dilampirkan. Hapus sebagian lalu coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="195" />
+        <location filename="../../lapor_desk/ui/labels.py" line="196" />
         <source>A file is larger than 25 MB. Make it smaller (e.g. a lower photo resolution) and attach it again.</source>
         <translation>Ada berkas yang lebih besar dari 25 MB. Perkecil berkasnya (misalnya resolusi foto lebih rendah) lalu lampirkan lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="198" />
+        <location filename="../../lapor_desk/ui/labels.py" line="199" />
         <source>An attached file has no usable name. Rename the file and attach it again.</source>
         <translation>Ada berkas lampiran yang namanya tidak dapat dipakai. Ganti nama berkasnya lalu lampirkan lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="200" />
+        <location filename="../../lapor_desk/ui/labels.py" line="201" />
         <source>An attached file's name is longer than 255 characters. Rename the file and attach it again.</source>
         <translation>Nama berkas lampiran lebih dari 255 karakter. Ganti nama berkasnya lalu lampirkan lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="243" />
+        <location filename="../../lapor_desk/ui/labels.py" line="244" />
         <source>Confidential complaint (title hidden)</source>
         <translation>Laporan rahasia (judul disembunyikan)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="250" />
+        <location filename="../../lapor_desk/ui/labels.py" line="251" />
         <source>Something went wrong (%1).</source>
         <translation>Terjadi kesalahan (%1).</translation>
     </message>

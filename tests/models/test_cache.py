@@ -34,6 +34,11 @@ def _row(cid: str, **over: object) -> dict[str, object]:
     return row
 
 
+def _before_0010(row: dict[str, object]) -> dict[str, object]:
+    """A row as revisions before 0010 held it (without the national tracking number and link)."""
+    return {k: v for k, v in row.items() if not k.startswith("national_")}
+
+
 def test_open_creates_wal_cache_with_sync_state(tmp_path: Path) -> None:
     cache = open_cache(tmp_path / "p")
     assert cache.path.exists() and cache.blob_dir.is_dir()
@@ -99,7 +104,7 @@ def test_upgrade_from_older_revision_keeps_data(tmp_path: Path) -> None:
     upgrade(cache.engine, "0001")
     with cache.engine.begin() as c:
         c.execute(insert(SyncState).values(id=1, client_id="c-1", next_mutation_id=7))
-        c.execute(insert(Complaint), [_row(f"c{i}") for i in range(20)])
+        c.execute(insert(Complaint), [_before_0010(_row(f"c{i}")) for i in range(20)])
         c.execute(insert(FollowUp), [_follow_up(f"f{i}", f"c{i % 25}", "Puskesmas tutup")
                                      for i in range(30)])  # 5 whose complaint is not here
     cache.close()
@@ -195,7 +200,8 @@ def test_upgrade_in_the_middle_of_a_bulk_load_leaves_the_new_lookups_to_its_end(
     with cache.engine.begin() as c:
         c.execute(insert(SyncState).values(id=1, client_id="c-1", next_mutation_id=1))
         fts.suspend(c)
-        c.execute(insert(Complaint), [_row("a", duplicate_ids='["b"]'), _row("b")])
+        c.execute(insert(Complaint), [_before_0010(_row("a", duplicate_ids='["b"]')),
+                                     _before_0010(_row("b"))])
         c.execute(insert(FollowUp), [_follow_up("f1", "a", "Puskesmas tutup")])
     cache.close()
     cache = open_cache(tmp_path)

@@ -54,6 +54,11 @@ max_files = 2
 max_file_bytes = 1000000
 submits_per_hour = 4
 lookups_per_hour = 20
+
+[sp4n]
+url = "https://www.lapor.go.id/"
+token_file = "sp4n-token"
+since = 2026-12-01
 """
 
 
@@ -75,10 +80,13 @@ def test_every_key_of_the_file_reaches_the_settings(tmp_path: Path) -> None:
         max_blob_bytes=1000, token_ttl_hours=48.0, token_idle_hours=2.5,
         sla_config=path.parent / "sla.toml", auto_close_interval=120.0, log_level="WARNING",
         log_format="json", public_agency="PEMKAB-KONAWE", public_max_files=2,
-        public_max_file_bytes=1000000, public_submits_per_hour=4, public_lookups_per_hour=20)
+        public_max_file_bytes=1000000, public_submits_per_hour=4, public_lookups_per_hour=20,
+        sp4n_url="https://www.lapor.go.id", sp4n_token_file=path.parent / "sp4n-token",
+        sp4n_since="2026-12-01")
     assert {key.section for key in KEYS} == {"database", "server", "metrics", "blobs", "tokens",
                                              "domain", "logging", "channels", "email",
-                                             "whatsapp", "sms", "notify", "public"}
+                                             "whatsapp", "sms", "notify", "public",
+                                             "sp4n"}
 
 
 def test_command_line_beats_environment_beats_file_beats_default(tmp_path: Path) -> None:

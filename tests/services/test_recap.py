@@ -259,7 +259,8 @@ def sample_report(name: str) -> MonthlyReport:
                   (MonthCount(date(2026, 1, 1), 1, 0),), WITA)
     line = UnitLine("9", name, "unit", None, None, 1)
     item = OverdueItem("9", 1234567, "pengaduan", name, False, "unverified",
-                       datetime(2026, 1, 5, tzinfo=UTC), datetime(2026, 1, 8, tzinfo=UTC), 3)
+                       datetime(2026, 1, 5, tzinfo=UTC), datetime(2026, 1, 8, tzinfo=UTC), 3,
+                       9165816)
     return MonthlyReport(recap, None, (line,), line, (item,),
                          default_config().sla)
 
@@ -272,6 +273,7 @@ def test_cells_never_start_a_formula_and_failed_writes_leave_nothing(tmp_path: P
     assert book["Per Kabupaten-Kota"].cell(HEADER_ROW + 1, 2).value.startswith("'=")
     assert book["Kepatuhan per OPD"].cell(HEADER_ROW + 1, 2).value.startswith("'=")
     assert table(book["Daftar Laporan Terlambat"])[1][3].startswith("'=")
+    assert table(book["Daftar Laporan Terlambat"])[1][9] == 9165816  # SP4N-LAPOR!'s number
     with pytest.raises(OSError):
         write_csv(report, tmp_path / "missing-folder" / "a.csv")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.xlsx"]

@@ -137,7 +137,7 @@ def test_a_correction_is_kept_as_a_preset_and_applied_to_the_next_register(
     chosen = RegisterSettings({"alamat": "village", "tanggal": "incident_date"},
                               {**opd.FIELD_DEFAULTS, "channel": "letter"})
     signed_in.register.save_preset("Register Diskominfo", chosen)
-    assert signed_in.register.preset_names() == ["Register Diskominfo"]
+    assert signed_in.register.preset_names() == ["Ekspor Admin LAPOR!", "Register Diskominfo"]
     settings = signed_in.register.preset("register diskominfo")
     assert settings is not None and settings.defaults["channel"] == "letter"
     preview = signed_in.register.preview(register, settings)

@@ -55,12 +55,14 @@ def test_queue_counts_match_the_cache(signed_in: Workstation) -> None:
     queues = {q.key: q for q in signed_in.queues()}
     assert list(queues) == ["needs_verification", "not_followed_up", "in_progress",
                             "reporter_responded", "postponed", "done", "archived", "all",
-                            "outbox", "conflicts"]
+                            "not_in_sp4n", "outbox", "conflicts"]
     counts = cache_status_counts(signed_in)
     assert queues["needs_verification"].count == counts["unverified"]
     assert queues["done"].count == counts["done"]
     assert queues["outbox"].count == 0
     assert queues["all"].count == sum(counts.values())
+    # none of the seeded complaints is recorded in SP4N-LAPOR! yet; archived ones need not be
+    assert queues["not_in_sp4n"].count == sum(counts.values()) - counts.get("archived", 0)
     assert len(signed_in.complaint_ids("in_progress")) == counts["in_progress"]
     assert len(signed_in.complaint_ids("all")) == sum(counts.values())
 

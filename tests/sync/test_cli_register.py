@@ -107,7 +107,7 @@ def test_a_preset_from_the_desktop_and_what_the_command_refuses(
     assert "imported 3 complaint(s)" in out and "ignored columns: No, Keterangan" in out
 
     assert main([*base, "--preset", "Tidak Ada"]) == 2
-    assert "Saved presets: Register Diskominfo" in capsys.readouterr().err
+    assert "Saved presets: Ekspor Admin LAPOR!, Register Diskominfo" in capsys.readouterr().err
     assert main([*base, "--skip-invalid"]) == 2
     assert "--rejects FILE" in capsys.readouterr().err
     assert main([*base, "--default", "kanal=merpati"]) == 2

@@ -97,6 +97,9 @@ class Complaint(Base):
     duplicate_ids: Mapped[str] = mapped_column(Text, default="[]")
     tags: Mapped[str] = mapped_column(Text, default="[]")
     recorded_by: Mapped[int | None] = mapped_column(Integer)
+    #: SP4N-LAPOR!'s tracking number and link; None while not recorded there.
+    national_tracking_number: Mapped[int | None] = mapped_column(Integer, index=True)
+    national_link: Mapped[str | None] = mapped_column(Text)
     #: The version of the server's row the user's view is based on (sent as ``base_version``).
     #: ``None`` for a complaint recorded here and not yet accepted by the server.
     server_version: Mapped[int | None] = mapped_column(Integer)

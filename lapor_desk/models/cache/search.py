@@ -111,9 +111,13 @@ def reporter_clause(user_text: str) -> Any | None:
 
 
 def number_clause(user_text: str) -> Any | None:
-    """A WHERE clause on ``complaint`` for the tracking number typed, or None."""
+    """A WHERE clause on ``complaint`` for the tracking number typed (this system's or
+    SP4N-LAPOR!'s: a citizen may read out either), or None."""
     number = tracking_number_in(user_text)
-    return None if number is None else Complaint.tracking_number == number
+    if number is None:
+        return None
+    return or_(Complaint.tracking_number == number,
+               Complaint.national_tracking_number == number)
 
 
 def _rowids(connection: Connection, clause: Any) -> set[int]:

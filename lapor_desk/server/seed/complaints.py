@@ -302,6 +302,8 @@ class ComplaintFactory:
             "duplicate_ids": list(c.dups),
             "tags": sorted(set(topic.tags) | ({"viral"} if rng.random() < 0.03 else set())),
             "recorded_by": recorded_by, "seq": 0,
+            # not yet in SP4N-LAPOR!: the demo's admins record them there (docs/sp4n.md)
+            "national_tracking_number": None, "national_link": None,
         }
         row["category"], row["subcategory"] = rng.choice(topic.categories)
         return row, reporter_row, c

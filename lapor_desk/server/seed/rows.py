@@ -32,7 +32,7 @@ COMPLAINT_COLUMNS = (
     "location_path", "version", "transition_version", "created_at", "updated_at", "verify_due",
     "resolution_due", "auto_close_due", "paused_at", "forwarded_at", "first_follow_up_at",
     "last_follow_up_at", "closed_at", "handler_unit_ids", "duplicate_ids", "tags", "recorded_by",
-    "seq",
+    "national_tracking_number", "national_link", "seq",
 )
 _COMPLAINT_TIMES = frozenset({
     "created_at", "updated_at", "verify_due", "resolution_due", "auto_close_due", "paused_at",

@@ -277,6 +277,11 @@ def _record_complaint(session: Session, actor: Actor, client_id: str, mutation: 
     refs: tuple[AttachmentRef, ...] = attachment_refs(checked)
     if records.existing_ids(session, Complaint, [complaint_id]):
         return rejected(mutation, RejectReason.ALREADY_EXISTS, complaint_id)
+    national = new.national_tracking_number
+    if national is not None and session.scalars(select(Complaint.id).where(
+            Complaint.national_tracking_number == national)).first() is not None:
+        # a national record already held here: never a second complaint for it
+        return rejected(mutation, RejectReason.ALREADY_EXISTS, f"SP4N-LAPOR! {national}")
     taken = records.existing_ids(session, Attachment, [r.id for r in refs])
     if taken:
         return rejected(mutation, RejectReason.ALREADY_EXISTS, taken[0])

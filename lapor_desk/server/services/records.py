@@ -249,6 +249,11 @@ def received_detail(new: NewComplaint) -> dict[str, Any]:
     return detail
 
 
+#: SP4N-LAPOR!'s report page for a national tracking number (as LAPOR!'s public API
+#: description gives it; docs/sp4n.md).
+NATIONAL_LINK = "https://www.lapor.go.id/pengaduan/{number}"
+
+
 def insert_complaint(
     session: Session,
     *,
@@ -303,6 +308,9 @@ def insert_complaint(
         duplicate_ids=[],
         tags=list(new.tags),
         recorded_by=recorded_by,
+        national_tracking_number=new.national_tracking_number,
+        national_link=(NATIONAL_LINK.format(number=new.national_tracking_number)
+                       if new.national_tracking_number is not None else None),
         seq=next(seqs),
     )
     session.add(complaint)

@@ -1,7 +1,7 @@
 """The public pages: a citizen's secret code and rating, and the per-address request counts.
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0009
 Create Date: 2026-12-07
 
 ``public_access``: one row per complaint sent from the public page (the code hashed, the form's
@@ -17,7 +17,7 @@ from alembic import op
 from lapor_desk.server.db import UtcDateTime
 
 revision = "0010"
-down_revision = "0008"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,95 @@
+"""``lapor-server sp4n-send`` and ``sp4n-record``: the link with SP4N-LAPOR! from the shell
+(docs/sp4n.md).
+
+    lapor-server sp4n-send [--limit N]        # run from a timer, e.g. every 15 minutes
+    lapor-server sp4n-record --tracking-number N --national M [--link URL]
+
+``sp4n-send`` sends every complaint SP4N-LAPOR! has no record of yet ([sp4n] since onwards)
+through the ``addstream`` connector, with the agency's token read from ``[sp4n] token_file``
+(or ``LAPOR_SP4N_TOKEN``); it prints what it did as JSON and ends with 0 when nothing failed,
+3 when some report failed (the next run tries it again). ``sp4n-record`` writes a national
+number an operator read on the national site (a report recorded there by hand, or a send that
+was cut off before its answer was written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+
+from lapor_desk.server.config_file import ConfigError, Resolved
+from lapor_desk.server.database import make_engine, transaction
+from lapor_desk.server.db import Complaint, Sp4nSent
+from lapor_desk.server.services.errors import NotFoundError
+from lapor_desk.server.sp4n import records
+from lapor_desk.server.sp4n.addstream import AddstreamConnector
+from lapor_desk.server.sp4n.run import send_reports
+
+COMMANDS = ("sp4n-send", "sp4n-record")
+TOKEN_ENV = "LAPOR_SP4N_TOKEN"
+
+
+def add_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    p = command("sp4n-send", "send the complaints SP4N-LAPOR! has no record of yet, once")
+    p.add_argument("--limit", type=int, default=200, help="at most this many (default 200)")
+    p = command("sp4n-record", "write a complaint's SP4N-LAPOR! tracking number")
+    p.add_argument("--tracking-number", type=int, required=True, help="this system's number")
+    p.add_argument("--national", type=int, required=True, help="SP4N-LAPOR!'s tracking number")
+    p.add_argument("--link", default=None, help="the report's address there (default: "
+                   "https://www.lapor.go.id/pengaduan/<number>)")
+
+
+def _token(resolved: Resolved) -> str:
+    token = os.environ.get(TOKEN_ENV, "").strip()
+    path = resolved.settings.sp4n_token_file
+    if not token and path is not None:
+        try:
+            token = path.read_text("utf-8").strip()
+        except OSError as error:
+            raise ConfigError(f"[sp4n] token_file {path}: {error.strerror}") from None
+    if not token:
+        raise ConfigError(f"no SP4N-LAPOR! token: set [sp4n] token_file or {TOKEN_ENV}")
+    return token
+
+
+def run(args: argparse.Namespace, resolved: Resolved) -> int:
+    engine = make_engine(resolved.database_url())
+    try:
+        if args.command == "sp4n-record":
+            return _record(engine, args)
+        settings = resolved.settings
+        if not settings.sp4n_url:
+            raise ConfigError("the link with SP4N-LAPOR! is off: set [sp4n] url "
+                              "(docs/sp4n.md)")
+        if not settings.sp4n_since:
+            raise ConfigError("set [sp4n] since: the first day whose complaints are sent")
+        since = datetime.fromisoformat(settings.sp4n_since).replace(tzinfo=UTC)
+        report = send_reports(engine, AddstreamConnector(settings.sp4n_url, _token(resolved)),
+                              since=since, limit=args.limit)
+        print(json.dumps({"sent": [{"complaint": c, "national": n} for c, n in report.sent],
+                          "failed": [{"complaint": c, "code": code}
+                                     for c, code in report.failed],
+                          "unfinished": report.unfinished}))
+        return 3 if report.failed else 0
+    finally:
+        engine.dispose()
+
+
+def _record(engine: Engine, args: argparse.Namespace) -> int:
+    with transaction(engine) as session:
+        complaint_id = session.scalars(select(Complaint.id).where(
+            Complaint.tracking_number == args.tracking_number)).first()
+        if complaint_id is None:
+            raise NotFoundError(f"no complaint {args.tracking_number}")
+        records.record_national_number(session, complaint_id, args.national, link=args.link)
+        key = f"report:{complaint_id}"
+        if session.get(Sp4nSent, key) is not None:  # a send cut off: it is done now
+            records.mark_sent(session, key, args.national, None, datetime.now(UTC))
+    print(f"complaint {args.tracking_number}: SP4N-LAPOR! {args.national}")
+    return 0

@@ -1,0 +1,109 @@
+"""What a connector to SP4N-LAPOR! does, whichever API it speaks.
+
+A connector is handed plain values and answers plain values; it never sees the database. The
+round that uses it (:mod:`.run`) decides what to send, writes the answers and remembers what was
+sent (``sp4n_sent``), so a connector only translates to and from its API:
+
+* :meth:`Connector.send_report`: a complaint of ours the national system has no record of yet;
+  answers the national tracking number (and the API's transaction id);
+* :meth:`Connector.send_follow_up` and :meth:`Connector.send_status`: a follow-up posted here,
+  a status changed here, on a complaint recorded there;
+* :meth:`Connector.new_reports`: the reports addressed to the agency there since a moment.
+
+An API that cannot do one of these raises :class:`Unsupported` for it (the legacy ``addstream``
+endpoint only records reports); the round then skips that part and says so in the log.
+
+Errors: :class:`ConnectorError` (the national system refused or could not be reached: the next
+round tries again), of which :class:`Unsupported` is one kind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Protocol
+
+
+class ConnectorError(Exception):
+    """The national system refused the call or could not be reached (``code`` says which)."""
+
+    def __init__(self, message: str, code: str = "unreachable") -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class Unsupported(ConnectorError):
+    """The connector's API has no such call."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(f"this connector cannot {what}", code="unsupported")
+
+
+@dataclass(frozen=True)
+class OutgoingReport:
+    """A complaint as the national system records it. ``reporter_name`` and
+    ``reporter_contact`` are None for an anonim reporter: their identity never leaves the
+    server; the NIK is never sent."""
+
+    complaint_id: str
+    tracking_number: int
+    complaint_type: str
+    title: str
+    body: str
+    incident_date: date | None
+    province: str
+    regency: str
+    district: str
+    village: str
+    category: str
+    channel: str
+    anonymous: bool
+    confidential: bool
+    reporter_name: str | None
+    reporter_contact: str | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """The national system's answer to a report: its tracking number (``trackingid``) and the
+    API's own id of the call (``transaksiid``)."""
+
+    national_tracking_number: int
+    transaction_id: str | None = None
+    link: str | None = None
+
+
+@dataclass(frozen=True)
+class OutgoingFollowUp:
+    national_tracking_number: int
+    follow_up_id: str
+    body: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class IncomingReport:
+    """A report from the national system: its tracking number, what it says and its status
+    there (the import of national records matches it by the number)."""
+
+    national_tracking_number: int
+    title: str
+    body: str
+    status: str
+    created_at: datetime
+    link: str | None = None
+
+
+class Connector(Protocol):
+    """One national API (docs/sp4n.md: how to write one for the v3 API)."""
+
+    name: str
+
+    def send_report(self, report: OutgoingReport) -> Receipt: ...
+
+    def send_follow_up(self, follow_up: OutgoingFollowUp) -> str | None: ...
+
+    def send_status(self, national_tracking_number: int, status: str) -> str | None: ...
+
+    def new_reports(self, since: datetime) -> list[IncomingReport]: ...
