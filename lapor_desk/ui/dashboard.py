@@ -23,7 +23,6 @@ from PySide6.QtCore import (
     QDate,
     QEvent,
     QLocale,
-    QObject,
     QSettings,
     QSize,
     QStandardPaths,
@@ -31,7 +30,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -45,10 +44,8 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QSplitter,
     QTableView,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -70,7 +67,8 @@ from lapor_desk.ui.models.dashboard_table import (
 )
 from lapor_desk.ui.ops import Changes
 from lapor_desk.ui.resources import icon
-from lapor_desk.ui.screen_fit import fit_to_screen, fitted_size
+from lapor_desk.ui.screen_fit import fitted_size
+from lapor_desk.ui.window_launcher import WindowLauncher
 
 #: Calm status colours, in the spirit of resources/style.qss (amber waits, green is done).
 STATUS_COLORS = {
@@ -493,63 +491,25 @@ class DashboardWindow(QMainWindow):
         super().closeEvent(event)
 
 
-class DashboardLauncher(QObject):
+class DashboardLauncher(WindowLauncher[DashboardWindow]):
     """The "Dashboard" action in the main window, shown to coordinators only."""
 
     def __init__(self, window: QMainWindow, controller: DeskController) -> None:
-        super().__init__(window)
-        self.main_window = window
-        self.controller = controller
-        self.window: DashboardWindow | None = None
-        self.action = QAction(icon("dashboard"), "", window)
-        self.action.setShortcut(QKeySequence("Ctrl+Shift+B"))
-        self.action.triggered.connect(self.open)
-        controller.signed_in.connect(lambda _i: self._follow_role())
+        super().__init__(window, controller, "dashboard", "Ctrl+Shift+B")
         controller.queues_loaded.connect(lambda _q: self._follow_role())
-        controller.signed_out.connect(self._signed_out)
-        window.installEventFilter(self)
         self.retranslate()
         self._follow_role()
 
-    def install(self, toolbar: QToolBar, menu: QMenu) -> None:
-        """The action in the toolbar (before its spacer) and in ``menu`` (the View menu)."""
-        spacer = next((a for a in toolbar.actions() if (w := toolbar.widgetForAction(a))
-                       is not None and w.sizePolicy().horizontalPolicy()
-                       == QSizePolicy.Policy.Expanding), None)
-        if spacer is None:
-            toolbar.addAction(self.action)
-        else:
-            toolbar.insertAction(spacer, self.action)
-        menu.addAction(self.action)
+    def available(self) -> bool:
+        return dashboard_available(self.controller.info)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.main_window and is_language_change(event):
-            self.retranslate()
-        return False
+    def make_window(self) -> DashboardWindow:
+        return DashboardWindow(self.controller, self.main_window)
+
+    def refresh(self, window: DashboardWindow) -> None:
+        window.page.refresh()
 
     def retranslate(self) -> None:
         self.action.setText(self.tr("Dashboard"))
         self.action.setToolTip(self.tr("Per unit and kabupaten/kota: statuses, overdue, "
                                        "follow-up time, trend; monthly recap (Ctrl+Shift+B)"))
-
-    def _follow_role(self) -> None:
-        self.action.setVisible(dashboard_available(self.controller.info))
-
-    def open(self) -> DashboardWindow | None:
-        if not dashboard_available(self.controller.info):
-            return None
-        if self.window is None:
-            self.window = DashboardWindow(self.controller, self.main_window)
-        self.window.show()
-        fit_to_screen(self.window)  # a geometry saved on a larger screen
-        self.window.raise_()
-        self.window.activateWindow()
-        self.window.page.refresh()
-        return self.window
-
-    def _signed_out(self) -> None:
-        if self.window is not None:
-            self.window.close()
-            self.window.deleteLater()
-            self.window = None
-        self.action.setVisible(False)

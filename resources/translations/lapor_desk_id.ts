@@ -419,12 +419,12 @@
 <context>
     <name>DashboardLauncher</name>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="531" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="513" />
         <source>Dashboard</source>
         <translation>Dasbor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="532" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="514" />
         <source>Per unit and kabupaten/kota: statuses, overdue, follow-up time, trend; monthly recap (Ctrl+Shift+B)</source>
         <translation>Per unit kerja dan kabupaten/kota: status, laporan terlambat, waktu tindak lanjut, tren; rekap bulanan (Ctrl+Shift+B)</translation>
     </message>
@@ -432,200 +432,200 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="105" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="103" />
         <source>Save the monthly recap</source>
         <extracomment>Calm status colours, in the spirit of resources/style.qss (amber waits, green is done).</extracomment>
         <translation>Simpan rekap bulanan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="271" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="269" />
         <source>Oversight dashboard</source>
         <translation>Dasbor Pemantauan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="272" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="270" />
         <source>By unit</source>
         <translation>Per unit kerja</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="273" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="271" />
         <source>One row per unit or agency directly below yours</source>
         <translation>Satu baris per unit kerja atau instansi tepat di bawah instansi Anda</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="274" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="272" />
         <source>By kabupaten/kota</source>
         <translation>Per kabupaten/kota</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="275" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="273" />
         <source>One row per kabupaten/kota of the incident</source>
         <translation>Satu baris per kabupaten/kota lokasi kejadian</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="276" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="274" />
         <source>Complaints received in this month (status as of now)</source>
         <translation>Laporan yang diterima pada bulan ini (status saat ini)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="277" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="275" />
         <source>Refresh</source>
         <translation>Perbarui</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="278" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="276" />
         <source>Monthly recap</source>
         <translation>Rekap bulanan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="279" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="277" />
         <source>Save the chosen month's recap for leadership: a PDF report or an Excel workbook</source>
         <translation>Simpan rekap bulan yang dipilih untuk pimpinan: laporan PDF atau berkas Excel</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="281" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="279" />
         <source>PDF report for leadership (A4, with charts)…</source>
         <translation>Laporan PDF untuk pimpinan (A4, dengan grafik)…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="282" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="280" />
         <source>Compliance per unit, last month beside this month, the overdue list: ready to print or send</source>
         <translation>Kepatuhan per unit kerja, bulan lalu di samping bulan ini, daftar terlambat: siap dicetak atau dikirim</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="284" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="282" />
         <source>Excel workbook (XLSX, ready to print)…</source>
         <translation>Berkas Excel (XLSX, siap cetak)…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="285" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="283" />
         <source>Every figure of the report with its definitions, one sheet per table</source>
         <translation>Semua angka laporan beserta definisinya, satu lembar per tabel</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="287" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="285" />
         <source>CSV table…</source>
         <translation>Tabel CSV…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="288" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="286" />
         <source>Save the monthly recap as CSV (UTF-8, ';')</source>
         <translation>Simpan rekap bulanan sebagai CSV (UTF-8, ';')</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="294" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="292" />
         <source>Complaints</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="294" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="292" />
         <source>Overdue</source>
         <translation>Terlambat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="295" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="293" />
         <source>Without follow-up</source>
         <translation>Tanpa tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="296" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="294" />
         <source>Median to first follow-up</source>
         <translation>Median tindak lanjut pertama</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="296" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="294" />
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="297" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="295" />
         <source>Open complaints past their deadline, in working days</source>
         <translation>Laporan terbuka yang terlambat (tenggatnya sudah lewat), dihitung dalam hari kerja</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="298" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="296" />
         <source>Forwarded to a unit and still without a follow-up reply</source>
         <translation>Sudah didisposisikan ke unit tetapi belum ada tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="300" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="298" />
         <source>Half of the complaints got their first follow-up reply within this many working days of being forwarded</source>
         <translation>Separuh laporan mendapat tindak lanjut pertama dalam sekian hari kerja sejak didisposisikan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="305" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="303" />
         <source>No complaints in this period</source>
         <translation>Tidak ada laporan pada periode ini</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="306" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="304" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="307" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="305" />
         <source>Complaints by status</source>
         <translation>Laporan menurut status</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="308" />
-        <location filename="../../lapor_desk/ui/dashboard.py" line="309" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="306" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="307" />
         <source>Received and finished per month</source>
         <translation>Diterima dan selesai per bulan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="314" />
-        <location filename="../../lapor_desk/ui/dashboard.py" line="396" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="312" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="394" />
         <source>All months</source>
         <translation>Semua bulan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="367" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="365" />
         <source>Counting…</source>
         <translation>Menghitung…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="380" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="378" />
         <source>Counted from this computer's copy at %1.</source>
         <translation>Dihitung dari salinan di komputer ini pada %1.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="391" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="389" />
         <source>Status by unit / agency</source>
         <translation>Status per unit kerja / instansi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="392" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="390" />
         <source>Status by kabupaten/kota</source>
         <translation>Status per kabupaten/kota</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="403" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="401" />
         <source>%1 working days</source>
         <translation>%1 hari kerja</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="412" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="410" />
         <source>Received</source>
         <translation>Diterima</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="415" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="413" />
         <source>Finished in the month</source>
         <translation>Diselesaikan pada bulan itu</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="445" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="443" />
         <source>Saving %1…</source>
         <translation>Menyimpan %1…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="452" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="450" />
         <source>Recap saved: %1</source>
         <translation>Rekap tersimpan: %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="460" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="458" />
         <source>The recap could not be saved: %1</source>
         <translation>Rekap tidak dapat disimpan: %1</translation>
     </message>
@@ -633,7 +633,7 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="489" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="487" />
         <source>Oversight dashboard — LAPOR Desk</source>
         <translation>Dasbor Pemantauan — LAPOR Desk</translation>
     </message>
@@ -3048,7 +3048,7 @@
         <translation>Belum ada yang tercatat.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/people_launcher.py" line="55" />
+        <location filename="../../lapor_desk/ui/people_launcher.py" line="36" />
         <location filename="../../lapor_desk/ui/people_window.py" line="80" />
         <location filename="../../lapor_desk/ui/people_window.py" line="92" />
         <location filename="../../lapor_desk/ui/people_window.py" line="94" />
@@ -3056,7 +3056,7 @@
         <translation>Pengguna</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/people_launcher.py" line="56" />
+        <location filename="../../lapor_desk/ui/people_launcher.py" line="37" />
         <source>The accounts you manage: create, move, disable, reset a password (Ctrl+Shift+U)</source>
         <translation>Akun yang Anda kelola: buat, pindahkan, nonaktifkan, setel ulang kata sandi (Ctrl+Shift+U)</translation>
     </message>
