@@ -42,22 +42,41 @@ def current_caller(
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER)],
 ) -> Caller:
     """Runs in the thread pool (it queries the database)."""
+    raw = bearer_token(credentials)
+    state = server_state(request)
+    with Session(state.engine) as session:
+        caller, needs_touch = authenticate_in(session, request, raw)
+    touch_if_due(request, caller, needs_touch)
+    return caller
+
+
+def bearer_token(credentials: HTTPAuthorizationCredentials | None) -> str:
+    """The raw token of ``Authorization: Bearer``; 401 without one or with one too long."""
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise ApiError(401, "auth_required", "a bearer token is required",
                        headers={"WWW-Authenticate": "Bearer"})
     raw = credentials.credentials
     if len(raw) > 256:
         raise ApiError(401, "token_invalid", "unknown token")
+    return raw
+
+
+def authenticate_in(session: Session, request: Request, raw: str) -> tuple[Caller, bool]:
+    """The caller of token ``raw``, read in ``session`` (a pull reads it in its own snapshot,
+    so a no-op sync takes one connection); and whether its last use is due to be written."""
     state = server_state(request)
-    now = state.now()
-    with Session(state.engine) as session:
-        found = tokens.authenticate(session, raw, now, state.token_idle)
-        viewer = state.viewer(session, found.user)
-    if found.needs_touch:
-        with transaction(state.engine) as session:
-            tokens.touch(session, found.token_id, now)
+    found = tokens.authenticate(session, raw, state.now(), state.token_idle)
+    viewer = state.viewer(session, found.user)
     request.state.username = found.user.username
-    return Caller(found.user, found.token_id, viewer)
+    return Caller(found.user, found.token_id, viewer), found.needs_touch
+
+
+def touch_if_due(request: Request, caller: Caller, needs_touch: bool) -> None:
+    """Write the token's last use (at most once per ``tokens.touch_interval``)."""
+    if needs_touch:
+        state = server_state(request)
+        with transaction(state.engine) as session:
+            tokens.touch(session, caller.token_id, state.now())
 
 
 #: The authenticated caller, as a route parameter type.

@@ -86,7 +86,18 @@ def read_session(engine: Engine) -> Session:
     """A session whose reads all see one snapshot (for pulls)."""
     if engine.dialect.name == "sqlite":
         return Session(engine)
-    return Session(engine.execution_options(isolation_level="REPEATABLE READ"))
+    return Session(_snapshot_engine(engine))
+
+
+def _snapshot_engine(engine: Engine) -> Engine:
+    """The engine's REPEATABLE READ view, made once and kept on the engine (a collectable
+    cycle): ``Engine.execution_options`` makes a new engine object and registers an event
+    listener on it at every call, a cost at every pull."""
+    found: Engine | None = engine.__dict__.get("_lapor_snapshot")
+    if found is None:
+        found = engine.__dict__["_lapor_snapshot"] = engine.execution_options(
+            isolation_level="REPEATABLE READ")
+    return found
 
 
 @contextmanager

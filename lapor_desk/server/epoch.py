@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import orjson
-from sqlalchemy import delete, select
+from sqlalchemy import ScalarSelect, delete, select
 from sqlalchemy.orm import Session
 
 from lapor_desk.server.db import Counter, ServerMeta
@@ -49,6 +49,23 @@ def read_epoch(session: Session) -> Epoch:
         raise RuntimeError("database not initialised: run `lapor-server init-db`")
     backup = meta.get(BACKUP_SEQ)
     return Epoch(meta[EPOCH], int(backup) if backup else None, RESTORED_AT in meta)
+
+
+def _meta(key: str) -> ScalarSelect[str | None]:
+    return select(ServerMeta.value).where(ServerMeta.key == key).scalar_subquery()
+
+
+#: The epoch and the change counter in one statement (a pull reads both at every page).
+_HEAD = select(_meta(EPOCH), _meta(BACKUP_SEQ), _meta(RESTORED_AT),
+               select(Counter.value).where(Counter.name == "change_seq").scalar_subquery())
+
+
+def read_head(session: Session) -> tuple[Epoch, int]:
+    """The epoch (as :func:`read_epoch`) and the change counter, read together."""
+    epoch, backup, restored_at, counter = session.execute(_HEAD).one()
+    if epoch is None:
+        raise RuntimeError("database not initialised: run `lapor-server init-db`")
+    return Epoch(epoch, int(backup) if backup else None, restored_at is not None), int(counter)
 
 
 def ensure_epoch(session: Session) -> None:

@@ -24,7 +24,7 @@ from datetime import datetime
 from typing import Any, NamedTuple
 
 import orjson
-from sqlalchemy import BigInteger, Integer, bindparam, select
+from sqlalchemy import BigInteger, Integer, bindparam
 from sqlalchemy.orm import Session
 
 from lapor_desk.models import wire
@@ -32,8 +32,7 @@ from lapor_desk.models.driver import driver_fetch
 from lapor_desk.models.gc_pause import gc_paused
 from lapor_desk.server import packing
 from lapor_desk.server.cursor import Cursor
-from lapor_desk.server.db import Counter
-from lapor_desk.server.epoch import read_epoch, with_epoch
+from lapor_desk.server.epoch import read_head, with_epoch
 from lapor_desk.server.pull_sql import COLUMNS, Selects
 from lapor_desk.server.scope import Viewer
 
@@ -62,15 +61,12 @@ def pull_page(session: Session, viewer: Viewer, *, cursor: str | None, limit: in
     ``columns`` (schema version 2, see :func:`_columns_body`) or ``packed`` (schema version 3,
     see :func:`_packed_body`; its rows are read with times as numbers), with its cursor and
     ``has_more``."""
-    epoch = read_epoch(session)
+    epoch, counter = read_head(session)
     layout_body = {"columns": _columns_body, "packed": _packed_body}.get(layout, _body)
 
     def body(*args: Any) -> bytes:
         return with_epoch(layout_body(*args), epoch)
 
-    counter = int(session.execute(
-        select(Counter.value).where(Counter.name == "change_seq")
-    ).scalar_one())
     user = viewer.user
     lo = width = 0
     if cursor:

@@ -5,14 +5,23 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 import orjson
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.security import HTTPAuthorizationCredentials
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from lapor_desk.models import wire
 from lapor_desk.server import pull as pull_module
-from lapor_desk.server.auth import CurrentCaller, server_state
+from lapor_desk.server.auth import (
+    BEARER,
+    CurrentCaller,
+    authenticate_in,
+    bearer_token,
+    server_state,
+    touch_if_due,
+)
 from lapor_desk.server.database import read_session
 from lapor_desk.server.errors import ApiError
 from lapor_desk.server.metrics import server_metrics
@@ -35,6 +44,7 @@ from lapor_desk.server.responses import (
     encoded_response,
     json_response,
 )
+from lapor_desk.server.scope import Viewer
 from lapor_desk.server.services.actions import Mutation
 
 router = APIRouter()
@@ -118,7 +128,7 @@ EPOCH_CHANGED = Refusal(409, ("epoch_changed",),
     **responses(*AUTHENTICATED, CURSOR_INVALID, INVALID)})
 def pull(
     request: Request,
-    caller: CurrentCaller,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER)],
     cursor: str | None = Query(None, description="Opaque: where the previous page ended; "
                                                  "absent or empty from the start."),
     limit: int = Query(pull_module.DEFAULT_LIMIT, ge=pull_module.MIN_LIMIT,
@@ -127,27 +137,36 @@ def pull(
                            le=pull_module.MAX_MAX_BYTES),
     layout: str = Query("rows", pattern=LAYOUT_PATTERN),
 ) -> Response:
+    """The caller is authenticated in the page's own snapshot (one connection and one thread
+    hop for a sync with nothing new), as ``auth.current_caller`` does it for other routes."""
+    raw = bearer_token(credentials)
     state = server_state(request)
-    viewer = caller.viewer
     coding = choose_coding(request.headers.get("accept-encoding", ""))
 
-    def key(at: str | None) -> PageKey:
+    def key(viewer: Viewer, at: str | None) -> PageKey:
         return PageKey(viewer.user.id, viewer.user.scope_epoch, at, limit, max_bytes, layout,
                        coding)
 
-    def make(at: str | None) -> ReadyPage:
-        with read_session(state.engine) as session:
-            page = pull_module.pull_page(session, viewer, cursor=at, limit=limit,
-                                         max_bytes=max_bytes, instance_id=state.instance_id,
-                                         now=state.now(), layout=layout)
+    def make_in(session: Session, viewer: Viewer, at: str | None) -> ReadyPage:
+        page = pull_module.pull_page(session, viewer, cursor=at, limit=limit,
+                                     max_bytes=max_bytes, instance_id=state.instance_id,
+                                     now=state.now(), layout=layout)
         body, used = encode_body(page.body, coding)
         return ReadyPage(body, used, page.cursor if page.has_more else None, page.rows)
 
-    ready = state.read_ahead.take(key(cursor)) or make(cursor)
+    def make(viewer: Viewer, at: str | None) -> ReadyPage:
+        with read_session(state.engine) as session:
+            return make_in(session, viewer, at)
+
+    with read_session(state.engine) as session:
+        caller, needs_touch = authenticate_in(session, request, raw)
+        viewer = caller.viewer
+        ready = state.read_ahead.take(key(viewer, cursor)) or make_in(session, viewer, cursor)
+    touch_if_due(request, caller, needs_touch)
     server_metrics(request).pull_page(ready.rows)
     if ready.next_cursor is not None:  # a big pull: make its next page while this one travels
         following = ready.next_cursor
-        state.read_ahead.prepare(key(following), lambda: make(following))
+        state.read_ahead.prepare(key(viewer, following), lambda: make(viewer, following))
     return encoded_response(ready.body, ready.coding)
 
 

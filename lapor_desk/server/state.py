@@ -10,8 +10,9 @@ only a copy that cannot be wrong (``tests/server/test_workers.py`` runs two work
 - tokens and users: rows, read at every request (``auth.current_caller``); a revoked token, a
   disabled, moved or re-roled user is seen by every worker at its next request;
 - the agency tree (:class:`DirectoryCache`): a worker's copy is checked against the newest
-  change number and the number of units at every request and reloaded when either moved (an
-  alias, a new or changed unit: every change gives the row a new ``seq``);
+  change number of the units and the epoch at every request and reloaded when either moved (an
+  alias, a new or changed unit: every change gives the row a new ``seq``; units are never
+  deleted; a restore gives a new epoch);
 - the viewer and its scope: built per request from the user row and that tree;
 - pages made ahead (:class:`ReadAhead`): a worker's own, handed only to a request of the same
   user, scope epoch and cursor that reaches that worker (another worker makes the page itself;

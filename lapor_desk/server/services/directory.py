@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 
 from lapor_desk.models.agencies import Actor, AgencyNode, DictDirectory, scope_root_for
 from lapor_desk.models.enums import AgencyLevel, Role
-from lapor_desk.server.db import Agency, User
+from lapor_desk.server.db import Agency, ServerMeta, User
+from lapor_desk.server.epoch import EPOCH
 
 
 @dataclass(frozen=True)
@@ -41,23 +42,31 @@ def load_directory(session: Session) -> DictDirectory:
 
 
 class DirectoryCache:
-    """The agency tree, reloaded when an agency row changed (its newest ``seq`` moved) or one
-    was removed (the count moved). Each worker process holds its own and checks it at every
-    request, so a change committed through any worker or command is seen at the next one: every
-    change to an agency row must give it a new ``seq`` (``next_seqs``; desktops pull by it too),
-    and writers commit in ``seq`` order."""
+    """The agency tree, reloaded when an agency row changed (its newest ``seq`` moved) or the
+    database was restored from a backup (its epoch moved). Each worker process holds its own and
+    checks it at every request, so a change committed through any worker or command is seen at
+    the next one: every change to an agency row must give it a new ``seq`` (``next_seqs``;
+    desktops pull by it too), and writers commit in ``seq`` order. Agency rows are never deleted
+    (an org import deactivates), so the newest ``seq`` alone says whether the tree changed within
+    an epoch; a restore makes seqs again for other changes, hence the epoch in the key. The key
+    is one lookup in the unique index on ``agencies.seq`` and one in ``server_meta`` (no scan
+    of the table, which holds every unit of the country at national size)."""
+
+    KEY = select(select(func.max(Agency.seq)).scalar_subquery(),
+                 select(ServerMeta.value).where(ServerMeta.key == EPOCH).scalar_subquery())
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._key: tuple[int | None, int] | None = None
+        self._key: tuple[int | None, str | None] | None = None
         self._directory = DictDirectory()
 
     def get(self, session: Session) -> DictDirectory:
-        key = tuple(session.execute(select(func.max(Agency.seq), func.count(Agency.id))).one())
+        newest, epoch = session.execute(self.KEY).one()
+        key = (newest, epoch)
         with self._lock:
             if key != self._key:
                 self._directory = load_directory(session)
-                self._key = (key[0], key[1])
+                self._key = key
             return self._directory
 
 
