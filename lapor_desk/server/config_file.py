@@ -176,6 +176,11 @@ CHANNEL_KEYS: tuple[Key, ...] = (
     Key("whatsapp", "access_token", "whatsapp_access_token", _text,
         "LAPOR_WHATSAPP_ACCESS_TOKEN", secret=True),
     Key("whatsapp", "graph_url", "whatsapp_graph_url", _text),
+    # Replies to reporters by WhatsApp (server/notify/): the number they are sent from and an
+    # approved template, with the access token and Graph API address above.
+    Key("whatsapp", "phone_number_id", "whatsapp_phone_number_id", _text),
+    Key("whatsapp", "template", "whatsapp_template", _text),
+    Key("whatsapp", "template_language", "whatsapp_template_language", _text),
     Key("sms", "token", "sms_token", _text, "LAPOR_SMS_TOKEN", secret=True),
 )
 
@@ -230,12 +235,6 @@ KEYS: tuple[Key, ...] = (
     Key("notify", "smtp_password", "smtp_password", _text, "LAPOR_SMTP_PASSWORD", secret=True),
     Key("notify", "email_from", "email_from", _text),
     Key("notify", "email_reply_to", "email_reply_to", _text),
-    Key("notify", "whatsapp_api_url", "whatsapp_api_url", _text),
-    Key("notify", "whatsapp_phone_number_id", "whatsapp_phone_number_id", _text),
-    Key("notify", "whatsapp_token", "whatsapp_token", _text, "LAPOR_WHATSAPP_TOKEN",
-        secret=True),
-    Key("notify", "whatsapp_template", "whatsapp_template", _text),
-    Key("notify", "whatsapp_template_language", "whatsapp_template_language", _text),
     Key("notify", "sms_url", "sms_url", _text),
     Key("notify", "sms_username", "sms_username", _text),
     Key("notify", "sms_password", "sms_password", _text, "LAPOR_SMS_PASSWORD", secret=True),

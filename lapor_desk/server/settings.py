@@ -80,7 +80,7 @@ class ServerSettings:
     #: sending rounds (0: none), attempts before a message is given up, the template file (else
     #: the packaged one) and the public tracking page named in the messages. Each channel is off
     #: until its keys are set: email needs ``smtp_host`` and ``email_from``, WhatsApp the phone
-    #: number id and token, SMS the gateway's URL.
+    #: number id (and ``[whatsapp] access_token``), SMS the gateway's URL.
     notify_interval: float = 30.0
     notify_max_attempts: int = 8
     notify_templates: Path | None = None
@@ -92,9 +92,7 @@ class ServerSettings:
     smtp_password: str = ""
     email_from: str = ""
     email_reply_to: str = ""
-    whatsapp_api_url: str = "https://graph.facebook.com/v21.0"
     whatsapp_phone_number_id: str = ""
-    whatsapp_token: str = ""
     whatsapp_template: str = ""
     whatsapp_template_language: str = "id"
     sms_url: str = ""

@@ -62,9 +62,9 @@ def email_settings(smtp: SmtpServer) -> dict[str, Any]:
 
 
 def provider_settings(provider: ProviderStandIn) -> dict[str, Any]:
-    return {"whatsapp_api_url": provider.whatsapp_api_url,
+    return {"whatsapp_graph_url": provider.whatsapp_api_url,
             "whatsapp_phone_number_id": standin_api.PHONE_NUMBER_ID,
-            "whatsapp_token": standin_api.TOKEN, "sms_url": provider.sms_url,
+            "whatsapp_access_token": standin_api.TOKEN, "sms_url": provider.sms_url,
             "sms_username": standin_api.SMS_USER, "sms_password": standin_api.SMS_PASSWORD}
 
 

@@ -42,10 +42,10 @@ def smtp(tmp_path: Path) -> Iterator[SmtpServer]:
 def test_every_channel_is_off_until_its_keys_are_set() -> None:
     assert senders_of(ServerSettings(database_url="sqlite://")) == {}
     half = ServerSettings(database_url="sqlite://", smtp_host="mail.example.id",
-                          whatsapp_token="t", sms_username="sms")
+                          whatsapp_access_token="t", sms_username="sms")
     assert senders_of(half) == {}
     whole = ServerSettings(database_url="sqlite://", smtp_host="mail.example.id",
-                           email_from="lapor@example.id", whatsapp_token="t",
+                           email_from="lapor@example.id", whatsapp_access_token="t",
                            whatsapp_phone_number_id="1", sms_url="http://10.0.0.9:8080/message")
     assert sorted(senders_of(whole)) == ["email", "sms", "whatsapp"]
 
@@ -58,15 +58,15 @@ def test_notify_keys_are_read_and_their_secrets_never_shown(tmp_path: Path) -> N
                       'email_from = "lapor@konawekab.go.id"\ntemplates = "kabar.toml"\n'
                       'interval_seconds = 15\n', encoding="utf-8")
     resolved = resolve({}, config=config,
-                       environ={"LAPOR_WHATSAPP_TOKEN": "EAAG-token-rahasia"})
+                       environ={"LAPOR_WHATSAPP_ACCESS_TOKEN": "EAAG-token-rahasia"})
     settings = resolved.settings
     assert (settings.smtp_host, settings.smtp_port, settings.smtp_security) == (
         "mail.konawekab.go.id", 465, "tls")
     assert settings.notify_templates == tmp_path / "kabar.toml"
-    assert settings.notify_interval == 15.0 and settings.whatsapp_token == "EAAG-token-rahasia"
+    assert settings.notify_interval == 15.0 and settings.whatsapp_access_token == "EAAG-token-rahasia"
     shown = effective_toml(resolved)
     assert "sandi-email-rahasia" not in shown and "EAAG-token-rahasia" not in shown
-    assert 'smtp_password = "***"' in shown and 'whatsapp_token = "***"' in shown
+    assert 'smtp_password = "***"' in shown and 'access_token = "***"' in shown
     assert ServerSettings.from_json(settings.to_json()) == settings
     config.write_text('[notify]\nsmtp_security = "ssl"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match=r"\[notify\] smtp_security: expected"):

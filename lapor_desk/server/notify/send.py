@@ -122,10 +122,10 @@ def senders_of(settings: ServerSettings) -> dict[str, Sender]:
         senders[EMAIL] = EmailSender(settings.smtp_host, settings.smtp_port, settings.email_from,
                                      settings.smtp_security, settings.smtp_username,
                                      settings.smtp_password, settings.email_reply_to)
-    if settings.whatsapp_phone_number_id and settings.whatsapp_token:
+    if settings.whatsapp_phone_number_id and settings.whatsapp_access_token:
         senders[WHATSAPP] = WhatsAppSender(
-            settings.whatsapp_api_url, settings.whatsapp_phone_number_id,
-            settings.whatsapp_token, settings.whatsapp_template,
+            settings.whatsapp_graph_url, settings.whatsapp_phone_number_id,
+            settings.whatsapp_access_token, settings.whatsapp_template,
             settings.whatsapp_template_language)
     if settings.sms_url:
         senders[SMS] = SmsSender(settings.sms_url, settings.sms_username, settings.sms_password)
