@@ -167,7 +167,7 @@ def explain_sync_path(url: str, username: str) -> tuple[list[list[object]], str]
     mutations = [Mutation(i + 1, "internal_note", row[0], row[1],
                           {"follow_up_id": uuid7(), "body": f"Catatan {i}", "attachments": []})
                  for i in range(3)]
-    results = push_batch(state, viewer, str(uuid.uuid4()), mutations)
+    results = push_batch(state, viewer, str(uuid.uuid4()), mutations)["results"]
     assert all(r["outcome"] == "applied" for r in results), results
     plans.step = "pull: the push's own rows"
     page("pull: after the push", cursor, 10000, 8 << 20)
