@@ -9,7 +9,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,6 +64,22 @@ def process_cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def wait_until_healthy(base: str, proc: subprocess.Popen[bytes], seconds: float,
+                       why: Callable[[], str]) -> None:
+    """Wait until the server at ``base`` answers its health check; ``RuntimeError`` with
+    ``why()`` when its process ends first or ``seconds`` pass."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            if requests.get(base + wire.HEALTH.path, timeout=1).ok:
+                return
+        except requests.RequestException:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError("server did not start: " + why())
+        time.sleep(0.1)
+
+
 @contextmanager
 def server_process(url: str, blob_dir: Path | None = None,
                    started: list[subprocess.Popen[bytes]] | None = None) -> Iterator[str]:
@@ -79,16 +95,8 @@ def server_process(url: str, blob_dir: Path | None = None,
         started.append(proc)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if requests.get(base + wire.HEALTH.path, timeout=1).ok:
-                    break
-            except requests.RequestException:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("server did not start: " + (proc.stderr.read() or b"").decode())
-            time.sleep(0.1)
+        wait_until_healthy(base, proc, 60,
+                           lambda: (proc.stderr.read() if proc.stderr else b"").decode())
         yield base
     finally:
         proc.terminate()

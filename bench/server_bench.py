@@ -9,8 +9,7 @@ complaints, grown by bench/province.py to 30 OPDs in each of Sulawesi Tenggara's
 kabupaten/kota and ``--users`` accounts. Every user signs in once and pulls to the head (their
 tokens and cursors are kept in ``bench/results/``).
 
-Then, against ``--workers`` server worker processes (``lapor-server serve --workers`` when the
-command has it, else uvicorn's own ``--workers`` with ``bench.server_app:make_app``):
+Then, against ``lapor-server serve --workers N``:
 - *peak, no-op*: ``--processes`` load processes (bench/load_client.py, the desktop's real
   transport and API) with ``--threads`` desktops each sync back to back, nothing new anywhere;
 - *peak, mixed*: the same with every 10th sync first pushing 3 internal notes, so the others'
@@ -34,13 +33,18 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import requests
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from bench.common import PASSWORD, RESULTS, free_port, print_table, process_cpu_seconds
+from bench.common import (
+    PASSWORD,
+    RESULTS,
+    free_port,
+    print_table,
+    process_cpu_seconds,
+    wait_until_healthy,
+)
 from bench.province import grow_province
-from lapor_desk.models import wire
 
 DB_NAME = "lapor_bench_sultra"
 
@@ -112,15 +116,9 @@ def user_rows(url: str) -> list[dict[str, Any]]:
 
 
 def serve_command(url: str, port: int, workers: int) -> list[str]:
-    help_text = subprocess.run([server_exe(), "serve", "--help"], capture_output=True,
-                               text=True, check=False).stdout
-    if "--workers" in help_text:
-        return [server_exe(), "serve", "--db", url, "--host", "127.0.0.1", "--port", str(port),
-                "--workers", str(workers)]
-    return [str(Path(sys.executable).with_name("uvicorn")), "--factory",
-            "bench.server_app:make_app", "--host", "127.0.0.1", "--port", str(port),
-            "--workers", str(workers), "--no-access-log", "--no-proxy-headers",
-            "--log-level", "warning"]
+    return [server_exe(), "--log-level", "WARNING", "serve", "--db", url, "--host", "127.0.0.1",
+            "--port", str(port), "--workers", str(workers),
+            "--blobs", str(RESULTS / "server-bench-blobs")]
 
 
 def tree_pids(pid: int) -> list[int]:
@@ -169,23 +167,13 @@ def tree_rss_mb(pid: int) -> float:
 def server(url: str, workers: int) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     subprocess.run([server_exe(), "init-db", "--db", url], check=True, stdout=subprocess.DEVNULL)
     port = free_port()
-    env = dict(os.environ, LAPOR_BENCH_DB_URL=url, LAPOR_DATABASE_URL=url,
-               LAPOR_BENCH_BLOBS=str(RESULTS / "server-bench-blobs"))
+    env = dict(os.environ, LAPOR_DATABASE_URL=url)
     log = (RESULTS / f"server-bench-server-{os.getpid()}.log").open("wb")
     proc = subprocess.Popen(serve_command(url, port, workers), env=env, stdout=log,
                             stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                if requests.get(base + wire.HEALTH.path, timeout=1).ok:
-                    break
-            except requests.RequestException:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("server did not start; see server-bench-server.log")
-            time.sleep(0.2)
+        wait_until_healthy(base, proc, 90, lambda: f"see {log.name}")
         time.sleep(1.0 if workers > 1 else 0)  # every worker up, not only the first
         yield base, proc
     finally:
@@ -279,8 +267,7 @@ def main() -> int:
     report: dict[str, Any] = {"workers": args.workers, "processes": args.processes,
                               "threads": args.threads}
     with server(url, args.workers) as (base, proc):
-        print(f"server: {' '.join(serve_command(url, 0, args.workers)[:3])} ... "
-              f"{args.workers} workers", file=sys.stderr)
+        print(f"server: lapor-server serve --workers {args.workers}", file=sys.stderr)
         if state_path.exists():
             users = json.loads(state_path.read_text())
         else:
