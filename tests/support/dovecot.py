@@ -5,10 +5,10 @@ folder. Stopped at the end of the fixture's scope."""
 
 from __future__ import annotations
 
+import imaplib
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
@@ -119,17 +119,21 @@ service imap-login {{
     server = Dovecot("127.0.0.1", port, USER, PASSWORD, root, config)
     if started.returncode != 0:
         raise RuntimeError(f"dovecot did not start: {(root / 'start.log').read_text()}")
-    deadline = time.monotonic() + 20
+    # Ready when the mailbox user can sign in: the greeting comes before Dovecot's
+    # authentication processes are up, and a login then answers "Temporary authentication
+    # failure" (seen on a busy machine).
+    deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1) as sock:
-                if sock.recv(100).startswith(b"* OK"):
-                    return server
-        except OSError:
-            time.sleep(0.1)
+            with imaplib.IMAP4("127.0.0.1", port, timeout=2) as imap:
+                imap.login(USER, PASSWORD)
+                imap.logout()
+                return server
+        except (OSError, imaplib.IMAP4.error):
+            time.sleep(0.2)
     server.stop()
     log = (root / "dovecot.log").read_text() if (root / "dovecot.log").exists() else ""
-    raise RuntimeError(f"dovecot did not answer on {port}: {log[-2000:]}")
+    raise RuntimeError(f"dovecot did not let its user sign in on {port}: {log[-2000:]}")
 
 
 def remove(server: Dovecot) -> None:
