@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import logging
 from datetime import timedelta
 
 import orjson
@@ -152,12 +153,16 @@ def test_events_told_by_another_row_stay_on_the_server(server: WorldServer) -> N
     assert len(after["state"]["follow_up"]) == 1 and len(after["state"]["disposition"]) == 1
 
 
-def test_deletion_tombstones(server: WorldServer) -> None:
+def test_deletion_tombstones(server: WorldServer, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="lapor_desk.server")
     admin, national, other = (server.login(u) for u in ("admin_prov", "nasional", "admin_menkes"))
     views = [api.pull_all()[0] for api in (admin, national, other)]
     cid = server.cid("prov_anon")
     with transaction(server.live.engine) as session:
         complaint_services.delete_complaint(session, cid)
+    purged = [r.getMessage() for r in caplog.records
+              if r.getMessage().startswith("event=complaint_purged ")]
+    assert len(purged) == 1 and f"complaint={cid}" in purged[0]  # the purge is on record
     for api, view, expected in ((admin, views[0], [cid]), (national, views[1], [cid]),
                                 (other, views[2], [])):
         page = api.pull(view["cursor"])

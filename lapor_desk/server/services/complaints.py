@@ -143,3 +143,5 @@ def delete_complaint(session: Session, complaint_id: str, now: datetime | None =
     session.add(Deletion(seq=next_seqs(session), entity="complaint", entity_id=complaint_id,
                          location_path=path, at=now))
     session.flush()
+    # The purge itself is on record (the complaint's id only: its words and reporter are gone).
+    event(log, "complaint_purged", complaint=complaint_id, reporter_removed=reporter_id is not None)
