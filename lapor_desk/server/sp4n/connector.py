@@ -83,9 +83,19 @@ class OutgoingFollowUp:
 
 
 @dataclass(frozen=True)
+class IncomingFollowUp:
+    """A follow-up on SP4N-LAPOR!: the agency's reply, or (``from_reporter``) the reporter's."""
+
+    at: datetime
+    body: str
+    from_reporter: bool = False
+
+
+@dataclass(frozen=True)
 class IncomingReport:
-    """A report from the national system: its tracking number, what it says and its status
-    there (the import of national records matches it by the number)."""
+    """A report from the national system: its tracking number, what it says, its status there
+    (SP4N-LAPOR!'s word) and its follow-ups. Taken in by :func:`.national.take_record`,
+    matched by the number."""
 
     national_tracking_number: int
     title: str
@@ -93,6 +103,14 @@ class IncomingReport:
     status: str
     created_at: datetime
     link: str | None = None
+    complaint_type: str = "pengaduan"
+    category: str = ""
+    province: str = ""
+    regency: str = ""
+    channel: str = "web"
+    anonymous: bool = False
+    reporter_name: str | None = None
+    follow_ups: tuple[IncomingFollowUp, ...] = ()
 
 
 class Connector(Protocol):
