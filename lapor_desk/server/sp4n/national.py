@@ -42,6 +42,7 @@ from lapor_desk.models.validation import TEXT_MAX
 from lapor_desk.server.db import Complaint, FollowUp
 from lapor_desk.server.services import records
 from lapor_desk.server.services.directory import load_directory
+from lapor_desk.server.sp4n import records as sp4n_records
 from lapor_desk.server.sp4n.connector import IncomingReport
 
 #: The kind of the events a national record writes (the push queue leaves them out).
@@ -170,6 +171,15 @@ def take_record(session: Session, report: IncomingReport, *, agency_id: int | No
     config = config or default_config()
     held = session.scalars(select(Complaint.id).where(
         Complaint.national_tracking_number == number)).first()
+    if held is None and report.reference is not None:
+        # one of ours, sent there, whose number is not written here yet: it is this complaint
+        ours = session.scalars(select(Complaint.id).where(
+            Complaint.tracking_number == report.reference,
+            Complaint.national_tracking_number.is_(None))).first()
+        if ours is not None:
+            sp4n_records.record_national_number(session, ours, number, link=report.link,
+                                                now=now)
+            held = ours
     if held is None:
         if agency_id is None:
             outcome.kind = "refused"
@@ -186,7 +196,7 @@ def take_record(session: Session, report: IncomingReport, *, agency_id: int | No
     changed = False
     for item in sorted(report.follow_ups, key=lambda f: f.at):
         body = clean_text(item.body)[:TEXT_MAX]
-        if not body:
+        if not body or item.reference is not None:  # ours, sent from here
             continue
         fid = follow_up_id(number, item.from_reporter, item.at, body)
         if session.get(FollowUp, fid) is not None:
