@@ -2,6 +2,7 @@
 (docs/sp4n.md).
 
     lapor-server sp4n-send [--limit N]        # run from a timer, e.g. every 15 minutes
+    lapor-server sp4n-round [--limit N]       # the whole round: send, push, fetch
     lapor-server sp4n-record --tracking-number N --national M [--link URL]
     lapor-server sp4n-import FILE             # the admin's export of SP4N-LAPOR! (CSV, XLSX)
 
@@ -35,16 +36,23 @@ from lapor_desk.server.db import Agency, Complaint, Sp4nSent
 from lapor_desk.server.services.errors import NotFoundError
 from lapor_desk.server.sp4n import national, records
 from lapor_desk.server.sp4n.addstream import AddstreamConnector
+from lapor_desk.server.sp4n.bridge import BridgeConnector
+from lapor_desk.server.sp4n.connector import Connector
 from lapor_desk.server.sp4n.export_file import read_export
+from lapor_desk.server.sp4n.round import run_round
 from lapor_desk.server.sp4n.run import send_reports
 
-COMMANDS = ("sp4n-send", "sp4n-record", "sp4n-import")
+COMMANDS = ("sp4n-send", "sp4n-round", "sp4n-record", "sp4n-import")
 TOKEN_ENV = "LAPOR_SP4N_TOKEN"
 
 
 def add_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
     p = command("sp4n-send", "send the complaints SP4N-LAPOR! has no record of yet, once")
     p.add_argument("--limit", type=int, default=200, help="at most this many (default 200)")
+    p = command("sp4n-round", "send new complaints, push replies and statuses, fetch new "
+                "national reports: each once")
+    p.add_argument("--limit", type=int, default=200, help="at most this many of each "
+                   "(default 200)")
     p = command("sp4n-record", "write a complaint's SP4N-LAPOR! tracking number")
     p.add_argument("--tracking-number", type=int, required=True, help="this system's number")
     p.add_argument("--national", type=int, required=True, help="SP4N-LAPOR!'s tracking number")
@@ -68,6 +76,38 @@ def _token(resolved: Resolved) -> str:
     return token
 
 
+def connector_of(resolved: Resolved) -> Connector:
+    """The connector ``[sp4n] connector`` names, at ``[sp4n] url`` with the agency's token."""
+    settings = resolved.settings
+    assert settings.sp4n_url
+    kinds: dict[str, Callable[[str, str], Connector]] = {
+        "addstream": AddstreamConnector, "bridge": BridgeConnector}
+    make = kinds.get(settings.sp4n_connector)
+    if make is None:
+        raise ConfigError(f"[sp4n] connector: {settings.sp4n_connector!r} is none of "
+                          f"{', '.join(kinds)}")
+    return make(settings.sp4n_url, _token(resolved))
+
+
+def _round(engine: Engine, connector: Connector, since: datetime, args: argparse.Namespace,
+           resolved: Resolved) -> int:
+    done = run_round(engine, connector, since=since, agency_id=agency_of(engine, resolved),
+                     limit=args.limit)
+    fetched = done.fetched
+    print(json.dumps({
+        "sent": [{"complaint": c, "national": n} for c, n in done.reports.sent],
+        "failed": [{"complaint": c, "code": code} for c, code in done.reports.failed],
+        "unfinished": done.reports.unfinished,
+        "pushed": [{"kind": k, "ref": r} for k, r in done.pushes.sent],
+        "push_failed": [{"kind": k, "ref": r, "code": c} for k, r, c in done.pushes.failed],
+        "push_unsupported": done.pushes.unsupported,
+        "fetched": [{"national": o.national_tracking_number, "complaint": o.complaint_id,
+                     "outcome": o.kind, "problems": o.problems} for o in fetched.outcomes],
+        "fetch_failed": fetched.failed}))
+    failed = done.reports.failed or done.pushes.failed or fetched.failed
+    return 3 if failed else 0
+
+
 def run(args: argparse.Namespace, resolved: Resolved) -> int:
     engine = make_engine(resolved.database_url())
     try:
@@ -82,8 +122,10 @@ def run(args: argparse.Namespace, resolved: Resolved) -> int:
         if not settings.sp4n_since:
             raise ConfigError("set [sp4n] since: the first day whose complaints are sent")
         since = datetime.fromisoformat(settings.sp4n_since).replace(tzinfo=UTC)
-        report = send_reports(engine, AddstreamConnector(settings.sp4n_url, _token(resolved)),
-                              since=since, limit=args.limit)
+        connector = connector_of(resolved)
+        if args.command == "sp4n-round":
+            return _round(engine, connector, since, args, resolved)
+        report = send_reports(engine, connector, since=since, limit=args.limit)
         print(json.dumps({"sent": [{"complaint": c, "national": n} for c, n in report.sent],
                           "failed": [{"complaint": c, "code": code}
                                      for c, code in report.failed],
