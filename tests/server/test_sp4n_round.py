@@ -251,3 +251,13 @@ def test_the_round_command_speaks_the_configured_connector(
         config.write_text(base + 'connector = "v9"\n', "utf-8")
         assert main(["sp4n-round", "--config", str(config)]) == 1
         assert "[sp4n] connector" in capsys.readouterr().err
+
+
+def test_a_complaint_sent_there_can_still_be_purged_here(server: WorldServer) -> None:
+    with national_standin({TOKEN: "Kabupaten Konawe"}) as national:
+        (cid,) = _linked(server, national, ["Data pribadi pelapor tersebar"])
+    with transaction(server.live.engine) as session:  # its claim and its queued push go too
+        complaint_services.delete_complaint(session, cid)
+    with server.live.session() as session:
+        assert session.get(Complaint, cid) is None
+        assert session.scalar(select(func.count()).select_from(Sp4nPush)) == 0
