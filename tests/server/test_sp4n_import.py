@@ -110,3 +110,41 @@ def test_known_national_records_are_updated_new_ones_created_none_twice(
     code, outcome = _run(bare, _export(tmp_path / "ekspor-3.csv", [
         _row(7200003, "Lampu jalan padam", "Belum Terverifikasi")]), capsys)
     assert code == 3 and outcome[7200003]["problems"] == ["no_agency"]
+
+
+def test_an_xlsx_export_with_the_reporters_answers_and_bad_rows(
+        server: WorldServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Daftar Laporan SP4N-LAPOR!"])  # a title row above the header
+    sheet.append([*HEADER[:11], "Tanggapan Pelapor", "Tanggal Tanggapan"])
+    sheet.append(_row(7200005, "Sekolah rusak berat", "Ditanggapi Pelapor",
+                      "Mohon segera, atap hampir roboh.", "04/11/2026 07:00"))
+    sheet.append(_row(7200006, "Pasar becek", "Entah apa"))
+    sheet.append(["bukan nomor", "Judul", "Isi laporan yang cukup panjang."])
+    export = tmp_path / "ekspor.xlsx"
+    book.save(export)
+    config = tmp_path / "server.toml"
+    config.write_text(f'[database]\nurl = "{server.live.database_url}"\n'
+                      '[sp4n]\nagency = "T-kab"\n', "utf-8")
+    code = main(["sp4n-import", "--config", str(config), str(export)])
+    answer = json.loads(capsys.readouterr().out)
+    outcome = {r["national"]: r for r in answer["records"]}
+    assert code == 3 and answer["bad_rows"] == [5]
+    # created, the reporter's answer there added (the status stays: nobody verified it here)
+    assert outcome[7200005]["outcome"] == "created"
+    assert outcome[7200005]["follow_ups_added"] == 1
+    assert outcome[7200005]["problems"] == ["status_not_reachable:unverified>reporter_responded"]
+    assert outcome[7200006]["problems"] == ["unknown_status:Entah apa"]
+    with server.live.session() as session:
+        kinds = list(session.scalars(select(FollowUp.kind).join(
+            Complaint, Complaint.id == FollowUp.complaint_id)
+            .where(Complaint.national_tracking_number == 7200005)))
+    assert kinds == ["reporter_response"]
+    # again: the same answer is not added twice
+    assert main(["sp4n-import", "--config", str(config), str(export)]) == 3
+    again = {r["national"]: r for r in json.loads(capsys.readouterr().out)["records"]}
+    assert again[7200005]["outcome"] == "unchanged" and again[7200005]["follow_ups_added"] == 0

@@ -68,8 +68,15 @@ def _rows(path: Path) -> list[list[Any]]:
             break
         except UnicodeDecodeError:
             continue
-    dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t") if text.strip() else csv.excel
-    return [list(row) for row in csv.reader(io.StringIO(text), dialect)]
+    dialect: type[csv.Dialect] | csv.Dialect = csv.excel
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:  # one column, or nothing to tell by: commas
+        pass
+    try:
+        return [list(row) for row in csv.reader(io.StringIO(text), dialect)]
+    except csv.Error as error:
+        raise InvalidInputError(f"{path.name}: not a CSV file ({error})") from None
 
 
 def _moment(value: Any, zone: tzinfo) -> datetime | None:
