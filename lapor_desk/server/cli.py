@@ -20,7 +20,8 @@
     lapor-server org import|export|template FILE   the pemda's units (server/cli_org.py)
     lapor-server backup --db URL --to DIR / restore --db URL --from DIR --yes (cli_backup.py)
     lapor-server notify send|list|check (cli_notify.py)
-    lapor-server sp4n-send / sp4n-record --tracking-number N --national M (cli_sp4n.py)
+    lapor-server sp4n-send / sp4n-round / sp4n-import FILE /
+                 sp4n-record --tracking-number N --national M (cli_sp4n.py)
     lapor-server user import FILE | user reset-password USERNAME   (server/cli_people.py)
     lapor-server channels fetch-mail | status   the pemda's own channels (server/cli_channels.py)
 

@@ -2,14 +2,19 @@
 (docs/sp4n.md).
 
     lapor-server sp4n-send [--limit N]        # run from a timer, e.g. every 15 minutes
+    lapor-server sp4n-round [--limit N]       # the whole round: send, push, fetch
     lapor-server sp4n-record --tracking-number N --national M [--link URL]
+    lapor-server sp4n-import FILE             # the admin's export of SP4N-LAPOR! (CSV, XLSX)
 
 ``sp4n-send`` sends every complaint SP4N-LAPOR! has no record of yet ([sp4n] since onwards)
 through the ``addstream`` connector, with the agency's token read from ``[sp4n] token_file``
 (or ``LAPOR_SP4N_TOKEN``); it prints what it did as JSON and ends with 0 when nothing failed,
 3 when some report failed (the next run tries it again). ``sp4n-record`` writes a national
 number an operator read on the national site (a report recorded there by hand, or a send that
-was cut off before its answer was written).
+was cut off before its answer was written). ``sp4n-import`` takes the national records of an
+export in ONE transaction (server/sp4n/national.py): known ones updated (status, follow-ups),
+new ones created at ``[sp4n] agency``, none twice; it prints each record's outcome as JSON and
+ends with 3 when some record or row could not be taken in whole (the problems say why).
 """
 
 from __future__ import annotations
@@ -19,30 +24,43 @@ import json
 import os
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
+from lapor_desk.models.calendar import default_config, utcnow
 from lapor_desk.server.config_file import ConfigError, Resolved
 from lapor_desk.server.database import make_engine, transaction
-from lapor_desk.server.db import Complaint, Sp4nSent
+from lapor_desk.server.db import Agency, Complaint, Sp4nSent
 from lapor_desk.server.services.errors import NotFoundError
-from lapor_desk.server.sp4n import records
+from lapor_desk.server.sp4n import national, records
 from lapor_desk.server.sp4n.addstream import AddstreamConnector
+from lapor_desk.server.sp4n.bridge import BridgeConnector
+from lapor_desk.server.sp4n.connector import Connector
+from lapor_desk.server.sp4n.export_file import read_export
+from lapor_desk.server.sp4n.round import run_round
 from lapor_desk.server.sp4n.run import send_reports
 
-COMMANDS = ("sp4n-send", "sp4n-record")
+COMMANDS = ("sp4n-send", "sp4n-round", "sp4n-record", "sp4n-import")
 TOKEN_ENV = "LAPOR_SP4N_TOKEN"
 
 
 def add_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
     p = command("sp4n-send", "send the complaints SP4N-LAPOR! has no record of yet, once")
     p.add_argument("--limit", type=int, default=200, help="at most this many (default 200)")
+    p = command("sp4n-round", "send new complaints, push replies and statuses, fetch new "
+                "national reports: each once")
+    p.add_argument("--limit", type=int, default=200, help="at most this many of each "
+                   "(default 200)")
     p = command("sp4n-record", "write a complaint's SP4N-LAPOR! tracking number")
     p.add_argument("--tracking-number", type=int, required=True, help="this system's number")
     p.add_argument("--national", type=int, required=True, help="SP4N-LAPOR!'s tracking number")
     p.add_argument("--link", default=None, help="the report's address there (default: "
                    "https://www.lapor.go.id/pengaduan/<number>)")
+    p = command("sp4n-import", "take in SP4N-LAPOR!'s export: known records updated, "
+                "new ones created, none twice")
+    p.add_argument("file", type=Path, help="the export (CSV or XLSX)")
 
 
 def _token(resolved: Resolved) -> str:
@@ -58,11 +76,45 @@ def _token(resolved: Resolved) -> str:
     return token
 
 
+def connector_of(resolved: Resolved) -> Connector:
+    """The connector ``[sp4n] connector`` names, at ``[sp4n] url`` with the agency's token."""
+    settings = resolved.settings
+    assert settings.sp4n_url
+    kinds: dict[str, Callable[[str, str], Connector]] = {
+        "addstream": AddstreamConnector, "bridge": BridgeConnector}
+    make = kinds.get(settings.sp4n_connector)
+    if make is None:
+        raise ConfigError(f"[sp4n] connector: {settings.sp4n_connector!r} is none of "
+                          f"{', '.join(kinds)}")
+    return make(settings.sp4n_url, _token(resolved))
+
+
+def _round(engine: Engine, connector: Connector, since: datetime, args: argparse.Namespace,
+           resolved: Resolved) -> int:
+    done = run_round(engine, connector, since=since, agency_id=agency_of(engine, resolved),
+                     limit=args.limit)
+    fetched = done.fetched
+    print(json.dumps({
+        "sent": [{"complaint": c, "national": n} for c, n in done.reports.sent],
+        "failed": [{"complaint": c, "code": code} for c, code in done.reports.failed],
+        "unfinished": done.reports.unfinished,
+        "pushed": [{"kind": k, "ref": r} for k, r in done.pushes.sent],
+        "push_failed": [{"kind": k, "ref": r, "code": c} for k, r, c in done.pushes.failed],
+        "push_unsupported": done.pushes.unsupported,
+        "fetched": [{"national": o.national_tracking_number, "complaint": o.complaint_id,
+                     "outcome": o.kind, "problems": o.problems} for o in fetched.outcomes],
+        "fetch_failed": fetched.failed}))
+    failed = done.reports.failed or done.pushes.failed or fetched.failed
+    return 3 if failed else 0
+
+
 def run(args: argparse.Namespace, resolved: Resolved) -> int:
     engine = make_engine(resolved.database_url())
     try:
         if args.command == "sp4n-record":
             return _record(engine, args)
+        if args.command == "sp4n-import":
+            return _import(engine, args, resolved)
         settings = resolved.settings
         if not settings.sp4n_url:
             raise ConfigError("the link with SP4N-LAPOR! is off: set [sp4n] url "
@@ -70,8 +122,10 @@ def run(args: argparse.Namespace, resolved: Resolved) -> int:
         if not settings.sp4n_since:
             raise ConfigError("set [sp4n] since: the first day whose complaints are sent")
         since = datetime.fromisoformat(settings.sp4n_since).replace(tzinfo=UTC)
-        report = send_reports(engine, AddstreamConnector(settings.sp4n_url, _token(resolved)),
-                              since=since, limit=args.limit)
+        connector = connector_of(resolved)
+        if args.command == "sp4n-round":
+            return _round(engine, connector, since, args, resolved)
+        report = send_reports(engine, connector, since=since, limit=args.limit)
         print(json.dumps({"sent": [{"complaint": c, "national": n} for c, n in report.sent],
                           "failed": [{"complaint": c, "code": code}
                                      for c, code in report.failed],
@@ -93,3 +147,31 @@ def _record(engine: Engine, args: argparse.Namespace) -> int:
             records.mark_sent(session, key, args.national, None, datetime.now(UTC))
     print(f"complaint {args.tracking_number}: SP4N-LAPOR! {args.national}")
     return 0
+
+
+def agency_of(engine: Engine, resolved: Resolved) -> int | None:
+    """The unit ``[sp4n] agency`` names (None when unset); ConfigError when it names none."""
+    code = resolved.settings.sp4n_agency
+    if not code:
+        return None
+    with transaction(engine) as session:
+        found = session.scalars(select(Agency.id).where(Agency.code == code)).first()
+    if found is None:
+        raise ConfigError(f"[sp4n] agency: no unit with code {code!r}")
+    return int(found)
+
+
+def _import(engine: Engine, args: argparse.Namespace, resolved: Resolved) -> int:
+    config = default_config()
+    export = read_export(args.file, config.calendar.tz)
+    agency = agency_of(engine, resolved)
+    now = utcnow()
+    with transaction(engine) as session:
+        outcomes = [national.take_record(session, report, agency_id=agency, now=now,
+                                         config=config) for report in export.records]
+    print(json.dumps({
+        "records": [{"national": o.national_tracking_number, "complaint": o.complaint_id,
+                     "outcome": o.kind, "follow_ups_added": o.follow_ups_added,
+                     "status": o.status, "problems": o.problems} for o in outcomes],
+        "bad_rows": export.bad_rows}))
+    return 3 if export.bad_rows or any(o.problems for o in outcomes) else 0

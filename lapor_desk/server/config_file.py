@@ -241,6 +241,8 @@ KEYS: tuple[Key, ...] = (
     Key("sp4n", "url", "sp4n_url", _web_address, "LAPOR_SP4N_URL"),
     Key("sp4n", "token_file", "sp4n_token_file", _path, "LAPOR_SP4N_TOKEN_FILE"),
     Key("sp4n", "since", "sp4n_since", _day, "LAPOR_SP4N_SINCE"),
+    Key("sp4n", "agency", "sp4n_agency", _text, "LAPOR_SP4N_AGENCY"),
+    Key("sp4n", "connector", "sp4n_connector", _text, "LAPOR_SP4N_CONNECTOR"),
 )
 _BY_FIELD = {key.field: key for key in KEYS}
 

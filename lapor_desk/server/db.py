@@ -344,6 +344,42 @@ class Sp4nSent(Base):
     at: Mapped[datetime]
 
 
+class Sp4nPush(Base):
+    """A change to send to SP4N-LAPOR! on a complaint recorded there (server/sp4n/push.py): a
+    public reply (``kind`` ``follow_up``, ``ref`` its id) or a status change (``status``, ``ref``
+    the new status). Queued in the change's own transaction, sent by the SP4N round, each once:
+    ``pending`` (due at ``next_attempt_at``), ``sending`` (claimed until ``claimed_until``),
+    ``sent`` (``answer``: the national API's id), ``failed`` (refused for good). Never
+    replicated; purged with the complaint."""
+
+    __tablename__ = "sp4n_pushes"
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    complaint_id: Mapped[str] = mapped_column(ForeignKey("complaints.id"), index=True)
+    event_seq: Mapped[int] = mapped_column(BigInteger, unique=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    ref: Mapped[str] = mapped_column(String(80))
+    body: Mapped[str | None] = mapped_column(Text)
+    at: Mapped[datetime]
+    status: Mapped[str] = mapped_column(String(16))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime]
+    claimed_until: Mapped[datetime | None]
+    answer: Mapped[str | None] = mapped_column(String(255))
+    error: Mapped[str | None] = mapped_column(Text)
+    sent_at: Mapped[datetime | None]
+
+    __table_args__ = (Index("ix_sp4n_pushes_due", "status", "next_attempt_at"),)
+
+
+class Sp4nMark(Base):
+    """A mark the SP4N round keeps between runs (``fetched_since``: where the next fetch of new
+    national reports starts)."""
+
+    __tablename__ = "sp4n_marks"
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    at: Mapped[datetime]
+
+
 class ScopeExit(Base):
     """A complaint left a node: callers who could see it there get a tombstone."""
 

@@ -113,6 +113,10 @@ class ServerSettings:
     sp4n_url: str | None = None
     sp4n_token_file: Path | None = None
     sp4n_since: str | None = None
+    #: The unit (its code) national records new here are addressed to (``sp4n-import``, the
+    #: round's fetch), and the connector the round speaks (``addstream`` or ``bridge``).
+    sp4n_agency: str = ""
+    sp4n_connector: str = "addstream"
     extra: dict[str, str] = field(default_factory=dict)
 
     def resolved_blob_dir(self) -> Path:

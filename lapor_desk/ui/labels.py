@@ -65,6 +65,7 @@ TIMELINE = {
     "reporter_response": QT_TRANSLATE_NOOP("Labels", "Reporter's response"),
     "link_duplicate": QT_TRANSLATE_NOOP("Labels", "Linked as duplicate"),
     "unlink_duplicate": QT_TRANSLATE_NOOP("Labels", "Duplicate link removed"),
+    "national_update": QT_TRANSLATE_NOOP("Labels", "Updated from SP4N-LAPOR!"),
 }
 ERRORS = {
     "offline": QT_TRANSLATE_NOOP("Labels", "Cannot reach the server. Your work is kept and "

@@ -2136,291 +2136,296 @@
         <translation>Tautan duplikat dihapus</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="70" />
+        <location filename="../../lapor_desk/ui/labels.py" line="68" />
+        <source>Updated from SP4N-LAPOR!</source>
+        <translation>Diperbarui dari SP4N-LAPOR!</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/labels.py" line="71" />
         <source>Cannot reach the server. Your work is kept and will be sent at the next sync.</source>
         <translation>Server tidak dapat dihubungi. Pekerjaan Anda tersimpan dan akan dikirim pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="72" />
+        <location filename="../../lapor_desk/ui/labels.py" line="73" />
         <source>The server did not answer in time.</source>
         <translation>Server tidak menjawab tepat waktu.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="73" />
+        <location filename="../../lapor_desk/ui/labels.py" line="74" />
         <source>The server stopped answering. Your work is kept and is sent as soon as it answers again.</source>
         <translation>Server berhenti menjawab. Pekerjaan Anda tetap tersimpan dan dikirim begitu server menjawab lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="75" />
+        <location filename="../../lapor_desk/ui/labels.py" line="76" />
         <source>The user name or password is wrong.</source>
         <translation>Nama pengguna atau kata sandi salah.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="76" />
+        <location filename="../../lapor_desk/ui/labels.py" line="77" />
         <source>This account is disabled. Ask your administrator.</source>
         <translation>Akun ini dinonaktifkan. Hubungi administrator Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="78" />
+        <location filename="../../lapor_desk/ui/labels.py" line="79" />
         <source>Your session has expired. Please sign in again.</source>
         <translation>Sesi Anda telah berakhir. Silakan masuk kembali.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="80" />
+        <location filename="../../lapor_desk/ui/labels.py" line="81" />
         <source>Your session was ended. Please sign in again.</source>
         <translation>Sesi Anda telah diakhiri. Silakan masuk kembali.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="82" />
+        <location filename="../../lapor_desk/ui/labels.py" line="83" />
         <source>Please sign in.</source>
         <translation>Silakan masuk.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="83" />
+        <location filename="../../lapor_desk/ui/labels.py" line="84" />
         <source>Too many attempts. Wait a few minutes and try again.</source>
         <translation>Terlalu banyak percobaan. Tunggu beberapa menit lalu coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="85" />
+        <location filename="../../lapor_desk/ui/labels.py" line="86" />
         <source>The server has a problem right now. Try again later; nothing was lost.</source>
         <translation>Server sedang bermasalah. Coba lagi nanti; tidak ada yang hilang.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="87" />
+        <location filename="../../lapor_desk/ui/labels.py" line="88" />
         <source>This action is not possible in the complaint's current status.</source>
         <translation>Tindakan ini tidak dapat dilakukan pada status laporan saat ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="89" />
+        <location filename="../../lapor_desk/ui/labels.py" line="90" />
         <source>Your role may not do this.</source>
         <translation>Peran Anda tidak diizinkan melakukan ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="90" />
+        <location filename="../../lapor_desk/ui/labels.py" line="91" />
         <source>This complaint is outside your area.</source>
         <translation>Laporan ini di luar wilayah kewenangan Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="91" />
+        <location filename="../../lapor_desk/ui/labels.py" line="92" />
         <source>The complaint cannot be forwarded there.</source>
         <translation>Laporan tidak dapat didisposisikan ke sana.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="93" />
-        <location filename="../../lapor_desk/ui/labels.py" line="180" />
+        <location filename="../../lapor_desk/ui/labels.py" line="94" />
+        <location filename="../../lapor_desk/ui/labels.py" line="181" />
         <source>Please give a reason.</source>
         <translation>Silakan isi alasannya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="94" />
+        <location filename="../../lapor_desk/ui/labels.py" line="95" />
         <source>Something in the form is missing or invalid.</source>
         <translation>Ada isian yang kosong atau tidak valid.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="96" />
+        <location filename="../../lapor_desk/ui/labels.py" line="97" />
         <source>The complaint is no longer in your list.</source>
         <translation>Laporan ini sudah tidak ada di daftar Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="97" />
+        <location filename="../../lapor_desk/ui/labels.py" line="98" />
         <source>An attached file is not on this computer (any more). Attach it again.</source>
         <translation>Berkas lampiran tidak (lagi) ada di komputer ini. Lampirkan lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="99" />
+        <location filename="../../lapor_desk/ui/labels.py" line="100" />
         <source>The demo server could not be started.</source>
         <translation>Server demo tidak dapat dijalankan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="100" />
+        <location filename="../../lapor_desk/ui/labels.py" line="101" />
         <source>Sync stopped. What was received is kept; the next sync continues from there.</source>
         <translation>Sinkronisasi dihentikan. Data yang sudah diterima tetap tersimpan; sinkronisasi berikutnya melanjutkan dari sana.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="102" />
+        <location filename="../../lapor_desk/ui/labels.py" line="103" />
         <source>This account was disabled on the server, so its data was removed from this computer. Ask your administrator.</source>
         <translation>Akun ini dinonaktifkan di server, sehingga datanya telah dihapus dari komputer ini. Hubungi administrator Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="105" />
+        <location filename="../../lapor_desk/ui/labels.py" line="106" />
         <source>Sync or resolve the unsynced work first, or confirm that it may be deleted.</source>
         <translation>Sinkronkan atau selesaikan dahulu pekerjaan yang belum tersinkron, atau pastikan bahwa pekerjaan itu boleh dihapus.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="108" />
+        <location filename="../../lapor_desk/ui/labels.py" line="109" />
         <source>The key that unlocks this computer's copy of your data is missing from the system keyring (was the keyring reset, or is this another user account?). The copy may hold work not yet sent: keep its folder, make a copy of it, and contact your IT support. It opens again once its key is back in the keyring.</source>
         <translation>Kunci pembuka salinan data Anda di komputer ini tidak ada di keyring sistem (apakah keyring diatur ulang, atau ini akun pengguna lain?). Salinan itu mungkin berisi pekerjaan yang belum terkirim: simpan foldernya, buat salinannya, lalu hubungi bagian TI. Salinan itu dapat dibuka lagi setelah kuncinya kembali ke keyring.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="113" />
+        <location filename="../../lapor_desk/ui/labels.py" line="114" />
         <source>The key in the system keyring does not open this computer's copy of your data (was the keyring reset, or the folder copied from another computer?). The copy may hold work not yet sent: keep its folder, make a copy of it, and contact your IT support. It opens again with its own key.</source>
         <translation>Kunci di keyring sistem tidak dapat membuka salinan data Anda di komputer ini (apakah keyring diatur ulang, atau foldernya disalin dari komputer lain?). Salinan itu mungkin berisi pekerjaan yang belum terkirim: simpan foldernya, buat salinannya, lalu hubungi bagian TI. Salinan itu dapat dibuka lagi dengan kuncinya sendiri.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="119" />
+        <location filename="../../lapor_desk/ui/labels.py" line="120" />
         <source>There is no free space left on the drive where LAPOR Desk keeps your data. Free some space there (empty the Recycle Bin, move or delete large files you no longer need), then try again. What was already saved is kept, and a sync continues where it stopped.</source>
         <translation>Ruang kosong di drive tempat LAPOR Desk menyimpan data Anda sudah habis. Kosongkan sebagian ruang di drive itu (kosongkan Recycle Bin, pindahkan berkas besar yang tidak diperlukan lagi ke tempat lain), lalu coba lagi. Yang sudah tersimpan tetap ada, dan sinkronisasi dilanjutkan dari titik terakhir.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="124" />
+        <location filename="../../lapor_desk/ui/labels.py" line="125" />
         <source>This computer does not let LAPOR Desk write more data (a file size limit or storage quota of your account). Ask your IT support to raise the limit or free some space, then try again. What was already saved is kept.</source>
         <translation>Komputer ini tidak mengizinkan LAPOR Desk menulis data lebih banyak (ada batas ukuran berkas atau kuota penyimpanan pada akun Anda). Minta bagian TI menaikkan batas itu atau mengosongkan sebagian ruang, lalu coba lagi. Yang sudah tersimpan tetap ada.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="128" />
+        <location filename="../../lapor_desk/ui/labels.py" line="129" />
         <source>The drive where LAPOR Desk keeps your data has become read-only (it may be write-protected, or the system locked it after disk errors), so nothing can be saved. Close LAPOR Desk and have the disk checked by your IT support. Do not delete the LAPOR Desk folder: it may hold work not yet sent.</source>
         <translation>Drive tempat LAPOR Desk menyimpan data Anda menjadi hanya-baca (mungkin dilindungi dari penulisan, atau dikunci sistem setelah terjadi kerusakan disk), sehingga tidak ada yang dapat disimpan. Tutup LAPOR Desk dan minta bagian TI memeriksa disk itu. Jangan hapus folder LAPOR Desk: mungkin masih ada pekerjaan yang belum terkirim.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="133" />
+        <location filename="../../lapor_desk/ui/labels.py" line="134" />
         <source>LAPOR Desk may not read or write its data folder (a missing permission). Ask your IT support to give your account access to it, then try again. Do not delete the folder: it may hold work not yet sent.</source>
         <translation>LAPOR Desk tidak diizinkan membaca atau menulis folder datanya (izin akses kurang). Minta bagian TI memberi akun Anda akses ke folder itu, lalu coba lagi. Jangan hapus folder itu: mungkin masih ada pekerjaan yang belum terkirim.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="137" />
+        <location filename="../../lapor_desk/ui/labels.py" line="138" />
         <source>The disk where LAPOR Desk keeps your data reported a read or write error. Do not delete the LAPOR Desk folder: it may hold work not yet sent. Make a copy of it if you can and contact your IT support to have the disk checked.</source>
         <translation>Disk tempat LAPOR Desk menyimpan data Anda mengalami kesalahan baca atau tulis. Jangan hapus folder LAPOR Desk: mungkin masih ada pekerjaan yang belum terkirim. Salin folder itu bila bisa, lalu hubungi bagian TI untuk memeriksa disk.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="141" />
+        <location filename="../../lapor_desk/ui/labels.py" line="142" />
         <source>This computer's copy of your data is damaged and cannot be read. Do not delete it: it may hold work not yet sent. Make a copy of its folder and contact your IT support or the LAPOR! help desk.</source>
         <translation>Salinan data Anda di komputer ini rusak dan tidak dapat dibaca. Jangan dihapus: mungkin masih ada pekerjaan yang belum terkirim. Salin foldernya, lalu hubungi bagian TI atau layanan bantuan LAPOR!.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="155" />
+        <location filename="../../lapor_desk/ui/labels.py" line="156" />
         <source>A training address (bimtek://) is the facilitator's computer on this room's network, typed as shown on the facilitator's screen, e.g. bimtek://192.168.1.10:8717.</source>
         <translation>Alamat latihan (bimtek://) adalah komputer fasilitator di jaringan ruangan ini, diketik persis seperti di layar fasilitator, misalnya bimtek://192.168.1.10:8717.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="158" />
+        <location filename="../../lapor_desk/ui/labels.py" line="159" />
         <source>This address is not a training server, so your password was not sent. Check the address on the facilitator's screen.</source>
         <translation>Alamat ini bukan server latihan, jadi kata sandi Anda tidak dikirim. Periksa alamat di layar fasilitator.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="187" />
+        <location filename="../../lapor_desk/ui/labels.py" line="188" />
         <source>The day to look at it again has already come: choose a day after today.</source>
         <translation>Tanggal peninjauan sudah lewat: pilih tanggal setelah hari ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="189" />
+        <location filename="../../lapor_desk/ui/labels.py" line="190" />
         <source>That day is too far ahead for a postponement: choose a nearer day.</source>
         <translation>Tanggal itu terlalu jauh untuk penundaan: pilih tanggal yang lebih dekat.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="191" />
+        <location filename="../../lapor_desk/ui/labels.py" line="192" />
         <source>Choose the day from the calendar.</source>
         <translation>Pilih tanggal dari kalender.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="271" />
+        <location filename="../../lapor_desk/ui/labels.py" line="272" />
         <source>Folder: %1 (drive %2)</source>
         <translation>Folder: %1 (drive %2)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="272" />
+        <location filename="../../lapor_desk/ui/labels.py" line="273" />
         <source>Folder: %1</source>
         <translation>Folder: %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="303" />
+        <location filename="../../lapor_desk/ui/labels.py" line="304" />
         <source>WD: working days, Monday to Friday, not counting national holidays and collective leave days</source>
         <translation>HK: hari kerja, Senin sampai Jumat, tidak termasuk hari libur nasional dan cuti bersama</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="145" />
+        <location filename="../../lapor_desk/ui/labels.py" line="146" />
         <source>No system keyring is available to keep this computer's data encrypted. Ask your IT support to enable it (on Linux: GNOME Keyring or KWallet).</source>
         <translation>Keyring sistem tidak tersedia untuk menjaga data di komputer ini tetap terenkripsi. Minta bantuan dukungan TI untuk mengaktifkannya (di Linux: GNOME Keyring atau KWallet).</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="148" />
+        <location filename="../../lapor_desk/ui/labels.py" line="149" />
         <source>This computer's copy of your data could not be encrypted. Nothing was changed; try again, and report it if it happens again.</source>
         <translation>Salinan data Anda di komputer ini tidak dapat dienkripsi. Tidak ada yang diubah; coba lagi, dan laporkan bila terjadi lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="151" />
+        <location filename="../../lapor_desk/ui/labels.py" line="152" />
         <source>This server address starts with http://, which would send your password and the complaints unprotected over the network. Use the address that starts with https:// (ask your administrator if you do not know it).</source>
         <translation>Alamat server ini diawali http://, sehingga kata sandi Anda dan isi laporan akan terkirim tanpa perlindungan lewat jaringan. Gunakan alamat yang diawali https:// (tanyakan kepada administrator Anda bila belum tahu).</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="161" />
+        <location filename="../../lapor_desk/ui/labels.py" line="162" />
         <source>This is not a server address. Type it like https://lapor.example.go.id.</source>
         <translation>Ini bukan alamat server. Tuliskan seperti https://lapor.example.go.id.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="163" />
+        <location filename="../../lapor_desk/ui/labels.py" line="164" />
         <source>The server sent data this computer cannot accept, so none of it was saved. Sync again later; if it happens again, save the diagnostics (Help menu) and send them to your administrator.</source>
         <translation>Server mengirim data yang tidak dapat diterima komputer ini, sehingga tidak ada yang disimpan. Sinkronkan lagi nanti; bila terjadi lagi, simpan diagnostik (menu Bantuan) lalu kirimkan kepada administrator Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="167" />
+        <location filename="../../lapor_desk/ui/labels.py" line="168" />
         <source>Some files of this computer's copy could not be deleted; they can no longer be read. Close other programs and sign out again.</source>
         <translation>Sebagian berkas salinan data di komputer ini tidak dapat dihapus; berkas itu tidak dapat dibaca lagi. Tutup program lain lalu keluar lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="174" />
+        <location filename="../../lapor_desk/ui/labels.py" line="175" />
         <source>The note is too long: at most 20,000 characters. Shorten it and try again.</source>
         <extracomment>What is wrong with a value of a refused action (``field:code`` from models/validation.py).</extracomment>
         <translation>Catatan terlalu panjang: paling banyak 20.000 karakter. Persingkat lalu coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="176" />
+        <location filename="../../lapor_desk/ui/labels.py" line="177" />
         <source>The reason is too long: at most 20,000 characters. Shorten it and try again.</source>
         <translation>Alasan terlalu panjang: paling banyak 20.000 karakter. Persingkat lalu coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="178" />
+        <location filename="../../lapor_desk/ui/labels.py" line="179" />
         <source>The text is too long: at most 20,000 characters. Shorten it, or attach the rest as a file.</source>
         <translation>Teks terlalu panjang: paling banyak 20.000 karakter. Persingkat, atau lampirkan sisanya sebagai berkas.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="181" />
+        <location filename="../../lapor_desk/ui/labels.py" line="182" />
         <source>For the reason “Other”, write a note that explains it.</source>
         <translation>Untuk alasan “Lainnya”, tulis catatan yang menjelaskannya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="183" />
+        <location filename="../../lapor_desk/ui/labels.py" line="184" />
         <source>The text is empty. Write the reply or note first (invisible characters do not count).</source>
         <translation>Teksnya kosong. Tulis tanggapan atau catatannya dulu (karakter tak terlihat tidak dihitung).</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="185" />
         <location filename="../../lapor_desk/ui/labels.py" line="186" />
+        <location filename="../../lapor_desk/ui/labels.py" line="187" />
         <source>Choose a reason from the list.</source>
         <translation>Pilih alasan dari daftar.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="192" />
         <location filename="../../lapor_desk/ui/labels.py" line="193" />
+        <location filename="../../lapor_desk/ui/labels.py" line="194" />
         <source>Choose where the complaint goes.</source>
         <translation>Pilih tujuan laporan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="194" />
+        <location filename="../../lapor_desk/ui/labels.py" line="195" />
         <source>At most 20 files can be attached. Remove some and try again.</source>
         <translation>Paling banyak 20 berkas dapat dilampirkan. Hapus sebagian lalu coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="196" />
+        <location filename="../../lapor_desk/ui/labels.py" line="197" />
         <source>A file is larger than 25 MB. Make it smaller (e.g. a lower photo resolution) and attach it again.</source>
         <translation>Ada berkas yang lebih besar dari 25 MB. Perkecil berkasnya (misalnya resolusi foto lebih rendah) lalu lampirkan lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="199" />
+        <location filename="../../lapor_desk/ui/labels.py" line="200" />
         <source>An attached file has no usable name. Rename the file and attach it again.</source>
         <translation>Ada berkas lampiran yang namanya tidak dapat dipakai. Ganti nama berkasnya lalu lampirkan lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="201" />
+        <location filename="../../lapor_desk/ui/labels.py" line="202" />
         <source>An attached file's name is longer than 255 characters. Rename the file and attach it again.</source>
         <translation>Nama berkas lampiran lebih dari 255 karakter. Ganti nama berkasnya lalu lampirkan lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="244" />
+        <location filename="../../lapor_desk/ui/labels.py" line="245" />
         <source>Confidential complaint (title hidden)</source>
         <translation>Laporan rahasia (judul disembunyikan)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/labels.py" line="251" />
+        <location filename="../../lapor_desk/ui/labels.py" line="252" />
         <source>Something went wrong (%1).</source>
         <translation>Terjadi kesalahan (%1).</translation>
     </message>

@@ -10,4 +10,5 @@ ID = {
     "Copies the latest follow-up, to post it on lapor.go.id":
         "Menyalin tindak lanjut terakhir untuk dikirim di lapor.go.id",
     "Copied: paste it on lapor.go.id": "Tersalin: tempel di lapor.go.id",
+    "Updated from SP4N-LAPOR!": "Diperbarui dari SP4N-LAPOR!",
 }

@@ -19,7 +19,7 @@ from lapor_desk.server.db import Complaint, Sp4nSent
 from lapor_desk.server.services import complaints as complaint_services
 from lapor_desk.server.services.errors import InvalidInputError
 from lapor_desk.server.sp4n import records
-from lapor_desk.server.sp4n.addstream import FIELDS, AddstreamConnector, parse_answer
+from lapor_desk.server.sp4n.addstream import AddstreamConnector, parse_answer
 from lapor_desk.server.sp4n.connector import ConnectorError
 from lapor_desk.server.sp4n.run import send_reports
 from tests.server.builder import NOW, complaint_payload, new_id
@@ -40,6 +40,12 @@ def _new(server: WorldServer, titles: list[str], anonymous: set[str] = frozenset
                                            received_at=received),
                 server.unit("kab"), now=SINCE + timedelta(hours=1)).id)
     return ids
+
+
+def _tracking(server: WorldServer, complaint_id: str) -> int:
+    with server.live.session() as session:
+        return int(session.scalar(select(Complaint.tracking_number)
+                                  .where(Complaint.id == complaint_id)) or 0)
 
 
 def _numbers(server: WorldServer, ids: list[str]) -> dict[str, int | None]:
@@ -66,11 +72,15 @@ def test_reports_go_once_with_their_numbers_back_and_no_anonim_identity(
     numbers = _numbers(server, ids)
     assert numbers == dict(report.sent)
     named, anonim = national.recorded
-    assert named[FIELDS["title"]] == "Jalan rusak di Tumpas"
-    assert named[FIELDS["reporter_name"]] == "Pelapor Tumpas"
-    assert named[FIELDS["anonymous"]] == "0" and anonim[FIELDS["anonymous"]] == "1"
+    # the document public code posts: <lapor token><pelapor>...</pelapor><laporan><isi>
+    assert named["token"] == TOKEN
+    assert named["isi"].startswith("Jalan rusak di Tumpas\n\nKronologi: Jalan rusak di Tumpas")
+    assert f"Nomor pelacakan instansi: {_tracking(server, ids[0])}" in named["isi"]
+    assert (named["namadepan"], named["namabelakang"]) == ("Pelapor", "Tumpas")
+    assert named["telpon"].startswith("0812") and named["email"].endswith("@example.id")
+    assert named["anonim"] == "0" and anonim["anonim"] == "1"
     # an anonim reporter's identity never leaves the server, the NIK of none ever does
-    assert anonim[FIELDS["reporter_name"]] == "" and anonim[FIELDS["reporter_contact"]] == ""
+    assert [anonim[k] for k in ("namadepan", "namabelakang", "telpon", "email")] == [""] * 4
     assert not any("74020155" in value for form in national.recorded for value in form.values())
     # the desktops receive the numbers at their next pull
     rows = admin.pull_all(cursor)[0]["state"]["complaint"]

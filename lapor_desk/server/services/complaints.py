@@ -30,6 +30,8 @@ from lapor_desk.server.db import (
     PublicAccess,
     ReplyContact,
     Reporter,
+    Sp4nPush,
+    Sp4nSent,
     next_seqs,
 )
 from lapor_desk.server.logs import event
@@ -122,7 +124,8 @@ def delete_complaint(session: Session, complaint_id: str, now: datetime | None =
     complaint = records.lock_complaint(session, complaint_id)
     if complaint is None:
         raise NotFoundError(f"no complaint {complaint_id}")
-    for table in (*records.CHILD_TABLES, Notification, ReplyContact):  # messages hold the contact too
+    # messages hold the contact too; what was (to be) sent to SP4N-LAPOR! names the complaint
+    for table in (*records.CHILD_TABLES, Notification, ReplyContact, Sp4nPush, Sp4nSent):
         session.execute(delete(table).where(table.complaint_id == complaint_id))
     # The channels' records of the reporter's number or address (server/channels/) go too; the
     # message ids stay, without the complaint, so a message delivered again opens nothing.

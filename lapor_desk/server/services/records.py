@@ -43,6 +43,7 @@ from lapor_desk.server.db import (
     next_seqs,
 )
 from lapor_desk.server.notify import queue as notify_queue
+from lapor_desk.server.sp4n import push as sp4n_push
 
 CHILD_TABLES: tuple[Any, ...] = (Disposition, FollowUp, Attachment, ComplaintEvent)
 
@@ -53,6 +54,7 @@ _LOCKED_COLUMNS = (
     "version", "transition_version", "created_at", "verify_due", "resolution_due",
     "auto_close_due", "paused_at", "forwarded_at", "first_follow_up_at", "last_follow_up_at",
     "closed_at", "handler_unit_ids", "duplicate_ids", "location_path", "confidential",
+    "national_tracking_number",
 )
 _LOCK_ROW = (select(*(COMPLAINTS.c[name] for name in _LOCKED_COLUMNS))
              .where(COMPLAINTS.c.id == bindparam("complaint_id")).with_for_update())
@@ -175,6 +177,8 @@ def write_transition(
     node = directory.get(location_of(after.responsible_id, after.handling_unit_id))
     notify_queue.enqueue(connection, complaint.id, transition, event_seq,
                          node.name if node is not None else "", now)
+    sp4n_push.enqueue(connection, complaint.id, complaint.national_tracking_number, transition,
+                      event_seq, now)
 
 
 def _restamp(connection: Connection, children: list[tuple[Any, Any]], seqs: Iterable[int]) -> None:

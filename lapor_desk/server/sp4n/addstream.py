@@ -1,14 +1,22 @@
 """The reference connector: SP4N-LAPOR!'s public legacy endpoint ``POST /api/stream/addstream``.
 
-The endpoint records one report for an agency: a form-encoded POST carrying the agency's token
-(given by the LAPOR! team, one per agency) and the report's fields; it answers XML naming the
-report's ``trackingid`` and the call's ``transaksiid``. It has no call for follow-ups, statuses
-or fetching reports: those are the v3 API's (docs/sp4n.md), and this connector raises
+The endpoint records one report for an agency. Its request, as public code that calls it
+shows (docs/sp4n.md, "What is known of addstream"), is an XML document posted as ``text/xml``:
+
+    <lapor token="{agency token}">
+      <pelapor><email/><telpon/><namadepan/><namabelakang/></pelapor>
+      <laporan rahasia="0|1" anonim="0|1"><isi>the report</isi></laporan>
+    </lapor>
+
+and its answer is XML naming the report's ``trackingid`` and the call's ``transaksiid``. No
+public source shows more elements of ``<laporan>`` than ``<isi>``, so the title, the date and
+place of the incident, the category and this system's tracking number go into ``<isi>`` as
+lines of text rather than under names nobody has seen. The endpoint has no call for follow-ups,
+statuses or fetching reports: those are the v3 API's (docs/sp4n.md), and this connector raises
 :class:`~.connector.Unsupported` for them.
 
-The form's field names are :data:`FIELDS` (one place to correct them against the agency's copy
-of the documentation). The answer is read defensively: at most :data:`MAX_ANSWER` bytes, no
-DTD (no entity expansion), the elements found by name wherever they are.
+The answer is read defensively: at most :data:`MAX_ANSWER` bytes, no DTD (no entity
+expansion), the elements found by name wherever they are.
 """
 
 from __future__ import annotations
@@ -26,6 +34,7 @@ from lapor_desk.server.sp4n.connector import (
     IncomingReport,
     OutgoingFollowUp,
     OutgoingReport,
+    OutgoingStatus,
     Receipt,
     Unsupported,
 )
@@ -33,13 +42,11 @@ from lapor_desk.server.sp4n.connector import (
 log = logging.getLogger(__name__)
 
 PATH: Final = "/api/stream/addstream"
-#: The form field of each value sent.
-FIELDS: Final = {
-    "token": "token", "title": "judul", "body": "isi", "complaint_type": "tipe",
-    "category": "kategori", "incident_date": "tanggal_kejadian", "location": "lokasi",
-    "anonymous": "anonim", "confidential": "rahasia", "reporter_name": "nama",
-    "reporter_contact": "kontak", "channel": "sumber", "reference": "referensi",
-}
+#: The request's element and attribute names, as public code that calls the endpoint writes
+#: them (one place to correct them against the agency's copy of the documentation).
+ROOT, TOKEN, REPORTER, REPORT, TEXT = "lapor", "token", "pelapor", "laporan", "isi"
+EMAIL, PHONE, FIRST_NAME, LAST_NAME = "email", "telpon", "namadepan", "namabelakang"
+CONFIDENTIAL, ANONYMOUS = "rahasia", "anonim"
 #: The largest answer read (an answer names two numbers).
 MAX_ANSWER: Final = 64 * 1024
 TIMEOUT: Final = (10.0, 30.0)
@@ -74,24 +81,46 @@ class AddstreamConnector:
         self.token = token
         self.http = session or requests.Session()
 
-    def form(self, report: OutgoingReport) -> dict[str, str]:
+    def text(self, report: OutgoingReport) -> str:
+        """What goes into ``<isi>``: the title, the account, then what the national form asks
+        (date and place of the incident, category) and this system's tracking number."""
         place = ", ".join(p for p in (report.village, report.district, report.regency,
                                       report.province) if p)
-        values = {
-            "token": self.token, "title": report.title, "body": report.body,
-            "complaint_type": report.complaint_type, "category": report.category,
-            "incident_date": report.incident_date.isoformat() if report.incident_date else "",
-            "location": place, "anonymous": "1" if report.anonymous else "0",
-            "confidential": "1" if report.confidential else "0",
-            "reporter_name": "" if report.anonymous else (report.reporter_name or ""),
-            "reporter_contact": "" if report.anonymous else (report.reporter_contact or ""),
-            "channel": report.channel, "reference": str(report.tracking_number),
-        }
-        return {FIELDS[key]: value for key, value in values.items()}
+        lines = [report.title, "", report.body, ""]
+        if report.incident_date:
+            lines.append(f"Tanggal kejadian: {report.incident_date.strftime('%d/%m/%Y')}")
+        if place:
+            lines.append(f"Lokasi: {place}")
+        if report.category:
+            lines.append(f"Kategori: {report.category}")
+        lines.append(f"Nomor pelacakan instansi: {report.tracking_number}")
+        return "\n".join(lines).strip()
+
+    def document(self, report: OutgoingReport) -> bytes:
+        """The request: an anonim reporter's name and contact stay empty (never sent)."""
+        root = ElementTree.Element(ROOT, {TOKEN: self.token})
+        reporter = ElementTree.SubElement(root, REPORTER)
+        named = not report.anonymous
+        name = (report.reporter_name or "") if named else ""
+        first, _, last = name.partition(" ")
+        contact = (report.reporter_contact or "") if named else ""
+        email = (report.reporter_email or "") if named else ""
+        values = {EMAIL: email or (contact if "@" in contact else ""),
+                  PHONE: contact if "@" not in contact else "",
+                  FIRST_NAME: first, LAST_NAME: last}
+        for tag, value in values.items():
+            ElementTree.SubElement(reporter, tag).text = value
+        body = ElementTree.SubElement(root, REPORT, {
+            CONFIDENTIAL: "1" if report.confidential else "0",
+            ANONYMOUS: "1" if report.anonymous else "0"})
+        ElementTree.SubElement(body, TEXT).text = self.text(report)
+        document: bytes = ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)
+        return document
 
     def send_report(self, report: OutgoingReport) -> Receipt:
         try:
-            answer = self.http.post(self.url, data=self.form(report), timeout=TIMEOUT,
+            answer = self.http.post(self.url, data=self.document(report), timeout=TIMEOUT,
+                                    headers={"Content-Type": "text/xml; charset=UTF-8"},
                                     stream=True)
             content = answer.raw.read(MAX_ANSWER + 1, decode_content=True)
         except requests.RequestException as error:
@@ -110,8 +139,8 @@ class AddstreamConnector:
     def send_follow_up(self, follow_up: OutgoingFollowUp) -> str | None:
         raise Unsupported("send follow-ups")
 
-    def send_status(self, national_tracking_number: int, status: str) -> str | None:
+    def send_status(self, status: OutgoingStatus) -> str | None:
         raise Unsupported("send statuses")
 
-    def new_reports(self, since: datetime) -> list[IncomingReport]:
+    def pull_new(self, since: datetime) -> list[IncomingReport]:
         raise Unsupported("fetch reports")

@@ -8,7 +8,12 @@ sent (``sp4n_sent``), so a connector only translates to and from its API:
   answers the national tracking number (and the API's transaction id);
 * :meth:`Connector.send_follow_up` and :meth:`Connector.send_status`: a follow-up posted here,
   a status changed here, on a complaint recorded there;
-* :meth:`Connector.new_reports`: the reports addressed to the agency there since a moment.
+* :meth:`Connector.pull_new`: the reports addressed to the agency there since a moment (new
+  ones, and known ones whose status or follow-ups moved on), with their follow-ups.
+
+A follow-up and a status carry our own ``reference`` (the follow-up's id, the change's key):
+the national side must answer a second call with the same reference as the first, without
+recording it again; that is what keeps a call repeated after a worker died mid-call at once.
 
 An API that cannot do one of these raises :class:`Unsupported` for it (the legacy ``addstream``
 endpoint only records reports); the round then skips that part and says so in the log.
@@ -62,6 +67,7 @@ class OutgoingReport:
     reporter_name: str | None
     reporter_contact: str | None
     created_at: datetime
+    reporter_email: str | None = None
 
 
 @dataclass(frozen=True)
@@ -76,6 +82,9 @@ class Receipt:
 
 @dataclass(frozen=True)
 class OutgoingFollowUp:
+    """A public reply written here, on a complaint SP4N-LAPOR! records. ``follow_up_id`` is its
+    reference there (the same id at every try)."""
+
     national_tracking_number: int
     follow_up_id: str
     body: str
@@ -83,9 +92,40 @@ class OutgoingFollowUp:
 
 
 @dataclass(frozen=True)
+class OutgoingStatus:
+    """A complaint's new status here (this system's ``Status`` value; a connector words it for
+    its API, e.g. :data:`STATUS_OUT`); ``reference``: the change's own key."""
+
+    national_tracking_number: int
+    status: str
+    reference: str
+    at: datetime
+
+
+#: This system's status -> SP4N-LAPOR!'s word for it.
+STATUS_OUT: dict[str, str] = {
+    "unverified": "Belum Terverifikasi", "forwarded": "Terdisposisi, Belum Ditindaklanjuti",
+    "in_progress": "Sedang Diproses", "reporter_responded": "Ditanggapi Pelapor",
+    "postponed": "Tunda", "done": "Selesai", "archived": "Arsip",
+}
+
+
+@dataclass(frozen=True)
+class IncomingFollowUp:
+    """A follow-up on SP4N-LAPOR!: the agency's reply, or (``from_reporter``) the reporter's."""
+
+    at: datetime
+    body: str
+    from_reporter: bool = False
+    #: Our own follow-up's id when it went from here (never taken in again).
+    reference: str | None = None
+
+
+@dataclass(frozen=True)
 class IncomingReport:
-    """A report from the national system: its tracking number, what it says and its status
-    there (the import of national records matches it by the number)."""
+    """A report from the national system: its tracking number, what it says, its status there
+    (SP4N-LAPOR!'s word) and its follow-ups. Taken in by :func:`.national.take_record`,
+    matched by the number."""
 
     national_tracking_number: int
     title: str
@@ -93,6 +133,16 @@ class IncomingReport:
     status: str
     created_at: datetime
     link: str | None = None
+    complaint_type: str = "pengaduan"
+    category: str = ""
+    province: str = ""
+    regency: str = ""
+    channel: str = "web"
+    anonymous: bool = False
+    reporter_name: str | None = None
+    follow_ups: tuple[IncomingFollowUp, ...] = ()
+    #: This system's tracking number when the report is one we sent (its ``reference`` there).
+    reference: int | None = None
 
 
 class Connector(Protocol):
@@ -104,6 +154,6 @@ class Connector(Protocol):
 
     def send_follow_up(self, follow_up: OutgoingFollowUp) -> str | None: ...
 
-    def send_status(self, national_tracking_number: int, status: str) -> str | None: ...
+    def send_status(self, status: OutgoingStatus) -> str | None: ...
 
-    def new_reports(self, since: datetime) -> list[IncomingReport]: ...
+    def pull_new(self, since: datetime) -> list[IncomingReport]: ...

@@ -72,7 +72,7 @@ def outgoing(session: Session, complaint_id: str) -> OutgoingReport | None:
         channel=c.channel, anonymous=c.anonymous, confidential=c.confidential,
         reporter_name=reporter.name if named else None,
         reporter_contact=(reporter.phone or reporter.email) if named else None,
-        created_at=c.created_at)
+        created_at=c.created_at, reporter_email=reporter.email if named else None)
 
 
 def _claim(engine: Engine, key: str, complaint_id: str, now: datetime) -> bool:
