@@ -39,6 +39,7 @@ from lapor_desk.services.types import (
 )
 from lapor_desk.ui.controller_reads import DeskReads
 from lapor_desk.ui.ops import EVERYTHING, Changes, DeskOp, Worker
+from lapor_desk.ui.routing_refresh import RoutingRefresh
 from lapor_desk.ui.taskman import SessionTasks, TaskManager
 
 T = TypeVar("T")
@@ -107,6 +108,8 @@ class DeskController(DeskReads):
         self._silent = False
         self._alive.connect(self._sync_alive)
         taskman.unhandled_error.connect(self.report)
+        #: the routing help learns after each sync, on the background worker
+        self.routing_refresh = RoutingRefresh(self)
 
     @property
     def syncing(self) -> bool:
@@ -139,7 +142,8 @@ class DeskController(DeskReads):
     def submit(self, worker: Worker, fn: Callable[[Workstation], Any],
                on_done: Callable[[Any], None], on_error: Callable[[Exception], None]) -> None:
         run = {"db": self.taskman.run_db, "net": self.taskman.run_net,
-               "read": self.taskman.run_read}[worker]
+               "read": self.taskman.run_read,
+               "background": self.taskman.run_background}[worker]
         station = self.workstation
         run(lambda: fn(station), on_done, on_error)
 
@@ -154,7 +158,12 @@ class DeskController(DeskReads):
 
     def end(self) -> None:
         """The session ended: nothing more is run for it, no answer handed on."""
+        self.stop_background()
         self.taskman.end()
+
+    def stop_background(self) -> None:
+        """Long background work (the routing help's retraining) stops at its next step."""
+        self.routing_refresh.stop()
 
     def close(self) -> None:
         """The desk shuts down: the services let go of the profile."""

@@ -1310,32 +1310,32 @@
 <context>
     <name>ForwardDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="32" />
+        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="35" />
         <source>Forward complaint</source>
         <translation>Disposisi laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="34" />
+        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="37" />
         <source>Forward “%1” to:</source>
         <translation>Disposisikan “%1” ke:</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="38" />
+        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="41" />
         <source>Search a unit: name, abbreviation (dukcapil, dinkes), region…</source>
         <translation>Cari unit: nama, singkatan (dukcapil, dinkes), daerah…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="43" />
+        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="46" />
         <source>Note for the unit (optional)</source>
         <translation>Catatan untuk unit (opsional)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="48" />
+        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="51" />
         <source>Forward</source>
         <translation>Disposisi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="50" />
+        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="53" />
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
@@ -3998,11 +3998,228 @@
     </message>
 </context>
 <context>
+    <name>SimilarCaseDialog</name>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="27" />
+        <source>Similar past complaint</source>
+        <translation>Laporan serupa terdahulu</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="29" />
+        <source>Complaint %1: %2</source>
+        <translation>Laporan %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="34" />
+        <source>Handled by:</source>
+        <translation>Ditangani oleh:</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="35" />
+        <source>Similarity:</source>
+        <translation>Kemiripan:</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="40" />
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="41" />
+        <source>Place:</source>
+        <translation>Lokasi:</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="42" />
+        <source>Category:</source>
+        <translation>Kategori:</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="44" />
+        <source>The text of this complaint is confidential.</source>
+        <translation>Isi laporan ini dirahasiakan.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="47" />
+        <source>This complaint is not on this computer; only what the suggestion knows of it is shown.</source>
+        <translation>Laporan ini tidak tersimpan di komputer ini; hanya yang diketahui saran ini yang ditampilkan.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="49" />
+        <source>What the reporter wrote</source>
+        <translation>Isi laporan pelapor</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="51" />
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+</context>
+<context>
     <name>SimilarListModel</name>
     <message>
         <location filename="../../lapor_desk/ui/models/similar_list.py" line="39" />
         <source>new</source>
         <translation>baru</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionPanel</name>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="157" />
+        <source>Unit suggestions</source>
+        <extracomment>at or above: "very likely"; at or above ``POSSIBLE``: "likely"; below: "less likely" the admin chose a suggested unit (its id): the picker selects it the admin opened a similar past complaint (a ``SimilarCase``) the units the picker lets one choose (None: all)</extracomment>
+        <translation>Saran unit</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="158" />
+        <source>Unit suggestions from earlier complaints</source>
+        <translation>Saran unit dari laporan terdahulu</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="159" />
+        <source>Units that handled similar complaints before. Choosing one selects it below; nothing is forwarded until you press Forward.</source>
+        <translation>Unit yang dulu menangani laporan serupa. Memilih salah satu hanya menandainya di daftar di bawah; laporan baru diteruskan setelah Anda menekan Teruskan.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="162" />
+        <source>Tracking no.</source>
+        <translation>No. laporan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="162" />
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="163" />
+        <source>Handled by</source>
+        <translation>Ditangani oleh</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="164" />
+        <source>Similar past complaints</source>
+        <translation>Laporan serupa terdahulu</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="169" />
+        <source>very likely</source>
+        <translation>kemungkinan besar</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="171" />
+        <source>likely</source>
+        <translation>mungkin</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="173" />
+        <source>less likely</source>
+        <translation>kemungkinan kecil</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="179" />
+        <source>Suggested from the words of the complaint</source>
+        <translation>Disarankan dari isi laporan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="181" />
+        <source>1 similar complaint from %2 handled by %3</source>
+        <translation>1 laporan serupa dari %2 ditangani %3</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="182" />
+        <source>%1 similar complaints from %2 handled by %3</source>
+        <translation>%1 laporan serupa dari %2 ditangani %3</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="186" />
+        <source>1 similar complaint handled by %2</source>
+        <translation>1 laporan serupa ditangani %2</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="187" />
+        <source>%1 similar complaints handled by %2</source>
+        <translation>%1 laporan serupa ditangani %2</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="190" />
+        <source>+ 1 misrouted complaint that came back to this unit</source>
+        <translation>+ 1 salah kirim yang kembali ke unit ini</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="192" />
+        <source>+ %1 misrouted complaints that came back to this unit</source>
+        <translation>+ %1 salah kirim yang kembali ke unit ini</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="201" />
+        <source>Reporter's category: %1; similar complaints usually: %2</source>
+        <translation>Kategori pelapor: %1; laporan serupa biasanya: %2</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="203" />
+        <source>Similar complaints usually have the category %1</source>
+        <translation>Laporan serupa biasanya berkategori %1</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="209" />
+        <source>Looking for suggestions…</source>
+        <translation>Mencari saran…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="211" />
+        <source>Suggestions are not available now; choose the unit below.</source>
+        <translation>Saran belum tersedia saat ini; pilih unit di bawah.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="213" />
+        <source>Suggestions are being prepared from the history…</source>
+        <translation>Saran sedang disiapkan dari riwayat…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="215" />
+        <source>Not enough history yet to suggest a unit</source>
+        <translation>Belum cukup riwayat untuk memberi saran</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="217" />
+        <source>No suggestion for this complaint; choose the unit below.</source>
+        <translation>Tidak ada saran untuk laporan ini; pilih unit di bawah.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="240" />
+        <source>Select this unit below (Alt+%1); nothing is forwarded until you press Forward</source>
+        <translation>Pilih unit ini di daftar di bawah (Alt+%1); laporan baru diteruskan setelah Anda menekan Teruskan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="242" />
+        <source>This unit cannot be chosen for this complaint here</source>
+        <translation>Unit ini tidak dapat dipilih untuk laporan ini di sini</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="244" />
+        <source>Suggestion %1: %2, %3</source>
+        <translation>Saran %1: %2, %3</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="247" />
+        <source>Similar (%1)</source>
+        <translation>Serupa (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="249" />
+        <source>Show the similar past complaints behind this suggestion</source>
+        <translation>Tampilkan laporan serupa terdahulu yang mendasari saran ini</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="252" />
+        <source>Similar past complaints of suggestion %1</source>
+        <translation>Laporan serupa terdahulu untuk saran %1</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="282" />
+        <source>Enter or double-click opens the complaint</source>
+        <translation>Tekan Enter atau klik dua kali untuk membuka laporan</translation>
     </message>
 </context>
 <context>
@@ -4407,38 +4624,38 @@
 <context>
     <name>VerifyFlows</name>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="121" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="122" />
         <source>Veri&amp;fy</source>
         <extracomment>What a dialog's fields are written with, on the database worker.</extracomment>
         <translation>&amp;Verifikasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="122" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="123" />
         <source>Verify</source>
         <translation>Verifikasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="123" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="124" />
         <source>Handle, postpone, return, archive or re-route the complaint</source>
         <translation>Tangani sendiri, tunda, kembalikan, arsipkan, atau alihkan laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="128" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="129" />
         <source>Forward selected complaints…</source>
         <translation>Disposisikan laporan terpilih…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="129" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="130" />
         <source>Archive selected complaints…</source>
         <translation>Arsipkan laporan terpilih…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="220" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="224" />
         <source>%1 complaints selected</source>
         <translation>%1 laporan terpilih</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="238" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="244" />
         <source>Forward the %1 selected complaints to:</source>
         <translation>Disposisikan %1 laporan yang dipilih ke:</translation>
     </message>
