@@ -36,6 +36,7 @@ class SuggestionFetch(QObject):
         self.dialog = dialog
         self.complaint_id = complaint_id
         self.similar: SimilarCaseDialog | None = None
+        self._opening = False  # a similar complaint is being read
         panel = dialog.suggestions
         assert panel is not None
         self.panel = panel
@@ -68,12 +69,14 @@ class SuggestionFetch(QObject):
 
     def open_similar(self, case: SimilarCase) -> None:
         """Show ``case`` read-only over the dialog (what the cache holds of it)."""
-        if self.similar is not None:
+        if self.similar is not None or self._opening:
             return
+        self._opening = True
 
         def show(detail: ComplaintDetail | None) -> None:
             if not isValid(self):
                 return
+            self._opening = False
             dialog = SimilarCaseDialog(case, detail, self.dialog)
             self.similar = dialog
 
