@@ -250,7 +250,7 @@ class SuggestionPanel(QGroupBox):
                 .replace("%2", unit.unit_name).replace("%3", confidence))
             row.button.setAccessibleDescription(reason)
             row.similar.setText(self.tr("Similar (%1)").replace("%1", str(len(unit.similar))))
-            row.similar.setEnabled(bool(unit.similar))
+            row.similar.setVisible(bool(unit.similar))  # nothing behind it: no toggle
             row.similar.setToolTip(self.tr("Show the similar past complaints behind this "
                                            "suggestion"))
             row.similar.setAccessibleName(

@@ -38,7 +38,8 @@ class SimilarCaseDialog(QDialog):
         self.body.setObjectName("similarCaseBody")
         if detail is not None:
             form.addRow(self.tr("Status:"), self._value(labels.status(detail.row.status)))
-            form.addRow(self.tr("Place:"), self._value(detail.row.location_name or "–"))
+            place = ", ".join(p for p in (detail.village, detail.district, detail.regency) if p)
+            form.addRow(self.tr("Place:"), self._value(place or "–"))
             form.addRow(self.tr("Category:"), self._value(detail.category or "–"))
             self.body.setPlainText(detail.body if detail.body is not None else self.tr(
                 "The text of this complaint is confidential."))
