@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -18,9 +18,11 @@ from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.dialogs.forward import ForwardDialog
 from lapor_desk.ui.dialogs.similar_case import SimilarCaseDialog
 from lapor_desk.ui.main_window import MainWindow
-from lapor_desk.ui.routing_panel import SuggestionPanel
 from tests.support.live_server import LiveServer
 from tests.ui.desk_support import WAIT, open_queue, save_png, show_complaint, signed_in_window, sync
+
+if TYPE_CHECKING:
+    from lapor_desk.ui.routing_panel import SuggestionPanel
 
 pytestmark = pytest.mark.timeout(300)
 #: a retraining on the seeded history, on a machine the other tests share
