@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QSignalSpy, QTest
+from PySide6.QtWidgets import QWidget
 
 from lapor_desk.models.routing.types import (
     CategorySuggestion,
@@ -28,7 +29,7 @@ UNITS = [AgencyItem(1, None, "regency", "Pemerintah Kota Kendari", "KDI", False)
     AgencyItem(10 + n, 1, "unit", name, f"U{n}", True) for n, name in enumerate(
         [PUPR, "Dinas Lingkungan Hidup Kota Kendari", "Dinas Perhubungan Kota Kendari",
          "Dinas Kesehatan Kota Kendari"])]
-CASES = tuple(SimilarCase(f"c{n}", 4100 + n, f"Jalan berlubang di Jl. Ahmad Yani {n}", 10, PUPR,
+CASES = tuple(SimilarCase(f"c{n}", str(4100 + n), f"Jalan berlubang di Jl. Ahmad Yani {n}", 10, PUPR,
                           0.8 - n / 20) for n in range(4))
 READY = Suggestions(ModelState.READY, (
     UnitSuggestion(10, PUPR, 0.72, 12, "Kota Kendari", 3, CASES),
@@ -121,7 +122,7 @@ def test_the_suggestions_come_first_in_tab_order(qtbot: Any) -> None:
     panel.show_suggestions(READY, {10, 11, 12, 13})
     first = panel.rows[0].button
     first.setFocus()
-    seen = [first]
+    seen: list[QWidget | None] = [first]
     for _ in range(6):
         QTest.keyClick(box.focusWidget(), Qt.Key.Key_Tab)
         seen.append(box.focusWidget())

@@ -130,9 +130,12 @@ def test_a_similar_past_complaint_opens_read_only(
     assert [first.text(c) for c in range(3)] == [str(case.tracking_no), case.title,
                                                  case.unit_name]
     listed.itemActivated.emit(first, 0)
-    qtbot.waitUntil(lambda: box.findChild(SimilarCaseDialog) is not None
-                    and box.findChild(SimilarCaseDialog).isVisible(), timeout=WAIT)
-    shown = box.findChild(SimilarCaseDialog)
+    def opened() -> SimilarCaseDialog | None:
+        found = box.findChild(SimilarCaseDialog)
+        return found if found is not None and found.isVisible() else None
+
+    qtbot.waitUntil(lambda: opened() is not None, timeout=WAIT)
+    shown = opened()
     assert shown is not None and shown.body.isReadOnly()
     detail = controller.workstation.detail(case.complaint_id)
     assert detail.body and shown.body.toPlainText() == detail.body
@@ -142,7 +145,7 @@ def test_a_similar_past_complaint_opens_read_only(
     assert box.isVisible() and window.flows.dialog is box
 
 
-def recording(station: Any, before: Callable[[], None] = lambda: None) -> list[str]:
+def recording(station: Any, before: Callable[[], object] = lambda: None) -> list[str]:
     """Record the thread each call of the routing help's ``refresh`` runs on (the real one
     runs after ``before``)."""
     routing = station.routing
@@ -152,7 +155,8 @@ def recording(station: Any, before: Callable[[], None] = lambda: None) -> list[s
     def refresh(progress: Any = None) -> ModelState:
         threads.append(threading.current_thread().name)
         before()
-        return real(progress)
+        state: ModelState = real(progress)
+        return state
 
     routing.refresh = refresh
     return threads
