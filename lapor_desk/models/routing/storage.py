@@ -61,7 +61,7 @@ def to_bytes(model: RoutingModel) -> bytes:
         "postings_data": n.postings.data.astype(np.float16),
         "postings_indices": n.postings.indices, "postings_indptr": n.postings.indptr,
         "postings_shape": np.asarray(n.postings.shape, np.int64),
-        "case_units": n.units, "case_misrouted": n.misrouted, "case_regencies": n.regencies,
+        "unit_regency": model.unit_regency, "case_units": n.units, "case_misrouted": n.misrouted, "case_regencies": n.regencies,
     }
     _linear("units", model.units, arrays)
     if model.categories is not None:
@@ -92,6 +92,7 @@ def from_bytes(data: bytes) -> RoutingModel:
                                     arrays["case_regencies"], tuple(meta["regency_names"]))
             return RoutingModel(
                 featurizer, _read_linear("units", arrays),
+                np.asarray(arrays["unit_regency"], dtype=np.float32),
                 _read_linear("categories", arrays) if meta["has_categories"] else None,
                 tuple(meta["category_names"]), neighbours, int(meta["trained_on"]),
                 int(meta["history_size"]), str(meta["trained_at"]), str(meta["newest"]))
