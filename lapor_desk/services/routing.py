@@ -116,6 +116,8 @@ class RoutingHelp:
         self._lock = threading.Lock()  # the model in use
         self._training = threading.Lock()  # one refresh at a time
         self._busy = False
+        #: the finished complaints counted when a refresh found too little to learn from
+        self._too_little_at: int | None = None
 
     # --- the model in use -----------------------------------------------------------------------
 
@@ -138,7 +140,7 @@ class RoutingHelp:
         """What a suggestion says while there is no model."""
         with self.cache.engine.connect() as connection:
             finished = routing_history.finished(connection)
-        if self._busy or finished >= MIN_HISTORY:
+        if self._busy or (finished >= MIN_HISTORY and finished != self._too_little_at):
             return Suggestions(ModelState.TRAINING)
         return Suggestions(ModelState.TOO_LITTLE_HISTORY)
 
@@ -196,7 +198,8 @@ class RoutingHelp:
                 return ModelState.READY if model is not None else ModelState.TOO_LITTLE_HISTORY
             with self.cache.engine.connect() as connection:
                 history = routing_history.read_history(connection)
-            if not learnable(history):
+            if not learnable(history):  # e.g. every finished complaint handled by one unit
+                self._too_little_at = finished
                 return ModelState.READY if model is not None else ModelState.TOO_LITTLE_HISTORY
             self._busy = True
             try:

@@ -54,14 +54,15 @@ class Linear:
     normalised (logistic SGD)."""
 
     labels: Ints
-    coef: Floats
+    #: classes x features, sparse (CSR)
+    coef: Matrix
     intercept: Floats
     temperature: float = 0.0
 
     def proba(self, x: Matrix, prior: Floats | None = None) -> Floats:
         """Per row, each class's share (summing to 1); ``prior``: log-odds to add per row and
         class (the regency's, :func:`regency_prior`)."""
-        scores = np.asarray(x @ self.coef.T, dtype=np.float32) + self.intercept
+        scores = _dense(x @ self.coef.T) + self.intercept
         if self.temperature > 0:
             scaled = scores * self.temperature
         else:
@@ -122,6 +123,8 @@ class RoutingModel:
 #: Model kinds: "nb" (ComplementNB with a fitted temperature) or "sgd" (logistic SGD).
 KIND = "nb"
 NB_ALPHA = 0.3
+#: Weights kept per class of the naive Bayes model (the heaviest; the rest are near zero).
+CLASS_TERMS = 3000
 TEMPERATURES = (0.5, 1, 2, 3, 5, 8, 12, 18, 25, 35, 50, 70, 100)
 
 
@@ -138,14 +141,35 @@ def _fit(kind: str, x: Matrix, y: npt.NDArray[np.int64], weights: Floats | None)
         if len(labels) == 2:  # binary: scikit-learn keeps one row, for the second class
             coef = np.vstack([-coef, coef])
             intercept = np.concatenate([-intercept, intercept])
-        return Linear(labels, coef, intercept)
+        return Linear(labels, sparse.csr_matrix(coef), intercept)
     from sklearn.naive_bayes import ComplementNB
 
     nb = ComplementNB(alpha=NB_ALPHA)
     nb.fit(x, y, sample_weight=weights)
     labels = np.asarray(nb.classes_, dtype=np.int64)
+    # A feature's weight minus its mean over the classes changes no softmax (each row's scores
+    # move together); most of what is left is near zero: each class keeps its heaviest.
     coef = np.asarray(nb.feature_log_prob_, dtype=np.float32)
-    return Linear(labels, coef, np.zeros(len(labels), dtype=np.float32), 1.0)
+    coef -= coef.mean(axis=0, keepdims=True)
+    return Linear(labels, _heaviest(coef, CLASS_TERMS),
+                  np.zeros(len(labels), dtype=np.float32), 1.0)
+
+
+def _heaviest(coef: Floats, keep: int) -> Matrix:
+    """Each row's ``keep`` largest weights (by magnitude), as a sparse matrix."""
+    if coef.shape[1] <= keep:
+        return sparse.csr_matrix(coef)
+    top = np.argpartition(-np.abs(coef), keep - 1, axis=1)[:, :keep]
+    top.sort(axis=1)
+    rows = np.repeat(np.arange(coef.shape[0]), keep)
+    values = coef[rows, top.ravel()]
+    return sparse.csr_matrix((values, (rows, top.ravel())), shape=coef.shape, dtype=np.float32)
+
+
+def _dense(product: Matrix) -> Floats:
+    if sparse.issparse(product):
+        return np.asarray(product.toarray(), dtype=np.float32)
+    return np.asarray(product, dtype=np.float32)
 
 
 def regency_prior(labels: Ints, units: Ints, places: Ints, regencies: int) -> Floats:
@@ -169,7 +193,7 @@ def regency_prior(labels: Ints, units: Ints, places: Ints, regencies: int) -> Fl
 def _temperature(model: Linear, x: Matrix, y: npt.NDArray[np.int64],
                  prior: Floats | None) -> float:
     """The softmax temperature that makes ``model``'s shares likeliest on ``(x, y)``."""
-    scores = np.asarray(x @ model.coef.T, dtype=np.float64) + model.intercept
+    scores = _dense(x @ model.coef.T).astype(np.float64) + model.intercept
     position = {int(label): i for i, label in enumerate(model.labels)}
     known = np.asarray([int(label) in position for label in y], dtype=np.bool_)
     if not known.any():

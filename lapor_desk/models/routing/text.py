@@ -52,7 +52,7 @@ SPELLINGS: dict[str, str] = {
 #: The opening "Yth. ..." line goes up to its first comma, full stop or line end: it addresses an
 #: agency the reporter chose, often the wrong one.
 GREETINGS = re.compile(
-    r"(?:^|\n)\s*(?:kepada\s+)?(?:yth|yang\s+terhormat)\b\.?[^,\n.]*[,.]?"
+    r"(?:^|\n)\s*(?:(?:kepada|kpd)\.?\s+)?(?:yth|yang\s+terhormat)\b\.?[^,\n.]*[,.]?"
     r"|\bassalamu\W?alaikum(?:\s+w[rw]\.?\s*w?b\.?)?"
     r"|\bwa\W?alaikum\W?salam\b|\bwassalam\w*"
     r"|\bsalam\s+sejahtera\b|\bshalom\b|\bom\s+swastiastu\b"
