@@ -10,36 +10,105 @@ it after a sync). The desktop's dialogs and ``lapor-desk suggest-unit`` use this
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import IO
 
 from sqlalchemy import select
 
 from lapor_desk.models.cache.schema import Complaint
 from lapor_desk.models.cache.store import Cache
 from lapor_desk.models.routing import history as routing_history
-from lapor_desk.models.routing import storage
-from lapor_desk.models.routing.model import MIN_HISTORY, RoutingModel, learnable, train
+from lapor_desk.models.routing import storage, trainer
+from lapor_desk.models.routing.history import Labelled
+from lapor_desk.models.routing.model import KIND, MIN_HISTORY, RoutingModel, learnable, train
 from lapor_desk.models.routing.suggest import suggest
 from lapor_desk.models.routing.types import ModelState, Suggestions
-from lapor_desk.services.errors import NotFound
+from lapor_desk.services.child_process import Child
+from lapor_desk.services.errors import NotFound, ServiceError
 from lapor_desk.sync.log import event
 
 log = logging.getLogger("lapor_desk.services.routing")
 
 #: Retrain when the finished complaints grew by this share since the model in use.
 GROWTH = 0.05
+#: The longest a training may take in its child process.
+TRAIN_TIMEOUT = 3600.0
 
 Progress = Callable[[int, int], None]
+
+
+class TrainingFailed(ServiceError):
+    """The routing model could not be trained; the model in use (if any) stays."""
+
+
+def train_in_child(history: Sequence[Labelled], history_size: int,
+                   progress: Progress | None = None, kind: str = KIND) -> RoutingModel:
+    """Train in a child process (models/routing/trainer.py): this process's interpreter lock
+    stays with its window while the child prepares texts and fits."""
+    child = Child([sys.executable, "-m", trainer.MODULE], stdin=subprocess.PIPE,
+                  stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = child.process
+    assert process is not None and process.stdin is not None
+    assert process.stdout is not None and process.stderr is not None
+    complaints: list[str] = []
+
+    def feed(sink: IO[bytes]) -> None:
+        try:
+            for line in trainer.encode(history, history_size, kind):
+                sink.write(line)
+        except (BrokenPipeError, OSError):
+            pass  # the child ended early: its error output says why
+        finally:
+            try:
+                sink.close()
+            except OSError:
+                pass
+
+    def listen(source: IO[bytes]) -> None:
+        for raw in source:
+            line = raw.decode(errors="replace").strip()
+            parts = line.split()
+            if len(parts) == 3 and parts[0] == "progress" and progress is not None:
+                progress(int(parts[1]), int(parts[2]))
+            elif line:
+                complaints.append(line)
+                del complaints[:-20]
+
+    feeder = threading.Thread(target=feed, args=(process.stdin,), daemon=True,
+                              name="routing-feed")
+    listener = threading.Thread(target=listen, args=(process.stderr,), daemon=True,
+                                name="routing-progress")
+    feeder.start()
+    listener.start()
+    try:
+        data = process.stdout.read()
+        code = child.wait(TRAIN_TIMEOUT)
+    except subprocess.TimeoutExpired as exc:
+        raise TrainingFailed("training took too long", code="routing_timeout") from exc
+    finally:
+        child.stop()
+        feeder.join(5)
+        listener.join(5)
+    if code != 0:
+        event(log, "routing.child_failed", logging.ERROR, code=code,
+              error=" | ".join(complaints[-5:]))
+        raise TrainingFailed("the routing model could not be trained",
+                             code="routing_failed")
+    return storage.from_bytes(data)
 
 
 class RoutingHelp:
     """The profile's routing model: suggestions from it, and its retraining."""
 
-    def __init__(self, cache: Cache) -> None:
+    def __init__(self, cache: Cache, *, in_child: bool = True) -> None:
         self.cache = cache
+        #: train in a child process (the desktop); False: in the calling thread
+        self.in_child = in_child
         self.path = Path(cache.profile_dir) / storage.MODEL_FILE
         self._key = cache.keys.routing if cache.keys is not None else None
         self._model: RoutingModel | None = None
@@ -47,6 +116,8 @@ class RoutingHelp:
         self._lock = threading.Lock()  # the model in use
         self._training = threading.Lock()  # one refresh at a time
         self._busy = False
+        #: the finished complaints counted when a refresh found too little to learn from
+        self._too_little_at: int | None = None
 
     # --- the model in use -----------------------------------------------------------------------
 
@@ -69,7 +140,7 @@ class RoutingHelp:
         """What a suggestion says while there is no model."""
         with self.cache.engine.connect() as connection:
             finished = routing_history.finished(connection)
-        if self._busy or finished >= MIN_HISTORY:
+        if self._busy or (finished >= MIN_HISTORY and finished != self._too_little_at):
             return Suggestions(ModelState.TRAINING)
         return Suggestions(ModelState.TOO_LITTLE_HISTORY)
 
@@ -127,12 +198,16 @@ class RoutingHelp:
                 return ModelState.READY if model is not None else ModelState.TOO_LITTLE_HISTORY
             with self.cache.engine.connect() as connection:
                 history = routing_history.read_history(connection)
-            if not learnable(history):
+            if not learnable(history):  # e.g. every finished complaint handled by one unit
+                self._too_little_at = finished
                 return ModelState.READY if model is not None else ModelState.TOO_LITTLE_HISTORY
             self._busy = True
             try:
                 started = time.perf_counter()
-                trained = train(history, history_size=finished, progress=progress)
+                if self.in_child:
+                    trained = train_in_child(history, finished, progress)
+                else:
+                    trained = train(history, history_size=finished, progress=progress)
                 size = storage.save(self.path, trained, self._key)
             finally:
                 self._busy = False

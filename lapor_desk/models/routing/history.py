@@ -49,8 +49,10 @@ class Labelled:
     body: str
     regency: str | None
     category: str | None
-    #: ``created_at`` as the cache keeps it (ISO 8601 UTC text): the time split's key.
+    #: ``created_at`` and ``closed_at`` as the cache keeps them (ISO 8601 UTC text): a label
+    #: is known from ``closed_at`` on (the time split's key, models/routing/evaluation.py).
     created_at: str
+    closed_at: str | None
     unit_id: int
     misrouted: bool
 
@@ -112,7 +114,7 @@ def read_history(connection: Connection) -> list[Labelled]:
     for c in connection.execute(
             select(Complaint.id, Complaint.tracking_number, Complaint.title, Complaint.body,
                    Complaint.regency, Complaint.category, Complaint.created_at,
-                   Complaint.handling_unit_id)
+                   Complaint.closed_at, Complaint.handling_unit_id)
             .where(Complaint.status == str(Status.DONE))
             .order_by(Complaint.created_at, Complaint.id)):
         history = steps.get(c.id, [])
@@ -120,7 +122,8 @@ def read_history(connection: Connection) -> list[Labelled]:
         if label is None:
             continue
         out.append(Labelled(c.id, c.tracking_number, c.title or "", c.body or "", c.regency,
-                            c.category, c.created_at, label, misrouted(history)))
+                            c.category, c.created_at, c.closed_at, label,
+                            misrouted(history)))
     return out
 
 

@@ -36,6 +36,8 @@ from lapor_desk.models.routing.history import MISROUTE_WEIGHT, Labelled
 
 #: Terms kept per complaint in the neighbour index (the heaviest; the row is renormalised).
 INDEX_TERMS = 24
+#: Added to each (unit, regency) count of the regency prior.
+PRIOR_SMOOTHING = 0.5
 #: The fewest finished complaints (and units among them) worth learning from.
 MIN_HISTORY = 30
 MIN_UNITS = 2
@@ -52,18 +54,22 @@ class Linear:
     normalised (logistic SGD)."""
 
     labels: Ints
-    coef: Floats
+    #: classes x features, sparse (CSR)
+    coef: Matrix
     intercept: Floats
     temperature: float = 0.0
 
-    def proba(self, x: Matrix) -> Floats:
-        """Per row, each class's share (summing to 1)."""
-        scores = np.asarray(x @ self.coef.T, dtype=np.float32) + self.intercept
+    def proba(self, x: Matrix, prior: Floats | None = None) -> Floats:
+        """Per row, each class's share (summing to 1); ``prior``: log-odds to add per row and
+        class (the regency's, :func:`regency_prior`)."""
+        scores = _dense(x @ self.coef.T) + self.intercept
         if self.temperature > 0:
-            scaled = (scores - scores.max(axis=1, keepdims=True)) * self.temperature
-            odds = np.exp(scaled)
+            scaled = scores * self.temperature
         else:
-            odds = 1.0 / (1.0 + np.exp(-np.clip(scores, -30, 30)))
+            scaled = -np.log1p(np.exp(-np.clip(scores, -30, 30)))  # log of the sigmoid
+        if prior is not None:
+            scaled = scaled + prior
+        odds = np.exp(scaled - scaled.max(axis=1, keepdims=True))
         total = odds.sum(axis=1, keepdims=True)
         total[total == 0] = 1.0
         return np.asarray(odds / total, dtype=np.float32)
@@ -100,6 +106,8 @@ class Neighbours:
 class RoutingModel:
     featurizer: Featurizer
     units: Linear
+    #: log P(regency | unit) per unit (as ``units.labels``) and regency (:func:`regency_prior`)
+    unit_regency: Floats
     #: None when the history carries fewer than two categories.
     categories: Linear | None
     category_names: tuple[str, ...]
@@ -115,6 +123,8 @@ class RoutingModel:
 #: Model kinds: "nb" (ComplementNB with a fitted temperature) or "sgd" (logistic SGD).
 KIND = "nb"
 NB_ALPHA = 0.3
+#: Weights kept per class of the naive Bayes model (the heaviest; the rest are near zero).
+CLASS_TERMS = 3000
 TEMPERATURES = (0.5, 1, 2, 3, 5, 8, 12, 18, 25, 35, 50, 70, 100)
 
 
@@ -131,20 +141,59 @@ def _fit(kind: str, x: Matrix, y: npt.NDArray[np.int64], weights: Floats | None)
         if len(labels) == 2:  # binary: scikit-learn keeps one row, for the second class
             coef = np.vstack([-coef, coef])
             intercept = np.concatenate([-intercept, intercept])
-        return Linear(labels, coef, intercept)
+        return Linear(labels, sparse.csr_matrix(coef), intercept)
     from sklearn.naive_bayes import ComplementNB
 
     nb = ComplementNB(alpha=NB_ALPHA)
     nb.fit(x, y, sample_weight=weights)
     labels = np.asarray(nb.classes_, dtype=np.int64)
+    # A feature's weight minus its mean over the classes changes no softmax (each row's scores
+    # move together); most of what is left is near zero: each class keeps its heaviest.
     coef = np.asarray(nb.feature_log_prob_, dtype=np.float32)
-    return Linear(labels, coef, np.zeros(len(labels), dtype=np.float32), 1.0)
+    coef -= coef.mean(axis=0, keepdims=True)
+    return Linear(labels, _heaviest(coef, CLASS_TERMS),
+                  np.zeros(len(labels), dtype=np.float32), 1.0)
 
 
-def _temperature(model: Linear, x: Matrix, y: npt.NDArray[np.int64]) -> float:
+def _heaviest(coef: Floats, keep: int) -> Matrix:
+    """Each row's ``keep`` largest weights (by magnitude), as a sparse matrix."""
+    if coef.shape[1] <= keep:
+        return sparse.csr_matrix(coef)
+    top = np.argpartition(-np.abs(coef), keep - 1, axis=1)[:, :keep]
+    top.sort(axis=1)
+    rows = np.repeat(np.arange(coef.shape[0]), keep)
+    values = coef[rows, top.ravel()]
+    return sparse.csr_matrix((values, (rows, top.ravel())), shape=coef.shape, dtype=np.float32)
+
+
+def _dense(product: Matrix) -> Floats:
+    if sparse.issparse(product):
+        return np.asarray(product.toarray(), dtype=np.float32)
+    return np.asarray(product, dtype=np.float32)
+
+
+def regency_prior(labels: Ints, units: Ints, places: Ints, regencies: int) -> Floats:
+    """log P(regency | unit), smoothed, per class (rows, as ``labels``) and regency (columns,
+    one more, all zero, for a complaint with no known regency: index -1). Added to a model's
+    scores, it makes the place count as naive Bayes would count it: a kabupaten's OPD
+    handles complaints from that kabupaten."""
+    position = {int(label): i for i, label in enumerate(labels)}
+    counts = np.zeros((len(labels), regencies + 1), dtype=np.float64)
+    for unit, place in zip(units.tolist(), places.tolist(), strict=True):
+        if place >= 0 and unit in position:
+            counts[position[unit], place] += 1.0
+    known = counts[:, :regencies]
+    shares = (known + PRIOR_SMOOTHING) / (
+        known.sum(axis=1, keepdims=True) + PRIOR_SMOOTHING * max(regencies, 1))
+    out = np.zeros_like(counts)
+    out[:, :regencies] = np.log(shares)
+    return out.astype(np.float32)
+
+
+def _temperature(model: Linear, x: Matrix, y: npt.NDArray[np.int64],
+                 prior: Floats | None) -> float:
     """The softmax temperature that makes ``model``'s shares likeliest on ``(x, y)``."""
-    scores = np.asarray(x @ model.coef.T, dtype=np.float64) + model.intercept
-    scores -= scores.max(axis=1, keepdims=True)
+    scores = _dense(x @ model.coef.T).astype(np.float64) + model.intercept
     position = {int(label): i for i, label in enumerate(model.labels)}
     known = np.asarray([int(label) in position for label in y], dtype=np.bool_)
     if not known.any():
@@ -153,7 +202,8 @@ def _temperature(model: Linear, x: Matrix, y: npt.NDArray[np.int64]) -> float:
     truth = np.asarray([position[int(label)] for label in y[known]], dtype=np.int64)
     best, best_loss = 1.0, float("inf")
     for t in TEMPERATURES:
-        scaled = scores[rows] * t
+        scaled = scores[rows] * t + (prior[rows] if prior is not None else 0.0)
+        scaled -= scaled.max(axis=1, keepdims=True)
         log_total = np.log(np.exp(scaled).sum(axis=1))
         loss = float(np.mean(log_total - scaled[np.arange(len(rows)), truth]))
         if loss < best_loss:
@@ -161,15 +211,21 @@ def _temperature(model: Linear, x: Matrix, y: npt.NDArray[np.int64]) -> float:
     return best
 
 
-def _linear(kind: str, x: Matrix, y: npt.NDArray[np.int64], weights: Floats | None) -> Linear:
+def _linear(kind: str, x: Matrix, y: npt.NDArray[np.int64], weights: Floats | None,
+            places: Ints | None = None, regencies: int = 0) -> Linear:
     """Fitted on everything; for naive Bayes, the temperature from a fit on the older nine
-    tenths scored on the newest tenth (rows are oldest first)."""
+    tenths scored on the newest tenth (rows are oldest first), with the regency prior of
+    those nine tenths when ``places`` (each row's regency) is given."""
     model = _fit(kind, x, y, weights)
     if kind == "sgd" or len(y) < 50:
         return model
     cut = len(y) * 9 // 10
     older = _fit(kind, x[:cut], y[:cut], None if weights is None else weights[:cut])
-    return replace(model, temperature=_temperature(older, x[cut:], y[cut:]))
+    prior = None
+    if places is not None:
+        table = regency_prior(older.labels, y[:cut], places[:cut], regencies)
+        prior = table[:, places[cut:]].T
+    return replace(model, temperature=_temperature(older, x[cut:], y[cut:], prior))
 
 
 def _postings(words: Matrix) -> Matrix:
@@ -219,7 +275,11 @@ def train(history: Sequence[Labelled], *, history_size: int | None = None,
     y = np.asarray([h.unit_id for h in history], dtype=np.int64)
     weights = np.asarray([MISROUTE_WEIGHT if h.misrouted else 1.0 for h in history],
                          dtype=np.float32)
-    units = _linear(kind, x, y, weights)
+    regency_names = tuple(sorted({h.regency for h in history if h.regency}))
+    where = {name: i for i, name in enumerate(regency_names)}
+    places = np.asarray([where.get(h.regency or "", -1) for h in history], dtype=np.int64)
+    units = _linear(kind, x, y, weights, places, len(regency_names))
+    prior = regency_prior(units.labels, y, places, len(regency_names))
     if progress is not None:
         progress(len(history) + 2, total)
     names = sorted({h.category for h in history if h.category})
@@ -232,16 +292,14 @@ def train(history: Sequence[Labelled], *, history_size: int | None = None,
             [position[history[i].category or ""] for i in known], dtype=np.int64), None)
     if progress is not None:
         progress(len(history) + 3, total)
-    regency_names = tuple(sorted({h.regency for h in history if h.regency}))
-    where = {name: i for i, name in enumerate(regency_names)}
     neighbours = Neighbours(
         _postings(words), tuple(h.complaint_id for h in history), y,
         np.asarray([h.misrouted for h in history], dtype=np.bool_),
-        np.asarray([where.get(h.regency or "", -1) for h in history], dtype=np.int64),
-        regency_names)
+        places, regency_names)
     stamp = now() if now is not None else time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     if progress is not None:
         progress(total, total)
-    return RoutingModel(featurizer, units, categories, tuple(names), neighbours, len(history),
+    return RoutingModel(featurizer, units, prior, categories, tuple(names), neighbours,
+                        len(history),
                         history_size if history_size is not None else len(history), stamp,
                         max((h.created_at for h in history), default=""))

@@ -31,14 +31,21 @@ class ModelFileError(Exception):
 
 def _linear(prefix: str, linear: Linear, out: dict[str, Any]) -> None:
     out[f"{prefix}_labels"] = linear.labels
-    out[f"{prefix}_coef"] = linear.coef.astype(np.float16)
+    coef = sparse.csr_matrix(linear.coef)
+    out[f"{prefix}_coef_data"] = coef.data.astype(np.float16)
+    out[f"{prefix}_coef_indices"] = coef.indices.astype(np.int32)
+    out[f"{prefix}_coef_indptr"] = coef.indptr.astype(np.int64)
+    out[f"{prefix}_coef_shape"] = np.asarray(coef.shape, dtype=np.int64)
     out[f"{prefix}_intercept"] = linear.intercept
     out[f"{prefix}_temperature"] = np.asarray([linear.temperature], dtype=np.float64)
 
 
 def _read_linear(prefix: str, arrays: Any) -> Linear:
     return Linear(np.asarray(arrays[f"{prefix}_labels"], dtype=np.int64),
-                  np.asarray(arrays[f"{prefix}_coef"], dtype=np.float32),
+                  sparse.csr_matrix(
+                      (arrays[f"{prefix}_coef_data"].astype(np.float32),
+                       arrays[f"{prefix}_coef_indices"], arrays[f"{prefix}_coef_indptr"]),
+                      shape=tuple(int(v) for v in arrays[f"{prefix}_coef_shape"])),
                   np.asarray(arrays[f"{prefix}_intercept"], dtype=np.float32),
                   float(arrays[f"{prefix}_temperature"][0]))
 
@@ -61,7 +68,7 @@ def to_bytes(model: RoutingModel) -> bytes:
         "postings_data": n.postings.data.astype(np.float16),
         "postings_indices": n.postings.indices, "postings_indptr": n.postings.indptr,
         "postings_shape": np.asarray(n.postings.shape, np.int64),
-        "case_units": n.units, "case_misrouted": n.misrouted, "case_regencies": n.regencies,
+        "unit_regency": model.unit_regency, "case_units": n.units, "case_misrouted": n.misrouted, "case_regencies": n.regencies,
     }
     _linear("units", model.units, arrays)
     if model.categories is not None:
@@ -92,6 +99,7 @@ def from_bytes(data: bytes) -> RoutingModel:
                                     arrays["case_regencies"], tuple(meta["regency_names"]))
             return RoutingModel(
                 featurizer, _read_linear("units", arrays),
+                np.asarray(arrays["unit_regency"], dtype=np.float32),
                 _read_linear("categories", arrays) if meta["has_categories"] else None,
                 tuple(meta["category_names"]), neighbours, int(meta["trained_on"]),
                 int(meta["history_size"]), str(meta["trained_at"]), str(meta["newest"]))

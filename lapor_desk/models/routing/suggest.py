@@ -40,7 +40,10 @@ def suggest(model: RoutingModel, *, title: str, body: str | None, regency: str |
     complaint is now). Scores are the model's shares: they sum to at most 1."""
     item = prepared(title, body, regency, category)
     words, chars, meta, plain = model.featurizer.parts([item])
-    shares = model.units.proba(model.featurizer.join(words, chars, meta))[0]
+    names = model.neighbours.regency_names
+    at = names.index(regency) if regency in names else -1
+    shares = model.units.proba(model.featurizer.join(words, chars, meta),
+                               model.unit_regency[:, at][np.newaxis, :])[0]
     order = np.argsort(-shares, kind="stable")
     picked = [(int(model.units.labels[i]), float(shares[i])) for i in order
               if int(model.units.labels[i]) in allowed and int(model.units.labels[i]) != exclude]

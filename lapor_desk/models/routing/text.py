@@ -37,12 +37,11 @@ SPELLINGS: dict[str, str] = {
     "jln": "jalan", "jl": "jalan", "jal": "jalan", "rmh": "rumah", "kel": "kelurahan",
     "kec": "kecamatan", "kab": "kabupaten", "prov": "provinsi", "sklh": "sekolah",
     "skolah": "sekolah", "pkm": "puskesmas", "rs": "rumah sakit", "dok": "dokter",
-    "pln": "listrik", "lstrk": "listrik", "pdam": "air minum", "ktp": "ktp", "kk": "kartu keluarga",
-    "bpjs": "bpjs", "sertif": "sertifikat", "srtfkt": "sertifikat", "bansos": "bantuan sosial",
-    "pkh": "pkh", "blt": "bantuan langsung tunai", "dana": "dana",
-    "berlobang": "berlubang", "bolong": "berlubang", "lobang": "lubang", "rusak2": "rusak",
-    "mampet": "tersumbat", "got": "selokan", "sampah2": "sampah", "lampu2": "lampu",
-    "bocor": "bocor", "bau": "bau", "kotor": "kotor",
+    "lstrk": "listrik", "pdam": "air minum", "kk": "kartu keluarga",
+    "sertif": "sertifikat", "srtfkt": "sertifikat", "bansos": "bantuan sosial",
+    "blt": "bantuan langsung tunai",
+    "berlobang": "berlubang", "bolong": "berlubang", "lobang": "lubang",
+    "mampet": "tersumbat", "got": "selokan",
     # Javanese / Sulawesi everyday words
     "ndalan": "jalan", "dalan": "jalan", "banyu": "air", "omah": "rumah", "larang": "mahal",
     "suwe": "lama", "lawas": "lama", "mbok": "ibu", "bocah": "anak", "dewe": "sendiri",
@@ -53,7 +52,7 @@ SPELLINGS: dict[str, str] = {
 #: The opening "Yth. ..." line goes up to its first comma, full stop or line end: it addresses an
 #: agency the reporter chose, often the wrong one.
 GREETINGS = re.compile(
-    r"(?:^|\n)\s*(?:kepada\s+)?(?:yth|yang\s+terhormat)\b\.?[^,\n.]*[,.]?"
+    r"(?:^|\n)\s*(?:(?:kepada|kpd)\.?\s+)?(?:yth|yang\s+terhormat)\b\.?[^,\n.]*[,.]?"
     r"|\bassalamu\W?alaikum(?:\s+w[rw]\.?\s*w?b\.?)?"
     r"|\bwa\W?alaikum\W?salam\b|\bwassalam\w*"
     r"|\bsalam\s+sejahtera\b|\bshalom\b|\bom\s+swastiastu\b"
@@ -66,6 +65,8 @@ GREETINGS = re.compile(
 )
 #: A word: letters with digits (a road number stays one word).
 WORD = re.compile(r"[a-z][a-z0-9]*")
+#: A word written twice as "word2" (informal reduplication).
+REDUPLICATED = re.compile(r"^([a-z]{2,})2$")
 
 _STEMMER: Callable[[str], str] | None = None
 _STOPWORDS: frozenset[str] | None = None
@@ -102,8 +103,8 @@ def normalise(text: str) -> str:
     """Lowercase, greetings dropped, informal spellings replaced: the words the reporter meant
     (no stemming). Character n-grams are taken from this."""
     lowered = GREETINGS.sub(" ", text.lower())
-    # "rusak2" and "jalan-jalan": a reduplication marker is not a word
-    words = WORD.findall(lowered.replace("-", " "))
+    # "rusak2", "diperbaiki2" and "jalan-jalan": a reduplication is the word once
+    words = [REDUPLICATED.sub(r"\1", w) for w in WORD.findall(lowered.replace("-", " "))]
     return " ".join(SPELLINGS.get(w, w) for w in words)
 
 
