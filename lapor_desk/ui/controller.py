@@ -162,7 +162,7 @@ class DeskController(DeskReads):
         self.taskman.end()
 
     def stop_background(self) -> None:
-        """Long background work (the routing help's retraining) stops at its next step."""
+        """No more long background work (the routing help's retraining) is started."""
         self.routing_refresh.stop()
 
     def close(self) -> None:

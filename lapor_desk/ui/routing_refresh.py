@@ -2,13 +2,13 @@
 the routing help is asked to learn from the history that grew (``RoutingHelp.refresh``), on the
 background worker (a lower priority than the window's, ui/taskman.py), without a progress dialog.
 At most one runs at a time; a sync that finishes while one runs has it run once more after it.
-A failure is logged, never shown: the suggestions stay those of the model in use.
+A failure is logged, never shown: the suggestions stay those of the model in use. Once the
+session ends none is started; quitting does not wait for the one running (ui/taskman.py).
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -19,10 +19,6 @@ if TYPE_CHECKING:
     from lapor_desk.ui.controller import DeskController
 
 log = logging.getLogger("lapor_desk.ui.routing_refresh")
-
-
-class RefreshStopped(Exception):
-    """The desk or the session ends: the retraining stops at its next step."""
 
 
 class RoutingRefresh(QObject):
@@ -36,29 +32,23 @@ class RoutingRefresh(QObject):
         self.controller = controller
         self.running = False
         self._again = False
-        self._stop = threading.Event()
+        self._stopped = False
         controller.sync_finished.connect(self.after_sync)
 
     def after_sync(self, _outcome: Any = None) -> None:
-        if self._stop.is_set():
+        if self._stopped:
             return
         if self.running:
             self._again = True  # the history this sync brought: learnt once this one ends
             return
         self.running = True
         self.running_changed.emit(True)
-        stop = self._stop
-
-        def step(_done: int, _total: int) -> None:
-            if stop.is_set():
-                raise RefreshStopped
-
-        self.controller.op(lambda ws: ws.routing.refresh(step), worker="background") \
+        self.controller.op(lambda ws: ws.routing.refresh(), worker="background") \
             .success(self._done).failure(self._failed, report_bugs=False).run()
 
     def stop(self) -> None:
-        """Nothing more is started; a running retraining stops at its next step."""
-        self._stop.set()
+        """Nothing more is started (the session or the desk ends)."""
+        self._stopped = True
         self._again = False
 
     def _done(self, state: ModelState) -> None:
@@ -67,10 +57,7 @@ class RoutingRefresh(QObject):
         self.refreshed.emit(state)
 
     def _failed(self, error: Exception) -> None:
-        if isinstance(error, RefreshStopped):
-            log.info("event=routing.refresh_stopped")
-        else:
-            log.warning("event=routing.refresh_failed error=%r", error)
+        log.warning("event=routing.refresh_failed error=%r", error)
         self._ended()
 
     def _ended(self) -> None:

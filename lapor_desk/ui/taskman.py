@@ -7,8 +7,10 @@ health checks (asked while a sync may be stuck on ``net`` waiting for a silent s
 read-only summaries (the filter bar's choices) that must not hold up the list behind them: it
 reads the cache on its own connection (SQLite's WAL lets readers run beside the writer), and
 ``background`` for long work nobody waits for (retraining the routing help after a sync): its
-thread runs at a lower scheduling priority than the window's, and its tasks do not count as
-outstanding (``idle`` says whether the answers the window waits for are in). A task's function runs
+thread runs at a lower scheduling priority than the window's, its tasks do not count as
+outstanding (``idle`` says whether the answers the window waits for are in), and quitting does
+not wait for the task it runs (a child process it started ends with the desktop,
+services/child_process.py). A task's function runs
 on its worker and must not touch widgets; its result (or exception) comes back to the UI thread
 through a queued signal and is handed to the ``on_done`` / ``on_error`` callback there.
 
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import logging
 import os
+import queue
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -50,6 +53,32 @@ def _lower_priority() -> None:
         log.debug("event=taskman.background_priority_kept error=%r", exc)
 
 
+class QuietWorker:
+    """The background worker: one daemon thread at a lower priority taking its tasks in order.
+    :meth:`shutdown` drops the tasks not started and does not wait for the running one."""
+
+    def __init__(self, name: str) -> None:
+        self._tasks: queue.SimpleQueue[Callable[[], None] | None] = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        _lower_priority()
+        while True:
+            task = self._tasks.get()
+            if task is None:
+                return
+            task()
+
+    def submit(self, task: Callable[[], None]) -> None:
+        self._tasks.put(task)
+
+    def shutdown(self) -> None:
+        while not self._tasks.empty():
+            self._tasks.get_nowait()
+        self._tasks.put(None)
+
+
 class TaskManager(QObject):
     #: (callback, value) to run on the UI thread.
     _delivered = Signal(object)
@@ -64,8 +93,7 @@ class TaskManager(QObject):
         self._net = ThreadPoolExecutor(1, thread_name_prefix="lapor-net")
         self._read = ThreadPoolExecutor(1, thread_name_prefix="lapor-read")
         self._probe = ThreadPoolExecutor(1, thread_name_prefix="lapor-probe")
-        self._background = ThreadPoolExecutor(1, thread_name_prefix="lapor-background",
-                                              initializer=_lower_priority)
+        self._background = QuietWorker("lapor-background")
         self._outstanding = 0
         self._closed = False
         self._delivered.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
@@ -101,7 +129,7 @@ class TaskManager(QObject):
         """The tasks of one session (its controller's ``taskman``)."""
         return SessionTasks(self)
 
-    def _submit(self, pool: ThreadPoolExecutor, fn: Callable[[], Any], on_done: Done | None,
+    def _submit(self, pool: ThreadPoolExecutor | QuietWorker, fn: Callable[[], Any], on_done: Done | None,
                 on_error: Failed | None, owner: SessionTasks | None = None, *,
                 counted: bool = True) -> None:
         if self._closed:
@@ -133,6 +161,8 @@ class TaskManager(QObject):
                 # An ended session's answer (its data, or the error of a closed cache), or a
                 # task that ran into the session's end (its cache closed under it).
                 log.debug("task of an ended session dropped (failed=%s)", failed)
+            elif self._closed and not counted:
+                log.debug("background task that outlived the desk dropped (failed=%s)", failed)
             elif callback is not None:
                 callback(value)
             elif failed:
@@ -146,8 +176,7 @@ class TaskManager(QObject):
         self._closed = True
         self._net.shutdown(wait=True, cancel_futures=True)
         self._probe.shutdown(wait=True, cancel_futures=True)
-        # a retraining stops at its next step once its session ended (ui/routing_refresh.py)
-        self._background.shutdown(wait=True, cancel_futures=True)
+        self._background.shutdown()  # not waited for
         self._read.shutdown(wait=True, cancel_futures=True)
         self._db.shutdown(wait=True, cancel_futures=True)
 

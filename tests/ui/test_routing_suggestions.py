@@ -18,7 +18,6 @@ from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.dialogs.forward import ForwardDialog
 from lapor_desk.ui.dialogs.similar_case import SimilarCaseDialog
 from lapor_desk.ui.main_window import MainWindow
-from lapor_desk.ui.routing_refresh import RefreshStopped
 from tests.support.live_server import LiveServer
 from tests.ui.desk_support import WAIT, open_queue, save_png, show_complaint, signed_in_window, sync
 
@@ -222,35 +221,3 @@ def test_while_the_model_is_prepared_the_dialog_says_so_then_shows_the_suggestio
     qtbot.waitUntil(lambda: len(panel.shown_units()) == 3, timeout=TRAINED)
     assert panel.state_text == "" and window.flows.dialog is box
 
-
-def test_a_retraining_stops_at_its_next_step_when_the_session_ends(
-        qtbot: Any, controller: DeskController, live_server: LiveServer, password: str) -> None:
-    """Signing out or quitting does not wait for a whole retraining: it stops at its next step
-    and no half-made model is kept."""
-    gate = threading.Event()
-    outcome: list[object] = []
-
-    def hold(_info: Any) -> None:
-        routing = controller.workstation.routing
-        real = routing.refresh
-
-        def refresh(progress: Any = None) -> ModelState:
-            gate.wait(60)
-            try:
-                outcome.append(real(progress))
-            except Exception as exc:
-                outcome.append(exc)
-                raise
-            return ModelState.READY
-
-        routing.refresh = refresh  # type: ignore[method-assign]
-
-    controller.signed_in.connect(hold)
-    signed_in_window(qtbot, controller, live_server, password)
-    qtbot.waitUntil(lambda: controller.routing_refresh.running, timeout=WAIT)
-    routing = controller.workstation.routing
-    controller.end()
-    gate.set()
-    qtbot.waitUntil(lambda: bool(outcome), timeout=WAIT)
-    assert isinstance(outcome[0], RefreshStopped), outcome
-    assert not routing.path.exists()
