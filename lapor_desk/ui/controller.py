@@ -81,7 +81,8 @@ class DeskController(DeskReads):
                  reconnect_max_ms: int = RECONNECT_MAX_MS,
                  jitter: Callable[[], float] = random.random,
                  push_delay_ms: int | None = PUSH_DELAY_MS, silence_ms: int = SILENCE_MS,
-                 silence_probe_timeout: tuple[float, float] = SILENCE_PROBE_TIMEOUT) -> None:
+                 silence_probe_timeout: tuple[float, float] = SILENCE_PROBE_TIMEOUT,
+                 retrain_after_sync: bool = True) -> None:
         super().__init__(parent)
         self.workstation = workstation
         #: this session's tasks (ended with the session: ``Desk.end_session``)
@@ -109,7 +110,7 @@ class DeskController(DeskReads):
         self._alive.connect(self._sync_alive)
         taskman.unhandled_error.connect(self.report)
         #: the routing help learns after each sync, on the background worker
-        self.routing_refresh = RoutingRefresh(self)
+        self.routing_refresh = RoutingRefresh(self, enabled=retrain_after_sync)
 
     @property
     def syncing(self) -> bool:

@@ -27,16 +27,18 @@ class RoutingRefresh(QObject):
     #: a retraining ended with the model's state (``ModelState``): waiting suggestions ask again
     refreshed = Signal(object)
 
-    def __init__(self, controller: DeskController) -> None:
+    def __init__(self, controller: DeskController, *, enabled: bool = True) -> None:
         super().__init__(controller)
         self.controller = controller
+        #: retrain after each sync (off: tests that are not about the routing help)
+        self.enabled = enabled
         self.running = False
         self._again = False
         self._stopped = False
         controller.sync_finished.connect(self.after_sync)
 
     def after_sync(self, _outcome: Any = None) -> None:
-        if self._stopped:
+        if self._stopped or not self.enabled:
             return
         if self.running:
             self._again = True  # the history this sync brought: learnt once this one ends

@@ -141,6 +141,7 @@ def test_the_forward_dialog_with_its_unit_suggestions_fits(
     """The suggestions filled in (three units, their reasons, a similar complaint's list open)
     take room from the unit tree, never from the screen."""
     states: list[Any] = []
+    controller.routing_refresh.enabled = True  # as the desk runs (off in the other tests)
     controller.routing_refresh.refreshed.connect(states.append)
     window = signed_in_window(qtbot, controller, live_server, password)
     qtbot.waitUntil(lambda: bool(states), timeout=120_000)

@@ -25,6 +25,12 @@ if TYPE_CHECKING:
     from lapor_desk.ui.routing_panel import SuggestionPanel
 
 pytestmark = pytest.mark.timeout(300)
+
+
+@pytest.fixture(autouse=True)
+def retrains(controller: DeskController) -> None:
+    """The desk as it runs: the routing help retrained after each sync."""
+    controller.routing_refresh.enabled = True
 #: a retraining on the seeded history, on a machine the other tests share
 TRAINED = 120_000
 
