@@ -69,6 +69,7 @@ class QuietWorker:
             if task is None:
                 return
             task()
+            del task  # nothing of a finished task is held while waiting for the next one
 
     def submit(self, task: Callable[[], None]) -> None:
         self._tasks.put(task)
