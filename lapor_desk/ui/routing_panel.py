@@ -11,7 +11,8 @@ dialog's picker (``unit_chosen``); the admin still presses Forward. Opening a si
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -60,6 +61,8 @@ class SuggestionRow:
         self.similar.setCheckable(True)
         self.similar.setAutoRaise(True)
         self.similar.toggled.connect(lambda on: panel.show_similar(self, on))
+        for widget in (self.button, self.similar):
+            widget.installEventFilter(panel)  # Enter: this button, not the dialog's OK
 
     def widgets(self) -> tuple[QWidget, ...]:
         return self.button, self.confidence, self.reason, self.similar
@@ -108,7 +111,8 @@ class SuggestionPanel(QGroupBox):
         self.similar_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.similar_list.setColumnWidth(0, 110)
         self.similar_list.setColumnWidth(1, 250)
-        self.similar_list.itemActivated.connect(lambda item, _c: self._open(item))
+        self.similar_list.itemDoubleClicked.connect(lambda item, _c: self._open(item))
+        self.similar_list.installEventFilter(self)  # Enter opens one (never the dialog's OK)
         self.similar_list.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 6)
@@ -150,6 +154,20 @@ class SuggestionPanel(QGroupBox):
                 if r.suggestion is not None and not r.button.isHidden()]
 
     # --- words ----------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter on the panel's buttons and list does what Space or a click does there, and is
+        taken here: the dialog's default button (Forward) is never pressed from the panel."""
+        if not (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            return super().eventFilter(watched, event)
+        if watched is self.similar_list:
+            item = self.similar_list.currentItem()
+            if item is not None:
+                self._open(item)
+        elif isinstance(watched, (QPushButton, QToolButton)):
+            watched.click()
+        return True
 
     def changeEvent(self, event: QEvent) -> None:
         if is_language_change(event):

@@ -113,6 +113,13 @@ def test_choosing_a_suggestion_selects_its_unit_and_forwards_nothing(qtbot: Any)
     qtbot.waitUntil(lambda: box.target_id() == 12)  # the button's shortcut clicks it shortly
     assert box.search.text() == ""
     assert box.isVisible() and box.result() == 0
+    # Enter on a suggestion chooses it (Space too); it never presses Forward
+    panel.rows[0].button.setFocus()
+    QTest.keyClick(panel.rows[0].button, Qt.Key.Key_Return)
+    assert box.target_id() == 10 and box.isVisible() and box.result() == 0
+    panel.rows[1].similar.setFocus()
+    QTest.keyClick(panel.rows[1].similar, Qt.Key.Key_Enter)
+    assert panel.rows[1].similar.isChecked() and box.isVisible() and box.result() == 0
 
 
 def test_the_suggestions_come_first_in_tab_order(qtbot: Any) -> None:
@@ -148,9 +155,16 @@ def test_the_similar_past_complaints_are_one_click_away(qtbot: Any) -> None:
     assert [row.text(c) for c in range(3)] == ["4100", CASES[0].title, PUPR]
     assert listed.headerItem().text(0) == "No. laporan"
     opened = QSignalSpy(panel.similar_opened)
+    panel.rows[0].button.click()  # a unit chosen: the dialog's OK (its default) is enabled
+    assert box.ok.isEnabled()
     listed.setFocus()
-    QTest.keyClick(listed, Qt.Key.Key_Return)  # Enter opens the complaint
+    QTest.keyClick(listed, Qt.Key.Key_Return)  # Enter opens the complaint, and only that
     assert opened.count() == 1 and opened.at(0)[0] == CASES[0]
+    assert box.isVisible() and box.result() == 0
+    second = listed.topLevelItem(1)
+    assert second is not None
+    listed.itemDoubleClicked.emit(second, 1)  # so does a double click
+    assert opened.count() == 2 and opened.at(1)[0] == CASES[1]
     panel.rows[1].similar.click()  # another suggestion's: one list at a time
     assert not panel.rows[0].similar.isChecked() and listed.topLevelItemCount() == 1
     panel.rows[1].similar.click()

@@ -134,7 +134,7 @@ def test_a_similar_past_complaint_opens_read_only(
     case = row.suggestion.similar[0]
     assert [first.text(c) for c in range(3)] == [str(case.tracking_no), case.title,
                                                  case.unit_name]
-    listed.itemActivated.emit(first, 0)
+    listed.itemDoubleClicked.emit(first, 0)
     def opened() -> SimilarCaseDialog | None:
         found = box.findChild(SimilarCaseDialog)
         return found if found is not None and found.isVisible() else None
