@@ -67,4 +67,6 @@ ID = {
         "ditampilkan.",
     "What the reporter wrote": "Isi laporan pelapor",
     "Close": "Tutup",
+    # the status bar while the suggestions learn after a sync
+    "Preparing unit suggestions from the history": "Menyiapkan saran unit dari riwayat",
 }

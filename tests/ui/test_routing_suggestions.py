@@ -176,6 +176,8 @@ def test_retraining_after_a_sync_runs_on_the_background_worker_once_per_sync(
     try:
         sync(qtbot, window)  # starts one (held at the gate) ...
         qtbot.waitUntil(lambda: len(threads) == 1 and refresher.running, timeout=WAIT)
+        note = window.status_bar.learning  # a quiet note, no dialog
+        assert note.isVisible() and note.toolTip() == "Menyiapkan saran unit dari riwayat"
         sync(qtbot, window)  # ... two more syncs while it runs: one more after it
         sync(qtbot, window)
         assert controller.taskman.idle  # the window does not wait for it
@@ -185,6 +187,7 @@ def test_retraining_after_a_sync_runs_on_the_background_worker_once_per_sync(
     qtbot.wait(200)
     assert len(threads) == 2
     assert all(t.startswith("lapor-background") for t in threads), threads
+    assert not window.status_bar.learning.isVisible()
     assert threading.main_thread().name not in threads
 
 
