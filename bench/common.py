@@ -21,9 +21,10 @@ from lapor_desk.models import wire
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = Path(os.environ.get("LAPOR_BENCH_DIR", ROOT / "bench" / "results"))
 PASSWORD = "bench-lapor-2026"
-#: Bumped when the seed generator makes different rows (v7: UUIDv7 ids), so a database cached
-#: by an older generator is not reused.
-SEED_FORMAT = "v7"
+#: Bumped when the seed generator makes different rows (v7: UUIDv7 ids; v8: texts roughened as
+#: citizens write them, server/seed/wording.py), so a database cached by an older generator is
+#: not reused.
+SEED_FORMAT = "v8"
 
 
 def free_port() -> int:

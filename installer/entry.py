@@ -2,14 +2,16 @@
 
 A frozen app has no ``python -m``: the desktop's demo/training mode starts the reference server
 as a child process with ``sys.executable -m lapor_desk.server.cli ...`` (services/demo.py), and
-large seeds start ``-m lapor_desk.server.seed.worker``. Those two modules, and only those, are
-run here the way ``python -m`` would run them.
+large seeds start ``-m lapor_desk.server.seed.worker``, routing help trains in
+``-m lapor_desk.models.routing.trainer``. Those modules, and only those, are run here the way
+``python -m`` would run them.
 """
 
 import runpy
 import sys
 
-CHILD_MODULES = {"lapor_desk.server.cli", "lapor_desk.server.seed.worker"}
+CHILD_MODULES = {"lapor_desk.server.cli", "lapor_desk.server.seed.worker",
+                 "lapor_desk.models.routing.trainer"}
 
 
 def main() -> None:

@@ -6,6 +6,8 @@
     lapor-desk status --profile DIR [--json]
     lapor-desk import FILE --profile DIR [--preset NAME] [--default FIELD=VALUE ...]
                            [--skip-invalid --rejects FILE]   (docs/import-format.md)
+    lapor-desk suggest-unit --profile DIR [--top 3] FILE.jsonl
+                            the likeliest units for each complaint of the file (docs/routing.md)
     lapor-desk training [--host ADDRESS] [--port 8717] [--trainees 30]
                             the facilitator's window on a training (bimtek) server for a room;
                             it listens beyond this computer only on the --host given
@@ -330,6 +332,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     return run_import(args)
 
 
+def cmd_suggest_unit(args: argparse.Namespace) -> int:
+    """``lapor-desk suggest-unit`` (lapor_desk/cli_suggest.py; docs/routing.md)."""
+    from lapor_desk.cli_suggest import run_suggest
+
+    return run_suggest(args)
+
+
 def cmd_training(args: argparse.Namespace) -> int:
     from lapor_desk.services.errors import DemoFailed
     from lapor_desk.services.training import MAX_TRAINEES, check_listen_address, local_addresses
@@ -395,6 +404,12 @@ def build_parser() -> argparse.ArgumentParser:
                      help="with --skip-invalid: where the bad rows go (.csv or .xlsx), to fix "
                           "and import again")
     imp.set_defaults(func=cmd_import)
+    suggest = sub.add_parser("suggest-unit", help="the likeliest units for complaints in a "
+                             "JSON-lines file (routing help)")
+    suggest.add_argument("file", help='one JSON object a line: {"title", "body", "regency"}')
+    suggest.add_argument("--profile", required=True)
+    suggest.add_argument("--top", type=int, default=3, help="units per complaint (default 3)")
+    suggest.set_defaults(func=cmd_suggest_unit)
     training = sub.add_parser("training", help="the facilitator's window on a training (bimtek) "
                               "server for a room")
     training.add_argument("--host", default="127.0.0.1",

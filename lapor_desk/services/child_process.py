@@ -43,7 +43,8 @@ class Child:
 
     def __init__(self, command: Sequence[str], *, stdout: IO[bytes] | int | None = None,
                  stderr: IO[bytes] | int | None = None,
-                 env: Mapping[str, str] | None = None) -> None:
+                 env: Mapping[str, str] | None = None,
+                 stdin: IO[bytes] | int | None = None) -> None:
         environment = dict(os.environ if env is None else env)
         environment[PARENT_ENV] = str(os.getpid())
         self.process: subprocess.Popen[bytes] | None = None
@@ -52,7 +53,7 @@ class Child:
         self._started = threading.Event()
         self._released = threading.Event()
         self._thread = threading.Thread(
-            target=self._hold, args=(list(command), stdout, stderr, environment),
+            target=self._hold, args=(list(command), stdin, stdout, stderr, environment),
             name="lapor-child", daemon=True)
         self._thread.start()
         self._started.wait()
@@ -61,10 +62,11 @@ class Child:
         assert self.process is not None
         self._job = contain(self.process.pid) if sys.platform == "win32" else None
 
-    def _hold(self, command: list[str], stdout: Any, stderr: Any,
+    def _hold(self, command: list[str], stdin: Any, stdout: Any, stderr: Any,
               env: dict[str, str]) -> None:
         try:
-            self.process = subprocess.Popen(command, stdout=stdout, stderr=stderr, env=env)
+            self.process = subprocess.Popen(command, stdin=stdin, stdout=stdout, stderr=stderr,
+                                            env=env)
         except BaseException as exc:  # noqa: BLE001 - handed to the starting thread
             self._error = exc
             return

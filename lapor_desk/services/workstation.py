@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from lapor_desk.models.calendar import DomainConfig, default_config, utcnow
 from lapor_desk.services.actions import ARCHIVE_REASONS, Actions
@@ -56,6 +56,9 @@ from lapor_desk.services.unit_directory import UnitNames
 from lapor_desk.services.verification import Verification
 from lapor_desk.sync.address import is_training_url
 
+if TYPE_CHECKING:  # numpy, SciPy and scikit-learn load at the first suggestion, not at the start
+    from lapor_desk.services.routing import RoutingHelp
+
 T = TypeVar("T")
 
 
@@ -93,6 +96,7 @@ class Workstation:
         self._duplicates: Duplicates | None = None
         self._replies: Replies | None = None
         self._lifecycle: Lifecycle | None = None
+        self._routing: RoutingHelp | None = None
 
     # --- session (network worker) -------------------------------------------------------------
 
@@ -137,6 +141,7 @@ class Workstation:
         self._queues = self._complaints = self._actions = None
         self._verification = self._outbox_review = self._lifecycle = None
         self._intake = self._register = self._duplicates = self._replies = None
+        self._routing = None
 
     def close(self) -> None:
         """End the session here (the profile stays): copies handed to other applications are
@@ -290,6 +295,17 @@ class Workstation:
     def people(self) -> People:
         """The accounts this admin manages, on the server (services/people.py)."""
         return People(self.session.require_cache(), lambda: self.session.transport)
+
+    @property
+    def routing(self) -> RoutingHelp:
+        """Which unit should handle a complaint, learned from this profile's history
+        (services/routing.py): one per session, its model loaded once and kept."""
+        from lapor_desk.services.routing import RoutingHelp
+
+        cache = self.session.require_cache()
+        if self._routing is None or self._routing.cache is not cache:
+            self._routing = RoutingHelp(cache)
+        return self._routing
 
     @property
     def unit_names(self) -> UnitNames:

@@ -350,6 +350,7 @@ class Desk(QObject):
     def shutdown(self) -> None:
         self.controller.cancel_sync()
         self.controller.stop_reconnecting()
+        self.controller.stop_background()
         self.notifier.close()
         self.taskman.shutdown()
         self.controller.close()

@@ -39,6 +39,7 @@ from lapor_desk.services.types import (
 )
 from lapor_desk.ui.controller_reads import DeskReads
 from lapor_desk.ui.ops import EVERYTHING, Changes, DeskOp, Worker
+from lapor_desk.ui.routing_refresh import RoutingRefresh
 from lapor_desk.ui.taskman import SessionTasks, TaskManager
 
 T = TypeVar("T")
@@ -80,7 +81,8 @@ class DeskController(DeskReads):
                  reconnect_max_ms: int = RECONNECT_MAX_MS,
                  jitter: Callable[[], float] = random.random,
                  push_delay_ms: int | None = PUSH_DELAY_MS, silence_ms: int = SILENCE_MS,
-                 silence_probe_timeout: tuple[float, float] = SILENCE_PROBE_TIMEOUT) -> None:
+                 silence_probe_timeout: tuple[float, float] = SILENCE_PROBE_TIMEOUT,
+                 retrain_after_sync: bool = True) -> None:
         super().__init__(parent)
         self.workstation = workstation
         #: this session's tasks (ended with the session: ``Desk.end_session``)
@@ -107,6 +109,8 @@ class DeskController(DeskReads):
         self._silent = False
         self._alive.connect(self._sync_alive)
         taskman.unhandled_error.connect(self.report)
+        #: the routing help learns after each sync, on the background worker
+        self.routing_refresh = RoutingRefresh(self, enabled=retrain_after_sync)
 
     @property
     def syncing(self) -> bool:
@@ -139,7 +143,8 @@ class DeskController(DeskReads):
     def submit(self, worker: Worker, fn: Callable[[Workstation], Any],
                on_done: Callable[[Any], None], on_error: Callable[[Exception], None]) -> None:
         run = {"db": self.taskman.run_db, "net": self.taskman.run_net,
-               "read": self.taskman.run_read}[worker]
+               "read": self.taskman.run_read,
+               "background": self.taskman.run_background}[worker]
         station = self.workstation
         run(lambda: fn(station), on_done, on_error)
 
@@ -154,7 +159,12 @@ class DeskController(DeskReads):
 
     def end(self) -> None:
         """The session ended: nothing more is run for it, no answer handed on."""
+        self.stop_background()
         self.taskman.end()
+
+    def stop_background(self) -> None:
+        """No more long background work (the routing help's retraining) is started."""
+        self.routing_refresh.stop()
 
     def close(self) -> None:
         """The desk shuts down: the services let go of the profile."""

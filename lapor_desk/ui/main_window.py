@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self.status_bar = DeskStatusBar()
         self.setStatusBar(self.status_bar)
         self.status_bar.cancel_requested.connect(controller.cancel_sync)
+        controller.routing_refresh.running_changed.connect(self.status_bar.set_learning)
         self._build_layout()
         self.window_state = WindowState(self, self.splitter, self.table.horizontalHeader(),
                                         lambda: self.queue_key)

@@ -29,8 +29,9 @@ __all__ = ["EVERYTHING", "Changes", "DeskOp", "OpHost", "Worker"]
 
 T = TypeVar("T")
 #: ``db``: reads and writes of the cache, in order; ``net``: the network; ``read``: slow
-#: read-only summaries beside the ``db`` worker's queue (ui/taskman.py).
-Worker = Literal["db", "net", "read"]
+#: read-only summaries beside the ``db`` worker's queue; ``background``: long work nobody waits
+#: for, at a lower priority (ui/taskman.py).
+Worker = Literal["db", "net", "read", "background"]
 
 
 class OpHost(Protocol):

@@ -99,6 +99,10 @@ class DeskStatusBar(QStatusBar):
         self.clock_warning = ShortenedLabel()
         self.clock_warning.setObjectName("clockWarning")
         self.clock_warning.setVisible(False)
+        #: a quiet note while the unit suggestions learn from the history after a sync
+        self.learning = ShortenedLabel()
+        self.learning.setObjectName("routingLearning")
+        self.learning.setVisible(False)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.setMaximumWidth(120)
@@ -108,7 +112,7 @@ class DeskStatusBar(QStatusBar):
         self.cancel = QToolButton()
         self.cancel.clicked.connect(self.cancel_requested.emit)
         for label in (self.connection, self.reconnect, self.last_sync, self.pending,
-                      self.rejected, self.conflicts, self.clock_warning):
+                      self.rejected, self.conflicts, self.clock_warning, self.learning):
             self.addWidget(label)
         for widget in (self.progress_text, self.progress, self.cancel):
             self.addPermanentWidget(widget)
@@ -127,6 +131,9 @@ class DeskStatusBar(QStatusBar):
         trying = self.tr("Trying to reconnect; sync starts by itself")
         self.reconnect.set_texts("", trying)
         self.reconnect.setToolTip(trying)
+        learning = self.tr("Preparing unit suggestions from the history")
+        self.learning.set_texts("", learning)
+        self.learning.setToolTip(learning)
         if self._status is not None:
             self.show_status(self._status)
         else:
@@ -171,6 +178,10 @@ class DeskStatusBar(QStatusBar):
         self.conflicts.setVisible(status.conflicts > 0)
         if status.last_error:
             self.connection.setToolTip(labels.error(status.last_error))
+
+    def set_learning(self, running: bool) -> None:
+        """The routing help is being retrained (ui/routing_refresh.py): nothing to do about it."""
+        self.learning.setVisible(running)
 
     def _connection(self, text: str) -> None:
         """The connection's state; what follows a colon is the part that may give way."""

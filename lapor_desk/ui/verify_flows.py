@@ -41,6 +41,7 @@ from lapor_desk.ui.dialogs.verify import ArchiveDialog, ReasonDialog, RerouteDia
 from lapor_desk.ui.i18n import is_language_change
 from lapor_desk.ui.panes import Panes
 from lapor_desk.ui.resources import icon
+from lapor_desk.ui.routing_flow import offer_suggestions
 from lapor_desk.ui.unit_names_flow import names_editor
 
 VERIFY_KINDS = ("handle", "postpone", "not_our_authority", "archive", "reroute")
@@ -169,7 +170,8 @@ class VerifyFlows(QObject):
                                   names_editor(self.controller)), write)).run()
         elif kind == "forward":
             self.controller.op(lambda ws: ws.forward_targets(complaint_id)) \
-                .success(lambda items: self._open_forward(title, items, prefill, write)).run()
+                .success(lambda items: self._open_forward(complaint_id, title, items, prefill,
+                                                          write)).run()
         elif kind == "postpone":  # the days it may name, by the server's clock
             self.controller.op(lambda ws: ws.lifecycle.postpone_days()) \
                 .success(lambda days: self._open(
@@ -180,15 +182,17 @@ class VerifyFlows(QObject):
         else:
             self._open(ReasonDialog(kind, title, prefill, self.window), write)
 
-    def _open_forward(self, title: str, items: list[AgencyItem],
+    def _open_forward(self, complaint_id: str, title: str, items: list[AgencyItem],
                       prefill: ActionFields | None, write: Submit) -> None:
-        dialog = ForwardDialog(title, items, self.window, names_editor(self.controller))
+        dialog = ForwardDialog(title, items, self.window, names_editor(self.controller),
+                               suggested=True)
         if prefill is not None:
             if prefill.to_id is not None:
                 dialog.select(prefill.to_id)
             dialog.note.setPlainText(prefill.note)
         self._open(dialog, write, lambda: ActionFields(to_id=dialog.target_id(),
                                                        note=dialog.note_text()))
+        offer_suggestions(self.controller, dialog, complaint_id)  # they follow when ready
 
     def _open(self, dialog: QDialog, write: Submit,
               fields: Callable[[], ActionFields] | None = None,
@@ -228,6 +232,8 @@ class VerifyFlows(QObject):
         self._open_bulk(dialog, "archive", ids, dialog.fields)
 
     def bulk_forward(self) -> None:
+        """Several complaints to one unit: no unit suggestion (each complaint has its own;
+        those of one of them would mislead for the others)."""
         ids = self.selected_ids()
         if len(ids) < 2 or self.dialog is not None:
             return

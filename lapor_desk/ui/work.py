@@ -20,6 +20,7 @@ from lapor_desk.ui.detail_pane import DetailPane
 from lapor_desk.ui.dialog_slot import DialogSlot
 from lapor_desk.ui.dialogs.forward import ForwardDialog
 from lapor_desk.ui.reply_flow import ReplyFlow
+from lapor_desk.ui.routing_flow import offer_suggestions
 from lapor_desk.ui.unit_names_flow import names_editor
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ class WorkFlows(QObject):
         if complaint_id is None or self.detail.detail is None:
             return
         dialog = ForwardDialog(labels.complaint_title(self.detail.detail.row.title), items,
-                               self.window, names_editor(self.controller))
+                               self.window, names_editor(self.controller), suggested=True)
 
         def write() -> None:
             # accepted only with a target chosen (its OK button is enabled then)
@@ -72,6 +73,7 @@ class WorkFlows(QObject):
             op.failure(lambda e: self._again(dialog, e)).run()
 
         self.slot.open(dialog, write)
+        offer_suggestions(self.controller, dialog, complaint_id)  # they follow when ready
 
     def write(self, complaint_id: str, kind: str) -> None:
         if self.detail.detail is None or self.detail.detail.row.id != complaint_id:

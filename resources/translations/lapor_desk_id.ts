@@ -690,125 +690,130 @@
 <context>
     <name>DeskStatusBar</name>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="126" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="130" />
         <source>Stop</source>
-        <extracomment>a count was clicked: the queue that lists those actions ("outbox" or "conflicts")</extracomment>
+        <extracomment>a count was clicked: the queue that lists those actions ("outbox" or "conflicts") a quiet note while the unit suggestions learn from the history after a sync</extracomment>
         <translation>Hentikan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="127" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="131" />
         <source>Trying to reconnect; sync starts by itself</source>
         <translation>Mencoba tersambung lagi; sinkronisasi mulai dengan sendirinya</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="133" />
-        <location filename="../../lapor_desk/ui/status_bar.py" line="143" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="134" />
+        <source>Preparing unit suggestions from the history</source>
+        <translation>Menyiapkan saran unit dari riwayat</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/status_bar.py" line="140" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="150" />
         <source>● Not connected yet</source>
         <translation>● Belum tersambung</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="139" />
-        <location filename="../../lapor_desk/ui/status_bar.py" line="186" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="146" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="197" />
         <source>● Server not answering: work is kept and sent when it answers</source>
         <translation>● Server tidak menjawab: pekerjaan tersimpan dan dikirim saat server menjawab</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="146" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="153" />
         <source>● Online</source>
         <translation>● Daring</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="149" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="156" />
         <source>● Offline: work is kept and sent later</source>
         <translation>● Luring: pekerjaan disimpan dan dikirim nanti</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="155" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="162" />
         <source>Last sync: %1</source>
         <translation>Sinkronisasi terakhir: %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="161" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="168" />
         <source>Outbox: %1</source>
         <translation>Kotak Keluar: %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="162" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="169" />
         <source>Waiting to send: %1 · Refused: %2</source>
         <translation>Menunggu dikirim: %1 · Ditolak: %2</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="164" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="171" />
         <source>(%1 refused)</source>
         <translation>(%1 ditolak)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="165" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="172" />
         <source>Refused by the server: open the Outbox to fix or discard them</source>
         <translation>Ditolak server: buka Kotak Keluar untuk memperbaiki atau membuangnya</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="168" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="175" />
         <source>Conflicts: %1</source>
         <translation>Konflik: %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="169" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="176" />
         <source>Someone else changed these complaints first: open Conflicts to re-apply or drop your action</source>
         <translation>Orang lain lebih dulu mengubah laporan ini: buka Konflik untuk menerapkan ulang atau membuang tindakan Anda</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="197" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="208" />
         <source>Syncing…</source>
         <translation>Menyinkronkan…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="200" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="211" />
         <source>Syncing: %1 records</source>
         <translation>Menyinkronkan: %1 data</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="212" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="223" />
         <source>⚠ The computer's clock is %1 fast</source>
         <translation>⚠ Jam komputer %1 lebih cepat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="213" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="224" />
         <source>⚠ The computer's clock is %1 slow</source>
         <translation>⚠ Jam komputer %1 lebih lambat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="214" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="225" />
         <source>%1: set it, or turn on automatic time.</source>
         <translation>%1: setel jam, atau aktifkan waktu otomatis.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="217" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="228" />
         <source>Compared with the server's clock at %1. Until the clock is set, the times you record are taken from the server's clock.</source>
         <translation>Dibandingkan dengan jam server pada %1. Sampai jam disetel, waktu yang Anda catat diambil dari jam server.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="220" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="231" />
         <source>Compared with the server's clock at %1, before this start; it is checked again at the next sync. Until the clock is set, the times you record are taken from the server's clock.</source>
         <translation>Dibandingkan dengan jam server pada %1, sebelum aplikasi dibuka kali ini; diperiksa lagi pada sinkronisasi berikutnya. Sampai jam disetel, waktu yang Anda catat diambil dari jam server.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="229" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="240" />
         <source>%1 min</source>
         <translation>%1 menit</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="232" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="243" />
         <source>%1 h %2 min</source>
         <translation>%1 jam %2 menit</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="233" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="244" />
         <source>%1 h</source>
         <translation>%1 jam</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/status_bar.py" line="234" />
+        <location filename="../../lapor_desk/ui/status_bar.py" line="245" />
         <source>%1 days</source>
         <translation>%1 hari</translation>
     </message>
@@ -1310,32 +1315,32 @@
 <context>
     <name>ForwardDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="32" />
+        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="36" />
         <source>Forward complaint</source>
         <translation>Disposisi laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="34" />
+        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="38" />
         <source>Forward “%1” to:</source>
         <translation>Disposisikan “%1” ke:</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="38" />
+        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="42" />
         <source>Search a unit: name, abbreviation (dukcapil, dinkes), region…</source>
         <translation>Cari unit: nama, singkatan (dukcapil, dinkes), daerah…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="43" />
+        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="47" />
         <source>Note for the unit (optional)</source>
         <translation>Catatan untuk unit (opsional)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="48" />
+        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="52" />
         <source>Forward</source>
         <translation>Disposisi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="50" />
+        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="54" />
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
@@ -2572,48 +2577,48 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="200" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="201" />
         <source>LAPOR Desk</source>
         <extracomment>How often the clock warning is checked besides after each sync (a clock set right meanwhile). the least widths of the list column and the detail (px): with the sidebar's 180 they fit a 1366 px laptop screen with room to spare, whatever the panes show the session's first list is on screen with its first rows (or is empty): the desk starts its first sync then, not in the list's way the other queues' lists are to be read ahead once the current one shows its rows (at a session's start and after the cache changed under them)</extracomment>
         <translation>LAPOR Desk</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="202" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="203" />
         <source>Number, words, reporter's name/phone</source>
         <translation>Nomor, kata, nama/telepon pelapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="203" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="204" />
         <source>Find a complaint in every queue by its number, words, or its reporter's name or phone (Ctrl+F)</source>
         <translation>Cari laporan di semua antrean menurut nomornya, kata, atau nama maupun telepon pelapornya (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="205" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="206" />
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="206" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="207" />
         <source>Queues</source>
         <translation>Antrean</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="207" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="208" />
         <source>Complaints</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="250" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="251" />
         <source>National admin</source>
         <translation>Admin Nasional</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="251" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="252" />
         <source>Agency admin</source>
         <translation>Admin Instansi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="251" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="252" />
         <source>Liaison officer</source>
         <translation>Petugas Penghubung</translation>
     </message>
@@ -4003,11 +4008,228 @@
     </message>
 </context>
 <context>
+    <name>SimilarCaseDialog</name>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="27" />
+        <source>Similar past complaint</source>
+        <translation>Laporan serupa terdahulu</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="29" />
+        <source>Complaint %1: %2</source>
+        <translation>Laporan %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="34" />
+        <source>Handled by:</source>
+        <translation>Ditangani oleh:</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="35" />
+        <source>Similarity:</source>
+        <translation>Kemiripan:</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="40" />
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="42" />
+        <source>Place:</source>
+        <translation>Lokasi:</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="43" />
+        <source>Category:</source>
+        <translation>Kategori:</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="45" />
+        <source>The text of this complaint is confidential.</source>
+        <translation>Isi laporan ini dirahasiakan.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="48" />
+        <source>This complaint is not on this computer; only what the suggestion knows of it is shown.</source>
+        <translation>Laporan ini tidak tersimpan di komputer ini; hanya yang diketahui saran ini yang ditampilkan.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="50" />
+        <source>What the reporter wrote</source>
+        <translation>Isi laporan pelapor</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="52" />
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+</context>
+<context>
     <name>SimilarListModel</name>
     <message>
         <location filename="../../lapor_desk/ui/models/similar_list.py" line="39" />
         <source>new</source>
         <translation>baru</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionPanel</name>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="178" />
+        <source>Unit suggestions</source>
+        <extracomment>at or above: "very likely"; at or above ``POSSIBLE``: "likely"; below: "less likely" a unit's name on its button is shortened (…) past this width; the whole name is in its tooltip, its accessible name and the reason below it the admin chose a suggested unit (its id): the picker selects it the admin opened a similar past complaint (a ``SimilarCase``) the units the picker lets one choose (None: all)</extracomment>
+        <translation>Saran unit</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="179" />
+        <source>Unit suggestions from earlier complaints</source>
+        <translation>Saran unit dari laporan terdahulu</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="180" />
+        <source>Units that handled similar complaints before. Choosing one selects it below; nothing is forwarded until you press Forward.</source>
+        <translation>Unit yang dulu menangani laporan serupa. Memilih salah satu hanya menandainya di daftar di bawah; laporan baru diteruskan setelah Anda menekan Teruskan.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="183" />
+        <source>Tracking no.</source>
+        <translation>No. laporan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="183" />
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="184" />
+        <source>Handled by</source>
+        <translation>Ditangani oleh</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="185" />
+        <source>Similar past complaints</source>
+        <translation>Laporan serupa terdahulu</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="190" />
+        <source>very likely</source>
+        <translation>kemungkinan besar</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="192" />
+        <source>likely</source>
+        <translation>mungkin</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="194" />
+        <source>less likely</source>
+        <translation>kemungkinan kecil</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="200" />
+        <source>Suggested from the words of the complaint</source>
+        <translation>Disarankan dari isi laporan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="202" />
+        <source>1 similar complaint from %2 handled by %3</source>
+        <translation>1 laporan serupa dari %2 ditangani %3</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="203" />
+        <source>%1 similar complaints from %2 handled by %3</source>
+        <translation>%1 laporan serupa dari %2 ditangani %3</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="207" />
+        <source>1 similar complaint handled by %2</source>
+        <translation>1 laporan serupa ditangani %2</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="208" />
+        <source>%1 similar complaints handled by %2</source>
+        <translation>%1 laporan serupa ditangani %2</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="211" />
+        <source>+ 1 misrouted complaint that came back to this unit</source>
+        <translation>+ 1 salah kirim yang kembali ke unit ini</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="213" />
+        <source>+ %1 misrouted complaints that came back to this unit</source>
+        <translation>+ %1 salah kirim yang kembali ke unit ini</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="222" />
+        <source>Reporter's category: %1; similar complaints usually: %2</source>
+        <translation>Kategori pelapor: %1; laporan serupa biasanya: %2</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="224" />
+        <source>Similar complaints usually have the category %1</source>
+        <translation>Laporan serupa biasanya berkategori %1</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="230" />
+        <source>Looking for suggestions…</source>
+        <translation>Mencari saran…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="232" />
+        <source>Suggestions are not available now; choose the unit below.</source>
+        <translation>Saran belum tersedia saat ini; pilih unit di bawah.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="234" />
+        <source>Suggestions are being prepared from the history…</source>
+        <translation>Saran sedang disiapkan dari riwayat…</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="236" />
+        <source>Not enough history yet to suggest a unit</source>
+        <translation>Belum cukup riwayat untuk memberi saran</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="238" />
+        <source>No suggestion for this complaint; choose the unit below.</source>
+        <translation>Tidak ada saran untuk laporan ini; pilih unit di bawah.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="263" />
+        <source>Select this unit below (Alt+%1); nothing is forwarded until you press Forward</source>
+        <translation>Pilih unit ini di daftar di bawah (Alt+%1); laporan baru diteruskan setelah Anda menekan Teruskan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="265" />
+        <source>This unit cannot be chosen for this complaint here</source>
+        <translation>Unit ini tidak dapat dipilih untuk laporan ini di sini</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="267" />
+        <source>Suggestion %1: %2, %3</source>
+        <translation>Saran %1: %2, %3</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="270" />
+        <source>Similar (%1)</source>
+        <translation>Serupa (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="272" />
+        <source>Show the similar past complaints behind this suggestion</source>
+        <translation>Tampilkan laporan serupa terdahulu yang mendasari saran ini</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="275" />
+        <source>Similar past complaints of suggestion %1</source>
+        <translation>Laporan serupa terdahulu untuk saran %1</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/routing_panel.py" line="305" />
+        <source>Enter or double-click opens the complaint</source>
+        <translation>Tekan Enter atau klik dua kali untuk membuka laporan</translation>
     </message>
 </context>
 <context>
@@ -4412,38 +4634,38 @@
 <context>
     <name>VerifyFlows</name>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="121" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="122" />
         <source>Veri&amp;fy</source>
         <extracomment>What a dialog's fields are written with, on the database worker.</extracomment>
         <translation>&amp;Verifikasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="122" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="123" />
         <source>Verify</source>
         <translation>Verifikasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="123" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="124" />
         <source>Handle, postpone, return, archive or re-route the complaint</source>
         <translation>Tangani sendiri, tunda, kembalikan, arsipkan, atau alihkan laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="128" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="129" />
         <source>Forward selected complaints…</source>
         <translation>Disposisikan laporan terpilih…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="129" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="130" />
         <source>Archive selected complaints…</source>
         <translation>Arsipkan laporan terpilih…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="220" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="224" />
         <source>%1 complaints selected</source>
         <translation>%1 laporan terpilih</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_flows.py" line="238" />
+        <location filename="../../lapor_desk/ui/verify_flows.py" line="244" />
         <source>Forward the %1 selected complaints to:</source>
         <translation>Disposisikan %1 laporan yang dipilih ke:</translation>
     </message>

@@ -273,6 +273,31 @@ def test_texts_and_places(rows: dict[str, Any]) -> None:
     assert "Kecamatan" in bodies and "Konawe" in bodies
 
 
+def test_texts_read_as_citizens_write_them(rows: dict[str, Any]) -> None:
+    """Routing help is measured on these texts (bench/routing_bench.py): a share of them carry
+    informal spelling, greetings naming an office, local words, a second matter, a vague
+    title; and misrouted complaints come back (bukan wewenang, re-routed) before the right
+    unit handles them."""
+    complaints = rows["complaints"]
+    words = [set(re.findall(r"[a-z]+", (c["title"] + " " + c["body"]).lower()))
+             for c in complaints]
+    informal = sum(bool(w & {"gak", "tdk", "sdh", "yg", "dgn", "jln", "blm"}) for w in words)
+    assert len(complaints) * 0.15 < informal < len(complaints) * 0.6
+    assert sum(c["body"].lower().startswith(("yth", "kepada yth", "kpd yth"))
+               for c in complaints) > len(complaints) * 0.15
+    assert any(w & {"sa", "tida", "pigi", "ora", "wis", "banyu", "durung"} for w in words)
+    assert sum("Selain itu" in c["body"] for c in complaints) > len(complaints) * 0.08
+    assert any(c["title"] in ("Pengaduan", "Laporan Masyarakat", "Tolong Pak")
+               for c in complaints)
+    kinds: dict[str, set[str]] = {}
+    for d in rows["dispositions"]:
+        kinds.setdefault(d["complaint_id"], set()).add(d["kind"])
+    done = {c["id"] for c in complaints if c["status"] == "done"}
+    came_back = [cid for cid, k in kinds.items() if cid in done
+                 and k & {"not_our_authority", "reroute"}]
+    assert len(came_back) > len(done) * 0.03
+
+
 def test_reporters(rows: dict[str, Any]) -> None:
     reporters = {r["id"]: r for r in rows["reporters"]}
     for c in rows["complaints"]:

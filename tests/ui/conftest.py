@@ -41,7 +41,9 @@ def controller(tmp_path: Path) -> Iterator[DeskController]:
     station = Workstation(tmp_path / "profiles", device="pytest")
     # The tests using it send their work with a sync they ask for, after what the server is to
     # see first; sending within seconds of an action is tested with it on (test_work_leaves.py).
-    desk = DeskController(station, taskman, push_delay_ms=None)
+    # Likewise the routing help is retrained after a sync only where a test is about it
+    # (tests/ui/test_routing_suggestions.py turns it on): each retraining is a child process.
+    desk = DeskController(station, taskman, push_delay_ms=None, retrain_after_sync=False)
     yield desk
     desk.cancel_sync()
     taskman.shutdown()

@@ -25,6 +25,7 @@ from lapor_desk.services.verification import ActionFields
 from lapor_desk.ui.app import Desk
 from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.dialog_slot import DialogSlot
+from lapor_desk.ui.dialogs.forward import ForwardDialog
 from lapor_desk.ui.main_window import MainWindow
 from lapor_desk.ui.screen_fit import TITLE_BAR
 from tests.support.live_server import LiveServer
@@ -53,7 +54,7 @@ def test_everything_fits_a_laptop(tmp_path: Path) -> None:
          "tests/ui/test_fits_laptop.py", "-k", "sqlite or too_large"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=380, check=False)
     assert done.returncode == 0, done.stdout[-6000:] + done.stderr[-2000:]
-    assert "4 passed" in done.stdout, done.stdout[-2000:]
+    assert "5 passed" in done.stdout, done.stdout[-2000:]
 
 
 def fits(widget: QWidget, area: QSize | None = None) -> None:
@@ -132,6 +133,30 @@ def test_main_window_and_its_dialogs_fit(qtbot: Any, controller: DeskController,
     fits(account)
     account.reject()
     people.close()
+
+
+@on_laptop
+def test_the_forward_dialog_with_its_unit_suggestions_fits(
+        qtbot: Any, controller: DeskController, live_server: LiveServer, password: str) -> None:
+    """The suggestions filled in (three units, their reasons, a similar complaint's list open)
+    take room from the unit tree, never from the screen."""
+    states: list[Any] = []
+    controller.routing_refresh.enabled = True  # as the desk runs (off in the other tests)
+    controller.routing_refresh.refreshed.connect(states.append)
+    window = signed_in_window(qtbot, controller, live_server, password)
+    qtbot.waitUntil(lambda: bool(states), timeout=120_000)
+    show_complaint(qtbot, window)
+    window.flows.forward_current()
+    qtbot.waitUntil(lambda: isinstance(window.flows.dialog, ForwardDialog), timeout=WAIT)
+    box = window.flows.dialog
+    assert isinstance(box, ForwardDialog) and box.suggestions is not None
+    panel = box.suggestions
+    qtbot.waitUntil(lambda: len(panel.shown_units()) == 3, timeout=WAIT)
+    next(r for r in panel.rows if r.similar.isVisible()).similar.click()
+    fits(box)
+    assert window.size() == LAPTOP
+    save_png(box, "laptop_forward_suggestions")
+    box.reject()
 
 
 def open_each_dialog(qtbot: Any, window: MainWindow) -> Iterator[QWidget]:

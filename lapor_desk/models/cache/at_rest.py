@@ -2,7 +2,7 @@
 
 Keys. The profile's 32-byte key (the one that opens the SQLCipher cache, kept in the OS keyring)
 is never used directly: HKDF-SHA256 derives one key per purpose with its own info label
-(:data:`ATTACHMENTS`, :data:`DRAFTS`), and every file gets a key of its own, derived from the
+(:data:`ATTACHMENTS`, :data:`DRAFTS`, :data:`ROUTING`), and every file gets a key of its own, derived from the
 purpose key and a random salt in the file's header. Nonces are then the segment's position and
 never repeat under one key.
 
@@ -50,6 +50,8 @@ KEY_BYTES = 32
 #: HKDF info labels: one key per purpose, none ever equal to another's.
 ATTACHMENTS = b"lapor-desk/at-rest/v1/attachments"
 DRAFTS = b"lapor-desk/at-rest/v1/drafts"
+#: The routing model learned from the cache's history (models/routing/storage.py).
+ROUTING = b"lapor-desk/at-rest/v1/routing"
 _FILE_KEY = b"lapor-desk/at-rest/v1/file"
 
 
@@ -77,10 +79,12 @@ class AtRestKeys:
 
     attachments: bytes = field(repr=False)
     drafts: bytes = field(repr=False)
+    routing: bytes = field(repr=False)
 
     @classmethod
     def from_profile_key(cls, profile_key: bytes) -> AtRestKeys:
-        return cls(derive_key(profile_key, ATTACHMENTS), derive_key(profile_key, DRAFTS))
+        return cls(derive_key(profile_key, ATTACHMENTS), derive_key(profile_key, DRAFTS),
+                   derive_key(profile_key, ROUTING))
 
 
 def is_sealed(head: bytes) -> bool:

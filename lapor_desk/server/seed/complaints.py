@@ -14,7 +14,7 @@ from typing import Any
 
 from lapor_desk.models.calendar import DomainConfig
 from lapor_desk.models.enums import OFFLINE_CHANNELS, Channel, ComplaintType, Status
-from lapor_desk.server.seed import people, regions, topics
+from lapor_desk.server.seed import people, regions, topics, wording
 from lapor_desk.server.seed.attachment_files import BlobFile, seed_blob_pool
 from lapor_desk.server.seed.directory import Directory, SeededUser
 from lapor_desk.server.seed.regions import Regency
@@ -83,6 +83,8 @@ class ComplaintFactory:
     def __init__(self, *, seed: int, now: datetime, config: DomainConfig, directory: Directory,
                  users: list[SeededUser]) -> None:
         self.rng = random.Random(seed)
+        #: the roughening of the texts draws from its own stream (server/seed/wording.py)
+        self.words = random.Random(seed * 1_000_003 + 19)
         self.d = directory
         self.sla = config.sla
         self.timeline = Timeline(rng=self.rng, now=now, config=config, directory=directory,
@@ -212,6 +214,8 @@ class ComplaintFactory:
         body = (rng.choice(topics.ASK_PREFIX) + intro + " ".join(facts).format(**fill) + "\n\n"
                 + rng.choice(topic.asks).format(**fill)
                 + rng.choice(("", " Terima kasih.", " Terima kasih atas perhatiannya.")))
+        title, body = wording.roughen(self.words, title, body, topic, topics.TOPICS, fill,
+                                      regency.short)
 
         reporter_id, reporter_row = self._reporter(channel, regency, district_index, created)
 
