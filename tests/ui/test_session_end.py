@@ -21,6 +21,7 @@ import html
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 import shiboken6
@@ -54,6 +55,7 @@ from tests.ui.desk_support import WAIT, save_png
 from tests.ui.test_sign_out import answer_with
 
 pytestmark = pytest.mark.timeout(300)
+ROOT = Path(__file__).resolve().parents[2]
 ROLES = [*range(14), *range(Qt.ItemDataRole.UserRole, Qt.ItemDataRole.UserRole + 40)]
 
 
@@ -236,6 +238,12 @@ def all_titles(station: Workstation) -> set[str]:
     return {row.title for row in station.rows(sorted(ids))}
 
 
+def desk_words() -> set[str]:
+    """Every text the desk itself says in Indonesian (its translations)."""
+    tree = ElementTree.parse(ROOT / "resources" / "translations" / "lapor_desk_id.ts")
+    return {t.text for t in tree.iter("translation") if t.text}
+
+
 def work_as_a(qtbot: Any, desk: Desk, station: Workstation) -> list[str]:
     """A's session on screen: outbox review, a reporter's complaint, its picture in the viewer,
     a draft naming the reporter, the dashboard, a search copied. Returns A's texts (strings
@@ -246,6 +254,9 @@ def work_as_a(qtbot: Any, desk: Desk, station: Workstation) -> list[str]:
     detail, queue, picture = a_complaint_with_a_reporter_and_a_picture(station)
     titles = all_titles(station)
     assert detail.row.title in titles and len(titles) > 50
+    # A title that is one of the desk's own words (citizens title a report "Pengaduan", a type's
+    # name) is not the session's: the desk shows it to anyone.
+    titles = [t for t in titles if t not in desk_words()]
 
     # A note waiting in the outbox: the review shows it.
     station.actions.internal_note(detail.row.id, f"Sudah menelepon {detail.reporter_name}")
