@@ -23,7 +23,7 @@ from lapor_desk.models.enums import ComplaintType
 from lapor_desk.models.intake import IntakeError
 from lapor_desk.server.addresses import client_address
 from lapor_desk.server.logs import event
-from lapor_desk.server.public import guard, service, words
+from lapor_desk.server.public import contact, guard, service, words
 from lapor_desk.server.settings import ServerSettings
 from lapor_desk.server.state import ServerState
 
@@ -105,6 +105,7 @@ def _form_context(request: Request, values: dict[str, Any], errors: dict[str, st
     settings = _state(request).settings
     return {"values": values, "errors": errors, "categories": taxonomy().categories(),
             "types": [(str(t), words.TYPE[str(t)]) for t in ComplaintType],
+            "reply": words.reply_field(contact.offered(settings)),
             "max_files": settings.public_max_files,
             "max_mb": max(1, settings.public_max_file_bytes // (1024 * 1024))}
 
@@ -172,7 +173,8 @@ async def _submit(request: Request, form: FormData) -> Response:
         service.check_uploads(uploads, settings.public_max_files, settings.public_max_file_bytes)
         sent = await run_in_threadpool(
             service.submit, state.engine, request.app.state.blobs, state.config,
-            settings.public_agency, raw, uploads, nonce, state.now())
+            settings.public_agency, raw, uploads, nonce, state.now(),
+            _contact_choice(values, settings))
     except IntakeError as error:
         errors = {words.FORM_FIELD.get(e.field, e.field): words.field_error(e.field, e.code)
                   for e in error.errors}
@@ -187,6 +189,15 @@ async def _submit(request: Request, form: FormData) -> Response:
                                        _form_context(request, values, errors), nonce=nonce,
                                        status=400)
     return await run_in_threadpool(_page, request, "terkirim.html", {"sent": sent})
+
+
+def _contact_choice(values: dict[str, str], settings: ServerSettings
+                    ) -> contact.ContactChoice | None:
+    """The form's contact for news; None when no channel can send (the form does not ask)."""
+    offered = contact.offered(settings)
+    if not offered:
+        return None
+    return contact.ContactChoice(values.get("kabar", ""), values.get("kabar_lewat", ""), offered)
 
 
 def _raw_complaint(values: dict[str, str]) -> dict[str, Any]:
