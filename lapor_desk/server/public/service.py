@@ -33,7 +33,7 @@ from lapor_desk.models.intake import FieldError, IntakeError, validate_new_compl
 from lapor_desk.models.text import clean_text
 from lapor_desk.server.blobs import BlobStore
 from lapor_desk.server.database import read_session, transaction
-from lapor_desk.server.db import Blob, Complaint, FollowUp, PublicAccess
+from lapor_desk.server.db import Blob, Complaint, FollowUp, PublicAccess, next_seqs
 from lapor_desk.server.logs import event
 from lapor_desk.server.notify.routes import set_reply_contact
 from lapor_desk.server.public.contact import ContactChoice, ContactError, ReplyTo
@@ -303,4 +303,8 @@ def rate(engine: Engine, complaint_id: str, rating: int, note: str, now: datetim
         access.rating = rating
         access.rating_note = note or None
         access.rated_at = now
+        # a fresh change number and nothing else: the rating reaches every desktop at its next
+        # pull, and the version stays (no queued action conflicts with it)
+        complaint.seq = next_seqs(session)
+        complaint.updated_at = now
     event(log, "public_rating", complaint_id=complaint_id, rating=rating)
