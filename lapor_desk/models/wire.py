@@ -126,7 +126,7 @@ ENTITIES: Final[dict[str, tuple[Column, ...]]] = {
         "updated_at:t verify_due:t resolution_due:t auto_close_due:t paused_at:t "
         "forwarded_at:t first_follow_up_at:t last_follow_up_at:t closed_at:t "
         "handler_unit_ids:P duplicate_ids:U tags:l recorded_by:p national_tracking_number:n "
-        "national_link:s"),
+        "national_link:s rating:n rating_note:s rated_at:t"),
     "disposition": _columns(
         "id:u! complaint_id:u! from_id:p to_id:p kind:s! note:s actor_id:p actor_name:s at:t!"),
     "follow_up": _columns(

@@ -65,7 +65,8 @@ def create_app(settings: ServerSettings,
         tasks: list[asyncio.Task[None]] = []
         if settings.auto_close_interval > 0:
             task = asyncio.create_task(
-                housekeeping_loop(state, blobs, settings.auto_close_interval))
+                housekeeping_loop(state, blobs, settings.auto_close_interval,
+                                  app.state.metrics.mail_taken))
         if notifier is not None:
             tasks.append(asyncio.create_task(
                 notify_loop(state, notifier, settings.notify_interval)))

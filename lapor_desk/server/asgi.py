@@ -18,6 +18,7 @@ import os
 from fastapi import FastAPI
 
 from lapor_desk.server import config_file, logs
+from lapor_desk.server.config_renamed import log_deprecations
 from lapor_desk.server.settings import ServerSettings
 
 SETTINGS_ENV = "LAPOR_SERVE_SETTINGS"
@@ -35,6 +36,7 @@ def settings_from_environment() -> ServerSettings:
         return ServerSettings.from_json(raw)
     resolved = config_file.resolve()
     resolved.database_url()
+    log_deprecations(resolved.renamed, resolved.file)
     return resolved.settings
 
 

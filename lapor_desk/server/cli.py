@@ -59,6 +59,7 @@ from lapor_desk.server import (
 )
 from lapor_desk.server.asgi import configure_logging
 from lapor_desk.server.config_file import Resolved
+from lapor_desk.server.config_renamed import log_deprecations
 from lapor_desk.server.database import init_database, make_engine, transaction
 from lapor_desk.server.db import Agency, Complaint
 from lapor_desk.server.lifeline import follow_parent
@@ -286,6 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         resolved = cli_serve.resolve_args(args)
         configure_logging(resolved.settings.log_level, resolved.settings.log_format)
+        log_deprecations(resolved.renamed, resolved.file)
         return run(args, resolved)
     except ServiceError as error:
         print(f"error: {error.message}", file=sys.stderr)

@@ -29,6 +29,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from lapor_desk.server.addresses import parse_networks
+from lapor_desk.server.config_renamed import RENAMED, Renamed
 from lapor_desk.server.services.errors import ServiceError
 from lapor_desk.server.settings import ServerSettings
 
@@ -169,6 +170,14 @@ CHANNEL_KEYS: tuple[Key, ...] = (
     Key("email", "imap_user", "imap_user", _text, "LAPOR_IMAP_USER"),
     Key("email", "imap_password", "imap_password", _text, "LAPOR_IMAP_PASSWORD", secret=True),
     Key("email", "imap_folder", "imap_folder", _text),
+    # Replies to reporters by email (server/notify/): the SMTP server and the sender.
+    Key("email", "smtp_host", "smtp_host", _text),
+    Key("email", "smtp_port", "smtp_port", _whole(1, 65535)),
+    Key("email", "smtp_security", "smtp_security", _choice("starttls", "tls", "none")),
+    Key("email", "smtp_username", "smtp_username", _text),
+    Key("email", "smtp_password", "smtp_password", _text, "LAPOR_SMTP_PASSWORD", secret=True),
+    Key("email", "from", "email_from", _text),
+    Key("email", "reply_to", "email_reply_to", _text),
     Key("whatsapp", "verify_token", "whatsapp_verify_token", _text, "LAPOR_WHATSAPP_VERIFY_TOKEN",
         secret=True),
     Key("whatsapp", "app_secret", "whatsapp_app_secret", _text, "LAPOR_WHATSAPP_APP_SECRET",
@@ -182,6 +191,10 @@ CHANNEL_KEYS: tuple[Key, ...] = (
     Key("whatsapp", "template", "whatsapp_template", _text),
     Key("whatsapp", "template_language", "whatsapp_template_language", _text),
     Key("sms", "token", "sms_token", _text, "LAPOR_SMS_TOKEN", secret=True),
+    # Replies to reporters by SMS (server/notify/): the gateway's send API.
+    Key("sms", "url", "sms_url", _text),
+    Key("sms", "username", "sms_username", _text),
+    Key("sms", "password", "sms_password", _text, "LAPOR_SMS_PASSWORD", secret=True),
 )
 
 
@@ -228,16 +241,6 @@ KEYS: tuple[Key, ...] = (
     Key("notify", "max_attempts", "notify_max_attempts", _whole(1, 100)),
     Key("notify", "templates", "notify_templates", _path),
     Key("notify", "tracking_url", "notify_tracking_url", _text),
-    Key("notify", "smtp_host", "smtp_host", _text),
-    Key("notify", "smtp_port", "smtp_port", _whole(1, 65535)),
-    Key("notify", "smtp_security", "smtp_security", _choice("starttls", "tls", "none")),
-    Key("notify", "smtp_username", "smtp_username", _text),
-    Key("notify", "smtp_password", "smtp_password", _text, "LAPOR_SMTP_PASSWORD", secret=True),
-    Key("notify", "email_from", "email_from", _text),
-    Key("notify", "email_reply_to", "email_reply_to", _text),
-    Key("notify", "sms_url", "sms_url", _text),
-    Key("notify", "sms_username", "sms_username", _text),
-    Key("notify", "sms_password", "sms_password", _text, "LAPOR_SMS_PASSWORD", secret=True),
     Key("sp4n", "url", "sp4n_url", _web_address, "LAPOR_SP4N_URL"),
     Key("sp4n", "token_file", "sp4n_token_file", _path, "LAPOR_SP4N_TOKEN_FILE"),
     Key("sp4n", "since", "sp4n_since", _day, "LAPOR_SP4N_SINCE"),
@@ -257,6 +260,8 @@ class Resolved:
     #: variable's name, the file's path, or ``"default"``.
     sources: dict[str, str]
     file: Path | None
+    #: Keys the file gave under their old names (told in the log: config_renamed.py).
+    renamed: tuple[Renamed, ...] = ()
 
     def database_url(self) -> str:
         """The database's URL; raises ConfigError when nothing gave one."""
@@ -269,6 +274,12 @@ class Resolved:
 
 def read_file(path: Path) -> dict[str, Any]:
     """``{field: value}`` from the TOML file at ``path``."""
+    return read_file_renamed(path)[0]
+
+
+def read_file_renamed(path: Path) -> tuple[dict[str, Any], tuple[Renamed, ...]]:
+    """``{field: value}`` from the TOML file at ``path``, and the keys it gave under their old
+    names (:data:`RENAMED`). A key given under both names is an error."""
     try:
         with open(path, "rb") as handle:
             document = tomllib.load(handle)
@@ -282,6 +293,8 @@ def read_file(path: Path) -> dict[str, Any]:
     known = {(key.section, key.name): key for key in KEYS}
     sections = sorted({key.section for key in KEYS})
     values: dict[str, Any] = {}
+    own: set[str] = set()  # fields given under their own names
+    renamed: dict[str, Renamed] = {}  # field -> the old name it was given under
     base = path.resolve().parent
     for section, table in document.items():
         if section not in sections or not isinstance(table, dict):
@@ -289,11 +302,20 @@ def read_file(path: Path) -> dict[str, Any]:
                               + ", ".join(f"[{s}]" for s in sections) + ")")
         for name, raw in table.items():
             key = known.get((section, name))
-            if key is None:
+            if key is not None:
+                own.add(key.field)
+            elif (section, name) in RENAMED:
+                key = known[RENAMED[(section, name)]]
+                renamed[key.field] = Renamed(f"[{section}] {name}", key.label)
+            else:
                 names = ", ".join(k.name for k in KEYS if k.section == section)
                 raise ConfigError(f"{path}: [{section}] has no key {name!r} (known: {names})")
-            values[key.field] = _parsed(key, raw, base, f"{path}: {key.label}")
-    return values
+            values[key.field] = _parsed(key, raw, base, f"{path}: [{section}] {name}")
+    for field, old in renamed.items():
+        if field in own:
+            raise ConfigError(f"{path}: {old.old} and {old.new} are the same setting: keep "
+                              f"{old.new} only ({old.old} is its old name)")
+    return values, tuple(renamed.values())
 
 
 def read_environment(environ: Mapping[str, str]) -> dict[str, tuple[str, Any]]:
@@ -314,8 +336,10 @@ def resolve(command_line: Mapping[str, Any] | None = None, *, config: Path | Non
     path = config or (Path(environ[CONFIG_ENV]) if environ.get(CONFIG_ENV, "").strip() else None)
     values: dict[str, Any] = {}
     sources = {key.field: DEFAULT for key in KEYS}
+    renamed: tuple[Renamed, ...] = ()
     if path is not None:
-        for name, value in read_file(path).items():
+        from_file, renamed = read_file_renamed(path)
+        for name, value in from_file.items():
             values[name], sources[name] = value, str(path)
     for name, (variable, value) in read_environment(environ).items():
         values[name], sources[name] = value, variable
@@ -326,7 +350,7 @@ def resolve(command_line: Mapping[str, Any] | None = None, *, config: Path | Non
         values[name] = _parsed(key, raw, None, _option(name))
         sources[name] = COMMAND_LINE
     values.setdefault("database_url", "")
-    return Resolved(ServerSettings(**values, **fixed), sources, path)
+    return Resolved(ServerSettings(**values, **fixed), sources, path, renamed)
 
 
 def _option(name: str) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -56,8 +57,10 @@ def claim_round(engine: Engine, now: datetime, interval: float) -> bool:
         return True
 
 
-def run_round(state: ServerState, blobs: BlobStore) -> None:
-    """One round, when this worker claims it."""
+def run_round(state: ServerState, blobs: BlobStore,
+              mail_taken: Callable[[email_in.FetchReport], None] | None = None) -> None:
+    """One round, when this worker claims it. ``mail_taken``: told what the mailbox gave (the
+    server's metrics)."""
     now = state.now()
     if not claim_round(state.engine, now, state.settings.auto_close_interval):
         return
@@ -72,16 +75,20 @@ def run_round(state: ServerState, blobs: BlobStore) -> None:
         event(log, "blob_uploads_expire_failed", logging.ERROR, exc=error)
     if email_in.enabled(state.settings) and not state.settings.training:
         try:
-            email_in.fetch_mail(state.engine, blobs.root, state.settings, state.now)
+            report = email_in.fetch_mail(state.engine, blobs.root, state.settings, state.now)
+            if mail_taken is not None:
+                mail_taken(report)
         except Exception as error:  # noqa: BLE001 - logged; the next round retries
             event(log, "mail_fetch_failed", logging.ERROR, exc=error)
 
 
-async def housekeeping_loop(state: ServerState, blobs: BlobStore, interval: float) -> None:
+async def housekeeping_loop(state: ServerState, blobs: BlobStore, interval: float,
+                            mail_taken: Callable[[email_in.FetchReport], None] | None = None
+                            ) -> None:
     """Every ``interval`` seconds, a round (if this worker claims it)."""
     while True:
         await asyncio.sleep(interval)
         try:
-            await run_in_threadpool(run_round, state, blobs)
+            await run_in_threadpool(run_round, state, blobs, mail_taken)
         except Exception as error:  # noqa: BLE001 - logged; the next round retries
             event(log, "housekeeping_failed", logging.ERROR, exc=error)

@@ -14,6 +14,11 @@ by the error code the server answered; pushed actions by outcome. What is measur
     lapor_blob_bytes_total{direction}                   attachment bytes ``in`` and ``out``
     lapor_notifications_total{channel,outcome}          messages to reporters (server/notify/):
                                                         sent, retry, failed, skipped
+    lapor_channel_messages_total{channel,outcome}       messages taken in by email, whatsapp, sms
+                                                        (server/channels/): new_complaint, added,
+                                                        duplicate, rejected
+    lapor_public_submissions_total{outcome}             forms sent on the public page: accepted,
+                                                        rate_limited, honeypot, invalid
     lapor_build_info{version,python}                    1, for the running build
 
 Several worker processes (``serve --workers N``) count into files under
@@ -33,6 +38,7 @@ import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
@@ -49,6 +55,9 @@ from starlette.types import Scope
 
 from lapor_desk import __version__ as package_version
 
+if TYPE_CHECKING:
+    from lapor_desk.server.channels.email_in import FetchReport
+
 MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
 #: The route label of a request no route serves (its path is the client's, not a template).
 UNMATCHED = "unmatched"
@@ -60,6 +69,11 @@ AUTH_REASONS = frozenset({"auth_required", "bad_credentials", "account_disabled"
 PUSH_OUTCOMES = ("applied", "duplicate", "rejected", "conflict")
 NOTIFY_CHANNELS = ("email", "whatsapp", "sms", "none")
 NOTIFY_OUTCOMES = ("sent", "retry", "failed", "skipped")
+INBOUND_CHANNELS = ("email", "whatsapp", "sms")
+#: What became of a message taken in (the intake's own words: created, responded, duplicate).
+INBOUND_OUTCOMES = {"created": "new_complaint", "responded": "added", "duplicate": "duplicate",
+                    "rejected": "rejected"}
+PUBLIC_OUTCOMES = ("accepted", "rate_limited", "honeypot", "invalid")
 #: Seconds: a no-op pull answers in milliseconds, a big page or a push batch in a second or more.
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
 
@@ -158,6 +172,12 @@ class ServerMetrics:
                                   ("direction",), registry=into)
         self.notifications = Counter("lapor_notifications", "Messages to reporters by outcome",
                                      ("channel", "outcome"), registry=into)
+        self.channel_messages = Counter("lapor_channel_messages",
+                                        "Messages taken in from the channels, by outcome",
+                                        ("channel", "outcome"), registry=into)
+        self.public_submissions = Counter("lapor_public_submissions",
+                                          "Forms sent on the public page, by outcome",
+                                          ("outcome",), registry=into)
         self.build_info = Gauge("lapor_build_info", "The running build (always 1)",
                                 ("version", "python"), multiprocess_mode="max", registry=into)
         self.build_info.labels(str(package_version), platform.python_version()).set(1)
@@ -167,6 +187,11 @@ class ServerMetrics:
             self.pull_pages.labels(content)
         for direction in ("in", "out"):
             self.blob_bytes.labels(direction)
+        for channel in INBOUND_CHANNELS:
+            for label in INBOUND_OUTCOMES.values():
+                self.channel_messages.labels(channel, label)
+        for label in PUBLIC_OUTCOMES:
+            self.public_submissions.labels(label)
 
     # --- recording ---------------------------------------------------------------------------
 
@@ -190,6 +215,22 @@ class ServerMetrics:
     def notification(self, channel: str, outcome: str) -> None:
         self.notifications.labels(channel if channel in NOTIFY_CHANNELS else "none",
                                   outcome if outcome in NOTIFY_OUTCOMES else "failed").inc()
+
+    def channel_message(self, channel: str, outcome: str, count: int = 1) -> None:
+        """``count`` messages of ``channel`` taken in with the intake's ``outcome`` (created,
+        responded, duplicate) or refused (``rejected``)."""
+        if count and channel in INBOUND_CHANNELS:
+            self.channel_messages.labels(
+                channel, INBOUND_OUTCOMES.get(outcome, "rejected")).inc(count)
+
+    def mail_taken(self, report: FetchReport) -> None:
+        """What a round of reading the mailbox took in (automatic answers are not messages)."""
+        for outcome, count in (("created", report.created), ("responded", report.responded),
+                               ("duplicate", report.duplicates), ("rejected", report.refused)):
+            self.channel_message("email", outcome, count)
+
+    def public_submission(self, outcome: str) -> None:
+        self.public_submissions.labels(outcome if outcome in PUBLIC_OUTCOMES else "invalid").inc()
 
     def blob_in(self, count: int) -> None:
         if count:

@@ -53,6 +53,7 @@ from lapor_desk.server.db import (
     Deletion,
     Disposition,
     FollowUp,
+    PublicAccess,
     Reporter,
     ScopeExit,
     User,
@@ -204,7 +205,7 @@ class Selects:
             name: a.c[name] for name in wire.names("agency")}))
 
     def complaint(self, seq_only: bool = False) -> tuple[Any, Select[Any]]:
-        c, r = COMPLAINTS.c, Reporter.__table__
+        c, r, pa = COMPLAINTS.c, Reporter.__table__, PublicAccess.__table__
         if seq_only:
             return c.seq, select(c.seq).where(self.viewer.complaint_clause())
         readable = self.viewer.readable_clause()
@@ -219,8 +220,13 @@ class Selects:
             "reporter_contact": case((named, func.coalesce(r.c.phone, r.c.email)),
                                      else_=null()),
             "tags": case((readable, c.tags), else_=null()),
+            # the reporter's rating of the handling (the public page): its note is their words
+            "rating": pa.c.rating, "rating_note": case((readable, pa.c.rating_note), else_=null()),
+            "rated_at": pa.c.rated_at,
         })
-        stmt = select(c.seq, row).select_from(COMPLAINTS.outerjoin(r, r.c.id == c.reporter_id))
+        stmt = select(c.seq, row).select_from(
+            COMPLAINTS.outerjoin(r, r.c.id == c.reporter_id)
+            .outerjoin(pa, pa.c.complaint_id == c.id))
         return c.seq, stmt.where(self.viewer.complaint_clause())
 
     def disposition(self, seq_only: bool = False) -> tuple[Any, Select[Any]]:

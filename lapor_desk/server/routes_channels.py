@@ -25,6 +25,7 @@ from lapor_desk.server.channels import sms, whatsapp
 from lapor_desk.server.channels.intake import ChannelsOff, take_in
 from lapor_desk.server.errors import error_response
 from lapor_desk.server.logs import event
+from lapor_desk.server.metrics import server_metrics
 from lapor_desk.server.responses import json_response
 
 log = logging.getLogger(__name__)
@@ -88,7 +89,10 @@ async def whatsapp_notification(request: Request) -> Response:
     except ChannelsOff as error:
         return error_response(request, 503, "unavailable", str(error))
     except ValueError as error:
+        server_metrics(request).channel_message("whatsapp", "rejected")
         return error_response(request, 422, "invalid_request", str(error))
+    for outcome in outcomes:
+        server_metrics(request).channel_message("whatsapp", outcome.kind)
     return json_response(request, {"outcomes": [
         {"outcome": o.kind, "tracking_number": o.tracking_number} for o in outcomes]})
 
@@ -110,9 +114,11 @@ async def sms_message(request: Request) -> Response:
         outcome = await run_in_threadpool(take_in, state.engine, _blob_root(request), settings,
                                           inbound, now)
     except (sms.BadSms, IntakeError) as error:
+        server_metrics(request).channel_message("sms", "rejected")
         return error_response(request, 422, "invalid_request", str(error))
     except ChannelsOff as error:
         return error_response(request, 503, "unavailable", str(error))
+    server_metrics(request).channel_message("sms", outcome.kind)
     return json_response(request, {"outcome": outcome.kind,
                                    "tracking_number": outcome.tracking_number})
 

@@ -79,8 +79,9 @@ class ServerSettings:
     #: Messages to reporters (server/notify/; docs/server.md "[notify]"). Seconds between
     #: sending rounds (0: none), attempts before a message is given up, the template file (else
     #: the packaged one) and the public tracking page named in the messages. Each channel is off
-    #: until its keys are set: email needs ``smtp_host`` and ``email_from``, WhatsApp the phone
-    #: number id (and ``[whatsapp] access_token``), SMS the gateway's URL.
+    #: until its keys are set, in its own section: email needs ``[email] smtp_host`` and
+    #: ``from``, WhatsApp the phone number id (and ``[whatsapp] access_token``), SMS the
+    #: gateway's URL (``[sms] url``).
     notify_interval: float = 30.0
     notify_max_attempts: int = 8
     notify_templates: Path | None = None

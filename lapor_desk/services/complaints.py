@@ -173,6 +173,8 @@ class ComplaintQueries:
             allowed_actions=allowed_actions(role, c.status) - {str(ActionKind.RECORD_COMPLAINT)},
             postponed_until=until,
             national_tracking_number=c.national_tracking_number, national_link=c.national_link,
+            rating=c.rating, rating_note=c.rating_note,
+            rated_at=_time(c.rated_at) if c.rated_at else None,
         )
 
     @staticmethod

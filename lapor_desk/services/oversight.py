@@ -61,6 +61,8 @@ class GroupStats:
     unfollowed: int
     followed_up: int  # complaints whose time to first follow-up is measured
     median_follow_up_days: float | None  # working days, None when nothing was measured
+    rated: int = 0  # complaints the reporter rated (the public page)
+    rating_average: float | None = None  # their mean rating, 1-5; None when none was rated
 
     @property
     def total(self) -> int:
@@ -124,10 +126,13 @@ class _Tally:
         self.overdue = 0
         self.unfollowed = 0
         self.days: Counter[int] = Counter()  # working days to first follow-up -> complaints
+        self.rated = 0
+        self.rating_sum = 0
 
     def freeze(self, key: str, name: str, kind: str) -> GroupStats:
         return GroupStats(key, name, kind, tuple(self.statuses), self.overdue, self.unfollowed,
-                          self.days.total(), _median(self.days))
+                          self.days.total(), _median(self.days), self.rated,
+                          self.rating_sum / self.rated if self.rated else None)
 
 
 def _median(frequencies: Counter[int]) -> float | None:
@@ -218,6 +223,7 @@ class Oversight:
             zone = directory.zone()
             counts = connection.execute(self._count_query(now, month, zone)).all()
             waits = self._follow_up_days(connection, now, month, zone)
+            ratings = connection.execute(self._rating_query(month, zone)).all()
             last = month or month_start(zone.local(now).date())
             trend = self._trend(connection, zone, add_months(last, -(max(months, 1) - 1)), last)
         units: dict[str, _Tally] = defaultdict(_Tally)
@@ -235,6 +241,11 @@ class Oversight:
             for tally in (units[directory.unit_key(location)], regencies[regency or ""],
                           total):
                 tally.days[int(days)] += int(count)
+        for location, regency, count, rating_sum in ratings:
+            for tally in (units[directory.unit_key(location)], regencies[regency or ""],
+                          total):
+                tally.rated += int(count)
+                tally.rating_sum += int(rating_sum or 0)
         return Recap(
             month=month,
             scope_name=directory.scope_name,
@@ -309,6 +320,14 @@ class Oversight:
         query = (select(location, Complaint.regency, Complaint.status, func.count(),
                         func.sum(overdue), func.sum(unfollowed))
                  .group_by(location, Complaint.regency, Complaint.status))
+        return self._received_in(query, month, zone)
+
+    def _rating_query(self, month: date | None, zone: LocalZone) -> Any:
+        """(location, regency, complaints rated, sum of their ratings)."""
+        location = func.coalesce(Complaint.handling_unit_id, Complaint.responsible_id)
+        query = (select(location, Complaint.regency, func.count(), func.sum(Complaint.rating))
+                 .where(Complaint.rating.is_not(None))
+                 .group_by(location, Complaint.regency))
         return self._received_in(query, month, zone)
 
     def _follow_up_days(self, connection: Any, now: datetime, month: date | None,

@@ -35,6 +35,8 @@ OVERDUE_HEADING = "Terlambat"
 OVERDUE_NOW_HEADING = "Terlambat Saat Ini (semua bulan)"
 UNFOLLOWED_HEADING = "Tanpa Tindak Lanjut"
 MEDIAN_HEADING = "Median Waktu Tindak Lanjut Pertama (HK)"
+RATING_HEADING = "Penilaian Pelapor (rata-rata 1-5)"
+RATED_HEADING = "Jumlah Penilaian"
 FINISHED_IN_MONTH_HEADING = "Diselesaikan pada Bulan Itu"
 UNIT_HEADING = "Unit Kerja / Instansi"
 REGENCY_HEADING = "Kabupaten/Kota"
@@ -131,6 +133,9 @@ def definitions(report: MonthlyReport) -> list[tuple[str, str]]:
                              "Ditindaklanjuti atau Tunda, dan belum ada tindak lanjut.")),
         (MEDIAN_HEADING, ("Separuh laporan mendapat tindak lanjut pertama dalam sekian hari "
                          "kerja sejak didisposisikan ke unit.")),
+        (RATING_HEADING, ("Rata-rata nilai yang diberikan pelapor atas penanganan laporan yang "
+                         "selesai (1 = sangat tidak puas, 5 = sangat puas), di halaman publik.")),
+        (RATED_HEADING, "Jumlah laporan yang dinilai pelapornya."),
         (measure_heading(VERIFY, sla),
          ("Laporan diverifikasi (didisposisikan ke unit, dikelola sendiri, atau diarsipkan) "
          f"paling lambat {sla.verify} HK sejak tiba di instansi yang memverifikasi (waktu "

@@ -29,6 +29,8 @@ from lapor_desk.services.recap_terms import (
     MEDIAN_HEADING,
     OVERDUE_HEADING,
     OVERDUE_NOW_HEADING,
+    RATED_HEADING,
+    RATING_HEADING,
     REGENCY_HEADING,
     STAGE_HEADINGS,
     STATUS_HEADINGS,
@@ -66,13 +68,13 @@ FILLS = {"poor": PatternFill("solid", fgColor="FFCDD2"),
 
 def headings(first: str) -> list[str]:
     return [first, TOTAL_HEADING, *(STATUS_HEADINGS[s] for s in STATUS_ORDER),
-            OVERDUE_HEADING, UNFOLLOWED_HEADING, MEDIAN_HEADING]
+            OVERDUE_HEADING, UNFOLLOWED_HEADING, MEDIAN_HEADING, RATING_HEADING, RATED_HEADING]
 
 
 def values(group: GroupStats) -> list[object]:
     """The numbers of a row in the order of :func:`headings` (after the name)."""
     return [group.total, *group.statuses, group.overdue, group.unfollowed,
-            group.median_follow_up_days]
+            group.median_follow_up_days, group.rating_average, group.rated]
 
 
 def _share(compliance: Compliance | None, which: str) -> float | None:
@@ -244,15 +246,17 @@ def _breakdown(book: Workbook, report: MonthlyReport, title: str, first: str,
                groups: Sequence[GroupStats]) -> None:
     page = _Sheet(book, title, report, f"{title} — {period_text(report.current.month)}",
                   _note(report))
-    page.header(["No", *headings(first)], [5, 46, 10, *(14 for _ in STATUS_ORDER), 12, 14, 16])
+    page.header(["No", *headings(first)],
+                [5, 46, 10, *(14 for _ in STATUS_ORDER), 12, 14, 16, 14, 12])
     longest = max((len(group_name(g)) for g in groups), default=10)
     page.sheet.column_dimensions["B"].width = min(max(longest, len(first)) + 2, 70)
     for number, group in enumerate(groups, start=1):
         page.append([number, safe(group_name(group)), *values(group)])
     page.append(["", "Total", *values(report.current.total)], bold=True)
-    median = get_column_letter(page.sheet.max_column)
-    for cell in page.sheet[median][HEADER_ROW:]:
-        cell.number_format = "0.0"
+    names = ["No", *headings(first)]
+    for heading in (MEDIAN_HEADING, RATING_HEADING):
+        for cell in page.sheet[get_column_letter(names.index(heading) + 1)][HEADER_ROW:]:
+            cell.number_format = "0.0"
 
 
 def _overdue(book: Workbook, report: MonthlyReport) -> None:

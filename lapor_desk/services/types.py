@@ -190,6 +190,11 @@ class ComplaintDetail:
     #: SP4N-LAPOR!'s tracking number and the link to the report there (None: not recorded yet).
     national_tracking_number: int | None = None
     national_link: str | None = None
+    #: The reporter's rating of the handling (1-5, from the public page), their note (None when
+    #: they wrote none or the complaint is rahasia and hidden) and when (None: not rated).
+    rating: int | None = None
+    rating_note: str | None = None
+    rated_at: datetime | None = None
 
 
 @dataclass(frozen=True)

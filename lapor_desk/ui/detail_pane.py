@@ -255,6 +255,8 @@ class DetailPane(QWidget):
             (self.tr("Deadline"), escape(labels.when(d.row.deadline.due))),
             ("SP4N-LAPOR!", self._national(d)),
         ]
+        if d.rating is not None:
+            facts.append((self.tr("Reporter's rating"), self._rating(d)))
         if d.postponed_until is not None:
             until = labels.day_of(d.postponed_until)
             if d.postponement_due:
@@ -270,6 +272,15 @@ class DetailPane(QWidget):
             f"<table style='margin-top:10px' cellspacing='0' cellpadding='2'>{rows}</table>"
             f"<h3>{escape(heading)}</h3>{timeline}"
         )
+
+    def _rating(self, d: ComplaintDetail) -> str:
+        """The reporter's rating of the handling: ``4/5 — their note``."""
+        text = self.tr("%1/5").replace("%1", str(d.rating))
+        if d.rating_note:
+            text += " — " + d.rating_note
+        if d.rated_at is not None:
+            text += " (" + labels.when(d.rated_at) + ")"
+        return escape(text)
 
     def _national(self, d: ComplaintDetail) -> str:
         """The national tracking number and the address of the report there."""

@@ -958,32 +958,42 @@
         <translation>Tenggat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="261" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="259" />
+        <source>Reporter's rating</source>
+        <translation>Penilaian pelapor</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="263" />
         <source>%1 (that day has come: look at it again)</source>
         <translation>%1 (tanggalnya sudah tiba: tinjau kembali laporan ini)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="262" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="264" />
         <source>Postponed until</source>
         <translation>Ditunda sampai</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="277" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="278" />
+        <source>%1/5</source>
+        <translation>%1/5</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="288" />
         <source>Not yet recorded in SP4N-LAPOR!</source>
         <translation>Belum tercatat di SP4N-LAPOR!</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="291" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="302" />
         <source>until %1</source>
         <translation>sampai %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="293" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="304" />
         <source>waiting to be sent</source>
         <translation>menunggu dikirim</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="297" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="308" />
         <source>Content hidden (confidential)</source>
         <translation>Isi disembunyikan (rahasia)</translation>
     </message>

@@ -35,8 +35,10 @@ def _row(cid: str, **over: object) -> dict[str, object]:
 
 
 def _before_0010(row: dict[str, object]) -> dict[str, object]:
-    """A row as revisions before 0010 held it (without the national tracking number and link)."""
-    return {k: v for k, v in row.items() if not k.startswith("national_")}
+    """A row as revisions before 0010 held it (without the national tracking number and link,
+    and the reporter's rating of 0012)."""
+    return {k: v for k, v in row.items()
+            if not k.startswith("national_") and k not in ("rating", "rating_note", "rated_at")}
 
 
 def test_open_creates_wal_cache_with_sync_state(tmp_path: Path) -> None:

@@ -31,8 +31,8 @@ def _serve(db_factory: DatabaseFactory, template: tuple[str, World], blob_dir: P
            clock: Callable[[], datetime] | None = None, **settings: Any) -> WorldServer:
     template_url, world = template
     url = settings.pop("database_url", None) or db_factory.copy_of(template_url)
-    server_settings = ServerSettings(database_url=url, blob_dir=blob_dir, auto_close_interval=0,
-                                     **settings)
+    server_settings = ServerSettings(database_url=url, blob_dir=blob_dir,
+                                     **{"auto_close_interval": 0, **settings})
     return WorldServer(start_server(server_settings, seed=world, clock=clock), world)
 
 

@@ -241,3 +241,38 @@ def test_accounts_of_an_older_database_sign_in_and_can_be_managed(
     assert "user_audit" not in inspect(engine).get_table_names()
     engine.dispose()
     init_database(url)
+
+
+def test_complaints_rated_before_ratings_went_to_desktops_are_sent_again(
+        db_factory: DatabaseFactory) -> None:
+    """Revision 0014: a complaint rated on the public page before its rating travelled on the
+    wire gets a fresh change number (above every earlier one), so every desktop pulls it again;
+    the others keep theirs."""
+    from lapor_desk.server.db import Complaint, PublicAccess
+    from tests.server.builder import build_world
+
+    url = db_factory.new_url()
+    world = build_world(url)
+    rated, other = world.complaints["kab_plain"], world.complaints["prov_plain"]
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        connection.execute(insert(PublicAccess), {
+            "complaint_id": rated, "code_hash": "-", "form_key": "k1", "rating": 4,
+            "rating_note": "Cepat", "rated_at": NOW, "created_at": NOW})
+        seqs = dict(connection.execute(select(Complaint.id, Complaint.seq)).all())
+        counter = connection.execute(select(Counter.value).where(
+            Counter.name == "change_seq")).scalar_one()
+    engine.dispose()
+    script = ScriptDirectory.from_config(alembic_config(url))
+    before = script.get_revision("0014").down_revision
+    assert isinstance(before, str)
+    _migrate(url, before, down=True)
+    _migrate(url, "head")
+    engine = make_engine(url)
+    with engine.connect() as connection:
+        after = dict(connection.execute(select(Complaint.id, Complaint.seq)).all())
+        now = connection.execute(select(Counter.value).where(
+            Counter.name == "change_seq")).scalar_one()
+    engine.dispose()
+    assert now == counter + 1 and after[rated] == now > max(seqs.values())
+    assert after[other] == seqs[other]

@@ -1,4 +1,6 @@
-"""Messages to reporters, configured: the ``[notify]`` keys, secrets masked, every channel off
+"""Messages to reporters, configured: the ``[notify]`` keys and each channel's sending keys in its
+own section (``[email]``, ``[sms]``; their old ``[notify]`` names still read, with a warning in the
+log), secrets masked, every channel off
 until set, the templates checked when read, ``lapor-server notify`` against a real SMTP server."""
 
 from __future__ import annotations
@@ -52,10 +54,10 @@ def test_every_channel_is_off_until_its_keys_are_set() -> None:
 
 def test_notify_keys_are_read_and_their_secrets_never_shown(tmp_path: Path) -> None:
     config = tmp_path / "server.toml"
-    config.write_text('[database]\nurl = "sqlite:///x.sqlite3"\n[notify]\n'
+    config.write_text('[database]\nurl = "sqlite:///x.sqlite3"\n[email]\n'
                       'smtp_host = "mail.konawekab.go.id"\nsmtp_port = 465\n'
                       'smtp_security = "TLS"\nsmtp_password = "sandi-email-rahasia"\n'
-                      'email_from = "lapor@konawekab.go.id"\ntemplates = "kabar.toml"\n'
+                      'from = "lapor@konawekab.go.id"\n[notify]\ntemplates = "kabar.toml"\n'
                       'interval_seconds = 15\n', encoding="utf-8")
     resolved = resolve({}, config=config,
                        environ={"LAPOR_WHATSAPP_ACCESS_TOKEN": "EAAG-token-rahasia"})
@@ -68,8 +70,8 @@ def test_notify_keys_are_read_and_their_secrets_never_shown(tmp_path: Path) -> N
     assert "sandi-email-rahasia" not in shown and "EAAG-token-rahasia" not in shown
     assert 'smtp_password = "***"' in shown and 'access_token = "***"' in shown
     assert ServerSettings.from_json(settings.to_json()) == settings
-    config.write_text('[notify]\nsmtp_security = "ssl"\n', encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"\[notify\] smtp_security: expected"):
+    config.write_text('[email]\nsmtp_security = "ssl"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"\[email\] smtp_security: expected"):
         resolve({}, config=config, environ={})
 
 
@@ -101,9 +103,9 @@ def test_notify_send_from_the_shell_reaches_the_mail_server(
     url = db_factory.new_url()
     world = build_world(url)
     config = tmp_path / "server.toml"
-    config.write_text(f'[database]\nurl = "{url}"\n[notify]\nsmtp_host = "127.0.0.1"\n'
+    config.write_text(f'[database]\nurl = "{url}"\n[email]\nsmtp_host = "127.0.0.1"\n'
                       f'smtp_port = {smtp.port}\nsmtp_security = "none"\n'
-                      'email_from = "lapor@konawekab.go.id"\n', encoding="utf-8")
+                      'from = "lapor@konawekab.go.id"\n', encoding="utf-8")
     engine = make_engine(url)
     try:
         with transaction(engine) as session:  # the citizen answers: not a message to them
@@ -143,3 +145,66 @@ def test_serve_stops_at_a_broken_template_file_before_it_starts(
     assert main(["serve", "--config", str(config)]) == 1
     assert "kabar.toml: [verified] subject: unknown placeholder {nomer}" in capsys.readouterr().err
     assert not (tmp_path / "x.sqlite3").exists()
+
+
+OLD_NOTIFY = """[notify]
+smtp_host = "mail.konawekab.go.id"
+smtp_port = 465
+smtp_security = "tls"
+smtp_username = "lapor"
+smtp_password = "sandi-lama"
+email_from = "lapor@konawekab.go.id"
+email_reply_to = "pengaduan@konawekab.go.id"
+sms_url = "http://10.0.0.9:8080/message"
+sms_username = "sms"
+sms_password = "sandi-sms"
+"""
+NEW_KEYS = """[email]
+smtp_host = "mail.konawekab.go.id"
+smtp_port = 465
+smtp_security = "tls"
+smtp_username = "lapor"
+smtp_password = "sandi-lama"
+from = "lapor@konawekab.go.id"
+reply_to = "pengaduan@konawekab.go.id"
+
+[sms]
+url = "http://10.0.0.9:8080/message"
+username = "sms"
+password = "sandi-sms"
+"""
+
+
+def test_the_sending_keys_live_in_their_channels_sections_and_the_old_names_still_work(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    new, old = tmp_path / "new.toml", tmp_path / "old.toml"
+    new.write_text('[database]\nurl = "sqlite:///x.sqlite3"\n' + NEW_KEYS, encoding="utf-8")
+    old.write_text('[database]\nurl = "sqlite:///x.sqlite3"\n' + OLD_NOTIFY, encoding="utf-8")
+    by_new, by_old = resolve({}, config=new, environ={}), resolve({}, config=old, environ={})
+    assert by_new.settings == by_old.settings and by_new.renamed == ()
+    assert sorted(senders_of(by_new.settings)) == ["email", "sms"]
+    assert (by_new.settings.email_from, by_new.settings.sms_password) == (
+        "lapor@konawekab.go.id", "sandi-sms")
+    assert {(r.old, r.new) for r in by_old.renamed} >= {
+        ("[notify] smtp_host", "[email] smtp_host"), ("[notify] email_from", "[email] from"),
+        ("[notify] sms_url", "[sms] url")}
+    assert len(by_old.renamed) == 10
+    shown = effective_toml(by_old)  # shows where each key lives now, each section once
+    assert shown.count("[email]") == 1 and shown.count("[sms]") == 1
+    assert 'from = "lapor@konawekab.go.id"' in shown and "sandi-sms" not in shown
+
+    assert main(["config", "show", "--config", str(old)]) == 0
+    warned = [line for line in capsys.readouterr().err.splitlines()
+              if "event=config_key_deprecated" in line]
+    assert len(warned) == 10
+    assert any('key="[notify] smtp_host"' in line and 'use="[email] smtp_host"' in line
+               for line in warned), warned
+    assert main(["config", "show", "--config", str(new)]) == 0
+    assert "config_key_deprecated" not in capsys.readouterr().err
+
+    both = tmp_path / "both.toml"
+    both.write_text('[email]\nsmtp_host = "a.example.id"\n[notify]\nsmtp_host = "b.example.id"\n',
+                    encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"\[notify\] smtp_host and \[email\] smtp_host are "
+                                          r"the same setting: keep \[email\] smtp_host only"):
+        resolve({}, config=both, environ={})

@@ -38,8 +38,8 @@ def test_two_workers_send_each_message_once(db_factory: DatabaseFactory, tmp_pat
     provider = ProviderStandIn().start()
     config = tmp_path / "server.toml"
     config.write_text(
-        f'[notify]\ninterval_seconds = 0.05\nsms_url = "{provider.sms_url}"\n'
-        f'sms_username = "{standin_api.SMS_USER}"\nsms_password = "{standin_api.SMS_PASSWORD}"\n',
+        f'[notify]\ninterval_seconds = 0.05\n[sms]\nurl = "{provider.sms_url}"\n'
+        f'username = "{standin_api.SMS_USER}"\npassword = "{standin_api.SMS_PASSWORD}"\n',
         encoding="utf-8")
     server = ServerProcess(url, tmp_path / "blobs", "--workers", "2", "--config", str(config))
     try:

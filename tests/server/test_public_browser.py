@@ -22,7 +22,7 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 from sqlalchemy import select
 
-from lapor_desk.server.db import Complaint
+from lapor_desk.server.db import Complaint, ReplyContact
 from lapor_desk.services import Workstation
 from lapor_desk.sync.credentials import MemoryKeyring
 from tests.server.builder import PASSWORD, new_id
@@ -231,4 +231,44 @@ def test_error_pages_and_the_rating_form_are_accessible(
     page.wait_for_selector("[role=status]")
     assert "5 dari 5" in page.inner_text("main")
     _accessible(page)
+    context.close()
+
+
+def test_the_contact_for_news_is_asked_plainly_and_checked(
+        serve_world: Callable[..., WorldServer], browser: Any) -> None:
+    """A server that can answer by email, WhatsApp and SMS asks for a contact for news; a bad one
+    is refused beside its field (accessible), a good one is kept for the anonim reporter."""
+    server = serve_world(public_agency="T-kab", smtp_host="127.0.0.1", email_from="lapor@kab.id",
+                         whatsapp_phone_number_id="1065", whatsapp_access_token="t",
+                         sms_url="http://127.0.0.1:9/message")
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="id-ID")
+    page = context.new_page()
+    weights = Weights()
+    weights.watch(page)
+    page.goto(server.live.url + "/")
+    assert "tidak diteruskan ke petugas" in page.inner_text("#kabar-bantu")
+    assert page.is_checked("input[name=kabar_lewat][value=whatsapp]")
+    _accessible(page)
+    page.fill("#judul", "Jalan berlubang di depan pasar")
+    page.fill("#isi", "Lubang besar di Jalan Pasar Unaaha membuat motor jatuh.")
+    page.fill("#provinsi", "Sulawesi Tenggara")
+    page.fill("#kabupaten", "Konawe")
+    page.select_option("#kategori", "KESEHATAN")
+    page.check("input[name=anonim]")
+    page.fill("#kabar", "bukan kontak")
+    page.click("button[type=submit]")
+    page.wait_for_selector("#kabar-salah")
+    assert page.get_attribute("#kabar", "aria-invalid") == "true"
+    _accessible(page)
+    page.fill("#kabar", "0813 9988 7766")
+    page.check("input[name=kabar_lewat][value=sms]")
+    page.click("button[type=submit]")
+    page.wait_for_selector("#kode")
+    number = int(page.inner_text("#nomor"))
+    with server.live.session() as session:
+        contact = session.execute(select(ReplyContact.channel, ReplyContact.address).join(
+            Complaint, Complaint.id == ReplyContact.complaint_id).where(
+            Complaint.tracking_number == number)).one()
+    assert tuple(contact) == ("sms", "6281399887766")
+    assert max(weights.pages.values()) <= PAGE_BUDGET, weights.pages
     context.close()

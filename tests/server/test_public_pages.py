@@ -280,3 +280,28 @@ def test_the_form_cookie_is_secure_behind_an_https_proxy(
     said = requests.get(untrusted.live.url + "/", headers={"X-Forwarded-Proto": "https"},
                         timeout=30)
     assert "secure" not in said.headers["set-cookie"].lower()
+
+
+def test_a_rating_is_pulled_by_every_desktop_its_note_only_by_readers(
+        serve_world: Callable[..., WorldServer]) -> None:
+    """The rating sends its complaint again (a fresh change number, the version kept); a
+    rahasia complaint's rating note, the reporter's words, reaches only those who may read it."""
+    server = serve_world(public_agency="T-kab")
+    citizen = Citizen(server.live.url)
+    sent = citizen.submit(rahasia="ya")
+    complaint = _complaint(server, sent.number)
+    admin, national = server.login("admin_kab"), server.login("nasional")
+    assert admin.do("handle", complaint.id, 1, note="kami tangani",
+                    disposition_id=new_id())["outcome"] == "applied"
+    assert admin.do("follow_up", complaint.id, None, follow_up_id=new_id(),
+                    body="Sudah kami perbaiki.")["outcome"] == "applied"
+    assert admin.do("close", complaint.id, None, note="Selesai")["outcome"] == "applied"
+    seen = {name: api.pull_all()[0] for name, api in (("admin", admin), ("national", national))}
+    assert seen["admin"]["state"]["complaint"][complaint.id]["rating"] is None
+    version = seen["admin"]["state"]["complaint"][complaint.id]["version"]
+    assert citizen.rate(citizen.track(sent.number, sent.code), 4, "Cepat ditangani").status == 200
+    for name, api, note in (("admin", admin, "Cepat ditangani"), ("national", national, None)):
+        state, _ = api.pull_all(seen[name]["cursor"])
+        row = state["state"]["complaint"][complaint.id]
+        assert (row["rating"], row["rating_note"]) == (4, note)
+        assert row["rated_at"] is not None and row["version"] == version

@@ -61,7 +61,7 @@ CODE_KEYS: dict[str, Any] = {
 def free_text(entity: str, row: dict[str, Any]) -> list[str]:
     """The columns of a received row that carry free text (empty: routing facts only)."""
     if entity == "complaint":
-        found = [name for name in ("body", "reporter_name", "reporter_contact")
+        found = [name for name in ("body", "reporter_name", "reporter_contact", "rating_note")
                  if row[name] is not None]
         return found + [name for name in ("title", "tags") if row[name]]
     if entity == "disposition":

@@ -100,6 +100,11 @@ class Complaint(Base):
     #: SP4N-LAPOR!'s tracking number and link; None while not recorded there.
     national_tracking_number: Mapped[int | None] = mapped_column(Integer, index=True)
     national_link: Mapped[str | None] = mapped_column(Text)
+    #: The reporter's rating of the handling (1-5, the public page), its note and when; None
+    #: while not rated.
+    rating: Mapped[int | None] = mapped_column(Integer)
+    rating_note: Mapped[str | None] = mapped_column(Text)
+    rated_at: Mapped[str | None] = mapped_column(String(40))
     #: The version of the server's row the user's view is based on (sent as ``base_version``).
     #: ``None`` for a complaint recorded here and not yet accepted by the server.
     server_version: Mapped[int | None] = mapped_column(Integer)

@@ -195,7 +195,7 @@ def create_cache_engine(path: Path, key: bytes | None = None) -> Engine:
 #: The newest cache schema revision. Opening a cache already there skips Alembic altogether
 #: (importing and running it is a noticeable part of a desktop's start);
 #: tests/models/test_cache.py checks that this is Alembic's head.
-SCHEMA_HEAD = "0010"
+SCHEMA_HEAD = "0012"
 
 
 def migration_config() -> Config:

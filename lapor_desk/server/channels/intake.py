@@ -107,7 +107,8 @@ class Inbound:
 @dataclass(frozen=True)
 class Outcome:
     complaint_id: str
-    #: ``created`` a complaint, ``responded`` (the reporter's response added), ``duplicate``.
+    #: ``created`` a complaint, ``responded`` (the reporter's response added), ``duplicate``;
+    #: ``rejected`` in a WhatsApp notification's answer for a message nothing could be made of.
     kind: str
     tracking_number: int | None = None
     skipped: tuple[str, ...] = field(default_factory=tuple)

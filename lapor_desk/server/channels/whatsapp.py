@@ -202,6 +202,7 @@ def receive(engine: Engine, blob_root: Path, settings: ServerSettings, payload: 
             outcomes.append(take_in(engine, blob_root, settings, inbound, now))
         except IntakeError as error:
             event(log, "whatsapp_message_refused", logging.WARNING, reason=str(error)[:200])
+            outcomes.append(Outcome("", "rejected"))
     return outcomes
 
 

@@ -23,7 +23,8 @@ from lapor_desk.models.enums import ComplaintType
 from lapor_desk.models.intake import IntakeError
 from lapor_desk.server.addresses import client_address
 from lapor_desk.server.logs import event
-from lapor_desk.server.public import guard, service, words
+from lapor_desk.server.metrics import server_metrics
+from lapor_desk.server.public import contact, guard, service, words
 from lapor_desk.server.settings import ServerSettings
 from lapor_desk.server.state import ServerState
 
@@ -105,6 +106,7 @@ def _form_context(request: Request, values: dict[str, Any], errors: dict[str, st
     settings = _state(request).settings
     return {"values": values, "errors": errors, "categories": taxonomy().categories(),
             "types": [(str(t), words.TYPE[str(t)]) for t in ComplaintType],
+            "reply": words.reply_field(contact.offered(settings)),
             "max_files": settings.public_max_files,
             "max_mb": max(1, settings.public_max_file_bytes // (1024 * 1024))}
 
@@ -153,14 +155,18 @@ async def _submit(request: Request, form: FormData) -> Response:
     state = _state(request)
     settings = state.settings
     values = {k: str(v) for k, v in form.items() if isinstance(v, str) and k != "token"}
+    counted = server_metrics(request).public_submission
     nonce = await run_in_threadpool(_checked_form, request, form)
     if nonce is None:
+        counted("invalid")
         return _message(request, words.FORM_EXPIRED, status=403)
     if values.get("situs"):  # the honeypot: a person never sees it
         event(log, "public_honeypot")
+        counted("honeypot")
         return _message(request, words.REFUSED, status=400)
     limited = await run_in_threadpool(_limited, request, "submit")
     if limited is not None:
+        counted("rate_limited")
         return limited
     uploads: list[service.Upload] = []
     for item in form.getlist("berkas"):
@@ -172,21 +178,34 @@ async def _submit(request: Request, form: FormData) -> Response:
         service.check_uploads(uploads, settings.public_max_files, settings.public_max_file_bytes)
         sent = await run_in_threadpool(
             service.submit, state.engine, request.app.state.blobs, state.config,
-            settings.public_agency, raw, uploads, nonce, state.now())
+            settings.public_agency, raw, uploads, nonce, state.now(),
+            _contact_choice(values, settings))
     except IntakeError as error:
+        counted("invalid")
         errors = {words.FORM_FIELD.get(e.field, e.field): words.field_error(e.field, e.code)
                   for e in error.errors}
         return await run_in_threadpool(_page, request, "kirim.html",
                                        _form_context(request, values, errors), nonce=nonce,
                                        status=400)
     except service.PublicError as error:
-        if error.code == "unavailable":
+        if error.code == "unavailable":  # the server's configuration, not the form
             return _message(request, words.ERRORS[error.code], status=503)
+        counted("invalid")
         errors = {"berkas": words.ERRORS.get(error.code, words.REFUSED)}
         return await run_in_threadpool(_page, request, "kirim.html",
                                        _form_context(request, values, errors), nonce=nonce,
                                        status=400)
+    counted("accepted")
     return await run_in_threadpool(_page, request, "terkirim.html", {"sent": sent})
+
+
+def _contact_choice(values: dict[str, str], settings: ServerSettings
+                    ) -> contact.ContactChoice | None:
+    """The form's contact for news; None when no channel can send (the form does not ask)."""
+    offered = contact.offered(settings)
+    if not offered:
+        return None
+    return contact.ContactChoice(values.get("kabar", ""), values.get("kabar_lewat", ""), offered)
 
 
 def _raw_complaint(values: dict[str, str]) -> dict[str, Any]:

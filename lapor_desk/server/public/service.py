@@ -29,12 +29,14 @@ from lapor_desk.models.calendar import DomainConfig
 from lapor_desk.models.complaint_state import AttachmentRef
 from lapor_desk.models.enums import Channel, FollowUpKind, Status, SystemEventKind
 from lapor_desk.models.ids import uuid7
-from lapor_desk.models.intake import validate_new_complaint
+from lapor_desk.models.intake import FieldError, IntakeError, validate_new_complaint
 from lapor_desk.models.text import clean_text
 from lapor_desk.server.blobs import BlobStore
 from lapor_desk.server.database import read_session, transaction
-from lapor_desk.server.db import Blob, Complaint, FollowUp, PublicAccess
+from lapor_desk.server.db import Blob, Complaint, FollowUp, PublicAccess, next_seqs
 from lapor_desk.server.logs import event
+from lapor_desk.server.notify.routes import set_reply_contact
+from lapor_desk.server.public.contact import ContactChoice, ContactError, ReplyTo
 from lapor_desk.server.services import complaints, records
 from lapor_desk.server.services.directory import load_directory
 from lapor_desk.server.services.passwords import hash_password, verify_password
@@ -45,6 +47,8 @@ log = logging.getLogger(__name__)
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 10
 RESPONSE_MAX = 4000
+#: The field an error of the contact for news is reported on.
+REPLY_CONTACT = "reply_contact"
 NOTE_MAX = 1000
 #: The kinds of files a citizen may send: photos and documents.
 FILE_TYPES = {
@@ -163,10 +167,27 @@ def addressee(directory: DictDirectory, agency: str) -> AgencyNode | None:
 
 
 def submit(engine: Engine, blobs: BlobStore, config: DomainConfig, agency: str,
-           raw: dict[str, Any], uploads: list[Upload], form_key: str, now: datetime) -> Sent:
-    """A complaint from the public form (raises IntakeError for bad fields). The same
-    ``form_key`` twice gives the first complaint's number and no new complaint."""
-    new = validate_new_complaint({**raw, "channel": str(Channel.WEB), "received_at": None}, now)
+           raw: dict[str, Any], uploads: list[Upload], form_key: str, now: datetime,
+           contact: ContactChoice | None = None) -> Sent:
+    """A complaint from the public form (raises IntakeError for bad fields, the contact for
+    news as the field ``reply_contact``). The same ``form_key`` twice gives the first
+    complaint's number and no new complaint. The contact for news (contact.py) is stored with
+    the complaint, in its transaction."""
+    errors: list[FieldError] = []
+    try:
+        new = validate_new_complaint({**raw, "channel": str(Channel.WEB), "received_at": None},
+                                     now)
+    except IntakeError as error:
+        errors += error.errors
+    reply: ReplyTo | None = None
+    try:
+        reply = contact.given() if contact is not None else None
+    except ContactError as error:
+        errors.append(FieldError(REPLY_CONTACT, error.code))
+    if errors:
+        raise IntakeError(errors)
+    if reply is None and contact is not None and not new.anonymous:
+        reply = contact.from_identity(new.reporter)
     with read_session(engine) as session:
         known = _sent_before(session, form_key)
     if known is not None:
@@ -186,6 +207,8 @@ def submit(engine: Engine, blobs: BlobStore, config: DomainConfig, agency: str,
                 now=now, event_kind=str(SystemEventKind.SUBMITTED), attachments=files)
             session.add(PublicAccess(complaint_id=complaint.id, code_hash=code_hash,
                                      form_key=form_key, created_at=now))
+            if reply is not None:
+                set_reply_contact(session, complaint.id, reply.channel, reply.address, now)
             session.flush()  # the form's key is unique: the same form at the same time fails here
             number = complaint.tracking_number
     except IntegrityError:
@@ -195,7 +218,7 @@ def submit(engine: Engine, blobs: BlobStore, config: DomainConfig, agency: str,
             raise
         return Sent(known, None)
     event(log, "public_submit", complaint_id=complaint.id, files=len(files),
-          anonymous=new.anonymous)
+          anonymous=new.anonymous, reply_channel=reply.channel if reply else "none")
     return Sent(number, code)
 
 
@@ -280,4 +303,8 @@ def rate(engine: Engine, complaint_id: str, rating: int, note: str, now: datetim
         access.rating = rating
         access.rating_note = note or None
         access.rated_at = now
+        # a fresh change number and nothing else: the rating reaches every desktop at its next
+        # pull, and the version stays (no queued action conflicts with it)
+        complaint.seq = next_seqs(session)
+        complaint.updated_at = now
     event(log, "public_rating", complaint_id=complaint_id, rating=rating)

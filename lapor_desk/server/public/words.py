@@ -3,6 +3,7 @@ translated UI): labels of statuses and types, and every message, saying what to 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 STATUS = {
@@ -32,13 +33,14 @@ FIELD = {
     "reporter.name": "Nama",
     "reporter.phone": "Nomor telepon",
     "reporter.email": "Email",
+    "reply_contact": "Kontak untuk kabar",
 }
 #: Which form field shows the message of a field the validation names.
 FORM_FIELD = {
     "complaint_type": "jenis", "title": "judul", "body": "isi", "incident_date": "tanggal",
     "province": "provinsi", "regency": "kabupaten", "district": "kecamatan", "village": "desa",
     "category": "kategori", "reporter.name": "nama", "reporter.phone": "telepon",
-    "reporter.email": "email",
+    "reporter.email": "email", "reply_contact": "kabar",
 }
 _CODES = {
     "required": "wajib diisi.",
@@ -47,6 +49,13 @@ _CODES = {
     "invalid": "tidak dapat dibaca; periksa kembali penulisannya.",
     "unknown": "tidak dikenal; pilih dari daftar.",
     "future": "belum terjadi; isi tanggal hari ini atau sebelumnya.",
+}
+_CONTACT = {
+    "invalid": ("Kontak untuk kabar tidak dapat dibaca. Tulis alamat email (nama@contoh.id) atau "
+                "nomor HP (08... atau +62...), atau kosongkan."),
+    "too_long": "Kontak untuk kabar terlalu panjang. Tulis satu alamat email atau satu nomor HP.",
+    "not_offered": ("Kabar belum dapat dikirim lewat jenis kontak ini. Tulis kontak lain, atau "
+                    "kosongkan lalu lacak laporan Anda sendiri dengan nomor dan kode rahasia."),
 }
 _HINTS = {
     "reporter.name": "Nama wajib diisi, kecuali Anda memilih melapor secara anonim.",
@@ -80,9 +89,39 @@ RATED = "Terima kasih, penilaian Anda sudah kami terima."
 
 
 def field_error(field: str, code: str) -> str:
+    if field == "reply_contact":
+        return _CONTACT.get(code, _CONTACT["invalid"])
     if code == "required" and field in _HINTS:
         return _HINTS[field]
     return f"{FIELD.get(field, field)} {_CODES.get(code, _CODES['invalid'])}"
+
+
+@dataclass(frozen=True)
+class ReplyField:
+    """How the form asks for a contact for news, by the channels on offer (empty: not asked)."""
+
+    label: str
+    kinds: str
+    #: ``(value, label)`` of the ways a phone number may be told, when there is a choice.
+    phone_ways: tuple[tuple[str, str], ...]
+    offered: tuple[str, ...]
+
+
+_WAY = {"whatsapp": "WhatsApp", "sms": "SMS"}
+
+
+def reply_field(offered: tuple[str, ...]) -> ReplyField | None:
+    if not offered:
+        return None
+    phones = tuple((way, _WAY[way]) for way in ("whatsapp", "sms") if way in offered)
+    if "email" in offered and phones:
+        label, kinds = "Email atau nomor HP untuk kabar", "alamat email atau nomor HP"
+    elif phones:
+        label, kinds = "Nomor HP untuk kabar", "nomor HP (" + " atau ".join(
+            name for _, name in phones) + ")"
+    else:
+        label, kinds = "Email untuk kabar", "alamat email"
+    return ReplyField(label, kinds, phones if len(phones) > 1 else (), offered)
 
 
 def local_time(moment: datetime, zone: tzinfo) -> str:
