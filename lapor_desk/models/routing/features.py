@@ -26,6 +26,8 @@ MIN_DF = 2
 #: Kept columns per block, the most frequent first.
 MAX_WORDS = 40_000
 MAX_CHARS = 40_000
+#: Complaints whose character n-grams are counted at a time (memory stays bounded).
+CHUNK = 5000
 #: How much each block weighs against the words (each block is L2-normalised first).
 CHAR_WEIGHT = 0.6
 META_WEIGHT = 0.35
@@ -105,12 +107,15 @@ def _normalised(matrix: Matrix) -> Matrix:
 def fit_block(counts: Matrix, cap: int, min_df: int = MIN_DF) -> Block:
     """The columns seen in at least ``min_df`` rows (the ``cap`` most frequent), and their
     smoothed IDF."""
-    df = np.bincount(counts.indices, minlength=counts.shape[1])
+    return _block(np.bincount(counts.indices, minlength=counts.shape[1]), counts.shape[0],
+                  cap, min_df)
+
+
+def _block(df: Ints, n: int, cap: int, min_df: int) -> Block:
     candidates = np.flatnonzero(df >= min_df)
     if len(candidates) > cap:
         candidates = candidates[np.argsort(-df[candidates], kind="stable")[:cap]]
     columns = np.sort(candidates).astype(np.int64)
-    n = counts.shape[0]
     idf = (np.log((1.0 + n) / (1.0 + df[columns])) + 1.0).astype(np.float32)
     return Block(columns, idf)
 
@@ -126,7 +131,8 @@ class Featurizer:
         """``(words, chars, meta with the category, meta without it)``, each block's rows
         L2-normalised."""
         word_part = self.words.apply(WORDS.transform([p.stems for p in items]))
-        char_part = self.chars.apply(CHARS.transform([p.normalised for p in items]))
+        char_part = sparse.vstack([self.chars.apply(CHARS.transform(_chars(items[i:i + CHUNK])))
+                                   for i in range(0, max(len(items), 1), CHUNK)], format="csr")
         meta = self.meta.apply(META.transform(_meta(items, self.with_category)))
         plain = (self.meta.apply(META.transform(_meta(items, False))) if self.with_category
                  else meta)
@@ -146,9 +152,23 @@ class Featurizer:
         return self.join(words, chars, meta if category else plain), words
 
 
+def _chars(items: Sequence[Prepared]) -> list[str]:
+    """The character n-grams' input: each word of the normalised text once (a misspelling
+    needs its n-grams, not their repeats; a history's memory stays bounded)."""
+    return [" ".join(dict.fromkeys(p.normalised.split())) for p in items]
+
+
+def _char_df(items: Sequence[Prepared]) -> Ints:
+    df = np.zeros(CHARS.n_features, dtype=np.int64)
+    for i in range(0, len(items), CHUNK):
+        counts = CHARS.transform(_chars(items[i:i + CHUNK]))
+        df += np.bincount(counts.indices, minlength=CHARS.n_features)
+    return df
+
+
 def fit_featurizer(items: Sequence[Prepared], with_category: bool = True) -> Featurizer:
     return Featurizer(
         fit_block(WORDS.transform([p.stems for p in items]), MAX_WORDS),
-        fit_block(CHARS.transform([p.normalised for p in items]), MAX_CHARS),
+        _block(_char_df(items), len(items), MAX_CHARS, MIN_DF),
         fit_block(META.transform(_meta(items, with_category)), 1 << 16, min_df=1),
         with_category)
