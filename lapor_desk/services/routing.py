@@ -47,11 +47,15 @@ class TrainingFailed(ServiceError):
 
 
 def train_in_child(history: Sequence[Labelled], history_size: int,
-                   progress: Progress | None = None, kind: str = KIND) -> RoutingModel:
+                   progress: Progress | None = None, kind: str = KIND,
+                   started: Callable[[Child], None] | None = None) -> RoutingModel:
     """Train in a child process (models/routing/trainer.py): this process's interpreter lock
-    stays with its window while the child prepares texts and fits."""
+    stays with its window while the child prepares texts and fits. ``started`` receives the
+    child (whoever ends the session stops it)."""
     child = Child([sys.executable, "-m", trainer.MODULE], stdin=subprocess.PIPE,
                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if started is not None:
+        started(child)
     process = child.process
     assert process is not None and process.stdin is not None
     assert process.stdout is not None and process.stderr is not None
@@ -118,6 +122,22 @@ class RoutingHelp:
         self._busy = False
         #: the finished complaints counted when a refresh found too little to learn from
         self._too_little_at: int | None = None
+        #: the session ended (signed out, quit): nothing more is trained or written
+        self.closed = False
+        self._child: Child | None = None
+
+    def close(self) -> None:
+        """The session ends: a training under way is stopped and its model never written (the
+        profile folder may be about to go)."""
+        self.closed = True
+        child = self._child
+        if child is not None:
+            child.stop(timeout=2.0)
+
+    def _hold_child(self, child: Child) -> None:
+        self._child = child
+        if self.closed:  # closed while the child started
+            child.stop(timeout=2.0)
 
     # --- the model in use -----------------------------------------------------------------------
 
@@ -204,13 +224,21 @@ class RoutingHelp:
             self._busy = True
             try:
                 started = time.perf_counter()
+                if self.closed:
+                    raise TrainingFailed("the session ended", code="routing_closed")
                 if self.in_child:
-                    trained = train_in_child(history, finished, progress)
+                    trained = train_in_child(history, finished, progress,
+                                             started=self._hold_child)
                 else:
                     trained = train(history, history_size=finished, progress=progress)
+                if self.closed or not self.path.parent.is_dir():
+                    # Signed out meanwhile: the profile's folder is gone or going; a model
+                    # written now would outlive the session.
+                    raise TrainingFailed("the session ended", code="routing_closed")
                 size = storage.save(self.path, trained, self._key)
             finally:
                 self._busy = False
+                self._child = None
             event(log, "routing.trained", complaints=trained.trained_on, bytes=size,
                   seconds=round(time.perf_counter() - started, 2))
             with self._lock:

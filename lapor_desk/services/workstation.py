@@ -125,6 +125,7 @@ class Workstation:
             work = self.unsynced_work()
             if work.any:
                 raise UnsyncedWorkError(work)
+        self._close_routing()  # before the folder goes: a training must not write into it
         try:
             self.session.sign_out(discard_unsynced=discard_unsynced)
         finally:
@@ -133,11 +134,18 @@ class Workstation:
 
     def forget_profile(self, profile: UserProfile) -> None:
         """Delete a profile that cannot be opened (its cache key is lost from the keyring)."""
+        self._close_routing()
         self.session.forget_profile(profile)
         if self.session.info is None:
             self._unbind()
 
+    def _close_routing(self) -> None:
+        """Stop a routing training under way before the profile's folder goes."""
+        if self._routing is not None:
+            self._routing.close()
+
     def _unbind(self) -> None:
+        self._close_routing()
         self._queues = self._complaints = self._actions = None
         self._verification = self._outbox_review = self._lifecycle = None
         self._intake = self._register = self._duplicates = self._replies = None
@@ -303,7 +311,7 @@ class Workstation:
         from lapor_desk.services.routing import RoutingHelp
 
         cache = self.session.require_cache()
-        if self._routing is None or self._routing.cache is not cache:
+        if self._routing is None or self._routing.cache is not cache or self._routing.closed:
             self._routing = RoutingHelp(cache)
         return self._routing
 

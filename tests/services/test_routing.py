@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +19,7 @@ from lapor_desk.models.cache.schema import Agency, Complaint
 from lapor_desk.models.routing import storage
 from lapor_desk.models.routing.types import ModelState
 from lapor_desk.services import Workstation
-from lapor_desk.services.routing import RoutingHelp
+from lapor_desk.services.routing import RoutingHelp, TrainingFailed
 from lapor_desk.sync.credentials import MemoryKeyring
 from tests.conftest import PASSWORD
 from tests.support.shared_server import SharedServer
@@ -165,3 +167,34 @@ def test_suggest_unit_without_a_profile_explains(tmp_path: Path,
     assert "lapor-desk sync" in capsys.readouterr().err
 
 
+
+
+def test_signing_out_while_the_model_trains_leaves_nothing_behind(
+        trained: Trained, tmp_path: Path) -> None:
+    """The training's child is stopped and its model never written into the wiped folder."""
+    _, _, backend = trained
+    keyring.set_keyring(backend)
+    station = Workstation(tmp_path / "profiles", device="pytest")
+    first = trained[0].info
+    assert first is not None
+    info = station.sign_in(first.server_url, "nasional1", PASSWORD)
+    station.sync()
+    routing = station.routing
+    outcome: list[object] = []
+
+    def refresh() -> None:
+        try:
+            outcome.append(routing.refresh())
+        except TrainingFailed as exc:
+            outcome.append(exc)
+
+    worker = threading.Thread(target=refresh)
+    worker.start()
+    deadline = time.monotonic() + 60
+    while routing._child is None and worker.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert routing._child is not None  # training under way in its child
+    station.sign_out(discard_unsynced=True)
+    worker.join(60)
+    assert not worker.is_alive() and isinstance(outcome[0], TrainingFailed)
+    assert not Path(info.profile_dir).exists()  # nothing of the session came back
