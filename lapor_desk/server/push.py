@@ -1,9 +1,12 @@
-"""Applying a pushed batch: each action in its own transaction, answers in order.
+"""Applying a pushed batch: one transaction, each action in a savepoint of its own, answers
+in order.
 
 A database error inside one action (a race on a client-made id, a value the database refuses)
-rolls back that action only: it is retried once, then answered ``rejected`` in a transaction of
-its own (which stores nothing the client sent but the mutation id), so it never blocks the
-actions after it. The agency directory is read once per batch.
+rolls back that action's savepoint only: it is retried once, then answered ``rejected`` in a
+savepoint of its own (which stores nothing the client sent but the mutation id), so it never
+blocks the actions after it. The batch commits once: every action with its recorded answer, or
+(the database failed the commit) none of them, and the client sends the batch again. The agency
+directory is read once per batch.
 """
 
 from __future__ import annotations
@@ -12,13 +15,13 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from lapor_desk.models.agencies import DictDirectory
 from lapor_desk.models.enums import Outcome, RejectReason
 from lapor_desk.server.blob_access import BlobAccess
-from lapor_desk.server.database import read_session, transaction
+from lapor_desk.server.database import transaction
 from lapor_desk.server.epoch import change_counter, read_epoch
 from lapor_desk.server.logs import event
 from lapor_desk.server.pull import encode_row
@@ -47,6 +50,13 @@ class EpochChangedError(Exception):
         self.epoch = epoch
 
 
+#: How often a batch is tried when PostgreSQL aborts its transaction to break a deadlock (two
+#: batches locking the same complaints in another order) or a serialization failure; nothing
+#: of an aborted try was stored, so trying again applies each action once.
+BATCH_ATTEMPTS = 3
+_RETRIED_STATES = frozenset({"40P01", "40001"})  # deadlock_detected, serialization_failure
+
+
 def push_batch(state: ServerState, viewer: Viewer, client_id: str,
                mutations: list[Mutation], epoch: str | None = None,
                counted: Callable[[str, bool], None] | None = None) -> dict[str, Any]:
@@ -56,28 +66,46 @@ def push_batch(state: ServerState, viewer: Viewer, client_id: str,
     another user, and :class:`EpochChangedError` when ``epoch`` (the one the client knows) is
     not the server's. ``counted(outcome, replayed)`` hears of each answer (the server's
     metrics)."""
+    for attempt in range(BATCH_ATTEMPTS):
+        try:
+            answer, results = _apply_batch(state, viewer, client_id, mutations, epoch)
+            break
+        except OperationalError as error:
+            if (attempt + 1 == BATCH_ATTEMPTS
+                    or getattr(error.orig, "sqlstate", None) not in _RETRIED_STATES):
+                raise
+            event(log, "push_batch_retried", logging.WARNING, client_id=client_id,
+                  attempt=attempt, state=getattr(error.orig, "sqlstate", None))
+    if counted is not None:
+        for result in results:
+            counted(str(result.outcome), result.replayed)
+    return answer
+
+
+def _apply_batch(state: ServerState, viewer: Viewer, client_id: str,
+                 mutations: list[Mutation],
+                 epoch: str | None) -> tuple[dict[str, Any], list[ActionResult]]:
+    """The batch in one transaction, each action in a savepoint of its own."""
     with transaction(state.engine) as session:
         current = read_epoch(session)
         if epoch is not None and epoch != current.id:
             raise EpochChangedError(current.id)
         bind_client(session, client_id, viewer.user.id, state.now())
         directory = state.directory(session)
-    answers = []
-    for mutation in mutations:
-        result = _apply_one(state, viewer, client_id, mutation, directory)
-        answers.append(_answer(state, viewer, result))
-        if counted is not None:
-            counted(str(result.outcome), result.replayed)
-    with read_session(state.engine) as session:
+        results, answers = [], []
+        for mutation in mutations:
+            result = _apply_one(session, state, viewer, client_id, mutation, directory)
+            results.append(result)
+            answers.append(_answer(session, viewer, result))
         seq = change_counter(session)
-    return {"results": answers, "epoch": current.id, "seq": seq}
+    return {"results": answers, "epoch": current.id, "seq": seq}, results
 
 
-def _apply_one(state: ServerState, viewer: Viewer, client_id: str, mutation: Mutation,
-               directory: DictDirectory) -> ActionResult:
+def _apply_one(session: Session, state: ServerState, viewer: Viewer, client_id: str,
+               mutation: Mutation, directory: DictDirectory) -> ActionResult:
     for attempt in range(2):
         try:
-            with transaction(state.engine) as session:
+            with session.begin_nested():
                 if state.before_action is not None:
                     state.before_action(session, viewer.actor, mutation.kind,
                                         mutation.complaint_id, directory, state.config,
@@ -88,7 +116,7 @@ def _apply_one(state: ServerState, viewer: Viewer, client_id: str, mutation: Mut
         except (IntegrityError, DataError) as error:
             event(log, "push_action_failed", logging.WARNING, client_id=client_id,
                   mutation_id=mutation.mutation_id, attempt=attempt, error=type(error).__name__)
-    with transaction(state.engine) as session:
+    with session.begin_nested():
         earlier = stored_result(session, client_id, mutation.mutation_id)
         if earlier is not None:
             return earlier
@@ -101,18 +129,13 @@ def _apply_one(state: ServerState, viewer: Viewer, client_id: str, mutation: Mut
         return result
 
 
-def _answer(state: ServerState, viewer: Viewer, result: ActionResult) -> dict[str, Any]:
+def _answer(session: Session, viewer: Viewer, result: ActionResult) -> dict[str, Any]:
     current = None
     if result.outcome == Outcome.CONFLICT and result.complaint_id:
-        current = current_row(state, viewer, result.complaint_id)
+        current = complaint_row(session, viewer, result.complaint_id)
     return {"mutation_id": result.mutation_id, "outcome": str(result.outcome),
             "version": result.version if result.outcome == Outcome.APPLIED else None,
             "reason": result.reason, "detail": result.detail or None, "current": current}
-
-
-def current_row(state: ServerState, viewer: Viewer, complaint_id: str) -> dict[str, Any] | None:
-    with read_session(state.engine) as session:
-        return complaint_row(session, viewer, complaint_id)
 
 
 def complaint_row(session: Session, viewer: Viewer, complaint_id: str) -> dict[str, Any] | None:
