@@ -83,9 +83,11 @@ def ensure_epoch(session: Session) -> None:
         session.add(ServerMeta(key=EPOCH, value=new_epoch_id()))
 
 
+_COUNTER = select(Counter.value).where(Counter.name == "change_seq")
+
+
 def change_counter(session: Session) -> int:
-    return int(session.execute(
-        select(Counter.value).where(Counter.name == "change_seq")).scalar_one())
+    return int(session.connection().execute(_COUNTER).scalar_one())
 
 
 def record_backup(session: Session, epoch: str, seq: int) -> bool:

@@ -15,6 +15,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -22,7 +23,7 @@ from lapor_desk.models.agencies import DictDirectory
 from lapor_desk.models.enums import Outcome, RejectReason
 from lapor_desk.server.blob_access import BlobAccess
 from lapor_desk.server.database import transaction
-from lapor_desk.server.epoch import change_counter, read_epoch
+from lapor_desk.server.epoch import HEAD_COLUMNS, change_counter, head_of
 from lapor_desk.server.logs import event
 from lapor_desk.server.pull import encode_row
 from lapor_desk.server.pull_sql import Selects
@@ -36,6 +37,7 @@ from lapor_desk.server.services.actions import (
     rejected,
     stored_result,
 )
+from lapor_desk.server.services.directory import DirectoryCache
 from lapor_desk.server.state import ServerState
 
 log = logging.getLogger(__name__)
@@ -55,6 +57,10 @@ class EpochChangedError(Exception):
 #: of an aborted try was stored, so trying again applies each action once.
 BATCH_ATTEMPTS = 3
 _RETRIED_STATES = frozenset({"40P01", "40001"})  # deadlock_detected, serialization_failure
+
+
+#: The directory cache's key and the epoch, read in one statement at the batch's start.
+_BATCH_HEAD = select(DirectoryCache.KEY_COLUMNS[0], *HEAD_COLUMNS)
 
 
 def push_batch(state: ServerState, viewer: Viewer, client_id: str,
@@ -87,11 +93,12 @@ def _apply_batch(state: ServerState, viewer: Viewer, client_id: str,
                  epoch: str | None) -> tuple[dict[str, Any], list[ActionResult]]:
     """The batch in one transaction, each action in a savepoint of its own."""
     with transaction(state.engine) as session:
-        current = read_epoch(session)
+        values = session.connection().execute(_BATCH_HEAD).one()
+        current, _ = head_of(values[1:])
         if epoch is not None and epoch != current.id:
             raise EpochChangedError(current.id)
         bind_client(session, client_id, viewer.user.id, state.now())
-        directory = state.directory(session)
+        directory = state.directory(session, (values[0], current.id))
         results, answers = [], []
         for mutation in mutations:
             result = _apply_one(session, state, viewer, client_id, mutation, directory)
