@@ -107,6 +107,19 @@ def _snapshot_engine(engine: Engine) -> Engine:
 
 
 @contextmanager
+def connection_session(engine: Engine) -> Iterator[Session]:
+    """A session on one connection for several write transactions in a row (``with
+    session.begin(): ...`` each; a session of the engine gives its connection back to the
+    pool after each)."""
+    bind = engine
+    if engine.dialect.name == "sqlite":
+        bind = engine.__dict__.get("_lapor_immediate") or engine.__dict__.setdefault(
+            "_lapor_immediate", engine.execution_options(sqlite_begin="IMMEDIATE"))
+    with bind.connect() as connection, Session(connection, expire_on_commit=False) as session:
+        yield session
+
+
+@contextmanager
 def transaction(engine: Engine) -> Iterator[Session]:
     """One write transaction: commits on success, rolls back on error."""
     with write_session(engine) as session, session.begin():

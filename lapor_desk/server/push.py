@@ -1,12 +1,11 @@
-"""Applying a pushed batch: one transaction, each action in a savepoint of its own, answers
-in order.
+"""Applying a pushed batch: each action in its own transaction, answers in order, all on one
+connection (a transaction per action keeps the change counter's lock, which every writer takes,
+held for one action at a time).
 
 A database error inside one action (a race on a client-made id, a value the database refuses)
-rolls back that action's savepoint only: it is retried once, then answered ``rejected`` in a
-savepoint of its own (which stores nothing the client sent but the mutation id), so it never
-blocks the actions after it. The batch commits once: every action with its recorded answer, or
-(the database failed the commit) none of them, and the client sends the batch again. The agency
-directory is read once per batch.
+rolls back that action only: it is retried once, then answered ``rejected`` in a transaction of
+its own (which stores nothing the client sent but the mutation id), so it never blocks the
+actions after it. The agency directory is read once per batch.
 """
 
 from __future__ import annotations
@@ -16,13 +15,13 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import DataError, IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from lapor_desk.models.agencies import DictDirectory
 from lapor_desk.models.enums import Outcome, RejectReason
 from lapor_desk.server.blob_access import BlobAccess
-from lapor_desk.server.database import transaction
+from lapor_desk.server.database import connection_session, read_session
 from lapor_desk.server.epoch import HEAD_COLUMNS, change_counter, head_of
 from lapor_desk.server.logs import event
 from lapor_desk.server.pull import encode_row
@@ -52,13 +51,6 @@ class EpochChangedError(Exception):
         self.epoch = epoch
 
 
-#: How often a batch is tried when PostgreSQL aborts its transaction to break a deadlock (two
-#: batches locking the same complaints in another order) or a serialization failure; nothing
-#: of an aborted try was stored, so trying again applies each action once.
-BATCH_ATTEMPTS = 3
-_RETRIED_STATES = frozenset({"40P01", "40001"})  # deadlock_detected, serialization_failure
-
-
 #: The directory cache's key and the epoch, read in one statement at the batch's start.
 _BATCH_HEAD = select(DirectoryCache.KEY_COLUMNS[0], *HEAD_COLUMNS)
 
@@ -71,48 +63,33 @@ def push_batch(state: ServerState, viewer: Viewer, client_id: str,
     below it). Raises ``ClientMismatchError`` before applying any when the client belongs to
     another user, and :class:`EpochChangedError` when ``epoch`` (the one the client knows) is
     not the server's. ``counted(outcome, replayed)`` hears of each answer (the server's
-    metrics)."""
-    for attempt in range(BATCH_ATTEMPTS):
-        try:
-            answer, results = _apply_batch(state, viewer, client_id, mutations, epoch)
-            break
-        except OperationalError as error:
-            if (attempt + 1 == BATCH_ATTEMPTS
-                    or getattr(error.orig, "sqlstate", None) not in _RETRIED_STATES):
-                raise
-            event(log, "push_batch_retried", logging.WARNING, client_id=client_id,
-                  attempt=attempt, state=getattr(error.orig, "sqlstate", None))
-    if counted is not None:
-        for result in results:
-            counted(str(result.outcome), result.replayed)
-    return answer
-
-
-def _apply_batch(state: ServerState, viewer: Viewer, client_id: str,
-                 mutations: list[Mutation],
-                 epoch: str | None) -> tuple[dict[str, Any], list[ActionResult]]:
-    """The batch in one transaction, each action in a savepoint of its own."""
-    with transaction(state.engine) as session:
-        values = session.connection().execute(_BATCH_HEAD).one()
-        current, _ = head_of(values[1:])
-        if epoch is not None and epoch != current.id:
-            raise EpochChangedError(current.id)
-        bind_client(session, client_id, viewer.user.id, state.now())
-        directory = state.directory(session, (values[0], current.id))
-        results, answers = [], []
+    metrics). One connection for the whole batch, a transaction per action on it."""
+    with connection_session(state.engine) as session:
+        with session.begin():
+            values = session.connection().execute(_BATCH_HEAD).one()
+            current, _ = head_of(values[1:])
+            if epoch is not None and epoch != current.id:
+                raise EpochChangedError(current.id)
+            bind_client(session, client_id, viewer.user.id, state.now())
+            directory = state.directory(session, (values[0], current.id))
+        answers = []
         for mutation in mutations:
             result = _apply_one(session, state, viewer, client_id, mutation, directory)
-            results.append(result)
-            answers.append(_answer(session, viewer, result))
+            answers.append(_answer(state, viewer, result))
+            if counted is not None:
+                counted(str(result.outcome), result.replayed)
         seq = change_counter(session)
-    return {"results": answers, "epoch": current.id, "seq": seq}, results
+    return {"results": answers, "epoch": current.id, "seq": seq}
 
 
 def _apply_one(session: Session, state: ServerState, viewer: Viewer, client_id: str,
                mutation: Mutation, directory: DictDirectory) -> ActionResult:
     for attempt in range(2):
+        # Each action reads its rows afresh, as in a session of its own (none kept from the
+        # action before: another writer may have changed them since).
+        session.expunge_all()
         try:
-            with session.begin_nested():
+            with session.begin():
                 if state.before_action is not None:
                     state.before_action(session, viewer.actor, mutation.kind,
                                         mutation.complaint_id, directory, state.config,
@@ -123,7 +100,8 @@ def _apply_one(session: Session, state: ServerState, viewer: Viewer, client_id: 
         except (IntegrityError, DataError) as error:
             event(log, "push_action_failed", logging.WARNING, client_id=client_id,
                   mutation_id=mutation.mutation_id, attempt=attempt, error=type(error).__name__)
-    with session.begin_nested():
+    session.expunge_all()
+    with session.begin():
         earlier = stored_result(session, client_id, mutation.mutation_id)
         if earlier is not None:
             return earlier
@@ -136,13 +114,18 @@ def _apply_one(session: Session, state: ServerState, viewer: Viewer, client_id: 
         return result
 
 
-def _answer(session: Session, viewer: Viewer, result: ActionResult) -> dict[str, Any]:
+def _answer(state: ServerState, viewer: Viewer, result: ActionResult) -> dict[str, Any]:
     current = None
     if result.outcome == Outcome.CONFLICT and result.complaint_id:
-        current = complaint_row(session, viewer, result.complaint_id)
+        current = current_row(state, viewer, result.complaint_id)
     return {"mutation_id": result.mutation_id, "outcome": str(result.outcome),
             "version": result.version if result.outcome == Outcome.APPLIED else None,
             "reason": result.reason, "detail": result.detail or None, "current": current}
+
+
+def current_row(state: ServerState, viewer: Viewer, complaint_id: str) -> dict[str, Any] | None:
+    with read_session(state.engine) as session:
+        return complaint_row(session, viewer, complaint_id)
 
 
 def complaint_row(session: Session, viewer: Viewer, complaint_id: str) -> dict[str, Any] | None:
