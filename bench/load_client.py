@@ -2,13 +2,15 @@
 
     python -m bench.load_client SPEC.json     (written by bench/server_bench.py)
 
-Every simulated desktop has its own :class:`~lapor_desk.sync.transport.Transport` (its own
-HTTP connection, the desktop's headers, codings, TLS rules and answer checks) and calls the
-server through :class:`~lapor_desk.sync.api.Api`, as the desktop's sync engine does: a sync is a
-push of the outbox when it holds actions, then pull pages until ``has_more`` is false. The
-desktop's local cache is left out (it costs the desktop, not the server): a page's JSON is
-received and decoded, its cursor kept, its rows not stored. Retries are off, so every failed
-request counts as an error.
+Every simulated desktop has its own :class:`~lapor_desk.sync.transport.Transport` (the
+desktop's headers, codings, TLS rules and answer checks) and calls the server through
+:class:`~lapor_desk.sync.api.Api`, as the desktop's sync engine does: a sync is a push of the
+outbox when it holds actions, then pull pages until ``has_more`` is false. The desktop's local
+cache is left out (it costs the desktop, not the server): a page's JSON is received and decoded,
+its cursor kept, its rows not stored. Retries are off, so every failed request counts as an
+error. In the peaks (``closed``) the desktops a thread syncs share that thread's HTTP
+connection (:func:`shared_session`), as the TLS reverse proxy's kept-open connections carry
+every desktop's requests to the workers; in the soak (``paced``) each desktop has its own.
 
 Modes (``spec["mode"]``):
 - ``login``: sign each user in, then pull from the start to the head; prints each user's token
@@ -36,6 +38,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+import requests
+
 from lapor_desk.models.ids import uuid7
 from lapor_desk.sync.api import Api
 from lapor_desk.sync.retry import RetryPolicy
@@ -45,12 +49,25 @@ NO_RETRY = RetryPolicy(attempts=1)
 PAGE = {"limit": 5000, "max_bytes": 4 << 20, "layout": "packed"}
 
 
-class Desktop:
-    """One user's desktop: token, cursor, client id, a complaint it writes notes on."""
+def shared_session() -> requests.Session:
+    """One HTTP connection pool for several desktops, as the TLS reverse proxy in front of the
+    workers keeps its connections to them open (deploy/: nginx ``keepalive``, Caddy) whatever
+    the desktops do; no proxy or ``.netrc`` lookup from the environment at each request (the
+    server is on this machine)."""
+    session = requests.Session()
+    session.trust_env = False
+    return session
 
-    def __init__(self, base: str, user: dict[str, Any]) -> None:
+
+class Desktop:
+    """One user's desktop: token, cursor, client id, a complaint it writes notes on.
+    ``session``: the connections it shares with other desktops (None: its own)."""
+
+    def __init__(self, base: str, user: dict[str, Any],
+                 session: requests.Session | None = None) -> None:
         self.user = user
-        self.transport = Transport(base, token=user.get("token"), retry=NO_RETRY)
+        self.transport = Transport(base, token=user.get("token"), retry=NO_RETRY,
+                                   session=session)
         self.api = Api(self.transport)
         self.client_id = user.get("client_id") or str(uuid.uuid4())
         self.mutation = int(user.get("mutation", 0))
@@ -242,7 +259,12 @@ def run_paced(desks: list[Desktop], rec: Recorder, threads: int, seconds: float,
 
 def main() -> int:
     spec = json.loads(Path(sys.argv[1]).read_text())
-    desks = [Desktop(spec["base"], u) for u in spec["users"]]
+    if spec["mode"] == "closed":  # desktop i is synced by thread i % threads only
+        sessions = [shared_session() for _ in range(spec["threads"])]
+        desks = [Desktop(spec["base"], u, sessions[i % len(sessions)])
+                 for i, u in enumerate(spec["users"])]
+    else:
+        desks = [Desktop(spec["base"], u) for u in spec["users"]]
     rec = Recorder()
     mode = spec["mode"]
     started = time.monotonic()

@@ -9,6 +9,7 @@ figure; a busy machine stretches the wall time but barely moves it. Run it with 
 and then another's (``PYTHONPATH``) in one sitting to compare them.
 
     .venv/bin/python -m bench.noop_bench --requests 3000   # LAPOR_TEST_PG_URL or --pg
+    .venv/bin/python -m bench.noop_bench --requests 2000 --pushes 300   # and pushes of 3 notes
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import json
 import os
 import sys
 import time
+import uuid
 
 import requests
 
@@ -25,6 +27,7 @@ from bench.common import RESULTS
 from bench.load_client import PAGE
 from bench.server_bench import DB_NAME, ensure_world, server, tree_cpu_seconds
 from lapor_desk.models import wire
+from lapor_desk.models.ids import uuid7
 
 
 def main() -> int:
@@ -35,6 +38,9 @@ def main() -> int:
                         help="the users' state file in bench/results/ (server_bench.py's)")
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--requests", type=int, default=3000)
+    parser.add_argument("--pushes", type=int, default=0,
+                        help="then this many pushes of 3 internal notes, one after another "
+                             "(server CPU per push)")
     parser.add_argument("--label", default="")
     args = parser.parse_args()
     if not args.pg:
@@ -67,8 +73,29 @@ def main() -> int:
             if body.get("changes") or body.get("has_more") or body.get("cursor") != user["cursor"]:
                 raise RuntimeError("not a no-op pull: the world moved during the run")
         cpu, wall = tree_cpu_seconds(proc.pid) - cpu, time.perf_counter() - wall
-    print(f"{args.label} no-op pulls {args.requests}: server CPU {cpu * 1000 / args.requests:.2f} "
-          f"ms each, wall {wall * 1000 / args.requests:.2f} ms each", file=sys.stdout)
+        print(f"{args.label} no-op pulls {args.requests}: server CPU "
+              f"{cpu * 1000 / args.requests:.2f} ms each, wall "
+              f"{wall * 1000 / args.requests:.2f} ms each", file=sys.stdout)
+        writers = [u for u in users if u.get("complaint_id")]
+        if args.pushes and writers:
+            client_ids = {u["username"]: str(uuid.uuid4()) for u in writers}  # new desktops
+            cpu, wall = tree_cpu_seconds(proc.pid), time.perf_counter()
+            for index in range(args.pushes):
+                user = writers[index % len(writers)]
+                actions = [{"mutation_id": index * 3 + n + 1, "kind": "internal_note",
+                            "complaint_id": user["complaint_id"], "base_version": None,
+                            "payload": {"follow_up_id": uuid7(), "body": "Catatan uji.",
+                                        "attachments": []}} for n in range(3)]
+                answer = http.post(base + wire.PUSH.path, timeout=30, json={
+                    "client_id": client_ids[user["username"]], "actions": actions},
+                    headers={"Authorization": f"Bearer {user['token']}"})
+                answer.raise_for_status()
+                if any(r["outcome"] != "applied" for r in answer.json()["results"]):
+                    raise RuntimeError(f"a push was not applied: {answer.text[:300]}")
+            cpu, wall = tree_cpu_seconds(proc.pid) - cpu, time.perf_counter() - wall
+            print(f"{args.label} pushes of 3 notes {args.pushes}: server CPU "
+                  f"{cpu * 1000 / args.pushes:.2f} ms each, wall "
+                  f"{wall * 1000 / args.pushes:.2f} ms each", file=sys.stdout)
     return 0
 
 

@@ -11,10 +11,11 @@ from sqlalchemy.orm import Session
 
 from lapor_desk.models import wire
 from lapor_desk.server.database import transaction
+from lapor_desk.server.epoch import HEAD_COLUMNS, Epoch, head_of
 from lapor_desk.server.errors import ApiError
 from lapor_desk.server.scope import Viewer
 from lapor_desk.server.services import tokens
-from lapor_desk.server.services.directory import UserRecord
+from lapor_desk.server.services.directory import DirectoryCache, UserRecord
 from lapor_desk.server.state import ServerState
 
 
@@ -45,7 +46,7 @@ def current_caller(
     raw = bearer_token(credentials)
     state = server_state(request)
     with Session(state.engine) as session:
-        caller, needs_touch = authenticate_in(session, request, raw)
+        caller, needs_touch, _ = authenticate_in(session, request, raw)
     touch_if_due(request, caller, needs_touch)
     return caller
 
@@ -61,14 +62,25 @@ def bearer_token(credentials: HTTPAuthorizationCredentials | None) -> str:
     return raw
 
 
-def authenticate_in(session: Session, request: Request, raw: str) -> tuple[Caller, bool]:
+#: The caller's token and user, the directory cache's key and the pull's head (the epoch and
+#: the change counter): everything a no-op pull reads, in one statement.
+_CALLER_AND_HEAD = tokens.caller_statement(DirectoryCache.KEY_COLUMNS[0], *HEAD_COLUMNS)
+
+
+def authenticate_in(session: Session, request: Request,
+                    raw: str) -> tuple[Caller, bool, tuple[Epoch, int]]:
     """The caller of token ``raw``, read in ``session`` (a pull reads it in its own snapshot,
-    so a no-op sync takes one connection); and whether its last use is due to be written."""
+    so a no-op sync takes one connection); whether its last use is due to be written; and the
+    epoch and change counter of that snapshot (a pull page starts from them)."""
     state = server_state(request)
-    found = tokens.authenticate(session, raw, state.now(), state.token_idle)
-    viewer = state.viewer(session, found.user)
+    row = session.connection().execute(_CALLER_AND_HEAD,
+                                       {"token_hash": tokens.token_hash(raw)}).first()
+    found = tokens.checked_caller(row, state.now(), state.token_idle)
+    assert row is not None  # checked_caller refused a missing token
+    newest_seq, head = row[-5], head_of(row[-4:])
+    viewer = state.viewer(session, found.user, (newest_seq, head[0].id))
     request.state.username = found.user.username
-    return Caller(found.user, found.token_id, viewer), found.needs_touch
+    return Caller(found.user, found.token_id, viewer), found.needs_touch, head
 
 
 def touch_if_due(request: Request, caller: Caller, needs_touch: bool) -> None:

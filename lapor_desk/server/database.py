@@ -46,7 +46,13 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         engine = create_engine(url, **kwargs)
         _configure_sqlite(engine)
         return engine
-    kwargs.setdefault("pool_pre_ping", True)
+    # No ping at each checkout (a round trip at every request): a connection the database
+    # closed (a restart, a failover) fails its first statement instead; SQLAlchemy then drops
+    # every pooled connection of that age, a pull tries once more on a new one
+    # (routes_sync.pull) and any other request answers 503 ``unavailable`` with Retry-After,
+    # which the desktop retries (errors.py). Pushes stay exactly once: actions are keyed by
+    # their mutation ids.
+    kwargs.setdefault("pool_pre_ping", False)
     kwargs.setdefault("pool_size", 10)
     kwargs.setdefault("max_overflow", 20)
     connect_args = kwargs.setdefault("connect_args", {})
@@ -98,6 +104,19 @@ def _snapshot_engine(engine: Engine) -> Engine:
         found = engine.__dict__["_lapor_snapshot"] = engine.execution_options(
             isolation_level="REPEATABLE READ")
     return found
+
+
+@contextmanager
+def connection_session(engine: Engine) -> Iterator[Session]:
+    """A session on one connection for several write transactions in a row (``with
+    session.begin(): ...`` each; a session of the engine gives its connection back to the
+    pool after each)."""
+    bind = engine
+    if engine.dialect.name == "sqlite":
+        bind = engine.__dict__.get("_lapor_immediate") or engine.__dict__.setdefault(
+            "_lapor_immediate", engine.execution_options(sqlite_begin="IMMEDIATE"))
+    with bind.connect() as connection, Session(connection, expire_on_commit=False) as session:
+        yield session
 
 
 @contextmanager

@@ -12,8 +12,10 @@ the server is known to hold it past a backup (docs/sync-protocol.md, "Restores a
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import orjson
 from sqlalchemy import ScalarSelect, delete, select
@@ -55,14 +57,21 @@ def _meta(key: str) -> ScalarSelect[str | None]:
     return select(ServerMeta.value).where(ServerMeta.key == key).scalar_subquery()
 
 
-#: The epoch and the change counter in one statement (a pull reads both at every page).
-_HEAD = select(_meta(EPOCH), _meta(BACKUP_SEQ), _meta(RESTORED_AT),
-               select(Counter.value).where(Counter.name == "change_seq").scalar_subquery())
+#: The epoch, the newest backup's counter, the restore mark and the change counter: the
+#: columns a pull reads at every page (beside the caller's in ``auth.authenticate_in``).
+HEAD_COLUMNS = (_meta(EPOCH), _meta(BACKUP_SEQ), _meta(RESTORED_AT),
+                select(Counter.value).where(Counter.name == "change_seq").scalar_subquery())
+_HEAD = select(*HEAD_COLUMNS)
 
 
 def read_head(session: Session) -> tuple[Epoch, int]:
     """The epoch (as :func:`read_epoch`) and the change counter, read together."""
-    epoch, backup, restored_at, counter = session.execute(_HEAD).one()
+    return head_of(session.execute(_HEAD).one())
+
+
+def head_of(values: Sequence[Any]) -> tuple[Epoch, int]:
+    """The epoch and the counter of the values of :data:`HEAD_COLUMNS`."""
+    epoch, backup, restored_at, counter = values
     if epoch is None:
         raise RuntimeError("database not initialised: run `lapor-server init-db`")
     return Epoch(epoch, int(backup) if backup else None, restored_at is not None), int(counter)
@@ -74,9 +83,11 @@ def ensure_epoch(session: Session) -> None:
         session.add(ServerMeta(key=EPOCH, value=new_epoch_id()))
 
 
+_COUNTER = select(Counter.value).where(Counter.name == "change_seq")
+
+
 def change_counter(session: Session) -> int:
-    return int(session.execute(
-        select(Counter.value).where(Counter.name == "change_seq")).scalar_one())
+    return int(session.connection().execute(_COUNTER).scalar_one())
 
 
 def record_backup(session: Session, epoch: str, seq: int) -> bool:

@@ -32,7 +32,7 @@ from lapor_desk.models.driver import driver_fetch
 from lapor_desk.models.gc_pause import gc_paused
 from lapor_desk.server import packing
 from lapor_desk.server.cursor import Cursor
-from lapor_desk.server.epoch import read_head, with_epoch
+from lapor_desk.server.epoch import Epoch, read_head, with_epoch
 from lapor_desk.server.pull_sql import COLUMNS, Selects
 from lapor_desk.server.scope import Viewer
 
@@ -56,12 +56,13 @@ class PulledPage(NamedTuple):
 
 def pull_page(session: Session, viewer: Viewer, *, cursor: str | None, limit: int,
               max_bytes: int, instance_id: str, now: datetime,
-              layout: str = "rows") -> PulledPage:
+              layout: str = "rows", head: tuple[Epoch, int] | None = None) -> PulledPage:
     """One pull page: its JSON body (uncompressed), in ``layout`` ``rows`` (schema version 1),
     ``columns`` (schema version 2, see :func:`_columns_body`) or ``packed`` (schema version 3,
     see :func:`_packed_body`; its rows are read with times as numbers), with its cursor and
-    ``has_more``."""
-    epoch, counter = read_head(session)
+    ``has_more``. ``head``: the epoch and the change counter when read already in ``session``
+    (``auth.authenticate_in``)."""
+    epoch, counter = head or read_head(session)
     layout_body = {"columns": _columns_body, "packed": _packed_body}.get(layout, _body)
 
     def body(*args: Any) -> bytes:

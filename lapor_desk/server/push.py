@@ -1,4 +1,6 @@
-"""Applying a pushed batch: each action in its own transaction, answers in order.
+"""Applying a pushed batch: each action in its own transaction, answers in order, all on one
+connection (a transaction per action keeps the change counter's lock, which every writer takes,
+held for one action at a time).
 
 A database error inside one action (a race on a client-made id, a value the database refuses)
 rolls back that action only: it is retried once, then answered ``rejected`` in a transaction of
@@ -12,14 +14,15 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from lapor_desk.models.agencies import DictDirectory
 from lapor_desk.models.enums import Outcome, RejectReason
 from lapor_desk.server.blob_access import BlobAccess
-from lapor_desk.server.database import read_session, transaction
-from lapor_desk.server.epoch import change_counter, read_epoch
+from lapor_desk.server.database import connection_session, read_session
+from lapor_desk.server.epoch import HEAD_COLUMNS, change_counter, head_of
 from lapor_desk.server.logs import event
 from lapor_desk.server.pull import encode_row
 from lapor_desk.server.pull_sql import Selects
@@ -33,6 +36,7 @@ from lapor_desk.server.services.actions import (
     rejected,
     stored_result,
 )
+from lapor_desk.server.services.directory import DirectoryCache
 from lapor_desk.server.state import ServerState
 
 log = logging.getLogger(__name__)
@@ -47,6 +51,10 @@ class EpochChangedError(Exception):
         self.epoch = epoch
 
 
+#: The directory cache's key and the epoch, read in one statement at the batch's start.
+_BATCH_HEAD = select(DirectoryCache.KEY_COLUMNS[0], *HEAD_COLUMNS)
+
+
 def push_batch(state: ServerState, viewer: Viewer, client_id: str,
                mutations: list[Mutation], epoch: str | None = None,
                counted: Callable[[str, bool], None] | None = None) -> dict[str, Any]:
@@ -55,29 +63,33 @@ def push_batch(state: ServerState, viewer: Viewer, client_id: str,
     below it). Raises ``ClientMismatchError`` before applying any when the client belongs to
     another user, and :class:`EpochChangedError` when ``epoch`` (the one the client knows) is
     not the server's. ``counted(outcome, replayed)`` hears of each answer (the server's
-    metrics)."""
-    with transaction(state.engine) as session:
-        current = read_epoch(session)
-        if epoch is not None and epoch != current.id:
-            raise EpochChangedError(current.id)
-        bind_client(session, client_id, viewer.user.id, state.now())
-        directory = state.directory(session)
-    answers = []
-    for mutation in mutations:
-        result = _apply_one(state, viewer, client_id, mutation, directory)
-        answers.append(_answer(state, viewer, result))
-        if counted is not None:
-            counted(str(result.outcome), result.replayed)
-    with read_session(state.engine) as session:
+    metrics). One connection for the whole batch, a transaction per action on it."""
+    with connection_session(state.engine) as session:
+        with session.begin():
+            values = session.connection().execute(_BATCH_HEAD).one()
+            current, _ = head_of(values[1:])
+            if epoch is not None and epoch != current.id:
+                raise EpochChangedError(current.id)
+            bind_client(session, client_id, viewer.user.id, state.now())
+            directory = state.directory(session, (values[0], current.id))
+        answers = []
+        for mutation in mutations:
+            result = _apply_one(session, state, viewer, client_id, mutation, directory)
+            answers.append(_answer(state, viewer, result))
+            if counted is not None:
+                counted(str(result.outcome), result.replayed)
         seq = change_counter(session)
     return {"results": answers, "epoch": current.id, "seq": seq}
 
 
-def _apply_one(state: ServerState, viewer: Viewer, client_id: str, mutation: Mutation,
-               directory: DictDirectory) -> ActionResult:
+def _apply_one(session: Session, state: ServerState, viewer: Viewer, client_id: str,
+               mutation: Mutation, directory: DictDirectory) -> ActionResult:
     for attempt in range(2):
+        # Each action reads its rows afresh, as in a session of its own (none kept from the
+        # action before: another writer may have changed them since).
+        session.expunge_all()
         try:
-            with transaction(state.engine) as session:
+            with session.begin():
                 if state.before_action is not None:
                     state.before_action(session, viewer.actor, mutation.kind,
                                         mutation.complaint_id, directory, state.config,
@@ -88,7 +100,8 @@ def _apply_one(state: ServerState, viewer: Viewer, client_id: str, mutation: Mut
         except (IntegrityError, DataError) as error:
             event(log, "push_action_failed", logging.WARNING, client_id=client_id,
                   mutation_id=mutation.mutation_id, attempt=attempt, error=type(error).__name__)
-    with transaction(state.engine) as session:
+    session.expunge_all()
+    with session.begin():
         earlier = stored_result(session, client_id, mutation.mutation_id)
         if earlier is not None:
             return earlier

@@ -8,6 +8,7 @@ import orjson
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
@@ -16,6 +17,7 @@ from lapor_desk.models import wire
 from lapor_desk.server import pull as pull_module
 from lapor_desk.server.auth import (
     BEARER,
+    Caller,
     CurrentCaller,
     authenticate_in,
     bearer_token,
@@ -23,6 +25,7 @@ from lapor_desk.server.auth import (
     touch_if_due,
 )
 from lapor_desk.server.database import read_session
+from lapor_desk.server.epoch import Epoch
 from lapor_desk.server.errors import ApiError
 from lapor_desk.server.metrics import server_metrics
 from lapor_desk.server.openapi import (
@@ -147,10 +150,11 @@ def pull(
         return PageKey(viewer.user.id, viewer.user.scope_epoch, at, limit, max_bytes, layout,
                        coding)
 
-    def make_in(session: Session, viewer: Viewer, at: str | None) -> ReadyPage:
+    def make_in(session: Session, viewer: Viewer, at: str | None,
+                head: tuple[Epoch, int] | None = None) -> ReadyPage:
         page = pull_module.pull_page(session, viewer, cursor=at, limit=limit,
                                      max_bytes=max_bytes, instance_id=state.instance_id,
-                                     now=state.now(), layout=layout)
+                                     now=state.now(), layout=layout, head=head)
         body, used = encode_body(page.body, coding)
         return ReadyPage(body, used, page.cursor if page.has_more else None, page.rows)
 
@@ -158,10 +162,20 @@ def pull(
         with read_session(state.engine) as session:
             return make_in(session, viewer, at)
 
-    with read_session(state.engine) as session:
-        caller, needs_touch = authenticate_in(session, request, raw)
-        viewer = caller.viewer
-        ready = state.read_ahead.take(key(viewer, cursor)) or make_in(session, viewer, cursor)
+    def read() -> tuple[Caller, bool, ReadyPage]:
+        with read_session(state.engine) as session:
+            caller, needs_touch, head = authenticate_in(session, request, raw)
+            ready = (state.read_ahead.take(key(caller.viewer, cursor))
+                     or make_in(session, caller.viewer, cursor, head))
+        return caller, needs_touch, ready
+
+    try:
+        caller, needs_touch, ready = read()
+    except DBAPIError as error:  # a pooled connection the database had closed: read again
+        if not error.connection_invalidated:
+            raise
+        caller, needs_touch, ready = read()
+    viewer = caller.viewer
     touch_if_due(request, caller, needs_touch)
     server_metrics(request).pull_page(ready.rows)
     if ready.next_cursor is not None:  # a big pull: make its next page while this one travels

@@ -97,11 +97,14 @@ class ServerState:
         hours = self.settings.token_idle_hours
         return timedelta(hours=hours) if hours > 0 else None
 
-    def directory(self, session: Session) -> DictDirectory:
-        return self.directories.get(session)
+    def directory(self, session: Session,
+                  key: tuple[int | None, str | None] | None = None) -> DictDirectory:
+        return self.directories.get(session, key)
 
-    def viewer(self, session: Session, user: UserRecord) -> Viewer:
-        return Viewer.of(user, self.directory(session), self.dialect)
+    def viewer(self, session: Session, user: UserRecord,
+               key: tuple[int | None, str | None] | None = None) -> Viewer:
+        """``key``: the directory's key when read already (``DirectoryCache.get``)."""
+        return Viewer.of(user, self.directory(session, key), self.dialect)
 
     def now(self) -> datetime:
         return self.clock()

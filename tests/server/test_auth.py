@@ -101,8 +101,10 @@ def test_request_id_is_echoed_when_sane(shared_server: WorldServer) -> None:
     api = shared_server.anonymous()
     mine = api.http.get(api.base + "/health", headers={"X-Request-ID": "desk-123.abc"})
     assert mine.headers["X-Request-ID"] == "desk-123.abc"
-    insane = api.http.get(api.base + "/health", headers={"X-Request-ID": "a b\x7f" * 40})
-    assert insane.headers["X-Request-ID"] != "a b\x7f" * 40 and len(insane.headers["X-Request-ID"]) >= 16
+    # Too long, with spaces and a character outside the sane set (a DEL byte is refused by
+    # httptools' parser before the application sees the request, so it cannot be the test).
+    insane = api.http.get(api.base + "/health", headers={"X-Request-ID": "a b~" * 40})
+    assert insane.headers["X-Request-ID"] != "a b~" * 40 and len(insane.headers["X-Request-ID"]) >= 16
     missing = api.get("/nowhere")
     assert missing.status_code == 404 and _error(missing) == "not_found"
 

@@ -2,7 +2,8 @@
 
 A desktop at the head syncs every few minutes; at a province's scale those no-op pulls are most
 of the server's work (docs/benchmarks.md, "The server under a province's load"). They are
-counted here at the engine: each pool checkout is a ping and a rollback too.
+counted here at the engine: one checkout, one statement (the caller, the directory's key, the
+epoch and the change counter together) and its rollback; no ping before it.
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
+import pytest
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import Engine, make_url
 
 from tests.server.client import WorldServer
+from tests.support.live_server import DatabaseFactory
 
 
 @contextmanager
@@ -48,3 +51,40 @@ def test_a_sync_at_the_head_takes_one_connection(server: WorldServer) -> None:
     assert seen["checkouts"] == 1, seen
     assert not any("count(" in sql for sql in seen["statements"]), seen["statements"]
     assert len(seen["statements"]) <= 4, seen["statements"]
+
+
+def test_a_sync_at_the_head_is_one_statement(server: WorldServer) -> None:
+    admin = server.login("admin_prov")
+    page, _ = admin.pull_all()
+    cursor = page["cursor"]
+    admin.pull(cursor)
+    engine = server.live.app.state.server.engine
+    with counted(engine) as seen:
+        assert admin.pull(cursor)["cursor"] == cursor
+    reads = [sql for sql in seen["statements"] if not sql.startswith("begin")]  # SQLite's BEGIN
+    assert len(reads) == 1, seen["statements"]
+    assert not engine.pool._pre_ping  # no round trip before the statement either
+
+
+def test_a_pull_on_connections_the_database_closed(server: WorldServer,
+                                                   db_factory: DatabaseFactory) -> None:
+    """Without the ping at checkout, the pool's connections may be dead (a restart of
+    PostgreSQL, a failover): the pull that meets one reads again on a new connection."""
+    url = make_url(server.live.database_url)
+    if url.get_backend_name() == "sqlite":
+        pytest.skip("a SQLite file has no server to close its connections")
+    admin = server.login("admin_prov")
+    page, _ = admin.pull_all()
+    cursor = page["cursor"]
+    assert admin.pull(cursor)["cursor"] == cursor  # the server's pool holds its connection
+    assert db_factory.pg_admin_url is not None
+    pg_admin = create_engine(db_factory.pg_admin_url, isolation_level="AUTOCOMMIT")
+    with pg_admin.connect() as connection:
+        closed = connection.execute(text(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+            "WHERE datname = :name AND pid <> pg_backend_pid()"), {"name": url.database}).scalar()
+    pg_admin.dispose()
+    server.live.engine.dispose()  # the test's own connections were closed too
+    assert closed
+    again = admin.pull(cursor)  # asserts 200
+    assert again["cursor"] == cursor and not again["changes"]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from lapor_desk.server.db import ComplaintEvent, MutationResult, SyncClient
 from tests.server.builder import complaint_payload, new_id
@@ -194,3 +195,31 @@ def test_a_letters_number_and_date_are_kept_with_its_arrival(server: WorldServer
     late = api.do("record_complaint", new_id(), None, complaint=complaint_payload(
         "Surat warga tentang jalan", channel="letter", letter_date="2999-01-01"))
     assert late["reason"] == "invalid_payload" and "letter_date:future" in late["detail"]
+
+
+def test_a_batch_takes_one_connection_and_a_transaction_per_action(server: WorldServer) -> None:
+    """One pool checkout for the batch; each action commits on its own (the change counter's
+    lock is held for one action at a time)."""
+    api = server.login("admin_prov")
+    cid = server.cid("prov_plain")
+    api.do("internal_note", cid, None, follow_up_id=new_id(), body="pertama")  # client bound
+    engine = server.live.app.state.server.engine
+    seen = {"checkouts": 0, "commits": 0}
+
+    def checkout(*_args: Any) -> None:
+        seen["checkouts"] += 1
+
+    def commit(_connection: Any) -> None:
+        seen["commits"] += 1
+
+    event.listen(engine.pool, "checkout", checkout)
+    event.listen(engine, "commit", commit)
+    try:
+        results = api.push(*(api.action("internal_note", cid, None, follow_up_id=new_id(),
+                                        body=f"catatan {n}") for n in range(3)))
+    finally:
+        event.remove(engine.pool, "checkout", checkout)
+        event.remove(engine, "commit", commit)
+    assert [r["outcome"] for r in results] == ["applied"] * 3
+    assert seen["commits"] == 4  # the client's binding, then one per action
+    assert seen["checkouts"] == 2  # the caller's token, then the batch

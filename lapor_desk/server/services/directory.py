@@ -52,17 +52,24 @@ class DirectoryCache:
     is one lookup in the unique index on ``agencies.seq`` and one in ``server_meta`` (no scan
     of the table, which holds every unit of the country at national size)."""
 
-    KEY = select(select(func.max(Agency.seq)).scalar_subquery(),
-                 select(ServerMeta.value).where(ServerMeta.key == EPOCH).scalar_subquery())
+    #: The key's two values, as columns a request's first statement reads beside its own
+    #: (``auth.authenticate_in``: the caller, the key and the head in one round trip).
+    KEY_COLUMNS = (select(func.max(Agency.seq)).scalar_subquery(),
+                   select(ServerMeta.value).where(ServerMeta.key == EPOCH).scalar_subquery())
+    KEY = select(*KEY_COLUMNS)
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._key: tuple[int | None, str | None] | None = None
         self._directory = DictDirectory()
 
-    def get(self, session: Session) -> DictDirectory:
-        newest, epoch = session.execute(self.KEY).one()
-        key = (newest, epoch)
+    def get(self, session: Session,
+            key: tuple[int | None, str | None] | None = None) -> DictDirectory:
+        """The tree as of ``session``'s snapshot; ``key``: the values of :data:`KEY_COLUMNS`
+        when the caller read them already in this snapshot."""
+        if key is None:
+            newest, epoch = session.execute(self.KEY).one()
+            key = (newest, epoch)
         with self._lock:
             if key != self._key:
                 self._directory = load_directory(session)

@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from lapor_desk.models.calendar import utcnow
+from lapor_desk.models.enums import Role
 from lapor_desk.server.db import Token, User
 from lapor_desk.server.services.directory import UserRecord
 from lapor_desk.server.services.errors import AuthError
@@ -117,28 +120,56 @@ def login(session: Session, username: str, password: str, device: str = "",
     return issue_token(session, check_password(session, username, password), device, ttl, now)
 
 
+_TOKENS = Token.__table__
+_USERS = User.__table__
+#: The caller's token and user, as one row of plain values (no ORM objects: it is read at
+#: every authenticated request).
+CALLER_COLUMNS = (_TOKENS.c.id, _TOKENS.c.created_at, _TOKENS.c.expires_at,
+                  _TOKENS.c.revoked_at, _TOKENS.c.last_used_at, _USERS.c.id,
+                  _USERS.c.username, _USERS.c.display_name, _USERS.c.role, _USERS.c.unit_id,
+                  _USERS.c.scope_epoch, _USERS.c.disabled)
+
+
+def caller_statement(*extra: Any) -> Select[Any]:
+    """The row of the token whose hash is bound as ``token_hash``, joined to its user: the
+    columns of :data:`CALLER_COLUMNS` and then ``extra`` (what a request reads beside it, in
+    the same round trip)."""
+    return (select(*CALLER_COLUMNS, *extra)
+            .select_from(_TOKENS.join(_USERS, _USERS.c.id == _TOKENS.c.user_id))
+            .where(_TOKENS.c.token_hash == bindparam("token_hash")))
+
+
+_CALLER = caller_statement()
+
+
 def authenticate(session: Session, raw: str, now: datetime | None = None,
                  idle: timedelta | None = None) -> Authenticated:
     """The caller of token ``raw``. ``idle``: how long a token may go unused (None: forever)."""
-    now = now or utcnow()
-    row = session.execute(
-        select(Token, User).join(User, User.id == Token.user_id)
-        .where(Token.token_hash == token_hash(raw))
-    ).first()
+    row = session.connection().execute(_CALLER, {"token_hash": token_hash(raw)}).first()
+    return checked_caller(row, now or utcnow(), idle)
+
+
+def checked_caller(row: Sequence[Any] | None, now: datetime,
+                   idle: timedelta | None) -> Authenticated:
+    """The caller of a row of :func:`caller_statement` (None: no such token); raises
+    ``AuthError`` for a disabled account and a revoked, expired or idle token."""
     if row is None:
         raise AuthError("unknown token", code="token_invalid")
-    token, user = row
-    if user.disabled:
+    (token_id, created_at, expires_at, revoked_at, last_used_at,
+     user_id, username, display_name, role, unit_id, scope_epoch, disabled) = row[:12]
+    if disabled:
         raise AuthError("the account is disabled", code="account_disabled")
-    if token.revoked_at is not None:
+    if revoked_at is not None:
         raise AuthError("the token was revoked", code="token_revoked")
-    if token.expires_at <= now:
+    if expires_at <= now:
         raise AuthError("the token expired", code="token_expired")
     interval = touch_interval(idle)
-    last_used = token.last_used_at or token.created_at
+    last_used = last_used_at or created_at
     if idle is not None and idle > timedelta(0) and now - last_used > idle + interval:
         raise AuthError("the token expired: it was not used for too long", code="token_expired")
-    return Authenticated(UserRecord.of(user), token.id, now - last_used >= interval)
+    user = UserRecord(user_id, username, display_name, Role(role), unit_id, scope_epoch,
+                      bool(disabled))
+    return Authenticated(user, token_id, now - last_used >= interval)
 
 
 def touch(session: Session, token_id: int, now: datetime | None = None) -> None:
