@@ -83,3 +83,6 @@ def serve_world(db_factory: DatabaseFactory, world_template: tuple[str, World],
     finally:
         for ws in started:
             ws.live.stop()
+
+
+from tests.server.channel_fixtures import dovecot, mailbox, provider, smtp  # noqa: F401

@@ -16,12 +16,11 @@ from typing import Any
 
 import pytest
 import requests
-from imap_tools import MailBoxUnencrypted
 
 from tests.server.builder import new_id
 from tests.server.client import WorldServer
 from tests.support import provider_send_standin as standin_api
-from tests.support.dovecot import Dovecot, remove, start_dovecot
+from tests.support.dovecot import Dovecot
 from tests.support.provider_send_standin import ProviderStandIn
 from tests.support.public_citizen import Citizen
 from tests.support.whatsapp_standin import WhatsAppStandIn, deliver, notification, text_message
@@ -32,35 +31,9 @@ SMS_TOKEN = "sms-gateway-token-uji"
 WA_ID = "6281234567890"
 
 
-@pytest.fixture(scope="module")
-def dovecot() -> Iterator[Dovecot]:
-    server = start_dovecot()
-    try:
-        yield server
-    finally:
-        remove(server)
-
-
-@pytest.fixture
-def mailbox(dovecot: Dovecot) -> Iterator[Any]:
-    with MailBoxUnencrypted(dovecot.host, dovecot.port).login(dovecot.user,
-                                                              dovecot.password) as box:
-        box.delete([m.uid for m in box.fetch(mark_seen=False) if m.uid])
-        yield box
-
-
 @pytest.fixture
 def graph() -> Iterator[WhatsAppStandIn]:
     standin = WhatsAppStandIn(TOKEN).start()
-    try:
-        yield standin
-    finally:
-        standin.stop()
-
-
-@pytest.fixture
-def provider() -> Iterator[ProviderStandIn]:
-    standin = ProviderStandIn().start()
     try:
         yield standin
     finally:

@@ -9,7 +9,7 @@ WhatsApp and SMS to a stand-in for the providers' documented send APIs
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -36,24 +36,6 @@ from tests.support.smtp_server import SmtpServer
 
 SENDER = "lapor@konawekab.go.id"
 TRACKING = "https://lapor.konawekab.go.id/lacak"
-
-
-@pytest.fixture
-def smtp(tmp_path: Path) -> Iterator[SmtpServer]:
-    server = SmtpServer(tmp_path / "maildir").start()
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
-@pytest.fixture
-def provider() -> Iterator[ProviderStandIn]:
-    standin = ProviderStandIn().start()
-    try:
-        yield standin
-    finally:
-        standin.stop()
 
 
 def email_settings(smtp: SmtpServer) -> dict[str, Any]:

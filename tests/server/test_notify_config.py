@@ -5,7 +5,6 @@ until set, the templates checked when read, ``lapor-server notify`` against a re
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,15 +29,6 @@ from tests.support.live_server import DatabaseFactory
 from tests.support.smtp_server import SmtpServer
 
 NOW = datetime.now(UTC)
-
-
-@pytest.fixture
-def smtp(tmp_path: Path) -> Iterator[SmtpServer]:
-    server = SmtpServer(tmp_path / "maildir").start()
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 def test_every_channel_is_off_until_its_keys_are_set() -> None:

@@ -8,11 +8,9 @@ WhatsApp and SMS to the stand-in for the providers' send APIs.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
-from pathlib import Path
 
-import pytest
 from sqlalchemy import func, select
 
 from lapor_desk.server.db import Complaint, ReplyContact
@@ -24,24 +22,6 @@ from tests.support.public_citizen import Citizen
 from tests.support.smtp_server import SmtpServer
 
 HINT = "hanya dipakai untuk mengabari Anda; tidak diteruskan ke petugas"
-
-
-@pytest.fixture
-def smtp(tmp_path: Path) -> Iterator[SmtpServer]:
-    server = SmtpServer(tmp_path / "maildir").start()
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
-@pytest.fixture
-def provider() -> Iterator[ProviderStandIn]:
-    standin = ProviderStandIn().start()
-    try:
-        yield standin
-    finally:
-        standin.stop()
 
 
 def _complaint_id(server: WorldServer, number: int) -> str:

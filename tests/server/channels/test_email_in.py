@@ -10,7 +10,6 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
@@ -18,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from imap_tools import AND, MailBoxUnencrypted, MailMessageFlags
+from imap_tools import AND, MailMessageFlags
 from sqlalchemy import func, select
 
 from lapor_desk.server.channels.email_in import fetch_mail
@@ -27,27 +26,10 @@ from lapor_desk.server.settings import ServerSettings
 from tests.server.builder import World, new_id
 from tests.server.channels.conftest import channel_settings
 from tests.server.client import WorldServer
-from tests.support.dovecot import Dovecot, remove, start_dovecot
+from tests.support.dovecot import Dovecot
 from tests.support.live_server import DatabaseFactory, start_server
 
 PHOTO = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40
-
-
-@pytest.fixture(scope="module")
-def dovecot() -> Iterator[Dovecot]:
-    server = start_dovecot()
-    try:
-        yield server
-    finally:
-        remove(server)
-
-
-@pytest.fixture
-def mailbox(dovecot: Dovecot) -> Iterator[Any]:
-    with MailBoxUnencrypted(dovecot.host, dovecot.port).login(dovecot.user,
-                                                              dovecot.password) as box:
-        box.delete([m.uid for m in box.fetch(mark_seen=False) if m.uid])
-        yield box
 
 
 def _settings(server: WorldServer, dovecot: Dovecot) -> ServerSettings:
