@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 
 from lapor_desk.models.calendar import utcnow
 from lapor_desk.server.cli import main
@@ -40,6 +41,32 @@ class DiesAfterSending(BridgeConnector):
     def send_follow_up(self, follow_up: OutgoingFollowUp) -> str | None:
         super().send_follow_up(follow_up)
         raise Killed
+
+
+def _at_once(server: WorldServer, count: int, call: Callable[[Engine], object]) -> list[Exception]:
+    """``call`` in ``count`` threads released together, over two engines (two server processes'
+    pools); the errors they raised."""
+    engines = [make_engine(server.live.database_url) for _ in range(2)]
+    start = threading.Barrier(count)
+    errors: list[Exception] = []
+
+    def worker(index: int) -> None:
+        try:
+            start.wait()
+            call(engines[index % 2])
+        except Exception as error:  # noqa: BLE001 - reported below, in the test thread
+            errors.append(error)
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(count)]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=120)
+    finally:
+        for engine in engines:
+            engine.dispose()
+    return errors
 
 
 def _linked(server: WorldServer, national: NationalStandin, titles: list[str]) -> list[str]:
@@ -132,28 +159,9 @@ def test_several_workers_push_each_change_once(server: WorldServer) -> None:
         for cid in ids:
             assert officer.do("follow_up", cid, None, follow_up_id=new_id(),
                               body=f"Tim sudah ke lokasi {cid[-4:]}.")["outcome"] == "applied"
-        engines = [make_engine(server.live.database_url) for _ in range(2)]
-        start = threading.Barrier(4)
-        errors: list[Exception] = []
-
-        def worker(index: int) -> None:
-            try:
-                start.wait()
-                push_changes(engines[index % 2], BridgeConnector(national.bridge_url, TOKEN),
-                             now=utcnow() + timedelta(minutes=5))
-            except Exception as error:  # noqa: BLE001 - reported below, in the test thread
-                errors.append(error)
-
-        threads = [threading.Thread(target=worker, args=(i,)) for i in range(4)]
-        try:
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join(timeout=120)
-        finally:
-            for engine in engines:
-                engine.dispose()
-        assert errors == []
+        assert _at_once(server, 4, lambda engine: push_changes(
+            engine, BridgeConnector(national.bridge_url, TOKEN),
+            now=utcnow() + timedelta(minutes=5))) == []
         assert len(national.replies_received) == 5 and len(national.statuses_received) == 5
         assert len(national.answered) == 10
 
@@ -167,28 +175,9 @@ def test_new_national_reports_are_fetched_once_and_their_updates_applied(
         second = national.national_report("Lampu jalan padam", "Kronologi: lampu jalan padam "
                                           "di jalan poros.", SINCE + timedelta(hours=4))
         bridge = BridgeConnector(national.bridge_url, TOKEN)
-        engines = [make_engine(server.live.database_url) for _ in range(2)]
-        start = threading.Barrier(2)
-        errors: list[Exception] = []
-
-        def worker(index: int) -> None:
-            try:
-                start.wait()
-                fetch_new(engines[index], BridgeConnector(national.bridge_url, TOKEN),
-                          agency_id=kab, since=SINCE, now=SINCE + timedelta(hours=5))
-            except Exception as error:  # noqa: BLE001 - reported below, in the test thread
-                errors.append(error)
-
-        threads = [threading.Thread(target=worker, args=(i,)) for i in range(2)]
-        try:
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join(timeout=120)
-        finally:
-            for engine in engines:
-                engine.dispose()
-        assert errors == []
+        assert _at_once(server, 2, lambda engine: fetch_new(
+            engine, BridgeConnector(national.bridge_url, TOKEN), agency_id=kab, since=SINCE,
+            now=SINCE + timedelta(hours=5))) == []
         with server.live.session() as session:
             held = {int(n): str(i) for n, i in session.execute(
                 select(Complaint.national_tracking_number, Complaint.id)

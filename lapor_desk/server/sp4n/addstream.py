@@ -37,6 +37,7 @@ from lapor_desk.server.sp4n.connector import (
     OutgoingStatus,
     Receipt,
     Unsupported,
+    refuse_failed,
 )
 
 log = logging.getLogger(__name__)
@@ -125,12 +126,7 @@ class AddstreamConnector:
             content = answer.raw.read(MAX_ANSWER + 1, decode_content=True)
         except requests.RequestException as error:
             raise ConnectorError(f"{type(error).__name__}: {error}") from None
-        if answer.status_code in (401, 403):
-            raise ConnectorError(f"the token was refused (HTTP {answer.status_code})",
-                                 code="token_refused")
-        if answer.status_code >= 400:
-            raise ConnectorError(f"HTTP {answer.status_code}",
-                                 code="unreachable" if answer.status_code >= 500 else "refused")
+        refuse_failed(answer.status_code)
         receipt = parse_answer(content)
         event(log, "sp4n_report_sent", connector=self.name, complaint=report.complaint_id,
               national=receipt.national_tracking_number)

@@ -32,6 +32,7 @@ from lapor_desk.server.sp4n.connector import (
     OutgoingReport,
     OutgoingStatus,
     Receipt,
+    refuse_failed,
 )
 
 log = logging.getLogger(__name__)
@@ -87,12 +88,7 @@ class BridgeConnector:
                                        timeout=TIMEOUT, **kwargs)
         except requests.RequestException as error:
             raise ConnectorError(f"{type(error).__name__}: {error}") from None
-        if answer.status_code in (401, 403):
-            raise ConnectorError(f"the token was refused (HTTP {answer.status_code})",
-                                 code="token_refused")
-        if answer.status_code >= 400:
-            raise ConnectorError(f"HTTP {answer.status_code}: {answer.text[:200]}",
-                                 code="unreachable" if answer.status_code >= 500 else "refused")
+        refuse_failed(answer.status_code, answer.text[:200])
         if len(answer.content) > MAX_ANSWER:
             raise ConnectorError("the answer is too long", code="bad_answer")
         try:

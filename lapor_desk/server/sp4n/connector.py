@@ -37,6 +37,15 @@ class ConnectorError(Exception):
         self.code = code
 
 
+def refuse_failed(status: int, detail: str = "") -> None:
+    """Raise the ``ConnectorError`` an HTTP answer's status means (nothing for a success)."""
+    if status in (401, 403):
+        raise ConnectorError(f"the token was refused (HTTP {status})", code="token_refused")
+    if status >= 400:
+        raise ConnectorError(f"HTTP {status}{': ' + detail if detail else ''}",
+                             code="unreachable" if status >= 500 else "refused")
+
+
 class Unsupported(ConnectorError):
     """The connector's API has no such call."""
 
