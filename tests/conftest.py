@@ -8,6 +8,7 @@ fails the run instead of skipping the PostgreSQL half.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -140,3 +141,13 @@ def _logging_given_back() -> Iterator[None]:
     yield
     root.handlers[:] = handlers
     root.setLevel(level)
+
+
+@pytest.fixture(autouse=True)
+def _umask_given_back() -> Iterator[None]:
+    """Opening a desktop cache makes the process's new files owner-only (umask 077, as the
+    desktop wants); the next test starts with the umask it found."""
+    found = os.umask(0o077)
+    os.umask(found)
+    yield
+    os.umask(found)

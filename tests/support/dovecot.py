@@ -68,7 +68,11 @@ def start_dovecot() -> Dovecot:
     mail = root / "mail"
     mail.mkdir(exist_ok=True)
     os.chown(mail, uid, gid)
+    # Modes set outright: a test process that opened a desktop cache creates files owner-only
+    # (its umask is 077), and Dovecot's own users must read these.
+    mail.chmod(0o700)
     (root / "users").write_text(f"{USER}:{{PLAIN}}{PASSWORD}::::\n")
+    (root / "users").chmod(0o644)
     config = root / "dovecot.conf"
     config.write_text(f"""
 base_dir = {root}/run
@@ -110,8 +114,10 @@ service imap-login {{
   chroot =
 }}
 """)
+    config.chmod(0o644)
     for name in ("run", "state"):
         (root / name).mkdir(exist_ok=True)
+        (root / name).chmod(0o755)
     # Dovecot goes to the background: its output to a file (a pipe would stay open with it).
     with open(root / "start.log", "wb") as output:
         started = subprocess.run([DOVECOT, "-c", str(config)], stdin=subprocess.DEVNULL,
