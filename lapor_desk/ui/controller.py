@@ -110,7 +110,8 @@ class DeskController(DeskReads):
         self._alive.connect(self._sync_alive)
         taskman.unhandled_error.connect(self.report)
         #: the routing help learns after each sync, on the background worker
-        self.routing_refresh = RoutingRefresh(self, enabled=retrain_after_sync)
+        self.routing_refresh = RoutingRefresh(self, self, enabled=retrain_after_sync)
+        self.sync_finished.connect(self.routing_refresh.after_sync)
 
     @property
     def syncing(self) -> bool:

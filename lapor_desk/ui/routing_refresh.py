@@ -9,14 +9,12 @@ session ends none is started; quitting does not wait for the one running (ui/tas
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from lapor_desk.models.routing.types import ModelState
-
-if TYPE_CHECKING:
-    from lapor_desk.ui.controller import DeskController
+from lapor_desk.ui.ops import DeskOp, OpHost
 
 log = logging.getLogger("lapor_desk.ui.routing_refresh")
 
@@ -27,15 +25,16 @@ class RoutingRefresh(QObject):
     #: a retraining ended with the model's state (``ModelState``): waiting suggestions ask again
     refreshed = Signal(object)
 
-    def __init__(self, controller: DeskController, *, enabled: bool = True) -> None:
-        super().__init__(controller)
-        self.controller = controller
+    def __init__(self, host: OpHost, parent: QObject, *, enabled: bool = True) -> None:
+        """``host`` runs the op (the controller); the controller calls :meth:`after_sync`
+        when a sync finished."""
+        super().__init__(parent)
+        self.host = host
         #: retrain after each sync (off: tests that are not about the routing help)
         self.enabled = enabled
         self.running = False
         self._again = False
         self._stopped = False
-        controller.sync_finished.connect(self.after_sync)
 
     def after_sync(self, _outcome: Any = None) -> None:
         if self._stopped or not self.enabled:
@@ -45,7 +44,7 @@ class RoutingRefresh(QObject):
             return
         self.running = True
         self.running_changed.emit(True)
-        self.controller.op(lambda ws: ws.routing.refresh(), worker="background") \
+        DeskOp(self.host, lambda ws: ws.routing.refresh(), worker="background") \
             .success(self._done).failure(self._failed, report_bugs=False).run()
 
     def stop(self) -> None:

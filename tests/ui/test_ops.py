@@ -43,6 +43,7 @@ def test_changes_given_to_the_op_and_nothing_changed(qtbot: Any,
     counts = Changes(counts=True)
     controller.op(lambda _s: 1, worker="read").changes(counts) \
         .success(lambda v: seen.append(("success", v))).run()
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=WAIT)  # two workers: one op, then the other
     controller.op(lambda _s: 2).success(lambda v: seen.append(("success", v))).run()
     qtbot.waitUntil(lambda: len(seen) == 3, timeout=WAIT)
     assert seen == [("changed", counts), ("success", 1), ("success", 2)]
