@@ -155,3 +155,24 @@ def _logging_given_back() -> Iterator[None]:
     root.handlers[:] = handlers
     root.setLevel(level)
 
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """In a test process of a distributed run: long units first (tests/support/scheduling.py),
+    after pytest has grouped the tests by their fixtures' parameters."""
+    if not hasattr(config, "workerinput"):
+        return
+    from tests.support.scheduling import order_items
+
+    order_items(items)
+
+
+@pytest.hookimpl(tryfirst=True, optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
+    """``--dist loadfile``: a file, or each backend's half of it, per unit
+    (tests/support/scheduling.py)."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from tests.support.scheduling import make_scheduler
+
+    return make_scheduler(config, log)
