@@ -48,7 +48,7 @@ from tests.support.proxies import (
 from tests.support.server_process import ServerProcess
 from tests.support.tls import Pki, make_pki
 
-pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]
+pytestmark = pytest.mark.timeout(300)
 
 FAST = RetryPolicy(attempts=3, base_delay=0.01, max_delay=0.05)
 PROXIES: dict[str, Callable[[int, Pki, Path], RunningProxy]] = {
