@@ -2,7 +2,8 @@
 # The whole test suite on a fresh Debian/Ubuntu machine: installs the system packages (Qt's
 # libraries, Xvfb, PostgreSQL), makes .venv with every Python dependency, starts a throwaway
 # PostgreSQL on loopback and runs pytest. Extra arguments go to pytest.
-# The tests run in LAPOR_TEST_WORKERS processes (pytest-xdist, a test file per process at a time;
+# The tests run in LAPOR_TEST_WORKERS processes (pytest-xdist, a test file per process at a time,
+# a file on both backends as two halves, the long ones first: tests/support/scheduling.py;
 # default 3 on the 2-core CI machine: the tests wait on servers and subprocesses much of the time,
 # and a third process fills those waits); LAPOR_TEST_WORKERS=0 runs them in this one process.
 set -euo pipefail

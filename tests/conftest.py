@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from lapor_desk.services import Workstation
     from tests.support.live_server import DatabaseFactory, LiveServer
     from tests.support.shared_server import SharedServer
+    from tests.support.templates import SessionDatabases
 
 PASSWORD = "rahasia-uji-123"  # the seeded users' password (tests/support/live_server.py too)
 
@@ -70,28 +71,41 @@ def backend(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture(scope="session")
-def db_factory(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[DatabaseFactory]:
-    from tests.support.live_server import DatabaseFactory
+def session_databases(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SessionDatabases]:
+    """Each backend's database factory and templates, kept for the whole test process.
 
-    factory = DatabaseFactory(backend, tmp_path_factory.mktemp(f"db-{backend}"), _pg_url())
-    yield factory
-    factory.drop_all()
+    ``backend`` is a session-scoped parameter, and pytest holds one value of it at a time: a
+    test process that runs a file's SQLite half, then its PostgreSQL half, then the next file's
+    SQLite half sets up the backend's session fixtures anew at every switch. The factories and
+    the templates live here instead, so a switch costs nothing; the databases copied from them
+    are still dropped at the switch (``db_factory``)."""
+    from tests.support.templates import SessionDatabases
+
+    databases = SessionDatabases(tmp_path_factory, _pg_url())
+    yield databases
+    databases.close()
 
 
 @pytest.fixture(scope="session")
-def seeded_template(db_factory: DatabaseFactory) -> tuple[str, object]:
+def db_factory(backend: str, session_databases: SessionDatabases) -> Iterator[DatabaseFactory]:
+    factory = session_databases.factory(backend)
+    yield factory
+    factory.drop_copies()
+
+
+@pytest.fixture(scope="session")
+def seeded_template(db_factory: DatabaseFactory,
+                    session_databases: SessionDatabases) -> tuple[str, object]:
     """A database initialised and seeded once per backend; tests get copies of it."""
+    return session_databases.template(db_factory, "seeded", _seed)
+
+
+def _seed(url: str) -> object:
     from lapor_desk.server.database import init_database
     from lapor_desk.server.seed import seed_database
 
-    url = db_factory.new_url()
     init_database(url)
-    report = seed_database(url, complaints=SEED_COMPLAINTS, seed=SEED, password=PASSWORD)
-    from sqlalchemy import create_engine
-
-    # Close every pooled connection so the template can be copied.
-    create_engine(url).dispose()
-    return url, report
+    return seed_database(url, complaints=SEED_COMPLAINTS, seed=SEED, password=PASSWORD)
 
 
 @pytest.fixture(scope="module")
@@ -151,3 +165,25 @@ def _umask_given_back() -> Iterator[None]:
     os.umask(found)
     yield
     os.umask(found)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """In a test process of a distributed run: long units first (tests/support/scheduling.py),
+    after pytest has grouped the tests by their fixtures' parameters."""
+    if not hasattr(config, "workerinput"):
+        return
+    from tests.support.scheduling import order_items
+
+    order_items(items)
+
+
+@pytest.hookimpl(tryfirst=True, optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
+    """``--dist loadfile``: a file, or each backend's half of it, per unit
+    (tests/support/scheduling.py)."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from tests.support.scheduling import make_scheduler
+
+    return make_scheduler(config, log)

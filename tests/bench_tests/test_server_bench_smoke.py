@@ -23,6 +23,8 @@ from sqlalchemy.engine import make_url
 
 from tests.support.pg import pg_admin_url
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

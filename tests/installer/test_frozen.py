@@ -34,6 +34,7 @@ from tests.installer.frozen_build import (
 from tests.support.live_server import LiveServer, free_port
 
 pytestmark = [
+    pytest.mark.slow,
     pytest.mark.timeout(1200),
     pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Linux build"),
     pytest.mark.parametrize("backend", ["sqlite"], indirect=True),  # the app is what's tested

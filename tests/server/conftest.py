@@ -10,21 +10,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine
 
 from lapor_desk.server.settings import ServerSettings
 from tests.server.builder import World, build_world
 from tests.server.client import WorldServer
 from tests.support.live_server import DatabaseFactory, start_server
 from tests.support.shared_server import SharedServer
+from tests.support.templates import SessionDatabases
 
 
 @pytest.fixture(scope="session")
-def world_template(db_factory: DatabaseFactory) -> tuple[str, World]:
-    url = db_factory.new_url()
-    world = build_world(url)
-    create_engine(url).dispose()
-    return url, world
+def world_template(db_factory: DatabaseFactory,
+                   session_databases: SessionDatabases) -> tuple[str, World]:
+    """The hand-made world, built once per backend and test process; tests get copies."""
+    return session_databases.template(db_factory, "world", build_world)
 
 
 def _serve(db_factory: DatabaseFactory, template: tuple[str, World], blob_dir: Path,

@@ -28,7 +28,7 @@ from lapor_desk.sync.credentials import MemoryKeyring
 from tests.server.builder import PASSWORD, new_id
 from tests.server.client import WorldServer
 
-pytestmark = pytest.mark.timeout(300)
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run"]

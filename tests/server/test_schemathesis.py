@@ -27,6 +27,8 @@ from lapor_desk.server.settings import ServerSettings
 from tests.server.builder import PASSWORD, World
 from tests.support.live_server import DatabaseFactory, LiveServer, start_server
 
+pytestmark = pytest.mark.slow
+
 ROLES = {"liaison_officer": "lo_prov_health", "agency_admin": "admin_prov",
          "national_admin": "nasional"}
 #: Every role on PostgreSQL, the strict one; a liaison officer on SQLite. The first role of a

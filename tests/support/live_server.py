@@ -127,6 +127,8 @@ class DatabaseFactory:
         self.workdir = workdir
         self.pg_admin_url = pg_admin_url
         self._created: list[str] = []
+        #: Databases that outlive :meth:`drop_copies` (the templates).
+        self._kept: set[str] = set()
 
     def _pg_admin(self) -> Engine:
         assert self.pg_admin_url is not None
@@ -158,14 +160,26 @@ class DatabaseFactory:
         self._created.append(name)
         return make_url(self.pg_admin_url).set(database=name).render_as_string(hide_password=False)
 
+    def keep(self, url: str) -> None:
+        """Keep the database at ``url`` (a template) until :meth:`drop_all`."""
+        self._kept.add(make_url(url).database or "")
+
+    def drop_copies(self) -> None:
+        """Drop the PostgreSQL databases made so far, but the kept ones."""
+        self._drop([name for name in self._created if name not in self._kept])
+
     def drop_all(self) -> None:
-        if self.backend != "postgresql" or not self._created:
+        self._drop(list(self._created))
+
+    def _drop(self, names: list[str]) -> None:
+        if self.backend != "postgresql" or not names:
             return
         engine = self._pg_admin()
         with engine.connect() as conn:
-            for name in reversed(self._created):
+            for name in reversed(names):
                 conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         engine.dispose()
+        self._created = [name for name in self._created if name not in names]
 
 
 @contextmanager
