@@ -9,7 +9,7 @@ changes themselves are :class:`.timeline.Timeline`'s.
 from __future__ import annotations
 
 from lapor_desk.models.enums import AgencyLevel, Role, Status
-from lapor_desk.server.seed import topics
+from lapor_desk.server.seed import officer_texts
 from lapor_desk.server.seed.attachment_files import BlobFile
 from lapor_desk.server.seed.directory import SeededUser
 from lapor_desk.server.seed.timeline import SimulatedComplaint, Timeline, pick, tanggal, weighted
@@ -70,8 +70,8 @@ class LifecycleSimulator:
     def reply_body(self, c: C, ts: int, middles: tuple[str, ...]) -> str:
         rng = self.rng
         middle = rng.choice(middles)
-        parts = [rng.choice(topics.REPLY_OPENINGS), self.text(c, middle, ts)]
-        closing = rng.choice(topics.REPLY_CLOSINGS)
+        parts = [rng.choice(officer_texts.REPLY_OPENINGS), self.text(c, middle, ts)]
+        closing = rng.choice(officer_texts.REPLY_CLOSINGS)
         if closing:
             parts.append(closing)
         return " ".join(parts)
@@ -112,11 +112,11 @@ class LifecycleSimulator:
                     return
                 if rng.random() < 0.2:
                     admin = self.admin_of(c.responsible)
-                    t.close(c, ts, admin, rng.choice(topics.CLOSE_NOTES))
+                    t.close(c, ts, admin, rng.choice(officer_texts.CLOSE_NOTES))
                 else:
                     if rng.random() < P_ANSWER_NOTE:
                         t.note(c, ts, self._replier(c),
-                               self.text(c, rng.choice(topics.INTERNAL_NOTES)))
+                               self.text(c, rng.choice(officer_texts.INTERNAL_NOTES)))
                         ts = t.office_time(ts, rng.choice((0, 0, 1)))
                         if ts >= now:
                             return
@@ -143,14 +143,14 @@ class LifecycleSimulator:
             actor = rng.choice(self.national)
             roll = rng.random()
             if can_postpone and roll < 0.04:
-                t.postpone(c, ts, actor, rng.choice(topics.POSTPONE_REASONS))
+                t.postpone(c, ts, actor, rng.choice(officer_texts.POSTPONE_REASONS))
             elif roll < 0.09 or (c.status == S.POSTPONED and roll < 0.3):
                 self._archive(c, ts, actor)
             else:
                 target = right
                 if right.parent_id == d.province.id and rng.random() < 0.07:
                     target = d.province  # sent to the province, which passes it down
-                t.forward(c, ts, actor, target, rng.choice(topics.FORWARD_NOTES))
+                t.forward(c, ts, actor, target, rng.choice(officer_texts.FORWARD_NOTES))
             return True
         actor = self.admin_of(location.id)
         if location.id == right.id:
@@ -166,11 +166,11 @@ class LifecycleSimulator:
                               "Laporan sama dengan laporan sebelumnya yang sedang ditangani.")
                     return True
             if can_postpone and roll > 0.94:
-                t.postpone(c, ts, actor, rng.choice(topics.POSTPONE_REASONS))
+                t.postpone(c, ts, actor, rng.choice(officer_texts.POSTPONE_REASONS))
             elif roll > 0.9 or (c.status == S.POSTPONED and roll > 0.7):
                 self._archive(c, ts, actor)
             elif c.topic.handle_self and roll < 0.5:
-                t.handle(c, ts, actor, rng.choice(topics.FORWARD_NOTES))
+                t.handle(c, ts, actor, rng.choice(officer_texts.FORWARD_NOTES))
             else:
                 unit = c.right_unit
                 if not c.wrong_unit_done and rng.random() < 0.06:
@@ -178,18 +178,18 @@ class LifecycleSimulator:
                               if u.id != unit.id and not u.coordinator]
                     if others:
                         unit = rng.choice(others)
-                t.forward(c, ts, actor, unit, rng.choice(topics.FORWARD_NOTES))
+                t.forward(c, ts, actor, unit, rng.choice(officer_texts.FORWARD_NOTES))
             return True
         if location.id == d.province.id and right.parent_id == d.province.id:
             t.forward(c, ts, actor, right, "Diteruskan ke pemerintah kabupaten/kota sesuai lokasi.")
         elif right.id == d.province.id and location.parent_id == d.province.id:
-            t.not_our_authority(c, ts, actor, rng.choice(topics.NOT_OUR_AUTHORITY_REASONS[:3]))
+            t.not_our_authority(c, ts, actor, rng.choice(officer_texts.NOT_OUR_AUTHORITY_REASONS[:3]))
         else:
             t.reroute(c, ts, actor, right, f"Dialihkan ke {right.name} sesuai kewenangan.")
         return True
 
     def _archive(self, c: C, ts: int, actor: int) -> None:
-        code, note = self.rng.choice(topics.ARCHIVE)
+        code, note = self.rng.choice(officer_texts.ARCHIVE)
         if c.status == S.POSTPONED:
             code, note = "incomplete_data", "Pelapor tidak melengkapi data dalam batas waktu."
         self.t.archive(c, ts, actor, code, note)
@@ -205,7 +205,7 @@ class LifecycleSimulator:
             if ts >= self.now:
                 return False
             lo = self.lo[unit.id].id
-            t.not_our_authority(c, ts, lo, topics.NOT_OUR_AUTHORITY_REASONS[1])
+            t.not_our_authority(c, ts, lo, officer_texts.NOT_OUR_AUTHORITY_REASONS[1])
             return True
         if rng.random() < 0.08:
             return False  # never followed up: overdue
@@ -214,18 +214,18 @@ class LifecycleSimulator:
             ts = t.office_time(last, rng.randrange(0, 3))
             if ts >= self.now:
                 return False
-            body = self.text(c, rng.choice(topics.INTERNAL_NOTES))
+            body = self.text(c, rng.choice(officer_texts.INTERNAL_NOTES))
             t.note(c, ts, self.admin_of(c.responsible), body)
         if rng.random() < P_UNIT_NOTE:
             ts = t.office_time(c.last, rng.randrange(0, 2))
             if ts >= self.now:
                 return False
-            t.note(c, ts, self._replier(c), self.text(c, rng.choice(topics.UNIT_NOTES), ts))
+            t.note(c, ts, self._replier(c), self.text(c, rng.choice(officer_texts.UNIT_NOTES), ts))
         if rng.random() < P_FIRST_REPLY:
             ts = t.office_time(c.last, rng.randrange(0, 3))
             if ts >= self.now:
                 return False
-            t.reply(c, ts, self._replier(c), self.reply_body(c, ts, topics.REPLY_FIRST))
+            t.reply(c, ts, self._replier(c), self.reply_body(c, ts, officer_texts.REPLY_FIRST))
             return True
         ts = t.office_time(c.last, self._work_days(c))
         if ts >= self.now:
@@ -254,8 +254,8 @@ class LifecycleSimulator:
             note_ts = ts - rng.randrange(1800, 4 * 3600)
             if note_ts > c.last:
                 t.note(c, note_ts, self._replier(c),
-                       self.text(c, rng.choice(topics.FIELD_NOTES), note_ts))
-        t.reply(c, ts, self._replier(c), self.reply_body(c, ts, topics.REPLY_PROGRESS))
+                       self.text(c, rng.choice(officer_texts.FIELD_NOTES), note_ts))
+        t.reply(c, ts, self._replier(c), self.reply_body(c, ts, officer_texts.REPLY_PROGRESS))
         c.updates += 1
 
     def _substantive(self, c: C, ts: int) -> None:
@@ -263,7 +263,7 @@ class LifecycleSimulator:
         if rng.random() < P_SUBSTANTIVE_NOTE:
             note_ts = ts - rng.randrange(1800, 3 * 3600)
             if note_ts > c.last:
-                t.note(c, note_ts, self._replier(c), self.text(c, rng.choice(topics.INTERNAL_NOTES)))
+                t.note(c, note_ts, self._replier(c), self.text(c, rng.choice(officer_texts.INTERNAL_NOTES)))
         attach = rng.choice(self.unit_docs) if rng.random() < 0.2 else None
         t.reply(c, ts, self._replier(c), self.reply_body(c, ts, c.topic.replies), attach)
         c.substantive = True
@@ -279,8 +279,8 @@ class LifecycleSimulator:
             if ts < due:
                 if ts >= now:
                     return False
-                body = rng.choice(topics.REPORTER_RESPONSES if substantive_done
-                                  else topics.REPORTER_RESPONSES_WAITING)
+                body = rng.choice(officer_texts.REPORTER_RESPONSES if substantive_done
+                                  else officer_texts.REPORTER_RESPONSES_WAITING)
                 t.reporter_response(c, ts, body)
                 return True
         elif roll < 0.78 and substantive_done:
@@ -290,11 +290,11 @@ class LifecycleSimulator:
                     return False
                 admin = self.admin_of(c.responsible)
                 if rng.random() < P_CLOSING_NOTE:
-                    t.note(c, ts, admin, self.text(c, rng.choice(topics.INTERNAL_NOTES)))
+                    t.note(c, ts, admin, self.text(c, rng.choice(officer_texts.INTERNAL_NOTES)))
                     ts = t.office_time(ts, 0)
                     if ts >= min(now, due):
                         return False
-                t.close(c, ts, admin, rng.choice(topics.CLOSE_NOTES))
+                t.close(c, ts, admin, rng.choice(officer_texts.CLOSE_NOTES))
                 return True
         elif not substantive_done or roll < 0.88:
             ts = t.office_time(c.last, rng.randrange(1, max(2, min(c.res_days, 9))))
