@@ -35,6 +35,7 @@ from lapor_desk.server.middleware import RequestContextMiddleware
 from lapor_desk.server.notify.loop import notify_loop
 from lapor_desk.server.notify.send import Notifier
 from lapor_desk.server.settings import ServerSettings
+from lapor_desk.server.sp4n.loop import link_of, sp4n_loop
 from lapor_desk.server.state import ServerState
 
 log = logging.getLogger(__name__)
@@ -58,6 +59,8 @@ def create_app(settings: ServerSettings,
     # Messages to reporters (server/notify/): none from a training world.
     notifier = (Notifier.from_settings(settings)
                 if settings.notify_interval > 0 and not settings.training else None)
+    # The SP4N round (server/sp4n/loop.py): none until [sp4n] url is set, none in training.
+    sp4n_link = link_of(settings)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -70,6 +73,9 @@ def create_app(settings: ServerSettings,
         if notifier is not None:
             tasks.append(asyncio.create_task(
                 notify_loop(state, notifier, settings.notify_interval)))
+        if sp4n_link is not None:
+            tasks.append(asyncio.create_task(
+                sp4n_loop(state, sp4n_link, app.state.metrics.sp4n_round)))
         event(log, "server_start", backend=state.dialect, instance_id=state.instance_id)
         try:
             yield

@@ -22,6 +22,7 @@ from lapor_desk.server.config_file import ConfigError, Resolved
 from lapor_desk.server.database import init_database, is_sqlite
 from lapor_desk.server.notify.templates import load_templates
 from lapor_desk.server.settings import ServerSettings
+from lapor_desk.server.sp4n import loop as sp4n_loop
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +100,7 @@ def serve(resolved: Resolved) -> int:
     if settings.workers > 1 and settings.training:
         raise ConfigError("a training server runs one worker: leave out --workers")
     load_templates(settings.notify_templates)  # a broken template file stops here, not later
+    sp4n_loop.link_of(settings)  # so does a wrong [sp4n] (no token, no since, no connector)
     init_database(url)
     metrics.prepare_for_workers(settings.workers)  # their counts summed in one scrape
     # The workers are new processes: they read the settings resolved here, not the sources.

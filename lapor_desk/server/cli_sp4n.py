@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,20 +29,18 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from lapor_desk.models.calendar import default_config, utcnow
-from lapor_desk.server.config_file import ConfigError, Resolved
+from lapor_desk.server.config_file import Resolved
 from lapor_desk.server.database import make_engine, transaction
-from lapor_desk.server.db import Agency, Complaint, Sp4nSent
+from lapor_desk.server.db import Complaint, Sp4nSent
 from lapor_desk.server.services.errors import NotFoundError
 from lapor_desk.server.sp4n import national, records
-from lapor_desk.server.sp4n.addstream import AddstreamConnector
-from lapor_desk.server.sp4n.bridge import BridgeConnector
 from lapor_desk.server.sp4n.connector import Connector
 from lapor_desk.server.sp4n.export_file import read_export
+from lapor_desk.server.sp4n.link import agency_of, connector_of, since_of
 from lapor_desk.server.sp4n.round import run_round
 from lapor_desk.server.sp4n.run import send_reports
 
 COMMANDS = ("sp4n-send", "sp4n-round", "sp4n-record", "sp4n-import")
-TOKEN_ENV = "LAPOR_SP4N_TOKEN"
 
 
 def add_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
@@ -63,35 +60,10 @@ def add_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None
     p.add_argument("file", type=Path, help="the export (CSV or XLSX)")
 
 
-def _token(resolved: Resolved) -> str:
-    token = os.environ.get(TOKEN_ENV, "").strip()
-    path = resolved.settings.sp4n_token_file
-    if not token and path is not None:
-        try:
-            token = path.read_text("utf-8").strip()
-        except OSError as error:
-            raise ConfigError(f"[sp4n] token_file {path}: {error.strerror}") from None
-    if not token:
-        raise ConfigError(f"no SP4N-LAPOR! token: set [sp4n] token_file or {TOKEN_ENV}")
-    return token
-
-
-def connector_of(resolved: Resolved) -> Connector:
-    """The connector ``[sp4n] connector`` names, at ``[sp4n] url`` with the agency's token."""
-    settings = resolved.settings
-    assert settings.sp4n_url
-    kinds: dict[str, Callable[[str, str], Connector]] = {
-        "addstream": AddstreamConnector, "bridge": BridgeConnector}
-    make = kinds.get(settings.sp4n_connector)
-    if make is None:
-        raise ConfigError(f"[sp4n] connector: {settings.sp4n_connector!r} is none of "
-                          f"{', '.join(kinds)}")
-    return make(settings.sp4n_url, _token(resolved))
-
-
 def _round(engine: Engine, connector: Connector, since: datetime, args: argparse.Namespace,
            resolved: Resolved) -> int:
-    done = run_round(engine, connector, since=since, agency_id=agency_of(engine, resolved),
+    done = run_round(engine, connector, since=since,
+                     agency_id=agency_of(engine, resolved.settings),
                      limit=args.limit)
     fetched = done.fetched
     print(json.dumps({
@@ -115,14 +87,8 @@ def run(args: argparse.Namespace, resolved: Resolved) -> int:
             return _record(engine, args)
         if args.command == "sp4n-import":
             return _import(engine, args, resolved)
-        settings = resolved.settings
-        if not settings.sp4n_url:
-            raise ConfigError("the link with SP4N-LAPOR! is off: set [sp4n] url "
-                              "(docs/sp4n.md)")
-        if not settings.sp4n_since:
-            raise ConfigError("set [sp4n] since: the first day whose complaints are sent")
-        since = datetime.fromisoformat(settings.sp4n_since).replace(tzinfo=UTC)
-        connector = connector_of(resolved)
+        connector = connector_of(resolved.settings)
+        since = since_of(resolved.settings)
         if args.command == "sp4n-round":
             return _round(engine, connector, since, args, resolved)
         report = send_reports(engine, connector, since=since, limit=args.limit)
@@ -149,22 +115,10 @@ def _record(engine: Engine, args: argparse.Namespace) -> int:
     return 0
 
 
-def agency_of(engine: Engine, resolved: Resolved) -> int | None:
-    """The unit ``[sp4n] agency`` names (None when unset); ConfigError when it names none."""
-    code = resolved.settings.sp4n_agency
-    if not code:
-        return None
-    with transaction(engine) as session:
-        found = session.scalars(select(Agency.id).where(Agency.code == code)).first()
-    if found is None:
-        raise ConfigError(f"[sp4n] agency: no unit with code {code!r}")
-    return int(found)
-
-
 def _import(engine: Engine, args: argparse.Namespace, resolved: Resolved) -> int:
     config = default_config()
     export = read_export(args.file, config.calendar.tz)
-    agency = agency_of(engine, resolved)
+    agency = agency_of(engine, resolved.settings)
     now = utcnow()
     with transaction(engine) as session:
         outcomes = [national.take_record(session, report, agency_id=agency, now=now,

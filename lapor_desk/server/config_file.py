@@ -246,6 +246,7 @@ KEYS: tuple[Key, ...] = (
     Key("sp4n", "since", "sp4n_since", _day, "LAPOR_SP4N_SINCE"),
     Key("sp4n", "agency", "sp4n_agency", _text, "LAPOR_SP4N_AGENCY"),
     Key("sp4n", "connector", "sp4n_connector", _text, "LAPOR_SP4N_CONNECTOR"),
+    Key("sp4n", "interval_seconds", "sp4n_interval", _amount),
 )
 _BY_FIELD = {key.field: key for key in KEYS}
 

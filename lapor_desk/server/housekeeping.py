@@ -38,13 +38,14 @@ NEXT_ROUND = "housekeeping_next_round"
 STEP = 0.9
 
 
-def claim_round(engine: Engine, now: datetime, interval: float) -> bool:
-    """Whether the caller is to do the housekeeping round now (and none else until the next)."""
+def claim_round(engine: Engine, now: datetime, interval: float, key: str = NEXT_ROUND) -> bool:
+    """Whether the caller is to do the round ``key`` names now (and none else until the next):
+    the housekeeping round, or another on its own schedule (the SP4N round: server/sp4n/loop.py)."""
     with transaction(engine) as session:
         insert = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
-        session.execute(insert(ServerMeta).values(key=NEXT_ROUND, value=now.isoformat())
+        session.execute(insert(ServerMeta).values(key=key, value=now.isoformat())
                         .on_conflict_do_nothing(index_elements=["key"]))
-        row = session.scalars(select(ServerMeta).where(ServerMeta.key == NEXT_ROUND)
+        row = session.scalars(select(ServerMeta).where(ServerMeta.key == key)
                               .with_for_update()).one()
         try:
             due = datetime.fromisoformat(row.value)

@@ -19,6 +19,12 @@ by the error code the server answered; pushed actions by outcome. What is measur
                                                         duplicate, rejected
     lapor_public_submissions_total{outcome}             forms sent on the public page: accepted,
                                                         rate_limited, honeypot, invalid
+    lapor_sp4n_rounds_total{outcome}                    SP4N rounds the server ran (server/sp4n/
+                                                        loop.py): ok, partial (a part failed),
+                                                        failed (the round as a whole)
+    lapor_sp4n_items_total{part,outcome}                what they did: report, push (sent,
+                                                        failed); fetch (created, updated,
+                                                        unchanged, refused, failed)
     lapor_build_info{version,python}                    1, for the running build
 
 Several worker processes (``serve --workers N``) count into files under
@@ -57,6 +63,7 @@ from lapor_desk import __version__ as package_version
 
 if TYPE_CHECKING:
     from lapor_desk.server.channels.email_in import FetchReport
+    from lapor_desk.server.sp4n.round import FullRound
 
 MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
 #: The route label of a request no route serves (its path is the client's, not a template).
@@ -74,6 +81,9 @@ INBOUND_CHANNELS = ("email", "whatsapp", "sms")
 INBOUND_OUTCOMES = {"created": "new_complaint", "responded": "added", "duplicate": "duplicate",
                     "rejected": "rejected"}
 PUBLIC_OUTCOMES = ("accepted", "rate_limited", "honeypot", "invalid")
+SP4N_ROUNDS = ("ok", "partial", "failed")
+SP4N_ITEMS = {"report": ("sent", "failed"), "push": ("sent", "failed"),
+              "fetch": ("created", "updated", "unchanged", "refused", "failed")}
 #: Seconds: a no-op pull answers in milliseconds, a big page or a push batch in a second or more.
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
 
@@ -178,6 +188,10 @@ class ServerMetrics:
         self.public_submissions = Counter("lapor_public_submissions",
                                           "Forms sent on the public page, by outcome",
                                           ("outcome",), registry=into)
+        self.sp4n_rounds = Counter("lapor_sp4n_rounds", "SP4N rounds run, by outcome",
+                                   ("outcome",), registry=into)
+        self.sp4n_items = Counter("lapor_sp4n_items", "What the SP4N rounds sent and took in",
+                                  ("part", "outcome"), registry=into)
         self.build_info = Gauge("lapor_build_info", "The running build (always 1)",
                                 ("version", "python"), multiprocess_mode="max", registry=into)
         self.build_info.labels(str(package_version), platform.python_version()).set(1)
@@ -192,6 +206,11 @@ class ServerMetrics:
                 self.channel_messages.labels(channel, label)
         for label in PUBLIC_OUTCOMES:
             self.public_submissions.labels(label)
+        for label in SP4N_ROUNDS:
+            self.sp4n_rounds.labels(label)
+        for part, outcomes in SP4N_ITEMS.items():
+            for label in outcomes:
+                self.sp4n_items.labels(part, label)
 
     # --- recording ---------------------------------------------------------------------------
 
@@ -228,6 +247,26 @@ class ServerMetrics:
         for outcome, count in (("created", report.created), ("responded", report.responded),
                                ("duplicate", report.duplicates), ("rejected", report.refused)):
             self.channel_message("email", outcome, count)
+
+    def sp4n_round(self, done: FullRound | None) -> None:
+        """How an SP4N round went: what it did, or None when it failed as a whole."""
+        if done is None:
+            self.sp4n_rounds.labels("failed").inc()
+            return
+        fetched = done.fetched
+        counts = {("report", "sent"): len(done.reports.sent),
+                  ("report", "failed"): len(done.reports.failed),
+                  ("push", "sent"): len(done.pushes.sent),
+                  ("push", "failed"): len(done.pushes.failed),
+                  ("fetch", "failed"): int(fetched.failed is not None)}
+        for outcome in fetched.outcomes:
+            key = ("fetch", outcome.kind)
+            counts[key] = counts.get(key, 0) + 1
+        for (part, label), count in counts.items():
+            if count and label in SP4N_ITEMS[part]:
+                self.sp4n_items.labels(part, label).inc(count)
+        failed = done.reports.failed or done.pushes.failed or fetched.failed
+        self.sp4n_rounds.labels("partial" if failed else "ok").inc()
 
     def public_submission(self, outcome: str) -> None:
         self.public_submissions.labels(outcome if outcome in PUBLIC_OUTCOMES else "invalid").inc()

@@ -118,6 +118,9 @@ class ServerSettings:
     #: round's fetch), and the connector the round speaks (``addstream`` or ``bridge``).
     sp4n_agency: str = ""
     sp4n_connector: str = "addstream"
+    #: Seconds between SP4N rounds in the server's housekeeping (server/sp4n/loop.py; 0: none,
+    #: the round then runs only from ``lapor-server sp4n-round``). One worker does each round.
+    sp4n_interval: float = 900.0
     extra: dict[str, str] = field(default_factory=dict)
 
     def resolved_blob_dir(self) -> Path:

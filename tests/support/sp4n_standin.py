@@ -48,6 +48,8 @@ class NationalStandin:
     answered: dict[str, dict[str, Any]] = field(default_factory=dict)
     replies_received: list[dict[str, Any]] = field(default_factory=list)
     statuses_received: list[dict[str, Any]] = field(default_factory=list)
+    #: Every bridge call accepted (its token good), repeats included: (method, path, referensi).
+    calls: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def bridge_url(self) -> str:
@@ -104,6 +106,7 @@ class NationalStandin:
                 return int(self.fail_next.pop(0)), {"pesan": "gangguan"}
             if token not in self.tokens:
                 return 403, {"pesan": "token tidak valid"}
+            self.calls.append((method, path, str(payload.get("referensi") or "")))
             parts = path.strip("/").split("/")
             if method == "GET" and parts == ["laporan"]:
                 since = datetime.fromisoformat(query["sejak"][0])

@@ -5,5 +5,8 @@
 * :mod:`.connector`: what a connector to the national system does (send a report, its
   follow-ups and status; fetch the reports addressed to the agency);
 * :mod:`.addstream`: the reference connector, for the public legacy ``addstream`` endpoint;
-* :mod:`.run`: one round of sending, from the command line or the housekeeping loop.
+* :mod:`.run`: the sending of new complaints; :mod:`.round`: the whole round (send, push,
+  fetch); :mod:`.push`: the queue of replies and statuses to send;
+* :mod:`.link`: the connector and schedule ``[sp4n]`` configures; :mod:`.loop`: the round in
+  the server's housekeeping, once per interval whichever worker claims it.
 """
