@@ -250,3 +250,81 @@ def test_a_complaint_sent_there_can_still_be_purged_here(server: WorldServer) ->
     with server.live.session() as session:
         assert session.get(Complaint, cid) is None
         assert session.scalar(select(func.count()).select_from(Sp4nPush)) == 0
+
+
+def test_replies_written_before_the_national_number_go_once_when_it_comes(
+        server: WorldServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Forwarded and answered here before the round sent the report (its first push answers
+    the number), and a walk-in complaint answered here whose number an operator writes later
+    (``sp4n-record``): their earlier changes reach SP4N-LAPOR! in order, once each."""
+    kab = server.unit("kab")
+    with national_standin({TOKEN: "Kabupaten Konawe"}) as national:
+        with transaction(server.live.engine) as session:
+            early = complaint_services.submit_complaint(
+                session, complaint_payload("Puskesmas Wawotobi kekurangan obat", received_at=(
+                    SINCE + timedelta(minutes=1)).isoformat().replace("+00:00", "Z")),
+                kab, now=SINCE + timedelta(hours=1)).id
+            walk_in = complaint_services.submit_complaint(  # before [sp4n] since: never sent
+                session, complaint_payload("Pungutan di kantor desa"), kab,
+                now=SINCE - timedelta(days=1)).id
+        admin, officer = server.login("admin_kab"), server.login("lo_kab_health")
+        replies = {}
+        for cid in (early, walk_in):
+            assert admin.do("forward", cid, None, to_id=server.unit("kab_health"),
+                            note="mohon ditangani", disposition_id=new_id()
+                            )["outcome"] == "applied"
+            replies[cid] = [new_id(), new_id()]
+            for index, reply_id in enumerate(replies[cid]):
+                assert officer.do("follow_up", cid, None, follow_up_id=reply_id,
+                                  body=f"Tanggapan ke-{index + 1} untuk {cid[-4:]}."
+                                  )["outcome"] == "applied"
+        with server.live.session() as session:  # nothing to send while there is no number
+            assert session.scalar(select(func.count()).select_from(Sp4nPush)) == 0
+        bridge = BridgeConnector(national.bridge_url, TOKEN)
+        later = utcnow() + timedelta(minutes=1)
+
+        first = run_round(server.live.engine, bridge, since=SINCE, agency_id=kab, now=later)
+        assert [c for c, _ in first.reports.sent] == [early]
+        number = _number(server, early)
+        assert first.pushes.sent == [("status", "forwarded"), ("follow_up", replies[early][0]),
+                                     ("follow_up", replies[early][1])]
+
+        there = national.national_report("Pungutan di kantor desa", "Dicatat petugas.",
+                                         SINCE - timedelta(days=1))
+        (tmp_path / "token").write_text(TOKEN, "utf-8")
+        tracking = _tracking(server, walk_in)
+        config = tmp_path / "server.toml"
+        config.write_text(f'[database]\nurl = "{server.live.database_url}"\n', "utf-8")
+        assert main(["sp4n-record", "--config", str(config), "--tracking-number",
+                     str(tracking), "--national", str(there)]) == 0
+        capsys.readouterr()
+        second = run_round(server.live.engine, bridge, since=SINCE, agency_id=kab,
+                           now=later + timedelta(minutes=5))
+        assert second.pushes.sent == [("status", "forwarded"),
+                                      ("follow_up", replies[walk_in][0]),
+                                      ("follow_up", replies[walk_in][1])]
+        for again in (10, 20):  # later rounds send nothing twice
+            done = run_round(server.live.engine, bridge, since=SINCE, agency_id=kab,
+                             now=later + timedelta(minutes=again))
+            assert done.pushes.sent == [] and done.reports.sent == []
+        assert [(r["trackingid"], r["referensi"]) for r in national.replies_received] == [
+            (number, replies[early][0]), (number, replies[early][1]),
+            (there, replies[walk_in][0]), (there, replies[walk_in][1])]
+        assert [(s["trackingid"], s["status"]) for s in national.statuses_received] == [
+            (number, "Terdisposisi, Belum Ditindaklanjuti"),
+            (there, "Terdisposisi, Belum Ditindaklanjuti")]
+        writes = [ref for method, _, ref in national.calls if method == "POST"]
+        assert len(writes) == len(set(writes))  # each call made once
+        # a reply written after the number goes once, after the earlier ones
+        late = new_id()
+        assert officer.do("follow_up", early, None, follow_up_id=late,
+                          body="Obat sudah dikirim dari gudang farmasi.")["outcome"] == "applied"
+        done = run_round(server.live.engine, bridge, since=SINCE, agency_id=kab,
+                         now=utcnow() + timedelta(minutes=30))
+        assert done.pushes.sent == [("follow_up", late)]
+
+
+def _tracking(server: WorldServer, complaint_id: str) -> int:
+    with server.live.session() as session:
+        return int(session.scalar(select(Complaint.tracking_number)
+                                  .where(Complaint.id == complaint_id)) or 0)

@@ -8,6 +8,13 @@ push writes none again, and ``event_seq`` (the change's audit event, unique) mak
 for one change impossible. What came FROM SP4N-LAPOR! (events of kind ``national_update``) is
 never queued: it is there already.
 
+What was written BEFORE the complaint had its national number (a reply on a walk-in complaint
+recorded there later, a forward made before the round sent the report) is queued when the
+number is set (:func:`enqueue_earlier`, in the transaction that sets it:
+``records.record_national_number``, whoever sets it: the round's send, its fetch,
+``sp4n-record``), in the order it happened and before anything written after; so each change is
+queued once, either at its writing or at the number's.
+
 ``claim`` takes due rows in a short write transaction (``FOR UPDATE SKIP LOCKED`` on
 PostgreSQL, the write lock on SQLite), and only the oldest unsent row of each complaint, so a
 complaint's changes reach the national system in the order they happened here. A claimed row is
@@ -26,11 +33,13 @@ from sqlalchemy import Table, and_, insert, or_, select, update
 from sqlalchemy.engine import Connection, Engine
 
 from lapor_desk.models.complaint_state import Transition
-from lapor_desk.models.enums import FollowUpKind
+from lapor_desk.models.enums import ActionKind, FollowUpKind
 from lapor_desk.server.database import transaction
-from lapor_desk.server.db import Sp4nPush
+from lapor_desk.server.db import ComplaintEvent, FollowUp, Sp4nPush
 
 PUSHES = cast(Table, Sp4nPush.__table__)
+_EVENTS = cast(Table, ComplaintEvent.__table__)
+_FOLLOW_UPS = cast(Table, FollowUp.__table__)
 _INSERT = insert(PUSHES)
 
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
@@ -65,6 +74,49 @@ def enqueue(connection: Connection, complaint_id: str, national_number: int | No
         "complaint_id": complaint_id, "event_seq": event_seq, "status": PENDING, "attempts": 0,
         "next_attempt_at": now, **values})
     return True
+
+
+def enqueue_earlier(connection: Connection, complaint_id: str, now: datetime) -> int:
+    """Queue what :func:`enqueue` would have queued for the complaint's changes written before
+    it had a national number (in the caller's transaction, the one setting the number), oldest
+    first; what is queued already (by its event) is left. Returns how many rows were queued.
+
+    A change is read back from its audit event: a public reply (event ``follow_up``; its
+    follow-up is the reply written at the event's moment), else a change of status; the
+    complaint's first event (its submission: the report carries it) and what came from
+    SP4N-LAPOR! are not sent."""
+    queued = set(connection.scalars(select(PUSHES.c.event_seq)
+                                    .where(PUSHES.c.complaint_id == complaint_id)))
+    events = connection.execute(
+        select(_EVENTS.c.seq, _EVENTS.c.kind, _EVENTS.c.from_status, _EVENTS.c.to_status,
+               _EVENTS.c.at, _EVENTS.c.detail)
+        .where(_EVENTS.c.complaint_id == complaint_id).order_by(_EVENTS.c.id)).all()
+    national = {str((e.detail or {}).get("follow_up")) for e in events
+                if e.kind == FROM_NATIONAL}
+    replies = [r for r in connection.execute(
+        select(_FOLLOW_UPS.c.id, _FOLLOW_UPS.c.body, _FOLLOW_UPS.c.at)
+        .where(_FOLLOW_UPS.c.complaint_id == complaint_id,
+               _FOLLOW_UPS.c.kind == str(FollowUpKind.REPLY))
+        .order_by(_FOLLOW_UPS.c.at, _FOLLOW_UPS.c.id)).all() if r.id not in national]
+    rows: list[dict[str, Any]] = []
+    for e in events:
+        if e.kind == FROM_NATIONAL or e.seq in queued:
+            continue
+        reply = (next((r for r in replies if r.at == e.at), None)
+                 if e.kind == str(ActionKind.FOLLOW_UP) else None)
+        if reply is not None:
+            replies.remove(reply)
+            values: dict[str, Any] = {"kind": FOLLOW_UP, "ref": reply.id, "body": reply.body,
+                                      "at": reply.at}
+        elif e.from_status is not None and e.to_status and e.from_status != e.to_status:
+            values = {"kind": STATUS, "ref": e.to_status, "body": None, "at": e.at}
+        else:
+            continue
+        rows.append({"complaint_id": complaint_id, "event_seq": e.seq, "status": PENDING,
+                     "attempts": 0, "next_attempt_at": now, **values})
+    if rows:
+        connection.execute(_INSERT, rows)
+    return len(rows)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,10 @@ The number is unique among complaints (``ix_complaints_national_tracking_number`
 complaint can never take a number another one has, so a national record is never held twice.
 Setting it gives the complaint a fresh change number (``seq``), so every desktop that sees the
 complaint receives the number at its next pull; nothing else of the complaint changes (its
-version stays: no action a desktop has queued on it conflicts with this).
+version stays: no action a desktop has queued on it conflicts with this). Its public replies and
+status changes written before the number are queued for SP4N-LAPOR! in the same transaction
+(``push.enqueue_earlier``): whatever sets a complaint's national number goes through
+:func:`record_national_number`.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from lapor_desk.models.calendar import utcnow
 from lapor_desk.server.db import Complaint, Sp4nSent, next_seqs
 from lapor_desk.server.services.errors import InvalidInputError, NotFoundError
 from lapor_desk.server.services.records import NATIONAL_LINK
+from lapor_desk.server.sp4n import push
 
 #: SP4N-LAPOR!'s report page for a tracking number.
 DEFAULT_LINK = NATIONAL_LINK
@@ -67,10 +71,12 @@ def record_national_number(session: Session, complaint_id: str, number: int, *,
     holder = holder_of(session, number)
     if holder is not None:
         raise NumberTaken(number, holder)
+    now = now or utcnow()
     session.execute(update(Complaint).where(Complaint.id == complaint_id).values(
         national_tracking_number=number,
         national_link=(link or DEFAULT_LINK.format(number=number))[:500],
-        updated_at=now or utcnow(), seq=next_seqs(session)))
+        updated_at=now, seq=next_seqs(session)))
+    push.enqueue_earlier(session.connection(), complaint_id, now)
     return True
 
 
