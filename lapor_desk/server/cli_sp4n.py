@@ -64,7 +64,7 @@ def _round(engine: Engine, connector: Connector, since: datetime, args: argparse
            resolved: Resolved) -> int:
     done = run_round(engine, connector, since=since,
                      agency_id=agency_of(engine, resolved.settings),
-                     limit=args.limit)
+                     limit=args.limit, blob_root=resolved.settings.resolved_blob_dir())
     fetched = done.fetched
     print(json.dumps({
         "sent": [{"complaint": c, "national": n} for c, n in done.reports.sent],
@@ -91,7 +91,8 @@ def run(args: argparse.Namespace, resolved: Resolved) -> int:
         since = since_of(resolved.settings)
         if args.command == "sp4n-round":
             return _round(engine, connector, since, args, resolved)
-        report = send_reports(engine, connector, since=since, limit=args.limit)
+        report = send_reports(engine, connector, since=since, limit=args.limit,
+                              blob_root=resolved.settings.resolved_blob_dir())
         print(json.dumps({"sent": [{"complaint": c, "national": n} for c, n in report.sent],
                           "failed": [{"complaint": c, "code": code}
                                      for c, code in report.failed],

@@ -11,6 +11,11 @@
   follow-ups (``national_report`` and ``national_reply`` put things there as its citizens and
   its admins would).
 
+Attachments (bridge): a report or reply received keeps its ``lampiran`` (base64) as sent;
+``national_file`` puts a file there (served at ``/bridge/berkas/<n>``, with the token only) and
+answers its ``lampiran`` entry for ``national_report``/``national_reply``; ``fail_files`` makes
+the next downloads fail with an HTTP status; ``file_gets`` counts the downloads served.
+
 ``fail_next`` makes the next calls of either shape fail with an HTTP status, or (addstream)
 with an answer that names no tracking number.
 """
@@ -50,6 +55,10 @@ class NationalStandin:
     statuses_received: list[dict[str, Any]] = field(default_factory=list)
     #: Every bridge call accepted (its token good), repeats included: (method, path, referensi).
     calls: list[tuple[str, str, str]] = field(default_factory=list)
+    #: The files there: name -> (content type answered, bytes).
+    files: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+    fail_files: list[int] = field(default_factory=list)
+    file_gets: list[str] = field(default_factory=list)
 
     @property
     def bridge_url(self) -> str:
@@ -89,12 +98,36 @@ class NationalStandin:
                 "tindak_lanjut": [], **fields}
         return number
 
+    def national_file(self, name: str, kind: str, data: bytes,
+                      answered_as: str | None = None) -> dict[str, Any]:
+        """A file there; its ``lampiran`` entry. ``answered_as``: the content type its download
+        answers (else ``kind``)."""
+        with self.lock:
+            key = str(len(self.files) + 1)
+            self.files[key] = (answered_as or kind, data)
+        return {"nama": name, "jenis": kind, "ukuran": len(data),
+                "tautan": f"{self.bridge_url}/berkas/{key}"}
+
+    def file(self, key: str, token: str) -> tuple[int, str, bytes]:
+        with self.lock:
+            if token not in self.tokens:
+                return 403, "text/plain", b"token tidak valid"
+            if self.fail_files:
+                return self.fail_files.pop(0), "text/plain", b"gangguan"
+            if key not in self.files:
+                return 404, "text/plain", b"tidak ada"
+            self.file_gets.append(key)
+            kind, data = self.files[key]
+        return 200, kind, data
+
     def national_reply(self, number: int, body: str, at: datetime, *,
-                       from_reporter: bool = False, status: str | None = None) -> None:
+                       from_reporter: bool = False, status: str | None = None,
+                       lampiran: list[dict[str, Any]] | None = None) -> None:
         with self.lock:
             report = self.reports[number]
             report["tindak_lanjut"].append({"waktu": at.isoformat(), "isi": body,
-                                            "dari": "pelapor" if from_reporter else "instansi"})
+                                            "dari": "pelapor" if from_reporter else "instansi",
+                                            "lampiran": lampiran or []})
             if status:
                 report["status"] = status
 
@@ -181,7 +214,11 @@ def national_standin(tokens: dict[str, str]) -> Iterator[NationalStandin]:
             self._send(status, json.dumps(answer).encode(), "application/json")
 
         def do_GET(self) -> None:
-            if self.path.startswith(BRIDGE + "/"):
+            if self.path.startswith(BRIDGE + "/berkas/"):
+                token = (self.headers.get("Authorization") or "").removeprefix("Bearer ")
+                status, kind, body = standin.file(self.path.rsplit("/", 1)[-1], token)
+                self._send(status, body, kind)
+            elif self.path.startswith(BRIDGE + "/"):
                 self._bridge("GET")
             else:
                 self.send_error(404)

@@ -13,7 +13,8 @@ public source shows more elements of ``<laporan>`` than ``<isi>``, so the title,
 place of the incident, the category and this system's tracking number go into ``<isi>`` as
 lines of text rather than under names nobody has seen. The endpoint has no call for follow-ups,
 statuses or fetching reports: those are the v3 API's (docs/sp4n.md), and this connector raises
-:class:`~.connector.Unsupported` for them.
+:class:`~.connector.Unsupported` for them. Nor has it a place for files: a report's attachments
+are not sent by it (``report.files`` is left out; docs/sp4n.md "Attachments").
 
 The answer is read defensively: at most :data:`MAX_ANSWER` bytes, no DTD (no entity
 expansion), the elements found by name wherever they are.
@@ -31,6 +32,7 @@ import requests
 from lapor_desk.server.logs import event
 from lapor_desk.server.sp4n.connector import (
     ConnectorError,
+    IncomingFile,
     IncomingReport,
     OutgoingFollowUp,
     OutgoingReport,
@@ -140,3 +142,6 @@ class AddstreamConnector:
 
     def pull_new(self, since: datetime) -> list[IncomingReport]:
         raise Unsupported("fetch reports")
+
+    def fetch_file(self, file: IncomingFile, limit: int) -> tuple[bytes, str]:
+        raise Unsupported("fetch files")

@@ -7,6 +7,12 @@ national server serves it (tests/support/sp4n_standin.py).
     POST {url}/laporan/{trackingid}/tindak-lanjut  a reply    -> {"id"}
     POST {url}/laporan/{trackingid}/status    a status        -> {"id"}
     GET  {url}/laporan?sejak=<ISO 8601>       reports since   -> {"laporan": [...]}
+    GET  {a file's "tautan"}                  an attachment   -> its bytes
+
+A report and a reply carry their attachments as ``lampiran``: ``[{"nama", "jenis", "sha256",
+"isi": base64}]``; a fetched report and its follow-ups name theirs as ``[{"nama", "jenis",
+"ukuran", "tautan"}]``, read one by one, bounded. The token goes only to the bridge's own
+address: a file elsewhere is fetched without it.
 
 Every call carries ``Authorization: Bearer <token>``; every write carries our ``referensi``,
 which the bridge answers a second time as the first without recording it again.
@@ -14,9 +20,11 @@ which the bridge answers a second time as the first without recording it again.
 
 from __future__ import annotations
 
+import base64
 import logging
 from datetime import datetime
 from typing import Any, Final
+from urllib.parse import urljoin
 
 import requests
 
@@ -26,8 +34,10 @@ from lapor_desk.server.logs import event
 from lapor_desk.server.sp4n.connector import (
     STATUS_OUT,
     ConnectorError,
+    IncomingFile,
     IncomingFollowUp,
     IncomingReport,
+    OutgoingFile,
     OutgoingFollowUp,
     OutgoingReport,
     OutgoingStatus,
@@ -52,6 +62,25 @@ def _moment(value: Any) -> datetime:
     return moment
 
 
+def files_of(items: Any) -> tuple[IncomingFile, ...]:
+    """The ``lampiran`` of a fetched report or follow-up (entries without an address left out)."""
+    found = []
+    for item in items if isinstance(items, list) else []:
+        if not isinstance(item, dict) or not str(item.get("tautan") or "").strip():
+            continue
+        size = item.get("ukuran")
+        found.append(IncomingFile(
+            str(item["tautan"]).strip(), clean_line(str(item.get("nama") or ""))[:255],
+            clean_line(str(item.get("jenis") or ""))[:100],
+            size if isinstance(size, int) and not isinstance(size, bool) else None))
+    return tuple(found)
+
+
+def lampiran(files: tuple[OutgoingFile, ...]) -> list[dict[str, str]]:
+    return [{"nama": f.filename, "jenis": f.mime_type, "sha256": f.sha256,
+             "isi": base64.b64encode(f.data).decode("ascii")} for f in files]
+
+
 def report_of(item: dict[str, Any]) -> IncomingReport:
     """One report of the fetch's answer (the shape in docs/sp4n.md)."""
     number = national_number_in(item.get("trackingid"))
@@ -60,7 +89,8 @@ def report_of(item: dict[str, Any]) -> IncomingReport:
                              code="bad_answer")
     follow_ups = tuple(
         IncomingFollowUp(_moment(f.get("waktu")), str(f.get("isi") or ""),
-                         f.get("dari") == "pelapor", str(f.get("referensi") or "") or None)
+                         f.get("dari") == "pelapor", str(f.get("referensi") or "") or None,
+                         files_of(f.get("lampiran")))
         for f in item.get("tindak_lanjut") or [] if isinstance(f, dict))
     return IncomingReport(
         national_tracking_number=number, title=clean_line(str(item.get("judul") or "")),
@@ -70,7 +100,8 @@ def report_of(item: dict[str, Any]) -> IncomingReport:
         category=str(item.get("kategori") or ""), province=str(item.get("provinsi") or ""),
         regency=str(item.get("kabupaten") or ""), anonymous=bool(item.get("anonim")),
         reporter_name=(None if item.get("anonim") else item.get("nama_pelapor") or None),
-        follow_ups=follow_ups, reference=national_number_in(item.get("referensi")))
+        follow_ups=follow_ups, reference=national_number_in(item.get("referensi")),
+        files=files_of(item.get("lampiran")))
 
 
 class BridgeConnector:
@@ -109,7 +140,8 @@ class BridgeConnector:
             "kecamatan": report.district, "desa": report.village, "kategori": report.category,
             "sumber": report.channel, "anonim": report.anonymous, "rahasia": report.confidential,
             "nama_pelapor": report.reporter_name if named else None,
-            "kontak_pelapor": report.reporter_contact if named else None})
+            "kontak_pelapor": report.reporter_contact if named else None,
+            "lampiran": lampiran(report.files)})
         number = national_number_in(found.get("trackingid"))
         if number is None:
             raise ConnectorError(f"no trackingid in the answer {str(found)[:200]}",
@@ -121,7 +153,7 @@ class BridgeConnector:
         found = self._call(
             "POST", f"/laporan/{follow_up.national_tracking_number}/tindak-lanjut",
             json={"referensi": follow_up.follow_up_id, "isi": follow_up.body,
-                  "waktu": follow_up.at.isoformat()})
+                  "waktu": follow_up.at.isoformat(), "lampiran": lampiran(follow_up.files)})
         event(log, "sp4n_follow_up_sent", national=follow_up.national_tracking_number,
               follow_up=follow_up.follow_up_id)
         return str(found.get("id") or "") or None
@@ -142,3 +174,20 @@ class BridgeConnector:
         if not isinstance(items, list):
             raise ConnectorError("the answer has no list 'laporan'", code="bad_answer")
         return [report_of(item) for item in items if isinstance(item, dict)]
+
+    def fetch_file(self, file: IncomingFile, limit: int) -> tuple[bytes, str]:
+        url = urljoin(self.url + "/", file.url)
+        if not url.startswith(("https://", "http://")):
+            raise ConnectorError(f"not a web address: {file.url[:100]!r}", code="refused")
+        ours = url.startswith(self.url + "/")  # the token goes to the bridge alone
+        try:
+            with self.http.get(url, headers=self.headers if ours else {}, timeout=TIMEOUT,
+                               stream=True) as answer:
+                refuse_failed(answer.status_code)
+                data = answer.raw.read(limit + 1, decode_content=True)
+                kind = answer.headers.get("Content-Type") or ""
+        except requests.RequestException as error:
+            raise ConnectorError(f"{type(error).__name__}: {error}") from None
+        if len(data) > limit:
+            raise ConnectorError(f"the file is over {limit} bytes", code="too_large")
+        return data, kind.split(";")[0].strip()

@@ -15,6 +15,10 @@ A follow-up and a status carry our own ``reference`` (the follow-up's id, the ch
 the national side must answer a second call with the same reference as the first, without
 recording it again; that is what keeps a call repeated after a worker died mid-call at once.
 
+Attachments go with a report and a reply (:class:`OutgoingFile`, checked and bounded by
+:mod:`.files`), and come with a fetched report and its follow-ups (:class:`IncomingFile`, an
+address that :meth:`Connector.fetch_file` reads, bounded).
+
 An API that cannot do one of these raises :class:`Unsupported` for it (the legacy ``addstream``
 endpoint only records reports); the round then skips that part and says so in the log.
 
@@ -54,6 +58,27 @@ class Unsupported(ConnectorError):
 
 
 @dataclass(frozen=True)
+class OutgoingFile:
+    """An attachment sent with a report or a reply: its bytes, read from the blob store."""
+
+    filename: str
+    mime_type: str
+    sha256: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class IncomingFile:
+    """An attachment of a national report or follow-up: where to fetch it (the API's address
+    of the file), what it says it is."""
+
+    url: str
+    filename: str
+    mime_type: str
+    size: int | None = None
+
+
+@dataclass(frozen=True)
 class OutgoingReport:
     """A complaint as the national system records it. ``reporter_name`` and
     ``reporter_contact`` are None for an anonim reporter: their identity never leaves the
@@ -77,6 +102,7 @@ class OutgoingReport:
     reporter_contact: str | None
     created_at: datetime
     reporter_email: str | None = None
+    files: tuple[OutgoingFile, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,6 +124,7 @@ class OutgoingFollowUp:
     follow_up_id: str
     body: str
     at: datetime
+    files: tuple[OutgoingFile, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -128,6 +155,7 @@ class IncomingFollowUp:
     from_reporter: bool = False
     #: Our own follow-up's id when it went from here (never taken in again).
     reference: str | None = None
+    files: tuple[IncomingFile, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -152,6 +180,7 @@ class IncomingReport:
     follow_ups: tuple[IncomingFollowUp, ...] = ()
     #: This system's tracking number when the report is one we sent (its ``reference`` there).
     reference: int | None = None
+    files: tuple[IncomingFile, ...] = ()
 
 
 class Connector(Protocol):
@@ -166,3 +195,9 @@ class Connector(Protocol):
     def send_status(self, status: OutgoingStatus) -> str | None: ...
 
     def pull_new(self, since: datetime) -> list[IncomingReport]: ...
+
+    def fetch_file(self, file: IncomingFile, limit: int) -> tuple[bytes, str]:
+        """The file's bytes and the content type the API answered; ConnectorError ``too_large``
+        past ``limit`` bytes (never read further), ``refused`` when the API has no such file,
+        ``unreachable`` when it could not answer (tried again)."""
+        ...

@@ -67,7 +67,8 @@ def round_once(state: ServerState, link: Sp4nLink,
         return None
     try:
         done = run_round(state.engine, link.connector, since=link.since,
-                         agency_id=agency_of(state.engine, state.settings), now=now)
+                         agency_id=agency_of(state.engine, state.settings), now=now,
+                         blob_root=state.settings.resolved_blob_dir())
     except Exception as error:  # noqa: BLE001 - logged; the next round tries again
         event(log, "sp4n_round_failed", logging.ERROR, connector=link.connector.name, exc=error)
         if observe is not None:

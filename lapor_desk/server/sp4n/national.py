@@ -93,6 +93,17 @@ def follow_up_id(number: int, from_reporter: bool, at: datetime, body: str) -> s
     return str(uuid.uuid5(NAMESPACE, f"{number}:{side}:{at.isoformat()}:{digest}"))
 
 
+def follow_up_ids(report: IncomingReport) -> dict[int, str]:
+    """The ids here of a report's follow-ups that are the national side's (by their index)."""
+    ids = {}
+    for index, item in enumerate(report.follow_ups):
+        body = clean_text(item.body)[:TEXT_MAX]
+        if body and item.reference is None:
+            ids[index] = follow_up_id(report.national_tracking_number, item.from_reporter,
+                                      item.at, body)
+    return ids
+
+
 def _event(before: ComplaintState, after: ComplaintState, number: int, now: datetime,
            **detail: Any) -> EventRecord:
     return EventRecord(EVENT_KIND, before.status, after.status, None, now,

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy import select, update
 from sqlalchemy.engine import Engine
@@ -24,7 +25,7 @@ from lapor_desk.models.calendar import DomainConfig, default_config, utcnow
 from lapor_desk.server.database import transaction
 from lapor_desk.server.db import Complaint, Sp4nMark
 from lapor_desk.server.logs import event
-from lapor_desk.server.sp4n import national, push
+from lapor_desk.server.sp4n import files, national, push
 from lapor_desk.server.sp4n.connector import (
     Connector,
     ConnectorError,
@@ -53,10 +54,13 @@ class PushReport:
 class FetchReport:
     outcomes: list[national.RecordOutcome] = field(default_factory=list)
     failed: str | None = None  # the connector's error code
+    files_taken: int = 0
+    #: Files whose download failed for a reason that may pass: the mark stays, tried again.
+    files_failed: int = 0
 
 
 def push_changes(engine: Engine, connector: Connector, *, now: datetime | None = None,
-                 limit: int = 100) -> PushReport:
+                 limit: int = 100, blob_root: Path | None = None) -> PushReport:
     """Send the queued replies and status changes (see :mod:`.push`); stops at the first
     failure that is not about one change alone."""
     now = now or utcnow()
@@ -73,12 +77,14 @@ def push_changes(engine: Engine, connector: Connector, *, now: datetime | None =
             with Session(engine) as session:
                 number = session.scalar(select(Complaint.national_tracking_number)
                                         .where(Complaint.id == item.complaint_id))
+                attached = (files.outgoing_files(session, blob_root, item.complaint_id, item.ref)
+                            if blob_root is not None and item.kind == push.FOLLOW_UP else ())
             try:
                 if number is None:
                     raise ConnectorError("the complaint is not recorded there", code="refused")
                 if item.kind == push.FOLLOW_UP:
                     answer = connector.send_follow_up(OutgoingFollowUp(
-                        number, item.reference, item.body or "", item.at))
+                        number, item.reference, item.body or "", item.at, attached))
                 else:
                     answer = connector.send_status(OutgoingStatus(
                         number, item.ref, item.reference, item.at))
@@ -110,9 +116,11 @@ def _mark(session: Session) -> datetime | None:
 
 def fetch_new(engine: Engine, connector: Connector, *, agency_id: int | None,
               since: datetime, now: datetime | None = None,
-              config: DomainConfig | None = None) -> FetchReport:
+              config: DomainConfig | None = None, blob_root: Path | None = None) -> FetchReport:
     """Take in the reports SP4N-LAPOR! has for the agency since the last fetch (``since`` the
-    first time): new ones created, known ones updated, each by its number, once."""
+    first time): new ones created, known ones updated, each by its number, once; with
+    ``blob_root`` their files too (:mod:`.files`). A file whose download failed keeps the mark
+    where it was, so the next fetch sees the same reports again and takes what is missing."""
     now = now or utcnow()
     config = config or default_config()
     report = FetchReport()
@@ -141,6 +149,13 @@ def fetch_new(engine: Engine, connector: Connector, *, agency_id: int | None,
         if outcome.problems:
             event(log, "sp4n_record_problems", logging.WARNING,
                   national=outcome.national_tracking_number, problems=",".join(outcome.problems))
+        if blob_root is not None and outcome.complaint_id is not None:
+            taken = files.take_files(engine, blob_root, connector, item, outcome.complaint_id,
+                                     national.follow_up_ids(item), now)
+            report.files_taken += taken.taken
+            report.files_failed += len(taken.failed)
+    if report.files_failed:
+        return report  # the mark stays: the next round fetches these reports again
     try:
         with transaction(engine) as session:
             if _mark(session) is None:
@@ -161,12 +176,17 @@ class FullRound:
 
 
 def run_round(engine: Engine, connector: Connector, *, since: datetime, agency_id: int | None,
-              now: datetime | None = None, limit: int = 200) -> FullRound:
+              now: datetime | None = None, limit: int = 200,
+              blob_root: Path | None = None) -> FullRound:
+    """The three parts; ``blob_root`` (the blob store's folder): attachments go and come too."""
     now = now or utcnow()
-    sent = send_reports(engine, connector, since=since, limit=limit, now=now)
-    pushed = push_changes(engine, connector, now=now, limit=limit)
-    fetched = fetch_new(engine, connector, agency_id=agency_id, since=since, now=now)
+    sent = send_reports(engine, connector, since=since, limit=limit, now=now,
+                        blob_root=blob_root)
+    pushed = push_changes(engine, connector, now=now, limit=limit, blob_root=blob_root)
+    fetched = fetch_new(engine, connector, agency_id=agency_id, since=since, now=now,
+                        blob_root=blob_root)
     event(log, "sp4n_full_round", connector=connector.name, reports=len(sent.sent),
           pushed=len(pushed.sent), push_failed=len(pushed.failed),
-          fetched=len(fetched.outcomes))
+          fetched=len(fetched.outcomes), files_taken=fetched.files_taken,
+          files_failed=fetched.files_failed)
     return FullRound(sent, pushed, fetched)

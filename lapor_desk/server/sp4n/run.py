@@ -18,8 +18,9 @@ anonim reporter's name and contact stay here (``OutgoingReport``).
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
@@ -31,7 +32,7 @@ from lapor_desk.models.enums import Status
 from lapor_desk.server.database import transaction
 from lapor_desk.server.db import Complaint, Reporter, Sp4nSent
 from lapor_desk.server.logs import event
-from lapor_desk.server.sp4n import records
+from lapor_desk.server.sp4n import files, records
 from lapor_desk.server.sp4n.connector import Connector, ConnectorError, OutgoingReport
 
 log = logging.getLogger(__name__)
@@ -85,10 +86,11 @@ def _claim(engine: Engine, key: str, complaint_id: str, now: datetime) -> bool:
 
 def send_reports(engine: Engine, connector: Connector, *, since: datetime, limit: int = 100,
                  now: datetime | None = None,
-                 link_template: str = records.DEFAULT_LINK) -> RoundReport:
+                 link_template: str = records.DEFAULT_LINK,
+                 blob_root: Path | None = None) -> RoundReport:
     """Send the complaints SP4N-LAPOR! has no record of (see the module); stops at the first
     failure that is not about one report alone (the national system unreachable, the token
-    refused)."""
+    refused). ``blob_root``: the complaints' own attachments go too (server/sp4n/files.py)."""
     now = now or utcnow()
     report = RoundReport()
     with Session(engine) as session:
@@ -104,6 +106,9 @@ def send_reports(engine: Engine, connector: Connector, *, since: datetime, limit
             continue
         with Session(engine) as session:
             outgoing_report = outgoing(session, complaint_id)
+            if outgoing_report is not None and blob_root is not None:
+                outgoing_report = replace(outgoing_report, files=files.outgoing_files(
+                    session, blob_root, complaint_id, None))
         if outgoing_report is None:  # purged meanwhile
             with transaction(engine) as session:
                 records.release(session, key)
