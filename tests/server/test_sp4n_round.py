@@ -328,3 +328,37 @@ def _tracking(server: WorldServer, complaint_id: str) -> int:
     with server.live.session() as session:
         return int(session.scalar(select(Complaint.tracking_number)
                                   .where(Complaint.id == complaint_id)) or 0)
+
+
+def test_an_old_national_reply_taken_in_starts_the_auto_close_clock_when_taken_in(
+        server: WorldServer) -> None:
+    """A reply the agency posted on SP4N-LAPOR! long ago, taken in today, gives the reporter
+    their full time to answer from today: the complaint does not close the next day."""
+    kab = server.unit("kab")
+    with national_standin({TOKEN: "Kabupaten Konawe"}) as national:
+        number = national.national_report("Air PDAM keruh", "Kronologi: air keruh seminggu.",
+                                          SINCE + timedelta(hours=1))
+        bridge = BridgeConnector(national.bridge_url, TOKEN)
+        fetch_new(server.live.engine, bridge, agency_id=kab, since=SINCE,
+                  now=SINCE + timedelta(hours=2))
+        with server.live.session() as session:
+            cid = session.scalar(select(Complaint.id).where(
+                Complaint.national_tracking_number == number))
+        admin = server.login("admin_kab")
+        assert admin.do("forward", cid, None, to_id=server.unit("kab_health"), note="mohon",
+                        disposition_id=new_id())["outcome"] == "applied"
+        national.national_reply(number, "Pipa sudah dibersihkan.", SINCE + timedelta(hours=3))
+        taken_in = SINCE + timedelta(days=40)  # the reply was written 40 days before
+        fetched = fetch_new(server.live.engine, bridge, agency_id=kab, since=SINCE,
+                            now=taken_in)
+        assert [o.follow_ups_added for o in fetched.outcomes] == [1]
+    with server.live.session() as session:
+        due = session.scalar(select(Complaint.auto_close_due).where(Complaint.id == cid))
+    assert due is not None and due > taken_in + timedelta(days=7)
+    assert complaint_services.auto_close_due(server.live.engine,
+                                             taken_in + timedelta(days=1)) == 0
+    with server.live.session() as session:
+        assert session.scalar(select(Complaint.status).where(Complaint.id == cid)) \
+            == "in_progress"
+    assert complaint_services.auto_close_due(server.live.engine,
+                                             due + timedelta(minutes=1)) == 1

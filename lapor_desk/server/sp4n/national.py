@@ -118,10 +118,13 @@ def _bump(state: ComplaintState, exclusive: bool, **changes: Any) -> ComplaintSt
 def _reply(state: ComplaintState, fid: str, body: str, at: datetime, number: int,
            config: DomainConfig, now: datetime) -> Transition:
     """A reply the agency posted on SP4N-LAPOR!: as a follow-up written here (``_follow_up``
-    in models/transitions.py), from the national side."""
+    in models/transitions.py), from the national side. The reporter's time to answer counts
+    from when it is taken in here (or its national date, if later): an old reply taken in late
+    must not close the complaint at once."""
     after = _bump(state, False, status=Status.IN_PROGRESS,
                   first_follow_up_at=state.first_follow_up_at or at, last_follow_up_at=at,
-                  auto_close_due=config.calendar.add_working_days(at, config.sla.auto_close))
+                  auto_close_due=config.calendar.add_working_days(max(at, now),
+                                                                  config.sla.auto_close))
     return Transition(state=after, event=_event(state, after, number, now, follow_up=fid),
                       follow_up=FollowUpRecord(fid, FollowUpKind.REPLY, body, None, None, at))
 
