@@ -59,6 +59,7 @@ lookups_per_hour = 20
 url = "https://www.lapor.go.id/"
 token_file = "sp4n-token"
 since = 2026-12-01
+interval_seconds = 300
 """
 
 
@@ -82,7 +83,7 @@ def test_every_key_of_the_file_reaches_the_settings(tmp_path: Path) -> None:
         log_format="json", public_agency="PEMKAB-KONAWE", public_max_files=2,
         public_max_file_bytes=1000000, public_submits_per_hour=4, public_lookups_per_hour=20,
         sp4n_url="https://www.lapor.go.id", sp4n_token_file=path.parent / "sp4n-token",
-        sp4n_since="2026-12-01")
+        sp4n_since="2026-12-01", sp4n_interval=300.0)
     assert {key.section for key in KEYS} == {"database", "server", "metrics", "blobs", "tokens",
                                              "domain", "logging", "channels", "email",
                                              "whatsapp", "sms", "notify", "public",

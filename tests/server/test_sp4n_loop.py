@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from lapor_desk.server.cli import main
 from lapor_desk.server.database import transaction
 from lapor_desk.server.metrics import ServerMetrics
 from lapor_desk.server.services import complaints as complaint_services
@@ -65,6 +66,19 @@ def test_off_until_configured_and_never_in_a_training_world(
         finally:
             training.engine.dispose()
         assert national.calls == []
+
+
+def test_serve_stops_at_a_wrong_sp4n_section(
+        server: WorldServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = tmp_path / "server.toml"
+    base = (f'[database]\nurl = "{server.live.database_url}"\n[sp4n]\n'
+            'url = "https://bridge.example.go.id"\nconnector = "bridge"\n')
+    for extra, said in (("since = 2026-12-01\n", "no SP4N-LAPOR! token"),
+                        (f'token_file = "{tmp_path / "token"}"\n', "set [sp4n] since")):
+        (tmp_path / "token").write_text(TOKEN, "utf-8")
+        config.write_text(base + extra, "utf-8")
+        assert main(["serve", "--config", str(config)]) == 1
+        assert said in capsys.readouterr().err
 
 
 def test_a_failed_round_is_logged_counted_and_tried_again_next_interval(
