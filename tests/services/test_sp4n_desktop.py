@@ -9,12 +9,14 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from lapor_desk.models.calendar import utcnow
 from lapor_desk.server.database import transaction
+from lapor_desk.server.db import ComplaintEvent
 from lapor_desk.server.sp4n import records
 from lapor_desk.server.sp4n.bridge import BridgeConnector
-from lapor_desk.server.sp4n.connector import OutgoingFollowUp
+from lapor_desk.server.sp4n.connector import STATUS_OUT, OutgoingFollowUp
 from lapor_desk.server.sp4n.round import push_changes
 from lapor_desk.services import Workstation
 from tests.support.live_server import LiveServer
@@ -46,6 +48,11 @@ def test_a_reply_written_on_a_desktop_reaches_sp4n_once(
             number = national.national_report("Jalan berlubang di Kadia", "Kronologi: lubang "
                                               "besar di jalan, sudah dua motor jatuh.",
                                               utcnow() - timedelta(days=1))
+            with live_server.session() as session:  # its seeded history, sent first
+                earlier = [STATUS_OUT[str(to)] for frm, to in session.execute(
+                    select(ComplaintEvent.from_status, ComplaintEvent.to_status)
+                    .where(ComplaintEvent.complaint_id == cid).order_by(ComplaintEvent.id))
+                    if frm is not None and frm != to]
             with transaction(live_server.engine) as session:  # recorded there by an operator
                 records.record_national_number(session, cid, number)
             admin.actions.forward(cid, liaison.info.unit_id, "mohon ditindaklanjuti")
@@ -69,7 +76,7 @@ def test_a_reply_written_on_a_desktop_reaches_sp4n_once(
         assert [(r["trackingid"], r["isi"]) for r in national.replies_received] == \
             [(number, body)]
         assert [s["status"] for s in national.statuses_received] == \
-            ["Terdisposisi, Belum Ditindaklanjuti"]
+            [*earlier, "Terdisposisi, Belum Ditindaklanjuti"]
         assert national.reports[number]["status"] == "Sedang Diproses"
     finally:
         liaison.close()
