@@ -24,7 +24,8 @@ by the error code the server answered; pushed actions by outcome. What is measur
                                                         failed (the round as a whole)
     lapor_sp4n_items_total{part,outcome}                what they did: report, push (sent,
                                                         failed); fetch (created, updated,
-                                                        unchanged, refused, failed)
+                                                        unchanged, refused, failed); file
+                                                        (taken, failed: downloads)
     lapor_build_info{version,python}                    1, for the running build
 
 Several worker processes (``serve --workers N``) count into files under
@@ -83,7 +84,8 @@ INBOUND_OUTCOMES = {"created": "new_complaint", "responded": "added", "duplicate
 PUBLIC_OUTCOMES = ("accepted", "rate_limited", "honeypot", "invalid")
 SP4N_ROUNDS = ("ok", "partial", "failed")
 SP4N_ITEMS = {"report": ("sent", "failed"), "push": ("sent", "failed"),
-              "fetch": ("created", "updated", "unchanged", "refused", "failed")}
+              "fetch": ("created", "updated", "unchanged", "refused", "failed"),
+              "file": ("taken", "failed")}
 #: Seconds: a no-op pull answers in milliseconds, a big page or a push batch in a second or more.
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
 
@@ -258,7 +260,8 @@ class ServerMetrics:
                   ("report", "failed"): len(done.reports.failed),
                   ("push", "sent"): len(done.pushes.sent),
                   ("push", "failed"): len(done.pushes.failed),
-                  ("fetch", "failed"): int(fetched.failed is not None)}
+                  ("fetch", "failed"): int(fetched.failed is not None),
+                  ("file", "taken"): fetched.files_taken, ("file", "failed"): fetched.files_failed}
         for outcome in fetched.outcomes:
             key = ("fetch", outcome.kind)
             counts[key] = counts.get(key, 0) + 1

@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 
 from lapor_desk.models.calendar import utcnow
 from lapor_desk.server.database import make_engine, transaction
-from lapor_desk.server.db import Complaint
+from lapor_desk.server.db import Attachment, Complaint
 from lapor_desk.server.services import complaints as complaint_services
 from tests.server.builder import PASSWORD, build_world, complaint_payload, new_id
 from tests.server.client import Api
@@ -31,6 +31,7 @@ pytestmark = pytest.mark.parametrize("backend", ["postgresql"], indirect=True, s
 TOKEN = "tok-konawe-0001"
 COUNT = 5
 INTERVAL = 0.3
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64 + b"foto"
 
 
 def _wait(until: Callable[[], bool], what: str, server: ServerProcess,
@@ -65,8 +66,10 @@ def test_two_workers_run_the_round_and_each_thing_goes_once(
                 ids.append(complaint_services.submit_complaint(
                     session, complaint_payload(f"Jembatan desa putus nomor {i}",
                                               received_at=received), world.agencies["kab"]).id)
+        photo = national.national_file("ambulans.png", "image/png", PNG)
         there = [national.national_report(f"Ambulans desa rusak {i}", "Kronologi: ambulans "
-                                          f"desa {i} rusak sejak bulan lalu.", utcnow())
+                                          f"desa {i} rusak sejak bulan lalu.", utcnow(),
+                                          lampiran=[photo] if i == 0 else [])
                  for i in range(3)]
         (tmp_path / "token").write_text(TOKEN + "\n", "utf-8")
         config = tmp_path / "server.toml"
@@ -86,12 +89,16 @@ def test_two_workers_run_the_round_and_each_thing_goes_once(
             _wait(lambda: len(national.recorded) >= COUNT and held(there) >= 3,
                   "the complaints sent and the national reports taken in", server)
             admin, officer = _login(server, "admin_kab"), _login(server, "lo_kab_health")
-            for cid in ids:
+            attachment = {"id": new_id(), "sha256": officer.upload(PNG), "size": len(PNG),
+                          "mime_type": "image/png", "filename": "lokasi.png"}
+            for index, cid in enumerate(ids):
                 assert admin.do("forward", cid, None, to_id=world.agencies["kab_health"],
                                 note="mohon ditangani", disposition_id=new_id()
                                 )["outcome"] == "applied"
                 assert officer.do("follow_up", cid, None, follow_up_id=new_id(),
-                                  body=f"Tim sudah ke lokasi {cid[-4:]}.")["outcome"] == "applied"
+                                  body=f"Tim sudah ke lokasi {cid[-4:]}.",
+                                  attachments=[attachment] if index == 0 else []
+                                  )["outcome"] == "applied"
             _wait(lambda: len(national.replies_received) >= COUNT
                   and len(national.statuses_received) >= COUNT, "the replies and statuses", server)
             time.sleep(12 * INTERVAL)  # a second sending of any of them would arrive by now
@@ -104,6 +111,13 @@ def test_two_workers_run_the_round_and_each_thing_goes_once(
             assert [s["status"] for s in national.statuses_received] == \
                 ["Terdisposisi, Belum Ditindaklanjuti"] * COUNT
             assert held(there) == 3  # each national report is one complaint
+            # the reply's photo went once with it; the national photo was kept once
+            assert [len(r["lampiran"]) for r in national.replies_received].count(1) == 1
+            assert national.file_gets == ["1"]
+            with engine.connect() as connection:
+                assert connection.scalar(select(func.count()).select_from(Attachment).join(
+                    Complaint, Complaint.id == Attachment.complaint_id).where(
+                    Complaint.national_tracking_number == there[0])) == 1
             # one round per interval between both workers, not one per worker
             fetches = sum(1 for method, _, _ in national.calls if method == "GET")
             assert 2 <= fetches <= elapsed / (0.9 * INTERVAL) + 3, (fetches, elapsed)
@@ -118,6 +132,7 @@ def test_two_workers_run_the_round_and_each_thing_goes_once(
             rounds = value(samples, "lapor_sp4n_rounds_total", outcome="ok")
             assert abs(rounds - fetches) <= 1, (rounds, fetches)
             assert value(samples, "lapor_sp4n_rounds_total", outcome="partial") == 0
+            assert value(samples, "lapor_sp4n_items_total", part="file", outcome="taken") == 1
             assert "event=sp4n_full_round" in server.output
         finally:
             server.stop()
