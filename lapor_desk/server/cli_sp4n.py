@@ -75,8 +75,9 @@ def _round(engine: Engine, connector: Connector, since: datetime, args: argparse
         "push_unsupported": done.pushes.unsupported,
         "fetched": [{"national": o.national_tracking_number, "complaint": o.complaint_id,
                      "outcome": o.kind, "problems": o.problems} for o in fetched.outcomes],
-        "fetch_failed": fetched.failed}))
-    failed = done.reports.failed or done.pushes.failed or fetched.failed
+        "fetch_failed": fetched.failed, "files_taken": fetched.files_taken,
+        "files_failed": fetched.files_failed}))
+    failed = done.reports.failed or done.pushes.failed or fetched.failed or fetched.files_failed
     return 3 if failed else 0
 
 
