@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import math
 import os
+import re
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -99,6 +100,21 @@ def _networks(value: Any, _base: Path | None) -> tuple[str, ...]:
         parse_networks(items)
     except ValueError as error:
         raise _Bad(str(error)) from None
+    return tuple(items)
+
+
+HOST_NAME = re.compile(r"[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?")
+
+
+def _hosts(value: Any, _base: Path | None) -> tuple[str, ...]:
+    items = [item.strip() for item in value.split(",")] if isinstance(value, str) else value
+    if not isinstance(items, list | tuple) or not all(isinstance(i, str) for i in items):
+        raise _Bad("expected a list of host names such as files.lapor.go.id")
+    items = [item.strip().lower() for item in items if item.strip()]
+    for item in items:
+        if not HOST_NAME.fullmatch(item):
+            raise _Bad(f"{item[:100]!r} is not a host name (no scheme, port or path: "
+                       "files.lapor.go.id)")
     return tuple(items)
 
 
@@ -247,6 +263,7 @@ KEYS: tuple[Key, ...] = (
     Key("sp4n", "agency", "sp4n_agency", _text, "LAPOR_SP4N_AGENCY"),
     Key("sp4n", "connector", "sp4n_connector", _text, "LAPOR_SP4N_CONNECTOR"),
     Key("sp4n", "interval_seconds", "sp4n_interval", _amount),
+    Key("sp4n", "file_hosts", "sp4n_file_hosts", _hosts, "LAPOR_SP4N_FILE_HOSTS"),
 )
 _BY_FIELD = {key.field: key for key in KEYS}
 

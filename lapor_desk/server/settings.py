@@ -121,6 +121,8 @@ class ServerSettings:
     #: Seconds between SP4N rounds in the server's housekeeping (server/sp4n/loop.py; 0: none,
     #: the round then runs only from ``lapor-server sp4n-round``). One worker does each round.
     sp4n_interval: float = 900.0
+    #: Hosts besides the bridge's own that national files may be downloaded from.
+    sp4n_file_hosts: tuple[str, ...] = ()
     extra: dict[str, str] = field(default_factory=dict)
 
     def resolved_blob_dir(self) -> Path:
@@ -146,6 +148,7 @@ class ServerSettings:
             if "Path" in str(item.type) and values.get(item.name) is not None:
                 values[item.name] = Path(values[item.name])
         values["trusted_proxies"] = tuple(values.get("trusted_proxies", ()))
+        values["sp4n_file_hosts"] = tuple(values.get("sp4n_file_hosts", ()))
         if "metrics_allow" in values:
             values["metrics_allow"] = tuple(values["metrics_allow"])
         return cls(**values)

@@ -60,6 +60,7 @@ url = "https://www.lapor.go.id/"
 token_file = "sp4n-token"
 since = 2026-12-01
 interval_seconds = 300
+file_hosts = ["Berkas.Lapor.go.id"]
 """
 
 
@@ -83,7 +84,7 @@ def test_every_key_of_the_file_reaches_the_settings(tmp_path: Path) -> None:
         log_format="json", public_agency="PEMKAB-KONAWE", public_max_files=2,
         public_max_file_bytes=1000000, public_submits_per_hour=4, public_lookups_per_hour=20,
         sp4n_url="https://www.lapor.go.id", sp4n_token_file=path.parent / "sp4n-token",
-        sp4n_since="2026-12-01", sp4n_interval=300.0)
+        sp4n_since="2026-12-01", sp4n_interval=300.0, sp4n_file_hosts=("berkas.lapor.go.id",))
     assert {key.section for key in KEYS} == {"database", "server", "metrics", "blobs", "tokens",
                                              "domain", "logging", "channels", "email",
                                              "whatsapp", "sms", "notify", "public",
@@ -126,6 +127,9 @@ def test_command_line_beats_environment_beats_file_beats_default(tmp_path: Path)
     ("[tokens]\nttl_hours = -1\n", "[tokens] ttl_hours: expected a number of 0 or more"),
     ("[database]\nurl = true\n", "[database] url: expected a non-empty text"),
     ("[server\nport = 1\n", "cannot read it as TOML"),
+    ('[sp4n]\nfile_hosts = ["https://berkas.lapor.go.id/"]\n', ("[sp4n] file_hosts: "
+                                                                 "'https://berkas.lapor.go.id/' "
+                                                                 "is not a host name")),
 ])
 def test_a_bad_file_says_where_and_what(tmp_path: Path, text: str, words: str) -> None:
     path = _write(tmp_path, text)

@@ -136,3 +136,35 @@ def test_national_files_are_kept_once_checked_and_a_failed_download_tried_again(
                 FollowUp.complaint_id == cid, FollowUp.kind == "reply"))
         assert [(f, n) for f, n, _, _ in kept()] == [
             (None, "ambulans.jpg"), (None, "jalan.png"), (reply, "selesai.png")]
+
+
+def test_a_national_file_elsewhere_is_asked_only_from_a_host_the_configuration_names(
+        server: WorldServer) -> None:
+    kab, blobs = server.unit("kab"), server.live.settings.resolved_blob_dir()
+    with national_standin({TOKEN: "Kabupaten Konawe"}) as national:
+        there = national.national_file("jalan.png", "image/png", PNG)
+        # the same file named by another host name of this machine, and a redirect
+        elsewhere = dict(there, nama="dalam.png",
+                         tautan=there["tautan"].replace("127.0.0.1", "localhost"))
+        moved = national.national_file("pindah.png", "image/png", PNG,
+                                       redirect_to=there["tautan"])
+        number = national.national_report("Jalan rusak", "Jalan desa berlubang.",
+                                           SINCE + timedelta(hours=1),
+                                           lampiran=[elsewhere, moved])
+
+        def fetch(bridge: BridgeConnector, hours: int) -> tuple[int, int]:
+            done = fetch_new(server.live.engine, bridge, agency_id=kab, since=SINCE,
+                             now=SINCE + timedelta(hours=hours), blob_root=blobs)
+            return done.files_taken, done.files_failed
+
+        asked = len(national.file_asks)
+        assert fetch(BridgeConnector(national.bridge_url, TOKEN), 2) == (0, 0)
+        # refused without a request: neither the unnamed host nor the redirect's target
+        assert national.file_asks[asked:] == ["2"]
+        with server.live.session() as session:
+            assert session.scalars(select(Attachment.filename).join(
+                Complaint, Complaint.id == Attachment.complaint_id).where(
+                Complaint.national_tracking_number == number)).all() == []
+    assert "localhost" not in BridgeConnector("http://127.0.0.1:1/bridge", TOKEN).file_hosts
+    assert "localhost" in BridgeConnector("http://127.0.0.1:1/bridge", TOKEN,
+                                          file_hosts=["LocalHost"]).file_hosts

@@ -59,6 +59,10 @@ class NationalStandin:
     files: dict[str, tuple[str, bytes]] = field(default_factory=dict)
     fail_files: list[int] = field(default_factory=list)
     file_gets: list[str] = field(default_factory=list)
+    #: Every file download asked for, answered or not (its key).
+    file_asks: list[str] = field(default_factory=list)
+    #: key -> the path its download redirects to.
+    redirects: dict[str, str] = field(default_factory=dict)
 
     @property
     def bridge_url(self) -> str:
@@ -99,12 +103,15 @@ class NationalStandin:
         return number
 
     def national_file(self, name: str, kind: str, data: bytes,
-                      answered_as: str | None = None) -> dict[str, Any]:
+                      answered_as: str | None = None,
+                      redirect_to: str | None = None) -> dict[str, Any]:
         """A file there; its ``lampiran`` entry. ``answered_as``: the content type its download
-        answers (else ``kind``)."""
+        answers (else ``kind``); ``redirect_to``: the address its download redirects to."""
         with self.lock:
             key = str(len(self.files) + 1)
             self.files[key] = (answered_as or kind, data)
+            if redirect_to is not None:
+                self.redirects[key] = redirect_to
         return {"nama": name, "jenis": kind, "ukuran": len(data),
                 "tautan": f"{self.bridge_url}/berkas/{key}"}
 
@@ -215,8 +222,18 @@ def national_standin(tokens: dict[str, str]) -> Iterator[NationalStandin]:
 
         def do_GET(self) -> None:
             if self.path.startswith(BRIDGE + "/berkas/"):
+                key = self.path.rsplit("/", 1)[-1]
+                with standin.lock:
+                    standin.file_asks.append(key)
+                    moved = standin.redirects.get(key)
+                if moved is not None:
+                    self.send_response(302)
+                    self.send_header("Location", moved)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
                 token = (self.headers.get("Authorization") or "").removeprefix("Bearer ")
-                status, kind, body = standin.file(self.path.rsplit("/", 1)[-1], token)
+                status, kind, body = standin.file(key, token)
                 self._send(status, body, kind)
             elif self.path.startswith(BRIDGE + "/"):
                 self._bridge("GET")

@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import base64
 import logging
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any, Final
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import requests
 
@@ -108,10 +109,16 @@ class BridgeConnector:
     name = "bridge"
 
     def __init__(self, base_url: str, token: str,
-                 session: requests.Session | None = None) -> None:
+                 session: requests.Session | None = None,
+                 file_hosts: Iterable[str] = ()) -> None:
         self.url = base_url.rstrip("/")
         self.http = session or requests.Session()
         self.headers = {"Authorization": f"Bearer {token}", "Accept": "application/json"}
+        #: Where a national file may be downloaded from: the bridge's own host and the hosts
+        #: ``[sp4n] file_hosts`` names. A ``tautan`` elsewhere (an address inside the pemda's
+        #: network, say) is never asked.
+        self.file_hosts = frozenset({(urlsplit(self.url).hostname or "").lower(),
+                                     *(host.lower() for host in file_hosts)})
 
     def _call(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
         try:
@@ -179,10 +186,18 @@ class BridgeConnector:
         url = urljoin(self.url + "/", file.url)
         if not url.startswith(("https://", "http://")):
             raise ConnectorError(f"not a web address: {file.url[:100]!r}", code="refused")
+        host = (urlsplit(url).hostname or "").lower()
+        if host not in self.file_hosts:
+            raise ConnectorError(f"a file on a host [sp4n] file_hosts does not name: "
+                                 f"{host[:100]!r}", code="refused")
         ours = url.startswith(self.url + "/")  # the token goes to the bridge alone
         try:
+            # no redirect followed: it could lead anywhere the host list does not allow
             with self.http.get(url, headers=self.headers if ours else {}, timeout=TIMEOUT,
-                               stream=True) as answer:
+                               stream=True, allow_redirects=False) as answer:
+                if 300 <= answer.status_code < 400:
+                    raise ConnectorError(f"the file's address answers a redirect (HTTP "
+                                         f"{answer.status_code})", code="refused")
                 refuse_failed(answer.status_code)
                 data = answer.raw.read(limit + 1, decode_content=True)
                 kind = answer.headers.get("Content-Type") or ""

@@ -48,7 +48,9 @@ def connector_of(settings: ServerSettings) -> Connector:
     if not settings.sp4n_url:
         raise ConfigError("the link with SP4N-LAPOR! is off: set [sp4n] url (docs/sp4n.md)")
     kinds: dict[str, Callable[[str, str], Connector]] = {
-        "addstream": AddstreamConnector, "bridge": BridgeConnector}
+        "addstream": AddstreamConnector,
+        "bridge": lambda url, token: BridgeConnector(
+            url, token, file_hosts=settings.sp4n_file_hosts)}
     make = kinds.get(settings.sp4n_connector)
     if make is None:
         raise ConfigError(f"[sp4n] connector: {settings.sp4n_connector!r} is none of "
