@@ -40,6 +40,7 @@ from lapor_desk.services.deadlines import DEADLINE_SQL
 from lapor_desk.services.errors import ActionNotAllowed
 from lapor_desk.services.local_time import WIB, LocalZone
 from lapor_desk.services.oversight_units import ScopeDirectory, read_directory
+from lapor_desk.services.ratings import LowRating, low_ratings
 from lapor_desk.services.types import Capabilities
 
 BREAKDOWNS = ("unit", "regency")
@@ -89,6 +90,8 @@ class Overview:
     groups: tuple[GroupStats, ...]
     total: GroupStats
     trend: tuple[MonthCount, ...]
+    #: the period's complaints their reporters rated 1-2, newest first (services/ratings.py)
+    low_ratings: tuple[LowRating, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -209,8 +212,11 @@ class Oversight:
             raise ValueError(f"unknown breakdown {breakdown!r}")
         recap = self.recap(month, months)
         groups = recap.units if breakdown == "unit" else recap.regencies
+        with self.cache.engine.connect() as connection:
+            bounds = self.month_bounds(recap.month, recap.zone) if recap.month else None
+            low = low_ratings(connection, read_directory(connection), bounds)
         return Overview(breakdown, recap.month, recap.scope_name, recap.generated_at, groups,
-                        recap.total, recap.trend)
+                        recap.total, recap.trend, low)
 
     def recap(self, month: date | None = None, months: int = TREND_MONTHS,
               now: datetime | None = None) -> Recap:

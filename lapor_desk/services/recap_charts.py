@@ -1,5 +1,6 @@
 """The PDF report's charts (reportlab drawings): compliance with the deadlines, last month beside
-this month; received and finished per month; the units with the most complaints overdue now."""
+this month; received and finished per month; the units with the most complaints overdue now; the
+reporters' average rating of the units rated most often."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from lapor_desk.services.compliance import MEASURES, Compliance
 from lapor_desk.services.local_time import MONTHS_ID
@@ -18,6 +20,7 @@ from lapor_desk.services.monthly import MonthlyReport
 from lapor_desk.services.recap_terms import (
     FINISHED_IN_MONTH_HEADING,
     OVERDUE_NOW_HEADING,
+    group_name,
     kind_name,
     measure_heading,
     percent_share,
@@ -29,6 +32,7 @@ INK = colors.HexColor("#263238")
 PREVIOUS_COLOR, CURRENT_COLOR = colors.HexColor("#90A4AE"), colors.HexColor("#1565C0")
 RECEIVED_COLOR, FINISHED_COLOR = colors.HexColor("#1565C0"), colors.HexColor("#43A047")
 OVERDUE_COLOR = colors.HexColor("#C62828")
+RATING_COLOR = colors.HexColor("#F9A825")
 WIDTH = A4[0] - 36 * mm   # the text width between the margins
 MAX_OVERDUE_BARS = 12
 
@@ -131,6 +135,39 @@ def overdue_chart(report: MonthlyReport) -> Drawing | None:
     chart.barLabelFormat = "%d"
     chart.barLabels.fontName, chart.barLabels.fontSize = FONT, 7
     chart.barLabels.nudge = 7
+    drawing.add(chart)
+    return drawing
+
+
+def rating_chart(report: MonthlyReport) -> Drawing | None:
+    """Horizontal bars: the average rating (1-5) of the units rated most often, each labelled
+    with its average and how many complaints were rated."""
+    rated = [g for g in report.current.units if g.rated and g.rating_average is not None]
+    if not rated:
+        return None
+    top = sorted(rated, key=lambda g: (-g.rated, group_name(g)))[:MAX_OVERDUE_BARS]
+    height = 24 + 13 * len(top)
+    drawing = Drawing(WIDTH, height + 20)
+    _chart_title(drawing, "Rata-rata penilaian pelapor (1-5): unit yang paling sering dinilai")
+    chart = HorizontalBarChart()
+    shown = list(reversed(top))
+    names = [_short(group_name(g), 80) for g in shown]
+    # the names whole, as wide as the longest (at most 60 % of the width); the bars the rest
+    left = min(max(stringWidth(n, FONT, 7) for n in names) + 8, WIDTH * 0.6)
+    chart.x, chart.y, chart.width, chart.height = left, 14, WIDTH - left - 50, height - 10
+    chart.data = [[g.rating_average for g in shown]]
+    chart.categoryAxis.categoryNames = names
+    chart.categoryAxis.labels.fontName, chart.categoryAxis.labels.fontSize = FONT, 7
+    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 5, 1
+    chart.valueAxis.labels.fontName, chart.valueAxis.labels.fontSize = FONT, 7
+    chart.bars[0].fillColor = RATING_COLOR
+    chart.bars.strokeColor = None
+    labels = {id(g): f"{g.rating_average:.1f}".replace(".", ",") + f" ({g.rated})"
+              for g in shown}
+    chart.barLabelFormat = "values"
+    chart.barLabelArray = [[labels[id(g)] for g in shown]]
+    chart.barLabels.fontName, chart.barLabels.fontSize = FONT, 7
+    chart.barLabels.nudge = 18
     drawing.add(chart)
     return drawing
 

@@ -2,6 +2,7 @@
 
 Pages: the summary (last month beside this month) with two charts (compliance with the
 deadlines, the monthly trend); compliance per unit with a chart of the overdue per unit; the
+reporters' ratings (average and count per unit and per kabupaten/kota, as the XLSX's columns); the
 overdue list per unit; the definitions. Every page carries the scope, the period, the moment the
 recap was made (local time of the region) and "Halaman x dari y". Written with reportlab and the
 Bitstream Vera fonts it ships (the letters and signs such as ≤ print the same everywhere).
@@ -36,6 +37,7 @@ from reportlab.platypus import (
 
 from lapor_desk.services.compliance import MEASURES, Compliance, per_unit
 from lapor_desk.services.monthly import MonthlyReport, UnitLine
+from lapor_desk.services.oversight import GroupStats
 from lapor_desk.services.recap_charts import (
     BOLD_FONT,
     FONT,
@@ -43,12 +45,16 @@ from lapor_desk.services.recap_charts import (
     WIDTH,
     compliance_chart,
     overdue_chart,
+    rating_chart,
     trend_chart,
 )
 from lapor_desk.services.recap_terms import (
     MEDIAN_HEADING,
     OVERDUE_HEADING,
     OVERDUE_NOW_HEADING,
+    RATED_HEADING,
+    RATING_HEADING,
+    REGENCY_HEADING,
     STAGE_HEADINGS,
     STATUS_HEADINGS,
     TITLE,
@@ -57,6 +63,7 @@ from lapor_desk.services.recap_terms import (
     UNFOLLOWED_HEADING,
     UNIT_HEADING,
     definitions,
+    group_name,
     kind_name,
     measure_heading,
     percent_share,
@@ -159,6 +166,8 @@ def _summary_rows(report: MonthlyReport) -> list[list[Any]]:
     line(UNFOLLOWED_HEADING, previous.unfollowed if previous else None, current.unfollowed)
     line(MEDIAN_HEADING, previous.median_follow_up_days if previous else None,
          current.median_follow_up_days)
+    line(RATING_HEADING, previous.rating_average if previous else None, current.rating_average)
+    line(RATED_HEADING, previous.rated if previous else None, current.rated)
     for which in MEASURES:
         before, now = _share(report.total.previous, which), _share(report.total.current, which)
         rows.append([measure_heading(which, report.sla),
@@ -190,6 +199,39 @@ def _unit_rows(report: MonthlyReport, styles: dict[str, ParagraphStyle]) -> list
         rows.append(row(kind_name(line.kind, line.name, line.key), line))
     rows.append(row("Total", report.total))
     return rows
+
+
+def _rating_flow(report: MonthlyReport, styles: dict[str, ParagraphStyle]) -> list[Any]:
+    """The reporters' ratings per unit and per kabupaten/kota, with the total: the groups any
+    complaint of was rated (the XLSX lists the others with empty cells)."""
+    current = report.current
+    flow: list[Any] = [
+        Paragraph(f"Penilaian pelapor — {period_text(current.month)}", styles["h2"]),
+        Paragraph(f"Nilai yang diberikan pelapor di halaman publik atas penanganan laporan "
+                  f"yang {received_phrase(current.month)} (1 = sangat tidak puas, 5 = sangat "
+                  "puas). Unit dan kabupaten/kota tanpa penilaian tidak dicantumkan; angkanya "
+                  "sama dengan lampiran Excel (lembar Per Unit Kerja dan Per Kabupaten-Kota).",
+                  styles["note"]),
+        Spacer(1, 2 * mm)]
+    if not current.total.rated:
+        flow.append(Paragraph("Belum ada laporan yang dinilai pelapor pada periode ini.",
+                              styles["body"]))
+        return flow
+    chart = rating_chart(report)
+    if chart is not None:
+        flow += [chart, Spacer(1, 4 * mm)]
+    for first, groups in ((UNIT_HEADING, current.units), (REGENCY_HEADING, current.regencies)):
+        rows: list[list[Any]] = [[first, Paragraph(f"<b>{RATING_HEADING}</b>", styles["cell"]),
+                                  Paragraph(f"<b>{RATED_HEADING}</b>", styles["cell"])]]
+
+        def row(name: str, group: GroupStats) -> list[Any]:
+            return [Paragraph(_escape(name), styles["cell"]), _number(group.rating_average),
+                    group.rated]
+
+        rows += [row(group_name(g), g) for g in groups if g.rated]
+        rows.append(row("Total", current.total))
+        flow += [_table(rows, [110 * mm, 34 * mm, 30 * mm], bold_last=True), Spacer(1, 5 * mm)]
+    return flow
 
 
 def _overdue_flow(report: MonthlyReport, styles: dict[str, ParagraphStyle]) -> list[Any]:
@@ -299,7 +341,8 @@ def _story(report: MonthlyReport) -> list[Any]:
         story += [chart, Spacer(1, 4 * mm)]
     story.append(_table(_unit_rows(report, styles),
                         [62 * mm, 17 * mm, 25 * mm, 27 * mm, 25 * mm, 18 * mm], bold_last=True))
-    story += [PageBreak(), *_overdue_flow(report, styles), PageBreak(),
+    story += [PageBreak(), *_rating_flow(report, styles),
+              PageBreak(), *_overdue_flow(report, styles), PageBreak(),
               Paragraph("Definisi", styles["h2"])]
     story.append(_table([["Istilah", "Yang dihitung"]]
                         + [[Paragraph(f"<b>{_escape(term)}</b>", styles["cell"]),

@@ -1,12 +1,11 @@
 """The coordinators' dashboard (pemantauan): how the units and kabupaten/kota in scope are doing.
 
 :class:`DashboardPage` shows, for the chosen breakdown (per unit / per kabupaten-kota) and month
-(or all months), summary tiles, a stacked bar chart of statuses per group, the monthly trend of
-received vs finished complaints and the table behind them; it exports the monthly recap
-(rekapitulasi) as a PDF report, XLSX or CSV. :class:`DashboardWindow` holds the page in its own window and
-:class:`DashboardLauncher` puts the "Dashboard" action into the main window for coordinators
-(national and agency admins; a liaison officer has no dashboard: their queues already show their
-one unit).
+(or all months), summary tiles (the reporters' average rating among them), a stacked bar chart
+of statuses per group, the monthly trend of received vs finished complaints, the table behind
+them and the low ratings (1-2) to open (ui/dashboard_ratings.py); it exports the monthly recap
+(rekapitulasi) as a PDF report, XLSX or CSV. Its window and the main window's action that opens
+it are in ui/dashboard_window.py, its tiles, panels and colours in ui/dashboard_parts.py.
 
 Every figure is computed on the database worker (``workstation.oversight``) and every export is
 written there too; answers come back by the task manager's queued signal.
@@ -14,48 +13,48 @@ written there too; answers come back by the task manager's queued signal.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QDate,
-    QEvent,
-    QLocale,
-    QSettings,
-    QSize,
-    QStandardPaths,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QDate, QEvent, QLocale, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QComboBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMainWindow,
     QMenu,
     QPushButton,
     QScrollArea,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from lapor_desk.services import ServiceError
 from lapor_desk.services.oversight import STATUS_ORDER, Overview
-from lapor_desk.services.types import SessionInfo
 from lapor_desk.ui import labels
 from lapor_desk.ui.charts import ColumnChart, Series, StackedBarChart
 from lapor_desk.ui.controller import DeskController
+from lapor_desk.ui.dashboard_parts import (
+    FINISHED_COLOR,
+    FORMATS,
+    PANEL_STYLE,
+    RECEIVED_COLOR,
+    STATUS_COLORS,
+    TILE_STYLE,
+    PathChooser,
+    Tile,
+    ask_save_path,
+    month_text,
+    panel,
+    rating_text,
+)
+from lapor_desk.ui.dashboard_ratings import LowRatingsPanel
 from lapor_desk.ui.i18n import is_language_change
 from lapor_desk.ui.models.dashboard_table import (
     NAME,
@@ -67,83 +66,11 @@ from lapor_desk.ui.models.dashboard_table import (
 )
 from lapor_desk.ui.ops import Changes
 from lapor_desk.ui.resources import icon
-from lapor_desk.ui.screen_fit import fitted_size
-from lapor_desk.ui.window_launcher import WindowLauncher
-
-#: Calm status colours, in the spirit of resources/style.qss (amber waits, green is done).
-STATUS_COLORS = {
-    "unverified": "#90a4ae", "forwarded": "#ffb74d", "in_progress": "#64b5f6",
-    "reporter_responded": "#9575cd", "postponed": "#bcaaa4", "done": "#81c784",
-    "archived": "#d5dde1",
-}
-RECEIVED_COLOR, FINISHED_COLOR = "#1565c0", "#43a047"
-TILE_STYLE = ("QFrame#dashboardTile { background: #ffffff; border: 1px solid #e0e4e8; "
-              "border-radius: 6px; } QLabel#tileValue { font-size: 18pt; font-weight: 600; } "
-              "QLabel#tileValue[alert=\"true\"] { color: #b71c1c; } "
-              "QLabel#tileTitle { color: #546e7a; }")
-PANEL_STYLE = ("QFrame#chartPanel { background: #ffffff; border: 1px solid #e0e4e8; "
-               "border-radius: 6px; } QLabel#chartTitle { font-weight: 600; } "
-               "QPushButton[breakdown]:checked { background: #e3edf7; color: #0d47a1; "
-               "border-color: #90b4de; } "
-               "QTableView#dashboardTable QHeaderView::section { padding: 4px 5px; }")
-FORMATS = {"pdf": "PDF (*.pdf)", "xlsx": "Excel (*.xlsx)", "csv": "CSV (*.csv)"}
-PathChooser = Callable[[QWidget, str, str], str]
-
-
-def dashboard_available(info: SessionInfo | None) -> bool:
-    return info is not None and info.capabilities.oversight
-
-
-def month_text(month: date) -> str:
-    return QLocale().toString(QDate(month.year, month.month, 1), "MMMM yyyy")
-
-
-def ask_save_path(parent: QWidget, fmt: str, suggested: str) -> str:
-    """The save dialog (tests inject their own chooser instead)."""
-    title = QCoreApplication.translate("DashboardPage", "Save the monthly recap")
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, FORMATS[fmt])
-    if path and not path.lower().endswith("." + fmt):
-        path += "." + fmt
-    return path
-
-
-class _Tile(QFrame):
-    def __init__(self) -> None:
-        super().__init__()
-        self.setObjectName("dashboardTile")
-        self.title = QLabel()
-        self.title.setObjectName("tileTitle")
-        self.value = QLabel("—")
-        self.value.setObjectName("tileValue")
-        self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 14, 10)
-        layout.setSpacing(2)
-        layout.addWidget(self.title)
-        layout.addWidget(self.value)
-
-    def show_value(self, text: str, alert: bool = False) -> None:
-        self.value.setText(text)
-        self.value.setProperty("alert", "true" if alert else "false")
-        self.value.style().unpolish(self.value)
-        self.value.style().polish(self.value)
-        self.setAccessibleName(f"{self.title.text()}: {text}")
-
-
-def _panel(title: QLabel, body: QWidget) -> QFrame:
-    frame = QFrame()
-    frame.setObjectName("chartPanel")
-    title.setObjectName("chartTitle")
-    layout = QVBoxLayout(frame)
-    layout.setContentsMargins(12, 10, 12, 10)
-    layout.setSpacing(6)
-    layout.addWidget(title)
-    layout.addWidget(body, 1)
-    return frame
 
 
 class DashboardPage(QWidget):
     loaded = Signal(object)         # Overview
+    complaint_opened = Signal(int)  # a low rating's tracking number, to open in the main window
     exported = Signal(str)          # path written
     export_failed = Signal(object)  # the exception
 
@@ -183,8 +110,8 @@ class DashboardPage(QWidget):
         for fmt, action in self.export_actions.items():
             action.triggered.connect(lambda _checked=False, f=fmt: self.export(f))
         self.export_button.setMenu(self.export_menu)
-        self.tiles = {key: _Tile() for key in ("total", "overdue", "unfollowed", "median",
-                                                "done")}
+        self.tiles = {key: Tile() for key in ("total", "overdue", "unfollowed", "median",
+                                                "done", "rating")}
         self.bars = StackedBarChart()
         self.bars.setObjectName("statusChart")
         self.bar_scroll = QScrollArea()
@@ -213,6 +140,13 @@ class DashboardPage(QWidget):
         header.setStretchLastSection(False)
         header.setSortIndicator(TOTAL, Qt.SortOrder.DescendingOrder)  # the service's order
         header.sortIndicatorChanged.connect(lambda *_: self._fit_columns())
+        self.low_ratings = LowRatingsPanel()
+        self.low_ratings.opened.connect(self.complaint_opened)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("dashboardTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.table, "")
+        self.tabs.addTab(self.low_ratings, "")
         self.message = QLabel()
         self.message.setObjectName("detailMeta")
         self.message.setWordWrap(True)
@@ -243,13 +177,13 @@ class DashboardPage(QWidget):
         for tile in self.tiles.values():
             tiles.addWidget(tile, 1)
         charts = QSplitter(Qt.Orientation.Horizontal)
-        charts.addWidget(_panel(self.bars_title, self.bar_scroll))
-        charts.addWidget(_panel(self.trend_title, self.trend))
+        charts.addWidget(panel(self.bars_title, self.bar_scroll))
+        charts.addWidget(panel(self.trend_title, self.trend))
         charts.setSizes([640, 520])
         charts.setChildrenCollapsible(False)
         body = QSplitter(Qt.Orientation.Vertical)
         body.addWidget(charts)
-        body.addWidget(self.table)
+        body.addWidget(self.tabs)
         body.setSizes([420, 260])
         body.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
@@ -291,12 +225,16 @@ class DashboardPage(QWidget):
         self.export_menu.setToolTipsVisible(True)
         titles = {"total": self.tr("Complaints"), "overdue": self.tr("Overdue"),
                   "unfollowed": self.tr("Without follow-up"),
-                  "median": self.tr("Median to first follow-up"), "done": self.tr("Done")}
+                  "median": self.tr("Median to first follow-up"), "done": self.tr("Done"),
+                  "rating": self.tr("Reporters' rating")}
         tips = {"overdue": self.tr("Open complaints past their deadline, in working days"),
                 "unfollowed": self.tr("Forwarded to a unit and still without a follow-up "
                                       "reply"),
                 "median": self.tr("Half of the complaints got their first follow-up reply "
-                                  "within this many working days of being forwarded")}
+                                  "within this many working days of being forwarded"),
+                "rating": self.tr("The reporters' average rating of the handling (1 = very "
+                                  "dissatisfied, 5 = very satisfied) given on the public page, "
+                                  "for the complaints of this period they rated")}
         for key, tile in self.tiles.items():
             tile.title.setText(titles[key])
             tile.setToolTip(tips.get(key, ""))
@@ -305,6 +243,8 @@ class DashboardPage(QWidget):
         self.bars.setAccessibleName(self.tr("Complaints by status"))
         self.trend.setAccessibleName(self.tr("Received and finished per month"))
         self.trend_title.setText(self.tr("Received and finished per month"))
+        self.tabs.setTabText(0, self.tr("Table"))
+        self.tabs.setTabText(1, self.tr("Low ratings"))
         current = self.month.currentData()
         self.month.blockSignals(True)
         if self.month.count() == 0:
@@ -401,6 +341,7 @@ class DashboardPage(QWidget):
             self.tr("%1 working days").replace("%1", median_text(median))
             if median is not None else "—")
         self.tiles["done"].show_value(str(total.count("done")))
+        self._show_ratings(overview)
         series = [Series(s, status_short(s), STATUS_COLORS[s]) for s in STATUS_ORDER]
         self.bars.set_data([group_label(g) for g in overview.groups], series,
                            [list(g.statuses) for g in overview.groups])
@@ -416,6 +357,17 @@ class DashboardPage(QWidget):
         header = self.table.horizontalHeader()
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self._fit_columns()
+
+    def _show_ratings(self, overview: Overview) -> None:
+        """The average rating and how many were rated (the recap's figures), the low ones."""
+        total, low = overview.total, overview.low_ratings
+        average = (self.tr("%1 / 5").replace("%1", rating_text(total.rating_average))
+                   if total.rating_average is not None else "—")
+        self.tiles["rating"].show_value(
+            average, note=self.tr("%1 rated, %2 low (1-2)").replace("%1", str(total.rated))
+            .replace("%2", str(len(low))) if total.rated else self.tr("none rated"))
+        self.low_ratings.set_items(low)
+        self.tabs.setTabText(1, self.tr("Low ratings (%1)").replace("%1", str(len(low))))
 
     def _fit_columns(self) -> None:
         """Number columns as wide as their (two-line) heading, the name takes the rest."""
@@ -461,55 +413,3 @@ class DashboardPage(QWidget):
 
     def _exporting_done(self) -> None:
         self.export_button.setEnabled(True)
-
-
-class DashboardWindow(QMainWindow):
-    """The dashboard in its own window, so the queues stay open beside it."""
-
-    def __init__(self, controller: DeskController, parent: QWidget | None = None,
-                 ask_path: PathChooser = ask_save_path) -> None:
-        super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowIcon(icon("dashboard"))
-        self.page = DashboardPage(controller, self, ask_path)
-        self.setCentralWidget(self.page)
-        self.resize(fitted_size(self, QSize(1280, 820)))  # a laptop's screen: less
-        geometry = QSettings().value("dashboard/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
-
-    def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Oversight dashboard — LAPOR Desk"))
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        QSettings().setValue("dashboard/geometry", self.saveGeometry())
-        super().closeEvent(event)
-
-
-class DashboardLauncher(WindowLauncher[DashboardWindow]):
-    """The "Dashboard" action in the main window, shown to coordinators only."""
-
-    def __init__(self, window: QMainWindow, controller: DeskController) -> None:
-        super().__init__(window, controller, "dashboard", "Ctrl+Shift+B")
-        controller.queues_loaded.connect(lambda _q: self._follow_role())
-        self.retranslate()
-        self._follow_role()
-
-    def available(self) -> bool:
-        return dashboard_available(self.controller.info)
-
-    def make_window(self) -> DashboardWindow:
-        return DashboardWindow(self.controller, self.main_window)
-
-    def refresh(self, window: DashboardWindow) -> None:
-        window.page.refresh()
-
-    def retranslate(self) -> None:
-        self.action.setText(self.tr("Dashboard"))
-        self.action.setToolTip(self.tr("Per unit and kabupaten/kota: statuses, overdue, "
-                                       "follow-up time, trend; monthly recap (Ctrl+Shift+B)"))

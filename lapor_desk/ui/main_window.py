@@ -14,7 +14,7 @@ from lapor_desk.services.types import ComplaintFilter, ComplaintRow, QueueInfo, 
 from lapor_desk.ui import i18n
 from lapor_desk.ui.attachments_panel import AttachmentFlow
 from lapor_desk.ui.controller import DeskController
-from lapor_desk.ui.dashboard import DashboardLauncher
+from lapor_desk.ui.dashboard_window import DashboardLauncher
 from lapor_desk.ui.dialogs.sign_out import confirm_sign_out
 from lapor_desk.ui.error_banner import ErrorBanner
 from lapor_desk.ui.filter_choices import FilterChoices
@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         self.window_state = WindowState(self, self.splitter, self.table.horizontalHeader(),
                                         lambda: self.queue_key)
         self._build_actions()
-        self.dashboard = DashboardLauncher(self, controller)
+        self.dashboard = DashboardLauncher(self, controller, self.search_scope.find)
         self.dashboard.install(self.toolbar, self.view_menu)
         self.people = PeopleLauncher(self, controller)
         self.people.install(self.toolbar, self.view_menu)

@@ -66,6 +66,12 @@ class SearchScope(QObject):
             self.typed()
         self.results.setFocus()
 
+    def find(self, number: int) -> None:
+        """Find the complaint with this tracking number in every queue and open it (the
+        dashboard's low ratings), as if it were typed and Enter pressed."""
+        self.search.setText(str(number))
+        self.enter()
+
     def _move(self, key: str) -> None:
         self._moving = True
         try:

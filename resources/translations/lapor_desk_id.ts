@@ -371,6 +371,7 @@
     </message>
     <message>
         <location filename="../../lapor_desk/ui/models/dashboard_table.py" line="40" />
+        <location filename="../../lapor_desk/ui/models/low_ratings.py" line="31" />
         <source>Unit / agency</source>
         <translation>Unit kerja / instansi</translation>
     </message>
@@ -396,6 +397,7 @@
     </message>
     <message>
         <location filename="../../lapor_desk/ui/models/dashboard_table.py" line="81" />
+        <location filename="../../lapor_desk/ui/models/low_ratings.py" line="46" />
         <source>%1 (not yet with a unit)</source>
         <extracomment>The queue that holds each status: its name is the short word admins use.</extracomment>
         <translation>%1 (belum didisposisikan ke unit kerja)</translation>
@@ -407,6 +409,7 @@
     </message>
     <message>
         <location filename="../../lapor_desk/ui/models/dashboard_table.py" line="86" />
+        <location filename="../../lapor_desk/ui/models/low_ratings.py" line="49" />
         <source>Unknown unit (%1)</source>
         <translation>Unit tidak dikenal (%1)</translation>
     </message>
@@ -415,16 +418,47 @@
         <source>Total</source>
         <translation>Total</translation>
     </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/low_ratings.py" line="29" />
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/low_ratings.py" line="30" />
+        <source>Rating</source>
+        <translation>Nilai</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/low_ratings.py" line="32" />
+        <source>Reporter's note</source>
+        <translation>Catatan pelapor</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/low_ratings.py" line="33" />
+        <source>Rated on</source>
+        <translation>Dinilai pada</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/low_ratings.py" line="56" />
+        <source>Confidential complaint: the note is not shown</source>
+        <translation>Laporan rahasia: catatannya tidak ditampilkan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/low_ratings.py" line="121" />
+        <source>%1/5</source>
+        <translation>%1/5</translation>
+    </message>
 </context>
 <context>
     <name>DashboardLauncher</name>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="513" />
+        <location filename="../../lapor_desk/ui/dashboard_window.py" line="89" />
         <source>Dashboard</source>
+        <extracomment>finds a tracking number in the main window's queues and opens its complaint</extracomment>
         <translation>Dasbor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="514" />
+        <location filename="../../lapor_desk/ui/dashboard_window.py" line="90" />
         <source>Per unit and kabupaten/kota: statuses, overdue, follow-up time, trend; monthly recap (Ctrl+Shift+B)</source>
         <translation>Per unit kerja dan kabupaten/kota: status, laporan terlambat, waktu tindak lanjut, tren; rekap bulanan (Ctrl+Shift+B)</translation>
     </message>
@@ -432,200 +466,240 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="103" />
+        <location filename="../../lapor_desk/ui/dashboard_parts.py" line="43" />
         <source>Save the monthly recap</source>
         <extracomment>Calm status colours, in the spirit of resources/style.qss (amber waits, green is done).</extracomment>
         <translation>Simpan rekap bulanan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="269" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="203" />
         <source>Oversight dashboard</source>
         <translation>Dasbor Pemantauan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="270" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="204" />
         <source>By unit</source>
         <translation>Per unit kerja</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="271" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="205" />
         <source>One row per unit or agency directly below yours</source>
         <translation>Satu baris per unit kerja atau instansi tepat di bawah instansi Anda</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="272" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="206" />
         <source>By kabupaten/kota</source>
         <translation>Per kabupaten/kota</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="273" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="207" />
         <source>One row per kabupaten/kota of the incident</source>
         <translation>Satu baris per kabupaten/kota lokasi kejadian</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="274" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="208" />
         <source>Complaints received in this month (status as of now)</source>
         <translation>Laporan yang diterima pada bulan ini (status saat ini)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="275" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="209" />
         <source>Refresh</source>
         <translation>Perbarui</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="276" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="210" />
         <source>Monthly recap</source>
         <translation>Rekap bulanan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="277" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="211" />
         <source>Save the chosen month's recap for leadership: a PDF report or an Excel workbook</source>
         <translation>Simpan rekap bulan yang dipilih untuk pimpinan: laporan PDF atau berkas Excel</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="279" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="213" />
         <source>PDF report for leadership (A4, with charts)…</source>
         <translation>Laporan PDF untuk pimpinan (A4, dengan grafik)…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="280" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="214" />
         <source>Compliance per unit, last month beside this month, the overdue list: ready to print or send</source>
         <translation>Kepatuhan per unit kerja, bulan lalu di samping bulan ini, daftar terlambat: siap dicetak atau dikirim</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="282" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="216" />
         <source>Excel workbook (XLSX, ready to print)…</source>
         <translation>Berkas Excel (XLSX, siap cetak)…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="283" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="217" />
         <source>Every figure of the report with its definitions, one sheet per table</source>
         <translation>Semua angka laporan beserta definisinya, satu lembar per tabel</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="285" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="219" />
         <source>CSV table…</source>
         <translation>Tabel CSV…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="286" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="220" />
         <source>Save the monthly recap as CSV (UTF-8, ';')</source>
         <translation>Simpan rekap bulanan sebagai CSV (UTF-8, ';')</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="292" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="226" />
         <source>Complaints</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="292" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="226" />
         <source>Overdue</source>
         <translation>Terlambat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="293" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="227" />
         <source>Without follow-up</source>
         <translation>Tanpa tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="294" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="228" />
         <source>Median to first follow-up</source>
         <translation>Median tindak lanjut pertama</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="294" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="228" />
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="295" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="229" />
+        <source>Reporters' rating</source>
+        <translation>Penilaian pelapor</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="230" />
         <source>Open complaints past their deadline, in working days</source>
         <translation>Laporan terbuka yang terlambat (tenggatnya sudah lewat), dihitung dalam hari kerja</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="296" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="231" />
         <source>Forwarded to a unit and still without a follow-up reply</source>
         <translation>Sudah didisposisikan ke unit tetapi belum ada tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="298" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="233" />
         <source>Half of the complaints got their first follow-up reply within this many working days of being forwarded</source>
         <translation>Separuh laporan mendapat tindak lanjut pertama dalam sekian hari kerja sejak didisposisikan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="303" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="235" />
+        <source>The reporters' average rating of the handling (1 = very dissatisfied, 5 = very satisfied) given on the public page, for the complaints of this period they rated</source>
+        <translation>Rata-rata nilai yang diberikan pelapor di halaman publik atas penanganan laporan (1 = sangat tidak puas, 5 = sangat puas), untuk laporan periode ini yang dinilai</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="241" />
         <source>No complaints in this period</source>
         <translation>Tidak ada laporan pada periode ini</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="304" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="242" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="305" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="243" />
         <source>Complaints by status</source>
         <translation>Laporan menurut status</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="306" />
-        <location filename="../../lapor_desk/ui/dashboard.py" line="307" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="244" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="245" />
         <source>Received and finished per month</source>
         <translation>Diterima dan selesai per bulan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="312" />
-        <location filename="../../lapor_desk/ui/dashboard.py" line="394" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="246" />
+        <source>Table</source>
+        <translation>Tabel</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="247" />
+        <source>Low ratings</source>
+        <translation>Penilaian rendah</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="252" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="334" />
         <source>All months</source>
         <translation>Semua bulan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="365" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="305" />
         <source>Counting…</source>
         <translation>Menghitung…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="378" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="318" />
         <source>Counted from this computer's copy at %1.</source>
         <translation>Dihitung dari salinan di komputer ini pada %1.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="389" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="329" />
         <source>Status by unit / agency</source>
         <translation>Status per unit kerja / instansi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="390" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="330" />
         <source>Status by kabupaten/kota</source>
         <translation>Status per kabupaten/kota</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="401" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="341" />
         <source>%1 working days</source>
         <translation>%1 hari kerja</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="410" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="351" />
         <source>Received</source>
         <translation>Diterima</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="413" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="354" />
         <source>Finished in the month</source>
         <translation>Diselesaikan pada bulan itu</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="443" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="364" />
+        <source>%1 / 5</source>
+        <translation>%1 / 5</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="367" />
+        <source>%1 rated, %2 low (1-2)</source>
+        <translation>%1 dinilai, %2 rendah (1–2)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="368" />
+        <source>none rated</source>
+        <translation>belum ada yang menilai</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="370" />
+        <source>Low ratings (%1)</source>
+        <translation>Penilaian rendah (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard.py" line="395" />
         <source>Saving %1…</source>
         <translation>Menyimpan %1…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="450" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="402" />
         <source>Recap saved: %1</source>
         <translation>Rekap tersimpan: %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="458" />
+        <location filename="../../lapor_desk/ui/dashboard.py" line="410" />
         <source>The recap could not be saved: %1</source>
         <translation>Rekap tidak dapat disimpan: %1</translation>
     </message>
@@ -633,7 +707,7 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard.py" line="487" />
+        <location filename="../../lapor_desk/ui/dashboard_window.py" line="50" />
         <source>Oversight dashboard — LAPOR Desk</source>
         <translation>Dasbor Pemantauan — LAPOR Desk</translation>
     </message>
@@ -2582,6 +2656,29 @@
         <location filename="../../lapor_desk/ui/dialogs/login.py" line="216" />
         <source>The server's security certificate could not be verified. Check the address (it should start with https://) or ask your administrator.</source>
         <translation>Sertifikat keamanan server tidak dapat diverifikasi. Periksa alamatnya (seharusnya diawali https://) atau tanyakan kepada admin Anda.</translation>
+    </message>
+</context>
+<context>
+    <name>LowRatingsPanel</name>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard_ratings.py" line="85" />
+        <source>No complaint received in this period was rated 1 or 2 by its reporter.</source>
+        <translation>Tidak ada laporan periode ini yang dinilai 1 atau 2 oleh pelapornya.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard_ratings.py" line="87" />
+        <source>Complaints rated 1 (very dissatisfied) or 2 (dissatisfied) on the public page, newest first. Double-click one to open it in the main window.</source>
+        <translation>Laporan yang dinilai 1 (sangat tidak puas) atau 2 (tidak puas) oleh pelapornya di halaman publik, yang terbaru di atas. Klik dua kali untuk membukanya di jendela utama.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard_ratings.py" line="90" />
+        <source>Open complaint</source>
+        <translation>Buka laporan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/dashboard_ratings.py" line="91" />
+        <source>Low ratings</source>
+        <translation>Penilaian rendah</translation>
     </message>
 </context>
 <context>

@@ -11,9 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+import pytest
 from sqlalchemy import func, select
 
 from lapor_desk.server.db import Complaint, ReplyContact
+from lapor_desk.server.public import words
+from lapor_desk.server.public.contact import ContactChoice
+from lapor_desk.server.public.errors import PublicError
 from tests.server.builder import new_id
 from tests.server.client import WorldServer
 from tests.server.test_notify import email_settings, engine_of, notifier_for, provider_settings
@@ -120,3 +124,15 @@ def test_a_bad_contact_is_refused_with_the_form_kept_and_nothing_made(
     sent = citizen.submit(form=form, kabar="kabar@example.id")
     assert sent.status == 200 and _count(silent, ReplyContact) == 0
 
+
+
+def test_a_bad_contact_is_the_public_pages_error_worded_in_one_place() -> None:
+    """The contact's errors are PublicErrors like the pages' others, each worded in ERRORS."""
+    offered = ("email",)
+    cases = {"bukan kontak": "contact_invalid", "081234567890": "contact_not_offered",
+             "a" * 250 + "@example.id": "contact_too_long"}
+    for given, code in cases.items():
+        with pytest.raises(PublicError) as raised:
+            ContactChoice(given, "", offered).given()
+        assert raised.value.code == code
+        assert words.field_error("reply_contact", code) == words.ERRORS[code]

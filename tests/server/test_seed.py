@@ -49,6 +49,7 @@ from lapor_desk.server.db import (
     Counter,
     Disposition,
     FollowUp,
+    PublicAccess,
     Reporter,
     User,
     UtcDateTime,
@@ -61,6 +62,7 @@ from lapor_desk.server.seed.rows import (
     DISPOSITION_COLUMNS,
     EVENT_COLUMNS,
     FOLLOW_UP_COLUMNS,
+    PUBLIC_ACCESS_COLUMNS,
     REPORTER_COLUMNS,
     sqlite_time,
 )
@@ -70,7 +72,8 @@ from tests.support.pg import pg_admin_url
 N = 400
 SEED = 7
 PASSWORD = "rahasia-uji-123"
-TABLES = (Agency, User, Reporter, Complaint, Disposition, FollowUp, Attachment, ComplaintEvent)
+TABLES = (Agency, User, Reporter, Complaint, Disposition, FollowUp, Attachment, ComplaintEvent,
+          PublicAccess)
 
 
 def _seeded(tmp: Path, name: str, seed: int = SEED, **kwargs: Any) -> tuple[str, Any]:
@@ -96,7 +99,8 @@ def _dump(url: str) -> dict[str, list[dict[str, Any]]]:
     with engine.connect() as conn:
         for model in TABLES:
             table = model.__table__
-            key = table.c.seq if "seq" in table.c else table.c.id
+            key = table.c.seq if "seq" in table.c else (
+                table.c.id if "id" in table.c else table.c.complaint_id)
             rows = conn.execute(select(table).order_by(key))
             out[model.__tablename__] = [dict(r._mapping) for r in rows]
     engine.dispose()
@@ -255,6 +259,30 @@ def test_every_status_type_and_channel_present(rows: dict[str, Any]) -> None:
     assert any(c["duplicate_ids"] for c in complaints)
     ids = {c["id"] for c in complaints}
     assert all(set(c["duplicate_ids"]) <= ids - {c["id"]} for c in complaints)
+
+
+def test_reporters_rate_finished_web_complaints_as_citizens_do(
+        seeded: tuple[str, Any], rows: dict[str, Any]) -> None:
+    """The public page's ratings: finished web complaints only, rated after closing and before
+    now, most of them well but not all (the lower ones where the answer was late), the note
+    often empty and written as citizens write."""
+    complaints = {c["id"]: c for c in rows["complaints"]}
+    rated = rows["public_access"]
+    assert len(rated) == seeded[1].counts["ratings"]
+    web_done = [c for c in complaints.values() if c["channel"] == "web" and c["status"] == "done"]
+    assert 0.25 * len(web_done) <= len(rated) <= 0.65 * len(web_done)
+    spread = Tally(r["rating"] for r in rated)
+    assert set(spread) <= {1, 2, 3, 4, 5} and spread[5] + spread[4] > len(rated) * 0.4
+    assert spread[1] + spread[2] >= 2
+    assert 0.35 * len(rated) <= sum(r["rating_note"] is not None for r in rated) <= 0.85 * len(rated)
+    notes = " ".join(r["rating_note"] or "" for r in rated).lower()
+    assert "terima kasih" in notes and re.search(r"\b(sdh|blm|tdk|tp)\b", notes)
+    now = DEFAULT_NOW
+    for r in rated:
+        complaint = complaints[r["complaint_id"]]
+        assert complaint["channel"] == "web" and complaint["status"] == "done"
+        assert complaint["closed_at"] < r["rated_at"] < now
+        assert r["code_hash"] == "!seed" and r["form_key"] == f"seed-{complaint['id']}"
 
 
 def test_texts_and_places(rows: dict[str, Any]) -> None:
@@ -510,7 +538,8 @@ def test_sqlite_values_are_what_sqlalchemy_writes() -> None:
 def test_bulk_column_lists_match_schema() -> None:
     for model, columns in ((Complaint, COMPLAINT_COLUMNS), (Reporter, REPORTER_COLUMNS),
                            (Disposition, DISPOSITION_COLUMNS), (FollowUp, FOLLOW_UP_COLUMNS),
-                           (Attachment, ATTACHMENT_COLUMNS)):
+                           (Attachment, ATTACHMENT_COLUMNS),
+                           (PublicAccess, PUBLIC_ACCESS_COLUMNS)):
         assert set(columns) == {c.name for c in model.__table__.columns}
     assert set(EVENT_COLUMNS) == {c.name for c in ComplaintEvent.__table__.columns} - {"id"}
 

@@ -30,10 +30,15 @@ class Expected:
     overdue: int = 0
     unfollowed: int = 0
     days: list[int] = field(default_factory=list)
+    ratings: list[int] = field(default_factory=list)  # the reporters' ratings (1-5)
 
     @property
     def median(self) -> float | None:
         return float(statistics.median(self.days)) if self.days else None
+
+    @property
+    def rating_average(self) -> float | None:
+        return statistics.fmean(self.ratings) if self.ratings else None
 
 
 @dataclass
@@ -45,6 +50,8 @@ class Counts:
     finished: Counter[date]
     reporter_names: set[str]
     titles: set[str]
+    #: the rows rated 1-2 (the dashboard's low ratings), as the cache holds them
+    low_rated: list[dict[str, Any]] = field(default_factory=list)
 
 
 def complaints(engine: Engine) -> list[dict[str, Any]]:
@@ -77,6 +84,7 @@ def count(engine: Engine, config: DomainConfig, now: datetime,
     finished: Counter[date] = Counter()
     names: set[str] = set()
     titles: set[str] = set()
+    low_rated: list[dict[str, Any]] = []
     for row in complaints(engine):
         if row["reporter_name"]:
             names.add(row["reporter_name"])
@@ -107,4 +115,9 @@ def count(engine: Engine, config: DomainConfig, now: datetime,
                 bucket.unfollowed += 1
             if forwarded is not None and followed is not None and followed >= forwarded:
                 bucket.days.append(config.calendar.working_days_between(forwarded, followed))
-    return Counts(dict(units), dict(regencies), total, received, finished, names, titles)
+            if row["rating"] is not None:
+                bucket.ratings.append(int(row["rating"]))
+        if row["rating"] is not None and row["rating"] <= 2:
+            low_rated.append(row)
+    return Counts(dict(units), dict(regencies), total, received, finished, names, titles,
+                  low_rated)

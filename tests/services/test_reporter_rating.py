@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from sqlalchemy import select
 
 from lapor_desk.models.cache.schema import Complaint
@@ -13,6 +14,7 @@ from lapor_desk.server.database import transaction
 from lapor_desk.server.db import PublicAccess
 from lapor_desk.server.public import service
 from lapor_desk.services import Workstation
+from lapor_desk.services.oversight import GroupStats, Recap
 from lapor_desk.services.recap import csv_rows
 from lapor_desk.services.recap_terms import RATED_HEADING, RATING_HEADING
 from tests.server.builder import new_id
@@ -35,11 +37,12 @@ def test_a_rating_reaches_the_detail_and_the_recap(signed_in: Workstation,
         done = connection.execute(
             select(Complaint.id, Complaint.handling_unit_id, Complaint.server_version)
             .where(Complaint.status == "done", Complaint.redacted.is_(False),
-                   Complaint.handling_unit_id.is_not(None))
+                   Complaint.handling_unit_id.is_not(None), Complaint.rating.is_(None))
             .order_by(Complaint.handling_unit_id, Complaint.id)).all()
     unit = done[0].handling_unit_id
     first, second = [row for row in done if row.handling_unit_id == unit][:2]
     assert signed_in.detail(first.id).rating is None
+    before = signed_in.oversight.recap()  # the seed's reporters rated some complaints already
     _rate(live_server, first.id, 4, "Cepat, terima kasih")
     _rate(live_server, second.id, 5, "")
     signed_in.sync()
@@ -55,14 +58,29 @@ def test_a_rating_reaches_the_detail_and_the_recap(signed_in: Workstation,
     assert version == first.server_version
 
     recap = signed_in.oversight.recap()
-    rated = [g for g in recap.units if g.rated]
-    assert len(rated) == 1 and (rated[0].rated, rated[0].rating_average) == (2, 4.5)
-    assert (recap.total.rated, recap.total.rating_average) == (2, 4.5)
-    unrated = next(g for g in recap.units if not g.rated)
-    assert unrated.rating_average is None
+
+    def rated(stats: GroupStats | None) -> tuple[int, int]:
+        """(complaints rated, sum of their ratings)"""
+        if stats is None or not stats.rated:
+            return 0, 0
+        return stats.rated, round((stats.rating_average or 0) * stats.rated)
+
+    def group(of: Recap, key: str) -> GroupStats | None:
+        return next((g for g in of.units if g.key == key), None)
+
+    for key in {g.key for g in recap.units} | {g.key for g in before.units}:
+        count, total = rated(group(before, key))
+        if key == str(unit):
+            count, total = count + 2, total + 9
+        assert rated(group(recap, key)) == (count, total), key
+    count, total = rated(before.total)
+    assert rated(recap.total) == (count + 2, total + 9)
+    assert recap.total.rating_average == pytest.approx((total + 9) / (count + 2))
+    assert all(g.rating_average is None for g in recap.units if not g.rated)
 
     rows = csv_rows(signed_in.recaps.report())
     heading = rows[0]
-    total = rows[-1]
-    assert total[heading.index(RATING_HEADING)] == "4,5"
-    assert total[heading.index(RATED_HEADING)] == "2"
+    last = rows[-1]
+    average = f"{(total + 9) / (count + 2):.1f}".replace(".", ",")
+    assert last[heading.index(RATING_HEADING)] == average
+    assert last[heading.index(RATED_HEADING)] == str(count + 2)

@@ -5,7 +5,7 @@
 The real demo path: the seeded reference server as a child process, sign-in as the province's
 coordinator (``admin.sultra``: the 17 kabupaten/kota below it), a full sync, then the dashboard
 in Indonesian, per unit (``dashboard.png``) and per kabupaten/kota (``dashboard_regency.png``),
-and in English (``dashboard_en.png``).
+with its low ratings (``dashboard_low_ratings.png``), and in English (``dashboard_en.png``).
 """
 
 from __future__ import annotations
@@ -23,13 +23,13 @@ from PySide6.QtWidgets import QApplication
 from lapor_desk.services import DEMO_PASSWORD, DemoServer, Workstation
 from lapor_desk.ui import i18n
 from lapor_desk.ui.controller import DeskController
-from lapor_desk.ui.dashboard import DashboardWindow
+from lapor_desk.ui.dashboard_window import DashboardWindow
 from lapor_desk.ui.taskman import TaskManager
 from tests.ui.render_screens import save
 from tests.ui.render_setup import isolated_application
 
 USER = "admin.sultra"
-NAMES = ("dashboard", "dashboard_regency", "dashboard_en")
+NAMES = ("dashboard", "dashboard_regency", "dashboard_low_ratings", "dashboard_en")
 
 
 def wait_for(app: QApplication, condition: Callable[[], bool], timeout: float = 60.0) -> None:
@@ -68,6 +68,10 @@ def main(out: Path) -> int:
         page.set_breakdown("regency")
         wait_for(app, lambda: len(loads) == 2 and taskman.idle)
         save(window, out / "dashboard_regency.png")
+        page.tabs.setCurrentWidget(page.low_ratings)
+        app.processEvents()
+        save(window, out / "dashboard_low_ratings.png")
+        page.tabs.setCurrentIndex(0)
         i18n.set_language("en")
         page.set_breakdown("unit")
         wait_for(app, lambda: len(loads) == 3 and taskman.idle)

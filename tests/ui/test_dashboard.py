@@ -10,7 +10,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +21,13 @@ from PySide6.QtGui import QImage, QMouseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QToolBar, QWidget
 
 from lapor_desk.services.oversight import STATUS_ORDER, GroupStats
+from lapor_desk.services.ratings import LowRating
 from lapor_desk.services.recap import group_name
+from lapor_desk.ui import labels
 from lapor_desk.ui.charts import ColumnChart, Series, StackedBarChart, nice_ticks
 from lapor_desk.ui.controller import DeskController
-from lapor_desk.ui.dashboard import DashboardLauncher, DashboardPage, DashboardWindow
+from lapor_desk.ui.dashboard import DashboardPage
+from lapor_desk.ui.dashboard_window import DashboardLauncher, DashboardWindow
 from lapor_desk.ui.models.dashboard_table import (
     GROUP_ROLE,
     MEDIAN,
@@ -34,6 +37,7 @@ from lapor_desk.ui.models.dashboard_table import (
     DashboardTableModel,
     group_label,
 )
+from lapor_desk.ui.models.low_ratings import LowRatingsModel
 from lapor_desk.ui.ops import Changes
 from tests.support.live_server import LiveServer
 from tests.ui.desk_support import WAIT
@@ -205,6 +209,30 @@ def test_dashboard_table_model(qtmodeltester: Any) -> None:
     qtmodeltester.check(model)
 
 
+def test_low_ratings_model(qtmodeltester: Any) -> None:
+    """The low ratings' rows in Indonesian; a hidden (rahasia) complaint's note is never shown,
+    even if one were there."""
+    at = datetime(2026, 10, 19, 0, 2, tzinfo=UTC)
+    items = [LowRating("a", 3681896, "Jalan rusak", False, "4", "Dinas PUPR Kota Kendari",
+                       "unit", 1, "Kenapa ditutup? sy blm dapat penjelasan", at),
+             LowRating("b", 3678216, "", True, "9", "Pemerintah Kota Kendari", "scope", 2,
+                       "kata-kata pelapor", at),
+             LowRating("c", 3672616, "Sampah", False, "77", "", "unknown", 2, None, None)]
+    model = LowRatingsModel()
+    qtmodeltester.check(model)
+    model.set_items(items)
+    qtmodeltester.check(model)
+    rows = [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(3)]
+    assert rows[0][:4] == ["3681896", "1/5", "Dinas PUPR Kota Kendari",
+                           "Kenapa ditutup? sy blm dapat penjelasan"]
+    assert rows[1][2:4] == ["Pemerintah Kota Kendari (belum didisposisikan ke unit kerja)",
+                            "Laporan rahasia: catatannya tidak ditampilkan"]
+    assert rows[2][2:] == ["Unit tidak dikenal (77)", "—", "—"]
+    assert model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole) == labels.complaint_title("")
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)] == [
+        "No.", "Nilai", "Unit kerja / instansi", "Catatan pelapor", "Dinilai pada"]
+
+
 def test_charts_draw_answer_tooltips_and_describe_themselves(qtbot: Any) -> None:
     rows, _total = groups()
     series = [Series(s, s, "#90a4ae") for s in STATUS_ORDER]
@@ -271,7 +299,7 @@ def test_dashboard_renders(display: dict[str, str]) -> None:
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=220,
                           check=False)
     assert done.returncode == 0, done.stderr[-4000:]
-    for name in ("dashboard", "dashboard_regency", "dashboard_en"):
+    for name in ("dashboard", "dashboard_regency", "dashboard_low_ratings", "dashboard_en"):
         image = QImage(str(SCREENS / f"{name}.png"))
         assert not image.isNull() and image.width() >= 1000, name
         colours = {image.pixel(x, y) for x in range(0, image.width(), 5)

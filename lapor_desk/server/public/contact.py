@@ -25,20 +25,13 @@ from lapor_desk.server.notify.routes import (
     msisdn,
 )
 from lapor_desk.server.notify.send import senders_of
+from lapor_desk.server.public.errors import PublicError
 from lapor_desk.server.services.errors import InvalidInputError
 from lapor_desk.server.settings import ServerSettings
 
 #: The longest contact the form takes (an email address's limit; a number is far shorter).
 CONTACT_MAX = 255
 PHONE_WAYS = (WHATSAPP, SMS)
-
-
-class ContactError(ValueError):
-    """``code``: invalid, too_long, not_offered (the server cannot send on that channel)."""
-
-    def __init__(self, code: str) -> None:
-        super().__init__(code)
-        self.code = code
 
 
 @dataclass(frozen=True)
@@ -70,21 +63,22 @@ class ContactChoice:
 
     def given(self) -> ReplyTo | None:
         """The contact typed for news, checked; None when the field is empty. Raises
-        :class:`ContactError`."""
+        :class:`PublicError` (contact_invalid, contact_too_long, or contact_not_offered: the
+        server cannot send on that channel)."""
         text = clean_line(self.text or "").strip()
         if not text:
             return None
         if len(text) > CONTACT_MAX:
-            raise ContactError("too_long")
+            raise PublicError("contact_too_long")
         if "@" not in text and not msisdn(text):
-            raise ContactError("invalid")
+            raise PublicError("contact_invalid")
         channel = EMAIL if "@" in text else self._phone_channel()
         if channel is None or channel not in self.offered:
-            raise ContactError("not_offered")
+            raise PublicError("contact_not_offered")
         try:
             return ReplyTo(channel, checked_address(channel, text))
         except InvalidInputError:
-            raise ContactError("invalid") from None
+            raise PublicError("contact_invalid") from None
 
     def from_identity(self, reporter: Reporter) -> ReplyTo | None:
         """For a reporter who is not anonim and typed no contact: their phone number when it is

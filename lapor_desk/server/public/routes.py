@@ -25,6 +25,7 @@ from lapor_desk.server.addresses import client_address
 from lapor_desk.server.logs import event
 from lapor_desk.server.metrics import server_metrics
 from lapor_desk.server.public import contact, guard, service, words
+from lapor_desk.server.public.errors import PublicError
 from lapor_desk.server.settings import ServerSettings
 from lapor_desk.server.state import ServerState
 
@@ -187,7 +188,7 @@ async def _submit(request: Request, form: FormData) -> Response:
         return await run_in_threadpool(_page, request, "kirim.html",
                                        _form_context(request, values, errors), nonce=nonce,
                                        status=400)
-    except service.PublicError as error:
+    except PublicError as error:
         if error.code == "unavailable":  # the server's configuration, not the form
             return _message(request, words.ERRORS[error.code], status=503)
         counted("invalid")
@@ -296,7 +297,7 @@ def _answer(request: Request, form: FormData) -> Response:
     state = _state(request)
     try:
         service.answer(state.engine, acting, str(form.get("tanggapan") or ""), state.now())
-    except service.PublicError as error:
+    except PublicError as error:
         return _complaint_page(request, acting, None, words.ERRORS.get(error.code, words.REFUSED),
                                status=400)
     return _complaint_page(request, acting, words.ANSWERED)
@@ -317,7 +318,7 @@ def _rate(request: Request, form: FormData) -> Response:
     try:
         service.rate(state.engine, acting, int(text) if text.isdigit() else 0,
                      str(form.get("catatan") or ""), state.now())
-    except service.PublicError as error:
+    except PublicError as error:
         return _complaint_page(request, acting, None, words.ERRORS.get(error.code, words.REFUSED),
                                status=400)
     return _complaint_page(request, acting, words.RATED)

@@ -36,7 +36,8 @@ from lapor_desk.server.database import read_session, transaction
 from lapor_desk.server.db import Blob, Complaint, FollowUp, PublicAccess, next_seqs
 from lapor_desk.server.logs import event
 from lapor_desk.server.notify.routes import set_reply_contact
-from lapor_desk.server.public.contact import ContactChoice, ContactError, ReplyTo
+from lapor_desk.server.public.contact import ContactChoice, ReplyTo
+from lapor_desk.server.public.errors import PublicError
 from lapor_desk.server.services import complaints, records
 from lapor_desk.server.services.directory import load_directory
 from lapor_desk.server.services.passwords import hash_password, verify_password
@@ -57,15 +58,6 @@ FILE_TYPES = {
 }
 #: Statuses in which the handling is over and may be rated.
 RATEABLE = (str(Status.DONE),)
-
-
-class PublicError(Exception):
-    """``code``: too_many_files, file_too_big, file_type, not_found, closed, empty, too_long,
-    rating, unavailable."""
-
-    def __init__(self, code: str) -> None:
-        super().__init__(code)
-        self.code = code
 
 
 @dataclass(frozen=True)
@@ -182,7 +174,7 @@ def submit(engine: Engine, blobs: BlobStore, config: DomainConfig, agency: str,
     reply: ReplyTo | None = None
     try:
         reply = contact.given() if contact is not None else None
-    except ContactError as error:
+    except PublicError as error:  # shown beside the contact's field, with the form's others
         errors.append(FieldError(REPLY_CONTACT, error.code))
     if errors:
         raise IntakeError(errors)

@@ -50,13 +50,6 @@ _CODES = {
     "unknown": "tidak dikenal; pilih dari daftar.",
     "future": "belum terjadi; isi tanggal hari ini atau sebelumnya.",
 }
-_CONTACT = {
-    "invalid": ("Kontak untuk kabar tidak dapat dibaca. Tulis alamat email (nama@contoh.id) atau "
-                "nomor HP (08... atau +62...), atau kosongkan."),
-    "too_long": "Kontak untuk kabar terlalu panjang. Tulis satu alamat email atau satu nomor HP.",
-    "not_offered": ("Kabar belum dapat dikirim lewat jenis kontak ini. Tulis kontak lain, atau "
-                    "kosongkan lalu lacak laporan Anda sendiri dengan nomor dan kode rahasia."),
-}
 _HINTS = {
     "reporter.name": "Nama wajib diisi, kecuali Anda memilih melapor secara anonim.",
     "title": "Judul wajib diisi, paling sedikit 5 huruf.",
@@ -73,6 +66,14 @@ ERRORS = {
     "rating": "Pilih nilai 1 sampai 5 lalu kirim lagi.",
     "unavailable": ("Layanan ini sedang tidak dapat menerima laporan. Laporan Anda belum terkirim; "
                     "silakan coba lagi nanti atau hubungi kantor layanan pengaduan."),
+    # the contact for news (contact.py), shown beside its field
+    "contact_invalid": ("Kontak untuk kabar tidak dapat dibaca. Tulis alamat email "
+                        "(nama@contoh.id) atau nomor HP (08... atau +62...), atau kosongkan."),
+    "contact_too_long": ("Kontak untuk kabar terlalu panjang. Tulis satu alamat email atau satu "
+                         "nomor HP."),
+    "contact_not_offered": ("Kabar belum dapat dikirim lewat jenis kontak ini. Tulis kontak lain, "
+                            "atau kosongkan lalu lacak laporan Anda sendiri dengan nomor dan "
+                            "kode rahasia."),
 }
 TOO_LARGE = ("Kiriman Anda terlalu besar dan belum diterima. Kurangi atau perkecil foto dan "
              "dokumennya, lalu kirim lagi.")
@@ -90,7 +91,7 @@ RATED = "Terima kasih, penilaian Anda sudah kami terima."
 
 def field_error(field: str, code: str) -> str:
     if field == "reply_contact":
-        return _CONTACT.get(code, _CONTACT["invalid"])
+        return ERRORS.get(code, ERRORS["contact_invalid"])
     if code == "required" and field in _HINTS:
         return _HINTS[field]
     return f"{FIELD.get(field, field)} {_CODES.get(code, _CODES['invalid'])}"

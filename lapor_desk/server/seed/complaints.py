@@ -17,6 +17,7 @@ from lapor_desk.models.enums import OFFLINE_CHANNELS, Channel, ComplaintType, St
 from lapor_desk.server.seed import people, regions, topics, wording
 from lapor_desk.server.seed.attachment_files import BlobFile, seed_blob_pool
 from lapor_desk.server.seed.directory import Directory, SeededUser
+from lapor_desk.server.seed.ratings import rating_for
 from lapor_desk.server.seed.regions import Regency
 from lapor_desk.server.seed.simulation import LifecycleSimulator
 from lapor_desk.server.seed.timeline import (
@@ -83,6 +84,7 @@ class ComplaintFactory:
     def __init__(self, *, seed: int, now: datetime, config: DomainConfig, directory: Directory,
                  users: list[SeededUser]) -> None:
         self.rng = random.Random(seed)
+        self.seed = seed
         #: the roughening of the texts draws from its own stream (server/seed/wording.py)
         self.words = random.Random(seed * 1_000_003 + 19)
         self.d = directory
@@ -308,6 +310,8 @@ class ComplaintFactory:
             "recorded_by": recorded_by, "seq": 0,
             # not yet in SP4N-LAPOR!: the demo's admins record them there (docs/sp4n.md)
             "national_tracking_number": None, "national_link": None,
+            # not a column: the reporter's rating from the public page (rows.py: public_access)
+            "rating": rating_for(self.seed, c, channel, self.now),
         }
         row["category"], row["subcategory"] = rng.choice(topic.categories)
         return row, reporter_row, c

@@ -20,9 +20,11 @@ from lapor_desk.server.db import (
     ComplaintEvent,
     Disposition,
     FollowUp,
+    PublicAccess,
     Reporter,
 )
 from lapor_desk.server.seed.complaints import ComplaintFactory
+from lapor_desk.server.seed.ratings import NO_CODE
 from lapor_desk.server.seed.workdays import DAY
 
 COMPLAINT_COLUMNS = (
@@ -46,6 +48,8 @@ DISPOSITION_COLUMNS = ("id", "complaint_id", "from_id", "to_id", "kind", "note",
 FOLLOW_UP_COLUMNS = ("id", "complaint_id", "kind", "body", "author_id", "unit_id", "at", "seq")
 ATTACHMENT_COLUMNS = ("id", "complaint_id", "follow_up_id", "sha256", "size", "mime_type",
                       "filename", "created_at", "seq")
+PUBLIC_ACCESS_COLUMNS = ("complaint_id", "code_hash", "form_key", "rating", "rating_note",
+                         "rated_at", "created_at")
 EVENT_COLUMNS = ("complaint_id", "kind", "from_status", "to_status", "actor_id", "at", "detail",
                  "client_id", "mutation_id", "seq")
 
@@ -100,7 +104,7 @@ class RowEncoder:
 def encode_chunk(factory: ComplaintFactory, rows: RowEncoder, times: list[int]) -> Chunk:
     """The rows of the complaints submitted at ``times``, ready for the driver."""
     complaint_rows, reporter_rows = [], []
-    disp, fups, atts, events = [], [], [], []
+    disp, fups, atts, events, access = [], [], [], [], []
     counts = {f"status_{s}": 0 for s in Status}
     dt, as_bool, as_json, nxt = rows.time, rows.bool, rows.json, rows.next
     sqlite = rows.sqlite
@@ -117,6 +121,10 @@ def encode_chunk(factory: ComplaintFactory, rows: RowEncoder, times: list[int]) 
         if sqlite:
             row["incident_date"] = row["incident_date"].isoformat()
         complaint_rows.append(tuple([row[name] for name in COMPLAINT_COLUMNS]))
+        rated = row["rating"]
+        if rated is not None:  # sent from the public page and rated there
+            access.append((row["id"], NO_CODE, f"seed-{row['id']}", rated.rating, rated.note,
+                           dt(rated.rated_at), row["created_at"]))
         if reporter is not None:
             reporter_rows.append((reporter["id"], reporter["name"], reporter["nik"],
                                   reporter["phone"], reporter["email"],
@@ -141,7 +149,7 @@ def encode_chunk(factory: ComplaintFactory, rows: RowEncoder, times: list[int]) 
                              name, dt(ts), nxt()))
     counts.update(complaints=len(complaint_rows), reporters=len(reporter_rows),
                   dispositions=len(disp), follow_ups=len(fups), attachments=len(atts),
-                  events=len(events))
+                  events=len(events), ratings=len(access))
     tables: list[TableRows] = [
         (Reporter.__tablename__, REPORTER_COLUMNS, reporter_rows),
         (Complaint.__tablename__, COMPLAINT_COLUMNS, complaint_rows),
@@ -149,5 +157,6 @@ def encode_chunk(factory: ComplaintFactory, rows: RowEncoder, times: list[int]) 
         (FollowUp.__tablename__, FOLLOW_UP_COLUMNS, fups),
         (Attachment.__tablename__, ATTACHMENT_COLUMNS, atts),
         (ComplaintEvent.__tablename__, EVENT_COLUMNS, events),
+        (PublicAccess.__tablename__, PUBLIC_ACCESS_COLUMNS, access),
     ]
     return tables, counts

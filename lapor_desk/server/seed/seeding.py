@@ -100,6 +100,7 @@ def seed_database(
     counts: dict[str, int] = {
         "agencies": len(directory.nodes), "users": len(user_rows), "complaints": 0,
         "reporters": 0, "follow_ups": 0, "dispositions": 0, "attachments": 0, "events": 0,
+        "ratings": 0,
         **{f"status_{s}": 0 for s in Status},
     }
     timings = {"generate_wait": 0.0, "write": 0.0}
