@@ -25,6 +25,9 @@ from lapor_desk.server.settings import ServerSettings
 from lapor_desk.server.sp4n import loop as sp4n_loop
 
 log = logging.getLogger(__name__)
+#: Seconds a worker process may take to answer its supervisor (uvicorn's healthcheck) before it
+#: is taken for hung and replaced: also the time a new worker has to start.
+WORKER_ANSWER_SECONDS = 60
 
 
 def add_config_argument(parser: argparse.ArgumentParser) -> None:
@@ -110,8 +113,13 @@ def serve(resolved: Resolved) -> int:
     # proxy_headers=False: uvicorn would otherwise take X-Forwarded-For from any local peer;
     # the server reads it itself, from trusted proxies only (server/addresses.py).
     # A training server dates its answers by the training world's clock (server/training/).
+    # uvicorn kills a worker that has not answered its supervisor's ping within
+    # ``timeout_worker_healthcheck`` seconds, also while it is still starting; its default (5)
+    # is shorter than a worker's start on a busy machine, and the workers were then killed and
+    # started again without end. WORKER_ANSWER_SECONDS gives them the time.
     uvicorn.run("lapor_desk.server.asgi:app_from_config", factory=True,
                 host=settings.host, port=settings.port, workers=settings.workers,
+                timeout_worker_healthcheck=WORKER_ANSWER_SECONDS,
                 timeout_keep_alive=settings.keep_alive_seconds, access_log=False,
                 log_level=settings.log_level.lower(), proxy_headers=False,
                 log_config=logs.logging_config(settings.log_level, settings.log_format),

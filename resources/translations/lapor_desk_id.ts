@@ -2661,22 +2661,23 @@
 <context>
     <name>LowRatingsPanel</name>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard_ratings.py" line="85" />
+        <location filename="../../lapor_desk/ui/dashboard_ratings.py" line="87" />
         <source>No complaint received in this period was rated 1 or 2 by its reporter.</source>
+        <extracomment>The widest the unit column grows to its names (px).</extracomment>
         <translation>Tidak ada laporan periode ini yang dinilai 1 atau 2 oleh pelapornya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard_ratings.py" line="87" />
+        <location filename="../../lapor_desk/ui/dashboard_ratings.py" line="89" />
         <source>Complaints rated 1 (very dissatisfied) or 2 (dissatisfied) on the public page, newest first. Double-click one to open it in the main window.</source>
         <translation>Laporan yang dinilai 1 (sangat tidak puas) atau 2 (tidak puas) oleh pelapornya di halaman publik, yang terbaru di atas. Klik dua kali untuk membukanya di jendela utama.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard_ratings.py" line="90" />
+        <location filename="../../lapor_desk/ui/dashboard_ratings.py" line="92" />
         <source>Open complaint</source>
         <translation>Buka laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dashboard_ratings.py" line="91" />
+        <location filename="../../lapor_desk/ui/dashboard_ratings.py" line="93" />
         <source>Low ratings</source>
         <translation>Penilaian rendah</translation>
     </message>

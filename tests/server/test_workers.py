@@ -226,3 +226,27 @@ def test_uvicorn_runs_the_factory_from_the_configuration_file(
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def test_a_worker_slow_to_start_is_given_the_time(
+        db_factory: DatabaseFactory, tmp_path: Path) -> None:
+    """A busy machine: each worker process takes seconds to start (here a sitecustomize that
+    sleeps in every worker process). The supervisor waits for it instead of killing it and
+    starting another without end."""
+    url = db_factory.new_url()
+    build_world(url)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "sitecustomize.py").write_text(
+        "import sys, time\n"
+        "if '--multiprocessing-fork' in sys.argv:  # a worker process, not serve itself\n"
+        "    time.sleep(8)\n", encoding="utf-8")
+    path = os.pathsep.join([str(site), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+    server = ServerProcess(url, tmp_path / "blobs", "--workers", "2", env={"PYTHONPATH": path})
+    try:
+        a = _pinned(server.pid, server.port)
+        b = _pinned(server.pid, server.port, avoid=a.pid)
+        assert _me(b, _token(a, "admin_kab"))[0] == 200
+        assert "died" not in server.output
+    finally:
+        server.stop()
