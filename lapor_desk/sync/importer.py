@@ -37,7 +37,10 @@ from lapor_desk.models.intake import (
     national_number_in,
     validate_new_complaint,
 )
+from lapor_desk.models.national import NationalUpdate
 from lapor_desk.models.text import clean_text, needs_cleaning
+from lapor_desk.sync import localview as lv
+from lapor_desk.sync import national_rows
 from lapor_desk.sync.errors import ImportFailed, RowError
 from lapor_desk.sync.log import event
 from lapor_desk.sync.outbox import ActionReceipt, Outbox
@@ -79,6 +82,12 @@ for field_name, names in {
                        "telepon_pelapor", "hp"),
     "reporter.email": ("reporter_email", "email", "email_pelapor", "surel"),
     "tags": ("tags", "tag", "label"),
+    "national_status": ("status", "status_laporan", "status_sp4n", "status_lapor"),
+    "national_reply": ("tindak_lanjut", "isi_tindak_lanjut", "tindak_lanjut_instansi"),
+    "national_reply_at": ("tanggal_tindak_lanjut", "tgl_tindak_lanjut", "waktu_tindak_lanjut"),
+    "national_response": ("tanggapan_pelapor", "isi_tanggapan", "tanggapan"),
+    "national_response_at": ("tanggal_tanggapan", "tgl_tanggapan", "waktu_tanggapan",
+                             "tanggal_tanggapan_pelapor"),
 }.items():
     for alias in names:
         HEADERS[alias] = field_name
@@ -117,6 +126,9 @@ class ImportResult:
     #: Rows imported before (the same fingerprint), left out.
     already_imported: tuple[int, ...] = ()
     layout: Layout | None = None
+    #: Rows whose national record updated a complaint held here, and rows that changed nothing.
+    updated: tuple[int, ...] = ()
+    unchanged: tuple[int, ...] = ()
 
     @property
     def count(self) -> int:
@@ -276,10 +288,18 @@ class RegisterRow:
     errors: tuple[RowError, ...]
     cleaned: bool
     fingerprint: str
+    #: The national record the row carries (its SP4N-LAPOR! number given), and how it is
+    #: taken in (sync/national_rows.py): ``new``, ``update``, ``unchanged``; "" before it is
+    #: judged, or for a later row of the same number.
+    national: NationalUpdate | None = None
+    verdict: str = ""
+    complaint_id: str | None = None   # the complaint an update changes
+    follow_ups_added: int = 0
+    status_to: str | None = None      # the status an update reaches
 
     @property
     def ok(self) -> bool:
-        return self.complaint is not None
+        return self.complaint is not None or self.verdict in national_rows.HELD
 
 
 @dataclass(frozen=True)
@@ -364,14 +384,18 @@ def read_register(path: Path | str, now: datetime | None = None, zone: tzinfo = 
             continue  # blank, or only a column not imported (a row numbered ahead, a remark)
         number = layout.header_row + offset + 2  # as the spreadsheet numbers it
         raw = _with_defaults(_raw_complaint(mapping, cells), shared)
+        extras = national_rows.take_national(raw)
         complaint: NewComplaint | None = None
         errors: tuple[RowError, ...] = ()
         try:
             complaint = validate_new_complaint(raw, now, zone)
         except IntakeError as exc:
             errors = tuple(RowError(number, e.field, e.code) for e in exc.errors)
+        national, problems = national_rows.national_of(number, raw, extras, zone, now)
+        if problems:
+            complaint, errors = None, errors + problems
         rows.append(RegisterRow(number, tuple(cells), raw, complaint, errors, cleaned(raw),
-                                fingerprint(raw)))
+                                fingerprint(raw), national))
     return RegisterTable(layout, tuple(rows))
 
 
@@ -405,6 +429,9 @@ def import_register(outbox: Outbox, path: Path | str, *,
     and the bad ones come back in ``rejected`` (to be written to a file, fixed, imported)."""
     table = read_register(path, outbox.clock(), outbox.config.calendar.tz,
                           columns=columns, defaults=defaults)
+    with outbox.cache.engine.connect() as connection:
+        table = national_rows.judge(connection, table, lv.load_actor(connection),
+                                    outbox.config, outbox.clock())
     if not any(table.layout.fields):
         raise ImportFailed("no known column names in the header row (e.g. judul, isi, kanal)",
                            code="no_known_columns")
@@ -415,16 +442,24 @@ def import_register(outbox: Outbox, path: Path | str, *,
         bad = len(rejected)
         raise ImportFailed(f"{bad} row(s) are not valid; nothing was imported",
                            errors=tuple(e for r in rejected for e in r.errors))
-    good = [r for r in table.rows if r.complaint is not None]
-    recorded = outbox.record_imported([(r.fingerprint, r.complaint) for r in good
-                                       if r.complaint is not None])
+    # a national record: recorded when new, an update of a complaint held here, or nothing
+    good = [r for r in table.rows if r.complaint is not None
+            and (r.national is None or r.verdict == national_rows.NEW)]
+    updates = [r for r in table.rows if r.ok and r.verdict == national_rows.UPDATE]
+    unchanged = tuple(r.row for r in table.rows if r.ok and r.verdict == national_rows.UNCHANGED)
+    recorded = outbox.record_imported(
+        [(r.fingerprint, r.complaint) for r in good if r.complaint is not None],
+        national={r.fingerprint: r.national for r in good
+                  if r.national is not None and national_rows.carries(r.national)},
+        updates=[(str(r.complaint_id), r.national) for r in updates if r.national is not None])
     receipts = tuple(receipt for receipt in recorded if receipt is not None)
     again = tuple(r.row for r, receipt in zip(good, recorded) if receipt is None)
     cleaned_rows = tuple(r.row for r, receipt in zip(good, recorded)
                          if receipt is not None and r.cleaned)
     event(log, "import.done", file=Path(path).name, rows=len(receipts),
-          rejected=len(rejected), already_imported=len(again),
+          rejected=len(rejected), already_imported=len(again), updated=len(updates),
+          unchanged=len(unchanged),
           ignored_columns=",".join(table.ignored_columns),
           cleaned_rows=",".join(str(r) for r in cleaned_rows))
     return ImportResult(receipts, table.ignored_columns, cleaned_rows, rejected, again,
-                        table.layout)
+                        table.layout, tuple(r.row for r in updates), unchanged)
