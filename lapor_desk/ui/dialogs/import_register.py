@@ -236,7 +236,7 @@ class ImportRegisterDialog(QDialog):
         self.preview = preview
         self.model.set_preview(preview)
         widths = (60, 250 if preview.bad_rows else 90,
-                  *((190,) if self.model.national_column is not None else ()),
+                  *((self._national_width(),) if self.model.national_column is not None else ()),
                   170, 135, 130, 200, 95, 90, 150, 110)
         for column, width in enumerate(widths[:self.model.columnCount() - 1]):
             self.table.setColumnWidth(column, width)
@@ -253,6 +253,15 @@ class ImportRegisterDialog(QDialog):
             first_bad = next(i for i, r in enumerate(preview.rows) if not r.ok)
             self.table.scrollTo(self.model.index(first_bad, 0))
         self._enable(True)
+
+    def _national_width(self) -> int:
+        """Wide enough for what the national rows say ("Diperbarui: status → Selesai, ...")."""
+        column = self.model.national_column
+        assert column is not None
+        metrics = self.table.fontMetrics()
+        said = (str(self.model.index(row, column).data() or "")
+                for row in range(self.model.rowCount()))
+        return min(max((metrics.horizontalAdvance(t) for t in said), default=0) + 24, 420)
 
     def _describe(self, preview: RegisterPreview) -> str:
         parts = []
