@@ -94,3 +94,37 @@ def test_the_preview_says_what_each_national_row_does_before_anything_is_written
         said["7"]), "the national column cuts its words"
     save_png(dialog, "import_national_preview")
     dialog.reject()
+
+
+def test_a_refused_national_record_is_explained_in_the_outbox(
+        qtbot: Any, controller: DeskController, live_server: LiveServer, password: str,
+        tmp_path: Path, indonesian: Any) -> None:
+    from lapor_desk.server.db import Complaint
+    from lapor_desk.ui.models.outbox_items import action_text, explanation
+
+    window: MainWindow = signed_in_window(qtbot, controller, live_server, password)
+    station = controller.workstation
+    cache = station.session.outbox.cache
+    with cache.engine.connect() as c:
+        mine = set(c.execute(select(CachedComplaint.id)).scalars())
+    with live_server.session() as s, s.begin():
+        outside = next(i for i in s.scalars(select(Complaint.id).where(
+            Complaint.status == "in_progress").order_by(Complaint.id)) if i not in mine)
+        record_national_number(s, outside, national.OUTSIDE)
+    sync(qtbot, window)
+    path = tmp_path / "luar.csv"
+    path.write_text(";".join(national.HEADER) + "\n" + ";".join(national._row(
+        1, "7301031", "Laporan instansi lain", "Selesai", "Ditangani instansi lain.",
+        "12/03/2026")) + "\n", "utf-8")
+    preset = station.register.preset(national.PRESET)
+    assert station.register.run(path, preset).count == 1
+    sync(qtbot, window)
+    items = {i.kind: i for i in station.outbox_review.items()}
+    assert action_text(items["national_update"]) == "Pembaruan dari SP4N-LAPOR!"
+    assert explanation(items["national_update"]).startswith(
+        "Nomor SP4N-LAPOR! ini milik laporan di luar wilayah Anda, jadi tidak diubah.")
+    assert explanation(items["record_complaint"]).startswith(
+        "Laporan lain di server sudah memakai nomor SP4N-LAPOR! ini")
+    with live_server.session() as s:
+        assert s.scalar(select(Complaint.status).where(Complaint.id == outside)) == \
+            "in_progress"
