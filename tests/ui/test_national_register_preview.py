@@ -101,6 +101,7 @@ def test_a_refused_national_record_is_explained_in_the_outbox(
         tmp_path: Path, indonesian: Any) -> None:
     from lapor_desk.server.db import Complaint
     from lapor_desk.ui.models.outbox_items import action_text, explanation
+    from lapor_desk.ui.review_words import why_not
 
     window: MainWindow = signed_in_window(qtbot, controller, live_server, password)
     station = controller.workstation
@@ -123,6 +124,7 @@ def test_a_refused_national_record_is_explained_in_the_outbox(
     assert action_text(items["national_update"]) == "Pembaruan dari SP4N-LAPOR!"
     assert explanation(items["national_update"]).startswith(
         "Nomor SP4N-LAPOR! ini milik laporan di luar wilayah Anda, jadi tidak diubah.")
+    assert why_not(items["national_update"]) == ""  # the refusal says what to do
     assert explanation(items["record_complaint"]).startswith(
         "Laporan lain di server sudah memakai nomor SP4N-LAPOR! ini")
     with live_server.session() as s:
