@@ -130,6 +130,9 @@ def run_import(args: argparse.Namespace) -> int:
     finally:
         cache.close()
     print(f"imported {outcome.count} complaint(s); they will be sent at the next sync.")
+    if outcome.updated or outcome.unchanged:
+        print(f"SP4N-LAPOR! records: {len(outcome.updated)} complaint(s) updated (sent at the "
+              f"next sync), {len(outcome.unchanged)} unchanged.")
     if outcome.already_imported:
         print(f"left out {len(outcome.already_imported)} row(s) imported before (rows "
               + ", ".join(str(r) for r in outcome.already_imported) + ").")

@@ -93,6 +93,8 @@ class ActionKind(StrEnum):
     RECORD_COMPLAINT = "record_complaint"  # a complaint that arrived offline
     LINK_DUPLICATE = "link_duplicate"
     UNLINK_DUPLICATE = "unlink_duplicate"
+    #: a national record's status and follow-ups, from an imported register (models/national.py)
+    NATIONAL_UPDATE = "national_update"
 
 
 class SystemEventKind(StrEnum):

@@ -104,6 +104,8 @@ RULES: dict[ActionKind, tuple[frozenset[Role], frozenset[Status]]] = {
     ActionKind.LINK_DUPLICATE: (frozenset(R), frozenset(S)),
     ActionKind.UNLINK_DUPLICATE: (frozenset(R), frozenset(S)),
     ActionKind.RECORD_COMPLAINT: (frozenset({R.NATIONAL_ADMIN, R.AGENCY_ADMIN}), frozenset()),
+    # a national record's status and follow-ups (models/national.py plans it, not ``decide``)
+    ActionKind.NATIONAL_UPDATE: (frozenset({R.NATIONAL_ADMIN, R.AGENCY_ADMIN}), frozenset()),
 }
 
 #: Statuses in which the SLA clock runs toward the verification deadline.
@@ -138,7 +140,7 @@ def _decide(
     base_version: int | None,
 ) -> Decision:
     rule = RULES.get(kind)
-    if rule is None or kind == ActionKind.RECORD_COMPLAINT:
+    if rule is None or kind in (ActionKind.RECORD_COMPLAINT, ActionKind.NATIONAL_UPDATE):
         raise ActionRejected(RejectReason.UNKNOWN_ACTION, str(kind))
     roles, statuses = rule
     if state is None:

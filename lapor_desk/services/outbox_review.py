@@ -56,6 +56,7 @@ from lapor_desk.sync.localview import KNOWN_COMPLAINT
 PENDING, REJECTED, CONFLICT = "pending", "rejected", "conflict"
 REVIEW_STATES = (PENDING, REJECTED, CONFLICT)
 RECORD = str(ActionKind.RECORD_COMPLAINT)
+NATIONAL = str(ActionKind.NATIONAL_UPDATE)
 #: ``field:code`` pairs in the detail of an ``invalid_payload`` refusal of a recorded complaint
 #: (the server's :class:`~lapor_desk.models.intake.IntakeError`).
 _FIELD_CODE = re.compile(r"(?<![\w.])([a-z_]+(?:\.[a-z_]+)?):([a-z_]+)\b")
@@ -234,6 +235,8 @@ class OutboxReview:
             title = str(known.get("title") or "")
             number = known.get("tracking_number")
             tracking = number if isinstance(number, int) else None
+        if e.kind == NATIONAL:  # sent again by importing its file again (the refusal says)
+            can_redo, blocked = False, None
         if e.kind == RECORD:  # reopened in its form; it was never on the server
             can_redo = e.state == REJECTED and Capabilities.of(role).record_complaints
             blocked = None if can_redo or e.state == PENDING else ROLE

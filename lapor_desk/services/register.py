@@ -28,8 +28,10 @@ from lapor_desk.models.calendar import UTC
 from lapor_desk.models.text import clean_line
 from lapor_desk.services.errors import ServiceError, translate
 from lapor_desk.services.intake import FieldProblem
-from lapor_desk.sync import importer
+from lapor_desk.sync import importer, national_rows
+from lapor_desk.sync import localview as lv
 from lapor_desk.sync.errors import ImportFailed, SyncError
+from lapor_desk.sync.importer import RegisterTable
 from lapor_desk.sync.outbox import Outbox
 from lapor_desk.sync.register_files import Describe, write_rejects, write_template
 from lapor_desk.sync.register_layout import (
@@ -83,6 +85,11 @@ class PreviewRow:
     cleaned: bool = False             # invisible characters (NUL, controls...) were removed
     already_imported: bool = False    # this profile imported the row before: left out
     same_as: int | None = None        # the same row is already in the file (this row): left out
+    #: A national record (its SP4N-LAPOR! number given): ``new``, ``update`` of a complaint
+    #: held here, ``unchanged``; None for any other row (sync/national_rows.py).
+    national: str | None = None
+    status_to: str | None = None      # the status an update reaches
+    follow_ups_added: int = 0         # the national follow-ups an update adds
 
     @property
     def ok(self) -> bool:
@@ -117,7 +124,17 @@ class RegisterPreview:
     def new_rows(self) -> int:
         """Valid rows not imported before nor repeated: what an import records."""
         return sum(1 for r in self.rows if r.ok and not r.already_imported
-                   and r.same_as is None)
+                   and r.same_as is None and r.national in (None, national_rows.NEW))
+
+    @property
+    def updates(self) -> int:
+        """Rows whose national record updates a complaint held here."""
+        return sum(1 for r in self.rows if r.ok and r.national == national_rows.UPDATE)
+
+    @property
+    def unchanged(self) -> int:
+        """Rows whose national record changes nothing of the complaint held here."""
+        return sum(1 for r in self.rows if r.ok and r.national == national_rows.UNCHANGED)
 
     @property
     def cleaned_rows(self) -> tuple[int, ...]:
@@ -126,12 +143,17 @@ class RegisterPreview:
     @property
     def importable(self) -> bool:
         """Every row valid, and some not imported before."""
-        return self.file_error is None and self.new_rows > 0 and self.bad_rows == 0
+        return self.file_error is None and self.work > 0 and self.bad_rows == 0
 
     @property
     def partly_importable(self) -> bool:
         """Some valid rows to import while the bad ones go to a rejects file."""
-        return self.file_error is None and self.new_rows > 0 and self.bad_rows > 0
+        return self.file_error is None and self.work > 0 and self.bad_rows > 0
+
+    @property
+    def work(self) -> int:
+        """What an import writes: complaints recorded and complaints updated."""
+        return self.new_rows + self.updates
 
 
 @dataclass(frozen=True)
@@ -143,6 +165,8 @@ class ImportOutcome:
     rejected_rows: tuple[int, ...] = ()
     rejects_path: str | None = None
     already_imported: tuple[int, ...] = ()
+    updated: tuple[int, ...] = ()     # rows whose national record updated a complaint
+    unchanged: tuple[int, ...] = ()   # rows whose national record changed nothing
 
 
 def _text(value: Any) -> str:
@@ -173,10 +197,12 @@ def bad_defaults(defaults: Mapping[str, str]) -> dict[str, str]:
 
 def preview_register(path: Path | str, now: datetime, zone: tzinfo = UTC,
                      settings: RegisterSettings | None = None,
-                     imported: Callable[[set[str]], set[str]] | None = None) -> RegisterPreview:
+                     imported: Callable[[set[str]], set[str]] | None = None,
+                     judge: Callable[[RegisterTable], RegisterTable] | None = None,
+                     ) -> RegisterPreview:
     """Read and validate every row of ``path`` without writing anything (``zone``: of the times
     the register writes without one; ``imported``: which of these fingerprints were imported
-    before)."""
+    before; ``judge``: the national records judged against the cache)."""
     name = str(path)
     settings = settings or RegisterSettings()
     try:
@@ -184,6 +210,8 @@ def preview_register(path: Path | str, now: datetime, zone: tzinfo = UTC,
                                        defaults=dict(settings.defaults))
     except ImportFailed as exc:
         return RegisterPreview(name, (), (), exc.code, settings=settings)
+    if judge is not None:
+        table = judge(table)
     layout = table.layout
     columns = tuple(ColumnChoice(h, f, c) for h, f, c in
                     zip(layout.headers, layout.fields, layout.chosen))
@@ -194,10 +222,12 @@ def preview_register(path: Path | str, now: datetime, zone: tzinfo = UTC,
         seen = first.get(r.fingerprint) if r.ok else None
         if r.ok and seen is None:
             first[r.fingerprint] = r.row
+        known = r.verdict in (national_rows.UPDATE, national_rows.UNCHANGED)
         rows.append(PreviewRow(r.row, _shown(r.raw),
                                tuple(FieldProblem(e.field, e.code) for e in r.errors),
-                               r.cleaned, r.ok and r.fingerprint in before,
-                               None if r.fingerprint in before else seen))
+                               r.cleaned, r.ok and r.fingerprint in before and not known,
+                               None if r.fingerprint in before else seen,
+                               r.verdict or None, r.status_to, r.follow_ups_added))
     error = None if rows else "empty"
     return RegisterPreview(name, tuple(rows), layout.ignored, error, PREVIEW_FIELDS, columns,
                            layout.header_row + 1, layout.missing_required, settings)
@@ -217,10 +247,15 @@ class Register:
             found = set(connection.execute(select(ImportedRow.fingerprint)).scalars())
         return keys & found
 
+    def _judge(self, table: RegisterTable) -> RegisterTable:
+        with self.outbox.cache.engine.connect() as connection:
+            return national_rows.judge(connection, table, lv.load_actor(connection),
+                                       self.outbox.config, self.clock())
+
     def preview(self, path: Path | str,
                 settings: RegisterSettings | None = None) -> RegisterPreview:
         return preview_register(path, self.clock(), self.outbox.config.calendar.tz, settings,
-                                self._imported)
+                                self._imported, self._judge)
 
     def run(self, path: Path | str, settings: RegisterSettings | None = None, *,
             skip_invalid: bool = False, rejects: Path | str | None = None,
@@ -238,7 +273,7 @@ class Register:
                 table = importer.read_register(
                     path, self.outbox.clock(), self.outbox.config.calendar.tz,
                     columns=dict(settings.columns), defaults=dict(settings.defaults))
-                bad = [r for r in table.rows if not r.ok]
+                bad = [r for r in self._judge(table).rows if not r.ok]
                 if bad:
                     try:
                         write_rejects(Path(rejects), table.layout, bad, describe)
@@ -257,7 +292,7 @@ class Register:
         return ImportOutcome(result.count, tuple(r.complaint_id for r in result.receipts),
                              result.ignored_columns, result.cleaned_rows,
                              tuple(r.row for r in result.rejected), written,
-                             result.already_imported)
+                             result.already_imported, result.updated, result.unchanged)
 
     def save_preset(self, name: str, settings: RegisterSettings) -> Preset:
         return self.presets.save(Preset(name, dict(settings.columns), dict(settings.defaults)))

@@ -19,12 +19,8 @@ cleaned the same way (and an Excel line break ``_x000D_`` is a line break again)
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import logging
-import re
-import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from pathlib import Path
@@ -37,7 +33,10 @@ from lapor_desk.models.intake import (
     national_number_in,
     validate_new_complaint,
 )
+from lapor_desk.models.national import NationalUpdate
 from lapor_desk.models.text import clean_text, needs_cleaning
+from lapor_desk.sync import localview as lv
+from lapor_desk.sync import national_rows
 from lapor_desk.sync.errors import ImportFailed, RowError
 from lapor_desk.sync.log import event
 from lapor_desk.sync.outbox import ActionReceipt, Outbox
@@ -48,12 +47,14 @@ from lapor_desk.sync.register_layout import (
     normalise_header,
     read_date,
 )
+from lapor_desk.sync.register_read import (
+    MAX_COLUMNS,
+    MAX_ROWS,
+    read_table,
+)
 
 log = logging.getLogger("lapor_desk.sync.importer")
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
-MAX_ROWS = 10_000
-MAX_COLUMNS = 100
 
 #: Normalised header -> intake field ("reporter.x" for the nested reporter object).
 HEADERS: dict[str, str] = {}
@@ -79,6 +80,12 @@ for field_name, names in {
                        "telepon_pelapor", "hp"),
     "reporter.email": ("reporter_email", "email", "email_pelapor", "surel"),
     "tags": ("tags", "tag", "label"),
+    "national_status": ("status", "status_laporan", "status_sp4n", "status_lapor"),
+    "national_reply": ("tindak_lanjut", "isi_tindak_lanjut", "tindak_lanjut_instansi"),
+    "national_reply_at": ("tanggal_tindak_lanjut", "tgl_tindak_lanjut", "waktu_tindak_lanjut"),
+    "national_response": ("tanggapan_pelapor", "isi_tanggapan", "tanggapan"),
+    "national_response_at": ("tanggal_tanggapan", "tgl_tanggapan", "waktu_tanggapan",
+                             "tanggal_tanggapan_pelapor"),
 }.items():
     for alias in names:
         HEADERS[alias] = field_name
@@ -117,6 +124,9 @@ class ImportResult:
     #: Rows imported before (the same fingerprint), left out.
     already_imported: tuple[int, ...] = ()
     layout: Layout | None = None
+    #: Rows whose national record updated a complaint held here, and rows that changed nothing.
+    updated: tuple[int, ...] = ()
+    unchanged: tuple[int, ...] = ()
 
     @property
     def count(self) -> int:
@@ -128,103 +138,6 @@ class ParsedRegister:
     complaints: list[NewComplaint]
     ignored_columns: tuple[str, ...]
     cleaned_rows: tuple[int, ...]
-
-
-_OOXML_ESCAPE = re.compile("_x([0-9A-Fa-f]{4})_")
-
-
-def unescape_cell(text: str) -> str:
-    """An XLSX string as Excel meant it: ``_xHHHH_`` is the character U+HHHH (``_x005F_``
-    escapes an underscore)."""
-    if "_x" not in text:
-        return text
-    return _OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
-
-
-def _binary(head: bytes) -> bool:
-    """NUL bytes all over the start of the file: a binary file or UTF-16 text. A stray NUL in
-    a text register is not (it is cleaned with the row's text)."""
-    return head.count(b"\x00") > 2 + len(head) // 100
-
-
-def _delimiter(text: str) -> str:
-    """``;`` (Excel's CSV where the decimal mark is a comma, as in Indonesia), ``,`` or a tab:
-    the one that splits the most of the first lines into the same number of columns (a title
-    block above the header, or commas inside the chronology, do not decide it)."""
-    head = "\n".join(text.splitlines()[:HEADER_SEARCH_ROWS + 20])
-    best, best_score = ",", (0, 0)
-    for candidate in (",", ";", "\t"):
-        try:
-            counts = [len(r) for r in csv.reader(io.StringIO(head), delimiter=candidate)]
-        except csv.Error:
-            continue
-        wide = [c for c in counts if c > 1]
-        if not wide:
-            continue
-        common = max(set(wide), key=lambda c: (wide.count(c), c))
-        score = (wide.count(common), common)
-        if score > best_score:
-            best, best_score = candidate, score
-    return best
-
-
-def _read_csv(data: bytes) -> list[list[Any]]:
-    if _binary(data[:8192]):
-        raise ImportFailed("this is not a CSV text file", code="not_tabular")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ImportFailed(
-            f"the file is not UTF-8 text (byte {exc.start}); save it as 'CSV UTF-8'",
-            code="bad_encoding") from None
-    delimiter = _delimiter(text)
-    try:
-        return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
-    except csv.Error as exc:
-        raise ImportFailed(f"the CSV file is malformed: {exc}", code="not_tabular") from None
-
-
-def _read_xlsx(data: bytes) -> list[list[Any]]:
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise ImportFailed(f"the XLSX file cannot be read: {exc}", code="not_tabular") from None
-    try:
-        sheet = book.worksheets[0]
-        rows: list[list[Any]] = []
-        for row in sheet.iter_rows(values_only=True):
-            rows.append([unescape_cell(v) if isinstance(v, str) else v
-                         for v in list(row)[:MAX_COLUMNS]])
-            if len(rows) > MAX_ROWS + HEADER_SEARCH_ROWS + 1:  # the header may be lower down
-                break
-        return rows
-    finally:
-        book.close()
-
-
-def read_table(path: Path) -> list[list[Any]]:
-    """Rows of the file (the first is the header). Raises ImportFailed for unusable files."""
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise ImportFailed(f"cannot open the file: {exc}", code="unreadable") from None
-    if size == 0:
-        raise ImportFailed("the file is empty", code="empty")
-    if size > MAX_FILE_BYTES:
-        raise ImportFailed("the file is larger than 20 MB; split it", code="too_large")
-    data = path.read_bytes()
-    suffix = path.suffix.casefold()
-    if data[:4] == b"PK\x03\x04" or suffix in (".xlsx", ".xlsm"):
-        if data[:4] != b"PK\x03\x04":
-            raise ImportFailed("the file is named .xlsx but is not an Excel workbook",
-                               code="not_tabular")
-        return _read_xlsx(data)
-    if suffix not in (".csv", ".txt", ""):
-        raise ImportFailed("only CSV (UTF-8) and XLSX files can be imported",
-                           code="unsupported_type")
-    return _read_csv(data)
 
 
 def _cell(value: Any) -> Any:
@@ -276,10 +189,18 @@ class RegisterRow:
     errors: tuple[RowError, ...]
     cleaned: bool
     fingerprint: str
+    #: The national record the row carries (its SP4N-LAPOR! number given), and how it is
+    #: taken in (sync/national_rows.py): ``new``, ``update``, ``unchanged``; "" before it is
+    #: judged, or for a later row of the same number.
+    national: NationalUpdate | None = None
+    verdict: str = ""
+    complaint_id: str | None = None   # the complaint an update changes
+    follow_ups_added: int = 0
+    status_to: str | None = None      # the status an update reaches
 
     @property
     def ok(self) -> bool:
-        return self.complaint is not None
+        return self.complaint is not None or self.verdict in national_rows.HELD
 
 
 @dataclass(frozen=True)
@@ -364,14 +285,18 @@ def read_register(path: Path | str, now: datetime | None = None, zone: tzinfo = 
             continue  # blank, or only a column not imported (a row numbered ahead, a remark)
         number = layout.header_row + offset + 2  # as the spreadsheet numbers it
         raw = _with_defaults(_raw_complaint(mapping, cells), shared)
+        extras = national_rows.take_national(raw)
         complaint: NewComplaint | None = None
         errors: tuple[RowError, ...] = ()
         try:
             complaint = validate_new_complaint(raw, now, zone)
         except IntakeError as exc:
             errors = tuple(RowError(number, e.field, e.code) for e in exc.errors)
+        national, problems = national_rows.national_of(number, raw, extras, zone, now)
+        if problems:
+            complaint, errors = None, errors + problems
         rows.append(RegisterRow(number, tuple(cells), raw, complaint, errors, cleaned(raw),
-                                fingerprint(raw)))
+                                fingerprint(raw), national))
     return RegisterTable(layout, tuple(rows))
 
 
@@ -405,6 +330,9 @@ def import_register(outbox: Outbox, path: Path | str, *,
     and the bad ones come back in ``rejected`` (to be written to a file, fixed, imported)."""
     table = read_register(path, outbox.clock(), outbox.config.calendar.tz,
                           columns=columns, defaults=defaults)
+    with outbox.cache.engine.connect() as connection:
+        table = national_rows.judge(connection, table, lv.load_actor(connection),
+                                    outbox.config, outbox.clock())
     if not any(table.layout.fields):
         raise ImportFailed("no known column names in the header row (e.g. judul, isi, kanal)",
                            code="no_known_columns")
@@ -415,16 +343,24 @@ def import_register(outbox: Outbox, path: Path | str, *,
         bad = len(rejected)
         raise ImportFailed(f"{bad} row(s) are not valid; nothing was imported",
                            errors=tuple(e for r in rejected for e in r.errors))
-    good = [r for r in table.rows if r.complaint is not None]
-    recorded = outbox.record_imported([(r.fingerprint, r.complaint) for r in good
-                                       if r.complaint is not None])
+    # a national record: recorded when new, an update of a complaint held here, or nothing
+    good = [r for r in table.rows if r.complaint is not None
+            and (r.national is None or r.verdict == national_rows.NEW)]
+    updates = [r for r in table.rows if r.ok and r.verdict == national_rows.UPDATE]
+    unchanged = tuple(r.row for r in table.rows if r.ok and r.verdict == national_rows.UNCHANGED)
+    recorded = outbox.record_imported(
+        [(r.fingerprint, r.complaint) for r in good if r.complaint is not None],
+        national={r.fingerprint: r.national for r in good
+                  if r.national is not None and national_rows.carries(r.national)},
+        updates=[(str(r.complaint_id), r.national) for r in updates if r.national is not None])
     receipts = tuple(receipt for receipt in recorded if receipt is not None)
     again = tuple(r.row for r, receipt in zip(good, recorded) if receipt is None)
     cleaned_rows = tuple(r.row for r, receipt in zip(good, recorded)
                          if receipt is not None and r.cleaned)
     event(log, "import.done", file=Path(path).name, rows=len(receipts),
-          rejected=len(rejected), already_imported=len(again),
+          rejected=len(rejected), already_imported=len(again), updated=len(updates),
+          unchanged=len(unchanged),
           ignored_columns=",".join(table.ignored_columns),
           cleaned_rows=",".join(str(r) for r in cleaned_rows))
     return ImportResult(receipts, table.ignored_columns, cleaned_rows, rejected, again,
-                        table.layout)
+                        table.layout, tuple(r.row for r in updates), unchanged)

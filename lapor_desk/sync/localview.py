@@ -32,6 +32,7 @@ from lapor_desk.models.cache.schema import (
 from lapor_desk.models.calendar import UTC, DomainConfig
 from lapor_desk.models.enums import ActionKind, AgencyLevel, Role, Status
 from lapor_desk.models.lifecycle import ComplaintState, Transition, decide
+from lapor_desk.models.national import check_national, plan_update
 
 PENDING = "pending"
 APPLIED = "applied"
@@ -210,6 +211,21 @@ def write_transition(connection: Connection, complaint_id: str, mutation_id: int
     }])
 
 
+def national_steps(connection: Connection, state: ComplaintState, payload: dict[str, Any],
+                   actor: Actor, config: DomainConfig, now: datetime) -> list[Transition]:
+    """What a queued ``national_update`` shows here (models/national.py; none for a record
+    recorded in the same import: the server's answer says what it became)."""
+    update = check_national(payload)
+    if update.new:
+        return []
+
+    def known(ids: list[str]) -> set[str]:
+        return set(connection.execute(select(FollowUp.id).where(FollowUp.id.in_(ids))).scalars())
+
+    return plan_update(state, update.number, update.follow_ups, update.status, known=known,
+                       config=config, now=now, actor_id=actor.user_id).transitions
+
+
 def write_attachments(connection: Connection, complaint_id: str, follow_up_id: str | None,
                       mutation_id: int, payload: dict[str, Any], at: str) -> None:
     from lapor_desk.models.cache.schema import Blob
@@ -296,6 +312,13 @@ def rebuild(connection: Connection, complaint_ids: Iterable[str], actor: Actor |
             state = state_from_row(row)
             for entry in entries:
                 payload = orjson.loads(entry.payload)
+                if entry.kind == ActionKind.NATIONAL_UPDATE:
+                    for step in national_steps(connection, state, payload, actor, config,
+                                               parse_time(entry.created_at) or datetime.now(UTC)):
+                        state = step.state
+                        write_transition(connection, complaint_id, entry.mutation_id, step,
+                                         actor, payload)
+                    continue
                 decision = decide(
                     state, ActionKind(entry.kind), payload, actor, directory, config,
                     parse_time(entry.created_at) or datetime.now(UTC), entry.base_version,

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import mimetypes
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
@@ -39,6 +39,7 @@ from lapor_desk.models.enums import ActionKind, ArchiveReason
 from lapor_desk.models.ids import uuid7
 from lapor_desk.models.intake import NewComplaint, validate_new_complaint
 from lapor_desk.models.lifecycle import MAX_ATTACHMENT_BYTES, Conflict, Rejection, decide
+from lapor_desk.models.national import NationalUpdate
 from lapor_desk.models.shapes import is_sha256, safe_file_name
 from lapor_desk.models.validation import (
     ActionRejected,
@@ -263,17 +264,23 @@ class Outbox:
         return receipts
 
     def record_imported(
-        self, complaints: Sequence[tuple[str, NewComplaint]]
+        self, complaints: Sequence[tuple[str, NewComplaint]], *,
+        national: Mapping[str, NationalUpdate] | None = None,
+        updates: Sequence[tuple[str, NationalUpdate]] = (),
     ) -> list[ActionReceipt | None]:
         """Record validated register rows, all in one transaction, each once: a row whose
         fingerprint (the first of each pair) this profile imported before, or that came earlier
-        in ``complaints``, is left out (None in its place)."""
+        in ``complaints``, is left out (None in its place). ``national``: the national record
+        of a row (by fingerprint), queued after it; ``updates``: national records of complaints
+        held here (complaint id, record), each a ``national_update`` shown at once."""
         now = self.clock()
         receipts: list[ActionReceipt | None] = []
         with self._storage(), self.cache.writer.begin() as connection:
             actor = lv.load_actor(connection)
             if actor is None:
                 raise NotSignedInError("sign in and sync once before recording complaints")
+            for complaint_id, update in updates:
+                self._national(connection, actor, complaint_id, update, now)
             for key, complaint in complaints:
                 if connection.execute(select(ImportedRow.fingerprint).where(
                         ImportedRow.fingerprint == key)).first() is not None:
@@ -284,9 +291,30 @@ class Outbox:
                     fingerprint=key, complaint_id=receipt.complaint_id,
                     imported_at=lv.wire_time(now)))
                 receipts.append(receipt)
+                if national and key in national:
+                    self._national(connection, actor, receipt.complaint_id, national[key], now)
         event(log, "outbox.recorded", count=sum(1 for r in receipts if r is not None),
               already_imported=sum(1 for r in receipts if r is None))
         return receipts
+
+    def _national(self, connection: Connection, actor: Actor, complaint_id: str,
+                  update: NationalUpdate, now: datetime) -> int:
+        """Queue a ``national_update`` of ``complaint_id`` and show what it does."""
+        payload = update.to_payload()
+        row = lv.complaint_row(connection, complaint_id)
+        if row is None:
+            raise ActionRefused("not_found")
+        mutation_id = take_mutation_id(connection)
+        steps = lv.national_steps(connection, lv.state_from_row(row), payload, actor,
+                                  self.config, now)
+        if steps:
+            lv.ensure_snapshot(connection, complaint_id, row)
+            lv.upsert_complaint_row(connection, lv.row_with_state(row, steps[-1].state))
+            for step in steps:
+                lv.write_transition(connection, complaint_id, mutation_id, step, actor, payload)
+        self._insert_entry(connection, mutation_id, ActionKind.NATIONAL_UPDATE, complaint_id,
+                           row["server_version"], payload, now)
+        return mutation_id
 
     def _record_one(self, connection: Connection, actor: Actor, complaint_id: str,
                     complaint: NewComplaint, files: Sequence[AttachmentFile],

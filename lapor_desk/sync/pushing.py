@@ -172,6 +172,9 @@ class PushSide:
                     OutboxEntry.mutation_id == result.mutation_id).values(**values))
                 event(log, "push.answer", mutation_id=result.mutation_id, kind=entry.kind,
                       outcome=str(result.outcome), reason=result.reason or "")
+                if entry.kind == ActionKind.NATIONAL_UPDATE and \
+                        result.outcome == Outcome.APPLIED:
+                    _known_record(connection, entry.complaint_id)
             server_epoch.mark_applied(connection, [
                 r.mutation_id for r in answer.results if r.outcome == Outcome.APPLIED],
                 answer.epoch, answer.seq)
@@ -191,3 +194,20 @@ class PushSide:
             Complaint.id == complaint_id)).scalar_one_or_none()
         if known is None or current["version"] > known:
             lv.set_snapshot(connection, complaint_id, current)
+
+
+def _known_record(connection: Any, complaint_id: str) -> None:
+    """A register row recorded here whose national number the server held already (by a
+    complaint this desktop had not pulled): its ``national_update`` reached that complaint, so
+    the recorded copy's refusal is no work for anyone (dismissed, its NIK dropped)."""
+    for entry in connection.execute(select(OutboxEntry).where(
+            OutboxEntry.complaint_id == complaint_id,
+            OutboxEntry.kind == str(ActionKind.RECORD_COMPLAINT),
+            OutboxEntry.state == lv.REJECTED, OutboxEntry.dismissed.is_(False),
+            OutboxEntry.reason == str(RejectReason.ALREADY_EXISTS))):
+        if not (entry.detail or "").startswith("SP4N-LAPOR! "):
+            continue
+        connection.execute(update(OutboxEntry).where(
+            OutboxEntry.mutation_id == entry.mutation_id).values(
+            dismissed=True, payload=orjson.dumps(
+                scrub_record_payload(orjson.loads(entry.payload))).decode()))

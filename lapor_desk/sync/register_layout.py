@@ -30,8 +30,13 @@ FIELDS: tuple[str, ...] = (
     "title", "body", "complaint_type", "channel", "category", "subcategory", "province",
     "regency", "district", "village", "incident_date", "received_at", "reporter.name",
     "reporter.nik", "reporter.phone", "reporter.email", "anonymous", "confidential",
-    "misconduct", "tags", "national_tracking_number",
+    "misconduct", "tags", "national_tracking_number", *(
+        # what SP4N-LAPOR! says of a national record (its number given): sync/national_rows.py
+        "national_status", "national_reply", "national_reply_at", "national_response",
+        "national_response_at"),
 )
+#: The fields of a national record's update (read only beside its tracking number).
+NATIONAL_FIELDS: tuple[str, ...] = FIELDS[-5:]
 
 #: The fields a value can be given once for the whole file (when its column is missing or the
 #: row leaves it empty).
@@ -53,6 +58,11 @@ _RULES: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = tuple(
     (f, frozenset(any_of.split()), frozenset(none_of.split())) for f, any_of, none_of in (
         # SP4N-LAPOR!'s own number ("Tracking ID", "No. Tracking", "Nomor SP4N-LAPOR!")
         ("national_tracking_number", "tracking trackingid tracking_id sp4n", ""),
+        # its status there and the follow-ups written there ("Status", "Tindak Lanjut",
+        # "Tanggapan Pelapor"; their dates by exact name in the importer's HEADERS)
+        ("national_status", "status", ""),
+        ("national_reply", "tindak_lanjut tindaklanjut", "tanggal tgl waktu"),
+        ("national_response", "tanggapan", "tanggal tgl waktu"),
         ("subcategory", "subkategori sub_kategori subcategory", ""),
         ("incident_date", "kejadian incident peristiwa", "lokasi tempat alamat"),
         ("received_at", "tanggal tgl date diterima masuk waktu received", "lahir"),

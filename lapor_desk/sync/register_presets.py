@@ -52,7 +52,8 @@ def _preset(name: str, data: Any) -> Preset | None:
 
 
 #: Presets every profile has. "Ekspor Admin LAPOR!": the complaint list an agency admin
-#: downloads from SP4N-LAPOR!'s admin pages (docs/sp4n.md), matched by its tracking number; a
+#: downloads from SP4N-LAPOR!'s admin pages (docs/sp4n.md), matched by its tracking number: new
+#: records recorded, known ones updated (their status there, the follow-ups written there); a
 #: column named otherwise in the agency's export is corrected in the dialog and saved.
 BUILT_IN: dict[str, Preset] = {
     "Ekspor Admin LAPOR!": Preset("Ekspor Admin LAPOR!", {
@@ -63,7 +64,9 @@ BUILT_IN: dict[str, Preset] = {
         "provinsi": "province", "kabupaten_kota": "regency", "kecamatan": "district",
         "kelurahan_desa": "village", "anonim": "anonymous", "rahasia": "confidential",
         "jenis_laporan": "complaint_type", "nama_pelapor": "reporter.name",
-        "status": None, "instansi": None, "disposisi": None,
+        "status": "national_status", "instansi": None, "disposisi": None,
+        "tindak_lanjut": "national_reply", "tanggal_tindak_lanjut": "national_reply_at",
+        "tanggapan_pelapor": "national_response", "tanggal_tanggapan": "national_response_at",
     }, {"channel": "web"}),
 }
 

@@ -32,7 +32,7 @@ from lapor_desk.services.receipts import IntakeReceipt
 from lapor_desk.services.register import ImportOutcome
 from lapor_desk.services.types import ActionResult, ComplaintDetail
 from lapor_desk.services.workstation import Workstation
-from lapor_desk.ui import labels
+from lapor_desk.ui import labels, national_words
 from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.detail_pane import DetailPane
 from lapor_desk.ui.dialog_slot import DialogSlot
@@ -290,6 +290,8 @@ class IntakeFlows(QObject):
         if outcome.already_imported:
             text += " " + self.tr("%1 rows imported before were left out.").replace(
                 "%1", str(len(outcome.already_imported)))
+        if national_words.import_counts(outcome):
+            text += " " + national_words.import_counts(outcome)
         self.window.statusBar().showMessage(text, 15_000)
         self.imported.emit(outcome)
 

@@ -34,6 +34,13 @@ FIELDS = {
     "reporter.phone": QT_TRANSLATE_NOOP("IntakeLabels", "Phone"),
     "reporter.email": QT_TRANSLATE_NOOP("IntakeLabels", "Email"),
     "tags": QT_TRANSLATE_NOOP("IntakeLabels", "Tags"),
+    "national_tracking_number": QT_TRANSLATE_NOOP("IntakeLabels", "SP4N-LAPOR! number"),
+    "national_status": QT_TRANSLATE_NOOP("IntakeLabels", "Status in SP4N-LAPOR!"),
+    "national_reply": QT_TRANSLATE_NOOP("IntakeLabels", "Follow-up in SP4N-LAPOR!"),
+    "national_reply_at": QT_TRANSLATE_NOOP("IntakeLabels", "Follow-up date"),
+    "national_response": QT_TRANSLATE_NOOP("IntakeLabels", "Reporter's response in "
+                                           "SP4N-LAPOR!"),
+    "national_response_at": QT_TRANSLATE_NOOP("IntakeLabels", "Response date"),
 }
 
 #: (field, code) first, then code alone.
@@ -67,6 +74,28 @@ PROBLEMS: dict[tuple[str, str] | str, object] = {
                                                     "2025-12-31."),
     ("reporter.email", "too_long"): QT_TRANSLATE_NOOP("IntakeLabels", "An email address has "
                                                       "at most 255 characters."),
+    # a national record that the status machine cannot take (sync/national_rows.py)
+    ("national_status", "not_reachable"): QT_TRANSLATE_NOOP(
+        "IntakeLabels", "The complaint cannot reach this status here yet (Selesai needs it "
+        "verified, forwarded and answered first): handle it, then import again."),
+    ("national_status", "unknown"): QT_TRANSLATE_NOOP(
+        "IntakeLabels", "Not a status of SP4N-LAPOR! (e.g. Selesai, Sedang Diproses)."),
+    ("national_reply", "not_reachable"): QT_TRANSLATE_NOOP(
+        "IntakeLabels", "A follow-up can be added only once the complaint is forwarded here: "
+        "verify and forward it, then import again."),
+    ("national_response", "not_reachable"): QT_TRANSLATE_NOOP(
+        "IntakeLabels", "The complaint is finished here: reopen it first to add the reporter's "
+        "response."),
+    ("national_tracking_number", "role_not_allowed"): QT_TRANSLATE_NOOP(
+        "IntakeLabels", "Only an agency admin may take in records from SP4N-LAPOR!."),
+    ("national_reply_at", "invalid"): QT_TRANSLATE_NOOP("IntakeLabels", "Write a date from "
+                                                        "the year 2000 on, e.g. 31/12/2025 or "
+                                                        "2025-12-31."),
+    ("national_response_at", "invalid"): QT_TRANSLATE_NOOP("IntakeLabels", "Write a date from "
+                                                           "the year 2000 on, e.g. 31/12/2025 "
+                                                           "or 2025-12-31."),
+    ("national_tracking_number", "invalid"): QT_TRANSLATE_NOOP(
+        "IntakeLabels", "Write the SP4N-LAPOR! number in digits, e.g. 7312345."),
     "required": QT_TRANSLATE_NOOP("IntakeLabels", "Required."),
     "too_long": QT_TRANSLATE_NOOP("IntakeLabels", "Too long."),
     "too_short": QT_TRANSLATE_NOOP("IntakeLabels", "Too short."),

@@ -21,6 +21,7 @@ ACTIONS = {
     "record_complaint": QT_TRANSLATE_NOOP("VerifyLabels", "New complaint recorded here"),
     "link_duplicate": QT_TRANSLATE_NOOP("VerifyLabels", "Link as duplicate"),
     "unlink_duplicate": QT_TRANSLATE_NOOP("VerifyLabels", "Remove duplicate link"),
+    "national_update": QT_TRANSLATE_NOOP("VerifyLabels", "Update from SP4N-LAPOR!"),
 }
 #: ArchiveReason values in the order the dialog lists them.
 ARCHIVE_REASONS = {

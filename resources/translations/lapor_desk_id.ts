@@ -1555,52 +1555,52 @@
         <translation>Buku kerja Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="258" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="269" />
         <source>No column and no value for the whole file gives: %1. Choose the column that holds it, or give one value above.</source>
         <translation>Belum ada kolom maupun nilai untuk seluruh berkas bagi: %1. Pilih kolom yang berisi data itu, atau isi satu nilai di atas.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="265" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="276" />
         <source>%1 rows, %2 with problems (marked red). Correct them in the file and choose it again, or import the valid rows and save the rest to a file to fix.</source>
         <translation>%1 baris, %2 bermasalah (ditandai merah). Perbaiki di berkas lalu pilih lagi, atau impor baris yang benar dan simpan sisanya ke berkas untuk diperbaiki.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="271" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="282" />
         <source>All %1 rows are valid.</source>
         <translation>Semua %1 baris sudah benar.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="273" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="287" />
         <source>%1 rows were imported before and are left out.</source>
         <translation>%1 baris sudah pernah diimpor dan dilewati.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="276" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="290" />
         <source>%1 rows repeat a row above them and are left out.</source>
         <translation>%1 baris sama dengan baris di atasnya dan dilewati.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="279" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="293" />
         <source>Columns not imported: %1.</source>
         <translation>Kolom yang tidak diimpor: %1.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="282" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="296" />
         <source>Invisible characters (such as NUL or text-direction marks) were removed from rows %1.</source>
         <translation>Karakter tak terlihat (seperti NUL atau tanda arah teks) dihapus dari baris %1.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="316" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="330" />
         <source>Save the rows to fix</source>
         <translation>Simpan baris yang perlu diperbaiki</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="317" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="331" />
         <source>CSV file (*.csv);;Excel workbook (*.xlsx)</source>
         <translation>Berkas CSV (*.csv);;Buku kerja Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="325" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="339" />
         <source>Importing…</source>
         <translation>Mengimpor…</translation>
     </message>
@@ -1767,145 +1767,207 @@
         <translation>Tag</translation>
     </message>
     <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="37" />
+        <source>SP4N-LAPOR! number</source>
+        <translation>Nomor SP4N-LAPOR!</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="38" />
+        <source>Status in SP4N-LAPOR!</source>
+        <translation>Status di SP4N-LAPOR!</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="39" />
+        <source>Follow-up in SP4N-LAPOR!</source>
+        <translation>Tindak lanjut di SP4N-LAPOR!</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="40" />
+        <source>Follow-up date</source>
+        <translation>Tanggal tindak lanjut</translation>
+    </message>
+    <message>
         <location filename="../../lapor_desk/ui/intake_labels.py" line="41" />
+        <source>Reporter's response in SP4N-LAPOR!</source>
+        <translation>Tanggapan pelapor di SP4N-LAPOR!</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="43" />
+        <source>Response date</source>
+        <translation>Tanggal tanggapan</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="48" />
         <source>Write a title of at least 5 characters.</source>
         <extracomment>(field, code) first, then code alone.</extracomment>
         <translation>Tulis judul paling sedikit 5 karakter.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="43" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="50" />
         <source>Write at least 10 characters: what happened, where and when.</source>
         <translation>Tulis paling sedikit 10 karakter: apa yang terjadi, di mana dan kapan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="45" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="52" />
         <source>A NIK has exactly 16 digits.</source>
         <translation>NIK terdiri dari tepat 16 digit.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="47" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="54" />
         <source>Write the number with 8 to 15 digits, e.g. 081234567890.</source>
         <translation>Tulis nomor dengan 8 sampai 15 digit, mis. 081234567890.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="49" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="56" />
         <source>This is not an email address.</source>
         <translation>Ini bukan alamat surel.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="51" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="58" />
         <source>Write the reporter's name, or mark the complaint anonymous.</source>
         <translation>Tulis nama pelapor, atau tandai laporan sebagai anonim.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="53" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="60" />
         <source>Only a complaint (pengaduan) can involve misconduct.</source>
         <translation>Hanya pengaduan yang dapat berkadar pengawasan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="55" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="62" />
         <source>Pick a category from the list.</source>
         <translation>Pilih kategori dari daftar.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="56" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="63" />
         <source>Pick a sub-category of the chosen category from the list.</source>
         <translation>Pilih subkategori dari kategori yang dipilih.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="58" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="65" />
         <source>Unknown channel.</source>
         <translation>Kanal tidak dikenal.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="59" />
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="61" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="66" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="68" />
         <source>The date cannot be in the future.</source>
         <translation>Tanggal tidak boleh di masa depan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="63" />
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="65" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="70" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="72" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="91" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="94" />
         <source>Write a date from the year 2000 on, e.g. 31/12/2025 or 2025-12-31.</source>
         <translation>Tulis tanggal mulai tahun 2000, misalnya 31/12/2025 atau 2025-12-31.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="68" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="75" />
         <source>An email address has at most 255 characters.</source>
         <translation>Alamat email paling banyak 255 karakter.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="70" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="78" />
+        <source>The complaint cannot reach this status here yet (Selesai needs it verified, forwarded and answered first): handle it, then import again.</source>
+        <translation>Laporan ini belum dapat berstatus ini di sini (Selesai perlu diverifikasi, didisposisikan dan ditanggapi dulu): tangani dulu, lalu impor lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="81" />
+        <source>Not a status of SP4N-LAPOR! (e.g. Selesai, Sedang Diproses).</source>
+        <translation>Bukan status SP4N-LAPOR! (misalnya Selesai, Sedang Diproses).</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="83" />
+        <source>A follow-up can be added only once the complaint is forwarded here: verify and forward it, then import again.</source>
+        <translation>Tindak lanjut baru dapat ditambahkan setelah laporan didisposisikan di sini: verifikasi dan disposisikan dulu, lalu impor lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="86" />
+        <source>The complaint is finished here: reopen it first to add the reporter's response.</source>
+        <translation>Laporan ini sudah selesai di sini: buka kembali dulu untuk menambahkan tanggapan pelapor.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="89" />
+        <source>Only an agency admin may take in records from SP4N-LAPOR!.</source>
+        <translation>Hanya admin instansi yang boleh memasukkan laporan dari SP4N-LAPOR!.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="97" />
+        <source>Write the SP4N-LAPOR! number in digits, e.g. 7312345.</source>
+        <translation>Tulis nomor SP4N-LAPOR! dengan angka, misalnya 7312345.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="99" />
         <source>Required.</source>
         <translation>Wajib diisi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="71" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="100" />
         <source>Too long.</source>
         <translation>Terlalu panjang.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="72" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="101" />
         <source>Too short.</source>
         <translation>Terlalu pendek.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="73" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="102" />
         <source>Not valid.</source>
         <translation>Tidak valid.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="74" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="103" />
         <source>Not in the list.</source>
         <translation>Tidak ada di daftar.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="75" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="104" />
         <source>Cannot be in the future.</source>
         <translation>Tidak boleh di masa depan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="79" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="108" />
         <source>The file is empty or has no rows under the header.</source>
         <translation>Berkas kosong atau tidak ada baris di bawah judul kolom.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="81" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="110" />
         <source>The file is not UTF-8 text. In Excel, save it as “CSV UTF-8”.</source>
         <translation>Berkas bukan teks UTF-8. Di Excel, simpan sebagai “CSV UTF-8”.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="83" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="112" />
         <source>The file cannot be read as CSV or XLSX.</source>
         <translation>Berkas tidak dapat dibaca sebagai CSV atau XLSX.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="85" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="114" />
         <source>Only CSV (UTF-8) and XLSX files can be imported.</source>
         <translation>Hanya berkas CSV (UTF-8) dan XLSX yang dapat diimpor.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="87" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="116" />
         <source>The file is too large (at most 20 MB and 10,000 rows). Split it.</source>
         <translation>Berkas terlalu besar (paling besar 20 MB dan 10.000 baris). Pecah berkasnya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="89" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="118" />
         <source>The file cannot be opened.</source>
         <translation>Berkas tidak dapat dibuka.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="90" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="119" />
         <source>No known column names in the first row (e.g. judul, isi, kanal).</source>
         <translation>Tidak ada nama kolom yang dikenal di baris pertama (mis. judul, isi, kanal).</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="92" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="121" />
         <source>Some rows are not valid; nothing was imported.</source>
         <translation>Ada baris yang tidak benar; tidak ada yang diimpor.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/intake_labels.py" line="120" />
+        <location filename="../../lapor_desk/ui/intake_labels.py" line="149" />
         <source>The file cannot be imported (%1).</source>
         <translation>Berkas tidak dapat diimpor (%1).</translation>
     </message>
@@ -2734,6 +2796,75 @@
         <location filename="../../lapor_desk/ui/list_heading.py" line="52" />
         <source>%1 of %2</source>
         <translation>%1 dari %2</translation>
+    </message>
+</context>
+<context>
+    <name>NationalWords</name>
+    <message>
+        <location filename="../../lapor_desk/ui/national_words.py" line="14" />
+        <source>New complaint</source>
+        <translation>Laporan baru</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/national_words.py" line="15" />
+        <source>Known; nothing changes</source>
+        <translation>Sudah ada; tidak berubah</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/national_words.py" line="16" />
+        <source>Part of the record above</source>
+        <translation>Bagian dari laporan di atas</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/national_words.py" line="17" />
+        <source>status → %1</source>
+        <translation>status → %1</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/national_words.py" line="18" />
+        <source>+%1 follow-up(s)</source>
+        <translation>+%1 tindak lanjut</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/national_words.py" line="19" />
+        <source>Update: %1</source>
+        <translation>Diperbarui: %1</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/national_words.py" line="20" />
+        <source>SP4N-LAPOR! records: %1 new, %2 update complaints held here, %3 change nothing.</source>
+        <translation>Laporan SP4N-LAPOR!: %1 baru, %2 memperbarui laporan yang sudah ada, %3 tidak berubah.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/national_words.py" line="22" />
+        <source>%1 complaints updated from SP4N-LAPOR! (sent at the next sync); %2 unchanged.</source>
+        <translation>%1 laporan diperbarui dari SP4N-LAPOR! (dikirim saat sinkronisasi berikutnya); %2 tidak berubah.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/national_words.py" line="27" />
+        <source>This SP4N-LAPOR! number belongs to a complaint outside your area, so it was not changed. Tell the agency that holds it, then discard this action.</source>
+        <extracomment>Why the server refused a national record, and what to do next (the outbox review).</extracomment>
+        <translation>Nomor SP4N-LAPOR! ini milik laporan di luar wilayah Anda, jadi tidak diubah. Beri tahu instansi yang memegangnya, lalu buang tindakan ini.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/national_words.py" line="30" />
+        <source>No complaint on the server carries this SP4N-LAPOR! number (its row was not recorded). Check the number in the file, then discard this action.</source>
+        <translation>Tidak ada laporan di server dengan nomor SP4N-LAPOR! ini (barisnya tidak tercatat). Periksa nomornya di berkas, lalu buang tindakan ini.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/national_words.py" line="33" />
+        <source>SP4N-LAPOR! shows a status or follow-up this complaint cannot take here yet (for example Selesai before it is verified and forwarded). Nothing was changed: handle the complaint first, then import the file again.</source>
+        <translation>SP4N-LAPOR! menunjukkan status atau tindak lanjut yang belum dapat diterima laporan ini di sini (misalnya Selesai sebelum diverifikasi dan didisposisikan). Tidak ada yang diubah: tangani laporannya dulu, lalu impor berkasnya lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/national_words.py" line="37" />
+        <source>Only an agency admin may take in records from SP4N-LAPOR!. Nothing was changed: discard this action.</source>
+        <translation>Hanya admin instansi yang boleh memasukkan laporan dari SP4N-LAPOR!. Tidak ada yang diubah: buang tindakan ini.</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/national_words.py" line="40" />
+        <source>Another complaint on the server already carries this SP4N-LAPOR! number (outside your area, or not yet in your list), so it was not recorded twice. Discard this action.</source>
+        <translation>Laporan lain di server sudah memakai nomor SP4N-LAPOR! ini (di luar wilayah Anda, atau belum ada di daftar Anda), jadi tidak dicatat dua kali. Buang tindakan ini.</translation>
     </message>
 </context>
 <context>
@@ -3921,24 +4052,29 @@
 <context>
     <name>RegisterPreviewModel</name>
     <message>
-        <location filename="../../lapor_desk/ui/models/register_preview.py" line="52" />
+        <location filename="../../lapor_desk/ui/models/register_preview.py" line="59" />
         <source>Imported before: left out</source>
         <translation>Sudah pernah diimpor: dilewati</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/register_preview.py" line="54" />
+        <location filename="../../lapor_desk/ui/models/register_preview.py" line="61" />
         <source>Same as row %1: left out</source>
         <translation>Sama dengan baris %1: dilewati</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/register_preview.py" line="99" />
+        <location filename="../../lapor_desk/ui/models/register_preview.py" line="108" />
         <source>Row</source>
         <translation>Baris</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/models/register_preview.py" line="101" />
+        <location filename="../../lapor_desk/ui/models/register_preview.py" line="110" />
         <source>Problems</source>
         <translation>Masalah</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/models/register_preview.py" line="112" />
+        <source>In SP4N-LAPOR!</source>
+        <translation>Di SP4N-LAPOR!</translation>
     </message>
 </context>
 <context>
@@ -4846,134 +4982,139 @@
         <translation>Hapus tautan duplikat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="27" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="24" />
+        <source>Update from SP4N-LAPOR!</source>
+        <translation>Pembaruan dari SP4N-LAPOR!</translation>
+    </message>
+    <message>
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="28" />
         <source>Wrong format: not a complaint, aspiration or information request</source>
         <extracomment>ArchiveReason values in the order the dialog lists them.</extracomment>
         <translation>Format tidak sesuai: bukan pengaduan, aspirasi, atau permintaan informasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="29" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="30" />
         <source>Too general or unclear to act on</source>
         <translation>Terlalu umum atau tidak jelas untuk ditindaklanjuti</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="30" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="31" />
         <source>Not about a public service</source>
         <translation>Bukan tentang pelayanan publik</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="31" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="32" />
         <source>Duplicate of another report</source>
         <translation>Duplikat dari laporan lain</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="32" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="33" />
         <source>Data incomplete and the reporter did not complete it</source>
         <translation>Data tidak lengkap dan tidak dilengkapi oleh pelapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="34" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="35" />
         <source>Spam, advertising or abuse</source>
         <translation>Spam, iklan, atau berisi kata-kata kasar</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="35" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="36" />
         <source>Other reason (write a note)</source>
         <translation>Alasan lain (tulis catatan)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="38" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="39" />
         <source>Waiting to send</source>
         <translation>Menunggu dikirim</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="39" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="40" />
         <source>Rejected</source>
         <translation>Ditolak</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="40" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="41" />
         <source>Conflict</source>
         <translation>Konflik</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="44" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="45" />
         <source>The complaint no longer exists on the server (it was deleted or merged). There is nothing to fix: discard this action.</source>
         <extracomment>Every RejectReason code, in words an admin understands, ending with what to do next.</extracomment>
         <translation>Laporan ini sudah tidak ada di server (dihapus atau digabungkan). Tidak ada yang perlu diperbaiki: buang tindakan ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="47" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="48" />
         <source>Before your action arrived, the complaint was moved outside your area, so you may no longer act on it. Discard this action; if the complaint comes back to you, fix and resend it.</source>
         <translation>Sebelum tindakan Anda sampai, laporan dipindahkan ke luar wilayah kewenangan Anda, sehingga Anda tidak dapat lagi menindaklanjutinya. Buang tindakan ini; jika laporan kembali kepada Anda, perbaiki dan kirim ulang.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="51" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="52" />
         <source>Your account's role does not allow this action (your role may have changed). Discard it, or ask your LAPOR! administrator to check your account.</source>
         <translation>Peran akun Anda tidak mengizinkan tindakan ini (peran Anda mungkin telah diubah). Buang tindakan ini, atau minta administrator LAPOR! memeriksa akun Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="54" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="55" />
         <source>The complaint's status changed before your action arrived, and the action no longer fits it. Look at the current status in the detail, then fix and resend a suitable action, or discard this one.</source>
         <translation>Status laporan berubah sebelum tindakan Anda sampai, sehingga tindakan ini tidak lagi sesuai. Lihat status terkini pada rincian laporan, lalu perbaiki dan kirim ulang tindakan yang sesuai, atau buang tindakan ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="58" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="59" />
         <source>Something in the action was missing or not valid. Open it with “Fix &amp; resend”, complete the form and send it again.</source>
         <translation>Ada isian tindakan yang kosong atau tidak valid. Buka dengan “Perbaiki &amp; kirim ulang”, lengkapi isiannya, lalu kirim lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="61" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="62" />
         <source>This action needs a reason and none reached the server. Choose “Fix &amp; resend” and write the reason.</source>
         <translation>Tindakan ini memerlukan alasan, tetapi tidak ada alasan yang sampai ke server. Pilih “Perbaiki &amp; kirim ulang” dan tulis alasannya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="64" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="65" />
         <source>The unit or agency you chose no longer exists. Choose “Fix &amp; resend” and pick another one.</source>
         <translation>Unit atau instansi yang Anda pilih sudah tidak ada. Pilih “Perbaiki &amp; kirim ulang” dan tentukan tujuan lain.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="67" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="68" />
         <source>The complaint cannot go to the unit or agency you chose (it is already there, or it is outside your area). Choose “Fix &amp; resend” and pick another one.</source>
         <translation>Laporan tidak dapat dikirim ke unit atau instansi yang Anda pilih (laporan sudah berada di sana, atau tujuan di luar wilayah Anda). Pilih “Perbaiki &amp; kirim ulang” dan tentukan tujuan lain.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="71" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="72" />
         <source>An attached file is not on the server for your account: its upload did not finish, or the file came from another account. Choose “Fix &amp; resend”: the files stay attached and are uploaded again from this computer at the next sync.</source>
         <translation>Berkas lampiran tidak ada di server untuk akun Anda: unggahannya belum selesai, atau berkas itu berasal dari akun lain. Pilih “Perbaiki &amp; kirim ulang”: berkasnya tetap terlampir dan diunggah lagi dari komputer ini pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="75" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="76" />
         <source>A complaint cannot be linked as a duplicate of itself. Discard this action and link the right complaint.</source>
         <translation>Laporan tidak dapat ditautkan sebagai duplikat dirinya sendiri. Buang tindakan ini dan tautkan laporan yang benar.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="78" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="79" />
         <source>The server already has this record: it was most likely sent before. Check the complaint's timeline, then discard this action.</source>
         <translation>Server sudah memiliki data ini: kemungkinan besar sudah pernah dikirim. Periksa riwayat laporan, lalu buang tindakan ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="81" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="82" />
         <source>The server does not know this action; this LAPOR Desk may be older than the server. Update the application, or discard the action.</source>
         <translation>Server tidak mengenali tindakan ini; versi LAPOR Desk ini mungkin lebih lama daripada server. Perbarui aplikasi, atau buang tindakan ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="85" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="86" />
         <source>Someone else changed this complaint before your action arrived, so it was not applied. Compare what you did with what the server holds now, then re-apply your action on the new state or drop yours.</source>
         <translation>Orang lain mengubah laporan ini sebelum tindakan Anda sampai, sehingga tindakan Anda tidak diterapkan. Bandingkan yang Anda lakukan dengan yang ada di server sekarang, lalu terapkan ulang tindakan Anda pada keadaan baru atau buang milik Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="89" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="90" />
         <source>Saved on this computer; it is sent at the next sync. The complaint already shows it.</source>
         <translation>Tersimpan di komputer ini dan dikirim pada sinkronisasi berikutnya. Laporan sudah menampilkannya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="92" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="93" />
         <source>The server refused this action (%1). Check the complaint, then fix and resend or discard it.</source>
         <translation>Server menolak tindakan ini (%1). Periksa laporannya, lalu perbaiki dan kirim ulang atau buang.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/verify_labels.py" line="95" />
+        <location filename="../../lapor_desk/ui/verify_labels.py" line="96" />
         <source>The complaint's newest state has not arrived yet. Sync first (F5), then re-apply.</source>
         <translation>Keadaan terbaru laporan belum diterima. Sinkronkan dahulu (F5), lalu terapkan ulang.</translation>
     </message>

@@ -25,7 +25,8 @@ from lapor_desk.models.validation import (
 NOW = datetime(2026, 11, 2, 3, 0, tzinfo=UTC)
 ID = "01a25012-1723-7c2b-94fe-d9a8e615e2fc"
 SHA = "ab" * 32
-KINDS = [k for k in ActionKind if k != ActionKind.RECORD_COMPLAINT]
+KINDS = [k for k in ActionKind
+         if k not in (ActionKind.RECORD_COMPLAINT, ActionKind.NATIONAL_UPDATE)]
 
 
 def attachment(**change: Any) -> dict[str, Any]:

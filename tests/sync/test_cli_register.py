@@ -114,3 +114,30 @@ def test_a_preset_from_the_desktop_and_what_the_command_refuses(
     assert "channel=merpati (invalid)" in capsys.readouterr().err
     assert main([*base, "--default", "judul=Apa saja"]) == 2
     assert "cannot be given for the whole file" in capsys.readouterr().err
+
+
+def test_import_of_national_records_says_what_it_updated(
+        live_server: LiveServer, profile: Path, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from lapor_desk.server.sp4n.records import record_national_number
+    from tests.sync import test_national_register as national
+
+    with live_server.session() as s, s.begin():
+        known = s.scalars(select(Complaint.id).where(
+            Complaint.status == "in_progress", Complaint.regency == "Kota Kendari")
+            .order_by(Complaint.id).limit(1)).one()
+        record_national_number(s, known, national.UPDATED[0])
+    base = ["--profile", str(profile)]
+    assert main(["sync", *base, "--server", live_server.url, "--user", "admin.kendari",
+                 "--once"]) == 0
+    register = tmp_path / "lapor.csv"
+    register.write_text(";".join(national.HEADER) + "\n" + ";".join(national._row(
+        1, "7301011", "Puskesmas tutup", "Selesai", "Sudah ditangani petugas.",
+        "12/03/2026")) + "\n", "utf-8")
+    capsys.readouterr()
+    assert main(["import", str(register), *base, "--preset", national.PRESET]) == 0
+    out = capsys.readouterr().out
+    assert "imported 0 complaint(s)" in out
+    assert "SP4N-LAPOR! records: 1 complaint(s) updated (sent at the next sync), 0 unchanged." \
+        in out
+    assert _status(profile, capsys)["outbox_pending"] == 1

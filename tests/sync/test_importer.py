@@ -7,7 +7,7 @@ from openpyxl import Workbook
 from sqlalchemy import func, select
 
 from lapor_desk.models.cache import Cache, Complaint, OutboxEntry, open_cache
-from lapor_desk.sync import importer
+from lapor_desk.sync import importer, register_read
 from lapor_desk.sync.errors import ImportFailed, RowError
 from lapor_desk.sync.importer import import_register
 from lapor_desk.sync.outbox import Outbox
@@ -102,11 +102,11 @@ def test_malformed_files_leave_the_cache_untouched(cache: Cache, tmp_path: Path,
 
 def test_huge_files_are_refused(cache: Cache, tmp_path: Path,
                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(importer, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(register_read, "MAX_FILE_BYTES", 100)
     with pytest.raises(ImportFailed) as info:
         import_register(Outbox(cache), write(tmp_path, "r.csv", [ID_HEADER, *ID_ROWS]))
     assert info.value.code == "too_large"
-    monkeypatch.setattr(importer, "MAX_FILE_BYTES", 10**7)
+    monkeypatch.setattr(register_read, "MAX_FILE_BYTES", 10**7)
     monkeypatch.setattr(importer, "MAX_ROWS", 1)
     with pytest.raises(ImportFailed) as info:
         import_register(Outbox(cache), write(tmp_path, "r.csv", [ID_HEADER, *ID_ROWS]))
@@ -137,7 +137,7 @@ def test_utf16_and_binary_files_are_still_not_registers(cache: Cache, tmp_path: 
 
 
 def test_excel_escapes_are_read_back(tmp_path: Path) -> None:
-    assert importer.unescape_cell("baris_x000D_\nbaru") == "baris\r\nbaru"
-    assert importer.unescape_cell("a_x0000_b") == "a\x00b"
-    assert importer.unescape_cell("_x005F_x0000_") == "_x0000_"  # an escaped underscore
-    assert importer.unescape_cell("nama_file_x.jpg") == "nama_file_x.jpg"
+    assert register_read.unescape_cell("baris_x000D_\nbaru") == "baris\r\nbaru"
+    assert register_read.unescape_cell("a_x0000_b") == "a\x00b"
+    assert register_read.unescape_cell("_x005F_x0000_") == "_x0000_"  # an escaped underscore
+    assert register_read.unescape_cell("nama_file_x.jpg") == "nama_file_x.jpg"

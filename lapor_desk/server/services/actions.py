@@ -52,6 +52,7 @@ from lapor_desk.server.db import (
 )
 from lapor_desk.server.services import records
 from lapor_desk.server.services.errors import ServiceError
+from lapor_desk.server.services.national_action import national_update
 
 
 class ClientMismatchError(ServiceError):
@@ -204,6 +205,14 @@ def _judge_and_write(session: Session, actor: Actor, client_id: str, mutation: M
     problem = _payload_problem(mutation)
     if problem:
         return rejected(mutation, RejectReason.INVALID_PAYLOAD, problem)
+    if kind == ActionKind.NATIONAL_UPDATE:  # no attachments; its own rules
+        verdict = national_update(session, actor, client_id, mutation.mutation_id,
+                                  mutation.complaint_id, mutation.payload, directory, config,
+                                  now)
+        if verdict.reason is not None:
+            return rejected(mutation, verdict.reason, verdict.detail)
+        return ActionResult(mutation.mutation_id, Outcome.APPLIED, verdict.complaint_id,
+                            verdict.version)
     if kind == ActionKind.RECORD_COMPLAINT:
         judged = _record_complaint(session, actor, client_id, mutation, directory, config, now)
     else:

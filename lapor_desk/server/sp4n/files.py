@@ -38,7 +38,8 @@ from lapor_desk.server.channels.intake import _store_file as store_file
 from lapor_desk.server.database import transaction
 from lapor_desk.server.db import Attachment, Blob, FollowUp, next_seqs
 from lapor_desk.server.logs import event
-from lapor_desk.server.public.service import FILE_TYPES, PublicError, Upload, check_uploads
+from lapor_desk.server.public.errors import PublicError
+from lapor_desk.server.public.service import FILE_TYPES, Upload, check_uploads
 from lapor_desk.server.services.records import add_attachments
 from lapor_desk.server.sp4n.connector import (
     Connector,

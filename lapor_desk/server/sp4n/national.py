@@ -14,6 +14,8 @@ number (docs/sp4n.md).
   complaint cannot move to by itself) is reported in ``RecordOutcome.problems`` and not forced:
   an admin does it in the desktop (verify and forward, then the next import adds the replies).
 
+The update of a known complaint is planned by :func:`lapor_desk.models.national.plan_update`,
+the rules the desktop's register import (``national_update`` actions) follows too.
 Taking the same record again changes nothing. What comes from SP4N-LAPOR! is never sent back
 there: its events are of kind ``national_update``, which the push queue leaves out
 (:mod:`.push`).
@@ -21,9 +23,8 @@ there: its events are of kind ``national_update``, which the push queue leaves o
 
 from __future__ import annotations
 
-import hashlib
-import uuid
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -32,12 +33,19 @@ from sqlalchemy.orm import Session
 
 from lapor_desk.models.agencies import DictDirectory
 from lapor_desk.models.calendar import DomainConfig, default_config
-from lapor_desk.models.complaint_state import ComplaintState, EventRecord, FollowUpRecord
-from lapor_desk.models.enums import ActionKind, FollowUpKind, Status
 from lapor_desk.models.ids import uuid7
 from lapor_desk.models.intake import IntakeError, validate_new_complaint
-from lapor_desk.models.lifecycle import RULES, Transition
-from lapor_desk.models.text import clean_line, clean_text
+from lapor_desk.models.national import (
+    EVENT_KIND,
+    NAMESPACE,
+    STATUS_WORDS,
+    NationalItem,
+    NationalPlan,
+    follow_up_id,
+    national_status,
+    plan_update,
+)
+from lapor_desk.models.text import clean_text
 from lapor_desk.models.validation import TEXT_MAX
 from lapor_desk.server.db import Complaint, FollowUp
 from lapor_desk.server.services import records
@@ -45,34 +53,8 @@ from lapor_desk.server.services.directory import load_directory
 from lapor_desk.server.sp4n import records as sp4n_records
 from lapor_desk.server.sp4n.connector import IncomingReport
 
-#: The kind of the events a national record writes (the push queue leaves them out).
-EVENT_KIND = "national_update"
-#: Ids of national follow-ups: uuid5 in this namespace.
-NAMESPACE = uuid.UUID("6b1f5a8e-3c1d-5b7e-9a40-5d4e1f0c2a18")
-
-#: SP4N-LAPOR!'s status words (as its exports and pages write them) -> this system's status.
-STATUS_WORDS: dict[str, Status] = {
-    "belum terverifikasi": Status.UNVERIFIED, "menunggu verifikasi": Status.UNVERIFIED,
-    "terverifikasi": Status.FORWARDED, "terdisposisi": Status.FORWARDED,
-    "didisposisikan": Status.FORWARDED, "belum ditindaklanjuti": Status.FORWARDED,
-    "terdisposisi, belum ditindaklanjuti": Status.FORWARDED,
-    "proses": Status.IN_PROGRESS, "diproses": Status.IN_PROGRESS,
-    "sedang diproses": Status.IN_PROGRESS, "ditindaklanjuti": Status.IN_PROGRESS,
-    "terdisposisi, sedang diproses": Status.IN_PROGRESS,
-    "ditanggapi pelapor": Status.REPORTER_RESPONDED,
-    "ditanggapi oleh pelapor": Status.REPORTER_RESPONDED,
-    "tunda": Status.POSTPONED, "ditunda": Status.POSTPONED,
-    "selesai": Status.DONE, "arsip": Status.ARCHIVED, "diarsipkan": Status.ARCHIVED,
-    **{str(s): s for s in Status},
-}
-_REPLY_FROM = RULES[ActionKind.FOLLOW_UP][1]
-_CLOSE_FROM = RULES[ActionKind.CLOSE][1]
-_CLOSED = frozenset({Status.DONE, Status.ARCHIVED})
-
-
-def national_status(word: str) -> Status | None:
-    """This system's status for SP4N-LAPOR!'s ``word``; None when it names none."""
-    return STATUS_WORDS.get(" ".join(clean_line(word).casefold().split()))
+__all__ = ["EVENT_KIND", "NAMESPACE", "STATUS_WORDS", "RecordOutcome", "apply_plan",
+           "follow_up_id", "national_status", "plan_known", "take_record"]
 
 
 @dataclass
@@ -86,11 +68,17 @@ class RecordOutcome:
     problems: list[str] = field(default_factory=list)
 
 
-def follow_up_id(number: int, from_reporter: bool, at: datetime, body: str) -> str:
-    """The id a national follow-up has here, the same at every import."""
-    digest = hashlib.sha256(clean_text(body).encode()).hexdigest()
-    side = "pelapor" if from_reporter else "instansi"
-    return str(uuid.uuid5(NAMESPACE, f"{number}:{side}:{at.isoformat()}:{digest}"))
+def plan_known(session: Session, row: Row[Any], number: int,
+               follow_ups: Iterable[NationalItem], status_word: str | None, *,
+               config: DomainConfig, now: datetime, actor_id: int | None = None) -> NationalPlan:
+    """The update national record ``number`` makes of the complaint ``row`` (locked), planned
+    against what the database holds (models/national.py)."""
+
+    def known(ids: list[str]) -> set[str]:
+        return set(session.scalars(select(FollowUp.id).where(FollowUp.id.in_(ids))))
+
+    return plan_update(records.state_of(row), number, follow_ups, status_word, known=known,
+                       config=config, now=now, actor_id=actor_id)
 
 
 def follow_up_ids(report: IncomingReport) -> dict[int, str]:
@@ -104,42 +92,19 @@ def follow_up_ids(report: IncomingReport) -> dict[int, str]:
     return ids
 
 
-def _event(before: ComplaintState, after: ComplaintState, number: int, now: datetime,
-           **detail: Any) -> EventRecord:
-    return EventRecord(EVENT_KIND, before.status, after.status, None, now,
-                       {"national": number, **detail})
-
-
-def _bump(state: ComplaintState, exclusive: bool, **changes: Any) -> ComplaintState:
-    return replace(state, version=state.version + 1,
-                   transition_version=state.transition_version + int(exclusive), **changes)
-
-
-def _reply(state: ComplaintState, fid: str, body: str, at: datetime, number: int,
-           config: DomainConfig, now: datetime) -> Transition:
-    """A reply the agency posted on SP4N-LAPOR!: as a follow-up written here (``_follow_up``
-    in models/transitions.py), from the national side. The reporter's time to answer counts
-    from when it is taken in here (or its national date, if later): an old reply taken in late
-    must not close the complaint at once."""
-    after = _bump(state, False, status=Status.IN_PROGRESS,
-                  first_follow_up_at=state.first_follow_up_at or at, last_follow_up_at=at,
-                  auto_close_due=config.calendar.add_working_days(max(at, now),
-                                                                  config.sla.auto_close))
-    return Transition(state=after, event=_event(state, after, number, now, follow_up=fid),
-                      follow_up=FollowUpRecord(fid, FollowUpKind.REPLY, body, None, None, at))
-
-
-def _response(state: ComplaintState, fid: str, body: str, at: datetime, number: int,
-              now: datetime) -> Transition:
-    """The reporter answered there: waiting for it (Sedang Diproses), the complaint becomes
-    Ditanggapi Pelapor; at another open status it is added and the status stays."""
-    if state.status == Status.IN_PROGRESS:
-        after = _bump(state, False, status=Status.REPORTER_RESPONDED, auto_close_due=None)
-    else:
-        after = _bump(state, False)
-    return Transition(state=after, event=_event(state, after, number, now, follow_up=fid),
-                      follow_up=FollowUpRecord(fid, FollowUpKind.REPORTER_RESPONSE, body,
-                                               None, None, at))
+def apply_plan(session: Session, complaint_id: str, plan: NationalPlan, *,
+               directory: DictDirectory, now: datetime, client_id: str | None = None,
+               mutation_id: int | None = None) -> Row[Any]:
+    """Write ``plan``'s transitions to complaint ``complaint_id`` in the caller's transaction;
+    the complaint's row as it is after them."""
+    row = records.lock_complaint_row(session, complaint_id)
+    assert row is not None
+    for transition in plan.transitions:
+        records.write_transition(session, row, transition, directory=directory, now=now,
+                                 client_id=client_id, mutation_id=mutation_id)
+        row = records.lock_complaint_row(session, complaint_id)
+        assert row is not None
+    return row
 
 
 def _new_complaint(session: Session, report: IncomingReport, agency_id: int,
@@ -207,44 +172,12 @@ def take_record(session: Session, report: IncomingReport, *, agency_id: int | No
         row = records.lock_complaint_row(session, held)
         assert row is not None
     assert outcome.complaint_id is not None
-    changed = False
-    for item in sorted(report.follow_ups, key=lambda f: f.at):
-        body = clean_text(item.body)[:TEXT_MAX]
-        if not body or item.reference is not None:  # ours, sent from here
-            continue
-        fid = follow_up_id(number, item.from_reporter, item.at, body)
-        if session.get(FollowUp, fid) is not None:
-            continue
-        state = records.state_of(row)
-        if item.from_reporter:
-            if state.status in _CLOSED:
-                outcome.problems.append(f"response_not_reachable:{state.status}")
-                continue
-            transition = _response(state, fid, body, item.at, number, now)
-        else:
-            if state.status not in _REPLY_FROM:
-                outcome.problems.append(f"reply_not_reachable:{state.status}")
-                continue
-            transition = _reply(state, fid, body, item.at, number, config, now)
-        records.write_transition(session, row, transition, directory=directory, now=now)
-        row = records.lock_complaint_row(session, outcome.complaint_id)
-        assert row is not None
-        outcome.follow_ups_added += 1
-        changed = True
-    target = national_status(report.status) if report.status else None
-    state = records.state_of(row)
-    if report.status and target is None:
-        outcome.problems.append(f"unknown_status:{clean_line(report.status)[:40]}")
-    elif target is not None and target != state.status:
-        if target == Status.DONE and state.status in _CLOSE_FROM:
-            after = _bump(state, True, status=Status.DONE, closed_at=now, auto_close_due=None)
-            records.write_transition(session, row, Transition(
-                state=after, event=_event(state, after, number, now)), directory=directory,
-                now=now)
-            outcome.status = str(Status.DONE)
-            changed = True
-        else:
-            outcome.problems.append(f"status_not_reachable:{state.status}>{target}")
-    if outcome.kind != "created" and changed:
+    items = [f for f in report.follow_ups if f.reference is None]  # not ours, sent from here
+    plan = plan_known(session, row, number, items, report.status, config=config, now=now)
+    apply_plan(session, outcome.complaint_id, plan, directory=directory, now=now)
+    outcome.follow_ups_added = plan.follow_ups_added
+    outcome.status = str(plan.status) if plan.status is not None else None
+    outcome.problems.extend(plan.problems)
+    if outcome.kind != "created" and plan.changes:
         outcome.kind = "updated"
     return outcome

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from lapor_desk.services.register import RegisterPreview, RegisterSettings
-from lapor_desk.ui import intake_labels
+from lapor_desk.ui import intake_labels, national_words
 from lapor_desk.ui.dialogs.discard_guard import DiscardGuard
 from lapor_desk.ui.dialogs.register_columns import RegisterColumns
 from lapor_desk.ui.models.register_preview import RegisterPreviewModel
@@ -235,7 +235,9 @@ class ImportRegisterDialog(QDialog):
             return  # an older answer: another file or other choices meanwhile
         self.preview = preview
         self.model.set_preview(preview)
-        widths = (60, 250 if preview.bad_rows else 90, 170, 135, 130, 200, 95, 90, 150, 110)
+        widths = (60, 250 if preview.bad_rows else 90,
+                  *((self._national_width(),) if self.model.national_column is not None else ()),
+                  170, 135, 130, 200, 95, 90, 150, 110)
         for column, width in enumerate(widths[:self.model.columnCount() - 1]):
             self.table.setColumnWidth(column, width)
         if preview.columns:
@@ -251,6 +253,15 @@ class ImportRegisterDialog(QDialog):
             first_bad = next(i for i, r in enumerate(preview.rows) if not r.ok)
             self.table.scrollTo(self.model.index(first_bad, 0))
         self._enable(True)
+
+    def _national_width(self) -> int:
+        """Wide enough for what the national rows say ("Diperbarui: status → Selesai, ...")."""
+        column = self.model.national_column
+        assert column is not None
+        metrics = self.table.fontMetrics()
+        said = (str(self.model.index(row, column).data() or "")
+                for row in range(self.model.rowCount()))
+        return min(max((metrics.horizontalAdvance(t) for t in said), default=0) + 24, 420)
 
     def _describe(self, preview: RegisterPreview) -> str:
         parts = []
@@ -269,6 +280,9 @@ class ImportRegisterDialog(QDialog):
                          .replace("%2", str(preview.bad_rows)))
         else:
             parts.append(self.tr("All %1 rows are valid.").replace("%1", str(len(preview.rows))))
+        counted = national_words.preview_counts(preview)
+        if counted:
+            parts.append(counted)
         if preview.already_imported:
             parts.append(self.tr("%1 rows were imported before and are left out.")
                          .replace("%1", str(preview.already_imported)))

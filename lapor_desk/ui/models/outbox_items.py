@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from lapor_desk.services.outbox_review import ReviewItem
-from lapor_desk.ui import labels, verify_labels
+from lapor_desk.ui import labels, national_words, verify_labels
 from lapor_desk.ui.resources import icon
 
 Index = QModelIndex | QPersistentModelIndex
@@ -70,7 +70,8 @@ def complaint_text(item: ReviewItem) -> str:
 
 def explanation(item: ReviewItem) -> str:
     if item.state == "rejected":
-        return verify_labels.rejection(item.reason)
+        return national_words.refusal(item.kind, item.reason, item.detail) or \
+            verify_labels.rejection(item.reason)
     if item.state == "conflict":
         return verify_labels.conflict()
     return verify_labels.pending()

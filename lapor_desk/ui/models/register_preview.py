@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from lapor_desk.services.register import PreviewRow, RegisterPreview
-from lapor_desk.ui import intake_labels, labels
+from lapor_desk.ui import intake_labels, labels, national_words
 from lapor_desk.ui.resources import icon
 
 Index = QModelIndex | QPersistentModelIndex
@@ -19,21 +19,27 @@ BAD_TEXT = QBrush(QColor("#b71c1c"))
 
 
 class RegisterPreviewModel(QAbstractTableModel):
-    """Columns: row number, the row's problems (first, so they are seen), the fields."""
+    """Columns: row number, the row's problems (first, so they are seen), what a national record
+    does (when the file has any: new, an update of a complaint held here, unchanged), the
+    fields."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._fields: tuple[str, ...] = ()
         self._rows: tuple[PreviewRow, ...] = ()
+        self.national_column: int | None = None
+        self.FIRST_FIELD = 2
 
     def set_preview(self, preview: RegisterPreview | None) -> None:
         self.beginResetModel()
         self._fields = preview.fields if preview is not None else ()
         self._rows = preview.rows if preview is not None else ()
+        national = any(r.national is not None for r in self._rows)
+        self.national_column = 2 if national else None
+        self.FIRST_FIELD = 3 if national else 2
         self.endResetModel()
 
     problems_column = 1
-    FIRST_FIELD = 2
 
     def row_at(self, row: int) -> PreviewRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -42,7 +48,8 @@ class RegisterPreviewModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() or not self._fields else len(self._fields) + 2
+        return 0 if parent.isValid() or not self._fields else \
+            len(self._fields) + self.FIRST_FIELD
 
     def _value(self, row: PreviewRow, column: int) -> str:
         if column == 0:
@@ -53,6 +60,8 @@ class RegisterPreviewModel(QAbstractTableModel):
             if row.ok and row.same_as is not None:
                 return self.tr("Same as row %1: left out").replace("%1", str(row.same_as))
             return " ".join(intake_labels.row_problem(p.field, p.code) for p in row.problems)
+        if column == self.national_column:
+            return national_words.change(row) if row.ok else ""
         name = self._fields[column - self.FIRST_FIELD]
         value = row.values[column - self.FIRST_FIELD]
         if name == "complaint_type":
@@ -99,6 +108,8 @@ class RegisterPreviewModel(QAbstractTableModel):
             return self.tr("Row")
         if section == self.problems_column:
             return self.tr("Problems")
+        if section == self.national_column:
+            return self.tr("In SP4N-LAPOR!")
         return intake_labels.field(self._fields[section - self.FIRST_FIELD])
 
     def flags(self, index: Index) -> Qt.ItemFlag:
