@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
 from sqlalchemy import select
 
 from lapor_desk.models.cache.schema import Complaint as CachedComplaint
@@ -92,8 +93,31 @@ def test_the_preview_says_what_each_national_row_does_before_anything_is_written
     column = model.national_column
     assert dialog.table.columnWidth(column) >= dialog.table.fontMetrics().horizontalAdvance(
         said["7"]), "the national column cuts its words"
+    assert summary.endswith("Kolom yang tidak diimpor: No."), summary  # never "No.."
+    every_field_whole(dialog)
     save_png(dialog, "import_national_preview")
     dialog.reject()
+
+
+def every_field_whole(dialog: ImportRegisterDialog) -> None:
+    """Each column's box shows any field it offers whole ("Nomor SP4N-LAPOR!", "Tanggapan
+    pelapor di SP4N-LAPOR!"), and on a laptop's screen the box is seen whole without scrolling
+    sideways."""
+    seen = dialog.columns.grid_host.parentWidget()
+    assert seen is not None
+    for combo in dialog.columns.combos:
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                             QStyle.SubControl.SC_ComboBoxEditField, combo)
+        for index in range(combo.count()):
+            text = combo.itemText(index)
+            assert combo.fontMetrics().horizontalAdvance(text) <= field.width(), (
+                f"{combo.accessibleName()!r} cuts {text!r}")
+        if dialog.screen().availableGeometry().width() >= 1366:  # a laptop (xvfb-run); the
+            # offscreen platform's small screen scrolls sideways instead
+            right = combo.mapTo(seen, combo.rect().topRight()).x()
+            assert right <= seen.width(), f"{combo.accessibleName()!r} is cut at the right"
 
 
 def test_a_refused_national_record_is_explained_in_the_outbox(

@@ -290,8 +290,10 @@ class ImportRegisterDialog(QDialog):
             parts.append(self.tr("%1 rows repeat a row above them and are left out.")
                          .replace("%1", str(preview.repeated)))
         if preview.ignored_columns:
-            parts.append(self.tr("Columns not imported: %1.").replace(
-                "%1", ", ".join(preview.ignored_columns)))
+            said = self.tr("Columns not imported: %1.").replace(
+                "%1", ", ".join(preview.ignored_columns))
+            # A column named with a full stop ("No.") ends the sentence itself.
+            parts.append(said[:-1] if said.endswith("..") else said)
         if preview.cleaned_rows and not preview.bad_rows:  # the problems first
             parts.append(self.tr("Invisible characters (such as NUL or text-direction marks) "
                                  "were removed from rows %1.")

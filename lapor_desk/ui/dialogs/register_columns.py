@@ -28,7 +28,11 @@ from lapor_desk.ui.dialogs.intake_widgets import searchable_combo
 
 #: Shared values offered in the panel, in order (the CLI's --default takes these and more).
 SHARED = ("complaint_type", "channel", "category", "province", "regency")
-COLUMNS_PER_ROW = 3
+#: Two columns of the file side by side: with the field names of national records ("Tanggapan
+#: pelapor di SP4N-LAPOR!") whole in their boxes, three do not fit a laptop's screen.
+COLUMNS_PER_ROW = 2
+#: A column's name longer than this wraps under itself (its box keeps its width).
+NAME_WIDTH = 170
 
 
 class RegisterColumns(QWidget):
@@ -51,7 +55,8 @@ class RegisterColumns(QWidget):
         scroll = QScrollArea()
         scroll.setWidget(self.grid_host)
         scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Sideways only on a screen narrower than a laptop's: a field is never cut.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setMinimumHeight(120)
         columns_box = QGroupBox(self.tr("Columns in the file"))
@@ -139,10 +144,11 @@ class RegisterColumns(QWidget):
         for index, column in enumerate(columns):
             name = QLabel(column.header or self.tr("(no name)"))
             name.setToolTip(column.header)
+            name.setWordWrap(True)
+            name.setMaximumWidth(NAME_WIDTH)
             combo = QComboBox()
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(10)
+            # As wide as its longest field name: a field is read whole, never "Nomor SP4N-LAPO…".
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.addItem(self.tr("Not imported"), "")
             for field_name in FIELDS:
                 combo.addItem(intake_labels.field(field_name), field_name)
