@@ -177,7 +177,7 @@ def test_bad_fields_and_files_are_refused_with_the_form_kept(
     assert citizen.submit(files=[("a.png", _png(), "image/png")] * 3).status == 400
     assert citizen.submit(files=[("a.png", _png() + b"\0" * 4096, "image/png")]).status == 400
     program = citizen.submit(files=[("foto.png", b"MZ\x90\x00" + b"\0" * 100, "image/png")])
-    assert program.status == 400 and "Hanya foto" in program.text
+    assert program.status == 400 and "foto.png" in program.text and "tidak dapat dikirim" in program.text
     too_big = requests.post(server.live.url + "/", data=b"x" * (3 * 4096 + 200 * 1024),
                             headers={"Content-Type": "multipart/form-data; boundary=x"}, timeout=30)
     assert too_big.status_code == 413 and too_big.headers["content-type"].startswith("text/html")
@@ -305,3 +305,34 @@ def test_a_rating_is_pulled_by_every_desktop_its_note_only_by_readers(
         row = state["state"]["complaint"][complaint.id]
         assert (row["rating"], row["rating_note"]) == (4, note)
         assert row["rated_at"] is not None and row["version"] == version
+
+
+def test_files_from_a_phone_are_taken_by_what_they_are_and_a_refusal_says_what_next(
+        serve_world: Callable[..., WorldServer], world_template: tuple[str, object]) -> None:
+    """A phone names files as it likes: a PDF saved as .jpg is a document, sent and kept as
+    one; an iPhone's HEIC photo is refused by its name with what to do; after any refusal the
+    page says the files chosen must be chosen again (a browser never keeps them)."""
+    server = serve_world(public_agency="T-kab")
+    citizen = Citizen(server.live.url)
+    pdf = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+    sent = citizen.submit(files=[("surat_keterangan.jpg", pdf, "image/jpeg"),
+                                 ("IMG_0001.pdf", _png(), "application/pdf")])
+    assert sent.status == 200, sent.text
+    complaint = _complaint(server, sent.number)
+    with server.live.session() as session:
+        kept = sorted(session.execute(select(Attachment.filename, Attachment.mime_type).where(
+            Attachment.complaint_id == complaint.id)).all())
+    assert kept == [("IMG_0001.png", "image/png"),
+                    ("surat_keterangan.pdf", "application/pdf")]
+
+    before = _count(server)
+    heic = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\0" * 64
+    refused = citizen.submit(files=[("IMG_4031.HEIC", heic, "image/heic")])
+    assert refused.status == 400
+    assert "IMG_4031.HEIC" in refused.text and "JPG" in refused.text
+    assert "pilih lagi berkas Anda" in refused.text
+    wrong_field = citizen.submit(judul="", files=[("foto.png", _png(), "image/png")])
+    assert wrong_field.status == 400 and "Judul wajib diisi" in wrong_field.text
+    assert "Foto atau dokumen yang tadi dipilih belum terkirim. Pilih lagi" in wrong_field.text
+    assert "belum terkirim" not in citizen.submit(judul="").text  # no file, nothing to say
+    assert _count(server) == before

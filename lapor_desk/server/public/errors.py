@@ -11,6 +11,8 @@ from __future__ import annotations
 
 
 class PublicError(Exception):
-    def __init__(self, code: str) -> None:
+    def __init__(self, code: str, subject: str = "") -> None:
         super().__init__(code)
         self.code = code
+        #: What it is about, when the words name it (the file refused); may be empty.
+        self.subject = subject

@@ -173,7 +173,7 @@ async def _submit(request: Request, form: FormData) -> Response:
     for item in form.getlist("berkas"):
         if isinstance(item, UploadFile) and item.filename:
             data = await item.read(settings.public_max_file_bytes + 1)
-            uploads.append(service.Upload(item.filename, item.content_type or "", data))
+            uploads.append(service.as_chosen(item.filename, item.content_type or "", data))
     raw = _raw_complaint(values)
     try:
         service.check_uploads(uploads, settings.public_max_files, settings.public_max_file_bytes)
@@ -185,6 +185,8 @@ async def _submit(request: Request, form: FormData) -> Response:
         counted("invalid")
         errors = {words.FORM_FIELD.get(e.field, e.field): words.field_error(e.field, e.code)
                   for e in error.errors}
+        if uploads and "berkas" not in errors:
+            errors["berkas"] = words.CHOOSE_FILES_AGAIN
         return await run_in_threadpool(_page, request, "kirim.html",
                                        _form_context(request, values, errors), nonce=nonce,
                                        status=400)
@@ -192,7 +194,9 @@ async def _submit(request: Request, form: FormData) -> Response:
         if error.code == "unavailable":  # the server's configuration, not the form
             return _message(request, words.ERRORS[error.code], status=503)
         counted("invalid")
-        errors = {"berkas": words.ERRORS.get(error.code, words.REFUSED)}
+        errors = {"berkas": words.file_error(
+            error.code, error.subject, settings.public_max_files,
+            max(1, settings.public_max_file_bytes // (1024 * 1024)))}
         return await run_in_threadpool(_page, request, "kirim.html",
                                        _form_context(request, values, errors), nonce=nonce,
                                        status=400)

@@ -109,20 +109,44 @@ def check_uploads(uploads: list[Upload], max_files: int, max_bytes: int) -> None
         raise PublicError("too_many_files")
     for upload in uploads:
         if len(upload.data) > max_bytes:
-            raise PublicError("file_too_big")
+            raise PublicError("file_too_big", upload.filename)
         if upload.mime_type not in FILE_TYPES or not _looks_like(upload):
-            raise PublicError("file_type")
+            raise PublicError("file_type", upload.filename)
 
 
 def _looks_like(upload: Upload) -> bool:
     """The content is what its type says (a renamed program is refused)."""
-    head = upload.data[:12]
-    return {
-        "image/jpeg": head.startswith(b"\xff\xd8\xff"),
-        "image/png": head.startswith(b"\x89PNG\r\n\x1a\n"),
-        "image/webp": head[:4] == b"RIFF" and head[8:12] == b"WEBP",
-        "application/pdf": head.startswith(b"%PDF-"),
-    }[upload.mime_type]
+    return content_type(upload.data) == upload.mime_type
+
+
+def content_type(data: bytes) -> str | None:
+    """The kind of file the bytes are, among FILE_TYPES; None for any other."""
+    head = data[:12]
+    if head.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "image/webp"
+    if head.startswith(b"%PDF-"):
+        return "application/pdf"
+    return None
+
+
+def as_chosen(filename: str, declared: str, data: bytes) -> Upload:
+    """A file from a citizen's phone, typed by its content: the browser types it by its name's
+    ending, and a PDF saved as ``.jpg`` (or a photo as ``.pdf``) is still one of the kinds a
+    citizen may send. Any other content keeps the type declared (and is refused)."""
+    found = content_type(data)
+    if found is None:
+        return Upload(filename, declared, data)
+    stem, dot, ending = filename.rpartition(".")
+    if dot and "." + ending.casefold() in _ENDINGS and _ENDINGS["." + ending.casefold()] != found:
+        filename = stem + FILE_TYPES[found]  # the name says what the file is
+    return Upload(filename, found, data)
+
+
+_ENDINGS = {**{ending: mime for mime, ending in FILE_TYPES.items()}, ".jpeg": "image/jpeg"}
 
 
 _BLOB_IF_ABSENT = {

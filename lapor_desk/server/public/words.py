@@ -56,9 +56,6 @@ _HINTS = {
     "body": "Ceritakan kejadiannya, paling sedikit 10 huruf.",
 }
 ERRORS = {
-    "too_many_files": "Terlalu banyak berkas. Kurangi jumlah berkas lalu kirim lagi.",
-    "file_too_big": "Ada berkas yang terlalu besar. Perkecil foto atau dokumennya lalu kirim lagi.",
-    "file_type": "Hanya foto (JPG, PNG, WebP) dan dokumen PDF yang dapat dikirim.",
     "not_found": "Laporan tidak ditemukan.",
     "closed": "Laporan ini sedang tidak menunggu tanggapan atau penilaian Anda.",
     "empty": "Tanggapan masih kosong. Tulis tanggapan Anda lalu kirim lagi.",
@@ -87,6 +84,27 @@ NOT_FOUND = ("Nomor laporan atau kode rahasia tidak cocok. Periksa kembali kedua
              "ditampilkan saat laporan terkirim).")
 ANSWERED = "Tanggapan Anda sudah kami terima dan diteruskan kepada petugas."
 RATED = "Terima kasih, penilaian Anda sudah kami terima."
+
+
+#: Beside the files after another field was wrong: a browser never keeps the files chosen.
+CHOOSE_FILES_AGAIN = ("Foto atau dokumen yang tadi dipilih belum terkirim. Pilih lagi sebelum "
+                      "mengirim.")
+
+
+def file_error(code: str, name: str, max_files: int, max_mb: int) -> str:
+    """Why the files were refused, naming the file, and what to do next."""
+    if code == "too_many_files":
+        return (f"Terlalu banyak berkas. Pilih lagi paling banyak {max_files} foto atau dokumen "
+                "lalu kirim.")
+    if code == "file_too_big":
+        return (f"Berkas \u201c{name}\u201d lebih besar dari {max_mb} MB. Perkecil foto atau "
+                "dokumennya (atau kirim tangkapan layarnya), lalu pilih lagi berkas Anda dan "
+                "kirim.")
+    if code == "file_type":
+        return (f"Berkas \u201c{name}\u201d bukan foto JPG, PNG atau WebP dan bukan dokumen PDF, "
+                "jadi tidak dapat dikirim. Foto HEIC dari iPhone: kirim sebagai JPG atau "
+                "tangkapan layar. Lalu pilih lagi berkas Anda dan kirim.")
+    return ERRORS.get(code, REFUSED)
 
 
 def field_error(field: str, code: str) -> str:
