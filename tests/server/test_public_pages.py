@@ -336,3 +336,20 @@ def test_files_from_a_phone_are_taken_by_what_they_are_and_a_refusal_says_what_n
     assert "Foto atau dokumen yang tadi dipilih belum terkirim. Pilih lagi" in wrong_field.text
     assert "belum terkirim" not in citizen.submit(judul="").text  # no file, nothing to say
     assert _count(server) == before
+
+
+def test_a_citizen_sent_back_to_fix_the_form_is_not_refused_for_the_hour(
+        serve_world: Callable[..., WorldServer], world_template: tuple[str, object]) -> None:
+    """Only a form that makes a complaint counts against ``submits_per_hour``; over the limit
+    the form comes back with what was typed, saying to keep it and send it later."""
+    server = serve_world(public_agency="T-kab", public_submits_per_hour=2)
+    citizen = Citizen(server.live.url)
+    before = _count(server)
+    for _ in range(4):  # a title too short, again and again
+        assert citizen.submit(judul="jln").status == 400
+    assert citizen.submit().status == 200 and citizen.submit().status == 200
+    refused = citizen.submit(isi="Sudah tiga minggu got di depan pasar tersumbat sampah.")
+    assert refused.status == 429 and "satu jam lagi" in refused.text
+    assert "Sudah tiga minggu got di depan pasar tersumbat sampah." in refused.text
+    assert 'name="token"' in refused.text  # the form, to keep and send later
+    assert _count(server) == before + 2

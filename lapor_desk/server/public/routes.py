@@ -37,6 +37,8 @@ ANSWER = ("POST", "/lacak/tanggapi")
 RATE = ("POST", "/lacak/nilai")
 #: The body of a tracking-page form: a number, a code, an answer of RESPONSE_MAX characters.
 SMALL_FORM_BYTES = 64 * 1024
+#: Over a limit per address: when to come back (the limits count per hour).
+RETRY = {"Retry-After": "3600"}
 #: The submit form's fields besides its files.
 FIELDS_BYTES = 128 * 1024
 
@@ -74,7 +76,7 @@ def _state(request: Request) -> ServerState:
 
 
 def _page(request: Request, name: str, context: dict[str, Any], *, nonce: str | None = None,
-          status: int = 200) -> Response:
+          status: int = 200, headers: dict[str, str] | None = None) -> Response:
     """A page whose forms carry a token for this browser (a new nonce unless ``nonce``)."""
     state = _state(request)
     key = guard.signing_key(state.engine)
@@ -84,7 +86,7 @@ def _page(request: Request, name: str, context: dict[str, Any], *, nonce: str | 
     token = guard.form_token(key, browser, nonce or guard.new_nonce(), state.now())
     context = {**context, "token": token, "zone": state.config.calendar.tz}
     response = templates.TemplateResponse(request, name, context, status_code=status,
-                                          headers=HEADERS)
+                                          headers={**HEADERS, **(headers or {})})
     response.set_cookie(guard.COOKIE, browser, max_age=int(guard.FORM_TTL.total_seconds()),
                         httponly=True, samesite="strict", path="/", secure=_https(request))
     return response
@@ -112,15 +114,22 @@ def _form_context(request: Request, values: dict[str, Any], errors: dict[str, st
             "max_mb": max(1, settings.public_max_file_bytes // (1024 * 1024))}
 
 
-def _limited(request: Request, kind: str) -> Response | None:
+def _over_limit(request: Request, kind: str) -> bool:
+    """Counts one more ``kind`` for the client's address; True when that is over its limit."""
     state = _state(request)
     limit = (state.settings.public_submits_per_hour if kind == "submit"
              else state.settings.public_lookups_per_hour)
     address = client_address(request.scope, state.trusted_proxies)
     if guard.allow(state.engine, f"{kind}:{address}", limit, state.now()):
-        return None
+        return False
     event(log, "public_rate_limited", kind=kind)
-    return _message(request, words.TOO_MANY, status=429, headers={"Retry-After": "3600"})
+    return True
+
+
+def _limited(request: Request, kind: str) -> Response | None:
+    if not _over_limit(request, kind):
+        return None
+    return _message(request, words.TOO_MANY, status=429, headers=RETRY)
 
 
 def _message(request: Request, text: str, *, status: int, link: str = "/",
@@ -165,10 +174,6 @@ async def _submit(request: Request, form: FormData) -> Response:
         event(log, "public_honeypot")
         counted("honeypot")
         return _message(request, words.REFUSED, status=400)
-    limited = await run_in_threadpool(_limited, request, "submit")
-    if limited is not None:
-        counted("rate_limited")
-        return limited
     uploads: list[service.Upload] = []
     for item in form.getlist("berkas"):
         if isinstance(item, UploadFile) and item.filename:
@@ -177,10 +182,19 @@ async def _submit(request: Request, form: FormData) -> Response:
     raw = _raw_complaint(values)
     try:
         service.check_uploads(uploads, settings.public_max_files, settings.public_max_file_bytes)
+        choice = _contact_choice(values, settings)
+        service.check_fields(raw, state.now(), choice)
+        # Only a form that makes a complaint counts: a citizen sent back to fix a field is not
+        # refused for the hour, and over the limit the page keeps what was typed.
+        if await run_in_threadpool(_over_limit, request, "submit"):
+            counted("rate_limited")
+            return await run_in_threadpool(
+                _page, request, "kirim.html",
+                {**_form_context(request, values, {}), "notice": words.TOO_MANY_KEPT},
+                nonce=nonce, status=429, headers=RETRY)
         sent = await run_in_threadpool(
             service.submit, state.engine, request.app.state.blobs, state.config,
-            settings.public_agency, raw, uploads, nonce, state.now(),
-            _contact_choice(values, settings))
+            settings.public_agency, raw, uploads, nonce, state.now(), choice)
     except IntakeError as error:
         counted("invalid")
         errors = {words.FORM_FIELD.get(e.field, e.field): words.field_error(e.field, e.code)

@@ -29,7 +29,7 @@ from lapor_desk.models.calendar import DomainConfig
 from lapor_desk.models.complaint_state import AttachmentRef
 from lapor_desk.models.enums import Channel, FollowUpKind, Status, SystemEventKind
 from lapor_desk.models.ids import uuid7
-from lapor_desk.models.intake import FieldError, IntakeError, validate_new_complaint
+from lapor_desk.models.intake import FieldError, IntakeError, NewComplaint, validate_new_complaint
 from lapor_desk.models.text import clean_text
 from lapor_desk.server.blobs import BlobStore
 from lapor_desk.server.database import read_session, transaction
@@ -182,13 +182,10 @@ def addressee(directory: DictDirectory, agency: str) -> AgencyNode | None:
     return directory.get(int(wanted)) if wanted.isdigit() else None
 
 
-def submit(engine: Engine, blobs: BlobStore, config: DomainConfig, agency: str,
-           raw: dict[str, Any], uploads: list[Upload], form_key: str, now: datetime,
-           contact: ContactChoice | None = None) -> Sent:
-    """A complaint from the public form (raises IntakeError for bad fields, the contact for
-    news as the field ``reply_contact``). The same ``form_key`` twice gives the first
-    complaint's number and no new complaint. The contact for news (contact.py) is stored with
-    the complaint, in its transaction."""
+def check_fields(raw: dict[str, Any], now: datetime, contact: ContactChoice | None = None
+                 ) -> tuple[NewComplaint, ReplyTo | None]:
+    """The form's fields checked, the contact for news as the field ``reply_contact``: every
+    problem at once in an IntakeError."""
     errors: list[FieldError] = []
     try:
         new = validate_new_complaint({**raw, "channel": str(Channel.WEB), "received_at": None},
@@ -202,6 +199,17 @@ def submit(engine: Engine, blobs: BlobStore, config: DomainConfig, agency: str,
         errors.append(FieldError(REPLY_CONTACT, error.code))
     if errors:
         raise IntakeError(errors)
+    return new, reply
+
+
+def submit(engine: Engine, blobs: BlobStore, config: DomainConfig, agency: str,
+           raw: dict[str, Any], uploads: list[Upload], form_key: str, now: datetime,
+           contact: ContactChoice | None = None) -> Sent:
+    """A complaint from the public form (raises IntakeError for bad fields, the contact for
+    news as the field ``reply_contact``). The same ``form_key`` twice gives the first
+    complaint's number and no new complaint. The contact for news (contact.py) is stored with
+    the complaint, in its transaction."""
+    new, reply = check_fields(raw, now, contact)
     if reply is None and contact is not None and not new.anonymous:
         reply = contact.from_identity(new.reporter)
     with read_session(engine) as session:

@@ -76,6 +76,9 @@ TOO_LARGE = ("Kiriman Anda terlalu besar dan belum diterima. Kurangi atau perkec
              "dokumennya, lalu kirim lagi.")
 TOO_MANY = ("Terlalu banyak permintaan dari alamat Anda. Silakan coba lagi satu jam lagi, atau "
             "hubungi kantor layanan pengaduan.")
+TOO_MANY_KEPT = ("Terlalu banyak laporan dari alamat Anda dalam satu jam terakhir, jadi laporan "
+                 "ini belum terkirim. Isian Anda masih ada di bawah: salin dan simpan dulu, lalu "
+                 "kirim lagi satu jam lagi, atau hubungi kantor layanan pengaduan.")
 FORM_EXPIRED = ("Formulir ini sudah kedaluwarsa atau cookie dimatikan. Muat ulang halaman, lalu "
                 "kirim lagi.")
 ACCESS_EXPIRED = "Sesi Anda sudah berakhir. Masukkan lagi nomor laporan dan kode rahasia."
