@@ -97,6 +97,7 @@ class DetailPane(QWidget):
         self.empty.setObjectName("emptyDetail")
         page = QWidget()
         self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # a citizen's words, never markup
         self.title.setObjectName("detailTitle")
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

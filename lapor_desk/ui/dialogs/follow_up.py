@@ -7,7 +7,7 @@ never sends (no button is the default: ui/dialogs/typing_keys.py); Ctrl+Enter do
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -33,6 +33,7 @@ class FollowUpDialog(QDialog):
         self.setWindowTitle(self.tr("Follow-up reply") if reply else self.tr("Internal note"))
         self.resize(560, 420)
         heading = QLabel(title)
+        heading.setTextFormat(Qt.TextFormat.PlainText)  # the title as the citizen wrote it
         heading.setWordWrap(True)
         heading.setObjectName("dialogHeading")
         hint = QLabel(self.tr("The reporter will see this reply.") if reply else

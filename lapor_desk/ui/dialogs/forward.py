@@ -7,6 +7,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -36,6 +37,7 @@ class ForwardDialog(QDialog):
         self.setWindowTitle(self.tr("Forward complaint"))
         self.resize(600 if suggested else 560, 680 if suggested else 580)
         heading = QLabel(heading_text or self.tr("Forward “%1” to:").replace("%1", title))
+        heading.setTextFormat(Qt.TextFormat.PlainText)  # the title as the citizen wrote it
         heading.setWordWrap(True)
         heading.setObjectName("dialogHeading")
         self.picker = UnitPicker(items, self.tr(

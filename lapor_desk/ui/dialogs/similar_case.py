@@ -4,6 +4,7 @@ reporter wrote (when this desk may read it). Nothing here changes the complaint.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,6 +29,7 @@ class SimilarCaseDialog(QDialog):
         self.resize(520, 420)
         heading = QLabel(self.tr("Complaint %1: %2").replace("%1", str(case.tracking_no))
                          .replace("%2", labels.complaint_title(case.title)))
+        heading.setTextFormat(Qt.TextFormat.PlainText)  # the title as the citizen wrote it
         heading.setObjectName("dialogHeading")
         heading.setWordWrap(True)
         form = QFormLayout()
@@ -60,5 +62,6 @@ class SimilarCaseDialog(QDialog):
     @staticmethod
     def _value(text: str) -> QLabel:
         label = QLabel(text)
+        label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(True)
         return label

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -42,6 +43,7 @@ class VerifyDialog(QDialog):
     def __init__(self, heading: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.heading = QLabel(heading)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the complaint's title
         self.heading.setObjectName("dialogHeading")
         self.heading.setWordWrap(True)
         self.intro = QLabel()
