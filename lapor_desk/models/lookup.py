@@ -1,6 +1,7 @@
 """What a person typed into the search box, read as a tracking number or a phone number.
 
-A citizen reads the number out ("nomor laporan saya 3715910"), the admin types it as heard:
+A citizen reads the number out ("nomor laporan saya 3715910"), the admin types it as heard or
+pastes it from SP4N-LAPOR! ("Tracking ID 7301012"):
 ``3715910``, ``#3715910``, ``3715 910``, ``371-5910``, ``No. 3715910``. A phone number arrives
 as ``0812-3456-7890``, ``+62 812 3456 7890`` or ``62812...``: the same subscriber.
 """
@@ -9,9 +10,12 @@ from __future__ import annotations
 
 import re
 
-#: Words an admin may type before a number ("No. 123", "nomor laporan 123", "ID 123").
-_NUMBER_WORDS = re.compile(r"^(?:no|nomor|nomer|nmr|laporan|tiket|id|lapor)\b[.:]?\s*",
-                           re.IGNORECASE)
+#: Words an admin may type or paste before a number ("No. 123", "nomor laporan 123", "ID 123",
+#: and as SP4N-LAPOR! and its exports name it: "Tracking ID 123", "No. Tracking: 123",
+#: "SP4N-LAPOR! #123").
+_NUMBER_WORDS = re.compile(
+    r"^(?:no|nomor|nomer|nmr|laporan|tiket|id|tracking|lapor|sp4n(?:-lapor)?)\b!?[.:]?\s*",
+    re.IGNORECASE)
 _SEPARATORS = re.compile(r"[\s.\-/]+")
 #: The longest tracking number (real ones have 7 digits; the server's are 64-bit).
 MAX_DIGITS = 12

@@ -78,3 +78,17 @@ def test_names_as_people_type_them(signed_in: Workstation) -> None:
     assert found("waode") == {shown[1]}
     assert found("rhode") == {shown[1], shown[2]}
     assert found("ode") == {shown[0], shown[1]}
+
+
+def test_a_national_number_pasted_from_sp4n_lapor_finds_its_complaint(
+        signed_in: Workstation) -> None:
+    """The admin copies the number as SP4N-LAPOR! and its exports write it."""
+    cache = signed_in.session.require_cache()
+    with cache.engine.begin() as connection:
+        target = connection.execute(select(Complaint.id).order_by(Complaint.id)).scalars().first()
+        connection.execute(update(Complaint).where(Complaint.id == target)
+                           .values(national_tracking_number=7301012))
+    for pasted in ("7301012", "#7301012", "Tracking ID 7301012", "No. Tracking: 7301012",
+                   "SP4N-LAPOR! #7301012", "tracking id: 7 301 012"):
+        found = signed_in.complaint_ids("all", ComplaintFilter(search=pasted))
+        assert found[:1] == [target], pasted
