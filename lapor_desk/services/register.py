@@ -118,7 +118,10 @@ class RegisterPreview:
 
     @property
     def repeated(self) -> int:
-        return sum(1 for r in self.rows if r.ok and r.same_as is not None)
+        """Rows left out as the same as a row above; a later row of a national record is not
+        one (its follow-ups and status are taken with the record)."""
+        return sum(1 for r in self.rows if r.ok and r.same_as is not None
+                   and r.national != national_rows.PART)
 
     @property
     def new_rows(self) -> int:

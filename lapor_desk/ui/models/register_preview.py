@@ -57,7 +57,7 @@ class RegisterPreviewModel(QAbstractTableModel):
         if column == self.problems_column:
             if row.ok and row.already_imported:
                 return self.tr("Imported before: left out")
-            if row.ok and row.same_as is not None:
+            if row.ok and row.same_as is not None and row.national != "part":
                 return self.tr("Same as row %1: left out").replace("%1", str(row.same_as))
             return " ".join(intake_labels.row_problem(p.field, p.code) for p in row.problems)
         if column == self.national_column:
