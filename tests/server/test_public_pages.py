@@ -353,3 +353,18 @@ def test_a_citizen_sent_back_to_fix_the_form_is_not_refused_for_the_hour(
     assert "Sudah tiga minggu got di depan pasar tersumbat sampah." in refused.text
     assert 'name="token"' in refused.text  # the form, to keep and send later
     assert _count(server) == before + 2
+
+
+def test_a_tracking_number_is_found_as_a_citizen_notes_it_down(
+        serve_world: Callable[..., WorldServer], world_template: tuple[str, object]) -> None:
+    """Written with thousands dots ("3.349.793"), spaces or "No." before it; a code lost is
+    answered with what to do."""
+    server = serve_world(public_agency="T-kab")
+    citizen = Citizen(server.live.url)
+    sent = citizen.submit()
+    digits = str(sent.number)
+    dotted = ".".join([digits[:-6], digits[-6:-3], digits[-3:]]).lstrip(".")
+    for written in (dotted, f"No. {digits}", f"#{digits}", f" {digits[:3]} {digits[3:]} "):
+        assert citizen.track(written, sent.code.lower()).status == 200, written
+    lost = citizen.track(sent.number, "SALAHKODE1")
+    assert lost.status == 404 and "hubungi kantor layanan pengaduan" in lost.text

@@ -88,7 +88,7 @@ class Citizen:
         parts = [("berkas", f) for f in files] if files else None
         return self.post("/", {"token": form.token, **form_fields(**fields)}, parts)
 
-    def track(self, number: int, code: str) -> Page:
+    def track(self, number: int | str, code: str) -> Page:
         form = self.get("/lacak")
         return self.post("/lacak", {"token": form.token, "nomor": str(number), "kode": code})
 

@@ -21,6 +21,7 @@ from starlette.datastructures import FormData, UploadFile
 from lapor_desk.models.categories import taxonomy
 from lapor_desk.models.enums import ComplaintType
 from lapor_desk.models.intake import IntakeError
+from lapor_desk.models.lookup import tracking_number_in
 from lapor_desk.server.addresses import client_address
 from lapor_desk.server.logs import event
 from lapor_desk.server.metrics import server_metrics
@@ -265,10 +266,11 @@ def _track(request: Request, form: FormData) -> Response:
     limited = _limited(request, "lookup")
     if limited is not None:
         return limited
-    number = values["nomor"].lstrip("#")
+    # as a citizen notes it down: "3349793", "#3349793", "3.349.793", "No. 3349793"
+    number = tracking_number_in(values["nomor"])
     code = str(form.get("kode") or "")
-    complaint_id = service.find(state.engine, int(number), code) if number.isdigit() and \
-        len(number) < 12 else None
+    complaint_id = service.find(state.engine, number, code) if number is not None and \
+        len(str(number)) < 12 else None
     if complaint_id is None:
         event(log, "public_lookup_failed")
         return _page(request, "lacak.html", {"values": values, "error": words.NOT_FOUND},

@@ -84,7 +84,8 @@ FORM_EXPIRED = ("Formulir ini sudah kedaluwarsa atau cookie dimatikan. Muat ulan
 ACCESS_EXPIRED = "Sesi Anda sudah berakhir. Masukkan lagi nomor laporan dan kode rahasia."
 REFUSED = "Permintaan tidak dapat diproses. Muat ulang halaman lalu coba lagi."
 NOT_FOUND = ("Nomor laporan atau kode rahasia tidak cocok. Periksa kembali keduanya (kode "
-             "ditampilkan saat laporan terkirim).")
+             "ditampilkan saat laporan terkirim). Bila kodenya hilang, hubungi kantor layanan "
+             "pengaduan dengan menyebut nomor laporan Anda.")
 ANSWERED = "Tanggapan Anda sudah kami terima dan diteruskan kepada petugas."
 RATED = "Terima kasih, penilaian Anda sudah kami terima."
 
