@@ -368,3 +368,23 @@ def test_a_tracking_number_is_found_as_a_citizen_notes_it_down(
         assert citizen.track(written, sent.code.lower()).status == 200, written
     lost = citizen.track(sent.number, "SALAHKODE1")
     assert lost.status == 404 and "hubungi kantor layanan pengaduan" in lost.text
+
+
+def test_a_long_account_is_never_cut_without_a_word(
+        serve_world: Callable[..., WorldServer], world_template: tuple[str, object]) -> None:
+    """The form sets no length the browser would cut a pasted account at: the server says the
+    limit and gives the whole text back to shorten."""
+    from lapor_desk.models.intake import BODY_MAX, TITLE_MAX
+
+    server = serve_world(public_agency="T-kab")
+    citizen = Citizen(server.live.url)
+    form = citizen.get("/")
+    assert f'maxlength="{BODY_MAX}"' not in form.text and f'maxlength="{TITLE_MAX}"' not in form.text
+    account = "Sudah dua tahun jalan di dusun kami rusak parah, kalau hujan becek. " * 300
+    assert len(account) > BODY_MAX
+    page = citizen.submit(isi=account)
+    assert page.status == 400
+    assert f"lebih dari {BODY_MAX:,} huruf".replace(",", ".") in page.text
+    assert account.strip() in page.text.replace("\r\n", "\n")  # whole, to shorten
+    title = citizen.submit(judul="JALAN RUSAK " * 20)
+    assert title.status == 400 and f"paling banyak {TITLE_MAX} huruf" in title.text

@@ -111,11 +111,22 @@ def file_error(code: str, name: str, max_files: int, max_mb: int) -> str:
     return ERRORS.get(code, REFUSED)
 
 
+#: Too long, with the limit: the form leaves the length to the server (a browser's own limit
+#: cuts a pasted account without a word), and the text comes back whole to shorten.
+_TOO_LONG = {
+    "title": "Judul paling banyak 200 huruf. Singkatkan; ceritakan rinciannya di isi laporan.",
+    "body": ("Isi laporan lebih dari 20.000 huruf. Singkatkan, atau simpan ceritanya sebagai "
+             "dokumen PDF dan lampirkan di bawah."),
+}
+
+
 def field_error(field: str, code: str) -> str:
     if field == "reply_contact":
         return ERRORS.get(code, ERRORS["contact_invalid"])
     if code == "required" and field in _HINTS:
         return _HINTS[field]
+    if code == "too_long" and field in _TOO_LONG:
+        return _TOO_LONG[field]
     return f"{FIELD.get(field, field)} {_CODES.get(code, _CODES['invalid'])}"
 
 
