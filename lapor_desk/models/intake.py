@@ -114,13 +114,19 @@ class NewComplaint:
 NATIONAL_NUMBER_MAX = 10**12 - 1
 
 
+#: A whole number in groups of three digits ("7.312.345", "7,312,345").
+_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{3})+")
+
+
 def national_number_in(value: Any) -> int | None:
     """SP4N-LAPOR!'s tracking number in ``value``: a whole number, written with or without
-    ``#`` and spaces, or a spreadsheet's number; None when it is none."""
+    ``#``, spaces or thousands separators, or a spreadsheet's number; None when it is none."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, str):
         text = clean_line(value).lstrip("#").replace(" ", "")
+        if _GROUPED.fullmatch(text):  # "7.312.345", as an Indonesian spreadsheet shows it
+            text = text.replace(".", "").replace(",", "")
         value = int(text) if text.isascii() and text.isdigit() else None
     if isinstance(value, bool) or not isinstance(value, int) or \
             not 0 < value <= NATIONAL_NUMBER_MAX:

@@ -129,3 +129,15 @@ def test_a_letter_number_and_date_are_checked_and_sent_only_when_given() -> None
     with pytest.raises(IntakeError) as old:
         validate_new_complaint(good(letter_date="1999-01-01"), now=NOW)
     assert fields(old.value) == {("letter_date", "invalid")}
+
+
+def test_a_national_number_is_read_as_an_opd_register_writes_it() -> None:
+    """SP4N-LAPOR!'s number as a register keeps it: thousands dots (an Indonesian spreadsheet's
+    number format), commas, spaces, "#"; a number that is not grouped in threes is refused."""
+    from lapor_desk.models.intake import national_number_in
+
+    for written in ("7312345", "#7312345", "7 312 345", "7.312.345", "#7.312.345",
+                    "7,312,345", 7312345, 7312345.0):
+        assert national_number_in(written) == 7312345, written
+    for wrong in ("7.31.2345", "7312.345.", "73,12345", "7.312,345", "LAPOR-7312345"):
+        assert national_number_in(wrong) is None, wrong
