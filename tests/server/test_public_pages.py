@@ -6,6 +6,7 @@ sent twice makes one complaint. The same flow in a real Chromium: test_public_br
 
 from __future__ import annotations
 
+import re
 import struct
 import zlib
 from collections.abc import Callable
@@ -388,3 +389,15 @@ def test_a_long_account_is_never_cut_without_a_word(
     assert account.strip() in page.text.replace("\r\n", "\n")  # whole, to shorten
     title = citizen.submit(judul="JALAN RUSAK " * 20)
     assert title.status == 400 and f"paling banyak {TITLE_MAX} huruf" in title.text
+
+
+def test_times_on_the_complaint_page_name_their_zone(
+        serve_world: Callable[..., WorldServer], world_template: tuple[str, object]) -> None:
+    """The calendar's zone (WIB by default; WITA, WIT where the SLA file's [calendar] says so)
+    is written after every time, so a citizen in another zone reads it right."""
+    server = serve_world(public_agency="T-kab")
+    citizen = Citizen(server.live.url)
+    sent = citizen.submit()
+    page = citizen.track(sent.number, sent.code)
+    assert page.status == 200
+    assert re.search(r"Dikirim: \d\d-\d\d-\d{4} \d\d:\d\d WIB<", page.text), page.text

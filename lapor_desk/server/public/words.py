@@ -159,4 +159,6 @@ def reply_field(offered: tuple[str, ...]) -> ReplyField | None:
 
 
 def local_time(moment: datetime, zone: tzinfo) -> str:
-    return moment.astimezone(zone).strftime("%d-%m-%Y %H:%M")
+    """The time with its zone's name (WIB, WITA, WIT): a citizen in Sulawesi reads "08:40 WIB"
+    right, where a bare "08:40" reads as local time."""
+    return moment.astimezone(zone).strftime("%d-%m-%Y %H:%M %Z").strip()
