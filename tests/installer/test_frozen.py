@@ -219,13 +219,12 @@ def test_frozen_app_runs_the_training_server(app: FrozenApp, backend: str, passw
         server.wait(timeout=20)
 
 
-@pytest.mark.parametrize("kind", ["nb", "sgd"])
-def test_frozen_app_trains_routing_help(app: FrozenApp, backend: str, tmp_path: Path,
-                                        kind: str) -> None:
+def test_frozen_app_trains_routing_help(app: FrozenApp, backend: str, tmp_path: Path) -> None:
     """Routing help trains in ``-m lapor_desk.models.routing.trainer`` of the same executable
     (services/routing.py): scikit-learn, SciPy and NumPy are in the bundle as far as training
-    and suggesting need them, and the model it makes suggests what one trained here does."""
-    from lapor_desk.models.routing.model import train
+    (the desktop's model kind) and suggesting need them, and the model it makes suggests what
+    one trained here does."""
+    from lapor_desk.models.routing.model import KIND, train
     from lapor_desk.models.routing.storage import from_bytes
     from lapor_desk.models.routing.suggest import suggest
     from lapor_desk.models.routing.trainer import encode
@@ -234,7 +233,7 @@ def test_frozen_app_trains_routing_help(app: FrozenApp, backend: str, tmp_path: 
     items = history()
     done = subprocess.run(
         [str(app.desktop), "-m", "lapor_desk.models.routing.trainer"],
-        input=b"".join(encode(items, len(items), kind)),
+        input=b"".join(encode(items, len(items), KIND)),
         env=frozen_env(tmp_path, real_keyring=False), capture_output=True,
         timeout=RUN_TIMEOUT, check=False)
     assert done.returncode == 0, done.stderr.decode(errors="replace")[-3000:]
@@ -243,9 +242,9 @@ def test_frozen_app_trains_routing_help(app: FrozenApp, backend: str, tmp_path: 
     ask = {"title": "lampu jalan mati", "body": "gelap malam", "regency": "Kota Kendari",
            "category": None, "allowed": UNIT_NAMES}
     answer = suggest(frozen, **ask)  # type: ignore[arg-type]
-    here = suggest(train(items, kind=kind), **ask)  # type: ignore[arg-type]
-    # The same units in the same order; the logistic SGD's scores may differ in the last digits
-    # (another build of the same BLAS sums in another order).
+    here = suggest(train(items, kind=KIND), **ask)  # type: ignore[arg-type]
+    # The same units in the same order; the scores may differ in the last digits (the bundle's
+    # copy of the same BLAS may sum in another order).
     assert [u.unit_id for u in answer.units] == [u.unit_id for u in here.units]
     assert [u.score for u in answer.units] == pytest.approx([u.score for u in here.units],
                                                             abs=0.01)
