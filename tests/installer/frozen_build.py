@@ -91,12 +91,17 @@ def frozen_app() -> FrozenApp:
             [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
              "--distpath", str(target / "dist"), "--workpath", str(target / "work"),
              str(ROOT / "installer" / "lapor-desk.spec")],
-            cwd=ROOT, capture_output=True, text=True, timeout=BUILD_TIMEOUT, check=False)
+            cwd=ROOT, capture_output=True, text=True, timeout=BUILD_TIMEOUT, check=False,
+            # PyInstaller's own cache (stripped binaries, module hooks' findings) in the build's
+            # folder: ``--clean`` empties it, and the one in the home folder is shared by every
+            # test run on the machine, whose concurrent builds would empty it under each other.
+            env=dict(os.environ, PYINSTALLER_CONFIG_DIR=str(target / "pyinstaller")))
         seconds = time.monotonic() - started
         if done_build.returncode != 0:
             raise RuntimeError(f"PyInstaller failed ({done_build.returncode}):\n"
                                f"{done_build.stderr[-6000:]}")
         shutil.rmtree(target / "work", ignore_errors=True)
+        shutil.rmtree(target / "pyinstaller", ignore_errors=True)
         done.write_text(json.dumps({"build_seconds": round(seconds, 1)}), "utf-8")
         return FrozenApp(target / "dist" / "lapor-desk", seconds)
 

@@ -217,3 +217,37 @@ def test_frozen_app_runs_the_training_server(app: FrozenApp, backend: str, passw
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_frozen_app_trains_routing_help(app: FrozenApp, backend: str, tmp_path: Path) -> None:
+    """Routing help trains in ``-m lapor_desk.models.routing.trainer`` of the same executable
+    (services/routing.py): scikit-learn, SciPy and NumPy are in the bundle as far as training
+    (the desktop's model kind) and suggesting need them, and the model it makes suggests what
+    one trained here does."""
+    from lapor_desk.models.routing.model import KIND, train
+    from lapor_desk.models.routing.storage import from_bytes
+    from lapor_desk.models.routing.suggest import suggest
+    from lapor_desk.models.routing.trainer import encode
+    from tests.models.routing.support import UNIT_NAMES, history
+
+    items = history()
+    done = subprocess.run(
+        [str(app.desktop), "-m", "lapor_desk.models.routing.trainer"],
+        input=b"".join(encode(items, len(items), KIND)),
+        env=frozen_env(tmp_path, real_keyring=False), capture_output=True,
+        timeout=RUN_TIMEOUT, check=False)
+    assert done.returncode == 0, done.stderr.decode(errors="replace")[-3000:]
+    assert done.stderr.decode().splitlines()[-1].startswith("progress ")
+    frozen = from_bytes(done.stdout)
+    ask = {"title": "lampu jalan mati", "body": "gelap malam", "regency": "Kota Kendari",
+           "category": None, "allowed": UNIT_NAMES}
+    answer = suggest(frozen, **ask)  # type: ignore[arg-type]
+    here = suggest(train(items, kind=KIND), **ask)  # type: ignore[arg-type]
+    # The same units in the same order; the scores may differ in the last digits (the bundle's
+    # copy of the same BLAS may sum in another order).
+    assert [u.unit_id for u in answer.units] == [u.unit_id for u in here.units]
+    assert [u.score for u in answer.units] == pytest.approx([u.score for u in here.units],
+                                                            abs=0.01)
+    assert answer.category is not None and here.category is not None
+    assert answer.category.category == here.category.category == "PERHUBUNGAN"
+    assert answer.units[0].unit_name == "DISHUB Kota Kendari"
