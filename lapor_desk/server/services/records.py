@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import BigInteger, Table, bindparam, insert, select, update
 from sqlalchemy.engine import Connection, Row
 from sqlalchemy.orm import Session
 
@@ -36,6 +36,7 @@ from lapor_desk.server.db import (
     Attachment,
     Complaint,
     ComplaintEvent,
+    Counter,
     Disposition,
     FollowUp,
     Reporter,
@@ -46,6 +47,8 @@ from lapor_desk.server.notify import queue as notify_queue
 from lapor_desk.server.sp4n import push as sp4n_push
 
 CHILD_TABLES: tuple[Any, ...] = (Disposition, FollowUp, Attachment, ComplaintEvent)
+#: A new complaint's version (``insert_complaint``).
+FIRST_VERSION = 1
 
 COMPLAINTS = cast(Table, Complaint.__table__)
 #: What deciding and writing a transition reads of a complaint (not its texts).
@@ -59,6 +62,18 @@ _LOCKED_COLUMNS = (
 _LOCK_ROW = (select(*(COMPLAINTS.c[name] for name in _LOCKED_COLUMNS))
              .where(COMPLAINTS.c.id == bindparam("complaint_id")).with_for_update())
 _UPDATE_COMPLAINT = update(COMPLAINTS).where(COMPLAINTS.c.id == bindparam("_complaint_id"))
+_COUNTERS = cast(Table, Counter.__table__)
+#: PostgreSQL: ``db.next_seqs`` and the complaint's UPDATE in one statement. Reserving the change
+#: numbers takes the counter's lock, held until commit by every writer in turn, so each round
+#: trip after it is one more wait for all of them.
+_RESERVED = (update(_COUNTERS).where(_COUNTERS.c.name == "change_seq")
+             .values(value=_COUNTERS.c.value + bindparam("_count", type_=BigInteger))
+             .returning(_COUNTERS.c.value).cte("reserved"))
+_RESERVED_LAST = select(_RESERVED.c.value).scalar_subquery()
+_UPDATE_COMPLAINT_RESERVING = (
+    _UPDATE_COMPLAINT.values(seq=_RESERVED_LAST - bindparam("_count", type_=BigInteger)
+                             + bindparam("_offset", type_=BigInteger) + 1)
+    .returning(_RESERVED_LAST).add_cte(_RESERVED))
 _INSERT = {table: insert(table) for table in (*CHILD_TABLES, ScopeExit)}
 
 _STATE_FIELDS = (
@@ -148,17 +163,25 @@ def write_transition(
         int(moved) + 1 + len(children) + int(transition.disposition is not None)
         + int(follow_up is not None) + len(attachments) + 1
     )
-    seqs = iter(range(next_seqs(connection, count), 1 << 62))
-    if moved:
-        connection.execute(_INSERT[ScopeExit], {"seq": next(seqs), "complaint_id": complaint.id,
-                                                "old_location_path": old_path, "at": now})
     values: dict[str, Any] = {name: getattr(after, name) for name in _STATE_FIELDS}
     values.update(
         _complaint_id=complaint.id, status=str(after.status),
         handler_unit_ids=list(after.handler_unit_ids), duplicate_ids=list(after.duplicate_ids),
-        location_path=new_path, updated_at=now, seq=next(seqs),
+        location_path=new_path, updated_at=now,
     )
-    connection.execute(_UPDATE_COMPLAINT, values)
+    # the change numbers: [the scope exit], the complaint, its re-stamped children, its records
+    if connection.dialect.name == "postgresql":
+        last = connection.execute(_UPDATE_COMPLAINT_RESERVING,
+                                  {**values, "_count": count, "_offset": int(moved)}).scalar_one()
+        first = int(last) - count + 1
+    else:
+        first = next_seqs(connection, count)
+        connection.execute(_UPDATE_COMPLAINT, {**values, "seq": first + int(moved)})
+    seqs = iter(range(first, 1 << 62))
+    if moved:
+        connection.execute(_INSERT[ScopeExit], {"seq": next(seqs), "complaint_id": complaint.id,
+                                                "old_location_path": old_path, "at": now})
+    next(seqs)  # the complaint's
     _restamp(connection, children, seqs)
     if transition.disposition is not None:
         d = transition.disposition
@@ -303,8 +326,8 @@ def insert_complaint(
         responsible_id=responsible.id,
         handling_unit_id=None,
         location_path=responsible.path,
-        version=1,
-        transition_version=1,
+        version=FIRST_VERSION,
+        transition_version=FIRST_VERSION,
         created_at=new.received_at,
         updated_at=now,
         verify_due=new_complaint_deadlines(config, new.received_at)["verify_due"],
