@@ -70,14 +70,10 @@ def pull_page(session: Session, viewer: Viewer, *, cursor: str | None, limit: in
         return with_epoch(layout_body(*args), epoch)
 
     user = viewer.user
-    lo = width = 0
-    if cursor:
-        parsed = Cursor.decode(cursor)
-        if (parsed.instance_id != instance_id or parsed.user_id != user.id
-                or parsed.scope_epoch != user.scope_epoch or not parsed.holds_in(epoch)
-                or parsed.seq > counter):
-            return PulledPage(body(None, False, now, {}, []), None, False)
-        lo, width = parsed.seq, parsed.width
+    start = _start(viewer, cursor, (epoch, counter), instance_id)
+    if start is None:
+        return PulledPage(body(None, False, now, {}, []), None, False)
+    lo, width = start
     if lo >= counter:
         unchanged = Cursor(instance_id, user.id, user.scope_epoch, lo, width, epoch.id).encode()
         return PulledPage(body(unchanged, False, now, {}, []), unchanged, False)
@@ -110,6 +106,30 @@ def pull_page(session: Session, viewer: Viewer, *, cursor: str | None, limit: in
     counted = sum(len(items) for items in changes.values()) + len(tombstones)
     return PulledPage(body(next_cursor, has_more, now, changes, tombstones, (lo, end, counter)),
                       next_cursor, has_more, counted)
+
+
+def _start(viewer: Viewer, cursor: str | None, head: tuple[Epoch, int],
+           instance_id: str) -> tuple[int, int] | None:
+    """Where the page after ``cursor`` starts and its window's width; ``None`` when the cursor
+    is not one for this viewer, instance and epoch (the page is a reset)."""
+    if not cursor:
+        return 0, 0
+    epoch, counter = head
+    user = viewer.user
+    parsed = Cursor.decode(cursor)
+    if (parsed.instance_id != instance_id or parsed.user_id != user.id
+            or parsed.scope_epoch != user.scope_epoch or not parsed.holds_in(epoch)
+            or parsed.seq > counter):
+        return None
+    return parsed.seq, parsed.width
+
+
+def reads_changes(viewer: Viewer, cursor: str | None, head: tuple[Epoch, int],
+                  instance_id: str) -> bool:
+    """Whether the page after ``cursor`` reads the changes: not when the head alone answers it
+    (the cursor is at the head, or it is a reset), as most syncs of a desktop are."""
+    start = _start(viewer, cursor, head, instance_id)
+    return start is not None and start[0] < head[1]
 
 
 def _cut(seqs: dict[str, list[int]], encoded: dict[str, list[bytes]],

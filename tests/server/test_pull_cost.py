@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import psycopg
 import pytest
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine, make_url
@@ -65,6 +66,40 @@ def test_a_sync_at_the_head_is_one_statement(server: WorldServer) -> None:
     reads = [sql for sql in seen["statements"] if not sql.startswith("begin")]  # SQLite's BEGIN
     assert len(reads) == 1, seen["statements"]
     assert not engine.pool._pre_ping  # no round trip before the statement either
+
+
+def test_a_sync_at_the_head_is_one_round_trip_on_postgresql(server: WorldServer) -> None:
+    """No transaction around the one statement (psycopg would send ``BEGIN`` before it and the
+    session ``ROLLBACK`` after it: two more round trips); a page with changes reads them in a
+    snapshot as before."""
+    if server.live.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite's BEGIN and ROLLBACK are no round trips")
+    admin = server.login("admin_prov")
+    page, _ = admin.pull_all()
+    cursor = page["cursor"]
+    admin.pull(cursor)
+    engine = server.live.app.state.server.engine
+    modes: list[tuple[bool, Any]] = []
+
+    def statement(conn: Any, _cursor: Any, sql: str, *_args: Any) -> None:
+        driver = conn.connection.driver_connection
+        modes.append((driver.autocommit, driver.isolation_level))
+
+    event.listen(engine, "before_cursor_execute", statement)
+    try:
+        assert admin.pull(cursor)["cursor"] == cursor
+        at_head = list(modes)
+        modes.clear()
+        elsewhere = server.login("admin_kab")
+        assert elsewhere.do("internal_note", server.cid("kab_plain"), None, follow_up_id=new_id(),
+                            body="catatan", attachments=[])["outcome"] == "applied"
+        modes.clear()
+        behind = admin.pull(cursor)
+    finally:
+        event.remove(engine, "before_cursor_execute", statement)
+    assert at_head == [(True, None)], at_head
+    snapshot = (False, psycopg.IsolationLevel.REPEATABLE_READ)
+    assert behind["changes"] and modes[1:] == [snapshot], modes
 
 
 @pytest.mark.parametrize("username", ["admin_kab", "lo_kab_health", "nasional"])
