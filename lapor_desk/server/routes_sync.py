@@ -167,7 +167,7 @@ def pull(
     def read() -> tuple[Caller, bool, ReadyPage]:
         first, snapshot = head_session(state.engine)
         with first as session:
-            caller, needs_touch, head = authenticate_in(session, request, raw)
+            caller, needs_touch, head = authenticate_in(session, request, raw, snapshot)
             viewer = caller.viewer
             ready = state.read_ahead.take(key(viewer, cursor))
             if ready is None and (snapshot or not pull_module.reads_changes(
