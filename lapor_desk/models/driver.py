@@ -13,9 +13,13 @@ from sqlalchemy import Connection
 def driver_fetch(connection: Connection, sql: str,
                  params: Sequence[Any] | Mapping[str, Any] = ()) -> list[Any]:
     """Every row of ``sql`` with ``params``, read on the driver's cursor of ``connection``
-    (in its transaction, if one is open)."""
+    (in its transaction, if one is open). Listeners of the engine's ``before_cursor_execute``
+    hear of it as of any statement (the tests count the server's statements so)."""
     cursor = connection.connection.cursor()
     try:
+        announce = connection.dispatch.before_cursor_execute
+        if announce:
+            announce(connection, cursor, sql, params, None, False)
         cursor.execute(sql, params)
         return list(cursor.fetchall())
     finally:

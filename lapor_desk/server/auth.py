@@ -10,7 +10,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
 from lapor_desk.models import wire
-from lapor_desk.server.database import transaction
+from lapor_desk.server.database import head_session, read_session, transaction
 from lapor_desk.server.epoch import HEAD_COLUMNS, Epoch, head_of
 from lapor_desk.server.errors import ApiError
 from lapor_desk.server.scope import Viewer
@@ -42,11 +42,13 @@ def current_caller(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER)],
 ) -> Caller:
-    """Runs in the thread pool (it queries the database)."""
+    """Runs in the thread pool (it queries the database): one statement, on PostgreSQL outside
+    a transaction (``database.head_session``: no ``BEGIN`` and ``ROLLBACK`` round trips)."""
     raw = bearer_token(credentials)
     state = server_state(request)
-    with Session(state.engine) as session:
-        caller, needs_touch, _ = authenticate_in(session, request, raw)
+    first, snapshot = head_session(state.engine)
+    with first as session:
+        caller, needs_touch, _ = authenticate_in(session, request, raw, snapshot)
     touch_if_due(request, caller, needs_touch)
     return caller
 
@@ -67,18 +69,29 @@ def bearer_token(credentials: HTTPAuthorizationCredentials | None) -> str:
 _CALLER_AND_HEAD = tokens.caller_statement(DirectoryCache.KEY_COLUMNS[0], *HEAD_COLUMNS)
 
 
-def authenticate_in(session: Session, request: Request,
-                    raw: str) -> tuple[Caller, bool, tuple[Epoch, int]]:
-    """The caller of token ``raw``, read in ``session`` (a pull reads it in its own snapshot,
-    so a no-op sync takes one connection); whether its last use is due to be written; and the
-    epoch and change counter of that snapshot (a pull page starts from them)."""
+def authenticate_in(session: Session, request: Request, raw: str,
+                    snapshot: bool = True) -> tuple[Caller, bool, tuple[Epoch, int]]:
+    """The caller of token ``raw``, read in ``session`` (a pull reads it in its own first
+    statement, so a no-op sync takes one connection); whether its last use is due to be
+    written; and the epoch and change counter read with it (a pull page starts from them).
+    ``snapshot``: whether ``session``'s statements all see one snapshot; when not
+    (``database.head_session``), an agency tree not held yet is read with its key in a
+    snapshot of its own."""
     state = server_state(request)
     row = session.connection().execute(_CALLER_AND_HEAD,
                                        {"token_hash": tokens.token_hash(raw)}).first()
     found = tokens.checked_caller(row, state.now(), state.token_idle)
     assert row is not None  # checked_caller refused a missing token
     newest_seq, head = row[-5], head_of(row[-4:])
-    viewer = state.viewer(session, found.user, (newest_seq, head[0].id))
+    key = (newest_seq, head[0].id)
+    held = None if snapshot else state.directories.current(key)
+    if snapshot:
+        viewer = state.viewer(session, found.user, key)
+    elif held is not None:
+        viewer = Viewer.of(found.user, held, state.dialect)
+    else:
+        with read_session(state.engine) as own:
+            viewer = state.viewer(own, found.user)
     request.state.username = found.user.username
     return Caller(found.user, found.token_id, viewer), found.needs_touch, head
 

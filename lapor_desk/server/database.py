@@ -95,6 +95,20 @@ def read_session(engine: Engine) -> Session:
     return Session(_snapshot_engine(engine))
 
 
+def head_session(engine: Engine) -> tuple[Session, bool]:
+    """A session for a pull's first statement (the caller and the head), and whether it is a
+    snapshot for the whole page too. On PostgreSQL it is not: each statement commits on its
+    own (no ``BEGIN`` and ``ROLLBACK`` around it, two round trips of a sync with nothing new),
+    and a page that reads the changes opens a :func:`read_session` after it."""
+    if engine.dialect.name == "sqlite":
+        return Session(engine), True
+    found: Engine | None = engine.__dict__.get("_lapor_autocommit")
+    if found is None:
+        found = engine.__dict__["_lapor_autocommit"] = engine.execution_options(
+            isolation_level="AUTOCOMMIT")
+    return Session(found), False
+
+
 def _snapshot_engine(engine: Engine) -> Engine:
     """The engine's REPEATABLE READ view, made once and kept on the engine (a collectable
     cycle): ``Engine.execution_options`` makes a new engine object and registers an event

@@ -1,18 +1,14 @@
 """Pull pages: the changes a viewer may see after a cursor, cut by seq, exact, in wire form.
 
 How a page is made (docs/sync-protocol.md, "Pull"): there are eight sources (six entities, scope
-exits, deletions), each filtered to the viewer's scope in SQL. Seqs are unique across sources, so
-the window ``(cursor, cursor + limit]`` holds at most ``limit`` changes; sparse scopes read wider
-windows (see ``_Reader.collect``). The database builds each row's JSON; when the rows exceed
+exits, deletions), each filtered to the viewer's scope in SQL, read together in one statement
+per window (``_Reader.window``). Seqs are unique across sources, so the window
+``(cursor, cursor + limit]`` holds at most ``limit`` changes; sparse scopes read wider windows
+(see ``_Reader.collect``). The database builds each row's JSON; when the rows exceed
 ``max_bytes`` the page is cut in seq order. The whole page is read from one snapshot (see
 database.read_session), and writers commit in seq order, so a cursor never skips a change that
-commits later.
-
-A page is written in the row layout (schema version 1) or, for a client that asks with
-``layout=columns``, in the columnar layout (version 2): the same rows re-read and written column
-by column with every record id once (``_columns_body``); with ``layout=packed``, in the packed
-layout (version 3, ``_packed_body`` and :mod:`lapor_desk.server.packing`): columnar, each column
-in its most compact form, the rows read with their times as numbers.
+commits later. The page is then written in the layout the client asked for
+(:mod:`lapor_desk.server.pull_layouts`).
 """
 
 from __future__ import annotations
@@ -24,15 +20,24 @@ from datetime import datetime
 from typing import Any, NamedTuple
 
 import orjson
-from sqlalchemy import BigInteger, Integer, bindparam
+from sqlalchemy import (
+    BigInteger,
+    Integer,
+    Text,
+    bindparam,
+    cast,
+    literal_column,
+    null,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from lapor_desk.models import wire
 from lapor_desk.models.driver import driver_fetch
-from lapor_desk.models.gc_pause import gc_paused
-from lapor_desk.server import packing
 from lapor_desk.server.cursor import Cursor
 from lapor_desk.server.epoch import Epoch, read_head, with_epoch
+from lapor_desk.server.pull_layouts import columns_body, packed_body, rows_body
 from lapor_desk.server.pull_sql import COLUMNS, Selects
 from lapor_desk.server.scope import Viewer
 
@@ -41,10 +46,6 @@ DEFAULT_MAX_BYTES, MIN_MAX_BYTES, MAX_MAX_BYTES = 4 << 20, 64 << 10, 16 << 20
 ENTITIES = tuple(wire.ENTITIES)
 #: How much wider the next window of a sparse scope is read (at most).
 GALLOP = 8
-
-
-def _iso(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 class PulledPage(NamedTuple):
@@ -58,25 +59,21 @@ def pull_page(session: Session, viewer: Viewer, *, cursor: str | None, limit: in
               max_bytes: int, instance_id: str, now: datetime,
               layout: str = "rows", head: tuple[Epoch, int] | None = None) -> PulledPage:
     """One pull page: its JSON body (uncompressed), in ``layout`` ``rows`` (schema version 1),
-    ``columns`` (schema version 2, see :func:`_columns_body`) or ``packed`` (schema version 3,
-    see :func:`_packed_body`; its rows are read with times as numbers), with its cursor and
+    ``columns`` (schema version 2, see :func:`pull_layouts.columns_body`) or ``packed`` (schema version 3,
+    see :func:`pull_layouts.packed_body`; its rows are read with times as numbers), with its cursor and
     ``has_more``. ``head``: the epoch and the change counter when read already in ``session``
     (``auth.authenticate_in``)."""
     epoch, counter = head or read_head(session)
-    layout_body = {"columns": _columns_body, "packed": _packed_body}.get(layout, _body)
+    layout_body = {"columns": columns_body, "packed": packed_body}.get(layout, rows_body)
 
     def body(*args: Any) -> bytes:
         return with_epoch(layout_body(*args), epoch)
 
     user = viewer.user
-    lo = width = 0
-    if cursor:
-        parsed = Cursor.decode(cursor)
-        if (parsed.instance_id != instance_id or parsed.user_id != user.id
-                or parsed.scope_epoch != user.scope_epoch or not parsed.holds_in(epoch)
-                or parsed.seq > counter):
-            return PulledPage(body(None, False, now, {}, []), None, False)
-        lo, width = parsed.seq, parsed.width
+    start = _start(viewer, cursor, (epoch, counter), instance_id)
+    if start is None:
+        return PulledPage(body(None, False, now, {}, []), None, False)
+    lo, width = start
     if lo >= counter:
         unchanged = Cursor(instance_id, user.id, user.scope_epoch, lo, width, epoch.id).encode()
         return PulledPage(body(unchanged, False, now, {}, []), unchanged, False)
@@ -109,6 +106,30 @@ def pull_page(session: Session, viewer: Viewer, *, cursor: str | None, limit: in
     counted = sum(len(items) for items in changes.values()) + len(tombstones)
     return PulledPage(body(next_cursor, has_more, now, changes, tombstones, (lo, end, counter)),
                       next_cursor, has_more, counted)
+
+
+def _start(viewer: Viewer, cursor: str | None, head: tuple[Epoch, int],
+           instance_id: str) -> tuple[int, int] | None:
+    """Where the page after ``cursor`` starts and its window's width; ``None`` when the cursor
+    is not one for this viewer, instance and epoch (the page is a reset)."""
+    if not cursor:
+        return 0, 0
+    epoch, counter = head
+    user = viewer.user
+    parsed = Cursor.decode(cursor)
+    if (parsed.instance_id != instance_id or parsed.user_id != user.id
+            or parsed.scope_epoch != user.scope_epoch or not parsed.holds_in(epoch)
+            or parsed.seq > counter):
+        return None
+    return parsed.seq, parsed.width
+
+
+def reads_changes(viewer: Viewer, cursor: str | None, head: tuple[Epoch, int],
+                  instance_id: str) -> bool:
+    """Whether the page after ``cursor`` reads the changes: not when the head alone answers it
+    (the cursor is at the head, or it is a reset), as most syncs of a desktop are."""
+    start = _start(viewer, cursor, head, instance_id)
+    return start is not None and start[0] < head[1]
 
 
 def _cut(seqs: dict[str, list[int]], encoded: dict[str, list[bytes]],
@@ -170,11 +191,9 @@ class _Reader:
             hi = min(start + width, counter)
             need = limit + 1 - total
             found = 0
-            for _, name in SOURCES:
-                rows = self.rows(name, start, hi, need)
-                if rows:
-                    fetched.setdefault(name, []).extend(rows)
-                    found += len(rows)
+            for name, rows in self.window(start, hi, need).items():
+                fetched.setdefault(name, []).extend(rows)
+                found += len(rows)
             total += found
             if total > limit:
                 cut = sorted(row[0] for rows in fetched.values() for row in rows)[limit - 1]
@@ -188,18 +207,44 @@ class _Reader:
             width = width * GALLOP if found == 0 else max(
                 limit, int(width * min(GALLOP, 1.25 * missing / found)))
 
-    def rows(self, name: str, lo: int, hi: int, limit: int) -> list[Any] | None:
-        """One source's first ``limit`` rows in ``(lo, hi]``, in seq order."""
-        def build() -> Any:
+    def window(self, lo: int, hi: int, limit: int) -> dict[str, list[Any]]:
+        """Each source's first ``limit`` rows in ``(lo, hi]``, in seq order (the sources with
+        none left out), read in one statement: a window behind the head that holds nothing of
+        the viewer's scope (others' changes elsewhere) costs one round trip, not one per
+        source. A row is ``(seq, row_json)`` or, for a tombstone, ``(seq, entity, id)``."""
+        rows = self._fetch("window", self._window_statement, lo=lo, hi=hi, limit=limit)
+        assert rows is not None
+        names = [name for _, name in SOURCES]
+        out: dict[str, list[Any]] = {}
+        for source, seq, first, second in rows:
+            out.setdefault(names[source], []).append((seq, first, second))
+        for items in out.values():
+            items.sort(key=_seq_of)
+        return out
+
+    def _window_statement(self) -> Any:
+        """``(source, seq, a, b)`` rows: ``source`` the index in :data:`SOURCES`; a change's
+        ``a`` its row's JSON; a tombstone's ``a`` its entity and ``b`` its id."""
+        branches = []
+        for source, (kind, name) in enumerate(SOURCES):
             built = getattr(self.selects, name)(False)
             if built is None:
-                return None
+                continue
             column, stmt = built
-            return (stmt.where(column > bindparam("lo", type_=BigInteger),
+            page = (stmt.where(column > bindparam("lo", type_=BigInteger),
                                column <= bindparam("hi", type_=BigInteger))
-                    .order_by(column).limit(bindparam("limit", type_=Integer)))
+                    .order_by(column).limit(bindparam("limit", type_=Integer)).subquery())
+            values = list(page.c)
+            if kind != "tombstone":
+                values.append(cast(null(), Text))
+            branches.append(select(literal_column(str(source)).label("source"),
+                                   *(cast(value, Text) if i else value
+                                     for i, value in enumerate(values))))
+        return union_all(*branches)
 
-        return self._fetch(f"rows-{name}", build, lo=lo, hi=hi, limit=limit)
+
+def _seq_of(row: tuple[Any, ...]) -> Any:
+    return row[0]
 
 
 class StatementCache:
@@ -242,160 +287,3 @@ STATEMENTS = StatementCache()
 def encode_row(session: Session, kind: str, row: Any) -> dict[str, Any]:
     """A ``(seq, row_json)`` row as a dict keyed by wire column."""
     return dict(zip(COLUMNS[kind], orjson.loads(row[1]), strict=True))
-
-
-#: ``(from, at, head)`` change sequence numbers of a page: where it started, where its cursor
-#: is, the newest change on the server (docs/sync-protocol.md, "progress").
-Progress = tuple[int, int, int]
-
-
-def _progress(progress: Progress | None) -> dict[str, int] | None:
-    if progress is None:
-        return None
-    start, at, head = progress
-    return {"from": start, "at": at, "head": head}
-
-
-def _body(cursor: str | None, has_more: bool, now: datetime, changes: dict[str, list[bytes]],
-          tombstones: list[bytes], progress: Progress | None = None) -> bytes:
-    parts: list[bytes] = [
-        b'{"schema_version":', str(wire.ROWS_SCHEMA_VERSION).encode(),
-        b',"cursor":', orjson.dumps(cursor),
-        b',"has_more":', b"true" if has_more else b"false",
-        b',"reset":', b"true" if cursor is None else b"false",
-        b',"server_time":', orjson.dumps(_iso(now)),
-    ]
-    if progress is not None:
-        parts += [b',"progress":', orjson.dumps(_progress(progress))]
-    parts.append(b',"changes":{')
-    first = True
-    for entity in ENTITIES:
-        rows = changes.get(entity)
-        if not rows:
-            continue
-        if not first:
-            parts.append(b",")
-        first = False
-        parts += [orjson.dumps(entity), b':{"columns":', orjson.dumps(COLUMNS[entity]),
-                  b',"rows":[', b",".join(rows), b"]}"]
-    parts += [b'},"tombstones":[', b",".join(tombstones), b"]}"]
-    return b"".join(parts)
-
-
-COLUMNS_SCHEMA_VERSION = wire.COLUMNS_SCHEMA_VERSION
-#: Columns holding record ids (text) that the columnar layout sends as references into the
-#: page's ``ids`` table. Agencies and events have integer ids made by the server.
-REF_COLUMNS: dict[str, frozenset[str]] = {
-    entity: wire.names_of_kind(entity, wire.RECORD_ID) for entity in wire.ENTITIES}
-
-
-def _refs(values: tuple[Any, ...], ids: dict[Any, int]) -> list[int | None]:
-    """A column of ids as references into the page's id table (each the difference to the
-    previous non-null reference of the column, so runs and new ids cost one or two digits)."""
-    out: list[int | None] = []
-    append = out.append
-    get = ids.get
-    previous = 0
-    for value in values:
-        if value is None:
-            append(None)
-            continue
-        index = get(value)
-        if index is None:
-            index = ids[value] = len(ids)
-        append(index - previous)
-        previous = index
-    return out
-
-
-def _columns_body(cursor: str | None, has_more: bool, now: datetime,
-                  changes: dict[str, list[bytes]], tombstones: list[bytes],
-                  progress: Progress | None = None) -> bytes:
-    """A page in the columnar layout (schema version 2): each entity's values column by
-    column, and every record id once, in the page's ``ids`` table. The same rows as
-    :func:`_body`; similar values side by side compress much better (docs/sync-protocol.md)."""
-    with gc_paused():  # a page is hundreds of thousands of fresh, acyclic objects
-        return _columns(cursor, has_more, now, changes, tombstones, progress)
-
-
-def _columns(cursor: str | None, has_more: bool, now: datetime,
-             changes: dict[str, list[bytes]], tombstones: list[bytes],
-             progress: Progress | None) -> bytes:
-    ids: dict[Any, int] = {}
-    blocks: dict[str, Any] = {}
-    for entity in ENTITIES:
-        rows = changes.get(entity)
-        if not rows:
-            continue
-        parsed = orjson.loads(b"[" + b",".join(rows) + b"]")
-        refs = REF_COLUMNS[entity]
-        columns: dict[str, Any] = {}
-        for name, values in zip(COLUMNS[entity], zip(*parsed, strict=True), strict=True):
-            columns[name] = {"ref": _refs(values, ids)} if name in refs else values
-        blocks[entity] = {"count": len(parsed), "columns": columns}
-    page = {
-        "schema_version": COLUMNS_SCHEMA_VERSION, "cursor": cursor, "has_more": has_more,
-        "reset": cursor is None, "server_time": _iso(now), "ids": list(ids),
-        "changes": blocks,
-        **({"progress": _progress(progress)} if progress is not None else {}),
-        "tombstones": [orjson.Fragment(item) for item in tombstones],
-    }
-    return orjson.dumps(page)
-
-
-def _packed_body(cursor: str | None, has_more: bool, now: datetime,
-                 changes: dict[str, list[bytes]], tombstones: list[bytes],
-                 progress: Progress | None = None) -> bytes:
-    """A page in the packed layout (schema version 3, see :mod:`lapor_desk.server.packing`): the
-    columnar layout with each column in the form that compresses best."""
-    with gc_paused():
-        return _packed(cursor, has_more, now, changes, tombstones, progress)
-
-
-def _packed(cursor: str | None, has_more: bool, now: datetime,
-            changes: dict[str, list[bytes]], tombstones: list[bytes],
-            progress: Progress | None) -> bytes:
-    """The rows come with their times as microseconds since 1970 (``Selects(epoch=True)``)."""
-    parsed: dict[str, list[Any]] = {
-        entity: orjson.loads(b"[" + b",".join(changes[entity]) + b"]")
-        for entity in ENTITIES if changes.get(entity)}
-    # the page's own records' ids open the id table, entity by entity (their milliseconds are
-    # then sent as the difference to the row's own time)
-    ids: dict[Any, int] = {}
-    timed: list[tuple[str, list[int | None]]] = []
-    for entity, time_name in packing.TIMED.items():
-        rows = parsed.get(entity)
-        if not rows:
-            continue
-        at = COLUMNS[entity].index(time_name)
-        before = len(ids)
-        for row in rows:
-            ids.setdefault(row[0], len(ids))
-        if len(ids) != before + len(rows):  # an id twice: leave the rest in reference order
-            break
-        timed.append((entity, [row[at] for row in rows]))
-    blocks: dict[str, Any] = {}
-    for entity, rows in parsed.items():
-        refs = REF_COLUMNS[entity]
-        times = packing.TIME_COLUMNS[entity]
-        columns: dict[str, Any] = {}
-        for name, values in zip(COLUMNS[entity], zip(*rows, strict=True), strict=True):
-            column: Any = None
-            if name in refs:
-                column = {"ref": _refs(values, ids)}
-            elif name in times:
-                column = packing.time_column(values)
-            elif type(next((v for v in values if v is not None), None)) is int:
-                column = packing.int_column(values)
-            if column is None:
-                column = packing.dict_column(values)
-            columns[name] = column
-        blocks[entity] = {"count": len(rows), "columns": columns}
-    page = {
-        "schema_version": packing.PACKED_SCHEMA_VERSION, "cursor": cursor, "has_more": has_more,
-        "reset": cursor is None, "server_time": _iso(now),
-        "ids": packing.id_table(list(ids), timed), "changes": blocks,
-        **({"progress": _progress(progress)} if progress is not None else {}),
-        "tombstones": [orjson.Fragment(item) for item in tombstones],
-    }
-    return orjson.dumps(page)

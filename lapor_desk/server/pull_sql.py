@@ -290,7 +290,7 @@ class Selects:
         still_visible = select(literal(1)).where(
             COMPLAINTS.c.id == s.c.complaint_id, self.viewer.complaint_clause()
         ).exists()
-        stmt = select(s.c.seq, literal_column("'complaint'"), s.c.complaint_id).where(
+        stmt = select(s.c.seq, literal_column("'complaint'").label("entity"), s.c.complaint_id).where(
             clause, not_(still_visible)
         )
         return s.c.seq, stmt.with_only_columns(s.c.seq) if seq_only else stmt

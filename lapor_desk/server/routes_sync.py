@@ -24,7 +24,7 @@ from lapor_desk.server.auth import (
     server_state,
     touch_if_due,
 )
-from lapor_desk.server.database import read_session
+from lapor_desk.server.database import head_session, read_session
 from lapor_desk.server.epoch import Epoch
 from lapor_desk.server.errors import ApiError
 from lapor_desk.server.metrics import server_metrics
@@ -140,8 +140,10 @@ def pull(
                            le=pull_module.MAX_MAX_BYTES),
     layout: str = Query("rows", pattern=LAYOUT_PATTERN),
 ) -> Response:
-    """The caller is authenticated in the page's own snapshot (one connection and one thread
-    hop for a sync with nothing new), as ``auth.current_caller`` does it for other routes."""
+    """The caller is authenticated as ``auth.current_caller`` does it for other routes, in the
+    same statement as the head (the epoch and the change counter): a sync with nothing new is
+    one connection, one thread hop and, on PostgreSQL, one round trip (no transaction around
+    it, ``database.head_session``); a page that reads changes reads them in a snapshot."""
     raw = bearer_token(credentials)
     state = server_state(request)
     coding = choose_coding(request.headers.get("accept-encoding", ""))
@@ -163,10 +165,19 @@ def pull(
             return make_in(session, viewer, at)
 
     def read() -> tuple[Caller, bool, ReadyPage]:
-        with read_session(state.engine) as session:
-            caller, needs_touch, head = authenticate_in(session, request, raw)
-            ready = (state.read_ahead.take(key(caller.viewer, cursor))
-                     or make_in(session, caller.viewer, cursor, head))
+        first, snapshot = head_session(state.engine)
+        with first as session:
+            caller, needs_touch, head = authenticate_in(session, request, raw, snapshot)
+            viewer = caller.viewer
+            ready = state.read_ahead.take(key(viewer, cursor))
+            if ready is None and (snapshot or not pull_module.reads_changes(
+                    viewer, cursor, head, state.instance_id)):
+                ready = make_in(session, viewer, cursor, head)
+        if ready is None:
+            # The changes up to the head read above, in a snapshot taken after it: every change
+            # numbered up to it was committed before it was read (writers commit in seq order).
+            with read_session(state.engine) as session:
+                ready = make_in(session, viewer, cursor, head)
         return caller, needs_touch, ready
 
     try:

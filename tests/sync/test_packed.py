@@ -13,7 +13,7 @@ import pytest
 
 from lapor_desk.models.ids import uuid7
 from lapor_desk.server import packing
-from lapor_desk.server.pull import _packed_body
+from lapor_desk.server.pull_layouts import packed_body
 from lapor_desk.sync import packed
 from lapor_desk.sync.errors import ProtocolError
 from lapor_desk.sync.protocol import COLUMNS, parse_page
@@ -69,7 +69,7 @@ def _packed(body: dict[str, Any]) -> dict[str, Any]:
                 row[at] = micros(row[at])
             rows.append(orjson.dumps(row))
         changes[entity] = rows
-    raw = _packed_body(body["cursor"], body["has_more"], T, changes, [])
+    raw = packed_body(body["cursor"], body["has_more"], T, changes, [])
     return dict(orjson.loads(raw))
 
 

@@ -1,8 +1,9 @@
 """Applying one pushed action: idempotent, judged by ``lifecycle.decide``, answer recorded.
 
 ``apply_action`` works inside the caller's transaction (one per action, see ``push.py``): it looks
-up an earlier answer to the same ``(client_id, mutation_id)``, otherwise decides, writes the
-changes, and records the answer and the client's last mutation id in the same transaction.
+up an earlier answer to the same ``(client_id, mutation_id)`` (with the client's row, in one
+statement), otherwise decides, records the answer and the client's last mutation id, then writes
+the changes, all in the same transaction.
 Every action is judged first and written after one check of the attachments it would write
 (whatever its kind): each must name a blob the caller may use (``AttachmentAccess``), else the
 action is rejected ``attachment_missing`` and nothing of it is written.
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol, cast
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import Table, and_, bindparam, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -106,6 +107,15 @@ _SELECT_RESULT = select(
 ).where(_RESULTS.c.client_id == bindparam("client_id"),
         _RESULTS.c.mutation_id == bindparam("mutation_id"))
 _INSERT_RESULT = insert(_RESULTS)
+#: An action's start in one statement: the client's row (locked, as ``_SELECT_CLIENT``) and the
+#: answer it was given to this mutation before, if any.
+_SELECT_CLIENT_AND_RESULT = (
+    select(_CLIENTS.c.user_id, _CLIENTS.c.last_mutation_id, _RESULTS.c.outcome,
+           _RESULTS.c.complaint_id, _RESULTS.c.version, _RESULTS.c.reason, _RESULTS.c.detail)
+    .select_from(_CLIENTS.outerjoin(_RESULTS, and_(
+        _RESULTS.c.client_id == _CLIENTS.c.client_id,
+        _RESULTS.c.mutation_id == bindparam("mutation_id"))))
+    .where(_CLIENTS.c.client_id == bindparam("client_id")).with_for_update(of=_CLIENTS))
 
 
 @dataclass
@@ -154,16 +164,39 @@ def apply_action(
     now: datetime | None = None,
 ) -> ActionResult:
     """Apply one action in the caller's transaction and record its answer there too.
-    ``attachments`` says which blobs ``actor`` may attach."""
+    ``attachments`` says which blobs ``actor`` may attach.
+
+    The answer is recorded before the action's rows are written: writing them takes the change
+    counter's lock (``db.next_seqs``), which every writer waits for until this transaction
+    commits, so only the statements that need a change number run under it."""
     now = now or utcnow()
-    client = bind_client(session, client_id, actor.user_id, now)
-    earlier = stored_result(session, client_id, mutation.mutation_id)
+    client, earlier = _client_and_result(session, client_id, actor.user_id, mutation, now)
     if earlier is not None:
         return earlier
-    result = _judge_and_write(session, actor, client_id, mutation, directory, config, now,
-                              attachments)
-    record_result(session, client, result, now)
-    return result
+    judged = _judge(session, actor, client_id, mutation, directory, config, now, attachments)
+    if isinstance(judged, ActionResult):
+        record_result(session, client, judged, now)
+        return judged
+    record_result(session, client, judged.result, now)
+    judged.write()
+    return judged.result
+
+
+def _client_and_result(session: Session, client_id: str, user_id: int, mutation: Mutation,
+                       now: datetime) -> tuple[ClientState, ActionResult | None]:
+    """The client's row (locked, as ``bind_client``) and the answer stored for ``mutation``."""
+    row = session.connection().execute(_SELECT_CLIENT_AND_RESULT, {
+        "client_id": client_id, "mutation_id": mutation.mutation_id}).first()
+    if row is None:  # the client's first action outside a batch (the batch makes the row)
+        client = bind_client(session, client_id, user_id, now)
+        return client, stored_result(session, client_id, mutation.mutation_id)
+    if row.user_id != user_id:
+        raise ClientMismatchError("this client id belongs to another user")
+    client = ClientState(client_id, row.user_id, row.last_mutation_id or 0)
+    if row.outcome is None:
+        return client, None
+    return client, ActionResult(mutation.mutation_id, Outcome(row.outcome), row.complaint_id,
+                                row.version, row.reason, row.detail, replayed=True)
 
 
 def record_result(session: Session, client: ClientState, result: ActionResult,
@@ -189,15 +222,18 @@ def rejected(mutation: Mutation, reason: RejectReason | str, detail: str = "") -
 
 @dataclass(frozen=True)
 class _Accepted:
-    """An action judged acceptable, not yet written: the attachments it would write and how."""
+    """An action judged acceptable, not yet written: the attachments it would write, how, and
+    the answer it gets once written."""
 
     attachments: tuple[AttachmentRef, ...]
-    write: Callable[[], ActionResult]
+    write: Callable[[], object]
+    result: ActionResult
 
 
-def _judge_and_write(session: Session, actor: Actor, client_id: str, mutation: Mutation,
-                     directory: DictDirectory, config: DomainConfig, now: datetime,
-                     access: AttachmentAccess) -> ActionResult:
+def _judge(session: Session, actor: Actor, client_id: str, mutation: Mutation,
+           directory: DictDirectory, config: DomainConfig, now: datetime,
+           access: AttachmentAccess) -> ActionResult | _Accepted:
+    """The action's refusal, or the action accepted (its attachments checked), not written."""
     try:
         kind = ActionKind(mutation.kind)
     except ValueError:
@@ -223,7 +259,7 @@ def _judge_and_write(session: Session, actor: Actor, client_id: str, mutation: M
     refused = access.refused(session, judged.attachments)
     if refused:
         return rejected(mutation, RejectReason.ATTACHMENT_MISSING, ",".join(refused))
-    return judged.write()
+    return judged
 
 
 def _transition(session: Session, actor: Actor, client_id: str, kind: ActionKind,
@@ -246,14 +282,13 @@ def _transition(session: Session, actor: Actor, client_id: str, kind: ActionKind
         return rejected(mutation, RejectReason.ALREADY_EXISTS, clash)
     row, transition = complaint, decision
 
-    def write() -> ActionResult:
+    def write() -> None:
         records.write_transition(session, row, transition, directory=directory, now=now,
                                  client_id=client_id, mutation_id=mutation.mutation_id)
-        return ActionResult(mutation.mutation_id, Outcome.APPLIED, row.id,
-                            transition.state.version)
 
     refs = decision.follow_up.attachments if decision.follow_up is not None else ()
-    return _Accepted(refs, write)
+    return _Accepted(refs, write, ActionResult(mutation.mutation_id, Outcome.APPLIED, row.id,
+                                               transition.state.version))
 
 
 def _clashing_ids(session: Session, transition: Transition) -> str:
@@ -299,17 +334,16 @@ def _record_complaint(session: Session, actor: Actor, client_id: str, mutation: 
         return rejected(mutation, RejectReason.UNKNOWN_TARGET)
     responsible, new_id = owning_agency(directory, unit), complaint_id
 
-    def write() -> ActionResult:
-        complaint = records.insert_complaint(
+    def write() -> None:
+        records.insert_complaint(
             session, complaint_id=new_id, new=new, responsible=responsible, config=config, now=now,
             event_kind=str(ActionKind.RECORD_COMPLAINT), actor_id=actor.user_id,
             recorded_by=actor.user_id, handler_unit_ids=[actor.unit_id], attachments=refs,
             client_id=client_id, mutation_id=mutation.mutation_id,
         )
-        return ActionResult(mutation.mutation_id, Outcome.APPLIED, complaint.id,
-                            complaint.version)
 
-    return _Accepted(refs, write)
+    return _Accepted(refs, write, ActionResult(mutation.mutation_id, Outcome.APPLIED,
+                                               complaint_id, records.FIRST_VERSION))
 
 
 def _payload_problem(mutation: Mutation) -> str:

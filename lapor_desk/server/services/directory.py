@@ -63,6 +63,11 @@ class DirectoryCache:
         self._key: tuple[int | None, str | None] | None = None
         self._directory = DictDirectory()
 
+    def current(self, key: tuple[int | None, str | None]) -> DictDirectory | None:
+        """The tree held, when it is the one of ``key``; else ``None``."""
+        with self._lock:
+            return self._directory if key == self._key else None
+
     def get(self, session: Session,
             key: tuple[int | None, str | None] | None = None) -> DictDirectory:
         """The tree as of ``session``'s snapshot; ``key``: the values of :data:`KEY_COLUMNS`

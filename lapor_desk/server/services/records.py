@@ -43,9 +43,12 @@ from lapor_desk.server.db import (
     next_seqs,
 )
 from lapor_desk.server.notify import queue as notify_queue
+from lapor_desk.server.services import one_statement
 from lapor_desk.server.sp4n import push as sp4n_push
 
 CHILD_TABLES: tuple[Any, ...] = (Disposition, FollowUp, Attachment, ComplaintEvent)
+#: A new complaint's version (``insert_complaint``).
+FIRST_VERSION = 1
 
 COMPLAINTS = cast(Table, Complaint.__table__)
 #: What deciding and writing a transition reads of a complaint (not its texts).
@@ -148,37 +151,58 @@ def write_transition(
         int(moved) + 1 + len(children) + int(transition.disposition is not None)
         + int(follow_up is not None) + len(attachments) + 1
     )
-    seqs = iter(range(next_seqs(connection, count), 1 << 62))
-    if moved:
-        connection.execute(_INSERT[ScopeExit], {"seq": next(seqs), "complaint_id": complaint.id,
-                                                "old_location_path": old_path, "at": now})
     values: dict[str, Any] = {name: getattr(after, name) for name in _STATE_FIELDS}
     values.update(
-        _complaint_id=complaint.id, status=str(after.status),
-        handler_unit_ids=list(after.handler_unit_ids), duplicate_ids=list(after.duplicate_ids),
-        location_path=new_path, updated_at=now, seq=next(seqs),
+        status=str(after.status), handler_unit_ids=list(after.handler_unit_ids),
+        duplicate_ids=list(after.duplicate_ids), location_path=new_path, updated_at=now,
     )
-    connection.execute(_UPDATE_COMPLAINT, values)
-    _restamp(connection, children, seqs)
-    if transition.disposition is not None:
-        d = transition.disposition
-        connection.execute(_INSERT[Disposition], {
-            "id": d.id, "complaint_id": complaint.id, "from_id": d.from_id, "to_id": d.to_id,
-            "kind": str(d.kind), "note": d.note, "actor_id": d.actor_id, "at": d.at,
-            "seq": next(seqs)})
-    if follow_up is not None:
-        connection.execute(_INSERT[FollowUp], {
-            "id": follow_up.id, "complaint_id": complaint.id, "kind": str(follow_up.kind),
-            "body": follow_up.body, "author_id": follow_up.author_id, "unit_id": follow_up.unit_id,
-            "at": follow_up.at, "seq": next(seqs)})
-        add_attachments(session, complaint.id, follow_up.id, attachments, now, seqs)
-    event_seq = next(seqs)
-    add_event(session, complaint.id, transition.event, event_seq, client_id, mutation_id)
+    d = transition.disposition
+    disposition = None if d is None else {
+        "id": d.id, "complaint_id": complaint.id, "from_id": d.from_id, "to_id": d.to_id,
+        "kind": str(d.kind), "note": d.note, "actor_id": d.actor_id, "at": d.at}
+    note = None if follow_up is None else {
+        "id": follow_up.id, "complaint_id": complaint.id, "kind": str(follow_up.kind),
+        "body": follow_up.body, "author_id": follow_up.author_id, "unit_id": follow_up.unit_id,
+        "at": follow_up.at}
+    files = _attachment_rows(complaint.id, follow_up.id if follow_up else None, attachments, now)
+    event = _event_row(complaint.id, transition.event, client_id, mutation_id)
+    if connection.dialect.name == "postgresql" and not moved and not children:
+        stmt, params = one_statement.parameters(count, complaint.id, values, disposition, note,
+                                                files, event)
+        event_seq = int(connection.execute(stmt, params).scalar_one())
+    else:
+        event_seq = _write_each(connection, complaint, count, values, moved, old_path, children,
+                                disposition, note, files, event, now)
     node = directory.get(location_of(after.responsible_id, after.handling_unit_id))
     notify_queue.enqueue(connection, complaint.id, transition, event_seq,
                          node.name if node is not None else "", now)
     sp4n_push.enqueue(connection, complaint.id, complaint.national_tracking_number, transition,
                       event_seq, now)
+
+
+def _write_each(connection: Connection, complaint: Row[Any], count: int, values: dict[str, Any],
+                moved: bool, old_path: str, children: list[tuple[Any, Any]],
+                disposition: dict[str, Any] | None, note: dict[str, Any] | None,
+                files: list[dict[str, Any]], event: dict[str, Any], now: datetime) -> int:
+    """``write_transition``'s rows one statement at a time; returns the event's seq. The change
+    numbers: [the scope exit], the complaint, its re-stamped children, its records."""
+    first = next_seqs(connection, count)
+    seqs = iter(range(first, 1 << 62))
+    if moved:
+        connection.execute(_INSERT[ScopeExit], {"seq": next(seqs), "complaint_id": complaint.id,
+                                                "old_location_path": old_path, "at": now})
+    connection.execute(_UPDATE_COMPLAINT, {**values, "_complaint_id": complaint.id,
+                                           "seq": next(seqs)})
+    _restamp(connection, children, seqs)
+    if disposition is not None:
+        connection.execute(_INSERT[Disposition], {**disposition, "seq": next(seqs)})
+    if note is not None:
+        connection.execute(_INSERT[FollowUp], {**note, "seq": next(seqs)})
+    if files:
+        connection.execute(_INSERT[Attachment], [{**row, "seq": next(seqs)} for row in files])
+    event_seq = next(seqs)
+    connection.execute(_INSERT[ComplaintEvent], {**event, "seq": event_seq})
+    return event_seq
 
 
 def _restamp(connection: Connection, children: list[tuple[Any, Any]], seqs: Iterable[int]) -> None:
@@ -192,28 +216,38 @@ def _restamp(connection: Connection, children: list[tuple[Any, Any]], seqs: Iter
             update(t).where(t.c.id == bindparam("_id")).values(seq=bindparam("_seq")), params)
 
 
+def _attachment_rows(complaint_id: str, follow_up_id: str | None,
+                     refs: Sequence[AttachmentRef], now: datetime) -> list[dict[str, Any]]:
+    return [{"id": ref.id, "complaint_id": complaint_id, "follow_up_id": follow_up_id,
+             "sha256": ref.sha256, "size": ref.size, "mime_type": ref.mime_type,
+             "filename": ref.filename, "created_at": now} for ref in refs]
+
+
+def _event_row(complaint_id: str, event: EventRecord, client_id: str | None,
+               mutation_id: int | None) -> dict[str, Any]:
+    return {
+        "complaint_id": complaint_id, "kind": str(event.kind),
+        "from_status": str(event.from_status) if event.from_status is not None else None,
+        "to_status": str(event.to_status) if event.to_status is not None else None,
+        "actor_id": event.actor_id, "at": event.at, "detail": dict(event.detail),
+        "client_id": client_id, "mutation_id": mutation_id,
+    }
+
+
 def add_attachments(session: Session, complaint_id: str, follow_up_id: str | None,
                     refs: Sequence[AttachmentRef], now: datetime, seqs: Iterable[int]) -> None:
     if not refs:
         return
     iterator = iter(seqs)
     session.connection().execute(_INSERT[Attachment], [
-        {"id": ref.id, "complaint_id": complaint_id, "follow_up_id": follow_up_id,
-         "sha256": ref.sha256, "size": ref.size, "mime_type": ref.mime_type,
-         "filename": ref.filename, "created_at": now, "seq": next(iterator)}
-        for ref in refs
-    ])
+        {**row, "seq": next(iterator)}
+        for row in _attachment_rows(complaint_id, follow_up_id, refs, now)])
 
 
 def add_event(session: Session, complaint_id: str, event: EventRecord, seq: int,
               client_id: str | None = None, mutation_id: int | None = None) -> None:
     session.connection().execute(_INSERT[ComplaintEvent], {
-        "complaint_id": complaint_id, "kind": str(event.kind),
-        "from_status": str(event.from_status) if event.from_status is not None else None,
-        "to_status": str(event.to_status) if event.to_status is not None else None,
-        "actor_id": event.actor_id, "at": event.at, "detail": dict(event.detail),
-        "client_id": client_id, "mutation_id": mutation_id, "seq": seq,
-    })
+        **_event_row(complaint_id, event, client_id, mutation_id), "seq": seq})
 
 
 _EXISTING = {table: select(table.__table__.c.id).where(
@@ -303,8 +337,8 @@ def insert_complaint(
         responsible_id=responsible.id,
         handling_unit_id=None,
         location_path=responsible.path,
-        version=1,
-        transition_version=1,
+        version=FIRST_VERSION,
+        transition_version=FIRST_VERSION,
         created_at=new.received_at,
         updated_at=now,
         verify_due=new_complaint_deadlines(config, new.received_at)["verify_due"],
