@@ -8,8 +8,8 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
+from lapor_desk.services.profile_copy import UnsyncedWork
 from lapor_desk.services.queues import ALL, NOT_IN_SP4N
-from lapor_desk.services.session import UnsyncedWork
 from lapor_desk.services.types import ComplaintFilter, ComplaintRow, QueueInfo, SessionInfo
 from lapor_desk.ui import i18n
 from lapor_desk.ui.attachments_panel import AttachmentFlow
