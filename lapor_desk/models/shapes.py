@@ -5,7 +5,7 @@ One definition for every side: the desktop checks each pulled page against them 
 touches the cache (:mod:`lapor_desk.sync.rows`), the server refuses an action whose new ids or
 attachments break them (:mod:`lapor_desk.models.transitions`), so no client can make a page that
 every other desktop must refuse, and the places that build a path from such a value check it
-again at their own level (:func:`lapor_desk.sync.outbox.blob_path`, :func:`safe_file_name`).
+again at their own level (:func:`lapor_desk.sync.outbox_entries.blob_path`, :func:`safe_file_name`).
 
 The column checks (``*_ok``) take a whole column at once and run at C speed (joins, ``translate``
 and one regular-expression scan instead of a loop per value): a page has tens of thousands.

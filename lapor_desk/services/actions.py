@@ -22,7 +22,8 @@ from lapor_desk.services.attach import FileToAttach, attachment_files
 from lapor_desk.services.errors import ActionNotAllowed, ServiceError, translate
 from lapor_desk.services.types import ActionResult
 from lapor_desk.sync.errors import SyncError
-from lapor_desk.sync.outbox import Outbox, new_id
+from lapor_desk.sync.outbox import Outbox
+from lapor_desk.sync.outbox_entries import new_id
 
 ARCHIVE_REASONS: tuple[str, ...] = tuple(str(r) for r in ArchiveReason)
 #: Kinds with a dialog in the desktop (what "fix and resend" can re-open).

@@ -18,7 +18,8 @@ from sqlalchemy import select
 
 from lapor_desk.models.cache.schema import Blob
 from lapor_desk.services.errors import ServiceError
-from lapor_desk.sync.outbox import AttachmentFile, Outbox, new_id
+from lapor_desk.sync.outbox import Outbox
+from lapor_desk.sync.outbox_entries import AttachmentFile, new_id
 
 
 @dataclass(frozen=True)

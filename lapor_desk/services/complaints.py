@@ -32,7 +32,7 @@ from lapor_desk.services.deadlines import deadline_of, running_due
 from lapor_desk.services.errors import NotFound
 from lapor_desk.services.lifecycle import until_of
 from lapor_desk.services.queues import QUEUE_OF_STATUS
-from lapor_desk.services.session import parse_time
+from lapor_desk.services.session_status import parse_time
 from lapor_desk.services.types import (
     AgencyItem,
     ComplaintDetail,

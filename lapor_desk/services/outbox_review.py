@@ -48,7 +48,7 @@ from lapor_desk.services.attach import StoredAttachment, stored_files
 from lapor_desk.services.complaints import allowed_actions
 from lapor_desk.services.errors import ActionNotAllowed, NotFound
 from lapor_desk.services.intake import FieldProblem, Intake, RecordedComplaint
-from lapor_desk.services.session import parse_time
+from lapor_desk.services.session_status import parse_time
 from lapor_desk.services.types import ActionResult, Capabilities
 from lapor_desk.sync.clock import ServerClock
 from lapor_desk.sync.localview import KNOWN_COMPLAINT

@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 
 from lapor_desk.models.cache.schema import Complaint
 from lapor_desk.services.oversight_units import ScopeDirectory
-from lapor_desk.services.session import parse_time
+from lapor_desk.services.session_status import parse_time
 
 #: Ratings at or below this are low (1 = sangat tidak puas, 2 = tidak puas).
 LOW = 2

@@ -5,12 +5,13 @@ A :class:`Session` owns one profile's cache, HTTP transport and sync engine. ``s
 network worker. ``status`` and ``unsynced_work`` only read the cache (database worker). The
 headless ``lapor-desk sync`` is a session too (``start``: the saved session, else the password).
 
-The cache is encrypted with the profile's key from the OS keyring
-(:func:`lapor_desk.sync.secure_cache.open_secure_cache`). Signing out deletes the profile: cache,
-blobs, drafts, cache key and token; with unsynced actions it refuses (:class:`UnsyncedWorkError`)
-until the person has confirmed (``sign_out(discard_unsynced=True)``). When the server answers
-``account_disabled`` (the account was disabled or revoked) at any contact, the profile is wiped
-the same way at once and :class:`AccountRevoked` says why.
+The cache is encrypted with the profile's key from the OS keyring; opening and deleting this
+computer's copy of a profile is :mod:`lapor_desk.services.profile_copy`. Signing out deletes the
+profile: cache, blobs, drafts, cache key and token; with unsynced actions it refuses
+(:class:`~lapor_desk.services.profile_copy.UnsyncedWorkError`) until the person has confirmed
+(``sign_out(discard_unsynced=True)``). When the server answers ``account_disabled`` (the account
+was disabled or revoked) at any contact, the profile is wiped the same way at once and
+:class:`~lapor_desk.services.profile_copy.AccountRevoked` says why.
 
 The session keeps the server's clock (:class:`~lapor_desk.sync.clock.ServerClock`, learned from
 every answer and saved in the profile): the times the profile records and sends are in it.
@@ -20,22 +21,37 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from lapor_desk.models.cache.crypto import CacheKeyError
 from lapor_desk.models.cache.schema import Agency
-from lapor_desk.models.cache.store import Cache, open_cache
+from lapor_desk.models.cache.store import Cache
 from lapor_desk.models.calendar import DomainConfig, default_config, utcnow
 from lapor_desk.paths import SERVER_CLOCK_FILE
 from lapor_desk.services import errors
+
+# What ``lapor-desk sync`` (lapor_desk/cli.py) catches, named where it finds the session.
+from lapor_desk.services.profile_copy import AccountRevoked as AccountRevoked  # noqa: PLC0414
+from lapor_desk.services.profile_copy import ProfileLocked as ProfileLocked  # noqa: PLC0414
+from lapor_desk.services.profile_copy import (
+    UnsyncedWork,
+    UnsyncedWorkError,
+    open_profile_cache,
+    wipe,
+    wipe_revoked,
+)
 from lapor_desk.services.profiles import ProfileStore, normalise_server
+from lapor_desk.services.session_status import (
+    progress_reporter,
+    read_cache_status,
+    status_summary,
+    sync_outcome,
+    unsynced_work,
+)
 from lapor_desk.services.types import (
     SessionInfo,
     StatusSummary,
@@ -51,11 +67,9 @@ from lapor_desk.sync.clock import ServerClock
 from lapor_desk.sync.log import event
 from lapor_desk.sync.outbox import Outbox
 from lapor_desk.sync.retry import RetryPolicy
-from lapor_desk.sync.secure_cache import open_secure_cache, wipe_profile
-from lapor_desk.sync.status import CacheStatus, read_status
 
 if TYPE_CHECKING:  # imported when first used: they bring requests (see sync/retry.py)
-    from lapor_desk.sync.engine import Progress, SyncEngine
+    from lapor_desk.sync.engine import SyncEngine
     from lapor_desk.sync.transport import Transport
 
 log = logging.getLogger("lapor_desk.services.session")
@@ -69,59 +83,6 @@ def _default_transport(url: str) -> Transport:
     from lapor_desk.sync.transport import Transport
 
     return Transport(url, timeout=(5.0, 60.0), retry=DESKTOP_RETRY)
-
-
-@dataclass(frozen=True)
-class UnsyncedWork:
-    """What signing out would throw away: actions not yet accepted by the server, and replies
-    typed but not sent (drafts: counted by the workstation, which keeps them)."""
-
-    pending: int  # waiting in the outbox
-    rejected: int  # refused by the server, not yet resolved by the person
-    conflicts: int
-    drafts: int = 0
-
-    @property
-    def any(self) -> bool:
-        return bool(self.pending or self.rejected or self.conflicts or self.drafts)
-
-
-class UnsyncedWorkError(errors.ServiceError):
-    """``sign_out`` refused: there is unsynced work; ask the person, then pass
-    ``discard_unsynced=True``."""
-
-    code = "unsynced_work"
-
-    def __init__(self, work: UnsyncedWork) -> None:
-        super().__init__(f"{work.pending} pending, {work.rejected} rejected, "
-                         f"{work.conflicts} conflicts", code="unsynced_work")
-        self.work = work
-
-
-class AccountRevoked(errors.SignInError):
-    """The server said the account is disabled; this computer's copy of the profile (cache,
-    blobs, drafts, cache key, token) has been deleted."""
-
-    code = "account_revoked"
-
-
-class ProfileLocked(errors.SignInError):
-    """The profile's cache cannot be opened: ``cache_key_missing`` / ``cache_key_wrong`` (its key
-    is gone from the keyring, or another one is there), ``keyring_unavailable`` (no usable OS
-    keyring: the cache is never kept unencrypted), ``cache_encrypt_failed``. ``folder`` is the
-    profile's: it may hold work not yet sent, so nothing here deletes it (only the person may,
-    :meth:`Session.forget_profile`). A failing disk is not a locked profile:
-    :class:`~lapor_desk.services.errors.StorageProblem`."""
-
-    def __init__(self, message: str, *, code: str, folder: Path) -> None:
-        super().__init__(message, code=code)
-        self.folder = str(folder)
-
-
-def parse_time(text: str | None) -> datetime | None:
-    if not text:
-        return None
-    return datetime.fromisoformat(text)
 
 
 class Session:
@@ -156,17 +117,7 @@ class Session:
     def _open(self, server_url: str, username: str) -> Path:
         self.close()
         directory = self.store.directory(server_url, username)
-        try:
-            with sync_errors.storage_guard(directory):
-                self.cache = (open_secure_cache(directory) if self.encrypt_cache
-                              else open_cache(directory))
-        except (CacheKeyError, credentials.CacheKeyUnavailable) as exc:
-            event(log, "session.cache_locked", logging.WARNING, code=exc.code)
-            raise ProfileLocked(str(exc), code=exc.code, folder=directory) from exc
-        except sync_errors.StorageError as exc:
-            event(log, "session.cache_storage", logging.ERROR, code=exc.code,
-                  error=exc.fault.detail)
-            raise errors.translate(exc) from exc
+        self.cache = open_profile_cache(directory, encrypt=self.encrypt_cache)
         self._server_url = server_url
         self.server_clock.load(directory / SERVER_CLOCK_FILE)
         self.outbox = Outbox(self.cache, config=self.config, clock=self.server_clock.now)
@@ -213,7 +164,7 @@ class Session:
         refused session (:meth:`sync` has forgotten it) is this call again."""
         directory = self._open(server_url, username)
         assert self.cache is not None
-        owner = self._read_status(self.cache).user
+        owner = read_cache_status(self.cache).user
         if owner and owner != username:
             self.close()
             raise errors.SignInError(f"profile belongs to {owner}", code="client_mismatch")
@@ -258,7 +209,7 @@ class Session:
             self._online = not isinstance(exc, sync_errors.OfflineError)
             self.close()
             if fresh:  # nothing was ever stored here: leave no empty cache or key behind
-                self._wipe(server_url, username, directory)
+                wipe(server_url, username, directory)
             elif isinstance(exc, sync_errors.AccountDisabledError):
                 self._wipe_revoked(server_url, username, directory, exc)
             raise errors.translate(exc) from exc
@@ -293,7 +244,7 @@ class Session:
         directory = self._open(profile.server_url, profile.username)
         self._token = token
         assert self.cache is not None
-        if self._read_status(self.cache).user is not None:
+        if read_cache_status(self.cache).user is not None:
             self._online = None  # not known until the first contact
             return self._started(profile.server_url, directory)
         try:
@@ -309,14 +260,14 @@ class Session:
             self._online = False
             self._last_error = exc.code
             assert self.cache is not None
-            if self._read_status(self.cache).user is None:
+            if read_cache_status(self.cache).user is None:
                 self.close()
                 raise errors.translate(exc) from exc
         return self._started(profile.server_url, directory)
 
     def _started(self, server_url: str, directory: Path) -> SessionInfo:
         assert self.cache is not None
-        status = self._read_status(self.cache)
+        status = read_cache_status(self.cache)
         with self.cache.engine.connect() as connection:
             state = connection.exec_driver_sql(
                 "SELECT user_id, display_name, unit_id FROM sync_state WHERE id = 1").one()
@@ -343,10 +294,7 @@ class Session:
 
     def unsynced_work(self) -> UnsyncedWork:
         """Counts the sign-out confirmation shows (database worker)."""
-        if self.cache is None:
-            return UnsyncedWork(0, 0, 0)
-        status = self._read_status(self.cache)
-        return UnsyncedWork(status.outbox_pending, status.outbox_rejected, status.conflicts)
+        return unsynced_work(self.cache)
 
     def sign_out(self, *, discard_unsynced: bool = False) -> None:
         """End the session on the server when reachable, then delete this computer's copy of the
@@ -365,7 +313,7 @@ class Session:
                     event(log, "session.logout_unreached", code=exc.code)
             self.close()
             if info is not None:
-                self._wipe(info.server_url, info.username, Path(info.profile_dir))
+                wipe(info.server_url, info.username, Path(info.profile_dir))
                 event(log, "session.signed_out", discarded_pending=work.pending,
                       discarded_rejected=work.rejected)
 
@@ -373,24 +321,12 @@ class Session:
         """Delete a profile that is not open (e.g. one whose cache key is lost)."""
         if self.info is not None and Path(self.info.profile_dir) == Path(profile.directory):
             self.close()
-        self._wipe(profile.server_url, profile.username, Path(profile.directory))
-
-    def _wipe(self, server_url: str, username: str, directory: Path) -> None:
-        credentials.forget_token(server_url, username)
-        try:
-            wipe_profile(directory)
-        except OSError as exc:
-            event(log, "session.wipe_incomplete", logging.ERROR, error=type(exc).__name__)
-            raise errors.ServiceError(f"profile not fully deleted: {exc}",
-                                      code="wipe_incomplete") from exc
+        wipe(profile.server_url, profile.username, Path(profile.directory))
 
     def _wipe_revoked(self, server_url: str, username: str, directory: Path,
                       cause: sync_errors.SyncError) -> None:
         self.close()
-        self._wipe(server_url, username, directory)
-        event(log, "session.account_revoked_wiped", logging.WARNING, user=username)
-        raise AccountRevoked("the account is disabled; this computer's copy was deleted",
-                             code="account_revoked", request_id=cause.request_id) from cause
+        raise wipe_revoked(server_url, username, directory, cause) from cause
 
     def close(self) -> None:
         self.server_clock.persist()  # the PC's clock may have been set since the last answer
@@ -408,23 +344,7 @@ class Session:
     def sync(self, progress: Callable[[SyncProgress], None] | None = None,
              cancel: threading.Event | None = None) -> SyncOutcome:
         engine = self._require_engine()
-        started = time.monotonic()
-
-        # The push knows its total (the outbox); the pull estimates one from how far its cursor
-        # has come through the server's change sequence (protocol.pull_fraction).
-        to_send = self._read_status(engine.cache).outbox_pending if progress is not None else 0
-
-        def report(step: Progress) -> None:
-            if progress is None:
-                return
-            total: int | None = None
-            if step.phase == "push":
-                total = to_send
-            elif step.phase == "pull" and step.fraction:
-                total = max(step.records, round(step.records / step.fraction))
-            progress(SyncProgress(step.phase, step.records, step.bytes,
-                                  time.monotonic() - started, total=total))
-
+        report = progress_reporter(progress, engine.cache)
         with self._lock:
             engine.progress = report
             engine.cancel = cancel or threading.Event()
@@ -459,24 +379,10 @@ class Session:
         self._online, self._last_error = True, None
         if self.info is not None and not self.info.unit_name:
             self.refresh_info()
-        return SyncOutcome(result.pushed, result.applied, result.rejected, result.conflicts,
-                           result.rows, parse_time(result.finished_at), result.pages,
-                           result.resets, result.server_restored, result.resent)
+        return sync_outcome(result)
 
     def status(self) -> StatusSummary:
-        if self.cache is None:
-            return StatusSummary(None, None, 0, 0, 0, 0, None)
-        status = self._read_status(self.cache)
-        return StatusSummary(self._online, parse_time(status.last_sync_at),
-                             status.outbox_pending, status.outbox_rejected, status.conflicts,
-                             status.complaints, self._last_error)
-
-    @staticmethod
-    def _read_status(cache: Cache) -> CacheStatus:
-        try:
-            return read_status(cache)
-        except sync_errors.StorageError as exc:
-            raise errors.translate(exc) from exc
+        return status_summary(self.cache, self._online, self._last_error)
 
     @property
     def transport(self) -> Transport | None:

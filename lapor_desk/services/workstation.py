@@ -28,17 +28,12 @@ from lapor_desk.services.monthly import MonthlyRecaps, ReportWriter
 from lapor_desk.services.outbox_review import OutboxReview
 from lapor_desk.services.oversight import Oversight
 from lapor_desk.services.people import People
+from lapor_desk.services.profile_copy import UnsyncedWork, UnsyncedWorkError
 from lapor_desk.services.profiles import ProfileStore
 from lapor_desk.services.queues import QueueQueries, queues_for
 from lapor_desk.services.register import Register
 from lapor_desk.services.replies import Replies
-from lapor_desk.services.session import (
-    Session,
-    TransportFactory,
-    UnsyncedWork,
-    UnsyncedWorkError,
-    _default_transport,
-)
+from lapor_desk.services.session import Session, TransportFactory, _default_transport
 from lapor_desk.services.types import (
     AgencyItem,
     ClockSkew,

@@ -25,7 +25,7 @@ from lapor_desk.models.lifecycle import MAX_ATTACHMENT_BYTES
 from lapor_desk.sync.api import Api
 from lapor_desk.sync.errors import BlobIntegrityError, ProtocolError, storage_guard
 from lapor_desk.sync.log import event
-from lapor_desk.sync.outbox import blob_path
+from lapor_desk.sync.outbox_entries import blob_path
 from lapor_desk.sync.transport import Transport
 
 log = logging.getLogger("lapor_desk.sync.blobs")

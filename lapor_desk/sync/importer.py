@@ -39,7 +39,8 @@ from lapor_desk.sync import localview as lv
 from lapor_desk.sync import national_rows
 from lapor_desk.sync.errors import ImportFailed, RowError
 from lapor_desk.sync.log import event
-from lapor_desk.sync.outbox import ActionReceipt, Outbox
+from lapor_desk.sync.outbox import Outbox
+from lapor_desk.sync.outbox_entries import ActionReceipt
 from lapor_desk.sync.register_layout import (
     HEADER_SEARCH_ROWS,
     Layout,

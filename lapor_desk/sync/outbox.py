@@ -6,9 +6,9 @@ checked payload, so what is queued is what the server accepts; then it judges th
 :func:`lapor_desk.models.lifecycle.decide` against what the user sees. A refusal raises
 :class:`~lapor_desk.sync.errors.ActionRefused` and writes nothing.
 Otherwise the complaint shows the result at once and the action waits in the outbox for the next
-push. Mutation ids grow strictly (one counter in ``sync_state``); ids of new records are UUIDv7
-(:mod:`lapor_desk.models.ids`); any UUID in canonical text is a valid id
-(:mod:`lapor_desk.models.shapes`).
+push. The entries themselves (ids, the payload checks every entry passes, writing one, resolving
+the one a corrected action replaces) are :mod:`lapor_desk.sync.outbox_entries`; any UUID in
+canonical text is a valid id (:mod:`lapor_desk.models.shapes`).
 
 ``base_version`` of an action is the server version the user's view was built on; the push loop
 moves it forward once an earlier exclusive action of ours on the same complaint is applied.
@@ -20,13 +20,12 @@ import logging
 import mimetypes
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import orjson
-from sqlalchemy import insert, select, text, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 
@@ -36,81 +35,29 @@ from lapor_desk.models.cache.schema import Blob, ImportedRow, OutboxEntry
 from lapor_desk.models.cache.store import Cache
 from lapor_desk.models.calendar import DomainConfig, default_config, utcnow
 from lapor_desk.models.enums import ActionKind, ArchiveReason
-from lapor_desk.models.ids import uuid7
 from lapor_desk.models.intake import NewComplaint, validate_new_complaint
 from lapor_desk.models.lifecycle import MAX_ATTACHMENT_BYTES, Conflict, Rejection, decide
 from lapor_desk.models.national import NationalUpdate
-from lapor_desk.models.shapes import is_sha256, safe_file_name
-from lapor_desk.models.validation import (
-    ActionRejected,
-    check_payload,
-    check_record,
-)
+from lapor_desk.models.shapes import safe_file_name
+from lapor_desk.models.validation import ActionRejected, check_payload
 from lapor_desk.sync import localview as lv
-from lapor_desk.sync.errors import ActionRefused, NotSignedInError, ProtocolError, storage_guard
+from lapor_desk.sync.errors import ActionRefused, NotSignedInError, storage_guard
 from lapor_desk.sync.log import event
+from lapor_desk.sync.outbox_entries import (
+    ActionReceipt,
+    AttachmentFile,
+    blob_path,
+    checked_record,
+    held_here,
+    insert_entry,
+    new_id,
+    resolve_answered,
+    resolve_refused_record,
+    scrub_record_payload,
+    take_mutation_id,
+)
 
 log = logging.getLogger("lapor_desk.sync.outbox")
-
-
-@dataclass(frozen=True)
-class ActionReceipt:
-    mutation_id: int
-    kind: ActionKind
-    complaint_id: str
-    #: Id of the record the action creates (disposition, follow-up or complaint), if any.
-    record_id: str | None
-
-
-@dataclass(frozen=True)
-class AttachmentFile:
-    """A file the user attached, stored in the profile's blob directory."""
-
-    id: str
-    sha256: str
-    size: int
-    mime_type: str
-    filename: str
-
-    def as_payload(self) -> dict[str, Any]:
-        return {"id": self.id, "sha256": self.sha256, "size": self.size,
-                "mime_type": self.mime_type, "filename": self.filename}
-
-
-def new_id() -> str:
-    """The id of a record made on this desktop: a UUIDv7 (time-ordered, see models.ids)."""
-    return uuid7()
-
-
-def take_mutation_id(connection: Connection) -> int:
-    value = connection.execute(text(
-        "UPDATE sync_state SET next_mutation_id = next_mutation_id + 1 WHERE id = 1 "
-        "RETURNING next_mutation_id - 1"
-    )).scalar_one()
-    return int(value)
-
-
-def blob_path(cache: Cache, sha256: str) -> Path:
-    """Where the blob ``sha256`` is kept in the profile's blob store (sealed: read it through
-    ``cache.blobs``). A hash comes from the wire (an attachment row), so anything but 64
-    lowercase hex digits is refused here too: a path is never built from a value that was not
-    checked (``../../`` would leave the profile)."""
-    if not is_sha256(sha256):
-        raise ProtocolError("a blob's hash must be 64 lowercase hex digits",
-                            code="invalid_response")
-    return cache.blobs.path(sha256)
-
-
-def scrub_record_payload(payload: dict[str, Any]) -> dict[str, Any]:
-    """What of a recorded complaint's payload is kept once the server has it: never the NIK, and
-    no reporter identity at all for an anonymous (anonim) complaint."""
-    complaint = dict(payload.get("complaint") or {})
-    reporter = dict(complaint.get("reporter") or {})
-    reporter["nik"] = None
-    if complaint.get("anonymous"):
-        reporter = {"name": None, "nik": None, "phone": None, "email": None}
-    complaint["reporter"] = reporter
-    return {**payload, "complaint": complaint}
 
 
 class Outbox:
@@ -204,12 +151,12 @@ class Outbox:
                 raise ActionRefused(str(decision.reason), decision.detail)
             if isinstance(decision, Conflict):  # cannot happen without a base version
                 raise ActionRefused("conflict")
-            _held_here(connection, payload)
+            held_here(connection, payload)
             if replaces is not None:
-                _resolve_answered(connection, replaces, kind, complaint_id)
+                resolve_answered(connection, replaces, kind, complaint_id)
             lv.ensure_snapshot(connection, complaint_id, row)
             mutation_id = take_mutation_id(connection)
-            self._insert_entry(connection, mutation_id, kind, complaint_id,
+            insert_entry(connection, mutation_id, kind, complaint_id,
                                row["server_version"], payload, now)
             lv.upsert_complaint_row(connection, lv.row_with_state(row, decision.state))
             lv.write_transition(connection, complaint_id, mutation_id, decision, actor, payload)
@@ -241,7 +188,7 @@ class Outbox:
                 raise NotSignedInError("sign in and sync once before recording complaints")
             complaint_id = new_id()
             if replaces is not None:
-                complaint_id = self._resolve_refused_record(connection, replaces) or complaint_id
+                complaint_id = resolve_refused_record(connection, replaces) or complaint_id
             receipt = self._record_one(connection, actor, complaint_id, complaint,
                                        tuple(attachments), now)
         event(log, "outbox.recorded", count=1, replaces=replaces or "")
@@ -312,7 +259,7 @@ class Outbox:
             lv.upsert_complaint_row(connection, lv.row_with_state(row, steps[-1].state))
             for step in steps:
                 lv.write_transition(connection, complaint_id, mutation_id, step, actor, payload)
-        self._insert_entry(connection, mutation_id, ActionKind.NATIONAL_UPDATE, complaint_id,
+        insert_entry(connection, mutation_id, ActionKind.NATIONAL_UPDATE, complaint_id,
                            row["server_version"], payload, now)
         return mutation_id
 
@@ -320,10 +267,10 @@ class Outbox:
                     complaint: NewComplaint, files: Sequence[AttachmentFile],
                     now: datetime) -> ActionReceipt:
         created = lv.wire_time(now)
-        payload = _checked_record(complaint_id, complaint, files, now)
-        _held_here(connection, payload)
+        payload = checked_record(complaint_id, complaint, files, now)
+        held_here(connection, payload)
         mutation_id = take_mutation_id(connection)
-        self._insert_entry(connection, mutation_id, ActionKind.RECORD_COMPLAINT,
+        insert_entry(connection, mutation_id, ActionKind.RECORD_COMPLAINT,
                            complaint_id, None, payload, now)
         lv.ensure_snapshot(connection, complaint_id, None)
         lv.upsert_complaint_row(
@@ -331,25 +278,6 @@ class Outbox:
         lv.write_attachments(connection, complaint_id, None, mutation_id, payload, created)
         return ActionReceipt(mutation_id, ActionKind.RECORD_COMPLAINT, complaint_id,
                              complaint_id)
-
-    @staticmethod
-    def _resolve_refused_record(connection: Connection, mutation_id: int) -> str | None:
-        """Dismiss the refused ``record_complaint`` entry ``mutation_id`` (its NIK dropped) and
-        give the complaint id its correction keeps (None when the server refused that id as
-        taken)."""
-        entry = connection.execute(select(OutboxEntry).where(
-            OutboxEntry.mutation_id == mutation_id)).first()
-        if (entry is None or entry.kind != ActionKind.RECORD_COMPLAINT
-                or entry.state != lv.REJECTED or entry.dismissed):
-            raise ActionRefused("invalid_transition", "not a refused recorded complaint")
-        resolved = connection.execute(update(OutboxEntry).where(
-            OutboxEntry.mutation_id == mutation_id, OutboxEntry.dismissed.is_(False),
-        ).values(dismissed=True, payload=orjson.dumps(
-            scrub_record_payload(orjson.loads(entry.payload))).decode()))
-        if resolved.rowcount != 1:
-            raise ActionRefused("invalid_transition", "already resolved")
-        taken = entry.reason == "already_exists" and entry.detail == entry.complaint_id
-        return None if taken else str(entry.complaint_id)
 
     # --- files ----------------------------------------------------------------------------------
 
@@ -396,53 +324,3 @@ class Outbox:
     def _storage(self) -> AbstractContextManager[None]:
         """A failure of the profile's disk inside becomes :class:`StorageError`."""
         return storage_guard(self.cache.profile_dir)
-
-    def _insert_entry(self, connection: Connection, mutation_id: int, kind: ActionKind,
-                      complaint_id: str, base_version: int | None, payload: dict[str, Any],
-                      now: datetime) -> None:
-        connection.execute(insert(OutboxEntry).values(
-            mutation_id=mutation_id, kind=str(kind), complaint_id=complaint_id,
-            base_version=base_version, payload=orjson.dumps(payload).decode(),
-            state=lv.PENDING, created_at=lv.wire_time(now), attempts=0, dismissed=False,
-        ))
-
-
-def _checked_record(complaint_id: str, complaint: NewComplaint,
-                    files: Sequence[AttachmentFile], now: datetime) -> dict[str, Any]:
-    """The payload of a ``record_complaint`` action, through the server's own check."""
-    payload = {"complaint": complaint.to_payload(), "attachments": [a.as_payload() for a in files]}
-    try:
-        return check_record(complaint_id, payload, now)[1]
-    except ActionRejected as refused:
-        raise ActionRefused(str(refused.reason), refused.detail) from None
-
-
-def _held_here(connection: Connection, payload: dict[str, Any]) -> None:
-    """Every attachment names a blob this profile holds, of the stated size: the push uploads
-    it before the action, and the server refuses a reference to content it does not hold
-    (``attachment_missing``, with the same detail)."""
-    refs = payload.get("attachments") or []
-    if not refs:
-        return
-    held = {(sha, size) for sha, size in connection.execute(
-        select(Blob.sha256, Blob.size).where(Blob.sha256.in_({r["sha256"] for r in refs})))}
-    missing = [r["sha256"] for r in refs if (r["sha256"], r["size"]) not in held]
-    if missing:
-        raise ActionRefused("attachment_missing", ",".join(missing))
-
-
-def _resolve_answered(connection: Connection, mutation_id: int, kind: ActionKind,
-                      complaint_id: str) -> None:
-    """Dismiss the refused or conflicting ``kind`` entry ``mutation_id`` on ``complaint_id``
-    that the action being written replaces."""
-    resolved = connection.execute(update(OutboxEntry).where(
-        OutboxEntry.mutation_id == mutation_id, OutboxEntry.kind == str(kind),
-        OutboxEntry.complaint_id == complaint_id, OutboxEntry.dismissed.is_(False),
-        OutboxEntry.state.in_([lv.REJECTED, lv.CONFLICT])).values(dismissed=True))
-    if resolved.rowcount != 1:
-        raise ActionRefused("invalid_transition", "not a refused or conflicting action")
-
-
-def outbox_entry_exists(connection: Connection, mutation_id: int) -> bool:
-    return connection.execute(select(OutboxEntry.mutation_id).where(
-        OutboxEntry.mutation_id == mutation_id)).first() is not None

@@ -25,7 +25,7 @@ from lapor_desk.sync.api import Api
 from lapor_desk.sync.blobs import forget_uploaded, upload_blob
 from lapor_desk.sync.errors import ProtocolError
 from lapor_desk.sync.log import event
-from lapor_desk.sync.outbox import scrub_record_payload
+from lapor_desk.sync.outbox_entries import scrub_record_payload
 from lapor_desk.sync.protocol import PushAnswer, ServerEpoch
 from lapor_desk.sync.report import SyncReport
 from lapor_desk.sync.transport import Transport

@@ -170,7 +170,7 @@ class Desk(QObject):
         old_window, old_controller = self.window, self.controller
         old_controller.cancel_sync()
         old_controller.stop_reconnecting()
-        old_window.sync_timer.stop()
+        old_window.sync_controls.sync_timer.stop()
         old_window.window_state.save()  # the layout (never data), for the next window
         self.notifier.close()
         ended = self.workstation.info
@@ -223,7 +223,7 @@ class Desk(QObject):
     def _sync_failed(self, error: Exception) -> None:
         self._close_progress()
         if isinstance(error, SignInError):  # the session ended (the controller signs out)
-            self.window.sync_timer.stop()
+            self.window.sync_controls.sync_timer.stop()
             self._ended = error
 
     def start_demo(self) -> None:

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from lapor_desk.services.queues import ALL, NOT_IN_SP4N
-from lapor_desk.services.session import UnsyncedWork
 from lapor_desk.services.types import ComplaintFilter, ComplaintRow, QueueInfo, SessionInfo
 from lapor_desk.ui import i18n
 from lapor_desk.ui.attachments_panel import AttachmentFlow
 from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.dashboard_window import DashboardLauncher
-from lapor_desk.ui.dialogs.sign_out import confirm_sign_out
 from lapor_desk.ui.error_banner import ErrorBanner
 from lapor_desk.ui.filter_choices import FilterChoices
 from lapor_desk.ui.intake_flows import IntakeFlows
@@ -31,14 +29,12 @@ from lapor_desk.ui.quit_guard import QuitGuard
 from lapor_desk.ui.resources import icon
 from lapor_desk.ui.search_scope import SearchScope
 from lapor_desk.ui.status_bar import DeskStatusBar
+from lapor_desk.ui.sync_controls import SyncControls
 from lapor_desk.ui.verify_flows import VerifyFlows
 from lapor_desk.ui.window_menus import WindowMenus
 from lapor_desk.ui.window_state import WindowState
 from lapor_desk.ui.work import WorkFlows
 
-SYNC_INTERVAL_MS = 5 * 60 * 1000
-#: How often the clock warning is checked besides after each sync (a clock set right meanwhile).
-CLOCK_CHECK_MS = 60 * 1000
 #: the least widths of the list column and the detail (px): with the sidebar's 180 they fit a
 #: 1366 px laptop screen with room to spare, whatever the panes show
 LIST_LEAST_WIDTH = 440
@@ -89,8 +85,7 @@ class MainWindow(QMainWindow):
         self.intake = IntakeFlows(self, controller, self.detail)
         self.status_bar = DeskStatusBar()
         self.setStatusBar(self.status_bar)
-        self.status_bar.cancel_requested.connect(controller.cancel_sync)
-        controller.routing_refresh.running_changed.connect(self.status_bar.set_learning)
+        self.sync_controls = SyncControls(self, controller, self.status_bar, self.error_banner)
         self._build_layout()
         self.window_state = WindowState(self, self.splitter, self.table.horizontalHeader(),
                                         lambda: self.queue_key)
@@ -112,11 +107,7 @@ class MainWindow(QMainWindow):
         self.outbox_review.install(self.table, self.queue_view)
         self.keyboard = Keyboard(self, panes)
         self.keyboard.install(self.help_menu)
-        self.sync_timer = QTimer(self, interval=SYNC_INTERVAL_MS)
-        self.sync_timer.timeout.connect(controller.sync)
-        self.clock_timer = QTimer(self, interval=CLOCK_CHECK_MS)
-        self.clock_timer.timeout.connect(controller.check_clock)
-        self.clock_timer.start()
+        self.sync_controls.clock_timer.start()
         self.retranslate()
         self.hide_error()
         self.resize(1366, 768)
@@ -161,15 +152,12 @@ class MainWindow(QMainWindow):
         self.file_menu, self.view_menu = menus.file_menu, menus.view_menu
         self.language_menu, self.help_menu = menus.language_menu, menus.help_menu
         self.diagnostics_action = menus.diagnostics_action
-        self.sync_action.triggered.connect(self.controller.sync)
         self.forward_action.triggered.connect(self.flows.forward_current)
         self.reply_action.triggered.connect(lambda: self.flows.write_current("follow_up"))
         self.note_action.triggered.connect(lambda: self.flows.write_current("internal_note"))
         self.find_action.triggered.connect(lambda: self.search.setFocus())
-        self.sign_out_action.triggered.connect(self.sign_out)
         self.quit_guard = QuitGuard(self, self.controller)  # Quit and the close button ask
         self.quit_action.triggered.connect(self.quit_guard.request)
-        self.diagnostics_action.triggered.connect(self._save_diagnostics)
         self.intake.install(self.toolbar, self.file_menu)
         menus.finish_file_menu()
 
@@ -178,18 +166,9 @@ class MainWindow(QMainWindow):
         c.queues_loaded.connect(self._queues_loaded)
         c.ids_loaded.connect(self._ids_loaded)
         c.detail_loaded.connect(self._detail_loaded)
-        bar = self.status_bar
-        c.status_loaded.connect(bar.show_status)
-        c.status_loaded.connect(lambda _s: c.check_clock())
-        c.clock_checked.connect(bar.show_clock)
-        c.server_silent.connect(bar.set_silent)
-        bar.queue_requested.connect(self.select_queue)
-        c.signed_out.connect(lambda: bar.show_clock(None))
+        self.status_bar.queue_requested.connect(self.select_queue)
         c.changed.connect(self.refresh)
-        c.sync_started.connect(lambda: self._syncing(True))
-        c.sync_progress.connect(bar.show_progress)
-        c.sync_finished.connect(lambda _o: self._syncing(False))
-        c.sync_failed.connect(self._sync_failed)
+        self.sync_controls.install(self.menus)
         c.error.connect(self.show_error)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -214,20 +193,6 @@ class MainWindow(QMainWindow):
 
     # --- session -----------------------------------------------------------------------------
 
-    def sign_out(self) -> None:
-        """Count the unsynced work, ask, then sign out (deleting this computer's copy)."""
-        self.controller.load_unsynced_work(self._confirm_sign_out)
-
-    def _confirm_sign_out(self, work: UnsyncedWork) -> None:
-        if confirm_sign_out(work, self):
-            self.sync_timer.stop()
-            self.controller.sign_out(discard_unsynced=True)
-
-    def _save_diagnostics(self) -> None:
-        from lapor_desk.ui.dialogs.diagnostics import show_diagnostics
-
-        self._diagnostics = show_diagnostics(self.controller, self)
-
     def start_session(self, info: SessionInfo) -> None:
         self._list_shown = False
         self._remember_due = True
@@ -241,7 +206,7 @@ class MainWindow(QMainWindow):
             self.refresh(Changes(counts=True, status=True))
         else:
             self.refresh(Changes(queues=True, status=True))
-        self.sync_timer.start()
+        self.sync_controls.sync_timer.start()
 
     def _show_user(self, info: SessionInfo | None = None) -> None:
         info = info or self.controller.info
@@ -396,18 +361,7 @@ class MainWindow(QMainWindow):
         self.reply_action.setEnabled("follow_up" in allowed)
         self.note_action.setEnabled("internal_note" in allowed)
 
-    # --- sync and errors ---------------------------------------------------------------------
-
-    def _syncing(self, active: bool) -> None:
-        self.sync_action.setEnabled(not active)
-        self.status_bar.set_syncing(active)
-        if not active:
-            self.hide_error()
-
-    def _sync_failed(self, error: Exception) -> None:
-        self._syncing(False)
-        if not self.controller.is_cancelled(error):
-            self.show_error(error)
+    # --- errors ------------------------------------------------------------------------------
 
     def show_error(self, error: Exception) -> None:
         """The one place errors are shown: a calm banner above the list."""
@@ -417,6 +371,6 @@ class MainWindow(QMainWindow):
         self.error_banner.hide_error()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.sync_timer.stop()
+        self.sync_controls.sync_timer.stop()
         self.controller.cancel_sync()
         super().closeEvent(event)

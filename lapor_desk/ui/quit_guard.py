@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QPushButton, QWidget
 
-from lapor_desk.services.session import UnsyncedWork
+from lapor_desk.services.profile_copy import UnsyncedWork
 from lapor_desk.ui import labels
 from lapor_desk.ui.controller import DeskController
 

@@ -11,7 +11,8 @@ import pytest
 from sqlalchemy import select
 
 from lapor_desk.server.cli import main
-from lapor_desk.server.config_file import KEYS, ConfigError, resolve
+from lapor_desk.server.config_file import ConfigError, resolve
+from lapor_desk.server.config_keys import KEYS
 from lapor_desk.server.database import make_engine
 from lapor_desk.server.db import User
 from lapor_desk.server.settings import ServerSettings

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from lapor_desk.models.cache.schema import Agency, Complaint, SyncState
 from lapor_desk.services import Workstation
 from lapor_desk.services.queues import QUEUE_BY_KEY
-from lapor_desk.services.session import parse_time
+from lapor_desk.services.session_status import parse_time
 from lapor_desk.services.types import ComplaintFilter
 from tests.support.live_server import LiveServer
 

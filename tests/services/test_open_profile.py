@@ -22,8 +22,8 @@ from sqlalchemy import func, select
 
 from lapor_desk.models.cache.schema import OutboxEntry
 from lapor_desk.services import StorageProblem, Workstation
+from lapor_desk.services.profile_copy import ProfileLocked
 from lapor_desk.services.profiles import ProfileStore
-from lapor_desk.services.session import ProfileLocked
 from lapor_desk.services.types import UserProfile
 from lapor_desk.sync import credentials
 from lapor_desk.sync.outbox import Outbox

@@ -11,7 +11,7 @@ from sqlalchemy import select, update
 
 from lapor_desk.models.cache.schema import Complaint, OutboxEntry
 from lapor_desk.services import Workstation
-from lapor_desk.services.session import UnsyncedWork, UnsyncedWorkError
+from lapor_desk.services.profile_copy import UnsyncedWork, UnsyncedWorkError
 from lapor_desk.sync import credentials
 from tests.support.live_server import LiveServer
 
@@ -80,7 +80,7 @@ def test_sign_out_with_everything_synced_needs_no_confirmation_even_offline(
 
 def test_forget_profile_removes_a_profile_whose_key_is_lost(
         signed_in: Workstation, live_server: LiveServer, password: str) -> None:
-    from lapor_desk.services.session import ProfileLocked
+    from lapor_desk.services.profile_copy import ProfileLocked
 
     info = signed_in.info
     assert info is not None

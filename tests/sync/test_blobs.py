@@ -15,7 +15,8 @@ from lapor_desk.models.cache.at_rest import HEADER, SEGMENT, TAG
 from lapor_desk.models.cache.crypto import new_key
 from lapor_desk.sync.blobs import download_blob, upload_blob
 from lapor_desk.sync.errors import BlobIntegrityError, OfflineError
-from lapor_desk.sync.outbox import Outbox, blob_path
+from lapor_desk.sync.outbox import Outbox
+from lapor_desk.sync.outbox_entries import blob_path
 from lapor_desk.sync.transport import RetryPolicy, Transport
 from tests.sync.scripted_http import Reply, Script, scripted_server
 

@@ -31,7 +31,8 @@ from lapor_desk.services.external_copies import EXTERNAL_DIR
 from lapor_desk.sync.blobs import download_blob
 from lapor_desk.sync.engine import SyncEngine
 from lapor_desk.sync.errors import ProtocolError
-from lapor_desk.sync.outbox import Outbox, blob_path
+from lapor_desk.sync.outbox import Outbox
+from lapor_desk.sync.outbox_entries import blob_path
 from lapor_desk.sync.retry import RetryPolicy
 from lapor_desk.sync.transport import Transport
 from tests.sync.fakes import sign_in

@@ -17,7 +17,7 @@ from lapor_desk.server.cli import main as server_cli
 from lapor_desk.server.db import FollowUp
 from lapor_desk.server.settings import ServerSettings
 from lapor_desk.services import SignInError, Workstation
-from lapor_desk.services.session import AccountRevoked
+from lapor_desk.services.profile_copy import AccountRevoked
 from lapor_desk.sync import credentials
 from lapor_desk.sync.credentials import MemoryKeyring
 from lapor_desk.sync.errors import AccountDisabledError, AuthError

@@ -44,7 +44,7 @@ from lapor_desk.models.text import BIDI_CONTROLS
 from lapor_desk.models.validation import TEXT_MAX, is_record_id
 from lapor_desk.server import db
 from lapor_desk.sync.errors import ActionRefused
-from lapor_desk.sync.outbox import new_id
+from lapor_desk.sync.outbox_entries import new_id
 from tests.server.client import Api
 from tests.support.live_server import LiveServer
 from tests.sync.live_desk import open_desk

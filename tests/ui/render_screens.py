@@ -38,7 +38,7 @@ from lapor_desk.services import (
     DemoServer,
     Workstation,
 )
-from lapor_desk.services.session import UnsyncedWork
+from lapor_desk.services.profile_copy import UnsyncedWork
 from lapor_desk.ui import i18n
 from lapor_desk.ui.app import Desk
 from lapor_desk.ui.controller import DeskController

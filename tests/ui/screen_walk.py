@@ -40,8 +40,8 @@ from PySide6.QtWidgets import (
 
 from lapor_desk.server.seed.attachment_files import png
 from lapor_desk.services.attachments import AttachmentInfo
+from lapor_desk.services.profile_copy import UnsyncedWork
 from lapor_desk.services.receipts import IntakeReceipt
-from lapor_desk.services.session import UnsyncedWork
 from lapor_desk.services.types import AgencyItem
 from lapor_desk.ui.attachment_viewer import AttachmentViewer
 from lapor_desk.ui.dialogs.diagnostics import DiagnosticsDialog

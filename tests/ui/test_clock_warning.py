@@ -87,7 +87,7 @@ def test_warning_appears_with_the_amount_and_goes_when_the_clock_is_set(
     qtbot.waitUntil(lambda: bar.clock_warning.text() == text, timeout=WAIT)
 
     pc.error = timedelta(0)  # somebody sets the clock; no sync needed to notice
-    window.clock_timer.setInterval(50)
+    window.sync_controls.clock_timer.setInterval(50)
     qtbot.waitUntil(lambda: not bar.clock_warning.isVisible(), timeout=WAIT)
     sync(qtbot, window)
     assert not bar.clock_warning.isVisible()
@@ -104,7 +104,7 @@ def test_seconds_off_are_no_warning(qtbot: Any, desk: DeskController, live_serve
     window = signed_in_window(qtbot, desk, live_server, password)
     bar = bar_of(window)
     sync(qtbot, window)
-    window.clock_timer.setInterval(50)
+    window.sync_controls.clock_timer.setInterval(50)
     qtbot.wait(300)
     assert not bar.clock_warning.isVisible()
     skew = desk.workstation.session.server_clock.reading()

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from lapor_desk.services.session import UnsyncedWork
+from lapor_desk.services.profile_copy import UnsyncedWork
 from lapor_desk.ui.controller import DeskController
 from lapor_desk.ui.dialogs import sign_out
 from lapor_desk.ui.dialogs.sign_out import SignOutDialog, confirm_sign_out

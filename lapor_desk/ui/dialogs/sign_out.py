@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
-from lapor_desk.services.session import UnsyncedWork
+from lapor_desk.services.profile_copy import UnsyncedWork
 
 
 class SignOutDialog(QMessageBox):
