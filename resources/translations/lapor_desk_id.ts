@@ -3,28 +3,28 @@
 <context>
     <name>ArchiveDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="158" />
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="176" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="160" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="178" />
         <source>Archive complaint</source>
         <translation>Arsipkan laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="160" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="162" />
         <source>Archived complaints are not followed up. Choose why; the reason is kept with the complaint.</source>
         <translation>Laporan yang diarsipkan tidak ditindaklanjuti. Pilih alasannya; alasan disimpan bersama laporan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="171" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="173" />
         <source>Note (required for “Other reason”)</source>
         <translation>Catatan (wajib untuk “Alasan lain”)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="194" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="196" />
         <source>Choose a reason for archiving.</source>
         <translation>Pilih alasan pengarsipan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="196" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="198" />
         <source>For “Other reason”, write a note that explains it.</source>
         <translation>Untuk “Alasan lain”, tulis catatan yang menjelaskannya.</translation>
     </message>
@@ -895,179 +895,179 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="157" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="158" />
         <source>Select a complaint to see its details.</source>
         <extracomment>A chip never gets narrower than this many average characters (plus its padding). "Salin untuk LAPOR!": the complaint, or its latest follow-up, for the national site</extracomment>
         <translation>Pilih laporan untuk melihat rinciannya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="158" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="159" />
         <source>Forward…</source>
         <translation>Disposisi…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="159" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="160" />
         <source>Follow-up reply…</source>
         <translation>Tindak lanjut…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="160" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="161" />
         <source>Internal note…</source>
         <translation>Catatan internal…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="161" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="162" />
         <source>Close complaint…</source>
         <translation>Selesaikan laporan…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="162" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="163" />
         <source>Reopen…</source>
         <translation>Buka kembali…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="163" />
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="225" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="164" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="226" />
         <source>Copy for LAPOR!</source>
         <translation>Salin untuk LAPOR!</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="164" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="165" />
         <source>ANONYMOUS: reporter's identity is hidden</source>
         <translation>ANONIM: identitas pelapor dirahasiakan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="165" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="166" />
         <source>CONFIDENTIAL: content must not be made public</source>
         <translation>RAHASIA: isi laporan tidak boleh dipublikasikan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="167" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="168" />
         <source>Waiting to be sent</source>
         <translation>Menunggu dikirim</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="168" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="169" />
         <source>Needs attention: the server refused an action</source>
         <translation>Perlu perhatian: server menolak tindakan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="188" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="189" />
         <source>Copied: paste it on lapor.go.id</source>
         <translation>Tersalin: tempel di lapor.go.id</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="202" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="203" />
         <source>new</source>
         <translation>baru</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="203" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="204" />
         <source>No. %1</source>
         <translation>No. %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="227" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="228" />
         <source>Copies the complaint, to record it on lapor.go.id</source>
         <translation>Menyalin laporan ini untuk dicatat di lapor.go.id</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="229" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="230" />
         <source>Copies the latest follow-up, to post it on lapor.go.id</source>
         <translation>Menyalin tindak lanjut terakhir untuk dikirim di lapor.go.id</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="235" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="236" />
         <source>Content hidden: confidential complaint outside your units.</source>
         <translation>Isi disembunyikan: laporan rahasia di luar unit Anda.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="236" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="237" />
         <source>Timeline (newest first)</source>
         <translation>Riwayat (terbaru di atas)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="241" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="242" />
         <source>Hidden (anonymous)</source>
         <translation>Dirahasiakan (anonim)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="243" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="244" />
         <source>Hidden (confidential)</source>
         <translation>Disembunyikan (rahasia)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="248" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="249" />
         <source>Reporter</source>
         <translation>Pelapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="249" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="250" />
         <source>Location</source>
         <translation>Lokasi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="250" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="251" />
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="252" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="253" />
         <source>Responsible</source>
         <translation>Instansi terlapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="253" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="254" />
         <source>Handling unit</source>
         <translation>Unit penanganan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="254" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="255" />
         <source>Received</source>
         <translation>Diterima</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="255" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="256" />
         <source>Deadline</source>
         <translation>Tenggat</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="259" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="260" />
         <source>Reporter's rating</source>
         <translation>Penilaian pelapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="263" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="264" />
         <source>%1 (that day has come: look at it again)</source>
         <translation>%1 (tanggalnya sudah tiba: tinjau kembali laporan ini)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="264" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="265" />
         <source>Postponed until</source>
         <translation>Ditunda sampai</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="278" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="279" />
         <source>%1/5</source>
         <translation>%1/5</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="288" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="289" />
         <source>Not yet recorded in SP4N-LAPOR!</source>
         <translation>Belum tercatat di SP4N-LAPOR!</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="302" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="303" />
         <source>until %1</source>
         <translation>sampai %1</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="304" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="305" />
         <source>waiting to be sent</source>
         <translation>menunggu dikirim</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/detail_pane.py" line="308" />
+        <location filename="../../lapor_desk/ui/detail_pane.py" line="309" />
         <source>Content hidden (confidential)</source>
         <translation>Isi disembunyikan (rahasia)</translation>
     </message>
@@ -1351,47 +1351,47 @@
         <translation>Catatan internal</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="38" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="39" />
         <source>The reporter will see this reply.</source>
         <translation>Pelapor akan melihat tanggapan ini.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="39" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="40" />
         <source>Only officers see internal notes; the reporter never does.</source>
         <translation>Catatan internal hanya terlihat oleh petugas, tidak oleh pelapor.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="42" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="43" />
         <source>ANONYMOUS report: do not mention the reporter's name or contact.</source>
         <translation>Laporan ANONIM: jangan sebutkan nama atau kontak pelapor.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="48" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="49" />
         <source>Write the follow-up: what was done, by whom, and what happens next.</source>
         <translation>Tulis tindak lanjut: apa yang sudah dilakukan, oleh siapa, dan langkah berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="50" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="51" />
         <source>Write the note…</source>
         <translation>Tulis catatan…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="60" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="61" />
         <source>Send reply</source>
         <translation>Kirim tanggapan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="60" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="61" />
         <source>Save note</source>
         <translation>Simpan catatan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="62" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="63" />
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="67" />
+        <location filename="../../lapor_desk/ui/dialogs/follow_up.py" line="68" />
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
@@ -1399,32 +1399,32 @@
 <context>
     <name>ForwardDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="36" />
+        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="37" />
         <source>Forward complaint</source>
         <translation>Disposisi laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="38" />
+        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="39" />
         <source>Forward “%1” to:</source>
         <translation>Disposisikan “%1” ke:</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="42" />
+        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="44" />
         <source>Search a unit: name, abbreviation (dukcapil, dinkes), region…</source>
         <translation>Cari unit: nama, singkatan (dukcapil, dinkes), daerah…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="47" />
+        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="49" />
         <source>Note for the unit (optional)</source>
         <translation>Catatan untuk unit (opsional)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="52" />
+        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="54" />
         <source>Forward</source>
         <translation>Disposisi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="54" />
+        <location filename="../../lapor_desk/ui/dialogs/forward.py" line="56" />
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
@@ -1585,22 +1585,22 @@
         <translation>Kolom yang tidak diimpor: %1.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="296" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="298" />
         <source>Invisible characters (such as NUL or text-direction marks) were removed from rows %1.</source>
         <translation>Karakter tak terlihat (seperti NUL atau tanda arah teks) dihapus dari baris %1.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="330" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="332" />
         <source>Save the rows to fix</source>
         <translation>Simpan baris yang perlu diperbaiki</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="331" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="333" />
         <source>CSV file (*.csv);;Excel workbook (*.xlsx)</source>
         <translation>Berkas CSV (*.csv);;Buku kerja Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="339" />
+        <location filename="../../lapor_desk/ui/dialogs/import_register.py" line="341" />
         <source>Importing…</source>
         <translation>Mengimpor…</translation>
     </message>
@@ -2747,48 +2747,48 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="201" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="180" />
         <source>LAPOR Desk</source>
-        <extracomment>How often the clock warning is checked besides after each sync (a clock set right meanwhile). the least widths of the list column and the detail (px): with the sidebar's 180 they fit a 1366 px laptop screen with room to spare, whatever the panes show the session's first list is on screen with its first rows (or is empty): the desk starts its first sync then, not in the list's way the other queues' lists are to be read ahead once the current one shows its rows (at a session's start and after the cache changed under them)</extracomment>
+        <extracomment>the least widths of the list column and the detail (px): with the sidebar's 180 they fit a 1366 px laptop screen with room to spare, whatever the panes show the session's first list is on screen with its first rows (or is empty): the desk starts its first sync then, not in the list's way the other queues' lists are to be read ahead once the current one shows its rows (at a session's start and after the cache changed under them)</extracomment>
         <translation>LAPOR Desk</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="203" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="182" />
         <source>Number, words, reporter's name/phone</source>
         <translation>Nomor, kata, nama/telepon pelapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="204" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="183" />
         <source>Find a complaint in every queue by its number, words, or its reporter's name or phone (Ctrl+F)</source>
         <translation>Cari laporan di semua antrean menurut nomornya, kata, atau nama maupun telepon pelapornya (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="206" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="185" />
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="207" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="186" />
         <source>Queues</source>
         <translation>Antrean</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="208" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="187" />
         <source>Complaints</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="251" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="216" />
         <source>National admin</source>
         <translation>Admin Nasional</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="252" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="217" />
         <source>Agency admin</source>
         <translation>Admin Instansi</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/main_window.py" line="252" />
+        <location filename="../../lapor_desk/ui/main_window.py" line="217" />
         <source>Liaison officer</source>
         <translation>Petugas Penghubung</translation>
     </message>
@@ -3472,100 +3472,100 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="104" />
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="107" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="106" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="109" />
         <source>Handle ourselves</source>
         <extracomment>Esc, Cancel and the close button ask once a reason or note was typed.</extracomment>
         <translation>Tangani sendiri (tanpa disposisi)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="105" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="107" />
         <source>Your agency handles this complaint itself (kelola): it is assigned to your unit and the resolution deadline starts.</source>
         <translation>Instansi Anda menangani sendiri laporan ini, tanpa mendisposisikannya ke instansi lain (di LAPOR! disebut “kelola”): laporan diberikan ke unit Anda dan tenggat penyelesaian mulai berjalan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="106" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="108" />
         <source>Note (optional)</source>
         <translation>Catatan (opsional)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="108" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="110" />
         <source>Postpone complaint</source>
         <translation>Tunda laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="109" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="111" />
         <source>Postpone (tunda) while something is missing, for example the reporter's data is incomplete. The verification deadline pauses until you act again.</source>
         <translation>Tunda laporan selama ada yang kurang, misalnya data pelapor belum lengkap. Tenggat verifikasi berhenti sampai Anda menindaklanjutinya lagi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="111" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="113" />
         <source>Reason for postponing (required)</source>
         <translation>Alasan penundaan (wajib)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="111" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="113" />
         <source>Postpone</source>
         <translation>Tunda</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="112" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="114" />
         <source>Not our authority</source>
         <translation>Bukan wewenang</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="113" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="115" />
         <source>Return the complaint up the chain because it is not your agency's authority (bukan wewenang). Say why, so the next admin can route it.</source>
         <translation>Kembalikan laporan ke tingkat di atas karena bukan wewenang instansi Anda. Tuliskan alasannya agar admin berikutnya dapat meneruskannya dengan tepat.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="115" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="117" />
         <source>Why is it not your authority? (required)</source>
         <translation>Mengapa bukan wewenang Anda? (wajib)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="116" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="118" />
         <source>Return complaint</source>
         <translation>Kembalikan laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="117" />
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="121" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="119" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="123" />
         <source>Close complaint</source>
         <translation>Selesaikan laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="118" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="120" />
         <source>The complaint is finished (Selesai): its follow-up is done. It leaves the working queues; if it turns out not to be finished, it can be reopened with a reason.</source>
         <translation>Laporan selesai: tindak lanjutnya sudah tuntas. Laporan keluar dari daftar kerja; bila ternyata belum tuntas, laporan dapat dibuka kembali dengan alasan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="120" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="122" />
         <source>Closing note (optional), for example what was done</source>
         <translation>Catatan penyelesaian (boleh kosong), misalnya apa yang sudah dikerjakan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="122" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="124" />
         <source>Reopen complaint</source>
         <translation>Buka kembali laporan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="123" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="125" />
         <source>The complaint goes back to work: a finished one to its unit (in progress), an archived one to verification. The reason is kept in its history.</source>
         <translation>Laporan kembali dikerjakan: laporan yang selesai kembali ke unitnya (Sedang Diproses), laporan yang diarsipkan kembali ke verifikasi. Alasannya disimpan dalam riwayat laporan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="125" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="127" />
         <source>Why is it reopened? (required)</source>
         <translation>Mengapa laporan dibuka kembali? (wajib)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="125" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="127" />
         <source>Reopen</source>
         <translation>Buka kembali</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="143" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="145" />
         <source>Write the reason first: it is required and is kept in the complaint's history.</source>
         <translation>Tulis alasannya dahulu: alasan wajib diisi dan disimpan dalam riwayat laporan.</translation>
     </message>
@@ -3997,41 +3997,41 @@
 <context>
     <name>RegisterColumns</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="57" />
+        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="62" />
         <source>Columns in the file</source>
-        <extracomment>Shared values offered in the panel, in order (the CLI's --default takes these and more).</extracomment>
+        <extracomment>Shared values offered in the panel, in order (the CLI's --default takes these and more). Two columns of the file side by side: with the field names of national records ("Tanggapan pelapor di SP4N-LAPOR!") whole in their boxes, three do not fit a laptop's screen. A column's name longer than this wraps under itself (its box keeps its width).</extracomment>
         <translation>Kolom di berkas</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="63" />
+        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="68" />
         <source>Values for the whole file</source>
         <translation>Nilai untuk seluruh berkas</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="65" />
+        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="70" />
         <source>Used where the file has no column for it, or leaves it empty.</source>
         <translation>Dipakai bila berkas tidak punya kolomnya, atau kolomnya kosong.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="81" />
-        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="84" />
-        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="88" />
-        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="102" />
+        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="86" />
+        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="89" />
+        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="93" />
+        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="107" />
         <source>From the file</source>
         <translation>Dari berkas</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="126" />
+        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="131" />
         <source>Column names found in row %1. Change what a column holds if the guess is wrong.</source>
         <translation>Nama kolom ditemukan di baris %1. Ubah isi kolom bila tebakannya salah.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="140" />
+        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="145" />
         <source>(no name)</source>
         <translation>(tanpa nama)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="146" />
+        <location filename="../../lapor_desk/ui/dialogs/register_columns.py" line="152" />
         <source>Not imported</source>
         <translation>Tidak diimpor</translation>
     </message>
@@ -4080,32 +4080,32 @@
 <context>
     <name>RerouteDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="210" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="212" />
         <source>Re-route to another agency</source>
         <translation>Alihkan ke instansi lain</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="212" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="214" />
         <source>Send the complaint to the agency that is responsible for it. It arrives there as a new complaint to verify.</source>
         <translation>Kirim laporan ke instansi yang berwenang. Di sana laporan masuk sebagai laporan baru yang perlu diverifikasi.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="215" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="217" />
         <source>Search an agency: name or abbreviation (kemenkes, bpn, pln)…</source>
         <translation>Cari instansi: nama atau singkatan (kemenkes, bpn, pln)…</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="221" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="223" />
         <source>Note for the agency (optional)</source>
         <translation>Catatan untuk instansi (opsional)</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="225" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="227" />
         <source>Re-route</source>
         <translation>Alihkan</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="240" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="242" />
         <source>Choose the agency that should handle the complaint.</source>
         <translation>Pilih instansi yang seharusnya menangani laporan ini.</translation>
     </message>
@@ -4254,57 +4254,57 @@
 <context>
     <name>SimilarCaseDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="27" />
+        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="28" />
         <source>Similar past complaint</source>
         <translation>Laporan serupa terdahulu</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="29" />
+        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="30" />
         <source>Complaint %1: %2</source>
         <translation>Laporan %1: %2</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="34" />
+        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="36" />
         <source>Handled by:</source>
         <translation>Ditangani oleh:</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="35" />
+        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="37" />
         <source>Similarity:</source>
         <translation>Kemiripan:</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="40" />
+        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="42" />
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="42" />
+        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="44" />
         <source>Place:</source>
         <translation>Lokasi:</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="43" />
+        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="45" />
         <source>Category:</source>
         <translation>Kategori:</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="45" />
+        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="47" />
         <source>The text of this complaint is confidential.</source>
         <translation>Isi laporan ini dirahasiakan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="48" />
+        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="50" />
         <source>This complaint is not on this computer; only what the suggestion knows of it is shown.</source>
         <translation>Laporan ini tidak tersimpan di komputer ini; hanya yang diketahui saran ini yang ditampilkan.</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="50" />
+        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="52" />
         <source>What the reporter wrote</source>
         <translation>Isi laporan pelapor</translation>
     </message>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="52" />
+        <location filename="../../lapor_desk/ui/dialogs/similar_case.py" line="54" />
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
@@ -4869,7 +4869,7 @@
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="57" />
+        <location filename="../../lapor_desk/ui/dialogs/verify.py" line="59" />
         <source>Cancel</source>
         <extracomment>Kinds whose text is an optional note (the others need a reason).</extracomment>
         <translation>Batal</translation>
