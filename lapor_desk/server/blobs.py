@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -343,3 +344,35 @@ def parse_range(header: str | None, size: int) -> tuple[int, int] | None:
     if start < 0 or start > end:
         raise BlobError(416, "invalid_request", "range not satisfiable")
     return start, end
+
+
+def write_whole(root: Path, data: bytes) -> str:
+    """Content that arrived whole (a public form's file, a channel's attachment, an SP4N
+    file) as a blob file under ``root`` in the store's layout, durably; its SHA-256."""
+    sha = hashlib.sha256(data).hexdigest()
+    final = root / sha[:2] / sha
+    if final.is_file() and final.stat().st_size == len(data):
+        return sha
+    final.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=final.parent, prefix=".whole-")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, final)
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+    return sha
+
+
+def record_whole(executor: Connection | Session, sha: str, size: int, now: datetime) -> None:
+    """The blob row of content written by :func:`write_whole`, in the caller's transaction:
+    added when absent, and marked complete if an upload of the same content is under way."""
+    bind = executor.get_bind() if isinstance(executor, Session) else executor
+    insert = pg_insert if bind.dialect.name == "postgresql" else sqlite_insert
+    executor.execute(insert(Blob).values(
+        sha256=sha, size=size, received=size, complete=True, uploaded_by=None,
+        created_at=now).on_conflict_do_nothing(index_elements=["sha256"]))
+    executor.execute(update(Blob).where(Blob.sha256 == sha, ~Blob.complete).values(
+        size=size, received=size, complete=True))

@@ -22,9 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import re
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -45,10 +43,10 @@ from lapor_desk.models.ids import uuid7
 from lapor_desk.models.intake import BODY_MAX, TITLE_MAX, IntakeError, validate_new_complaint
 from lapor_desk.models.text import clean_line, clean_text
 from lapor_desk.models.validation import MAX_ATTACHMENTS
+from lapor_desk.server.blobs import record_whole, write_whole
 from lapor_desk.server.database import transaction
 from lapor_desk.server.db import (
     Agency,
-    Blob,
     ChannelMessage,
     ChannelThread,
     Complaint,
@@ -69,7 +67,6 @@ BODY_MIN = 10
 MESSAGE_ID_MAX = 255
 _MESSAGES = cast(Table, ChannelMessage.__table__)
 _THREADS = cast(Table, ChannelThread.__table__)
-_BLOBS = cast(Table, Blob.__table__)
 _CHANNEL_WORDS = {Channel.EMAIL: "email", Channel.WHATSAPP: "WhatsApp", Channel.SMS: "SMS"}
 
 
@@ -171,7 +168,7 @@ def take_in(engine: Engine, blob_root: Path, settings: ServerSettings, message: 
     """Take ``message`` in (see the module's text); raises :class:`IntakeError` or
     :class:`ChannelsOff` when it cannot be, changing nothing."""
     kept, skipped = _kept_attachments(message, settings.max_blob_bytes)
-    stored = [_store_file(blob_root, item.data) for item in kept]
+    stored = [write_whole(blob_root, item.data) for item in kept]
     key = message_key(message.message_id)
     with transaction(engine) as session:
         connection = session.connection()
@@ -211,34 +208,11 @@ def _kept_attachments(message: Inbound, max_bytes: int) -> tuple[list[Attachment
     return kept, skipped
 
 
-def _store_file(root: Path, data: bytes) -> str:
-    """The content as a blob file (``server/blobs.py``'s layout); its SHA-256."""
-    sha = hashlib.sha256(data).hexdigest()
-    final = root / sha[:2] / sha
-    if final.is_file() and final.stat().st_size == len(data):
-        return sha
-    final.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=final.parent, prefix=".in-")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, final)
-    finally:
-        Path(temporary).unlink(missing_ok=True)
-    return sha
-
-
 def _blob_rows(connection: Connection, shas: Sequence[str], items: Sequence[Attachment],
                now: datetime) -> list[AttachmentRef]:
     refs: list[AttachmentRef] = []
     for sha, item in zip(shas, items, strict=True):
-        _insert_absent(connection, _BLOBS, ["sha256"], {
-            "sha256": sha, "size": len(item.data), "received": len(item.data),
-            "complete": True, "uploaded_by": None, "created_at": now})
-        connection.execute(_BLOBS.update().where(_BLOBS.c.sha256 == sha, ~_BLOBS.c.complete)
-                           .values(size=len(item.data), received=len(item.data), complete=True))
+        record_whole(connection, sha, len(item.data), now)
         refs.append(AttachmentRef(
             uuid7(), sha, len(item.data), clean_line(item.mime_type)[:100] or
             "application/octet-stream", clean_line(item.filename)[:255] or "lampiran"))

@@ -184,7 +184,7 @@ async def _submit(request: Request, form: FormData) -> Response:
     try:
         service.check_uploads(uploads, settings.public_max_files, settings.public_max_file_bytes)
         choice = _contact_choice(values, settings)
-        service.check_fields(raw, state.now(), choice)
+        new, reply = service.check_fields(raw, state.now(), choice)
         # Only a form that makes a complaint counts: a citizen sent back to fix a field is not
         # refused for the hour, and over the limit the page keeps what was typed.
         if await run_in_threadpool(_over_limit, request, "submit"):
@@ -195,7 +195,7 @@ async def _submit(request: Request, form: FormData) -> Response:
                 nonce=nonce, status=429, headers=RETRY)
         sent = await run_in_threadpool(
             service.submit, state.engine, request.app.state.blobs, state.config,
-            settings.public_agency, raw, uploads, nonce, state.now(), choice)
+            settings.public_agency, new, reply, uploads, nonce, state.now())
     except IntakeError as error:
         counted("invalid")
         errors = {words.FORM_FIELD.get(e.field, e.field): words.field_error(e.field, e.code)

@@ -8,18 +8,14 @@ who handled it.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import secrets
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -31,9 +27,9 @@ from lapor_desk.models.enums import Channel, FollowUpKind, Status, SystemEventKi
 from lapor_desk.models.ids import uuid7
 from lapor_desk.models.intake import FieldError, IntakeError, NewComplaint, validate_new_complaint
 from lapor_desk.models.text import clean_text
-from lapor_desk.server.blobs import BlobStore
+from lapor_desk.server.blobs import BlobStore, record_whole, write_whole
 from lapor_desk.server.database import read_session, transaction
-from lapor_desk.server.db import Blob, Complaint, FollowUp, PublicAccess, next_seqs
+from lapor_desk.server.db import Complaint, FollowUp, PublicAccess, next_seqs
 from lapor_desk.server.logs import event
 from lapor_desk.server.notify.routes import set_reply_contact
 from lapor_desk.server.public.contact import ContactChoice, ReplyTo
@@ -149,24 +145,9 @@ def as_chosen(filename: str, declared: str, data: bytes) -> Upload:
 _ENDINGS = {**{ending: mime for mime, ending in FILE_TYPES.items()}, ".jpeg": "image/jpeg"}
 
 
-_BLOB_IF_ABSENT = {
-    "postgresql": pg_insert(Blob).on_conflict_do_nothing(index_elements=["sha256"]),
-    "sqlite": sqlite_insert(Blob).on_conflict_do_nothing(index_elements=["sha256"]),
-}
-
-
 def _store_file(session: Session, blobs: BlobStore, upload: Upload, now: datetime) -> AttachmentRef:
-    sha = hashlib.sha256(upload.data).hexdigest()
-    final = blobs.path(sha)
-    if not final.is_file():
-        final.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=final.parent, prefix=".public-")
-        with os.fdopen(handle, "wb") as out:
-            out.write(upload.data)
-        os.replace(temp, final)
-    session.execute(_BLOB_IF_ABSENT[session.get_bind().dialect.name], {
-        "sha256": sha, "size": len(upload.data), "received": len(upload.data), "complete": True,
-        "uploaded_by": None, "created_at": now})
+    sha = write_whole(blobs.root, upload.data)
+    record_whole(session, sha, len(upload.data), now)
     stem = clean_text(os.path.basename(upload.filename)).strip()[:200] or "berkas"
     if not stem.lower().endswith(FILE_TYPES[upload.mime_type]):
         stem += FILE_TYPES[upload.mime_type]
@@ -185,7 +166,8 @@ def addressee(directory: DictDirectory, agency: str) -> AgencyNode | None:
 def check_fields(raw: dict[str, Any], now: datetime, contact: ContactChoice | None = None
                  ) -> tuple[NewComplaint, ReplyTo | None]:
     """The form's fields checked, the contact for news as the field ``reply_contact``: every
-    problem at once in an IntakeError."""
+    problem at once in an IntakeError. The contact replies go to: the one given, else the
+    identity's phone when that is the only way to answer (``ContactChoice.from_identity``)."""
     errors: list[FieldError] = []
     try:
         new = validate_new_complaint({**raw, "channel": str(Channel.WEB), "received_at": None},
@@ -199,19 +181,17 @@ def check_fields(raw: dict[str, Any], now: datetime, contact: ContactChoice | No
         errors.append(FieldError(REPLY_CONTACT, error.code))
     if errors:
         raise IntakeError(errors)
+    if reply is None and contact is not None and not new.anonymous:
+        reply = contact.from_identity(new.reporter)
     return new, reply
 
 
 def submit(engine: Engine, blobs: BlobStore, config: DomainConfig, agency: str,
-           raw: dict[str, Any], uploads: list[Upload], form_key: str, now: datetime,
-           contact: ContactChoice | None = None) -> Sent:
-    """A complaint from the public form (raises IntakeError for bad fields, the contact for
-    news as the field ``reply_contact``). The same ``form_key`` twice gives the first
-    complaint's number and no new complaint. The contact for news (contact.py) is stored with
-    the complaint, in its transaction."""
-    new, reply = check_fields(raw, now, contact)
-    if reply is None and contact is not None and not new.anonymous:
-        reply = contact.from_identity(new.reporter)
+           new: NewComplaint, reply: ReplyTo | None, uploads: list[Upload], form_key: str,
+           now: datetime) -> Sent:
+    """A complaint from the public form, its fields as :func:`check_fields` gave them. The same
+    ``form_key`` twice gives the first complaint's number and no new complaint. The contact for
+    news (contact.py) is stored with the complaint, in its transaction."""
     with read_session(engine) as session:
         known = _sent_before(session, form_key)
     if known is not None:

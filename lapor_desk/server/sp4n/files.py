@@ -26,17 +26,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import Final
 
-from sqlalchemy import select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from lapor_desk.models.complaint_state import AttachmentRef
 from lapor_desk.models.text import clean_line
-from lapor_desk.server.channels.intake import _store_file as store_file
+from lapor_desk.server.blobs import record_whole, write_whole
 from lapor_desk.server.database import transaction
-from lapor_desk.server.db import Attachment, Blob, FollowUp, next_seqs
+from lapor_desk.server.db import Attachment, FollowUp, next_seqs
 from lapor_desk.server.logs import event
 from lapor_desk.server.public.errors import PublicError
 from lapor_desk.server.public.service import FILE_TYPES, Upload, check_uploads
@@ -170,21 +169,15 @@ def take_files(engine: Engine, blob_root: Path, connector: Connector, report: In
 
 def _keep(engine: Engine, blob_root: Path, complaint_id: str, target: str | None, ident: str,
           item: IncomingFile, mime: str, data: bytes, now: datetime) -> bool:
-    sha = store_file(blob_root, data)
+    sha = write_whole(blob_root, data)
     stem = clean_line(os.path.basename(item.filename))[:200] or "lampiran"
     if not stem.lower().endswith(FILE_TYPES[mime]):
         stem += FILE_TYPES[mime]
-    insert = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
     try:
         with transaction(engine) as session:
             if session.get(Attachment, ident) is not None:  # another round kept it meanwhile
                 return False
-            session.execute(insert(Blob).values(
-                sha256=sha, size=len(data), received=len(data), complete=True,
-                uploaded_by=None, created_at=now).on_conflict_do_nothing(
-                    index_elements=["sha256"]))
-            session.execute(update(Blob).where(Blob.sha256 == sha, ~Blob.complete).values(
-                size=len(data), received=len(data), complete=True))  # an upload under way
+            record_whole(session, sha, len(data), now)
             add_attachments(session, complaint_id, target,
                             [AttachmentRef(ident, sha, len(data), mime, stem)], now,
                             [next_seqs(session)])
