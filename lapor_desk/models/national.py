@@ -119,6 +119,15 @@ def follow_up_id(number: int, from_reporter: bool, at: datetime, body: str) -> s
     return str(uuid.uuid5(NAMESPACE, f"{number}:{side}:{at.isoformat()}:{digest}"))
 
 
+def taken_in(number: int, item: NationalItem) -> tuple[str, str] | None:
+    """A national follow-up of record ``number`` as it is kept here: (its id, its text);
+    None when it has no text."""
+    body = clean_text(item.body)[:TEXT_MAX]
+    if not body:
+        return None
+    return follow_up_id(number, item.from_reporter, item.at, body), body
+
+
 def _bump(state: ComplaintState, exclusive: bool, **changes: Any) -> ComplaintState:
     return replace(state, version=state.version + 1,
                    transition_version=state.transition_version + int(exclusive), **changes)
@@ -169,9 +178,9 @@ def plan_update(state: ComplaintState, number: int, follow_ups: Iterable[Nationa
     plan = NationalPlan()
     items = []
     for item in sorted(follow_ups, key=lambda f: f.at):
-        body = clean_text(item.body)[:TEXT_MAX]
-        if body:
-            items.append((follow_up_id(number, item.from_reporter, item.at, body), body, item))
+        taken = taken_in(number, item)
+        if taken is not None:
+            items.append((*taken, item))
     held = set(known([fid for fid, _, _ in items])) if items else set()
     for fid, body, item in items:
         if fid in held:

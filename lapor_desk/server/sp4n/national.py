@@ -44,9 +44,8 @@ from lapor_desk.models.national import (
     follow_up_id,
     national_status,
     plan_update,
+    taken_in,
 )
-from lapor_desk.models.text import clean_text
-from lapor_desk.models.validation import TEXT_MAX
 from lapor_desk.server.db import Complaint, FollowUp
 from lapor_desk.server.services import records
 from lapor_desk.server.services.directory import load_directory
@@ -85,10 +84,9 @@ def follow_up_ids(report: IncomingReport) -> dict[int, str]:
     """The ids here of a report's follow-ups that are the national side's (by their index)."""
     ids = {}
     for index, item in enumerate(report.follow_ups):
-        body = clean_text(item.body)[:TEXT_MAX]
-        if body and item.reference is None:
-            ids[index] = follow_up_id(report.national_tracking_number, item.from_reporter,
-                                      item.at, body)
+        taken = taken_in(report.national_tracking_number, item)
+        if taken is not None and item.reference is None:
+            ids[index] = taken[0]
     return ids
 
 
